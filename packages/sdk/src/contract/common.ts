@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** True when `value` names an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: 'Use an IANA time zone name such as "Europe/Berlin" or "America/New_York".' })
+  .meta({ description: 'An IANA time zone name.', example: 'Europe/Berlin' });
+
+export const Handle = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {
+    message: 'A handle is 1–40 lowercase letters, digits or dashes, not starting or ending with a dash.',
+  })
+  .meta({ description: "A specialist's public handle.", example: 'demo' });
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date({ message: 'Use a calendar date written as YYYY-MM-DD.' });
+
+/** An instant in ISO 8601 with `Z` or an offset; the server always answers in UTC (`Z`). */
+export const Instant = z.iso.datetime({
+  offset: true,
+  message: 'Use an ISO 8601 date-time with a zone offset, e.g. 2026-03-09T14:00:00Z.',
+});
+
+export const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { message: 'Use a three-letter ISO 4217 currency code such as EUR.' })
+  .meta({ example: 'EUR' });
+
+/** An amount in the currency's minor unit (cents for EUR and USD). */
+export const MinorAmount = z.number().int().nonnegative().meta({ description: 'Integer minor units (e.g. cents).' });
+
+export const Email = z.email({ message: 'Use an email address such as ada@example.com.' }).max(254);
+
+export const FieldError = z.object({
+  field: z.string().meta({ description: 'Where the problem is, e.g. `body.customer.email` or `query.from`.' }),
+  message: z.string(),
+});
+
+/** An RFC 9457 problem document; `code` is stable and machine-readable. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(FieldError).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export type FieldError = z.infer<typeof FieldError>;
+export type Problem = z.infer<typeof Problem>;

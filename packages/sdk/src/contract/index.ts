@@ -1,0 +1,5 @@
+export * from './common.js';
+export * from './problems.js';
+export * from './specialists.js';
+export * from './bookings.js';
+export * from './routes.js';

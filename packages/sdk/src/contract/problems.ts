@@ -1,0 +1,30 @@
+/**
+ * Every error the API answers with. The `code` is stable: integrators branch on it, so a code is
+ * never renamed or reused for another meaning.
+ */
+export const problemCodes = {
+  invalid_request: { status: 400, title: 'The request is not valid' },
+  invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  manage_token_required: { status: 401, title: 'A manage token is required' },
+  not_found: { status: 404, title: 'Nothing here' },
+  specialist_not_found: { status: 404, title: 'Specialist not found' },
+  service_not_found: { status: 404, title: 'Service not found' },
+  booking_not_found: { status: 404, title: 'Booking not found' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  slot_unavailable: { status: 409, title: 'That time is no longer available' },
+  booking_not_cancellable: { status: 409, title: 'The booking cannot be cancelled' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'Send JSON' },
+  duration_not_offered: { status: 422, title: 'The service does not offer that duration' },
+  invalid_range: { status: 422, title: 'The date range is not valid' },
+  not_a_slot: { status: 422, title: 'That time is not a bookable slot' },
+  payment_required: { status: 422, title: 'The service needs payment' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+/** The `type` URI of a problem document for `code`. */
+export function problemType(code: ProblemCode): string {
+  return `https://slotwise.dev/problems/${code.replaceAll('_', '-')}`;
+}

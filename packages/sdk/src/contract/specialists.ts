@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+
+export const ServiceDuration = z.object({
+  minutes: z.number().int().min(5).max(480),
+  price: MinorAmount,
+});
+
+export const Service = z
+  .object({
+    id: z.string().meta({ example: 'svc_4kq0m3x9c2' }),
+    name: z.string(),
+    description: z.string(),
+    currency: Currency,
+    durations: z.array(ServiceDuration).min(1),
+  })
+  .meta({ id: 'Service' });
+
+export const Specialist = z
+  .object({
+    handle: Handle,
+    name: z.string(),
+    bio: z.string(),
+    timeZone: TimeZone,
+    services: z.array(Service),
+  })
+  .meta({ id: 'Specialist' });
+
+export const SpecialistParams = z.object({ handle: Handle });
+
+/** The widest window one slots request may ask for, in days. */
+export const MAX_SLOT_WINDOW_DAYS = 62;
+
+export const SlotsQuery = z.object({
+  service: z.string().min(1).max(64).meta({ description: 'The service id.' }),
+  duration: z.coerce
+    .number({ message: 'Use a whole number of minutes.' })
+    .int({ message: 'Use a whole number of minutes.' })
+    .positive()
+    .optional()
+    .meta({ description: "Minutes; defaults to the service's first duration." }),
+  from: IsoDate.optional().meta({ description: "First date, in `timezone`; defaults to today there." }),
+  to: IsoDate.optional().meta({
+    description: `Last date (inclusive), in \`timezone\`; defaults to 30 days after \`from\`; at most ${MAX_SLOT_WINDOW_DAYS} days after it.`,
+  }),
+  timezone: TimeZone.optional().meta({
+    description: "The visitor's zone: slots are grouped by its dates. Defaults to the specialist's zone.",
+  }),
+});
+
+export const Slot = z.object({ start: Instant, end: Instant });
+
+export const SlotsDay = z.object({
+  date: IsoDate.meta({ description: 'A date in the requested zone.' }),
+  slots: z.array(Slot),
+});
+
+export const Slots = z
+  .object({
+    service: z.string(),
+    duration: z.number().int(),
+    timeZone: TimeZone,
+    from: IsoDate,
+    to: IsoDate,
+    days: z.array(SlotsDay).meta({ description: 'Only dates with at least one open start time, in order.' }),
+  })
+  .meta({ id: 'Slots' });
+
+export type ServiceDuration = z.infer<typeof ServiceDuration>;
+export type Service = z.infer<typeof Service>;
+export type Specialist = z.infer<typeof Specialist>;
+export type SlotsQuery = z.input<typeof SlotsQuery>;
+export type Slot = z.infer<typeof Slot>;
+export type SlotsDay = z.infer<typeof SlotsDay>;
+export type Slots = z.infer<typeof Slots>;

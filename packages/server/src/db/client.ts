@@ -1,0 +1,81 @@
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import * as schema from './schema.js';
+
+export type Drizzle = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0];
+
+export interface DatabaseOptions {
+  /** Milliseconds a statement waits for another writer's lock before `SQLITE_BUSY`. @default 5000 */
+  timeout?: number;
+  /** Auth token for a remote libSQL (Turso) database. */
+  authToken?: string;
+  /** How many times a write transaction is retried after `SQLITE_BUSY`. @default 3 */
+  busyRetries?: number;
+}
+
+export interface Database {
+  readonly url: string;
+  /** The current drizzle handle; it changes when the connection is recreated after `SQLITE_BUSY`. */
+  readonly db: Drizzle;
+  /**
+   * Runs `fn` in one `BEGIN IMMEDIATE` transaction. Read-then-write work goes here so no other
+   * writer can slip in between the check and the insert. Keep it short and free of other I/O.
+   */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+function isBusy(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'SQLITE_BUSY' || (typeof message === 'string' && message.includes('SQLITE_BUSY'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Opens a libSQL database: `file:` URLs on Node (embedded), `libsql:`/`https:` for Turso.
+ * No module-level state: every app gets the database it is given.
+ */
+export function createDb(url: string, options: DatabaseOptions = {}): Database {
+  const timeout = options.timeout ?? 5000;
+  const open = (): { client: Client; db: Drizzle } => {
+    const client = createClient({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
+    return { client, db: drizzle(client, { schema }) };
+  };
+  let current = open();
+
+  // libSQL 0.18 leaves a connection inside an implicit transaction after SQLITE_BUSY, and
+  // later writes on it vanish (libsql-client-ts #352): never reuse a connection that saw one.
+  const reopen = () => {
+    try {
+      current.client.close();
+    } catch {
+      /* already closed */
+    }
+    current = open();
+  };
+
+  return {
+    url,
+    get db() {
+      return current.db;
+    },
+    async write(fn) {
+      const retries = options.busyRetries ?? 3;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await current.db.transaction(fn, { behavior: 'immediate' });
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          reopen();
+          if (attempt >= retries) throw error;
+        }
+      }
+    },
+    close() {
+      current.client.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { closeOnSignal, startServer } from './node.js';
+
+// dist/demo.js → the repository root is three folders up.
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const page = `${repo}examples/embed-html`;
+const widget = `${repo}packages/widget/dist`;
+if (!existsSync(`${widget}/slotwise.js`)) {
+  console.error('The widget is not built. Run `pnpm demo` from the repository root (it builds first).');
+  process.exit(1);
+}
+
+const server = await startServer({
+  port: Number(process.env.PORT ?? 8787),
+  hostname: process.env.HOST ?? '127.0.0.1',
+  seed: 'demo',
+  mount: (app) => {
+    app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
+    app.get('/*', serveStatic({ root: page }));
+  },
+});
+closeOnSignal(server);
+console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);

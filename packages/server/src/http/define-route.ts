@@ -1,0 +1,64 @@
+import type { RouteSpec } from '@slotwise/sdk/contract';
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from '../app-env.js';
+import { ProblemError } from './problem.js';
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface RouteInput<S extends RouteSpec> {
+  params: Out<S['params']>;
+  query: Out<S['query']>;
+  body: Out<S['body']>;
+}
+
+/** Hono's `:param` form of an OpenAPI `{param}` path. */
+export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** Validates `data` against `schema`, or throws `invalid_request` naming each field at fault. */
+export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 'params' | 'query' | 'body'): z.output<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({
+    field: [where, ...issue.path.map(String)].join('.'),
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `Remove ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a field of this request.`
+        : issue.message,
+  }));
+  const first = errors[0]!;
+  throw new ProblemError('invalid_request', `${first.field}: ${first.message}`, { errors });
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ProblemError('unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProblemError('invalid_json', 'The body could not be parsed as JSON; check for a missing quote or comma.');
+  }
+}
+
+/**
+ * Registers `handler` for `spec` on `app`, validating params, query and body with the contract's
+ * schemas first — the same schemas the OpenAPI document is built from, so the two cannot drift.
+ */
+export function defineRoute<S extends RouteSpec>(
+  app: Hono<AppEnv>,
+  spec: S,
+  handler: (input: RouteInput<S>, c: Context<AppEnv>) => Promise<Response> | Response,
+): void {
+  app.on(spec.method.toUpperCase(), honoPath(spec.path), async (c) => {
+    const input = {
+      params: spec.params ? parseWith(spec.params, c.req.param(), 'params') : undefined,
+      query: spec.query ? parseWith(spec.query, c.req.query(), 'query') : undefined,
+      body: spec.body ? parseWith(spec.body, await readJson(c), 'body') : undefined,
+    } as RouteInput<S>;
+    return handler(input, c);
+  });
+}

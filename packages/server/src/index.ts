@@ -1,0 +1,10 @@
+export { createApp } from './app.js';
+export type { AppOptions } from './app.js';
+export type { AppDeps } from './app-env.js';
+export { createDb } from './db/client.js';
+export type { Database, DatabaseOptions } from './db/client.js';
+export { migrate } from './db/migrate.js';
+export { seedDemo } from './seed.js';
+export { computeSlots } from './domain/slots.js';
+export type { SlotQuery, SlotDay, WeeklyInterval, Busy } from './domain/slots.js';
+export { openApiDocument } from './openapi.js';

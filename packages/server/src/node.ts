@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp, type AppOptions } from './app.js';
+import type { AppEnv } from './app-env.js';
+import { createDb, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { seedDemo } from './seed.js';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
+
+/** Opens (creating its folder if needed) and migrates the database at `url`. */
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken?: string): Promise<Database> {
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length).split('?')[0]!;
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  const database = createDb(url, { timeout: 5000, authToken });
+  await migrate(database);
+  return database;
+}
+
+export interface StartOptions extends Partial<Omit<AppOptions, 'database'>> {
+  /** @default process.env.DATABASE_URL ?? 'file:./data/slotwise.db' */
+  databaseUrl?: string;
+  /** 0 picks a free port. @default 8787 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  hostname?: string;
+  /** Seed the demo specialist (once). */
+  seed?: 'demo';
+  /** Add routes around the API (the demo serves its page and the widget this way). */
+  mount?: (app: Hono<AppEnv>) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  if (options.seed === 'demo') await seedDemo(database);
+  const app = createApp({ ...options, database });
+  options.mount?.(app);
+  const hostname = options.hostname ?? '127.0.0.1';
+  const server: ServerType = await new Promise((ready) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => ready(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+    database,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => {
+          database.close();
+          done();
+        });
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** Stops `server` on Ctrl-C or SIGTERM. */
+export function closeOnSignal(server: RunningServer): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void server.close().then(() => process.exit(0)));
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain && fileURLToPath(import.meta.url).endsWith('node.js')) {
+  const server = await startServer({
+    port: Number(process.env.PORT ?? 8787),
+    hostname: process.env.HOST ?? '127.0.0.1',
+  });
+  closeOnSignal(server);
+  console.log(`Slotwise API on ${server.url} (database ${server.database.url})`);
+}

@@ -1,0 +1,86 @@
+import { problemCodes, routes, type RouteSpec } from '@slotwise/sdk/contract';
+import { z } from 'zod';
+
+type JsonSchema = Record<string, unknown>;
+const target = 'openapi-3.0' as const;
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** A schema by reference when it is a named component, else inline. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id) return ref(id);
+  return z.toJSONSchema(schema, { target, io, unrepresentable: 'any' }) as JsonSchema;
+}
+
+function parameters(spec: RouteSpec): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+    if (!schema) continue;
+    const json = z.toJSONSchema(schema, { target, io: 'input' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = property;
+      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), description, schema: rest });
+    }
+  }
+  return out;
+}
+
+function operation(spec: RouteSpec): JsonSchema {
+  const responses: Record<string, JsonSchema> = {
+    [spec.response.status]: {
+      description: spec.response.description,
+      content: { 'application/json': { schema: schemaOf(spec.response.schema, 'output') } },
+    },
+  };
+  const byStatus = new Map<number, string[]>();
+  for (const code of spec.errors) {
+    const { status } = problemCodes[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of byStatus) {
+    responses[status] = {
+      description: `Problem: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+      content: { 'application/problem+json': { schema: ref('Problem') } },
+    };
+  }
+  return {
+    operationId: spec.operationId,
+    summary: spec.summary,
+    tags: [spec.tag],
+    parameters: parameters(spec),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
+      : {}),
+    ...(spec.auth === 'manageToken' ? { security: [{ manageToken: [] }] } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.0 document, built from the contract's routes and schemas. */
+export function openApiDocument(serverUrl?: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const spec of Object.values(routes) as RouteSpec[]) {
+    (paths[spec.path] ??= {})[spec.method] = operation(spec);
+  }
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target,
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'any',
+  }) as { schemas: Record<string, JsonSchema> };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Slotwise API',
+      version: '0.1.0',
+      description: 'Book paid 1:1 sessions with independent specialists. Errors are RFC 9457 problem documents.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        manageToken: { type: 'http', scheme: 'bearer', description: 'The manage token returned when the booking was created.' },
+      },
+    },
+  };
+}

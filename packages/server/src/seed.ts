@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from './db/client.js';
+import { services, specialists, weeklyHours } from './db/schema.js';
+import { newId } from './http/tokens.js';
+
+export interface SeedOptions {
+  /** @default 'Europe/Berlin' */
+  timeZone?: string;
+  now?: number;
+}
+
+/**
+ * Creates the demo specialist (`demo`): a free 30-minute intro and a 60-minute session, open
+ * Monday–Friday 09:00–17:00 in `timeZone`. Does nothing when `demo` exists, so a second demo
+ * start keeps the data as it was.
+ * @returns whether it created anything.
+ */
+export async function seedDemo(database: Database, options: SeedOptions = {}): Promise<boolean> {
+  const now = options.now ?? Date.now();
+  return database.write(async (tx) => {
+    const [existing] = await tx.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, 'demo'));
+    if (existing) return false;
+    const specialistId = newId('sp');
+    await tx.insert(specialists).values({
+      id: specialistId,
+      handle: 'demo',
+      name: 'Dr. Ada Demo',
+      bio: 'Career coach for engineers. Book a free intro call or a full coaching session.',
+      timeZone: options.timeZone ?? 'Europe/Berlin',
+      currency: 'EUR',
+      createdAt: now,
+    });
+    await tx.insert(services).values([
+      {
+        id: newId('svc'),
+        specialistId,
+        name: 'Intro call',
+        description: 'A free 30-minute call to see whether we are a good fit.',
+        currency: 'EUR',
+        durations: [{ minutes: 30, price: 0 }],
+        position: 0,
+        createdAt: now,
+      },
+      {
+        id: newId('svc'),
+        specialistId,
+        name: 'Coaching session',
+        description: 'A 60-minute session on your goals, with notes afterwards.',
+        currency: 'EUR',
+        durations: [{ minutes: 60, price: 0 }],
+        position: 1,
+        createdAt: now,
+      },
+    ]);
+    await tx.insert(weeklyHours).values(
+      [1, 2, 3, 4, 5].map((weekday) => ({ id: newId('wh'), specialistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
+    );
+    return true;
+  });
+}

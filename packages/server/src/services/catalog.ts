@@ -1,0 +1,65 @@
+import type { Service, Specialist } from '@slotwise/sdk/contract';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../db/client.js';
+import { services, specialists, weeklyHours, type DurationOption, type ServiceRow, type SpecialistRow } from '../db/schema.js';
+import type { WeeklyInterval } from '../domain/slots.js';
+import { ProblemError } from '../http/problem.js';
+
+type Reader = Drizzle | Tx;
+
+export async function findSpecialist(db: Reader, handle: string): Promise<SpecialistRow> {
+  const [row] = await db.select().from(specialists).where(eq(specialists.handle, handle)).limit(1);
+  if (!row) throw new ProblemError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  return row;
+}
+
+export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string): Promise<ServiceRow> {
+  const [row] = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.id, serviceId), eq(services.specialistId, specialist.id), eq(services.active, true)))
+    .limit(1);
+  if (!row) {
+    throw new ProblemError('service_not_found', `${specialist.name} offers no service with the id "${serviceId}".`, {
+      errors: [{ field: 'service', message: 'Use the id of one of the services in the specialist’s profile.' }],
+    });
+  }
+  return row;
+}
+
+/** The duration option asked for, or the service's first when none was. */
+export function chooseDuration(service: ServiceRow, minutes: number | undefined): DurationOption {
+  const option = minutes === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === minutes);
+  if (!option) {
+    const offered = service.durations.map((d) => d.minutes).join(', ');
+    throw new ProblemError('duration_not_offered', `"${service.name}" is offered for ${offered} minutes, not ${minutes}.`, {
+      errors: [{ field: 'duration', message: `Use one of: ${offered}.` }],
+    });
+  }
+  return option;
+}
+
+export async function weeklyFor(db: Reader, specialistId: string): Promise<WeeklyInterval[]> {
+  const rows = await db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, specialistId));
+  return rows.map((r) => ({ weekday: r.weekday, start: r.startMinute, end: r.endMinute }));
+}
+
+export function toService(row: ServiceRow): Service {
+  return { id: row.id, name: row.name, description: row.description, currency: row.currency, durations: row.durations };
+}
+
+export async function profile(db: Drizzle, handle: string): Promise<Specialist> {
+  const specialist = await findSpecialist(db, handle);
+  const rows = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.specialistId, specialist.id), eq(services.active, true)))
+    .orderBy(asc(services.position), asc(services.createdAt));
+  return {
+    handle: specialist.handle,
+    name: specialist.name,
+    bio: specialist.bio,
+    timeZone: specialist.timeZone,
+    services: rows.map(toService),
+  };
+}
