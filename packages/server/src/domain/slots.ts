@@ -42,33 +42,21 @@ export interface SlotDay {
   slots: Slot[];
 }
 
-/** Sorted, merged copies of the intervals of each weekday (index 1–7). */
-function byWeekday(weekly: readonly WeeklyInterval[]): WeeklyInterval[][] {
-  const days: WeeklyInterval[][] = Array.from({ length: 8 }, () => []);
-  for (const w of weekly) if (w.end > w.start) days[w.weekday]?.push({ ...w });
-  for (const list of days) {
-    list.sort((a, b) => a.start - b.start);
-    for (let i = list.length - 1; i > 0; i--) {
-      const prev = list[i - 1]!;
-      if (list[i]!.start <= prev.end) {
-        prev.end = Math.max(prev.end, list[i]!.end);
-        list.splice(i, 1);
-      }
-    }
-  }
-  return days;
-}
-
-/** Busy intervals sorted and merged, so one forward pointer can test each slot. */
-function mergeBusy(busy: readonly Busy[]): Busy[] {
-  const sorted = busy.filter((b) => b.end > b.start).map((b) => ({ ...b })).sort((a, b) => a.start - b.start);
-  const out: Busy[] = [];
-  for (const b of sorted) {
+/** Start-sorted intervals merged where they overlap or touch; `end` is exclusive. */
+function mergeIntervals<T extends { start: number; end: number }>(items: readonly T[]): T[] {
+  const sorted = items.filter((i) => i.end > i.start).map((i) => ({ ...i })).sort((a, b) => a.start - b.start);
+  const out: T[] = [];
+  for (const item of sorted) {
     const last = out[out.length - 1];
-    if (last && b.start <= last.end) last.end = Math.max(last.end, b.end);
-    else out.push(b);
+    if (last && item.start <= last.end) last.end = Math.max(last.end, item.end);
+    else out.push(item);
   }
   return out;
+}
+
+/** The merged working intervals of each ISO weekday (index 1–7). */
+function byWeekday(weekly: readonly WeeklyInterval[]): WeeklyInterval[][] {
+  return Array.from({ length: 8 }, (_, weekday) => mergeIntervals(weekly.filter((w) => w.weekday === weekday)));
 }
 
 /**
@@ -82,7 +70,8 @@ export function computeSlots(q: SlotQuery): SlotDay[] {
   const zone = zoneOffsets(q.timeZone, q.from, q.to);
   const display = q.displayTimeZone === q.timeZone ? zone : zoneOffsets(q.displayTimeZone, q.from, q.to);
   const weekdays = byWeekday(q.weekly);
-  const busy = mergeBusy(q.busy);
+  // Merged, so one forward pointer can test each slot.
+  const busy = mergeIntervals(q.busy);
   const durationMs = q.duration * MINUTE_MS;
   const stepMs = q.step * MINUTE_MS;
   const earliest = Math.max(q.from, q.now + 1);

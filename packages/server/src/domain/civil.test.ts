@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { civilFromDays, daysFromCivil, formatEpochDay, isoWeekday, parseEpochDay } from './civil.js';
+
+describe('civil dates', () => {
+  it('round-trips every day from 1900 to 2200 like the JavaScript Date does', () => {
+    for (let day = daysFromCivil(1900, 1, 1); day <= daysFromCivil(2200, 12, 31); day += 1) {
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(formatEpochDay(day)).toBe(expected);
+      expect(parseEpochDay(expected)).toBe(day);
+    }
+  });
+
+  it('knows leap days and weekdays', () => {
+    expect(civilFromDays(daysFromCivil(2024, 2, 29))).toEqual({ year: 2024, month: 2, day: 29 });
+    expect(formatEpochDay(daysFromCivil(2100, 2, 28) + 1)).toBe('2100-03-01');
+    expect(isoWeekday(parseEpochDay('2026-11-23'))).toBe(1); // a Monday
+    expect(isoWeekday(parseEpochDay('2026-11-22'))).toBe(7); // a Sunday
+    expect(isoWeekday(parseEpochDay('1969-12-31'))).toBe(3); // before the epoch: a Wednesday
+  });
+});

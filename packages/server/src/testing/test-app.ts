@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { createApp } from '../app.js';
+import { createDb, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { services, specialists } from '../db/schema.js';
+import { seedDemo } from '../seed.js';
+
+/**
+ * A real app on a real libSQL file in a temporary folder, seeded with `demo` (Europe/Berlin,
+ * Mon–Fri 09:00–17:00). Transactions need a file: `:memory:` is one connection per client.
+ */
+export async function testApp(options: { now?: number; timeZone?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-test-'));
+  const url = `file:${join(dir, 'test.db')}`;
+  const database: Database = createDb(url, { timeout: 5000 });
+  await migrate(database);
+  await seedDemo(database, { timeZone: options.timeZone });
+  let now = options.now ?? Date.parse('2026-11-20T12:00:00Z');
+  const errors: unknown[] = [];
+  const app = createApp({ database, clock: () => now, logError: (e) => errors.push(e) });
+  const specialist = (await database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]!;
+  const [intro, session] = await database.db
+    .select()
+    .from(services)
+    .where(eq(services.specialistId, specialist.id))
+    .orderBy(services.position);
+  return {
+    app,
+    database,
+    url,
+    errors,
+    intro: intro!,
+    session: session!,
+    setNow: (ms: number) => {
+      now = ms;
+    },
+    json: async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+      const res = await app.request(path, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+    },
+    close: () => {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
