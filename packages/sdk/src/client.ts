@@ -1,4 +1,17 @@
 import { createFetch, FetchError, type $Fetch } from 'ofetch';
+import type {
+  AvailabilityRules,
+  CalendarFeed,
+  CalendarFeedCreate,
+  DateOverride,
+  DateOverrideCreate,
+  Recurring,
+  RecurringCreate,
+  ServiceDetail,
+  ServiceList,
+  ServiceRulesUpdate,
+  WeeklySchedule,
+} from './contract/availability.js';
 import type { Booking, BookingCancel, BookingCreate, BookingCreated } from './contract/bookings.js';
 import type { Slots, SlotsQuery, Specialist } from './contract/specialists.js';
 import { SlotwiseError, toProblem } from './errors.js';
@@ -10,6 +23,11 @@ export interface ClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
+  /**
+   * A specialist's secret API key (`sk_…`), for the `me` namespace. Server-side only: never put
+   * it in a page.
+   */
+  apiKey?: string;
   /** Milliseconds before a request is aborted. @default 15000 */
   timeout?: number;
 }
@@ -46,16 +64,19 @@ export function createClient(options: ClientOptions) {
   });
 
   async function call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     init: { query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
   ): Promise<T> {
     try {
       return await $fetch<T>(path, { method, query: init.query, body: init.body as BodyInit, headers: init.headers, signal: init.signal });
     } catch (error) {
+      // A caller's own abort is not a failure of the API: hand back the AbortError as fetch does.
+      if (init.signal?.aborted) throw init.signal.reason ?? error;
       if (error instanceof FetchError) {
         const status = error.response?.status ?? 0;
-        throw new SlotwiseError(toProblem(status, error.data, error.message));
+        const timedOut = status === 0 && (error.cause as { name?: string } | undefined)?.name === 'TimeoutError';
+        throw new SlotwiseError(toProblem(status, error.data, error.message, timedOut));
       }
       throw error;
     }
@@ -66,6 +87,10 @@ export function createClient(options: ClientOptions) {
     ...extra,
     ...(opts?.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
   });
+  const asMe = async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, opts?: RequestOptions) => {
+    if (!options.apiKey) throw new TypeError('Pass `apiKey` to createClient to use the `me` namespace.');
+    return call<T>(method, url, { body, headers: post(opts, { authorization: `Bearer ${options.apiKey}` }), signal: opts?.signal });
+  };
 
   return {
     specialists: {
@@ -91,6 +116,33 @@ export function createClient(options: ClientOptions) {
           headers: post(opts, { authorization: `Bearer ${opts.manageToken}` }),
           signal: opts.signal,
         }),
+    },
+    /** The calling specialist's own data; needs `apiKey`. */
+    me: {
+      availability: {
+        retrieve: (opts?: RequestOptions) => asMe<AvailabilityRules>('GET', '/v1/me/availability', undefined, opts),
+        /** Replaces all weekly hours and breaks at once. */
+        replaceWeekly: (params: WeeklySchedule, opts?: RequestOptions) =>
+          asMe<AvailabilityRules>('PUT', '/v1/me/availability/weekly', params, opts),
+        overrides: {
+          create: (params: DateOverrideCreate, opts?: RequestOptions) => asMe<DateOverride>('POST', '/v1/me/availability/overrides', params, opts),
+          delete: (id: string, opts?: RequestOptions) => asMe<DateOverride>('DELETE', path('/v1/me/availability/overrides/{}', id), undefined, opts),
+        },
+        recurring: {
+          create: (params: RecurringCreate, opts?: RequestOptions) => asMe<Recurring>('POST', '/v1/me/availability/recurring', params, opts),
+          delete: (id: string, opts?: RequestOptions) => asMe<Recurring>('DELETE', path('/v1/me/availability/recurring/{}', id), undefined, opts),
+        },
+      },
+      calendarFeeds: {
+        create: (params: CalendarFeedCreate, opts?: RequestOptions) => asMe<CalendarFeed>('POST', '/v1/me/calendar-feeds', params, opts),
+        delete: (id: string, opts?: RequestOptions) => asMe<CalendarFeed>('DELETE', path('/v1/me/calendar-feeds/{}', id), undefined, opts),
+      },
+      services: {
+        list: (opts?: RequestOptions) => asMe<ServiceList>('GET', '/v1/me/services', undefined, opts),
+        /** Changes durations and prices, step, buffers, notice, advance window and caps. */
+        update: (id: string, params: ServiceRulesUpdate, opts?: RequestOptions) =>
+          asMe<ServiceDetail>('PATCH', path('/v1/me/services/{}', id), params, opts),
+      },
     },
   };
 }

@@ -18,13 +18,25 @@ export class SlotwiseError extends Error {
   }
 }
 
-/** True for a `SlotwiseError`, optionally with the given `code`. */
+/**
+ * Codes the client makes up when no problem document came back: `network_error` (no answer),
+ * `timeout` (no answer in time), `unexpected_response` (an answer that is not a problem document,
+ * e.g. from a proxy). Every other code comes from the API (`problemCodes` in the contract).
+ */
+export type ClientErrorCode = 'network_error' | 'timeout' | 'unexpected_response';
+
+/**
+ * True for a `SlotwiseError`, optionally with the given `code`. Checks the shape, not
+ * `instanceof`, so an error from another copy of the SDK on the page (script tag + bundle) counts.
+ */
 export function isSlotwiseError(error: unknown, code?: string): error is SlotwiseError {
-  return error instanceof SlotwiseError && (code === undefined || error.code === code);
+  if (!(error instanceof Error) || error.name !== 'SlotwiseError') return false;
+  const candidate = error as Partial<SlotwiseError>;
+  return typeof candidate.code === 'string' && typeof candidate.problem === 'object' && (code === undefined || candidate.code === code);
 }
 
 /** Turns whatever came back into a problem document, even when the server (or a proxy) sent none. */
-export function toProblem(status: number, body: unknown, fallback: string): Problem {
+export function toProblem(status: number, body: unknown, fallback: string, timedOut = false): Problem {
   if (body && typeof body === 'object' && 'code' in body && 'status' in body) {
     const candidate = body as Partial<Problem>;
     if (typeof candidate.code === 'string' && typeof candidate.status === 'number') {
@@ -38,12 +50,11 @@ export function toProblem(status: number, body: unknown, fallback: string): Prob
       };
     }
   }
-  const network = status === 0;
-  return {
-    type: 'about:blank',
-    title: network ? 'Network error' : 'Unexpected response',
-    status,
-    code: network ? 'network_error' : 'unexpected_response',
-    detail: fallback,
+  const code: ClientErrorCode = status !== 0 ? 'unexpected_response' : timedOut ? 'timeout' : 'network_error';
+  const titles: Record<ClientErrorCode, string> = {
+    network_error: 'Network error',
+    timeout: 'The API did not answer in time',
+    unexpected_response: 'Unexpected response',
   };
+  return { type: 'about:blank', title: titles[code], status, code, detail: fallback };
 }

@@ -1,3 +1,17 @@
+CREATE TABLE `api_keys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`name` text NOT NULL,
+	`prefix` text NOT NULL,
+	`secret_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_keys_secret_hash_unique` ON `api_keys` (`secret_hash`);--> statement-breakpoint
+CREATE INDEX `api_keys_specialist_idx` ON `api_keys` (`specialist_id`);--> statement-breakpoint
 CREATE TABLE `bookings` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -6,6 +20,9 @@ CREATE TABLE `bookings` (
 	`start_at` integer NOT NULL,
 	`end_at` integer NOT NULL,
 	`duration_minutes` integer NOT NULL,
+	`buffer_before` integer DEFAULT 0 NOT NULL,
+	`buffer_after` integer DEFAULT 0 NOT NULL,
+	`hold_expires_at` integer,
 	`customer_name` text NOT NULL,
 	`customer_email` text NOT NULL,
 	`customer_time_zone` text NOT NULL,
@@ -21,7 +38,39 @@ CREATE TABLE `bookings` (
 );
 --> statement-breakpoint
 CREATE INDEX `bookings_specialist_time_idx` ON `bookings` (`specialist_id`,`start_at`);--> statement-breakpoint
-CREATE INDEX `bookings_active_idx` ON `bookings` (`specialist_id`,`end_at`) WHERE status in ('held', 'confirmed');--> statement-breakpoint
+CREATE INDEX `bookings_active_idx` ON `bookings` (`specialist_id`,`start_at`) WHERE status in ('held', 'confirmed');--> statement-breakpoint
+CREATE TABLE `calendar_feeds` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`url` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `calendar_feeds_specialist_idx` ON `calendar_feeds` (`specialist_id`);--> statement-breakpoint
+CREATE TABLE `date_overrides` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`from_date` text NOT NULL,
+	`to_date` text NOT NULL,
+	`intervals` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `date_overrides_specialist_idx` ON `date_overrides` (`specialist_id`,`to_date`);--> statement-breakpoint
+CREATE TABLE `recurring_availability` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`rrule` text NOT NULL,
+	`anchor_date` text NOT NULL,
+	`start_minute` integer NOT NULL,
+	`end_minute` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `recurring_specialist_idx` ON `recurring_availability` (`specialist_id`);--> statement-breakpoint
 CREATE TABLE `services` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -30,6 +79,12 @@ CREATE TABLE `services` (
 	`currency` text NOT NULL,
 	`durations` text NOT NULL,
 	`slot_step` integer,
+	`buffer_before` integer DEFAULT 0 NOT NULL,
+	`buffer_after` integer DEFAULT 0 NOT NULL,
+	`min_notice` integer DEFAULT 0 NOT NULL,
+	`max_advance_days` integer,
+	`max_per_day` integer,
+	`max_per_week` integer,
 	`active` integer DEFAULT true NOT NULL,
 	`position` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
@@ -44,6 +99,7 @@ CREATE TABLE `specialists` (
 	`bio` text DEFAULT '' NOT NULL,
 	`time_zone` text NOT NULL,
 	`currency` text NOT NULL,
+	`availability_version` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
@@ -51,6 +107,7 @@ CREATE UNIQUE INDEX `specialists_handle_unique` ON `specialists` (`handle`);--> 
 CREATE TABLE `weekly_hours` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
+	`kind` text DEFAULT 'open' NOT NULL,
 	`weekday` integer NOT NULL,
 	`start_minute` integer NOT NULL,
 	`end_minute` integer NOT NULL,

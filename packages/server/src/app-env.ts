@@ -1,4 +1,7 @@
 import type { Database } from './db/client.js';
+import type { SpecialistRow } from './db/schema.js';
+import type { CalendarFeeds } from './providers/calendar-feed/index.js';
+import type { SlotCache } from './services/slot-cache.js';
 
 /** Everything the app needs from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -7,8 +10,16 @@ export interface AppDeps {
   clock: () => number;
   /** Logs unexpected errors. @default console.error */
   logError: (error: unknown) => void;
+  /** Outside calendars' ICS feeds, fetched and cached. */
+  calendarFeeds: CalendarFeeds;
+  /** Computed slots, keyed by the specialist's availability version. */
+  slotCache: SlotCache;
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Variables: {
+    deps: AppDeps;
+    /** The specialist an API key authenticated, on `/v1/me/*`. */
+    specialist: SpecialistRow;
+  };
 }

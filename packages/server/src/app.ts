@@ -5,7 +5,10 @@ import type { AppDeps, AppEnv } from './app-env.js';
 import type { Database } from './db/client.js';
 import { ProblemError, problemResponse } from './http/problem.js';
 import { openApiDocument } from './openapi.js';
+import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { meRoutes } from './routes/me.js';
+import { createSlotCache } from './services/slot-cache.js';
 import { specialistRoutes } from './routes/specialists.js';
 
 export interface AppOptions extends Partial<Omit<AppDeps, 'database'>> {
@@ -26,6 +29,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     database: options.database,
     clock: options.clock ?? Date.now,
     logError: options.logError ?? ((error) => console.error(error)),
+    calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock: options.clock ?? Date.now }),
+    slotCache: options.slotCache ?? createSlotCache(),
   };
   const app = new Hono<AppEnv>();
 
@@ -50,6 +55,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
+  app.route('/', meRoutes());
 
   app.notFound((c) =>
     problemResponse(c, new ProblemError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)),

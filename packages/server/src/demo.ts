@@ -22,4 +22,7 @@ const server = await startServer({
   },
 });
 closeOnSignal(server);
+if (server.seeded?.apiKey) {
+  console.log(`Seeded the demo specialist. Its secret API key (shown once, keep it): ${server.seeded.apiKey}`);
+}
 console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);

@@ -7,7 +7,7 @@ import { createApp, type AppOptions } from './app.js';
 import type { AppEnv } from './app-env.js';
 import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { seedDemo } from './seed.js';
+import { seedDemo, type SeedResult } from './seed.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
 
@@ -38,13 +38,15 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database'>> {
 export interface RunningServer {
   url: string;
   database: Database;
+  /** What seeding did, when asked to seed. */
+  seeded?: SeedResult;
   close(): Promise<void>;
 }
 
 /** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  if (options.seed === 'demo') await seedDemo(database);
+  const seeded = options.seed === 'demo' ? await seedDemo(database) : undefined;
   const app = createApp({ ...options, database });
   options.mount?.(app);
   const hostname = options.hostname ?? '127.0.0.1';
@@ -56,6 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   return {
     url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
     database,
+    ...(seeded ? { seeded } : {}),
     close: () =>
       new Promise<void>((done) => {
         server.close(() => {

@@ -2,4 +2,5 @@ export * from './common.js';
 export * from './problems.js';
 export * from './specialists.js';
 export * from './bookings.js';
+export * from './availability.js';
 export * from './routes.js';

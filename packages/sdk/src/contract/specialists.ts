@@ -34,7 +34,7 @@ export const MAX_SLOT_WINDOW_DAYS = 62;
 export const SlotsQuery = z.object({
   service: z.string().min(1).max(64).meta({ description: 'The service id.' }),
   duration: z.coerce
-    .number({ message: 'Use a whole number of minutes.' })
+    .number<number>({ message: 'Use a whole number of minutes.' })
     .int({ message: 'Use a whole number of minutes.' })
     .positive()
     .optional()

@@ -1,35 +1,47 @@
+import { openIntervals, mergeIntervals, type Availability } from './availability.js';
 import { DAY_MS, formatEpochDay, isoWeekday, MINUTE_MS } from './civil.js';
-import { fromWall, fromWallCompatible, toWall, zoneOffsets } from './zone.js';
+import { fromWall, fromWallCompatible, toWall, zoneOffsets, type ZoneOffsets } from './zone.js';
 
-/** Working hours on one ISO weekday (1 = Monday), in minutes after local midnight. */
-export interface WeeklyInterval {
-  weekday: number;
-  start: number;
-  end: number;
-}
-
-/** A time that cannot be booked, in epoch ms, half-open `[start, end)`. */
+/** Time that cannot be booked, epoch ms, half-open. A hold stops blocking at `until`. */
 export interface Busy {
   start: number;
   end: number;
+  until?: number;
+}
+
+/** What a service asks of a slot. All lengths are minutes. */
+export interface ServiceRules {
+  /** Length of the session, in real (elapsed) minutes. */
+  duration: number;
+  /** Between offered wall-clock starts, counted from each open interval's start. */
+  step: number;
+  /** Kept free before and after a session; may extend beyond working hours. */
+  bufferBefore?: number;
+  bufferAfter?: number;
+  /** No start sooner than this after `now`. */
+  minNotice?: number;
+  /** No start later than this many days after `now`. */
+  maxAdvanceDays?: number;
+  /** Caps on this service's active bookings per local date and per ISO week (Monday first). */
+  maxPerDay?: number;
+  maxPerWeek?: number;
 }
 
 export interface SlotQuery {
-  /** The specialist's IANA zone: working hours are wall-clock time there. */
-  timeZone: string;
-  weekly: readonly WeeklyInterval[];
-  /** Length of the session in minutes of real time. */
-  duration: number;
-  /** Minutes between offered wall-clock start times, counted from each interval's start. */
-  step: number;
+  availability: Availability;
+  service: ServiceRules;
+  /** Occupied time: active bookings widened by their own buffers, holds, outside events. */
   busy: readonly Busy[];
-  /** The clock, epoch ms: no start at or before it is offered. */
+  /** This service's active bookings, for the per-day and per-week caps; a hold counts until `until`. */
+  counted?: readonly { start: number; until?: number }[];
   now: number;
   /** Offer starts in `[from, to)`, epoch ms. */
   from: number;
   to: number;
   /** The zone whose dates group the result (the visitor's). */
   displayTimeZone: string;
+  /** Precomputed offsets of either zone covering the window; saves the Temporal calls. */
+  zones?: ReadonlyMap<string, ZoneOffsets>;
 }
 
 export interface Slot {
@@ -42,61 +54,91 @@ export interface SlotDay {
   slots: Slot[];
 }
 
-/** Start-sorted intervals merged where they overlap or touch; `end` is exclusive. */
-function mergeIntervals<T extends { start: number; end: number }>(items: readonly T[]): T[] {
-  const sorted = items.filter((i) => i.end > i.start).map((i) => ({ ...i })).sort((a, b) => a.start - b.start);
-  const out: T[] = [];
-  for (const item of sorted) {
-    const last = out[out.length - 1];
-    if (last && item.start <= last.end) last.end = Math.max(last.end, item.end);
-    else out.push(item);
-  }
-  return out;
+export interface SlotResult {
+  days: SlotDay[];
+  /** The first instant at which time passing alone (no write) could change `days`. */
+  validUntil: number;
 }
 
-/** The merged working intervals of each ISO weekday (index 1–7). */
-function byWeekday(weekly: readonly WeeklyInterval[]): WeeklyInterval[][] {
-  return Array.from({ length: 8 }, (_, weekday) => mergeIntervals(weekly.filter((w) => w.weekday === weekday)));
+const offsetsFor = (q: SlotQuery, zone: string) =>
+  q.zones?.get(zone) ?? zoneOffsets(zone, q.from, q.to);
+
+/** Counts of `starts` per local epoch day and per ISO week (keyed by its Monday). */
+function tally(zone: ZoneOffsets, starts: readonly number[]) {
+  const perDay = new Map<number, number>();
+  const perWeek = new Map<number, number>();
+  for (const start of starts) {
+    const day = Math.floor(toWall(zone, start) / DAY_MS);
+    const monday = day - isoWeekday(day) + 1;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    perWeek.set(monday, (perWeek.get(monday) ?? 0) + 1);
+  }
+  return { perDay, perWeek };
 }
 
 /**
- * The open start times for one service. Pure: the clock, the rules and the busy times are all
- * arguments. Wall-clock start times that do not exist (a DST gap) are skipped, repeated ones are
- * offered once (the first), and every slot lasts exactly `duration` minutes of real time and ends
- * inside its working interval. The result is sorted and grouped by date in `displayTimeZone`.
+ * The open start times of one service — the heart of Slotwise. Pure: rules, busy times and the
+ * clock are arguments. Wall-clock starts in a DST gap are skipped, repeated ones offered once
+ * (the earlier), and every slot lasts exactly `duration` real minutes inside its open interval.
+ * A slot plus its buffers never overlaps a busy time. Sorted, grouped by `displayTimeZone` date.
  */
-export function computeSlots(q: SlotQuery): SlotDay[] {
-  if (q.to <= q.from || q.duration <= 0 || q.step <= 0) return [];
-  const zone = zoneOffsets(q.timeZone, q.from, q.to);
-  const display = q.displayTimeZone === q.timeZone ? zone : zoneOffsets(q.displayTimeZone, q.from, q.to);
-  const weekdays = byWeekday(q.weekly);
-  // Merged, so one forward pointer can test each slot.
-  const busy = mergeIntervals(q.busy);
-  const durationMs = q.duration * MINUTE_MS;
-  const stepMs = q.step * MINUTE_MS;
-  const earliest = Math.max(q.from, q.now + 1);
+export function computeSlots(q: SlotQuery): SlotResult {
+  const s = q.service;
+  if (q.to <= q.from || s.duration <= 0 || s.step <= 0) return { days: [], validUntil: Infinity };
+  const zone = offsetsFor(q, q.availability.timeZone);
+  const display = q.displayTimeZone === q.availability.timeZone ? zone : offsetsFor(q, q.displayTimeZone);
+  const durationMs = s.duration * MINUTE_MS;
+  const before = (s.bufferBefore ?? 0) * MINUTE_MS;
+  const after = (s.bufferAfter ?? 0) * MINUTE_MS;
+  const notice = (s.minNotice ?? 0) * MINUTE_MS;
+  const advance = s.maxAdvanceDays === undefined ? Infinity : s.maxAdvanceDays * DAY_MS;
+  const earliest = Math.max(q.from, q.now + notice + 1);
+  const latest = Math.min(q.to - 1, q.now + advance);
+  let validUntil = Infinity;
+  const capped = s.maxPerDay !== undefined || s.maxPerWeek !== undefined;
+  const counted = capped ? (q.counted ?? []).filter((c) => c.until === undefined || c.until > q.now) : [];
+  for (const c of counted) if (c.until !== undefined) validUntil = Math.min(validUntil, c.until);
+  const caps = capped ? tally(zone, counted.map((c) => c.start)) : undefined;
 
+  const active = q.busy.filter((b) => b.until === undefined || b.until > q.now);
+  for (const b of active) if (b.until !== undefined) validUntil = Math.min(validUntil, b.until);
+  const busy = mergeIntervals(active.map((b) => ({ start: b.start, end: b.end })));
+
+  const firstDay = Math.floor(toWall(zone, q.from) / DAY_MS) - 1;
+  const lastDay = Math.floor(toWall(zone, q.to) / DAY_MS) + 1;
+  const intervalsOf = openIntervals(q.availability, firstDay, lastDay);
   const days: SlotDay[] = [];
   let current: SlotDay | undefined;
   let currentDay = NaN;
   let b = 0;
-  const firstDay = Math.floor(toWall(zone, q.from) / DAY_MS) - 1;
-  const lastDay = Math.floor(toWall(zone, q.to) / DAY_MS) + 1;
-  for (let day = firstDay; day <= lastDay; day++) {
+  scan: for (let day = firstDay; day <= lastDay; day++) {
+    if (caps) {
+      const monday = day - isoWeekday(day) + 1;
+      if ((s.maxPerDay !== undefined && (caps.perDay.get(day) ?? 0) >= s.maxPerDay) ||
+        (s.maxPerWeek !== undefined && (caps.perWeek.get(monday) ?? 0) >= s.maxPerWeek)) continue;
+    }
     const midnight = day * DAY_MS;
-    for (const interval of weekdays[isoWeekday(day)]!) {
+    for (const interval of intervalsOf(day)) {
       const intervalStart = fromWallCompatible(zone, midnight + interval.start * MINUTE_MS);
       const intervalEnd = fromWallCompatible(zone, midnight + interval.end * MINUTE_MS);
       const lastWall = midnight + interval.end * MINUTE_MS;
-      for (let wall = midnight + interval.start * MINUTE_MS; wall < lastWall; wall += stepMs) {
+      for (let wall = midnight + interval.start * MINUTE_MS; wall < lastWall; wall += s.step * MINUTE_MS) {
         const start = fromWall(zone, wall)[0];
-        if (start === undefined) continue; // skipped by a DST gap
+        if (start === undefined) continue; // a wall time the DST gap skips
         const end = start + durationMs;
+        if (start >= q.to) break scan;
         if (end > intervalEnd) break;
-        if (start < intervalStart || start < earliest) continue;
-        if (start >= q.to) break;
-        while (b < busy.length && busy[b]!.end <= start) b++;
-        if (b < busy.length && busy[b]!.start < end) continue;
+        if (start < intervalStart || start < q.from) continue;
+        if (start < earliest) continue; // too soon; only ever gets sooner
+        if (start > latest) {
+          // Beyond the advance window: it opens when now reaches start − advance.
+          validUntil = Math.min(validUntil, start - advance);
+          break scan; // starts only grow from here
+        }
+        while (b < busy.length && busy[b]!.end <= start - before) b++;
+        if (b < busy.length && busy[b]!.start < end + after) continue;
+        // Offered until now + notice reaches it; the first offered slot is the first to go.
+        if (current === undefined) validUntil = Math.min(validUntil, start - notice);
         const localDay = Math.floor(toWall(display, start) / DAY_MS);
         if (localDay !== currentDay) {
           currentDay = localDay;
@@ -107,5 +149,5 @@ export function computeSlots(q: SlotQuery): SlotDay[] {
       }
     }
   }
-  return days;
+  return { days, validUntil };
 }

@@ -19,8 +19,7 @@ function manageToken(c: Context<AppEnv>): string {
 export function bookingRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   defineRoute(app, routes.createBooking, async ({ body }, c) => {
-    const { database, clock } = c.var.deps;
-    const created = await createBooking(database, body, clock());
+    const created = await createBooking(c.var.deps, body, c.var.deps.clock());
     return c.json(created, 201, { location: `/v1/bookings/${created.booking.id}` });
   });
   defineRoute(app, routes.retrieveBooking, async ({ params }, c) =>

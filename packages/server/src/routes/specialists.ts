@@ -10,8 +10,10 @@ export function specialistRoutes(): Hono<AppEnv> {
   defineRoute(app, routes.retrieveSpecialist, async ({ params }, c) =>
     c.json(await profile(c.var.deps.database.db, params.handle)),
   );
-  defineRoute(app, routes.listSlots, async ({ params, query }, c) =>
-    c.json(await listSlots(c.var.deps.database.db, params.handle, query, c.var.deps.clock())),
-  );
+  defineRoute(app, routes.listSlots, async ({ params, query }, c) => {
+    const body = await listSlots(c.var.deps, params.handle, query, c.var.deps.clock());
+    // Never cached downstream: a stale slot is a bug. The server's own cache knows when to drop it.
+    return c.body(body, 200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+  });
   return app;
 }

@@ -1,28 +1,13 @@
 import { MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
-import { and, eq, gt, inArray, lt } from 'drizzle-orm';
+import type { AppDeps } from '../app-env.js';
 import type { Drizzle, Tx } from '../db/client.js';
-import { bookings, type ServiceRow, type SpecialistRow } from '../db/schema.js';
-import { formatEpochDay, isoInstant as iso, MINUTE_MS, parseEpochDay } from '../domain/civil.js';
-import { ACTIVE_STATUSES } from '../domain/booking-state.js';
-import { computeSlots, type Busy, type SlotDay } from '../domain/slots.js';
+import type { ServiceRow, SpecialistRow } from '../db/schema.js';
+import { DAY_MS, formatEpochDay, isoInstant, parseEpochDay } from '../domain/civil.js';
+import { computeSlots, type Busy, type SlotResult } from '../domain/slots.js';
 import { dateAt, startOfDate } from '../domain/zone.js';
 import { ProblemError } from '../http/problem.js';
-import { chooseDuration, findActiveService, findSpecialist, weeklyFor } from './catalog.js';
-
-/** Active bookings of `specialistId` that overlap `[from, to)`. */
-export async function busyBetween(db: Drizzle | Tx, specialistId: string, from: number, to: number): Promise<Busy[]> {
-  return db
-    .select({ start: bookings.startAt, end: bookings.endAt })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.specialistId, specialistId),
-        inArray(bookings.status, [...ACTIVE_STATUSES]),
-        lt(bookings.startAt, to),
-        gt(bookings.endAt, from),
-      ),
-    );
-}
+import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
+import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
 
 export interface SlotsRequest {
   service: string;
@@ -32,38 +17,56 @@ export interface SlotsRequest {
   timezone?: string | undefined;
 }
 
-/** Open slots of one service between two inclusive dates in the visitor's zone. */
-export async function openSlots(
-  db: Drizzle,
+export interface OutsideBusy {
+  busy: Busy[];
+  /** Content versions of the feeds, for cache keys. */
+  versions: string[];
+}
+
+/**
+ * Busy times from the specialist's outside calendars around a window. Fetching is I/O, so this
+ * runs before any transaction; a feed that is down gives its last good copy (or nothing) rather
+ * than failing the booking page.
+ */
+export async function outsideBusy(deps: AppDeps, db: Drizzle | Tx, specialist: SpecialistRow, from: number, to: number): Promise<OutsideBusy> {
+  const urls = await feedUrls(db, specialist.id);
+  const window = { from: from - DAY_MS, to: to + DAY_MS };
+  const results = await Promise.all(urls.map((url) => deps.calendarFeeds.busy(url, window, specialist.timeZone)));
+  return { busy: results.flatMap((r) => r.busy), versions: results.map((r) => r.version) };
+}
+
+/**
+ * Open slots of `service` for starts in `[from, to)`, from the database as it is in `db`.
+ * `outside === undefined` asks for the rules alone — hours, step, notice, window — ignoring
+ * every booking, cap and outside event: "could this ever be a slot?".
+ */
+export async function slotsFromDb(
+  db: Drizzle | Tx,
   specialist: SpecialistRow,
   service: ServiceRow,
   minutes: number,
-  window: { from: number; to: number; timeZone: string },
+  window: { from: number; to: number; displayTimeZone: string },
+  outside: Busy[] | undefined,
   now: number,
-): Promise<SlotDay[]> {
-  const durationMs = minutes * MINUTE_MS;
-  const [weekly, busy] = await Promise.all([
-    weeklyFor(db, specialist.id),
-    busyBetween(db, specialist.id, window.from, window.to + durationMs),
+): Promise<SlotResult> {
+  const rulesOnly = outside === undefined;
+  const [availability, booked, counted] = await Promise.all([
+    availabilityOf(db, specialist),
+    rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now),
+    rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now),
   ]);
   return computeSlots({
-    timeZone: specialist.timeZone,
-    weekly,
-    duration: minutes,
-    step: service.slotStep ?? minutes,
-    busy,
+    availability,
+    service: serviceRules(service, minutes),
+    busy: rulesOnly ? [] : [...booked, ...outside],
+    counted,
     now,
-    from: window.from,
-    to: window.to,
-    displayTimeZone: window.timeZone,
+    ...window,
   });
 }
 
-export async function listSlots(db: Drizzle, handle: string, query: SlotsRequest, now: number): Promise<Slots> {
-  const specialist = await findSpecialist(db, handle);
-  const service = await findActiveService(db, specialist, query.service);
-  const { minutes } = chooseDuration(service, query.duration);
-  const timeZone = query.timezone ?? specialist.timeZone;
+/** Resolves the dates of a slots request into a window of instants, or explains what is wrong. */
+function resolveWindow(query: SlotsRequest, timeZone: string, now: number) {
   const fromDay = parseEpochDay(query.from ?? dateAt(timeZone, now));
   const toDay = query.to ? parseEpochDay(query.to) : fromDay + 30;
   if (toDay < fromDay) {
@@ -78,14 +81,32 @@ export async function listSlots(db: Drizzle, handle: string, query: SlotsRequest
   }
   const from = formatEpochDay(fromDay);
   const to = formatEpochDay(toDay);
-  const window = { from: startOfDate(timeZone, from), to: startOfDate(timeZone, formatEpochDay(toDay + 1)), timeZone };
-  const days = await openSlots(db, specialist, service, minutes, window, now);
-  return {
+  return { from, to, start: startOfDate(timeZone, from), end: startOfDate(timeZone, formatEpochDay(toDay + 1)) };
+}
+
+/** The public slots answer, serialised, served from the slot cache when nothing changed. */
+export async function listSlots(deps: AppDeps, handle: string, query: SlotsRequest, now: number): Promise<string> {
+  const db = deps.database.db;
+  const specialist = await findSpecialist(db, handle);
+  const service = await findActiveService(db, specialist, query.service);
+  const { minutes } = chooseDuration(service, query.duration);
+  const timeZone = query.timezone ?? specialist.timeZone;
+  const window = resolveWindow(query, timeZone, now);
+  const outside = await outsideBusy(deps, db, specialist, window.start, window.end);
+  const key = [specialist.id, specialist.availabilityVersion, service.id, minutes, window.from, window.to, timeZone, ...outside.versions].join('|');
+  const cached = deps.slotCache.get(key, now);
+  if (cached !== undefined) return cached;
+
+  const result = await slotsFromDb(db, specialist, service, minutes, { from: window.start, to: window.end, displayTimeZone: timeZone }, outside.busy, now);
+  const body: Slots = {
     service: service.id,
     duration: minutes,
     timeZone,
-    from,
-    to,
-    days: days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: iso(s.start), end: iso(s.end) })) })),
+    from: window.from,
+    to: window.to,
+    days: result.days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end) })) })),
   };
+  const json = JSON.stringify(body);
+  deps.slotCache.set(key, json, result.validUntil);
+  return json;
 }

@@ -5,11 +5,12 @@ import type { Database, Drizzle, Tx } from '../db/client.js';
 import { bookings, services, specialists, type BookingRow } from '../db/schema.js';
 import { transition } from '../domain/booking-state.js';
 import { isoInstant, MINUTE_MS } from '../domain/civil.js';
-import { computeSlots } from '../domain/slots.js';
 import { ProblemError } from '../http/problem.js';
 import { hashToken, newId, newSecretToken } from '../http/tokens.js';
-import { busyBetween } from './availability.js';
-import { chooseDuration, findActiveService, findSpecialist, weeklyFor } from './catalog.js';
+import type { AppDeps } from '../app-env.js';
+import { outsideBusy, slotsFromDb } from './availability.js';
+import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
+import { bumpAvailability } from './rules.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 
@@ -17,10 +18,13 @@ type CreateInput = z.output<typeof BookingCreate>;
  * Books `input.start` if it is an open slot. The slot check and the insert share one write
  * transaction, so of any number of concurrent requests for one time exactly one wins.
  */
-export async function createBooking(database: Database, input: CreateInput, now: number): Promise<BookingCreated> {
+export async function createBooking(deps: AppDeps, input: CreateInput, now: number): Promise<BookingCreated> {
+  const { database } = deps;
   const start = Date.parse(input.start);
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
+  // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
+  const outside = await outsideBusy(deps, database.db, await findSpecialist(database.db, input.specialist), start, start + 1);
 
   const row = await database.write(async (tx) => {
     const specialist = await findSpecialist(tx, input.specialist);
@@ -30,23 +34,16 @@ export async function createBooking(database: Database, input: CreateInput, now:
       throw new ProblemError('payment_required', `"${service.name}" is a paid session; paid checkout is not available yet.`);
     }
     const end = start + option.minutes * MINUTE_MS;
-    const offered = computeSlots({
-      timeZone: specialist.timeZone,
-      weekly: await weeklyFor(tx, specialist.id),
-      duration: option.minutes,
-      step: service.slotStep ?? option.minutes,
-      busy: [],
-      now,
-      from: start,
-      to: start + 1,
-      displayTimeZone: specialist.timeZone,
-    });
-    if (offered.length === 0) {
+    const window = { from: start, to: start + 1, displayTimeZone: specialist.timeZone };
+    // First: is it a start time at all (hours, step, notice, window, caps)? Then: is it free?
+    const possible = await slotsFromDb(tx, specialist, service, option.minutes, window, undefined, now);
+    if (possible.days.length === 0) {
       throw new ProblemError('not_a_slot', `${input.start} is not a start time ${specialist.name} offers for "${service.name}". Pick one from the slots list.`, {
         errors: [{ field: 'body.start', message: 'Use a start time returned by the slots endpoint.' }],
       });
     }
-    if ((await busyBetween(tx, specialist.id, start, end)).length > 0) {
+    const open = await slotsFromDb(tx, specialist, service, option.minutes, window, outside.busy, now);
+    if (open.days.length === 0) {
       throw new ProblemError('slot_unavailable', 'Someone else has just booked this time. Please pick another one.', {
         errors: [{ field: 'body.start', message: 'This time is taken.' }],
       });
@@ -61,6 +58,8 @@ export async function createBooking(database: Database, input: CreateInput, now:
         startAt: start,
         endAt: end,
         durationMinutes: option.minutes,
+        bufferBefore: service.bufferBefore,
+        bufferAfter: service.bufferAfter,
         customerName: input.customer.name,
         customerEmail: input.customer.email,
         customerTimeZone: input.customer.timeZone,
@@ -71,6 +70,7 @@ export async function createBooking(database: Database, input: CreateInput, now:
         createdAt: now,
       })
       .returning();
+    await bumpAvailability(tx, specialist.id);
     return inserted!;
   });
   return { booking: await present(database.db, row), manageToken };
@@ -118,6 +118,7 @@ export async function cancelBooking(
       .set({ status: next.to, cancelledAt: now, cancellationReason: reason || null })
       .where(eq(bookings.id, id))
       .returning();
+    await bumpAvailability(tx, current.specialistId);
     return updated!;
   });
   return present(database.db, row);

@@ -1,8 +1,7 @@
 import type { Service, Specialist } from '@slotwise/sdk/contract';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../db/client.js';
-import { services, specialists, weeklyHours, type DurationOption, type ServiceRow, type SpecialistRow } from '../db/schema.js';
-import type { WeeklyInterval } from '../domain/slots.js';
+import { services, specialists, type DurationOption, type ServiceRow, type SpecialistRow } from '../db/schema.js';
 import { ProblemError } from '../http/problem.js';
 
 type Reader = Drizzle | Tx;
@@ -37,11 +36,6 @@ export function chooseDuration(service: ServiceRow, minutes: number | undefined)
     });
   }
   return option;
-}
-
-export async function weeklyFor(db: Reader, specialistId: string): Promise<WeeklyInterval[]> {
-  const rows = await db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, specialistId));
-  return rows.map((r) => ({ weekday: r.weekday, start: r.startMinute, end: r.endMinute }));
 }
 
 export function toService(row: ServiceRow): Service {

@@ -6,21 +6,27 @@ import { createApp } from '../app.js';
 import { createDb, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { services, specialists } from '../db/schema.js';
+import type { CalendarFeeds } from '../providers/calendar-feed/index.js';
 import { seedDemo } from '../seed.js';
 
 /**
  * A real app on a real libSQL file in a temporary folder, seeded with `demo` (Europe/Berlin,
  * Mon–Fri 09:00–17:00). Transactions need a file: `:memory:` is one connection per client.
  */
-export async function testApp(options: { now?: number; timeZone?: string } = {}) {
+export async function testApp(options: { now?: number; timeZone?: string; calendarFeeds?: CalendarFeeds } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'slotwise-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database: Database = createDb(url, { timeout: 5000 });
   await migrate(database);
-  await seedDemo(database, { timeZone: options.timeZone });
+  const { apiKey } = await seedDemo(database, { timeZone: options.timeZone });
   let now = options.now ?? Date.parse('2026-11-20T12:00:00Z');
   const errors: unknown[] = [];
-  const app = createApp({ database, clock: () => now, logError: (e) => errors.push(e) });
+  const app = createApp({
+    database,
+    clock: () => now,
+    logError: (e) => errors.push(e),
+    ...(options.calendarFeeds ? { calendarFeeds: options.calendarFeeds } : {}),
+  });
   const specialist = (await database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]!;
   const [intro, session] = await database.db
     .select()
@@ -30,6 +36,7 @@ export async function testApp(options: { now?: number; timeZone?: string } = {})
   return {
     app,
     database,
+    apiKey: apiKey!,
     url,
     errors,
     intro: intro!,

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { Service } from './specialists.js';
+
+/** A wall-clock time `HH:MM` (24-hour); `24:00` ends a day. */
+export const TimeOfDay = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'Use a 24-hour time such as 09:00 or 17:30 (24:00 ends the day).' });
+
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const ordered = <T extends { start: string; end: string }>(r: T) => minutesOf(r.start) < minutesOf(r.end);
+const orderMessage = { message: 'The end must be after the start on the same day.', path: ['end'] };
+
+export const TimeRange = z.object({ start: TimeOfDay, end: TimeOfDay }).refine(ordered, orderMessage);
+
+export const WeeklyHours = z
+  .object({
+    weekday: z.number().int().min(1).max(7).meta({ description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
+    start: TimeOfDay,
+    end: TimeOfDay,
+  })
+  .refine(ordered, orderMessage);
+
+export const WeeklySchedule = z
+  .object({
+    weekly: z.array(WeeklyHours).max(70).meta({ description: 'Working hours; several intervals a day are fine.' }),
+    breaks: z.array(WeeklyHours).max(70).default([]).meta({ description: 'Taken out of the weekly hours.' }),
+  })
+  .strict()
+  .meta({ id: 'WeeklySchedule' });
+
+const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+
+export const DateOverrideCreate = z
+  .object({
+    from: IsoDate,
+    to: IsoDate.optional().meta({ description: 'Last date (inclusive); defaults to `from`.' }),
+    intervals: z.array(TimeRange).max(12).meta({ description: 'The hours on these dates; empty means closed.' }),
+  })
+  .strict()
+  .refine((o) => !o.to || daysBetween(o.from, o.to) >= 0, { message: 'Use a "to" date on or after "from".', path: ['to'] })
+  .refine((o) => !o.to || daysBetween(o.from, o.to) < 366, { message: 'An override covers at most 366 days.', path: ['to'] })
+  .meta({ id: 'DateOverrideCreate' });
+
+export const DateOverride = z
+  .object({ id: z.string(), from: IsoDate, to: IsoDate, intervals: z.array(TimeRange) })
+  .meta({ id: 'DateOverride' });
+
+export const RecurringCreate = z
+  .object({
+    rrule: z.string().min(6).max(256).meta({ example: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA' }),
+    anchor: IsoDate.meta({ description: 'The date the rule counts from (its DTSTART), in the specialist’s zone.' }),
+    start: TimeOfDay,
+    end: TimeOfDay,
+  })
+  .strict()
+  .refine(ordered, orderMessage)
+  .meta({ id: 'RecurringCreate' });
+
+export const Recurring = z
+  .object({ id: z.string(), rrule: z.string(), anchor: IsoDate, start: TimeOfDay, end: TimeOfDay })
+  .meta({ id: 'Recurring' });
+
+export const CalendarFeedCreate = z
+  .object({ url: z.string().max(2048).meta({ description: 'The secret ICS address of an outside calendar (https or webcal).' }) })
+  .strict()
+  .meta({ id: 'CalendarFeedCreate' });
+
+export const CalendarFeed = z
+  .object({
+    id: z.string(),
+    /** Only the host is shown back: the full address is a secret that grants read access. */
+    host: z.string(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'CalendarFeed' });
+
+export const AvailabilityRules = z
+  .object({
+    timeZone: TimeZone,
+    weekly: z.array(WeeklyHours),
+    breaks: z.array(WeeklyHours),
+    overrides: z.array(DateOverride),
+    recurring: z.array(Recurring),
+    calendarFeeds: z.array(CalendarFeed),
+  })
+  .meta({ id: 'AvailabilityRules' });
+
+/** The scheduling rules of a service; all lengths in minutes. */
+export const ServiceRulesFields = {
+  slotStep: z.number().int().min(5).max(480).nullable().meta({ description: 'Minutes between offered starts; null = the duration.' }),
+  bufferBefore: z.number().int().min(0).max(480),
+  bufferAfter: z.number().int().min(0).max(480),
+  minNotice: z.number().int().min(0).max(60 * 24 * 90).meta({ description: 'Minutes: no start sooner than this.' }),
+  maxAdvanceDays: z.number().int().min(1).max(730).nullable().meta({ description: 'Days: no start later than this; null = no limit.' }),
+  maxPerDay: z.number().int().min(1).max(100).nullable(),
+  maxPerWeek: z.number().int().min(1).max(500).nullable(),
+};
+
+export const ServiceDurationInput = z.object({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(100_000_000) });
+
+export const ServiceRulesUpdate = z
+  .object({
+    durations: z
+      .array(ServiceDurationInput)
+      .min(1)
+      .max(8)
+      .refine((ds) => new Set(ds.map((d) => d.minutes)).size === ds.length, { message: 'Offer each duration once.' })
+      .optional(),
+    slotStep: ServiceRulesFields.slotStep.optional(),
+    bufferBefore: ServiceRulesFields.bufferBefore.optional(),
+    bufferAfter: ServiceRulesFields.bufferAfter.optional(),
+    minNotice: ServiceRulesFields.minNotice.optional(),
+    maxAdvanceDays: ServiceRulesFields.maxAdvanceDays.optional(),
+    maxPerDay: ServiceRulesFields.maxPerDay.optional(),
+    maxPerWeek: ServiceRulesFields.maxPerWeek.optional(),
+  })
+  .strict()
+  .meta({ id: 'ServiceRulesUpdate' });
+
+export const ServiceDetail = Service.extend({ ...ServiceRulesFields, active: z.boolean() }).meta({ id: 'ServiceDetail' });
+export const ServiceList = z.object({ data: z.array(ServiceDetail) }).meta({ id: 'ServiceList' });
+
+export const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+export type TimeRange = z.infer<typeof TimeRange>;
+export type WeeklyHours = z.infer<typeof WeeklyHours>;
+export type WeeklySchedule = z.input<typeof WeeklySchedule>;
+export type DateOverrideCreate = z.input<typeof DateOverrideCreate>;
+export type DateOverride = z.infer<typeof DateOverride>;
+export type RecurringCreate = z.input<typeof RecurringCreate>;
+export type Recurring = z.infer<typeof Recurring>;
+export type CalendarFeedCreate = z.input<typeof CalendarFeedCreate>;
+export type CalendarFeed = z.infer<typeof CalendarFeed>;
+export type AvailabilityRules = z.infer<typeof AvailabilityRules>;
+export type ServiceDetail = z.infer<typeof ServiceDetail>;
+export type ServiceList = z.infer<typeof ServiceList>;
+export type ServiceRulesUpdate = z.input<typeof ServiceRulesUpdate>;

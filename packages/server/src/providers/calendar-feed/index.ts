@@ -1,0 +1,4 @@
+export { CalendarFeedError, type CalendarFeedErrorCode } from './calendar-feed-error.js';
+export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy } from './calendar-feeds.js';
+export { feedUrl } from './feed-url.js';
+export { busyFromCalendar, busyFromIcs, parseCalendar, type ExpansionLimits, type ParsedCalendar } from './parse-ics.js';

@@ -1,0 +1,151 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createClient, type SlotwiseClient } from '@slotwise/sdk';
+import type { SlotwiseEvent } from '../../events.js';
+import { tokens } from '../../styles/tokens.js';
+import { BookingFlow } from './booking-flow.js';
+import { renderProfileError, renderSchedule } from './booking.template.js';
+import { styles } from './booking.styles.js';
+import '../service-picker/service-picker.js';
+import '../calendar/calendar.js';
+import '../time-list/time-list.js';
+import '../details-form/details-form.js';
+import '../confirmation/confirmation.js';
+
+/**
+ * @summary Books a 1:1 session with one specialist: service → day → time → details → confirmation.
+ *
+ * @event slotwise:service-selected - `detail: { service, duration }`.
+ * @event slotwise:slot-selected - `detail: { service, duration, slot, timeZone }`.
+ * @event slotwise:booked - `detail: { booking, manageToken }`; keep the token to manage the booking later.
+ * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request.
+ *
+ * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
+ * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
+ * @csspart schedule - Calendar and times. The inner elements' parts are exported as well.
+ *
+ * @cssproperty --slotwise-accent - Buttons, the chosen day and time, focus rings.
+ * @cssproperty --slotwise-accent-text - Text on the accent colour.
+ * @cssproperty --slotwise-background - Background of fields and buttons.
+ * @cssproperty --slotwise-surface - Cards. @cssproperty --slotwise-border - Borders.
+ * @cssproperty --slotwise-text - Text. @cssproperty --slotwise-muted - Secondary text.
+ * @cssproperty --slotwise-danger - Errors. @cssproperty --slotwise-radius - Corner radius.
+ * @cssproperty --slotwise-font - Font family.
+ */
+export class SlotwiseBooking extends LitElement {
+  static override styles = [tokens, styles];
+
+  /** The API origin used without an `api` attribute; the script-tag build sets it to its own origin. */
+  static defaultApi: string | undefined;
+
+  /** The specialist's handle. */
+  @property({ reflect: true }) specialist = '';
+  /** The API's base URL. Defaults to where the script came from, else this page's origin. */
+  @property() api?: string;
+  /** The IANA zone to show times in. Defaults to the browser's. */
+  @property() timezone?: string;
+  /** A client to use instead of one built from `api` (e.g. one with extra headers). */
+  @property({ attribute: false }) client?: SlotwiseClient;
+  /** The clock: "today" and the first month shown come from it. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  protected readonly flow = new BookingFlow(this, () => this.now());
+  private ownClient?: { baseURL: string; client: SlotwiseClient };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const keys = ['specialist', 'api', 'client', 'timezone'] as const;
+    if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
+    this.flow.configure({
+      client: this.client ?? this.clientFor(this.api || SlotwiseBooking.defaultApi || location.origin),
+      specialist: this.specialist,
+      timeZone: resolveZone(this.timezone),
+      locale: this.closest('[lang]')?.getAttribute('lang') || undefined,
+    });
+  }
+
+  override render() {
+    const { flow } = this;
+    const profile = flow.profile.value;
+    return html`<div part="base" class="base">
+      <p role="status" part="status" class="status">${statusText(flow)}</p>
+      ${!this.specialist
+        ? html`<p role="alert" part="alert">No specialist chosen: add a <code>specialist</code> attribute with their handle.</p>`
+        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile()) : nothing}
+      ${profile ? html`
+        <header part="header">
+          <h2 part="title">Book a session with ${profile.name}</h2>
+          ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
+        </header>
+        ${flow.booked
+          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again" .booking=${flow.booked}
+              @book-again=${this.onBookAgain}></slotwise-confirmation>`
+          : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
+              .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
+            ${renderSchedule(flow, this.handlers)}`}` : nothing}
+    </div>`;
+  }
+
+  private readonly handlers = {
+    monthChange: (event: CustomEvent<{ month: string }>) => this.flow.showMonth(event.detail.month),
+    daySelect: (event: CustomEvent<{ date: string }>) => {
+      this.flow.chooseDay(event.detail.date);
+      void this.focusPart('slotwise-time-list');
+    },
+    slotSelected: (event: SlotwiseEvent<'slotwise:slot-selected'>) => {
+      this.flow.chooseSlot(event.detail.slot);
+      void this.focusPart('slotwise-details-form');
+    },
+    booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
+      this.flow.bookingMade(event.detail.booking);
+      void this.focusPart('slotwise-confirmation');
+    },
+    error: (event: SlotwiseEvent<'slotwise:error'>) => {
+      if (event.detail.code !== 'slot_unavailable' && event.detail.code !== 'not_a_slot') return;
+      this.flow.slotTaken();
+      void this.focusPart('slotwise-time-list');
+    },
+    retrySlots: () => void this.flow.loadSlots(),
+  };
+
+  private onServiceSelected(event: SlotwiseEvent<'slotwise:service-selected'>): void {
+    this.flow.chooseService(event.detail.service, event.detail.duration);
+    void this.focusPart('slotwise-calendar');
+  }
+
+  private onBookAgain(): void {
+    this.flow.bookAgain();
+    void this.focusPart(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
+  }
+
+  /** Moves focus to the step the visitor just reached, once it has rendered. */
+  private async focusPart(selector: string): Promise<void> {
+    await this.updateComplete;
+    const part = this.renderRoot.querySelector<LitElement>(selector);
+    await part?.updateComplete;
+    part?.focus();
+  }
+
+  private clientFor(baseURL: string): SlotwiseClient {
+    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createClient({ baseURL }) };
+    return this.ownClient.client;
+  }
+}
+
+function statusText(flow: BookingFlow): string {
+  if (flow.profile.status === 'loading') return 'Loading…';
+  if (flow.slots.status === 'loading') return 'Loading open times…';
+  return '';
+}
+
+/** `value` when this runtime knows the zone, else the browser's own. */
+function resolveZone(value: string | undefined): string {
+  if (value) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return value;
+    } catch {
+      // An unknown zone falls back to the visitor's own rather than failing the whole widget.
+    }
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

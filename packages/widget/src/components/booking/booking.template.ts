@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
+import { formatMonth } from '../../internal/format.js';
+import type { BookingFlow } from './booking-flow.js';
+
+/** What `<slotwise-booking>` does when a part of the schedule reports something. */
+export interface ScheduleHandlers {
+  monthChange(event: CustomEvent<{ month: string }>): void;
+  daySelect(event: CustomEvent<{ date: string }>): void;
+  slotSelected(event: SlotwiseEvent<'slotwise:slot-selected'>): void;
+  booked(event: SlotwiseEvent<'slotwise:booked'>): void;
+  error(event: SlotwiseEvent<'slotwise:error'>): void;
+  retrySlots(): void;
+}
+
+/** Calendar, the chosen day's times and the details form, once a service is chosen. */
+export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
+  const ctx = flow.ctx;
+  const { service, date, slot } = ctx?.selection ?? {};
+  if (!ctx || !service) return nothing;
+  const { slots } = flow;
+  const loading = slots.status === 'loading';
+  const empty = slots.status === 'ready' && slots.dates.length === 0;
+  return html`
+    <div part="schedule" class="schedule">
+      <slotwise-calendar exportparts="calendar, month-label, nav-button, day, day-open, day-selected"
+        .month=${flow.month} .today=${flow.today} .openDates=${slots.dates} ?loading=${loading}
+        @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
+      <div class="day">
+        ${flow.notice ? html`<p role="alert" part="alert" class="notice">${flow.notice}</p>` : nothing}
+        ${slots.error
+          ? html`<p role="alert" part="alert">We could not load the open times. ${slots.error.message}
+              <button type="button" @click=${on.retrySlots}>Try again</button></p>`
+          : nothing}
+        ${empty ? html`<p class="muted">No open times in ${formatMonth(flow.month, ctx.locale)}. Try the next month.</p>` : nothing}
+        ${date
+          ? html`<slotwise-time-list exportparts="times, zone, time, time-selected" .date=${date}
+              .slots=${slots.slotsOn(date)} ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
+          : empty ? nothing : html`<p class="muted hint">Choose a day to see its times.</p>`}
+      </div>
+    </div>
+    <slotwise-details-form exportparts="form, input, field-error, submit" ?hidden=${!slot}
+      @slotwise:booked=${on.booked} @slotwise:error=${on.error}></slotwise-details-form>
+  `;
+}
+
+/** Why the specialist could not be shown, in words the visitor (or the site's owner) can act on. */
+export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void) {
+  if (error.code === 'specialist_not_found') {
+    return html`<p role="alert" part="alert">Specialist not found: there is no one to book under “${handle}”.</p>`;
+  }
+  if (error.code === 'invalid_request') {
+    return html`<p role="alert" part="alert">“${handle}” is not a valid specialist handle.</p>`;
+  }
+  return html`<p role="alert" part="alert">
+    We could not load the booking page. ${error.message}
+    <button type="button" @click=${retry}>Try again</button>
+  </p>`;
+}

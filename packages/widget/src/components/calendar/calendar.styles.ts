@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    margin-bottom: 0.5rem;
+  }
+
+  .header h3 {
+    margin: 0;
+    text-align: center;
+    flex: 1;
+  }
+
+  .header button {
+    min-width: 2.5rem;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    table-layout: fixed;
+  }
+
+  th {
+    font-size: 0.8rem;
+    font-weight: 500;
+    color: var(--_muted);
+    padding-bottom: 0.25rem;
+  }
+
+  td {
+    padding: 2px;
+    text-align: center;
+  }
+
+  td button {
+    width: 100%;
+    aspect-ratio: 1;
+    max-width: 2.75rem;
+    padding: 0;
+  }
+
+  td button:disabled {
+    border-color: transparent;
+    background: transparent;
+  }
+
+  td button:not(:disabled):not([aria-pressed='true']) {
+    font-weight: 600;
+    border-color: var(--_accent);
+  }
+
+  [aria-busy='true'] tbody {
+    opacity: 0.6;
+  }
+`;

@@ -1,0 +1,56 @@
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Booking } from '@slotwise/sdk/contract';
+import { bookingContext, type BookingContext } from '../../context.js';
+import { formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
+import { tokens } from '../../styles/tokens.js';
+import { styles } from './confirmation.styles.js';
+
+/**
+ * @summary What was booked, when (in the visitor's zone), and where the confirmation went.
+ *
+ * @event book-again - Internal, to `<slotwise-booking>`: the visitor wants another time.
+ *
+ * @csspart confirmation - The whole confirmation.
+ * @csspart when - The date and time line.
+ * @csspart book-again - The button that starts over.
+ */
+export class SlotwiseConfirmation extends LitElement {
+  static override styles = [tokens, styles];
+
+  @property({ attribute: false }) booking?: Booking;
+
+  @consume({ context: bookingContext, subscribe: true })
+  @state()
+  protected ctx?: BookingContext;
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus(options);
+  }
+
+  override render() {
+    const booking = this.booking;
+    if (!booking) return html``;
+    const timeZone = this.ctx?.timeZone ?? booking.customer.timeZone;
+    const locale = this.ctx?.locale;
+    return html`
+      <section part="confirmation" aria-labelledby="heading">
+        <h3 id="heading" tabindex="-1">You’re booked</h3>
+        <p class="what">${booking.service.name} with ${booking.specialist.name} · ${formatMinutes(booking.duration, locale)}</p>
+        <p part="when" class="when">
+          <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)},
+            <span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
+            <span class="end">${formatTime(booking.end, timeZone, locale)}</span></time>
+        </p>
+        <p class="zone muted">Times in ${zoneLabel(timeZone, new Date(booking.start), locale)}</p>
+        <p class="email">We sent the confirmation to <strong>${booking.customer.email}</strong>.</p>
+        <button type="button" part="book-again" @click=${this.bookAgain}>Book another time</button>
+      </section>
+    `;
+  }
+
+  private bookAgain(): void {
+    this.dispatchEvent(new CustomEvent('book-again'));
+  }
+}

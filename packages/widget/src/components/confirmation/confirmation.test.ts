@@ -1,0 +1,40 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import type { Booking } from '@slotwise/sdk/contract';
+import { inContext } from '../../testing/context.js';
+import type { SlotwiseConfirmation } from './confirmation.component.js';
+import './confirmation.js';
+
+const booking: Booking = {
+  id: 'bk_test',
+  status: 'confirmed',
+  specialist: { handle: 'demo', name: 'Dr. Ada Demo', timeZone: 'Europe/Berlin' },
+  service: { id: 'svc_intro', name: 'Intro call' },
+  start: '2026-11-23T08:00:00Z',
+  end: '2026-11-23T08:30:00Z',
+  duration: 30,
+  customer: { name: 'Grace', email: 'grace@example.com', timeZone: 'Asia/Tokyo' },
+  notes: '',
+  price: 0,
+  currency: 'EUR',
+  createdAt: '2026-11-21T10:00:00Z',
+  cancelledAt: null,
+  cancellationReason: null,
+};
+
+describe('<slotwise-confirmation>', () => {
+  it("confirms the service, the date and time in the visitor's zone, and the email", async () => {
+    const { el } = await inContext<SlotwiseConfirmation>(
+      html`<slotwise-confirmation .booking=${booking}></slotwise-confirmation>`,
+      { timeZone: 'Asia/Tokyo', locale: 'en-GB' },
+    );
+    const when = el.shadowRoot!.querySelector('[part="when"]')!;
+    const date = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'full' }).format(new Date(booking.start));
+    expect(date).to.include('23 November 2026');
+    expect(when.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`${date}, 17:00 – 17:30`);
+    expect(el.shadowRoot!.textContent).to.include('Intro call with Dr. Ada Demo').and.include('grace@example.com');
+    expect(el.shadowRoot!.querySelector('.zone')!.textContent).to.include('Asia/Tokyo (GMT+9)');
+    const again = oneEvent(el, 'book-again');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="book-again"]')!.click();
+    await again;
+  });
+});

@@ -1,0 +1,49 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  form {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .summary {
+    margin: 0;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  label {
+    font-weight: 500;
+  }
+
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.625rem;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .error {
+    color: var(--_danger);
+    margin: 0;
+    font-size: 0.875rem;
+  }
+
+  button[type='submit'] {
+    justify-self: start;
+  }
+`;

@@ -1,0 +1,31 @@
+import { createContext } from '@lit/context';
+import type { SlotwiseClient } from '@slotwise/sdk';
+import type { Service, Slot } from '@slotwise/sdk/contract';
+
+/** What the visitor has chosen so far; each step clears the ones after it. */
+export interface Selection {
+  readonly service?: Service;
+  /** Minutes. */
+  readonly duration?: number;
+  /** A date in the visitor's zone, `YYYY-MM-DD`. */
+  readonly date?: string;
+  readonly slot?: Slot;
+}
+
+/**
+ * Shared by `<slotwise-booking>` with the parts inside it. The value is replaced, never mutated,
+ * so consumers re-render on every change.
+ */
+export interface BookingContext {
+  readonly client: SlotwiseClient;
+  /** The specialist's handle. */
+  readonly specialist: string;
+  /** The visitor's IANA zone: every date and time is shown in it. */
+  readonly timeZone: string;
+  /** From `lang`; `undefined` means the browser's locale. */
+  readonly locale: string | undefined;
+  readonly selection: Selection;
+}
+
+// A registered symbol, so two copies of the widget on one page (ESM and script tag) still match.
+export const bookingContext = createContext<BookingContext | undefined>(Symbol.for('@slotwise/widget:booking'));

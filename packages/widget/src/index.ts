@@ -1,0 +1,22 @@
+export { SlotwiseBooking } from './components/booking/booking.js';
+export { SlotwiseServicePicker } from './components/service-picker/service-picker.js';
+export { SlotwiseCalendar } from './components/calendar/calendar.js';
+export { SlotwiseTimeList } from './components/time-list/time-list.js';
+export { SlotwiseDetailsForm } from './components/details-form/details-form.js';
+export { SlotwiseConfirmation } from './components/confirmation/confirmation.js';
+export { BookingFlow } from './components/booking/booking-flow.js';
+export type { FlowSettings } from './components/booking/booking-flow.js';
+export { SlotsController } from './slots-controller.js';
+export type { SlotsRequest, SlotsStatus } from './slots-controller.js';
+export { SpecialistController } from './specialist-controller.js';
+export { bookingContext } from './context.js';
+export type { BookingContext, Selection } from './context.js';
+export { emit } from './events.js';
+export type {
+  BookedDetail,
+  ErrorDetail,
+  ServiceSelectedDetail,
+  SlotSelectedDetail,
+  SlotwiseEvent,
+  SlotwiseEventMap,
+} from './events.js';

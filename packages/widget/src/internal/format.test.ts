@@ -1,0 +1,33 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatMinutes, formatPrice, formatTime, weekdayNames, zoneLabel } from './format.js';
+
+describe('formatting', () => {
+  it('shows a zero price as Free and others in major units of their currency', () => {
+    expect(formatPrice(0, 'EUR', 'en-US')).to.equal('Free');
+    expect(formatPrice(2500, 'EUR', 'en-US')).to.equal('€25.00');
+    expect(formatPrice(12345, 'USD', 'en-US')).to.equal('$123.45');
+    // The yen has no minor unit: 500 is ¥500, not ¥5.
+    expect(formatPrice(500, 'JPY', 'en-US')).to.equal('¥500');
+    expect(formatPrice(1050, 'EUR', 'de-DE')).to.match(/^10,50\s€$/);
+  });
+
+  it('shows an instant as the wall-clock time of the given zone', () => {
+    const start = '2026-11-23T08:00:00Z';
+    expect(formatTime(start, 'Europe/Berlin', 'en-GB')).to.equal('09:00');
+    expect(formatTime(start, 'Asia/Kathmandu', 'en-GB')).to.equal('13:45');
+    expect(formatTime(start, 'America/New_York', 'en-US')).to.equal('3:00 AM');
+  });
+
+  it('names the zone with its offset on the given day', () => {
+    expect(zoneLabel('Asia/Kathmandu', new Date('2026-11-23T08:00:00Z'), 'en-US')).to.equal('Asia/Kathmandu (GMT+5:45)');
+    expect(zoneLabel('America/New_York', new Date('2026-07-01T12:00:00Z'), 'en-US')).to.equal('America/New York (GMT-4)');
+    expect(zoneLabel('America/New_York', new Date('2026-12-01T12:00:00Z'), 'en-US')).to.equal('America/New York (GMT-5)');
+  });
+
+  it('formats plain dates without shifting them by the machine zone', () => {
+    expect(formatDate('2026-11-23', 'en-US')).to.equal('Monday, November 23');
+    expect(weekdayNames('en-US', 7, 'short')[0]).to.equal('Sun');
+    expect(weekdayNames('en-US', 1, 'short')[0]).to.equal('Mon');
+    expect(formatMinutes(30, 'en-US')).to.equal('30 min');
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Display formatting through `Intl`. Formatters are cached by their options because creating
+ * one costs about 100 µs, far more than using it.
+ */
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify([locale, options]);
+  let format = dateTimeFormats.get(key);
+  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify([locale, options]);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+/** The time of day of `instant` in `timeZone`, e.g. "14:30" or "2:30 PM". */
+export function formatTime(instant: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(new Date(instant));
+}
+
+/** The date of `instant` as seen in `timeZone`, e.g. "Monday, 23 November 2026". */
+export function formatInstantDate(instant: string, timeZone: string, locale?: string): string {
+  return dateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(new Date(instant));
+}
+
+/** A plain calendar date (`YYYY-MM-DD`), e.g. "Monday, 23 November". */
+export function formatDate(date: string, locale?: string, options: Intl.DateTimeFormatOptions = {}): string {
+  const style: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric', ...options };
+  return dateTimeFormat(locale, { ...style, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A month (`YYYY-MM`), e.g. "November 2026". */
+export function formatMonth(month: string, locale?: string): string {
+  return dateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
+/** Short weekday names for a week starting on `firstDay` (ISO weekday). */
+export function weekdayNames(locale: string | undefined, firstDay: number, width: 'short' | 'long'): string[] {
+  const format = dateTimeFormat(locale, { timeZone: 'UTC', weekday: width });
+  // 2024-01-01 was a Monday (ISO weekday 1).
+  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, ((firstDay - 1 + i) % 7) + 1, 12))));
+}
+
+/** The zone's name with its offset at `at`, e.g. "Asia/Kathmandu (GMT+5:45)". */
+export function zoneLabel(timeZone: string, at: Date, locale?: string): string {
+  const offset = dateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const name = timeZone.replaceAll('_', ' ');
+  return offset ? `${name} (${offset})` : name;
+}
+
+/** A price in minor units; zero reads "Free". */
+export function formatPrice(minor: number, currency: string, locale?: string): string {
+  if (minor === 0) return 'Free';
+  const format = numberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
+/** A length of time, e.g. "30 min". */
+export function formatMinutes(minutes: number, locale?: string): string {
+  return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes);
+}
+
+/** The first day of the week for `locale` (ISO weekday), Monday when the runtime cannot tell. */
+export function firstDayOfWeek(locale?: string): number {
+  try {
+    const info = new Intl.Locale(locale ?? navigator.language) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1;
+  } catch {
+    return 1;
+  }
+}

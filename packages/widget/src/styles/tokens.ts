@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+/**
+ * The theme every part shares. Each `--slotwise-*` property is the public hook; the private
+ * `--_*` names resolve it once per element with a light or dark default.
+ */
+export const tokens = css`
+  :host {
+    --_accent: var(--slotwise-accent, #3451b2);
+    --_accent-text: var(--slotwise-accent-text, #ffffff);
+    --_bg: var(--slotwise-background, #ffffff);
+    --_surface: var(--slotwise-surface, #f4f5f8);
+    --_text: var(--slotwise-text, #1c1f26);
+    --_muted: var(--slotwise-muted, #5a6170);
+    --_border: var(--slotwise-border, #cfd4dc);
+    --_danger: var(--slotwise-danger, #b3261e);
+    --_radius: var(--slotwise-radius, 0.5rem);
+    --_font: var(--slotwise-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--slotwise-accent, #9db1ff);
+      --_accent-text: var(--slotwise-accent-text, #10131a);
+      --_bg: var(--slotwise-background, #16181d);
+      --_surface: var(--slotwise-surface, #22252c);
+      --_text: var(--slotwise-text, #eceef2);
+      --_muted: var(--slotwise-muted, #a5abb8);
+      --_border: var(--slotwise-border, #3a3f4a);
+      --_danger: var(--slotwise-danger, #ffb4ab);
+    }
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  h2,
+  h3 {
+    margin: 0 0 0.5rem;
+    line-height: 1.25;
+  }
+
+  h3 {
+    font-size: 1rem;
+  }
+
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 0.5rem 0.75rem;
+  }
+
+  button:disabled {
+    cursor: default;
+    opacity: 0.45;
+  }
+
+  button[aria-pressed='true'],
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,41 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { proxyApi, startApi } from './test/api-server.mjs';
+import { resultsReporter } from './test/results-reporter.mjs';
+
+// One real API for the whole run: tests share its database, so each books a different time.
+const api = await startApi();
+
+export default {
+  files: 'src/**/*.test.ts',
+  nodeResolve: true,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    {
+      name: 'slotwise-api',
+      async serverStop() {
+        await api.close();
+      },
+    },
+  ],
+  middleware: [proxyApi(() => api.url)],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html>
+      <body>
+        <script>window.__SLOTWISE_API__ = ${JSON.stringify(api.url)};</script>
+        <script type="module" src="${testFramework}"></script>
+      </body>
+    </html>`,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), resultsReporter(process.env.SLOTWISE_RESULTS_FILE)],
+};
