@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts', 'src/demo.ts'],
+  entry: { index: 'src/index.ts', node: 'src/node.ts', demo: 'src/demo.ts', 'testing/reference-slots': 'src/testing/reference-slots.ts' },
   format: ['esm'],
-  dts: { entry: ['src/index.ts', 'src/node.ts'] },
+  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts', 'testing/reference-slots': 'src/testing/reference-slots.ts' } },
   clean: true,
   target: 'node20',
   sourcemap: true,
