@@ -1,3 +1,14 @@
+CREATE TABLE `accounts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`role` text NOT NULL,
+	`specialist_id` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_email_unique` ON `accounts` (`email`);--> statement-breakpoint
 CREATE TABLE `api_keys` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -12,6 +23,20 @@ CREATE TABLE `api_keys` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `api_keys_secret_hash_unique` ON `api_keys` (`secret_hash`);--> statement-breakpoint
 CREATE INDEX `api_keys_specialist_idx` ON `api_keys` (`specialist_id`);--> statement-breakpoint
+CREATE TABLE `booking_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`booking_id` text NOT NULL,
+	`specialist_id` text NOT NULL,
+	`type` text NOT NULL,
+	`from_status` text,
+	`to_status` text,
+	`actor` text NOT NULL,
+	`reason` text,
+	`data` text,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `booking_events_booking_idx` ON `booking_events` (`booking_id`,`at`);--> statement-breakpoint
 CREATE TABLE `bookings` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -23,6 +48,10 @@ CREATE TABLE `bookings` (
 	`buffer_before` integer DEFAULT 0 NOT NULL,
 	`buffer_after` integer DEFAULT 0 NOT NULL,
 	`hold_expires_at` integer,
+	`client_hash` text,
+	`reschedule_count` integer DEFAULT 0 NOT NULL,
+	`specialist_notes` text DEFAULT '' NOT NULL,
+	`cancelled_by` text,
 	`customer_name` text NOT NULL,
 	`customer_email` text NOT NULL,
 	`customer_time_zone` text NOT NULL,
@@ -38,6 +67,8 @@ CREATE TABLE `bookings` (
 );
 --> statement-breakpoint
 CREATE INDEX `bookings_specialist_time_idx` ON `bookings` (`specialist_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `bookings_service_time_idx` ON `bookings` (`service_id`,`start_at`);--> statement-breakpoint
+CREATE INDEX `bookings_held_idx` ON `bookings` (`hold_expires_at`) WHERE status = 'held';--> statement-breakpoint
 CREATE INDEX `bookings_active_idx` ON `bookings` (`specialist_id`,`start_at`) WHERE status in ('held', 'confirmed');--> statement-breakpoint
 CREATE TABLE `calendar_feeds` (
 	`id` text PRIMARY KEY NOT NULL,
@@ -59,6 +90,29 @@ CREATE TABLE `date_overrides` (
 );
 --> statement-breakpoint
 CREATE INDEX `date_overrides_specialist_idx` ON `date_overrides` (`specialist_id`,`to_date`);--> statement-breakpoint
+CREATE TABLE `idempotency_keys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`scope` text NOT NULL,
+	`key` text NOT NULL,
+	`method` text NOT NULL,
+	`path` text NOT NULL,
+	`request_hash` text NOT NULL,
+	`status` integer,
+	`response_body` text,
+	`response_headers` text,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `idempotency_scope_key_unique` ON `idempotency_keys` (`scope`,`key`);--> statement-breakpoint
+CREATE INDEX `idempotency_expires_idx` ON `idempotency_keys` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `platform_settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	`updated_by` text
+);
+--> statement-breakpoint
 CREATE TABLE `recurring_availability` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -71,6 +125,19 @@ CREATE TABLE `recurring_availability` (
 );
 --> statement-breakpoint
 CREATE INDEX `recurring_specialist_idx` ON `recurring_availability` (`specialist_id`);--> statement-breakpoint
+CREATE TABLE `refresh_tokens` (
+	`id` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`revoked_at` integer,
+	`family` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `refresh_tokens_hash_unique` ON `refresh_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `refresh_tokens_family_idx` ON `refresh_tokens` (`family`);--> statement-breakpoint
 CREATE TABLE `services` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -85,6 +152,12 @@ CREATE TABLE `services` (
 	`max_advance_days` integer,
 	`max_per_day` integer,
 	`max_per_week` integer,
+	`cancel_until_hours` integer DEFAULT 24 NOT NULL,
+	`reschedule_until_hours` integer DEFAULT 24 NOT NULL,
+	`max_reschedules` integer DEFAULT 2 NOT NULL,
+	`full_refund_hours` integer DEFAULT 48 NOT NULL,
+	`partial_refund_hours` integer DEFAULT 24 NOT NULL,
+	`partial_refund_percent` integer DEFAULT 50 NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`position` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
@@ -100,6 +173,7 @@ CREATE TABLE `specialists` (
 	`time_zone` text NOT NULL,
 	`currency` text NOT NULL,
 	`availability_version` integer DEFAULT 0 NOT NULL,
+	`allowed_origins` text DEFAULT '[]' NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint

@@ -14,6 +14,10 @@ export interface AppDeps {
   calendarFeeds: CalendarFeeds;
   /** Computed slots, keyed by the specialist's availability version. */
   slotCache: SlotCache;
+  /** Whether per-client rate limits apply. @default true */
+  rateLimits: boolean;
+  /** Read the client's address from `x-forwarded-for` (only behind a proxy you run). @default false */
+  trustProxy: boolean;
 }
 
 export interface AppEnv {

@@ -6,6 +6,7 @@ import type { Database } from './db/client.js';
 import { ProblemError, problemResponse } from './http/problem.js';
 import { openApiDocument } from './openapi.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
+import { accountRoutes } from './routes/accounts.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { meRoutes } from './routes/me.js';
 import { createSlotCache } from './services/slot-cache.js';
@@ -31,6 +32,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     logError: options.logError ?? ((error) => console.error(error)),
     calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock: options.clock ?? Date.now }),
     slotCache: options.slotCache ?? createSlotCache(),
+    rateLimits: options.rateLimits ?? true,
+    trustProxy: options.trustProxy ?? false,
   };
   const app = new Hono<AppEnv>();
 
@@ -55,6 +58,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
+  app.route('/', accountRoutes());
   app.route('/', meRoutes());
 
   app.notFound((c) =>

@@ -2,7 +2,9 @@
  * Every error the API answers with. The `code` is stable: integrators branch on it, so a code is
  * never renamed or reused for another meaning.
  */
-export const problemCodes = {
+import { accountProblemCodes } from './account-problems.js';
+
+const coreProblemCodes = {
   invalid_request: { status: 400, title: 'The request is not valid' },
   invalid_json: { status: 400, title: 'The body is not valid JSON' },
   manage_token_required: { status: 401, title: 'A manage token is required' },
@@ -17,6 +19,7 @@ export const problemCodes = {
   slot_unavailable: { status: 409, title: 'That time is no longer available' },
   booking_not_cancellable: { status: 409, title: 'The booking cannot be cancelled' },
   payload_too_large: { status: 413, title: 'The body is too large' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   unsupported_media_type: { status: 415, title: 'Send JSON' },
   duration_not_offered: { status: 422, title: 'The service does not offer that duration' },
   invalid_range: { status: 422, title: 'The date range is not valid' },
@@ -25,6 +28,8 @@ export const problemCodes = {
   payment_required: { status: 422, title: 'The service needs payment' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
+
+export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes };
 
 export type ProblemCode = keyof typeof problemCodes;
 

@@ -1,6 +1,9 @@
+export type { RouteSpec } from './route-spec.js';
+export { bodyErrors } from './route-spec.js';
 import { z } from 'zod';
 import { BookingCancel, BookingCreate, BookingCreated, BookingParams, Booking } from './bookings.js';
-import type { ProblemCode } from './problems.js';
+import { accountRoutes } from './account-routes.js';
+import { bodyErrors, type RouteSpec } from './route-spec.js';
 import { Slots, SlotsQuery, Specialist, SpecialistParams } from './specialists.js';
 import {
   AvailabilityRules,
@@ -17,29 +20,8 @@ import {
   WeeklySchedule,
 } from './availability.js';
 
-/** One endpoint of the API: the server validates with these schemas and documents them. */
-export interface RouteSpec {
-  operationId: string;
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI-style path, `{param}` for parameters. */
-  path: string;
-  summary: string;
-  tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  response: { status: number; schema: z.ZodType; description: string };
-  errors: ProblemCode[];
-  /**
-   * `manageToken`: `Authorization: Bearer <manage token>` of the booking;
-   * `apiKey`: `Authorization: Bearer <secret API key>` of a specialist.
-   */
-  auth?: 'manageToken' | 'apiKey';
-}
 
-const bodyErrors: ProblemCode[] = ['invalid_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type'];
-
-export const routes = {
+const coreRoutes = {
   retrieveSpecialist: {
     operationId: 'retrieveSpecialist',
     method: 'get',
@@ -204,3 +186,5 @@ export const routes = {
     auth: 'apiKey',
   },
 } as const satisfies Record<string, RouteSpec>;
+
+export const routes = { ...coreRoutes, ...accountRoutes };

@@ -17,10 +17,54 @@ export const specialists = sqliteTable(
      * bookings, feeds). Slot caches key on it, so every process sees a change at once.
      */
     availabilityVersion: integer('availability_version').notNull().default(0),
+    /** Origins allowed to embed the widget (`https://coach.example`); empty = any (development). */
+    allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('specialists_handle_unique').on(t.handle)],
 );
+
+/** A person who logs in: a specialist (linked to their specialist row) or an operator. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`. */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['specialist', 'operator'] }).notNull(),
+    specialistId: text('specialist_id').references(() => specialists.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_email_unique').on(t.email)],
+);
+
+/** Long-lived, single-use tokens that mint short-lived access tokens; stored hashed. */
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set when used (rotated) or on logout; a used token presented again revokes its family. */
+    revokedAt: integer('revoked_at'),
+    family: text('family').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('refresh_tokens_hash_unique').on(t.tokenHash), index('refresh_tokens_family_idx').on(t.family)],
+);
+
+/** Platform-wide settings, one row per key, changed by operators only. */
+export const platformSettings = sqliteTable('platform_settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
 
 export const apiKeys = sqliteTable(
   'api_keys',
@@ -67,6 +111,14 @@ export const services = sqliteTable(
     maxAdvanceDays: integer('max_advance_days'),
     maxPerDay: integer('max_per_day'),
     maxPerWeek: integer('max_per_week'),
+    /** Policy, in hours before the start: a customer may cancel until / reschedule until. */
+    cancelUntilHours: integer('cancel_until_hours').notNull().default(24),
+    rescheduleUntilHours: integer('reschedule_until_hours').notNull().default(24),
+    maxReschedules: integer('max_reschedules').notNull().default(2),
+    /** Refund: full when cancelled at least `fullRefundHours` before; `partialRefundPercent` when at least `partialRefundHours` before; none after. */
+    fullRefundHours: integer('full_refund_hours').notNull().default(48),
+    partialRefundHours: integer('partial_refund_hours').notNull().default(24),
+    partialRefundPercent: integer('partial_refund_percent').notNull().default(50),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     position: integer('position').notNull().default(0),
     createdAt: integer('created_at').notNull(),
@@ -143,6 +195,45 @@ export const calendarFeeds = sqliteTable(
   (t) => [index('calendar_feeds_specialist_idx').on(t.specialistId)],
 );
 
+/** Append-only: one row per transition or change of a booking, never updated or deleted. */
+export const bookingEvents = sqliteTable(
+  'booking_events',
+  {
+    id: text('id').primaryKey(),
+    bookingId: text('booking_id').notNull(),
+    specialistId: text('specialist_id').notNull(),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actor: text('actor', { enum: ['customer', 'specialist', 'system', 'operator'] }).notNull(),
+    reason: text('reason'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
+);
+
+/** Stored answers to POSTs sent with an `Idempotency-Key`, replayed for a retry of the same request. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    id: text('id').primaryKey(),
+    /** Who sent it (an API key, a manage token's hash, or the client's IP hash) + the key. */
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** Null while the first request is still being handled. */
+    status: integer('status'),
+    responseBody: text('response_body'),
+    responseHeaders: text('response_headers', { mode: 'json' }).$type<Record<string, string>>(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('idempotency_scope_key_unique').on(t.scope, t.key), index('idempotency_expires_idx').on(t.expiresAt)],
+);
+
 export const bookings = sqliteTable(
   'bookings',
   {
@@ -164,6 +255,12 @@ export const bookings = sqliteTable(
     bufferAfter: integer('buffer_after').notNull().default(0),
     /** When a `held` booking stops holding its time. */
     holdExpiresAt: integer('hold_expires_at'),
+    /** SHA-256 of the client (IP) that created it, for the limit on simultaneous holds. */
+    clientHash: text('client_hash'),
+    rescheduleCount: integer('reschedule_count').notNull().default(0),
+    /** The specialist's private notes; never shown to the customer. */
+    specialistNotes: text('specialist_notes').notNull().default(''),
+    cancelledBy: text('cancelled_by', { enum: ['customer', 'specialist', 'system', 'operator'] }),
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),
     customerTimeZone: text('customer_time_zone').notNull(),
@@ -178,6 +275,8 @@ export const bookings = sqliteTable(
   },
   (t) => [
     index('bookings_specialist_time_idx').on(t.specialistId, t.startAt),
+    index('bookings_service_time_idx').on(t.serviceId, t.startAt),
+    index('bookings_held_idx').on(t.holdExpiresAt).where(sql`status = 'held'`),
     index('bookings_active_idx')
       .on(t.specialistId, t.startAt)
       .where(sql`status in ('held', 'confirmed')`),
@@ -192,3 +291,5 @@ export type DateOverrideRow = typeof dateOverrides.$inferSelect;
 export type RecurringRow = typeof recurringAvailability.$inferSelect;
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type BookingEventRow = typeof bookingEvents.$inferSelect;

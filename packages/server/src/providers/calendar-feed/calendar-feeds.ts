@@ -60,7 +60,7 @@ async function shortHash(text: string): Promise<string> {
  * `ttlMs`, successful or not, so a dead server costs one timeout per TTL rather than one per
  * request; concurrent callers share one fetch. A copy is parsed once, when fetched (a body that is
  * not iCalendar counts as a failed refresh and does not replace a good copy), and expanded per call.
- * Memory: the parsed form of a feed is ~15× its size, so a 2 MiB feed holds ~35 MB while cached.
+ * Memory: the parsed form is ~20× the text, so a 2 MiB feed holds ~40 MB while cached.
  *
  * @example
  * const feeds = createCalendarFeeds({ ttlMs: 60_000 });

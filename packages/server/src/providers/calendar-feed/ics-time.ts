@@ -1,4 +1,3 @@
-import { Temporal } from '@js-temporal/polyfill';
 import ICAL from 'ical.js';
 import { DAY_MS, daysFromCivil } from '../../domain/civil.js';
 import { fromWallCompatible, zoneOffsets, type ZoneOffsets } from '../../domain/zone.js';
@@ -10,6 +9,9 @@ export type IcalTime = InstanceType<typeof ICAL.Time>;
  * the time came from; `exact` asks for a Temporal conversion instead of the window's offset table.
  */
 export type InstantReader = (time: IcalTime, tzid: string | undefined, exact?: boolean) => number;
+
+/** Zone-years a reader keeps offsets for, so a feed spread over thousands of years stays cheap. */
+const MAX_YEAR_TABLES = 64;
 
 /** The time's fields read as if they were UTC ("wall" ms), for any year. */
 export function wallMs(time: IcalTime): number {
@@ -33,10 +35,11 @@ function* zoneCandidates(tzid: string): Generator<string> {
  *   back to `timeZone`;
  * - floating times and DATE values (all-day): wall time in `timeZone`, the specialist's zone.
  *
- * The offset table covers the window padded by a day, so conversions are integer arithmetic and
- * exact wherever they can matter; a time far outside is off by at most a DST shift, which cannot
- * bring it into the window. `exact` is for the few values that can (a recurring event's length
- * read from its first occurrence, years before the window).
+ * Offsets come from Temporal, a few calls per zone, then conversions are integer arithmetic. The
+ * table covers the window padded by a day, so reads are exact wherever they can matter; a time far
+ * outside is off by at most a DST shift, which cannot bring it into the window. `exact` is for the
+ * few values that can matter far away (a recurring event's length, read from its first instance
+ * years before the window): those use a table for their year, up to 64 zone-years per reader.
  *
  * @throws RangeError when `timeZone` is not a time zone Temporal knows.
  */
@@ -49,6 +52,16 @@ export function createInstantReader(window: { from: number; to: number }, timeZo
     return found;
   };
   table(timeZone);
+  const years = new Map<string, ZoneOffsets>();
+  const yearTable = (zone: string, year: number) => {
+    const key = `${year} ${zone}`;
+    let found = years.get(key);
+    if (!found && years.size < MAX_YEAR_TABLES) {
+      const start = daysFromCivil(year, 1, 1) * DAY_MS;
+      years.set(key, (found = zoneOffsets(zone, start, start + 366 * DAY_MS)));
+    }
+    return found;
+  };
   const zoneFor = (tzid: string | undefined): string => {
     if (!tzid) return timeZone;
     let name = names.get(tzid);
@@ -76,11 +89,7 @@ export function createInstantReader(window: { from: number; to: number }, timeZo
       return wall - time.utcOffset() * 1000;
     }
     const name = time.isDate ? timeZone : zoneFor(tzid);
-    if (!exact) return fromWallCompatible(table(name), wall);
-    const fields = { year: time.year, month: time.month, day: time.day };
-    const plain = time.isDate
-      ? Temporal.PlainDate.from(fields).toZonedDateTime({ timeZone: name })
-      : Temporal.PlainDateTime.from({ ...fields, hour: time.hour, minute: time.minute, second: time.second }).toZonedDateTime(name);
-    return plain.epochMilliseconds;
+    const near = wall > window.from - DAY_MS && wall < window.to + DAY_MS;
+    return fromWallCompatible((exact && !near && yearTable(name, time.year)) || table(name), wall);
   };
 }

@@ -170,6 +170,15 @@ describe('busyFromIcs: recurrence', () => {
     ]);
   });
 
+  it('reads a recurring event’s real length from its first instance even when that lies a year before the window', () => {
+    // 2025-10-25 23:00 CEST to 2025-10-26 07:00 CET: nine real hours, eight on the wall clock.
+    const text = calendar(...event('DTSTART;TZID=Europe/Berlin:20251025T230000', 'DTEND;TZID=Europe/Berlin:20251026T070000', 'RRULE:FREQ=WEEKLY'));
+    expect(utc(busyFromIcs(text, window('2026-11-01T00:00:00Z', '2026-11-09T00:00:00Z'), 'UTC'))).toEqual([
+      '2026-11-01T00:00Z/07:00Z', // 31 Oct 23:00 CET, clipped to the window
+      '2026-11-07T22:00Z/2026-11-08T07:00Z',
+    ]);
+  });
+
   it('still blocks a daily meeting that started in 2012, well past the per-event iteration cap', () => {
     const text = calendar(...event('DTSTART;TZID=Europe/Berlin:20120102T090000', 'DTEND;TZID=Europe/Berlin:20120102T091500', 'RRULE:FREQ=DAILY'));
     expect(utc(busyFromIcs(text, window('2026-11-02T00:00:00Z', '2026-11-05T00:00:00Z'), 'UTC'))).toEqual([

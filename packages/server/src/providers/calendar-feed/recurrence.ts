@@ -5,7 +5,10 @@ import { wallMs, type IcalTime, type InstantReader } from './ics-time.js';
 type IcalComponent = InstanceType<typeof ICAL.Component>;
 type IcalRecur = InstanceType<typeof ICAL.Recur>;
 
-/** ical.js members used to bound its loops; not in its typings, stable since 1.x. */
+/**
+ * ical.js internals used to bound its loops (`init` is not in its typings). Stable since 1.x; if an
+ * upgrade renames them, every RRULE fails here and the recurrence tests say so.
+ */
 interface IteratorInternals {
   init(): void;
   check_contracting_rules(): boolean;
@@ -13,7 +16,10 @@ interface IteratorInternals {
   completed: boolean;
 }
 
-/** Candidate times ical.js may still examine: `event` for the current event, `feed` for the rest of the parse. */
+/**
+ * Work ical.js may still do, in candidate times examined: `event` for the current event, `feed`
+ * for the rest of the parse.
+ */
 export interface ExpansionBudget {
   event: number;
   feed: number;
@@ -49,13 +55,16 @@ function fastForward(rule: IcalRecur, start: IcalTime, startMs: number, targetMs
 function guardedIterator(rule: IcalRecur, start: IcalTime, budget: ExpansionBudget) {
   const iterator = new ICAL.RecurIterator({ rule, dtstart: start, initialized: true });
   const internals = iterator as unknown as IteratorInternals;
-  const spend = () => {
-    if (--budget.event < 0 || --budget.feed < 0) throw new BudgetExhausted();
+  const spend = (cost: number) => {
+    budget.event -= cost;
+    budget.feed -= cost;
+    if (budget.event < 0 || budget.feed < 0) throw new BudgetExhausted();
   };
   const check = internals.check_contracting_rules.bind(internals);
   const expand = internals.expand_year_days.bind(internals);
-  internals.check_contracting_rules = () => (spend(), check());
-  internals.expand_year_days = (year) => (spend(), expand(year));
+  internals.check_contracting_rules = () => (spend(1), check());
+  // Expanding a year builds every matching day of it: about ten candidate checks' worth of work.
+  internals.expand_year_days = (year) => (spend(10), expand(year));
   try {
     internals.init();
   } catch (error) {
@@ -115,6 +124,7 @@ export function forEachOccurrence(
   offer(dtstart, startMs);
   for (const rdate of values(event, 'rdate')) offer(rdate.time, read(rdate.time, rdate.tzid));
   for (const property of event.getAllProperties('rrule')) {
+    if (budget.event <= 0 || budget.feed <= 0) break;
     try {
       const rule = property.getFirstValue();
       if (!(rule instanceof ICAL.Recur)) continue;
