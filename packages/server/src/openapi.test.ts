@@ -36,8 +36,8 @@ describe('GET /openapi.json', () => {
 
   it('lets any origin read public endpoints while no embed origins are registered', async () => {
     const res = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://coach.example' } });
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://coach.example');
     const failed = await t.app.request('/v1/specialists/ghost', { headers: { origin: 'https://coach.example' } });
-    expect(failed.headers.get('access-control-allow-origin')).toBe('*');
+    expect(failed.headers.get('access-control-allow-origin')).toBe('https://coach.example');
   });
 });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { Currency, Email, Handle, Instant, MinorAmount, TimeZone } from './common.js';
+import { Currency, Email, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
+
+/** Who did something to a booking. */
+export const Actor = z.enum(['customer', 'specialist', 'system', 'operator']);
 
 export const Customer = z.object({
   name: z.string().trim().min(1, { message: 'Tell us your name.' }).max(120),
@@ -35,7 +38,11 @@ export const Booking = z
     price: MinorAmount,
     currency: Currency,
     createdAt: Instant,
+    /** While `held`: when the hold lapses and the time is offered again. */
+    holdExpiresAt: Instant.nullable(),
+    rescheduleCount: z.number().int(),
     cancelledAt: Instant.nullable(),
+    cancelledBy: Actor.nullable(),
     cancellationReason: z.string().nullable(),
   })
   .meta({ id: 'Booking' });
@@ -56,6 +63,76 @@ export const BookingCancel = z
   .strict()
   .meta({ id: 'BookingCancel' });
 
+export const BookingReschedule = z
+  .object({ start: Instant.meta({ description: 'A new start time offered by the slots endpoint.' }) })
+  .strict()
+  .meta({ id: 'BookingReschedule' });
+
+/** What cancelling now would do: whether it is allowed and what it refunds. */
+export const CancellationQuote = z
+  .object({
+    allowed: z.boolean(),
+    /** Why not, when not allowed. */
+    reason: z.string().nullable(),
+    refund: z.object({
+      amount: MinorAmount,
+      currency: Currency,
+      percent: z.number().int().min(0).max(100),
+      rule: z.enum(['full', 'partial', 'none']),
+    }),
+    /** The last instants for a full and for a partial refund, and for cancelling at all. */
+    fullRefundUntil: Instant.nullable(),
+    partialRefundUntil: Instant.nullable(),
+    cancelUntil: Instant.nullable(),
+  })
+  .meta({ id: 'CancellationQuote' });
+
+export const BookingEvent = z
+  .object({
+    id: z.string(),
+    type: z.string().meta({ example: 'rescheduled' }),
+    fromStatus: BookingStatus.nullable(),
+    toStatus: BookingStatus.nullable(),
+    actor: Actor,
+    reason: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    at: Instant,
+  })
+  .meta({ id: 'BookingEvent' });
+
+/** A booking as its specialist sees it: private notes and the full history. */
+export const SpecialistBooking = Booking.extend({
+  specialistNotes: z.string(),
+  events: z.array(BookingEvent),
+}).meta({ id: 'SpecialistBooking' });
+
+export const BookingList = z
+  .object({ data: z.array(Booking), hasMore: z.boolean() })
+  .meta({ id: 'BookingList', description: 'Ordered by start time; pass the last id as `starting_after` for the next page.' });
+
+const statuses = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(z.array(BookingStatus).min(1));
+
+export const BookingListQuery = z.object({
+  status: statuses.optional().meta({ description: 'Comma-separated statuses, e.g. `confirmed,held`.' }),
+  from: IsoDate.optional().meta({ description: 'Sessions starting on or after this date (in your zone).' }),
+  to: IsoDate.optional().meta({ description: 'Sessions starting on or before this date (in your zone).' }),
+  limit: z.coerce.number<number>().int().min(1).max(100).default(20),
+  starting_after: z.string().max(64).optional().meta({ description: 'A booking id: the page after it.' }),
+});
+
+export const BookingNotes = z.object({ notes: z.string().max(10_000) }).strict().meta({ id: 'BookingNotes' });
+
+export type Actor = z.infer<typeof Actor>;
+export type BookingReschedule = z.input<typeof BookingReschedule>;
+export type CancellationQuote = z.infer<typeof CancellationQuote>;
+export type BookingEvent = z.infer<typeof BookingEvent>;
+export type SpecialistBooking = z.infer<typeof SpecialistBooking>;
+export type BookingList = z.infer<typeof BookingList>;
+export type BookingListQuery = z.input<typeof BookingListQuery>;
+export type BookingNotes = z.input<typeof BookingNotes>;
 export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Customer = z.infer<typeof Customer>;
 export type BookingCreate = z.input<typeof BookingCreate>;

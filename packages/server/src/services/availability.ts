@@ -48,12 +48,14 @@ export async function slotsFromDb(
   window: { from: number; to: number; displayTimeZone: string },
   outside: Busy[] | undefined,
   now: number,
+  /** A booking being moved: its own time does not block its new one. */
+  excludeId?: string,
 ): Promise<SlotResult> {
   const rulesOnly = outside === undefined;
   const [availability, booked, counted] = await Promise.all([
     availabilityOf(db, specialist),
-    rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now),
-    rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now),
+    rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now, excludeId),
+    rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now, excludeId),
   ]);
   return computeSlots({
     availability,

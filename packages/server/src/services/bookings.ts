@@ -1,79 +1,99 @@
-import type { Booking, BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
-import { eq } from 'drizzle-orm';
+import type { Actor, Booking, BookingCreate, BookingCreated, CancellationQuote } from '@slotwise/sdk/contract';
+import { and, count, eq, gt, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Drizzle, Tx } from '../db/client.js';
-import { bookings, services, specialists, type BookingRow } from '../db/schema.js';
+import type { AppDeps } from '../app-env.js';
+import type { Drizzle, Tx } from '../db/client.js';
+import { bookings, services, type BookingRow } from '../db/schema.js';
 import { transition } from '../domain/booking-state.js';
 import { isoInstant, MINUTE_MS } from '../domain/civil.js';
+import { cancellation, deadlines } from '../domain/policy.js';
 import { ProblemError } from '../http/problem.js';
 import { hashToken, newId, newSecretToken } from '../http/tokens.js';
-import type { AppDeps } from '../app-env.js';
-import { outsideBusy, slotsFromDb } from './availability.js';
+import { outsideBusy } from './availability.js';
+import { recordEvent } from './booking-events.js';
+import { assertBookable } from './booking-slot.js';
+import { present } from './booking-present.js';
 import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
-import { bumpAvailability } from './rules.js';
+import { expireDueHolds } from './holds.js';
+import { bumpAvailability, policyOf } from './rules.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 
+export interface CreateContext {
+  /** The `Origin` header of a browser's request, checked against the specialist's embed origins. */
+  origin?: string | undefined;
+  /** SHA-256 of the client's address, for the limit on simultaneous holds. */
+  clientHash: string;
+}
+
 /**
- * Books `input.start` if it is an open slot. The slot check and the insert share one write
- * transaction, so of any number of concurrent requests for one time exactly one wins.
+ * Books `input.start` if it is an open slot: `confirmed` at once for a free session, `held`
+ * (for `holdMinutes`) for a priced one until payment confirms it. The slot check and the insert
+ * share one write transaction, so of any number of concurrent requests for a time exactly one wins.
  */
-export async function createBooking(deps: AppDeps, input: CreateInput, now: number): Promise<BookingCreated> {
+export async function createBooking(deps: AppDeps, input: CreateInput, ctx: CreateContext, now: number): Promise<BookingCreated> {
   const { database } = deps;
   const start = Date.parse(input.start);
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
+  const specialist = await findSpecialist(database.db, input.specialist);
+  if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
+    throw new ProblemError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot take bookings for them.`);
+  }
   // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
-  const outside = await outsideBusy(deps, database.db, await findSpecialist(database.db, input.specialist), start, start + 1);
+  const outside = await outsideBusy(deps, database.db, specialist, start, start + 1);
 
   const row = await database.write(async (tx) => {
-    const specialist = await findSpecialist(tx, input.specialist);
-    const service = await findActiveService(tx, specialist, input.service);
+    const current = await findSpecialist(tx, input.specialist);
+    const service = await findActiveService(tx, current, input.service);
     const option = chooseDuration(service, input.duration);
-    if (option.price > 0) {
-      throw new ProblemError('payment_required', `"${service.name}" is a paid session; paid checkout is not available yet.`);
-    }
-    const end = start + option.minutes * MINUTE_MS;
-    const window = { from: start, to: start + 1, displayTimeZone: specialist.timeZone };
-    // First: is it a start time at all (hours, step, notice, window, caps)? Then: is it free?
-    const possible = await slotsFromDb(tx, specialist, service, option.minutes, window, undefined, now);
-    if (possible.days.length === 0) {
-      throw new ProblemError('not_a_slot', `${input.start} is not a start time ${specialist.name} offers for "${service.name}". Pick one from the slots list.`, {
-        errors: [{ field: 'body.start', message: 'Use a start time returned by the slots endpoint.' }],
-      });
-    }
-    const open = await slotsFromDb(tx, specialist, service, option.minutes, window, outside.busy, now);
-    if (open.days.length === 0) {
-      throw new ProblemError('slot_unavailable', 'Someone else has just booked this time. Please pick another one.', {
-        errors: [{ field: 'body.start', message: 'This time is taken.' }],
-      });
-    }
-    const [inserted] = await tx
-      .insert(bookings)
-      .values({
-        id: newId('bk'),
-        specialistId: specialist.id,
-        serviceId: service.id,
-        status: 'confirmed',
-        startAt: start,
-        endAt: end,
-        durationMinutes: option.minutes,
-        bufferBefore: service.bufferBefore,
-        bufferAfter: service.bufferAfter,
-        customerName: input.customer.name,
-        customerEmail: input.customer.email,
-        customerTimeZone: input.customer.timeZone,
-        notes: input.notes ?? '',
-        price: option.price,
-        currency: service.currency,
-        manageTokenHash,
-        createdAt: now,
-      })
-      .returning();
-    await bumpAvailability(tx, specialist.id);
+    const paid = option.price > 0;
+    if (paid) await assertHoldAllowed(tx, deps.maxHoldsPerClient, ctx.clientHash, input.customer.email, now);
+    await assertBookable(tx, { specialist: current, service, minutes: option.minutes, start, outside: outside.busy, now, label: input.start });
+    const values = {
+      id: newId('bk'),
+      specialistId: current.id,
+      serviceId: service.id,
+      status: paid ? ('held' as const) : ('confirmed' as const),
+      startAt: start,
+      endAt: start + option.minutes * MINUTE_MS,
+      durationMinutes: option.minutes,
+      bufferBefore: service.bufferBefore,
+      bufferAfter: service.bufferAfter,
+      holdExpiresAt: paid ? now + deps.holdMinutes * MINUTE_MS : null,
+      clientHash: ctx.clientHash,
+      customerName: input.customer.name,
+      customerEmail: input.customer.email,
+      customerTimeZone: input.customer.timeZone,
+      notes: input.notes ?? '',
+      price: option.price,
+      currency: service.currency,
+      manageTokenHash,
+      createdAt: now,
+    };
+    const [inserted] = await tx.insert(bookings).values(values).returning();
+    await recordEvent(tx, inserted!, { type: paid ? 'held' : 'confirmed', actor: 'customer', from: null, to: values.status }, now);
+    await bumpAvailability(tx, current.id);
     return inserted!;
   });
   return { booking: await present(database.db, row), manageToken };
+}
+
+/** At most `max` unpaid holds per client address or customer email at once. */
+async function assertHoldAllowed(tx: Tx, max: number, clientHash: string, email: string, now: number) {
+  const [{ n }] = (await tx
+    .select({ n: count() })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.status, 'held'),
+        gt(bookings.holdExpiresAt, now),
+        or(eq(bookings.clientHash, clientHash), eq(bookings.customerEmail, email)),
+      ),
+    )) as [{ n: number }];
+  if (n >= max) {
+    throw new ProblemError('too_many_holds', `You already have ${n} unpaid bookings waiting for payment; finish or let them lapse first.`);
+  }
 }
 
 /** Constant-time string comparison, so a wrong token's timing says nothing about the right one. */
@@ -87,65 +107,61 @@ function sameSecret(a: string, b: string): boolean {
 const notFound = (id: string) =>
   new ProblemError('booking_not_found', `No booking "${id}" matches this manage token. Use the link from your confirmation.`);
 
-/** The booking `id` if `token` is its manage token; otherwise a 404, never a hint that it exists. */
+/** The booking `id` if `tokenHash` is its manage token's; otherwise a 404, never a hint that it exists. */
 async function findByToken(db: Drizzle | Tx, id: string, tokenHash: string): Promise<BookingRow> {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
   if (!row || !sameSecret(row.manageTokenHash, tokenHash)) throw notFound(id);
   return row;
 }
 
-export async function retrieveBooking(database: Database, id: string, token: string): Promise<Booking> {
-  return present(database.db, await findByToken(database.db, id, await hashToken(token)));
+/** The customer's view; a hold that has lapsed is expired first, so nobody sees a stale `held`. */
+export async function retrieveBooking(deps: AppDeps, id: string, token: string, now: number): Promise<Booking> {
+  const row = await findByToken(deps.database.db, id, await hashToken(token));
+  if (row.status === 'held' && (row.holdExpiresAt ?? 0) <= now) await expireDueHolds(deps.database, now, { bookingId: id });
+  return present(deps.database.db, await findByToken(deps.database.db, id, row.manageTokenHash));
 }
 
-export async function cancelBooking(
-  database: Database,
-  id: string,
-  token: string,
-  reason: string | undefined,
-  now: number,
-): Promise<Booking> {
+/** Cancels `row` as `actor` inside `tx`, applying the policy; returns the updated row. */
+export async function cancelIn(tx: Tx, row: BookingRow, actor: Actor, reason: string | undefined, now: number): Promise<BookingRow> {
+  const next = transition(row, 'cancel', now);
+  if (!next.ok) throw new ProblemError('booking_not_cancellable', next.reason);
+  const [service] = await tx.select().from(services).where(eq(services.id, row.serviceId));
+  const decision = cancellation(policyOf(service!), row, now, actor);
+  if (!decision.allowed) throw new ProblemError('booking_not_cancellable', decision.reason);
+  const [updated] = await tx
+    .update(bookings)
+    .set({ status: next.to, cancelledAt: now, cancelledBy: actor, cancellationReason: reason || null })
+    .where(eq(bookings.id, row.id))
+    .returning();
+  await recordEvent(tx, row, { type: 'cancelled', actor, from: row.status, to: next.to, reason: reason ?? null, data: { refund: decision.refund } }, now);
+  await bumpAvailability(tx, row.specialistId);
+  return updated!;
+}
+
+export async function cancelBooking(deps: AppDeps, id: string, token: string, reason: string | undefined, now: number): Promise<Booking> {
   const tokenHash = await hashToken(token);
-  const row = await database.write(async (tx) => {
-    const current = await findByToken(tx, id, tokenHash);
-    const next = transition(current.status, 'cancel');
-    if (!next.ok) throw new ProblemError('booking_not_cancellable', next.reason);
-    if (current.startAt <= now) {
-      throw new ProblemError('booking_not_cancellable', 'This session has already started, so it can no longer be cancelled.');
-    }
-    const [updated] = await tx
-      .update(bookings)
-      .set({ status: next.to, cancelledAt: now, cancellationReason: reason || null })
-      .where(eq(bookings.id, id))
-      .returning();
-    await bumpAvailability(tx, current.specialistId);
-    return updated!;
-  });
-  return present(database.db, row);
+  const row = await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
+  return present(deps.database.db, row);
 }
 
-async function present(db: Drizzle, row: BookingRow): Promise<Booking> {
-  const [joined] = await db
-    .select({ specialist: specialists, serviceName: services.name })
-    .from(specialists)
-    .innerJoin(services, eq(services.id, row.serviceId))
-    .where(eq(specialists.id, row.specialistId))
-    .limit(1);
-  const { specialist, serviceName } = joined!;
+/** What cancelling now would do for the customer, to show before they confirm. */
+export async function quoteCancellation(deps: AppDeps, id: string, token: string, now: number): Promise<CancellationQuote> {
+  const row = await findByToken(deps.database.db, id, await hashToken(token));
+  const [service] = await deps.database.db.select().from(services).where(eq(services.id, row.serviceId));
+  const policy = policyOf(service!);
+  const state = transition(row, 'cancel', now);
+  const decision = cancellation(policy, row, now, 'customer');
+  const limits = deadlines(policy, row.startAt);
+  const unpaid = row.status === 'held';
   return {
-    id: row.id,
-    status: row.status,
-    specialist: { handle: specialist.handle, name: specialist.name, timeZone: specialist.timeZone },
-    service: { id: row.serviceId, name: serviceName },
-    start: isoInstant(row.startAt),
-    end: isoInstant(row.endAt),
-    duration: row.durationMinutes,
-    customer: { name: row.customerName, email: row.customerEmail, timeZone: row.customerTimeZone },
-    notes: row.notes,
-    price: row.price,
-    currency: row.currency,
-    createdAt: isoInstant(row.createdAt),
-    cancelledAt: row.cancelledAt === null ? null : isoInstant(row.cancelledAt),
-    cancellationReason: row.cancellationReason,
+    allowed: state.ok && decision.allowed,
+    reason: !state.ok ? state.reason : decision.allowed ? null : decision.reason,
+    // Nothing was paid for a hold, so nothing is refunded.
+    refund: { ...(unpaid ? { amount: 0, percent: 0, rule: 'none' as const } : decision.refund), currency: row.currency },
+    fullRefundUntil: isoInstant(limits.fullRefundUntil),
+    partialRefundUntil: isoInstant(limits.partialRefundUntil),
+    cancelUntil: isoInstant(limits.cancelUntil),
   };
 }
+
+export { findByToken };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../db/client.js';
 import {
   bookings,
@@ -13,6 +13,7 @@ import {
 import type { Availability } from '../domain/availability.js';
 import { ACTIVE_STATUSES } from '../domain/booking-state.js';
 import { DAY_MS, MINUTE_MS } from '../domain/civil.js';
+import type { Policy } from '../domain/policy.js';
 import type { Busy, ServiceRules } from '../domain/slots.js';
 
 type Reader = Drizzle | Tx;
@@ -62,7 +63,7 @@ const REACH_MS = DAY_MS;
  * Time taken by the specialist's active bookings around `[from, to)`, each widened by its own
  * buffers; a hold blocks only until it expires.
  */
-export async function bookedTime(db: Reader, specialistId: string, from: number, to: number, now: number): Promise<Busy[]> {
+export async function bookedTime(db: Reader, specialistId: string, from: number, to: number, now: number, excludeId?: string): Promise<Busy[]> {
   const rows = await db
     .select({
       start: bookings.startAt,
@@ -79,6 +80,7 @@ export async function bookedTime(db: Reader, specialistId: string, from: number,
         inArray(bookings.status, [...ACTIVE_STATUSES]),
         lt(bookings.startAt, to + REACH_MS),
         gt(bookings.startAt, from - 2 * REACH_MS),
+        excludeId ? ne(bookings.id, excludeId) : undefined,
       ),
     );
   return rows
@@ -91,7 +93,7 @@ export async function bookedTime(db: Reader, specialistId: string, from: number,
 }
 
 /** This service's active bookings in the weeks around `[from, to)`, for the day and week caps. */
-export async function countedBookings(db: Reader, service: ServiceRow, from: number, to: number, now: number) {
+export async function countedBookings(db: Reader, service: ServiceRow, from: number, to: number, now: number, excludeId?: string) {
   if (service.maxPerDay === null && service.maxPerWeek === null) return [];
   const rows = await db
     .select({ start: bookings.startAt, status: bookings.status, expires: bookings.holdExpiresAt })
@@ -102,11 +104,24 @@ export async function countedBookings(db: Reader, service: ServiceRow, from: num
         inArray(bookings.status, [...ACTIVE_STATUSES]),
         gt(bookings.startAt, from - 8 * DAY_MS),
         lt(bookings.startAt, to + 8 * DAY_MS),
+        excludeId ? ne(bookings.id, excludeId) : undefined,
       ),
     );
   return rows
     .filter((r) => r.status !== 'held' || (r.expires ?? 0) > now)
     .map((r) => (r.status === 'held' ? { start: r.start, until: r.expires! } : { start: r.start }));
+}
+
+/** The cancellation and reschedule policy of a service. */
+export function policyOf(service: ServiceRow): Policy {
+  return {
+    cancelUntilHours: service.cancelUntilHours,
+    rescheduleUntilHours: service.rescheduleUntilHours,
+    maxReschedules: service.maxReschedules,
+    fullRefundHours: service.fullRefundHours,
+    partialRefundHours: service.partialRefundHours,
+    partialRefundPercent: service.partialRefundPercent,
+  };
 }
 
 export async function feedUrls(db: Reader, specialistId: string): Promise<string[]> {

@@ -2,30 +2,40 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createApp } from '../app.js';
+import { createApp, type AppOptions } from '../app.js';
 import { createDb, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { services, specialists } from '../db/schema.js';
-import type { CalendarFeeds } from '../providers/calendar-feed/index.js';
 import { seedDemo } from '../seed.js';
+
+export interface TestAppOptions extends Partial<Omit<AppOptions, 'database' | 'clock'>> {
+  now?: number;
+  timeZone?: string;
+}
 
 /**
  * A real app on a real libSQL file in a temporary folder, seeded with `demo` (Europe/Berlin,
  * Mon–Fri 09:00–17:00). Transactions need a file: `:memory:` is one connection per client.
+ * Rate limits are off unless a test turns them on: a test is one client firing many requests.
  */
-export async function testApp(options: { now?: number; timeZone?: string; calendarFeeds?: CalendarFeeds } = {}) {
+export async function testApp(options: TestAppOptions = {}) {
+  const { now: start, timeZone, ...appOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'slotwise-test-'));
   const url = `file:${join(dir, 'test.db')}`;
   const database: Database = createDb(url, { timeout: 5000 });
   await migrate(database);
-  const { apiKey } = await seedDemo(database, { timeZone: options.timeZone });
-  let now = options.now ?? Date.parse('2026-11-20T12:00:00Z');
+  // Passwords are hashed with a cheap KDF here: a test checks the format, not the cost.
+  const kdfIterations = appOptions.kdfIterations ?? 1000;
+  const { apiKey, demoPassword, operatorPassword } = await seedDemo(database, { timeZone, kdfIterations });
+  let now = start ?? Date.parse('2026-11-20T12:00:00Z');
   const errors: unknown[] = [];
   const app = createApp({
     database,
     clock: () => now,
     logError: (e) => errors.push(e),
-    ...(options.calendarFeeds ? { calendarFeeds: options.calendarFeeds } : {}),
+    rateLimits: false,
+    kdfIterations,
+    ...appOptions,
   });
   const specialist = (await database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]!;
   const [intro, session] = await database.db
@@ -37,6 +47,9 @@ export async function testApp(options: { now?: number; timeZone?: string; calend
     app,
     database,
     apiKey: apiKey!,
+    /** Logins of `demo@slotwise.local` (the demo specialist) and `operator@slotwise.local`. */
+    demoPassword: demoPassword!,
+    operatorPassword: operatorPassword!,
     url,
     errors,
     intro: intro!,

@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import type { Context, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from '../../app-env.js';
+import { specialists } from '../../db/schema.js';
+
+export interface EmbedCorsOptions {
+  /** Preflight cache time, seconds. @default 600 */
+  maxAge?: number;
+}
+
+/**
+ * CORS for the widget. A specialist's public data (`/v1/specialists/:handle/*`) may be read by a
+ * browser only on the origins the specialist registered — any origin while they registered none,
+ * for development. Booking from an unregistered origin is refused in the booking service (the
+ * body names the specialist). Other endpoints are authorised by tokens, never by the origin, so
+ * any origin may call them. A preflight carries no data and is always answered.
+ *
+ * @param options.maxAge - preflight cache seconds (@default 600)
+ * @example
+ * app.use('/v1/*', embedCors());
+ */
+export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<AppEnv> {
+  return cors({
+    origin: async (origin: string, c: Context<AppEnv>) => {
+      if (!origin) return null;
+      const handle = /^\/v1\/specialists\/([^/]+)/.exec(c.req.path)?.[1];
+      if (c.req.method === 'OPTIONS' || !handle) return origin;
+      const [row] = await c.var.deps.database.db
+        .select({ allowed: specialists.allowedOrigins })
+        .from(specialists)
+        .where(eq(specialists.handle, decodeURIComponent(handle)))
+        .limit(1);
+      return !row || row.allowed.length === 0 || row.allowed.includes(origin) ? origin : null;
+    },
+    allowHeaders: ['content-type', 'authorization', 'idempotency-key'],
+    exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'ratelimit', 'ratelimit-policy'],
+    maxAge: options.maxAge ?? 600,
+  });
+}

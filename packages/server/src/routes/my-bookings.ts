@@ -1,0 +1,34 @@
+import { routes } from '@slotwise/sdk/contract';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { defineRoute } from '../http/define-route.js';
+import {
+  cancelMyBooking,
+  listMyBookings,
+  markMyBooking,
+  rescheduleMyBooking,
+  retrieveMyBooking,
+  updateMyBookingNotes,
+} from '../services/my-bookings.js';
+
+/** A specialist's bookings; mounted under the `/v1/me/*` authentication of `meRoutes`. */
+export function myBookingRoutes(app: Hono<AppEnv>): void {
+  const now = (c: { var: AppEnv['Variables'] }) => c.var.deps.clock();
+  defineRoute(app, routes.listMyBookings, async ({ query }, c) => c.json(await listMyBookings(c.var.deps, c.var.specialist, query, now(c))));
+  defineRoute(app, routes.retrieveMyBooking, async ({ params }, c) => c.json(await retrieveMyBooking(c.var.deps, c.var.specialist, params.id, now(c))));
+  defineRoute(app, routes.completeMyBooking, async ({ params }, c) =>
+    c.json(await markMyBooking(c.var.deps, c.var.specialist, params.id, 'complete', now(c))),
+  );
+  defineRoute(app, routes.markMyBookingNoShow, async ({ params }, c) =>
+    c.json(await markMyBooking(c.var.deps, c.var.specialist, params.id, 'mark_no_show', now(c))),
+  );
+  defineRoute(app, routes.cancelMyBooking, async ({ params, body }, c) =>
+    c.json(await cancelMyBooking(c.var.deps, c.var.specialist, params.id, body.reason, now(c))),
+  );
+  defineRoute(app, routes.rescheduleMyBooking, async ({ params, body }, c) =>
+    c.json(await rescheduleMyBooking(c.var.deps, c.var.specialist, params.id, body.start, now(c))),
+  );
+  defineRoute(app, routes.updateMyBookingNotes, async ({ params, body }, c) =>
+    c.json(await updateMyBookingNotes(c.var.deps, c.var.specialist, params.id, body.notes, now(c))),
+  );
+}

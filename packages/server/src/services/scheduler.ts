@@ -1,0 +1,19 @@
+import { lte } from 'drizzle-orm';
+import type { AppDeps } from '../app-env.js';
+import { idempotencyKeys } from '../db/schema.js';
+import { expireDueHolds } from './holds.js';
+
+export interface TickResult {
+  expiredHolds: number;
+  purgedIdempotencyKeys: number;
+}
+
+/**
+ * Everything that is due at `now`, done once. Idempotent: running it twice, or from two processes,
+ * does the work once. Node calls it on an interval; the edge entry from a cron trigger.
+ */
+export async function tick(deps: AppDeps, now: number): Promise<TickResult> {
+  const expiredHolds = await expireDueHolds(deps.database, now);
+  const purged = await deps.database.write((tx) => tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id }));
+  return { expiredHolds, purgedIdempotencyKeys: purged.length };
+}
