@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AvailabilityRules, Booking, BookingCreated, ServiceList, Slots, Specialist } from './contract/index.js';
+import { AvailabilityRules, Booking, BookingCreated, MyServiceList, Slots, Specialist } from './contract/index.js';
 import { createClient, isSlotwiseError, SlotwiseError, type SlotwiseClient } from './index.js';
 
 // The client against the real Hono app and a real database file, through an injected fetch:
@@ -110,7 +110,7 @@ describe('createClient against the real API', () => {
   it('lets a specialist edit availability with an API key, and the slots follow', async () => {
     const { data } = await specialist.me.services.list();
     const intro = data[0]!;
-    expect(ServiceList.parse({ data })).toEqual({ data });
+    expect(MyServiceList.parse({ data })).toEqual({ data });
     await specialist.me.services.update(intro.id, { slotStep: 60 });
     const rules = await specialist.me.availability.replaceWeekly({ weekly: [{ weekday: 4, start: '10:00', end: '12:00' }] });
     expect(AvailabilityRules.parse(rules).weekly).toEqual([{ weekday: 4, start: '10:00', end: '12:00' }]);

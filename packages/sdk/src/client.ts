@@ -1,5 +1,6 @@
 import { accountNamespaces } from './namespaces/account.js';
 import { availabilityNamespaces } from './namespaces/availability.js';
+import { myBookingsNamespace } from './namespaces/my-bookings.js';
 import { publicNamespaces } from './namespaces/public.js';
 import { createTransport, type ClientOptions } from './transport.js';
 
@@ -22,7 +23,7 @@ export function createClient(options: ClientOptions) {
     auth: account.auth,
     operator: account.operator,
     /** The calling specialist's own data; needs `apiKey` (a secret key or an access token). */
-    me: { ...availabilityNamespaces(request), ...account.me },
+    me: { ...availabilityNamespaces(request), ...myBookingsNamespace(request), ...account.me },
   };
 }
 

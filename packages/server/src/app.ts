@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './app-env.js';
 import type { Database } from './db/client.js';
 import { ProblemError, problemResponse } from './http/problem.js';
+import { newSecretToken } from './http/tokens.js';
+import { embedCors } from './middleware/embed-cors/index.js';
+import { idempotency } from './middleware/idempotency/index.js';
+import { rateLimit } from './middleware/rate-limit/index.js';
 import { openApiDocument } from './openapi.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { accountRoutes } from './routes/accounts.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { meRoutes } from './routes/me.js';
+import { DEFAULT_KDF_ITERATIONS } from './services/passwords.js';
+import { tick, type TickResult } from './services/scheduler.js';
 import { createSlotCache } from './services/slot-cache.js';
 import { specialistRoutes } from './routes/specialists.js';
 
@@ -25,34 +30,45 @@ export interface AppOptions extends Partial<Omit<AppDeps, 'database'>> {
  * @example
  * const app = createApp({ database: createDb('file:./data/slotwise.db') });
  */
-export function createApp(options: AppOptions): Hono<AppEnv> {
+export type SlotwiseApp = Hono<AppEnv> & {
+  /** Runs the scheduler once at the app's clock (see `services/scheduler.ts`). */
+  tick: () => Promise<TickResult>;
+  readonly deps: AppDeps;
+};
+
+export function createApp(options: AppOptions): SlotwiseApp {
   const deps: AppDeps = {
     database: options.database,
     clock: options.clock ?? Date.now,
     logError: options.logError ?? ((error) => console.error(error)),
     calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock: options.clock ?? Date.now }),
     slotCache: options.slotCache ?? createSlotCache(),
+    holdMinutes: options.holdMinutes ?? 15,
+    maxHoldsPerClient: options.maxHoldsPerClient ?? 3,
     rateLimits: options.rateLimits ?? true,
     trustProxy: options.trustProxy ?? false,
+    jwtSecret: options.jwtSecret ?? newSecretToken('jwt'),
+    kdfIterations: options.kdfIterations ?? DEFAULT_KDF_ITERATIONS,
   };
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>() as SlotwiseApp;
+  Object.assign(app, { deps, tick: () => tick(deps, deps.clock()) });
 
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
   });
-  // The widget runs on the specialist's own site. Limiting origins per specialist comes with
-  // registered embed origins; until then every origin may read public data.
-  app.use('/v1/*', cors({ origin: '*', allowHeaders: ['content-type', 'authorization', 'idempotency-key'], maxAge: 600 }));
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 64 * 1024,
-      onError: () => {
-        throw new ProblemError('payload_too_large', `Send at most ${options.maxBodyBytes ?? 64 * 1024} bytes.`);
-      },
-    }),
-  );
+  app.use('/v1/*', embedCors());
+  // Only bodies are limited: reading `body` on a GET makes the Node adapter build a full Request.
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 64 * 1024,
+    onError: () => {
+      throw new ProblemError('payload_too_large', `Send at most ${options.maxBodyBytes ?? 64 * 1024} bytes.`);
+    },
+  });
+  app.on(['POST', 'PUT', 'PATCH'], '/v1/*', limitBody);
+
+  app.on('POST', '/v1/*', idempotency());
+  app.use('/v1/specialists/*', rateLimit({ name: 'public', limit: 600 }));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));

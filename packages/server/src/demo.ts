@@ -25,4 +25,6 @@ closeOnSignal(server);
 if (server.seeded?.apiKey) {
   console.log(`Seeded the demo specialist. Its secret API key (shown once, keep it): ${server.seeded.apiKey}`);
 }
+if (server.seeded?.demoPassword) console.log(`Console login of "demo" (shown once): demo@slotwise.local / ${server.seeded.demoPassword}`);
+if (server.seeded?.operatorPassword) console.log(`Operator login (shown once): operator@slotwise.local / ${server.seeded.operatorPassword}`);
 console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);

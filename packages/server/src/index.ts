@@ -1,5 +1,7 @@
 export { createApp } from './app.js';
-export type { AppOptions } from './app.js';
+export type { AppOptions, SlotwiseApp } from './app.js';
+export { tick } from './services/scheduler.js';
+export type { TickResult } from './services/scheduler.js';
 export type { AppDeps } from './app-env.js';
 export { createDb } from './db/client.js';
 export type { Database, DatabaseOptions } from './db/client.js';

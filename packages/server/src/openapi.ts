@@ -52,6 +52,8 @@ function operation(spec: RouteSpec): JsonSchema {
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
       : {}),
     ...(spec.auth === 'manageToken' ? { security: [{ manageToken: [] }] } : {}),
+    ...(spec.auth === 'apiKey' ? { security: [{ apiKey: [] }, { accessToken: [] }] } : {}),
+    ...(spec.auth === 'operator' ? { security: [{ accessToken: [] }], description: 'Operators only.' } : {}),
     responses,
   };
 }
@@ -80,6 +82,8 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       schemas,
       securitySchemes: {
         manageToken: { type: 'http', scheme: 'bearer', description: 'The manage token returned when the booking was created.' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'A specialist’s secret API key (`sk_…`), for servers only.' },
+        accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from `POST /v1/auth/login` (15 minutes).' },
       },
     },
   };

@@ -1,32 +1,75 @@
-import { eq } from 'drizzle-orm';
-import type { Database } from './db/client.js';
-import { services, specialists, weeklyHours } from './db/schema.js';
-import { newId } from './http/tokens.js';
+import { eq, inArray } from 'drizzle-orm';
+import type { Database, Tx } from './db/client.js';
+import { accounts, services, specialists, weeklyHours } from './db/schema.js';
+import { newId, newSecretToken } from './http/tokens.js';
 import { insertApiKey, newApiKey } from './services/api-keys.js';
+import { DEFAULT_KDF_ITERATIONS, hashPassword } from './services/passwords.js';
 
 export interface SeedOptions {
   /** @default 'Europe/Berlin' */
   timeZone?: string;
   now?: number;
+  /** PBKDF2 iterations for the seeded accounts' passwords. @default 600000 */
+  kdfIterations?: number;
 }
+
+export const DEMO_EMAIL = 'demo@slotwise.local';
+export const OPERATOR_EMAIL = 'operator@slotwise.local';
 
 export interface SeedResult {
   created: boolean;
   /** The demo specialist's secret API key, only when this call created it: it is shown once. */
   apiKey?: string;
+  /** The password of `demo@slotwise.local` (the demo specialist's console login), only when this call created it. */
+  demoPassword?: string;
+  /** The password of `operator@slotwise.local`, only when this call created it. */
+  operatorPassword?: string;
+}
+
+interface SeedAccount {
+  email: string;
+  password: string;
+  passwordHash: string;
+}
+
+/** A random password (96 bits) and its hash, made before the transaction: hashing is slow. */
+async function seedAccount(email: string, iterations: number): Promise<SeedAccount> {
+  const password = newSecretToken('pw').slice(3, 19);
+  return { email, password, passwordHash: await hashPassword(password, iterations) };
+}
+
+/** Inserts `account` unless its email exists; returns its password when it did. */
+async function insertAccount(tx: Tx, account: SeedAccount | undefined, role: 'specialist' | 'operator', specialistId: string | null, now: number) {
+  if (!account) return undefined;
+  const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, account.email));
+  if (existing) return undefined;
+  await tx.insert(accounts).values({ id: newId('acct'), email: account.email, passwordHash: account.passwordHash, role, specialistId, createdAt: now });
+  return account.password;
 }
 
 /**
  * Creates the demo specialist (`demo`): a free 30-minute intro and a 60-minute session, open
- * Monday–Friday 09:00–17:00 in `timeZone`, and a secret API key. Does nothing when `demo`
- * exists, so a second demo start keeps the data as it was.
+ * Monday–Friday 09:00–17:00 in `timeZone`, and a secret API key; its console login
+ * `demo@slotwise.local`; and the operator `operator@slotwise.local`. Each account gets a random
+ * password, returned once. Creates only what is missing, so a second demo start keeps the data.
  */
 export async function seedDemo(database: Database, options: SeedOptions = {}): Promise<SeedResult> {
   const now = options.now ?? Date.now();
+  const iterations = options.kdfIterations ?? DEFAULT_KDF_ITERATIONS;
   const apiKey = await newApiKey();
+  const existingEmails = new Set(
+    (await database.db.select({ email: accounts.email }).from(accounts).where(inArray(accounts.email, [DEMO_EMAIL, OPERATOR_EMAIL]))).map((a) => a.email),
+  );
+  const [demoAccount, operatorAccount] = await Promise.all(
+    [DEMO_EMAIL, OPERATOR_EMAIL].map((email) => (existingEmails.has(email) ? undefined : seedAccount(email, iterations))),
+  );
   return database.write(async (tx) => {
     const [existing] = await tx.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, 'demo'));
-    if (existing) return { created: false };
+    const operatorPassword = await insertAccount(tx, operatorAccount, 'operator', null, now);
+    if (existing) {
+      const demoPassword = await insertAccount(tx, demoAccount, 'specialist', existing.id, now);
+      return { created: false, ...(demoPassword ? { demoPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) };
+    }
     const specialistId = newId('sp');
     await tx.insert(specialists).values({
       id: specialistId,
@@ -63,6 +106,7 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
       [1, 2, 3, 4, 5].map((weekday) => ({ id: newId('wh'), specialistId, weekday, startMinute: 9 * 60, endMinute: 17 * 60 })),
     );
     await insertApiKey(tx, specialistId, 'Demo key', apiKey, now);
-    return { created: true, apiKey: apiKey.key };
+    const demoPassword = await insertAccount(tx, demoAccount, 'specialist', specialistId, now);
+    return { created: true, apiKey: apiKey.key, ...(demoPassword ? { demoPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) };
   });
 }

@@ -99,27 +99,7 @@ export const ServiceRulesFields = {
 
 export const ServiceDurationInput = z.object({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(100_000_000) });
 
-export const ServiceRulesUpdate = z
-  .object({
-    durations: z
-      .array(ServiceDurationInput)
-      .min(1)
-      .max(8)
-      .refine((ds) => new Set(ds.map((d) => d.minutes)).size === ds.length, { message: 'Offer each duration once.' })
-      .optional(),
-    slotStep: ServiceRulesFields.slotStep.optional(),
-    bufferBefore: ServiceRulesFields.bufferBefore.optional(),
-    bufferAfter: ServiceRulesFields.bufferAfter.optional(),
-    minNotice: ServiceRulesFields.minNotice.optional(),
-    maxAdvanceDays: ServiceRulesFields.maxAdvanceDays.optional(),
-    maxPerDay: ServiceRulesFields.maxPerDay.optional(),
-    maxPerWeek: ServiceRulesFields.maxPerWeek.optional(),
-  })
-  .strict()
-  .meta({ id: 'ServiceRulesUpdate' });
-
 export const ServiceDetail = Service.extend({ ...ServiceRulesFields, active: z.boolean() }).meta({ id: 'ServiceDetail' });
-export const ServiceList = z.object({ data: z.array(ServiceDetail) }).meta({ id: 'ServiceList' });
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -134,5 +114,4 @@ export type CalendarFeedCreate = z.input<typeof CalendarFeedCreate>;
 export type CalendarFeed = z.infer<typeof CalendarFeed>;
 export type AvailabilityRules = z.infer<typeof AvailabilityRules>;
 export type ServiceDetail = z.infer<typeof ServiceDetail>;
-export type ServiceList = z.infer<typeof ServiceList>;
-export type ServiceRulesUpdate = z.input<typeof ServiceRulesUpdate>;
+

@@ -3,4 +3,5 @@ export * from './problems.js';
 export * from './specialists.js';
 export * from './bookings.js';
 export * from './availability.js';
+export * from './account.js';
 export * from './routes.js';

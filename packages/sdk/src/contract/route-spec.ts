@@ -16,9 +16,10 @@ export interface RouteSpec {
   errors: ProblemCode[];
   /**
    * `manageToken`: `Authorization: Bearer <manage token>` of the booking;
-   * `apiKey`: `Authorization: Bearer <secret API key>` of a specialist.
+   * `apiKey`: `Authorization: Bearer <secret API key or access token>` of a specialist;
+   * `operator`: `Authorization: Bearer <access token>` of an operator.
    */
-  auth?: 'manageToken' | 'apiKey';
+  auth?: 'manageToken' | 'apiKey' | 'operator';
 }
 
 export const bodyErrors: ProblemCode[] = ['invalid_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type'];

@@ -26,9 +26,6 @@ import {
   IdParams,
   Recurring,
   RecurringCreate,
-  ServiceDetail,
-  ServiceList,
-  ServiceRulesUpdate,
   WeeklySchedule,
 } from './availability.js';
 
@@ -290,28 +287,8 @@ const coreRoutes = {
     errors: ['unauthorized', 'calendar_feed_not_found'],
     auth: 'apiKey',
   },
-  listMyServices: {
-    operationId: 'listMyServices',
-    method: 'get',
-    path: '/v1/me/services',
-    summary: 'The calling specialist’s services with their scheduling rules.',
-    tag: 'Services',
-    response: { status: 200, schema: ServiceList, description: 'The services.' },
-    errors: ['unauthorized'],
-    auth: 'apiKey',
-  },
-  updateServiceRules: {
-    operationId: 'updateServiceRules',
-    method: 'patch',
-    path: '/v1/me/services/{id}',
-    summary: 'Change a service’s durations and prices, step, buffers, notice, advance window and caps.',
-    tag: 'Services',
-    params: IdParams,
-    body: ServiceRulesUpdate,
-    response: { status: 200, schema: ServiceDetail, description: 'The service after the change.' },
-    errors: [...bodyErrors, 'unauthorized', 'service_not_found'],
-    auth: 'apiKey',
-  },
+
+
 } as const satisfies Record<string, RouteSpec>;
 
 export const routes = { ...coreRoutes, ...accountRoutes };

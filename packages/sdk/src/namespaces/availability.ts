@@ -6,14 +6,11 @@ import type {
   DateOverrideCreate,
   Recurring,
   RecurringCreate,
-  ServiceDetail,
-  ServiceList,
-  ServiceRulesUpdate,
   WeeklySchedule,
 } from '../contract/availability.js';
 import { pathOf, type RequestOptions, type Transport } from '../transport.js';
 
-/** A specialist's availability rules, calendar feeds and service rules (`client.me.*`). */
+/** A specialist's availability rules and calendar feeds (`client.me.*`); services are in `account.ts`. */
 export function availabilityNamespaces(request: Transport) {
   const me = <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>(method, path, { body, auth: 'apiKey', opts });
@@ -34,12 +31,6 @@ export function availabilityNamespaces(request: Transport) {
     calendarFeeds: {
       create: (params: CalendarFeedCreate, opts?: RequestOptions) => me<CalendarFeed>('POST', '/v1/me/calendar-feeds', params, opts),
       delete: (id: string, opts?: RequestOptions) => me<CalendarFeed>('DELETE', pathOf('/v1/me/calendar-feeds/{}', id), undefined, opts),
-    },
-    services: {
-      list: (opts?: RequestOptions) => me<ServiceList>('GET', '/v1/me/services', undefined, opts),
-      /** Changes durations and prices, step, buffers, notice, advance window and caps. */
-      update: (id: string, params: ServiceRulesUpdate, opts?: RequestOptions) =>
-        me<ServiceDetail>('PATCH', pathOf('/v1/me/services/{}', id), params, opts),
     },
   };
 }

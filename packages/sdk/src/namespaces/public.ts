@@ -1,4 +1,4 @@
-import type { Booking, BookingCancel, BookingCreate, BookingCreated } from '../contract/bookings.js';
+import type { Booking, BookingCancel, BookingCreate, BookingCreated, BookingReschedule, CancellationQuote } from '../contract/bookings.js';
 import type { Slots, SlotsQuery, Specialist } from '../contract/specialists.js';
 import { pathOf, type RequestOptions, type Transport } from '../transport.js';
 
@@ -28,6 +28,12 @@ export function publicNamespaces(request: Transport) {
         request<Booking>('GET', pathOf('/v1/bookings/{}', id), { headers: bearer(opts.manageToken), auth: 'none', opts }),
       cancel: (id: string, params: BookingCancel, opts: ManageOptions) =>
         request<Booking>('POST', pathOf('/v1/bookings/{}/cancel', id), { body: params, headers: bearer(opts.manageToken), auth: 'none', opts }),
+      /** What cancelling now would do — allowed or not, and the refund — to show before confirming. */
+      cancellationQuote: (id: string, opts: ManageOptions) =>
+        request<CancellationQuote>('GET', pathOf('/v1/bookings/{}/cancellation', id), { headers: bearer(opts.manageToken), auth: 'none', opts }),
+      /** Moves the booking to another open time, within the service's policy. */
+      reschedule: (id: string, params: BookingReschedule, opts: ManageOptions) =>
+        request<Booking>('POST', pathOf('/v1/bookings/{}/reschedule', id), { body: params, headers: bearer(opts.manageToken), auth: 'none', opts }),
     },
   };
 }

@@ -23,6 +23,12 @@ export interface Database {
    * writer can slip in between the check and the insert. Keep it short and free of other I/O.
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes whenever any connection, in any process, commits a write — SQLite's
+   * file change counter — read without a query. Only for a local file in rollback-journal mode
+   * (set by the Node entry); absent elsewhere, where callers must query instead.
+   */
+  changeCounter?: () => number;
   close(): void;
 }
 

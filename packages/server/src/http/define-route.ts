@@ -53,10 +53,23 @@ export function defineRoute<S extends RouteSpec>(
   spec: S,
   handler: (input: RouteInput<S>, c: Context<AppEnv>) => Promise<Response> | Response,
 ): void {
+  // Parsing is deterministic, so a query string seen before (the widget asks the same few again
+  // and again) reuses its parsed form. Only successes are kept, in a small LRU.
+  const queries = new Map<string, unknown>();
+  const parseQuery = (c: Context<AppEnv>) => {
+    const raw = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
+    let parsed = queries.get(raw);
+    if (parsed === undefined) {
+      parsed = parseWith(spec.query!, c.req.query(), 'query');
+      if (queries.size >= 500) queries.delete(queries.keys().next().value!);
+      queries.set(raw, parsed);
+    }
+    return parsed;
+  };
   app.on(spec.method.toUpperCase(), honoPath(spec.path), async (c) => {
     const input = {
       params: spec.params ? parseWith(spec.params, c.req.param(), 'params') : undefined,
-      query: spec.query ? parseWith(spec.query, c.req.query(), 'query') : undefined,
+      query: spec.query ? parseQuery(c) : undefined,
       body: spec.body ? parseWith(spec.body, await readJson(c), 'body') : undefined,
     } as RouteInput<S>;
     return handler(input, c);

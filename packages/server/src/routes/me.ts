@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../http/define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
+import { myBookingRoutes } from './my-bookings.js';
 import { addOverride, addRecurring, availabilityRules, removeRule, replaceWeekly } from '../services/my-availability.js';
 import { addCalendarFeed, removeCalendarFeed } from '../services/my-calendar-feeds.js';
 import { myServices, updateServiceRules } from '../services/my-services.js';
@@ -37,5 +38,6 @@ export function meRoutes(): Hono<AppEnv> {
   defineRoute(app, routes.updateServiceRules, async ({ params, body }, c) =>
     c.json(await updateServiceRules(c.var.deps.database, c.var.specialist, params.id, body)),
   );
+  myBookingRoutes(app);
   return app;
 }

@@ -1,10 +1,11 @@
 import { MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
 import type { AppDeps } from '../app-env.js';
 import type { Drizzle, Tx } from '../db/client.js';
-import type { ServiceRow, SpecialistRow } from '../db/schema.js';
+import { services, specialists, type ServiceRow, type SpecialistRow } from '../db/schema.js';
+import { and, eq, sql } from 'drizzle-orm';
 import { DAY_MS, formatEpochDay, isoInstant, parseEpochDay } from '../domain/civil.js';
-import { computeSlots, type Busy, type SlotResult } from '../domain/slots.js';
-import { dateAt, startOfDate } from '../domain/zone.js';
+import { computeSlots, type Busy, type SlotQuery, type SlotResult } from '../domain/slots.js';
+import { startOfDate } from '../domain/zone.js';
 import { ProblemError } from '../http/problem.js';
 import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
@@ -45,7 +46,7 @@ export async function slotsFromDb(
   specialist: SpecialistRow,
   service: ServiceRow,
   minutes: number,
-  window: { from: number; to: number; displayTimeZone: string },
+  window: { from: number; to: number; displayTimeZone: string; zones?: SlotQuery['zones'] },
   outside: Busy[] | undefined,
   now: number,
   /** A booking being moved: its own time does not block its new one. */
@@ -67,9 +68,9 @@ export async function slotsFromDb(
   });
 }
 
-/** Resolves the dates of a slots request into a window of instants, or explains what is wrong. */
-function resolveWindow(query: SlotsRequest, timeZone: string, now: number) {
-  const fromDay = parseEpochDay(query.from ?? dateAt(timeZone, now));
+/** Validates the requested dates (defaults: today in `timeZone`, then 30 more days) as epoch days. */
+function resolveDays(query: SlotsRequest, timeZone: string, today: () => string) {
+  const fromDay = parseEpochDay(query.from ?? today());
   const toDay = query.to ? parseEpochDay(query.to) : fromDay + 30;
   if (toDay < fromDay) {
     throw new ProblemError('invalid_range', `"to" (${query.to}) is before "from" (${formatEpochDay(fromDay)}).`, {
@@ -81,34 +82,81 @@ function resolveWindow(query: SlotsRequest, timeZone: string, now: number) {
       errors: [{ field: 'query.to', message: `Use a date at most ${MAX_SLOT_WINDOW_DAYS - 1} days after "from".` }],
     });
   }
-  const from = formatEpochDay(fromDay);
-  const to = formatEpochDay(toDay);
-  return { from, to, start: startOfDate(timeZone, from), end: startOfDate(timeZone, formatEpochDay(toDay + 1)) };
+  return { from: formatEpochDay(fromDay), to: formatEpochDay(toDay), after: formatEpochDay(toDay + 1) };
 }
 
-/** The public slots answer, serialised, served from the slot cache when nothing changed. */
-export async function listSlots(deps: AppDeps, handle: string, query: SlotsRequest, now: number): Promise<string> {
+const encoder = new TextEncoder();
+
+/** What one availability version of a specialist needs for the slots endpoint. */
+interface VersionContext {
+  specialist: SpecialistRow;
+  services: Map<string, ServiceRow>;
+  feeds: string[];
+}
+
+// One prepared statement per connection: the only query a cached answer costs.
+const heads = new WeakMap<Drizzle, ReturnType<typeof prepareHead>>();
+const prepareHead = (db: Drizzle) =>
+  db
+    .select({ id: specialists.id, version: specialists.availabilityVersion })
+    .from(specialists)
+    .where(eq(specialists.handle, sql.placeholder('handle')))
+    .prepare();
+
+/**
+ * The specialist's id and availability version. With a change counter, the answer read at one
+ * counter value is reused until the counter moves (any commit anywhere): the counter is read
+ * before the query, so a write racing the query only causes one more query.
+ */
+async function versionOf(deps: AppDeps, handle: string): Promise<{ id: string; version: number }> {
+  const { database } = deps;
+  const counter = database.changeCounter?.();
+  const seen = counter === undefined ? undefined : deps.slotCache.head(handle, counter);
+  if (seen) return seen;
+  let head = heads.get(database.db);
+  if (!head) heads.set(database.db, (head = prepareHead(database.db)));
+  const [row] = await head.all({ handle });
+  if (!row) throw new ProblemError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  if (counter !== undefined) deps.slotCache.rememberHead(handle, counter, row);
+  return row;
+}
+
+/**
+ * The public slots answer, serialised. A repeat costs one indexed read (the specialist's
+ * availability version, which every slot-changing write bumps in its own transaction) and a
+ * cache lookup; everything else is derived from that version.
+ */
+export async function listSlots(deps: AppDeps, handle: string, query: SlotsRequest, now: number): Promise<Uint8Array<ArrayBuffer>> {
   const db = deps.database.db;
-  const specialist = await findSpecialist(db, handle);
-  const service = await findActiveService(db, specialist, query.service);
+  const head = await versionOf(deps, handle);
+  const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, async () => {
+    const specialist = await findSpecialist(db, handle);
+    const rows = await db.select().from(services).where(and(eq(services.specialistId, specialist.id), eq(services.active, true)));
+    return { specialist, services: new Map(rows.map((r) => [r.id, r])), feeds: await feedUrls(db, specialist.id) };
+  });
+  const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
   const { minutes } = chooseDuration(service, query.duration);
-  const timeZone = query.timezone ?? specialist.timeZone;
-  const window = resolveWindow(query, timeZone, now);
-  const outside = await outsideBusy(deps, db, specialist, window.start, window.end);
-  const key = [specialist.id, specialist.availabilityVersion, service.id, minutes, window.from, window.to, timeZone, ...outside.versions].join('|');
+  const timeZone = query.timezone ?? ctx.specialist.timeZone;
+  const days = resolveDays(query, timeZone, () => deps.slotCache.today(timeZone, now));
+  const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
+  const window = ctx.feeds.length > 0 ? instants() : undefined;
+  const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
+  const key = [head.id, head.version, service.id, minutes, days.from, days.to, timeZone, ...outside.versions].join('|');
   const cached = deps.slotCache.get(key, now);
   if (cached !== undefined) return cached;
 
-  const result = await slotsFromDb(db, specialist, service, minutes, { from: window.start, to: window.end, displayTimeZone: timeZone }, outside.busy, now);
+  const { from, to } = window ?? instants();
+  const zones = new Map([ctx.specialist.timeZone, timeZone].map((zone) => [zone, deps.slotCache.offsets(zone, from, to)]));
+  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone, zones }, outside.busy, now);
   const body: Slots = {
     service: service.id,
     duration: minutes,
     timeZone,
-    from: window.from,
-    to: window.to,
+    from: days.from,
+    to: days.to,
     days: result.days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end) })) })),
   };
-  const json = JSON.stringify(body);
-  deps.slotCache.set(key, json, result.validUntil);
-  return json;
+  const bytes = encoder.encode(JSON.stringify(body));
+  deps.slotCache.set(key, bytes, result.validUntil);
+  return bytes;
 }

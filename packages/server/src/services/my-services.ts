@@ -1,13 +1,14 @@
-import type { ServiceDetail, ServiceRulesUpdate } from '@slotwise/sdk/contract';
-import { and, asc, eq } from 'drizzle-orm';
+import type { MyService, ServiceCreate, ServiceUpdate } from '@slotwise/sdk/contract';
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Drizzle } from '../db/client.js';
+import type { Database, Drizzle, Tx } from '../db/client.js';
 import { services, type ServiceRow, type SpecialistRow } from '../db/schema.js';
 import { ProblemError } from '../http/problem.js';
+import { newId } from '../http/tokens.js';
 import { toService } from './catalog.js';
 import { bumpAvailability } from './rules.js';
 
-export function toServiceDetail(row: ServiceRow): ServiceDetail {
+export function toServiceDetail(row: ServiceRow): MyService {
   return {
     ...toService(row),
     slotStep: row.slotStep,
@@ -18,32 +19,100 @@ export function toServiceDetail(row: ServiceRow): ServiceDetail {
     maxPerDay: row.maxPerDay,
     maxPerWeek: row.maxPerWeek,
     active: row.active,
+    cancelUntilHours: row.cancelUntilHours,
+    rescheduleUntilHours: row.rescheduleUntilHours,
+    maxReschedules: row.maxReschedules,
+    fullRefundHours: row.fullRefundHours,
+    partialRefundHours: row.partialRefundHours,
+    partialRefundPercent: row.partialRefundPercent,
   };
 }
 
-export async function myServices(db: Drizzle, specialist: SpecialistRow): Promise<ServiceDetail[]> {
+/** The caller's services, archived ones included, in their order. */
+export async function myServices(db: Drizzle, specialist: SpecialistRow): Promise<MyService[]> {
   const rows = await db.select().from(services).where(eq(services.specialistId, specialist.id)).orderBy(asc(services.position), asc(services.createdAt));
   return rows.map(toServiceDetail);
 }
 
-/** Changes the scheduling rules of one of the caller's services; only the listed fields can change. */
+const notFound = (id: string) => new ProblemError('service_not_found', `You have no service "${id}".`);
+
+async function findMine(db: Drizzle | Tx, specialist: SpecialistRow, id: string): Promise<ServiceRow> {
+  const [row] = await db.select().from(services).where(and(eq(services.id, id), eq(services.specialistId, specialist.id)));
+  if (!row) throw notFound(id);
+  return row;
+}
+
+export async function myService(db: Drizzle, specialist: SpecialistRow, id: string): Promise<MyService> {
+  return toServiceDetail(await findMine(db, specialist, id));
+}
+
+/** The refund tiers must nest: the full refund is for cancellations at least as early as the partial one. */
+function checkPolicy(service: Pick<ServiceRow, 'fullRefundHours' | 'partialRefundHours'>): void {
+  if (service.partialRefundHours > service.fullRefundHours) {
+    const message = `Use partialRefundHours ≤ fullRefundHours (${service.fullRefundHours}): the full refund is for the earlier cancellations.`;
+    throw new ProblemError('invalid_request', `body.partialRefundHours: ${message}`, { errors: [{ field: 'body.partialRefundHours', message }] });
+  }
+}
+
+type Fields = Partial<Omit<ServiceRow, 'id' | 'specialistId' | 'position' | 'createdAt'>>;
+
+/** Only the fields a specialist may set, without the ones left out of the request. */
+function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
+  const { name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek } = input;
+  const { cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active } = input;
+  const all = {
+    name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek,
+    cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Fields;
+}
+
+/** A new service, offered at once after the others; unset rules and policy take the defaults. */
+export async function createService(database: Database, specialist: SpecialistRow, input: z.output<typeof ServiceCreate>, now: number): Promise<MyService> {
+  const fields = fieldsOf(input);
+  return database.write(async (tx) => {
+    const [last] = await tx.select({ position: max(services.position) }).from(services).where(eq(services.specialistId, specialist.id));
+    const [row] = await tx
+      .insert(services)
+      .values({
+        ...fields,
+        id: newId('svc'),
+        specialistId: specialist.id,
+        name: input.name,
+        durations: input.durations,
+        currency: input.currency ?? specialist.currency,
+        position: (last?.position ?? -1) + 1,
+        createdAt: now,
+      })
+      .returning();
+    checkPolicy(row!); // on the stored row, defaults included; throwing rolls the insert back
+    await bumpAvailability(tx, specialist.id);
+    return toServiceDetail(row!);
+  });
+}
+
+/**
+ * Changes any field of one of the caller's services: name, prices, rules, policy, `active`. The
+ * refund tiers are checked on the result, so a patch of one of them is checked against the other.
+ */
 export async function updateServiceRules(
   database: Database,
   specialist: SpecialistRow,
   id: string,
-  patch: z.output<typeof ServiceRulesUpdate>,
-): Promise<ServiceDetail> {
-  const { durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek } = patch;
-  const changes = Object.fromEntries(
-    Object.entries({ durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek }).filter(([, v]) => v !== undefined),
-  );
+  patch: z.output<typeof ServiceUpdate>,
+): Promise<MyService> {
+  const changes = fieldsOf(patch);
   return database.write(async (tx) => {
-    const where = and(eq(services.id, id), eq(services.specialistId, specialist.id));
-    const [row] = Object.keys(changes).length
-      ? await tx.update(services).set(changes).where(where).returning()
-      : await tx.select().from(services).where(where);
-    if (!row) throw new ProblemError('service_not_found', `You have no service "${id}".`);
+    const current = await findMine(tx, specialist, id);
+    if (Object.keys(changes).length === 0) return toServiceDetail(current);
+    checkPolicy({ ...current, ...changes });
+    const [row] = await tx.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning();
     await bumpAvailability(tx, specialist.id);
-    return toServiceDetail(row);
+    return toServiceDetail(row!);
   });
+}
+
+/** Stops offering a service: it leaves the public profile and its slots; its bookings keep it. */
+export async function archiveService(database: Database, specialist: SpecialistRow, id: string): Promise<MyService> {
+  return updateServiceRules(database, specialist, id, { active: false });
 }

@@ -1,40 +1,110 @@
+import { DAY_MS } from '../domain/civil.js';
+import { zoneOffsets, type ZoneOffsets } from '../domain/zone.js';
+
 /**
- * Computed slot answers (already serialised), keyed by everything they depend on — the
- * specialist's availability version, the service, duration, window, zone and the outside feeds'
- * content versions — and valid until the instant time alone would change them. A write bumps the
- * version in its own transaction, so no process can serve a stale slot after it commits.
+ * What the slots endpoint keeps between requests. Answers (serialised and UTF-8 encoded) are keyed by
+ * everything they depend on — the specialist's availability version, service, duration, window,
+ * zone and the outside feeds' content versions — and valid until the instant time alone would
+ * change them. A write bumps the version in its own transaction, so no process can serve a stale
+ * slot after it commits. Zone offsets and "today" are facts of the zone database, kept as such.
  */
 export interface SlotCache {
-  get(key: string, now: number): string | undefined;
-  set(key: string, body: string, validUntil: number): void;
+  get(key: string, now: number): Uint8Array<ArrayBuffer> | undefined;
+  set(key: string, body: Uint8Array<ArrayBuffer>, validUntil: number): void;
+  /** Anything derived from one availability version (rows, feed URLs); dropped with it. */
+  context<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Offsets of `zone` over whole UTC days `[fromDay, toDay]`, covering any window inside. */
+  offsets(zone: string, from: number, to: number): ZoneOffsets;
+  /** The date (`YYYY-MM-DD`) in `zone` at `now`. */
+  today(zone: string, now: number): string;
+  /** A specialist's id and version as read when the database change counter was `counter`. */
+  head(handle: string, counter: number): { id: string; version: number } | undefined;
+  rememberHead(handle: string, counter: number, head: { id: string; version: number }): void;
   readonly size: number;
 }
 
 export interface SlotCacheOptions {
-  /** Entries kept; the least recently used go first. @default 2000 */
+  /** Answers kept; the least recently used go first. @default 2000 */
   maxEntries?: number;
 }
 
+/** A Map used as an LRU: re-inserting on a hit keeps the oldest entry first. */
+function lru<V>(max: number) {
+  const map = new Map<string, V>();
+  return {
+    get(key: string): V | undefined {
+      const value = map.get(key);
+      if (value !== undefined) {
+        map.delete(key);
+        map.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: V) {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+    delete: (key: string) => map.delete(key),
+    get size() {
+      return map.size;
+    },
+  };
+}
+
 export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
-  const max = options.maxEntries ?? 2000;
-  // A Map iterates in insertion order: re-inserting on a hit keeps the oldest entry first.
-  const entries = new Map<string, { body: string; validUntil: number }>();
+  const answers = lru<{ body: Uint8Array<ArrayBuffer>; validUntil: number }>(options.maxEntries ?? 2000);
+  const contexts = lru<Promise<unknown>>(500);
+  const offsets = lru<ZoneOffsets>(500);
+  const formatters = lru<Intl.DateTimeFormat>(200);
+  const heads = lru<{ counter: number; head: { id: string; version: number } }>(1000);
   return {
     get(key, now) {
-      const entry = entries.get(key);
+      const entry = answers.get(key);
       if (!entry) return undefined;
-      entries.delete(key);
-      if (now >= entry.validUntil) return undefined;
-      entries.set(key, entry);
-      return entry.body;
+      if (now < entry.validUntil) return entry.body;
+      answers.delete(key);
+      return undefined;
     },
-    set(key, body, validUntil) {
-      entries.delete(key);
-      entries.set(key, { body, validUntil });
-      if (entries.size > max) entries.delete(entries.keys().next().value!);
+    set: (key, body, validUntil) => answers.set(key, { body, validUntil }),
+    context<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let pending = contexts.get(key) as Promise<T> | undefined;
+      if (!pending) {
+        pending = load();
+        contexts.set(key, pending);
+        pending.catch(() => contexts.delete(key));
+      }
+      return pending;
     },
+    offsets(zone, from, to) {
+      // Whole 32-day blocks, so neighbouring windows share one entry.
+      const block = 32 * DAY_MS;
+      const start = Math.floor(from / block) * block;
+      const end = Math.ceil(to / block) * block;
+      const key = `${zone}|${start}|${end}`;
+      let found = offsets.get(key);
+      if (!found) {
+        // Padded well past the block: the engine reads a day or two either side of its window.
+        found = zoneOffsets(zone, start - 3 * DAY_MS, end + 3 * DAY_MS);
+        offsets.set(key, found);
+      }
+      return found;
+    },
+    today(zone, now) {
+      let format = formatters.get(zone);
+      if (!format) {
+        format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        formatters.set(zone, format);
+      }
+      return format.format(now); // en-CA writes YYYY-MM-DD
+    },
+    head(handle, counter) {
+      const seen = heads.get(handle);
+      return seen?.counter === counter ? seen.head : undefined;
+    },
+    rememberHead: (handle, counter, head) => heads.set(handle, { counter, head }),
     get size() {
-      return entries.size;
+      return answers.size;
     },
   };
 }

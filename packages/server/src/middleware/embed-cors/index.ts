@@ -21,7 +21,7 @@ export interface EmbedCorsOptions {
  * app.use('/v1/*', embedCors());
  */
 export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<AppEnv> {
-  return cors({
+  const handler = cors({
     origin: async (origin: string, c: Context<AppEnv>) => {
       if (!origin) return null;
       const handle = /^\/v1\/specialists\/([^/]+)/.exec(c.req.path)?.[1];
@@ -37,4 +37,11 @@ export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<App
     exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'ratelimit', 'ratelimit-policy'],
     maxAge: options.maxAge ?? 600,
   });
+  // Without an Origin there is nothing to allow; skipping keeps the adapter's fast response path
+  // (touching `c.res.headers` after the handler makes it build a full Response). Public answers
+  // carry `Vary: Origin` themselves.
+  return async function embedCorsHandler(c, next) {
+    if (!c.req.header('origin')) return next();
+    return handler(c, next);
+  };
 }

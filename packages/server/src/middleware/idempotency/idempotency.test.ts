@@ -26,6 +26,16 @@ describe('Idempotency-Key', () => {
     expect(await stored()).toBe(1);
   });
 
+  it('stores nothing readable: no key, no manage token, no request body', async () => {
+    const first = await post('k-secret', body('2026-11-23T09:00:00Z'));
+    const [row] = await t.database.db.select().from(idempotencyKeys);
+    const dump = JSON.stringify(row);
+    expect(dump).not.toContain('k-secret');
+    expect(dump).not.toContain(first.body.manageToken);
+    expect(dump).not.toContain('grace@example.com');
+    expect((await post('k-secret', body('2026-11-23T09:00:00Z'))).body.manageToken).toBe(first.body.manageToken);
+  });
+
   it('refuses the same key with another body (422) and stores nothing new', async () => {
     await post('k-2', body('2026-11-23T09:00:00Z'));
     const other = await post('k-2', body('2026-11-23T10:00:00Z'));

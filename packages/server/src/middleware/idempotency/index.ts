@@ -11,7 +11,33 @@ export interface IdempotencyOptions {
   ttlMs?: number;
 }
 
-const KEPT_HEADERS = ['content-type', 'location'];
+const KEPT_HEADERS = ['content-type', 'location', 'cache-control'];
+const encoder = new TextEncoder();
+
+/** HMAC-SHA256 of `data` under `secret`, hex. */
+async function hmac(secret: string, data: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(data));
+  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The AES-GCM key for one idempotency key's stored answer: only its holder can derive it. */
+async function sealingKey(idempotencyKey: string): Promise<CryptoKey> {
+  const raw = await crypto.subtle.digest('SHA-256', encoder.encode(`slotwise-idempotency:${idempotencyKey}`));
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+async function seal(idempotencyKey: string, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await sealingKey(idempotencyKey), encoder.encode(text)));
+  return btoa(String.fromCharCode(...iv, ...sealed));
+}
+
+async function open(idempotencyKey: string, stored: string): Promise<string> {
+  const bytes = Uint8Array.from(atob(stored), (ch) => ch.charCodeAt(0));
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, await sealingKey(idempotencyKey), bytes.subarray(12));
+  return new TextDecoder().decode(plain);
+}
 
 /**
  * `Idempotency-Key` for POSTs, as Stripe does it: the first request with a key runs and its
@@ -21,6 +47,11 @@ const KEPT_HEADERS = ['content-type', 'location'];
  * credentials, or its address when it has none). Server errors and rate limits are not stored, so
  * they can be retried.
  *
+ * Answers can hold secrets (a booking's manage token), so nothing readable is stored: the key is
+ * kept as a hash, the request as an HMAC under the key, and the answer encrypted (AES-GCM) under a
+ * key derived from the Idempotency-Key — which only the client has. Sign-up and login are left
+ * out altogether: their bodies are passwords.
+ *
  * @param options.ttlMs - how long answers are kept (@default 24 hours)
  * @example
  * app.use('/v1/*', idempotency());
@@ -29,23 +60,24 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
   const ttl = options.ttlMs ?? 86_400_000;
   return async function idempotencyHandler(c, next) {
     const key = c.req.header('idempotency-key');
-    if (c.req.method !== 'POST' || key === undefined) return next();
+    if (c.req.method !== 'POST' || key === undefined || c.req.path.startsWith('/v1/auth/')) return next();
     if (key.length === 0 || key.length > 255) {
       throw new ProblemError('invalid_request', 'An Idempotency-Key is 1–255 characters.', { errors: [{ field: 'header.idempotency-key', message: 'Use 1–255 characters, e.g. a UUID.' }] });
     }
     const { database, clock } = c.var.deps;
     const auth = c.req.header('authorization');
     const scope = await hashToken(auth ? `auth:${auth}` : `client:${clientAddress(c)}`);
-    const requestHash = await hashToken(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    const requestHash = await hmac(key, `${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    const keyHash = await hashToken(`idempotency:${key}`);
     const now = clock();
-    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash));
 
     const stored = await database.write(async (tx) => {
       const [existing] = await tx.select().from(idempotencyKeys).where(where);
       if (existing && existing.expiresAt > now) return existing;
       if (existing) await tx.delete(idempotencyKeys).where(where);
       await tx.insert(idempotencyKeys).values({
-        id: newId('idk'), scope, key, method: c.req.method, path: c.req.path, requestHash, createdAt: now, expiresAt: now + ttl,
+        id: newId('idk'), scope, key: keyHash, method: c.req.method, path: c.req.path, requestHash, createdAt: now, expiresAt: now + ttl,
       });
       return undefined;
     });
@@ -56,7 +88,8 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       if (stored.status === null) {
         throw new ProblemError('idempotency_key_in_use', 'The first request with this Idempotency-Key is still running; retry in a moment.', { headers: { 'retry-after': '1' } });
       }
-      return c.body(stored.responseBody ?? '', stored.status as 200, { ...stored.responseHeaders, 'idempotent-replayed': 'true' });
+      const body = stored.responseBody ? await open(key, stored.responseBody) : '';
+      return c.body(body, stored.status as 200, { ...stored.responseHeaders, 'idempotent-replayed': 'true' });
     }
 
     await next();
@@ -66,7 +99,7 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       return;
     }
     const headers = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (c.res.headers.has(h) ? [[h, c.res.headers.get(h)!]] : [])));
-    const body = await c.res.clone().text();
+    const body = await seal(key, await c.res.clone().text());
     await database.write((tx) => tx.update(idempotencyKeys).set({ status, responseBody: body, responseHeaders: headers }).where(where));
   };
 }

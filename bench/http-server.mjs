@@ -1,0 +1,143 @@
+// The server side of bench/slots-http.bench.mjs, run in its own process so the load generator does
+// not share its event loop. Starts the built server on a random port over a fresh temporary libSQL
+// file, configures the demo specialist through the API, books through the API, then serves
+// `/bench/static` — the exact slots body as a constant string — and prints one JSON line on stdout
+// describing itself. Per-client rate limits are off: the load comes from a single address. Stops
+// (and deletes its database) on SIGTERM/SIGINT or when stdin closes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { dateOf, epochDay, importBuilt, isoWeekday, mulberry32, numberOption } from './support.mjs';
+
+const { startServer } = await importBuilt('../packages/server/dist/node.js');
+
+const BOOKINGS = numberOption('bookings', 'BENCH_BOOKINGS', 200);
+const DISPLAY_ZONE = 'Europe/London';
+const SEED = 20261101;
+
+const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-bench-'));
+process.once('exit', () => rmSync(dir, { recursive: true, force: true })); // also after a crash
+let staticBody = '';
+const server = await startServer({
+  databaseUrl: `file:${join(dir, 'bench.db')}`,
+  port: 0,
+  hostname: '127.0.0.1',
+  seed: 'demo',
+  // One load generator is one client: per-client limits would answer 429 within the first second.
+  rateLimits: false,
+  mount: (app) => app.get('/bench/static', (c) => c.body(staticBody, 200, { 'content-type': 'application/json' })),
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  process.exit(0); // also what writes a --cpu-prof profile
+}
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.stdin.on('end', stop).resume(); // the parent went away
+
+async function api(method, path, body) {
+  const response = await fetch(server.url + path, {
+    method,
+    headers: { authorization: `Bearer ${server.seeded.apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}
+async function ok(method, path, body) {
+  const r = await api(method, path, body);
+  if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${r.text}`);
+  return r.json();
+}
+
+// The window: 60 local dates starting tomorrow in the specialist's zone, so every slot is ahead.
+const { services, timeZone } = await ok('GET', '/v1/specialists/demo');
+const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now());
+const fromDay = epochDay(today) + 1;
+const window = { from: dateOf(fromDay), to: dateOf(fromDay + 59) };
+let monday = fromDay;
+while (isoWeekday(monday) !== 1) monday++;
+let saturday = fromDay;
+while (isoWeekday(saturday) !== 6) saturday++;
+
+const rules = {
+  weekly: [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, start: '09:00', end: '12:00' },
+    { weekday, start: '13:00', end: '17:00' },
+  ]),
+  overrides: [
+    { from: dateOf(monday + 7), intervals: [] },
+    { from: dateOf(monday + 17), to: dateOf(monday + 18), intervals: [] },
+    { from: dateOf(monday + 28), intervals: [{ start: '10:00', end: '15:00' }] },
+  ],
+  recurring: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', anchor: dateOf(saturday), start: '10:00', end: '12:00' },
+};
+await ok('PUT', '/v1/me/availability/weekly', { weekly: rules.weekly, breaks: [] });
+for (const override of rules.overrides) await ok('POST', '/v1/me/availability/overrides', override);
+await ok('POST', '/v1/me/availability/recurring', rules.recurring);
+for (const s of services) await ok('PATCH', `/v1/me/services/${s.id}`, { slotStep: 30 });
+
+const slotsPath = (serviceId, zone) =>
+  `/v1/specialists/demo/slots?service=${serviceId}&from=${window.from}&to=${window.to}&timezone=${encodeURIComponent(zone)}`;
+
+// Book through the API at random open starts of either service (30 or 60 minutes). The candidate
+// lists are read once; a start another booking has since covered is refused and another is tried.
+const random = mulberry32(SEED);
+const candidates = [];
+for (const s of services) {
+  const { days, duration } = await ok('GET', slotsPath(s.id, timeZone));
+  candidates.push({ service: s.id, duration, starts: days.flatMap((d) => d.slots.map((slot) => slot.start)) });
+}
+const booked = { total: 0, byDuration: {}, refused: 0 };
+while (booked.total < BOOKINGS) {
+  const pool = candidates.filter((c) => c.starts.length > 0);
+  if (pool.length === 0) throw new Error(`Only ${booked.total} of ${BOOKINGS} bookings fit in the window.`);
+  const pick = pool[Math.floor(random() * pool.length)];
+  const [start] = pick.starts.splice(Math.floor(random() * pick.starts.length), 1);
+  const n = booked.total + booked.refused;
+  const r = await api('POST', '/v1/bookings', {
+    specialist: 'demo',
+    service: pick.service,
+    start,
+    customer: { name: `Bench Customer ${n}`, email: `bench${n}@example.com`, timeZone: DISPLAY_ZONE },
+  });
+  if (r.status === 201) {
+    booked.total++;
+    booked.byDuration[pick.duration] = (booked.byDuration[pick.duration] ?? 0) + 1;
+  } else if (r.status === 409 && r.json().code === 'slot_unavailable') {
+    booked.refused++;
+  } else {
+    throw new Error(`POST /v1/bookings answered ${r.status}: ${r.text}`);
+  }
+}
+
+// The body under load: the 30-minute service over the whole window, for a visitor in London.
+const intro = services[0];
+const path = slotsPath(intro.id, DISPLAY_ZONE);
+const response = await fetch(server.url + path);
+staticBody = await response.text();
+if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${staticBody}`);
+const { days } = JSON.parse(staticBody);
+
+console.log(
+  JSON.stringify({
+    url: server.url,
+    pid: process.pid,
+    slotsPath: path,
+    staticPath: '/bench/static',
+    contentType: response.headers.get('content-type'),
+    bodyBytes: Buffer.byteLength(staticBody),
+    slots: days.reduce((n, d) => n + d.slots.length, 0),
+    days: days.length,
+    specialistZone: timeZone,
+    displayZone: DISPLAY_ZONE,
+    window,
+    service: { id: intro.id, name: intro.name, duration: intro.durations[0].minutes, step: 30 },
+    rules,
+    bookings: booked,
+  }),
+);

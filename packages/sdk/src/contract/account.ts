@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
+import { Currency, Email, Handle, Instant, TimeZone } from './common.js';
+
+// ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
+
+/** Compared lower-cased: `Ada@Example.com` and `ada@example.com` are one account. */
+export const AccountEmail = Email.overwrite((email) => email.toLowerCase());
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const NewPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words make a good password.` })
+  .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+
+const DisplayName = z.string().trim().min(1, { message: 'Tell us the name to show.' }).max(120);
+
+export const Signup = z
+  .object({
+    email: AccountEmail,
+    password: NewPassword,
+    name: DisplayName,
+    handle: Handle.meta({ description: 'Your public address: the widget and the API find you by it.' }),
+    timeZone: TimeZone,
+    currency: Currency.meta({ description: 'The default currency of your services.' }),
+  })
+  .strict()
+  .meta({ id: 'Signup' });
+
+export const Login = z
+  .object({ email: AccountEmail, password: z.string().min(1, { message: 'Enter your password.' }).max(PASSWORD_MAX_LENGTH) })
+  .strict()
+  .meta({ id: 'Login' });
+
+export const RefreshTokenBody = z
+  .object({ refreshToken: z.string().min(1).max(200) })
+  .strict()
+  .meta({ id: 'RefreshTokenBody' });
+
+export const AccountRole = z.enum(['specialist', 'operator']);
+
+export const Account = z
+  .object({
+    id: z.string().meta({ example: 'acc_4kq0m3x9c2vbn7wd' }),
+    email: z.string(),
+    role: AccountRole,
+    handle: Handle.nullable().meta({ description: 'The specialist’s handle; null for an operator.' }),
+  })
+  .meta({ id: 'Account' });
+
+export const AuthTokens = z
+  .object({
+    accessToken: z.string().meta({ description: 'Send as `Authorization: Bearer <token>`. A JWT, valid 15 minutes.' }),
+    accessTokenExpiresAt: Instant,
+    refreshToken: z.string().meta({
+      description: 'Single use: trade it at `/v1/auth/refresh` for new tokens. Using one twice ends the whole login.',
+    }),
+    refreshTokenExpiresAt: Instant,
+    account: Account,
+  })
+  .meta({ id: 'AuthTokens' });
+
+export const LoggedOut = z.object({ loggedOut: z.literal(true) }).meta({ id: 'LoggedOut' });
+
+// ── Profile ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The origin of `value` (`https://coach.example`, `http://localhost:3000`), lower-cased and
+ * without a default port; undefined when `value` is not an http(s) origin alone (a path, a
+ * query, credentials or a wildcard).
+ */
+export function embedOrigin(value: string): string | undefined {
+  if (!/^https?:\/\/[^/?#@*\s\\]+\/?$/i.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    return url.origin === 'null' ? undefined : url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export const MAX_ALLOWED_ORIGINS = 20;
+
+export const AllowedOrigin = z
+  .string()
+  .max(300)
+  .refine((value) => embedOrigin(value) !== undefined, {
+    message: 'Use an origin alone, like https://coach.example or http://localhost:3000 (no path, no wildcard).',
+  })
+  .overwrite((value) => embedOrigin(value) ?? value);
+
+export const Profile = z
+  .object({
+    id: z.string().meta({ example: 'sp_4kq0m3x9c2vbn7wd' }),
+    handle: Handle,
+    name: z.string(),
+    bio: z.string(),
+    timeZone: TimeZone,
+    currency: Currency,
+    allowedOrigins: z.array(z.string()).meta({ description: 'Origins allowed to embed the widget; empty = any (development).' }),
+    createdAt: Instant,
+  })
+  .meta({ id: 'Profile' });
+
+export const ProfileUpdate = z
+  .object({
+    handle: Handle.optional(),
+    name: DisplayName.optional(),
+    bio: z.string().trim().max(2000).optional(),
+    timeZone: TimeZone.optional().meta({ description: 'Working hours are wall-clock time in this zone: changing it moves them.' }),
+    currency: Currency.optional(),
+    allowedOrigins: z
+      .array(AllowedOrigin)
+      .max(MAX_ALLOWED_ORIGINS, { message: `Register at most ${MAX_ALLOWED_ORIGINS} origins.` })
+      .overwrite((origins) => [...new Set(origins)])
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'ProfileUpdate' });
+
+// ── API keys ─────────────────────────────────────────────────────────────────────────────────
+
+export const ApiKeyCreate = z
+  .object({ name: z.string().trim().min(1, { message: 'Name the key after where it is used.' }).max(100) })
+  .strict()
+  .meta({ id: 'ApiKeyCreate' });
+
+export const ApiKey = z
+  .object({
+    id: z.string().meta({ example: 'key_4kq0m3x9c2vbn7wd' }),
+    name: z.string(),
+    prefix: z.string().meta({ description: 'The first characters of the key, to recognise it; not enough to use it.' }),
+    createdAt: Instant,
+    lastUsedAt: Instant.nullable(),
+    revokedAt: Instant.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+export const ApiKeyCreated = ApiKey.extend({
+  key: z.string().meta({ description: 'The secret key, shown once: only its hash is stored. Use it server-side only.' }),
+}).meta({ id: 'ApiKeyCreated' });
+
+export const ApiKeyList = z.object({ data: z.array(ApiKey) }).meta({ id: 'ApiKeyList' });
+
+// ── Services ─────────────────────────────────────────────────────────────────────────────────
+
+const Hours = z.number().int().min(0).max(24 * 365);
+
+/** What a customer may do before the start, and what a cancellation refunds. */
+export const ServicePolicyFields = {
+  cancelUntilHours: Hours.meta({ description: 'A customer may cancel until this many hours before the start.' }),
+  rescheduleUntilHours: Hours.meta({ description: 'A customer may reschedule until this many hours before the start.' }),
+  maxReschedules: z.number().int().min(0).max(20),
+  fullRefundHours: Hours.meta({ description: 'Cancelled at least this many hours before: a full refund.' }),
+  partialRefundHours: Hours.meta({ description: 'Cancelled at least this many hours before (≤ fullRefundHours): a partial refund.' }),
+  partialRefundPercent: z.number().int().min(0).max(100),
+};
+
+const Durations = z
+  .array(ServiceDurationInput)
+  .min(1)
+  .max(8)
+  .refine((ds) => new Set(ds.map((d) => d.minutes)).size === ds.length, { message: 'Offer each duration once.' });
+
+const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
+
+const ServiceName = z.string().trim().min(1, { message: 'Name the service.' }).max(120);
+
+const refundOrder = {
+  message: 'Use partialRefundHours ≤ fullRefundHours: the full refund is for the earlier cancellations.',
+  path: ['partialRefundHours'],
+};
+
+export const ServiceCreate = z
+  .object({
+    name: ServiceName,
+    description: z.string().trim().max(2000).optional(),
+    currency: Currency.optional().meta({ description: 'Defaults to your profile’s currency.' }),
+    durations: Durations.meta({ description: 'Lengths in minutes with their prices; the first is the default.' }),
+    ...optional(ServiceRulesFields),
+    ...optional(ServicePolicyFields),
+  })
+  .strict()
+  .refine((s) => s.partialRefundHours === undefined || s.fullRefundHours === undefined || s.partialRefundHours <= s.fullRefundHours, refundOrder)
+  .meta({ id: 'ServiceCreate' });
+
+export const ServiceUpdate = z
+  .object({
+    name: ServiceName.optional(),
+    description: z.string().trim().max(2000).optional(),
+    currency: Currency.optional(),
+    durations: Durations.optional(),
+    ...optional(ServiceRulesFields),
+    ...optional(ServicePolicyFields),
+    active: z.boolean().optional().meta({ description: 'false archives the service (as DELETE does); true offers it again.' }),
+  })
+  .strict()
+  .meta({ id: 'ServiceUpdate' });
+
+export const MyService = ServiceDetail.extend(ServicePolicyFields).meta({ id: 'MyService' });
+export const MyServiceList = z.object({ data: z.array(MyService) }).meta({ id: 'MyServiceList' });
+
+// ── Operator ─────────────────────────────────────────────────────────────────────────────────
+
+export const DEFAULT_PLATFORM_FEE_BPS = 2000;
+
+const FeeBps = z.number().int().min(0).max(5000).meta({ description: 'The platform fee in basis points (2000 = 20 %), 0–5000.' });
+
+export const PlatformSettings = z
+  .object({ platformFeeBps: FeeBps, updatedAt: Instant.nullable() })
+  .meta({ id: 'PlatformSettings' });
+
+export const PlatformSettingsUpdate = z
+  .object({ platformFeeBps: FeeBps.optional() })
+  .strict()
+  .meta({ id: 'PlatformSettingsUpdate' });
+
+export type Signup = z.input<typeof Signup>;
+export type Login = z.input<typeof Login>;
+export type RefreshTokenBody = z.input<typeof RefreshTokenBody>;
+export type AccountRole = z.infer<typeof AccountRole>;
+export type Account = z.infer<typeof Account>;
+export type AuthTokens = z.infer<typeof AuthTokens>;
+export type LoggedOut = z.infer<typeof LoggedOut>;
+export type Profile = z.infer<typeof Profile>;
+export type ProfileUpdate = z.input<typeof ProfileUpdate>;
+export type ApiKeyCreate = z.input<typeof ApiKeyCreate>;
+export type ApiKey = z.infer<typeof ApiKey>;
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
+export type ApiKeyList = z.infer<typeof ApiKeyList>;
+export type ServiceCreate = z.input<typeof ServiceCreate>;
+export type ServiceUpdate = z.input<typeof ServiceUpdate>;
+export type MyService = z.infer<typeof MyService>;
+export type MyServiceList = z.infer<typeof MyServiceList>;
+export type PlatformSettings = z.infer<typeof PlatformSettings>;
+export type PlatformSettingsUpdate = z.input<typeof PlatformSettingsUpdate>;

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BookingList, CancellationQuote, SpecialistBooking } from './contract/index.js';
+import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
+
+// The lifecycle namespaces against the real app and a real database file, with a movable clock.
+let dir: string;
+let database: Database;
+let visitor: SlotwiseClient;
+let specialist: SlotwiseClient;
+let now = Date.parse('2026-11-20T12:00:00Z');
+let serviceId = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-life-'));
+  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
+  await migrate(database);
+  const { apiKey } = await seedDemo(database);
+  const app = createApp({ database, clock: () => now, rateLimits: false });
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => app.request(input as string, init);
+  visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
+  specialist = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
+  serviceId = (await visitor.specialists.retrieve('demo')).services[0]!.id;
+});
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const customer = { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Berlin' };
+const book = (start: string, idempotencyKey?: string) =>
+  visitor.bookings.create({ specialist: 'demo', service: serviceId, start, customer }, idempotencyKey ? { idempotencyKey } : undefined);
+
+describe('the booking lifecycle through the SDK', () => {
+  it('replays a create sent twice with one idempotency key, and sends a key by itself', async () => {
+    const first = await book('2026-11-23T09:00:00Z', 'order-1');
+    const again = await book('2026-11-23T09:00:00Z', 'order-1');
+    expect(again.booking.id).toBe(first.booking.id);
+    const taken = await book('2026-11-23T09:00:00Z').catch((e: unknown) => e);
+    expect(isSlotwiseError(taken, 'slot_unavailable')).toBe(true); // a fresh key: a real second attempt
+  });
+
+  it('quotes, reschedules and cancels as the customer', async () => {
+    const { booking, manageToken } = await book('2026-11-24T09:00:00Z');
+    const quote = await visitor.bookings.cancellationQuote(booking.id, { manageToken });
+    expect(CancellationQuote.parse(quote)).toMatchObject({ allowed: true, refund: { rule: 'full' } });
+    const moved = await visitor.bookings.reschedule(booking.id, { start: '2026-11-24T10:00:00Z' }, { manageToken });
+    expect(moved).toMatchObject({ start: '2026-11-24T10:00:00Z', rescheduleCount: 1 });
+    expect((await visitor.bookings.cancel(booking.id, {}, { manageToken })).status).toBe('cancelled');
+  });
+
+  it('lets the specialist page through bookings, read the history, keep notes and complete a session', async () => {
+    for (const hour of ['11', '12', '13']) await book(`2026-11-25T${hour}:00:00Z`);
+    const first = await specialist.me.bookings.list({ status: ['confirmed'], from: '2026-11-25', to: '2026-11-25', limit: 2 });
+    expect(BookingList.parse(first).data.map((b) => b.start)).toEqual(['2026-11-25T11:00:00Z', '2026-11-25T12:00:00Z']);
+    expect(first.hasMore).toBe(true);
+    const second = await specialist.me.bookings.list({ status: ['confirmed'], from: '2026-11-25', to: '2026-11-25', limit: 2, starting_after: first.data[1]!.id });
+    expect(second.data.map((b) => b.start)).toEqual(['2026-11-25T13:00:00Z']);
+    expect(second.hasMore).toBe(false);
+
+    const id = first.data[0]!.id;
+    const noted = await specialist.me.bookings.updateNotes(id, { notes: 'Bring the CV' });
+    expect(SpecialistBooking.parse(noted).specialistNotes).toBe('Bring the CV');
+    now = Date.parse('2026-11-25T11:40:00Z');
+    const done = await specialist.me.bookings.complete(id);
+    expect(done.status).toBe('completed');
+    expect(done.events.map((e) => e.type)).toEqual(['confirmed', 'notes_updated', 'completed']);
+    const refused = await specialist.me.bookings.markNoShow(id).catch((e: unknown) => e);
+    expect(isSlotwiseError(refused, 'invalid_transition')).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+import { DEFAULT_PLATFORM_FEE_BPS, type PlatformSettings, type PlatformSettingsUpdate } from '@slotwise/sdk/contract';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database, Drizzle, Tx } from '../db/client.js';
+import { platformSettings } from '../db/schema.js';
+
+const FEE_KEY = 'platformFeeBps';
+
+type Reader = Drizzle | Tx;
+
+const validFee = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 5000;
+
+/**
+ * The platform's fee in basis points (2000 = 20 %) that payments take from a priced booking:
+ * what an operator set, else the default.
+ */
+export async function platformFeeBps(db: Reader): Promise<number> {
+  const [row] = await db.select({ value: platformSettings.value }).from(platformSettings).where(eq(platformSettings.key, FEE_KEY));
+  const value = row?.value;
+  return validFee(value) ? value : DEFAULT_PLATFORM_FEE_BPS;
+}
+
+export async function readPlatformSettings(db: Reader): Promise<PlatformSettings> {
+  const [row] = await db.select().from(platformSettings).where(eq(platformSettings.key, FEE_KEY));
+  const value = row?.value;
+  return {
+    platformFeeBps: validFee(value) ? value : DEFAULT_PLATFORM_FEE_BPS,
+    updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
+  };
+}
+
+/** Stores the operator's changes, recording who made them. */
+export async function updatePlatformSettings(
+  database: Database,
+  patch: z.output<typeof PlatformSettingsUpdate>,
+  accountId: string,
+  now: number,
+): Promise<PlatformSettings> {
+  return database.write(async (tx) => {
+    if (patch.platformFeeBps !== undefined) {
+      const row = { key: FEE_KEY, value: patch.platformFeeBps, updatedAt: now, updatedBy: accountId };
+      await tx.insert(platformSettings).values(row).onConflictDoUpdate({ target: platformSettings.key, set: { value: row.value, updatedAt: now, updatedBy: accountId } });
+    }
+    return readPlatformSettings(tx);
+  });
+}
