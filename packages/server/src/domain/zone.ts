@@ -17,8 +17,29 @@ export interface ZoneOffsets {
 const offsetMsAt = (timeZone: string, epochMs: number) =>
   Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).offsetNanoseconds / 1e6;
 
-/** The offsets of `timeZone` for every instant in `[from, to]`, padded by a day on both sides. */
+// Offsets are facts of the zone database, so they are kept per zone and 32-day block: a
+// deterministic memo (no I/O, no clock), bounded so odd inputs cannot grow it.
+const BLOCK_MS = 32 * DAY_MS;
+const memo = new Map<string, ZoneOffsets>();
+
+/**
+ * The offsets of `timeZone` for every instant in `[from, to]`, and at least three days either
+ * side. Windows inside the same 32-day blocks share one computation.
+ */
 export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
+  const start = Math.floor(from / BLOCK_MS) * BLOCK_MS - 3 * DAY_MS;
+  const end = Math.ceil(to / BLOCK_MS) * BLOCK_MS + 3 * DAY_MS;
+  const key = `${timeZone}|${start}|${end}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = computeOffsets(timeZone, start, end);
+    if (memo.size >= 512) memo.delete(memo.keys().next().value!);
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function computeOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
   const starts = [-Infinity];
   const offsets = [offsetMsAt(timeZone, from - DAY_MS)];
   let zdt = Temporal.Instant.fromEpochMilliseconds(from - DAY_MS).toZonedDateTimeISO(timeZone);

@@ -4,7 +4,7 @@ import type { Drizzle, Tx } from '../db/client.js';
 import { services, specialists, type ServiceRow, type SpecialistRow } from '../db/schema.js';
 import { and, eq, sql } from 'drizzle-orm';
 import { DAY_MS, formatEpochDay, isoInstant, parseEpochDay } from '../domain/civil.js';
-import { computeSlots, type Busy, type SlotQuery, type SlotResult } from '../domain/slots.js';
+import { computeSlots, type Busy, type SlotResult } from '../domain/slots.js';
 import { startOfDate } from '../domain/zone.js';
 import { ProblemError } from '../http/problem.js';
 import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
@@ -46,7 +46,7 @@ export async function slotsFromDb(
   specialist: SpecialistRow,
   service: ServiceRow,
   minutes: number,
-  window: { from: number; to: number; displayTimeZone: string; zones?: SlotQuery['zones'] },
+  window: { from: number; to: number; displayTimeZone: string },
   outside: Busy[] | undefined,
   now: number,
   /** A booking being moved: its own time does not block its new one. */
@@ -146,8 +146,7 @@ export async function listSlots(deps: AppDeps, handle: string, query: SlotsReque
   if (cached !== undefined) return cached;
 
   const { from, to } = window ?? instants();
-  const zones = new Map([ctx.specialist.timeZone, timeZone].map((zone) => [zone, deps.slotCache.offsets(zone, from, to)]));
-  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone, zones }, outside.busy, now);
+  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
   const body: Slots = {
     service: service.id,
     duration: minutes,

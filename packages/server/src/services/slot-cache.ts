@@ -1,20 +1,16 @@
-import { DAY_MS } from '../domain/civil.js';
-import { zoneOffsets, type ZoneOffsets } from '../domain/zone.js';
 
 /**
  * What the slots endpoint keeps between requests. Answers (serialised and UTF-8 encoded) are keyed by
  * everything they depend on — the specialist's availability version, service, duration, window,
  * zone and the outside feeds' content versions — and valid until the instant time alone would
  * change them. A write bumps the version in its own transaction, so no process can serve a stale
- * slot after it commits. Zone offsets and "today" are facts of the zone database, kept as such.
+ * slot after it commits.
  */
 export interface SlotCache {
   get(key: string, now: number): Uint8Array<ArrayBuffer> | undefined;
   set(key: string, body: Uint8Array<ArrayBuffer>, validUntil: number): void;
   /** Anything derived from one availability version (rows, feed URLs); dropped with it. */
   context<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** Offsets of `zone` over whole UTC days `[fromDay, toDay]`, covering any window inside. */
-  offsets(zone: string, from: number, to: number): ZoneOffsets;
   /** The date (`YYYY-MM-DD`) in `zone` at `now`. */
   today(zone: string, now: number): string;
   /** A specialist's id and version as read when the database change counter was `counter`. */
@@ -55,7 +51,6 @@ function lru<V>(max: number) {
 export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
   const answers = lru<{ body: Uint8Array<ArrayBuffer>; validUntil: number }>(options.maxEntries ?? 2000);
   const contexts = lru<Promise<unknown>>(500);
-  const offsets = lru<ZoneOffsets>(500);
   const formatters = lru<Intl.DateTimeFormat>(200);
   const heads = lru<{ counter: number; head: { id: string; version: number } }>(1000);
   return {
@@ -75,20 +70,6 @@ export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
         pending.catch(() => contexts.delete(key));
       }
       return pending;
-    },
-    offsets(zone, from, to) {
-      // Whole 32-day blocks, so neighbouring windows share one entry.
-      const block = 32 * DAY_MS;
-      const start = Math.floor(from / block) * block;
-      const end = Math.ceil(to / block) * block;
-      const key = `${zone}|${start}|${end}`;
-      let found = offsets.get(key);
-      if (!found) {
-        // Padded well past the block: the engine reads a day or two either side of its window.
-        found = zoneOffsets(zone, start - 3 * DAY_MS, end + 3 * DAY_MS);
-        offsets.set(key, found);
-      }
-      return found;
     },
     today(zone, now) {
       let format = formatters.get(zone);
