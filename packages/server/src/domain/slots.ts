@@ -1,4 +1,4 @@
-import { openIntervals, mergeIntervals, type Availability } from './availability.js';
+import { openIntervals, type Availability } from './availability.js';
 import { DAY_MS, formatEpochDay, isoWeekday, MINUTE_MS } from './civil.js';
 import { fromWall, fromWallCompatible, toWall, zoneOffsets, type ZoneOffsets } from './zone.js';
 
