@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
+import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database } from '@slotwise/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, ApiKeyCreated, AuthTokens, MyService, MyServiceList, PlatformSettings, Profile } from './contract/index.js';
 import { createClient, SlotwiseError, type SlotwiseClient } from './index.js';
@@ -21,6 +21,7 @@ beforeAll(async () => {
   await migrate(database);
   seeded = await seedDemo(database, { kdfIterations: 1000 });
   const app = createApp({ database, clock: () => now, rateLimits: false, kdfIterations: 1000 });
+  await seedDemoPayments(app.deps.payments, database); // a connected (test) Stripe account: priced services allowed
   fetch = async (input, init) => app.request(input as string, init);
   visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
 });

@@ -1,6 +1,7 @@
 import { accountNamespaces } from './namespaces/account.js';
 import { availabilityNamespaces } from './namespaces/availability.js';
 import { myBookingsNamespace } from './namespaces/my-bookings.js';
+import { paymentNamespaces } from './namespaces/payments.js';
 import { publicNamespaces } from './namespaces/public.js';
 import { createTransport, type ClientOptions } from './transport.js';
 
@@ -18,12 +19,14 @@ export type { ManageOptions } from './namespaces/public.js';
 export function createClient(options: ClientOptions) {
   const request = createTransport(options);
   const account = accountNamespaces(request);
+  const payments = paymentNamespaces(request);
   return {
     ...publicNamespaces(request),
+    payments: payments.payments,
     auth: account.auth,
     operator: account.operator,
     /** The calling specialist's own data; needs `apiKey` (a secret key or an access token). */
-    me: { ...availabilityNamespaces(request), ...myBookingsNamespace(request), ...account.me },
+    me: { ...availabilityNamespaces(request), ...myBookingsNamespace(request), ...account.me, ...payments.me },
   };
 }
 

@@ -6,5 +6,6 @@ export type { ClientErrorCode } from './errors.js';
 export type * from './contract/specialists.js';
 export type * from './contract/bookings.js';
 export type * from './contract/availability.js';
+export type * from './contract/payments.js';
 export type * from './contract/account.js';
 export type { Problem, FieldError } from './contract/common.js';

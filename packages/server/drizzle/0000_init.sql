@@ -106,6 +106,43 @@ CREATE TABLE `idempotency_keys` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `idempotency_scope_key_unique` ON `idempotency_keys` (`scope`,`key`);--> statement-breakpoint
 CREATE INDEX `idempotency_expires_idx` ON `idempotency_keys` (`expires_at`);--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`recipient` text NOT NULL,
+	`template` text NOT NULL,
+	`data` text NOT NULL,
+	`booking_id` text,
+	`created_at` integer NOT NULL,
+	`sent_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `outbox_unsent_idx` ON `outbox` (`sent_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `payments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`booking_id` text,
+	`provider_payment_id` text,
+	`mode` text NOT NULL,
+	`status` text NOT NULL,
+	`amount` integer NOT NULL,
+	`fee_amount` integer NOT NULL,
+	`fee_bps` integer NOT NULL,
+	`specialist_share` integer NOT NULL,
+	`currency` text NOT NULL,
+	`customer_email` text NOT NULL,
+	`destination_account` text,
+	`amount_refunded` integer DEFAULT 0 NOT NULL,
+	`fee_refunded` integer DEFAULT 0 NOT NULL,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`succeeded_at` integer,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `payments_provider_unique` ON `payments` (`provider_payment_id`);--> statement-breakpoint
+CREATE INDEX `payments_booking_idx` ON `payments` (`booking_id`);--> statement-breakpoint
+CREATE INDEX `payments_specialist_idx` ON `payments` (`specialist_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `platform_settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL,
@@ -138,6 +175,24 @@ CREATE TABLE `refresh_tokens` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `refresh_tokens_hash_unique` ON `refresh_tokens` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `refresh_tokens_family_idx` ON `refresh_tokens` (`family`);--> statement-breakpoint
+CREATE TABLE `refunds` (
+	`id` text PRIMARY KEY NOT NULL,
+	`payment_id` text NOT NULL,
+	`amount` integer NOT NULL,
+	`fee_amount` integer NOT NULL,
+	`reason` text NOT NULL,
+	`status` text NOT NULL,
+	`provider_refund_id` text,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`payment_id`) REFERENCES `payments`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `refunds_payment_idx` ON `refunds` (`payment_id`);--> statement-breakpoint
+CREATE INDEX `refunds_due_idx` ON `refunds` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `services` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -174,10 +229,18 @@ CREATE TABLE `specialists` (
 	`currency` text NOT NULL,
 	`availability_version` integer DEFAULT 0 NOT NULL,
 	`allowed_origins` text DEFAULT '[]' NOT NULL,
+	`stripe_account_id` text,
+	`stripe_charges_enabled` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `specialists_handle_unique` ON `specialists` (`handle`);--> statement-breakpoint
+CREATE TABLE `webhook_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`type` text NOT NULL,
+	`received_at` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `weekly_hours` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,

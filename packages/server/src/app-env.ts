@@ -1,6 +1,7 @@
 import type { Database } from './db/client.js';
 import type { SpecialistRow } from './db/schema.js';
 import type { CalendarFeeds } from './providers/calendar-feed/index.js';
+import type { PaymentsProvider } from './providers/payments/index.js';
 import type { SlotCache } from './services/slot-cache.js';
 
 /** Everything the app needs from the outside world; tests pass their own. */
@@ -12,6 +13,8 @@ export interface AppDeps {
   logError: (error: unknown) => void;
   /** Outside calendars' ICS feeds, fetched and cached. */
   calendarFeeds: CalendarFeeds;
+  /** Stripe, or the offline test-payments mode (never in production). */
+  payments: PaymentsProvider;
   /** Computed slots, keyed by the specialist's availability version. */
   slotCache: SlotCache;
   /** How long a priced booking holds its time while awaiting payment, minutes. @default 15 */

@@ -9,7 +9,9 @@ import { idempotency } from './middleware/idempotency/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { openApiDocument } from './openapi.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
+import { createTestPayments } from './providers/payments/index.js';
 import { accountRoutes } from './routes/accounts.js';
+import { paymentRoutes } from './routes/payments.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { meRoutes } from './routes/me.js';
 import { DEFAULT_KDF_ITERATIONS } from './services/passwords.js';
@@ -21,6 +23,11 @@ export interface AppOptions extends Partial<Omit<AppDeps, 'database'>> {
   database: Database;
   /** Largest accepted request body in bytes. @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * `NODE_ENV`: without `payments`, the app runs the offline test-payments mode, which refuses
+   * to start when this is `production`. @default 'development'
+   */
+  nodeEnv?: string;
 }
 
 /**
@@ -37,9 +44,25 @@ export type SlotwiseApp = Hono<AppEnv> & {
 };
 
 export function createApp(options: AppOptions): SlotwiseApp {
+  const clock = options.clock ?? Date.now;
+  // The offline mode delivers its signed events to this app's own webhook endpoint, so payments
+  // take exactly the path they take with Stripe.
+  const testWebhookSecret = newSecretToken('whsec');
+  const payments =
+    options.payments ??
+    createTestPayments({
+      nodeEnv: options.nodeEnv ?? 'development',
+      webhookSecret: testWebhookSecret,
+      clock,
+      emit: async ({ payload, header }) => {
+        const res = await app.request('/v1/webhooks/stripe', { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'stripe-signature': header } });
+        if (!res.ok) throw new Error(`test webhook answered ${res.status}`);
+      },
+    });
   const deps: AppDeps = {
     database: options.database,
-    clock: options.clock ?? Date.now,
+    clock,
+    payments,
     logError: options.logError ?? ((error) => console.error(error)),
     calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock: options.clock ?? Date.now }),
     slotCache: options.slotCache ?? createSlotCache(),
@@ -65,7 +88,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
       throw new ProblemError('payload_too_large', `Send at most ${options.maxBodyBytes ?? 64 * 1024} bytes.`);
     },
   });
-  app.on(['POST', 'PUT', 'PATCH'], '/v1/*', limitBody);
+  app.on(['POST', 'PUT', 'PATCH'], '/v1/*', (c, next) => (c.req.path.startsWith('/v1/webhooks/') ? next() : limitBody(c, next)));
 
   app.on('POST', '/v1/*', idempotency());
   app.use('/v1/specialists/*', rateLimit({ name: 'public', limit: 600 }));
@@ -74,6 +97,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
+  app.route('/', paymentRoutes());
   app.route('/', accountRoutes());
   app.route('/', meRoutes());
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { closeOnSignal, startServer } from './node.js';
+import { seedDemoPayments } from './seed.js';
 
 // dist/demo.js → the repository root is three folders up.
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,6 +23,11 @@ const server = await startServer({
   },
 });
 closeOnSignal(server);
+if (await seedDemoPayments(server.app.deps.payments, server.database)) {
+  console.log('Test-payments mode (no STRIPE_SECRET_KEY): the "Coaching session" costs €90, paid with a test button — no money moves.');
+} else if (server.app.deps.payments.mode === 'test') {
+  console.log('Test-payments mode (no STRIPE_SECRET_KEY): paid sessions use a test button — no money moves.');
+}
 if (server.seeded?.apiKey) {
   console.log(`Seeded the demo specialist. Its secret API key (shown once, keep it): ${server.seeded.apiKey}`);
 }

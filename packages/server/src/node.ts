@@ -4,11 +4,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import type { AppEnv } from './app-env.js';
 import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
+import { createStripePayments, type PaymentsProvider } from './providers/payments/index.js';
 import { newSecretToken } from './http/tokens.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
@@ -66,6 +67,7 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database'>> {
 export interface RunningServer {
   url: string;
   database: Database;
+  app: SlotwiseApp;
   /** What seeding did, when asked to seed. */
   seeded?: SeedResult;
   close(): Promise<void>;
@@ -76,7 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
   const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret();
-  const app = createApp({ ...options, jwtSecret, database });
+  const app = createApp({ ...options, jwtSecret, database, payments: options.payments ?? paymentsFromEnv(), nodeEnv: options.nodeEnv ?? process.env.NODE_ENV });
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
   const ticker = every > 0 ? setInterval(() => void app.tick().catch((error) => console.error('tick failed', error)), every) : undefined;
@@ -90,6 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   return {
     url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
     database,
+    app,
     ...(seeded ? { seeded } : {}),
     close: () =>
       new Promise<void>((done) => {
@@ -107,6 +110,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 function ephemeralJwtSecret(): string {
   console.warn('SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart.');
   return newSecretToken('jwt');
+}
+
+/**
+ * Real Stripe when `STRIPE_SECRET_KEY` is set (with `STRIPE_PUBLISHABLE_KEY` and
+ * `STRIPE_WEBHOOK_SECRET` — several comma-separated while rolling, plus the Connect endpoint's);
+ * otherwise undefined, and the app runs the offline test-payments mode, which refuses to start
+ * when `NODE_ENV=production`.
+ */
+export function paymentsFromEnv(env: Record<string, string | undefined> = process.env): PaymentsProvider | undefined {
+  const secretKey = env.STRIPE_SECRET_KEY;
+  if (!secretKey) return undefined;
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY;
+  const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!publishableKey || webhookSecrets.length === 0) {
+    throw new Error('With STRIPE_SECRET_KEY set, also set STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET (whsec_…).');
+  }
+  return createStripePayments({ secretKey, publishableKey, webhookSecrets });
 }
 
 /** Stops `server` on Ctrl-C or SIGTERM. */

@@ -1,7 +1,8 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from './db/client.js';
 import { accounts, services, specialists, weeklyHours } from './db/schema.js';
 import { newId, newSecretToken } from './http/tokens.js';
+import type { PaymentsProvider, TestPayments } from './providers/payments/index.js';
 import { insertApiKey, newApiKey } from './services/api-keys.js';
 import { DEFAULT_KDF_ITERATIONS, hashPassword } from './services/passwords.js';
 
@@ -109,4 +110,23 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
     const demoPassword = await insertAccount(tx, demoAccount, 'specialist', specialistId, now);
     return { created: true, apiKey: apiKey.key, ...(demoPassword ? { demoPassword } : {}), ...(operatorPassword ? { operatorPassword } : {}) };
   });
+}
+
+/**
+ * In the offline test-payments mode, gives the demo specialist a (test) connected account and
+ * prices the coaching session at €90, so the demo shows a paid checkout without Stripe keys.
+ * Does nothing with real Stripe: there the specialist onboards for real first.
+ */
+export async function seedDemoPayments(payments: PaymentsProvider, database: Database): Promise<boolean> {
+  if (payments.mode !== 'test') return false;
+  const [demo] = await database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
+  if (!demo || demo.stripeAccountId) return false;
+  const account = await payments.createConnectedAccount({ email: 'demo@slotwise.local', metadata: { specialist_id: demo.id }, idempotencyKey: `connect-${demo.id}` });
+  const onboarded = await (payments as TestPayments).completeTestOnboarding(account.id);
+  await database.write(async (tx) => {
+    await tx.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: onboarded.chargesEnabled }).where(eq(specialists.id, demo.id));
+    await tx.update(services).set({ durations: [{ minutes: 60, price: 9000 }] }).where(and(eq(services.specialistId, demo.id), eq(services.name, 'Coaching session')));
+    await tx.update(specialists).set({ availabilityVersion: sql`${specialists.availabilityVersion} + 1` }).where(eq(specialists.id, demo.id));
+  });
+  return true;
 }

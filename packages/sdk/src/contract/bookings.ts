@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Email, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { BookingPayment, PaymentSession } from './payments.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
 
@@ -44,6 +45,8 @@ export const Booking = z
     cancelledAt: Instant.nullable(),
     cancelledBy: Actor.nullable(),
     cancellationReason: z.string().nullable(),
+    /** The payment of a priced session; null for a free one. */
+    payment: BookingPayment.nullable(),
   })
   .meta({ id: 'Booking' });
 
@@ -53,6 +56,8 @@ export const BookingCreated = z
     manageToken: z.string().meta({
       description: 'Shown once. Send it as `Authorization: Bearer <token>` to read or cancel this booking.',
     }),
+    /** For a priced session: how to pay before the hold lapses. */
+    paymentSession: PaymentSession.nullable(),
   })
   .meta({ id: 'BookingCreated' });
 

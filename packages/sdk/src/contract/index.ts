@@ -5,3 +5,4 @@ export * from './bookings.js';
 export * from './availability.js';
 export * from './account.js';
 export * from './routes.js';
+export * from './payments.js';

@@ -15,6 +15,7 @@ import {
   SpecialistBooking,
 } from './bookings.js';
 import { accountRoutes } from './account-routes.js';
+import { paymentRoutes } from './payment-routes.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
 import { Slots, SlotsQuery, Specialist, SpecialistParams } from './specialists.js';
 import {
@@ -291,4 +292,4 @@ const coreRoutes = {
 
 } as const satisfies Record<string, RouteSpec>;
 
-export const routes = { ...coreRoutes, ...accountRoutes };
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes };

@@ -19,6 +19,9 @@ export const specialists = sqliteTable(
     availabilityVersion: integer('availability_version').notNull().default(0),
     /** Origins allowed to embed the widget (`https://coach.example`); empty = any (development). */
     allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The Stripe Connect account priced sessions are paid out to, once onboarded. */
+    stripeAccountId: text('stripe_account_id'),
+    stripeChargesEnabled: integer('stripe_charges_enabled', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('specialists_handle_unique').on(t.handle)],
@@ -283,6 +286,90 @@ export const bookings = sqliteTable(
   ],
 );
 
+/** One payment for a booking (or, later, a package): what was charged, the fee, the share. */
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    bookingId: text('booking_id'),
+    /** The provider's PaymentIntent (`pi_…`). */
+    providerPaymentId: text('provider_payment_id'),
+    mode: text('mode', { enum: ['stripe', 'test'] }).notNull(),
+    status: text('status', { enum: ['requires_payment', 'succeeded', 'failed', 'canceled'] }).notNull(),
+    amount: integer('amount').notNull(),
+    /** The platform's fee (application_fee_amount), rounded half-up from the basis points. */
+    feeAmount: integer('fee_amount').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    /** amount − fee: what the specialist receives before refunds. */
+    specialistShare: integer('specialist_share').notNull(),
+    currency: text('currency').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    destinationAccount: text('destination_account'),
+    /** Sum of succeeded refunds, and of the fee given back with them. */
+    amountRefunded: integer('amount_refunded').notNull().default(0),
+    feeRefunded: integer('fee_refunded').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    succeededAt: integer('succeeded_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('payments_provider_unique').on(t.providerPaymentId),
+    index('payments_booking_idx').on(t.bookingId),
+    index('payments_specialist_idx').on(t.specialistId, t.createdAt),
+  ],
+);
+
+/** A refund to issue or issued; retried until the provider takes it, never dropped. */
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    amount: integer('amount').notNull(),
+    /** The share of the platform fee given back with it (proportional, half-up). */
+    feeAmount: integer('fee_amount').notNull(),
+    reason: text('reason', { enum: ['cancellation', 'late_payment', 'specialist'] }).notNull(),
+    status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
+    providerRefundId: text('provider_refund_id'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('refunds_payment_idx').on(t.paymentId), index('refunds_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/** Each verified webhook event once: inserted in the same transaction as its effect. */
+export const webhookEvents = sqliteTable('webhook_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  receivedAt: integer('received_at').notNull(),
+});
+
+/** Messages to send (mail transports come later); written in the transaction that needs them. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    recipient: text('recipient').notNull(),
+    template: text('template').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    bookingId: text('booking_id'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
+);
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
 export type SpecialistRow = typeof specialists.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
 export type WeeklyHoursRow = typeof weeklyHours.$inferSelect;

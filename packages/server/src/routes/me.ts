@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../http/define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { myBookingRoutes } from './my-bookings.js';
+import { myPaymentRoutes } from './payments.js';
 import { addOverride, addRecurring, availabilityRules, removeRule, replaceWeekly } from '../services/my-availability.js';
 import { addCalendarFeed, removeCalendarFeed } from '../services/my-calendar-feeds.js';
 import { myServices, updateServiceRules } from '../services/my-services.js';
@@ -39,5 +40,6 @@ export function meRoutes(): Hono<AppEnv> {
     c.json(await updateServiceRules(c.var.deps.database, c.var.specialist, params.id, body)),
   );
   myBookingRoutes(app);
+  myPaymentRoutes(app);
   return app;
 }

@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { specialists } from '../db/schema.js';
 import { auth, signUp } from '../testing/accounts.js';
+import { connectDemo } from '../testing/fixtures.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await testApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+  await connectDemo(t.app); // priced services need a connected Stripe account
 });
 afterEach(() => t.close());
 
@@ -167,8 +169,8 @@ describe('services are scoped to their specialist', () => {
     }
     const intro = (await asDemo(`/v1/me/services/${t.intro.id}`)).body;
     expect(intro).toMatchObject({ name: 'Intro call', active: true, durations: [{ minutes: 30, price: 0 }] });
-    // Mallory's own service is hers alone.
-    const mine = await asDemo('/v1/me/services', { body: workshop }, other.accessToken);
+    // Mallory's own (free: she has no Stripe account) service is hers alone.
+    const mine = await asDemo('/v1/me/services', { body: { ...workshop, durations: [{ minutes: 90, price: 0 }] } }, other.accessToken);
     expect(mine.body.currency).toBe('EUR');
     expect((await asDemo(`/v1/me/services/${mine.body.id}`)).status).toBe(404);
     expect((await t.json('/v1/specialists/mallory')).body.services).toHaveLength(1);

@@ -6,7 +6,7 @@ import { isoInstant } from '../domain/civil.js';
 import { newId } from '../http/tokens.js';
 
 export interface EventInput {
-  type: 'created' | 'held' | 'confirmed' | 'cancelled' | 'expired' | 'completed' | 'no_show' | 'rescheduled' | 'notes_updated';
+  type: 'created' | 'held' | 'confirmed' | 'cancelled' | 'expired' | 'completed' | 'no_show' | 'rescheduled' | 'notes_updated' | 'refunded';
   actor: Actor;
   from?: BookingStatus | null;
   to?: BookingStatus | null;

@@ -1,11 +1,13 @@
-import type { Booking } from '@slotwise/sdk/contract';
+import type { Booking, BookingPayment } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
 import type { Drizzle } from '../db/client.js';
 import { services, specialists, type BookingRow } from '../db/schema.js';
 import { isoInstant } from '../domain/civil.js';
+import { paymentsOfBookings } from './payments/records.js';
 
 /** The wire form of a booking. Private fields (notes of the specialist, hashes) never go out here. */
 export async function present(db: Drizzle, row: BookingRow): Promise<Booking> {
+  const payment = (await paymentsOfBookings(db, [row.id])).get(row.id) ?? null;
   const [joined] = await db
     .select({ specialist: specialists, serviceName: services.name })
     .from(specialists)
@@ -13,10 +15,15 @@ export async function present(db: Drizzle, row: BookingRow): Promise<Booking> {
     .where(eq(specialists.id, row.specialistId))
     .limit(1);
   const { specialist, serviceName } = joined!;
-  return presentWith(row, specialist, serviceName);
+  return presentWith(row, specialist, serviceName, payment);
 }
 
-export function presentWith(row: BookingRow, specialist: { handle: string; name: string; timeZone: string }, serviceName: string): Booking {
+export function presentWith(
+  row: BookingRow,
+  specialist: { handle: string; name: string; timeZone: string },
+  serviceName: string,
+  payment: BookingPayment | null,
+): Booking {
   return {
     id: row.id,
     status: row.status,
@@ -35,5 +42,6 @@ export function presentWith(row: BookingRow, specialist: { handle: string; name:
     cancelledAt: row.cancelledAt === null ? null : isoInstant(row.cancelledAt),
     cancelledBy: row.cancelledBy,
     cancellationReason: row.cancellationReason,
+    payment,
   };
 }

@@ -3,7 +3,7 @@ import { and, count, eq, gt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps } from '../app-env.js';
 import type { Drizzle, Tx } from '../db/client.js';
-import { bookings, services, type BookingRow } from '../db/schema.js';
+import { bookings, payments, services, type BookingRow } from '../db/schema.js';
 import { transition } from '../domain/booking-state.js';
 import { isoInstant, MINUTE_MS } from '../domain/civil.js';
 import { cancellation, deadlines } from '../domain/policy.js';
@@ -15,6 +15,9 @@ import { assertBookable } from './booking-slot.js';
 import { present } from './booking-present.js';
 import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
 import { expireDueHolds } from './holds.js';
+import { assertCanCharge, insertPayment, openPaymentIntent } from './payments/checkout.js';
+import { cancelAbandonedIntents } from './payments/intents.js';
+import { issueDueRefunds, queueRefund } from './payments/refunds.js';
 import { bumpAvailability, policyOf } from './rules.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
@@ -43,11 +46,12 @@ export async function createBooking(deps: AppDeps, input: CreateInput, ctx: Crea
   // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
   const outside = await outsideBusy(deps, database.db, specialist, start, start + 1);
 
-  const row = await database.write(async (tx) => {
+  const created = await database.write(async (tx) => {
     const current = await findSpecialist(tx, input.specialist);
     const service = await findActiveService(tx, current, input.service);
     const option = chooseDuration(service, input.duration);
     const paid = option.price > 0;
+    if (paid) assertCanCharge(current);
     if (paid) await assertHoldAllowed(tx, deps.maxHoldsPerClient, ctx.clientHash, input.customer.email, now);
     await assertBookable(tx, { specialist: current, service, minutes: option.minutes, start, outside: outside.busy, now, label: input.start });
     const values = {
@@ -74,9 +78,12 @@ export async function createBooking(deps: AppDeps, input: CreateInput, ctx: Crea
     const [inserted] = await tx.insert(bookings).values(values).returning();
     await recordEvent(tx, inserted!, { type: paid ? 'held' : 'confirmed', actor: 'customer', from: null, to: values.status }, now);
     await bumpAvailability(tx, current.id);
-    return inserted!;
+    const payment = paid ? await insertPayment(tx, inserted!, current, deps.payments.mode, now) : undefined;
+    return { row: inserted!, payment, serviceName: service.name };
   });
-  return { booking: await present(database.db, row), manageToken };
+  // The provider is called after the commit: no I/O while the write lock is held.
+  const paymentSession = created.payment ? await openPaymentIntent(deps, created.row, created.payment, created.serviceName, now) : null;
+  return { booking: await present(database.db, created.row), manageToken, paymentSession };
 }
 
 /** At most `max` unpaid holds per client address or customer email at once. */
@@ -123,6 +130,15 @@ export async function retrieveBooking(deps: AppDeps, id: string, token: string, 
 
 /** Cancels `row` as `actor` inside `tx`, applying the policy; returns the updated row. */
 export async function cancelIn(tx: Tx, row: BookingRow, actor: Actor, reason: string | undefined, now: number): Promise<BookingRow> {
+  return (await cancelWithRefund(tx, row, actor, reason, now)).row;
+}
+
+/**
+ * Cancels `row` as `actor` inside `tx`, applying the policy, and queues the refund it gives (in
+ * the same transaction). The caller issues queued refunds and releases unpaid intents after the
+ * commit (`afterCancel`).
+ */
+export async function cancelWithRefund(tx: Tx, row: BookingRow, actor: Actor, reason: string | undefined, now: number): Promise<{ row: BookingRow; refund: boolean }> {
   const next = transition(row, 'cancel', now);
   if (!next.ok) throw new ProblemError('booking_not_cancellable', next.reason);
   const [service] = await tx.select().from(services).where(eq(services.id, row.serviceId));
@@ -133,15 +149,24 @@ export async function cancelIn(tx: Tx, row: BookingRow, actor: Actor, reason: st
     .set({ status: next.to, cancelledAt: now, cancelledBy: actor, cancellationReason: reason || null })
     .where(eq(bookings.id, row.id))
     .returning();
-  await recordEvent(tx, row, { type: 'cancelled', actor, from: row.status, to: next.to, reason: reason ?? null, data: { refund: decision.refund } }, now);
+  const [payment] = await tx.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
+  const refund = payment && decision.refund.amount > 0 ? await queueRefund(tx, payment, decision.refund.amount, actor === 'customer' ? 'cancellation' : 'specialist', now) : undefined;
+  await recordEvent(tx, row, { type: 'cancelled', actor, from: row.status, to: next.to, reason: reason ?? null, data: { refund: payment ? { ...decision.refund, amount: refund?.amount ?? 0 } : decision.refund } }, now);
   await bumpAvailability(tx, row.specialistId);
-  return updated!;
+  return { row: updated!, refund: refund !== undefined };
+}
+
+/** After a cancellation commits: refund what was queued, and cancel an intent nobody will pay. */
+export async function afterCancel(deps: AppDeps, bookingId: string, now: number): Promise<void> {
+  await issueDueRefunds(deps, now);
+  await cancelAbandonedIntents(deps, now, bookingId);
 }
 
 export async function cancelBooking(deps: AppDeps, id: string, token: string, reason: string | undefined, now: number): Promise<Booking> {
   const tokenHash = await hashToken(token);
-  const row = await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
-  return present(deps.database.db, row);
+  await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
+  await afterCancel(deps, id, now);
+  return present(deps.database.db, await findByToken(deps.database.db, id, tokenHash));
 }
 
 /** What cancelling now would do for the customer, to show before they confirm. */
@@ -152,12 +177,12 @@ export async function quoteCancellation(deps: AppDeps, id: string, token: string
   const state = transition(row, 'cancel', now);
   const decision = cancellation(policy, row, now, 'customer');
   const limits = deadlines(policy, row.startAt);
-  const unpaid = row.status === 'held';
+  const [paid] = await deps.database.db.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
   return {
     allowed: state.ok && decision.allowed,
     reason: !state.ok ? state.reason : decision.allowed ? null : decision.reason,
-    // Nothing was paid for a hold, so nothing is refunded.
-    refund: { ...(unpaid ? { amount: 0, percent: 0, rule: 'none' as const } : decision.refund), currency: row.currency },
+    // Only what was paid can come back (nothing for a hold or a free session).
+    refund: { ...(paid ? { ...decision.refund, amount: Math.min(decision.refund.amount, paid.amount - paid.amountRefunded) } : { amount: 0, percent: decision.refund.percent, rule: decision.refund.rule }), currency: row.currency },
     fullRefundUntil: isoInstant(limits.fullRefundUntil),
     partialRefundUntil: isoInstant(limits.partialRefundUntil),
     cancelUntil: isoInstant(limits.cancelUntil),

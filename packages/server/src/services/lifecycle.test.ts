@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookings } from '../db/schema.js';
-import { setService } from '../testing/fixtures.js';
+import { connectDemo, setService } from '../testing/fixtures.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 beforeEach(async () => {
   t = await testApp({ now: NOW });
+  await connectDemo(t.app); // priced sessions need a connected Stripe account
 });
 afterEach(() => t.close());
 

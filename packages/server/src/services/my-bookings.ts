@@ -9,7 +9,8 @@ import { startOfDate } from '../domain/zone.js';
 import { ProblemError } from '../http/problem.js';
 import { eventsOf, recordEvent } from './booking-events.js';
 import { presentWith } from './booking-present.js';
-import { cancelIn } from './bookings.js';
+import { afterCancel, cancelIn } from './bookings.js';
+import { paymentsOfBookings } from './payments/records.js';
 import { expireDueHolds } from './holds.js';
 import { outsideFor, rescheduleIn } from './reschedule.js';
 
@@ -32,7 +33,8 @@ async function mine(db: AppDeps['database']['db'] | Tx, specialist: SpecialistRo
 
 async function detail(deps: AppDeps, specialist: SpecialistRow, row: BookingRow): Promise<SpecialistBooking> {
   const [service] = await deps.database.db.select({ name: services.name }).from(services).where(eq(services.id, row.serviceId));
-  return { ...presentWith(row, specialist, service!.name), specialistNotes: row.specialistNotes, events: await eventsOf(deps.database.db, row.id) };
+  const payment = (await paymentsOfBookings(deps.database.db, [row.id])).get(row.id) ?? null;
+  return { ...presentWith(row, specialist, service!.name, payment), specialistNotes: row.specialistNotes, events: await eventsOf(deps.database.db, row.id) };
 }
 
 export async function listMyBookings(deps: AppDeps, specialist: SpecialistRow, query: ListQuery, now: number): Promise<BookingList> {
@@ -58,8 +60,10 @@ export async function listMyBookings(deps: AppDeps, specialist: SpecialistRow, q
     .where(and(...conditions))
     .orderBy(asc(bookings.startAt), asc(bookings.id))
     .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const paid = await paymentsOfBookings(db, page.map((r) => r.booking.id));
   return {
-    data: rows.slice(0, query.limit).map((r) => presentWith(r.booking, specialist, r.serviceName)),
+    data: page.map((r) => presentWith(r.booking, specialist, r.serviceName, paid.get(r.booking.id) ?? null)),
     hasMore: rows.length > query.limit,
   };
 }
@@ -83,8 +87,9 @@ export async function markMyBooking(deps: AppDeps, specialist: SpecialistRow, id
 }
 
 export async function cancelMyBooking(deps: AppDeps, specialist: SpecialistRow, id: string, reason: string | undefined, now: number) {
-  const row = await deps.database.write(async (tx) => cancelIn(tx, await mine(tx, specialist, id), 'specialist', reason, now));
-  return detail(deps, specialist, row);
+  await deps.database.write(async (tx) => cancelIn(tx, await mine(tx, specialist, id), 'specialist', reason, now));
+  await afterCancel(deps, id, now);
+  return detail(deps, specialist, await mine(deps.database.db, specialist, id));
 }
 
 export async function rescheduleMyBooking(deps: AppDeps, specialist: SpecialistRow, id: string, startText: string, now: number) {

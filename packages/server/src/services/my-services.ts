@@ -67,6 +67,19 @@ function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Fields;
 }
 
+/**
+ * A priced service can be offered only once the specialist's Stripe account can take charges:
+ * the money is paid out to it. Free services need nothing.
+ */
+function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'durations' | 'active'>): void {
+  if (!service.active || service.durations.every((d) => d.price === 0)) return;
+  if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
+    throw new ProblemError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before offering a priced service; until then, offer it for free or keep it inactive.', {
+      errors: [{ field: 'body.durations', message: 'A price above 0 needs a connected Stripe account.' }],
+    });
+  }
+}
+
 /** A new service, offered at once after the others; unset rules and policy take the defaults. */
 export async function createService(database: Database, specialist: SpecialistRow, input: z.output<typeof ServiceCreate>, now: number): Promise<MyService> {
   const fields = fieldsOf(input);
@@ -86,6 +99,7 @@ export async function createService(database: Database, specialist: SpecialistRo
       })
       .returning();
     checkPolicy(row!); // on the stored row, defaults included; throwing rolls the insert back
+    checkPayable(specialist, row!);
     await bumpAvailability(tx, specialist.id);
     return toServiceDetail(row!);
   });
@@ -106,6 +120,7 @@ export async function updateServiceRules(
     const current = await findMine(tx, specialist, id);
     if (Object.keys(changes).length === 0) return toServiceDetail(current);
     checkPolicy({ ...current, ...changes });
+    checkPayable(specialist, { ...current, ...changes });
     const [row] = await tx.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning();
     await bumpAvailability(tx, specialist.id);
     return toServiceDetail(row!);

@@ -2,9 +2,13 @@ import { lte } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { expireDueHolds } from './holds.js';
+import { cancelAbandonedIntents } from './payments/intents.js';
+import { issueDueRefunds } from './payments/refunds.js';
 
 export interface TickResult {
   expiredHolds: number;
+  cancelledIntents: number;
+  issuedRefunds: number;
   purgedIdempotencyKeys: number;
 }
 
@@ -14,6 +18,8 @@ export interface TickResult {
  */
 export async function tick(deps: AppDeps, now: number): Promise<TickResult> {
   const expiredHolds = await expireDueHolds(deps.database, now);
+  const cancelledIntents = await cancelAbandonedIntents(deps, now);
+  const issuedRefunds = await issueDueRefunds(deps, now);
   const purged = await deps.database.write((tx) => tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id }));
-  return { expiredHolds, purgedIdempotencyKeys: purged.length };
+  return { expiredHolds, cancelledIntents, issuedRefunds, purgedIdempotencyKeys: purged.length };
 }

@@ -28,3 +28,15 @@ export async function setService(database: Database, id: string, changes: Partia
 export async function setAllowedOrigins(database: Database, handle: string, origins: string[]) {
   await database.write((tx) => tx.update(specialists).set({ allowedOrigins: origins }).where(eq(specialists.handle, handle)));
 }
+
+/**
+ * Gives the demo specialist a connected account that can take charges, through the app's own
+ * payments provider (the offline test mode unless the test passed another), as onboarding would.
+ */
+export async function connectDemo(app: { deps: { payments: import('../providers/payments/index.js').PaymentsProvider; database: Database } }) {
+  const { payments: provider, database } = app.deps;
+  const account = await provider.createConnectedAccount({ email: 'demo@slotwise.local', metadata: {}, idempotencyKey: `connect-demo-${Math.random()}` });
+  if (provider.mode === 'test') await (provider as import('../providers/payments/index.js').TestPayments).completeTestOnboarding(account.id);
+  await database.write((tx) => tx.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: true }).where(eq(specialists.handle, 'demo')));
+  return account.id;
+}

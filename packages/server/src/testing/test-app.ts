@@ -57,6 +57,7 @@ export async function testApp(options: TestAppOptions = {}) {
     setNow: (ms: number) => {
       now = ms;
     },
+    now: () => now,
     json: async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
       const res = await app.request(path, {
         method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),

@@ -1,0 +1,62 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../../app-env.js';
+import { bookings, payments, type PaymentRow } from '../../db/schema.js';
+import { ProblemError } from '../../http/problem.js';
+import { PaymentsError, type ProviderPaymentIntent } from '../../providers/payments/index.js';
+import { applyIntent } from './apply.js';
+import { issueDueRefunds } from './refunds.js';
+
+/** Applies `intent` to `payment` in a transaction, then issues any refund it queued. */
+export async function applyNow(deps: AppDeps, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<void> {
+  const { refundQueued } = await deps.database.write(async (tx) => {
+    const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id));
+    return applyIntent(tx, current!, intent, now);
+  });
+  if (refundQueued) await issueDueRefunds(deps, now, payment.id);
+}
+
+/**
+ * Reads the booking's payment from the provider and applies it: a browser that says "paid" makes
+ * the server look, and only what the provider answers counts.
+ */
+export async function syncBookingPayment(deps: AppDeps, bookingId: string, now: number): Promise<void> {
+  const [payment] = await deps.database.db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(payments.createdAt);
+  if (!payment?.providerPaymentId) throw new ProblemError('payment_not_found', 'This booking has no payment to check.');
+  let intent: ProviderPaymentIntent;
+  try {
+    intent = await deps.payments.retrievePaymentIntent(payment.providerPaymentId);
+  } catch (error) {
+    deps.logError(error);
+    throw new ProblemError('payment_provider_error', 'The payment provider could not be reached; your booking is safe — try again in a moment.');
+  }
+  await applyNow(deps, payment, intent, now);
+}
+
+/**
+ * Cancels, at the provider, the unpaid intents of bookings that no longer wait for them (the hold
+ * lapsed or was cancelled), so a customer cannot pay for a time they no longer hold. An intent
+ * that succeeded meanwhile is applied as a (late) success instead.
+ */
+export async function cancelAbandonedIntents(deps: AppDeps, now: number, bookingId?: string): Promise<number> {
+  const rows = await deps.database.db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(bookings, eq(bookings.id, payments.bookingId))
+    .where(and(inArray(payments.status, ['requires_payment', 'failed']), inArray(bookings.status, ['expired', 'cancelled']), bookingId ? eq(bookings.id, bookingId) : undefined));
+  let cancelled = 0;
+  for (const { payment } of rows) {
+    if (!payment.providerPaymentId) continue;
+    try {
+      const intent = await deps.payments.cancelPaymentIntent(payment.providerPaymentId, `cancel-${payment.id}`, 'abandoned');
+      await applyNow(deps, payment, intent, now);
+      cancelled++;
+    } catch (error) {
+      if (error instanceof PaymentsError && error.code === 'payment_intent_unexpected_state' && error.paymentIntent) {
+        await applyNow(deps, payment, error.paymentIntent, now);
+      } else {
+        deps.logError(error); // tried again at the next tick
+      }
+    }
+  }
+  return cancelled;
+}

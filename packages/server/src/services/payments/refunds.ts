@@ -1,0 +1,98 @@
+import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import type { AppDeps } from '../../app-env.js';
+import type { Tx } from '../../db/client.js';
+import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
+import { feeRefund } from '../../domain/money.js';
+import { newId } from '../../http/tokens.js';
+import { PaymentsError } from '../../providers/payments/index.js';
+
+/** Retries back off from one minute to six hours; a refund is never given up on silently. */
+const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
+
+/**
+ * Records a refund of `amount` to issue, with its proportional share of the platform fee, in
+ * the caller's transaction (so a cancellation and its refund commit together). The provider is
+ * called afterwards by `issueDueRefunds`, outside any transaction.
+ */
+export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, reason: RefundRow['reason'], now: number): Promise<RefundRow | undefined> {
+  const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ['pending', 'succeeded'])));
+  const refunded = existing.reduce((sum, r) => sum + r.amount, 0);
+  const feeBack = existing.reduce((sum, r) => sum + r.feeAmount, 0);
+  const capped = Math.min(amount, payment.amount - refunded);
+  if (capped <= 0) return undefined;
+  const [row] = await tx
+    .insert(refunds)
+    .values({
+      id: newId('rf'),
+      paymentId: payment.id,
+      amount: capped,
+      feeAmount: feeRefund(payment.feeAmount, payment.amount, capped, feeBack, refunded),
+      reason,
+      status: 'pending',
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return row;
+}
+
+/** Re-adds the succeeded refunds of a payment into its totals. */
+export async function recomputeRefunded(tx: Tx, paymentId: string, now: number): Promise<void> {
+  const done = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
+  await tx
+    .update(payments)
+    .set({ amountRefunded: done.reduce((s, r) => s + r.amount, 0), feeRefunded: done.reduce((s, r) => s + r.feeAmount, 0), updatedAt: now })
+    .where(eq(payments.id, paymentId));
+}
+
+/**
+ * Sends every due refund to the provider, each with an idempotency key derived from the refund,
+ * so a retry after a lost answer refunds once. Retryable failures are tried again with backoff;
+ * a refusal the provider will never accept is marked `failed` and logged for a person to see.
+ * @returns how many were issued now.
+ */
+export async function issueDueRefunds(deps: AppDeps, now: number, paymentId?: string): Promise<number> {
+  const { database } = deps;
+  const due = await database.db
+    .select({ refund: refunds, payment: payments })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(eq(refunds.status, 'pending'), isNotNull(refunds.nextAttemptAt), lte(refunds.nextAttemptAt, now), paymentId ? eq(refunds.paymentId, paymentId) : undefined));
+  let issued = 0;
+  for (const { refund, payment } of due) {
+    try {
+      const result = await deps.payments.createRefund({
+        paymentIntent: payment.providerPaymentId!,
+        amount: refund.amount,
+        reverseTransfer: payment.destinationAccount !== null,
+        refundApplicationFee: payment.feeAmount > 0,
+        metadata: { refund_id: refund.id, payment_id: payment.id, ...(payment.bookingId ? { booking_id: payment.bookingId } : {}) },
+        idempotencyKey: `refund-${refund.id}`,
+      });
+      const status = result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' || result.status === 'canceled' ? 'failed' : 'pending';
+      await database.write(async (tx) => {
+        await tx.update(refunds).set({ status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now }).where(eq(refunds.id, refund.id));
+        await recomputeRefunded(tx, payment.id, now);
+      });
+      issued++;
+    } catch (error) {
+      const retryable = !(error instanceof PaymentsError) || error.retryable;
+      const attempts = refund.attempts + 1;
+      await database.write((tx) =>
+        tx
+          .update(refunds)
+          .set({
+            attempts,
+            lastError: error instanceof Error ? error.message : String(error),
+            status: retryable ? 'pending' : 'failed',
+            nextAttemptAt: retryable ? now + backoff(attempts) : null,
+            updatedAt: now,
+          })
+          .where(eq(refunds.id, refund.id)),
+      );
+      deps.logError(new Error(`refund ${refund.id} of payment ${payment.id} failed (attempt ${attempts}, ${retryable ? 'will retry' : 'needs attention'})`, { cause: error }));
+    }
+  }
+  return issued;
+}

@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { specialists } from '../../db/schema.js';
+import { seedDemoPayments } from '../../seed.js';
+import { testApp, type TestApp } from '../../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp({ now: Date.parse('2026-11-20T12:00:00Z') }); // no `payments`: the offline test mode
+});
+afterEach(() => t.close());
+
+describe('the offline test-payments mode', () => {
+  it('refuses to run in production', () => {
+    expect(() => createApp({ database: t.database, nodeEnv: 'production' })).toThrow(/production/);
+  });
+
+  it('takes a demo payment through the same signed webhook path, and a decline keeps the hold', async () => {
+    expect(await seedDemoPayments(t.app.deps.payments, t.database)).toBe(true);
+    const [demo] = await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
+    expect(demo).toMatchObject({ stripeChargesEnabled: true });
+    const res = await t.json('/v1/bookings', {
+      body: { specialist: 'demo', service: t.session.id, start: '2026-11-23T09:00:00Z', customer: { name: 'T', email: 't@example.com', timeZone: 'UTC' } },
+    });
+    expect(res.body.paymentSession).toMatchObject({ mode: 'test', publishableKey: 'pk_test_slotwise_offline', amount: 9000 });
+    const intent = String(res.body.paymentSession.clientSecret).split('_secret_')[0];
+    const declined = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'decline' } });
+    expect(declined.body).toMatchObject({ status: 'held', payment: { status: 'failed' } });
+    const paid = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' } });
+    expect(paid.body).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded', amount: 9000 } });
+    const status = await t.json('/v1/me/stripe', { headers: { authorization: `Bearer ${t.apiKey}` } });
+    expect(status.body).toMatchObject({ mode: 'test', chargesEnabled: true });
+  });
+
+  it('onboards a specialist through the Connect link and then allows priced services', async () => {
+    const asMe = { authorization: `Bearer ${t.apiKey}` };
+    expect((await t.json(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { durations: [{ minutes: 60, price: 5000 }] }, headers: asMe })).status).toBe(409);
+    const link = await t.json('/v1/me/stripe/onboarding', { body: { returnUrl: 'https://coach.example/done' }, headers: asMe });
+    expect(link.status).toBe(201);
+    expect(link.body.url).toMatch(/^https?:\/\//);
+    const before = await t.json('/v1/me/stripe', { headers: asMe });
+    expect(before.body.accountId).toMatch(/^acct_/);
+    await t.app.deps.payments.retrieveAccount(before.body.accountId); // exists at the provider
+    await (t.app.deps.payments as import('../../providers/payments/index.js').TestPayments).completeTestOnboarding(before.body.accountId);
+    expect((await t.json('/v1/me/stripe', { headers: asMe })).body.chargesEnabled).toBe(true);
+    expect((await t.json(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { durations: [{ minutes: 60, price: 5000 }] }, headers: asMe })).status).toBe(200);
+  });
+
+  it('answers the test endpoint with 404 when a real provider is configured', async () => {
+    // Any provider that is not the test mode: the fake Stripe adapter is exercised in checkout.test.ts.
+    const real = testApp({ payments: { ...t.app.deps.payments, mode: 'stripe' } as never });
+    const other = await real;
+    try {
+      expect((await other.json('/v1/test-payments/pi_x/confirm', { body: { outcome: 'succeed' } })).status).toBe(404);
+    } finally {
+      other.close();
+    }
+  });
+});
