@@ -49,6 +49,7 @@ CREATE TABLE `bookings` (
 	`buffer_after` integer DEFAULT 0 NOT NULL,
 	`hold_expires_at` integer,
 	`client_hash` text,
+	`credit_lot_id` text,
 	`reschedule_count` integer DEFAULT 0 NOT NULL,
 	`specialist_notes` text DEFAULT '' NOT NULL,
 	`cancelled_by` text,
@@ -79,6 +80,22 @@ CREATE TABLE `calendar_feeds` (
 );
 --> statement-breakpoint
 CREATE INDEX `calendar_feeds_specialist_idx` ON `calendar_feeds` (`specialist_id`);--> statement-breakpoint
+CREATE TABLE `credit_ledger` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`customer_email` text NOT NULL,
+	`lot_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`delta` integer NOT NULL,
+	`package_purchase_id` text,
+	`booking_id` text,
+	`expires_at` integer,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `credit_ledger_customer_idx` ON `credit_ledger` (`specialist_id`,`customer_email`);--> statement-breakpoint
+CREATE INDEX `credit_ledger_lot_idx` ON `credit_ledger` (`lot_id`);--> statement-breakpoint
+CREATE INDEX `credit_ledger_booking_idx` ON `credit_ledger` (`booking_id`);--> statement-breakpoint
 CREATE TABLE `date_overrides` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -117,10 +134,41 @@ CREATE TABLE `outbox` (
 );
 --> statement-breakpoint
 CREATE INDEX `outbox_unsent_idx` ON `outbox` (`sent_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `package_purchases` (
+	`id` text PRIMARY KEY NOT NULL,
+	`package_id` text NOT NULL,
+	`specialist_id` text NOT NULL,
+	`customer_email` text NOT NULL,
+	`customer_name` text NOT NULL,
+	`status` text NOT NULL,
+	`access_token_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`package_id`) REFERENCES `packages`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `package_purchases_customer_idx` ON `package_purchases` (`specialist_id`,`customer_email`);--> statement-breakpoint
+CREATE UNIQUE INDEX `package_purchases_token_unique` ON `package_purchases` (`access_token_hash`);--> statement-breakpoint
+CREATE TABLE `packages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`specialist_id` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text DEFAULT '' NOT NULL,
+	`session_count` integer NOT NULL,
+	`service_ids` text NOT NULL,
+	`price` integer NOT NULL,
+	`currency` text NOT NULL,
+	`validity_days` integer NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `packages_specialist_idx` ON `packages` (`specialist_id`);--> statement-breakpoint
 CREATE TABLE `payments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
 	`booking_id` text,
+	`package_purchase_id` text,
 	`provider_payment_id` text,
 	`mode` text NOT NULL,
 	`status` text NOT NULL,

@@ -260,6 +260,8 @@ export const bookings = sqliteTable(
     holdExpiresAt: integer('hold_expires_at'),
     /** SHA-256 of the client (IP) that created it, for the limit on simultaneous holds. */
     clientHash: text('client_hash'),
+    /** Paid with a credit from this lot (instead of money). */
+    creditLotId: text('credit_lot_id'),
     rescheduleCount: integer('reschedule_count').notNull().default(0),
     /** The specialist's private notes; never shown to the customer. */
     specialistNotes: text('specialist_notes').notNull().default(''),
@@ -295,6 +297,8 @@ export const payments = sqliteTable(
       .notNull()
       .references(() => specialists.id),
     bookingId: text('booking_id'),
+    /** Or the package purchase it pays for. */
+    packagePurchaseId: text('package_purchase_id'),
     /** The provider's PaymentIntent (`pi_…`). */
     providerPaymentId: text('provider_payment_id'),
     mode: text('mode', { enum: ['stripe', 'test'] }).notNull(),
@@ -366,6 +370,71 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at'),
   },
   (t) => [index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
+);
+
+/** A bundle a specialist sells: N sessions of some services, used within a number of days. */
+export const packages = sqliteTable(
+  'packages',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    sessionCount: integer('session_count').notNull(),
+    /** The services a credit can book (JSON array of ids). */
+    serviceIds: text('service_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    price: integer('price').notNull(),
+    currency: text('currency').notNull(),
+    validityDays: integer('validity_days').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('packages_specialist_idx').on(t.specialistId)],
+);
+
+export const packagePurchases = sqliteTable(
+  'package_purchases',
+  {
+    id: text('id').primaryKey(),
+    packageId: text('package_id')
+      .notNull()
+      .references(() => packages.id),
+    specialistId: text('specialist_id').notNull(),
+    /** Lower-cased. */
+    customerEmail: text('customer_email').notNull(),
+    customerName: text('customer_name').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'canceled'] }).notNull(),
+    /** SHA-256 of the customer's credits token (sent by email): shows the balance, books with a credit. */
+    accessTokenHash: text('access_token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('package_purchases_customer_idx').on(t.specialistId, t.customerEmail), uniqueIndex('package_purchases_token_unique').on(t.accessTokenHash)],
+);
+
+/**
+ * Credits as an append-only ledger: a `grant` row opens a lot (+N, with an expiry); `debit`
+ * (−1, a booking), `return` (+1, a cancellation inside the policy) and `expire` (−rest) rows
+ * point at their lot. A balance is always derived: the sum of a lot's rows, if it has not expired.
+ */
+export const creditLedger = sqliteTable(
+  'credit_ledger',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    /** The grant row's id (a grant points at itself). */
+    lotId: text('lot_id').notNull(),
+    kind: text('kind', { enum: ['grant', 'debit', 'return', 'expire'] }).notNull(),
+    delta: integer('delta').notNull(),
+    packagePurchaseId: text('package_purchase_id'),
+    bookingId: text('booking_id'),
+    /** On grants: when the lot's credits can no longer be spent. */
+    expiresAt: integer('expires_at'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('credit_ledger_customer_idx').on(t.specialistId, t.customerEmail), index('credit_ledger_lot_idx').on(t.lotId), index('credit_ledger_booking_idx').on(t.bookingId)],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
