@@ -12,6 +12,7 @@ import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { createTestPayments } from './providers/payments/index.js';
 import { accountRoutes } from './routes/accounts.js';
 import { paymentRoutes } from './routes/payments.js';
+import { receiptRoutes } from './routes/receipts.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { meRoutes } from './routes/me.js';
 import { DEFAULT_KDF_ITERATIONS } from './services/passwords.js';
@@ -98,6 +99,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
+  app.route('/', receiptRoutes());
   app.route('/', accountRoutes());
   app.route('/', meRoutes());
 

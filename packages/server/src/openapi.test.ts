@@ -23,6 +23,10 @@ describe('GET /openapi.json', () => {
     expect(create.responses['409'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     expect(create.responses['409'].description).toContain('slot_unavailable');
     expect(body.components.schemas.Booking.properties.status.enum).toContain('confirmed');
+    expect(body.paths['/v1/webhooks/stripe'].post.responses['400']).toBeDefined();
+    expect(body.paths['/v1/bookings/{id}/receipt'].get.responses['200'].content['text/html']).toBeDefined();
+    expect(body.paths['/v1/me/bookings'].get.security).toEqual([{ apiKey: [] }, { accessToken: [] }]);
+    expect(body.paths['/v1/operator/settings'].patch.security).toEqual([{ accessToken: [] }]);
     const slotParams = body.paths['/v1/specialists/{handle}/slots'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
     expect(slotParams).toEqual(['path:handle', 'query:service', 'query:duration', 'query:from', 'query:to', 'query:timezone']);
   });

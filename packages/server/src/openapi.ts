@@ -64,6 +64,39 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
   for (const spec of Object.values(routes) as RouteSpec[]) {
     (paths[spec.path] ??= {})[spec.method] = operation(spec);
   }
+  // Two endpoints that are not JSON in and out, described by hand.
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+  paths['/v1/webhooks/stripe'] = {
+    post: {
+      operationId: 'receiveStripeWebhook',
+      summary: 'Stripe’s webhook endpoint: the raw body is verified against `Stripe-Signature` (300 s tolerance) before anything is read.',
+      tags: ['Payments'],
+      parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } }],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: {
+        200: { description: 'Received (`duplicate: true` when the event was already handled).', content: { 'application/json': { schema: { type: 'object', properties: { received: { type: 'boolean' }, duplicate: { type: 'boolean' } } } } } },
+        400: problem('Problem: `invalid_signature`.'),
+        413: problem('Problem: `payload_too_large`.'),
+      },
+    },
+  };
+  paths['/v1/bookings/{id}/receipt'] = {
+    get: {
+      operationId: 'retrieveReceipt',
+      summary: 'The customer’s receipt as a printable HTML page (manage token as bearer, or `?token=` from an email link).',
+      tags: ['Payments'],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'token', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      security: [{ manageToken: [] }, {}],
+      responses: {
+        200: { description: 'The receipt.', content: { 'text/html': { schema: { type: 'string' } } } },
+        401: problem('Problem: `manage_token_required`.'),
+        404: problem('Problem: `booking_not_found`, `payment_not_found`.'),
+      },
+    },
+  };
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target,
     uri: (id) => `#/components/schemas/${id}`,
