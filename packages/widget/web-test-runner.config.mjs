@@ -24,7 +24,10 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html>
       <body>
-        <script>window.__SLOTWISE_API__ = ${JSON.stringify(api.url)};</script>
+        <script>
+          window.__SLOTWISE_API__ = ${JSON.stringify(api.url)};
+          window.__SLOTWISE_PAID__ = ${JSON.stringify(api.paid)};
+        </script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,

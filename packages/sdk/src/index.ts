@@ -1,6 +1,6 @@
 export { createClient } from './client.js';
 export type { BookingListParams } from './namespaces/my-bookings.js';
-export type { ClientOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
+export type { ClientOptions, CreditsOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
 export { SlotwiseError, isSlotwiseError } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
 export type * from './contract/specialists.js';
@@ -8,4 +8,5 @@ export type * from './contract/bookings.js';
 export type * from './contract/availability.js';
 export type * from './contract/payments.js';
 export type * from './contract/account.js';
+export type * from './contract/packages.js';
 export type { Problem, FieldError } from './contract/common.js';

@@ -17,12 +17,33 @@ export interface SlotSelectedDetail {
 }
 
 /**
- * `slotwise:booked`: the booking exists. `manageToken` is shown once; a host page that wants to
+ * `slotwise:booked`: the booking exists and is confirmed — at once for a free session, after the
+ * server has seen the payment for a paid one. `manageToken` is shown once; a host page that wants to
  * let the visitor manage the booking later must keep it (it grants read and cancel).
  */
 export interface BookedDetail {
   booking: Booking;
   manageToken: string;
+}
+
+/**
+ * `slotwise:payment-started`: the time is held for the visitor and waits for payment. No card
+ * data and no client secret: only what a host page may want for its analytics or its own UI.
+ */
+export interface PaymentStartedDetail {
+  bookingId: string;
+  /** Minor units of `currency` (9000 EUR is €90.00). */
+  amount: number;
+  currency: string;
+  /** `stripe`: Stripe's Payment Element; `test`: the offline test-payments mode, no money moves. */
+  mode: 'stripe' | 'test';
+  /** Pay before this instant, or the time is offered to others again. */
+  holdExpiresAt: string;
+}
+
+/** `slotwise:paid`: the server confirmed the booking from the payment (never the browser's word alone). */
+export interface PaidDetail {
+  booking: Booking;
 }
 
 /** `slotwise:error`: something failed; `code` is the API's stable problem code. */
@@ -38,6 +59,8 @@ export interface SlotwiseEventMap {
   'slotwise:service-selected': ServiceSelectedDetail;
   'slotwise:slot-selected': SlotSelectedDetail;
   'slotwise:booked': BookedDetail;
+  'slotwise:payment-started': PaymentStartedDetail;
+  'slotwise:paid': PaidDetail;
   'slotwise:error': ErrorDetail;
 }
 
@@ -53,6 +76,8 @@ declare global {
     'slotwise:service-selected': SlotwiseEvent<'slotwise:service-selected'>;
     'slotwise:slot-selected': SlotwiseEvent<'slotwise:slot-selected'>;
     'slotwise:booked': SlotwiseEvent<'slotwise:booked'>;
+    'slotwise:payment-started': SlotwiseEvent<'slotwise:payment-started'>;
+    'slotwise:paid': SlotwiseEvent<'slotwise:paid'>;
     'slotwise:error': SlotwiseEvent<'slotwise:error'>;
   }
 }

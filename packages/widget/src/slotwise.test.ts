@@ -25,6 +25,7 @@ describe('dist/slotwise.js (the script-tag build)', () => {
     await loadScript(`${scriptOrigin}/dist/slotwise.js`);
     await loadScript(`${scriptOrigin}/dist/slotwise.js?again`);
     expect(customElements.get('slotwise-time-list')).to.not.equal(undefined);
+    expect(customElements.get('slotwise-payment')).to.not.equal(undefined);
 
     const picker = () => el.shadowRoot?.querySelector('slotwise-service-picker')?.shadowRoot;
     await waitUntil(() => picker()?.querySelector('button'), 'services', { timeout: 10_000 });
@@ -32,5 +33,16 @@ describe('dist/slotwise.js (the script-tag build)', () => {
     const requests = performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(requests).to.include(`${scriptOrigin}/v1/specialists/demo`);
     el.remove();
+  });
+
+  it('bundles no schema runtime and no Stripe.js: only the URL Stripe.js is loaded from', async () => {
+    const bundle = await (await fetch('/dist/slotwise.js')).text();
+    expect(bundle.length).to.be.greaterThan(10_000);
+    // zod's runtime names its errors and issue codes; the contract's types are erased.
+    expect(bundle).to.not.match(/ZodError|\$ZodType|invalid_type/);
+    expect(bundle.match(/js\.stripe\.com/g)).to.deep.equal(['js.stripe.com']);
+    expect(bundle).to.include('"https://js.stripe.com/v3/"');
+    // Stripe.js's own code talks to these; the widget never does.
+    expect(bundle).to.not.match(/api\.stripe\.com|m\.stripe\.network|hooks\.stripe\.com/);
   });
 });

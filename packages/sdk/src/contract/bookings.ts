@@ -21,6 +21,14 @@ export const BookingCreate = z
     start: Instant.meta({ description: 'A start time offered by the slots endpoint.' }),
     customer: Customer,
     notes: z.string().max(2000).optional(),
+    credit: z
+      .object({ token: z.string().min(1).max(200).meta({ description: 'The credits token from the package purchase.' }) })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'Pay with a credit from a package instead of money: the booking is confirmed at once. The customer email must be the purchase’s.',
+      }),
   })
   .strict()
   .meta({ id: 'BookingCreate' });
@@ -89,6 +97,8 @@ export const CancellationQuote = z
     fullRefundUntil: Instant.nullable(),
     partialRefundUntil: Instant.nullable(),
     cancelUntil: Instant.nullable(),
+    /** For a booking paid with a credit: whether cancelling now gives the credit back. */
+    credit: z.enum(['returned', 'kept']).optional(),
   })
   .meta({ id: 'CancellationQuote' });
 

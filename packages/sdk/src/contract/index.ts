@@ -6,3 +6,4 @@ export * from './availability.js';
 export * from './account.js';
 export * from './routes.js';
 export * from './payments.js';
+export * from './packages.js';

@@ -27,6 +27,8 @@ export const BookingPayment = z
     amount: MinorAmount,
     amountRefunded: MinorAmount,
     currency: Currency,
+    /** Why the last attempt failed (e.g. `card_declined`); null once paid. */
+    lastError: z.string().nullable(),
     /** Refunds issued or still being issued. */
     refunds: z.array(z.object({ amount: MinorAmount, status: z.enum(['pending', 'succeeded', 'failed']), createdAt: Instant })),
   })
@@ -35,6 +37,8 @@ export const BookingPayment = z
 /** A payment as the specialist sees it, with the fee and their share. */
 export const SpecialistPayment = BookingPayment.extend({
   bookingId: z.string().nullable(),
+  /** Or the package purchase it paid for. */
+  packagePurchaseId: z.string().nullable(),
   fee: MinorAmount,
   feeRefunded: MinorAmount,
   specialistShare: MinorAmount,

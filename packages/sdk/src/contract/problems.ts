@@ -3,6 +3,7 @@
  * never renamed or reused for another meaning.
  */
 import { accountProblemCodes } from './account-problems.js';
+import { packageProblemCodes } from './package-problems.js';
 
 const coreProblemCodes = {
   invalid_request: { status: 400, title: 'The request is not valid' },
@@ -39,7 +40,7 @@ const coreProblemCodes = {
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes };
+export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes, ...packageProblemCodes };
 
 export type ProblemCode = keyof typeof problemCodes;
 

@@ -17,9 +17,10 @@ export interface RouteSpec {
   /**
    * `manageToken`: `Authorization: Bearer <manage token>` of the booking;
    * `apiKey`: `Authorization: Bearer <secret API key or access token>` of a specialist;
-   * `operator`: `Authorization: Bearer <access token>` of an operator.
+   * `operator`: `Authorization: Bearer <access token>` of an operator;
+   * `creditsToken`: `Authorization: Bearer <credits token>` of a package purchase.
    */
-  auth?: 'manageToken' | 'apiKey' | 'operator';
+  auth?: 'manageToken' | 'apiKey' | 'operator' | 'creditsToken';
 }
 
 export const bodyErrors: ProblemCode[] = ['invalid_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type'];

@@ -15,6 +15,7 @@ import {
   SpecialistBooking,
 } from './bookings.js';
 import { accountRoutes } from './account-routes.js';
+import { packageRoutes } from './package-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
 import { Slots, SlotsQuery, Specialist, SpecialistParams } from './specialists.js';
@@ -57,10 +58,14 @@ const coreRoutes = {
     operationId: 'createBooking',
     method: 'post',
     path: '/v1/bookings',
-    summary: 'Book an open start time. Returns the booking and its manage token.',
+    summary: 'Book an open start time, paying with money or with a package credit. Returns the booking and its manage token.',
     tag: 'Bookings',
     body: BookingCreate,
-    response: { status: 201, schema: BookingCreated, description: 'The booking: `confirmed` when free, `held` until paid for a priced service.' },
+    response: {
+      status: 201,
+      schema: BookingCreated,
+      description: 'The booking: `confirmed` when free or paid with a credit, `held` until paid for a priced service.',
+    },
     errors: [
       ...bodyErrors,
       'specialist_not_found',
@@ -70,6 +75,9 @@ const coreRoutes = {
       'slot_unavailable',
       'origin_not_allowed',
       'too_many_holds',
+      'credits_not_found',
+      'credit_not_applicable',
+      'no_credit',
       'rate_limited',
       'idempotency_key_reused',
       'idempotency_key_in_use',
@@ -292,4 +300,4 @@ const coreRoutes = {
 
 } as const satisfies Record<string, RouteSpec>;
 
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes };
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes };

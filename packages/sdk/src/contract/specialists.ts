@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { Package } from './packages.js';
 
 export const ServiceDuration = z.object({
   minutes: z.number().int().min(5).max(480),
@@ -23,6 +24,8 @@ export const Specialist = z
     bio: z.string(),
     timeZone: TimeZone,
     services: z.array(Service),
+    /** Packages of sessions for sale, paid once and booked with credits. */
+    packages: z.array(Package),
   })
   .meta({ id: 'Specialist' });
 

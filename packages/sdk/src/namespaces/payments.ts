@@ -15,9 +15,14 @@ export function paymentNamespaces(request: Transport) {
           auth: 'none',
           opts,
         }),
-      /** Offline test-payments mode only: pay or decline as a customer would. */
-      confirmTest: (paymentIntentId: string, params: TestPaymentConfirm, opts?: RequestOptions) =>
-        request<Booking>('POST', pathOf('/v1/test-payments/{}/confirm', paymentIntentId), { body: params, auth: 'none', opts }),
+      /** Offline test-payments mode only: pay or decline as the booking's customer would. */
+      confirmTest: (paymentIntentId: string, params: TestPaymentConfirm, opts: ManageOptions) =>
+        request<Booking>('POST', pathOf('/v1/test-payments/{}/confirm', paymentIntentId), {
+          body: params,
+          headers: { authorization: `Bearer ${opts.manageToken}` },
+          auth: 'none',
+          opts,
+        }),
     },
     me: {
       stripe: {

@@ -45,6 +45,10 @@ export function paymentRoutes(): Hono<AppEnv> {
     const { database, clock } = c.var.deps;
     const [payment] = await database.db.select().from(payments).where(eq(payments.providerPaymentId, params.id));
     if (!payment?.bookingId) throw new ProblemError('payment_not_found', `There is no test payment "${params.id}".`);
+    // Only the booking's own customer may pay it, even in test mode.
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new ProblemError('manage_token_required', 'Send the booking’s manage token as `Authorization: Bearer <token>`.');
+    await retrieveBooking(c.var.deps, payment.bookingId, token, clock());
     await (provider as TestPayments).confirmTestPayment(params.id, { outcome: body.outcome }).catch(() => undefined); // a decline is an outcome
     await (provider as TestPayments).settled(); // its signed events have reached the webhook endpoint
     await syncBookingPayment(c.var.deps, payment.bookingId, clock());

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatMinutes, formatPrice, formatTime, weekdayNames, zoneLabel } from './format.js';
+import { formatAmount, formatCountdown, formatDate, formatMinutes, formatPrice, formatTime, weekdayNames, zoneLabel } from './format.js';
 
 describe('formatting', () => {
   it('shows a zero price as Free and others in major units of their currency', () => {
@@ -9,6 +9,23 @@ describe('formatting', () => {
     // The yen has no minor unit: 500 is ¥500, not ¥5.
     expect(formatPrice(500, 'JPY', 'en-US')).to.equal('¥500');
     expect(formatPrice(1050, 'EUR', 'de-DE')).to.match(/^10,50\s€$/);
+  });
+
+  it('shows an amount to pay in its currency, zero included, with the currency’s own digits', () => {
+    expect(formatAmount(9000, 'EUR', 'en-US')).to.equal('€90.00');
+    expect(formatAmount(0, 'EUR', 'en-US')).to.equal('€0.00');
+    expect(formatAmount(9000, 'JPY', 'en-US')).to.equal('¥9,000');
+    // The Kuwaiti dinar has three minor digits: 1 KWD is 1000 fils.
+    expect(formatAmount(12345, 'KWD', 'en-US')).to.match(/^KWD\s12\.345$/);
+  });
+
+  it('shows the time left as a clock, rounding partial seconds up and never below zero', () => {
+    expect(formatCountdown(14 * 60_000 + 32_000)).to.equal('14:32');
+    expect(formatCountdown(14 * 60_000 + 31_001)).to.equal('14:32');
+    expect(formatCountdown(59_000)).to.equal('0:59');
+    expect(formatCountdown(65 * 60_000)).to.equal('1:05:00');
+    expect(formatCountdown(0)).to.equal('0:00');
+    expect(formatCountdown(-5_000)).to.equal('0:00');
   });
 
   it('shows an instant as the wall-clock time of the given zone', () => {

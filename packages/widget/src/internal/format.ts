@@ -59,10 +59,29 @@ export function zoneLabel(timeZone: string, at: Date, locale?: string): string {
 
 /** A price in minor units; zero reads "Free". */
 export function formatPrice(minor: number, currency: string, locale?: string): string {
-  if (minor === 0) return 'Free';
+  return minor === 0 ? 'Free' : formatAmount(minor, currency, locale);
+}
+
+/**
+ * An amount in minor units in its currency, e.g. 9000 EUR → "€90.00", 9000 JPY → "¥9,000": the
+ * currency's own number of digits (ISO 4217, as `Intl` knows it) says where the point goes.
+ */
+export function formatAmount(minor: number, currency: string, locale?: string): string {
   const format = numberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
+}
+
+/**
+ * Time left as a clock, e.g. "14:32", or "1:05:00" from an hour up. Whole seconds rounded up,
+ * so "0:00" appears only once nothing is left.
+ */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 /** A length of time, e.g. "30 min". */

@@ -18,7 +18,8 @@ export function paymentIntentRequest(p: CreatePaymentIntentParams): Stripe.Payme
     receipt_email: p.customerEmail,
     description: p.description,
     metadata: p.metadata,
-    automatic_payment_methods: { enabled: true },
+    // The widget confirms in place; methods that redirect away (iDEAL…) would leave it behind.
+    automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
     ...(p.destinationAccount === undefined ? {} : { transfer_data: { destination: p.destinationAccount } }),
     ...(p.applicationFeeAmount === undefined ? {} : { application_fee_amount: p.applicationFeeAmount }),
   };

@@ -116,7 +116,7 @@ describe('Stripe adapter: what it sends to Stripe', () => {
       receipt_email: 'ada@example.com',
       description: 'Session',
       metadata: { booking_id: 'bk_9' },
-      automatic_payment_methods: { enabled: 'true' },
+      automatic_payment_methods: { enabled: 'true', allow_redirects: 'never' },
       transfer_data: { destination: account.id },
       application_fee_amount: '2469',
     });

@@ -14,6 +14,7 @@ export function toBookingPayment(payment: PaymentRow, rows: RefundRow[]): Bookin
     amount: payment.amount,
     amountRefunded: payment.amountRefunded,
     currency: payment.currency,
+    lastError: payment.lastError,
     refunds: rows.map((r) => ({ amount: r.amount, status: r.status, createdAt: isoInstant(r.createdAt) })),
   };
 }
@@ -22,6 +23,7 @@ function toSpecialistPayment(payment: PaymentRow, rows: RefundRow[]): Specialist
   return {
     ...toBookingPayment(payment, rows),
     bookingId: payment.bookingId,
+    packagePurchaseId: payment.packagePurchaseId,
     fee: payment.feeAmount,
     feeRefunded: payment.feeRefunded,
     specialistShare: payment.specialistShare,
@@ -46,6 +48,16 @@ export async function paymentsOfBookings(db: Reader, bookingIds: string[]): Prom
   const rows = await db.select().from(payments).where(inArray(payments.bookingId, bookingIds)).orderBy(asc(payments.createdAt));
   const byPayment = await refundsOf(db, rows.map((r) => r.id));
   for (const row of rows) out.set(row.bookingId!, toBookingPayment(row, byPayment.get(row.id) ?? []));
+  return out;
+}
+
+/** The payment of each of `purchaseIds` that has one (the latest). */
+export async function paymentsOfPurchases(db: Reader, purchaseIds: string[]): Promise<Map<string, BookingPayment>> {
+  const out = new Map<string, BookingPayment>();
+  if (purchaseIds.length === 0) return out;
+  const rows = await db.select().from(payments).where(inArray(payments.packagePurchaseId, purchaseIds)).orderBy(asc(payments.createdAt));
+  const byPayment = await refundsOf(db, rows.map((r) => r.id));
+  for (const row of rows) out.set(row.packagePurchaseId!, toBookingPayment(row, byPayment.get(row.id) ?? []));
   return out;
 }
 

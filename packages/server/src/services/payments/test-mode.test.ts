@@ -25,9 +25,12 @@ describe('the offline test-payments mode', () => {
     });
     expect(res.body.paymentSession).toMatchObject({ mode: 'test', publishableKey: 'pk_test_slotwise_offline', amount: 9000 });
     const intent = String(res.body.paymentSession.clientSecret).split('_secret_')[0];
-    const declined = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'decline' } });
-    expect(declined.body).toMatchObject({ status: 'held', payment: { status: 'failed' } });
-    const paid = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' } });
+    const headers = { authorization: `Bearer ${res.body.manageToken}` };
+    expect((await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' } })).status).toBe(401);
+    expect((await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers: { authorization: 'Bearer bmt_other' } })).status).toBe(404);
+    const declined = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'decline' }, headers });
+    expect(declined.body).toMatchObject({ status: 'held', payment: { status: 'failed', lastError: 'card_declined' } });
+    const paid = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers });
     expect(paid.body).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded', amount: 9000 } });
     const status = await t.json('/v1/me/stripe', { headers: { authorization: `Bearer ${t.apiKey}` } });
     expect(status.body).toMatchObject({ mode: 'test', chargesEnabled: true });

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ContextProvider } from '@lit/context';
-import type { Booking, Service, Slot } from '@slotwise/sdk/contract';
+import type { Booking, BookingCreated, PaymentSession, Service, Slot } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext, type Selection } from '../../context.js';
 import { emit } from '../../events.js';
 import { addMonths, monthOf, monthWindow, todayIn } from '../../internal/dates.js';
@@ -9,6 +9,9 @@ import { SpecialistController } from '../../specialist-controller.js';
 
 /** Where the flow is coming from: everything but the visitor's choices. */
 export type FlowSettings = Omit<BookingContext, 'selection'>;
+
+/** A held booking waiting for its payment. */
+export type PendingPayment = BookingCreated & { paymentSession: PaymentSession };
 
 /**
  * The state of one booking flow and its rules: each choice clears the ones after it, times are
@@ -21,6 +24,8 @@ export class BookingFlow {
   /** The month in view, `YYYY-MM` in the visitor's zone. */
   month = '';
   booked: Booking | undefined;
+  /** Set between the hold and the server's confirmation of a paid session. */
+  payment: PendingPayment | undefined;
   /** Why the chosen time was dropped, shown until the next choice. */
   notice = '';
 
@@ -55,6 +60,7 @@ export class BookingFlow {
     this.provider.setValue({ ...settings, selection });
     if (!same) {
       this.booked = undefined;
+      this.payment = undefined;
       this.notice = '';
       this.slots.clear();
       if (settings.specialist) void this.loadProfile();
@@ -93,8 +99,24 @@ export class BookingFlow {
     this.select({ slot });
   }
 
+  /** The time is held until it is paid for: it is off the list meanwhile. */
+  paymentRequired(created: PendingPayment): void {
+    this.payment = created;
+    this.select({ slot: undefined });
+    void this.slots.reload();
+  }
+
+  /** The hold lapsed unpaid: the time is offered again, so are the others. */
+  holdReleased(): void {
+    this.payment = undefined;
+    this.select({ slot: undefined });
+    this.notice = 'The time we held for you was released. Please choose a time again.';
+    void this.slots.reload();
+  }
+
   /** The time is gone: its booking takes it off the list. */
   bookingMade(booking: Booking): void {
+    this.payment = undefined;
     this.booked = booking;
     this.select({ slot: undefined });
     void this.slots.reload();

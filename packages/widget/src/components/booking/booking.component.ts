@@ -1,28 +1,37 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
-import type { SlotwiseEvent } from '../../events.js';
+import { emit, type SlotwiseEvent } from '../../events.js';
 import { tokens } from '../../styles/tokens.js';
-import { BookingFlow } from './booking-flow.js';
-import { renderProfileError, renderSchedule } from './booking.template.js';
+import { BookingFlow, type PendingPayment } from './booking-flow.js';
+import { renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
 import { styles } from './booking.styles.js';
 import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../details-form/details-form.js';
+import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 
 /**
- * @summary Books a 1:1 session with one specialist: service → day → time → details → confirmation.
+ * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
+ * (priced sessions) → confirmation.
+ *
+ * @slot payment - Do not fill: the element puts Stripe's Payment Element here itself, in a light-DOM
+ * child it creates for the payment step and removes afterwards (Stripe's iframes need the light DOM).
  *
  * @event slotwise:service-selected - `detail: { service, duration }`.
  * @event slotwise:slot-selected - `detail: { service, duration, slot, timeZone }`.
- * @event slotwise:booked - `detail: { booking, manageToken }`; keep the token to manage the booking later.
- * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request.
+ * @event slotwise:payment-started - A priced time is held. `detail: { bookingId, amount, currency, mode, holdExpiresAt }`.
+ * @event slotwise:paid - The server confirmed the payment. `detail: { booking }`.
+ * @event slotwise:booked - The booking is confirmed (free: at once; paid: after payment).
+ *   `detail: { booking, manageToken }`; keep the token to manage the booking later.
+ * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request and declined card.
  *
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
  * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
- * @csspart schedule - Calendar and times. The inner elements' parts are exported as well.
+ * @csspart schedule - Calendar and times. The inner elements' parts are exported as well,
+ * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …).
  *
  * @cssproperty --slotwise-accent - Buttons, the chosen day and time, focus rings.
  * @cssproperty --slotwise-accent-text - Text on the accent colour.
@@ -46,13 +55,22 @@ export class SlotwiseBooking extends LitElement {
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
   @property({ attribute: false }) client?: SlotwiseClient;
-  /** The clock: "today" and the first month shown come from it. */
+  /** The clock: "today", the first month shown and the hold's countdown come from it. */
   @property({ attribute: false }) now: () => Date = () => new Date();
+  /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
+  @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
   private ownClient?: { baseURL: string; client: SlotwiseClient };
+  /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
+  private paymentContainer: HTMLElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
+      this.paymentContainer = document.createElement('div');
+      this.paymentContainer.slot = 'payment';
+      this.append(this.paymentContainer);
+    }
     const keys = ['specialist', 'api', 'client', 'timezone'] as const;
     if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
     this.flow.configure({
@@ -76,13 +94,35 @@ export class SlotwiseBooking extends LitElement {
           <h2 part="title">Book a session with ${profile.name}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
-        ${flow.booked
+        ${flow.payment
+          ? renderPaymentStep(flow.payment, this.paymentStep())
+          : flow.booked
           ? html`<slotwise-confirmation exportparts="confirmation, when, book-again" .booking=${flow.booked}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}`}` : nothing}
     </div>`;
+  }
+
+  protected override updated(): void {
+    if (!this.flow.payment && this.paymentContainer) {
+      this.paymentContainer.remove();
+      this.paymentContainer = undefined;
+    }
+  }
+
+  private paymentStep(): PaymentStep {
+    return {
+      stripeJs: this.stripeJs,
+      now: this.now,
+      container: this.paymentContainer,
+      booked: this.handlers.booked,
+      chooseAgain: () => {
+        this.flow.holdReleased();
+        void this.focusPart('slotwise-time-list');
+      },
+    };
   }
 
   private readonly handlers = {
@@ -98,6 +138,18 @@ export class SlotwiseBooking extends LitElement {
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
       this.flow.bookingMade(event.detail.booking);
       void this.focusPart('slotwise-confirmation');
+    },
+    paymentRequired: (event: CustomEvent<PendingPayment>) => {
+      const { booking, paymentSession: session } = event.detail;
+      this.flow.paymentRequired(event.detail);
+      emit(this, 'slotwise:payment-started', {
+        bookingId: booking.id,
+        amount: session.amount,
+        currency: session.currency,
+        mode: session.mode,
+        holdExpiresAt: session.holdExpiresAt,
+      });
+      void this.focusPart('slotwise-payment');
     },
     error: (event: SlotwiseEvent<'slotwise:error'>) => {
       if (event.detail.code !== 'slot_unavailable' && event.detail.code !== 'not_a_slot') return;

@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
 import { formatMonth } from '../../internal/format.js';
-import type { BookingFlow } from './booking-flow.js';
+import { DEFAULT_STRIPE_JS } from '../../internal/stripe-js.js';
+import type { BookingFlow, PendingPayment } from './booking-flow.js';
 
 /** What `<slotwise-booking>` does when a part of the schedule reports something. */
 export interface ScheduleHandlers {
@@ -9,6 +10,7 @@ export interface ScheduleHandlers {
   daySelect(event: CustomEvent<{ date: string }>): void;
   slotSelected(event: SlotwiseEvent<'slotwise:slot-selected'>): void;
   booked(event: SlotwiseEvent<'slotwise:booked'>): void;
+  paymentRequired(event: CustomEvent<PendingPayment>): void;
   error(event: SlotwiseEvent<'slotwise:error'>): void;
   retrySlots(): void;
 }
@@ -40,8 +42,32 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
       </div>
     </div>
     <slotwise-details-form exportparts="form, input, field-error, submit" ?hidden=${!slot}
-      @slotwise:booked=${on.booked} @slotwise:error=${on.error}></slotwise-details-form>
+      @slotwise:booked=${on.booked} @payment-required=${on.paymentRequired} @slotwise:error=${on.error}></slotwise-details-form>
   `;
+}
+
+/** What the payment step needs from `<slotwise-booking>`. */
+export interface PaymentStep {
+  stripeJs: string | undefined;
+  now: () => Date;
+  /** The light-DOM child of `<slotwise-booking>` Stripe's form is mounted in. */
+  container: HTMLElement | undefined;
+  booked(event: SlotwiseEvent<'slotwise:booked'>): void;
+  chooseAgain(): void;
+}
+
+const paymentParts =
+  'payment, amount, countdown, payment-element, pay, test-panel, pay-test, decline-test, payment-error, payment-pending, released, choose-again';
+
+/**
+ * The held booking's payment. The `payment` slot passes the light-DOM element for Stripe's form
+ * from `<slotwise-booking>` on into `<slotwise-payment>`'s shadow root.
+ */
+export function renderPaymentStep(payment: PendingPayment, step: PaymentStep) {
+  return html`<slotwise-payment exportparts=${paymentParts} .session=${payment.paymentSession} .booking=${payment.booking}
+      .manageToken=${payment.manageToken} .container=${step.container} .now=${step.now}
+      .stripeJs=${step.stripeJs || DEFAULT_STRIPE_JS} @slotwise:booked=${step.booked} @choose-again=${step.chooseAgain}
+    ><slot name="payment" slot="payment"></slot></slotwise-payment>`;
 }
 
 /** Why the specialist could not be shown, in words the visitor (or the site's owner) can act on. */

@@ -17,12 +17,13 @@ import {
 
 describe('<slotwise-booking>', () => {
   it('lists the specialist and their services from the server, with prices', async () => {
+    // The test runner priced the coaching session at €90.00 (test/api-server.mjs).
     const el = await mountBooking();
     await eventually(() => deepAll(el, 'slotwise-service-picker', '[part~="service"]').length === 2, 'two services');
     expect(deep(el, '[part="title"]')?.textContent).to.equal('Book a session with Dr. Ada Demo');
     const services = deepAll(el, 'slotwise-service-picker', '[part~="service"]').map((li) => li.textContent!.replace(/\s+/g, ' '));
     expect(services[0]).to.include('Intro call').and.include('30 min').and.include('Free');
-    expect(services[1]).to.include('Coaching session').and.include('60 min').and.include('Free');
+    expect(services[1]).to.include('Coaching session').and.include('60 min').and.include('€90.00');
   });
 
   it("talks to the page's own origin when there is no api attribute", async () => {

@@ -17,8 +17,12 @@ const booking: Booking = {
   price: 0,
   currency: 'EUR',
   createdAt: '2026-11-21T10:00:00Z',
+  holdExpiresAt: null,
+  rescheduleCount: 0,
   cancelledAt: null,
+  cancelledBy: null,
   cancellationReason: null,
+  payment: null,
 };
 
 describe('<slotwise-confirmation>', () => {

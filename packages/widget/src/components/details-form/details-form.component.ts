@@ -16,7 +16,9 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
 /**
  * @summary The visitor's name, email and notes for the chosen time; books it on submit.
  *
- * @event slotwise:booked - The booking was made. `detail: { booking, manageToken }`.
+ * @event slotwise:booked - The booking was made and confirmed (a free session). `detail: { booking, manageToken }`.
+ * @event payment-required - Internal, to `<slotwise-booking>`: the time is held and waits for payment.
+ *   `detail`: the API's answer (`booking`, `manageToken`, `paymentSession`).
  * @event slotwise:error - Booking failed. `detail: { code, status, message, problem }`; `slot_unavailable` when someone else took the time.
  *
  * @csspart form - The form.
@@ -44,6 +46,7 @@ export class SlotwiseDetailsForm extends LitElement {
   override render() {
     const { selection, timeZone, locale } = this.ctx ?? { selection: {} };
     const { service, duration, slot } = selection;
+    const paid = (service?.durations.find((d) => d.minutes === duration)?.price ?? 0) > 0;
     return html`
       <form part="form" @submit=${this.onSubmit} aria-labelledby="heading">
         <h3 id="heading">Your details</h3>
@@ -61,7 +64,7 @@ export class SlotwiseDetailsForm extends LitElement {
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
         ${this.formError ? html`<p role="alert" class="error">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
-          ${this.busy ? 'Booking…' : 'Book this time'}
+          ${this.busy ? 'Booking…' : paid ? 'Continue to payment' : 'Book this time'}
         </button>
         <p role="status" class="visually-hidden">${this.busy ? 'Booking your session…' : ''}</p>
       </form>
@@ -102,7 +105,9 @@ export class SlotwiseDetailsForm extends LitElement {
       );
       this.key = '';
       form.reset();
-      emit(this, 'slotwise:booked', created);
+      // A priced session is only held: it is booked once the server has seen the payment.
+      if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));
+      else emit(this, 'slotwise:booked', created);
     } catch (error) {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { Customer } from './bookings.js';
+import { Currency, Handle, Instant, MinorAmount } from './common.js';
+import { BookingPayment, PaymentListQuery, PaymentSession } from './payments.js';
+
+// ── A specialist's packages ──────────────────────────────────────────────────────────────────
+
+const PackageName = z.string().trim().min(1, { message: 'Name the package.' }).max(120);
+const SessionCount = z.number().int().min(1).max(100).meta({ description: 'How many sessions (credits) one purchase grants, 1–100.' });
+const ValidityDays = z.number().int().min(1).max(1095).meta({ description: 'Days the credits can be spent after payment, 1–1095.' });
+const ServiceIds = z
+  .array(z.string().min(1).max(64))
+  .min(1, { message: 'Name at least one service a credit can book.' })
+  .max(50)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'List each service once.' })
+  .meta({ description: 'The ids of your active services a credit can book.' });
+
+export const PackageCreate = z
+  .object({
+    name: PackageName,
+    description: z.string().trim().max(2000).optional(),
+    sessionCount: SessionCount,
+    serviceIds: ServiceIds,
+    price: MinorAmount.meta({ description: 'What the package costs, in minor units; above 0 needs a connected Stripe account.' }),
+    currency: Currency.optional().meta({ description: 'Defaults to your profile’s currency.' }),
+    validityDays: ValidityDays,
+  })
+  .strict()
+  .meta({ id: 'PackageCreate' });
+
+export const PackageUpdate = z
+  .object({
+    name: PackageName.optional(),
+    description: z.string().trim().max(2000).optional(),
+    sessionCount: SessionCount.optional(),
+    serviceIds: ServiceIds.optional(),
+    price: MinorAmount.optional(),
+    currency: Currency.optional(),
+    validityDays: ValidityDays.optional(),
+    active: z.boolean().optional().meta({ description: 'false stops selling it (as DELETE does); true sells it again.' }),
+  })
+  .strict()
+  .meta({ id: 'PackageUpdate', description: 'Changes apply to later purchases only: a purchase keeps the terms it was sold with.' });
+
+/** A package as the public profile shows it. */
+export const Package = z
+  .object({
+    id: z.string().meta({ example: 'pkg_4kq0m3x9c2vbn7wd' }),
+    name: z.string(),
+    description: z.string(),
+    sessionCount: z.number().int(),
+    /** The service ids one credit can book. */
+    services: z.array(z.string()),
+    price: MinorAmount,
+    currency: Currency,
+    validityDays: z.number().int(),
+  })
+  .meta({ id: 'Package' });
+
+export const MyPackage = Package.extend({ active: z.boolean(), createdAt: Instant }).meta({ id: 'MyPackage' });
+export const MyPackageList = z.object({ data: z.array(MyPackage) }).meta({ id: 'MyPackageList' });
+export const PackageParams = z.object({ id: z.string().min(1).max(64) });
+
+// ── Purchases ────────────────────────────────────────────────────────────────────────────────
+
+export const PackagePurchaseCreate = z.object({ customer: Customer }).strict().meta({ id: 'PackagePurchaseCreate' });
+
+export const PackagePurchaseStatus = z.enum(['pending', 'paid', 'canceled']);
+
+/** The package as it was sold: a later edit of the package does not change a purchase. */
+export const PurchasedPackage = Package.omit({ description: true }).meta({ id: 'PurchasedPackage' });
+
+export const PackagePurchase = z
+  .object({
+    id: z.string().meta({ example: 'pp_4kq0m3x9c2vbn7wd' }),
+    /** `pending` until the payment succeeds (credits are granted then); `canceled` if it never will. */
+    status: PackagePurchaseStatus,
+    package: PurchasedPackage,
+    customerEmail: z.string(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'PackagePurchase' });
+
+/** How to pay for a package: like a booking's, without a hold (no time is reserved). */
+export const PurchasePaymentSession = PaymentSession.omit({ holdExpiresAt: true }).meta({ id: 'PurchasePaymentSession' });
+
+export const PackagePurchaseCreated = z
+  .object({
+    purchase: PackagePurchase,
+    creditsToken: z.string().meta({
+      description:
+        'Shown once (only its hash is stored). Send it as `Authorization: Bearer <token>` to GET /v1/credits, and as `credit.token` when booking.',
+    }),
+    /** Null for a free package: its credits are granted at once. */
+    paymentSession: PurchasePaymentSession.nullable(),
+  })
+  .meta({ id: 'PackagePurchaseCreated' });
+
+/** A purchase as the specialist sees it: the customer, the payment and what is left of the credits. */
+export const SpecialistPackagePurchase = PackagePurchase.extend({
+  customerName: z.string(),
+  payment: BookingPayment.nullable(),
+  /** Null until paid. `remaining` is 0 once expired. */
+  credits: z.object({ granted: z.number().int(), remaining: z.number().int(), expiresAt: Instant, expired: z.boolean() }).nullable(),
+}).meta({ id: 'SpecialistPackagePurchase' });
+
+export const PackagePurchaseList = z
+  .object({ data: z.array(SpecialistPackagePurchase), hasMore: z.boolean() })
+  .meta({ id: 'PackagePurchaseList', description: 'Newest first; pass the last id as `starting_after` for the next page.' });
+
+export const PackagePurchaseListQuery = PaymentListQuery;
+
+// ── Credits ──────────────────────────────────────────────────────────────────────────────────
+
+export const CreditLot = z.object({
+  package: z.object({ id: z.string(), name: z.string() }),
+  /** Credits left to spend; 0 once expired. */
+  remaining: z.number().int().nonnegative(),
+  expiresAt: Instant,
+  expired: z.boolean(),
+});
+
+export const CreditBalance = z
+  .object({
+    customerEmail: z.string(),
+    specialist: z.object({ handle: Handle, name: z.string() }),
+    /** Credits that can be spent now. */
+    total: z.number().int().nonnegative(),
+    /** Soonest expiry first: the order credits are spent in. */
+    lots: z.array(CreditLot),
+  })
+  .meta({ id: 'CreditBalance' });
+
+export type PackageCreate = z.input<typeof PackageCreate>;
+export type PackageUpdate = z.input<typeof PackageUpdate>;
+export type Package = z.infer<typeof Package>;
+export type MyPackage = z.infer<typeof MyPackage>;
+export type MyPackageList = z.infer<typeof MyPackageList>;
+export type PackagePurchaseCreate = z.input<typeof PackagePurchaseCreate>;
+export type PackagePurchaseStatus = z.infer<typeof PackagePurchaseStatus>;
+export type PurchasedPackage = z.infer<typeof PurchasedPackage>;
+export type PackagePurchase = z.infer<typeof PackagePurchase>;
+export type PurchasePaymentSession = z.infer<typeof PurchasePaymentSession>;
+export type PackagePurchaseCreated = z.infer<typeof PackagePurchaseCreated>;
+export type SpecialistPackagePurchase = z.infer<typeof SpecialistPackagePurchase>;
+export type PackagePurchaseList = z.infer<typeof PackagePurchaseList>;
+export type PackagePurchaseListQuery = z.input<typeof PackagePurchaseListQuery>;
+export type CreditLot = z.infer<typeof CreditLot>;
+export type CreditBalance = z.infer<typeof CreditBalance>;

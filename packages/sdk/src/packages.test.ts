@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database, type SlotwiseApp, type TestPayments } from '@slotwise/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BookingCreated, CreditBalance, MyPackage, MyPackageList, PackagePurchaseCreated, PackagePurchaseList, Specialist } from './contract/index.js';
+import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
+
+// The package and credit namespaces against the real app (offline test-payments mode) and a
+// real database file: if the contract and the server drift apart, these tests break.
+let dir: string;
+let database: Database;
+let app: SlotwiseApp;
+let visitor: SlotwiseClient;
+let specialist: SlotwiseClient;
+const now = Date.parse('2026-11-20T12:00:00Z');
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-packages-'));
+  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
+  await migrate(database);
+  const { apiKey } = await seedDemo(database, { now });
+  app = createApp({ database, clock: () => now, rateLimits: false });
+  await seedDemoPayments(app.deps.payments, database); // a (test) connected account; the coaching session costs €90
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => app.request(input as string, init);
+  visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
+  specialist = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
+});
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const customer = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London' };
+
+describe('packages and credits through the SDK', () => {
+  it('manages packages as the specialist, and shows those on sale on the profile', async () => {
+    const { services } = await visitor.specialists.retrieve('demo');
+    const created = await specialist.me.packages.create({ name: 'Ten intro calls', sessionCount: 10, serviceIds: [services[0]!.id], price: 0, validityDays: 365 });
+    expect(MyPackage.parse(created)).toEqual(created);
+    const renamed = await specialist.me.packages.update(created.id, { name: 'Ten calls', description: 'Any time this year' });
+    expect(renamed).toMatchObject({ name: 'Ten calls', description: 'Any time this year', sessionCount: 10 });
+    expect(await specialist.me.packages.retrieve(created.id)).toEqual(renamed);
+    expect((await visitor.specialists.retrieve('demo')).packages.map((p) => p.id)).toContain(created.id);
+    const archived = await specialist.me.packages.archive(created.id);
+    expect(archived.active).toBe(false);
+    const list = await specialist.me.packages.list();
+    expect(MyPackageList.parse(list).data.map((p) => p.id)).toContain(created.id);
+    const profile = await visitor.specialists.retrieve('demo');
+    expect(Specialist.parse(profile).packages.map((p) => p.id)).not.toContain(created.id);
+  });
+
+  it('buys a package, pays, reads the balance and books with a credit', async () => {
+    const { services } = await visitor.specialists.retrieve('demo');
+    const session = services[1]!;
+    const pkg = await specialist.me.packages.create({ name: 'Two sessions', sessionCount: 2, serviceIds: [session.id], price: 15000, validityDays: 60 });
+
+    const bought = await visitor.packages.purchase(pkg.id, { customer });
+    expect(PackagePurchaseCreated.parse(bought)).toEqual(bought);
+    expect(bought).toMatchObject({ purchase: { status: 'pending', package: { id: pkg.id, sessionCount: 2 } }, paymentSession: { mode: 'test', amount: 15000 } });
+    const intent = bought.paymentSession!.clientSecret.split('_secret_')[0]!;
+    const payments = app.deps.payments as TestPayments;
+    await payments.confirmTestPayment(intent, { outcome: 'succeed' }); // the customer pays…
+    await payments.settled(); // …and the signed webhook grants the credits
+
+    const { creditsToken } = bought;
+    const balance = await visitor.credits.retrieve({ creditsToken });
+    expect(CreditBalance.parse(balance)).toEqual(balance);
+    expect(balance).toMatchObject({ customerEmail: 'ada@example.com', specialist: { handle: 'demo' }, total: 2, lots: [{ package: { id: pkg.id, name: 'Two sessions' }, remaining: 2, expired: false }] });
+
+    const booked = await visitor.bookings.create({ specialist: 'demo', service: session.id, start: '2026-11-24T10:00:00Z', customer, credit: { token: creditsToken } });
+    expect(BookingCreated.parse(booked)).toEqual(booked);
+    expect(booked).toMatchObject({ booking: { status: 'confirmed', price: 0, payment: null }, paymentSession: null });
+    expect((await visitor.credits.retrieve({ creditsToken })).total).toBe(1);
+    const quote = await visitor.bookings.cancellationQuote(booked.booking.id, { manageToken: booked.manageToken });
+    expect(quote).toMatchObject({ allowed: true, credit: 'returned', refund: { amount: 0 } });
+
+    const purchases = await specialist.me.packagePurchases.list({ limit: 10 });
+    expect(PackagePurchaseList.parse(purchases).data[0]).toMatchObject({ id: bought.purchase.id, status: 'paid', credits: { granted: 2, remaining: 1 } });
+
+    const wrongService = await visitor.bookings
+      .create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-24T12:00:00Z', customer, credit: { token: creditsToken } })
+      .catch((e: unknown) => e);
+    expect(isSlotwiseError(wrongService, 'credit_not_applicable')).toBe(true);
+    const unknown = await visitor.credits.retrieve({ creditsToken: 'crt_unknown' }).catch((e: unknown) => e);
+    expect(isSlotwiseError(unknown, 'credits_not_found')).toBe(true);
+  });
+});

@@ -1,0 +1,182 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Booking, PaymentSession } from '@slotwise/sdk/contract';
+import { bookingContext, type BookingContext } from '../../context.js';
+import { CountdownController } from '../../countdown-controller.js';
+import { emit } from '../../events.js';
+import { describeError } from '../../internal/errors.js';
+import { DEFAULT_STRIPE_JS, type StripeError } from '../../internal/stripe-js.js';
+import { tokens } from '../../styles/tokens.js';
+import { awaitConfirmation, paymentIntentId, StripeCheckout } from './payment-steps.js';
+import { renderPayment } from './payment.template.js';
+import { styles } from './payment.styles.js';
+
+/** `ready`: waiting for the visitor; `paying`: the provider is taking the payment; `confirming`: asking the server. */
+export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | 'released';
+
+/**
+ * @summary Pays for a held booking before its hold lapses: Stripe's Payment Element, or the
+ * offline test-payments panel. Shows the booking as confirmed only when the server says so.
+ *
+ * @slot payment - Receives the light-DOM element Stripe's Payment Element is mounted in. Without
+ * `container`, the element creates it as its own child.
+ *
+ * @event slotwise:paid - The server confirmed the booking from its payment. `detail: { booking }`.
+ * @event slotwise:booked - Fired with `slotwise:paid`. `detail: { booking, manageToken }`.
+ * @event slotwise:error - A request failed, or the card was declined (`code` from Stripe, e.g. `card_declined`).
+ * @event choose-again - Internal, to `<slotwise-booking>`: the hold lapsed and the visitor wants another time.
+ *
+ * @csspart payment - The whole step. @csspart amount - The amount to pay.
+ * @csspart countdown - "Complete payment within 14:32". @csspart payment-element - Around Stripe's form.
+ * @csspart pay - Stripe mode's pay button. @csspart test-panel - The test-mode panel.
+ * @csspart pay-test - "Pay (test)". @csspart decline-test - "Decline (test)".
+ * @csspart payment-error - A declined payment or failed request. @csspart payment-pending - Payment not confirmed yet.
+ * @csspart released - The hold lapsed. @csspart choose-again - Its button to pick another time.
+ */
+export class SlotwisePayment extends LitElement {
+  static override styles = [tokens, styles];
+
+  @property({ attribute: false }) session?: PaymentSession;
+  @property({ attribute: false }) booking?: Booking;
+  @property({ attribute: false }) manageToken = '';
+  /** Where Stripe.js is loaded from. */
+  @property({ attribute: 'stripe-js' }) stripeJs = DEFAULT_STRIPE_JS;
+  /** A light-DOM element projected into the `payment` slot, for Stripe's form. */
+  @property({ attribute: false }) container?: HTMLElement;
+  @property({ attribute: false }) now: () => Date = () => new Date();
+  /** Waits between asking the server whether the payment arrived; about 10 s in all. */
+  @property({ attribute: false }) pollDelays: readonly number[] = [500, 1000, 1500, 2000, 2500, 2500];
+
+  @consume({ context: bookingContext, subscribe: true })
+  @state()
+  protected ctx?: BookingContext;
+
+  @state() phase: PaymentPhase = 'ready';
+  @state() message = '';
+  @state() stripeStatus: 'idle' | 'loading' | 'mounted' | 'failed' = 'idle';
+
+  protected readonly countdown = new CountdownController(this, {
+    until: () => this.session?.holdExpiresAt,
+    now: () => this.now(),
+  });
+  private readonly checkout = new StripeCheckout();
+
+  /** The hold lapsed before the visitor paid: nothing can be paid any more. */
+  get released(): boolean {
+    return this.phase === 'released' || (this.phase === 'ready' && this.countdown.ended);
+  }
+
+  /** Milliseconds left on the hold, for the countdown. */
+  get countdownRemaining(): number {
+    return this.countdown.remaining ?? 0;
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('#pay-heading')?.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unmount();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('session') || changed.has('stripeJs') || changed.has('container') || this.released) this.unmount();
+    // Not while detached: the form comes back when the element does.
+    const wanted = this.isConnected && this.session?.mode === 'stripe' && this.phase === 'ready' && !this.released;
+    if (wanted && this.stripeStatus === 'idle') void this.mountStripe();
+  }
+
+  override render() {
+    return renderPayment(this, this.ctx, {
+      payTest: () => void this.payTest('succeed'),
+      declineTest: () => void this.payTest('decline'),
+      payStripe: () => void this.payStripe(),
+      retryStripe: () => void this.mountStripe(),
+      checkAgain: () => void this.settle(undefined),
+      chooseAgain: () => this.dispatchEvent(new CustomEvent('choose-again')),
+    });
+  }
+
+  private async mountStripe(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.stripeStatus = 'loading';
+    this.message = '';
+    try {
+      if (await this.checkout.mount(this.stripeJs, session, this, this.container)) this.stripeStatus = 'mounted';
+    } catch (error) {
+      this.stripeStatus = 'failed';
+      emit(this, 'slotwise:error', { code: 'stripe_js_unavailable', status: 0, message: describeError(error).message });
+    }
+  }
+
+  private unmount(): void {
+    this.checkout.destroy();
+    this.stripeStatus = 'idle';
+  }
+
+  private async payStripe(): Promise<void> {
+    if (this.phase !== 'ready' || this.released) return;
+    this.phase = 'paying';
+    this.message = '';
+    const result = await this.checkout.confirm().catch((error: unknown) => ({ error: { type: 'api_error', message: describeError(error).message } }));
+    if (result.error) return this.declined(result.error);
+    await this.settle(undefined);
+  }
+
+  private async payTest(outcome: 'succeed' | 'decline'): Promise<void> {
+    const { session, ctx } = this;
+    if (!session || !ctx || this.phase !== 'ready' || this.released) return;
+    this.phase = 'paying';
+    this.message = '';
+    try {
+      const booking = await ctx.client.payments.confirmTest(paymentIntentId(session.clientSecret), { outcome }, { manageToken: this.manageToken });
+      if (booking.status === 'held' && booking.payment?.status === 'failed') {
+        return this.declined({ type: 'card_error', code: 'card_declined', message: 'Your card was declined (test). No money moved.' });
+      }
+      await this.settle(booking);
+    } catch (error) {
+      this.failed(error, 'ready');
+    }
+  }
+
+  /** A refused card: say why next to the form and let the visitor try again while the hold lasts. */
+  private declined(error: StripeError): void {
+    const known = error.type === 'card_error' || error.type === 'validation_error';
+    this.message = known && error.message ? error.message : 'The payment did not go through. Please try again.';
+    this.phase = 'ready';
+    // An incomplete form is Stripe's to explain inside its own fields, not an event for the page.
+    if (error.type !== 'validation_error') {
+      emit(this, 'slotwise:error', { code: error.code ?? error.type, status: 402, message: this.message });
+    }
+  }
+
+  private async settle(first: Booking | undefined): Promise<void> {
+    const { booking, ctx, manageToken } = this;
+    if (!booking || !ctx) return;
+    this.phase = 'confirming';
+    this.message = '';
+    try {
+      const sync = () => ctx.client.payments.sync(booking.id, { manageToken });
+      const settled = await awaitConfirmation(sync, first, this.pollDelays, () => !this.isConnected);
+      this.booking = settled;
+      if (settled.status === 'confirmed') {
+        emit(this, 'slotwise:paid', { booking: settled });
+        emit(this, 'slotwise:booked', { booking: settled, manageToken });
+      } else {
+        this.phase = settled.status === 'held' ? 'unconfirmed' : 'released';
+      }
+    } catch (error) {
+      this.failed(error, 'unconfirmed');
+    }
+  }
+
+  private failed(error: unknown, phase: PaymentPhase): void {
+    const detail = describeError(error);
+    this.message = detail.message;
+    this.phase = phase;
+    emit(this, 'slotwise:error', detail);
+  }
+}
