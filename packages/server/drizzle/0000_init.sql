@@ -96,6 +96,8 @@ CREATE TABLE `credit_ledger` (
 CREATE INDEX `credit_ledger_customer_idx` ON `credit_ledger` (`specialist_id`,`customer_email`);--> statement-breakpoint
 CREATE INDEX `credit_ledger_lot_idx` ON `credit_ledger` (`lot_id`);--> statement-breakpoint
 CREATE INDEX `credit_ledger_booking_idx` ON `credit_ledger` (`booking_id`);--> statement-breakpoint
+CREATE INDEX `credit_ledger_purchase_idx` ON `credit_ledger` (`package_purchase_id`);--> statement-breakpoint
+CREATE INDEX `credit_ledger_grant_expiry_idx` ON `credit_ledger` (`expires_at`) WHERE kind = 'grant';--> statement-breakpoint
 CREATE TABLE `date_overrides` (
 	`id` text PRIMARY KEY NOT NULL,
 	`specialist_id` text NOT NULL,
@@ -140,7 +142,13 @@ CREATE TABLE `package_purchases` (
 	`specialist_id` text NOT NULL,
 	`customer_email` text NOT NULL,
 	`customer_name` text NOT NULL,
+	`customer_time_zone` text NOT NULL,
 	`status` text NOT NULL,
+	`session_count` integer NOT NULL,
+	`validity_days` integer NOT NULL,
+	`service_ids` text NOT NULL,
+	`price` integer NOT NULL,
+	`currency` text NOT NULL,
 	`access_token_hash` text NOT NULL,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`package_id`) REFERENCES `packages`(`id`) ON UPDATE no action ON DELETE no action
@@ -190,6 +198,7 @@ CREATE TABLE `payments` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `payments_provider_unique` ON `payments` (`provider_payment_id`);--> statement-breakpoint
 CREATE INDEX `payments_booking_idx` ON `payments` (`booking_id`);--> statement-breakpoint
+CREATE INDEX `payments_package_purchase_idx` ON `payments` (`package_purchase_id`);--> statement-breakpoint
 CREATE INDEX `payments_specialist_idx` ON `payments` (`specialist_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `platform_settings` (
 	`key` text PRIMARY KEY NOT NULL,

@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { createTestPayments } from './providers/payments/index.js';
 import { accountRoutes } from './routes/accounts.js';
+import { packageRoutes } from './routes/packages.js';
 import { paymentRoutes } from './routes/payments.js';
 import { receiptRoutes } from './routes/receipts.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -99,6 +100,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
+  app.route('/', packageRoutes());
   app.route('/', receiptRoutes());
   app.route('/', accountRoutes());
   app.route('/', meRoutes());

@@ -54,6 +54,7 @@ function operation(spec: RouteSpec): JsonSchema {
     ...(spec.auth === 'manageToken' ? { security: [{ manageToken: [] }] } : {}),
     ...(spec.auth === 'apiKey' ? { security: [{ apiKey: [] }, { accessToken: [] }] } : {}),
     ...(spec.auth === 'operator' ? { security: [{ accessToken: [] }], description: 'Operators only.' } : {}),
+    ...(spec.auth === 'creditsToken' ? { security: [{ creditsToken: [] }] } : {}),
     responses,
   };
 }
@@ -117,6 +118,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         manageToken: { type: 'http', scheme: 'bearer', description: 'The manage token returned when the booking was created.' },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A specialist’s secret API key (`sk_…`), for servers only.' },
         accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from `POST /v1/auth/login` (15 minutes).' },
+        creditsToken: { type: 'http', scheme: 'bearer', description: 'The credits token returned when a package was bought.' },
       },
     },
   };

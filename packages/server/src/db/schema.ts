@@ -323,6 +323,7 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex('payments_provider_unique').on(t.providerPaymentId),
     index('payments_booking_idx').on(t.bookingId),
+    index('payments_package_purchase_idx').on(t.packagePurchaseId),
     index('payments_specialist_idx').on(t.specialistId, t.createdAt),
   ],
 );
@@ -405,7 +406,17 @@ export const packagePurchases = sqliteTable(
     /** Lower-cased. */
     customerEmail: text('customer_email').notNull(),
     customerName: text('customer_name').notNull(),
+    customerTimeZone: text('customer_time_zone').notNull(),
     status: text('status', { enum: ['pending', 'paid', 'canceled'] }).notNull(),
+    /**
+     * The terms as sold, copied from the package when the purchase is made: a later edit of the
+     * package (its services, count, validity or price) never changes what a customer bought.
+     */
+    sessionCount: integer('session_count').notNull(),
+    validityDays: integer('validity_days').notNull(),
+    serviceIds: text('service_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    price: integer('price').notNull(),
+    currency: text('currency').notNull(),
     /** SHA-256 of the customer's credits token (sent by email): shows the balance, books with a credit. */
     accessTokenHash: text('access_token_hash').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -434,10 +445,20 @@ export const creditLedger = sqliteTable(
     expiresAt: integer('expires_at'),
     at: integer('at').notNull(),
   },
-  (t) => [index('credit_ledger_customer_idx').on(t.specialistId, t.customerEmail), index('credit_ledger_lot_idx').on(t.lotId), index('credit_ledger_booking_idx').on(t.bookingId)],
+  (t) => [
+    index('credit_ledger_customer_idx').on(t.specialistId, t.customerEmail),
+    index('credit_ledger_lot_idx').on(t.lotId),
+    index('credit_ledger_booking_idx').on(t.bookingId),
+    index('credit_ledger_purchase_idx').on(t.packagePurchaseId),
+    // The scheduler looks for lots past their expiry.
+    index('credit_ledger_grant_expiry_idx').on(t.expiresAt).where(sql`kind = 'grant'`),
+  ],
 );
 
 export type PaymentRow = typeof payments.$inferSelect;
+export type PackageRow = typeof packages.$inferSelect;
+export type PackagePurchaseRow = typeof packagePurchases.$inferSelect;
+export type CreditLedgerRow = typeof creditLedger.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type SpecialistRow = typeof specialists.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;

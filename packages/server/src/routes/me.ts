@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../http/define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { myBookingRoutes } from './my-bookings.js';
+import { myPackageRoutes } from './packages.js';
 import { myPaymentRoutes } from './payments.js';
 import { addOverride, addRecurring, availabilityRules, removeRule, replaceWeekly } from '../services/my-availability.js';
 import { addCalendarFeed, removeCalendarFeed } from '../services/my-calendar-feeds.js';
@@ -41,5 +42,6 @@ export function meRoutes(): Hono<AppEnv> {
   );
   myBookingRoutes(app);
   myPaymentRoutes(app);
+  myPackageRoutes(app);
   return app;
 }

@@ -6,6 +6,7 @@ import type { Drizzle, Tx } from '../db/client.js';
 import { bookings, payments, services, type BookingRow } from '../db/schema.js';
 import { transition } from '../domain/booking-state.js';
 import { isoInstant, MINUTE_MS } from '../domain/civil.js';
+import { returnsCredit } from '../domain/credits.js';
 import { cancellation, deadlines } from '../domain/policy.js';
 import { ProblemError } from '../http/problem.js';
 import { hashToken, newId, newSecretToken } from '../http/tokens.js';
@@ -15,7 +16,8 @@ import { assertBookable } from './booking-slot.js';
 import { present } from './booking-present.js';
 import { chooseDuration, findActiveService, findSpecialist } from './catalog.js';
 import { expireDueHolds } from './holds.js';
-import { assertCanCharge, insertPayment, openPaymentIntent } from './payments/checkout.js';
+import { creditFor, debitCredit, returnCredit } from './packages/credits.js';
+import { assertCanCharge, insertPayment, openBookingPayment } from './payments/checkout.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
 import { issueDueRefunds, queueRefund } from './payments/refunds.js';
 import { bumpAvailability, policyOf } from './rules.js';
@@ -30,15 +32,17 @@ export interface CreateContext {
 }
 
 /**
- * Books `input.start` if it is an open slot: `confirmed` at once for a free session, `held`
- * (for `holdMinutes`) for a priced one until payment confirms it. The slot check and the insert
- * share one write transaction, so of any number of concurrent requests for a time exactly one wins.
+ * Books `input.start` if it is an open slot: `confirmed` at once for a free session or one paid
+ * with a package credit, `held` (for `holdMinutes`) for a priced one until payment confirms it.
+ * The slot check, the credit's choice, the insert and the debit share one write transaction, so
+ * of any number of concurrent requests for a time exactly one wins, and a credit is spent once.
  */
 export async function createBooking(deps: AppDeps, input: CreateInput, ctx: CreateContext, now: number): Promise<BookingCreated> {
   const { database } = deps;
   const start = Date.parse(input.start);
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
+  const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
   const specialist = await findSpecialist(database.db, input.specialist);
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
     throw new ProblemError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot take bookings for them.`);
@@ -50,7 +54,10 @@ export async function createBooking(deps: AppDeps, input: CreateInput, ctx: Crea
     const current = await findSpecialist(tx, input.specialist);
     const service = await findActiveService(tx, current, input.service);
     const option = chooseDuration(service, input.duration);
-    const paid = option.price > 0;
+    const credit = creditTokenHash
+      ? await creditFor(tx, { tokenHash: creditTokenHash, specialist: current, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now })
+      : undefined;
+    const paid = !credit && option.price > 0;
     if (paid) assertCanCharge(current);
     if (paid) await assertHoldAllowed(tx, deps.maxHoldsPerClient, ctx.clientHash, input.customer.email, now);
     await assertBookable(tx, { specialist: current, service, minutes: option.minutes, start, outside: outside.busy, now, label: input.start });
@@ -66,23 +73,27 @@ export async function createBooking(deps: AppDeps, input: CreateInput, ctx: Crea
       bufferAfter: service.bufferAfter,
       holdExpiresAt: paid ? now + deps.holdMinutes * MINUTE_MS : null,
       clientHash: ctx.clientHash,
+      creditLotId: credit?.id ?? null,
       customerName: input.customer.name,
       customerEmail: input.customer.email,
       customerTimeZone: input.customer.timeZone,
       notes: input.notes ?? '',
-      price: option.price,
+      price: credit ? 0 : option.price, // a credit pays for it: no money changes hands
       currency: service.currency,
       manageTokenHash,
       createdAt: now,
     };
     const [inserted] = await tx.insert(bookings).values(values).returning();
-    await recordEvent(tx, inserted!, { type: paid ? 'held' : 'confirmed', actor: 'customer', from: null, to: values.status }, now);
+    await recordEvent(tx, inserted!, { type: paid ? 'held' : 'confirmed', actor: 'customer', from: null, to: values.status, ...(credit ? { data: { credit: { lot: credit.id, packagePurchase: credit.purchase.id } } } : {}) }, now);
+    if (credit) await debitCredit(tx, credit, inserted!, now);
     await bumpAvailability(tx, current.id);
-    const payment = paid ? await insertPayment(tx, inserted!, current, deps.payments.mode, now) : undefined;
+    const payment = paid
+      ? await insertPayment(tx, { specialist: current, amount: inserted!.price, currency: inserted!.currency, customerEmail: inserted!.customerEmail, bookingId: inserted!.id }, deps.payments.mode, now)
+      : undefined;
     return { row: inserted!, payment, serviceName: service.name };
   });
   // The provider is called after the commit: no I/O while the write lock is held.
-  const paymentSession = created.payment ? await openPaymentIntent(deps, created.row, created.payment, created.serviceName, now) : null;
+  const paymentSession = created.payment ? await openBookingPayment(deps, created.row, created.payment, created.serviceName, now) : null;
   return { booking: await present(database.db, created.row), manageToken, paymentSession };
 }
 
@@ -135,8 +146,9 @@ export async function cancelIn(tx: Tx, row: BookingRow, actor: Actor, reason: st
 
 /**
  * Cancels `row` as `actor` inside `tx`, applying the policy, and queues the refund it gives (in
- * the same transaction). The caller issues queued refunds and releases unpaid intents after the
- * commit (`afterCancel`).
+ * the same transaction); a booking paid with a credit gets the credit back instead, unless the
+ * policy would refund nothing. The caller issues queued refunds and releases unpaid intents after
+ * the commit (`afterCancel`).
  */
 export async function cancelWithRefund(tx: Tx, row: BookingRow, actor: Actor, reason: string | undefined, now: number): Promise<{ row: BookingRow; refund: boolean }> {
   const next = transition(row, 'cancel', now);
@@ -151,7 +163,10 @@ export async function cancelWithRefund(tx: Tx, row: BookingRow, actor: Actor, re
     .returning();
   const [payment] = await tx.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
   const refund = payment && decision.refund.amount > 0 ? await queueRefund(tx, payment, decision.refund.amount, actor === 'customer' ? 'cancellation' : 'specialist', now) : undefined;
-  await recordEvent(tx, row, { type: 'cancelled', actor, from: row.status, to: next.to, reason: reason ?? null, data: { refund: payment ? { ...decision.refund, amount: refund?.amount ?? 0 } : decision.refund } }, now);
+  const credit = row.creditLotId === null ? undefined : returnsCredit(decision.refund.rule) ? 'returned' : 'kept';
+  if (credit === 'returned') await returnCredit(tx, row, now);
+  const data = { refund: payment ? { ...decision.refund, amount: refund?.amount ?? 0 } : decision.refund, ...(credit ? { credit } : {}) };
+  await recordEvent(tx, row, { type: 'cancelled', actor, from: row.status, to: next.to, reason: reason ?? null, data }, now);
   await bumpAvailability(tx, row.specialistId);
   return { row: updated!, refund: refund !== undefined };
 }
@@ -186,6 +201,7 @@ export async function quoteCancellation(deps: AppDeps, id: string, token: string
     fullRefundUntil: isoInstant(limits.fullRefundUntil),
     partialRefundUntil: isoInstant(limits.partialRefundUntil),
     cancelUntil: isoInstant(limits.cancelUntil),
+    ...(row.creditLotId === null ? {} : { credit: returnsCredit(decision.refund.rule) ? ('returned' as const) : ('kept' as const) }),
   };
 }
 

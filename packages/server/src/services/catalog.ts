@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../db/client.js';
 import { services, specialists, type DurationOption, type ServiceRow, type SpecialistRow } from '../db/schema.js';
 import { ProblemError } from '../http/problem.js';
+import { packagesOnSale } from './packages/my-packages.js';
 
 type Reader = Drizzle | Tx;
 
@@ -55,5 +56,6 @@ export async function profile(db: Drizzle, handle: string): Promise<Specialist> 
     bio: specialist.bio,
     timeZone: specialist.timeZone,
     services: rows.map(toService),
+    packages: await packagesOnSale(db, specialist.id, new Set(rows.map((r) => r.id))),
   };
 }

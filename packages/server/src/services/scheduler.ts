@@ -2,6 +2,7 @@ import { lte } from 'drizzle-orm';
 import type { AppDeps } from '../app-env.js';
 import { idempotencyKeys } from '../db/schema.js';
 import { expireDueHolds } from './holds.js';
+import { expireDueCredits } from './packages/balance.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
 import { issueDueRefunds } from './payments/refunds.js';
 
@@ -9,6 +10,8 @@ export interface TickResult {
   expiredHolds: number;
   cancelledIntents: number;
   issuedRefunds: number;
+  /** Credit lots that reached their expiry with credits left (an `expire` row each). */
+  expiredCredits: number;
   purgedIdempotencyKeys: number;
 }
 
@@ -20,6 +23,7 @@ export async function tick(deps: AppDeps, now: number): Promise<TickResult> {
   const expiredHolds = await expireDueHolds(deps.database, now);
   const cancelledIntents = await cancelAbandonedIntents(deps, now);
   const issuedRefunds = await issueDueRefunds(deps, now);
+  const expiredCredits = await expireDueCredits(deps.database, now);
   const purged = await deps.database.write((tx) => tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id }));
-  return { expiredHolds, cancelledIntents, issuedRefunds, purgedIdempotencyKeys: purged.length };
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys: purged.length };
 }

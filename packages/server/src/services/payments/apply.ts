@@ -5,6 +5,7 @@ import { MINUTE_MS } from '../../domain/civil.js';
 import { newId } from '../../http/tokens.js';
 import type { ProviderPaymentIntent } from '../../providers/payments/index.js';
 import { recordEvent } from '../booking-events.js';
+import { cancelPurchase, grantPurchase } from '../packages/credits.js';
 import { bumpAvailability, bookedTime } from '../rules.js';
 import { queueRefund } from './refunds.js';
 
@@ -25,7 +26,9 @@ async function stillFree(tx: Tx, booking: BookingRow, now: number): Promise<bool
  * Applies what the provider says of a payment, whatever order its events arrive in: the intent
  * passed in is its current state (read from the provider), and every step only moves forward.
  * A success confirms a live hold; one that arrives after the hold lapsed confirms only if the
- * time is still free — otherwise the whole amount is refunded and the customer told.
+ * time is still free — otherwise the whole amount is refunded and the customer told. A package
+ * purchase's success grants its credits, once; its cancellation cancels the purchase. Runs in
+ * the caller's transaction (the one that records the webhook event), so effects happen once.
  */
 export async function applyIntent(tx: Tx, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<Applied> {
   const applied: Applied = { refundQueued: false };
@@ -34,6 +37,8 @@ export async function applyIntent(tx: Tx, payment: PaymentRow, intent: ProviderP
   if (intent.status === 'succeeded') {
     if (payment.status === 'succeeded') return applied;
     await tx.update(payments).set({ status: 'succeeded', succeededAt: now, lastError: null, updatedAt: now }).where(eq(payments.id, payment.id));
+    // Money taken for a package always grants it, even if the purchase was given up meanwhile.
+    if (payment.packagePurchaseId) await grantPurchase(tx, payment.packagePurchaseId, now);
     if (!booking || booking.status === 'confirmed' || booking.status === 'completed' || booking.status === 'no_show') return applied;
     const live = booking.status === 'held' && (booking.holdExpiresAt ?? 0) > now;
     if (live || ((booking.status === 'held' || booking.status === 'expired') && (await stillFree(tx, booking, now)))) {
@@ -65,6 +70,7 @@ export async function applyIntent(tx: Tx, payment: PaymentRow, intent: ProviderP
   if (payment.status === 'succeeded' || payment.status === 'canceled') return applied; // never backwards
   if (intent.status === 'canceled') {
     await tx.update(payments).set({ status: 'canceled', updatedAt: now }).where(eq(payments.id, payment.id));
+    if (payment.packagePurchaseId) await cancelPurchase(tx, payment.packagePurchaseId);
     if (booking?.status === 'held') {
       await tx.update(bookings).set({ status: 'expired' }).where(and(eq(bookings.id, booking.id), eq(bookings.status, 'held')));
       await recordEvent(tx, booking, { type: 'expired', actor: 'system', from: 'held', to: 'expired', reason: 'The payment was cancelled.' }, now);

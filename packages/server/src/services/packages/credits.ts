@@ -1,0 +1,137 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { creditLedger, packagePurchases, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { chooseLot, lotExpiry, lotsOf, type Lot } from '../../domain/credits.js';
+import { ProblemError } from '../../http/problem.js';
+import { newId } from '../../http/tokens.js';
+
+type Reader = Drizzle | Tx;
+
+export type PurchaseLot = Lot & { purchase: PackagePurchaseRow };
+
+/**
+ * The purchase a credits token belongs to, or a 404 that says nothing about whether anything
+ * exists. Looked up by the token's SHA-256 (a unique index): only the hash is stored.
+ */
+export async function purchaseByToken(db: Reader, tokenHash: string, field?: string): Promise<PackagePurchaseRow> {
+  const [row] = await db.select().from(packagePurchases).where(eq(packagePurchases.accessTokenHash, tokenHash)).limit(1);
+  if (!row) {
+    throw new ProblemError('credits_not_found', 'No credits match this token. Use the link from your package purchase.', {
+      ...(field ? { errors: [{ field, message: 'Use the credits token returned when the package was bought.' }] } : {}),
+    });
+  }
+  return row;
+}
+
+/**
+ * The credit lots a credits token reaches: those of its own purchase. The token is handed to
+ * whoever bought the package, before anyone has proved they own the email address, so it must
+ * not reach other purchases made under the same email (someone could buy, or merely start
+ * buying, a package under a stranger's address to spend the stranger's credits).
+ */
+export async function lotsOfPurchases(db: Reader, purchases: readonly PackagePurchaseRow[]): Promise<PurchaseLot[]> {
+  if (purchases.length === 0) return [];
+  const byId = new Map(purchases.map((p) => [p.id, p]));
+  const entries = await db.select().from(creditLedger).where(inArray(creditLedger.packagePurchaseId, [...byId.keys()]));
+  const purchaseOfLot = new Map(entries.filter((e) => e.kind === 'grant').map((e) => [e.lotId, byId.get(e.packagePurchaseId!)!]));
+  return lotsOf(entries).map((lot) => ({ ...lot, purchase: purchaseOfLot.get(lot.id)! }));
+}
+
+/**
+ * Marks a purchase paid and opens its lot, once: a duplicate or reordered webhook finds it paid
+ * and grants nothing. Runs in the transaction that records the provider's event.
+ * @returns whether credits were granted now.
+ */
+export async function grantPurchase(tx: Tx, purchaseId: string, now: number): Promise<boolean> {
+  const [purchase] = await tx
+    .update(packagePurchases)
+    .set({ status: 'paid' })
+    .where(and(eq(packagePurchases.id, purchaseId), ne(packagePurchases.status, 'paid')))
+    .returning();
+  if (!purchase) return false;
+  const id = newId('cr');
+  await tx.insert(creditLedger).values({
+    id,
+    lotId: id,
+    kind: 'grant',
+    delta: purchase.sessionCount,
+    specialistId: purchase.specialistId,
+    customerEmail: purchase.customerEmail,
+    packagePurchaseId: purchase.id,
+    expiresAt: lotExpiry(now, purchase.validityDays),
+    at: now,
+  });
+  return true;
+}
+
+/** A purchase whose payment will never succeed; a paid one stays paid. */
+export async function cancelPurchase(tx: Tx, purchaseId: string): Promise<void> {
+  await tx.update(packagePurchases).set({ status: 'canceled' }).where(and(eq(packagePurchases.id, purchaseId), eq(packagePurchases.status, 'pending')));
+}
+
+const notApplicable = (detail: string, field: string, message: string) => new ProblemError('credit_not_applicable', detail, { errors: [{ field, message }] });
+
+export interface CreditRequest {
+  tokenHash: string;
+  specialist: SpecialistRow;
+  serviceId: string;
+  serviceName: string;
+  customerEmail: string;
+  now: number;
+}
+
+/**
+ * The lot a new booking spends one credit from: the token's, for this specialist and this
+ * customer email, covering the service, not expired, soonest expiry first. Must run in the
+ * booking's write transaction, so two bookings can never spend the same credit.
+ */
+export async function creditFor(tx: Tx, request: CreditRequest): Promise<PurchaseLot> {
+  const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
+  if (purchase.specialistId !== request.specialist.id) {
+    throw notApplicable(`These credits were bought from another specialist, not ${request.specialist.name}.`, 'body.credit.token', 'Use credits bought from this specialist.');
+  }
+  if (purchase.customerEmail !== request.customerEmail.toLowerCase()) {
+    throw notApplicable('The credits belong to another email address: book with the email the package was bought with.', 'body.customer.email', 'Use the email the package was bought with.');
+  }
+  if (!purchase.serviceIds.includes(request.serviceId)) {
+    throw notApplicable(`Your package does not include "${request.serviceName}".`, 'body.service', 'Book one of the services your package includes.');
+  }
+  const lot = chooseLot(await lotsOfPurchases(tx, [purchase]), () => true, request.now);
+  if (!lot) {
+    const detail = purchase.status === 'paid' ? 'No credit of your package is left to spend (all used or expired).' : 'Your package is not paid yet, so it has no credits to spend.';
+    throw new ProblemError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: 'No usable credit.' }] });
+  }
+  return lot;
+}
+
+/** Spends one credit of `lot` on `booking` (in the booking's transaction). */
+export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow, now: number): Promise<void> {
+  await tx.insert(creditLedger).values({
+    id: newId('cr'),
+    lotId: lot.id,
+    kind: 'debit',
+    delta: -1,
+    specialistId: lot.purchase.specialistId,
+    customerEmail: lot.purchase.customerEmail,
+    packagePurchaseId: lot.purchase.id,
+    bookingId: booking.id,
+    at: now,
+  });
+}
+
+/** Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's transaction). */
+export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Promise<void> {
+  const [grant] = await tx.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
+  if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
+  await tx.insert(creditLedger).values({
+    id: newId('cr'),
+    lotId: grant.lotId,
+    kind: 'return',
+    delta: 1,
+    specialistId: grant.specialistId,
+    customerEmail: grant.customerEmail,
+    packagePurchaseId: grant.packagePurchaseId,
+    bookingId: booking.id,
+    at: now,
+  });
+}
