@@ -1,4 +1,5 @@
 import { Booking, BookingParams } from './bookings.js';
+import { CreditBalance } from './packages.js';
 import {
   Earnings,
   EarningsQuery,
@@ -36,6 +37,18 @@ export const paymentRoutes = {
     response: { status: 200, schema: Booking, description: 'The booking after the (test) payment.' },
     errors: [...bodyErrors, 'not_found', 'payment_not_found', 'manage_token_required'],
     auth: 'manageToken',
+  },
+  confirmTestPurchasePayment: {
+    operationId: 'confirmTestPurchasePayment',
+    method: 'post',
+    path: '/v1/test-payments/{id}/confirm-purchase',
+    summary: 'Offline test-payments mode only: pay (or decline) a package purchase as its customer would (with the credits token). Answers 404 with real Stripe.',
+    tag: 'Payments',
+    params: PaymentIdParams,
+    body: TestPaymentConfirm,
+    response: { status: 200, schema: CreditBalance, description: 'The credits after the (test) payment.' },
+    errors: [...bodyErrors, 'not_found', 'payment_not_found', 'credits_token_required', 'credits_not_found'],
+    auth: 'creditsToken',
   },
   retrieveStripeStatus: {
     operationId: 'retrieveStripeStatus',

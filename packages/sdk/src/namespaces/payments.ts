@@ -1,4 +1,5 @@
 import type { Booking } from '../contract/bookings.js';
+import type { CreditBalance } from '../contract/packages.js';
 import type { Earnings, EarningsQuery, PaymentList, PaymentListQuery, StripeOnboardingCreate, StripeOnboardingLink, StripeStatus, TestPaymentConfirm } from '../contract/payments.js';
 import { pathOf, type RequestOptions, type Transport } from '../transport.js';
 import type { ManageOptions } from './public.js';
@@ -20,6 +21,14 @@ export function paymentNamespaces(request: Transport) {
         request<Booking>('POST', pathOf('/v1/test-payments/{}/confirm', paymentIntentId), {
           body: params,
           headers: { authorization: `Bearer ${opts.manageToken}` },
+          auth: 'none',
+          opts,
+        }),
+      /** Offline test-payments mode only: pay or decline a package purchase as its customer would. */
+      confirmTestPurchase: (paymentIntentId: string, params: TestPaymentConfirm, opts: RequestOptions & { creditsToken: string }) =>
+        request<CreditBalance>('POST', pathOf('/v1/test-payments/{}/confirm-purchase', paymentIntentId), {
+          body: params,
+          headers: { authorization: `Bearer ${opts.creditsToken}` },
           auth: 'none',
           opts,
         }),

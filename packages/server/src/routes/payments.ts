@@ -6,12 +6,14 @@ import type { AppEnv } from '../app-env.js';
 import { bookings, payments } from '../db/schema.js';
 import { defineRoute } from '../http/define-route.js';
 import { ProblemError } from '../http/problem.js';
-import { bearerToken } from '../http/tokens.js';
+import { bearerToken, hashToken } from '../http/tokens.js';
 import type { TestPayments } from '../providers/payments/index.js';
 import { present } from '../services/booking-present.js';
 import { retrieveBooking } from '../services/bookings.js';
 import { stripeOnboarding, stripeStatus } from '../services/payments/connect.js';
-import { syncBookingPayment } from '../services/payments/intents.js';
+import { applyNow, syncBookingPayment } from '../services/payments/intents.js';
+import { creditBalance } from '../services/packages/balance.js';
+import { purchaseByToken } from '../services/packages/credits.js';
 import { earnings, listMyPayments } from '../services/payments/records.js';
 import { handleStripeWebhook } from '../services/payments/webhook.js';
 
@@ -54,6 +56,22 @@ export function paymentRoutes(): Hono<AppEnv> {
     await syncBookingPayment(c.var.deps, payment.bookingId, clock());
     const [booking] = await database.db.select().from(bookings).where(eq(bookings.id, payment.bookingId));
     return c.json(await present(database.db, booking!));
+  });
+
+  defineRoute(app, routes.confirmTestPurchasePayment, async ({ params, body }, c) => {
+    const provider = c.var.deps.payments;
+    if (provider.mode !== 'test') throw new ProblemError('not_found', 'Test payments exist only in the offline test-payments mode.');
+    const { database, clock } = c.var.deps;
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) throw new ProblemError('credits_token_required', 'Send the credits token of the purchase as `Authorization: Bearer <token>`.');
+    const tokenHash = await hashToken(token);
+    const purchase = await purchaseByToken(database.db, tokenHash);
+    const [payment] = await database.db.select().from(payments).where(eq(payments.providerPaymentId, params.id));
+    if (!payment || payment.packagePurchaseId !== purchase.id) throw new ProblemError('payment_not_found', `There is no test payment "${params.id}" for this purchase.`);
+    await (provider as TestPayments).confirmTestPayment(params.id, { outcome: body.outcome }).catch(() => undefined); // a decline is an outcome
+    await (provider as TestPayments).settled();
+    await applyNow(c.var.deps, payment, await provider.retrievePaymentIntent(params.id), clock());
+    return c.json(await creditBalance(database.db, tokenHash, clock()));
   });
 
   app.get('/stripe/return', (c) =>

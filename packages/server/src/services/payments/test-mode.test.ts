@@ -36,6 +36,21 @@ describe('the offline test-payments mode', () => {
     expect(status.body).toMatchObject({ mode: 'test', chargesEnabled: true });
   });
 
+  it('sells a package offline too: the test payment grants the credits to the holder of the credits token', async () => {
+    await seedDemoPayments(t.app.deps.payments, t.database);
+    const asMe = { authorization: `Bearer ${t.apiKey}` };
+    const pkg = await t.json('/v1/me/packages', { body: { name: 'Three sessions', sessionCount: 3, serviceIds: [t.session.id], price: 24000, validityDays: 90 }, headers: asMe });
+    expect(pkg.status).toBe(201);
+    const bought = await t.json(`/v1/packages/${pkg.body.id}/purchases`, { body: { customer: { name: 'P', email: 'p@example.com', timeZone: 'UTC' } } });
+    expect(bought.body.paymentSession).toMatchObject({ mode: 'test', amount: 24000 });
+    const intent = String(bought.body.paymentSession.clientSecret).split('_secret_')[0];
+    const confirm = (token: string) => t.json(`/v1/test-payments/${intent}/confirm-purchase`, { body: { outcome: 'succeed' }, headers: { authorization: `Bearer ${token}` } });
+    expect((await confirm('crt_wrong')).status).toBe(404);
+    const paid = await confirm(bought.body.creditsToken);
+    expect(paid.status).toBe(200);
+    expect(paid.body).toMatchObject({ customerEmail: 'p@example.com', total: 3 });
+  });
+
   it('onboards a specialist through the Connect link and then allows priced services', async () => {
     const asMe = { authorization: `Bearer ${t.apiKey}` };
     expect((await t.json(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { durations: [{ minutes: 60, price: 5000 }] }, headers: asMe })).status).toBe(409);
