@@ -2,7 +2,7 @@ import { routes } from '@slotwise/sdk/contract';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { defineRoute } from '../http/define-route.js';
-import { listSlots } from '../services/availability.js';
+import { listSlots, repeatedSlots } from '../services/availability.js';
 import { profile } from '../services/catalog.js';
 
 export function specialistRoutes(): Hono<AppEnv> {
@@ -10,10 +10,15 @@ export function specialistRoutes(): Hono<AppEnv> {
   defineRoute(app, routes.retrieveSpecialist, async ({ params }, c) =>
     c.json(await profile(c.var.deps.database.db, params.handle), 200, { vary: 'Origin' }),
   );
-  defineRoute(app, routes.listSlots, async ({ params, query }, c) => {
-    const body = await listSlots(c.var.deps, params.handle, query, c.var.deps.clock());
-    // Never cached downstream: a stale slot is a bug. The server's own cache knows when to drop it.
-    return c.body(body, 200, { 'content-type': 'application/json', 'cache-control': 'no-cache', vary: 'Origin' });
+  // Never cached downstream: a stale slot is a bug. The server's own cache knows when to drop it.
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', vary: 'Origin' };
+  // The widget asks the same URLs again and again: answer a repeat before parsing anything.
+  app.get('/v1/specialists/:handle/slots', async (c, next) => {
+    const body = repeatedSlots(c.var.deps, c.req.param('handle'), c.req.url, c.var.deps.clock());
+    return body ? c.body(body, 200, headers) : next();
   });
+  defineRoute(app, routes.listSlots, async ({ params, query }, c) =>
+    c.body(await listSlots(c.var.deps, params.handle, query, c.var.deps.clock(), c.req.url), 200, headers),
+  );
   return app;
 }

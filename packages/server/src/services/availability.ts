@@ -121,12 +121,26 @@ async function versionOf(deps: AppDeps, handle: string): Promise<{ id: string; v
   return row;
 }
 
+const urlKey = (head: { id: string; version: number }, url: string) => `url|${head.id}|${head.version}|${url}`;
+
+/**
+ * A repeat of a request already answered — the same URL, with an explicit `from` (so "today"
+ * does not matter) — while nothing was committed since its version was read: the answer, with no
+ * parsing and no query. Anything else (undefined) goes the full way.
+ */
+export function repeatedSlots(deps: AppDeps, handle: string, url: string, now: number): Uint8Array<ArrayBuffer> | undefined {
+  const counter = deps.database.changeCounter?.();
+  if (counter === undefined || !url.includes('from=')) return undefined;
+  const head = deps.slotCache.head(handle, counter);
+  return head ? deps.slotCache.get(urlKey(head, url), now) : undefined;
+}
+
 /**
  * The public slots answer, serialised. A repeat costs one indexed read (the specialist's
  * availability version, which every slot-changing write bumps in its own transaction) and a
  * cache lookup; everything else is derived from that version.
  */
-export async function listSlots(deps: AppDeps, handle: string, query: SlotsRequest, now: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function listSlots(deps: AppDeps, handle: string, query: SlotsRequest, now: number, url?: string): Promise<Uint8Array<ArrayBuffer>> {
   const db = deps.database.db;
   const head = await versionOf(deps, handle);
   const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, async () => {
@@ -142,8 +156,11 @@ export async function listSlots(deps: AppDeps, handle: string, query: SlotsReque
   const window = ctx.feeds.length > 0 ? instants() : undefined;
   const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
   const key = [head.id, head.version, service.id, minutes, days.from, days.to, timeZone, ...outside.versions].join('|');
-  const cached = deps.slotCache.get(key, now);
-  if (cached !== undefined) return cached;
+  const cached = deps.slotCache.entry(key, now);
+  if (cached !== undefined) {
+    if (url) deps.slotCache.set(urlKey(head, url), cached.body, cached.validUntil);
+    return cached.body;
+  }
 
   const { from, to } = window ?? instants();
   const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
@@ -157,5 +174,6 @@ export async function listSlots(deps: AppDeps, handle: string, query: SlotsReque
   };
   const bytes = encoder.encode(JSON.stringify(body));
   deps.slotCache.set(key, bytes, result.validUntil);
+  if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
   return bytes;
 }

@@ -8,6 +8,8 @@
  */
 export interface SlotCache {
   get(key: string, now: number): Uint8Array<ArrayBuffer> | undefined;
+  /** The entry itself, to file the same answer under a second key. */
+  entry(key: string, now: number): { body: Uint8Array<ArrayBuffer>; validUntil: number } | undefined;
   set(key: string, body: Uint8Array<ArrayBuffer>, validUntil: number): void;
   /** Anything derived from one availability version (rows, feed URLs); dropped with it. */
   context<T>(key: string, load: () => Promise<T>): Promise<T>;
@@ -60,6 +62,10 @@ export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
       if (now < entry.validUntil) return entry.body;
       answers.delete(key);
       return undefined;
+    },
+    entry(key, now) {
+      const entry = answers.get(key);
+      return entry && now < entry.validUntil ? entry : undefined;
     },
     set: (key, body, validUntil) => answers.set(key, { body, validUntil }),
     context<T>(key: string, load: () => Promise<T>): Promise<T> {
