@@ -5,6 +5,7 @@ import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, ApiKeyCreated, AuthTokens, MyService, MyServiceList, PlatformSettings, Profile } from './contract/index.js';
 import { createClient, SlotwiseError, type SlotwiseClient } from './index.js';
+import { failure } from './test-support.js';
 
 // The account namespaces against the real app and a real database file: sign-up and tokens,
 // the profile, API keys, services and operator settings.
@@ -32,15 +33,6 @@ afterAll(() => {
 
 const as = (apiKey: string) => createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
 
-async function failure(promise: Promise<unknown>): Promise<SlotwiseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SlotwiseError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client.auth', () => {
   it('signs up, logs in, refreshes and logs out', async () => {

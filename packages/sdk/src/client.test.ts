@@ -5,6 +5,7 @@ import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvailabilityRules, Booking, BookingCreated, MyServiceList, Slots, Specialist } from './contract/index.js';
 import { createClient, isSlotwiseError, SlotwiseError, type SlotwiseClient } from './index.js';
+import { failure } from './test-support.js';
 
 // The client against the real Hono app and a real database file, through an injected fetch:
 // if the contract and the server drift apart, these tests break.
@@ -31,16 +32,6 @@ afterAll(() => {
 
 const customer = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London' };
 
-/** The SlotwiseError `promise` rejects with; fails the test if it resolves. */
-async function failure(promise: Promise<unknown>): Promise<SlotwiseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SlotwiseError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createClient against the real API', () => {
   it('reads a profile and slots that match the contract', async () => {

@@ -8,6 +8,7 @@ export type { PaymentPhase } from './components/payment/payment.js';
 export { SlotwiseConfirmation } from './components/confirmation/confirmation.js';
 export { BookingFlow } from './components/booking/booking-flow.js';
 export type { FlowSettings, PendingPayment } from './components/booking/booking-flow.js';
+export { LoaderController, type LoadStatus } from './loader-controller.js';
 export { SlotsController } from './slots-controller.js';
 export type { SlotsRequest, SlotsStatus } from './slots-controller.js';
 export { SpecialistController } from './specialist-controller.js';
