@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database } from '@slotwise/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKey, ApiKeyCreated, AuthTokens, MyService, MyServiceList, PlatformSettings, Profile } from './contract/index.js';
-import { createClient, SlotwiseError, type SlotwiseClient } from './index.js';
+import { createClient, type SlotwiseClient } from './index.js';
 import { failure } from './test-support.js';
 
 // The account namespaces against the real app and a real database file: sign-up and tokens,

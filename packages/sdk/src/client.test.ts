@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvailabilityRules, Booking, BookingCreated, MyServiceList, Slots, Specialist } from './contract/index.js';
-import { createClient, isSlotwiseError, SlotwiseError, type SlotwiseClient } from './index.js';
+import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
 import { failure } from './test-support.js';
 
 // The client against the real Hono app and a real database file, through an injected fetch:

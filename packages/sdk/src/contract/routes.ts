@@ -1,6 +1,5 @@
 export type { RouteSpec } from './route-spec.js';
 export { bodyErrors } from './route-spec.js';
-import { z } from 'zod';
 import {
   Booking,
   BookingCancel,

@@ -10,7 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const MINUTE = 60_000;
 const signup = { email: 'Grace@Example.com', password: 'correct horse battery', name: 'Grace Hopper', handle: 'grace', timeZone: 'America/New_York', currency: 'USD' };
 
 describe('sign-up and login', () => {

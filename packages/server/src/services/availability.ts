@@ -69,7 +69,7 @@ export async function slotsFromDb(
 }
 
 /** Validates the requested dates (defaults: today in `timeZone`, then 30 more days) as epoch days. */
-function resolveDays(query: SlotsRequest, timeZone: string, today: () => string) {
+function resolveDays(query: SlotsRequest, today: () => string) {
   const fromDay = parseEpochDay(query.from ?? today());
   const toDay = query.to ? parseEpochDay(query.to) : fromDay + 30;
   if (toDay < fromDay) {
@@ -151,7 +151,7 @@ export async function listSlots(deps: AppDeps, handle: string, query: SlotsReque
   const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
   const { minutes } = chooseDuration(service, query.duration);
   const timeZone = query.timezone ?? ctx.specialist.timeZone;
-  const days = resolveDays(query, timeZone, () => deps.slotCache.today(timeZone, now));
+  const days = resolveDays(query, () => deps.slotCache.today(timeZone, now));
   const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
   const window = ctx.feeds.length > 0 ? instants() : undefined;
   const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
