@@ -46,6 +46,19 @@ export interface PaidDetail {
   booking: Booking;
 }
 
+/** `slotwise:cancelled`: the visitor cancelled their booking from the manage view. */
+export interface CancelledDetail {
+  /** The booking as the server answered the cancellation: `status: 'cancelled'`, refund queued or issued. */
+  booking: Booking;
+}
+
+/** `slotwise:rescheduled`: the visitor moved their booking to another time from the manage view. */
+export interface RescheduledDetail {
+  booking: Booking;
+  /** Where it started before the move (an ISO instant). */
+  previousStart: string;
+}
+
 /** `slotwise:error`: something failed; `code` is the API's stable problem code. */
 export interface ErrorDetail {
   code: string;
@@ -61,6 +74,8 @@ export interface SlotwiseEventMap {
   'slotwise:booked': BookedDetail;
   'slotwise:payment-started': PaymentStartedDetail;
   'slotwise:paid': PaidDetail;
+  'slotwise:cancelled': CancelledDetail;
+  'slotwise:rescheduled': RescheduledDetail;
   'slotwise:error': ErrorDetail;
 }
 
@@ -78,6 +93,8 @@ declare global {
     'slotwise:booked': SlotwiseEvent<'slotwise:booked'>;
     'slotwise:payment-started': SlotwiseEvent<'slotwise:payment-started'>;
     'slotwise:paid': SlotwiseEvent<'slotwise:paid'>;
+    'slotwise:cancelled': SlotwiseEvent<'slotwise:cancelled'>;
+    'slotwise:rescheduled': SlotwiseEvent<'slotwise:rescheduled'>;
     'slotwise:error': SlotwiseEvent<'slotwise:error'>;
   }
 }

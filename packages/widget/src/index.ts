@@ -6,12 +6,19 @@ export { SlotwiseDetailsForm } from './components/details-form/details-form.js';
 export { SlotwisePayment } from './components/payment/payment.js';
 export type { PaymentPhase } from './components/payment/payment.js';
 export { SlotwiseConfirmation } from './components/confirmation/confirmation.js';
+export { SlotwiseManage } from './components/manage/manage.js';
+export { ManageFlow } from './components/manage/manage-flow.js';
+export type { CancelPhase, ManageSettings } from './components/manage/manage-flow.js';
+export { RescheduleFlow } from './components/manage/manage-reschedule.js';
+export type { RescheduleSettings } from './components/manage/manage-reschedule.js';
 export { BookingFlow } from './components/booking/booking-flow.js';
 export type { FlowSettings, PendingPayment } from './components/booking/booking-flow.js';
 export { LoaderController, type LoadStatus } from './loader-controller.js';
 export { SlotsController } from './slots-controller.js';
 export type { SlotsRequest, SlotsStatus } from './slots-controller.js';
 export { SpecialistController } from './specialist-controller.js';
+export { ManagedBookingController } from './managed-booking-controller.js';
+export type { ManagedBookingRequest } from './managed-booking-controller.js';
 export { CountdownController } from './countdown-controller.js';
 export type { CountdownOptions } from './countdown-controller.js';
 export { bookingContext } from './context.js';
@@ -19,9 +26,11 @@ export type { BookingContext, Selection } from './context.js';
 export { emit } from './events.js';
 export type {
   BookedDetail,
+  CancelledDetail,
   ErrorDetail,
   PaidDetail,
   PaymentStartedDetail,
+  RescheduledDetail,
   ServiceSelectedDetail,
   SlotSelectedDetail,
   SlotwiseEvent,

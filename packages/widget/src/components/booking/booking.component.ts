@@ -12,10 +12,12 @@ import '../time-list/time-list.js';
 import '../details-form/details-form.js';
 import '../payment/payment.js';
 import '../confirmation/confirmation.js';
+import '../manage/manage.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
- * (priced sessions) → confirmation.
+ * (priced sessions) → confirmation. With `booking` and `token` it shows that booking instead, to
+ * reschedule or cancel it (`<slotwise-manage>`, whose parts it exports).
  *
  * @slot payment - Do not fill: the element puts Stripe's Payment Element here itself, in a light-DOM
  * child it creates for the payment step and removes afterwards (Stripe's iframes need the light DOM).
@@ -26,6 +28,8 @@ import '../confirmation/confirmation.js';
  * @event slotwise:paid - The server confirmed the payment. `detail: { booking }`.
  * @event slotwise:booked - The booking is confirmed (free: at once; paid: after payment).
  *   `detail: { booking, manageToken }`; keep the token to manage the booking later.
+ * @event slotwise:cancelled - Manage view: the booking was cancelled. `detail: { booking }`.
+ * @event slotwise:rescheduled - Manage view: the booking was moved. `detail: { booking, previousStart }`.
  * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request and declined card.
  *
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
@@ -57,6 +61,10 @@ export class SlotwiseBooking extends LitElement {
   @property({ attribute: false }) client?: SlotwiseClient;
   /** The clock: "today", the first month shown and the hold's countdown come from it. */
   @property({ attribute: false }) now: () => Date = () => new Date();
+  /** A booking to show and manage instead of the booking flow (`bk_…`; needs `token`). */
+  @property() booking?: string;
+  /** The booking's manage token (`bmt_…`), from `slotwise:booked` or the confirmation email's link. */
+  @property() token?: string;
   /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
@@ -71,18 +79,33 @@ export class SlotwiseBooking extends LitElement {
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
     }
-    const keys = ['specialist', 'api', 'client', 'timezone'] as const;
+    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
     if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
     this.flow.configure({
-      client: this.client ?? this.clientFor(this.api || SlotwiseBooking.defaultApi || location.origin),
-      specialist: this.specialist,
+      client: this.client ?? this.clientFor(this.baseUrl),
+      // Managing a booking needs no specialist profile: none is loaded meanwhile.
+      specialist: this.managing ? '' : this.specialist,
       timeZone: resolveZone(this.timezone),
       locale: this.closest('[lang]')?.getAttribute('lang') || undefined,
     });
   }
 
+  /** Whether the element shows one booking (`booking` and `token`) rather than the booking flow. */
+  get managing(): boolean {
+    return Boolean(this.booking && this.token);
+  }
+
+  private get baseUrl(): string {
+    return this.api || SlotwiseBooking.defaultApi || location.origin;
+  }
+
   override render() {
     const { flow } = this;
+    if (this.managing && flow.ctx) {
+      return html`<div part="base" class="base"><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
+        .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
+        .locale=${flow.ctx.locale} .now=${this.now}></slotwise-manage></div>`;
+    }
     const profile = flow.profile.value;
     return html`<div part="base" class="base">
       <p role="status" part="status" class="status">${statusText(flow)}</p>
@@ -182,6 +205,11 @@ export class SlotwiseBooking extends LitElement {
     return this.ownClient.client;
   }
 }
+
+const manageParts =
+  'manage, manage-title, when, zone, booking-status, countdown, payment-summary, receipt, actions, cancel, cancel-panel, quote, ' +
+  'reason, confirm-cancel, keep, reschedule, reschedule-panel, confirm-reschedule, keep-time, alert, ' +
+  'calendar, month-label, nav-button, day, day-open, day-selected, times, time, time-selected';
 
 function statusText(flow: BookingFlow): string {
   if (flow.profile.status === 'loading') return 'Loading…';

@@ -1,0 +1,147 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { SlotwiseClient } from '@slotwise/sdk';
+import type { Booking } from '@slotwise/sdk/contract';
+import { CountdownController } from '../../countdown-controller.js';
+import { tokens } from '../../styles/tokens.js';
+import type { SlotwiseEvent } from '../../events.js';
+import { ManageFlow } from './manage-flow.js';
+import { RescheduleFlow } from './manage-reschedule.js';
+import { renderReschedule, type RescheduleHandlers } from './manage-reschedule.template.js';
+import { loadErrorText, quoteText, renderSummary } from './manage.template.js';
+import { styles } from './manage.styles.js';
+import '../calendar/calendar.js';
+import '../time-list/time-list.js';
+
+/** Statuses a customer may still cancel from. */
+const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held']);
+
+/**
+ * @summary One booking, read with its manage token: what and when (in the visitor's zone), its
+ * status and payment, and cancelling it with the refund shown first. `<slotwise-booking>` shows it
+ * when it has `booking` and `token`.
+ *
+ * @event slotwise:cancelled - The booking was cancelled. `detail: { booking }`.
+ * @event slotwise:rescheduled - The booking was moved. `detail: { booking, previousStart }`.
+ * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request.
+ *
+ * @csspart manage - The whole view. @csspart manage-title - Service and specialist.
+ * @csspart when - Date and time. @csspart zone - The zone they are shown in.
+ * @csspart booking-status - Status, and a held booking's `countdown`.
+ * @csspart payment-summary - Amount paid and refunded; `receipt` is its link.
+ * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`.
+ * @csspart reschedule-panel - The calendar and times (their parts too), `confirm-reschedule`, `keep-time`.
+ * @csspart cancel-panel - The quote (`quote`), the `reason` field, `confirm-cancel` and `keep`.
+ * @csspart alert - Errors.
+ */
+export class SlotwiseManage extends LitElement {
+  static override styles = [tokens, styles];
+
+  @property({ attribute: false }) client?: SlotwiseClient;
+  /** The booking's id, `bk_…`. */
+  @property({ attribute: false }) bookingId = '';
+  /** Its manage token, `bmt_…`. */
+  @property({ attribute: false }) manageToken = '';
+  /** The API's base URL, for the receipt link. */
+  @property({ attribute: false }) api = '';
+  @property({ attribute: false }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  @property({ attribute: false }) locale: string | undefined;
+  /** The clock, for a held booking's countdown. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  protected readonly flow = new ManageFlow(this);
+  protected readonly reschedule = new RescheduleFlow(this);
+  private readonly countdown = new CountdownController(this, {
+    until: () => (this.flow.booking.value?.status === 'held' ? this.flow.booking.value.holdExpiresAt : null),
+    now: () => this.now(),
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(['client', 'bookingId', 'manageToken'] as const).some((key) => changed.has(key))) return;
+    if (this.client && this.bookingId && this.manageToken) {
+      this.flow.configure({ client: this.client, id: this.bookingId, manageToken: this.manageToken });
+    }
+  }
+
+  override render() {
+    const { booking } = this.flow;
+    if (booking.status === 'loading') return html`<p role="status" class="muted">Loading your booking…</p>`;
+    if (booking.error) {
+      const retry = booking.error.code !== 'booking_not_found';
+      return html`<p role="alert" part="alert">${loadErrorText(booking.error)}
+        ${retry ? html`<button type="button" @click=${() => void this.flow.load()}>Try again</button>` : nothing}</p>`;
+    }
+    const value = booking.value;
+    if (!value) return nothing;
+    const display = { timeZone: this.timeZone, locale: this.locale, holdLeft: this.countdown.remaining, api: this.api, manageToken: this.manageToken };
+    return html`<section part="manage" aria-labelledby="heading">
+      ${renderSummary(value, display)}
+      ${this.reschedule.open
+        ? renderReschedule(this.reschedule, this.handlers)
+        : this.flow.cancelPhase === 'idle' ? this.renderActions(value) : this.renderCancel(value)}
+      ${this.flow.cancelError && this.flow.cancelPhase === 'idle'
+        ? html`<p role="alert" part="alert">${this.flow.cancelError.message}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderActions(booking: Booking) {
+    if (!cancellable.has(booking.status)) return nothing;
+    return html`<div part="actions" class="actions">
+      ${booking.status === 'confirmed'
+        ? html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>Change time</button>`
+        : nothing}
+      <button type="button" part="cancel" @click=${() => void this.flow.askToCancel()}>Cancel booking</button>
+    </div>`;
+  }
+
+  private renderCancel(booking: Booking) {
+    const { cancelPhase: phase, quote, cancelError } = this.flow;
+    if (phase === 'quoting' || !quote) return html`<p role="status" class="muted">Checking what cancelling would refund…</p>`;
+    const busy = phase === 'cancelling';
+    return html`<div part="cancel-panel" class="cancel-panel" role="group" aria-labelledby="quote">
+      <p id="quote" part="quote" class="quote" role="status">${quoteText(quote, booking, this.locale)}</p>
+      ${quote.allowed
+        ? html`<label for="reason">Reason (optional)</label>
+            <textarea id="reason" part="reason" maxlength="500" rows="2" ?disabled=${busy}></textarea>`
+        : nothing}
+      ${cancelError ? html`<p role="alert" part="alert">${cancelError.message}</p>` : nothing}
+      <div class="actions">
+        ${quote.allowed
+          ? html`<button type="button" part="confirm-cancel" class="danger" ?disabled=${busy} @click=${this.onConfirm}>
+              ${busy ? 'Cancelling…' : 'Confirm cancellation'}</button>`
+          : nothing}
+        <button type="button" part="keep" ?disabled=${busy} @click=${() => this.flow.keepBooking()}>Keep my booking</button>
+      </div>
+    </div>`;
+  }
+
+  private startReschedule(booking: Booking): void {
+    const { client, manageToken, timeZone, locale, now } = this;
+    if (!client) return;
+    this.reschedule.start(booking, { client, manageToken, timeZone, locale, now });
+  }
+
+  private readonly handlers: RescheduleHandlers = {
+    monthChange: (event) => this.reschedule.showMonth(event.detail.month),
+    daySelect: (event) => this.reschedule.chooseDay(event.detail.date),
+    slotSelected: (event: SlotwiseEvent<'slotwise:slot-selected'>) => {
+      // Choosing a new time for a booking is not the booking flow's slot-selected: keep it inside.
+      event.stopPropagation();
+      this.reschedule.chooseSlot(event.detail.slot);
+    },
+    confirm: async () => {
+      const moved = await this.reschedule.confirm();
+      if (moved) this.flow.booking.replace(moved);
+    },
+    close: () => {
+      this.reschedule.close();
+      this.requestUpdate();
+    },
+  };
+
+  private onConfirm(): void {
+    const reason = this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '';
+    void this.flow.confirmCancel(reason);
+  }
+}

@@ -1,0 +1,95 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+
+  section {
+    display: grid;
+    gap: 0.75rem;
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 1rem 1.25rem;
+    background: var(--_surface);
+  }
+
+  h3,
+  p {
+    margin: 0;
+  }
+
+  .when {
+    font-size: 1.125rem;
+    font-weight: 600;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  [role='alert'] {
+    color: var(--_danger);
+  }
+
+  .booking-status[data-status='cancelled'] .label,
+  .booking-status[data-status='expired'] .label {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .cancel-panel {
+    display: grid;
+    gap: 0.5rem;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75rem;
+  }
+
+  .reschedule-panel {
+    display: grid;
+    gap: 0.75rem;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75rem;
+  }
+
+  h4 {
+    margin: 0;
+  }
+
+  .schedule {
+    display: grid;
+    gap: 1rem;
+    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    align-items: start;
+  }
+
+  .quote {
+    font-weight: 600;
+  }
+
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: #ffffff;
+  }
+
+  a {
+    color: var(--_accent);
+  }
+`;
