@@ -1,11 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
-import { ContextProvider } from '@lit/context';
-import type { Booking, BookingCreated, PaymentSession, Service, Slot } from '@slotwise/sdk/contract';
-import { bookingContext, type BookingContext, type Selection } from '../../context.js';
+import type { Booking, BookingCreated, PaymentSession, Service } from '@slotwise/sdk/contract';
+import type { BookingContext, Selection } from '../../context.js';
 import { emit } from '../../events.js';
-import { addMonths, monthOf, monthWindow, todayIn } from '../../internal/dates.js';
-import { SlotsController } from '../../slots-controller.js';
+import { todayIn } from '../../internal/dates.js';
 import { SpecialistController } from '../../specialist-controller.js';
+import { SlotPicker } from '../slot-picker.js';
 
 /** Where the flow is coming from: everything but the visitor's choices. */
 export type FlowSettings = Omit<BookingContext, 'selection'>;
@@ -18,32 +17,20 @@ export type PendingPayment = BookingCreated & { paymentSession: PaymentSession }
  * loaded for the month in view, and a time that turns out to be taken is dropped and reloaded.
  * It provides `bookingContext` to the parts inside its host.
  */
-export class BookingFlow {
+export class BookingFlow extends SlotPicker {
   readonly profile: SpecialistController;
-  readonly slots: SlotsController;
-  /** The month in view, `YYYY-MM` in the visitor's zone. */
-  month = '';
   booked: Booking | undefined;
   /** Set between the hold and the server's confirmation of a paid session. */
   payment: PendingPayment | undefined;
   /** Why the chosen time was dropped, shown until the next choice. */
   notice = '';
 
-  private readonly provider: ContextProvider<typeof bookingContext>;
-  /** Empty months still to skip on the way to the first open day. */
-  private searchAhead = 0;
-
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    host: ReactiveControllerHost & HTMLElement,
     private readonly now: () => Date,
   ) {
-    this.provider = new ContextProvider(host, { context: bookingContext });
+    super(host);
     this.profile = new SpecialistController(host);
-    this.slots = new SlotsController(host);
-  }
-
-  get ctx(): BookingContext | undefined {
-    return this.provider.value;
   }
 
   get today(): string {
@@ -79,24 +66,8 @@ export class BookingFlow {
 
   chooseService(service: Service, duration: number): void {
     this.select({ service, duration, date: undefined, slot: undefined });
-    this.month = monthOf(this.today);
-    this.searchAhead = 2;
+    this.openAt();
     void this.loadSlots();
-  }
-
-  showMonth(month: string): void {
-    this.month = month;
-    this.searchAhead = 0;
-    this.select({ date: undefined, slot: undefined });
-    void this.loadSlots();
-  }
-
-  chooseDay(date: string): void {
-    this.select({ date, slot: undefined });
-  }
-
-  chooseSlot(slot: Slot): void {
-    this.select({ slot });
   }
 
   /** The time is held until it is paid for: it is off the list meanwhile. */
@@ -134,30 +105,8 @@ export class BookingFlow {
     this.host.requestUpdate();
   }
 
-  async loadSlots(): Promise<void> {
-    const ctx = this.ctx;
-    const { service, duration } = ctx?.selection ?? {};
-    if (!ctx || !service) return;
-    const today = this.today;
-    if (!this.month || this.month < monthOf(today)) this.month = monthOf(today);
-    const window = monthWindow(this.month, today)!;
-    const { client, specialist, timeZone } = ctx;
-    const slots = await this.slots.load({ client, specialist, service: service.id, duration, ...window, timeZone });
-    if (this.slots.error) emit(this.host, 'slotwise:error', this.slots.error);
-    if (!slots) return;
-    if (slots.days.length === 0 && this.searchAhead > 0) {
-      this.searchAhead -= 1;
-      this.month = addMonths(this.month, 1);
-      return this.loadSlots();
-    }
-    this.searchAhead = 0;
-  }
-
-  private select(patch: Partial<Selection>): void {
-    const ctx = this.ctx;
-    if (!ctx) return;
+  /** A new choice clears the note about a dropped time. */
+  protected override selecting(): void {
     this.notice = '';
-    this.provider.setValue({ ...ctx, selection: { ...ctx.selection, ...patch } });
-    this.host.requestUpdate();
   }
 }
