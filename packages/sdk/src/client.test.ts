@@ -92,6 +92,10 @@ describe('createClient against the real API', () => {
     expect((aborted as Error).name).toBe('AbortError');
   });
 
+  it('says where it sends its requests', () => {
+    expect(createClient({ baseURL: 'https://api.example.com/' }).baseURL).toBe('https://api.example.com');
+  });
+
   it('recognises an error from another copy of the SDK by its shape', () => {
     const foreign = Object.assign(new Error('taken'), { name: 'SlotwiseError', code: 'slot_unavailable', problem: {} });
     expect(isSlotwiseError(foreign, 'slot_unavailable')).toBe(true);

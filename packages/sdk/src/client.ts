@@ -24,6 +24,8 @@ export function createClient(options: ClientOptions) {
   const payments = paymentNamespaces(request);
   const packages = packageNamespaces(request);
   return {
+    /** Where this client sends its requests (without a trailing slash). */
+    baseURL: options.baseURL.replace(/\/+$/, ''),
     ...publicNamespaces(request),
     payments: payments.payments,
     packages: packages.packages,

@@ -96,7 +96,7 @@ export class SlotwiseBooking extends LitElement {
   }
 
   private get baseUrl(): string {
-    return this.api || SlotwiseBooking.defaultApi || location.origin;
+    return this.api || this.client?.baseURL || SlotwiseBooking.defaultApi || location.origin;
   }
 
   override render() {

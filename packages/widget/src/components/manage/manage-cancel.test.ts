@@ -1,4 +1,5 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { createClient } from '@slotwise/sdk';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
 import { api, deep, eventually, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
 import { bookingInApi, bookThroughApi, lateSlot, mountManage, payThroughApi } from '../../testing/manage.js';
@@ -40,6 +41,16 @@ describe('<slotwise-booking booking token> cancelling', () => {
     expect(part(el, 'cancel-panel')).to.equal(undefined);
     const after = await bookingInApi(created);
     expect(after).to.include({ status: 'cancelled', cancelledBy: 'customer', cancellationReason: 'Something came up' });
+  });
+
+  it('links the receipt on the API of a client passed in, when there is no api attribute', async () => {
+    const { serviceId } = window.__SLOTWISE_PAID__;
+    const created = await bookThroughApi(serviceId, await lateSlot(serviceId, 7));
+    await payThroughApi(created);
+    const el = await fixture<SlotwiseBooking>(html`<slotwise-booking .client=${createClient({ baseURL: api() })} booking=${created.booking.id}
+      token=${created.manageToken}></slotwise-booking>`);
+    await eventually(() => part(el, 'receipt'), 'the receipt link');
+    expect(part<HTMLAnchorElement>(el, 'receipt')!.getAttribute('href')).to.equal(`${api()}/v1/bookings/${created.booking.id}/receipt?token=${created.manageToken}`);
   });
 
   it('quotes the full €90.00 back for a paid booking far ahead, refunds it, and links the receipt', async () => {
