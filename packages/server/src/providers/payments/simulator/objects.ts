@@ -4,14 +4,9 @@
  * copies of these as `data.object`.
  */
 
-export type PaymentIntentStatus =
-  | 'requires_payment_method'
-  | 'requires_confirmation'
-  | 'requires_action'
-  | 'processing'
-  | 'requires_capture'
-  | 'canceled'
-  | 'succeeded';
+// One list of statuses: the port's, which mirrors Stripe's.
+import type { PaymentIntentStatus } from '../port.js';
+export type { PaymentIntentStatus };
 
 export interface LastPaymentError {
   type: 'card_error';
