@@ -10,6 +10,8 @@ import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { createStripePayments, type PaymentsProvider } from './providers/payments/index.js';
+import { createCalendarFeeds } from './providers/calendar-feed/index.js';
+import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { newSecretToken } from './http/tokens.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
@@ -78,7 +80,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
   const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret();
-  const app = createApp({ ...options, jwtSecret, database, payments: options.payments ?? paymentsFromEnv(), nodeEnv: options.nodeEnv ?? process.env.NODE_ENV });
+  // Outside calendars are fetched only from public addresses, checked again at connect time (DNS rebinding).
+  const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: guardedFetch(), clock: options.clock ?? Date.now });
+  const app = createApp({ ...options, jwtSecret, database, calendarFeeds, payments: options.payments ?? paymentsFromEnv(), nodeEnv: options.nodeEnv ?? process.env.NODE_ENV });
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
   const ticker = every > 0 ? setInterval(() => void app.tick().catch((error) => console.error('tick failed', error)), every) : undefined;

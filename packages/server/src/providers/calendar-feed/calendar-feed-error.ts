@@ -1,6 +1,7 @@
 /**
  * Why a calendar feed could not be used:
- * - `invalid_url`: the address (or a redirect target) is not one we will fetch;
+ * - `invalid_url`: the address (or a redirect target) is not one we will fetch, or (on Node, at
+ *   connect time) its name resolves to a local, private or reserved address;
  * - `unparseable`: the body is not an iCalendar document;
  * - `timeout`, `network`: the server did not answer in time, or could not be reached;
  * - `http_status`: it answered with a non-2xx status (see `status`);

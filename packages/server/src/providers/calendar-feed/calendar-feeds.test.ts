@@ -119,33 +119,36 @@ describe('calendar feeds: failures never take booking down', () => {
     expect(result).toMatchObject({ busy: [], fetchedAt: 0, error: { code: 'invalid_url' } });
   });
 
-  it('gives up on a server that never answers after timeoutMs', async () => {
+  // These servers never finish answering: without the deadline or the limit the call never
+  // returns and vitest's test timeout fails the test. No elapsed-time assertions (speed is bench/'s).
+  it('gives up on a server that never answers, with timeout and the deadline in the sentence', async () => {
     routes['/feed.ics'] = () => undefined;
-    const started = performance.now();
     const result = await feeds({ timeoutMs: 200 }).busy(`${base}/feed.ics`, WINDOW, 'UTC');
-    expect(result).toMatchObject({ busy: [], error: { code: 'timeout' } });
-    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(result).toMatchObject({ busy: [], error: { code: 'timeout', message: 'The calendar server did not answer within 0.2 s.' } });
+    // The request got there before the deadline fired: it was the server's silence that timed out.
+    expect(requests).toHaveLength(1);
   });
 
   it('counts the body against the same deadline when it stalls halfway', async () => {
     routes['/feed.ics'] = (_, res) => res.writeHead(200, { 'content-type': 'text/calendar' }).write(DENTIST.slice(0, 40));
-    const started = performance.now();
     const result = await feeds({ timeoutMs: 200 }).busy(`${base}/feed.ics`, WINDOW, 'UTC');
     expect(result.error?.code).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(requests).toHaveLength(1);
   });
 
-  it('refuses a body over maxBytes while it streams, without waiting for its end', async () => {
-    routes['/feed.ics'] = (_, res) => {
-      res.writeHead(200, { 'content-type': 'text/calendar' });
-      const timer = setInterval(() => res.write(`X-PAD:${'x'.repeat(1000)}\r\n`), 5);
-      res.on('close', () => clearInterval(timer));
-    };
-    const started = performance.now();
+  it('refuses a body over maxBytes while it streams, hanging up instead of waiting for its end', async () => {
+    let written = 0;
+    const hungUp = new Promise<void>((done) => {
+      routes['/feed.ics'] = (_, res) => {
+        res.writeHead(200, { 'content-type': 'text/calendar' });
+        const timer = setInterval(() => (written += 1008, res.write(`X-PAD:${'x'.repeat(1000)}\r\n`)), 5);
+        res.on('close', () => (clearInterval(timer), done()));
+      };
+    });
     const result = await feeds({ maxBytes: 4096 }).busy(`${base}/feed.ics`, WINDOW, 'UTC');
     expect(result.error?.code).toBe('too_large');
-    expect(performance.now() - started).toBeLessThan(2000);
+    await hungUp;
+    expect(written).toBeGreaterThan(4096);
   });
 
   it('refuses a body whose declared length is over maxBytes', async () => {
@@ -200,7 +203,7 @@ describe('calendar feeds: validateUrl', () => {
     'https://calendar.google.com/calendar/ical/abc%40group.calendar.google.com/private-xyz/basic.ics',
     'https://172.32.0.1/cal.ics', // just outside 172.16/12
     'https://11.0.0.1/cal.ics',
-    'https://[2001:db8::1]/cal.ics',
+    'https://[2606:4700:4700::1111]/cal.ics', // 2001:db8::/32 is documentation space, refused
   ])('accepts the public address %s', (url) => {
     expect(refusal(url)).toBeUndefined();
   });

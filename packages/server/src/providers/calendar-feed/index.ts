@@ -1,4 +1,6 @@
 export { CalendarFeedError, type CalendarFeedErrorCode } from './calendar-feed-error.js';
 export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy } from './calendar-feeds.js';
 export { feedUrl } from './feed-url.js';
+export { isPublicAddress } from './public-address.js';
 export { busyFromCalendar, busyFromIcs, parseCalendar, type ExpansionLimits, type ParsedCalendar } from './parse-ics.js';
+// guardedFetch (guarded-fetch.ts) is Node-only (node:dns, node:net): the Node entry imports it directly.

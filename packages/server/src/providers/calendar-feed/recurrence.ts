@@ -25,6 +25,9 @@ export interface ExpansionBudget {
   feed: number;
 }
 
+/** What expanding one year's matching days costs against the budget: about ten candidate checks' worth of work. */
+export const YEAR_EXPANSION_COST = 10;
+
 class BudgetExhausted extends Error {}
 
 const UNIT_MS: Partial<Record<string, number>> = { SECONDLY: 1000, MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
@@ -63,8 +66,7 @@ function guardedIterator(rule: IcalRecur, start: IcalTime, budget: ExpansionBudg
   const check = internals.check_contracting_rules.bind(internals);
   const expand = internals.expand_year_days.bind(internals);
   internals.check_contracting_rules = () => (spend(1), check());
-  // Expanding a year builds every matching day of it: about ten candidate checks' worth of work.
-  internals.expand_year_days = (year) => (spend(10), expand(year));
+  internals.expand_year_days = (year) => (spend(YEAR_EXPANSION_COST), expand(year));
   try {
     internals.init();
   } catch (error) {
