@@ -1,9 +1,23 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', demo: 'src/demo.ts', 'testing/reference-slots': 'src/testing/reference-slots.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    demo: 'src/demo.ts',
+    'testing/reference-slots': 'src/testing/reference-slots.ts',
+    // For other packages' tests (the widget's browser tests pay through it); never imported by the API.
+    'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',
+  },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts', 'testing/reference-slots': 'src/testing/reference-slots.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      node: 'src/node.ts',
+      'testing/reference-slots': 'src/testing/reference-slots.ts',
+      'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',
+    },
+  },
   clean: true,
   target: 'node20',
   sourcemap: true,

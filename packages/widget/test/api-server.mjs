@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const serverEntry = fileURLToPath(new URL('../../server/dist/node.js', import.meta.url));
+/** The server's built entries these tests import. */
+const serverDist = ['node.js', 'index.js', 'testing/fake-stripe.js'].map((entry) =>
+  fileURLToPath(new URL(`../../server/dist/${entry}`, import.meta.url)),
+);
 
 /**
  * Starts the real Slotwise API on a random port over a fresh libSQL file seeded with the
@@ -13,29 +16,93 @@ const serverEntry = fileURLToPath(new URL('../../server/dist/node.js', import.me
  * runs its offline test-payments mode (no Stripe keys); `paid` is set up by `pricePaidSession`.
  */
 export async function startApi() {
-  if (!existsSync(serverEntry)) {
+  ensureServerBuilt();
+  const { startServer } = await import('@slotwise/server/node');
+  const db = tempDatabase();
+  const server = await startServer({ databaseUrl: db.url, port: 0, seed: 'demo', payments: 'offline', log: errorsOnly });
+  try {
+    const paid = await pricePaidSession(server.url, server.seeded.apiKey, 'test');
+    return { url: server.url, paid, close: () => server.close().finally(db.remove) };
+  } catch (error) {
+    await server.close().finally(db.remove);
+    throw error;
+  }
+}
+
+/**
+ * Starts a second real API whose payments go through the official Stripe SDK to the server
+ * package's fake Stripe (`@slotwise/server/testing/fake-stripe`) over HTTP, as in production
+ * with Stripe: the fake's signed webhooks are POSTed to this API's `/v1/webhooks/stripe`, the
+ * demo specialist is onboarded through Connect, and the browser loads the fake's Stripe.js
+ * (`stripeJs`), which confirms payments against the fake with the publishable key.
+ */
+export async function startStripeApi() {
+  ensureServerBuilt();
+  const [{ startServer }, { createStripePayments }, { startFakeStripe }] = await Promise.all([
+    import('@slotwise/server/node'),
+    import('@slotwise/server'),
+    import('@slotwise/server/testing/fake-stripe'),
+  ]);
+  const webhookSecret = `whsec_widget_${randomBytes(16).toString('hex')}`;
+  const fake = await startFakeStripe({ webhookSecret });
+  const db = tempDatabase();
+  const payments = createStripePayments({
+    secretKey: fake.secretKey,
+    publishableKey: fake.publishableKey,
+    webhookSecrets: [webhookSecret],
+    host: fake.host,
+    port: fake.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  const server = await startServer({ databaseUrl: db.url, port: 0, seed: 'demo', payments, log: errorsOnly }).catch(async (error) => {
+    await fake.close();
+    db.remove();
+    throw error;
+  });
+  // Over real HTTP, signed and with Stripe's headers (the fake's own sender), like Stripe's webhooks.
+  fake.webhookUrl = `${server.url}/v1/webhooks/stripe`;
+  const close = async () => {
+    // The fake first: it waits for deliveries under way, which need the API still listening.
+    await fake.close().finally(() => server.close()).finally(db.remove);
+  };
+  try {
+    const paid = await pricePaidSession(server.url, server.seeded.apiKey, 'stripe');
+    return { url: server.url, paid, stripeJs: `${fake.url}/fake-stripe.js`, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The servers' log in the test output: only what went wrong (tests provoke 4xx answers on purpose). */
+const errorsOnly = (entry) => {
+  if (entry.level === 'error') console.error(JSON.stringify(entry));
+};
+
+function ensureServerBuilt() {
+  if (!serverDist.every((file) => existsSync(file))) {
     execFileSync('pnpm', ['--filter', '@slotwise/server', 'build'], { stdio: 'inherit' });
   }
-  const { startServer } = await import('@slotwise/server/node');
+}
+
+function tempDatabase() {
   const file = join(tmpdir(), `slotwise-widget-test-${randomBytes(6).toString('hex')}.db`);
-  const server = await startServer({ databaseUrl: `file:${file}`, port: 0, seed: 'demo' });
-  const paid = await pricePaidSession(server.url, server.seeded.apiKey);
   return {
-    url: server.url,
-    paid,
-    async close() {
-      await server.close();
+    url: `file:${file}`,
+    remove() {
       for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
     },
   };
 }
 
 /**
- * Connects the demo specialist to (test-mode) Stripe through the public API, as a specialist
- * would: ask for an onboarding link, follow it (in test mode that completes onboarding), check
- * that charges are enabled, then price the 60-minute coaching session at €90.00.
+ * Connects the demo specialist to Stripe through the public API, as a specialist would: ask for
+ * an onboarding link and follow it in a "browser" (test mode completes onboarding on the GET; the
+ * fake Stripe shows its hosted page, whose one form is submitted), check that charges are
+ * enabled in the expected `mode`, then price the 60-minute coaching session at €90.00.
  */
-async function pricePaidSession(url, apiKey) {
+async function pricePaidSession(url, apiKey, mode) {
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
   const call = async (method, path, body) => {
     const response = await fetch(`${url}${path}`, { method, headers, body: body && JSON.stringify(body) });
@@ -43,9 +110,15 @@ async function pricePaidSession(url, apiKey) {
     return response.json();
   };
   const link = await call('POST', '/v1/me/stripe/onboarding', {});
-  await fetch(link.url, { redirect: 'follow' }).then((response) => response.arrayBuffer());
+  const page = await fetch(link.url, { redirect: 'follow' });
+  const html = await page.text();
+  if (/<form[^>]*method="post"/i.test(html)) {
+    const submitted = await fetch(page.url, { method: 'POST', redirect: 'manual' });
+    await submitted.arrayBuffer();
+    if (submitted.status !== 303) throw new Error(`submitting the onboarding page answered ${submitted.status}`);
+  }
   const stripe = await call('GET', '/v1/me/stripe');
-  if (!stripe.chargesEnabled || stripe.mode !== 'test') throw new Error(`test payments are not ready: ${JSON.stringify(stripe)}`);
+  if (!stripe.chargesEnabled || stripe.mode !== mode) throw new Error(`${mode} payments are not ready: ${JSON.stringify(stripe)}`);
   const { data } = await call('GET', '/v1/me/services');
   const coaching = data.find((service) => service.name === 'Coaching session');
   if (!coaching) throw new Error('the demo seed has no "Coaching session"');

@@ -1,9 +1,10 @@
 /*
  * A tiny FAKE of Stripe.js v3 for the widget's browser tests — not Stripe's code, never for real
- * payments. It covers what the widget calls: `Stripe(pk)`, `elements({ clientSecret })`,
- * `create('payment').mount(el) / destroy()` and `confirmPayment(...)`. The "Payment Element" is a
- * plain <input>: the card 4000 0000 0000 0002 is declined, any other value succeeds. Every call
- * is recorded in `window.__fakeStripe.calls`; `loads` counts how often this script ran.
+ * payments. It records how the widget loads and mounts Stripe's form: `Stripe(pk)`,
+ * `elements({ clientSecret })`, `create('payment').mount(el) / destroy()`; the "Payment Element"
+ * is a plain <input>. Every call is recorded in `window.__fakeStripe.calls`; `loads` counts how
+ * often this script ran. Paying is not faked here: the end-to-end test pays with the server's
+ * fake Stripe and its own Stripe.js (`@slotwise/server/testing/fake-stripe`, `/fake-stripe.js`).
  */
 (function () {
   'use strict';
@@ -20,8 +21,6 @@
       elements: function (options) {
         var input = null;
         var group = {
-          clientSecret: options.clientSecret,
-          input: function () { return input; },
           create: function (type) {
             log.calls.push({ call: 'create', type: type });
             return {
@@ -43,18 +42,6 @@
         };
         log.calls.push({ call: 'elements', options: options, group: group });
         return group;
-      },
-      confirmPayment: function (options) {
-        log.calls.push({ call: 'confirmPayment', options: options });
-        var card = options.elements.input();
-        var digits = card ? card.value.replace(/\D/g, '') : '';
-        if (digits === '4000000000000002') {
-          return Promise.resolve({
-            error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' }
-          });
-        }
-        var id = String(options.elements.clientSecret).split('_secret_')[0];
-        return Promise.resolve({ paymentIntent: { id: id, status: 'succeeded' } });
       }
     };
   };

@@ -3,11 +3,25 @@ import type { Booking, PaymentSession, TestPaymentConfirm } from '@slotwise/sdk/
 
 declare global {
   interface Window {
-    /** What the fake Stripe.js (`test/fake-stripe.js`) was asked to do. */
+    /** What the recording fake Stripe.js (`test/fake-stripe.js`) was asked to do. */
     __fakeStripe?: { loads: number; src?: string; calls: { call: string; [key: string]: unknown }[] };
     /** The priced service the test runner set up on the real API (see `test/api-server.mjs`). */
-    __SLOTWISE_PAID__: { serviceId: string; serviceName: string; price: number; currency: string; apiKey: string };
+    __SLOTWISE_PAID__: PricedService;
+    /**
+     * The second real API, taking payments through Stripe's SDK and the server's fake Stripe
+     * (`startStripeApi` in `test/api-server.mjs`): its URL, the fake's Stripe.js and its priced service.
+     */
+    __SLOTWISE_STRIPE__: { api: string; stripeJs: string; paid: PricedService };
   }
+}
+
+export interface PricedService {
+  serviceId: string;
+  serviceName: string;
+  price: number;
+  currency: string;
+  /** The demo specialist's secret API key on that server. */
+  apiKey: string;
 }
 
 let loadCount = 0;
@@ -64,14 +78,13 @@ export function paymentSession(mode: PaymentSession['mode'], patch: Partial<Paym
  * A client whose `payments.confirmTest` and `payments.sync` answer from the given lists, in
  * order (the last answer repeats), recording each call.
  */
-export function paymentsClient(answers: { confirmTest?: Booking[]; sync?: Booking[] }, base: object = {}) {
+export function paymentsClient(answers: { confirmTest?: Booking[]; sync?: Booking[] }) {
   const calls = { confirmTest: [] as [string, TestPaymentConfirm][], sync: [] as [string, string][] };
   const next = (list: Booking[] | undefined) => {
     const answer = list && list.length > 1 ? list.shift() : list?.[0];
     return answer ? Promise.resolve(structuredClone(answer)) : Promise.reject(new Error('no answer'));
   };
   const client = {
-    ...base,
     payments: {
       confirmTest: (id: string, params: TestPaymentConfirm, _opts?: { manageToken: string }) => {
         calls.confirmTest.push([id, params]);

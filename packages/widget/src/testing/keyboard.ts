@@ -1,0 +1,24 @@
+/**
+ * Real key presses from the test runner: Chromium types them (through the DevTools protocol), so
+ * the page sees trusted `keydown`/`input` events, as from a person. This is the message
+ * `@web/test-runner-commands`' `sendKeys` sends over the runner's web socket (its server side is
+ * one of the runner's default plugins); that package is not a dependency of the widget.
+ */
+async function runnerCommand(command: string, payload: unknown): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  if (!sessionId) throw new Error('Real key presses need a page opened by @web/test-runner.');
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(socket)) as {
+    sendMessageWaitForResponse(message: object): Promise<{ executed?: boolean }>;
+  };
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!response.executed) throw new Error(`The test runner did not run "${command}".`);
+}
+
+/** Replaces what `input` holds by typing `text` into it, key by key. */
+export async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
+  input.focus();
+  input.select();
+  await runnerCommand('send-keys', { type: text });
+  if (input.value !== text) throw new Error(`Typed "${text}" but the field holds "${input.value}".`);
+}
