@@ -1,78 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AvailabilityRules, Booking, BookingCreated, MyServiceList, Slots, Specialist } from './contract/index.js';
-import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
-import { failure } from './test-support.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type {
+  ApiKeyCreated,
+  Booking,
+  BookingCancel,
+  BookingCreate,
+  BookingCreated,
+  BookingList,
+  BookingReschedule,
+  CreditBalance,
+  MyService,
+  PackagePurchaseListQuery,
+  ServiceUpdate,
+  Slots,
+  SlotsQuery,
+  Specialist,
+  SpecialistBooking,
+  TestPaymentConfirm,
+} from './index.js';
+import { createClient, isSlotwiseError, type BookingListParams, type CreditsOptions, type ManageOptions, type RequestOptions } from './index.js';
+import { failure, recordingFetch } from './test-support.js';
 
-// The client against the real Hono app and a real database file, through an injected fetch:
-// if the contract and the server drift apart, these tests break.
-let dir: string;
-let database: Database;
-let client: SlotwiseClient;
-let specialist: SlotwiseClient;
-const now = Date.parse('2026-11-20T12:00:00Z');
+// The client on its own, through a recording fetch. Against the real app and database, the
+// server's `src/sdk-contract` tests run it: if the contract and the server drift apart, they break.
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-'));
-  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
-  await migrate(database);
-  const app = createApp({ database, clock: () => now });
-  const seeded = await seedDemo(database);
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => app.request(input as string, init);
-  client = createClient({ baseURL: 'http://slotwise.test', fetch });
-  specialist = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey: seeded.apiKey });
-});
-afterAll(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const customer = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London' };
-
-
-describe('createClient against the real API', () => {
-  it('reads a profile and slots that match the contract', async () => {
-    const profile = await client.specialists.retrieve('demo');
-    expect(Specialist.parse(profile)).toEqual(profile);
-    const slots = await client.specialists.slots('demo', { service: profile.services[0]!.id, from: '2026-11-23', to: '2026-11-27', timezone: 'Europe/London' });
-    expect(Slots.parse(slots)).toEqual(slots);
-    expect(slots.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
-  });
-
-  it('books, retrieves and cancels with the manage token', async () => {
-    const { services } = await client.specialists.retrieve('demo');
-    const created = await client.bookings.create({ specialist: 'demo', service: services[1]!.id, start: '2026-11-24T09:00:00Z', customer });
-    expect(BookingCreated.parse(created)).toEqual(created);
-    const read = await client.bookings.retrieve(created.booking.id, { manageToken: created.manageToken });
-    expect(Booking.parse(read)).toEqual(created.booking);
-    const cancelled = await client.bookings.cancel(created.booking.id, { reason: 'Ill' }, { manageToken: created.manageToken });
-    expect(cancelled.status).toBe('cancelled');
-  });
-
-  it('throws SlotwiseError carrying the problem document', async () => {
-    const { services } = await client.specialists.retrieve('demo');
-    await client.bookings.create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-25T10:00:00Z', customer });
-    const taken = await failure(client.bookings.create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-25T10:00:00Z', customer }));
-    expect(isSlotwiseError(taken, 'slot_unavailable')).toBe(true);
-    expect(taken.status).toBe(409);
-
-    const missing = await failure(client.specialists.retrieve('nobody'));
-    expect(missing.code).toBe('specialist_not_found');
-    expect(missing.problem.detail).toContain('nobody');
-
-    const invalid = await failure(
-      client.bookings.create({ specialist: 'demo', service: services[0]!.id, start: 'soon', customer: { ...customer, email: 'x' } }),
-    );
-    expect(invalid.code).toBe('invalid_request');
-    expect(invalid.problem.errors?.map((e) => e.field)).toEqual(['body.start', 'body.customer.email']);
-
-    const wrongToken = await failure(client.bookings.retrieve('bk_x', { manageToken: 'bmt_nope' }));
-    expect(wrongToken.status).toBe(404);
-  });
-
+describe('createClient', () => {
   it('reports a network failure as a SlotwiseError with code network_error', async () => {
     const offline = createClient({ baseURL: 'http://slotwise.test', fetch: () => Promise.reject(new TypeError('fetch failed')) });
     const error = await failure(offline.specialists.retrieve('demo'));
@@ -96,30 +47,81 @@ describe('createClient against the real API', () => {
     expect(createClient({ baseURL: 'https://api.example.com/' }).baseURL).toBe('https://api.example.com');
   });
 
-  it('recognises an error from another copy of the SDK by its shape', () => {
-    const foreign = Object.assign(new Error('taken'), { name: 'SlotwiseError', code: 'slot_unavailable', problem: {} });
-    expect(isSlotwiseError(foreign, 'slot_unavailable')).toBe(true);
-    expect(isSlotwiseError(new Error('x'))).toBe(false);
+  it('encodes path parameters, joins a list in a query with commas, and sends no body where the spec takes none', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createClient({ baseURL: 'http://slotwise.test/', fetch, apiKey: 'sk_key' });
+    await client.specialists.slots('a b/c', { service: 'svc_1', timezone: 'Europe/Paris' });
+    await client.me.bookings.list({ status: ['confirmed', 'held'], limit: 2 });
+    await client.me.bookings.list();
+    await client.me.bookings.cancel('bk_1');
+    await client.me.bookings.complete('bk_1');
+    const [slots, list, all, cancel, complete] = requests.map((r) => ({ ...r, url: new URL(r.url) }));
+    expect(slots!.url.pathname).toBe('/v1/specialists/a%20b%2Fc/slots');
+    expect(Object.fromEntries(slots!.url.searchParams)).toEqual({ service: 'svc_1', timezone: 'Europe/Paris' });
+    expect(Object.fromEntries(list!.url.searchParams)).toEqual({ status: 'confirmed,held', limit: '2' });
+    expect(all!.url.search).toBe('');
+    expect(cancel).toMatchObject({ method: 'POST', body: '{}' }); // an all-optional body may be left out
+    expect(cancel!.headers.get('content-type')).toBe('application/json');
+    expect(complete).toMatchObject({ method: 'POST', body: null });
   });
 
-  it('lets a specialist edit availability with an API key, and the slots follow', async () => {
-    const { data } = await specialist.me.services.list();
-    const intro = data[0]!;
-    expect(MyServiceList.parse({ data })).toEqual({ data });
-    await specialist.me.services.update(intro.id, { slotStep: 60 });
-    const rules = await specialist.me.availability.replaceWeekly({ weekly: [{ weekday: 4, start: '10:00', end: '12:00' }] });
-    expect(AvailabilityRules.parse(rules).weekly).toEqual([{ weekday: 4, start: '10:00', end: '12:00' }]);
-    const override = await specialist.me.availability.overrides.create({ from: '2026-12-03', intervals: [] });
-    const rule = await specialist.me.availability.recurring.create({ rrule: 'FREQ=WEEKLY;BYDAY=SU', anchor: '2026-11-22', start: '09:00', end: '10:00' });
-    const slots = await client.specialists.slots('demo', { service: intro.id, from: '2026-11-26', to: '2026-12-06', timezone: 'Europe/Berlin' });
-    expect(slots.days.map((d) => [d.date, d.slots.length])).toEqual([
-      ['2026-11-26', 2], // Thursday 10:00 and 11:00 (hourly starts)
-      ['2026-11-29', 1], // the Sunday rule
-      ['2026-12-06', 1], // 2026-12-03, a Thursday, is closed by the override
-    ]);
-    await specialist.me.availability.overrides.delete(override.id);
-    await specialist.me.availability.recurring.delete(rule.id);
-    expect((await specialist.me.availability.retrieve()).overrides).toEqual([]);
-    await expect(client.me.availability.retrieve()).rejects.toThrow('apiKey');
+  it('sends the token each call needs as its bearer, and refuses a call without it before sending anything', async () => {
+    const { fetch, requests } = recordingFetch();
+    const visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
+    await visitor.bookings.cancel('bk_1', {}, { manageToken: 'bmt_1' });
+    await visitor.credits.retrieve({ creditsToken: 'crt_1' });
+    await visitor.specialists.retrieve('demo');
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual(['Bearer bmt_1', 'Bearer crt_1', null]);
+
+    await expect(visitor.me.profile.retrieve()).rejects.toThrow(/apiKey/);
+    await expect(visitor.operator.settings.retrieve()).rejects.toThrow(TypeError);
+    // A JavaScript caller may forget the options a typed one cannot.
+    await expect((visitor.bookings.retrieve as unknown as (id: string) => Promise<unknown>)('bk_1')).rejects.toThrow(/manageToken/);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('sends an Idempotency-Key on every POST: the caller’s own, or a new one for each call', async () => {
+    const { fetch, requests } = recordingFetch(() => Response.json({}, { status: 201 }));
+    const client = createClient({ baseURL: 'http://slotwise.test', fetch });
+    const params = { specialist: 'demo', service: 'svc_1', start: '2026-11-24T09:00:00Z', customer: { name: 'A', email: 'a@example.com', timeZone: 'UTC' } };
+    await client.bookings.create(params, { idempotencyKey: 'order-1' });
+    await client.bookings.create(params);
+    await client.bookings.create(params);
+    await client.specialists.retrieve('demo');
+    const keys = requests.map((r) => r.headers.get('idempotency-key'));
+    expect(keys[0]).toBe('order-1');
+    expect(keys[1]).toMatch(/^idk_[0-9a-f]{32}$/);
+    expect(keys[2]).not.toBe(keys[1]);
+    expect(keys[3]).toBeNull();
+  });
+
+  it('keeps the documented signatures, typed from the route specs (checked by tsc)', () => {
+    const c = createClient({ baseURL: 'http://slotwise.test' });
+    expectTypeOf(c.specialists.retrieve).parameters.toEqualTypeOf<[handle: string, opts?: RequestOptions]>();
+    expectTypeOf(c.specialists.retrieve).returns.resolves.toEqualTypeOf<Specialist>();
+    expectTypeOf(c.specialists.slots).parameters.toEqualTypeOf<[handle: string, query: SlotsQuery, opts?: RequestOptions]>();
+    expectTypeOf(c.specialists.slots).returns.resolves.toEqualTypeOf<Slots>();
+    expectTypeOf(c.bookings.create).parameters.toEqualTypeOf<[params: BookingCreate, opts?: RequestOptions]>();
+    expectTypeOf(c.bookings.create).returns.resolves.toEqualTypeOf<BookingCreated>();
+    expectTypeOf(c.bookings.retrieve).parameters.toEqualTypeOf<[id: string, opts: ManageOptions]>();
+    expectTypeOf(c.bookings.cancel).parameters.toEqualTypeOf<[id: string, params: BookingCancel, opts: ManageOptions]>();
+    expectTypeOf(c.bookings.cancel).returns.resolves.toEqualTypeOf<Booking>();
+    expectTypeOf(c.payments.sync).parameters.toEqualTypeOf<[id: string, opts: ManageOptions]>();
+    expectTypeOf(c.payments.confirmTestPurchase).parameters.toEqualTypeOf<[id: string, params: TestPaymentConfirm, opts: CreditsOptions]>();
+    expectTypeOf(c.credits.retrieve).parameters.toEqualTypeOf<[opts: CreditsOptions]>();
+    expectTypeOf(c.credits.retrieve).returns.resolves.toEqualTypeOf<CreditBalance>();
+    expectTypeOf(c.me.bookings.list).parameters.toEqualTypeOf<[query?: BookingListParams, opts?: RequestOptions]>();
+    expectTypeOf(c.me.bookings.list).returns.resolves.toEqualTypeOf<BookingList>();
+    expectTypeOf<BookingListParams['status']>().toEqualTypeOf<Booking['status'][] | undefined>();
+    expectTypeOf(c.me.bookings.cancel).parameters.toEqualTypeOf<[id: string, params?: BookingCancel, opts?: RequestOptions]>();
+    expectTypeOf(c.me.bookings.reschedule).parameters.toEqualTypeOf<[id: string, params: BookingReschedule, opts?: RequestOptions]>();
+    expectTypeOf(c.me.bookings.complete).parameters.toEqualTypeOf<[id: string, opts?: RequestOptions]>();
+    expectTypeOf(c.me.bookings.complete).returns.resolves.toEqualTypeOf<SpecialistBooking>();
+    expectTypeOf(c.me.services.update).parameters.toEqualTypeOf<[id: string, params?: ServiceUpdate, opts?: RequestOptions]>();
+    expectTypeOf(c.me.services.update).returns.resolves.toEqualTypeOf<MyService>();
+    expectTypeOf(c.me.apiKeys.rotate).returns.resolves.toEqualTypeOf<ApiKeyCreated>();
+    expectTypeOf(c.me.packagePurchases.list).parameters.toEqualTypeOf<[query?: PackagePurchaseListQuery, opts?: RequestOptions]>();
+    expectTypeOf(c.me.services.update.operationId).toEqualTypeOf<'updateService'>();
+    expect(c.me.services.update.operationId).toBe('updateService');
   });
 });

@@ -1,6 +1,5 @@
 export { createClient } from './client.js';
-export type { BookingListParams } from './namespaces/my-bookings.js';
-export type { ClientOptions, CreditsOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
+export type { BookingListParams, ClientOptions, CreditsOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
 export { SlotwiseError, isSlotwiseError } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
 export type * from './contract/specialists.js';

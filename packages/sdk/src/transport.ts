@@ -1,4 +1,5 @@
 import { createFetch, FetchError, type $Fetch } from 'ofetch';
+import type { Operation } from './contract/operations.js';
 import { SlotwiseError, toProblem } from './errors.js';
 
 export interface ClientOptions {
@@ -26,15 +27,26 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/** Options of a call on a booking, which its manage token opens. */
+export interface ManageOptions extends RequestOptions {
+  /** The manage token returned when the booking was created. */
+  manageToken: string;
+}
+
+/** Options of a call on credits, which their credits token opens. */
+export interface CreditsOptions extends RequestOptions {
+  /** The credits token returned when the package was bought. */
+  creditsToken: string;
+}
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Call {
   query?: Record<string, unknown>;
   body?: unknown;
-  headers?: Record<string, string>;
-  /** `apiKey`: send the client's `apiKey` as the bearer; `none`: no credentials. */
-  auth?: 'apiKey' | 'none';
-  opts?: RequestOptions;
+  /** Whose credentials go into `Authorization` (an operation's `auth`); none for a public call. */
+  auth?: Operation['auth'];
+  opts?: RequestOptions & Partial<ManageOptions & CreditsOptions>;
 }
 
 /** A random idempotency key; `crypto.getRandomValues` exists on plain-http pages, unlike `randomUUID`. */
@@ -42,9 +54,6 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `idk_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
-
-/** `template` with `{}` replaced by the URL-encoded `value`. */
-export const pathOf = (template: string, value: string) => template.replace('{}', encodeURIComponent(value));
 
 export type Transport = <T>(method: Method, path: string, call?: Call) => Promise<T>;
 
@@ -63,11 +72,9 @@ export function createTransport(options: ClientOptions): Transport {
   });
 
   return async function request<T>(method: Method, path: string, call: Call = {}): Promise<T> {
-    const headers: Record<string, string> = { ...call.headers };
-    if (call.auth === 'apiKey') {
-      if (!options.apiKey) throw new TypeError('Pass `apiKey` to createClient to use the `me` and `operator` namespaces.');
-      headers.authorization = `Bearer ${options.apiKey}`;
-    }
+    const headers: Record<string, string> = {};
+    const token = bearerOf(call, options);
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (method === 'POST') headers['idempotency-key'] = call.opts?.idempotencyKey ?? newIdempotencyKey();
     const signal = call.opts?.signal;
     try {
@@ -83,4 +90,22 @@ export function createTransport(options: ClientOptions): Transport {
       throw error;
     }
   };
+}
+
+/** The token a call sends as its bearer, by the operation's kind of auth; throws when the caller gave none. */
+function bearerOf({ auth, opts }: Call, options: ClientOptions): string | undefined {
+  switch (auth) {
+    case undefined:
+      return undefined;
+    case 'apiKey':
+    case 'operator':
+      if (!options.apiKey) throw new TypeError('Pass `apiKey` to createClient to use the `me` and `operator` namespaces.');
+      return options.apiKey;
+    case 'manageToken':
+      if (typeof opts?.manageToken !== 'string') throw new TypeError('Pass `{ manageToken }` (returned when the booking was created) as the last argument.');
+      return opts.manageToken;
+    case 'creditsToken':
+      if (typeof opts?.creditsToken !== 'string') throw new TypeError('Pass `{ creditsToken }` (returned when the package was bought) as the last argument.');
+      return opts.creditsToken;
+  }
 }

@@ -19,6 +19,7 @@ import {
   ServiceUpdate,
   Signup,
 } from './account.js';
+import { operations } from './operations.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
 
 /** A specialist's secret API key or access token: missing or bad, expired, or an operator's. */
@@ -28,9 +29,7 @@ const operatorErrors: ProblemCode[] = ['unauthorized', 'token_expired', 'forbidd
 
 const authRoutes = {
   signup: {
-    operationId: 'signup',
-    method: 'post',
-    path: '/v1/auth/signup',
+    ...operations.signup,
     summary: 'Create a specialist account and its public profile; returns tokens.',
     tag: 'Auth',
     body: Signup,
@@ -38,9 +37,7 @@ const authRoutes = {
     errors: [...bodyErrors, 'email_taken', 'handle_taken', 'rate_limited'],
   },
   login: {
-    operationId: 'login',
-    method: 'post',
-    path: '/v1/auth/login',
+    ...operations.login,
     summary: 'Trade an email and password for an access token (15 minutes) and a refresh token.',
     tag: 'Auth',
     body: Login,
@@ -48,9 +45,7 @@ const authRoutes = {
     errors: [...bodyErrors, 'invalid_credentials', 'rate_limited'],
   },
   refreshTokens: {
-    operationId: 'refreshTokens',
-    method: 'post',
-    path: '/v1/auth/refresh',
+    ...operations.refreshTokens,
     summary: 'Trade a refresh token (once) for new tokens. A used token presented again ends the whole login.',
     tag: 'Auth',
     body: RefreshTokenBody,
@@ -58,9 +53,7 @@ const authRoutes = {
     errors: [...bodyErrors, 'invalid_refresh_token', 'rate_limited'],
   },
   logout: {
-    operationId: 'logout',
-    method: 'post',
-    path: '/v1/auth/logout',
+    ...operations.logout,
     summary: 'End the login a refresh token belongs to. Answers the same for an unknown token.',
     tag: 'Auth',
     body: RefreshTokenBody,
@@ -71,71 +64,53 @@ const authRoutes = {
 
 const profileRoutes = {
   retrieveProfile: {
-    operationId: 'retrieveProfile',
-    method: 'get',
-    path: '/v1/me',
+    ...operations.retrieveProfile,
     summary: 'The calling specialist’s profile.',
     tag: 'Profile',
     response: { status: 200, schema: Profile, description: 'The profile.' },
     errors: meErrors,
-    auth: 'apiKey',
   },
   updateProfile: {
-    operationId: 'updateProfile',
-    method: 'patch',
-    path: '/v1/me',
+    ...operations.updateProfile,
     summary: 'Change the handle, name, bio, time zone, currency or allowed embed origins.',
     tag: 'Profile',
     body: ProfileUpdate,
     response: { status: 200, schema: Profile, description: 'The profile after the change.' },
     errors: [...bodyErrors, ...meErrors, 'handle_taken'],
-    auth: 'apiKey',
   },
 } as const satisfies Record<string, RouteSpec>;
 
 const apiKeyRoutes = {
   listApiKeys: {
-    operationId: 'listApiKeys',
-    method: 'get',
-    path: '/v1/me/api-keys',
+    ...operations.listApiKeys,
     summary: 'The caller’s API keys, newest first, revoked ones included; never the secrets.',
     tag: 'API keys',
     response: { status: 200, schema: ApiKeyList, description: 'The keys.' },
     errors: meErrors,
-    auth: 'apiKey',
   },
   createApiKey: {
-    operationId: 'createApiKey',
-    method: 'post',
-    path: '/v1/me/api-keys',
+    ...operations.createApiKey,
     summary: 'Create a secret API key; the key is in this answer only.',
     tag: 'API keys',
     body: ApiKeyCreate,
     response: { status: 201, schema: ApiKeyCreated, description: 'The key, shown once.' },
     errors: [...bodyErrors, ...meErrors, 'too_many_api_keys'],
-    auth: 'apiKey',
   },
   revokeApiKey: {
-    operationId: 'revokeApiKey',
-    method: 'delete',
-    path: '/v1/me/api-keys/{id}',
+    ...operations.revokeApiKey,
     summary: 'Revoke a key at once.',
     tag: 'API keys',
     params: IdParams,
     response: { status: 200, schema: ApiKey, description: 'The revoked key.' },
     errors: [...meErrors, 'api_key_not_found'],
-    auth: 'apiKey',
   },
   rotateApiKey: {
-    operationId: 'rotateApiKey',
-    method: 'post',
-    path: '/v1/me/api-keys/{id}/rotate',
+    ...operations.rotateApiKey,
     summary: 'Replace a key by a new one with the same name; the old one stops working at once.',
     tag: 'API keys',
     params: IdParams,
     response: { status: 201, schema: ApiKeyCreated, description: 'The new key, shown once.' },
     errors: [...meErrors, 'api_key_not_found', 'api_key_revoked'],
-    auth: 'apiKey',
   },
 } as const satisfies Record<string, RouteSpec>;
 
@@ -146,83 +121,62 @@ const apiKeyRoutes = {
  */
 const serviceRoutes = {
   listMyServices: {
-    operationId: 'listMyServices',
-    method: 'get',
-    path: '/v1/me/services',
+    ...operations.listMyServices,
     summary: 'The calling specialist’s services, archived ones included, with rules and policy.',
     tag: 'Services',
     response: { status: 200, schema: MyServiceList, description: 'The services.' },
     errors: meErrors,
-    auth: 'apiKey',
   },
   retrieveService: {
-    operationId: 'retrieveService',
-    method: 'get',
-    path: '/v1/me/services/{id}',
+    ...operations.retrieveService,
     summary: 'One of the caller’s services.',
     tag: 'Services',
     params: IdParams,
     response: { status: 200, schema: MyService, description: 'The service.' },
     errors: [...meErrors, 'service_not_found'],
-    auth: 'apiKey',
   },
   createService: {
-    operationId: 'createService',
-    method: 'post',
-    path: '/v1/me/services',
+    ...operations.createService,
     summary: 'Offer a new service: durations with prices, scheduling rules and cancellation policy.',
     tag: 'Services',
     body: ServiceCreate,
     response: { status: 201, schema: MyService, description: 'The service, offered at once.' },
     errors: [...bodyErrors, ...meErrors],
-    auth: 'apiKey',
   },
   updateServiceRules: {
-    operationId: 'updateService',
-    method: 'patch',
-    path: '/v1/me/services/{id}',
+    ...operations.updateServiceRules,
     summary: 'Change any of a service’s fields: name, prices, rules, policy, or whether it is offered.',
     tag: 'Services',
     params: IdParams,
     body: ServiceUpdate,
     response: { status: 200, schema: MyService, description: 'The service after the change.' },
     errors: [...bodyErrors, ...meErrors, 'service_not_found'],
-    auth: 'apiKey',
   },
   archiveService: {
-    operationId: 'archiveService',
-    method: 'delete',
-    path: '/v1/me/services/{id}',
+    ...operations.archiveService,
     summary: 'Stop offering a service. Its bookings stay; it leaves the public profile and slots.',
     tag: 'Services',
     params: IdParams,
     response: { status: 200, schema: MyService, description: 'The archived service.' },
     errors: [...meErrors, 'service_not_found'],
-    auth: 'apiKey',
   },
 } as const satisfies Record<string, RouteSpec>;
 
 const operatorRoutes = {
   retrievePlatformSettings: {
-    operationId: 'retrievePlatformSettings',
-    method: 'get',
-    path: '/v1/operator/settings',
+    ...operations.retrievePlatformSettings,
     summary: 'Platform settings; an operator’s access token only.',
     tag: 'Operator',
     response: { status: 200, schema: PlatformSettings, description: 'The settings.' },
     errors: operatorErrors,
-    auth: 'operator',
   },
   updatePlatformSettings: {
-    operationId: 'updatePlatformSettings',
-    method: 'patch',
-    path: '/v1/operator/settings',
+    ...operations.updatePlatformSettings,
     summary: 'Change the default platform fee; an operator’s access token only.',
     tag: 'Operator',
     body: PlatformSettingsUpdate,
     response: { status: 200, schema: PlatformSettings, description: 'The settings after the change.' },
     errors: [...bodyErrors, ...operatorErrors],
-    auth: 'operator',
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -4,6 +4,7 @@ export * from './specialists.js';
 export * from './bookings.js';
 export * from './availability.js';
 export * from './account.js';
+export * from './operations.js';
 export * from './routes.js';
 export * from './payments.js';
 export * from './packages.js';

@@ -1,34 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp, createDb, migrate, seedDemo, type Database } from '@slotwise/server';
+import { isSlotwiseError, type SlotwiseClient } from '@slotwise/sdk';
+import { BookingList, CancellationQuote, SpecialistBooking } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BookingList, CancellationQuote, SpecialistBooking } from './contract/index.js';
-import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
+import { sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
 
-// The lifecycle namespaces against the real app and a real database file, with a movable clock.
-let dir: string;
-let database: Database;
+// The SDK's lifecycle namespaces against the real app and a real database file, with a movable clock.
+let t: SdkTestApp;
 let visitor: SlotwiseClient;
 let specialist: SlotwiseClient;
-let now = Date.parse('2026-11-20T12:00:00Z');
 let serviceId = '';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-life-'));
-  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
-  await migrate(database);
-  const { apiKey } = await seedDemo(database);
-  const app = createApp({ database, clock: () => now, rateLimits: false });
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => app.request(input as string, init);
-  visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
-  specialist = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
+  t = await sdkTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+  ({ visitor, specialist } = t);
   serviceId = (await visitor.specialists.retrieve('demo')).services[0]!.id;
 });
-afterAll(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t.close());
 
 const customer = { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Berlin' };
 const book = (start: string, idempotencyKey?: string) =>
@@ -64,7 +50,7 @@ describe('the booking lifecycle through the SDK', () => {
     const id = first.data[0]!.id;
     const noted = await specialist.me.bookings.updateNotes(id, { notes: 'Bring the CV' });
     expect(SpecialistBooking.parse(noted).specialistNotes).toBe('Bring the CV');
-    now = Date.parse('2026-11-25T11:40:00Z');
+    t.setNow(Date.parse('2026-11-25T11:40:00Z'));
     const done = await specialist.me.bookings.complete(id);
     expect(done.status).toBe('completed');
     expect(done.events.map((e) => e.type)).toEqual(['confirmed', 'notes_updated', 'completed']);

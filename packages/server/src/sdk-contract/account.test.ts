@@ -1,38 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database } from '@slotwise/server';
+import type { SlotwiseClient } from '@slotwise/sdk';
+import { ApiKey, ApiKeyCreated, AuthTokens, MyService, MyServiceList, PlatformSettings, Profile } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, ApiKeyCreated, AuthTokens, MyService, MyServiceList, PlatformSettings, Profile } from './contract/index.js';
-import { createClient, type SlotwiseClient } from './index.js';
-import { failure } from './test-support.js';
+import { seedDemoPayments } from '../index.js';
+import { failure, sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
 
-// The account namespaces against the real app and a real database file: sign-up and tokens,
+// The SDK's account namespaces against the real app and a real database file: sign-up and tokens,
 // the profile, API keys, services and operator settings.
-let dir: string;
-let database: Database;
-let fetch: typeof globalThis.fetch;
+let t: SdkTestApp;
 let visitor: SlotwiseClient;
-let seeded: Awaited<ReturnType<typeof seedDemo>>;
-let now = Date.parse('2026-11-20T12:00:00Z');
+let as: SdkTestApp['as'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-account-'));
-  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
-  await migrate(database);
-  seeded = await seedDemo(database, { kdfIterations: 1000 });
-  const app = createApp({ database, clock: () => now, rateLimits: false, kdfIterations: 1000 });
-  await seedDemoPayments(app.deps.payments, database); // a connected (test) Stripe account: priced services allowed
-  fetch = async (input, init) => app.request(input as string, init);
-  visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
+  t = await sdkTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+  await seedDemoPayments(t.app.deps.payments, t.database); // a connected (test) Stripe account: priced services allowed
+  ({ visitor, as } = t);
 });
-afterAll(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const as = (apiKey: string) => createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
-
+afterAll(() => t.close());
 
 describe('client.auth', () => {
   it('signs up, logs in, refreshes and logs out', async () => {
@@ -66,12 +49,13 @@ describe('client.auth', () => {
   });
 
   it('throws token_expired once the access token is 15 minutes old', async () => {
-    const session = await visitor.auth.login({ email: 'demo@slotwise.local', password: seeded.demoPassword! });
-    now += 15 * 60_000;
+    const session = await visitor.auth.login({ email: 'demo@slotwise.local', password: t.demoPassword });
+    const start = t.now();
+    t.setNow(start + 15 * 60_000);
     try {
       expect((await failure(as(session.accessToken).me.profile.retrieve())).code).toBe('token_expired');
     } finally {
-      now -= 15 * 60_000;
+      t.setNow(start);
     }
   });
 });
@@ -79,7 +63,7 @@ describe('client.auth', () => {
 describe('client.me (with the console login of the demo specialist)', () => {
   let demo: SlotwiseClient;
   beforeAll(async () => {
-    demo = as((await visitor.auth.login({ email: 'demo@slotwise.local', password: seeded.demoPassword! })).accessToken);
+    demo = as((await visitor.auth.login({ email: 'demo@slotwise.local', password: t.demoPassword })).accessToken);
   });
 
   it('reads and updates the profile', async () => {
@@ -143,13 +127,13 @@ describe('client.me (with the console login of the demo specialist)', () => {
 
 describe('client.operator', () => {
   it('reads and changes the platform fee as an operator; a specialist gets forbidden', async () => {
-    const operator = as((await visitor.auth.login({ email: 'operator@slotwise.local', password: seeded.operatorPassword! })).accessToken);
+    const operator = as((await visitor.auth.login({ email: 'operator@slotwise.local', password: t.operatorPassword })).accessToken);
     const settings = await operator.operator.settings.retrieve();
     expect(PlatformSettings.parse(settings)).toEqual({ platformFeeBps: 2000, updatedAt: null });
     expect((await operator.operator.settings.update({ platformFeeBps: 1500 })).platformFeeBps).toBe(1500);
     expect((await operator.operator.settings.retrieve()).platformFeeBps).toBe(1500);
 
-    const forbidden = await failure(as(seeded.apiKey!).operator.settings.retrieve());
+    const forbidden = await failure(as(t.apiKey).operator.settings.retrieve());
     expect(forbidden).toMatchObject({ status: 403, code: 'forbidden' });
     await expect(visitor.operator.settings.retrieve()).rejects.toThrow(TypeError); // no credentials given to the client
   });

@@ -1,35 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createApp, createDb, migrate, seedDemo, seedDemoPayments, type Database, type SlotwiseApp, type TestPayments } from '@slotwise/server';
+import { isSlotwiseError, type SlotwiseClient } from '@slotwise/sdk';
+import { BookingCreated, CreditBalance, MyPackage, MyPackageList, PackagePurchaseCreated, PackagePurchaseList, Specialist } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BookingCreated, CreditBalance, MyPackage, MyPackageList, PackagePurchaseCreated, PackagePurchaseList, Specialist } from './contract/index.js';
-import { createClient, isSlotwiseError, type SlotwiseClient } from './index.js';
+import { seedDemoPayments } from '../index.js';
+import { sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
 
-// The package and credit namespaces against the real app (offline test-payments mode) and a
+// The SDK's package and credit namespaces against the real app (offline test-payments mode) and a
 // real database file: if the contract and the server drift apart, these tests break.
-let dir: string;
-let database: Database;
-let app: SlotwiseApp;
+let t: SdkTestApp;
 let visitor: SlotwiseClient;
 let specialist: SlotwiseClient;
-const now = Date.parse('2026-11-20T12:00:00Z');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'slotwise-sdk-packages-'));
-  database = createDb(`file:${join(dir, 'sdk.db')}`, { timeout: 5000 });
-  await migrate(database);
-  const { apiKey } = await seedDemo(database, { now });
-  app = createApp({ database, clock: () => now, rateLimits: false });
-  await seedDemoPayments(app.deps.payments, database); // a (test) connected account; the coaching session costs €90
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => app.request(input as string, init);
-  visitor = createClient({ baseURL: 'http://slotwise.test', fetch });
-  specialist = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey });
+  t = await sdkTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+  await seedDemoPayments(t.app.deps.payments, t.database); // a (test) connected account; the coaching session costs €90
+  ({ visitor, specialist } = t);
 });
-afterAll(() => {
-  database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => t.close());
 
 const customer = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London' };
 
@@ -59,12 +45,12 @@ describe('packages and credits through the SDK', () => {
     expect(PackagePurchaseCreated.parse(bought)).toEqual(bought);
     expect(bought).toMatchObject({ purchase: { status: 'pending', package: { id: pkg.id, sessionCount: 2 } }, paymentSession: { mode: 'test', amount: 15000 } });
     const intent = bought.paymentSession!.clientSecret.split('_secret_')[0]!;
-    const payments = app.deps.payments as TestPayments;
-    await payments.confirmTestPayment(intent, { outcome: 'succeed' }); // the customer pays…
-    await payments.settled(); // …and the signed webhook grants the credits
-
     const { creditsToken } = bought;
+    // The customer pays (offline test mode); the signed webhook grants the credits before it answers.
+    const paid = await visitor.payments.confirmTestPurchase(intent, { outcome: 'succeed' }, { creditsToken });
+    expect(CreditBalance.parse(paid)).toEqual(paid);
     const balance = await visitor.credits.retrieve({ creditsToken });
+    expect(balance).toEqual(paid);
     expect(CreditBalance.parse(balance)).toEqual(balance);
     expect(balance).toMatchObject({ customerEmail: 'ada@example.com', specialist: { handle: 'demo' }, total: 2, lots: [{ package: { id: pkg.id, name: 'Two sessions' }, remaining: 2, expired: false }] });
 

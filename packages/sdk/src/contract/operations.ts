@@ -1,0 +1,110 @@
+/**
+ * Every endpoint's method, path, credentials and kind of input, without its schemas. This module
+ * imports nothing: the client is built from it at runtime (so no zod ships in the widget), and
+ * the route specs (`routes.ts`) spread each entry and attach the schemas, so a method, a path or
+ * an auth kind is written here and nowhere else.
+ */
+export interface Operation {
+  /** OpenAPI `operationId`: unique, stable. */
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI-style path, `{param}` for parameters. */
+  path: string;
+  /**
+   * `manageToken`: `Authorization: Bearer <manage token>` of the booking;
+   * `apiKey`: `Authorization: Bearer <secret API key or access token>` of a specialist;
+   * `operator`: `Authorization: Bearer <access token>` of an operator;
+   * `creditsToken`: `Authorization: Bearer <credits token>` of a package purchase.
+   * None: a public endpoint.
+   */
+  auth?: 'manageToken' | 'apiKey' | 'operator' | 'creditsToken';
+  /** What the caller sends besides the path's parameters: a JSON `body`, or a `query`. */
+  input?: 'body' | 'query';
+}
+
+/**
+ * Keyed like `routes`. An operation's `operationId` is its key unless it says otherwise.
+ */
+export const operations = named({
+  // Public: profiles, slots, and a booking by its manage token
+  retrieveSpecialist: { method: 'get', path: '/v1/specialists/{handle}' },
+  listSlots: { method: 'get', path: '/v1/specialists/{handle}/slots', input: 'query' },
+  createBooking: { method: 'post', path: '/v1/bookings', input: 'body' },
+  retrieveBooking: { method: 'get', path: '/v1/bookings/{id}', auth: 'manageToken' },
+  cancelBooking: { method: 'post', path: '/v1/bookings/{id}/cancel', auth: 'manageToken', input: 'body' },
+  quoteCancellation: { method: 'get', path: '/v1/bookings/{id}/cancellation', auth: 'manageToken' },
+  rescheduleBooking: { method: 'post', path: '/v1/bookings/{id}/reschedule', auth: 'manageToken', input: 'body' },
+
+  // The specialist's bookings
+  listMyBookings: { method: 'get', path: '/v1/me/bookings', auth: 'apiKey', input: 'query' },
+  retrieveMyBooking: { method: 'get', path: '/v1/me/bookings/{id}', auth: 'apiKey' },
+  completeMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/complete', auth: 'apiKey' },
+  markMyBookingNoShow: { method: 'post', path: '/v1/me/bookings/{id}/no-show', auth: 'apiKey' },
+  cancelMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/cancel', auth: 'apiKey', input: 'body' },
+  rescheduleMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/reschedule', auth: 'apiKey', input: 'body' },
+  updateMyBookingNotes: { method: 'put', path: '/v1/me/bookings/{id}/notes', auth: 'apiKey', input: 'body' },
+
+  // Availability and calendar feeds
+  retrieveAvailability: { method: 'get', path: '/v1/me/availability', auth: 'apiKey' },
+  replaceWeeklySchedule: { method: 'put', path: '/v1/me/availability/weekly', auth: 'apiKey', input: 'body' },
+  createDateOverride: { method: 'post', path: '/v1/me/availability/overrides', auth: 'apiKey', input: 'body' },
+  deleteDateOverride: { method: 'delete', path: '/v1/me/availability/overrides/{id}', auth: 'apiKey' },
+  createRecurring: { method: 'post', path: '/v1/me/availability/recurring', auth: 'apiKey', input: 'body' },
+  deleteRecurring: { method: 'delete', path: '/v1/me/availability/recurring/{id}', auth: 'apiKey' },
+  createCalendarFeed: { method: 'post', path: '/v1/me/calendar-feeds', auth: 'apiKey', input: 'body' },
+  deleteCalendarFeed: { method: 'delete', path: '/v1/me/calendar-feeds/{id}', auth: 'apiKey' },
+
+  // Sign-up and login
+  signup: { method: 'post', path: '/v1/auth/signup', input: 'body' },
+  login: { method: 'post', path: '/v1/auth/login', input: 'body' },
+  refreshTokens: { method: 'post', path: '/v1/auth/refresh', input: 'body' },
+  logout: { method: 'post', path: '/v1/auth/logout', input: 'body' },
+
+  // Profile, API keys and services
+  retrieveProfile: { method: 'get', path: '/v1/me', auth: 'apiKey' },
+  updateProfile: { method: 'patch', path: '/v1/me', auth: 'apiKey', input: 'body' },
+  listApiKeys: { method: 'get', path: '/v1/me/api-keys', auth: 'apiKey' },
+  createApiKey: { method: 'post', path: '/v1/me/api-keys', auth: 'apiKey', input: 'body' },
+  revokeApiKey: { method: 'delete', path: '/v1/me/api-keys/{id}', auth: 'apiKey' },
+  rotateApiKey: { method: 'post', path: '/v1/me/api-keys/{id}/rotate', auth: 'apiKey' },
+  listMyServices: { method: 'get', path: '/v1/me/services', auth: 'apiKey' },
+  retrieveService: { method: 'get', path: '/v1/me/services/{id}', auth: 'apiKey' },
+  createService: { method: 'post', path: '/v1/me/services', auth: 'apiKey', input: 'body' },
+  // Keeps the key of the first version of this API (`routes.updateServiceRules`); the operation is `updateService`.
+  updateServiceRules: { operationId: 'updateService', method: 'patch', path: '/v1/me/services/{id}', auth: 'apiKey', input: 'body' },
+  archiveService: { method: 'delete', path: '/v1/me/services/{id}', auth: 'apiKey' },
+
+  // Operator
+  retrievePlatformSettings: { method: 'get', path: '/v1/operator/settings', auth: 'operator' },
+  updatePlatformSettings: { method: 'patch', path: '/v1/operator/settings', auth: 'operator', input: 'body' },
+
+  // Payments
+  syncBookingPayment: { method: 'post', path: '/v1/bookings/{id}/payment/sync', auth: 'manageToken' },
+  confirmTestPayment: { method: 'post', path: '/v1/test-payments/{id}/confirm', auth: 'manageToken', input: 'body' },
+  confirmTestPurchasePayment: { method: 'post', path: '/v1/test-payments/{id}/confirm-purchase', auth: 'creditsToken', input: 'body' },
+  retrieveStripeStatus: { method: 'get', path: '/v1/me/stripe', auth: 'apiKey' },
+  createStripeOnboarding: { method: 'post', path: '/v1/me/stripe/onboarding', auth: 'apiKey', input: 'body' },
+  listMyPayments: { method: 'get', path: '/v1/me/payments', auth: 'apiKey', input: 'query' },
+  retrieveMyEarnings: { method: 'get', path: '/v1/me/earnings', auth: 'apiKey', input: 'query' },
+
+  // Packages and credits
+  listMyPackages: { method: 'get', path: '/v1/me/packages', auth: 'apiKey' },
+  createMyPackage: { method: 'post', path: '/v1/me/packages', auth: 'apiKey', input: 'body' },
+  retrieveMyPackage: { method: 'get', path: '/v1/me/packages/{id}', auth: 'apiKey' },
+  updateMyPackage: { method: 'patch', path: '/v1/me/packages/{id}', auth: 'apiKey', input: 'body' },
+  archiveMyPackage: { method: 'delete', path: '/v1/me/packages/{id}', auth: 'apiKey' },
+  listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
+  purchasePackage: { method: 'post', path: '/v1/packages/{id}/purchases', input: 'body' },
+  retrieveCredits: { method: 'get', path: '/v1/credits', auth: 'creditsToken' },
+});
+
+type Entry = Omit<Operation, 'operationId'> & { operationId?: string };
+type Named<T extends Record<string, Entry>> = {
+  [K in keyof T]: T[K] & { operationId: T[K] extends { operationId: infer Id extends string } ? Id : K & string };
+};
+
+function named<const T extends Record<string, Entry>>(table: T): Named<T> {
+  return Object.fromEntries(Object.entries(table).map(([key, entry]) => [key, { operationId: key, ...entry }])) as Named<T>;
+}
+
+export type OperationName = keyof typeof operations;

@@ -1,0 +1,126 @@
+import type { OperationName } from './contract/operations.js';
+
+/**
+ * The client's namespaces: which method calls which operation. Everything else about a method —
+ * HTTP method, path, credentials, argument and answer types — comes from the operation and its
+ * route spec. `namespaces.test.ts` checks that every route spec has exactly one method here.
+ */
+export const namespaces = {
+  // ── What a visitor's browser may call ──────────────────────────────────────────────────────
+  specialists: {
+    /** The public profile of `handle`, with its active services. */
+    retrieve: 'retrieveSpecialist',
+    /** Open start times, grouped by date in `query.timezone`. */
+    slots: 'listSlots',
+  },
+  bookings: {
+    /** Books an open time. Keep the returned `manageToken`: it is shown once. */
+    create: 'createBooking',
+    retrieve: 'retrieveBooking',
+    cancel: 'cancelBooking',
+    /** What cancelling now would do — allowed or not, and the refund — to show before confirming. */
+    cancellationQuote: 'quoteCancellation',
+    /** Moves the booking to another open time, within the service's policy. */
+    reschedule: 'rescheduleBooking',
+  },
+  payments: {
+    /** Asks the server to read the payment from the provider now (after Stripe.js confirmed it). */
+    sync: 'syncBookingPayment',
+    /** Offline test-payments mode only: pay or decline as the booking's customer would. */
+    confirmTest: 'confirmTestPayment',
+    /** Offline test-payments mode only: pay or decline a package purchase as its customer would. */
+    confirmTestPurchase: 'confirmTestPurchasePayment',
+  },
+  packages: {
+    /** Buys package `id`. Keep the returned `creditsToken`: it is shown once. Pay with `paymentSession`. */
+    purchase: 'purchasePackage',
+  },
+  credits: {
+    /** What is left of the credits the token reaches, and when each lot expires. */
+    retrieve: 'retrieveCredits',
+  },
+
+  // ── Accounts ───────────────────────────────────────────────────────────────────────────────
+  auth: {
+    /** Creates a specialist account and its profile; returns tokens like `login`. */
+    signup: 'signup',
+    /** An access token (15 minutes) and a single-use refresh token. */
+    login: 'login',
+    /** Spends `refreshToken` for new tokens; keep the new refresh token, the old one is dead. */
+    refresh: 'refreshTokens',
+    /** Ends the login `refreshToken` belongs to. */
+    logout: 'logout',
+  },
+  operator: {
+    /** Platform settings; an operator's access token only. */
+    settings: { retrieve: 'retrievePlatformSettings', update: 'updatePlatformSettings' },
+  },
+
+  /** The calling specialist's own data; needs `apiKey` (a secret key or an access token). */
+  me: {
+    profile: { retrieve: 'retrieveProfile', update: 'updateProfile' },
+    apiKeys: {
+      list: 'listApiKeys',
+      /** The returned `key` is shown once. */
+      create: 'createApiKey',
+      revoke: 'revokeApiKey',
+      /** A new key with the same name; the old one stops working at once. */
+      rotate: 'rotateApiKey',
+    },
+    services: {
+      list: 'listMyServices',
+      retrieve: 'retrieveService',
+      create: 'createService',
+      /** Changes any field: name, durations and prices, scheduling rules, policy, `active`. */
+      update: 'updateServiceRules',
+      /** Stops offering the service; its bookings stay. `update(id, { active: true })` offers it again. */
+      archive: 'archiveService',
+    },
+    bookings: {
+      /** By start time; `status` is a list; pass the last id as `starting_after` for the next page. */
+      list: 'listMyBookings',
+      /** With private notes and the full event history. */
+      retrieve: 'retrieveMyBooking',
+      complete: 'completeMyBooking',
+      markNoShow: 'markMyBookingNoShow',
+      /** Always allowed before the start; refunds in full. */
+      cancel: 'cancelMyBooking',
+      reschedule: 'rescheduleMyBooking',
+      updateNotes: 'updateMyBookingNotes',
+    },
+    availability: {
+      retrieve: 'retrieveAvailability',
+      /** Replaces all weekly hours and breaks at once. */
+      replaceWeekly: 'replaceWeeklySchedule',
+      overrides: { create: 'createDateOverride', delete: 'deleteDateOverride' },
+      recurring: { create: 'createRecurring', delete: 'deleteRecurring' },
+    },
+    calendarFeeds: { create: 'createCalendarFeed', delete: 'deleteCalendarFeed' },
+    stripe: {
+      retrieve: 'retrieveStripeStatus',
+      /** A single-use onboarding link; send the specialist there. */
+      onboarding: 'createStripeOnboarding',
+    },
+    payments: { list: 'listMyPayments' },
+    earnings: { retrieve: 'retrieveMyEarnings' },
+    packages: {
+      /** Archived ones included. */
+      list: 'listMyPackages',
+      create: 'createMyPackage',
+      retrieve: 'retrieveMyPackage',
+      /** Later purchases get the new terms; earlier ones keep theirs. */
+      update: 'updateMyPackage',
+      /** Stops selling it; credits already bought stay valid. `update(id, { active: true })` sells it again. */
+      archive: 'archiveMyPackage',
+    },
+    packagePurchases: {
+      /** Newest first; pass the last id as `starting_after` for the next page. */
+      list: 'listMyPackagePurchases',
+    },
+  },
+} as const satisfies Namespaces;
+
+/** A tree of namespaces whose leaves name operations. */
+export interface Namespaces {
+  readonly [name: string]: OperationName | Namespaces;
+}
