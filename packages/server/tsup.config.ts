@@ -4,6 +4,8 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     node: 'src/node.ts',
+    // The production entry (`pnpm start`): serves the API configured from the environment.
+    main: 'src/main.ts',
     demo: 'src/demo.ts',
     'testing/reference-slots': 'src/testing/reference-slots.ts',
     // For other packages' tests (the widget's browser tests pay through it); never imported by the API.

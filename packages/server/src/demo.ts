@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { closeOnSignal, startServer } from './node.js';
+import { closeOnSignal, optionsFromEnv, startServer } from './node.js';
 import { seedDemoPayments } from './seed.js';
+import { demoPageHeaders } from './http/pages/secure-page.js';
 
 // dist/demo.js → the repository root is three folders up.
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,12 +14,20 @@ if (!existsSync(`${widget}/slotwise.js`)) {
   process.exit(1);
 }
 
+const env = optionsFromEnv(process.env);
 const server = await startServer({
-  port: Number(process.env.PORT ?? 8787),
-  hostname: process.env.HOST ?? '127.0.0.1',
+  ...env,
+  port: env.port ?? 8787,
+  // The demo takes "payments" in the offline test mode unless Stripe keys are set.
+  payments: process.env.STRIPE_SECRET_KEY ? undefined : 'offline',
   seed: 'demo',
+  // A person reads the demo's terminal: only problems are logged, as lines.
+  log: (entry) => {
+    if (entry.level !== 'info') console.error(`[${entry.level}] ${entry.msg}`);
+  },
   mount: (app) => {
     app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
+    app.use('/*', demoPageHeaders({ stripe: Boolean(process.env.STRIPE_SECRET_KEY) }));
     app.get('/*', serveStatic({ root: page }));
   },
 });

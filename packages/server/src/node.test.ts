@@ -6,6 +6,8 @@ import { createApp } from './app.js';
 import { createDb } from './db/client.js';
 import { openDatabase } from './node.js';
 import { seedDemo } from './seed.js';
+import { paymentsDisabled } from './providers/payments/index.js';
+import { silentLog } from './services/log.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,10 +30,10 @@ describe('openDatabase (the Node entry)', () => {
     dirs.push(dir);
     const url = `file:${join(dir, 'shared.db')}`;
     const now = Date.parse('2026-11-20T12:00:00Z');
-    const a = createApp({ database: await openDatabase(url), clock: () => now, rateLimits: false });
+    const a = createApp({ database: await openDatabase(url), clock: () => now, rateLimits: false, payments: paymentsDisabled(), log: silentLog });
     await seedDemo(a.deps.database);
     // The second "process": its own connection, with or without the counter.
-    for (const other of [createApp({ database: await openDatabase(url), clock: () => now, rateLimits: false }), createApp({ database: createDb(url, { timeout: 5000 }), clock: () => now, rateLimits: false })]) {
+    for (const other of [createApp({ database: await openDatabase(url), clock: () => now, rateLimits: false, payments: paymentsDisabled(), log: silentLog }), createApp({ database: createDb(url, { timeout: 5000 }), clock: () => now, rateLimits: false, payments: paymentsDisabled(), log: silentLog })]) {
       const profile = await (await a.request('/v1/specialists/demo')).json();
       const slotsUrl = `/v1/specialists/demo/slots?service=${profile.services[0].id}&from=2026-11-23&to=2026-11-27`;
       const first = await (await a.request(slotsUrl)).json();

@@ -1,7 +1,6 @@
 import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
@@ -9,15 +8,19 @@ import type { AppEnv } from './app-env.js';
 import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
-import { createStripePayments, type PaymentsProvider } from './providers/payments/index.js';
+import { createStripePayments, offlinePayments, paymentsDisabled, type PaymentsProvider } from './providers/payments/index.js';
+import { errorFields, jsonLog, type Log } from './services/log.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
-import { newSecretToken } from './http/tokens.js';
+import { newSecretToken } from './services/ids.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
 
 /** Opens (creating its folder if needed) and migrates the database at `url`. */
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken?: string): Promise<Database> {
+  if (!/^(file|libsql|https?|wss?):/.test(url)) {
+    throw new Error(`DATABASE_URL must be a file: URL (file:./data/slotwise.db) or a remote libSQL URL (libsql://…, https://…); got "${url}".`);
+  }
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0]!;
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -51,13 +54,23 @@ async function watchChanges(database: Database): Promise<void> {
   };
 }
 
-export interface StartOptions extends Partial<Omit<AppOptions, 'database'>> {
+export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'payments'>> {
   /** @default process.env.DATABASE_URL ?? 'file:./data/slotwise.db' */
   databaseUrl?: string;
+  /** For a remote libSQL (Turso) URL. @default process.env.DATABASE_AUTH_TOKEN */
+  databaseAuthToken?: string;
   /** 0 picks a free port. @default 8787 */
   port?: number;
   /** @default '127.0.0.1' */
   hostname?: string;
+  /**
+   * A payments provider, or `'offline'` for the demo's test-payments mode (its simulated Stripe
+   * account kept in the database; refused when `NODE_ENV=production`). @default from the
+   * environment (`paymentsFromEnv`)
+   */
+  payments?: PaymentsProvider | 'offline';
+  /** `NODE_ENV`: `production` refuses the offline test-payments mode. @default process.env.NODE_ENV */
+  nodeEnv?: string;
   /** Seed the demo specialist (once). */
   seed?: 'demo';
   /** Add routes around the API (the demo serves its page and the widget this way). */
@@ -77,15 +90,22 @@ export interface RunningServer {
 
 /** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const log: Log = options.log ?? jsonLog((line) => console.log(line));
+  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN);
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
-  const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret();
+  const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret(log);
+  const clock = options.clock ?? Date.now;
+  const nodeEnv = options.nodeEnv ?? process.env.NODE_ENV;
+  const chosen = options.payments ?? paymentsFromEnv(process.env, log);
+  const offline = chosen === 'offline' ? offlinePayments(database, { clock, nodeEnv }) : undefined;
+  const payments = offline?.payments ?? (chosen as PaymentsProvider);
   // Outside calendars are fetched only from public addresses, checked again at connect time (DNS rebinding).
-  const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: guardedFetch(), clock: options.clock ?? Date.now });
-  const app = createApp({ ...options, jwtSecret, database, calendarFeeds, payments: options.payments ?? paymentsFromEnv(), nodeEnv: options.nodeEnv ?? process.env.NODE_ENV });
+  const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: guardedFetch(), clock });
+  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments });
+  offline?.deliverTo(app);
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
-  const ticker = every > 0 ? setInterval(() => void app.tick().catch((error) => console.error('tick failed', error)), every) : undefined;
+  const ticker = every > 0 ? setInterval(() => void runTick(app, log), every) : undefined;
   ticker?.unref();
   const hostname = options.hostname ?? '127.0.0.1';
   const server: ServerType = await new Promise((ready) => {
@@ -110,21 +130,37 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 }
 
+/** One scheduler run, logged as one line with what it did (or why it failed). */
+async function runTick(app: SlotwiseApp, log: Log): Promise<void> {
+  const started = performance.now();
+  try {
+    const result = await app.tick();
+    log({ level: 'info', msg: 'tick', ...result, ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    log({ level: 'error', msg: 'tick failed', ...errorFields(error) });
+  }
+}
+
 /** A random signing secret for this process only, with a warning: it dies with the process. */
-function ephemeralJwtSecret(): string {
-  console.warn('SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart.');
+function ephemeralJwtSecret(log: Log): string {
+  log({ level: 'warn', msg: 'SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart.' });
   return newSecretToken('jwt');
 }
 
 /**
- * Real Stripe when `STRIPE_SECRET_KEY` is set (with `STRIPE_PUBLISHABLE_KEY` and
- * `STRIPE_WEBHOOK_SECRET` — several comma-separated while rolling, plus the Connect endpoint's);
- * otherwise undefined, and the app runs the offline test-payments mode, which refuses to start
- * when `NODE_ENV=production`.
+ * Payments as the environment says: real Stripe when `STRIPE_SECRET_KEY` is set (with
+ * `STRIPE_PUBLISHABLE_KEY` and `STRIPE_WEBHOOK_SECRET` — several comma-separated while rolling,
+ * plus the Connect endpoint's); the offline test-payments mode when `SLOTWISE_PAYMENTS=offline`
+ * (refused when `NODE_ENV=production`); otherwise payments switched off — free sessions only — with
+ * a warning.
  */
-export function paymentsFromEnv(env: Record<string, string | undefined> = process.env): PaymentsProvider | undefined {
+export function paymentsFromEnv(env: Record<string, string | undefined> = process.env, log?: Log): PaymentsProvider | 'offline' {
   const secretKey = env.STRIPE_SECRET_KEY;
-  if (!secretKey) return undefined;
+  if (!secretKey) {
+    if (env.SLOTWISE_PAYMENTS === 'offline') return 'offline';
+    log?.({ level: 'warn', msg: 'STRIPE_SECRET_KEY is not set: payments are off, so only free sessions can be booked.' });
+    return paymentsDisabled();
+  }
   const publishableKey = env.STRIPE_PUBLISHABLE_KEY;
   const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!publishableKey || webhookSecrets.length === 0) {
@@ -140,12 +176,40 @@ export function closeOnSignal(server: RunningServer): void {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (isMain && fileURLToPath(import.meta.url).endsWith('node.js')) {
-  const server = await startServer({
-    port: Number(process.env.PORT ?? 8787),
-    hostname: process.env.HOST ?? '127.0.0.1',
-  });
-  closeOnSignal(server);
-  console.log(`Slotwise API on ${server.url} (database ${server.database.url})`);
+function integer(env: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${text}".`);
+  return value;
+}
+
+function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {
+  const text = env[name]?.toLowerCase();
+  if (text === undefined || text === '') return undefined;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  throw new Error(`${name} must be true or false; got "${env[name]}".`);
+}
+
+/**
+ * The server's options from its environment — every variable the README's "Run in production"
+ * lists, checked, so a typo stops the start with a sentence instead of running misconfigured:
+ * `PORT`, `HOST`, `DATABASE_URL`, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*`,
+ * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`.
+ */
+export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
+  const port = integer(env, 'PORT', 0, 65535);
+  const holdMinutes = integer(env, 'HOLD_MINUTES', 1, 24 * 60);
+  const trustProxy = flag(env, 'TRUST_PROXY');
+  return {
+    ...(port === undefined ? {} : { port }),
+    ...(env.HOST ? { hostname: env.HOST } : {}),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_AUTH_TOKEN ? { databaseAuthToken: env.DATABASE_AUTH_TOKEN } : {}),
+    ...(env.SLOTWISE_JWT_SECRET ? { jwtSecret: env.SLOTWISE_JWT_SECRET } : {}),
+    ...(holdMinutes === undefined ? {} : { holdMinutes }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(env.NODE_ENV ? { nodeEnv: env.NODE_ENV } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { accounts, specialists } from './db/schema.js';
 import { seedDemo } from './seed.js';
-import { verifyPassword } from './services/passwords.js';
+import { verifyPassword } from './services/accounts/passwords.js';
 
 let dir: string;
 let database: Database;

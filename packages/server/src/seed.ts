@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Tx } from './db/client.js';
 import { accounts, services, specialists, weeklyHours } from './db/schema.js';
-import { newId, newSecretToken } from './http/tokens.js';
-import type { PaymentsProvider, TestPayments } from './providers/payments/index.js';
-import { insertApiKey, newApiKey } from './services/api-keys.js';
-import { DEFAULT_KDF_ITERATIONS, hashPassword } from './services/passwords.js';
+import { newId, newSecretToken } from './services/ids.js';
+import type { PaymentsProvider } from './providers/payments/index.js';
+import { insertApiKey, newApiKey } from './services/accounts/api-keys.js';
+import { DEFAULT_KDF_ITERATIONS, hashPassword } from './services/accounts/passwords.js';
 
 export interface SeedOptions {
   /** @default 'Europe/Berlin' */
@@ -122,11 +122,12 @@ export async function seedDemoPayments(payments: PaymentsProvider, database: Dat
   const [demo] = await database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
   if (!demo || demo.stripeAccountId) return false;
   const account = await payments.createConnectedAccount({ email: 'demo@slotwise.local', metadata: { specialist_id: demo.id }, idempotencyKey: `connect-${demo.id}` });
-  const onboarded = await (payments as TestPayments).completeTestOnboarding(account.id);
+  // In the offline mode, an account link completes onboarding at once (there is nothing to visit).
+  await payments.createAccountLink({ account: account.id, returnUrl: 'http://localhost/', refreshUrl: 'http://localhost/' });
+  const onboarded = await payments.retrieveAccount(account.id);
   await database.write(async (tx) => {
     await tx.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: onboarded.chargesEnabled }).where(eq(specialists.id, demo.id));
     await tx.update(services).set({ durations: [{ minutes: 60, price: 9000 }] }).where(and(eq(services.specialistId, demo.id), eq(services.name, 'Coaching session')));
-    await tx.update(specialists).set({ availabilityVersion: sql`${specialists.availabilityVersion} + 1` }).where(eq(specialists.id, demo.id));
   });
   return true;
 }

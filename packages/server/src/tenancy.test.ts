@@ -2,7 +2,7 @@ import { routes, type RouteSpec } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarFeeds, specialists } from './db/schema.js';
-import { newId } from './http/tokens.js';
+import { newId } from './services/ids.js';
 import { auth, signUp } from './testing/accounts.js';
 import { connectDemo } from './testing/fixtures.js';
 import { testApp, type TestApp } from './testing/test-app.js';

@@ -47,7 +47,11 @@ export const Currency = z
 /** An amount in the currency's minor unit (cents for EUR and USD). */
 export const MinorAmount = z.number().int().nonnegative().meta({ description: 'Integer minor units (e.g. cents).' });
 
-export const Email = z.email({ message: 'Use an email address such as ada@example.com.' }).max(254);
+/** Compared case-insensitively everywhere: stored and answered in lower case. */
+export const Email = z
+  .email({ message: 'Use an email address such as ada@example.com.' })
+  .max(254)
+  .overwrite((email) => email.toLowerCase());
 
 export const FieldError = z.object({
   field: z.string().meta({ description: 'Where the problem is, e.g. `body.customer.email` or `query.from`.' }),

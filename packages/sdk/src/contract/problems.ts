@@ -21,6 +21,8 @@ const coreProblemCodes = {
   stripe_account_required: { status: 409, title: 'Connect a Stripe account first' },
   payment_not_found: { status: 404, title: 'Payment not found' },
   payment_provider_error: { status: 502, title: 'The payment provider did not answer as expected' },
+  payments_not_configured: { status: 503, title: 'This server takes no payments' },
+  price_changed: { status: 409, title: 'The price changed meanwhile' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   slot_unavailable: { status: 409, title: 'That time is no longer available' },
   booking_not_cancellable: { status: 409, title: 'The booking cannot be cancelled' },
@@ -36,6 +38,7 @@ const coreProblemCodes = {
   invalid_range: { status: 422, title: 'The date range is not valid' },
   not_a_slot: { status: 422, title: 'That time is not a bookable slot' },
   invalid_calendar_feed: { status: 422, title: 'The calendar feed cannot be used' },
+  invalid_recurrence: { status: 422, title: 'The recurring rule cannot be used' },
   payment_required: { status: 422, title: 'The service needs payment' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -29,6 +29,8 @@ export interface Database {
    * (set by the Node entry); absent elsewhere, where callers must query instead.
    */
   changeCounter?: () => number;
+  /** One trivial query: whether the database answers (readiness checks). */
+  ping(): Promise<void>;
   close(): void;
 }
 
@@ -79,6 +81,9 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
           if (attempt >= retries) throw error;
         }
       }
+    },
+    async ping() {
+      await current.client.execute('select 1');
     },
     close() {
       current.client.close();

@@ -358,20 +358,39 @@ export const webhookEvents = sqliteTable('webhook_events', {
   receivedAt: integer('received_at').notNull(),
 });
 
-/** Messages to send (mail transports come later); written in the transaction that needs them. */
+/**
+ * Domain events waiting to be delivered (email, meetings, outgoing webhooks come from here): one
+ * row per booking change, written in the same transaction as the change by the one road
+ * (`services/bookings/road.ts`), carrying the booking as it is after the change. Never sent from a
+ * request handler; a dispatcher reads it after the commit.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    recipient: text('recipient').notNull(),
-    template: text('template').notNull(),
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    bookingId: text('booking_id'),
+    /** `booking.<event type>`, e.g. `booking.confirmed`. */
+    topic: text('topic').notNull(),
+    bookingId: text('booking_id').notNull(),
+    specialistId: text('specialist_id').notNull(),
+    /** The `booking_events` row this change appended. */
+    eventId: text('event_id').notNull(),
+    /** `{ event, booking }`: what happened and the booking after it (no secrets, no private notes). */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at').notNull(),
-    sentAt: integer('sent_at'),
   },
-  (t) => [index('outbox_unsent_idx').on(t.sentAt, t.createdAt)],
+  (t) => [uniqueIndex('outbox_event_unique').on(t.eventId), index('outbox_booking_idx').on(t.bookingId), index('outbox_created_idx').on(t.createdAt)],
 );
+
+/**
+ * The offline test-payments mode's simulated Stripe account (demo and tests only, never with real
+ * Stripe): its objects as one JSON snapshot, so a restart keeps the intents it created and two
+ * processes on one file see the same account.
+ */
+export const testPaymentsState = sqliteTable('test_payments_state', {
+  id: text('id').primaryKey(),
+  snapshot: text('snapshot').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
 
 /** A bundle a specialist sells: N sessions of some services, used within a number of days. */
 export const packages = sqliteTable(

@@ -2,7 +2,7 @@ import type { RouteSpec } from '@slotwise/sdk/contract';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app-env.js';
-import { ProblemError } from './problem.js';
+import { HttpError } from './problem.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -27,7 +27,7 @@ export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 
         : issue.message,
   }));
   const first = errors[0]!;
-  throw new ProblemError('invalid_request', `${first.field}: ${first.message}`, { errors });
+  throw new HttpError('invalid_request', `${first.field}: ${first.message}`, { errors });
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -35,12 +35,12 @@ async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new ProblemError('unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+    throw new HttpError('unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ProblemError('invalid_json', 'The body could not be parsed as JSON; check for a missing quote or comma.');
+    throw new HttpError('invalid_json', 'The body could not be parsed as JSON; check for a missing quote or comma.');
   }
 }
 

@@ -1,42 +1,49 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { problemCodes, problemType, type FieldError, type Problem, type ProblemCode } from '@slotwise/sdk/contract';
+import { ServiceError } from '../services/errors.js';
 
-/** Thrown anywhere in a request; the app's error handler answers it as `application/problem+json`. */
-export class ProblemError extends Error {
-  readonly code: ProblemCode;
-  readonly status: number;
-  readonly errors: FieldError[] | undefined;
+/** A refusal that belongs to HTTP itself (authentication challenges, rate limits): it carries headers. */
+export class HttpError extends ServiceError {
   readonly headers: Record<string, string>;
 
   constructor(code: ProblemCode, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
-    super(detail);
-    this.code = code;
-    this.status = problemCodes[code].status;
-    this.errors = options.errors;
+    super(code, detail, options);
     this.headers = options.headers ?? {};
   }
+}
 
-  toProblem(instance?: string): Problem {
-    return {
-      type: problemType(this.code),
-      title: problemCodes[this.code].title,
-      status: this.status,
-      code: this.code,
-      detail: this.message,
-      ...(instance ? { instance } : {}),
-      ...(this.errors ? { errors: this.errors } : {}),
-    };
-  }
+/** The HTTP status of a contract code. */
+export const statusOf = (code: ProblemCode): number => problemCodes[code].status;
+
+/** The RFC 9457 document of `error`. */
+export function toProblem(error: ServiceError, instance?: string): Problem {
+  return {
+    type: problemType(error.code),
+    title: problemCodes[error.code].title,
+    status: statusOf(error.code),
+    code: error.code,
+    detail: error.message,
+    ...(instance ? { instance } : {}),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+/** Every 401 says how to authenticate (RFC 9110 §11.6.1), unless the thrower said more precisely. */
+function challenge(error: ServiceError): Record<string, string> {
+  if (statusOf(error.code) !== 401) return {};
+  if (error.code === 'token_expired') return { 'www-authenticate': 'Bearer realm="slotwise-api", error="invalid_token"' };
+  return { 'www-authenticate': 'Bearer realm="slotwise-api"' };
 }
 
 /**
  * Answers `error` as an RFC 9457 document through the context, so headers set earlier in the
- * chain (CORS) are kept on error responses too.
+ * chain (CORS) are kept on error responses too. The only place a ServiceError becomes HTTP.
  */
-export function problemResponse(c: Context, error: ProblemError): Response {
-  return c.body(JSON.stringify(error.toProblem(c.req.path)), error.status as ContentfulStatusCode, {
-    ...error.headers,
+export function problemResponse(c: Context, error: ServiceError): Response {
+  return c.body(JSON.stringify(toProblem(error, c.req.path)), statusOf(error.code) as ContentfulStatusCode, {
+    ...challenge(error),
+    ...(error instanceof HttpError ? error.headers : {}),
     'content-type': 'application/problem+json',
   });
 }

@@ -1,7 +1,8 @@
+import type { ServiceDeps } from './deps.js';
 import { DEFAULT_PLATFORM_FEE_BPS, type PlatformSettings, type PlatformSettingsUpdate } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Database, Drizzle, Tx } from '../db/client.js';
+import type { Drizzle, Tx } from '../db/client.js';
 import { platformSettings } from '../db/schema.js';
 
 const FEE_KEY = 'platformFeeBps';
@@ -20,7 +21,12 @@ export async function platformFeeBps(db: Reader): Promise<number> {
   return validFee(value) ? value : DEFAULT_PLATFORM_FEE_BPS;
 }
 
-export async function readPlatformSettings(db: Reader): Promise<PlatformSettings> {
+/** The platform settings as stored, or their defaults. */
+export async function readPlatformSettings(deps: ServiceDeps): Promise<PlatformSettings> {
+  return settingsIn(deps.database.db);
+}
+
+async function settingsIn(db: Reader): Promise<PlatformSettings> {
   const [row] = await db.select().from(platformSettings).where(eq(platformSettings.key, FEE_KEY));
   const value = row?.value;
   return {
@@ -31,16 +37,16 @@ export async function readPlatformSettings(db: Reader): Promise<PlatformSettings
 
 /** Stores the operator's changes, recording who made them. */
 export async function updatePlatformSettings(
-  database: Database,
+  deps: ServiceDeps,
   patch: z.output<typeof PlatformSettingsUpdate>,
   accountId: string,
-  now: number,
 ): Promise<PlatformSettings> {
-  return database.write(async (tx) => {
+  const now = deps.clock();
+  return deps.database.write(async (tx) => {
     if (patch.platformFeeBps !== undefined) {
       const row = { key: FEE_KEY, value: patch.platformFeeBps, updatedAt: now, updatedBy: accountId };
       await tx.insert(platformSettings).values(row).onConflictDoUpdate({ target: platformSettings.key, set: { value: row.value, updatedAt: now, updatedBy: accountId } });
     }
-    return readPlatformSettings(tx);
+    return settingsIn(tx);
   });
 }

@@ -1,7 +1,6 @@
-import { lte } from 'drizzle-orm';
-import type { AppDeps } from '../app-env.js';
-import { idempotencyKeys } from '../db/schema.js';
-import { expireDueHolds } from './holds.js';
+import { expireDueHolds } from './bookings/holds.js';
+import type { ServiceDeps } from './deps.js';
+import { purgeIdempotencyKeys } from './idempotency.js';
 import { expireDueCredits } from './packages/balance.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
 import { issueDueRefunds } from './payments/refunds.js';
@@ -17,13 +16,15 @@ export interface TickResult {
 
 /**
  * Everything that is due at `now`, done once. Idempotent: running it twice, or from two processes,
- * does the work once. Node calls it on an interval; the edge entry from a cron trigger.
+ * does the work once. Node calls it on an interval; the edge entry from a cron trigger. Every
+ * service it calls sees the same instant.
  */
-export async function tick(deps: AppDeps, now: number): Promise<TickResult> {
-  const expiredHolds = await expireDueHolds(deps.database, now);
-  const cancelledIntents = await cancelAbandonedIntents(deps, now);
-  const issuedRefunds = await issueDueRefunds(deps, now);
-  const expiredCredits = await expireDueCredits(deps.database, now);
-  const purged = await deps.database.write((tx) => tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id }));
-  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys: purged.length };
+export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promise<TickResult> {
+  const at: ServiceDeps = { ...deps, clock: () => now };
+  const expiredHolds = await expireDueHolds(at);
+  const cancelledIntents = await cancelAbandonedIntents(at, now);
+  const issuedRefunds = await issueDueRefunds(at, now);
+  const expiredCredits = await expireDueCredits(at);
+  const purgedIdempotencyKeys = await purgeIdempotencyKeys(at, now);
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys };
 }

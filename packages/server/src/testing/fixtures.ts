@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { services, specialists, weeklyHours, type ServiceRow } from '../db/schema.js';
-import { newId } from '../http/tokens.js';
-import { insertApiKey, newApiKey } from '../services/api-keys.js';
+import { newId } from '../services/ids.js';
+import { insertApiKey, newApiKey } from '../services/accounts/api-keys.js';
 
 /** Another specialist with one free 30-minute service, Mon–Fri 09:00–17:00, and an API key. */
 export async function addSpecialist(database: Database, handle: string, now = Date.parse('2026-11-01T00:00:00Z')) {

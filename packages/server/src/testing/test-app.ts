@@ -6,6 +6,8 @@ import { createApp, type AppOptions } from '../app.js';
 import { createDb, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { services, specialists } from '../db/schema.js';
+import { offlinePayments } from '../providers/payments/index.js';
+import { silentLog } from '../services/log.js';
 import { seedDemo } from '../seed.js';
 
 export interface TestAppOptions extends Partial<Omit<AppOptions, 'database' | 'clock'>> {
@@ -29,14 +31,20 @@ export async function testApp(options: TestAppOptions = {}) {
   const { apiKey, demoPassword, operatorPassword } = await seedDemo(database, { timeZone, kdfIterations });
   let now = start ?? Date.parse('2026-11-20T12:00:00Z');
   const errors: unknown[] = [];
+  const clock = () => now;
+  // Without `payments`, the demo's offline test mode, its simulated account in this database.
+  const offline = appOptions.payments ? undefined : offlinePayments(database, { clock, nodeEnv: 'test' });
   const app = createApp({
     database,
-    clock: () => now,
+    clock,
+    log: silentLog,
     logError: (e) => errors.push(e),
     rateLimits: false,
     kdfIterations,
     ...appOptions,
+    payments: appOptions.payments ?? offline!.payments,
   });
+  offline?.deliverTo(app);
   const specialist = (await database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]!;
   const [intro, session] = await database.db
     .select()

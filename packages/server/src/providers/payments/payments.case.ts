@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { PaymentsError } from './payments-error.js';
-import type { PaymentsProvider, ProviderEvent, ProviderPaymentIntent } from './port.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
+import type { PaymentsProvider, ProviderEvent, ProviderPaymentIntent } from '../../services/payments/port.js';
 
 /**
  * One suite for every implementation of the payments port (like Hono's router tests): the Stripe

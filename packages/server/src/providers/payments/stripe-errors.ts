@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { PaymentsError } from './payments-error.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
 import { toProviderPaymentIntent, type StripePaymentIntentLike } from './stripe-objects.js';
 
 /** A Stripe failure in neutral terms, from the SDK's error classes or from a raw error body. */

@@ -1,4 +1,4 @@
-import type { PaymentIntentStatus, ProviderAccount, ProviderEvent, ProviderPaymentIntent, ProviderRefund, RefundStatus } from './port.js';
+import type { PaymentIntentStatus, ProviderAccount, ProviderEvent, ProviderPaymentIntent, ProviderRefund, RefundStatus } from '../../services/payments/port.js';
 
 /**
  * From Stripe's objects (as the SDK returns them, or as JSON) to the port's types. The input
@@ -42,6 +42,7 @@ export interface StripeRefundLike {
   amount: number;
   currency: string;
   payment_intent: Ref;
+  metadata?: Record<string, string> | null;
 }
 
 export function toProviderRefund(refund: StripeRefundLike): ProviderRefund {
@@ -51,6 +52,7 @@ export function toProviderRefund(refund: StripeRefundLike): ProviderRefund {
     amount: refund.amount,
     currency: refund.currency,
     paymentIntent: refId(refund.payment_intent) ?? '',
+    metadata: { ...(refund.metadata ?? {}) },
   };
 }
 

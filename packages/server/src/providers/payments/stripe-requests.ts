@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { CancellationReason, CreateAccountLinkParams, CreateConnectedAccountParams, CreatePaymentIntentParams, CreateRefundParams } from './port.js';
+import type { CancellationReason, CreateAccountLinkParams, CreateConnectedAccountParams, CreatePaymentIntentParams, CreateRefundParams } from '../../services/payments/port.js';
 
 /**
  * The Stripe request for each port call, in one place: the Stripe adapter sends these through

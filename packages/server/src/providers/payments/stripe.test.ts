@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../testing/fake-stripe/index.js';
 import { NEW_SECRET, NOW, OLD_SECRET, runPaymentsCases, type Delivery } from './payments.case.js';
-import { PaymentsError } from './payments-error.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
 import { fromStripeSdkError } from './stripe-errors.js';
 import { createStripePayments, type StripePaymentsOptions } from './stripe.js';
 

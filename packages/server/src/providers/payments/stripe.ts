@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
-import { PaymentsError } from './payments-error.js';
-import type { PaymentsProvider, ProviderPaymentIntent } from './port.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
+import type { PaymentsProvider, ProviderPaymentIntent } from '../../services/payments/port.js';
 import { fromStripeSdkError } from './stripe-errors.js';
 import { accountLinkRequest, cancelRequest, connectedAccountRequest, paymentIntentRequest, refundRequest } from './stripe-requests.js';
 import { toProviderAccount, toProviderPaymentIntent, toProviderRefund } from './stripe-objects.js';
@@ -83,6 +83,8 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
     },
 
     createRefund: (p) => call(async () => toProviderRefund(await stripe.refunds.create(refundRequest(p), { idempotencyKey: p.idempotencyKey }))),
+
+    retrieveRefund: (id) => call(async () => toProviderRefund(await stripe.refunds.retrieve(id))),
 
     createConnectedAccount: (p) =>
       call(async () => toProviderAccount(await stripe.accounts.create(connectedAccountRequest(p), { idempotencyKey: p.idempotencyKey }))),

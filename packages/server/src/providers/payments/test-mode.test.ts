@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { describe, expect, test } from 'vitest';
 import type { SignedEvent } from './events.js';
 import { NEW_SECRET, NOW, OLD_SECRET, runPaymentsCases, type Delivery } from './payments.case.js';
-import { PaymentsError } from './payments-error.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
 import { TEST_PUBLISHABLE_KEY, createTestPayments } from './test-mode.js';
 
 runPaymentsCases('offline test-payments mode', async () => {

@@ -1,5 +1,5 @@
 import type { SignedEvent } from './events.js';
-import type { PaymentsProvider, ProviderAccount, ProviderPaymentIntent } from './port.js';
+import type { PaymentsProvider, ProviderAccount, ProviderPaymentIntent } from '../../services/payments/port.js';
 import { StripeApiError, StripeSimulator, type Params, type SimResponse } from './simulator/index.js';
 import { fromStripeErrorBody } from './stripe-errors.js';
 import { toProviderAccount, toProviderPaymentIntent, toProviderRefund, type StripeAccountLike, type StripePaymentIntentLike, type StripeRefundLike } from './stripe-objects.js';
@@ -24,6 +24,22 @@ export interface TestPaymentsOptions {
   clock: () => number;
   /** Event types delivered. @default WEBHOOK_EVENTS */
   enabledEvents?: readonly string[];
+  /**
+   * Where the simulated account lives between calls. Without one it lives in this process's
+   * memory (unit tests of the provider); the app passes `databaseSimulatorStore`, so a restart
+   * keeps every intent and two processes on one database share the account.
+   */
+  store?: SimulatorStore;
+}
+
+/** Keeps the simulated account's snapshot (`StripeSimulator.exportState`) between calls. */
+export interface SimulatorStore {
+  /**
+   * Loads the stored snapshot (undefined when there is none yet), runs `fn` with it, and stores
+   * the snapshot `fn` returns — atomically, so two processes never interleave. `fn` is synchronous:
+   * nothing else runs while the snapshot is out.
+   */
+  update<T>(fn: (snapshot: string | undefined) => { result: T; snapshot: string }): Promise<T>;
 }
 
 export interface TestPayments extends PaymentsProvider {
@@ -75,11 +91,35 @@ export function createTestPayments(options: TestPaymentsOptions): TestPayments {
     clock,
     ...(options.enabledEvents === undefined ? {} : { enabledEvents: options.enabledEvents }),
   });
-  simulator.onEvent((event) => dispatcher.enqueue(event));
+  // Events go out only once the call that made them is stored: a delivery reaches the app's
+  // webhook endpoint, which reads the account again, and must find it as the event says.
+  const pending: Parameters<WebhookDispatcher['enqueue']>[0][] = [];
+  simulator.onEvent((event) => pending.push(event));
+  const flush = () => {
+    for (const event of pending.splice(0)) dispatcher.enqueue(event);
+  };
+
+  /** Runs `operation` against the account as stored (or in memory), then sends its events. */
+  async function withAccount<T>(operation: () => T): Promise<T> {
+    const { store } = options;
+    try {
+      if (!store) return operation();
+      return await store.update((snapshot) => {
+        if (snapshot !== undefined) simulator.importState(snapshot);
+        const result = operation();
+        return { result, snapshot: simulator.exportState() };
+      });
+    } catch (error) {
+      pending.length = 0; // nothing was stored, so nothing happened
+      throw error;
+    } finally {
+      flush();
+    }
+  }
 
   /** One simulated API call; an error answer leaves as a `PaymentsError`, like the SDK's would. */
-  function request<T>(method: 'GET' | 'POST', path: string, params: object = {}, idempotencyKey?: string): T {
-    const response: SimResponse = simulator.handle({ method, path, params: params as Params, idempotencyKey, key: 'secret', scope: 'offline' });
+  async function request<T>(method: 'GET' | 'POST', path: string, params: object = {}, idempotencyKey?: string): Promise<T> {
+    const response: SimResponse = await withAccount(() => simulator.handle({ method, path, params: params as Params, idempotencyKey, key: 'secret', scope: 'offline' }));
     if (response.status >= 400) throw fromStripeErrorBody(response.status, response.body, response.headers);
     return response.body as T;
   }
@@ -93,41 +133,46 @@ export function createTestPayments(options: TestPaymentsOptions): TestPayments {
     dispatcher,
     simulator,
 
-    createPaymentIntent: async (p) => intent(request('POST', '/v1/payment_intents', paymentIntentRequest(p), p.idempotencyKey)),
-    retrievePaymentIntent: async (id) => intent(request('GET', path(id))),
+    createPaymentIntent: async (p) => intent(await request('POST', '/v1/payment_intents', paymentIntentRequest(p), p.idempotencyKey)),
+    retrievePaymentIntent: async (id) => intent(await request('GET', path(id))),
     async cancelPaymentIntent(id, idempotencyKey, reason = 'abandoned') {
       try {
-        return intent(request('POST', `${path(id)}/cancel`, cancelRequest(reason), idempotencyKey));
+        return intent(await request('POST', `${path(id)}/cancel`, cancelRequest(reason), idempotencyKey));
       } catch (error) {
         const current = (error as { code?: string; paymentIntent?: ProviderPaymentIntent }).paymentIntent;
         if ((error as { code?: string }).code === 'payment_intent_unexpected_state' && current?.status === 'canceled') return current;
         throw error;
       }
     },
-    createRefund: async (p) => toProviderRefund(request<StripeRefundLike>('POST', '/v1/refunds', refundRequest(p), p.idempotencyKey)),
-    createConnectedAccount: async (p) => account(request('POST', '/v1/accounts', connectedAccountRequest(p), p.idempotencyKey)),
-    retrieveAccount: async (id) => account(request('GET', `/v1/accounts/${encodeURIComponent(id)}`)),
+    createRefund: async (p) => toProviderRefund(await request<StripeRefundLike>('POST', '/v1/refunds', refundRequest(p), p.idempotencyKey)),
+    retrieveRefund: async (id) => toProviderRefund(await request<StripeRefundLike>('GET', `/v1/refunds/${encodeURIComponent(id)}`)),
+    createConnectedAccount: async (p) => account(await request('POST', '/v1/accounts', connectedAccountRequest(p), p.idempotencyKey)),
+    retrieveAccount: async (id) => account(await request('GET', `/v1/accounts/${encodeURIComponent(id)}`)),
     async createAccountLink(p) {
-      const link = request<{ url: string; expires_at: number }>('POST', '/v1/account_links', accountLinkRequest(p));
+      const link = await request<{ url: string; expires_at: number }>('POST', '/v1/account_links', accountLinkRequest(p));
       // Offline there is no hosted onboarding to visit: the link leads straight back, onboarded.
-      simulator.completeOnboarding(p.account);
+      await withAccount(() => simulator.completeOnboarding(p.account));
       return { url: link.url, expiresAt: link.expires_at };
     },
     verifyWebhook: (rawBody, header, nowMs) => verifyStripeWebhook(rawBody, header, secrets, nowMs),
 
     async confirmTestPayment(id, { outcome }) {
       const paymentMethod = outcome === 'succeed' ? 'pm_card_visa' : 'pm_card_chargeDeclined';
-      return intent(request('POST', `${path(id)}/confirm`, { payment_method: paymentMethod }));
+      return intent(await request('POST', `${path(id)}/confirm`, { payment_method: paymentMethod }));
     },
     async completeTestOnboarding(id) {
       try {
-        return account(simulator.completeOnboarding(id));
+        return account(await withAccount(() => simulator.completeOnboarding(id)));
       } catch (error) {
         if (error instanceof StripeApiError) throw fromStripeErrorBody(error.status, { error: error.body });
         throw error;
       }
     },
     settled: () => dispatcher.settled(),
+    testControls: {
+      confirm: (id, outcome) => provider.confirmTestPayment(id, { outcome }),
+      settled: () => dispatcher.settled(),
+    },
     retryDeliveries: () => dispatcher.retryFailed(),
   };
   return provider;

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
-import { PaymentsError } from './payments-error.js';
-import type { ProviderEvent } from './port.js';
+import { PaymentsError } from '../../services/payments/payments-error.js';
+import type { ProviderEvent } from '../../services/payments/port.js';
 import { toProviderEvent } from './stripe-objects.js';
 
 /** Stripe's default: a signature older than five minutes is refused, against replays. */

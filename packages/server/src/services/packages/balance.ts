@@ -1,15 +1,18 @@
+import type { ServiceDeps } from '../deps.js';
 import type { CreditBalance } from '@slotwise/sdk/contract';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Database, Drizzle, Tx } from '../../db/client.js';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packages, specialists } from '../../db/schema.js';
 import { isExpired, remaining } from '../../domain/credits.js';
 import { isoInstant } from '../../domain/civil.js';
-import { newId } from '../../http/tokens.js';
+import { newId } from '../ids.js';
 import { lotsOfPurchases, purchaseByToken } from './credits.js';
 
 /** What a credits token can spend, lot by lot, soonest expiry first; a wrong token is a 404. */
-export async function creditBalance(db: Drizzle, tokenHash: string, now: number): Promise<CreditBalance> {
+export async function creditBalance(deps: ServiceDeps, tokenHash: string): Promise<CreditBalance> {
+  const db = deps.database.db;
+  const now = deps.clock();
   const purchase = await purchaseByToken(db, tokenHash);
   const [joined] = await db
     .select({ handle: specialists.handle, name: specialists.name, packageName: packages.name })
@@ -50,10 +53,11 @@ function dueLots(db: Drizzle | Tx, now: number) {
  * processes: the lots are found again inside the write transaction.
  * @returns how many lots it expired.
  */
-export async function expireDueCredits(database: Database, now: number): Promise<number> {
+export async function expireDueCredits(deps: ServiceDeps): Promise<number> {
+  const now = deps.clock();
   // A cheap read first: most ticks find nothing and need no write lock.
-  if ((await dueLots(database.db, now).limit(1)).length === 0) return 0;
-  return database.write(async (tx) => {
+  if ((await dueLots(deps.database.db, now).limit(1)).length === 0) return 0;
+  return deps.database.write(async (tx) => {
     const due = await dueLots(tx, now);
     for (const { grant, rest } of due) {
       await tx.insert(creditLedger).values({

@@ -22,7 +22,7 @@ describe('credits across processes', () => {
     seeding.close();
 
     const script = `const { startServer } = await import(${JSON.stringify(dist)});
-      const s = await startServer({ databaseUrl: ${JSON.stringify(databaseUrl)}, port: 0, rateLimits: false, tickEveryMs: 0 });
+      const s = await startServer({ databaseUrl: ${JSON.stringify(databaseUrl)}, port: 0, rateLimits: false, tickEveryMs: 0, log: () => {}, payments: 'offline' });
       console.log(JSON.stringify({ url: s.url }));`;
     const children: ChildProcess[] = [];
     const start = () =>

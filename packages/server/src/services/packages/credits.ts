@@ -2,8 +2,8 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packagePurchases, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { chooseLot, lotExpiry, lotsOf, type Lot } from '../../domain/credits.js';
-import { ProblemError } from '../../http/problem.js';
-import { newId } from '../../http/tokens.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
 
 type Reader = Drizzle | Tx;
 
@@ -16,7 +16,7 @@ export type PurchaseLot = Lot & { purchase: PackagePurchaseRow };
 export async function purchaseByToken(db: Reader, tokenHash: string, field?: string): Promise<PackagePurchaseRow> {
   const [row] = await db.select().from(packagePurchases).where(eq(packagePurchases.accessTokenHash, tokenHash)).limit(1);
   if (!row) {
-    throw new ProblemError('credits_not_found', 'No credits match this token. Use the link from your package purchase.', {
+    throw new ServiceError('credits_not_found', 'No credits match this token. Use the link from your package purchase.', {
       ...(field ? { errors: [{ field, message: 'Use the credits token returned when the package was bought.' }] } : {}),
     });
   }
@@ -69,7 +69,7 @@ export async function cancelPurchase(tx: Tx, purchaseId: string): Promise<void> 
   await tx.update(packagePurchases).set({ status: 'canceled' }).where(and(eq(packagePurchases.id, purchaseId), eq(packagePurchases.status, 'pending')));
 }
 
-const notApplicable = (detail: string, field: string, message: string) => new ProblemError('credit_not_applicable', detail, { errors: [{ field, message }] });
+const notApplicable = (detail: string, field: string, message: string) => new ServiceError('credit_not_applicable', detail, { errors: [{ field, message }] });
 
 export interface CreditRequest {
   tokenHash: string;
@@ -85,7 +85,7 @@ export interface CreditRequest {
  * customer email, covering the service, not expired, soonest expiry first. Must run in the
  * booking's write transaction, so two bookings can never spend the same credit.
  */
-export async function creditFor(tx: Tx, request: CreditRequest): Promise<PurchaseLot> {
+export async function creditFor(tx: Reader, request: CreditRequest): Promise<PurchaseLot> {
   const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
   if (purchase.specialistId !== request.specialist.id) {
     throw notApplicable(`These credits were bought from another specialist, not ${request.specialist.name}.`, 'body.credit.token', 'Use credits bought from this specialist.');
@@ -99,7 +99,7 @@ export async function creditFor(tx: Tx, request: CreditRequest): Promise<Purchas
   const lot = chooseLot(await lotsOfPurchases(tx, [purchase]), () => true, request.now);
   if (!lot) {
     const detail = purchase.status === 'paid' ? 'No credit of your package is left to spend (all used or expired).' : 'Your package is not paid yet, so it has no credits to spend.';
-    throw new ProblemError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: 'No usable credit.' }] });
+    throw new ServiceError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: 'No usable credit.' }] });
   }
   return lot;
 }

@@ -1,14 +1,16 @@
 import type { PackagePurchase, PackagePurchaseCreate, PackagePurchaseCreated } from '@slotwise/sdk/contract';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps } from '../../app-env.js';
-import type { Tx } from '../../db/client.js';
+import type { ServiceDeps } from '../deps.js';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { packagePurchases, packages, services, specialists, type PackagePurchaseRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { ProblemError } from '../../http/problem.js';
-import { hashToken, newId, newSecretToken } from '../../http/tokens.js';
-import { assertCanCharge, insertPayment, openPaymentIntent } from '../payments/checkout.js';
-import { cancelPurchase, grantPurchase } from './credits.js';
+import { ServiceError } from '../errors.js';
+import { hashToken, newId, newSecretToken } from '../ids.js';
+import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge } from '../payments/checkout.js';
+import { grantPurchase } from './credits.js';
+
+type Reader = Drizzle | Tx;
 
 export function toPurchase(row: PackagePurchaseRow, packageName: string): PackagePurchase {
   return {
@@ -28,28 +30,31 @@ export function toPurchase(row: PackagePurchaseRow, packageName: string): Packag
   };
 }
 
-const notOnSale = (id: string) => new ProblemError('package_not_found', `There is no package "${id}" for sale. Pick one from the specialist’s profile.`);
+const notOnSale = (id: string) => new ServiceError('package_not_found', `There is no package "${id}" for sale. Pick one from the specialist’s profile.`);
 
 /**
  * Buys package `id` for `input.customer`: the purchase (with the package's terms copied, as
- * sold) and, for a priced package, its payment row in one write transaction, then the provider's
- * PaymentIntent after the commit — the same checkout as a priced booking, with nothing held.
- * The credits come from the webhook once the payment succeeds; a free package grants them at
- * once (one claim per email). The credits token is returned here only: just its hash is stored.
+ * sold) and, for a priced package, its payment row in one write transaction — the provider's
+ * PaymentIntent created just before it (`payThenWrite`), the same checkout as a priced booking,
+ * with nothing held: a provider failure stores nothing. The credits come from the webhook once
+ * the payment succeeds; a free package grants them at once (one claim per email). The credits
+ * token is returned here only: just its hash is stored.
  */
 export async function purchasePackage(
-  deps: AppDeps,
+  deps: ServiceDeps,
   id: string,
   input: z.output<typeof PackagePurchaseCreate>,
   ctx: { origin?: string | undefined },
-  now: number,
 ): Promise<PackagePurchaseCreated> {
+  const now = deps.clock();
   const creditsToken = newSecretToken('crt');
   const accessTokenHash = await hashToken(creditsToken);
   const email = input.customer.email.toLowerCase();
+  const purchaseId = newId('pp');
 
-  const created = await deps.database.write(async (tx) => {
-    const [found] = await tx
+  /** What is for sale, read again in the write: the package, its seller, the charge. */
+  const offer = async (db: Reader) => {
+    const [found] = await db
       .select({ pkg: packages, specialist: specialists })
       .from(packages)
       .innerJoin(specialists, eq(specialists.id, packages.specialistId))
@@ -57,20 +62,23 @@ export async function purchasePackage(
     if (!found) throw notOnSale(id);
     const { pkg, specialist } = found;
     if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
-      throw new ProblemError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot sell their packages.`);
+      throw new ServiceError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot sell their packages.`);
     }
-    const offered = await tx
+    const offered = await db
       .select({ id: services.id })
       .from(services)
       .where(and(inArray(services.id, pkg.serviceIds), eq(services.specialistId, specialist.id), eq(services.active, true)));
     if (offered.length === 0) throw notOnSale(id); // nothing its credits could book any more
-    if (pkg.price > 0) assertCanCharge(specialist);
-    else await assertFirstClaim(tx, pkg.id, email);
-
+    const charge = pkg.price > 0 ? await chargeFor(db, specialist, pkg.price, pkg.currency, email) : undefined;
+    if (!charge) await assertFirstClaim(db, pkg.id, email);
+    return { pkg, specialist, charge };
+  };
+  const insertPurchase = async (tx: Tx, found: Awaited<ReturnType<typeof offer>>) => {
+    const { pkg, specialist } = found;
     const [purchase] = await tx
       .insert(packagePurchases)
       .values({
-        id: newId('pp'),
+        id: purchaseId,
         packageId: pkg.id,
         specialistId: specialist.id,
         customerEmail: email,
@@ -86,44 +94,56 @@ export async function purchasePackage(
         createdAt: now,
       })
       .returning();
-    if (pkg.price === 0) {
-      await grantPurchase(tx, purchase!.id, now);
-      return { purchase: { ...purchase!, status: 'paid' as const }, pkg, payment: undefined };
-    }
-    const payment = await insertPayment(tx, { specialist, amount: pkg.price, currency: pkg.currency, customerEmail: email, packagePurchaseId: purchase!.id }, deps.payments.mode, now);
-    return { purchase: purchase!, pkg, payment };
-  });
+    return purchase!;
+  };
 
-  const { purchase, pkg, payment } = created;
-  if (!payment) return { purchase: toPurchase(purchase, pkg.name), creditsToken, paymentSession: null };
-  // The provider is called after the commit: no I/O while the write lock is held.
-  const { clientSecret } = await openPaymentIntent(
+  const first = await offer(deps.database.db);
+  if (!first.charge) {
+    const purchase = await deps.database.write(async (tx) => {
+      const found = await offer(tx);
+      if (found.charge) throw priceChanged();
+      const row = await insertPurchase(tx, found);
+      await grantPurchase(tx, row.id, now);
+      return { ...row, status: 'paid' as const };
+    });
+    return { purchase: toPurchase(purchase, first.pkg.name), creditsToken, paymentSession: null };
+  }
+  const charge = first.charge;
+  const paymentId = newId('pay');
+  const { result: purchase, intent } = await payThenWrite(
     deps,
-    payment,
+    charge,
     {
-      key: `package-purchase-${purchase.id}`,
-      description: `${pkg.name} (${purchase.sessionCount} sessions)`,
-      metadata: { package_purchase_id: purchase.id },
-      release: (tx) => cancelPurchase(tx, purchase.id),
+      key: `package-purchase-${purchaseId}`,
+      paymentId,
+      specialistId: first.specialist.id,
+      description: `${first.pkg.name} (${first.pkg.sessionCount} sessions)`,
+      metadata: { package_purchase_id: purchaseId },
     },
-    now,
+    async (tx, created) => {
+      const found = await offer(tx);
+      if (!found.charge || !sameCharge(found.charge, charge)) throw priceChanged();
+      const row = await insertPurchase(tx, found);
+      await insertPayment(tx, charge, { id: paymentId, specialistId: found.specialist.id, intentId: created.id, mode: deps.payments.mode, packagePurchaseId: row.id }, now);
+      return row;
+    },
   );
   return {
-    purchase: toPurchase(purchase, pkg.name),
+    purchase: toPurchase(purchase, first.pkg.name),
     creditsToken,
-    paymentSession: { id: payment.id, mode: deps.payments.mode, publishableKey: deps.payments.publishableKey, clientSecret, amount: payment.amount, currency: payment.currency },
+    paymentSession: { id: paymentId, mode: deps.payments.mode, publishableKey: deps.payments.publishableKey, clientSecret: intent.clientSecret, amount: charge.amount, currency: charge.currency },
   };
 }
 
 /** A free package can be claimed once per email address. */
-async function assertFirstClaim(tx: Tx, packageId: string, email: string): Promise<void> {
+async function assertFirstClaim(tx: Reader, packageId: string, email: string): Promise<void> {
   const [claimed] = await tx
     .select({ id: packagePurchases.id })
     .from(packagePurchases)
     .where(and(eq(packagePurchases.packageId, packageId), eq(packagePurchases.customerEmail, email), eq(packagePurchases.status, 'paid')))
     .limit(1);
   if (claimed) {
-    throw new ProblemError('package_already_claimed', `${email} has already claimed this free package; it can be claimed once per email address.`, {
+    throw new ServiceError('package_already_claimed', `${email} has already claimed this free package; it can be claimed once per email address.`, {
       errors: [{ field: 'body.customer.email', message: 'This email has already claimed it.' }],
     });
   }

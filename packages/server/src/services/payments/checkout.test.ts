@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, payments, refunds, webhookEvents } from '../../db/schema.js';
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
@@ -144,8 +144,13 @@ describe('holds and late payments', () => {
     expect(refund.body).toMatchObject({ payment_intent: first.intentId, amount: '9000', reverse_transfer: 'true', refund_application_fee: 'true' });
     expect(refund.idempotencyKey).toMatch(/^refund-rf_/);
     expect(await t.paymentRow(first.booking.id)).toMatchObject({ amountRefunded: 9000, feeRefunded: 1800 });
-    const [message] = await t.database.db.select().from(outbox).where(eq(outbox.bookingId, first.booking.id));
-    expect(message).toMatchObject({ recipient: 'grace@example.com', template: 'late_payment_refunded' });
+    // The customer is told through the outbox: the refund is an event of its own, after the expiry.
+    const rows = await t.database.db.select().from(outbox).where(eq(outbox.bookingId, first.booking.id)).orderBy(sql`rowid`);
+    expect(rows.map((r) => r.topic)).toEqual(['booking.held', 'booking.expired', 'booking.refunded']);
+    expect(rows[2]!.payload).toMatchObject({
+      event: { action: 'refund', actor: 'system', data: { amount: 9000, currency: 'EUR', cause: 'late_payment' } },
+      booking: { id: first.booking.id, status: 'expired', customer: { email: 'grace@example.com' } },
+    });
   });
 });
 

@@ -1,131 +1,134 @@
-import type { PaymentSession } from '@slotwise/sdk/contract';
-import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../app-env.js';
 import type { Tx } from '../../db/client.js';
-import { bookings, payments, type BookingRow, type PaymentRow, type SpecialistRow } from '../../db/schema.js';
-import { isoInstant } from '../../domain/civil.js';
+import { payments, type PaymentRow, type SpecialistRow } from '../../db/schema.js';
 import { platformFee } from '../../domain/money.js';
-import { ProblemError } from '../../http/problem.js';
-import { newId } from '../../http/tokens.js';
-import { recordEvent } from '../booking-events.js';
+import type { ProviderPaymentIntent } from './port.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { PaymentsError } from './payments-error.js';
 import { platformFeeBps } from '../platform-settings.js';
-import { bumpAvailability } from '../rules.js';
+
+type Reader = Parameters<typeof platformFeeBps>[0];
 
 /** Priced sessions need a connected account that can take charges: the money goes to it. */
 export function assertCanCharge(specialist: SpecialistRow): string {
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
-    throw new ProblemError('stripe_account_required', `${specialist.name} cannot take paid bookings yet: their payment account is not set up.`);
+    throw new ServiceError('stripe_account_required', `${specialist.name} cannot take paid bookings yet: their payment account is not set up.`);
   }
   return specialist.stripeAccountId;
 }
 
-/** What a payment is for: a held booking, or a package purchase. */
-export interface PaymentFor {
-  specialist: SpecialistRow;
+/** What one charge will be: fixed before the provider is asked, and checked again when it is written. */
+export interface Charge {
   amount: number;
   currency: string;
+  /** The platform's fee (application_fee_amount), from `feeBps`, in minor units rounded half-up. */
+  fee: number;
+  feeBps: number;
+  /** The specialist's connected account, which receives amount − fee. */
+  destination: string;
   customerEmail: string;
-  bookingId?: string;
-  packagePurchaseId?: string;
+}
+
+/** The charge for `amount` paid to `specialist`, at the platform's current fee. */
+export async function chargeFor(db: Reader, specialist: SpecialistRow, amount: number, currency: string, customerEmail: string): Promise<Charge> {
+  const destination = assertCanCharge(specialist);
+  const feeBps = await platformFeeBps(db);
+  return { amount, currency, fee: platformFee(amount, feeBps), feeBps, destination, customerEmail };
+}
+
+/** Whether two charges are for the same money to the same place (the second read in the write). */
+export const sameCharge = (a: Charge, b: Charge) =>
+  a.amount === b.amount && a.currency === b.currency && a.fee === b.fee && a.destination === b.destination;
+
+/** How the provider's intent is asked for: its idempotency key and what the specialist sees on it. */
+export interface IntentRequest {
+  /** `booking-<id>` or `package-purchase-<id>`: the idempotency key is `<key>-payment`. */
+  key: string;
+  paymentId: string;
+  specialistId: string;
+  description: string;
+  /** The ids of what is paid for; `payment_id` and `specialist_id` are added. */
+  metadata: Record<string, string>;
 }
 
 /**
- * The payment row of a new held booking or package purchase, written in that one's own
- * transaction: the fee is fixed now, from the platform's basis points, in integer minor units
- * rounded half-up, and the charge goes to the specialist's connected account.
+ * Pays for something in the order that never leaves half a purchase behind: the provider's
+ * PaymentIntent first (outside any transaction: it is I/O), then `write` — which re-checks
+ * everything and stores the thing bought with its payment row — in one write transaction. If the
+ * provider fails, nothing is stored and the answer says so; if `write` refuses (the time was taken
+ * meanwhile), the intent, which nobody can pay without the secret never handed out, is cancelled.
  */
-export async function insertPayment(tx: Tx, subject: PaymentFor, mode: PaymentRow['mode'], now: number): Promise<PaymentRow> {
-  const destination = assertCanCharge(subject.specialist);
-  const bps = await platformFeeBps(tx);
-  const fee = platformFee(subject.amount, bps);
-  const [row] = await tx
+export async function payThenWrite<T>(
+  deps: ServiceDeps,
+  charge: Charge,
+  request: IntentRequest,
+  write: (tx: Tx, intent: ProviderPaymentIntent) => Promise<T>,
+): Promise<{ result: T; intent: ProviderPaymentIntent }> {
+  let intent: ProviderPaymentIntent;
+  try {
+    intent = await deps.payments.createPaymentIntent({
+      amount: charge.amount,
+      currency: charge.currency,
+      customerEmail: charge.customerEmail,
+      description: request.description,
+      metadata: { ...request.metadata, payment_id: request.paymentId, specialist_id: request.specialistId },
+      applicationFeeAmount: charge.fee,
+      destinationAccount: charge.destination,
+      idempotencyKey: `${request.key}-payment`,
+    });
+  } catch (error) {
+    throw providerFailure(deps, error, 'The payment could not be started, so nothing was booked or bought. Please try again in a moment.');
+  }
+  try {
+    return { result: await deps.database.write((tx) => write(tx, intent)), intent };
+  } catch (error) {
+    await deps.payments.cancelPaymentIntent(intent.id, `cancel-${request.paymentId}`, 'abandoned').catch((cancelError: unknown) => deps.logError(cancelError));
+    throw error;
+  }
+}
+
+/** The payment row of what was just bought, written in its transaction with the provider's intent id. */
+export async function insertPayment(
+  tx: Tx,
+  charge: Charge,
+  row: { id: string; specialistId: string; intentId: string; mode: PaymentRow['mode']; bookingId?: string; packagePurchaseId?: string },
+  now: number,
+): Promise<PaymentRow> {
+  const [inserted] = await tx
     .insert(payments)
     .values({
-      id: newId('pay'),
-      specialistId: subject.specialist.id,
-      bookingId: subject.bookingId ?? null,
-      packagePurchaseId: subject.packagePurchaseId ?? null,
-      mode,
+      id: row.id,
+      specialistId: row.specialistId,
+      bookingId: row.bookingId ?? null,
+      packagePurchaseId: row.packagePurchaseId ?? null,
+      providerPaymentId: row.intentId,
+      mode: row.mode,
       status: 'requires_payment',
-      amount: subject.amount,
-      feeAmount: fee,
-      feeBps: bps,
-      specialistShare: subject.amount - fee,
-      currency: subject.currency,
-      customerEmail: subject.customerEmail,
-      destinationAccount: destination,
+      amount: charge.amount,
+      feeAmount: charge.fee,
+      feeBps: charge.feeBps,
+      specialistShare: charge.amount - charge.fee,
+      currency: charge.currency,
+      customerEmail: charge.customerEmail,
+      destinationAccount: charge.destination,
       createdAt: now,
       updatedAt: now,
     })
     .returning();
-  return row!;
-}
-
-/** How to open the provider's intent for one payment. */
-export interface IntentSubject {
-  /** `booking-<id>` or `package-purchase-<id>`: the idempotency key is `<key>-payment`. */
-  key: string;
-  description: string;
-  /** The ids of what is paid for; `payment_id` and `specialist_id` are added. */
-  metadata: Record<string, string>;
-  /** Undoes what the payment was for, in the transaction that cancels it, when the provider cannot start it. */
-  release: (tx: Tx, now: number) => Promise<void>;
+  return inserted!;
 }
 
 /**
- * Creates the provider's PaymentIntent for `payment` — after the transaction that wrote it, since
- * it is I/O — with an idempotency key derived from what is paid for, its ids in the metadata and
- * the customer's email for the receipt. If the provider fails, the payment is cancelled and
- * `subject.release` undoes the rest (a hold is released at once).
+ * A provider failure as the caller should read it: `payments_not_configured` on a server without
+ * a payment provider, otherwise `payment_provider_error` with `detail` (and the cause logged).
  */
-export async function openPaymentIntent(deps: AppDeps, payment: PaymentRow, subject: IntentSubject, now: number): Promise<{ clientSecret: string }> {
-  try {
-    const intent = await deps.payments.createPaymentIntent({
-      amount: payment.amount,
-      currency: payment.currency,
-      customerEmail: payment.customerEmail,
-      description: subject.description,
-      metadata: { ...subject.metadata, payment_id: payment.id, specialist_id: payment.specialistId },
-      applicationFeeAmount: payment.feeAmount,
-      destinationAccount: payment.destinationAccount!,
-      idempotencyKey: `${subject.key}-payment`,
-    });
-    await deps.database.write((tx) => tx.update(payments).set({ providerPaymentId: intent.id, updatedAt: now }).where(eq(payments.id, payment.id)));
-    return { clientSecret: intent.clientSecret };
-  } catch (error) {
-    await deps.database.write(async (tx) => {
-      await tx.update(payments).set({ status: 'canceled', lastError: String(error), updatedAt: now }).where(eq(payments.id, payment.id));
-      await subject.release(tx, now);
-    });
-    deps.logError(error);
-    throw new ProblemError('payment_provider_error', 'The payment could not be started; nothing was bought or booked. Please try again in a moment.');
+export function providerFailure(deps: Pick<ServiceDeps, 'logError'>, error: unknown, detail: string): ServiceError {
+  if (error instanceof PaymentsError && error.code === 'not_configured') {
+    return new ServiceError('payments_not_configured', `${error.message} Free sessions can still be booked.`);
   }
+  deps.logError(error);
+  return new ServiceError('payment_provider_error', detail, { cause: error });
 }
 
-/** The payment session of a held booking: its intent, and until when the time is held. */
-export async function openBookingPayment(deps: AppDeps, booking: BookingRow, payment: PaymentRow, serviceName: string, now: number): Promise<PaymentSession> {
-  const { clientSecret } = await openPaymentIntent(
-    deps,
-    payment,
-    {
-      key: `booking-${booking.id}`,
-      description: `${serviceName} on ${isoInstant(booking.startAt)}`,
-      metadata: { booking_id: booking.id },
-      release: async (tx, at) => {
-        await tx.update(bookings).set({ status: 'cancelled', cancelledAt: at, cancelledBy: 'system', cancellationReason: 'The payment could not be started.' }).where(eq(bookings.id, booking.id));
-        await recordEvent(tx, booking, { type: 'cancelled', actor: 'system', from: 'held', to: 'cancelled', reason: 'The payment could not be started.' }, at);
-        await bumpAvailability(tx, booking.specialistId);
-      },
-    },
-    now,
-  );
-  return {
-    id: payment.id,
-    mode: deps.payments.mode,
-    publishableKey: deps.payments.publishableKey,
-    clientSecret,
-    amount: payment.amount,
-    currency: payment.currency,
-    holdExpiresAt: isoInstant(booking.holdExpiresAt!),
-  };
-}
+/** The price moved between the quote and the write (an edit that raced the checkout). */
+export const priceChanged = () => new ServiceError('price_changed', 'The price changed while you were paying; reload to see the new one and try again.');

@@ -1,21 +1,20 @@
 import type { StripeOnboardingLink, StripeStatus } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../app-env.js';
+import type { ServiceDeps } from '../deps.js';
 import { accounts, specialists, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { ProblemError } from '../../http/problem.js';
+import { providerFailure } from './checkout.js';
 
-async function provider<T>(deps: AppDeps, call: () => Promise<T>): Promise<T> {
+async function provider<T>(deps: ServiceDeps, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    deps.logError(error);
-    throw new ProblemError('payment_provider_error', 'Stripe could not be reached; try again in a moment.');
+    throw providerFailure(deps, error, 'Stripe could not be reached; try again in a moment.');
   }
 }
 
 /** The specialist's connected account as Stripe sees it now (and remembered for checkout). */
-export async function stripeStatus(deps: AppDeps, specialist: SpecialistRow): Promise<StripeStatus> {
+export async function stripeStatus(deps: ServiceDeps, specialist: SpecialistRow): Promise<StripeStatus> {
   if (!specialist.stripeAccountId) {
     return { accountId: null, chargesEnabled: false, payoutsEnabled: false, detailsSubmitted: false, mode: deps.payments.mode };
   }
@@ -28,7 +27,7 @@ export async function stripeStatus(deps: AppDeps, specialist: SpecialistRow): Pr
 
 /** A single-use onboarding link; the connected account is created the first time. */
 export async function stripeOnboarding(
-  deps: AppDeps,
+  deps: ServiceDeps,
   specialist: SpecialistRow,
   urls: { returnUrl?: string | undefined; refreshUrl?: string | undefined },
   origin: string,

@@ -1,13 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AppDeps } from '../../app-env.js';
+import type { ServiceDeps } from '../deps.js';
 import { bookings, payments, type PaymentRow } from '../../db/schema.js';
-import { ProblemError } from '../../http/problem.js';
-import { PaymentsError, type ProviderPaymentIntent } from '../../providers/payments/index.js';
+import { ServiceError } from '../errors.js';
+import { PaymentsError } from './payments-error.js';
+import type { ProviderPaymentIntent } from './port.js';
 import { applyIntent } from './apply.js';
 import { issueDueRefunds } from './refunds.js';
 
 /** Applies `intent` to `payment` in a transaction, then issues any refund it queued. */
-export async function applyNow(deps: AppDeps, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<void> {
+export async function applyNow(deps: ServiceDeps, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<void> {
   const { refundQueued } = await deps.database.write(async (tx) => {
     const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id));
     return applyIntent(tx, current!, intent, now);
@@ -19,15 +20,16 @@ export async function applyNow(deps: AppDeps, payment: PaymentRow, intent: Provi
  * Reads the booking's payment from the provider and applies it: a browser that says "paid" makes
  * the server look, and only what the provider answers counts.
  */
-export async function syncBookingPayment(deps: AppDeps, bookingId: string, now: number): Promise<void> {
+export async function syncBookingPayment(deps: ServiceDeps, bookingId: string): Promise<void> {
+  const now = deps.clock();
   const [payment] = await deps.database.db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(payments.createdAt);
-  if (!payment?.providerPaymentId) throw new ProblemError('payment_not_found', 'This booking has no payment to check.');
+  if (!payment?.providerPaymentId) throw new ServiceError('payment_not_found', 'This booking has no payment to check.');
   let intent: ProviderPaymentIntent;
   try {
     intent = await deps.payments.retrievePaymentIntent(payment.providerPaymentId);
   } catch (error) {
     deps.logError(error);
-    throw new ProblemError('payment_provider_error', 'The payment provider could not be reached; your booking is safe — try again in a moment.');
+    throw new ServiceError('payment_provider_error', 'The payment provider could not be reached; your booking is safe — try again in a moment.');
   }
   await applyNow(deps, payment, intent, now);
 }
@@ -37,7 +39,7 @@ export async function syncBookingPayment(deps: AppDeps, bookingId: string, now: 
  * lapsed or was cancelled), so a customer cannot pay for a time they no longer hold. An intent
  * that succeeded meanwhile is applied as a (late) success instead.
  */
-export async function cancelAbandonedIntents(deps: AppDeps, now: number, bookingId?: string): Promise<number> {
+export async function cancelAbandonedIntents(deps: ServiceDeps, now: number, bookingId?: string): Promise<number> {
   const rows = await deps.database.db
     .select({ payment: payments })
     .from(payments)

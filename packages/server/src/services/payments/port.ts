@@ -45,6 +45,8 @@ export interface ProviderRefund {
   amount: number;
   currency: string;
   paymentIntent: string;
+  /** What Slotwise put on it (`refund_id`), or nothing for a refund made in Stripe's dashboard. */
+  metadata: Record<string, string>;
 }
 
 export interface ProviderAccount {
@@ -126,6 +128,8 @@ export interface PaymentsProvider {
   cancelPaymentIntent(id: string, idempotencyKey: string, reason?: CancellationReason): Promise<ProviderPaymentIntent>;
   /** Refunds `amount` of a succeeded intent; more than is left throws `amount_too_large` or `charge_already_refunded`. */
   createRefund(params: CreateRefundParams): Promise<ProviderRefund>;
+  /** A refund as it is now: events about it may arrive in any order, its current state does not. */
+  retrieveRefund(id: string): Promise<ProviderRefund>;
   /** An Express connected account for a specialist; it cannot take charges until onboarded. */
   createConnectedAccount(params: CreateConnectedAccountParams): Promise<ProviderAccount>;
   retrieveAccount(id: string): Promise<ProviderAccount>;
@@ -139,4 +143,18 @@ export interface PaymentsProvider {
    * `invalid_payload` (validly signed, but not an event).
    */
   verifyWebhook(rawBody: string, signatureHeader: string | undefined, nowMs: number): Promise<ProviderEvent>;
+  /** Only in the offline test-payments mode (`mode: 'test'`): the customer's side, simulated. */
+  readonly testControls?: TestPaymentControls;
+}
+
+/** What a customer does at the payment form, for the offline test-payments mode. */
+export interface TestPaymentControls {
+  /**
+   * The customer pays (`succeed`) or their card is declined (`decline`: rejects with
+   * `PaymentsError` `card_declined`, the intent back in `requires_payment_method`), as
+   * Stripe.js's `confirmPayment` would.
+   */
+  confirm(paymentIntentId: string, outcome: 'succeed' | 'decline'): Promise<ProviderPaymentIntent>;
+  /** Resolves when every event emitted so far has reached the webhook endpoint (or failed to). */
+  settled(): Promise<void>;
 }

@@ -1,9 +1,10 @@
+import type { ServiceDeps } from '../deps.js';
 import type { BookingPayment, Earnings, PaymentList, SpecialistPayment } from '@slotwise/sdk/contract';
 import { and, asc, desc, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { isoInstant, parseEpochDay } from '../../domain/civil.js';
-import { ProblemError } from '../../http/problem.js';
+import { ServiceError } from '../errors.js';
 
 type Reader = Drizzle | Tx;
 
@@ -61,12 +62,13 @@ export async function paymentsOfPurchases(db: Reader, purchaseIds: string[]): Pr
   return out;
 }
 
-export async function listMyPayments(db: Reader, specialistId: string, query: { limit: number; starting_after?: string | undefined }): Promise<PaymentList> {
+export async function listMyPayments(deps: ServiceDeps, specialistId: string, query: { limit: number; starting_after?: string | undefined }): Promise<PaymentList> {
+  const db = deps.database.db;
   const conditions = [eq(payments.specialistId, specialistId)];
   if (query.starting_after) {
     const [cursor] = await db.select().from(payments).where(and(eq(payments.id, query.starting_after), eq(payments.specialistId, specialistId)));
     if (!cursor) {
-      throw new ProblemError('invalid_request', `"${query.starting_after}" is not one of your payments.`, {
+      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your payments.`, {
         errors: [{ field: 'query.starting_after', message: 'Use the id of the last payment of the previous page.' }],
       });
     }
@@ -79,7 +81,9 @@ export async function listMyPayments(db: Reader, specialistId: string, query: { 
 }
 
 /** Gross, fees, refunds and net of succeeded payments, by UTC month of payment and currency. */
-export async function earnings(db: Reader, specialistId: string, range: { from?: string | undefined; to?: string | undefined }, now: number): Promise<Earnings> {
+export async function earnings(deps: ServiceDeps, specialistId: string, range: { from?: string | undefined; to?: string | undefined }): Promise<Earnings> {
+  const db = deps.database.db;
+  const now = deps.clock();
   const DAY = 86_400_000;
   const to = range.to ? (parseEpochDay(range.to) + 1) * DAY : now + 1;
   const from = range.from ? parseEpochDay(range.from) * DAY : to - 366 * DAY;

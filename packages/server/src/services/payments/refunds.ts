@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import type { AppDeps } from '../../app-env.js';
+import type { ServiceDeps } from '../deps.js';
 import type { Tx } from '../../db/client.js';
 import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { feeRefund } from '../../domain/money.js';
-import { newId } from '../../http/tokens.js';
-import { PaymentsError } from '../../providers/payments/index.js';
+import { newId } from '../ids.js';
+import { PaymentsError } from './payments-error.js';
 
 /** Retries back off from one minute to six hours; a refund is never given up on silently. */
 const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
@@ -52,7 +52,7 @@ export async function recomputeRefunded(tx: Tx, paymentId: string, now: number):
  * a refusal the provider will never accept is marked `failed` and logged for a person to see.
  * @returns how many were issued now.
  */
-export async function issueDueRefunds(deps: AppDeps, now: number, paymentId?: string): Promise<number> {
+export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?: string): Promise<number> {
   const { database } = deps;
   const due = await database.db
     .select({ refund: refunds, payment: payments })

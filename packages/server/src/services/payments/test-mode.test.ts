@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
+import { offlinePayments, paymentsDisabled } from '../../providers/payments/index.js';
 import { specialists } from '../../db/schema.js';
 import { seedDemoPayments } from '../../seed.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
@@ -13,7 +13,7 @@ afterEach(() => t.close());
 
 describe('the offline test-payments mode', () => {
   it('refuses to run in production', () => {
-    expect(() => createApp({ database: t.database, nodeEnv: 'production' })).toThrow(/production/);
+    expect(() => offlinePayments(t.database, { clock: t.now, nodeEnv: 'production' })).toThrow(/production/);
   });
 
   it('takes a demo payment through the same signed webhook path, and a decline keeps the hold', async () => {
@@ -67,7 +67,7 @@ describe('the offline test-payments mode', () => {
 
   it('answers the test endpoint with 404 when a real provider is configured', async () => {
     // Any provider that is not the test mode: the fake Stripe adapter is exercised in checkout.test.ts.
-    const real = testApp({ payments: { ...t.app.deps.payments, mode: 'stripe' } as never });
+    const real = testApp({ payments: paymentsDisabled() });
     const other = await real;
     try {
       expect((await other.json('/v1/test-payments/pi_x/confirm', { body: { outcome: 'succeed' } })).status).toBe(404);

@@ -13,7 +13,7 @@ export interface SavedResponse {
   headers: Record<string, string>;
 }
 
-interface Entry {
+export interface IdempotencyEntry {
   method: string;
   path: string;
   params: string;
@@ -39,7 +39,7 @@ function canonical(value: unknown): string {
  * parameters is refused with an `idempotency_error`.
  */
 export class IdempotencyStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, IdempotencyEntry>();
   readonly #clock: () => number;
 
   constructor(clock: () => number) {
@@ -62,6 +62,18 @@ export class IdempotencyStore {
       throw new StripeApiError(400, `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`, { type: 'idempotency_error', saved: false });
     }
     return entry.response;
+  }
+
+  /** The live entries, for a snapshot (expired ones are left out). */
+  export(): [string, IdempotencyEntry][] {
+    const now = this.#clock();
+    return [...this.#entries].filter(([, entry]) => now - entry.savedAt <= IDEMPOTENCY_TTL_MS);
+  }
+
+  /** Replaces every entry with a snapshot's. */
+  import(entries: readonly [string, IdempotencyEntry][]): void {
+    this.#entries.clear();
+    for (const [id, entry] of entries) this.#entries.set(id, entry);
   }
 
   save(scope: string, key: string, method: string, path: string, params: Params, response: SavedResponse): void {

@@ -5,7 +5,7 @@
  */
 
 // One list of statuses: the port's, which mirrors Stripe's.
-import type { PaymentIntentStatus } from '../port.js';
+import type { PaymentIntentStatus } from '../../../services/payments/port.js';
 export type { PaymentIntentStatus };
 
 export interface LastPaymentError {

@@ -40,6 +40,9 @@ export interface SimResponse {
   replayed: boolean;
 }
 
+/** Events kept in a snapshot: enough for any retrieval that follows a delivery. */
+const KEPT_EVENTS = 200;
+
 interface InjectedFailure {
   method: string;
   path: RegExp;
@@ -127,6 +130,31 @@ export class StripeSimulator {
       if (error instanceof StripeApiError) return fail(error);
       throw error;
     }
+  }
+
+  /**
+   * Everything the account holds, as JSON text: its objects, the idempotency keys still live and
+   * the latest events (older ones are dropped: only `GET /v1/events/:id` reads them).
+   */
+  exportState(): string {
+    const maps = Object.fromEntries(
+      (Object.keys(this.state) as (keyof SimulatorState)[]).filter((k) => k !== 'events').map((k) => [k, [...(this.state[k] as Map<string, unknown>)]]),
+    );
+    return JSON.stringify({ version: 1, ...maps, events: this.state.events.slice(-KEPT_EVENTS), idempotency: this.#idempotency.export() });
+  }
+
+  /** Replaces everything the account holds with a snapshot from `exportState`. */
+  importState(text: string): void {
+    const snapshot = JSON.parse(text) as Record<string, unknown> & { version: number };
+    if (snapshot.version !== 1) throw new Error(`Unknown simulator snapshot version ${snapshot.version}.`);
+    for (const key of Object.keys(this.state) as (keyof SimulatorState)[]) {
+      if (key === 'events') continue;
+      const map = this.state[key] as Map<string, unknown>;
+      map.clear();
+      for (const [id, value] of (snapshot[key] as [string, unknown][] | undefined) ?? []) map.set(id, value);
+    }
+    this.state.events.splice(0, this.state.events.length, ...((snapshot.events as EventObject[] | undefined) ?? []));
+    this.#idempotency.import((snapshot.idempotency as Parameters<IdempotencyStore['import']>[0] | undefined) ?? []);
   }
 
   // ---- Controls: what the customer, Stripe or the dashboard would do. ----

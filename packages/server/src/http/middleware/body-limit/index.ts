@@ -1,0 +1,52 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../../app-env.js';
+import { HttpError } from '../../problem.js';
+
+export interface BodyLimitOptions {
+  /** The largest body accepted, in bytes, for a request's path. */
+  maxBytes: (path: string) => number;
+}
+
+const tooLarge = (max: number) => new HttpError('payload_too_large', `Send at most ${max} bytes.`);
+
+/**
+ * Reads every request body in full before anything else touches it, refusing it with `413
+ * payload_too_large` as soon as it passes the limit — whatever the headers say: a declared
+ * `Content-Length` over the limit is refused unread, a chunked body is counted as it streams, so
+ * no request holds more than the limit in memory. What it read is handed on as the request's
+ * body, so later readers (idempotency, the webhook's raw bytes, JSON parsing) see exactly it.
+ *
+ * @param options.maxBytes - the limit for a path
+ * @example
+ * app.use(bodyLimit({ maxBytes: (path) => (path.startsWith('/v1/webhooks/') ? 1 << 20 : 65536) }));
+ */
+export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> {
+  return async function bodyLimitHandler(c, next) {
+    const raw = c.req.raw;
+    if (raw.body === null || raw.method === 'GET' || raw.method === 'HEAD') return next();
+    const max = options.maxBytes(c.req.path);
+    const declared = Number(raw.headers.get('content-length') ?? NaN);
+    if (declared > max) throw tooLarge(max);
+    const reader = raw.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(max);
+      }
+      chunks.push(value);
+    }
+    const body = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body, signal: raw.signal });
+    await next();
+  };
+}

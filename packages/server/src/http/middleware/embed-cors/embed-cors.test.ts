@@ -1,0 +1,44 @@
+import { count } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bookings } from '../../../db/schema.js';
+import { setAllowedOrigins } from '../../../testing/fixtures.js';
+import { testApp, type TestApp } from '../../../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+  await setAllowedOrigins(t.database, 'demo', ['https://coach.example']);
+});
+afterEach(() => t.close());
+
+const customer = { name: 'Grace', email: 'grace@example.com', timeZone: 'Europe/Berlin' };
+
+describe('embed origins', () => {
+  it('lets the registered site read the profile and keeps other sites out', async () => {
+    const mine = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://coach.example' } });
+    expect(mine.headers.get('access-control-allow-origin')).toBe('https://coach.example');
+    expect(mine.headers.get('vary')).toContain('Origin');
+    const other = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a booking sent from another site with 403 and stores nothing', async () => {
+    const payload = { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer };
+    const res = await t.json('/v1/bookings', { body: payload, headers: { origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('origin_not_allowed');
+    expect((await t.database.db.select({ n: count() }).from(bookings))[0]!.n).toBe(0);
+    // From the registered site, and from a server (no Origin), it works.
+    expect((await t.json('/v1/bookings', { body: payload, headers: { origin: 'https://coach.example' } })).status).toBe(201);
+    expect((await t.json('/v1/bookings', { body: { ...payload, start: '2026-11-23T10:00:00Z' } })).status).toBe(201);
+  });
+
+  it('answers a preflight for the booking endpoint', async () => {
+    const res = await t.app.request('/v1/bookings', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://coach.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+  });
+});

@@ -1,0 +1,47 @@
+import { routes } from '@slotwise/sdk/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../testing/test-app.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp();
+});
+afterEach(() => t.close());
+
+describe('GET /openapi.json', () => {
+  it('documents every route of the contract with its problems', async () => {
+    const { status, body } = await t.json('/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.0.3');
+    for (const spec of Object.values(routes)) {
+      const op = body.paths[spec.path]?.[spec.method];
+      expect(op, `${spec.method} ${spec.path}`).toBeDefined();
+      expect(Object.keys(op.responses)).toContain(String(spec.response.status));
+    }
+    const create = body.paths['/v1/bookings'].post;
+    expect(create.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/BookingCreate' });
+    expect(create.responses['409'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(create.responses['409'].description).toContain('slot_unavailable');
+    expect(body.components.schemas.Booking.properties.status.enum).toContain('confirmed');
+    expect(body.paths['/v1/webhooks/stripe'].post.responses['400']).toBeDefined();
+    expect(body.paths['/v1/bookings/{id}/receipt'].get.responses['200'].content['text/html']).toBeDefined();
+    expect(body.paths['/v1/me/bookings'].get.security).toEqual([{ apiKey: [] }, { accessToken: [] }]);
+    expect(body.paths['/v1/operator/settings'].patch.security).toEqual([{ accessToken: [] }]);
+    const slotParams = body.paths['/v1/specialists/{handle}/slots'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    expect(slotParams).toEqual(['path:handle', 'query:service', 'query:duration', 'query:from', 'query:to', 'query:timezone']);
+  });
+
+  it('reports health and answers unknown paths with a problem document', async () => {
+    expect((await t.json('/health')).body).toEqual({ status: 'ok' });
+    const missing = await t.json('/v1/nothing');
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('not_found');
+  });
+
+  it('lets any origin read public endpoints while no embed origins are registered', async () => {
+    const res = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://coach.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://coach.example');
+    const failed = await t.app.request('/v1/specialists/ghost', { headers: { origin: 'https://coach.example' } });
+    expect(failed.headers.get('access-control-allow-origin')).toBe('https://coach.example');
+  });
+});

@@ -1,0 +1,37 @@
+import { routes } from '@slotwise/sdk/contract';
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { createBooking } from '../../services/bookings/create.js';
+import { cancelBooking, quoteCancellation, rescheduleBooking, retrieveBooking } from '../../services/bookings/customer.js';
+import { hashToken } from '../../services/ids.js';
+import { bearerToken } from '../bearer.js';
+import { defineRoute } from '../define-route.js';
+import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
+import { HttpError } from '../problem.js';
+
+/** The manage token of a booking, sent as `Authorization: Bearer`, or a 401 that says where it is. */
+export function manageToken(c: Context<AppEnv>): string {
+  const token = bearerToken(c.req.header('authorization'));
+  if (!token) {
+    throw new HttpError('manage_token_required', 'Send the manage token from your confirmation as `Authorization: Bearer <token>`.', {
+      headers: { 'www-authenticate': 'Bearer realm="slotwise-booking"' },
+    });
+  }
+  return token;
+}
+
+export function bookingRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/v1/bookings', rateLimit({ name: 'book', limit: 30 }));
+  app.use('/v1/bookings/:id/*', rateLimit({ name: 'manage', limit: 60 }));
+
+  defineRoute(app, routes.createBooking, async ({ body }, c) => {
+    const created = await createBooking(c.var.deps, body, { origin: c.req.header('origin'), clientHash: await hashToken(clientAddress(c)) });
+    return c.json(created, 201, { location: `/v1/bookings/${created.booking.id}` });
+  });
+  defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));
+  defineRoute(app, routes.cancelBooking, async ({ params, body }, c) => c.json(await cancelBooking(c.var.deps, params.id, manageToken(c), body.reason)));
+  defineRoute(app, routes.quoteCancellation, async ({ params }, c) => c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c))));
+  defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start)));
+  return app;
+}

@@ -1,0 +1,50 @@
+import { routes } from '@slotwise/sdk/contract';
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { defineRoute } from '../define-route.js';
+import { HttpError } from '../problem.js';
+import { bearerToken } from '../bearer.js';
+import { hashToken } from '../../services/ids.js';
+import { rateLimit } from '../middleware/rate-limit/index.js';
+import { creditBalance } from '../../services/packages/balance.js';
+import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
+import { listMyPurchases } from '../../services/packages/sales.js';
+import { purchasePackage } from '../../services/packages/purchases.js';
+
+/** Buying a package and reading one's credits: public, rate-limited like bookings. */
+export function packageRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/v1/packages/:id/purchases', rateLimit({ name: 'purchase', limit: 30 }));
+  app.get('/v1/credits', rateLimit({ name: 'credits', limit: 60 }));
+
+  defineRoute(app, routes.purchasePackage, async ({ params, body }, c) =>
+    c.json(await purchasePackage(c.var.deps, params.id, body, { origin: c.req.header('origin') }), 201),
+  );
+  defineRoute(app, routes.retrieveCredits, async (_, c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (!token) {
+      throw new HttpError('credits_token_required', 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.', {
+        headers: { 'www-authenticate': 'Bearer realm="slotwise-credits"' },
+      });
+    }
+    c.header('cache-control', 'private, no-store');
+    return c.json(await creditBalance(c.var.deps, await hashToken(token)));
+  });
+  return app;
+}
+
+/** A specialist's packages and their purchases; mounted under the `/v1/me/*` authentication of `meRoutes`. */
+export function myPackageRoutes(app: Hono<AppEnv>): void {
+  defineRoute(app, routes.listMyPackages, async (_, c) => c.json({ data: await listMyPackages(c.var.deps, c.var.specialist) }));
+  defineRoute(app, routes.createMyPackage, async ({ body }, c) =>
+    c.json(await createPackage(c.var.deps, c.var.specialist, body), 201),
+  );
+  defineRoute(app, routes.retrieveMyPackage, async ({ params }, c) => c.json(await retrieveMyPackage(c.var.deps, c.var.specialist, params.id)));
+  defineRoute(app, routes.updateMyPackage, async ({ params, body }, c) =>
+    c.json(await updatePackage(c.var.deps, c.var.specialist, params.id, body)),
+  );
+  defineRoute(app, routes.archiveMyPackage, async ({ params }, c) => c.json(await archivePackage(c.var.deps, c.var.specialist, params.id)));
+  defineRoute(app, routes.listMyPackagePurchases, async ({ query }, c) =>
+    c.json(await listMyPurchases(c.var.deps, c.var.specialist, query)),
+  );
+}

@@ -1,0 +1,90 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { accounts, apiKeys, specialists, type SpecialistRow } from '../../db/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { hashToken } from '../ids.js';
+import { looksLikeJwt, verifyAccessToken, type AccessClaims, type AccountRole } from './access-token.js';
+
+/** Who is calling: a secret API key, or a logged-in account's access token. */
+export type Principal =
+  | { kind: 'apiKey'; apiKeyId: string; specialistId: string }
+  | { kind: 'accessToken'; accountId: string; role: AccountRole; specialistId: string | null };
+
+export interface SpecialistCaller {
+  specialist: SpecialistRow;
+  principal: Principal;
+}
+
+const unauthorized = (detail: string) => new ServiceError('unauthorized', detail);
+
+/**
+ * The claims of an access token, or a refusal: `token_expired` when it is ours but old (get new
+ * tokens at `/v1/auth/refresh`), `unauthorized` for anything else.
+ */
+export async function accessClaims(deps: Pick<ServiceDeps, 'jwtSecret' | 'clock'>, token: string): Promise<AccessClaims> {
+  const claims = looksLikeJwt(token) ? await verifyAccessToken(token, deps.jwtSecret, deps.clock()) : undefined;
+  if (claims === 'expired') throw new ServiceError('token_expired', 'The access token has expired; get new tokens from POST /v1/auth/refresh.');
+  if (!claims) throw unauthorized('This access token is not valid; log in again at POST /v1/auth/login.');
+  return claims;
+}
+
+/** How stale an API key's `last_used_at` may get before a request writes it again. */
+const TOUCH_EVERY_MS = 60_000;
+
+async function bySecretKey(deps: ServiceDeps, key: string): Promise<SpecialistCaller> {
+  const { database } = deps;
+  const [found] = await database.db
+    .select({ key: apiKeys, specialist: specialists })
+    .from(apiKeys)
+    .innerJoin(specialists, eq(specialists.id, apiKeys.specialistId))
+    .where(and(eq(apiKeys.secretHash, await hashToken(key)), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  if (!found) throw unauthorized('This API key is unknown or was revoked. Create a new one in your console.');
+  const now = deps.clock();
+  if (found.key.lastUsedAt === null || now - found.key.lastUsedAt > TOUCH_EVERY_MS) {
+    await database.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id));
+  }
+  return { specialist: found.specialist, principal: { kind: 'apiKey', apiKeyId: found.key.id, specialistId: found.specialist.id } };
+}
+
+async function bySpecialistToken(deps: ServiceDeps, token: string): Promise<SpecialistCaller> {
+  const claims = await accessClaims(deps, token);
+  if (claims.role !== 'specialist' || !claims.sp) {
+    throw new ServiceError('forbidden', 'An operator has no specialist profile; log in as the specialist or use their API key.');
+  }
+  const [specialist] = await deps.database.db.select().from(specialists).where(eq(specialists.id, claims.sp)).limit(1);
+  if (!specialist) throw unauthorized('This account no longer exists; log in again.');
+  return { specialist, principal: { kind: 'accessToken', accountId: claims.sub, role: 'specialist', specialistId: specialist.id } };
+}
+
+/**
+ * The specialist behind a bearer credential: a secret API key (`sk_…`, looked up by its SHA-256;
+ * a revoked key fails exactly like an unknown one) or a specialist's access token. An operator's
+ * token is `forbidden`; anything else `unauthorized`.
+ */
+export async function authenticateSpecialist(deps: ServiceDeps, bearer: string | undefined): Promise<SpecialistCaller> {
+  if (!bearer) throw unauthorized('Send a secret API key (`sk_…`) or an access token from POST /v1/auth/login as `Authorization: Bearer …`.');
+  if (bearer.startsWith('sk_')) return bySecretKey(deps, bearer);
+  if (bearer.includes('.')) return bySpecialistToken(deps, bearer);
+  throw unauthorized('That is neither a secret API key (they start with `sk_`) nor an access token.');
+}
+
+const who = (role: AccountRole) => (role === 'operator' ? 'an operator' : 'a specialist');
+
+/**
+ * The account behind an access token if it has `role`, checked against the database as well as
+ * the token. No token is `unauthorized`; an API key or another role's token is `forbidden`.
+ */
+export async function authenticateAccount(deps: ServiceDeps, bearer: string | undefined, role: AccountRole): Promise<Principal> {
+  if (!bearer) throw unauthorized(`Log in as ${who(role)} and send the access token as \`Authorization: Bearer …\`.`);
+  if (bearer.startsWith('sk_')) throw new ServiceError('forbidden', `API keys act for a specialist's own data; this needs the access token of ${who(role)}.`);
+  const claims = await accessClaims(deps, bearer);
+  if (claims.role !== role) throw new ServiceError('forbidden', `Only ${role === 'operator' ? 'operators' : 'specialists'} may do this.`);
+  const [account] = await deps.database.db
+    .select({ id: accounts.id, specialistId: accounts.specialistId })
+    .from(accounts)
+    .where(and(eq(accounts.id, claims.sub), eq(accounts.role, role)))
+    .limit(1);
+  if (!account) throw unauthorized('This account no longer exists; log in again.');
+  return { kind: 'accessToken', accountId: account.id, role, specialistId: account.specialistId };
+}

@@ -1,0 +1,158 @@
+import type { AuthTokens, Login, RefreshTokenBody, Signup } from '@slotwise/sdk/contract';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ServiceDeps } from '../deps.js';
+import type { Tx } from '../../db/client.js';
+import { accounts, refreshTokens, specialists, type AccountRow } from '../../db/schema.js';
+import { ServiceError } from '../errors.js';
+import { hashToken, newId, newSecretToken } from '../ids.js';
+import { signAccessToken } from './access-token.js';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+
+/** A refresh token lives 30 days; each use replaces it with a new one. */
+export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
+
+type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations'>;
+
+interface NewRefreshToken {
+  token: string;
+  hash: string;
+}
+
+/** Made before the transaction: hashing is async I/O. */
+async function newRefreshToken(): Promise<NewRefreshToken> {
+  const token = newSecretToken('rt');
+  return { token, hash: await hashToken(token) };
+}
+
+/** Stores `prepared` in `family` (the login it belongs to; a new login starts a family). */
+async function insertRefreshToken(tx: Tx, accountId: string, prepared: NewRefreshToken, now: number, family?: string): Promise<void> {
+  const id = newId('rt');
+  await tx.insert(refreshTokens).values({
+    id,
+    accountId,
+    tokenHash: prepared.hash,
+    family: family ?? id,
+    expiresAt: now + REFRESH_TOKEN_TTL_MS,
+    createdAt: now,
+  });
+}
+
+async function tokensFor(deps: Deps, account: AccountRow, handle: string | null, refresh: NewRefreshToken, now: number): Promise<AuthTokens> {
+  const access = await signAccessToken(deps.jwtSecret, { accountId: account.id, role: account.role, specialistId: account.specialistId }, now);
+  return {
+    accessToken: access.token,
+    accessTokenExpiresAt: new Date(access.expiresAt).toISOString(),
+    refreshToken: refresh.token,
+    refreshTokenExpiresAt: new Date(now + REFRESH_TOKEN_TTL_MS).toISOString(),
+    account: { id: account.id, email: account.email, role: account.role, handle },
+  };
+}
+
+/** A new specialist: the account, its public profile (no services or hours yet) and a login. */
+export async function signup(deps: Deps, input: z.output<typeof Signup>): Promise<AuthTokens> {
+  const passwordHash = await hashPassword(input.password, deps.kdfIterations);
+  const refresh = await newRefreshToken();
+  const now = deps.clock();
+  const account = await deps.database.write(async (tx) => {
+    const [emailOwner] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email)).limit(1);
+    if (emailOwner) {
+      throw new ServiceError('email_taken', 'An account with this email exists; log in instead, or use another email.', {
+        errors: [{ field: 'body.email', message: 'This email already has an account.' }],
+      });
+    }
+    const [handleOwner] = await tx.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, input.handle)).limit(1);
+    if (handleOwner) {
+      throw new ServiceError('handle_taken', `The handle "${input.handle}" is taken; choose another.`, {
+        errors: [{ field: 'body.handle', message: 'Taken; try adding your surname or field.' }],
+      });
+    }
+    const specialistId = newId('sp');
+    await tx.insert(specialists).values({
+      id: specialistId,
+      handle: input.handle,
+      name: input.name,
+      timeZone: input.timeZone,
+      currency: input.currency,
+      createdAt: now,
+    });
+    const [row] = await tx
+      .insert(accounts)
+      .values({ id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, createdAt: now })
+      .returning();
+    await insertRefreshToken(tx, row!.id, refresh, now);
+    return row!;
+  });
+  return tokensFor(deps, account, input.handle, refresh, now);
+}
+
+const invalidCredentials = () =>
+  new ServiceError('invalid_credentials', 'The email or password is not right. Check both, or reset your password.');
+
+/**
+ * Tokens for a right email and password. A wrong password and an unknown email answer alike and
+ * take as long (the KDF runs against a decoy hash), so the answer does not tell whether an email
+ * has an account.
+ */
+export async function login(deps: Deps, input: z.output<typeof Login>): Promise<AuthTokens> {
+  const [found] = await deps.database.db
+    .select({ account: accounts, handle: specialists.handle })
+    .from(accounts)
+    .leftJoin(specialists, eq(specialists.id, accounts.specialistId))
+    .where(eq(accounts.email, input.email))
+    .limit(1);
+  const matches = await verifyPassword(input.password, found?.account.passwordHash ?? decoyHash(deps.kdfIterations));
+  if (!found || !matches) throw invalidCredentials();
+  const refresh = await newRefreshToken();
+  const now = deps.clock();
+  await deps.database.write((tx) => insertRefreshToken(tx, found.account.id, refresh, now));
+  return tokensFor(deps, found.account, found.handle, refresh, now);
+}
+
+/**
+ * Spends a refresh token for new tokens in the same family. A token already spent (or logged out)
+ * coming back means two parties hold it — one of them a thief: every token of the family is
+ * revoked, and the rightful user logs in again.
+ */
+export async function refresh(deps: Deps, input: z.output<typeof RefreshTokenBody>): Promise<AuthTokens> {
+  const presented = await hashToken(input.refreshToken);
+  const next = await newRefreshToken();
+  const now = deps.clock();
+  // Revoking a family must commit, so the transaction returns the outcome and the error is thrown after it.
+  const outcome = await deps.database.write(async (tx) => {
+    const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, presented)).limit(1);
+    if (!row) return { kind: 'unknown' as const };
+    if (row.revokedAt !== null) {
+      await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.family, row.family), isNull(refreshTokens.revokedAt)));
+      return { kind: 'reused' as const };
+    }
+    if (row.expiresAt <= now) return { kind: 'expired' as const };
+    await tx.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.id, row.id));
+    await insertRefreshToken(tx, row.accountId, next, now, row.family);
+    const [found] = await tx
+      .select({ account: accounts, handle: specialists.handle })
+      .from(accounts)
+      .leftJoin(specialists, eq(specialists.id, accounts.specialistId))
+      .where(eq(accounts.id, row.accountId));
+    return { kind: 'ok' as const, found: found! };
+  });
+  if (outcome.kind === 'reused') {
+    throw new ServiceError('invalid_refresh_token', 'This refresh token was already used, so this login was ended everywhere for safety. Log in again.');
+  }
+  if (outcome.kind !== 'ok') throw new ServiceError('invalid_refresh_token', 'This refresh token is unknown or expired. Log in again.');
+  return tokensFor(deps, outcome.found.account, outcome.found.handle, next, now);
+}
+
+/**
+ * Revokes every refresh token of the login `refreshToken` belongs to. Like OAuth token revocation
+ * (RFC 7009) it answers the same for an unknown token. Access tokens already issued run out on
+ * their own within 15 minutes.
+ */
+export async function logout(deps: Deps, input: z.output<typeof RefreshTokenBody>): Promise<void> {
+  const presented = await hashToken(input.refreshToken);
+  const now = deps.clock();
+  await deps.database.write(async (tx) => {
+    const [row] = await tx.select({ family: refreshTokens.family }).from(refreshTokens).where(eq(refreshTokens.tokenHash, presented)).limit(1);
+    if (row) await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.family, row.family), isNull(refreshTokens.revokedAt)));
+  });
+}

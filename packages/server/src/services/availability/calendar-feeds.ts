@@ -1,0 +1,49 @@
+import type { CalendarFeed } from '@slotwise/sdk/contract';
+import { and, count, eq } from 'drizzle-orm';
+import type { ServiceDeps } from '../deps.js';
+import { calendarFeeds, type SpecialistRow } from '../../db/schema.js';
+import { DAY_MS } from '../../domain/civil.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
+import { CalendarFeedError } from '../../providers/calendar-feed/index.js';
+import { presentFeed } from './editor.js';
+
+/** More feeds than this per specialist slows every slot request for little gain. */
+export const MAX_FEEDS = 10;
+
+const invalid = (detail: string) =>
+  new ServiceError('invalid_calendar_feed', detail, { errors: [{ field: 'body.url', message: detail }] });
+
+/**
+ * Adds an outside calendar after fetching it once, so a wrong address is refused now rather than
+ * silently blocking nothing later.
+ */
+export async function addCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, rawUrl: string): Promise<CalendarFeed> {
+  const now = deps.clock();
+  let url: string;
+  try {
+    url = deps.calendarFeeds.validateUrl(rawUrl);
+  } catch (error) {
+    if (error instanceof CalendarFeedError) throw invalid(error.message);
+    throw error;
+  }
+  const probe = await deps.calendarFeeds.busy(url, { from: now, to: now + DAY_MS }, specialist.timeZone);
+  if (probe.error && probe.stale === false && probe.fetchedAt === 0) {
+    throw invalid(`The calendar could not be read: ${probe.error.message}`);
+  }
+  const row = { id: newId('cal'), specialistId: specialist.id, url, createdAt: now };
+  await deps.database.write(async (tx) => {
+    const [{ n }] = (await tx.select({ n: count() }).from(calendarFeeds).where(eq(calendarFeeds.specialistId, specialist.id))) as [{ n: number }];
+    if (n >= MAX_FEEDS) throw invalid(`You can connect at most ${MAX_FEEDS} calendars; remove one first.`);
+    await tx.insert(calendarFeeds).values(row);
+  });
+  return presentFeed(row);
+}
+
+export async function removeCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<CalendarFeed> {
+  return deps.database.write(async (tx) => {
+    const [row] = await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id))).returning();
+    if (!row) throw new ServiceError('calendar_feed_not_found', `You have no calendar feed "${id}".`);
+    return presentFeed(row);
+  });
+}

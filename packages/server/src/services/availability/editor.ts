@@ -1,0 +1,125 @@
+import type { ServiceDeps } from '../deps.js';
+import type { AvailabilityRules, DateOverride, DateOverrideCreate, Recurring, RecurringCreate, WeeklySchedule } from '@slotwise/sdk/contract';
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  calendarFeeds,
+  dateOverrides,
+  recurringAvailability,
+  weeklyHours,
+  type CalendarFeedRow,
+  type DateOverrideRow,
+  type RecurringRow,
+  type SpecialistRow,
+} from '../../db/schema.js';
+import { isoInstant, parseEpochDay } from '../../domain/civil.js';
+import { rruleProblem } from '../../domain/recurrence.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
+
+const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+const presentOverride = (o: DateOverrideRow): DateOverride => ({
+  id: o.id,
+  from: o.fromDate,
+  to: o.toDate,
+  intervals: o.intervals.map((i) => ({ start: toClock(i.start), end: toClock(i.end) })),
+});
+const presentRecurring = (r: RecurringRow): Recurring => ({
+  id: r.id,
+  rrule: r.rrule,
+  anchor: r.anchorDate,
+  start: toClock(r.startMinute),
+  end: toClock(r.endMinute),
+});
+export const presentFeed = (f: CalendarFeedRow) => ({ id: f.id, host: new URL(f.url).host, createdAt: isoInstant(f.createdAt) });
+
+export async function availabilityRules(deps: ServiceDeps, specialist: SpecialistRow): Promise<AvailabilityRules> {
+  const db = deps.database.db;
+  const mine = specialist.id;
+  const [hours, overrides, recurring, feeds] = await Promise.all([
+    db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, mine)).orderBy(asc(weeklyHours.weekday), asc(weeklyHours.startMinute)),
+    db.select().from(dateOverrides).where(eq(dateOverrides.specialistId, mine)).orderBy(asc(dateOverrides.fromDate)),
+    db.select().from(recurringAvailability).where(eq(recurringAvailability.specialistId, mine)).orderBy(asc(recurringAvailability.createdAt)),
+    db.select().from(calendarFeeds).where(eq(calendarFeeds.specialistId, mine)).orderBy(asc(calendarFeeds.createdAt)),
+  ]);
+  const hour = (h: (typeof hours)[number]) => ({ weekday: h.weekday, start: toClock(h.startMinute), end: toClock(h.endMinute) });
+  return {
+    timeZone: specialist.timeZone,
+    weekly: hours.filter((h) => h.kind === 'open').map(hour),
+    breaks: hours.filter((h) => h.kind === 'break').map(hour),
+    overrides: overrides.map(presentOverride),
+    recurring: recurring.map(presentRecurring),
+    calendarFeeds: feeds.map(presentFeed),
+  };
+}
+
+/** Replaces all weekly hours and breaks at once, so a schedule is never seen half-written. */
+export async function replaceWeekly(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof WeeklySchedule>): Promise<void> {
+  const rows = [
+    ...input.weekly.map((h) => ({ ...h, kind: 'open' as const })),
+    ...input.breaks.map((h) => ({ ...h, kind: 'break' as const })),
+  ].map((h) => ({ id: newId('wh'), specialistId: specialist.id, kind: h.kind, weekday: h.weekday, startMinute: toMinutes(h.start), endMinute: toMinutes(h.end) }));
+  await deps.database.write(async (tx) => {
+    await tx.delete(weeklyHours).where(eq(weeklyHours.specialistId, specialist.id));
+    if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
+  });
+}
+
+export async function addOverride(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof DateOverrideCreate>): Promise<DateOverride> {
+  const now = deps.clock();
+  const row = {
+    id: newId('ovr'),
+    specialistId: specialist.id,
+    fromDate: input.from,
+    toDate: input.to ?? input.from,
+    intervals: input.intervals.map((i) => ({ start: toMinutes(i.start), end: toMinutes(i.end) })),
+    createdAt: now,
+  };
+  await deps.database.write(async (tx) => {
+    await tx.insert(dateOverrides).values(row);
+  });
+  return presentOverride(row);
+}
+
+export async function addRecurring(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof RecurringCreate>): Promise<Recurring> {
+  const now = deps.clock();
+  // Checked against today in the specialist's zone: a rule must have a date in the next two years.
+  const today = parseEpochDay(deps.slotCache.today(specialist.timeZone, now));
+  const problem = rruleProblem(input.rrule, parseEpochDay(input.anchor), today);
+  if (problem) throw new ServiceError('invalid_recurrence', problem.message, { errors: [{ field: `body.${problem.field}`, message: problem.message }] });
+  const row = {
+    id: newId('rec'),
+    specialistId: specialist.id,
+    rrule: input.rrule.replace(/^RRULE:/i, '').trim(),
+    anchorDate: input.anchor,
+    startMinute: toMinutes(input.start),
+    endMinute: toMinutes(input.end),
+    createdAt: now,
+  };
+  await deps.database.write(async (tx) => {
+    await tx.insert(recurringAvailability).values(row);
+  });
+  return presentRecurring(row);
+}
+
+const ruleNotFound = (id: string) =>
+  new ServiceError('availability_rule_not_found', `You have no availability rule "${id}". List your rules with GET /v1/me/availability.`);
+
+/** Deletes one of the caller's own overrides or recurring rules; anyone else's is a 404. */
+export async function removeRule(deps: ServiceDeps, specialist: SpecialistRow, kind: 'override' | 'recurring', id: string) {
+  return deps.database.write(async (tx) => {
+    if (kind === 'override') {
+      const [row] = await tx.delete(dateOverrides).where(and(eq(dateOverrides.id, id), eq(dateOverrides.specialistId, specialist.id))).returning();
+      if (!row) throw ruleNotFound(id);
+      return presentOverride(row);
+    }
+    const [row] = await tx
+      .delete(recurringAvailability)
+      .where(and(eq(recurringAvailability.id, id), eq(recurringAvailability.specialistId, specialist.id)))
+      .returning();
+    if (!row) throw ruleNotFound(id);
+    return presentRecurring(row);
+  });
+}

@@ -1,0 +1,181 @@
+import { MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
+import type { ServiceDeps } from '../deps.js';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { services, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { and, eq, sql } from 'drizzle-orm';
+import { DAY_MS, formatEpochDay, isoInstant, parseEpochDay } from '../../domain/civil.js';
+import { computeSlots, type Busy, type SlotResult } from '../../domain/slots.js';
+import { startOfDate } from '../../domain/zone.js';
+import { ServiceError } from '../errors.js';
+import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
+import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
+
+export interface SlotsRequest {
+  service: string;
+  duration?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  timezone?: string | undefined;
+}
+
+export interface OutsideBusy {
+  busy: Busy[];
+  /** Content versions of the feeds, for cache keys. */
+  versions: string[];
+}
+
+/**
+ * Busy times from the specialist's outside calendars around a window. Fetching is I/O, so this
+ * runs before any transaction; a feed that is down gives its last good copy (or nothing) rather
+ * than failing the booking page.
+ */
+export async function outsideBusy(deps: ServiceDeps, db: Drizzle | Tx, specialist: SpecialistRow, from: number, to: number): Promise<OutsideBusy> {
+  const urls = await feedUrls(db, specialist.id);
+  const window = { from: from - DAY_MS, to: to + DAY_MS };
+  const results = await Promise.all(urls.map((url) => deps.calendarFeeds.busy(url, window, specialist.timeZone)));
+  return { busy: results.flatMap((r) => r.busy), versions: results.map((r) => r.version) };
+}
+
+/**
+ * Open slots of `service` for starts in `[from, to)`, from the database as it is in `db`.
+ * `outside === undefined` asks for the rules alone — hours, step, notice, window — ignoring
+ * every booking, cap and outside event: "could this ever be a slot?".
+ */
+export async function slotsFromDb(
+  db: Drizzle | Tx,
+  specialist: SpecialistRow,
+  service: ServiceRow,
+  minutes: number,
+  window: { from: number; to: number; displayTimeZone: string },
+  outside: Busy[] | undefined,
+  now: number,
+  /** A booking being moved: its own time does not block its new one. */
+  excludeId?: string,
+): Promise<SlotResult> {
+  const rulesOnly = outside === undefined;
+  const [availability, booked, counted] = await Promise.all([
+    availabilityOf(db, specialist),
+    rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now, excludeId),
+    rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now, excludeId),
+  ]);
+  return computeSlots({
+    availability,
+    service: serviceRules(service, minutes),
+    busy: rulesOnly ? [] : [...booked, ...outside],
+    counted,
+    now,
+    ...window,
+  });
+}
+
+/** Validates the requested dates (defaults: today in `timeZone`, then 30 more days) as epoch days. */
+function resolveDays(query: SlotsRequest, today: () => string) {
+  const fromDay = parseEpochDay(query.from ?? today());
+  const toDay = query.to ? parseEpochDay(query.to) : fromDay + 30;
+  if (toDay < fromDay) {
+    throw new ServiceError('invalid_range', `"to" (${query.to}) is before "from" (${formatEpochDay(fromDay)}).`, {
+      errors: [{ field: 'query.to', message: 'Use a date on or after "from".' }],
+    });
+  }
+  if (toDay - fromDay + 1 > MAX_SLOT_WINDOW_DAYS) {
+    throw new ServiceError('invalid_range', `Ask for at most ${MAX_SLOT_WINDOW_DAYS} days at a time; this range has ${toDay - fromDay + 1}.`, {
+      errors: [{ field: 'query.to', message: `Use a date at most ${MAX_SLOT_WINDOW_DAYS - 1} days after "from".` }],
+    });
+  }
+  return { from: formatEpochDay(fromDay), to: formatEpochDay(toDay), after: formatEpochDay(toDay + 1) };
+}
+
+const encoder = new TextEncoder();
+
+/** What one availability version of a specialist needs for the slots endpoint. */
+interface VersionContext {
+  specialist: SpecialistRow;
+  services: Map<string, ServiceRow>;
+  feeds: string[];
+}
+
+// One prepared statement per connection: the only query a cached answer costs.
+const heads = new WeakMap<Drizzle, ReturnType<typeof prepareHead>>();
+const prepareHead = (db: Drizzle) =>
+  db
+    .select({ id: specialists.id, version: specialists.availabilityVersion })
+    .from(specialists)
+    .where(eq(specialists.handle, sql.placeholder('handle')))
+    .prepare();
+
+/**
+ * The specialist's id and availability version. With a change counter, the answer read at one
+ * counter value is reused until the counter moves (any commit anywhere): the counter is read
+ * before the query, so a write racing the query only causes one more query.
+ */
+async function versionOf(deps: ServiceDeps, handle: string): Promise<{ id: string; version: number }> {
+  const { database } = deps;
+  const counter = database.changeCounter?.();
+  const seen = counter === undefined ? undefined : deps.slotCache.head(handle, counter);
+  if (seen) return seen;
+  let head = heads.get(database.db);
+  if (!head) heads.set(database.db, (head = prepareHead(database.db)));
+  const [row] = await head.all({ handle });
+  if (!row) throw new ServiceError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  if (counter !== undefined) deps.slotCache.rememberHead(handle, counter, row);
+  return row;
+}
+
+const urlKey = (head: { id: string; version: number }, url: string) => `url|${head.id}|${head.version}|${url}`;
+
+/**
+ * A repeat of a request already answered — the same URL, with an explicit `from` (so "today"
+ * does not matter) — while nothing was committed since its version was read: the answer, with no
+ * parsing and no query. Anything else (undefined) goes the full way.
+ */
+export function repeatedSlots(deps: ServiceDeps, handle: string, url: string): Uint8Array<ArrayBuffer> | undefined {
+  const now = deps.clock();
+  const counter = deps.database.changeCounter?.();
+  if (counter === undefined || !url.includes('from=')) return undefined;
+  const head = deps.slotCache.head(handle, counter);
+  return head ? deps.slotCache.get(urlKey(head, url), now) : undefined;
+}
+
+/**
+ * The public slots answer, serialised. A repeat costs one indexed read (the specialist's
+ * availability version, which every slot-changing write bumps in its own transaction) and a
+ * cache lookup; everything else is derived from that version.
+ */
+export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsRequest, url?: string): Promise<Uint8Array<ArrayBuffer>> {
+  const now = deps.clock();
+  const db = deps.database.db;
+  const head = await versionOf(deps, handle);
+  const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, async () => {
+    const specialist = await findSpecialist(db, handle);
+    const rows = await db.select().from(services).where(and(eq(services.specialistId, specialist.id), eq(services.active, true)));
+    return { specialist, services: new Map(rows.map((r) => [r.id, r])), feeds: await feedUrls(db, specialist.id) };
+  });
+  const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
+  const { minutes } = chooseDuration(service, query.duration);
+  const timeZone = query.timezone ?? ctx.specialist.timeZone;
+  const days = resolveDays(query, () => deps.slotCache.today(timeZone, now));
+  const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
+  const window = ctx.feeds.length > 0 ? instants() : undefined;
+  const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
+  const key = [head.id, head.version, service.id, minutes, days.from, days.to, timeZone, ...outside.versions].join('|');
+  const cached = deps.slotCache.entry(key, now);
+  if (cached !== undefined) {
+    if (url) deps.slotCache.set(urlKey(head, url), cached.body, cached.validUntil);
+    return cached.body;
+  }
+
+  const { from, to } = window ?? instants();
+  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
+  const body: Slots = {
+    service: service.id,
+    duration: minutes,
+    timeZone,
+    from: days.from,
+    to: days.to,
+    days: result.days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end) })) })),
+  };
+  const bytes = encoder.encode(JSON.stringify(body));
+  deps.slotCache.set(key, bytes, result.validUntil);
+  if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
+  return bytes;
+}

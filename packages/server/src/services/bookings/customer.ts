@@ -1,0 +1,87 @@
+import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
+import { and, eq } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { bookings, payments, services, type BookingRow } from '../../db/schema.js';
+import { transition } from '../../domain/booking-state.js';
+import { isoInstant } from '../../domain/civil.js';
+import { returnsCredit } from '../../domain/credits.js';
+import { cancellation, deadlines } from '../../domain/policy.js';
+import { policyOf } from '../availability/rules.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { hashToken } from '../ids.js';
+import { afterCancel, cancelIn } from './cancel.js';
+import { expireDueHolds } from './holds.js';
+import { present } from './present.js';
+import { outsideFor, rescheduleIn } from './reschedule.js';
+
+/** Constant-time string comparison, so a wrong token's timing says nothing about the right one. */
+function sameSecret(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+const notFound = (id: string) =>
+  new ServiceError('booking_not_found', `No booking "${id}" matches this manage token. Use the link from your confirmation.`);
+
+/** The booking `id` if `tokenHash` is its manage token's; otherwise a 404, never a hint that it exists. */
+export async function findByToken(db: Drizzle | Tx, id: string, tokenHash: string): Promise<BookingRow> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
+  if (!row || !sameSecret(row.manageTokenHash, tokenHash)) throw notFound(id);
+  return row;
+}
+
+/** The booking `id` for the holder of its manage token (the raw token, as the customer sends it). */
+export async function bookingForToken(deps: ServiceDeps, id: string, token: string): Promise<BookingRow> {
+  return findByToken(deps.database.db, id, await hashToken(token));
+}
+
+/** The customer's view; a hold that has lapsed is expired first, so nobody sees a stale `held`. */
+export async function retrieveBooking(deps: ServiceDeps, id: string, token: string): Promise<Booking> {
+  const row = await bookingForToken(deps, id, token);
+  if (row.status === 'held' && (row.holdExpiresAt ?? 0) <= deps.clock()) await expireDueHolds(deps, { bookingId: id });
+  return present(deps.database.db, await findByToken(deps.database.db, id, row.manageTokenHash));
+}
+
+export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {
+  const tokenHash = await hashToken(token);
+  const now = deps.clock();
+  await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
+  await afterCancel(deps, id);
+  return present(deps.database.db, await findByToken(deps.database.db, id, tokenHash));
+}
+
+/** What cancelling now would do for the customer, to show before they confirm. */
+export async function quoteCancellation(deps: ServiceDeps, id: string, token: string): Promise<CancellationQuote> {
+  const now = deps.clock();
+  const db = deps.database.db;
+  const row = await bookingForToken(deps, id, token);
+  const [service] = await db.select().from(services).where(eq(services.id, row.serviceId));
+  const policy = policyOf(service!);
+  const state = transition(row, 'cancel', now);
+  const decision = cancellation(policy, row, now, 'customer');
+  const limits = deadlines(policy, row.startAt);
+  const [paid] = await db.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
+  return {
+    allowed: state.ok && decision.allowed,
+    reason: !state.ok ? state.reason : decision.allowed ? null : decision.reason,
+    // Only what was paid can come back (nothing for a hold or a free session).
+    refund: { ...(paid ? { ...decision.refund, amount: Math.min(decision.refund.amount, paid.amount - paid.amountRefunded) } : { amount: 0, percent: decision.refund.percent, rule: decision.refund.rule }), currency: row.currency },
+    fullRefundUntil: isoInstant(limits.fullRefundUntil),
+    partialRefundUntil: isoInstant(limits.partialRefundUntil),
+    cancelUntil: isoInstant(limits.cancelUntil),
+    ...(row.creditLotId === null ? {} : { credit: returnsCredit(decision.refund.rule) ? ('returned' as const) : ('kept' as const) }),
+  };
+}
+
+export async function rescheduleBooking(deps: ServiceDeps, id: string, token: string, startText: string): Promise<Booking> {
+  const now = deps.clock();
+  const tokenHash = await hashToken(token);
+  const current = await findByToken(deps.database.db, id, tokenHash);
+  const start = Date.parse(startText);
+  const outside = await outsideFor(deps, current.specialistId, start);
+  const row = await deps.database.write(async (tx) => rescheduleIn(tx, await findByToken(tx, id, tokenHash), start, startText, 'customer', outside, now));
+  return present(deps.database.db, row);
+}

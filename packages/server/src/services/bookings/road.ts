@@ -1,0 +1,116 @@
+import type { Actor, BookingStatus } from '@slotwise/sdk/contract';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { bookingEvents, bookings, outbox, type BookingRow } from '../../db/schema.js';
+import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/booking-state.js';
+import { isoInstant } from '../../domain/civil.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
+
+/** What happens to a booking, who did it, why, and what else changes with it. */
+export interface BookingChange {
+  action: Exclude<BookingAction, 'book' | 'hold'>;
+  actor: Actor;
+  reason?: string | null;
+  /** Recorded on the event: the refund given, the old and new time, the credit used… */
+  data?: Record<string, unknown>;
+  /** Columns that change together with the status (the new time, who cancelled, the notes). */
+  set?: Partial<Omit<BookingRow, 'id' | 'status' | 'specialistId'>>;
+}
+
+export type NewBooking = Omit<typeof bookings.$inferInsert, 'status'>;
+
+const refusal = (action: BookingAction) =>
+  action === 'cancel' ? 'booking_not_cancellable' : action === 'reschedule' ? 'booking_not_reschedulable' : 'invalid_transition';
+
+/**
+ * The booking as the outbox carries it: what a notification, a meeting provider or a webhook
+ * receiver needs, and nothing secret (no token hashes, no client address, no private notes).
+ */
+export function bookingSnapshot(row: BookingRow) {
+  return {
+    id: row.id,
+    specialistId: row.specialistId,
+    serviceId: row.serviceId,
+    status: row.status,
+    start: isoInstant(row.startAt),
+    end: isoInstant(row.endAt),
+    duration: row.durationMinutes,
+    holdExpiresAt: row.status === 'held' && row.holdExpiresAt !== null ? isoInstant(row.holdExpiresAt) : null,
+    customer: { name: row.customerName, email: row.customerEmail, timeZone: row.customerTimeZone },
+    notes: row.notes,
+    price: row.price,
+    currency: row.currency,
+    paidWithCredit: row.creditLotId !== null,
+    rescheduleCount: row.rescheduleCount,
+    cancelledBy: row.cancelledBy,
+    cancellationReason: row.cancellationReason,
+    createdAt: isoInstant(row.createdAt),
+  };
+}
+
+/** Appends the change's event and its outbox row: the same transaction as the change itself. */
+async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, action: BookingAction, change: Pick<BookingChange, 'actor' | 'reason' | 'data'>, now: number) {
+  const event = {
+    id: newId('ev'),
+    bookingId: row.id,
+    specialistId: row.specialistId,
+    type: eventTypeOf[action],
+    fromStatus: from,
+    toStatus: row.status,
+    actor: change.actor,
+    reason: change.reason ?? null,
+    data: change.data ?? null,
+    at: now,
+  };
+  await tx.insert(bookingEvents).values(event);
+  await tx.insert(outbox).values({
+    id: newId('msg'),
+    topic: `booking.${event.type}`,
+    bookingId: row.id,
+    specialistId: row.specialistId,
+    eventId: event.id,
+    payload: {
+      event: { id: event.id, type: event.type, action, from, to: row.status, actor: event.actor, reason: event.reason, data: event.data, at: isoInstant(now) },
+      booking: bookingSnapshot(row),
+    },
+    createdAt: now,
+  });
+}
+
+/**
+ * Opens a booking — `book` (confirmed at once: free, or paid with a credit) or `hold` (priced,
+ * awaiting payment) — with its first event and outbox row. Run inside the write transaction that
+ * checked the time is free.
+ */
+export async function openBooking(tx: Tx, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number): Promise<BookingRow> {
+  const next = transition({ status: NEW, startAt: values.startAt, holdExpiresAt: values.holdExpiresAt ?? null }, opening.action, now);
+  if (!next.ok) throw new ServiceError('invalid_transition', next.reason);
+  const [row] = await tx.insert(bookings).values({ ...values, status: next.to }).returning();
+  await record(tx, null, row!, opening.action, opening, now);
+  return row!;
+}
+
+/**
+ * The one road every change of an existing booking takes: asks the pure state machine
+ * (`domain/booking-state.ts`), writes the row — guarded by the status it decided on, so a change
+ * that raced it cannot be overwritten —, appends the `booking_events` row and the outbox row with
+ * the booking as it is after the change. The database moves the availability version itself
+ * (triggers), in this same transaction. Nothing else writes a booking's status, events or outbox
+ * rows (`road.test.ts` holds the code to that).
+ *
+ * @throws ServiceError `booking_not_cancellable`, `booking_not_reschedulable` or
+ *   `invalid_transition` when the state machine refuses.
+ */
+export async function changeBooking(tx: Tx, booking: BookingRow, change: BookingChange, now: number): Promise<BookingRow> {
+  const next = transition(booking, change.action, now);
+  if (!next.ok) throw new ServiceError(refusal(change.action), next.reason);
+  const [row] = await tx
+    .update(bookings)
+    .set({ ...change.set, status: next.to })
+    .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
+    .returning();
+  if (!row) throw new ServiceError(refusal(change.action), 'The booking changed meanwhile; reload it and try again.');
+  await record(tx, booking.status, row, change.action, change, now);
+  return row;
+}

@@ -1,0 +1,106 @@
+import type { BookingList, SpecialistBooking } from '@slotwise/sdk/contract';
+import { and, asc, eq, gt, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import type { ServiceDeps } from '../deps.js';
+import type { Tx } from '../../db/client.js';
+import { bookings, services, type BookingRow, type SpecialistRow } from '../../db/schema.js';
+import type { BookingAction } from '../../domain/booking-state.js';
+import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
+import { startOfDate } from '../../domain/zone.js';
+import { ServiceError } from '../errors.js';
+import { eventsOf } from './events.js';
+import { presentWith } from './present.js';
+import { afterCancel, cancelIn } from './cancel.js';
+import { changeBooking } from './road.js';
+import { paymentsOfBookings } from '../payments/records.js';
+import { expireDueHolds } from './holds.js';
+import { outsideFor, rescheduleIn } from './reschedule.js';
+
+export interface ListQuery {
+  status?: SpecialistBooking['status'][] | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  starting_after?: string | undefined;
+}
+
+const notFound = (id: string) => new ServiceError('booking_not_found', `You have no booking "${id}".`);
+
+/** One of the caller's bookings, or a 404: another specialist's booking does not exist for them. */
+async function mine(db: ServiceDeps['database']['db'] | Tx, specialist: SpecialistRow, id: string): Promise<BookingRow> {
+  const [row] = await db.select().from(bookings).where(and(eq(bookings.id, id), eq(bookings.specialistId, specialist.id))).limit(1);
+  if (!row) throw notFound(id);
+  return row;
+}
+
+async function detail(deps: ServiceDeps, specialist: SpecialistRow, row: BookingRow): Promise<SpecialistBooking> {
+  const [service] = await deps.database.db.select({ name: services.name }).from(services).where(eq(services.id, row.serviceId));
+  const payment = (await paymentsOfBookings(deps.database.db, [row.id])).get(row.id) ?? null;
+  return { ...presentWith(row, specialist, service!.name, payment), specialistNotes: row.specialistNotes, events: await eventsOf(deps.database.db, row.id) };
+}
+
+export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRow, query: ListQuery): Promise<BookingList> {
+  await expireDueHolds(deps, { specialistId: specialist.id });
+  const db = deps.database.db;
+  const conditions: (SQL | undefined)[] = [eq(bookings.specialistId, specialist.id)];
+  if (query.status) conditions.push(inArray(bookings.status, query.status));
+  if (query.from) conditions.push(gte(bookings.startAt, startOfDate(specialist.timeZone, query.from)));
+  if (query.to) conditions.push(lt(bookings.startAt, startOfDate(specialist.timeZone, formatEpochDay(parseEpochDay(query.to) + 1))));
+  if (query.starting_after) {
+    // Keyset pagination on (start, id): stable however many bookings arrive meanwhile.
+    const cursor = await mine(db, specialist, query.starting_after).catch(() => {
+      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your bookings.`, {
+        errors: [{ field: 'query.starting_after', message: 'Use the id of the last booking of the previous page.' }],
+      });
+    });
+    conditions.push(or(gt(bookings.startAt, cursor.startAt), and(eq(bookings.startAt, cursor.startAt), gt(bookings.id, cursor.id))));
+  }
+  const rows = await db
+    .select({ booking: bookings, serviceName: services.name })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .where(and(...conditions))
+    .orderBy(asc(bookings.startAt), asc(bookings.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const paid = await paymentsOfBookings(db, page.map((r) => r.booking.id));
+  return {
+    data: page.map((r) => presentWith(r.booking, specialist, r.serviceName, paid.get(r.booking.id) ?? null)),
+    hasMore: rows.length > query.limit,
+  };
+}
+
+export async function retrieveMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<SpecialistBooking> {
+  await expireDueHolds(deps, { bookingId: id, specialistId: specialist.id });
+  return detail(deps, specialist, await mine(deps.database.db, specialist, id));
+}
+
+/** Completed or no-show, once the session has started. */
+export async function markMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, action: Extract<BookingAction, 'complete' | 'mark_no_show'>) {
+  const now = deps.clock();
+  const row = await deps.database.write(async (tx) => changeBooking(tx, await mine(tx, specialist, id), { action, actor: 'specialist' }, now));
+  return detail(deps, specialist, row);
+}
+
+export async function cancelMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, reason: string | undefined) {
+  const now = deps.clock();
+  await deps.database.write(async (tx) => cancelIn(tx, await mine(tx, specialist, id), 'specialist', reason, now));
+  await afterCancel(deps, id);
+  return detail(deps, specialist, await mine(deps.database.db, specialist, id));
+}
+
+export async function rescheduleMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, startText: string) {
+  const now = deps.clock();
+  const start = Date.parse(startText);
+  const outside = await outsideFor(deps, specialist.id, start);
+  const row = await deps.database.write(async (tx) => rescheduleIn(tx, await mine(tx, specialist, id), start, startText, 'specialist', outside, now));
+  return detail(deps, specialist, row);
+}
+
+/** The specialist's private notes; the history records that they changed, not what they say. */
+export async function updateMyBookingNotes(deps: ServiceDeps, specialist: SpecialistRow, id: string, notes: string) {
+  const now = deps.clock();
+  const row = await deps.database.write(async (tx) =>
+    changeBooking(tx, await mine(tx, specialist, id), { action: 'note', actor: 'specialist', set: { specialistNotes: notes }, data: { length: notes.length } }, now),
+  );
+  return detail(deps, specialist, row);
+}

@@ -1,0 +1,73 @@
+import type { ServiceDeps } from '../deps.js';
+import type { Service, Specialist } from '@slotwise/sdk/contract';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { services, specialists, type DurationOption, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { ServiceError } from '../errors.js';
+import { packagesOnSale } from '../packages/offers.js';
+
+type Reader = Drizzle | Tx;
+
+export async function findSpecialist(db: Reader, handle: string): Promise<SpecialistRow> {
+  const [row] = await db.select().from(specialists).where(eq(specialists.handle, handle)).limit(1);
+  if (!row) throw new ServiceError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  return row;
+}
+
+export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string): Promise<ServiceRow> {
+  const [row] = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.id, serviceId), eq(services.specialistId, specialist.id), eq(services.active, true)))
+    .limit(1);
+  if (!row) {
+    throw new ServiceError('service_not_found', `${specialist.name} offers no service with the id "${serviceId}".`, {
+      errors: [{ field: 'service', message: 'Use the id of one of the services in the specialist’s profile.' }],
+    });
+  }
+  return row;
+}
+
+/** The duration option asked for, or the service's first when none was. */
+export function chooseDuration(service: ServiceRow, minutes: number | undefined): DurationOption {
+  const option = minutes === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === minutes);
+  if (!option) {
+    const offered = service.durations.map((d) => d.minutes).join(', ');
+    throw new ServiceError('duration_not_offered', `"${service.name}" is offered for ${offered} minutes, not ${minutes}.`, {
+      errors: [{ field: 'duration', message: `Use one of: ${offered}.` }],
+    });
+  }
+  return option;
+}
+
+export function toService(row: ServiceRow): Service {
+  return { id: row.id, name: row.name, description: row.description, currency: row.currency, durations: row.durations };
+}
+
+export async function profile(deps: ServiceDeps, handle: string): Promise<Specialist> {
+  const db = deps.database.db;
+  const specialist = await findSpecialist(db, handle);
+  const rows = await db
+    .select()
+    .from(services)
+    .where(and(eq(services.specialistId, specialist.id), eq(services.active, true)))
+    .orderBy(asc(services.position), asc(services.createdAt));
+  return {
+    handle: specialist.handle,
+    name: specialist.name,
+    bio: specialist.bio,
+    timeZone: specialist.timeZone,
+    services: rows.map(toService),
+    packages: await packagesOnSale(db, specialist.id, new Set(rows.map((r) => r.id))),
+  };
+}
+
+/**
+ * The origins allowed to read `handle`'s public data in a browser: its registered sites, `'any'`
+ * while it registered none (development), or undefined when there is no such specialist.
+ */
+export async function embedOriginsOf(db: Reader, handle: string): Promise<readonly string[] | 'any' | undefined> {
+  const [row] = await db.select({ allowed: specialists.allowedOrigins }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
+  if (!row) return undefined;
+  return row.allowed.length === 0 ? 'any' : row.allowed;
+}

@@ -1,0 +1,134 @@
+import type { ServiceDeps } from '../deps.js';
+import type { MyService, ServiceCreate, ServiceUpdate } from '@slotwise/sdk/contract';
+import { and, asc, eq, max } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
+import { toService } from './catalog.js';
+
+export function toServiceDetail(row: ServiceRow): MyService {
+  return {
+    ...toService(row),
+    slotStep: row.slotStep,
+    bufferBefore: row.bufferBefore,
+    bufferAfter: row.bufferAfter,
+    minNotice: row.minNotice,
+    maxAdvanceDays: row.maxAdvanceDays,
+    maxPerDay: row.maxPerDay,
+    maxPerWeek: row.maxPerWeek,
+    active: row.active,
+    cancelUntilHours: row.cancelUntilHours,
+    rescheduleUntilHours: row.rescheduleUntilHours,
+    maxReschedules: row.maxReschedules,
+    fullRefundHours: row.fullRefundHours,
+    partialRefundHours: row.partialRefundHours,
+    partialRefundPercent: row.partialRefundPercent,
+  };
+}
+
+/** The caller's services, archived ones included, in their order. */
+export async function myServices(deps: ServiceDeps, specialist: SpecialistRow): Promise<MyService[]> {
+  const db = deps.database.db;
+  const rows = await db.select().from(services).where(eq(services.specialistId, specialist.id)).orderBy(asc(services.position), asc(services.createdAt));
+  return rows.map(toServiceDetail);
+}
+
+const notFound = (id: string) => new ServiceError('service_not_found', `You have no service "${id}".`);
+
+async function findMine(db: Drizzle | Tx, specialist: SpecialistRow, id: string): Promise<ServiceRow> {
+  const [row] = await db.select().from(services).where(and(eq(services.id, id), eq(services.specialistId, specialist.id)));
+  if (!row) throw notFound(id);
+  return row;
+}
+
+export async function myService(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<MyService> {
+  const db = deps.database.db;
+  return toServiceDetail(await findMine(db, specialist, id));
+}
+
+/** The refund tiers must nest: the full refund is for cancellations at least as early as the partial one. */
+function checkPolicy(service: Pick<ServiceRow, 'fullRefundHours' | 'partialRefundHours'>): void {
+  if (service.partialRefundHours > service.fullRefundHours) {
+    const message = `Use partialRefundHours ≤ fullRefundHours (${service.fullRefundHours}): the full refund is for the earlier cancellations.`;
+    throw new ServiceError('invalid_request', `body.partialRefundHours: ${message}`, { errors: [{ field: 'body.partialRefundHours', message }] });
+  }
+}
+
+type Fields = Partial<Omit<ServiceRow, 'id' | 'specialistId' | 'position' | 'createdAt'>>;
+
+/** Only the fields a specialist may set, without the ones left out of the request. */
+function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
+  const { name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek } = input;
+  const { cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active } = input;
+  const all = {
+    name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek,
+    cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Fields;
+}
+
+/**
+ * A priced service can be offered only once the specialist's Stripe account can take charges:
+ * the money is paid out to it. Free services need nothing.
+ */
+function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'durations' | 'active'>): void {
+  if (!service.active || service.durations.every((d) => d.price === 0)) return;
+  if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
+    throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before offering a priced service; until then, offer it for free or keep it inactive.', {
+      errors: [{ field: 'body.durations', message: 'A price above 0 needs a connected Stripe account.' }],
+    });
+  }
+}
+
+/** A new service, offered at once after the others; unset rules and policy take the defaults. */
+export async function createService(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof ServiceCreate>): Promise<MyService> {
+  const now = deps.clock();
+  const fields = fieldsOf(input);
+  return deps.database.write(async (tx) => {
+    const [last] = await tx.select({ position: max(services.position) }).from(services).where(eq(services.specialistId, specialist.id));
+    const [row] = await tx
+      .insert(services)
+      .values({
+        ...fields,
+        id: newId('svc'),
+        specialistId: specialist.id,
+        name: input.name,
+        durations: input.durations,
+        currency: input.currency ?? specialist.currency,
+        position: (last?.position ?? -1) + 1,
+        createdAt: now,
+      })
+      .returning();
+    checkPolicy(row!); // on the stored row, defaults included; throwing rolls the insert back
+    checkPayable(specialist, row!);
+    return toServiceDetail(row!);
+  });
+}
+
+/**
+ * Changes any field of one of the caller's services: name, prices, rules, policy, `active`. The
+ * refund tiers are checked on the result, so a patch of one of them is checked against the other.
+ */
+export async function updateServiceRules(
+  deps: ServiceDeps,
+  specialist: SpecialistRow,
+  id: string,
+  patch: z.output<typeof ServiceUpdate>,
+): Promise<MyService> {
+  const changes = fieldsOf(patch);
+  return deps.database.write(async (tx) => {
+    const current = await findMine(tx, specialist, id);
+    if (Object.keys(changes).length === 0) return toServiceDetail(current);
+    checkPolicy({ ...current, ...changes });
+    checkPayable(specialist, { ...current, ...changes });
+    const [row] = await tx.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning();
+    return toServiceDetail(row!);
+  });
+}
+
+/** Stops offering a service: it leaves the public profile and its slots; its bookings keep it. */
+export async function archiveService(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<MyService> {
+  return updateServiceRules(deps, specialist, id, { active: false });
+}

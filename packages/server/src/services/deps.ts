@@ -1,0 +1,34 @@
+import type { Database } from '../db/client.js';
+import type { CalendarFeeds } from '../providers/calendar-feed/index.js';
+import type { PaymentsProvider } from './payments/port.js';
+import type { SlotCache } from './availability/slot-cache.js';
+import type { Log } from './log.js';
+
+/**
+ * What every use-case may use, passed in as its first argument — never read from a module or
+ * the environment. The HTTP app, the scheduler, an edge cron handler and a CLI build one and call
+ * services with it; tests pass their own clock, database and providers.
+ */
+export interface ServiceDeps {
+  database: Database;
+  /** Epoch milliseconds now. */
+  clock: () => number;
+  /** Structured log lines (JSON in production): scheduler runs, provider calls, requests. */
+  log: Log;
+  /** Logs unexpected errors that a use-case survives (a provider down, a retry scheduled). */
+  logError: (error: unknown) => void;
+  /** Outside calendars' ICS feeds, fetched and cached. */
+  calendarFeeds: CalendarFeeds;
+  /** Stripe, the offline test-payments mode (demo and tests), or payments switched off. */
+  payments: PaymentsProvider;
+  /** Computed slots, keyed by the specialist's availability version. */
+  slotCache: SlotCache;
+  /** How long a priced booking holds its time while awaiting payment, minutes. */
+  holdMinutes: number;
+  /** Unpaid holds one visitor may have at once. */
+  maxHoldsPerClient: number;
+  /** Signs access tokens (HS256). */
+  jwtSecret: string;
+  /** PBKDF2-HMAC-SHA256 iterations for new password hashes (Cloudflare Workers allow 100000 at most). */
+  kdfIterations: number;
+}

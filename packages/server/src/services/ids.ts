@@ -1,0 +1,26 @@
+/** Prefixed random ids (`bk_…`): 16 chars of base32 ≈ 80 bits, unguessable and unique enough. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export function newId(prefix: 'req' | 'sp' | 'svc' | 'bk' | 'wh' | 'key' | 'ovr' | 'rec' | 'cal' | 'ev' | 'idk' | 'acct' | 'rt' | 'rf' | 'pay' | 'msg' | 'pkg' | 'pp' | 'cr'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let out = '';
+  for (const byte of bytes) out += ALPHABET[byte & 31];
+  return `${prefix}_${out}`;
+}
+
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+
+/** A manage token: 256 random bits. Only its hash is stored. */
+export function newSecretToken(prefix: string): string {
+  return `${prefix}_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
+}
+
+/**
+ * SHA-256, hex. A fast hash is right for a 256-bit random token (nothing to brute-force); a
+ * password would need a slow KDF instead.
+ */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}

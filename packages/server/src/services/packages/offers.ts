@@ -1,0 +1,117 @@
+import type { ServiceDeps } from '../deps.js';
+import type { MyPackage, Package, PackageCreate, PackageUpdate } from '@slotwise/sdk/contract';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { packages, services, type PackageRow, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { ServiceError } from '../errors.js';
+import { newId } from '../ids.js';
+
+type Reader = Drizzle | Tx;
+
+/** The public form; `services` narrowed to `serviceIds` when given (the profile shows active ones only). */
+export function toPackage(row: PackageRow, serviceIds: string[] = row.serviceIds): Package {
+  const { id, name, description, sessionCount, price, currency, validityDays } = row;
+  return { id, name, description, sessionCount, services: serviceIds, price, currency, validityDays };
+}
+
+export const toMyPackage = (row: PackageRow): MyPackage => ({ ...toPackage(row), active: row.active, createdAt: isoInstant(row.createdAt) });
+
+const notFound = (id: string) => new ServiceError('package_not_found', `You have no package "${id}".`);
+
+async function findMine(db: Reader, specialist: SpecialistRow, id: string): Promise<PackageRow> {
+  const [row] = await db.select().from(packages).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id)));
+  if (!row) throw notFound(id);
+  return row;
+}
+
+/** The caller's packages, archived ones included, in the order they were created. */
+export async function listMyPackages(deps: ServiceDeps, specialist: SpecialistRow): Promise<MyPackage[]> {
+  const db = deps.database.db;
+  const rows = await db.select().from(packages).where(eq(packages.specialistId, specialist.id)).orderBy(asc(packages.createdAt), asc(packages.id));
+  return rows.map(toMyPackage);
+}
+
+export async function retrieveMyPackage(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<MyPackage> {
+  const db = deps.database.db;
+  return toMyPackage(await findMine(db, specialist, id));
+}
+
+/** Every id must be one of the caller's active services; the first that is not is a 404 naming its place. */
+async function assertOwnServices(tx: Tx, specialist: SpecialistRow, ids: string[]): Promise<void> {
+  const found = await tx
+    .select({ id: services.id })
+    .from(services)
+    .where(and(inArray(services.id, ids), eq(services.specialistId, specialist.id), eq(services.active, true)));
+  const known = new Set(found.map((s) => s.id));
+  const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `body.serviceIds.${i}`, message: `"${id}" is not one of your active services.` }]));
+  if (errors.length > 0) {
+    throw new ServiceError('service_not_found', `${errors[0]!.field}: ${errors[0]!.message} A package can include only services you offer.`, { errors });
+  }
+}
+
+/** A priced package on sale needs a Stripe account that can take charges, as a priced service does. */
+function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active'>): void {
+  if (!row.active || row.price === 0) return;
+  if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
+    throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before selling a priced package.', {
+      errors: [{ field: 'body.price', message: 'A price above 0 needs a connected Stripe account.' }],
+    });
+  }
+}
+
+export async function createPackage(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof PackageCreate>): Promise<MyPackage> {
+  const now = deps.clock();
+  checkPayable(specialist, { price: input.price, active: true });
+  return deps.database.write(async (tx) => {
+    await assertOwnServices(tx, specialist, input.serviceIds);
+    const [row] = await tx
+      .insert(packages)
+      .values({
+        id: newId('pkg'),
+        specialistId: specialist.id,
+        name: input.name,
+        description: input.description ?? '',
+        sessionCount: input.sessionCount,
+        serviceIds: input.serviceIds,
+        price: input.price,
+        currency: input.currency ?? specialist.currency,
+        validityDays: input.validityDays,
+        createdAt: now,
+      })
+      .returning();
+    return toMyPackage(row!);
+  });
+}
+
+/** Changes a package for later purchases; purchases already made keep the terms they were sold with. */
+export async function updatePackage(deps: ServiceDeps, specialist: SpecialistRow, id: string, patch: z.output<typeof PackageUpdate>): Promise<MyPackage> {
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<PackageRow>;
+  return deps.database.write(async (tx) => {
+    const current = await findMine(tx, specialist, id);
+    if (Object.keys(changes).length === 0) return toMyPackage(current);
+    if (changes.serviceIds) await assertOwnServices(tx, specialist, changes.serviceIds);
+    checkPayable(specialist, { ...current, ...changes });
+    const [row] = await tx.update(packages).set(changes).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id))).returning();
+    return toMyPackage(row!);
+  });
+}
+
+/** Stops selling a package: it leaves the public profile; credits already bought stay valid. */
+export function archivePackage(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<MyPackage> {
+  return updatePackage(deps, specialist, id, { active: false });
+}
+
+/** The packages on sale, for the public profile: only the active services they include, and none that include none. */
+export async function packagesOnSale(db: Reader, specialistId: string, activeServiceIds: ReadonlySet<string>): Promise<Package[]> {
+  const rows = await db
+    .select()
+    .from(packages)
+    .where(and(eq(packages.specialistId, specialistId), eq(packages.active, true)))
+    .orderBy(asc(packages.createdAt), asc(packages.id));
+  return rows.flatMap((row) => {
+    const offered = row.serviceIds.filter((id) => activeServiceIds.has(id));
+    return offered.length > 0 ? [toPackage(row, offered)] : [];
+  });
+}
