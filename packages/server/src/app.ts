@@ -16,6 +16,7 @@ import { paymentRoutes } from './http/routes/payments.js';
 import { pageRoutes } from './http/routes/receipts.js';
 import { specialistRoutes } from './http/routes/specialists.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
+import { loggedFetch, loggedPayments } from './providers/logged.js';
 import { DEFAULT_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { createSlotCache } from './services/availability/slot-cache.js';
 import { ServiceError } from './services/errors.js';
@@ -61,10 +62,10 @@ export function createApp(options: AppOptions): SlotwiseApp {
   const deps: AppDeps = {
     database: options.database,
     clock,
-    payments: options.payments,
+    payments: loggedPayments(options.payments, log),
     log,
     logError: options.logError ?? ((error) => log({ level: 'error', msg: 'unexpected error', ...errorFields(error) })),
-    calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock }),
+    calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock, fetch: loggedFetch(globalThis.fetch.bind(globalThis), log, 'calendar-feed') }),
     slotCache: options.slotCache ?? createSlotCache(),
     holdMinutes: options.holdMinutes ?? 15,
     maxHoldsPerClient: options.maxHoldsPerClient ?? 3,

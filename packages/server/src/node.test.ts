@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createDb } from './db/client.js';
-import { openDatabase } from './node.js';
-import { seedDemo } from './seed.js';
+import { openDatabase, startServer } from './node.js';
+import { seedDemo, seedDemoPayments } from './seed.js';
 import { paymentsDisabled } from './providers/payments/index.js';
 import { silentLog } from './services/log.js';
 
@@ -50,5 +50,66 @@ describe('openDatabase (the Node entry)', () => {
       other.deps.database.close();
     }
     a.deps.database.close();
+  });
+});
+
+describe('the offline test-payments mode across restarts and processes', () => {
+  const customer = { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' };
+  const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: res.status, body: await res.json() };
+  };
+  const start = (databaseUrl: string) => startServer({ databaseUrl, port: 0, seed: 'demo', payments: 'offline', tickEveryMs: 0, rateLimits: false, log: silentLog, kdfIterations: 1000 });
+  const coaching = async (url: string) => ((await (await fetch(`${url}/v1/specialists/demo`)).json()) as { services: { id: string; name: string }[] }).services.find((s) => s.name === 'Coaching session')!.id;
+  const bookAndPay = async (bookOn: string, payOn: string, start: string) => {
+    const booked = await post(`${bookOn}/v1/bookings`, { specialist: 'demo', service: await coaching(bookOn), start, customer });
+    expect(booked.status).toBe(201);
+    const intent = String(booked.body.paymentSession.clientSecret).split('_secret_')[0];
+    const paid = await post(`${payOn}/v1/test-payments/${intent}/confirm`, { outcome: 'succeed' }, { authorization: `Bearer ${booked.body.manageToken}` });
+    return { booked, paid };
+  };
+
+  it('still takes paid bookings after a restart, with the intents of the first run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotwise-restart-'));
+    dirs.push(dir);
+    const url = `file:${join(dir, 'demo.db')}`;
+    const first = await start(url);
+    await seedDemoPayments(first.app.deps.payments, first.database);
+    const before = await bookAndPay(first.url, first.url, '2026-12-07T10:00:00Z');
+    const pending = await post(`${first.url}/v1/bookings`, { specialist: 'demo', service: await coaching(first.url), start: '2026-12-08T10:00:00Z', customer });
+    await first.close();
+
+    const second = await start(url);
+    try {
+      expect(await seedDemoPayments(second.app.deps.payments, second.database)).toBe(false); // already connected
+      expect(before.paid.body).toMatchObject({ status: 'confirmed' });
+      const after = await bookAndPay(second.url, second.url, '2026-12-07T12:00:00Z');
+      expect(after.paid.status).toBe(200);
+      expect(after.paid.body).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded', amount: 9000 } });
+      // A hold made before the restart can still be paid: its intent lives in the database.
+      const intent = String(pending.body.paymentSession.clientSecret).split('_secret_')[0];
+      const late = await post(`${second.url}/v1/test-payments/${intent}/confirm`, { outcome: 'succeed' }, { authorization: `Bearer ${pending.body.manageToken}` });
+      expect(late.body).toMatchObject({ status: 'confirmed' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('shares one simulated account between two servers on one file: booked on one, paid on the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotwise-two-pay-'));
+    dirs.push(dir);
+    const url = `file:${join(dir, 'shared.db')}`;
+    const a = await start(url);
+    const b = await start(url);
+    try {
+      await seedDemoPayments(a.app.deps.payments, a.database);
+      const { booked, paid } = await bookAndPay(a.url, b.url, '2026-12-07T10:00:00Z');
+      expect(paid.body).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded' } });
+      const seen = await fetch(`${a.url}/v1/bookings/${booked.body.booking.id}`, { headers: { authorization: `Bearer ${booked.body.manageToken}` } });
+      expect(await seen.json()).toMatchObject({ status: 'confirmed' });
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { createStripePayments, offlinePayments, paymentsDisabled, type PaymentsP
 import { errorFields, jsonLog, type Log } from './services/log.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
+import { loggedFetch } from './providers/logged.js';
 import { newSecretToken } from './services/ids.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
@@ -100,7 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const offline = chosen === 'offline' ? offlinePayments(database, { clock, nodeEnv }) : undefined;
   const payments = offline?.payments ?? (chosen as PaymentsProvider);
   // Outside calendars are fetched only from public addresses, checked again at connect time (DNS rebinding).
-  const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: guardedFetch(), clock });
+  const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: loggedFetch(guardedFetch(), log, 'calendar-feed'), clock });
   const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments });
   offline?.deliverTo(app);
   options.mount?.(app);

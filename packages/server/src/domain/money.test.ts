@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feeRefund, mulDivHalfUp, platformFee } from './money.js';
+import { feeRefund, MAXIMUM_CHARGE, mulDivHalfUp, platformFee, priceProblem } from './money.js';
 
 describe('platform fee', () => {
   it('takes the basis points of integer minor units, rounding half-up', () => {
@@ -28,5 +28,24 @@ describe('fee given back with a refund', () => {
     expect(first + second).toBe(200);
     expect(feeRefund(1800, 9000, 4500, 0, 0)).toBe(900);
     expect(feeRefund(0, 9000, 4500, 0, 0)).toBe(0);
+  });
+});
+
+describe('priceProblem', () => {
+  it('accepts 0 and any price between the processor’s minimum for the currency and its maximum', () => {
+    expect(priceProblem(0, 'XYZ')).toBeUndefined();
+    expect(priceProblem(50, 'EUR')).toBeUndefined();
+    expect(priceProblem(30, 'GBP')).toBeUndefined();
+    expect(priceProblem(50, 'JPY')).toBeUndefined();
+    expect(priceProblem(MAXIMUM_CHARGE, 'USD')).toBeUndefined();
+  });
+
+  it('refuses what Stripe would refuse at checkout, saying the limit', () => {
+    expect(priceProblem(49, 'EUR')).toMatch(/smallest price .* EUR is 50/);
+    expect(priceProblem(1, 'USD')).toMatch(/50/);
+    expect(priceProblem(29, 'GBP')).toMatch(/30/);
+    expect(priceProblem(MAXIMUM_CHARGE + 1, 'EUR')).toMatch(/largest/);
+    expect(priceProblem(1000, 'XYZ')).toMatch(/XYZ can only be used for free sessions/);
+    expect(priceProblem(10.5, 'EUR')).toMatch(/whole number/);
   });
 });

@@ -24,3 +24,31 @@ export function feeRefund(fee: number, paid: number, refund: number, alreadyRefu
   if (alreadyRefunded + refund >= paid) return fee - alreadyRefundedFee; // the last refund takes the rest
   return Math.min(fee - alreadyRefundedFee, mulDivHalfUp(fee, refund, paid));
 }
+
+/**
+ * The smallest charge Stripe accepts per presentment currency, in minor units
+ * (docs.stripe.com/currencies, "Minimum and maximum charge amounts"). A priced offer in a currency
+ * not listed here is refused: Slotwise could not promise that its checkout would go through.
+ */
+export const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
+  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50, GBP: 30, HKD: 400,
+  HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50, PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
+};
+
+/** The largest amount of one charge Stripe accepts (eight digits of minor units). */
+export const MAXIMUM_CHARGE = 99_999_999;
+
+/**
+ * Why `amount` (minor units) cannot be a price in `currency`, or undefined when it can: 0 (free)
+ * always can; anything else must lie between the processor's minimum charge for the currency and
+ * its maximum — so a price accepted today never fails at checkout, and sums stay exact integers.
+ */
+export function priceProblem(amount: number, currency: string): string | undefined {
+  if (amount === 0) return undefined;
+  if (!Number.isSafeInteger(amount) || amount < 0) return 'A price is a whole number of minor units (cents), 0 or more.';
+  const minimum = MINIMUM_CHARGE[currency];
+  if (minimum === undefined) return `Payments can be taken in ${Object.keys(MINIMUM_CHARGE).join(', ')}; ${currency} can only be used for free sessions.`;
+  if (amount < minimum) return `The smallest price Stripe can charge in ${currency} is ${minimum} minor units; use 0 for a free session or at least ${minimum}.`;
+  if (amount > MAXIMUM_CHARGE) return `The largest price Stripe can charge is ${MAXIMUM_CHARGE} minor units.`;
+  return undefined;
+}

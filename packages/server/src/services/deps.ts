@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.js';
-import type { CalendarFeeds } from '../providers/calendar-feed/index.js';
+import type { CalendarFeeds } from './availability/calendar-port.js';
 import type { PaymentsProvider } from './payments/port.js';
 import type { SlotCache } from './availability/slot-cache.js';
 import type { Log } from './log.js';

@@ -95,6 +95,31 @@ describe('creating and reading services', () => {
   });
 });
 
+describe('prices the processor accepts', () => {
+  it('refuses a price below the currency’s minimum charge or above the maximum, on services and packages, storing nothing', async () => {
+    const cases = [
+      { durations: [{ minutes: 30, price: 49 }], currency: 'EUR', field: 'body.durations.0.price', why: /smallest price .* EUR is 50/ },
+      { durations: [{ minutes: 30, price: 0 }, { minutes: 60, price: 29 }], currency: 'GBP', field: 'body.durations.1.price', why: /GBP is 30/ },
+      { durations: [{ minutes: 30, price: 100_000_000 }], currency: 'USD', field: 'body.durations.0.price', why: /largest/ },
+      { durations: [{ minutes: 30, price: 5000 }], currency: 'XYZ', field: 'body.durations.0.price', why: /only be used for free/ },
+    ];
+    for (const { field, why, ...body } of cases) {
+      const res = await asDemo('/v1/me/services', { body: { name: 'Cheap', ...body } });
+      expect({ body, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ body, status: 400, field });
+      expect(res.body.detail).toMatch(why);
+    }
+    expect((await asDemo('/v1/me/services')).body.data.map((s: { name: string }) => s.name)).not.toContain('Cheap');
+    // A free option in any currency, and the minimum itself, are fine.
+    expect((await asDemo('/v1/me/services', { body: { name: 'Free chat', currency: 'XYZ', durations: [{ minutes: 15, price: 0 }] } })).status).toBe(201);
+    expect((await asDemo('/v1/me/services', { body: { name: 'Tiny', currency: 'EUR', durations: [{ minutes: 15, price: 50 }] } })).status).toBe(201);
+    // An update is held to the same rule, against the service's own currency.
+    expect((await asDemo(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { durations: [{ minutes: 60, price: 10 }] } })).body.errors[0].field).toBe('body.durations.0.price');
+
+    const pkg = await asDemo('/v1/me/packages', { body: { name: 'Cheap pack', sessionCount: 3, serviceIds: [t.session.id], price: 20, validityDays: 30 } });
+    expect(pkg.body).toMatchObject({ status: 400, errors: [{ field: 'body.price' }] });
+  });
+});
+
 describe('updating services', () => {
   it('changes name, prices, rules and policy, and bumps the availability version', async () => {
     const before = await version();

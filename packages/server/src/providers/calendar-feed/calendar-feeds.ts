@@ -1,5 +1,7 @@
-import type { Busy } from '../../domain/slots.js';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import type { CalendarFeeds, FeedBusy } from '../../services/availability/calendar-port.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
+
+export type { CalendarFeeds, FeedBusy };
 import { feedUrl } from './feed-url.js';
 import { fetchFeedText } from './fetch-feed.js';
 import { busyFromCalendar, parseCalendar, type ParsedCalendar } from './parse-ics.js';
@@ -17,31 +19,6 @@ export interface CalendarFeedsOptions {
   maxBytes?: number;
   /** Accept http:// and local addresses. For tests against a local server only. @default false */
   allowHttp?: boolean;
-}
-
-export interface FeedBusy {
-  busy: Busy[];
-  /** When the copy in use was fetched (the injected clock); 0 when no fetch ever succeeded. */
-  fetchedAt: number;
-  /** First 16 hex digits of the SHA-256 of the copy in use, '' when there is none. */
-  version: string;
-  /** True when the last refresh failed and an older copy is served; `error` says why. */
-  stale: boolean;
-  error?: CalendarFeedError;
-}
-
-export interface CalendarFeeds {
-  /**
-   * Busy times of the feed at `url` overlapping `window`, read in `timeZone` (the specialist's).
-   * Never rejects because of the feed: an outside calendar being down must not take booking
-   * down, so failures come back in `error` with the last good copy, or with no busy times.
-   * @throws RangeError when `timeZone` is not a time zone.
-   */
-  busy(url: string, window: { from: number; to: number }, timeZone: string): Promise<FeedBusy>;
-  /** The URL as it will be fetched (`webcal://` read as `https://`). @throws CalendarFeedError `invalid_url`. */
-  validateUrl(url: string): string;
-  /** Forgets every cached copy. */
-  clear(): void;
 }
 
 interface Entry {

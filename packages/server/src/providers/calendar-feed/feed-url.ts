@@ -1,4 +1,4 @@
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { isIpLiteral, isPublicAddress } from './public-address.js';
 
 const invalid = (message: string) => new CalendarFeedError('invalid_url', message);

@@ -1,4 +1,4 @@
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { feedUrl } from './feed-url.js';
 
 export interface FetchFeedOptions {

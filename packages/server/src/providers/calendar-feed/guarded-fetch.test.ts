@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { createCalendarFeeds } from './calendar-feeds.js';
 import { guardedFetch, guardedLookup, type ResolvedAddress } from './guarded-fetch.js';
 

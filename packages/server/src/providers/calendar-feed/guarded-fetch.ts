@@ -1,7 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { isPublicAddress } from './public-address.js';
 
 /** One address a host name resolves to, as `dns.lookup(name, { all: true })` gives it. */

@@ -1,4 +1,4 @@
-export { CalendarFeedError, type CalendarFeedErrorCode } from './calendar-feed-error.js';
+export { CalendarFeedError, type CalendarFeedErrorCode } from '../../services/availability/calendar-feed-error.js';
 export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy } from './calendar-feeds.js';
 export { feedUrl } from './feed-url.js';
 export { isPublicAddress } from './public-address.js';

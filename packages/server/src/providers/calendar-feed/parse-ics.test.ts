@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { Busy } from '../../domain/slots.js';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { busyFromIcs } from './parse-ics.js';
 import { YEAR_EXPANSION_COST } from './recurrence.js';
 

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { DAY_MS } from '../../domain/civil.js';
 import type { Busy } from '../../domain/slots.js';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { createInstantReader, type IcalTime } from './ics-time.js';
 import { forEachOccurrence, type ExpansionBudget } from './recurrence.js';
 import { blocks, endReader, timeOf, tzidOf, type IcalComponent } from './vevent.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarFeedError } from './calendar-feed-error.js';
+import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { feedUrl } from './feed-url.js';
 import { isIpLiteral, isPublicAddress } from './public-address.js';
 

@@ -20,6 +20,7 @@ export function paymentsDisabled(): PaymentsProvider {
     cancelPaymentIntent: refuse,
     createRefund: refuse,
     retrieveRefund: refuse,
+    listRefunds: refuse,
     createConnectedAccount: refuse,
     retrieveAccount: refuse,
     createAccountLink: refuse,

@@ -181,6 +181,18 @@ export function runPaymentsCases(name: string, setup: () => Promise<PaymentsHarn
         expect(charges.map((c) => [c.amount_refunded, c.refunded])).toEqual([[1500, false], [5000, true]]);
       });
 
+      test('reads refunds back as they are now: one by id, and all of a PaymentIntent with their metadata', async () => {
+        const intent = await payments.createPaymentIntent(intentParams('refund-read'));
+        await h.pay(intent, 'visa');
+        const first = await refund(intent.id, 1000, 'refund-read:a');
+        const second = await refund(intent.id, 2000, 'refund-read:b');
+        expect(await payments.retrieveRefund(first.id)).toMatchObject({ id: first.id, status: 'succeeded', amount: 1000, paymentIntent: intent.id, metadata: { booking_id: 'bk_1' } });
+        const listed = await payments.listRefunds(intent.id);
+        expect(listed.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+        expect(await payments.listRefunds((await payments.createPaymentIntent(intentParams('refund-none'))).id)).toEqual([]);
+        expect(await rejection(payments.retrieveRefund('re_missing'))).toMatchObject({ code: 'resource_missing', status: 404 });
+      });
+
       test('refuses a refund larger than what is left with amount_too_large', async () => {
         const intent = await payments.createPaymentIntent(intentParams('refund-2'));
         await h.pay(intent, 'visa');

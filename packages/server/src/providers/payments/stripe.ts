@@ -86,6 +86,14 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
 
     retrieveRefund: (id) => call(async () => toProviderRefund(await stripe.refunds.retrieve(id))),
 
+    listRefunds: (paymentIntent) =>
+      call(async () => {
+        // A PaymentIntent has a handful of refunds at most; auto-pagination reads them all.
+        const out = [];
+        for await (const refund of stripe.refunds.list({ payment_intent: paymentIntent, limit: 100 })) out.push(toProviderRefund(refund));
+        return out;
+      }),
+
     createConnectedAccount: (p) =>
       call(async () => toProviderAccount(await stripe.accounts.create(connectedAccountRequest(p), { idempotencyKey: p.idempotencyKey }))),
 

@@ -146,6 +146,8 @@ export function createTestPayments(options: TestPaymentsOptions): TestPayments {
     },
     createRefund: async (p) => toProviderRefund(await request<StripeRefundLike>('POST', '/v1/refunds', refundRequest(p), p.idempotencyKey)),
     retrieveRefund: async (id) => toProviderRefund(await request<StripeRefundLike>('GET', `/v1/refunds/${encodeURIComponent(id)}`)),
+    listRefunds: async (paymentIntent) =>
+      (await request<{ data: StripeRefundLike[] }>('GET', '/v1/refunds', { payment_intent: paymentIntent, limit: '100' })).data.map(toProviderRefund),
     createConnectedAccount: async (p) => account(await request('POST', '/v1/accounts', connectedAccountRequest(p), p.idempotencyKey)),
     retrieveAccount: async (id) => account(await request('GET', `/v1/accounts/${encodeURIComponent(id)}`)),
     async createAccountLink(p) {

@@ -10,6 +10,8 @@ export const WEBHOOK_EVENTS = [
   'payment_intent.payment_failed',
   'payment_intent.canceled',
   'charge.refunded',
+  'refund.updated',
+  'refund.failed',
   'account.updated',
 ] as const;
 

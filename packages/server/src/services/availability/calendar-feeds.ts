@@ -5,7 +5,7 @@ import { calendarFeeds, type SpecialistRow } from '../../db/schema.js';
 import { DAY_MS } from '../../domain/civil.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
-import { CalendarFeedError } from '../../providers/calendar-feed/index.js';
+import { CalendarFeedError } from './calendar-feed-error.js';
 import { presentFeed } from './editor.js';
 
 /** More feeds than this per specialist slows every slot request for little gain. */

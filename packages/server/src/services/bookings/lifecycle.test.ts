@@ -49,6 +49,28 @@ describe('holds for priced sessions', () => {
     expect(detail.body.events.map((e: { type: string; actor: string }) => `${e.type}:${e.actor}`)).toEqual(['held:customer', 'expired:system']);
   });
 
+  it('counts holds per email whatever its case, so SAME@ is the same customer as same@', async () => {
+    const proxied = await testApp({ now: NOW, trustProxy: true });
+    try {
+      await connectDemo(proxied.app);
+      await setService(proxied.database, proxied.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+      const hold = (hour: string, email: string, ip: string) =>
+        proxied.json('/v1/bookings', {
+          body: { specialist: 'demo', service: proxied.intro.id, start: `2026-11-23T${hour}:00:00Z`, customer: { ...customer, email } },
+          headers: { 'x-forwarded-for': ip },
+        });
+      for (const [hour, ip] of [['09', '10.0.0.1'], ['10', '10.0.0.2'], ['11', '10.0.0.3']] as const) expect((await hold(hour, 'same@example.com', ip)).status).toBe(201);
+      const shouted = await hold('12', 'SAME@Example.COM', '10.0.0.4');
+      expect(shouted.body).toMatchObject({ status: 429, code: 'too_many_holds' });
+      const other = await hold('12', 'someone@example.com', '10.0.0.5');
+      expect(other.body.booking.customer.email).toBe('someone@example.com');
+      const mixed = await hold('13', 'Mixed.Case@Example.com', '10.0.0.6');
+      expect(mixed.body.booking.customer.email).toBe('mixed.case@example.com'); // stored and answered in lower case
+    } finally {
+      proxied.close();
+    }
+  });
+
   it('lets one client hold at most three times at once', async () => {
     await paid();
     for (const hour of ['09', '10', '11']) expect((await book(`2026-11-23T${hour}:00:00Z`)).status).toBe(201);

@@ -4,6 +4,7 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { priceProblem } from '../../domain/money.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { toService } from './catalog.js';
@@ -73,7 +74,11 @@ function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
  * A priced service can be offered only once the specialist's Stripe account can take charges:
  * the money is paid out to it. Free services need nothing.
  */
-function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'durations' | 'active'>): void {
+function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'durations' | 'active' | 'currency'>): void {
+  for (const [i, option] of service.durations.entries()) {
+    const problem = priceProblem(option.price, service.currency);
+    if (problem) throw new ServiceError('invalid_request', `body.durations.${i}.price: ${problem}`, { errors: [{ field: `body.durations.${i}.price`, message: problem }] });
+  }
   if (!service.active || service.durations.every((d) => d.price === 0)) return;
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
     throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before offering a priced service; until then, offer it for free or keep it inactive.', {

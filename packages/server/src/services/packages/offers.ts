@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { packages, services, type PackageRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
+import { priceProblem } from '../../domain/money.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 
@@ -52,7 +53,9 @@ async function assertOwnServices(tx: Tx, specialist: SpecialistRow, ids: string[
 }
 
 /** A priced package on sale needs a Stripe account that can take charges, as a priced service does. */
-function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active'>): void {
+function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active' | 'currency'>): void {
+  const problem = priceProblem(row.price, row.currency);
+  if (problem) throw new ServiceError('invalid_request', `body.price: ${problem}`, { errors: [{ field: 'body.price', message: problem }] });
   if (!row.active || row.price === 0) return;
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
     throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before selling a priced package.', {
@@ -63,7 +66,7 @@ function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' |
 
 export async function createPackage(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof PackageCreate>): Promise<MyPackage> {
   const now = deps.clock();
-  checkPayable(specialist, { price: input.price, active: true });
+  checkPayable(specialist, { price: input.price, active: true, currency: input.currency ?? specialist.currency });
   return deps.database.write(async (tx) => {
     await assertOwnServices(tx, specialist, input.serviceIds);
     const [row] = await tx

@@ -1,6 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outbox, payments, refunds, webhookEvents } from '../../db/schema.js';
+import { bookingEvents, bookings, outbox, payments, refunds, specialists, webhookEvents } from '../../db/schema.js';
+import { ServiceError } from '../errors.js';
+import { chargeFor, payThenWrite } from './checkout.js';
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
 
 let t: PaymentsTestApp;
@@ -60,6 +62,43 @@ describe('checkout', () => {
     t.fake.succeed(intentId);
     await t.fake.settled();
     expect((await t.bookingRow(booking.id)).status).toBe('confirmed');
+  });
+
+  it('stores nothing when Stripe fails to start the payment, says so, and the time stays open', async () => {
+    const start = '2026-11-23T14:00:00Z';
+    t.fake.failNext({ method: 'POST', path: /^\/v1\/payment_intents$/, status: 500 });
+    const failed = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.session.id, start, customer: t.customer } });
+    expect(failed.body).toMatchObject({ status: 502, code: 'payment_provider_error' });
+    expect(failed.body.detail).toMatch(/nothing was booked/);
+    for (const table of [bookings, payments, bookingEvents, outbox]) {
+      expect((await t.database.db.select({ n: count() }).from(table))[0]!.n).toBe(0);
+    }
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.session.id}&from=2026-11-23&to=2026-11-23`);
+    expect(slots.body.days[0].slots.map((s: { start: string }) => s.start)).toContain(start);
+    expect((await t.bookPaid(start)).booking.status).toBe('held'); // trying again works
+  });
+
+  it('refuses a taken time before asking Stripe for anything', async () => {
+    const start = '2026-11-23T15:00:00Z';
+    const first = await t.bookPaid(start);
+    const second = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.session.id, start, customer: { ...t.customer, email: 'other@example.com' } } });
+    expect(second.body.code).toBe('slot_unavailable');
+    // Refused before Stripe was asked: only the first booking's intent exists.
+    expect(t.fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents')).toHaveLength(1);
+    expect((await t.bookingRow(first.booking.id)).status).toBe('held');
+  });
+
+  it('cancels the intent it opened when the write is refused after it (the time taken meanwhile)', async () => {
+    const [demo] = await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
+    const charge = await chargeFor(t.database.db, demo!, 9000, 'EUR', 'ada@example.com');
+    const request = { key: 'booking-bk_race', paymentId: 'pay_race', specialistId: demo!.id, description: 'race', metadata: { booking_id: 'bk_race' } };
+    const refused = payThenWrite(t.app.deps, charge, request, async () => {
+      throw new ServiceError('slot_unavailable', 'Someone else has just booked this time.');
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'slot_unavailable' });
+    const intents = [...t.fake.simulator.state.paymentIntents.values()].filter((pi) => pi.metadata.booking_id === 'bk_race');
+    expect(intents.map((pi) => [pi.status, pi.cancellation_reason])).toEqual([['canceled', 'abandoned']]);
+    expect((await t.database.db.select({ n: count() }).from(payments))[0]!.n).toBe(0);
   });
 
   it('refuses paid bookings and priced services without a connected account', async () => {
@@ -188,6 +227,23 @@ describe('refunds by policy', () => {
     expect((await t.json(`/v1/bookings/${late.booking.id}/cancel`, { body: {}, headers: manage(late.manageToken) })).status).toBe(409);
     const bySpecialist = await t.json(`/v1/me/bookings/${late.booking.id}/cancel`, { body: {}, headers: t.asMe });
     expect(bySpecialist.body.payment.amountRefunded).toBe(9000);
+  });
+
+  it('applies refunds from Stripe’s current state: an older event arriving late cannot roll one back', async () => {
+    const { booking, manageToken } = await paidAndConfirmed('2026-11-30T10:00:00Z');
+    await t.json(`/v1/bookings/${booking.id}/cancel`, { body: {}, headers: manage(manageToken) });
+    await t.fake.settled();
+    const [issued] = await t.database.db.select().from(refunds);
+    expect(issued).toMatchObject({ status: 'succeeded', amount: 9000 });
+    const refund = t.fake.simulator.state.refunds.get(issued!.providerRefundId!)!;
+    const charge = t.fake.simulator.state.charges.get(refund.charge)!;
+    // Events written when the refund was still on its way, delivered only now.
+    t.fake.emit('refund.updated', { ...refund, status: 'pending' });
+    t.fake.emit('charge.refunded', { ...charge, amount_refunded: 0, refunded: false });
+    await t.fake.settled();
+    expect(t.fake.deliveries().slice(-2).map((d) => d.status)).toEqual([200, 200]);
+    expect((await t.database.db.select().from(refunds))[0]).toMatchObject({ status: 'succeeded' });
+    expect(await t.paymentRow(booking.id)).toMatchObject({ amountRefunded: 9000, feeRefunded: 1800 });
   });
 
   it('retries a refund the provider failed, and never drops it', async () => {

@@ -130,6 +130,8 @@ export interface PaymentsProvider {
   createRefund(params: CreateRefundParams): Promise<ProviderRefund>;
   /** A refund as it is now: events about it may arrive in any order, its current state does not. */
   retrieveRefund(id: string): Promise<ProviderRefund>;
+  /** Every refund of a PaymentIntent as it is now (Stripe's `GET /v1/refunds?payment_intent=`). */
+  listRefunds(paymentIntentId: string): Promise<ProviderRefund[]>;
   /** An Express connected account for a specialist; it cannot take charges until onboarded. */
   createConnectedAccount(params: CreateConnectedAccountParams): Promise<ProviderAccount>;
   retrieveAccount(id: string): Promise<ProviderAccount>;

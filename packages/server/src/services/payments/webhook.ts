@@ -9,14 +9,17 @@ import type { ProviderEvent, ProviderPaymentIntent, ProviderRefund } from './por
 import { issueDueRefunds, recomputeRefunded } from './refunds.js';
 
 const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
-const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.updated', 'refund.created', 'refund.failed']);
+const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
 
-/** The refund ids an event speaks of: the refund itself, or those listed on a charge. */
-function refundIdsOf(event: ProviderEvent): string[] {
+/**
+ * The refunds an event speaks of, as they are now at the provider: the refund itself for
+ * `refund.*`, every refund of the charge's PaymentIntent for `charge.*` (whose refunds list Stripe
+ * no longer includes in events).
+ */
+async function currentRefunds(deps: ServiceDeps, event: ProviderEvent): Promise<ProviderRefund[]> {
   const object = event.data.object as Record<string, unknown>;
-  if (object.object === 'refund') return [String(object.id)];
-  const listed = (object.refunds as { data?: Record<string, unknown>[] } | undefined)?.data ?? [];
-  return listed.map((r) => String(r.id));
+  if (object.object === 'refund') return [await deps.payments.retrieveRefund(String(object.id))];
+  return object.payment_intent ? deps.payments.listRefunds(String(object.payment_intent)) : [];
 }
 
 const statusOf = (r: ProviderRefund) => (r.status === 'succeeded' ? 'succeeded' : r.status === 'failed' || r.status === 'canceled' ? 'failed' : 'pending');
@@ -43,7 +46,7 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
   const object = event.data.object as Record<string, unknown>;
   let intent: ProviderPaymentIntent | undefined;
   if (INTENT_EVENTS.has(event.type)) intent = await deps.payments.retrievePaymentIntent(String(object.id));
-  const current = REFUND_EVENTS.has(event.type) ? await Promise.all(refundIdsOf(event).map((id) => deps.payments.retrieveRefund(id))) : [];
+  const current = REFUND_EVENTS.has(event.type) ? await currentRefunds(deps, event) : [];
 
   const result = await deps.database.write(async (tx) => {
     const inserted = await tx.insert(webhookEvents).values({ id: event.id, type: event.type, receivedAt: now }).onConflictDoNothing().returning();

@@ -90,3 +90,20 @@ export function createRefund(ctx: SimContext, params: Params): RefundObject {
   return refund;
 }
 
+
+/**
+ * `GET /v1/refunds`: the refunds of one PaymentIntent or charge (or all), newest first, as a
+ * Stripe list (`has_more` when `limit` cut it; `limit` 1–100, default 10).
+ */
+export function listRefunds(ctx: SimContext, params: Params): object {
+  ignoreExpand(params);
+  rejectUnknown(params, ['payment_intent', 'charge', 'limit', 'starting_after', 'ending_before', 'created']);
+  const piId = optionalString(params, 'payment_intent');
+  const chargeId = optionalString(params, 'charge');
+  const limit = optionalInt(params, 'limit', 1) ?? 10;
+  if (limit > 100) throw paramError('This value must be less than or equal to 100 (it currently is \'' + limit + '\').', 'limit', 'parameter_invalid_integer');
+  const all = [...ctx.state.refunds.values()]
+    .filter((r) => (piId === undefined || r.payment_intent === piId) && (chargeId === undefined || r.charge === chargeId))
+    .reverse();
+  return { object: 'list', data: all.slice(0, limit), has_more: all.length > limit, url: '/v1/refunds' };
+}

@@ -2,7 +2,7 @@ import { StripeApiError, noSuch } from './api-error.js';
 import { createAccount, createAccountLink, retrieveAccount } from './accounts.js';
 import type { Params } from './params.js';
 import { cancelPaymentIntent, confirmPaymentIntent, createPaymentIntent, retrievePaymentIntent } from './payment-intents.js';
-import { createRefund } from './refunds.js';
+import { createRefund, listRefunds } from './refunds.js';
 import type { SimContext } from './state.js';
 
 export interface Route {
@@ -28,6 +28,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/, run: (ctx, params, id) => cancelPaymentIntent(ctx, id, params) },
   { method: 'POST', pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/, publishable: true, run: (ctx, params, id) => confirmPaymentIntent(ctx, id, params) },
   { method: 'POST', pattern: /^\/v1\/refunds$/, run: (ctx, params) => createRefund(ctx, params) },
+  { method: 'GET', pattern: /^\/v1\/refunds$/, run: (ctx, params) => listRefunds(ctx, params) },
   {
     method: 'GET',
     pattern: /^\/v1\/refunds\/([^/]+)$/,
