@@ -6,6 +6,8 @@ import { createApp } from './app.js';
 import { createDb } from './db/client.js';
 import { openDatabase, startServer } from './node.js';
 import { seedDemo, seedDemoPayments } from './seed.js';
+import { eq } from 'drizzle-orm';
+import { specialists } from './db/schema.js';
 import { paymentsDisabled } from './providers/payments/index.js';
 import { silentLog } from './services/log.js';
 
@@ -92,6 +94,21 @@ describe('the offline test-payments mode across restarts and processes', () => {
       expect(late.body).toMatchObject({ status: 'confirmed' });
     } finally {
       await second.close();
+    }
+  });
+
+  it('connects the demo again when its account is one the simulated Stripe never knew (a database from before)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotwise-old-'));
+    dirs.push(dir);
+    const server = await start(`file:${join(dir, 'old.db')}`);
+    try {
+      await seedDemoPayments(server.app.deps.payments, server.database);
+      await server.database.write((tx) => tx.update(specialists).set({ stripeAccountId: 'acct_from_an_old_run' }).where(eq(specialists.handle, 'demo')));
+      expect(await seedDemoPayments(server.app.deps.payments, server.database)).toBe(true);
+      const { paid } = await bookAndPay(server.url, server.url, '2026-12-07T10:00:00Z');
+      expect(paid.body).toMatchObject({ status: 'confirmed' });
+    } finally {
+      await server.close();
     }
   });
 
