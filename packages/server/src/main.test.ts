@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The production entry as an operator runs it: `node dist/main.js`, configured only by its
+// environment, logging JSON lines on stdout, stopped by SIGTERM.
+
+const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+interface Run {
+  stdout: string[];
+  stderr: string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+  /** Resolves with the first stdout line that parses as JSON and matches `test`. */
+  line(test: (entry: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+const dirs: string[] = [];
+const running: Run[] = [];
+afterEach(() => {
+  for (const run of running.splice(0)) run.kill('SIGKILL');
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts `node dist/main.js` with only `env` (and PATH): nothing leaks in from the test's own environment. */
+function start(env: Record<string, string>): Run {
+  expect(existsSync(main), 'build the server first (pnpm build)').toBe(true);
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: Run = {
+    stdout: [],
+    stderr: '',
+    exited: new Promise((done) => child.on('exit', (code) => done(code))),
+    line: (test) =>
+      new Promise((resolve, reject) => {
+        const look = () => {
+          for (const text of run.stdout) {
+            const entry = parse(text);
+            if (entry && test(entry)) return resolve(entry), true;
+          }
+          return false;
+        };
+        if (look()) return;
+        child.stdout.on('data', () => void look());
+        void run.exited.then((code) => look() || reject(new Error(`main.js exited (${code}) first:\n${run.stdout.join('\n')}\n${run.stderr}`)));
+      }),
+    kill: (signal) => void child.kill(signal),
+  };
+  let partial = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop()!;
+    run.stdout.push(...lines);
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
+  running.push(run);
+  return run;
+}
+
+function parse(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tempDatabaseUrl(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-main-'));
+  dirs.push(dir);
+  return `file:${join(dir, 'nested', 'slotwise.db')}`;
+}
+
+describe('the production entry (node dist/main.js)', () => {
+  it('serves /health and /ready on a free port, logs one JSON line per request, and stops on SIGTERM with 0', async () => {
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', NODE_ENV: 'production' });
+    const listening = await run.line((entry) => entry.msg === 'listening');
+    expect(listening).toMatchObject({ level: 'info', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    const url = String(listening.url);
+    expect(url).not.toMatch(/:0$/);
+
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+
+    // A query string may carry a token (receipt links do): it must never reach the log.
+    const ready = await fetch(`${url}/ready?token=secret-in-the-query`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const id = ready.headers.get('x-request-id');
+    expect(id).toBeTruthy();
+
+    const logged = await run.line((entry) => entry.msg === 'request' && entry.requestId === id);
+    expect(logged).toMatchObject({ level: 'info', method: 'GET', path: '/ready', status: 200, time: expect.any(String) });
+    expect(run.stdout.filter((text) => text.includes(id!))).toHaveLength(1);
+    expect(run.stdout.join('\n')).not.toContain('secret-in-the-query');
+    expect(run.stdout.join('\n')).not.toContain('a-long-random-test-secret');
+    // Every line on stdout is one JSON object, for a log pipeline.
+    for (const text of run.stdout.filter(Boolean)) expect(parse(text), text).toBeDefined();
+
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses to start on a bad environment value, with exit 1 and a sentence naming the variable', async () => {
+    const run = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), HOLD_MINUTES: 'abc' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr).toMatch(/HOLD_MINUTES must be a whole number .*"abc"/);
+    expect(run.stdout.join('\n')).not.toContain('listening');
+  }, 30_000);
+
+  it('refuses the offline test-payments mode in production', async () => {
+    const run = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_PAYMENTS: 'offline', NODE_ENV: 'production' });
+    expect(await run.exited).toBe(1);
+    expect(run.stderr).toMatch(/Slotwise could not start: .*production/i);
+  }, 30_000);
+});
