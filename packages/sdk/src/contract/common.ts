@@ -30,8 +30,19 @@ export const Handle = z
   })
   .meta({ description: "A specialist's public handle.", example: 'demo' });
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date({ message: 'Use a calendar date written as YYYY-MM-DD.' });
+/** The first and last calendar dates the API accepts, as `YYYY-MM-DD` (they compare as strings). */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '2999-12-31';
+
+/**
+ * A calendar date, `YYYY-MM-DD`, from `MIN_DATE` to `MAX_DATE`. The bound keeps every date the
+ * server derives from one (the next day, a window's edges) a four-digit year, which `9999-12-31`
+ * plus a day is not; refused here, such a date is a 400 that says the range, not a 500 deep down.
+ */
+export const IsoDate = z.iso
+  .date({ message: 'Use a calendar date written as YYYY-MM-DD.', abort: true })
+  .refine((date) => date >= MIN_DATE && date <= MAX_DATE, { message: `Use a date from ${MIN_DATE} to ${MAX_DATE}.` });
+
 
 /** An instant in ISO 8601 with `Z` or an offset; the server always answers in UTC (`Z`). */
 export const Instant = z.iso.datetime({

@@ -92,8 +92,11 @@ describe('editing availability changes the slots at once', () => {
       expect({ rrule, status: res.status, code: res.body.code }).toEqual({ rrule, status: 422, code: 'invalid_recurrence' });
       expect(res.body.detail).toMatch(why);
     }
-    const ancient = await asMe('/v1/me/availability/recurring', { body: { rrule: 'FREQ=DAILY', anchor: '0001-01-01', start: '10:00', end: '12:00' } });
+    const ancient = await asMe('/v1/me/availability/recurring', { body: { rrule: 'FREQ=DAILY', anchor: '1990-01-01', start: '10:00', end: '12:00' } });
     expect(ancient.body).toMatchObject({ status: 422, errors: [{ field: 'body.anchor' }] });
+    // Before the first date the contract accepts, it is refused at the edge.
+    const outside = await asMe('/v1/me/availability/recurring', { body: { rrule: 'FREQ=DAILY', anchor: '0001-01-01', start: '10:00', end: '12:00' } });
+    expect(outside.body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ field: 'body.anchor' }] });
     expect((await asMe('/v1/me/availability')).body.recurring).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
+import { MAX_DATE, MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
@@ -68,10 +68,13 @@ export async function slotsFromDb(
   });
 }
 
-/** Validates the requested dates (defaults: today in `timeZone`, then 30 more days) as epoch days. */
+/**
+ * Validates the requested dates (defaults: today in `timeZone`, then 30 more days, never past the
+ * contract's last date, which also bounds both dates) as epoch days.
+ */
 function resolveDays(query: SlotsRequest, today: () => string) {
   const fromDay = parseEpochDay(query.from ?? today());
-  const toDay = query.to ? parseEpochDay(query.to) : fromDay + 30;
+  const toDay = query.to ? parseEpochDay(query.to) : Math.min(fromDay + 30, parseEpochDay(MAX_DATE));
   if (toDay < fromDay) {
     throw new ServiceError('invalid_range', `"to" (${query.to}) is before "from" (${formatEpochDay(fromDay)}).`, {
       errors: [{ field: 'query.to', message: 'Use a date on or after "from".' }],

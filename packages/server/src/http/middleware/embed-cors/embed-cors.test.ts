@@ -33,6 +33,15 @@ describe('embed origins', () => {
     expect((await t.json('/v1/bookings', { body: { ...payload, start: '2026-11-23T10:00:00Z' } })).status).toBe(201);
   });
 
+  it('answers a handle that is not valid percent-encoding with a 400 and no grant, whatever the Origin', async () => {
+    for (const handle of ['%ZZ', '%', '%E0%A4%A']) {
+      const res = await t.app.request(`/v1/specialists/${handle}/slots?service=x`, { headers: { origin: 'https://coach.example' } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).code).toBe('invalid_request');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
   it('answers a preflight for the booking endpoint', async () => {
     const res = await t.app.request('/v1/bookings', {
       method: 'OPTIONS',
