@@ -18,7 +18,7 @@ export const NewPassword = z
 const DisplayName = z.string().trim().min(1, { message: 'Tell us the name to show.' }).max(120);
 
 export const Signup = z
-  .object({
+  .strictObject({
     email: AccountEmail,
     password: NewPassword,
     name: DisplayName,
@@ -26,23 +26,20 @@ export const Signup = z
     timeZone: TimeZone,
     currency: Currency.meta({ description: 'The default currency of your services.' }),
   })
-  .strict()
   .meta({ id: 'Signup' });
 
 export const Login = z
-  .object({ email: AccountEmail, password: z.string().min(1, { message: 'Enter your password.' }).max(PASSWORD_MAX_LENGTH) })
-  .strict()
+  .strictObject({ email: AccountEmail, password: z.string().min(1, { message: 'Enter your password.' }).max(PASSWORD_MAX_LENGTH) })
   .meta({ id: 'Login' });
 
 export const RefreshTokenBody = z
-  .object({ refreshToken: z.string().min(1).max(200) })
-  .strict()
+  .strictObject({ refreshToken: z.string().min(1).max(200) })
   .meta({ id: 'RefreshTokenBody' });
 
 export const AccountRole = z.enum(['specialist', 'operator']);
 
 export const Account = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'acc_4kq0m3x9c2vbn7wd' }),
     email: z.string(),
     role: AccountRole,
@@ -51,7 +48,7 @@ export const Account = z
   .meta({ id: 'Account' });
 
 export const AuthTokens = z
-  .object({
+  .strictObject({
     accessToken: z.string().meta({ description: 'Send as `Authorization: Bearer <token>`. A JWT, valid 15 minutes.' }),
     accessTokenExpiresAt: Instant,
     refreshToken: z.string().meta({
@@ -62,7 +59,7 @@ export const AuthTokens = z
   })
   .meta({ id: 'AuthTokens' });
 
-export const LoggedOut = z.object({ loggedOut: z.literal(true) }).meta({ id: 'LoggedOut' });
+export const LoggedOut = z.strictObject({ loggedOut: z.literal(true) }).meta({ id: 'LoggedOut' });
 
 // ── Profile ──────────────────────────────────────────────────────────────────────────────────
 
@@ -92,7 +89,7 @@ export const AllowedOrigin = z
   .overwrite((value) => embedOrigin(value) ?? value);
 
 export const Profile = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'sp_4kq0m3x9c2vbn7wd' }),
     handle: Handle,
     name: z.string(),
@@ -105,7 +102,7 @@ export const Profile = z
   .meta({ id: 'Profile' });
 
 export const ProfileUpdate = z
-  .object({
+  .strictObject({
     handle: Handle.optional(),
     name: DisplayName.optional(),
     bio: z.string().trim().max(2000).optional(),
@@ -117,18 +114,16 @@ export const ProfileUpdate = z
       .overwrite((origins) => [...new Set(origins)])
       .optional(),
   })
-  .strict()
   .meta({ id: 'ProfileUpdate' });
 
 // ── API keys ─────────────────────────────────────────────────────────────────────────────────
 
 export const ApiKeyCreate = z
-  .object({ name: z.string().trim().min(1, { message: 'Name the key after where it is used.' }).max(100) })
-  .strict()
+  .strictObject({ name: z.string().trim().min(1, { message: 'Name the key after where it is used.' }).max(100) })
   .meta({ id: 'ApiKeyCreate' });
 
 export const ApiKey = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'key_4kq0m3x9c2vbn7wd' }),
     name: z.string(),
     prefix: z.string().meta({ description: 'The first characters of the key, to recognise it; not enough to use it.' }),
@@ -142,7 +137,7 @@ export const ApiKeyCreated = ApiKey.extend({
   key: z.string().meta({ description: 'The secret key, shown once: only its hash is stored. Use it server-side only.' }),
 }).meta({ id: 'ApiKeyCreated' });
 
-export const ApiKeyList = z.object({ data: z.array(ApiKey) }).meta({ id: 'ApiKeyList' });
+export const ApiKeyList = z.strictObject({ data: z.array(ApiKey) }).meta({ id: 'ApiKeyList' });
 
 // ── Services ─────────────────────────────────────────────────────────────────────────────────
 
@@ -175,7 +170,7 @@ const refundOrder = {
 };
 
 export const ServiceCreate = z
-  .object({
+  .strictObject({
     name: ServiceName,
     description: z.string().trim().max(2000).optional(),
     currency: Currency.optional().meta({ description: 'Defaults to your profile’s currency.' }),
@@ -183,12 +178,11 @@ export const ServiceCreate = z
     ...optional(ServiceRulesFields),
     ...optional(ServicePolicyFields),
   })
-  .strict()
   .refine((s) => s.partialRefundHours === undefined || s.fullRefundHours === undefined || s.partialRefundHours <= s.fullRefundHours, refundOrder)
   .meta({ id: 'ServiceCreate' });
 
 export const ServiceUpdate = z
-  .object({
+  .strictObject({
     name: ServiceName.optional(),
     description: z.string().trim().max(2000).optional(),
     currency: Currency.optional(),
@@ -197,11 +191,10 @@ export const ServiceUpdate = z
     ...optional(ServicePolicyFields),
     active: z.boolean().optional().meta({ description: 'false archives the service (as DELETE does); true offers it again.' }),
   })
-  .strict()
   .meta({ id: 'ServiceUpdate' });
 
 export const MyService = ServiceDetail.extend(ServicePolicyFields).meta({ id: 'MyService' });
-export const MyServiceList = z.object({ data: z.array(MyService) }).meta({ id: 'MyServiceList' });
+export const MyServiceList = z.strictObject({ data: z.array(MyService) }).meta({ id: 'MyServiceList' });
 
 // ── Operator ─────────────────────────────────────────────────────────────────────────────────
 
@@ -210,12 +203,11 @@ export const DEFAULT_PLATFORM_FEE_BPS = 2000;
 const FeeBps = z.number().int().min(0).max(5000).meta({ description: 'The platform fee in basis points (2000 = 20 %), 0–5000.' });
 
 export const PlatformSettings = z
-  .object({ platformFeeBps: FeeBps, updatedAt: Instant.nullable() })
+  .strictObject({ platformFeeBps: FeeBps, updatedAt: Instant.nullable() })
   .meta({ id: 'PlatformSettings' });
 
 export const PlatformSettingsUpdate = z
-  .object({ platformFeeBps: FeeBps.optional() })
-  .strict()
+  .strictObject({ platformFeeBps: FeeBps.optional() })
   .meta({ id: 'PlatformSettingsUpdate' });
 
 export type Signup = z.input<typeof Signup>;

@@ -11,10 +11,10 @@ const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 
 const ordered = <T extends { start: string; end: string }>(r: T) => minutesOf(r.start) < minutesOf(r.end);
 const orderMessage = { message: 'The end must be after the start on the same day.', path: ['end'] };
 
-export const TimeRange = z.object({ start: TimeOfDay, end: TimeOfDay }).refine(ordered, orderMessage);
+export const TimeRange = z.strictObject({ start: TimeOfDay, end: TimeOfDay }).refine(ordered, orderMessage);
 
 export const WeeklyHours = z
-  .object({
+  .strictObject({
     weekday: z.number().int().min(1).max(7).meta({ description: 'ISO weekday: 1 = Monday … 7 = Sunday.' }),
     start: TimeOfDay,
     end: TimeOfDay,
@@ -22,52 +22,48 @@ export const WeeklyHours = z
   .refine(ordered, orderMessage);
 
 export const WeeklySchedule = z
-  .object({
+  .strictObject({
     weekly: z.array(WeeklyHours).max(70).meta({ description: 'Working hours; several intervals a day are fine.' }),
     breaks: z.array(WeeklyHours).max(70).default([]).meta({ description: 'Taken out of the weekly hours.' }),
   })
-  .strict()
   .meta({ id: 'WeeklySchedule' });
 
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
 
 export const DateOverrideCreate = z
-  .object({
+  .strictObject({
     from: IsoDate,
     to: IsoDate.optional().meta({ description: 'Last date (inclusive); defaults to `from`.' }),
     intervals: z.array(TimeRange).max(12).meta({ description: 'The hours on these dates; empty means closed.' }),
   })
-  .strict()
   .refine((o) => !o.to || daysBetween(o.from, o.to) >= 0, { message: 'Use a "to" date on or after "from".', path: ['to'] })
   .refine((o) => !o.to || daysBetween(o.from, o.to) < 366, { message: 'An override covers at most 366 days.', path: ['to'] })
   .meta({ id: 'DateOverrideCreate' });
 
 export const DateOverride = z
-  .object({ id: z.string(), from: IsoDate, to: IsoDate, intervals: z.array(TimeRange) })
+  .strictObject({ id: z.string(), from: IsoDate, to: IsoDate, intervals: z.array(TimeRange) })
   .meta({ id: 'DateOverride' });
 
 export const RecurringCreate = z
-  .object({
+  .strictObject({
     rrule: z.string().min(6).max(256).meta({ example: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA' }),
     anchor: IsoDate.meta({ description: 'The date the rule counts from (its DTSTART), in the specialist’s zone.' }),
     start: TimeOfDay,
     end: TimeOfDay,
   })
-  .strict()
   .refine(ordered, orderMessage)
   .meta({ id: 'RecurringCreate' });
 
 export const Recurring = z
-  .object({ id: z.string(), rrule: z.string(), anchor: IsoDate, start: TimeOfDay, end: TimeOfDay })
+  .strictObject({ id: z.string(), rrule: z.string(), anchor: IsoDate, start: TimeOfDay, end: TimeOfDay })
   .meta({ id: 'Recurring' });
 
 export const CalendarFeedCreate = z
-  .object({ url: z.string().max(2048).meta({ description: 'The secret ICS address of an outside calendar (https or webcal).' }) })
-  .strict()
+  .strictObject({ url: z.string().max(2048).meta({ description: 'The secret ICS address of an outside calendar (https or webcal).' }) })
   .meta({ id: 'CalendarFeedCreate' });
 
 export const CalendarFeed = z
-  .object({
+  .strictObject({
     id: z.string(),
     /** Only the host is shown back: the full address is a secret that grants read access. */
     host: z.string(),
@@ -76,7 +72,7 @@ export const CalendarFeed = z
   .meta({ id: 'CalendarFeed' });
 
 export const AvailabilityRules = z
-  .object({
+  .strictObject({
     timeZone: TimeZone,
     weekly: z.array(WeeklyHours),
     breaks: z.array(WeeklyHours),
@@ -97,11 +93,11 @@ export const ServiceRulesFields = {
   maxPerWeek: z.number().int().min(1).max(500).nullable(),
 };
 
-export const ServiceDurationInput = z.object({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(100_000_000) });
+export const ServiceDurationInput = z.strictObject({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(100_000_000) });
 
 export const ServiceDetail = Service.extend({ ...ServiceRulesFields, active: z.boolean() }).meta({ id: 'ServiceDetail' });
 
-export const IdParams = z.object({ id: z.string().min(1).max(64) });
+export const IdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export type TimeRange = z.infer<typeof TimeRange>;
 export type WeeklyHours = z.infer<typeof WeeklyHours>;

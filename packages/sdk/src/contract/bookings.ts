@@ -7,14 +7,14 @@ export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired'
 /** Who did something to a booking. */
 export const Actor = z.enum(['customer', 'specialist', 'system', 'operator']);
 
-export const Customer = z.object({
+export const Customer = z.strictObject({
   name: z.string().trim().min(1, { message: 'Tell us your name.' }).max(120),
   email: Email,
   timeZone: TimeZone,
 });
 
 export const BookingCreate = z
-  .object({
+  .strictObject({
     specialist: Handle,
     service: z.string().min(1).max(64),
     duration: z.number().int().positive().optional().meta({ description: "Minutes; defaults to the service's first duration." }),
@@ -22,23 +22,21 @@ export const BookingCreate = z
     customer: Customer,
     notes: z.string().max(2000).optional(),
     credit: z
-      .object({ token: z.string().min(1).max(200).meta({ description: 'The credits token from the package purchase.' }) })
-      .strict()
+      .strictObject({ token: z.string().min(1).max(200).meta({ description: 'The credits token from the package purchase.' }) })
       .optional()
       .meta({
         description:
           'Pay with a credit from a package instead of money: the booking is confirmed at once. The customer email must be the purchase’s.',
       }),
   })
-  .strict()
   .meta({ id: 'BookingCreate' });
 
 export const Booking = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'bk_9t3mzq0c5v1x' }),
     status: BookingStatus,
-    specialist: z.object({ handle: Handle, name: z.string(), timeZone: TimeZone }),
-    service: z.object({ id: z.string(), name: z.string() }),
+    specialist: z.strictObject({ handle: Handle, name: z.string(), timeZone: TimeZone }),
+    service: z.strictObject({ id: z.string(), name: z.string() }),
     start: Instant,
     end: Instant,
     duration: z.number().int(),
@@ -59,7 +57,7 @@ export const Booking = z
   .meta({ id: 'Booking' });
 
 export const BookingCreated = z
-  .object({
+  .strictObject({
     booking: Booking,
     manageToken: z.string().meta({
       description: 'Shown once. Send it as `Authorization: Bearer <token>` to read or cancel this booking.',
@@ -69,25 +67,23 @@ export const BookingCreated = z
   })
   .meta({ id: 'BookingCreated' });
 
-export const BookingParams = z.object({ id: z.string().min(1).max(64) });
+export const BookingParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const BookingCancel = z
-  .object({ reason: z.string().trim().max(500).optional() })
-  .strict()
+  .strictObject({ reason: z.string().trim().max(500).optional() })
   .meta({ id: 'BookingCancel' });
 
 export const BookingReschedule = z
-  .object({ start: Instant.meta({ description: 'A new start time offered by the slots endpoint.' }) })
-  .strict()
+  .strictObject({ start: Instant.meta({ description: 'A new start time offered by the slots endpoint.' }) })
   .meta({ id: 'BookingReschedule' });
 
 /** What cancelling now would do: whether it is allowed and what it refunds. */
 export const CancellationQuote = z
-  .object({
+  .strictObject({
     allowed: z.boolean(),
     /** Why not, when not allowed. */
     reason: z.string().nullable(),
-    refund: z.object({
+    refund: z.strictObject({
       amount: MinorAmount,
       currency: Currency,
       percent: z.number().int().min(0).max(100),
@@ -103,7 +99,7 @@ export const CancellationQuote = z
   .meta({ id: 'CancellationQuote' });
 
 export const BookingEvent = z
-  .object({
+  .strictObject({
     id: z.string(),
     type: z.string().meta({ example: 'rescheduled' }),
     fromStatus: BookingStatus.nullable(),
@@ -122,7 +118,7 @@ export const SpecialistBooking = Booking.extend({
 }).meta({ id: 'SpecialistBooking' });
 
 export const BookingList = z
-  .object({ data: z.array(Booking), hasMore: z.boolean() })
+  .strictObject({ data: z.array(Booking), hasMore: z.boolean() })
   .meta({ id: 'BookingList', description: 'Ordered by start time; pass the last id as `starting_after` for the next page.' });
 
 const statuses = z
@@ -130,7 +126,7 @@ const statuses = z
   .transform((v) => v.split(',').map((s) => s.trim()))
   .pipe(z.array(BookingStatus).min(1));
 
-export const BookingListQuery = z.object({
+export const BookingListQuery = z.strictObject({
   status: statuses.optional().meta({ description: 'Comma-separated statuses, e.g. `confirmed,held`.' }),
   from: IsoDate.optional().meta({ description: 'Sessions starting on or after this date (in your zone).' }),
   to: IsoDate.optional().meta({ description: 'Sessions starting on or before this date (in your zone).' }),
@@ -138,7 +134,7 @@ export const BookingListQuery = z.object({
   starting_after: z.string().max(64).optional().meta({ description: 'A booking id: the page after it.' }),
 });
 
-export const BookingNotes = z.object({ notes: z.string().max(10_000) }).strict().meta({ id: 'BookingNotes' });
+export const BookingNotes = z.strictObject({ notes: z.string().max(10_000) }).meta({ id: 'BookingNotes' });
 
 export type Actor = z.infer<typeof Actor>;
 export type BookingReschedule = z.input<typeof BookingReschedule>;

@@ -43,7 +43,6 @@ export const IsoDate = z.iso
   .date({ message: 'Use a calendar date written as YYYY-MM-DD.', abort: true })
   .refine((date) => date >= MIN_DATE && date <= MAX_DATE, { message: `Use a date from ${MIN_DATE} to ${MAX_DATE}.` });
 
-
 /** An instant in ISO 8601 with `Z` or an offset; the server always answers in UTC (`Z`). */
 export const Instant = z.iso.datetime({
   offset: true,
@@ -64,14 +63,14 @@ export const Email = z
   .max(254)
   .overwrite((email) => email.toLowerCase());
 
-export const FieldError = z.object({
+export const FieldError = z.strictObject({
   field: z.string().meta({ description: 'Where the problem is, e.g. `body.customer.email` or `query.from`.' }),
   message: z.string(),
 });
 
 /** An RFC 9457 problem document; `code` is stable and machine-readable. */
 export const Problem = z
-  .object({
+  .strictObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),

@@ -16,7 +16,7 @@ const ServiceIds = z
   .meta({ description: 'The ids of your active services a credit can book.' });
 
 export const PackageCreate = z
-  .object({
+  .strictObject({
     name: PackageName,
     description: z.string().trim().max(2000).optional(),
     sessionCount: SessionCount,
@@ -25,11 +25,10 @@ export const PackageCreate = z
     currency: Currency.optional().meta({ description: 'Defaults to your profile’s currency.' }),
     validityDays: ValidityDays,
   })
-  .strict()
   .meta({ id: 'PackageCreate' });
 
 export const PackageUpdate = z
-  .object({
+  .strictObject({
     name: PackageName.optional(),
     description: z.string().trim().max(2000).optional(),
     sessionCount: SessionCount.optional(),
@@ -39,12 +38,11 @@ export const PackageUpdate = z
     validityDays: ValidityDays.optional(),
     active: z.boolean().optional().meta({ description: 'false stops selling it (as DELETE does); true sells it again.' }),
   })
-  .strict()
   .meta({ id: 'PackageUpdate', description: 'Changes apply to later purchases only: a purchase keeps the terms it was sold with.' });
 
 /** A package as the public profile shows it. */
 export const Package = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'pkg_4kq0m3x9c2vbn7wd' }),
     name: z.string(),
     description: z.string(),
@@ -58,12 +56,12 @@ export const Package = z
   .meta({ id: 'Package' });
 
 export const MyPackage = Package.extend({ active: z.boolean(), createdAt: Instant }).meta({ id: 'MyPackage' });
-export const MyPackageList = z.object({ data: z.array(MyPackage) }).meta({ id: 'MyPackageList' });
-export const PackageParams = z.object({ id: z.string().min(1).max(64) });
+export const MyPackageList = z.strictObject({ data: z.array(MyPackage) }).meta({ id: 'MyPackageList' });
+export const PackageParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 // ── Purchases ────────────────────────────────────────────────────────────────────────────────
 
-export const PackagePurchaseCreate = z.object({ customer: Customer }).strict().meta({ id: 'PackagePurchaseCreate' });
+export const PackagePurchaseCreate = z.strictObject({ customer: Customer }).meta({ id: 'PackagePurchaseCreate' });
 
 export const PackagePurchaseStatus = z.enum(['pending', 'paid', 'canceled']);
 
@@ -71,7 +69,7 @@ export const PackagePurchaseStatus = z.enum(['pending', 'paid', 'canceled']);
 export const PurchasedPackage = Package.omit({ description: true }).meta({ id: 'PurchasedPackage' });
 
 export const PackagePurchase = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'pp_4kq0m3x9c2vbn7wd' }),
     /** `pending` until the payment succeeds (credits are granted then); `canceled` if it never will. */
     status: PackagePurchaseStatus,
@@ -85,7 +83,7 @@ export const PackagePurchase = z
 export const PurchasePaymentSession = PaymentSession.omit({ holdExpiresAt: true }).meta({ id: 'PurchasePaymentSession' });
 
 export const PackagePurchaseCreated = z
-  .object({
+  .strictObject({
     purchase: PackagePurchase,
     creditsToken: z.string().meta({
       description:
@@ -101,19 +99,19 @@ export const SpecialistPackagePurchase = PackagePurchase.extend({
   customerName: z.string(),
   payment: BookingPayment.nullable(),
   /** Null until paid. `remaining` is 0 once expired. */
-  credits: z.object({ granted: z.number().int(), remaining: z.number().int(), expiresAt: Instant, expired: z.boolean() }).nullable(),
+  credits: z.strictObject({ granted: z.number().int(), remaining: z.number().int(), expiresAt: Instant, expired: z.boolean() }).nullable(),
 }).meta({ id: 'SpecialistPackagePurchase' });
 
 export const PackagePurchaseList = z
-  .object({ data: z.array(SpecialistPackagePurchase), hasMore: z.boolean() })
+  .strictObject({ data: z.array(SpecialistPackagePurchase), hasMore: z.boolean() })
   .meta({ id: 'PackagePurchaseList', description: 'Newest first; pass the last id as `starting_after` for the next page.' });
 
 export const PackagePurchaseListQuery = PaymentListQuery;
 
 // ── Credits ──────────────────────────────────────────────────────────────────────────────────
 
-export const CreditLot = z.object({
-  package: z.object({ id: z.string(), name: z.string() }),
+export const CreditLot = z.strictObject({
+  package: z.strictObject({ id: z.string(), name: z.string() }),
   /** Credits left to spend; 0 once expired. */
   remaining: z.number().int().nonnegative(),
   expiresAt: Instant,
@@ -121,9 +119,9 @@ export const CreditLot = z.object({
 });
 
 export const CreditBalance = z
-  .object({
+  .strictObject({
     customerEmail: z.string(),
-    specialist: z.object({ handle: Handle, name: z.string() }),
+    specialist: z.strictObject({ handle: Handle, name: z.string() }),
     /** Credits that can be spent now. */
     total: z.number().int().nonnegative(),
     /** Soonest expiry first: the order credits are spent in. */

@@ -3,7 +3,7 @@ import { Currency, Instant, IsoDate, MinorAmount } from './common.js';
 
 /** What the browser needs to take a payment for a held booking. */
 export const PaymentSession = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'pay_4kq0m3x9c2v1x7ab' }),
     /** `stripe`: mount Stripe's Payment Element; `test`: the offline test-payments mode (no money moves). */
     mode: z.enum(['stripe', 'test']),
@@ -21,7 +21,7 @@ export const PaymentStatus = z.enum(['requires_payment', 'succeeded', 'failed', 
 
 /** A booking's payment as its customer sees it. */
 export const BookingPayment = z
-  .object({
+  .strictObject({
     id: z.string(),
     status: PaymentStatus,
     amount: MinorAmount,
@@ -30,7 +30,7 @@ export const BookingPayment = z
     /** Why the last attempt failed (e.g. `card_declined`); null once paid. */
     lastError: z.string().nullable(),
     /** Refunds issued or still being issued. */
-    refunds: z.array(z.object({ amount: MinorAmount, status: z.enum(['pending', 'succeeded', 'failed']), createdAt: Instant })),
+    refunds: z.array(z.strictObject({ amount: MinorAmount, status: z.enum(['pending', 'succeeded', 'failed']), createdAt: Instant })),
   })
   .meta({ id: 'BookingPayment' });
 
@@ -47,19 +47,19 @@ export const SpecialistPayment = BookingPayment.extend({
   succeededAt: Instant.nullable(),
 }).meta({ id: 'SpecialistPayment' });
 
-export const PaymentList = z.object({ data: z.array(SpecialistPayment), hasMore: z.boolean() }).meta({ id: 'PaymentList' });
+export const PaymentList = z.strictObject({ data: z.array(SpecialistPayment), hasMore: z.boolean() }).meta({ id: 'PaymentList' });
 
-export const PaymentListQuery = z.object({
+export const PaymentListQuery = z.strictObject({
   limit: z.coerce.number<number>().int().min(1).max(100).default(20),
   starting_after: z.string().max(64).optional(),
 });
 
-export const EarningsQuery = z.object({
+export const EarningsQuery = z.strictObject({
   from: IsoDate.optional().meta({ description: 'First day (UTC) of payments counted; default: 12 months ago.' }),
   to: IsoDate.optional().meta({ description: 'Last day (UTC), inclusive; default: today.' }),
 });
 
-export const EarningsMonth = z.object({
+export const EarningsMonth = z.strictObject({
   month: z.string().meta({ example: '2026-11' }),
   currency: Currency,
   /** Paid by customers. */
@@ -73,10 +73,10 @@ export const EarningsMonth = z.object({
   payments: z.number().int(),
 });
 
-export const Earnings = z.object({ data: z.array(EarningsMonth) }).meta({ id: 'Earnings' });
+export const Earnings = z.strictObject({ data: z.array(EarningsMonth) }).meta({ id: 'Earnings' });
 
 export const StripeStatus = z
-  .object({
+  .strictObject({
     accountId: z.string().nullable(),
     chargesEnabled: z.boolean(),
     payoutsEnabled: z.boolean(),
@@ -87,21 +87,19 @@ export const StripeStatus = z
   .meta({ id: 'StripeStatus' });
 
 export const StripeOnboardingCreate = z
-  .object({
+  .strictObject({
     returnUrl: z.url().max(2000).optional().meta({ description: 'Where Stripe sends you back; default: the API’s status page.' }),
     refreshUrl: z.url().max(2000).optional(),
   })
-  .strict()
   .meta({ id: 'StripeOnboardingCreate' });
 
-export const StripeOnboardingLink = z.object({ url: z.string(), expiresAt: Instant }).meta({ id: 'StripeOnboardingLink' });
+export const StripeOnboardingLink = z.strictObject({ url: z.string(), expiresAt: Instant }).meta({ id: 'StripeOnboardingLink' });
 
 export const TestPaymentConfirm = z
-  .object({ outcome: z.enum(['succeed', 'decline']) })
-  .strict()
+  .strictObject({ outcome: z.enum(['succeed', 'decline']) })
   .meta({ id: 'TestPaymentConfirm' });
 
-export const PaymentIdParams = z.object({ id: z.string().min(1).max(64) });
+export const PaymentIdParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export type PaymentSession = z.infer<typeof PaymentSession>;
 export type PaymentStatus = z.infer<typeof PaymentStatus>;

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
 import { Package } from './packages.js';
 
-export const ServiceDuration = z.object({
+export const ServiceDuration = z.strictObject({
   minutes: z.number().int().min(5).max(480),
   price: MinorAmount,
 });
 
 export const Service = z
-  .object({
+  .strictObject({
     id: z.string().meta({ example: 'svc_4kq0m3x9c2' }),
     name: z.string(),
     description: z.string(),
@@ -18,7 +18,7 @@ export const Service = z
   .meta({ id: 'Service' });
 
 export const Specialist = z
-  .object({
+  .strictObject({
     handle: Handle,
     name: z.string(),
     bio: z.string(),
@@ -29,12 +29,12 @@ export const Specialist = z
   })
   .meta({ id: 'Specialist' });
 
-export const SpecialistParams = z.object({ handle: Handle });
+export const SpecialistParams = z.strictObject({ handle: Handle });
 
 /** The widest window one slots request may ask for, in days. */
 export const MAX_SLOT_WINDOW_DAYS = 62;
 
-export const SlotsQuery = z.object({
+export const SlotsQuery = z.strictObject({
   service: z.string().min(1).max(64).meta({ description: 'The service id.' }),
   duration: z.coerce
     .number<number>({ message: 'Use a whole number of minutes.' })
@@ -51,15 +51,15 @@ export const SlotsQuery = z.object({
   }),
 });
 
-export const Slot = z.object({ start: Instant, end: Instant });
+export const Slot = z.strictObject({ start: Instant, end: Instant });
 
-export const SlotsDay = z.object({
+export const SlotsDay = z.strictObject({
   date: IsoDate.meta({ description: 'A date in the requested zone.' }),
   slots: z.array(Slot),
 });
 
 export const Slots = z
-  .object({
+  .strictObject({
     service: z.string(),
     duration: z.number().int(),
     timeZone: TimeZone,

@@ -15,17 +15,18 @@ export interface RouteInput<S extends RouteSpec> {
 /** Hono's `:param` form of an OpenAPI `{param}` path. */
 export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
-/** Validates `data` against `schema`, or throws `invalid_request` naming each field at fault. */
+/**
+ * Validates `data` against `schema`, or throws `invalid_request` naming each field at fault; an
+ * unknown key, at any depth, is named itself (`body.customer.extra`), one error per key.
+ */
 export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 'params' | 'query' | 'body'): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    field: [where, ...issue.path.map(String)].join('.'),
-    message:
-      issue.code === 'unrecognized_keys'
-        ? `Remove ${issue.keys.map((k) => `"${k}"`).join(', ')}: not a field of this request.`
-        : issue.message,
-  }));
+  const errors = result.error.issues.flatMap((issue) => {
+    const at = [where, ...issue.path.map(String)];
+    if (issue.code !== 'unrecognized_keys') return [{ field: at.join('.'), message: issue.message }];
+    return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: `Remove "${key}": not a field of this request.` }));
+  });
   const first = errors[0]!;
   throw new HttpError('invalid_request', `${first.field}: ${first.message}`, { errors });
 }

@@ -131,7 +131,7 @@ describe('editing availability changes the slots at once', () => {
       ['POST', '/v1/me/availability/overrides', { from: '2026-11-25', to: '2026-11-20', intervals: [] }, 'body.to'],
       ['PATCH', `/v1/me/services/${t.intro.id}`, { bufferAfter: -5 }, 'body.bufferAfter'],
       ['PATCH', `/v1/me/services/${t.intro.id}`, { durations: [{ minutes: 30, price: 0 }, { minutes: 30, price: 100 }] }, 'body.durations'],
-      ['PATCH', `/v1/me/services/${t.intro.id}`, { specialistId: 'sp_other' }, 'body'],
+      ['PATCH', `/v1/me/services/${t.intro.id}`, { specialistId: 'sp_other' }, 'body.specialistId'],
     ];
     for (const [method, path, body, field] of cases) {
       const res = await asMe(path, { method, body });
