@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../../app-env.js';
+import { ServiceError } from '../../../services/errors.js';
+import { problemResponse } from '../../problem.js';
+import { bodyLimit } from './index.js';
+
+/** A small app: a 1 KiB limit (4 KiB under /big/), echoing the body it was handed. */
+function echoApp() {
+  const app = new Hono<AppEnv>();
+  app.use(bodyLimit({ maxBytes: (path) => (path.startsWith('/big/') ? 4096 : 1024) }));
+  app.all('*', async (c) => c.text(await c.req.text()));
+  app.onError((error, c) => (error instanceof ServiceError ? problemResponse(c, error) : c.text(String(error), 500)));
+  return app;
+}
+
+/** A body streamed in `chunks` chunks of `size` bytes (no Content-Length); counts what was pulled. */
+function stream(chunks: number, size: number, fill = 120) {
+  const counter = { pulled: 0, cancelled: false };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (counter.pulled === chunks) return controller.close();
+      counter.pulled++;
+      controller.enqueue(new Uint8Array(size).fill(fill));
+    },
+    cancel() {
+      counter.cancelled = true;
+    },
+  }, { highWaterMark: 0 }); // nothing is pulled until someone reads
+  return { body, counter };
+}
+
+const post = (app: Hono<AppEnv>, path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+describe('bodyLimit', () => {
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    const { body, counter } = stream(1, 10);
+    const res = await post(echoApp(), '/x', body, { 'content-length': '5000' });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ code: 'payload_too_large', detail: 'Send at most 1024 bytes.' });
+    expect(counter.pulled).toBe(0);
+  });
+
+  it('counts a chunked body as it streams and stops reading once it passes the limit', async () => {
+    const { body, counter } = stream(1000, 256);
+    const res = await post(echoApp(), '/x', body);
+    expect(res.status).toBe(413);
+    expect((await res.json()).code).toBe('payload_too_large');
+    // 1024 bytes is four chunks; the fifth passes the limit, and the stream is cancelled.
+    expect(counter.pulled).toBeLessThan(10);
+    expect(counter.cancelled).toBe(true);
+  });
+
+  it('refuses a body that lies about its length, whatever Content-Length says', async () => {
+    const { body } = stream(20, 256);
+    const res = await post(echoApp(), '/x', body, { 'content-length': '10' });
+    expect(res.status).toBe(413);
+  });
+
+  it('hands a chunked body within the limit on, byte for byte', async () => {
+    const { body } = stream(4, 256, 65); // exactly 1024 bytes of "A"
+    const res = await post(echoApp(), '/x', body);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('A'.repeat(1024));
+  });
+
+  it('takes the limit of the path', async () => {
+    expect((await post(echoApp(), '/big/x', 'b'.repeat(4096))).status).toBe(200);
+    expect((await post(echoApp(), '/big/x', 'b'.repeat(4097))).status).toBe(413);
+    expect((await post(echoApp(), '/x', 'b'.repeat(1025))).status).toBe(413);
+  });
+});
