@@ -80,6 +80,8 @@ export const packageRoutes = {
       'origin_not_allowed',
       'package_already_claimed',
       'payment_provider_error',
+      'payments_not_configured',
+      'price_changed',
       'rate_limited',
       'idempotency_key_reused',
       'idempotency_key_in_use',

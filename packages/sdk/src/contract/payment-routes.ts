@@ -47,7 +47,7 @@ export const paymentRoutes = {
     summary: 'Whether your Stripe account can take payments.',
     tag: 'Payments',
     response: { status: 200, schema: StripeStatus, description: 'The status.' },
-    errors: ['unauthorized', 'payment_provider_error'],
+    errors: ['unauthorized', 'payment_provider_error', 'payments_not_configured'],
   },
   createStripeOnboarding: {
     ...operations.createStripeOnboarding,
@@ -55,7 +55,7 @@ export const paymentRoutes = {
     tag: 'Payments',
     body: StripeOnboardingCreate,
     response: { status: 201, schema: StripeOnboardingLink, description: 'The link.' },
-    errors: [...bodyErrors, 'unauthorized', 'payment_provider_error'],
+    errors: [...bodyErrors, 'unauthorized', 'payment_provider_error', 'payments_not_configured'],
   },
   listMyPayments: {
     ...operations.listMyPayments,

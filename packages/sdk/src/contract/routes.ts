@@ -75,6 +75,10 @@ const coreRoutes = {
       'rate_limited',
       'idempotency_key_reused',
       'idempotency_key_in_use',
+      'stripe_account_required',
+      'payment_provider_error',
+      'payments_not_configured',
+      'price_changed',
     ],
   },
   retrieveBooking: {
@@ -207,7 +211,7 @@ const coreRoutes = {
     tag: 'Availability',
     body: RecurringCreate,
     response: { status: 201, schema: Recurring, description: 'The rule.' },
-    errors: [...bodyErrors, 'unauthorized'],
+    errors: [...bodyErrors, 'unauthorized', 'invalid_recurrence'],
   },
   deleteRecurring: {
     ...operations.deleteRecurring,

@@ -75,4 +75,18 @@ describe('the offline test-payments mode', () => {
       other.close();
     }
   });
+
+  it('with payments off (no Stripe keys, no test mode), books free sessions and says why nothing priced can be sold', async () => {
+    const off = await testApp({ payments: paymentsDisabled() });
+    try {
+      const asMe = { authorization: `Bearer ${off.apiKey}` };
+      const onboarding = await off.json('/v1/me/stripe/onboarding', { body: {}, headers: asMe });
+      expect(onboarding.body).toMatchObject({ status: 503, code: 'payments_not_configured' });
+      expect(onboarding.body.detail).toMatch(/STRIPE_SECRET_KEY/);
+      const free = await off.json('/v1/bookings', { body: { specialist: 'demo', service: off.intro.id, start: '2026-11-23T09:00:00Z', customer: { name: 'T', email: 't@example.com', timeZone: 'UTC' } } });
+      expect(free.body.booking).toMatchObject({ status: 'confirmed' });
+    } finally {
+      off.close();
+    }
+  });
 });
