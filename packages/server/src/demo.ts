@@ -26,8 +26,8 @@ const server = await startServer({
     if (entry.level !== 'info') console.error(`[${entry.level}] ${entry.msg}`);
   },
   mount: (app) => {
-    app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
     app.use('/*', demoPageHeaders({ stripe: Boolean(process.env.STRIPE_SECRET_KEY) }));
+    app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
     app.get('/*', serveStatic({ root: page }));
   },
 });
