@@ -17,7 +17,8 @@ const [api, stripeApi] = started.map((result) => result.value);
 export default {
   files: 'src/**/*.test.ts',
   nodeResolve: true,
-  testFramework: { config: { timeout: 20000 } },
+  // On CI a stray `.only` fails the run instead of quietly skipping every other test.
+  testFramework: { config: { timeout: 20000, forbidOnly: Boolean(process.env.CI) } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     {

@@ -115,7 +115,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+    url: `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
     database,
     app,
     ...(seeded ? { seeded } : {}),

@@ -57,7 +57,7 @@ describe('holds for priced sessions', () => {
       const hold = (hour: string, email: string, ip: string) =>
         proxied.json('/v1/bookings', {
           body: { specialist: 'demo', service: proxied.intro.id, start: `2026-11-23T${hour}:00:00Z`, customer: { ...customer, email } },
-          headers: { 'x-forwarded-for': ip },
+          headers: { 'x-forwarded-for': `203.0.113.9, ${ip}` }, // what the client wrote, then what our proxy saw
         });
       for (const [hour, ip] of [['09', '10.0.0.1'], ['10', '10.0.0.2'], ['11', '10.0.0.3']] as const) expect((await hold(hour, 'same@example.com', ip)).status).toBe(201);
       const shouted = await hold('12', 'SAME@Example.COM', '10.0.0.4');

@@ -16,12 +16,13 @@ export interface RateLimitOptions {
 
 /**
  * The caller's address: the socket's on Node, `cf-connecting-ip` on Cloudflare, and the first
- * `x-forwarded-for` hop only when the app is told it sits behind a proxy it trusts (a client can
+ * `x-forwarded-for` hop (the address our proxy saw; a client can prepend anything) only when the app is told it sits behind a proxy it trusts (a client can
  * write that header itself).
  */
 export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.deps.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || c.req.header('cf-connecting-ip');
+    // The last hop is the one our proxy wrote; earlier entries are whatever the client sent.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || c.req.header('cf-connecting-ip');
     if (forwarded) return forwarded;
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
