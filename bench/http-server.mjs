@@ -4,12 +4,13 @@
 // `/bench/static` — the exact slots body as a constant string — and prints one JSON line on stdout
 // describing itself. Per-client rate limits are off: the load comes from a single address. Stops
 // (and deletes its database) on SIGTERM/SIGINT or when stdin closes.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { dateOf, epochDay, importBuilt, isoWeekday, mulberry32, numberOption } from './support.mjs';
 
 const { startServer } = await importBuilt('../packages/server/dist/node.js');
+const { batchedLines, jsonLog } = await importBuilt('../packages/server/dist/index.js');
 
 const BOOKINGS = numberOption('bookings', 'BENCH_BOOKINGS', 200);
 const DISPLAY_ZONE = 'Europe/London';
@@ -18,7 +19,13 @@ const SEED = 20261101;
 const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-bench-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true })); // also after a crash
 let staticBody = '';
+// Production logging stays on (one JSON line per request, batched per event-loop turn as the Node
+// entry does), written to a file: stdout is this process's line to the parent. BENCH_LOG=off
+// turns it off, to see what logging costs.
+const logFile = createWriteStream(join(dir, 'server.log'));
+const logLines = batchedLines((chunk) => logFile.write(chunk), (flush) => void setImmediate(flush));
 const server = await startServer({
+  log: process.env.BENCH_LOG === 'off' ? () => {} : jsonLog(logLines.line),
   databaseUrl: `file:${join(dir, 'bench.db')}`,
   port: 0,
   hostname: '127.0.0.1',

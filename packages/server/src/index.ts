@@ -18,5 +18,5 @@ export { createStripePayments, createTestPayments, offlinePayments, paymentsDisa
 export type { OfflinePayments, PaymentsProvider, TestPayments } from './providers/payments/index.js';
 export { ServiceError, isServiceError } from './services/errors.js';
 export type { ServiceDeps } from './services/deps.js';
-export { jsonLog, silentLog } from './services/log.js';
+export { batchedLines, jsonLog, silentLog } from './services/log.js';
 export type { Log, LogEntry } from './services/log.js';

@@ -9,7 +9,7 @@ import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { createStripePayments, offlinePayments, paymentsDisabled, type PaymentsProvider } from './providers/payments/index.js';
-import { errorFields, jsonLog, type Log } from './services/log.js';
+import { batchedLines, errorFields, jsonLog, type Log } from './services/log.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { loggedFetch } from './providers/logged.js';
@@ -91,7 +91,7 @@ export interface RunningServer {
 
 /** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const log: Log = options.log ?? jsonLog((line) => console.log(line));
+  const log: Log = options.log ?? stdoutLog();
   const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN);
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
   const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret(log);
@@ -129,6 +129,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/**
+ * JSON lines on stdout, batched per turn of the event loop (`setImmediate`), and flushed
+ * synchronously when the process exits so no line is lost.
+ */
+function stdoutLog(): Log {
+  const out = batchedLines((chunk) => process.stdout.write(chunk), (flush) => void setImmediate(flush));
+  process.once('exit', () => out.flush());
+  return jsonLog(out.line);
 }
 
 /** One scheduler run, logged as one line with what it did (or why it failed). */

@@ -23,3 +23,24 @@ export function errorFields(error: unknown): Record<string, unknown> {
 
 /** A log that drops everything (tests that do not look at logs). */
 export const silentLog: Log = () => undefined;
+
+/**
+ * Collects lines and hands them to `write` together, once per turn of the event loop: one
+ * system call for the lines of many requests instead of one each (measured: a log line per
+ * request written alone cost a cached slots request about a fifth of its throughput).
+ * `flush()` writes what is pending now (call it before the process exits).
+ */
+export function batchedLines(write: (chunk: string) => void, schedule: (flush: () => void) => void = (f) => void Promise.resolve().then(f)) {
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const chunk = `${pending.join('\n')}\n`;
+    pending = [];
+    write(chunk);
+  };
+  const line = (text: string) => {
+    if (pending.length === 0) schedule(flush);
+    pending.push(text);
+  };
+  return { line, flush };
+}
