@@ -24,6 +24,8 @@ import { newSecretToken } from './services/ids.js';
 import { errorFields, jsonLog, type Log } from './services/log.js';
 import type { PaymentsProvider } from './services/payments/port.js';
 import { tick, type TickResult } from './services/scheduler.js';
+import { CHANNELS } from './services/delivery/channels.js';
+import { createDispatcher, type Dispatcher } from './services/delivery/dispatcher.js';
 
 export interface AppOptions extends Partial<Omit<AppDeps, 'database' | 'payments'>> {
   database: Database;
@@ -44,6 +46,8 @@ export type SlotwiseApp = Hono<AppEnv> & {
   /** Runs the scheduler once at the app's clock (see `services/scheduler.ts`). */
   tick: () => Promise<TickResult>;
   readonly deps: AppDeps;
+  /** Delivers the outbox right after each commit; `idle()` waits for it (tests). */
+  readonly deliveries: Dispatcher;
 };
 
 /** Structured lines on stdout, for `createApp` callers that pass no log. */
@@ -75,7 +79,11 @@ export function createApp(options: AppOptions): SlotwiseApp {
     kdfIterations: options.kdfIterations ?? DEFAULT_KDF_ITERATIONS,
   };
   const app = new Hono<AppEnv>() as SlotwiseApp;
-  Object.assign(app, { deps, tick: () => tick(deps, deps.clock()) });
+  // Every commit wakes the dispatcher, which plans and sends in the background: no request waits
+  // for a provider. The scheduler's tick catches up on retries, reminders and crashes.
+  const deliveries = createDispatcher(deps, CHANNELS);
+  options.database.onCommit(deliveries.kick);
+  Object.assign(app, { deps, deliveries, tick: () => tick(deps, deps.clock()) });
 
   app.use(async (c, next) => {
     c.set('deps', deps);

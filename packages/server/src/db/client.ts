@@ -31,6 +31,11 @@ export interface Database {
   changeCounter?: () => number;
   /** One trivial query: whether the database answers (readiness checks). */
   ping(): Promise<void>;
+  /**
+   * Calls `listener` after every write transaction of this handle commits (the outbox dispatcher
+   * wakes up this way). Listeners must be quick and must not throw. @returns how to stop listening
+   */
+  onCommit(listener: () => void): () => void;
   close(): void;
 }
 
@@ -53,6 +58,8 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     return { client, db: drizzle(client, { schema }) };
   };
   let current = open();
+  const listeners = new Set<() => void>();
+  let queue: Promise<void> = Promise.resolve();
 
   // libSQL 0.18 leaves a connection inside an implicit transaction after SQLITE_BUSY, and
   // later writes on it vanish (libsql-client-ts #352): never reuse a connection that saw one.
@@ -65,22 +72,47 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     current = open();
   };
 
+  async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const retries = options.busyRetries ?? 3;
+    for (let tries = 0; ; tries++) {
+      try {
+        const result = await current.db.transaction(fn, { behavior: 'immediate' });
+        for (const listener of listeners) {
+          try {
+            listener();
+          } catch {
+            /* committed: a listener's failure is its own */
+          }
+        }
+        return result;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        reopen();
+        if (tries >= retries) throw error;
+      }
+    }
+  }
+
   return {
     url,
     get db() {
       return current.db;
     },
-    async write(fn) {
-      const retries = options.busyRetries ?? 3;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await current.db.transaction(fn, { behavior: 'immediate' });
-        } catch (error) {
-          if (!isBusy(error)) throw error;
-          reopen();
-          if (attempt >= retries) throw error;
-        }
-      }
+    write(fn) {
+      // One write transaction at a time per handle. libSQL's driver is synchronous: a second
+      // BEGIN IMMEDIATE on another connection of this process would busy-wait on the event loop
+      // that the first transaction needs in order to finish — a stall of `timeout` ms. Queued
+      // here, they wait without blocking; other processes still meet SQLite's lock and busy timeout.
+      const turn = queue.then(() => attempt(fn));
+      queue = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      return turn;
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async ping() {
       await current.client.execute('select 1');

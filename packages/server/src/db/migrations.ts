@@ -93,5 +93,39 @@ export const migrations: Migration[] = [
       "-- Emails compare case-insensitively: the hold cap counted SAME@ and same@ apart.\nUPDATE `bookings` SET `customer_email` = lower(`customer_email`);",
       "-- The offline test-payments mode keeps its simulated Stripe account here (demo and tests only).\nCREATE TABLE `test_payments_state` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`snapshot` text NOT NULL,\n\t`updated_at` integer NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0002_deliveries",
+    "statements": [
+      "CREATE TABLE `booking_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`booking_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `booking_tokens_hash_unique` ON `booking_tokens` (`token_hash`);",
+      "CREATE INDEX `booking_tokens_booking_idx` ON `booking_tokens` (`booking_id`);",
+      "CREATE TABLE `deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`outbox_id` text,\n\t`booking_id` text,\n\t`specialist_id` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`idempotency_key` text NOT NULL,\n\t`data` text NOT NULL,\n\t`status` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`due_at` integer NOT NULL,\n\t`next_attempt_at` integer NOT NULL,\n\t`lease_until` integer,\n\t`waits_for` text,\n\t`last_error` text,\n\t`provider_ref` text,\n\t`sent_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `deliveries_key_unique` ON `deliveries` (`idempotency_key`);",
+      "CREATE INDEX `deliveries_due_idx` ON `deliveries` (`status`,`next_attempt_at`);",
+      "CREATE INDEX `deliveries_booking_idx` ON `deliveries` (`booking_id`);",
+      "CREATE INDEX `deliveries_specialist_idx` ON `deliveries` (`specialist_id`,`created_at`);",
+      "CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`booking_id` text,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`data` text NOT NULL,\n\t`read_at` integer,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `notifications_specialist_idx` ON `notifications` (`specialist_id`,`created_at`);",
+      "CREATE TABLE `webhook_endpoints` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`url` text NOT NULL,\n\t`description` text DEFAULT '' NOT NULL,\n\t`event_types` text NOT NULL,\n\t`enabled` integer DEFAULT true NOT NULL,\n\t`secret_sealed` text NOT NULL,\n\t`previous_secret_sealed` text,\n\t`previous_secret_until` integer,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `webhook_endpoints_specialist_idx` ON `webhook_endpoints` (`specialist_id`);",
+      "ALTER TABLE `bookings` ADD `customer_locale` text DEFAULT 'en' NOT NULL;",
+      "ALTER TABLE `bookings` ADD `customer_phone` text;",
+      "ALTER TABLE `bookings` ADD `sms_consent` integer DEFAULT false NOT NULL;",
+      "ALTER TABLE `bookings` ADD `meeting_url` text;",
+      "ALTER TABLE `bookings` ADD `meeting_ref` text;",
+      "ALTER TABLE `bookings` ADD `invite_sequence` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `outbox` ADD `planned_at` integer;",
+      "CREATE INDEX `outbox_unplanned_idx` ON `outbox` (`created_at`) WHERE planned_at is null;",
+      "ALTER TABLE `services` ADD `location_kind` text DEFAULT 'video' NOT NULL;",
+      "ALTER TABLE `services` ADD `meeting_provider` text DEFAULT 'jitsi' NOT NULL;",
+      "ALTER TABLE `services` ADD `location_detail` text;",
+      "ALTER TABLE `specialists` ADD `reminder_hours` text DEFAULT '[24,1]' NOT NULL;",
+      "ALTER TABLE `specialists` ADD `notification_email` text;",
+      "ALTER TABLE `specialists` ADD `daily_agenda` integer DEFAULT false NOT NULL;",
+      "ALTER TABLE `specialists` ADD `locale` text DEFAULT 'en' NOT NULL;",
+      "ALTER TABLE `specialists` ADD `feed_token_hash` text;",
+      "ALTER TABLE `specialists` ADD `meeting_link` text;"
+    ]
   }
 ];

@@ -22,6 +22,18 @@ export const specialists = sqliteTable(
     /** The Stripe Connect account priced sessions are paid out to, once onboarded. */
     stripeAccountId: text('stripe_account_id'),
     stripeChargesEnabled: integer('stripe_charges_enabled', { mode: 'boolean' }).notNull().default(false),
+    /** Hours before a session the customer (and the specialist) are reminded, e.g. `[24, 1]`. */
+    reminderHours: text('reminder_hours', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[24,1]'`),
+    /** Where the specialist's own notices go; null: their account's login email. */
+    notificationEmail: text('notification_email'),
+    /** A morning email with the day's sessions (opt-in). */
+    dailyAgenda: integer('daily_agenda', { mode: 'boolean' }).notNull().default(false),
+    /** The specialist's language for their notices (BCP 47). */
+    locale: text('locale').notNull().default('en'),
+    /** SHA-256 of the token of their private ICS feed of bookings; null: no feed (revoked or never made). */
+    feedTokenHash: text('feed_token_hash'),
+    /** A fixed meeting link of their own (their permanent room), for services whose location is `link`. */
+    meetingLink: text('meeting_link'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('specialists_handle_unique').on(t.handle)],
@@ -124,6 +136,15 @@ export const services = sqliteTable(
     partialRefundPercent: integer('partial_refund_percent').notNull().default(50),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     position: integer('position').notNull().default(0),
+    /**
+     * Where the session happens: `video` (a meeting made by `meetingProvider`: `jitsi`, the default
+     * that needs no account, or `zoom`), `link` (the specialist's fixed meeting link), `phone`,
+     * `in_person` (at `locationDetail`, an address) or `none`.
+     */
+    locationKind: text('location_kind', { enum: ['video', 'link', 'phone', 'in_person', 'none'] }).notNull().default('video'),
+    meetingProvider: text('meeting_provider', { enum: ['jitsi', 'zoom'] }).notNull().default('jitsi'),
+    /** The address (in person) or phone number (phone) the customer is told. */
+    locationDetail: text('location_detail'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('services_specialist_idx').on(t.specialistId, t.position)],
@@ -277,6 +298,16 @@ export const bookings = sqliteTable(
     createdAt: integer('created_at').notNull(),
     cancelledAt: integer('cancelled_at'),
     cancellationReason: text('cancellation_reason'),
+    /** The customer's language for their messages (BCP 47), from the widget. */
+    customerLocale: text('customer_locale').notNull().default('en'),
+    /** E.164; with `smsConsent`, SMS reminders go there. */
+    customerPhone: text('customer_phone'),
+    smsConsent: integer('sms_consent', { mode: 'boolean' }).notNull().default(false),
+    /** The session's meeting, once made: where to join, and the provider's id for updates. */
+    meetingUrl: text('meeting_url'),
+    meetingRef: text('meeting_ref'),
+    /** Rises with every change an invite must carry (ICS `SEQUENCE`). */
+    inviteSequence: integer('invite_sequence').notNull().default(0),
   },
   (t) => [
     index('bookings_specialist_time_idx').on(t.specialistId, t.startAt),
@@ -362,7 +393,8 @@ export const webhookEvents = sqliteTable('webhook_events', {
  * Domain events waiting to be delivered (email, meetings, outgoing webhooks come from here): one
  * row per booking change, written in the same transaction as the change by the one road
  * (`services/bookings/road.ts`), carrying the booking as it is after the change. Never sent from a
- * request handler; a dispatcher reads it after the commit.
+ * request handler: the dispatcher (`services/delivery/`) plans its deliveries after the commit
+ * (`plannedAt`), once.
  */
 export const outbox = sqliteTable(
   'outbox',
@@ -377,8 +409,118 @@ export const outbox = sqliteTable(
     /** `{ event, booking }`: what happened and the booking after it (no secrets, no private notes). */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at').notNull(),
+    /** When its deliveries were planned (null: not yet — a crash after the commit leaves it so). */
+    plannedAt: integer('planned_at'),
   },
-  (t) => [uniqueIndex('outbox_event_unique').on(t.eventId), index('outbox_booking_idx').on(t.bookingId), index('outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    uniqueIndex('outbox_event_unique').on(t.eventId),
+    index('outbox_booking_idx').on(t.bookingId),
+    index('outbox_created_idx').on(t.createdAt),
+    index('outbox_unplanned_idx').on(t.createdAt).where(sql`planned_at is null`),
+  ],
+);
+
+/**
+ * One message or call to make for an outbox event: per change × channel × recipient, keyed so it
+ * is made once (`idempotencyKey`, also handed to the provider where it takes one). Retried with
+ * backoff until sent, then `dead` after a bound; a lease (`leaseUntil`) lets any process pick up
+ * what a crashed one was sending. Reminders are deliveries due later (`dueAt`).
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: text('id').primaryKey(),
+    /** The change that caused it (null for scheduled ones made from a later change). */
+    outboxId: text('outbox_id'),
+    bookingId: text('booking_id'),
+    specialistId: text('specialist_id').notNull(),
+    /** `email`, `sms`, `webhook`, `meeting`, `in_app`. */
+    channel: text('channel').notNull(),
+    /** What to send: a template (`customer.confirmed`, `reminder.24h`) or an operation (`meeting.create`). */
+    kind: text('kind').notNull(),
+    /** Who or what receives it: an email address, a phone number, an endpoint id, a specialist id. */
+    recipient: text('recipient').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** What the channel needs beyond the booking (the event, the old time, the refund). */
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'dead', 'skipped', 'cancelled'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this instant (reminders); also when the first attempt is due. */
+    dueAt: integer('due_at').notNull(),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** While `sending`: until when the claiming process owns it; after that anyone may retry it. */
+    leaseUntil: integer('lease_until'),
+    /** Another delivery that must be done (sent, dead or skipped) first, e.g. the meeting before the invite. */
+    waitsFor: text('waits_for'),
+    lastError: text('last_error'),
+    /** What the provider answered: a Message-ID, a meeting id, an HTTP status. */
+    providerRef: text('provider_ref'),
+    sentAt: integer('sent_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_key_unique').on(t.idempotencyKey),
+    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('deliveries_booking_idx').on(t.bookingId),
+    index('deliveries_specialist_idx').on(t.specialistId, t.createdAt),
+  ],
+);
+
+/** A specialist's endpoint for outgoing webhooks (Standard Webhooks signatures). */
+export const webhookEndpoints = sqliteTable(
+  'webhook_endpoints',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id').notNull(),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** Event types it receives (`booking.confirmed`, …); `["*"]` for all. */
+    eventTypes: text('event_types', { mode: 'json' }).$type<string[]>().notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** The signing secret (`whsec_…`), sealed with the server's key: signing needs it back. */
+    secretSealed: text('secret_sealed').notNull(),
+    /** The secret before a rotation, still signed with until `previousSecretUntil`. */
+    previousSecretSealed: text('previous_secret_sealed'),
+    previousSecretUntil: integer('previous_secret_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webhook_endpoints_specialist_idx').on(t.specialistId)],
+);
+
+/** What a specialist sees in the app: one row per notice, read or not. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id').notNull(),
+    /** `booking.confirmed`, `booking.cancelled`, `meeting.failed`, … */
+    kind: text('kind').notNull(),
+    bookingId: text('booking_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    readAt: integer('read_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notifications_specialist_idx').on(t.specialistId, t.createdAt)],
+);
+
+/**
+ * Extra manage tokens of a booking (stored hashed): each email carries a link with a token of its
+ * own, minted when it is sent — the one answered at creation is never stored in the clear.
+ */
+export const bookingTokens = sqliteTable(
+  'booking_tokens',
+  {
+    id: text('id').primaryKey(),
+    bookingId: text('booking_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Why it exists (`email`). */
+    purpose: text('purpose').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('booking_tokens_hash_unique').on(t.tokenHash), index('booking_tokens_booking_idx').on(t.bookingId)],
 );
 
 /**
@@ -489,3 +631,7 @@ export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
 export type BookingEventRow = typeof bookingEvents.$inferSelect;
+export type OutboxRow = typeof outbox.$inferSelect;
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;

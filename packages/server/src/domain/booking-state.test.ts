@@ -4,7 +4,7 @@ import { NEW, transition, type BookingAction } from './booking-state.js';
 
 const start = Date.parse('2026-12-10T10:00:00Z');
 const all: (BookingStatus | typeof NEW)[] = [NEW, 'held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show'];
-const actions: BookingAction[] = ['book', 'hold', 'confirm', 'confirm_late', 'expire', 'cancel', 'reschedule', 'complete', 'mark_no_show', 'refund', 'note'];
+const actions: BookingAction[] = ['book', 'hold', 'confirm', 'confirm_late', 'expire', 'cancel', 'reschedule', 'complete', 'mark_no_show', 'refund', 'note', 'attach_meeting'];
 
 describe('the booking state machine', () => {
   it('allows exactly the lifecycle transitions and nothing else', () => {
@@ -23,6 +23,8 @@ describe('the booking state machine', () => {
       ['confirmed:mark_no_show', 'no_show'],
       ...(['confirmed', 'cancelled', 'expired', 'completed', 'no_show'] as const).map((s) => [`${s}:refund`, s] as const),
       ...(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show'] as const).map((s) => [`${s}:note`, s] as const),
+      ['held:attach_meeting', 'held'],
+      ['confirmed:attach_meeting', 'confirmed'],
     ]);
     for (const status of all) {
       for (const action of actions) {

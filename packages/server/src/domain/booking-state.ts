@@ -15,7 +15,8 @@ export type BookingAction =
   | 'complete'
   | 'mark_no_show'
   | 'refund'
-  | 'note';
+  | 'note'
+  | 'attach_meeting';
 
 /** A booking that does not exist yet, for `book` and `hold`. */
 export const NEW = 'new' as const;
@@ -41,6 +42,8 @@ const transitions: Record<BookingAction, Partial<Record<From, BookingStatus>>> =
   // Money going back is recorded on whatever the booking became; a hold has taken none.
   refund: unchanged(['confirmed', 'cancelled', 'expired', 'completed', 'no_show']),
   note: unchanged(ALL),
+  // The session's meeting was made (or changed): bookkeeping on an active booking.
+  attach_meeting: unchanged(['held', 'confirmed']),
 };
 
 const pastTense: Record<BookingAction, string> = {
@@ -55,6 +58,7 @@ const pastTense: Record<BookingAction, string> = {
   mark_no_show: 'marked as a no-show',
   refund: 'refunded',
   note: 'annotated',
+  attach_meeting: 'given a meeting',
 };
 
 /** The event each action appends (`booking_events.type`, and the outbox topic `booking.<type>`). */
@@ -70,6 +74,7 @@ export const eventTypeOf: Record<BookingAction, string> = {
   mark_no_show: 'no_show',
   refund: 'refunded',
   note: 'notes_updated',
+  attach_meeting: 'meeting_ready',
 };
 
 export type Transition = { ok: true; to: BookingStatus } | { ok: false; reason: string };

@@ -1,4 +1,6 @@
 import { expireDueHolds } from './bookings/holds.js';
+import { CHANNELS } from './delivery/channels.js';
+import { drainDeliveries, type DrainResult } from './delivery/dispatcher.js';
 import type { ServiceDeps } from './deps.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { expireDueCredits } from './packages/balance.js';
@@ -12,6 +14,8 @@ export interface TickResult {
   /** Credit lots that reached their expiry with credits left (an `expire` row each). */
   expiredCredits: number;
   purgedIdempotencyKeys: number;
+  /** What the outbox dispatcher planned, sent, retried, gave up and skipped. */
+  deliveries: DrainResult;
 }
 
 /**
@@ -26,5 +30,7 @@ export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promi
   const issuedRefunds = await issueDueRefunds(at, now);
   const expiredCredits = await expireDueCredits(at);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(at, now);
-  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys };
+  // Last: the changes above wrote outbox rows of their own.
+  const deliveries = await drainDeliveries(at, CHANNELS, now);
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, deliveries };
 }

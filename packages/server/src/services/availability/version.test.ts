@@ -13,7 +13,8 @@ import { newId } from '../ids.js';
 const MOVES_SLOTS = ['specialists', 'services', 'weekly_hours', 'date_overrides', 'recurring_availability', 'calendar_feeds', 'bookings'];
 const NO_SLOTS = [
   'accounts', 'refresh_tokens', 'platform_settings', 'api_keys', 'booking_events', 'idempotency_keys', 'payments', 'refunds',
-  'webhook_events', 'outbox', 'packages', 'package_purchases', 'credit_ledger', 'test_payments_state',
+  'webhook_events', 'outbox', 'packages', 'package_purchases', 'credit_ledger', 'test_payments_state', 'deliveries', 'booking_tokens',
+  'webhook_endpoints', 'notifications',
 ];
 
 let t: TestApp;

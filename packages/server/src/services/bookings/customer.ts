@@ -1,7 +1,7 @@
 import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { bookings, payments, services, type BookingRow } from '../../db/schema.js';
+import { bookings, bookingTokens, payments, services, type BookingRow } from '../../db/schema.js';
 import { transition } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
 import { returnsCredit } from '../../domain/credits.js';
@@ -9,7 +9,7 @@ import { cancellation, deadlines } from '../../domain/policy.js';
 import { policyOf } from '../availability/rules.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
-import { hashToken } from '../ids.js';
+import { hashToken, newId, newSecretToken } from '../ids.js';
 import { afterCancel, cancelIn } from './cancel.js';
 import { expireDueHolds } from './holds.js';
 import { present } from './present.js';
@@ -26,11 +26,27 @@ function sameSecret(a: string, b: string): boolean {
 const notFound = (id: string) =>
   new ServiceError('booking_not_found', `No booking "${id}" matches this manage token. Use the link from your confirmation.`);
 
-/** The booking `id` if `tokenHash` is its manage token's; otherwise a 404, never a hint that it exists. */
+/**
+ * The booking `id` if `tokenHash` is one of its manage tokens' — the one answered at creation, or
+ * one minted for an email link; otherwise a 404, never a hint that it exists.
+ */
 export async function findByToken(db: Drizzle | Tx, id: string, tokenHash: string): Promise<BookingRow> {
   const [row] = await db.select().from(bookings).where(eq(bookings.id, id)).limit(1);
-  if (!row || !sameSecret(row.manageTokenHash, tokenHash)) throw notFound(id);
+  if (!row) throw notFound(id);
+  if (sameSecret(row.manageTokenHash, tokenHash)) return row;
+  const [minted] = await db.select({ id: bookingTokens.id }).from(bookingTokens).where(and(eq(bookingTokens.tokenHash, tokenHash), eq(bookingTokens.bookingId, id))).limit(1);
+  if (!minted) throw notFound(id);
   return row;
+}
+
+/**
+ * A new manage token for `bookingId` (for a link in an email), stored hashed; the token itself is
+ * handed back once, to be put in the link.
+ */
+export async function mintManageToken(db: Drizzle | Tx, bookingId: string, purpose: string, now: number): Promise<string> {
+  const token = newSecretToken('bmt');
+  await db.insert(bookingTokens).values({ id: newId('bt'), bookingId, tokenHash: await hashToken(token), purpose, createdAt: now });
+  return token;
 }
 
 /** The booking `id` for the holder of its manage token (the raw token, as the customer sends it). */

@@ -45,6 +45,9 @@ export function bookingSnapshot(row: BookingRow) {
     rescheduleCount: row.rescheduleCount,
     cancelledBy: row.cancelledBy,
     cancellationReason: row.cancellationReason,
+    customerLocale: row.customerLocale,
+    meeting: row.meetingUrl ? { url: row.meetingUrl } : null,
+    inviteSequence: row.inviteSequence,
     createdAt: isoInstant(row.createdAt),
   };
 }
@@ -105,9 +108,11 @@ export async function openBooking(tx: Tx, values: NewBooking, opening: { action:
 export async function changeBooking(tx: Tx, booking: BookingRow, change: BookingChange, now: number): Promise<BookingRow> {
   const next = transition(booking, change.action, now);
   if (!next.ok) throw new ServiceError(refusal(change.action), next.reason);
+  // A calendar invite is updated by a higher SEQUENCE: every change of time or state raises it.
+  const invite = change.action === 'reschedule' || change.action === 'cancel' ? { inviteSequence: booking.inviteSequence + 1 } : {};
   const [row] = await tx
     .update(bookings)
-    .set({ ...change.set, status: next.to })
+    .set({ ...change.set, ...invite, status: next.to })
     .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
     .returning();
   if (!row) throw new ServiceError(refusal(change.action), 'The booking changed meanwhile; reload it and try again.');

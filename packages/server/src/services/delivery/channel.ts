@@ -1,0 +1,69 @@
+import type { Tx } from '../../db/client.js';
+import type { DeliveryRow, OutboxRow } from '../../db/schema.js';
+import type { bookingSnapshot } from '../bookings/road.js';
+import type { ServiceDeps } from '../deps.js';
+
+export type ChannelName = 'email' | 'sms' | 'webhook' | 'meeting' | 'in_app';
+
+/** What an outbox row carries: the change (`event`) and the booking as it is after it. */
+export interface OutboxEvent extends Omit<OutboxRow, 'payload'> {
+  payload: {
+    event: { id: string; type: string; action: string; from: string | null; to: string; actor: string; reason: string | null; data: Record<string, unknown> | null; at: string };
+    booking: ReturnType<typeof bookingSnapshot>;
+  };
+}
+
+/** One delivery a channel wants made; `id` is assigned up front so another draft can wait for it. */
+export interface DeliveryDraft {
+  id: string;
+  channel: ChannelName;
+  kind: string;
+  recipient: string;
+  /** Stable per change × channel × recipient: a second plan of the same change makes nothing new. */
+  idempotencyKey: string;
+  data: Record<string, unknown>;
+  /** Not before this instant (reminders); the plan's `now` when omitted. */
+  dueAt?: number;
+  /** Another draft (or delivery) to be done first, e.g. the meeting before the invite that shows it. */
+  waitsFor?: string;
+}
+
+export interface PlanContext {
+  now: number;
+  /** What the channels before this one planned for the same event (meetings plan first). */
+  planned: readonly DeliveryDraft[];
+}
+
+/** A failure the dispatcher acts on: retried with backoff when `retryable`, dead at once otherwise. */
+export class DeliveryFailure extends Error {
+  readonly retryable: boolean;
+  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DeliveryFailure';
+    this.retryable = options.retryable;
+  }
+}
+
+/** How a send ended when it did not throw. */
+export interface SendOutcome {
+  /** `skipped`: nothing was sent, on purpose (a reminder for a moved booking, a disabled endpoint). */
+  status?: 'sent' | 'skipped';
+  /** What the provider answered: a Message-ID, a meeting id, an HTTP status. */
+  providerRef?: string;
+}
+
+/**
+ * One way of reaching someone (email, SMS, a webhook, a meeting provider, the app). A channel
+ * plans its deliveries for each outbox event inside the planning transaction (it may read, and
+ * cancel its own pending deliveries there) and sends one delivery at a time outside any
+ * transaction, through the ports in `deps`.
+ */
+export interface DeliveryChannel {
+  readonly name: ChannelName;
+  plan(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]>;
+  send(delivery: DeliveryRow, deps: ServiceDeps): Promise<SendOutcome | void>;
+  /** How long after its first due time a delivery is retried before it is dead. @default 1 day */
+  retryForMs?: number;
+  /** Called once when a delivery of this channel is given up (dead), e.g. to tell the specialist. */
+  onDead?(delivery: DeliveryRow, deps: ServiceDeps): Promise<void>;
+}

@@ -1,0 +1,185 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliveries, notifications, outbox, type DeliveryRow } from '../../db/schema.js';
+import { testApp, type TestApp } from '../../testing/test-app.js';
+import { DeliveryFailure, type DeliveryChannel } from './channel.js';
+import { backoff, drainDeliveries, LEASE_MS, MAX_WAIT_MS, newDeliveryId, planOutbox } from './dispatcher.js';
+
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+let t: TestApp;
+beforeEach(async () => {
+  t = await testApp({ now: NOW });
+});
+afterEach(async () => {
+  await t.app.deliveries.idle();
+  t.close();
+});
+
+const customer = { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Berlin' };
+const book = async (start = '2026-11-23T09:00:00Z') => {
+  const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer } });
+  expect(res.status).toBe(201);
+  return res.body.booking.id as string;
+};
+const rows = () => t.database.db.select().from(deliveries).orderBy(sql`rowid`);
+
+/** A channel a test steers: one delivery per outbox event, and a `send` the test decides. */
+function channel(send: (d: DeliveryRow) => Promise<unknown> | unknown, extra: Partial<DeliveryChannel> = {}) {
+  const sent: DeliveryRow[] = [];
+  const dead: DeliveryRow[] = [];
+  const c: DeliveryChannel = {
+    name: 'email',
+    async plan(_tx, event) {
+      return [{ id: newDeliveryId(), channel: 'email', kind: 'test', recipient: 'ada@example.com', idempotencyKey: `${event.id}:test`, data: { topic: event.topic } }];
+    },
+    async send(d) {
+      await send(d);
+      sent.push(d);
+    },
+    onDead: async (d) => {
+      dead.push(d);
+    },
+    ...extra,
+  };
+  return { c, sent, dead };
+}
+
+describe('planning the outbox', () => {
+  it('plans each change once, however often and from however many processes it runs', async () => {
+    await t.app.deliveries.idle();
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null })); // as after a crash
+    const id = await book();
+    await t.app.deliveries.idle();
+    const { c } = channel(() => undefined);
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    const [a, b] = await Promise.all([planOutbox(t.app.deps, [c], NOW), planOutbox(t.app.deps, [c], NOW)]);
+    expect(a + b).toBe(1);
+    expect(await planOutbox(t.app.deps, [c], NOW)).toBe(0);
+    expect((await rows()).filter((r) => r.kind === 'test')).toHaveLength(1);
+    expect((await rows()).find((r) => r.kind === 'test')).toMatchObject({ bookingId: id, status: 'pending', idempotencyKey: expect.stringMatching(/^msg_.*:test$/) });
+  });
+
+  it('delivers right after the commit, without waiting for the scheduler', async () => {
+    const id = await book();
+    await t.app.deliveries.idle();
+    const [notice] = await t.database.db.select().from(notifications).where(eq(notifications.bookingId, id));
+    expect(notice).toMatchObject({ kind: 'booking.confirmed', title: 'New booking: Ada', readAt: null });
+    expect(await rows()).toEqual([expect.objectContaining({ channel: 'in_app', status: 'sent', attempts: 1 })]);
+  });
+});
+
+describe('sending', () => {
+  it('retries a failing delivery with growing waits, then gives it up once, telling the channel', async () => {
+    await book();
+    await t.app.deliveries.idle();
+    let calls = 0;
+    const { c, dead } = channel(
+      () => {
+        calls++;
+        throw new Error('provider down');
+      },
+      { retryForMs: 10 * 60_000 },
+    );
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    let now = NOW;
+    const first = await drainDeliveries(t.app.deps, [c], now);
+    expect(first).toMatchObject({ planned: 1, retried: 1, sent: 0 });
+    const [pending] = (await rows()).filter((r) => r.kind === 'test');
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'provider down', nextAttemptAt: now + backoff(1) });
+    expect(await drainDeliveries(t.app.deps, [c], now + backoff(1) - 1)).toMatchObject({ retried: 0 }); // not before its time
+    for (let i = 0; i < 10 && (await rows()).some((r) => r.kind === 'test' && r.status === 'pending'); i++) {
+      now = (await rows()).find((r) => r.kind === 'test')!.nextAttemptAt;
+      await drainDeliveries(t.app.deps, [c], now);
+    }
+    const [given] = (await rows()).filter((r) => r.kind === 'test');
+    expect(given).toMatchObject({ status: 'dead', lastError: 'provider down' });
+    expect(calls).toBe(given!.attempts);
+    expect(calls).toBeGreaterThan(2);
+    expect(dead.map((d) => d.id)).toEqual([given!.id]);
+    expect(await drainDeliveries(t.app.deps, [c], now + 86_400_000)).toMatchObject({ sent: 0, retried: 0, dead: 0 });
+  });
+
+  it('gives up at once on a failure that will never pass', async () => {
+    await book();
+    await t.app.deliveries.idle();
+    const { c, dead } = channel(() => {
+      throw new DeliveryFailure('The address does not exist.', { retryable: false });
+    });
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    expect(await drainDeliveries(t.app.deps, [c], NOW)).toMatchObject({ dead: 1 });
+    expect(dead).toHaveLength(1);
+  });
+
+  it('sends again what a crashed process was sending once its lease ran out, never while it holds it', async () => {
+    await book();
+    await t.app.deliveries.idle();
+    const { c, sent } = channel(() => undefined);
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    await planOutbox(t.app.deps, [c], NOW);
+    // Another process claimed it and died mid-send.
+    await t.database.write((tx) => tx.update(deliveries).set({ status: 'sending', leaseUntil: NOW + LEASE_MS, attempts: 1 }).where(eq(deliveries.kind, 'test')));
+    expect(await drainDeliveries(t.app.deps, [c], NOW + LEASE_MS - 1)).toMatchObject({ sent: 0 });
+    expect(await drainDeliveries(t.app.deps, [c], NOW + LEASE_MS)).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+    expect((await rows()).find((r) => r.kind === 'test')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('holds a delivery until the one it waits for is done, or until it has waited long enough', async () => {
+    await book();
+    await t.app.deliveries.idle();
+    const order: string[] = [];
+    let meetingUp = false;
+    const meeting: DeliveryChannel = {
+      name: 'meeting',
+      async plan(_tx, event) {
+        return [{ id: newDeliveryId(), channel: 'meeting', kind: 'meeting.create', recipient: 'jitsi', idempotencyKey: `${event.id}:meeting`, data: {} }];
+      },
+      async send() {
+        if (!meetingUp) throw new Error('meetings down');
+        order.push('meeting');
+      },
+    };
+    const { c: email } = channel(() => {
+      order.push('email');
+    });
+    const waiting: DeliveryChannel = {
+      ...email,
+      async plan(tx, event, ctx) {
+        const [d] = await email.plan(tx, event, ctx);
+        return [{ ...d!, waitsFor: ctx.planned.find((p) => p.channel === 'meeting')?.id }];
+      },
+    };
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    await drainDeliveries(t.app.deps, [meeting, waiting], NOW);
+    expect(order).toEqual([]); // the meeting failed, the email waits
+    meetingUp = true;
+    await drainDeliveries(t.app.deps, [meeting, waiting], NOW + backoff(1));
+    await drainDeliveries(t.app.deps, [meeting, waiting], NOW + backoff(1));
+    expect(order).toEqual(['meeting', 'email']);
+
+    // A dependency that never settles stops holding after MAX_WAIT_MS.
+    order.length = 0;
+    meetingUp = false;
+    await t.database.write((tx) => tx.delete(deliveries));
+    await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+    await drainDeliveries(t.app.deps, [meeting, waiting], NOW);
+    expect(order).toEqual([]);
+    await drainDeliveries(t.app.deps, [meeting, waiting], NOW + MAX_WAIT_MS);
+    expect(order).toEqual(['email']);
+  });
+
+  it('never lets a slow provider hold up the booking that caused the delivery', async () => {
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const { c } = channel(() => blocked);
+    // The app's dispatcher keeps running on commits; a drain of our own hangs in the provider.
+    const draining = (async () => {
+      await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null }));
+      return drainDeliveries(t.app.deps, [c], NOW);
+    })();
+    const id = await book('2026-11-24T09:00:00Z');
+    expect(id).toMatch(/^bk_/);
+    release();
+    await draining;
+  });
+});
