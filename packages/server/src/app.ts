@@ -17,6 +17,8 @@ import { pageRoutes } from './http/routes/receipts.js';
 import { specialistRoutes } from './http/routes/specialists.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { loggedFetch, loggedPayments } from './providers/logged.js';
+import { mailOff } from './providers/mail/off.js';
+import { jitsiMeetings } from './providers/meetings/jitsi.js';
 import { DEFAULT_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { createSlotCache } from './services/availability/slot-cache.js';
 import { ServiceError } from './services/errors.js';
@@ -63,6 +65,7 @@ const stdoutLog = (): Log => jsonLog((line) => console.log(line));
 export function createApp(options: AppOptions): SlotwiseApp {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? stdoutLog();
+  const jwtSecret = options.jwtSecret ?? newSecretToken('jwt');
   const deps: AppDeps = {
     database: options.database,
     clock,
@@ -75,8 +78,16 @@ export function createApp(options: AppOptions): SlotwiseApp {
     maxHoldsPerClient: options.maxHoldsPerClient ?? 3,
     rateLimits: options.rateLimits ?? true,
     trustProxy: options.trustProxy ?? false,
-    jwtSecret: options.jwtSecret ?? newSecretToken('jwt'),
+    jwtSecret,
     kdfIterations: options.kdfIterations ?? DEFAULT_KDF_ITERATIONS,
+    mail: options.mail ?? mailOff(),
+    mailFrom: options.mailFrom ?? 'Slotwise <bookings@slotwise.local>',
+    meetings: options.meetings ?? { jitsi: jitsiMeetings() },
+    ...(options.sms ? { sms: options.sms } : {}),
+    webhookFetch: options.webhookFetch ?? globalThis.fetch.bind(globalThis),
+    allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? false,
+    secretsKey: options.secretsKey ?? jwtSecret,
+    links: options.links ?? { api: 'http://localhost:8787', manage: 'http://localhost:8787/' },
   };
   const app = new Hono<AppEnv>() as SlotwiseApp;
   // Every commit wakes the dispatcher, which plans and sends in the background: no request waits

@@ -127,5 +127,12 @@ export const migrations: Migration[] = [
       "ALTER TABLE `specialists` ADD `feed_token_hash` text;",
       "ALTER TABLE `specialists` ADD `meeting_link` text;"
     ]
+  },
+  {
+    "tag": "0003_email_opt_outs",
+    "statements": [
+      "CREATE TABLE `email_opt_outs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `email_opt_outs_unique` ON `email_opt_outs` (`email`,`specialist_id`,`kind`);"
+    ]
   }
 ];

@@ -506,6 +506,22 @@ export const notifications = sqliteTable(
   (t) => [index('notifications_specialist_idx').on(t.specialistId, t.createdAt)],
 );
 
+/** Addresses that asked for no more of one kind of non-transactional email (`List-Unsubscribe`). */
+export const emailOptOuts = sqliteTable(
+  'email_opt_outs',
+  {
+    id: text('id').primaryKey(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    /** Whose messages (a customer may stop one specialist's reminders and keep another's). */
+    specialistId: text('specialist_id').notNull(),
+    /** The kind stopped (`feedback`, `reminder`, `credits`, `agenda`), or `*`. */
+    kind: text('kind').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('email_opt_outs_unique').on(t.email, t.specialistId, t.kind)],
+);
+
 /**
  * Extra manage tokens of a booking (stored hashed): each email carries a link with a token of its
  * own, minted when it is sent — the one answered at creation is never stored in the clear.

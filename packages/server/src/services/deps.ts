@@ -3,6 +3,9 @@ import type { CalendarFeeds } from './availability/calendar-port.js';
 import type { PaymentsProvider } from './payments/port.js';
 import type { SlotCache } from './availability/slot-cache.js';
 import type { Log } from './log.js';
+import type { MailTransport } from './mail/port.js';
+import type { MeetingProvider } from './meetings/port.js';
+import type { SmsTransport } from './sms/port.js';
 
 /**
  * What every use-case may use, passed in as its first argument — never read from a module or
@@ -31,4 +34,23 @@ export interface ServiceDeps {
   jwtSecret: string;
   /** PBKDF2-HMAC-SHA256 iterations for new password hashes (Cloudflare Workers allow 100000 at most). */
   kdfIterations: number;
+  /** Sends email (SMTP, an HTTP mail API, or mail off). */
+  mail: MailTransport;
+  /** Messages come from this address (`Slotwise <bookings@example.com>`). */
+  mailFrom: string;
+  /** Video meetings by provider: Jitsi (the default, no account) and Zoom when configured. */
+  meetings: { jitsi: MeetingProvider; zoom?: MeetingProvider };
+  /** Text messages, when configured (off by default). */
+  sms?: SmsTransport;
+  /** Outgoing webhooks are posted with this (on Node: refuses private addresses at connect time). */
+  webhookFetch: typeof fetch;
+  /** Development only: lets webhook endpoints on loopback addresses be registered. @default false */
+  allowLoopbackWebhooks: boolean;
+  /** Seals secrets the server must read back (webhook signing secrets). */
+  secretsKey: string;
+  /**
+   * Where links in messages point: the API (receipts, calendar files) and the page that shows a
+   * booking to its customer (the widget's manage view: `?booking=…&token=…` is appended).
+   */
+  links: { api: string; manage: string };
 }

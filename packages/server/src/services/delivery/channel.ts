@@ -30,6 +30,8 @@ export interface DeliveryDraft {
 
 export interface PlanContext {
   now: number;
+  /** The configuration a plan may depend on (is mail on? is Zoom set up?); no I/O inside the plan. */
+  deps: ServiceDeps;
   /** What the channels before this one planned for the same event (meetings plan first). */
   planned: readonly DeliveryDraft[];
 }

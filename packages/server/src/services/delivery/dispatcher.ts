@@ -37,7 +37,7 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
     const rows = (await tx.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(100)) as OutboxEvent[];
     for (const event of rows) {
       const planned: DeliveryDraft[] = [];
-      for (const channel of channels) planned.push(...(await channel.plan(tx, event, { now, planned })));
+      for (const channel of channels) planned.push(...(await channel.plan(tx, event, { now, planned, deps })));
       if (planned.length > 0) {
         await tx
           .insert(deliveries)
