@@ -117,6 +117,11 @@ export const namespaces = {
       /** Newest first; pass the last id as `starting_after` for the next page. */
       list: 'listMyPackagePurchases',
     },
+    /**
+     * Your private calendar feed of bookings. `create` makes it or rotates it (the old address dies)
+     * and answers the new address once; `revoke` ends it. The feed itself is fetched by calendar apps.
+     */
+    bookingsFeed: { create: 'createBookingsFeed', revoke: 'revokeBookingsFeed' },
   },
 } as const satisfies Namespaces;
 

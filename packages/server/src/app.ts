@@ -5,11 +5,12 @@ import { bodyLimit } from './http/middleware/body-limit/index.js';
 import { embedCors } from './http/middleware/embed-cors/index.js';
 import { idempotency } from './http/middleware/idempotency/index.js';
 import { rateLimit } from './http/middleware/rate-limit/index.js';
-import { requestLog } from './http/middleware/request-log/index.js';
+import { loggedPath, requestLog } from './http/middleware/request-log/index.js';
 import { openApiDocument } from './http/openapi.js';
 import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
+import { calendarRoutes } from './http/routes/calendar.js';
 import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
@@ -126,11 +127,12 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', pageRoutes());
   app.route('/', accountRoutes());
   app.route('/', meRoutes());
+  app.route('/', calendarRoutes());
 
   app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));
   app.onError((error, c) => {
     if (error instanceof ServiceError) return problemResponse(c, error);
-    deps.log({ level: 'error', msg: 'unhandled error', requestId: c.var.requestId, method: c.req.method, path: c.req.path, ...errorFields(error) });
+    deps.log({ level: 'error', msg: 'unhandled error', requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), ...errorFields(error) });
     return problemResponse(c, new HttpError('internal_error', 'Please try again in a moment.'));
   });
   return app;

@@ -8,3 +8,5 @@ export * from './operations.js';
 export * from './routes.js';
 export * from './payments.js';
 export * from './packages.js';
+export * from './calendar-routes.js';
+export * from './calendar-files.js';

@@ -96,6 +96,10 @@ export const operations = named({
   listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
   purchasePackage: { method: 'post', path: '/v1/packages/{id}/purchases', input: 'body' },
   retrieveCredits: { method: 'get', path: '/v1/credits', auth: 'creditsToken' },
+
+  // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
+  createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },
+  revokeBookingsFeed: { method: 'delete', path: '/v1/me/calendar-feed', auth: 'apiKey' },
 });
 
 type Entry = Omit<Operation, 'operationId'> & { operationId?: string };

@@ -14,6 +14,7 @@ import {
   SpecialistBooking,
 } from './bookings.js';
 import { accountRoutes } from './account-routes.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { packageRoutes } from './package-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { operations, type OperationName } from './operations.js';
@@ -246,6 +247,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

@@ -75,6 +75,8 @@ const contract: Endpoint[] = (Object.values(routes) as RouteSpec[]).map((spec) =
 const others: Endpoint[] = [
   { method: 'POST', path: '/v1/webhooks/stripe', body: true },
   { method: 'GET', path: '/v1/bookings/{id}/receipt', auth: 'manageToken', query: ['token'] },
+  { method: 'GET', path: '/v1/bookings/{id}/calendar.ics', auth: 'manageToken', query: ['token'] },
+  { method: 'GET', path: '/v1/feeds/{token}/bookings.ics' },
   { method: 'GET', path: '/stripe/return' },
   { method: 'GET', path: '/health' },
   { method: 'GET', path: '/ready' },

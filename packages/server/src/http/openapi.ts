@@ -1,5 +1,6 @@
 import { problemCodes, routes, type RouteSpec } from '@slotwise/sdk/contract';
 import { z } from 'zod';
+import { calendarFilePaths } from './calendar-openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 const target = 'openapi-3.0' as const;
@@ -98,6 +99,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       },
     },
   };
+  Object.assign(paths, calendarFilePaths());
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target,
     uri: (id) => `#/components/schemas/${id}`,

@@ -16,6 +16,9 @@ export interface RequestLogOptions {
   generator?: () => string;
 }
 
+/** The path as logged: a feed's secret (`/v1/feeds/<token>/…`) left out. */
+export const loggedPath = (path: string) => (path.startsWith('/v1/feeds/') ? path.replace(/^\/v1\/feeds\/[^/]*/, '/v1/feeds/{token}') : path);
+
 /** A caller's own id is kept when it is short and plain, so a proxy's id follows the request. */
 const USABLE_ID = /^[\w.:-]{8,64}$/;
 
@@ -23,7 +26,8 @@ const USABLE_ID = /^[\w.:-]{8,64}$/;
  * Gives every request an id — the caller's `X-Request-Id` when usable, else a new one —, sends it
  * back as `X-Request-Id`, and writes one structured line per request when it ends: id, method,
  * path, status and milliseconds. Never the query string, headers or body: a receipt link carries
- * its token in the query, and bodies carry emails and passwords.
+ * its token in the query, and bodies carry emails and passwords. A calendar feed's address is its
+ * secret, so its token is logged as `{token}`.
  *
  * @param options.generator - how ids are made (@default random `req_…`)
  * @example
@@ -51,7 +55,7 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler<A
         msg: 'request',
         requestId: id,
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status,
         ms: Math.round((performance.now() - started) * 10) / 10,
       });
