@@ -6,6 +6,7 @@ export { SlotwiseDetailsForm } from './components/details-form/details-form.js';
 export { SlotwisePayment } from './components/payment/payment.js';
 export type { PaymentPhase } from './components/payment/payment.js';
 export { SlotwiseConfirmation } from './components/confirmation/confirmation.js';
+export { SlotwiseAddToCalendar } from './components/add-to-calendar/add-to-calendar.js';
 export { SlotwiseManage } from './components/manage/manage.js';
 export { ManageFlow } from './components/manage/manage-flow.js';
 export type { CancelPhase, ManageSettings } from './components/manage/manage-flow.js';

@@ -22,3 +22,8 @@ export async function typeInto(input: HTMLInputElement, text: string): Promise<v
   await runnerCommand('send-keys', { type: text });
   if (input.value !== text) throw new Error(`Typed "${text}" but the field holds "${input.value}".`);
 }
+
+/** Presses one key (`Tab`, `Shift+Tab`, `Enter`…) as a person would, wherever the focus is. */
+export async function pressKey(key: string): Promise<void> {
+  await runnerCommand('send-keys', { press: key });
+}

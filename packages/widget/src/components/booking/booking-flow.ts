@@ -20,6 +20,8 @@ export type PendingPayment = BookingCreated & { paymentSession: PaymentSession }
 export class BookingFlow extends SlotPicker {
   readonly profile: SpecialistController;
   booked: Booking | undefined;
+  /** The confirmed booking's manage token (its calendar file's link carries it). */
+  bookedToken: string | undefined;
   /** Set between the hold and the server's confirmation of a paid session. */
   payment: PendingPayment | undefined;
   /** Why the chosen time was dropped, shown until the next choice. */
@@ -47,6 +49,7 @@ export class BookingFlow extends SlotPicker {
     this.provider.setValue({ ...settings, selection });
     if (!same) {
       this.booked = undefined;
+      this.bookedToken = undefined;
       this.payment = undefined;
       this.notice = '';
       this.slots.clear();
@@ -86,9 +89,10 @@ export class BookingFlow extends SlotPicker {
   }
 
   /** The time is gone: its booking takes it off the list. */
-  bookingMade(booking: Booking): void {
+  bookingMade(booking: Booking, manageToken?: string): void {
     this.payment = undefined;
     this.booked = booking;
+    this.bookedToken = manageToken;
     this.select({ slot: undefined });
     void this.slots.reload();
   }
@@ -102,6 +106,7 @@ export class BookingFlow extends SlotPicker {
 
   bookAgain(): void {
     this.booked = undefined;
+    this.bookedToken = undefined;
     this.host.requestUpdate();
   }
 

@@ -35,7 +35,8 @@ import '../manage/manage.js';
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
  * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
  * @csspart schedule - Calendar and times. The inner elements' parts are exported as well,
- * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …).
+ * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …) and "Add to
+ * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`).
  *
  * @cssproperty --slotwise-accent - Buttons, the chosen day and time, focus rings.
  * @cssproperty --slotwise-accent-text - Text on the accent colour.
@@ -120,7 +121,8 @@ export class SlotwiseBooking extends LitElement {
         ${flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : flow.booked
-          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again" .booking=${flow.booked}
+          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
+              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
@@ -159,7 +161,7 @@ export class SlotwiseBooking extends LitElement {
       void this.focusPart('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
-      this.flow.bookingMade(event.detail.booking);
+      this.flow.bookingMade(event.detail.booking, event.detail.manageToken);
       void this.focusPart('slotwise-confirmation');
     },
     paymentRequired: (event: CustomEvent<PendingPayment>) => {
@@ -209,7 +211,8 @@ export class SlotwiseBooking extends LitElement {
 const manageParts =
   'manage, manage-title, when, zone, booking-status, countdown, payment-summary, receipt, actions, cancel, cancel-panel, quote, ' +
   'reason, confirm-cancel, keep, reschedule, reschedule-panel, confirm-reschedule, keep-time, alert, ' +
-  'calendar, month-label, nav-button, day, day-open, day-selected, times, time, time-selected';
+  'calendar, month-label, nav-button, day, day-open, day-selected, times, time, time-selected, ' +
+  'add-to-calendar, calendar-ics, calendar-google';
 
 function statusText(flow: BookingFlow): string {
   if (flow.profile.status === 'loading') return 'Loading…';

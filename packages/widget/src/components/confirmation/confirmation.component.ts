@@ -6,6 +6,7 @@ import { bookingContext, type BookingContext } from '../../context.js';
 import { formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './confirmation.styles.js';
+import '../add-to-calendar/add-to-calendar.js';
 
 /**
  * @summary What was booked, when (in the visitor's zone), and where the confirmation went.
@@ -15,11 +16,14 @@ import { styles } from './confirmation.styles.js';
  * @csspart confirmation - The whole confirmation.
  * @csspart when - The date and time line.
  * @csspart book-again - The button that starts over.
+ * @csspart add-to-calendar - The "Add to calendar" links: `calendar-ics` (the `.ics` file) and `calendar-google`.
  */
 export class SlotwiseConfirmation extends LitElement {
   static override styles = [tokens, styles];
 
   @property({ attribute: false }) booking?: Booking;
+  /** The booking's manage token, for the calendar file's link. */
+  @property({ attribute: false }) manageToken = '';
 
   @consume({ context: bookingContext, subscribe: true })
   @state()
@@ -45,6 +49,8 @@ export class SlotwiseConfirmation extends LitElement {
         </p>
         <p class="zone muted">Times in ${zoneLabel(timeZone, new Date(booking.start), locale)}</p>
         <p class="email">We sent the confirmation to <strong>${booking.customer.email}</strong>.</p>
+        <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${booking}
+          .manageToken=${this.manageToken} .api=${this.ctx?.client.baseURL ?? ''}></slotwise-add-to-calendar>
         <button type="button" part="book-again" @click=${this.bookAgain}>Book another time</button>
       </section>
     `;

@@ -12,6 +12,7 @@ import { loadErrorText, quoteText, renderSummary } from './manage.template.js';
 import { styles } from './manage.styles.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
+import '../add-to-calendar/add-to-calendar.js';
 
 /** Statuses a customer may still cancel from. */
 const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held']);
@@ -32,6 +33,7 @@ const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held'
  * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`.
  * @csspart reschedule-panel - The calendar and times (their parts too), `confirm-reschedule`, `keep-time`.
  * @csspart cancel-panel - The quote (`quote`), the `reason` field, `confirm-cancel` and `keep`.
+ * @csspart add-to-calendar - "Add to calendar" for a confirmed booking: `calendar-ics` (the `.ics` file) and `calendar-google`.
  * @csspart alert - Errors.
  */
 export class SlotwiseManage extends LitElement {
@@ -76,6 +78,8 @@ export class SlotwiseManage extends LitElement {
     const display = { timeZone: this.timeZone, locale: this.locale, holdLeft: this.countdown.remaining, api: this.api, manageToken: this.manageToken };
     return html`<section part="manage" aria-labelledby="heading">
       ${renderSummary(value, display)}
+      <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
+        .manageToken=${this.manageToken} .api=${this.api}></slotwise-add-to-calendar>
       ${this.reschedule.open
         ? renderReschedule(this.reschedule, this.handlers)
         : this.flow.cancelPhase === 'idle' ? this.renderActions(value) : this.renderCancel(value)}
