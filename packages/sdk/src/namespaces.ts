@@ -117,6 +117,23 @@ export const namespaces = {
       /** Newest first; pass the last id as `starting_after` for the next page. */
       list: 'listMyPackagePurchases',
     },
+    webhooks: {
+      list: 'listWebhookEndpoints',
+      /** The returned `secret` (`whsec_…`) is shown once: verify deliveries with it (`verifyWebhook`). */
+      create: 'createWebhookEndpoint',
+      retrieve: 'retrieveWebhookEndpoint',
+      update: 'updateWebhookEndpoint',
+      /** Pending deliveries to it are not sent. */
+      delete: 'deleteWebhookEndpoint',
+      /** A new secret, shown once; the previous one keeps signing alongside it for 24 hours. */
+      rotateSecret: 'rotateWebhookSecret',
+      deliveries: {
+        /** Newest first; pass the last id as `starting_after` for the next page. */
+        list: 'listWebhookDeliveries',
+        /** `(endpointId, deliveryId)`: the same message (same `webhook-id`) sent again as a new delivery. */
+        redeliver: 'redeliverWebhook',
+      },
+    },
     /**
      * Your private calendar feed of bookings. `create` makes it or rotates it (the old address dies)
      * and answers the new address once; `revoke` ends it. The feed itself is fetched by calendar apps.

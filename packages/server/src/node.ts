@@ -13,6 +13,7 @@ import { batchedLines, errorFields, jsonLog, type Log } from './services/log.js'
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { loggedFetch } from './providers/logged.js';
+import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
@@ -102,7 +103,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const payments = offline?.payments ?? (chosen as PaymentsProvider);
   // Outside calendars are fetched only from public addresses, checked again at connect time (DNS rebinding).
   const calendarFeeds = options.calendarFeeds ?? createCalendarFeeds({ fetch: loggedFetch(guardedFetch(), log, 'calendar-feed'), clock });
-  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments });
+  // Webhooks too go only to public addresses, checked on the resolved addresses at connect time.
+  const allowLoopbackWebhooks = options.allowLoopbackWebhooks ?? false;
+  if (allowLoopbackWebhooks) log({ level: 'warn', msg: 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS is on: webhook endpoints on this machine (loopback) can be registered and reached. Development only.' });
+  const webhookFetch = options.webhookFetch ?? loggedFetch(guardedWebhookFetch({ allowLoopback: allowLoopbackWebhooks }), log, 'webhook');
+  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch });
   offline?.deliverTo(app);
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
@@ -154,7 +159,7 @@ async function runTick(app: SlotwiseApp, log: Log): Promise<void> {
 
 /** A random signing secret for this process only, with a warning: it dies with the process. */
 function ephemeralJwtSecret(log: Log): string {
-  log({ level: 'warn', msg: 'SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart.' });
+  log({ level: 'warn', msg: 'SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart (nor webhook signing secrets, unless SLOTWISE_SECRETS_KEY is set).' });
   return newSecretToken('jwt');
 }
 
@@ -207,12 +212,14 @@ function flag(env: Record<string, string | undefined>, name: string): boolean | 
  * The server's options from its environment — every variable the README's "Run in production"
  * lists, checked, so a typo stops the start with a sentence instead of running misconfigured:
  * `PORT`, `HOST`, `DATABASE_URL`, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*`,
- * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`.
+ * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
+ * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
   const holdMinutes = integer(env, 'HOLD_MINUTES', 1, 24 * 60);
   const trustProxy = flag(env, 'TRUST_PROXY');
+  const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
   return {
     ...(port === undefined ? {} : { port }),
     ...(env.HOST ? { hostname: env.HOST } : {}),
@@ -221,6 +228,8 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.SLOTWISE_JWT_SECRET ? { jwtSecret: env.SLOTWISE_JWT_SECRET } : {}),
     ...(holdMinutes === undefined ? {} : { holdMinutes }),
     ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...(allowLoopbackWebhooks === undefined ? {} : { allowLoopbackWebhooks }),
+    ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
     ...(env.NODE_ENV ? { nodeEnv: env.NODE_ENV } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { routes, type RouteSpec } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarFeeds, specialists } from './db/schema.js';
+import { calendarFeeds, deliveries, specialists } from './db/schema.js';
 import { newId } from './services/ids.js';
 import { auth, signUp } from './testing/accounts.js';
 import { connectDemo } from './testing/fixtures.js';
@@ -35,6 +35,13 @@ beforeAll(async () => {
     const [demoRow] = await tx.select().from(specialists).where(eq(specialists.handle, 'demo'));
     await tx.insert(calendarFeeds).values({ id: ids['calendar-feeds']!, specialistId: demoRow!.id, url: 'https://calendar.example/feed.ics', createdAt: t.now() });
   });
+  ids.webhooks = (await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.example.com/slotwise', eventTypes: ['*'] }, headers: demo })).body.id;
+  ids.deliveries = newId('dl');
+  await t.database.write(async (tx) => {
+    const [demoRow] = await tx.select().from(specialists).where(eq(specialists.handle, 'demo'));
+    const at = { dueAt: t.now(), nextAttemptAt: t.now(), createdAt: t.now(), updatedAt: t.now() };
+    await tx.insert(deliveries).values({ id: ids.deliveries!, specialistId: demoRow!.id, channel: 'webhook', kind: 'booking.confirmed', recipient: ids.webhooks!, idempotencyKey: 'probe', data: { messageId: ids.deliveries!, body: '{}' }, status: 'sent', ...at });
+  });
   ids.packages = (await t.json('/v1/me/packages', { body: { name: 'Pack', sessionCount: 2, serviceIds: [t.intro.id], price: 0, validityDays: 30 }, headers: demo })).body.id;
   mallory = (await signUp(t, 'mallory')).accessToken;
 });
@@ -42,7 +49,7 @@ afterAll(() => t.close());
 
 /** The demo's object id for a route's `{id}`, by the collection the path names. */
 function idFor(path: string): string | undefined {
-  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|calendar-feeds)\/\{id\}/.exec(path)?.[1];
+  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|calendar-feeds|webhooks)\/\{id\}/.exec(path)?.[1];
   return collection ? ids[collection] : undefined;
 }
 
@@ -52,6 +59,7 @@ function bodyFor(spec: RouteSpec): unknown {
   if (spec.path.endsWith('/cancel')) return { reason: 'probe' };
   if (spec.path.endsWith('/reschedule')) return { start: '2026-11-24T09:00:00Z' };
   if (spec.path.endsWith('/notes')) return { notes: 'hijacked' };
+  if (spec.path.startsWith('/v1/me/webhooks/')) return { description: 'Hijacked', enabled: false };
   return { name: 'Hijacked' };
 }
 
@@ -69,7 +77,7 @@ describe('tenancy', () => {
   for (const spec of probed) {
     it(`${spec.method.toUpperCase()} ${spec.path} answers 404 to someone else`, async () => {
       const id = idFor(spec.path)!;
-      const path = spec.path.replace('{id}', id);
+      const path = spec.path.replace('{id}', id).replace('{deliveryId}', ids.deliveries!);
       const token = spec.auth === 'apiKey' ? mallory : otherToken;
       const body = bodyFor(spec);
       const res = await t.json(path, { method: spec.method.toUpperCase(), body, headers: auth(token) });
@@ -89,5 +97,7 @@ describe('tenancy', () => {
     expect(rules.recurring.map((r: { id: string }) => r.id)).toEqual([ids.recurring]);
     expect(rules.calendarFeeds.map((f: { id: string }) => f.id)).toEqual([ids['calendar-feeds']]);
     expect((await t.json(`/v1/me/packages/${ids.packages}`, { headers: auth(t.apiKey) })).body).toMatchObject({ name: 'Pack', active: true });
+    expect((await t.json(`/v1/me/webhooks/${ids.webhooks}`, { headers: auth(t.apiKey) })).body).toMatchObject({ description: '', enabled: true, previousSecretExpiresAt: null });
+    expect((await t.json(`/v1/me/webhooks/${ids.webhooks}/deliveries`, { headers: auth(t.apiKey) })).body.data.map((d: { id: string }) => d.id)).toEqual([ids.deliveries]);
   });
 });

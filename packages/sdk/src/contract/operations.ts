@@ -100,6 +100,16 @@ export const operations = named({
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },
   revokeBookingsFeed: { method: 'delete', path: '/v1/me/calendar-feed', auth: 'apiKey' },
+
+  // Outgoing webhooks (webhook-routes.ts)
+  listWebhookEndpoints: { method: 'get', path: '/v1/me/webhooks', auth: 'apiKey' },
+  createWebhookEndpoint: { method: 'post', path: '/v1/me/webhooks', auth: 'apiKey', input: 'body' },
+  retrieveWebhookEndpoint: { method: 'get', path: '/v1/me/webhooks/{id}', auth: 'apiKey' },
+  updateWebhookEndpoint: { method: 'patch', path: '/v1/me/webhooks/{id}', auth: 'apiKey', input: 'body' },
+  deleteWebhookEndpoint: { method: 'delete', path: '/v1/me/webhooks/{id}', auth: 'apiKey' },
+  rotateWebhookSecret: { method: 'post', path: '/v1/me/webhooks/{id}/rotate', auth: 'apiKey' },
+  listWebhookDeliveries: { method: 'get', path: '/v1/me/webhooks/{id}/deliveries', auth: 'apiKey', input: 'query' },
+  redeliverWebhook: { method: 'post', path: '/v1/me/webhooks/{id}/deliveries/{deliveryId}/redeliver', auth: 'apiKey' },
 });
 
 type Entry = Omit<Operation, 'operationId'> & { operationId?: string };

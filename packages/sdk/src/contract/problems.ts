@@ -4,6 +4,7 @@
  */
 import { accountProblemCodes } from './account-problems.js';
 import { packageProblemCodes } from './package-problems.js';
+import { webhookProblemCodes } from './webhook-problems.js';
 
 const coreProblemCodes = {
   invalid_request: { status: 400, title: 'The request is not valid' },
@@ -43,7 +44,7 @@ const coreProblemCodes = {
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes, ...packageProblemCodes };
+export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes, ...packageProblemCodes, ...webhookProblemCodes };
 
 export type ProblemCode = keyof typeof problemCodes;
 

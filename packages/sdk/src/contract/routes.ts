@@ -17,6 +17,7 @@ import { accountRoutes } from './account-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { packageRoutes } from './package-routes.js';
 import { paymentRoutes } from './payment-routes.js';
+import { webhookRoutes } from './webhook-routes.js';
 import { operations, type OperationName } from './operations.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
 import { Slots, SlotsQuery, Specialist, SpecialistParams } from './specialists.js';
@@ -247,6 +248,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

@@ -5,6 +5,7 @@ import { defineRoute } from '../define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { myBookingRoutes } from './my-bookings.js';
 import { myPackageRoutes } from './packages.js';
+import { myWebhookRoutes } from './webhook-endpoints.js';
 import { myPaymentRoutes } from './payments.js';
 import { addOverride, addRecurring, availabilityRules, removeRule, replaceWeekly } from '../../services/availability/editor.js';
 import { addCalendarFeed, removeCalendarFeed } from '../../services/availability/calendar-feeds.js';
@@ -43,5 +44,6 @@ export function meRoutes(): Hono<AppEnv> {
   myBookingRoutes(app);
   myPaymentRoutes(app);
   myPackageRoutes(app);
+  myWebhookRoutes(app);
   return app;
 }

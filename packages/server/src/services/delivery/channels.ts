@@ -1,8 +1,9 @@
 import { inAppChannel } from '../notifications/in-app.js';
+import { webhookChannel } from '../webhooks/channel.js';
 import type { DeliveryChannel } from './channel.js';
 
 /**
  * Every channel, in planning order: a channel may wait for what an earlier one planned for the
  * same change (the invite email waits for the meeting that it shows).
  */
-export const CHANNELS: readonly DeliveryChannel[] = [inAppChannel];
+export const CHANNELS: readonly DeliveryChannel[] = [inAppChannel, webhookChannel()];

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { Actor, BookingStatus } from './bookings.js';
+import { Currency, Instant, MinorAmount, TimeZone } from './common.js';
+
+// ── Event types ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every event type an endpoint can subscribe to. `package.purchased` is accepted but not sent
+ * yet (a purchase writes no outbox event so far); the README's "Outgoing webhooks" table says
+ * which booking change sends which type.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  'booking.created',
+  'booking.confirmed',
+  'booking.rescheduled',
+  'booking.cancelled',
+  'booking.expired',
+  'booking.completed',
+  'booking.no_show',
+  'payment.succeeded',
+  'payment.refunded',
+  'package.purchased',
+] as const;
+
+export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
+
+/** An event type, or `*` for every type (those added later included). */
+export const WebhookSubscription = z.enum([...WEBHOOK_EVENT_TYPES, '*'], {
+  message: `Use event types from: ${WEBHOOK_EVENT_TYPES.join(', ')}, or "*" for all.`,
+});
+
+// ── Endpoints ────────────────────────────────────────────────────────────────────────────────
+
+export const MAX_WEBHOOK_ENDPOINTS = 10;
+
+const EndpointUrl = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the https:// address that should receive the events.' })
+  .max(2000)
+  .meta({ description: 'An https:// URL on a public address. Checked again, on the resolved addresses, at every delivery.', example: 'https://coach.example/hooks/slotwise' });
+
+const EventTypes = z
+  .array(WebhookSubscription)
+  .min(1, { message: 'Subscribe to at least one event type, or "*".' })
+  .max(WEBHOOK_EVENT_TYPES.length + 1)
+  .overwrite((types) => (types.includes('*') ? ['*'] : [...new Set(types)]));
+
+const Description = z.string().trim().max(500);
+
+export const WebhookEndpointCreate = z
+  .strictObject({
+    url: EndpointUrl,
+    eventTypes: EventTypes,
+    description: Description.optional(),
+    enabled: z.boolean().optional().meta({ description: 'Default true.' }),
+  })
+  .meta({ id: 'WebhookEndpointCreate' });
+
+export const WebhookEndpointUpdate = z
+  .strictObject({
+    url: EndpointUrl.optional(),
+    eventTypes: EventTypes.optional(),
+    description: Description.optional(),
+    enabled: z.boolean().optional().meta({ description: 'true turns on again an endpoint that answered 410 Gone.' }),
+  })
+  .meta({ id: 'WebhookEndpointUpdate' });
+
+export const WebhookEndpoint = z
+  .strictObject({
+    id: z.string().meta({ example: 'wep_4kq0m3x9c2vbn7wd' }),
+    url: z.string(),
+    description: z.string(),
+    eventTypes: z.array(WebhookSubscription),
+    enabled: z.boolean(),
+    previousSecretExpiresAt: Instant.nullable().meta({
+      description: 'After a rotation: until when deliveries are also signed with the previous secret (a second `v1,` signature).',
+    }),
+    createdAt: Instant,
+  })
+  .meta({ id: 'WebhookEndpoint' });
+
+export const WebhookEndpointWithSecret = WebhookEndpoint.extend({
+  secret: z.string().meta({
+    description: 'The signing secret (`whsec_…`), shown only now: verify deliveries with it (Standard Webhooks).',
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  }),
+}).meta({ id: 'WebhookEndpointWithSecret' });
+
+export const WebhookEndpointList = z.strictObject({ data: z.array(WebhookEndpoint) }).meta({ id: 'WebhookEndpointList' });
+
+export const WebhookEndpointParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+// ── Deliveries ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `pending`: due, or waiting for its next retry; `sending`: under way; `sent`: answered 2xx;
+ * `dead`: given up (3 days of retries, a 410, or an address we do not deliver to); `skipped`:
+ * not sent because the endpoint was disabled or deleted first.
+ */
+export const WebhookDeliveryStatus = z.enum(['pending', 'sending', 'sent', 'dead', 'skipped']);
+
+export const WebhookDelivery = z
+  .strictObject({
+    id: z.string().meta({ example: 'dl_4kq0m3x9c2vbn7wd' }),
+    messageId: z.string().meta({
+      description: 'The `webhook-id` header: the same for every retry and every manual redelivery of this message, so receivers can deduplicate on it.',
+    }),
+    eventType: WebhookEventType,
+    bookingId: z.string().nullable(),
+    status: WebhookDeliveryStatus,
+    attempts: z.number().int(),
+    lastStatusCode: z.number().int().nullable().meta({ description: 'The HTTP status of the last attempt; null when it got no answer (or none was made).' }),
+    lastError: z.string().nullable(),
+    nextAttemptAt: Instant.nullable().meta({ description: 'While `pending`: when it is tried (again).' }),
+    redeliveryOf: z.string().nullable().meta({ description: 'For a manual redelivery: the delivery it repeats.' }),
+    createdAt: Instant,
+    updatedAt: Instant,
+    sentAt: Instant.nullable(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+
+export const WebhookDeliveryList = z
+  .strictObject({ data: z.array(WebhookDelivery), hasMore: z.boolean() })
+  .meta({ id: 'WebhookDeliveryList', description: 'Newest first; pass the last id as `starting_after` for the next page.' });
+
+export const WebhookDeliveryListQuery = z.strictObject({
+  limit: z.coerce.number<number>().int().min(1).max(100).default(20),
+  starting_after: z.string().max(64).optional().meta({ description: 'A delivery id: the page after it.' }),
+});
+
+export const WebhookDeliveryParams = z.strictObject({ id: z.string().min(1).max(64), deliveryId: z.string().min(1).max(64) });
+
+// ── What a receiver gets ─────────────────────────────────────────────────────────────────────
+
+/** The booking as a webhook carries it: no manage token, no private notes. */
+export const WebhookBooking = z
+  .strictObject({
+    id: z.string(),
+    status: BookingStatus,
+    serviceId: z.string(),
+    start: Instant,
+    end: Instant,
+    duration: z.number().int(),
+    holdExpiresAt: Instant.nullable(),
+    customer: z.strictObject({ name: z.string(), email: z.string(), timeZone: TimeZone }),
+    /** What the customer wrote when booking. */
+    notes: z.string(),
+    price: MinorAmount,
+    currency: Currency,
+    paidWithCredit: z.boolean(),
+    rescheduleCount: z.number().int(),
+    cancelledBy: Actor.nullable(),
+    cancellationReason: z.string().nullable(),
+    meetingUrl: z.string().nullable(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'WebhookBooking' });
+
+/**
+ * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`). `timestamp` is
+ * when the change happened, not when this attempt was made (that is the `webhook-timestamp`
+ * header). `previousStart` comes with `booking.rescheduled`; `refund` with `payment.refunded`;
+ * `payment` with `payment.succeeded`.
+ */
+export const WebhookEvent = z
+  .strictObject({
+    type: WebhookEventType,
+    timestamp: Instant,
+    data: z.strictObject({
+      booking: WebhookBooking,
+      change: z.strictObject({ actor: Actor, reason: z.string().nullable() }),
+      previousStart: Instant.optional(),
+      refund: z.strictObject({ amount: MinorAmount, currency: Currency }).optional(),
+      payment: z.strictObject({ amount: MinorAmount, currency: Currency }).optional(),
+    }),
+  })
+  .meta({ id: 'WebhookEvent' });
+
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
+export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>;
+export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>;
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
+export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret>;
+export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
+export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatus>;
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;
+export type WebhookDeliveryListQuery = z.input<typeof WebhookDeliveryListQuery>;
+export type WebhookBooking = z.infer<typeof WebhookBooking>;
+export type WebhookEvent = z.infer<typeof WebhookEvent>;

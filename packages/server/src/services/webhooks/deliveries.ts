@@ -1,0 +1,111 @@
+import type { WebhookDelivery, WebhookDeliveryList, WebhookDeliveryStatus, WebhookEventType } from '@slotwise/sdk/contract';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { deliveries, type DeliveryRow, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { newDeliveryId } from '../delivery/dispatcher.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import type { WebhookDeliveryData } from './channel.js';
+import { myEndpoint } from './endpoints.js';
+
+const STATUSES: Record<DeliveryRow['status'], WebhookDeliveryStatus> = {
+  pending: 'pending',
+  sending: 'sending',
+  sent: 'sent',
+  dead: 'dead',
+  skipped: 'skipped',
+  // Not used by the webhook channel; read as their nearest public meaning.
+  failed: 'dead',
+  cancelled: 'skipped',
+};
+
+export function presentDelivery(row: DeliveryRow): WebhookDelivery {
+  const data = row.data as unknown as WebhookDeliveryData;
+  const status = STATUSES[row.status];
+  return {
+    id: row.id,
+    messageId: data.messageId,
+    eventType: row.kind as WebhookEventType,
+    bookingId: row.bookingId,
+    status,
+    attempts: row.attempts,
+    lastStatusCode: row.providerRef === null ? null : Number(row.providerRef),
+    lastError: row.lastError,
+    nextAttemptAt: status === 'pending' ? isoInstant(row.nextAttemptAt) : null,
+    redeliveryOf: data.redeliveryOf ?? null,
+    createdAt: isoInstant(row.createdAt),
+    updatedAt: isoInstant(row.updatedAt),
+    sentAt: row.sentAt === null ? null : isoInstant(row.sentAt),
+  };
+}
+
+const ofEndpoint = (specialist: SpecialistRow, endpointId: string) =>
+  and(eq(deliveries.specialistId, specialist.id), eq(deliveries.channel, 'webhook'), eq(deliveries.recipient, endpointId));
+
+/** The endpoint's delivery log, newest first; `starting_after` is the last delivery id of the previous page. */
+export async function listWebhookDeliveries(
+  deps: ServiceDeps,
+  specialist: SpecialistRow,
+  endpointId: string,
+  query: { limit: number; starting_after?: string | undefined },
+): Promise<WebhookDeliveryList> {
+  const db = deps.database.db;
+  await myEndpoint(db, specialist, endpointId);
+  let cursor;
+  if (query.starting_after) {
+    const [after] = await db.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, query.starting_after)));
+    if (!after) {
+      throw new ServiceError('invalid_request', `"${query.starting_after}" is not a delivery of this endpoint.`, {
+        errors: [{ field: 'query.starting_after', message: 'Use the id of the last delivery of the previous page.' }],
+      });
+    }
+    // Insertion order (rowid) breaks ties: one change plans several deliveries in the same millisecond.
+    cursor = or(lt(deliveries.createdAt, after.createdAt), and(eq(deliveries.createdAt, after.createdAt), sql`rowid < (select rowid from deliveries where id = ${after.id})`));
+  }
+  const rows = await db
+    .select()
+    .from(deliveries)
+    .where(and(ofEndpoint(specialist, endpointId), cursor))
+    .orderBy(desc(deliveries.createdAt), sql`rowid desc`)
+    .limit(query.limit + 1);
+  return { data: rows.slice(0, query.limit).map(presentDelivery), hasMore: rows.length > query.limit };
+}
+
+/**
+ * Sends a delivery's message again as a new delivery, due now and retried like any other. It keeps
+ * the message's `webhook-id` and body — Standard Webhooks: the id stays the same however often
+ * one message is sent, so a receiver that already processed it can tell — and is signed afresh
+ * at its own send time. The original's record is left as it was.
+ */
+export async function redeliverWebhook(deps: ServiceDeps, specialist: SpecialistRow, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
+  const now = deps.clock();
+  const row = await deps.database.write(async (tx) => {
+    const endpoint = await myEndpoint(tx, specialist, endpointId);
+    const [original] = await tx.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, deliveryId)));
+    if (!original) throw new ServiceError('webhook_delivery_not_found', `Endpoint "${endpointId}" has no delivery "${deliveryId}".`);
+    if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', 'The endpoint is turned off: enable it first, then send the delivery again.');
+    const data = original.data as unknown as WebhookDeliveryData;
+    const id = newDeliveryId();
+    const [inserted] = await tx
+      .insert(deliveries)
+      .values({
+        id,
+        outboxId: original.outboxId,
+        bookingId: original.bookingId,
+        specialistId: original.specialistId,
+        channel: 'webhook',
+        kind: original.kind,
+        recipient: original.recipient,
+        idempotencyKey: `${original.idempotencyKey}:redelivery:${id}`,
+        data: { messageId: data.messageId, body: data.body, redeliveryOf: original.id } satisfies WebhookDeliveryData,
+        status: 'pending',
+        dueAt: now,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return inserted!;
+  });
+  return presentDelivery(row);
+}
