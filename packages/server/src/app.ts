@@ -16,6 +16,7 @@ import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
 import { pageRoutes } from './http/routes/receipts.js';
 import { specialistRoutes } from './http/routes/specialists.js';
+import { unsubscribeRoutes } from './http/routes/unsubscribe.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { loggedFetch, loggedPayments } from './providers/logged.js';
 import { mailOff } from './providers/mail/off.js';
@@ -40,6 +41,11 @@ export interface AppOptions extends Partial<Omit<AppDeps, 'database' | 'payments
   payments: PaymentsProvider;
   /** Largest accepted request body in bytes (webhooks take up to 1 MiB). @default 65536 */
   maxBodyBytes?: number;
+  /**
+   * Deliver the outbox right after each commit. Tests of crash recovery turn it off to leave
+   * committed changes undelivered; the scheduler's tick still delivers them. @default true
+   */
+  dispatchAfterCommit?: boolean;
 }
 
 /** Webhook events can be large (a charge with its refunds); every other body is small. */
@@ -94,7 +100,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   // Every commit wakes the dispatcher, which plans and sends in the background: no request waits
   // for a provider. The scheduler's tick catches up on retries, reminders and crashes.
   const deliveries = createDispatcher(deps, CHANNELS);
-  options.database.onCommit(deliveries.kick);
+  if (options.dispatchAfterCommit !== false) options.database.onCommit(deliveries.kick);
   Object.assign(app, { deps, deliveries, tick: () => tick(deps, deps.clock()) });
 
   app.use(async (c, next) => {
@@ -127,6 +133,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', pageRoutes());
   app.route('/', accountRoutes());
   app.route('/', meRoutes());
+  app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());
 
   app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));

@@ -56,6 +56,16 @@ export const Booking = z
   })
   .meta({ id: 'Booking' });
 
+/** What this server tells the customer by email, so an answer never claims more than will happen. */
+export const BookingNotifications = z
+  .strictObject({
+    email: z.enum(['queued', 'on_payment', 'off']).meta({
+      description:
+        '`queued`: the confirmation email to `customer.email` is queued (it goes within seconds, with the calendar invite). `on_payment`: the booking is held; the confirmation is queued when the payment confirms it. `off`: this server sends no email — keep the manage token to see the booking.',
+    }),
+  })
+  .meta({ id: 'BookingNotifications' });
+
 export const BookingCreated = z
   .strictObject({
     booking: Booking,
@@ -64,6 +74,7 @@ export const BookingCreated = z
     }),
     /** For a priced session: how to pay before the hold lapses. */
     paymentSession: PaymentSession.nullable(),
+    notifications: BookingNotifications,
   })
   .meta({ id: 'BookingCreated' });
 
@@ -149,4 +160,5 @@ export type Customer = z.infer<typeof Customer>;
 export type BookingCreate = z.input<typeof BookingCreate>;
 export type Booking = z.infer<typeof Booking>;
 export type BookingCreated = z.infer<typeof BookingCreated>;
+export type BookingNotifications = z.infer<typeof BookingNotifications>;
 export type BookingCancel = z.input<typeof BookingCancel>;

@@ -3,6 +3,7 @@ import { CHANNELS } from './delivery/channels.js';
 import { drainDeliveries, type DrainResult } from './delivery/dispatcher.js';
 import type { ServiceDeps } from './deps.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
+import { planDailyAgendas } from './mail/agenda.js';
 import { expireDueCredits } from './packages/balance.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
 import { issueDueRefunds } from './payments/refunds.js';
@@ -14,6 +15,8 @@ export interface TickResult {
   /** Credit lots that reached their expiry with credits left (an `expire` row each). */
   expiredCredits: number;
   purgedIdempotencyKeys: number;
+  /** Daily agenda emails planned (specialists who opted in; once per local date). */
+  plannedAgendas: number;
   /** What the outbox dispatcher planned, sent, retried, gave up and skipped. */
   deliveries: DrainResult;
 }
@@ -30,7 +33,8 @@ export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promi
   const issuedRefunds = await issueDueRefunds(at, now);
   const expiredCredits = await expireDueCredits(at);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(at, now);
+  const plannedAgendas = await planDailyAgendas(at, now);
   // Last: the changes above wrote outbox rows of their own.
   const deliveries = await drainDeliveries(at, CHANNELS, now);
-  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, deliveries };
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, plannedAgendas, deliveries };
 }

@@ -11,6 +11,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { creditFor, debitCredit, type PurchaseLot } from '../packages/credits.js';
 import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
+import { customerConfirmationQueued } from '../mail/recipients.js';
 import { present } from './present.js';
 import { openBooking } from './road.js';
 import { assertBookable } from './slot-check.js';
@@ -117,7 +118,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
 
   if (!first.charge) {
     const row = await database.write((tx) => write(tx));
-    return { booking: await present(database.db, row), manageToken, paymentSession: null };
+    return { booking: await present(database.db, row), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
   }
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
   await check(database.db, first);
@@ -141,6 +142,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
       currency: charge.currency,
       holdExpiresAt: isoInstant(row.holdExpiresAt!),
     },
+    notifications: { email: customerConfirmationQueued(deps) ? 'on_payment' : 'off' },
   };
 }
 

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliveries } from '../../db/schema.js';
+import { connectDemo, setService } from '../../testing/fixtures.js';
+import { linksOf, mailTestApp, type MailTestApp } from '../../testing/mail-app.js';
+
+// What the customer and the specialist are told when money moves: the payment, the refund a
+// cancellation gives, a hold that lapsed, a payment that came too late. Offline test payments;
+// mail over SMTP into the local mailbox.
+
+let m: MailTestApp;
+beforeEach(async () => {
+  m = await mailTestApp();
+  await connectDemo(m.app);
+  await setService(m.database, m.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+});
+afterEach(() => m.closeAll());
+
+const MONDAY = '2026-11-23T09:00:00Z';
+const asToken = (token: string) => ({ authorization: `Bearer ${token}` });
+const customer = { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'Europe/Berlin' };
+
+async function hold(start = MONDAY, who = customer) {
+  const res = await m.json('/v1/bookings', { body: { specialist: 'demo', service: m.intro.id, start, customer: who } });
+  expect(res.status).toBe(201);
+  return { ...res.body, intent: String(res.body.paymentSession.clientSecret).split('_secret_')[0] } as {
+    booking: { id: string };
+    manageToken: string;
+    intent: string;
+    notifications: { email: string };
+  };
+}
+const pay = (held: { intent: string; manageToken: string }, outcome: 'succeed' | 'decline' = 'succeed') =>
+  m.json(`/v1/test-payments/${held.intent}/confirm`, { body: { outcome }, headers: asToken(held.manageToken) });
+
+describe('money in emails', () => {
+  it('a held booking says its confirmation comes with the payment; then the confirmation, a receipt, and the specialist’s notice of a paid booking', async () => {
+    const held = await hold();
+    expect(held.notifications).toEqual({ email: 'on_payment' });
+    expect(await m.settle()).toHaveLength(0); // nothing is confirmed yet: nobody is told anything
+    expect((await pay(held)).status).toBe(200);
+    await m.settle();
+    const subjects = m.to('grace@example.com').map((x) => x.subject);
+    expect(subjects).toEqual(expect.arrayContaining([expect.stringMatching(/^Confirmed: Intro call/), 'Payment received: €49.00 for Intro call']));
+    const receipt = m.to('grace@example.com').find((x) => x.subject.startsWith('Payment received'))!;
+    const link = linksOf(receipt).find((l) => l.includes('/receipt?token='))!;
+    const page = await m.app.request(link.replace('https://api.slotwise.test', ''));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('49.00');
+    const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('New booking'))!;
+    expect(notice.text).toContain('Paid: €49.00.');
+  });
+
+  it('a cancellation tells the customer the refund it gives, and the specialist what it reverses', async () => {
+    const held = await hold();
+    await pay(held);
+    await m.settle();
+    expect((await m.json(`/v1/bookings/${held.booking.id}/cancel`, { body: {}, headers: asToken(held.manageToken) })).status).toBe(200);
+    await m.settle();
+    const cancelled = m.to('grace@example.com').find((x) => x.subject.startsWith('Cancelled'))!;
+    expect(cancelled.text).toContain('A refund of €49.00 is on its way');
+    const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('Cancelled'))!;
+    expect(notice.text).toContain('The customer is refunded €49.00');
+  });
+
+  it('a hold that lapses unpaid: "not booked, nothing charged"', async () => {
+    await hold();
+    m.setNow(m.now() + 16 * 60_000);
+    await m.app.tick();
+    await m.settle();
+    const [lapsed] = m.to('grace@example.com');
+    expect(lapsed!.subject).toBe('Not booked: Intro call');
+    expect(lapsed!.text).toContain('Nothing was charged');
+    expect(m.to('demo@slotwise.local')).toHaveLength(0);
+  });
+
+  it('a payment that arrives after the time went to someone else: the customer hears of the full refund, the specialist of the refund issued', async () => {
+    const late = await hold();
+    m.setNow(m.now() + 16 * 60_000); // the hold lapsed; its intent is still open (no tick has cancelled it)
+    const other = await hold(MONDAY, { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' });
+    expect((await pay(other)).status).toBe(200);
+    expect((await pay(late)).status).toBe(200);
+    await m.app.tick();
+    await m.settle();
+    const refund = m.to('grace@example.com').find((x) => x.subject.startsWith('Refund of €49.00'))!;
+    expect(refund.text).toContain('someone else had booked it meanwhile');
+    const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('Refund issued: €49.00 to Grace Hopper'))!;
+    expect(notice.text).toContain('returned in full');
+    const kinds = (await m.database.db.select().from(deliveries).where(eq(deliveries.bookingId, late.booking.id))).filter((d) => d.channel === 'email').map((d) => d.kind);
+    expect(kinds.sort()).toEqual(['customer.hold_expired', 'customer.late_refund', 'specialist.refund']);
+  });
+});

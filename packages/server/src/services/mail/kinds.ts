@@ -1,0 +1,46 @@
+import type { OptOutKind } from './opt-outs.js';
+
+/** Every email Slotwise sends, by who gets it and why (the `kind` of its delivery). */
+export const EMAIL_KINDS = {
+  'customer.confirmed': { role: 'customer', invite: 'REQUEST', waitsForMeeting: true },
+  'customer.payment_received': { role: 'customer' },
+  'customer.rescheduled': { role: 'customer', invite: 'REQUEST', waitsForMeeting: true },
+  'customer.cancelled': { role: 'customer', invite: 'CANCEL' },
+  'customer.hold_expired': { role: 'customer' },
+  'customer.late_refund': { role: 'customer' },
+  'customer.meeting_ready': { role: 'customer' },
+  'customer.reminder': { role: 'customer', optOut: 'reminder', scheduled: true },
+  'customer.starting': { role: 'customer', optOut: 'reminder', scheduled: true },
+  'customer.follow_up': { role: 'customer', optOut: 'feedback' },
+  'specialist.new_booking': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
+  'specialist.rescheduled': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
+  'specialist.cancelled': { role: 'specialist', invite: 'CANCEL' },
+  'specialist.reminder': { role: 'specialist', optOut: 'reminder', scheduled: true },
+  'specialist.refund': { role: 'specialist' },
+  'specialist.agenda': { role: 'specialist', optOut: 'agenda', scheduled: true },
+} as const satisfies Record<string, { role: 'customer' | 'specialist'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
+
+export type EmailKind = keyof typeof EMAIL_KINDS;
+
+export interface KindInfo {
+  role: 'customer' | 'specialist';
+  /** The calendar invite it carries: an invite or its update, or a cancellation. */
+  invite?: 'REQUEST' | 'CANCEL';
+  /**
+   * Non-transactional: the person may stop it (`List-Unsubscribe`, `email_opt_outs`). Everything
+   * without it is part of the booking itself and always goes.
+   */
+  optOut?: OptOutKind;
+  /** Sent after the meeting of the same change is made, so it can show the link. */
+  waitsForMeeting?: boolean;
+  /** Due later than its change (reminders, the agenda): checked again when due. */
+  scheduled?: boolean;
+}
+
+export const kindInfo = (kind: string): KindInfo | undefined => (EMAIL_KINDS as Record<string, KindInfo>)[kind];
+
+/** Kinds tied to a booking's start time: cancelled when it moves or ends, planned again for the new time. */
+export const TIMED_KINDS: readonly EmailKind[] = ['customer.reminder', 'customer.starting', 'specialist.reminder'];
+
+/** How long before the start "starting soon" goes: when the join window opens. */
+export const STARTING_LEAD_MS = 10 * 60_000;

@@ -1,0 +1,32 @@
+import type { ServiceDeps } from '../deps.js';
+
+const withQuery = (base: string, params: Record<string, string>) => {
+  const url = new URL(base);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.href;
+};
+
+const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.api.replace(/\/+$/, '')}${path}`;
+
+/**
+ * Where an email's links point, built from `deps.links` (`PUBLIC_API_URL`, `PUBLIC_MANAGE_URL`):
+ * the customer's booking page (the widget's manage view), the receipt and the calendar file on
+ * the API — each with a manage token minted for that email — and the unsubscribe page.
+ */
+export const links = {
+  manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(deps.links.manage, { booking: bookingId, token }),
+  receipt: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/receipt`), { token }),
+  calendar: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`), { token }),
+  unsubscribe: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/unsubscribe'), { token }),
+};
+
+/**
+ * `<…@domain>` from the delivery's idempotency key and the sender's domain: the same for every
+ * attempt of one delivery, so a receiving server (or a person) can tell a retry from a new message.
+ */
+export async function messageIdFor(idempotencyKey: string, from: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(idempotencyKey)));
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+  const domain = /@([^@>\s]+)>?\s*$/.exec(from)?.[1] ?? 'slotwise.local';
+  return `<${hex}@${domain}>`;
+}

@@ -1,0 +1,175 @@
+/**
+ * Every word of every email, in English. Another language is another file of this shape
+ * (`Strings`), registered in `locales/index.ts`: templates never hold text of their own. Values
+ * are plain text — the layout escapes them for HTML.
+ */
+export const en = {
+  common: {
+    greeting: (name: string) => `Hello ${name},`,
+    session: 'Session',
+    with: 'With',
+    customer: 'Customer',
+    when: 'When',
+    where: 'Where',
+    duration: 'Duration',
+    minutes: (n: number) => `${n} minutes`,
+    timesIn: (zone: string) => `Times are in ${zone}.`,
+    notes: 'Their note',
+    manage: 'View or change your booking',
+    addToCalendar: 'Download the calendar file',
+    join: 'Join the session',
+    receipt: 'View your receipt',
+    invite: 'The attached invitation adds it to your calendar and keeps it up to date.',
+    cancelInvite: 'The attached cancellation removes it from your calendar.',
+    place: {
+      video: 'Video call',
+      videoLink: (url: string) => `Video call: ${url}`,
+      videoLater: 'Video call — the link appears on your booking page 10 minutes before the start.',
+      link: (url: string) => `Online: ${url}`,
+      phone: (detail: string) => `By phone: ${detail}`,
+      phoneUnknown: 'By phone',
+      inPerson: (detail: string) => `In person: ${detail}`,
+      inPersonUnknown: 'In person',
+    },
+    footerCustomer: (specialist: string) => `You receive this email because you booked a session with ${specialist}.`,
+    footerSpecialist: 'You receive this email because you offer sessions with Slotwise.',
+    unsubscribe: 'Unsubscribe',
+    unsubscribeLine: (what: string) => `Don’t want ${what}? Unsubscribe: `,
+  },
+
+  customerConfirmed: {
+    subject: (service: string, when: string) => `Confirmed: ${service}, ${when}`,
+    heading: 'You’re booked',
+    intro: (service: string, specialist: string) => `Your ${service} with ${specialist} is confirmed.`,
+  },
+  customerPaymentReceived: {
+    subject: (amount: string, service: string) => `Payment received: ${amount} for ${service}`,
+    heading: 'Payment received',
+    intro: (amount: string, specialist: string) => `We received your payment of ${amount} for your session with ${specialist}. Thank you.`,
+    amount: 'Amount',
+  },
+  customerRescheduled: {
+    subject: (service: string, when: string) => `Moved: ${service}, now ${when}`,
+    heading: 'Your session has moved',
+    intro: (service: string, by: 'customer' | 'specialist' | 'system' | 'operator', specialist: string) =>
+      by === 'specialist' ? `${specialist} moved your ${service} to a new time.` : `Your ${service} with ${specialist} is now at a new time.`,
+    previously: 'Previously',
+  },
+  customerCancelled: {
+    subject: (service: string, when: string) => `Cancelled: ${service}, ${when}`,
+    heading: 'Your session is cancelled',
+    intro: (service: string, when: string, by: 'customer' | 'specialist' | 'system' | 'operator', specialist: string) =>
+      by === 'customer'
+        ? `Your ${service} on ${when} is cancelled, as you asked.`
+        : by === 'specialist'
+          ? `${specialist} cancelled your ${service} on ${when}.`
+          : `Your ${service} on ${when} is cancelled.`,
+    reason: 'Reason',
+    refund: (amount: string) => `A refund of ${amount} is on its way to your original payment method. Banks usually show it within 5–10 business days.`,
+    noRefund: 'Under the cancellation policy of this session, no refund is due.',
+    creditReturned: 'The credit you booked with is back in your package.',
+    creditKept: 'Under the cancellation policy of this session, the credit you booked with is not returned.',
+  },
+  customerHoldExpired: {
+    subject: (service: string) => `Not booked: ${service}`,
+    heading: 'Your booking was not completed',
+    intro: (service: string, when: string) => `We held ${when} for your ${service}, but the payment did not complete in time, so the time was released. Nothing was charged.`,
+    again: 'You are welcome to book again.',
+  },
+  customerLateRefund: {
+    subject: (amount: string) => `Refund of ${amount}: the time was no longer free`,
+    heading: 'Your payment is being refunded',
+    intro: (amount: string, service: string, when: string) =>
+      `Your payment for ${service} on ${when} arrived after we had stopped holding the time, and someone else had booked it meanwhile. We are refunding the full ${amount} to your original payment method.`,
+    again: 'You are welcome to book another time.',
+  },
+  customerReminder: {
+    subject: (service: string, when: string) => `Reminder: ${service}, ${when}`,
+    heading: 'Your session is coming up',
+    intro: (service: string, specialist: string, relative: string) => `Your ${service} with ${specialist} starts ${relative}.`,
+    what: 'reminders like this one',
+  },
+  customerStarting: {
+    subject: (service: string) => `Starting soon: ${service}`,
+    heading: 'Your session starts soon',
+    intro: (service: string, specialist: string, time: string) => `Your ${service} with ${specialist} starts at ${time}.`,
+    joinHint: 'Use the button below to join. The link works until the session ends.',
+    noLinkYet: 'Open your booking page to join: the link appears there as soon as the meeting is ready.',
+    what: 'reminders like this one',
+  },
+  customerMeetingReady: {
+    subject: (service: string) => `Your video link for ${service}`,
+    heading: 'Your video link is ready',
+    intro: (service: string, when: string) => `The video call for your ${service} on ${when} is ready.`,
+  },
+  customerFollowUp: {
+    subject: (specialist: string) => `How was your session with ${specialist}?`,
+    heading: 'Thank you for your session',
+    intro: (service: string, specialist: string) => `We hope your ${service} with ${specialist} went well.`,
+    ask: 'Would you tell us how it went? It takes a minute and helps others choose.',
+    feedback: 'Share your feedback',
+    what: 'emails asking for feedback',
+  },
+
+  specialistNewBooking: {
+    subject: (customer: string, when: string) => `New booking: ${customer}, ${when}`,
+    heading: 'New booking',
+    intro: (customer: string, service: string) => `${customer} booked ${service}.`,
+    paid: (amount: string) => `Paid: ${amount}.`,
+    credit: 'Paid with a package credit.',
+  },
+  specialistRescheduled: {
+    subject: (customer: string, when: string) => `Moved: ${customer}, now ${when}`,
+    heading: 'A session moved',
+    intro: (customer: string, service: string, by: 'customer' | 'specialist' | 'system' | 'operator') =>
+      by === 'specialist' ? `You moved ${customer}’s ${service} to a new time.` : `${customer} moved their ${service} to a new time.`,
+    previously: 'Previously',
+  },
+  specialistCancelled: {
+    subject: (customer: string, when: string) => `Cancelled: ${customer}, ${when}`,
+    heading: 'A session was cancelled',
+    intro: (customer: string, service: string, when: string, by: 'customer' | 'specialist' | 'system' | 'operator') =>
+      by === 'specialist' ? `You cancelled ${customer}’s ${service} on ${when}.` : by === 'customer' ? `${customer} cancelled their ${service} on ${when}.` : `${customer}’s ${service} on ${when} was cancelled.`,
+    reason: 'Reason',
+    refund: (amount: string) => `The customer is refunded ${amount}; your share of it and the platform fee’s share are reversed in proportion.`,
+    noRefund: 'No refund is due under your cancellation policy.',
+    freed: 'The time is open for booking again.',
+  },
+  specialistReminder: {
+    subject: (customer: string, when: string) => `Reminder: ${customer}, ${when}`,
+    heading: 'A session is coming up',
+    intro: (customer: string, service: string, relative: string) => `Your ${service} with ${customer} starts ${relative}.`,
+    what: 'session reminders',
+  },
+  specialistRefund: {
+    subject: (amount: string, customer: string) => `Refund issued: ${amount} to ${customer}`,
+    heading: 'A refund was issued',
+    intro: (amount: string, customer: string, service: string, when: string) => `${amount} is being refunded to ${customer} for ${service} on ${when}.`,
+    latePayment: 'Their payment arrived after the hold lapsed and the time had been booked by someone else, so it is returned in full. Nothing is paid out to you for it.',
+  },
+  specialistAgenda: {
+    subject: (count: number, date: string) => `Today, ${date}: ${count} ${count === 1 ? 'session' : 'sessions'}`,
+    heading: (date: string) => `Your sessions on ${date}`,
+    intro: (count: number) => (count === 1 ? 'You have one session today.' : `You have ${count} sessions today.`),
+    line: (time: string, customer: string, service: string) => `${time} — ${customer}, ${service}`,
+    what: 'the daily agenda',
+  },
+
+  relative: {
+    inHours: (hours: number) => (hours === 1 ? 'in about an hour' : hours % 24 === 0 && hours >= 48 ? `in ${hours / 24} days` : hours === 24 ? 'in about a day' : `in about ${hours} hours`),
+  },
+
+  unsubscribePage: {
+    title: 'Unsubscribe',
+    ask: (what: string, from: string) => `Stop ${what} from ${from}?`,
+    confirm: 'Unsubscribe',
+    everything: (from: string) => `Stop every email from ${from} that is not about a booking change`,
+    done: (what: string, from: string) => `Done: you will not receive ${what} from ${from} any more.`,
+    doneAll: (from: string) => `Done: you will only receive emails about changes to your bookings with ${from}.`,
+    transactional: 'Confirmations, changes and cancellations of your bookings are still sent: they are part of the booking.',
+    invalid: 'This unsubscribe link is not valid. Please use the link from the latest email.',
+    kinds: { reminder: 'reminders', feedback: 'requests for feedback', agenda: 'the daily agenda', '*': 'optional emails' } as Record<string, string>,
+  },
+};
+
+export type Strings = typeof en;

@@ -1,0 +1,115 @@
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { deliveries, services, specialists } from '../../db/schema.js';
+import type { DeliveryDraft, OutboxEvent, PlanContext } from '../delivery/channel.js';
+import { newDeliveryId } from '../delivery/dispatcher.js';
+import { kindInfo, type EmailKind } from './kinds.js';
+import { optedOut } from './opt-outs.js';
+import { mailEnabled, specialistAddress } from './recipients.js';
+import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
+
+/**
+ * The emails one booking change causes, planned once in the dispatcher's planning transaction:
+ *
+ * | change | customer | specialist |
+ * | --- | --- | --- |
+ * | confirmed | confirmation + invite; payment receipt when money was taken; reminders; "starting soon" | new booking + invite; reminders |
+ * | rescheduled (confirmed) | moved + updated invite; new reminders (old ones cancelled) | moved + updated invite; new reminders |
+ * | cancelled (was confirmed) | cancelled + invite cancellation, with the refund | cancelled + invite cancellation |
+ * | expired (a hold) | not booked: the payment did not complete | — |
+ * | refunded | a late payment's full refund | refund issued |
+ * | completed | follow-up asking for feedback | — |
+ * | meeting_ready | the link, when the confirmation already went without it | — |
+ *
+ * Nothing at all when mail is off. Optional kinds are not planned for an address that opted out
+ * (and are checked again when due). Invite emails wait for the meeting planned for the same change.
+ */
+export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]> {
+  if (!mailEnabled(ctx.deps)) return [];
+  const { event: change, booking } = event.payload;
+  const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, event.specialistId));
+  if (!specialist) return [];
+  const to = { customer: booking.customer.email, specialist: await specialistAddress(tx, specialist) };
+  const meeting = ctx.planned.find((d) => d.channel === 'meeting')?.id;
+  const drafts: DeliveryDraft[] = [];
+
+  const add = async (kind: EmailKind) => {
+    const info = kindInfo(kind)!;
+    const recipient = to[info.role];
+    if (!recipient) return;
+    if (info.optOut && (await optedOut(tx, recipient, specialist.id, info.optOut))) return;
+    drafts.push({
+      id: newDeliveryId(),
+      channel: 'email',
+      kind,
+      recipient,
+      // Per change × channel × recipient; the role stands for the address, which never goes in a key (keys are logged).
+      idempotencyKey: `${event.id}:email:${kind}`,
+      data: { event: change, booking },
+      ...(info.waitsForMeeting && meeting ? { waitsFor: meeting } : {}),
+    });
+  };
+  const timed = async () => {
+    const [service] = await tx.select({ kind: services.locationKind }).from(services).where(eq(services.id, booking.serviceId));
+    const online = service?.kind === 'video' || service?.kind === 'link';
+    const candidates = timedDrafts(event, to, { leads: reminderLeads(specialist.reminderHours), online, now: ctx.now });
+    for (const draft of candidates) {
+      if (!(await optedOut(tx, draft.recipient, specialist.id, 'reminder'))) drafts.push(draft);
+    }
+  };
+
+  switch (change.type) {
+    case 'confirmed': {
+      await add('customer.confirmed');
+      const paid = (change.action === 'confirm' || change.action === 'confirm_late') && booking.price > 0 && !booking.paidWithCredit;
+      if (paid) await add('customer.payment_received');
+      await add('specialist.new_booking');
+      await timed();
+      break;
+    }
+    case 'rescheduled':
+      await cancelTimed(tx, booking.id, ctx.now);
+      if (booking.status !== 'confirmed') break; // a hold moved: nothing was confirmed to anyone yet
+      await add('customer.rescheduled');
+      await add('specialist.rescheduled');
+      await timed();
+      break;
+    case 'cancelled':
+      await cancelTimed(tx, booking.id, ctx.now);
+      if (change.from !== 'confirmed') break; // a hold given up: nobody was told it was booked
+      await add('customer.cancelled');
+      await add('specialist.cancelled');
+      break;
+    case 'expired':
+      if (change.from === 'held') await add('customer.hold_expired');
+      break;
+    case 'refunded':
+      if ((change.data as { cause?: string } | null)?.cause === 'late_payment') await add('customer.late_refund');
+      await add('specialist.refund');
+      break;
+    case 'completed':
+      await cancelTimed(tx, booking.id, ctx.now);
+      await add('customer.follow_up');
+      break;
+    case 'no_show':
+      await cancelTimed(tx, booking.id, ctx.now);
+      break;
+    case 'meeting_ready':
+      if (await confirmationWentWithoutLink(tx, booking.id, Date.parse(change.at))) await add('customer.meeting_ready');
+      break;
+  }
+  return drafts;
+}
+
+/**
+ * Whether the customer's latest confirmation (or move) was sent before the meeting existed — it
+ * waits for the meeting, but not forever (a provider down for long) — so the link follows alone.
+ */
+async function confirmationWentWithoutLink(tx: Tx, bookingId: string, meetingAt: number): Promise<boolean> {
+  const [sent] = await tx
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(eq(deliveries.bookingId, bookingId), eq(deliveries.channel, 'email'), inArray(deliveries.kind, ['customer.confirmed', 'customer.rescheduled']), eq(deliveries.status, 'sent'), lt(deliveries.sentAt, meetingAt)))
+    .limit(1);
+  return sent !== undefined;
+}

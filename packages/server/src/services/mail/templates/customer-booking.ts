@@ -1,0 +1,83 @@
+import type { Template, TemplateInput } from './types.js';
+
+/** The rows every message about one session shows the customer. */
+export function sessionDetails({ t, booking }: TemplateInput): [string, string][] {
+  return [
+    [t.common.session, booking.service],
+    [t.common.with, booking.specialist],
+    [t.common.when, booking.when],
+    [t.common.duration, t.common.minutes(booking.duration)],
+    ...(booking.place ? ([[t.common.where, booking.place]] as [string, string][]) : []),
+  ];
+}
+
+/** The customer's way back to the booking (and to the meeting, once it exists). */
+export function customerActions({ t, links }: TemplateInput, options: { join?: boolean; calendar?: boolean } = {}) {
+  return [
+    ...(options.join && links.join ? [{ label: t.common.join, url: links.join }] : []),
+    ...(links.manage ? [{ label: t.common.manage, url: links.manage }] : []),
+    ...(options.calendar && links.calendar ? [{ label: t.common.addToCalendar, url: links.calendar }] : []),
+  ];
+}
+
+export const customerConfirmed: Template = (input) => {
+  const { t, booking } = input;
+  const s = t.customerConfirmed;
+  return {
+    subject: s.subject(booking.service, booking.whenShort),
+    heading: s.heading,
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), t.common.invite, t.common.timesIn(booking.zone)],
+    details: sessionDetails(input),
+    actions: customerActions(input, { join: true, calendar: true }),
+  };
+};
+
+export const customerPaymentReceived: Template = (input) => {
+  const { t, booking, links } = input;
+  const s = t.customerPaymentReceived;
+  const amount = booking.paid ?? '';
+  return {
+    subject: s.subject(amount, booking.service),
+    heading: s.heading,
+    paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.specialist)],
+    details: [[s.amount, amount], ...sessionDetails(input)],
+    actions: [...(links.receipt ? [{ label: t.common.receipt, url: links.receipt }] : []), ...customerActions(input)],
+  };
+};
+
+export const customerRescheduled: Template = (input) => {
+  const { t, booking, change } = input;
+  const s = t.customerRescheduled;
+  return {
+    subject: s.subject(booking.service, booking.whenShort),
+    heading: s.heading,
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, change.actor, booking.specialist), t.common.invite, t.common.timesIn(booking.zone)],
+    details: [...sessionDetails(input), ...(change.previously ? ([[s.previously, change.previously]] as [string, string][]) : [])],
+    actions: customerActions(input, { join: true, calendar: true }),
+  };
+};
+
+export const customerCancelled: Template = (input) => {
+  const { t, booking, change } = input;
+  const s = t.customerCancelled;
+  const money = change.credit === 'returned' ? s.creditReturned : change.credit === 'kept' ? s.creditKept : change.refund ? s.refund(change.refund) : booking.paid ? s.noRefund : null;
+  return {
+    subject: s.subject(booking.service, booking.whenShort),
+    heading: s.heading,
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when, change.actor, booking.specialist), ...(money ? [money] : []), t.common.cancelInvite],
+    details: [[t.common.session, booking.service], [t.common.with, booking.specialist], [t.common.when, booking.when], ...(change.reason ? ([[s.reason, change.reason]] as [string, string][]) : [])],
+    actions: customerActions(input),
+  };
+};
+
+export const customerMeetingReady: Template = (input) => {
+  const { t, booking } = input;
+  const s = t.customerMeetingReady;
+  return {
+    subject: s.subject(booking.service),
+    heading: s.heading,
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when)],
+    details: sessionDetails(input),
+    actions: customerActions(input, { join: true, calendar: true }),
+  };
+};

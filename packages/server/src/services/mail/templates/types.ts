@@ -1,0 +1,53 @@
+import type { Actor } from '@slotwise/sdk/contract';
+import type { MessageContent } from '../layout.js';
+import type { Strings } from '../locales/index.js';
+
+/**
+ * Everything a template may say, already in the recipient's language, zone and currency format.
+ * Values are plain text; the layout escapes them.
+ */
+export interface TemplateInput {
+  t: Strings;
+  booking: {
+    service: string;
+    specialist: string;
+    customer: string;
+    customerEmail: string;
+    /** `Monday, 23 November 2026, 09:00 – 09:30` in the recipient's zone. */
+    when: string;
+    /** `Mon, 23 Nov, 09:00` for subjects. */
+    whenShort: string;
+    /** `09:00` */
+    startTime: string;
+    /** `Europe/Berlin (GMT+1)` */
+    zone: string;
+    duration: number;
+    /** Where it happens, as one line (`Video call: https://…`, `In person: …`), or null. */
+    place: string | null;
+    /** The customer's note to the specialist. */
+    notes: string;
+    /** The price paid, formatted, or null (free, or a credit). */
+    paid: string | null;
+    paidWithCredit: boolean;
+  };
+  change: {
+    actor: Actor;
+    reason: string | null;
+    /** A move's old time, formatted. */
+    previously?: string;
+    /** A refund's amount, formatted (cancellations, late payments). */
+    refund?: string | null;
+    /** Why a refund was issued (`late_payment`). */
+    refundCause?: string;
+    /** A credit booking's cancellation: the credit came back or was kept. */
+    credit?: 'returned' | 'kept';
+    /** Reminders: hours before the start. */
+    hours?: number;
+  };
+  links: { manage?: string; receipt?: string; calendar?: string; join?: string };
+}
+
+/** What a template writes: everything but the small print, which the composer adds. */
+export type TemplateOutput = Omit<MessageContent, 'footer' | 'unsubscribe'>;
+
+export type Template = (input: TemplateInput) => TemplateOutput;
