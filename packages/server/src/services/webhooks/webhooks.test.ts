@@ -31,6 +31,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   vi.useRealTimers();
+  await t.app.deliveries.idle();
   await rx.close();
   t.close();
 });
