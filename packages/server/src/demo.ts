@@ -4,6 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { closeOnSignal, optionsFromEnv, startServer } from './node.js';
 import { seedDemoPayments } from './seed.js';
 import { demoPageHeaders } from './http/pages/secure-page.js';
+import { devMailboxRoutes } from './http/routes/dev-mailbox.js';
+import { smtpMail, startMailbox } from './providers/mail/index.js';
 
 // dist/demo.js → the repository root is three folders up.
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -15,9 +17,16 @@ if (!existsSync(`${widget}/slotwise.js`)) {
 }
 
 const env = optionsFromEnv(process.env);
+// The demo's mail goes to a real SMTP server on 127.0.0.1 and is read at /dev/mailbox: nothing
+// leaves the machine. Links in the messages point at this server (set once it listens).
+const mailbox = await startMailbox();
+const links = { api: env.links?.api ?? '', manage: env.links?.manage ?? '' };
 const server = await startServer({
   ...env,
   port: env.port ?? 8787,
+  mail: smtpMail({ url: mailbox.url, ignoreTLS: true }),
+  mailFrom: env.mailFrom ?? 'Slotwise demo <bookings@slotwise.local>',
+  links,
   // The demo takes "payments" in the offline test mode unless Stripe keys are set.
   payments: process.env.STRIPE_SECRET_KEY ? undefined : 'offline',
   seed: 'demo',
@@ -26,11 +35,13 @@ const server = await startServer({
     if (entry.level !== 'info') console.error(`[${entry.level}] ${entry.msg}`);
   },
   mount: (app) => {
+    app.route('/', devMailboxRoutes(mailbox));
     app.use('/*', demoPageHeaders({ stripe: Boolean(process.env.STRIPE_SECRET_KEY) }));
     app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
     app.get('/*', serveStatic({ root: page }));
   },
 });
+if (!links.api) Object.assign(links, { api: server.url, manage: `${server.url}/` });
 closeOnSignal(server);
 if (await seedDemoPayments(server.app.deps.payments, server.database)) {
   console.log('Test-payments mode (no STRIPE_SECRET_KEY): the "Coaching session" costs €90, paid with a test button — no money moves.');
@@ -43,3 +54,4 @@ if (server.seeded?.apiKey) {
 if (server.seeded?.demoPassword) console.log(`Console login of "demo" (shown once): demo@slotwise.local / ${server.seeded.demoPassword}`);
 if (server.seeded?.operatorPassword) console.log(`Operator login (shown once): operator@slotwise.local / ${server.seeded.operatorPassword}`);
 console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);
+console.log(`Mailbox: every email the demo sends is at ${server.url}/dev/mailbox (an SMTP server on ${mailbox.url.replace('smtp://', '')}).`);

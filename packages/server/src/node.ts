@@ -13,6 +13,7 @@ import { batchedLines, errorFields, jsonLog, type Log } from './services/log.js'
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { loggedFetch } from './providers/logged.js';
+import { mailOptionsFromEnv } from './providers/mail/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 
@@ -108,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (allowLoopbackWebhooks) log({ level: 'warn', msg: 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS is on: webhook endpoints on this machine (loopback) can be registered and reached. Development only.' });
   const webhookFetch = options.webhookFetch ?? loggedFetch(guardedWebhookFetch({ allowLoopback: allowLoopbackWebhooks }), log, 'webhook');
   const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch });
+  if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
   offline?.deliverTo(app);
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
@@ -213,7 +215,8 @@ function flag(env: Record<string, string | undefined>, name: string): boolean | 
  * lists, checked, so a typo stops the start with a sentence instead of running misconfigured:
  * `PORT`, `HOST`, `DATABASE_URL`, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*`,
  * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
- * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`.
+ * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
+ * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email).
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
@@ -231,5 +234,6 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(allowLoopbackWebhooks === undefined ? {} : { allowLoopbackWebhooks }),
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
     ...(env.NODE_ENV ? { nodeEnv: env.NODE_ENV } : {}),
+    ...mailOptionsFromEnv(env),
   };
 }
