@@ -14,6 +14,9 @@ import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { loggedFetch } from './providers/logged.js';
 import { mailOptionsFromEnv } from './providers/mail/index.js';
+
+// Mail for Node callers (tests of other packages, scripts): SMTP and the local mailbox.
+export { smtpMail, startMailbox, type Mailbox, type MailboxMessage } from './providers/mail/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 

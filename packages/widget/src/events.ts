@@ -1,4 +1,4 @@
-import type { Booking, Problem, Service, Slot } from '@slotwise/sdk/contract';
+import type { Booking, Problem, Service, Slot, BookingNotifications } from '@slotwise/sdk/contract';
 
 /** `slotwise:service-selected`: the visitor chose a service and one of its durations. */
 export interface ServiceSelectedDetail {
@@ -24,6 +24,11 @@ export interface SlotSelectedDetail {
 export interface BookedDetail {
   booking: Booking;
   manageToken: string;
+  /**
+   * Whether the server queued the confirmation email to `booking.customer.email` (`queued`) or
+   * sends no email (`off`); `on_payment` for a held booking. Present when the server said so.
+   */
+  notifications?: BookingNotifications;
 }
 
 /**

@@ -14,17 +14,25 @@ const serverDist = ['node.js', 'index.js', 'testing/fake-stripe.js'].map((entry)
  * Starts the real Slotwise API on a random port over a fresh libSQL file seeded with the
  * `demo` specialist, building the server package first when its dist is missing. The server
  * runs its offline test-payments mode (no Stripe keys); `paid` is set up by `pricePaidSession`.
+ * Its mail goes over SMTP into a local mailbox (the second API, for Stripe, has mail off).
  */
 export async function startApi() {
   ensureServerBuilt();
-  const { startServer } = await import('@slotwise/server/node');
+  const { startServer, smtpMail, startMailbox } = await import('@slotwise/server/node');
   const db = tempDatabase();
-  const server = await startServer({ databaseUrl: db.url, port: 0, seed: 'demo', payments: 'offline', log: errorsOnly });
+  // Mail on, into a local SMTP server, so the confirmation may say its email is on its way.
+  const mailbox = await startMailbox();
+  const mail = smtpMail({ url: mailbox.url, ignoreTLS: true });
+  const server = await startServer({ databaseUrl: db.url, port: 0, seed: 'demo', payments: 'offline', mail, log: errorsOnly }).catch(async (error) => {
+    await mailbox.close();
+    throw error;
+  });
+  const close = () => server.close().finally(() => mailbox.close()).finally(db.remove);
   try {
     const paid = await pricePaidSession(server.url, server.seeded.apiKey, 'test');
-    return { url: server.url, paid, close: () => server.close().finally(db.remove) };
+    return { url: server.url, paid, close };
   } catch (error) {
-    await server.close().finally(db.remove);
+    await close();
     throw error;
   }
 }

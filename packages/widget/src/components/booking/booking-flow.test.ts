@@ -44,6 +44,9 @@ describe('<slotwise-booking> booking a time', () => {
     expect(when.textContent).to.include(dateInZone);
     const confirmation = deep(el, 'slotwise-confirmation', '[part="confirmation"]')!.textContent!;
     expect(confirmation).to.include('Intro call').and.include('grace@example.com');
+    // The test API sends mail (into a local SMTP server): the answer said the email was queued.
+    expect(detail.notifications).to.deep.equal({ email: 'queued' });
+    expect(deep(el, 'slotwise-confirmation', '.email')!.textContent!.replace(/\s+/g, ' ')).to.include('Your confirmation is on its way to grace@example.com');
 
     // Back to the same day: the booked time is gone, its neighbours are not.
     deep<HTMLButtonElement>(el, 'slotwise-confirmation', '[part="book-again"]')!.click();

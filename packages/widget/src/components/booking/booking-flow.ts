@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { Booking, BookingCreated, PaymentSession, Service } from '@slotwise/sdk/contract';
+import type { Booking, BookingCreated, PaymentSession, Service, BookingNotifications } from '@slotwise/sdk/contract';
 import type { BookingContext, Selection } from '../../context.js';
 import { emit } from '../../events.js';
 import { todayIn } from '../../internal/dates.js';
@@ -22,6 +22,8 @@ export class BookingFlow extends SlotPicker {
   booked: Booking | undefined;
   /** The confirmed booking's manage token (its calendar file's link carries it). */
   bookedToken: string | undefined;
+  /** Whether the confirmation email was queued for the visitor (`queued`), or the server sends none (`off`). */
+  bookedEmail: 'queued' | 'off' | undefined;
   /** Set between the hold and the server's confirmation of a paid session. */
   payment: PendingPayment | undefined;
   /** Why the chosen time was dropped, shown until the next choice. */
@@ -89,7 +91,10 @@ export class BookingFlow extends SlotPicker {
   }
 
   /** The time is gone: its booking takes it off the list. */
-  bookingMade(booking: Booking, manageToken?: string): void {
+  bookingMade(booking: Booking, manageToken?: string, notifications?: BookingNotifications): void {
+    // A held booking's confirmation is queued by the payment that confirmed it.
+    const email = notifications?.email ?? this.payment?.notifications?.email;
+    this.bookedEmail = email === 'on_payment' ? 'queued' : email;
     this.payment = undefined;
     this.booked = booking;
     this.bookedToken = manageToken;
@@ -107,6 +112,7 @@ export class BookingFlow extends SlotPicker {
   bookAgain(): void {
     this.booked = undefined;
     this.bookedToken = undefined;
+    this.bookedEmail = undefined;
     this.host.requestUpdate();
   }
 

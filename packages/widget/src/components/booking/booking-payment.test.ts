@@ -84,6 +84,8 @@ describe('<slotwise-booking> paying for a session (test mode, real API)', () => 
 
     await eventually(() => deep(el, 'slotwise-confirmation', '[part="when"]'), 'the confirmation');
     expect(deep(el, 'slotwise-payment')).to.equal(undefined);
+    // Held: "on_payment"; paid: the confirmation email is queued — and only now is it said.
+    expect(deep(el, 'slotwise-confirmation', '.email')!.textContent!.replace(/\s+/g, ' ')).to.include('Your confirmation is on its way to');
     // The paid time is not offered again, here or to anyone.
     deep<HTMLButtonElement>(el, 'slotwise-confirmation', '[part="book-again"]')!.click();
     await eventually(() => timeButtons(el).length > 0, 'the times again');

@@ -122,7 +122,7 @@ export class SlotwiseBooking extends LitElement {
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : flow.booked
           ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
-              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''}
+              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
@@ -161,7 +161,7 @@ export class SlotwiseBooking extends LitElement {
       void this.focusPart('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
-      this.flow.bookingMade(event.detail.booking, event.detail.manageToken);
+      this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
       void this.focusPart('slotwise-confirmation');
     },
     paymentRequired: (event: CustomEvent<PendingPayment>) => {

@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Booking } from '@slotwise/sdk/contract';
@@ -9,7 +9,7 @@ import { styles } from './confirmation.styles.js';
 import '../add-to-calendar/add-to-calendar.js';
 
 /**
- * @summary What was booked, when (in the visitor's zone), and where the confirmation went.
+ * @summary What was booked, when (in the visitor's zone), and whether a confirmation email is on its way.
  *
  * @event book-again - Internal, to `<slotwise-booking>`: the visitor wants another time.
  *
@@ -24,6 +24,11 @@ export class SlotwiseConfirmation extends LitElement {
   @property({ attribute: false }) booking?: Booking;
   /** The booking's manage token, for the calendar file's link. */
   @property({ attribute: false }) manageToken = '';
+  /**
+   * What the server said of the confirmation email: `queued` (on its way to the customer's
+   * address), `off` (this server sends none). Unknown: nothing is claimed either way.
+   */
+  @property({ attribute: false }) email?: 'queued' | 'off';
 
   @consume({ context: bookingContext, subscribe: true })
   @state()
@@ -48,7 +53,11 @@ export class SlotwiseConfirmation extends LitElement {
             <span class="end">${formatTime(booking.end, timeZone, locale)}</span></time>
         </p>
         <p class="zone muted">Times in ${zoneLabel(timeZone, new Date(booking.start), locale)}</p>
-        <p class="email">We sent the confirmation to <strong>${booking.customer.email}</strong>.</p>
+        ${this.email === 'queued'
+          ? html`<p class="email">Your confirmation is on its way to <strong>${booking.customer.email}</strong>, with a calendar invitation.</p>`
+          : this.email === 'off'
+            ? html`<p class="email">No confirmation email is sent for this booking: note the time, or add it to your calendar below.</p>`
+            : nothing}
         <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${booking}
           .manageToken=${this.manageToken} .api=${this.ctx?.client.baseURL ?? ''}></slotwise-add-to-calendar>
         <button type="button" part="book-again" @click=${this.bookAgain}>Book another time</button>

@@ -28,7 +28,7 @@ const booking: Booking = {
 describe('<slotwise-confirmation>', () => {
   it("confirms the service, the date and time in the visitor's zone, and the email", async () => {
     const { el } = await inContext<SlotwiseConfirmation>(
-      html`<slotwise-confirmation .booking=${booking}></slotwise-confirmation>`,
+      html`<slotwise-confirmation .booking=${booking} .email=${'queued'}></slotwise-confirmation>`,
       { timeZone: 'Asia/Tokyo', locale: 'en-GB' },
     );
     const when = el.shadowRoot!.querySelector('[part="when"]')!;
@@ -40,5 +40,18 @@ describe('<slotwise-confirmation>', () => {
     const again = oneEvent(el, 'book-again');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="book-again"]')!.click();
     await again;
+  });
+
+  it('says the confirmation is on its way only when the server queued it; otherwise that none is sent, or nothing', async () => {
+    const say = async (email: 'queued' | 'off' | undefined) => {
+      const { el } = await inContext<SlotwiseConfirmation>(html`<slotwise-confirmation .booking=${booking} .email=${email}></slotwise-confirmation>`, { timeZone: 'Asia/Tokyo' });
+      return el.shadowRoot!.querySelector('.email')?.textContent?.replace(/\s+/g, ' ').trim();
+    };
+    expect(await say('queued')).to.equal('Your confirmation is on its way to grace@example.com, with a calendar invitation.');
+    const off = await say('off');
+    expect(off).to.include('No confirmation email is sent');
+    expect(off).not.to.include('grace@example.com');
+    expect(await say(undefined)).to.equal(undefined);
+    for (const text of [await say('off'), await say(undefined)]) expect(text ?? '').not.to.match(/sent the confirmation|on its way/);
   });
 });
