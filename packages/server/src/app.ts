@@ -21,6 +21,7 @@ import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { loggedFetch, loggedPayments } from './providers/logged.js';
 import { mailOff } from './providers/mail/off.js';
 import { jitsiMeetings } from './providers/meetings/jitsi.js';
+import { DEFAULT_JOIN_WINDOW } from './services/meetings/join.js';
 import { DEFAULT_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { createSlotCache } from './services/availability/slot-cache.js';
 import { ServiceError } from './services/errors.js';
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     mail: options.mail ?? mailOff(),
     mailFrom: options.mailFrom ?? 'Slotwise <bookings@slotwise.local>',
     meetings: options.meetings ?? { jitsi: jitsiMeetings() },
+    joinWindow: options.joinWindow ?? DEFAULT_JOIN_WINDOW,
     ...(options.sms ? { sms: options.sms } : {}),
     webhookFetch: options.webhookFetch ?? globalThis.fetch.bind(globalThis),
     allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? false,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
 import { Currency, Email, Handle, Instant, TimeZone } from './common.js';
+import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
 
@@ -97,6 +98,7 @@ export const Profile = z
     timeZone: TimeZone,
     currency: Currency,
     allowedOrigins: z.array(z.string()).meta({ description: 'Origins allowed to embed the widget; empty = any (development).' }),
+    meetingLink: z.string().nullable().meta({ description: 'Your own permanent meeting room, used by services whose location is `link`.' }),
     createdAt: Instant,
   })
   .meta({ id: 'Profile' });
@@ -113,6 +115,7 @@ export const ProfileUpdate = z
       .max(MAX_ALLOWED_ORIGINS, { message: `Register at most ${MAX_ALLOWED_ORIGINS} origins.` })
       .overwrite((origins) => [...new Set(origins)])
       .optional(),
+    meetingLink: MeetingLink.nullable().optional().meta({ description: 'https only; null removes it (refused while a service uses it).' }),
   })
   .meta({ id: 'ProfileUpdate' });
 
@@ -177,6 +180,7 @@ export const ServiceCreate = z
     durations: Durations.meta({ description: 'Lengths in minutes with their prices; the first is the default.' }),
     ...optional(ServiceRulesFields),
     ...optional(ServicePolicyFields),
+    location: ServiceLocationInput.optional().meta({ description: 'Where the session happens. @default { kind: "video", provider: "jitsi" }' }),
   })
   .refine((s) => s.partialRefundHours === undefined || s.fullRefundHours === undefined || s.partialRefundHours <= s.fullRefundHours, refundOrder)
   .meta({ id: 'ServiceCreate' });
@@ -190,10 +194,11 @@ export const ServiceUpdate = z
     ...optional(ServiceRulesFields),
     ...optional(ServicePolicyFields),
     active: z.boolean().optional().meta({ description: 'false archives the service (as DELETE does); true offers it again.' }),
+    location: ServiceLocationInput.optional(),
   })
   .meta({ id: 'ServiceUpdate' });
 
-export const MyService = ServiceDetail.extend(ServicePolicyFields).meta({ id: 'MyService' });
+export const MyService = ServiceDetail.extend({ ...ServicePolicyFields, location: ServiceLocation }).meta({ id: 'MyService' });
 export const MyServiceList = z.strictObject({ data: z.array(MyService) }).meta({ id: 'MyServiceList' });
 
 // ── Operator ─────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Email, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { BookingJoin, BookingLocation, BookingMeeting } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
@@ -53,6 +54,10 @@ export const Booking = z
     cancellationReason: z.string().nullable(),
     /** The payment of a priced session; null for a free one. */
     payment: BookingPayment.nullable(),
+    /** Where the session happens (the service's location): the address or phone number when it has one. */
+    location: BookingLocation,
+    /** The join window, and the meeting link while it is open. */
+    join: BookingJoin,
   })
   .meta({ id: 'Booking' });
 
@@ -126,6 +131,8 @@ export const BookingEvent = z
 export const SpecialistBooking = Booking.extend({
   specialistNotes: z.string(),
   events: z.array(BookingEvent),
+  /** The session's meeting, whatever the time; null until it is made (or for sessions without one). */
+  meeting: BookingMeeting.nullable(),
 }).meta({ id: 'SpecialistBooking' });
 
 export const BookingList = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { PublicServiceLocation } from './locations.js';
 import { Package } from './packages.js';
 
 export const ServiceDuration = z.strictObject({
@@ -14,6 +15,8 @@ export const Service = z
     description: z.string(),
     currency: Currency,
     durations: z.array(ServiceDuration).min(1),
+    /** Where the session happens (video, the specialist's link, phone, in person, none): the kind only. */
+    location: PublicServiceLocation,
   })
   .meta({ id: 'Service' });
 

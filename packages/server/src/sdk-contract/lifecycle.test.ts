@@ -13,6 +13,8 @@ beforeAll(async () => {
   t = await sdkTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
   ({ visitor, specialist } = t);
   serviceId = (await visitor.specialists.retrieve('demo')).services[0]!.id;
+  // No meeting: the histories below hold only the lifecycle's own events (a meeting adds `meeting_ready`).
+  await specialist.me.services.update(serviceId, { location: { kind: 'none' } });
 });
 afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import type { PaymentsProvider } from './payments/port.js';
 import type { SlotCache } from './availability/slot-cache.js';
 import type { Log } from './log.js';
 import type { MailTransport } from './mail/port.js';
+import type { JoinWindowOptions } from './meetings/join.js';
 import type { MeetingProvider } from './meetings/port.js';
 import type { SmsTransport } from './sms/port.js';
 
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   mailFrom: string;
   /** Video meetings by provider: Jitsi (the default, no account) and Zoom when configured. */
   meetings: { jitsi: MeetingProvider; zoom?: MeetingProvider };
+  /** When a booking's customer sees its meeting link: from shortly before the start until the end. */
+  joinWindow: JoinWindowOptions;
   /** Text messages, when configured (off by default). */
   sms?: SmsTransport;
   /** Outgoing webhooks are posted with this (on Node: refuses private addresses at connect time). */

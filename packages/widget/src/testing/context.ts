@@ -17,6 +17,7 @@ export const intro: Service = {
   description: 'A first talk.',
   currency: 'EUR',
   durations: [{ minutes: 30, price: 0 }],
+  location: { kind: 'video' },
 };
 
 export const coaching: Service = {
@@ -28,6 +29,7 @@ export const coaching: Service = {
     { minutes: 45, price: 4500 },
     { minutes: 90, price: 8050 },
   ],
+  location: { kind: 'video' },
 };
 
 /**

@@ -118,7 +118,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
 
   if (!first.charge) {
     const row = await database.write((tx) => write(tx));
-    return { booking: await present(database.db, row), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
+    return { booking: await present(deps, row), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
   }
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
   await check(database.db, first);
@@ -131,7 +131,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     (tx, created) => write(tx, { intentId: created.id, charge, paymentId }),
   );
   return {
-    booking: await present(database.db, row),
+    booking: await present(deps, row),
     manageToken,
     paymentSession: {
       id: paymentId,

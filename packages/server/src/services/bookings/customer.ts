@@ -58,7 +58,7 @@ export async function bookingForToken(deps: ServiceDeps, id: string, token: stri
 export async function retrieveBooking(deps: ServiceDeps, id: string, token: string): Promise<Booking> {
   const row = await bookingForToken(deps, id, token);
   if (row.status === 'held' && (row.holdExpiresAt ?? 0) <= deps.clock()) await expireDueHolds(deps, { bookingId: id });
-  return present(deps.database.db, await findByToken(deps.database.db, id, row.manageTokenHash));
+  return present(deps, await findByToken(deps.database.db, id, row.manageTokenHash));
 }
 
 export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {
@@ -66,7 +66,7 @@ export async function cancelBooking(deps: ServiceDeps, id: string, token: string
   const now = deps.clock();
   await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
   await afterCancel(deps, id);
-  return present(deps.database.db, await findByToken(deps.database.db, id, tokenHash));
+  return present(deps, await findByToken(deps.database.db, id, tokenHash));
 }
 
 /** What cancelling now would do for the customer, to show before they confirm. */
@@ -99,5 +99,5 @@ export async function rescheduleBooking(deps: ServiceDeps, id: string, token: st
   const start = Date.parse(startText);
   const outside = await outsideFor(deps, current.specialistId, start);
   const row = await deps.database.write(async (tx) => rescheduleIn(tx, await findByToken(tx, id, tokenHash), start, startText, 'customer', outside, now));
-  return present(deps.database.db, row);
+  return present(deps, row);
 }

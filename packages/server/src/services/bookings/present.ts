@@ -1,34 +1,46 @@
 import type { Booking, BookingPayment } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
-import type { Drizzle } from '../../db/client.js';
-import { services, specialists, type BookingRow } from '../../db/schema.js';
+import { services, specialists, type BookingRow, type ServiceRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
+import type { ServiceDeps } from '../deps.js';
+import { joinOf, locationOf } from '../meetings/join.js';
 import { paymentsOfBookings } from '../payments/records.js';
 
+/** What a booking is presented with from its service: the name and where it happens. */
+export type ServiceView = Pick<ServiceRow, 'name' | 'locationKind' | 'locationDetail'>;
+
+/** The columns of `services` a `ServiceView` is selected from. */
+export const serviceView = { name: services.name, locationKind: services.locationKind, locationDetail: services.locationDetail };
+
+/** The moment and join window a booking is presented at: the meeting link shows only inside the window. */
+export type PresentAt = Pick<ServiceDeps, 'clock' | 'joinWindow'>;
+
 /** The wire form of a booking. Private fields (notes of the specialist, hashes) never go out here. */
-export async function present(db: Drizzle, row: BookingRow): Promise<Booking> {
+export async function present(deps: Pick<ServiceDeps, 'database'> & PresentAt, row: BookingRow): Promise<Booking> {
+  const db = deps.database.db;
   const payment = (await paymentsOfBookings(db, [row.id])).get(row.id) ?? null;
   const [joined] = await db
-    .select({ specialist: specialists, serviceName: services.name })
+    .select({ specialist: specialists, service: serviceView })
     .from(specialists)
     .innerJoin(services, eq(services.id, row.serviceId))
     .where(eq(specialists.id, row.specialistId))
     .limit(1);
-  const { specialist, serviceName } = joined!;
-  return presentWith(row, specialist, serviceName, payment);
+  const { specialist, service } = joined!;
+  return presentWith(row, specialist, service, payment, deps);
 }
 
 export function presentWith(
   row: BookingRow,
   specialist: { handle: string; name: string; timeZone: string },
-  serviceName: string,
+  service: ServiceView,
   payment: BookingPayment | null,
+  at: PresentAt,
 ): Booking {
   return {
     id: row.id,
     status: row.status,
     specialist: { handle: specialist.handle, name: specialist.name, timeZone: specialist.timeZone },
-    service: { id: row.serviceId, name: serviceName },
+    service: { id: row.serviceId, name: service.name },
     start: isoInstant(row.startAt),
     end: isoInstant(row.endAt),
     duration: row.durationMinutes,
@@ -43,5 +55,7 @@ export function presentWith(
     cancelledBy: row.cancelledBy,
     cancellationReason: row.cancellationReason,
     payment,
+    location: locationOf(service),
+    join: joinOf(row, at.joinWindow, at.clock()),
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingEvents, bookings, outbox } from '../../db/schema.js';
+import { setService } from '../../testing/fixtures.js';
 import { packagesTestApp, type PackagesTestApp } from '../../testing/packages-app.js';
 
 // Every way a booking changes, driven the way it happens (the API, Stripe's webhook, the
@@ -15,6 +16,8 @@ const NOW = Date.parse('2026-11-20T12:00:00Z');
 let t: PackagesTestApp;
 beforeEach(async () => {
   t = await packagesTestApp({ now: NOW });
+  // Sessions without a meeting, so no `meeting_ready` lands between the steps a test takes (one test below has one).
+  for (const id of [t.intro.id, t.session.id]) await setService(t.database, id, { locationKind: 'none' });
 });
 afterEach(async () => {
   await t.closeAll();
@@ -78,6 +81,13 @@ describe('the one road', () => {
   it('books a free session: confirmed at once', async () => {
     const { booking } = await bookFree('2026-11-23T09:00:00Z');
     expect(await history(booking.id)).toEqual([step('confirmed', null, 'confirmed', 'customer')]);
+  });
+
+  it('records the meeting made for a video session (the meeting channel), keeping the status', async () => {
+    await setService(t.database, t.intro.id, { locationKind: 'video' });
+    const { booking } = await bookFree('2026-11-23T09:00:00Z');
+    await t.app.deliveries.idle();
+    expect(await history(booking.id)).toEqual([step('confirmed', null, 'confirmed', 'customer'), step('meeting_ready', 'confirmed', 'confirmed', 'system')]);
   });
 
   it('holds a priced session, and its payment (Stripe’s webhook) confirms it', async () => {

@@ -8,7 +8,8 @@ import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
 import { eventsOf } from './events.js';
-import { presentWith } from './present.js';
+import { meetingOf } from '../meetings/meeting-ref.js';
+import { presentWith, serviceView } from './present.js';
 import { afterCancel, cancelIn } from './cancel.js';
 import { changeBooking } from './road.js';
 import { paymentsOfBookings } from '../payments/records.js';
@@ -33,9 +34,14 @@ async function mine(db: ServiceDeps['database']['db'] | Tx, specialist: Speciali
 }
 
 async function detail(deps: ServiceDeps, specialist: SpecialistRow, row: BookingRow): Promise<SpecialistBooking> {
-  const [service] = await deps.database.db.select({ name: services.name }).from(services).where(eq(services.id, row.serviceId));
+  const [service] = await deps.database.db.select(serviceView).from(services).where(eq(services.id, row.serviceId));
   const payment = (await paymentsOfBookings(deps.database.db, [row.id])).get(row.id) ?? null;
-  return { ...presentWith(row, specialist, service!.name, payment), specialistNotes: row.specialistNotes, events: await eventsOf(deps.database.db, row.id) };
+  return {
+    ...presentWith(row, specialist, service!, payment, deps),
+    specialistNotes: row.specialistNotes,
+    events: await eventsOf(deps.database.db, row.id),
+    meeting: meetingOf(row),
+  };
 }
 
 export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRow, query: ListQuery): Promise<BookingList> {
@@ -55,7 +61,7 @@ export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRo
     conditions.push(or(gt(bookings.startAt, cursor.startAt), and(eq(bookings.startAt, cursor.startAt), gt(bookings.id, cursor.id))));
   }
   const rows = await db
-    .select({ booking: bookings, serviceName: services.name })
+    .select({ booking: bookings, service: serviceView })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .where(and(...conditions))
@@ -64,7 +70,7 @@ export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRo
   const page = rows.slice(0, query.limit);
   const paid = await paymentsOfBookings(db, page.map((r) => r.booking.id));
   return {
-    data: page.map((r) => presentWith(r.booking, specialist, r.serviceName, paid.get(r.booking.id) ?? null)),
+    data: page.map((r) => presentWith(r.booking, specialist, r.service, paid.get(r.booking.id) ?? null, deps)),
     hasMore: rows.length > query.limit,
   };
 }

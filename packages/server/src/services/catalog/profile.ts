@@ -2,7 +2,8 @@ import type { ServiceDeps } from '../deps.js';
 import type { Profile, ProfileUpdate } from '@slotwise/sdk/contract';
 import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { specialists, type SpecialistRow } from '../../db/schema.js';
+import type { Tx } from '../../db/client.js';
+import { services, specialists, type SpecialistRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 
 export function toProfile(row: SpecialistRow): Profile {
@@ -14,6 +15,7 @@ export function toProfile(row: SpecialistRow): Profile {
     timeZone: row.timeZone,
     currency: row.currency,
     allowedOrigins: row.allowedOrigins,
+    meetingLink: row.meetingLink,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -24,9 +26,9 @@ export function toProfile(row: SpecialistRow): Profile {
  * working hours, and a new handle the public address, so both invalidate cached slots.
  */
 export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow, patch: z.output<typeof ProfileUpdate>): Promise<Profile> {
-  const { handle, name, bio, timeZone, currency, allowedOrigins } = patch;
+  const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink } = patch;
   const changes = Object.fromEntries(
-    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins }).filter(([, v]) => v !== undefined),
+    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink }).filter(([, v]) => v !== undefined),
   ) as Partial<SpecialistRow>;
   return deps.database.write(async (tx) => {
     const [current] = await tx.select().from(specialists).where(eq(specialists.id, specialist.id));
@@ -43,8 +45,21 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
         });
       }
     }
+    if (meetingLink === null && current.meetingLink !== null) await assertLinkUnused(tx, current.id);
     if (Object.keys(changes).length === 0) return toProfile(current);
     const [row] = await tx.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning();
     return toProfile(row!);
   });
+}
+
+/** The meeting link cannot go while a service (offered or archived, which may be offered again) sends its customers there. */
+async function assertLinkUnused(tx: Tx, specialistId: string): Promise<void> {
+  const [user] = await tx
+    .select({ name: services.name })
+    .from(services)
+    .where(and(eq(services.specialistId, specialistId), eq(services.locationKind, 'link')))
+    .limit(1);
+  if (!user) return;
+  const message = `"${user.name}" takes place at this link: give it another location first.`;
+  throw new ServiceError('invalid_request', `body.meetingLink: ${message}`, { errors: [{ field: 'body.meetingLink', message }] });
 }

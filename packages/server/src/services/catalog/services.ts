@@ -8,6 +8,7 @@ import { priceProblem } from '../../domain/money.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { toService } from './catalog.js';
+import { locationColumns, serviceLocation } from './location.js';
 
 export function toServiceDetail(row: ServiceRow): MyService {
   return {
@@ -26,6 +27,7 @@ export function toServiceDetail(row: ServiceRow): MyService {
     fullRefundHours: row.fullRefundHours,
     partialRefundHours: row.partialRefundHours,
     partialRefundPercent: row.partialRefundPercent,
+    location: serviceLocation(row),
   };
 }
 
@@ -90,7 +92,7 @@ function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'dura
 /** A new service, offered at once after the others; unset rules and policy take the defaults. */
 export async function createService(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof ServiceCreate>): Promise<MyService> {
   const now = deps.clock();
-  const fields = fieldsOf(input);
+  const fields = { ...fieldsOf(input), ...(input.location ? locationColumns(deps, specialist, input.location) : {}) };
   return deps.database.write(async (tx) => {
     const [last] = await tx.select({ position: max(services.position) }).from(services).where(eq(services.specialistId, specialist.id));
     const [row] = await tx
@@ -122,7 +124,7 @@ export async function updateServiceRules(
   id: string,
   patch: z.output<typeof ServiceUpdate>,
 ): Promise<MyService> {
-  const changes = fieldsOf(patch);
+  const changes = { ...fieldsOf(patch), ...(patch.location ? locationColumns(deps, specialist, patch.location) : {}) };
   return deps.database.write(async (tx) => {
     const current = await findMine(tx, specialist, id);
     if (Object.keys(changes).length === 0) return toServiceDetail(current);

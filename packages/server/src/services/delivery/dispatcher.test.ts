@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries, notifications, outbox, type DeliveryRow } from '../../db/schema.js';
+import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { DeliveryFailure, type DeliveryChannel } from './channel.js';
 import { backoff, drainDeliveries, LEASE_MS, MAX_WAIT_MS, newDeliveryId, planOutbox } from './dispatcher.js';
@@ -9,6 +10,8 @@ const NOW = Date.parse('2026-11-20T12:00:00Z');
 let t: TestApp;
 beforeEach(async () => {
   t = await testApp({ now: NOW });
+  // Sessions without a meeting: each booking then makes exactly one outbox row (a meeting adds `meeting_ready`).
+  await setService(t.database, t.intro.id, { locationKind: 'none' });
 });
 afterEach(async () => {
   await t.app.deliveries.idle();

@@ -36,7 +36,7 @@ export class RescheduleFlow extends SlotPicker {
     this.settings = settings;
     // The calendar and time list need a service; the booking names its own and its one duration.
     const service = { id: booking.service.id, name: booking.service.name, description: '', currency: booking.currency,
-      durations: [{ minutes: booking.duration, price: booking.price }] };
+      durations: [{ minutes: booking.duration, price: booking.price }], location: { kind: booking.location.kind } };
     const { client, timeZone, locale } = settings;
     this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, selection: { service, duration: booking.duration } });
     Object.assign(this, { open: true, saving: false, error: undefined });

@@ -1,0 +1,33 @@
+import type { ServiceLocation, ServiceLocationInput } from '@slotwise/sdk/contract';
+import type { z } from 'zod';
+import type { ServiceRow, SpecialistRow } from '../../db/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+
+type LocationColumns = Pick<ServiceRow, 'locationKind' | 'meetingProvider' | 'locationDetail'>;
+
+/** A service's location as its specialist reads it: the provider only for video, the detail only for phone and in person. */
+export function serviceLocation(row: LocationColumns): ServiceLocation {
+  return {
+    kind: row.locationKind,
+    provider: row.locationKind === 'video' ? row.meetingProvider : null,
+    detail: row.locationKind === 'phone' || row.locationKind === 'in_person' ? row.locationDetail : null,
+  };
+}
+
+/**
+ * The columns a location sets, replacing the old one as a whole — after checking what the schema
+ * cannot: a `link` location needs the specialist's own meeting link, and Zoom needs this server
+ * to have Zoom set up (a service promising Zoom would otherwise get Jitsi rooms).
+ */
+export function locationColumns(deps: ServiceDeps, specialist: SpecialistRow, location: z.output<typeof ServiceLocationInput>): LocationColumns {
+  if (location.kind === 'link' && !specialist.meetingLink) {
+    const message = 'Set your meeting link first (PATCH /v1/me with meetingLink), then use it for this service.';
+    throw new ServiceError('invalid_request', `body.location.kind: ${message}`, { errors: [{ field: 'body.location.kind', message }] });
+  }
+  if (location.provider === 'zoom' && !deps.meetings.zoom) {
+    const message = 'Zoom is not set up on this server (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); use jitsi, or ask its operator to set Zoom up.';
+    throw new ServiceError('invalid_request', `body.location.provider: ${message}`, { errors: [{ field: 'body.location.provider', message }] });
+  }
+  return { locationKind: location.kind, meetingProvider: location.provider ?? 'jitsi', locationDetail: location.detail ?? null };
+}

@@ -1,0 +1,121 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
+import { DeliveryFailure, type DeliveryChannel, type DeliveryDraft, type OutboxEvent, type SendOutcome } from '../delivery/channel.js';
+import { newDeliveryId } from '../delivery/dispatcher.js';
+import { meetingFailed } from './failed.js';
+import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
+import { asDeliveryFailure, bookingOf, providerFor, recordMeeting, requestFor, type MeetingOp } from './meeting-work.js';
+
+const FINISHED = ['sent', 'dead', 'skipped', 'cancelled'];
+
+const draft = (event: OutboxEvent, kind: MeetingOp, source: MeetingSource, waitsFor: string | undefined): DeliveryDraft => ({
+  id: newDeliveryId(),
+  channel: 'meeting',
+  kind,
+  recipient: source,
+  idempotencyKey: `${event.id}:meeting:${kind}`,
+  data: { source },
+  ...(waitsFor ? { waitsFor } : {}),
+});
+
+/** This booking's latest meeting delivery, if it is not done yet: a new one waits for it, so operations reach the provider in order. */
+async function unfinished(tx: Tx, bookingId: string): Promise<DeliveryRow | undefined> {
+  const [last] = await tx
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.bookingId, bookingId), eq(deliveries.channel, 'meeting')))
+    .orderBy(desc(deliveries.createdAt), desc(sql`rowid`))
+    .limit(1);
+  return last && !FINISHED.includes(last.status) ? last : undefined;
+}
+
+/**
+ * The session's meeting, made from the outbox — never in the request that books, so a provider
+ * that is slow or down never slows or fails a booking; its failures are retried with backoff.
+ *
+ * - `booking.confirmed` of a service held by `video`: `meeting.create` by the service's provider
+ *   (Zoom only while this server has Zoom set up, Jitsi otherwise); by `link`: the specialist's
+ *   fixed link, recorded the same way (no provider call).
+ * - `booking.rescheduled` with a Zoom meeting (made, or being made): `meeting.update`.
+ * - `booking.cancelled` with a Zoom meeting: `meeting.delete`. Jitsi rooms and fixed links have
+ *   nothing to move or delete.
+ *
+ * Sending reads the booking as it is then (a create after a move uses the new time; one after a
+ * cancellation makes nothing), and records the link on the booking through the one road
+ * (`attach_meeting` → a `meeting_ready` event and outbox row). It plans first, so other channels
+ * (the invite email) can wait for its delivery. Given up, it tells the specialist (`failed.ts`).
+ */
+export const meetingChannel: DeliveryChannel = {
+  name: 'meeting',
+  async plan(tx, event, ctx) {
+    const booking = event.payload.booking;
+    switch (event.payload.event.type) {
+      case 'confirmed': {
+        if (booking.meeting) return [];
+        const [service] = await tx.select({ kind: services.locationKind, provider: services.meetingProvider }).from(services).where(eq(services.id, booking.serviceId));
+        if (service?.kind === 'link') return [draft(event, 'meeting.create', 'link', undefined)];
+        if (service?.kind !== 'video') return [];
+        return [draft(event, 'meeting.create', service.provider === 'zoom' && ctx.deps.meetings.zoom ? 'zoom' : 'jitsi', undefined)];
+      }
+      case 'rescheduled':
+      case 'cancelled': {
+        const [row] = await tx.select({ ref: bookings.meetingRef }).from(bookings).where(eq(bookings.id, event.bookingId));
+        const before = await unfinished(tx, event.bookingId);
+        const made = keptByProvider(row?.ref ?? null);
+        if (event.payload.event.type === 'cancelled') {
+          // A create still to come sees the cancellation and makes nothing (or deletes what it made).
+          return made ? [draft(event, 'meeting.delete', 'zoom', before?.id)] : [];
+        }
+        // A create still to come reads the new time itself; one under way is followed by this move.
+        return made || before?.recipient === 'zoom' ? [draft(event, 'meeting.update', 'zoom', before?.id)] : [];
+      }
+      default:
+        return [];
+    }
+  },
+
+  async send(delivery, deps): Promise<SendOutcome> {
+    const row = delivery.bookingId ? await bookingOf(deps, delivery.bookingId) : undefined;
+    if (!row) return { status: 'skipped' };
+    const source = (delivery.data as { source: MeetingSource }).source;
+    try {
+      if (delivery.kind === 'meeting.create') {
+        if (row.status !== 'confirmed') return { status: 'skipped' }; // cancelled (or over) before its meeting was made
+        if (row.meetingUrl) return { providerRef: row.meetingRef ?? undefined }; // made by an attempt whose end was lost
+        if (source === 'link') {
+          const [specialist] = await deps.database.db.select({ link: specialists.meetingLink }).from(specialists).where(eq(specialists.id, row.specialistId));
+          if (!specialist?.link) throw new DeliveryFailure('The specialist has no meeting link set for this link-located service.', { retryable: false });
+          await recordMeeting(deps, row.id, specialist.link, encodeMeetingRef('link'), 'link');
+          return { providerRef: 'link' };
+        }
+        const provider = providerFor(deps, source);
+        const meeting = await provider.create(await requestFor(deps, row, delivery));
+        const ref = encodeMeetingRef(provider.kind, meeting.ref);
+        if (!(await recordMeeting(deps, row.id, meeting.joinUrl, ref, provider.kind))) {
+          // Cancelled while it was being made: nobody should find it at the provider either.
+          await provider.delete(meeting.ref).catch(deps.logError);
+          return { status: 'skipped' };
+        }
+        return { providerRef: provider.kind === 'zoom' ? ref : provider.kind };
+      }
+      const ref = decodeMeetingRef(row.meetingRef);
+      if (ref?.source !== 'zoom') return { status: 'skipped' }; // not made yet (its create reads the booking then), or nothing kept at a provider
+      const zoom = deps.meetings.zoom;
+      if (!zoom) throw new DeliveryFailure('Zoom is no longer set up on this server, so its meeting could not be changed.', { retryable: false });
+      if (delivery.kind === 'meeting.update') {
+        if (row.status !== 'confirmed' && row.status !== 'held') return { status: 'skipped' };
+        const replaced = await zoom.update(ref.id, await requestFor(deps, row, delivery));
+        // Deleted at Zoom by hand: the provider made another, whose link the booking now shows.
+        if (replaced) await recordMeeting(deps, row.id, replaced.joinUrl, encodeMeetingRef('zoom', replaced.ref), 'zoom', { replacing: true });
+        return { providerRef: replaced ? encodeMeetingRef('zoom', replaced.ref) : row.meetingRef! };
+      }
+      await zoom.delete(ref.id);
+      return { providerRef: row.meetingRef! };
+    } catch (error) {
+      throw asDeliveryFailure(error, delivery, row, deps);
+    }
+  },
+
+  onDead: meetingFailed,
+};

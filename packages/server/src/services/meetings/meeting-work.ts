@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { bookings, services, specialists, type BookingRow, type DeliveryRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { changeBooking } from '../bookings/road.js';
+import { DeliveryFailure } from '../delivery/channel.js';
+import { backoff } from '../delivery/dispatcher.js';
+import type { ServiceDeps } from '../deps.js';
+import { joinWindowOf } from './join.js';
+import type { MeetingSource } from './meeting-ref.js';
+import { MeetingProviderError, type MeetingProvider, type MeetingRequest } from './port.js';
+
+/** What a meeting delivery does at the provider. */
+export type MeetingOp = 'meeting.create' | 'meeting.update' | 'meeting.delete';
+
+export async function bookingOf(deps: ServiceDeps, id: string): Promise<BookingRow | undefined> {
+  const [row] = await deps.database.db.select().from(bookings).where(eq(bookings.id, id));
+  return row;
+}
+
+/** The provider for `source`; Zoom planned on a server that has since lost its Zoom setup falls back to Jitsi. */
+export function providerFor(deps: ServiceDeps, source: MeetingSource): MeetingProvider {
+  return source === 'zoom' && deps.meetings.zoom ? deps.meetings.zoom : deps.meetings.jitsi;
+}
+
+/** The meeting a booking needs as it is now; the topic names the service and the specialist, never the customer. */
+export async function requestFor(deps: ServiceDeps, row: BookingRow, delivery: Pick<DeliveryRow, 'idempotencyKey' | 'attempts'>): Promise<MeetingRequest> {
+  const [info] = await deps.database.db
+    .select({ service: services.name, specialist: specialists.name, timeZone: specialists.timeZone })
+    .from(services)
+    .innerJoin(specialists, eq(specialists.id, services.specialistId))
+    .where(eq(services.id, row.serviceId));
+  return {
+    idempotencyKey: delivery.idempotencyKey,
+    topic: `${info!.service} with ${info!.specialist}`,
+    start: isoInstant(row.startAt),
+    durationMinutes: row.durationMinutes,
+    timeZone: info!.timeZone,
+    // The claim counts this attempt: above 1, an earlier one may have made the meeting and lost the answer.
+    retry: delivery.attempts > 1,
+  };
+}
+
+/**
+ * Records the meeting on the booking through the one road (`attach_meeting`: the row, a
+ * `meeting_ready` event, an outbox row), if the booking is still active and — unless `replacing`
+ * — has no meeting yet. @returns false when it was not recorded
+ */
+export async function recordMeeting(deps: ServiceDeps, bookingId: string, url: string, ref: string, source: MeetingSource, options: { replacing?: boolean } = {}): Promise<boolean> {
+  return deps.database.write(async (tx) => {
+    const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
+    if (!current || (current.status !== 'confirmed' && current.status !== 'held')) return false;
+    if (current.meetingUrl && !options.replacing) return false;
+    await changeBooking(tx, current, { action: 'attach_meeting', actor: 'system', set: { meetingUrl: url, meetingRef: ref }, data: { provider: source } }, deps.clock());
+    return true;
+  });
+}
+
+/**
+ * What the dispatcher should do with a failure: retry what may pass (rate limits, outages, no
+ * answer), give up on what will not. A create or move whose next try would come after the join
+ * window opens is given up now: a meeting made after people start joining is no use, and giving
+ * up brings the fallback and the specialist's notice while there is time.
+ */
+export function asDeliveryFailure(error: unknown, delivery: DeliveryRow, row: BookingRow, deps: ServiceDeps): DeliveryFailure {
+  if (error instanceof DeliveryFailure) return error;
+  const retryable = !(error instanceof MeetingProviderError) || error.retryable;
+  const message = error instanceof Error ? error.message : String(error);
+  const late = delivery.kind !== 'meeting.delete' && deps.clock() + backoff(delivery.attempts) >= joinWindowOf(row, deps.joinWindow).opensAt;
+  if (retryable && late) return new DeliveryFailure(`${message} No time is left to try again before the session.`, { retryable: false, cause: error });
+  return new DeliveryFailure(message, { retryable, cause: error });
+}

@@ -1,0 +1,2 @@
+export { RATE_LIMITED, startFakeZoom, type FakeZoom, type FakeZoomOptions, type Outage, type RecordedZoomRequest } from './fake-zoom.js';
+export type { ZoomMeetingObject } from './meetings.js';
