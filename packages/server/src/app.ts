@@ -83,6 +83,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     calendarFeeds: options.calendarFeeds ?? createCalendarFeeds({ clock, fetch: loggedFetch(globalThis.fetch.bind(globalThis), log, 'calendar-feed') }),
     slotCache: options.slotCache ?? createSlotCache(),
     holdMinutes: options.holdMinutes ?? 15,
+    ...(options.completeAfterMs === undefined ? {} : { completeAfterMs: options.completeAfterMs }),
     maxHoldsPerClient: options.maxHoldsPerClient ?? 3,
     rateLimits: options.rateLimits ?? true,
     trustProxy: options.trustProxy ?? false,

@@ -29,6 +29,11 @@ export interface ServiceDeps {
   slotCache: SlotCache;
   /** How long a priced booking holds its time while awaiting payment, minutes. */
   holdMinutes: number;
+  /**
+   * How long after a confirmed session's end the scheduler marks it `completed` (time for the
+   * specialist to mark a no-show first). @default 2 hours
+   */
+  completeAfterMs?: number;
   /** Unpaid holds one visitor may have at once. */
   maxHoldsPerClient: number;
   /** Signs access tokens (HS256). */

@@ -1,3 +1,4 @@
+import { completeDueSessions } from './bookings/complete-due.js';
 import { expireDueHolds } from './bookings/holds.js';
 import { CHANNELS } from './delivery/channels.js';
 import { drainDeliveries, type DrainResult } from './delivery/dispatcher.js';
@@ -15,6 +16,8 @@ export interface TickResult {
   /** Credit lots that reached their expiry with credits left (an `expire` row each). */
   expiredCredits: number;
   purgedIdempotencyKeys: number;
+  /** Confirmed sessions whose end passed the grace period, marked `completed` (a `booking.completed` outbox row each). */
+  completedSessions: number;
   /** Daily agenda emails planned (specialists who opted in; once per local date). */
   plannedAgendas: number;
   /** What the outbox dispatcher planned, sent, retried, gave up and skipped. */
@@ -33,8 +36,9 @@ export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promi
   const issuedRefunds = await issueDueRefunds(at, now);
   const expiredCredits = await expireDueCredits(at);
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(at, now);
+  const completedSessions = await completeDueSessions(at);
   const plannedAgendas = await planDailyAgendas(at, now);
   // Last: the changes above wrote outbox rows of their own.
   const deliveries = await drainDeliveries(at, CHANNELS, now);
-  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, plannedAgendas, deliveries };
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, completedSessions, plannedAgendas, deliveries };
 }
