@@ -117,6 +117,12 @@ export const namespaces = {
       /** Newest first; pass the last id as `starting_after` for the next page. */
       list: 'listMyPackagePurchases',
     },
+    notifications: {
+      /** Newest first, with the unread count; `{ unread: true }` for unread ones only; pass the last id as `starting_after`. */
+      list: 'listMyNotifications',
+      /** `{ ids: [...] }` or `{ all: true }`; answers how many were marked and how many are still unread. */
+      markRead: 'markMyNotificationsRead',
+    },
     webhooks: {
       list: 'listWebhookEndpoints',
       /** The returned `secret` (`whsec_…`) is shown once: verify deliveries with it (`verifyWebhook`). */

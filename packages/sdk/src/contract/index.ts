@@ -12,3 +12,4 @@ export * from './packages.js';
 export * from './webhooks.js';
 export * from './calendar-routes.js';
 export * from './calendar-files.js';
+export * from './notifications.js';

@@ -110,6 +110,10 @@ export const operations = named({
   rotateWebhookSecret: { method: 'post', path: '/v1/me/webhooks/{id}/rotate', auth: 'apiKey' },
   listWebhookDeliveries: { method: 'get', path: '/v1/me/webhooks/{id}/deliveries', auth: 'apiKey', input: 'query' },
   redeliverWebhook: { method: 'post', path: '/v1/me/webhooks/{id}/deliveries/{deliveryId}/redeliver', auth: 'apiKey' },
+
+  // In-app notifications (notification-routes.ts)
+  listMyNotifications: { method: 'get', path: '/v1/me/notifications', auth: 'apiKey', input: 'query' },
+  markMyNotificationsRead: { method: 'post', path: '/v1/me/notifications/read', auth: 'apiKey', input: 'body' },
 });
 
 type Entry = Omit<Operation, 'operationId'> & { operationId?: string };

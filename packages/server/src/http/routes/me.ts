@@ -4,6 +4,7 @@ import type { AppEnv } from '../../app-env.js';
 import { defineRoute } from '../define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { myBookingRoutes } from './my-bookings.js';
+import { myNotificationRoutes } from './notifications.js';
 import { myPackageRoutes } from './packages.js';
 import { myWebhookRoutes } from './webhook-endpoints.js';
 import { myPaymentRoutes } from './payments.js';
@@ -45,5 +46,6 @@ export function meRoutes(): Hono<AppEnv> {
   myPaymentRoutes(app);
   myPackageRoutes(app);
   myWebhookRoutes(app);
+  myNotificationRoutes(app);
   return app;
 }

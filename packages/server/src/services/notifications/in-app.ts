@@ -1,34 +1,73 @@
-import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { notifications, type DeliveryRow, type SpecialistRow } from '../../db/schema.js';
+import { notifications, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import type { DeliveryChannel, OutboxEvent } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
+import { money, wallTime } from './wording.js';
 
-/** The booking changes a specialist is told of in the app, and how each reads. */
-const NOTICES: Record<string, (b: OutboxEvent['payload']['booking'], e: OutboxEvent['payload']['event']) => { title: string; body: string } | undefined> = {
-  confirmed: (b) => ({ title: `New booking: ${b.customer.name}`, body: `${b.customer.name} booked ${b.start} (${b.duration} min).` }),
-  rescheduled: (b, e) => ({ title: `Moved: ${b.customer.name}`, body: `${b.customer.name}'s session moved from ${String(e.data?.from)} to ${b.start}.` }),
-  cancelled: (b, e) => ({ title: `Cancelled: ${b.customer.name}`, body: `The session at ${b.start} was cancelled by the ${e.actor}${e.reason ? `: ${e.reason}` : '.'}` }),
-  refunded: (b, e) => ({ title: `Refund issued: ${b.customer.name}`, body: `A refund of ${String(e.data?.amount)} (${b.currency} minor units) was issued for ${b.start}.` }),
+type Booking = OutboxEvent['payload']['booking'];
+type Change = OutboxEvent['payload']['event'];
+/** What a notice needs besides the change: the specialist's zone (times are written in it) and the service's name. */
+interface Context {
+  timeZone: string;
+  serviceName: string;
+}
+
+const by: Record<string, string> = { customer: 'the customer', system: 'Slotwise', operator: 'an operator', specialist: 'you' };
+const refundOf = (e: Change, currency: string) => {
+  const amount = (e.data?.refund as { amount?: unknown } | undefined)?.amount;
+  return typeof amount === 'number' && amount > 0 ? ` ${money(amount, currency)} is refunded.` : '';
+};
+
+/** The booking changes a specialist is told of in the app, and how each reads (times in the specialist's zone). */
+const NOTICES: Record<string, (b: Booking, e: Change, c: Context) => { title: string; body: string }> = {
+  confirmed: (b, _e, c) => ({ title: `New booking: ${b.customer.name}`, body: `${b.customer.name} booked ${c.serviceName} on ${wallTime(Date.parse(b.start), c.timeZone)} (${b.duration} min).` }),
+  rescheduled: (b, e, c) => ({
+    title: `Moved: ${b.customer.name}`,
+    body: `${b.customer.name} moved ${c.serviceName} from ${typeof e.data?.from === 'string' ? wallTime(Date.parse(e.data.from), c.timeZone) : 'its old time'} to ${wallTime(Date.parse(b.start), c.timeZone)}.`,
+  }),
+  cancelled: (b, e, c) => ({
+    title: `Cancelled: ${b.customer.name}`,
+    body: `${c.serviceName} on ${wallTime(Date.parse(b.start), c.timeZone)} was cancelled by ${by[e.actor] ?? e.actor}${e.reason ? `: ${e.reason}` : '.'}${refundOf(e, b.currency)}`,
+  }),
+  refunded: (b, e, c) => ({
+    title: `Refund issued: ${b.customer.name}`,
+    body: `${typeof e.data?.amount === 'number' ? money(e.data.amount, b.currency) : 'A refund'} was refunded to ${b.customer.name} for ${c.serviceName} on ${wallTime(Date.parse(b.start), c.timeZone)}.`,
+  }),
 };
 
 /**
- * The specialist's in-app notices: one per booking change that needs their attention (new,
- * moved, cancelled, refunded). "Sending" one writes the notice the app lists.
+ * Whether a change deserves a notice: a new, moved, cancelled or refunded booking — but not a move
+ * or a cancellation the specialist made themselves (they know; a notice would be noise). Held,
+ * expired, completed and no-show changes, notes and meetings are not notices.
+ */
+function noticeFor(event: OutboxEvent): boolean {
+  const { type, actor } = event.payload.event;
+  if (!(type in NOTICES)) return false;
+  return !((type === 'rescheduled' || type === 'cancelled') && actor === 'specialist');
+}
+
+/**
+ * The specialist's in-app notices. "Sending" one writes the notice the app lists
+ * (`GET /v1/me/notifications`), worded when it is written, in the specialist's zone.
  */
 export const inAppChannel: DeliveryChannel = {
   name: 'in_app',
   async plan(_tx: Tx, event) {
-    const notice = NOTICES[event.payload.event.type];
-    if (!notice || !notice(event.payload.booking, event.payload.event)) return [];
+    if (!noticeFor(event)) return [];
     return [{ id: newDeliveryId(), channel: 'in_app', kind: `booking.${event.payload.event.type}`, recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { event: event.payload.event, booking: event.payload.booking } }];
   },
   async send(delivery: DeliveryRow, deps: ServiceDeps) {
     const { event, booking } = delivery.data as OutboxEvent['payload'];
-    const notice = NOTICES[event.type]!(booking, event)!;
+    const [context] = await deps.database.db
+      .select({ timeZone: specialists.timeZone, serviceName: services.name })
+      .from(specialists)
+      .innerJoin(services, eq(services.id, booking.serviceId))
+      .where(eq(specialists.id, delivery.specialistId))
+      .limit(1);
+    const notice = NOTICES[event.type]!(booking, event, context ?? { timeZone: 'UTC', serviceName: 'the session' });
     // The delivery's id is the notice's: a retry after a lost answer writes nothing new.
     await deps.database.write((tx) =>
       tx
@@ -42,46 +81,4 @@ export const inAppChannel: DeliveryChannel = {
 /** Tells the specialist of something that went wrong on their behalf (a meeting that could not be made). */
 export async function notifySpecialist(deps: ServiceDeps, specialistId: string, notice: { kind: string; bookingId: string | null; title: string; body: string }): Promise<void> {
   await deps.database.write((tx) => tx.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() }));
-}
-
-export interface NotificationPage {
-  data: { id: string; kind: string; bookingId: string | null; title: string; body: string; read: boolean; createdAt: string }[];
-  unread: number;
-  hasMore: boolean;
-}
-
-/** The caller's notices, newest first (cursor: the id of the last one seen), and how many are unread. */
-export async function listNotifications(deps: ServiceDeps, specialist: SpecialistRow, query: { limit: number; starting_after?: string | undefined; unread?: boolean | undefined }): Promise<NotificationPage> {
-  const db = deps.database.db;
-  const mine = eq(notifications.specialistId, specialist.id);
-  let cursor;
-  if (query.starting_after) {
-    const [after] = await db.select().from(notifications).where(and(mine, eq(notifications.id, query.starting_after)));
-    if (!after) throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your notifications.`, { errors: [{ field: 'query.starting_after', message: 'Use the id of the last notification of the previous page.' }] });
-    cursor = or(lt(notifications.createdAt, after.createdAt), and(eq(notifications.createdAt, after.createdAt), lt(notifications.id, after.id)));
-  }
-  const rows = await db
-    .select()
-    .from(notifications)
-    .where(and(mine, cursor, query.unread ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(query.limit + 1);
-  const [{ unread }] = (await db.select({ unread: count() }).from(notifications).where(and(mine, isNull(notifications.readAt)))) as [{ unread: number }];
-  return {
-    data: rows.slice(0, query.limit).map((r) => ({ id: r.id, kind: r.kind, bookingId: r.bookingId, title: r.title, body: r.body, read: r.readAt !== null, createdAt: new Date(r.createdAt).toISOString() })),
-    unread,
-    hasMore: rows.length > query.limit,
-  };
-}
-
-/** Marks the caller's notices read: the ones named, or all. @returns how many are still unread */
-export async function markNotificationsRead(deps: ServiceDeps, specialist: SpecialistRow, ids: readonly string[] | 'all'): Promise<{ unread: number }> {
-  const now = deps.clock();
-  const mine = eq(notifications.specialistId, specialist.id);
-  await deps.database.write(async (tx) => {
-    const which = ids === 'all' ? undefined : or(...ids.map((id) => eq(notifications.id, id)));
-    await tx.update(notifications).set({ readAt: now }).where(and(mine, isNull(notifications.readAt), which));
-  });
-  const [{ unread }] = (await deps.database.db.select({ unread: count() }).from(notifications).where(and(mine, isNull(notifications.readAt)))) as [{ unread: number }];
-  return { unread };
 }
