@@ -102,6 +102,33 @@ describe('the meeting channel', () => {
     expect(zoom.apiCalls()).toEqual(['POST /v2/users/me/meetings 201', `PATCH /v2/meetings/${made!.id} 204`, `DELETE /v2/meetings/${made!.id} 204`]);
   });
 
+  it('takes a meeting already deleted at Zoom as deleted, and tells the specialist when Zoom refuses a move or a deletion', async () => {
+    await useLocation({ kind: 'video', provider: 'zoom' });
+    const first = await book();
+    const second = await book('2026-11-23T11:00:00Z');
+    await t.app.deliveries.idle();
+    const [a, b] = zoom.meetings();
+    // Deleted by hand in Zoom: cancelling finds it gone (404), which is what it wanted.
+    zoom.deleteByHand(a!.id);
+    await t.json(`/v1/bookings/${first.booking.id}/cancel`, { body: {}, headers: auth(first.manageToken) });
+    await t.app.deliveries.idle();
+    expect((await meetingDeliveries(first.booking.id)).map((d) => [d.kind, d.status])).toEqual([['meeting.create', 'sent'], ['meeting.delete', 'sent']]);
+    expect(zoom.apiCalls()).toContain(`DELETE /v2/meetings/${a!.id} 404`);
+
+    const failures = () => t.database.db.select().from(notifications).where(and(eq(notifications.bookingId, second.booking.id), eq(notifications.kind, 'meeting.failed'))).orderBy(sql`rowid`);
+    zoom.fail({ status: 400, body: { code: 3000, message: 'Cannot update the meeting.' }, match: 'PATCH' });
+    await t.json(`/v1/bookings/${second.booking.id}/reschedule`, { body: { start: '2026-11-24T13:00:00Z' }, headers: auth(second.manageToken) });
+    await t.app.deliveries.idle();
+    expect((await failures()).map((n) => [n.title, n.body.includes('Cannot update the meeting.')])).toEqual([['Zoom still shows the old time', true]]);
+    zoom.fail({ status: 400, body: { code: 3000, message: 'Cannot delete the meeting.' }, match: 'DELETE' });
+    await t.json(`/v1/bookings/${second.booking.id}/cancel`, { body: {}, headers: auth(second.manageToken) });
+    await t.app.deliveries.idle();
+    expect((await meetingDeliveries(second.booking.id)).map((d) => [d.kind, d.status])).toEqual([['meeting.create', 'sent'], ['meeting.update', 'dead'], ['meeting.delete', 'dead']]);
+    expect((await failures()).map((n) => n.title)).toEqual(['Zoom still shows the old time', 'A Zoom meeting was not deleted']);
+    expect((await failures())[1]!.body).toContain('Cannot delete the meeting.');
+    expect(zoom.meeting(b!.id)).toBeDefined();
+  });
+
   it('confirms the booking at once while Zoom is down, and the meeting appears after retries', async () => {
     await useLocation({ kind: 'video', provider: 'zoom' });
     zoom.down = true;

@@ -50,6 +50,7 @@ export async function meetingFailed(delivery: DeliveryRow, deps: ServiceDeps): P
     return notice('meeting.failed', `No meeting link for ${row.customerName}`, `The meeting for ${session} could not be made${why}. Send ${row.customerName} a link yourself.`);
   }
   if (delivery.kind === 'meeting.update') {
+    if (row.status !== 'confirmed') return; // cancelled meanwhile: its deletion follows
     return notice('meeting.failed', `Zoom still shows the old time`, `Zoom could not move the meeting for ${session}${why}. Its link still works; change its time in Zoom.`);
   }
   return notice('meeting.failed', `A Zoom meeting was not deleted`, `Zoom could not delete the meeting of the cancelled session ${session}${why}. Delete it in Zoom.`);

@@ -146,6 +146,10 @@ export async function startFakeZoom(options: FakeZoomOptions = {}) {
     get down() {
       return down;
     },
+    /** Deletes a meeting as its host would in Zoom's own app, behind Slotwise's back. */
+    deleteByHand(id: string | number) {
+      state.meetings.delete(Number(id));
+    },
     /** Zoom stops accepting every token issued so far (as when the app's secret is regenerated). */
     revokeTokens() {
       for (const t of oauth.tokens) t.revoked = true;
