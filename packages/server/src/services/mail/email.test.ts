@@ -229,6 +229,15 @@ describe('reminders', () => {
     expect(m.to('grace@example.com').filter((x) => x.subject.includes('Intro call, Mon'))).toHaveLength(2); // confirmation + one reminder
   });
 
+  it('"starting soon" goes when the join window opens, as the server sets it', async () => {
+    await m.closeAll();
+    m = await mailTestApp({ joinWindow: { opensMinutesBefore: 15, closesMinutesAfter: 0 } });
+    await m.book(MONDAY);
+    await m.settle();
+    const starting = (await emailRows()).find((d) => d.kind === 'customer.starting')!;
+    expect(Date.parse(MONDAY) - starting.dueAt).toBe(15 * 60_000);
+  });
+
   it('follow the hours the specialist chose', async () => {
     await m.database.write((tx) => tx.update(specialists).set({ reminderHours: [48] }).where(eq(specialists.handle, 'demo')));
     await m.book(TUESDAY);

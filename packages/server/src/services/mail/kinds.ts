@@ -41,6 +41,3 @@ export const kindInfo = (kind: string): KindInfo | undefined => (EMAIL_KINDS as 
 
 /** Kinds tied to a booking's start time: cancelled when it moves or ends, planned again for the new time. */
 export const TIMED_KINDS: readonly EmailKind[] = ['customer.reminder', 'customer.starting', 'specialist.reminder'];
-
-/** How long before the start "starting soon" goes: when the join window opens. */
-export const STARTING_LEAD_MS = 10 * 60_000;

@@ -52,7 +52,9 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
   const timed = async () => {
     const [service] = await tx.select({ kind: services.locationKind }).from(services).where(eq(services.id, booking.serviceId));
     const online = service?.kind === 'video' || service?.kind === 'link';
-    const candidates = timedDrafts(event, to, { leads: reminderLeads(specialist.reminderHours), online, now: ctx.now });
+    // "Starting soon" goes when the join window opens, so its link works at once.
+    const startingLeadMs = ctx.deps.joinWindow.opensMinutesBefore * 60_000;
+    const candidates = timedDrafts(event, to, { leads: reminderLeads(specialist.reminderHours), online, startingLeadMs, now: ctx.now });
     for (const draft of candidates) {
       if (!(await optedOut(tx, draft.recipient, specialist.id, 'reminder'))) drafts.push(draft);
     }

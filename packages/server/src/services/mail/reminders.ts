@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { deliveries, type BookingRow, type DeliveryRow } from '../../db/schema.js';
 import type { DeliveryDraft, OutboxEvent } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
-import { STARTING_LEAD_MS, TIMED_KINDS, type EmailKind } from './kinds.js';
+import { TIMED_KINDS, type EmailKind } from './kinds.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -35,7 +35,7 @@ interface Recipients {
  * start. Keyed by booking, start and invite sequence: planning the same start twice makes nothing
  * new, and a booking moved away and back still gets fresh ones. One already due is never planned.
  */
-export function timedDrafts(event: OutboxEvent, to: Recipients, options: { leads: number[]; online: boolean; now: number }): DeliveryDraft[] {
+export function timedDrafts(event: OutboxEvent, to: Recipients, options: { leads: number[]; online: boolean; startingLeadMs: number; now: number }): DeliveryDraft[] {
   const booking = event.payload.booking;
   const startAt = Date.parse(booking.start);
   const at = `${booking.id}@${booking.start}#${booking.inviteSequence}`;
@@ -49,7 +49,7 @@ export function timedDrafts(event: OutboxEvent, to: Recipients, options: { leads
     add('customer.reminder', to.customer, startAt - hours * HOUR_MS, hours);
     add('specialist.reminder', to.specialist, startAt - hours * HOUR_MS, hours);
   }
-  if (options.online) add('customer.starting', to.customer, startAt - STARTING_LEAD_MS);
+  if (options.online) add('customer.starting', to.customer, startAt - options.startingLeadMs);
   return drafts;
 }
 
