@@ -18,6 +18,7 @@ import { mailOptionsFromEnv } from './providers/mail/index.js';
 // Mail for Node callers (tests of other packages, scripts): SMTP and the local mailbox.
 export { smtpMail, startMailbox, type Mailbox, type MailboxMessage } from './providers/mail/index.js';
 import { createMeetings, meetingOptionsFromEnv, type MeetingSettings } from './providers/meetings/index.js';
+import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 
@@ -114,9 +115,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const allowLoopbackWebhooks = options.allowLoopbackWebhooks ?? false;
   if (allowLoopbackWebhooks) log({ level: 'warn', msg: 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS is on: webhook endpoints on this machine (loopback) can be registered and reached. Development only.' });
   const webhookFetch = options.webhookFetch ?? loggedFetch(guardedWebhookFetch({ allowLoopback: allowLoopbackWebhooks }), log, 'webhook');
+  // Text messages only when configured (TWILIO_*): off by default.
+  const sms = options.sms ? loggedSms(options.sms, log) : undefined;
   // Zoom's calls are logged like every provider's: host, status and time, never a token or a link.
   const meetings = options.meetings ?? createMeetings(options.meetingSettings ?? {}, loggedFetch(globalThis.fetch.bind(globalThis), log, 'zoom'));
-  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings });
+  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
   if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
   offline?.deliverTo(app);
   options.mount?.(app);
@@ -224,7 +227,7 @@ function flag(env: Record<string, string | undefined>, name: string): boolean | 
  * `PORT`, `HOST`, `DATABASE_URL`, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*`,
  * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
  * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
- * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `JITSI_BASE_URL`, `ZOOM_*`,
+ * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `TWILIO_*` (text messages), `JITSI_BASE_URL`, `ZOOM_*`,
  * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings).
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
@@ -232,6 +235,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const holdMinutes = integer(env, 'HOLD_MINUTES', 1, 24 * 60);
   const trustProxy = flag(env, 'TRUST_PROXY');
   const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
+  const sms = smsFromEnv(env);
   return {
     ...(port === undefined ? {} : { port }),
     ...(env.HOST ? { hostname: env.HOST } : {}),
@@ -244,6 +248,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
     ...(env.NODE_ENV ? { nodeEnv: env.NODE_ENV } : {}),
     ...mailOptionsFromEnv(env),
+    ...(sms ? { sms } : {}),
     ...meetingOptionsFromEnv(env),
   };
 }

@@ -14,13 +14,35 @@ export const Customer = z.strictObject({
   timeZone: TimeZone,
 });
 
+/**
+ * A mobile number in international (E.164) form, `+` country code and number; spaces, dashes,
+ * dots and brackets are accepted and dropped (`+49 170 123-4567` → `+491701234567`).
+ */
+export const Phone = z
+  .string()
+  .max(32)
+  .overwrite((phone) => phone.replace(/[\s().-]/g, ''))
+  .refine((phone) => /^\+[1-9]\d{5,14}$/.test(phone), { message: 'Use the international format with the country code, e.g. +14155552671 or +49 170 1234567.' })
+  .meta({ description: 'A mobile number in international (E.164) format.', example: '+491701234567' });
+
+/** The customer as they book: optionally a phone number, and whether it may get text-message reminders. */
+export const CustomerCreate = Customer.extend({
+  phone: Phone.optional(),
+  smsConsent: z.boolean().default(false).meta({ description: 'The customer agrees to get reminder texts at `phone` (only when the server sends text messages).' }),
+}).superRefine((customer, ctx) => {
+  if (customer.smsConsent && customer.phone === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a mobile number for the text reminders, or leave smsConsent out.' });
+});
+
+/** The customer as a booking shows them: the phone and the consent only to the booking's own customer (manage token). */
+export const BookingCustomer = Customer.extend({ phone: Phone.optional(), smsConsent: z.boolean().optional() });
+
 export const BookingCreate = z
   .strictObject({
     specialist: Handle,
     service: z.string().min(1).max(64),
     duration: z.number().int().positive().optional().meta({ description: "Minutes; defaults to the service's first duration." }),
     start: Instant.meta({ description: 'A start time offered by the slots endpoint.' }),
-    customer: Customer,
+    customer: CustomerCreate,
     notes: z.string().max(2000).optional(),
     credit: z
       .strictObject({ token: z.string().min(1).max(200).meta({ description: 'The credits token from the package purchase.' }) })
@@ -41,7 +63,7 @@ export const Booking = z
     start: Instant,
     end: Instant,
     duration: z.number().int(),
-    customer: Customer,
+    customer: BookingCustomer,
     notes: z.string(),
     price: MinorAmount,
     currency: Currency,
@@ -164,6 +186,8 @@ export type BookingListQuery = z.input<typeof BookingListQuery>;
 export type BookingNotes = z.input<typeof BookingNotes>;
 export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Customer = z.infer<typeof Customer>;
+export type CustomerCreate = z.input<typeof CustomerCreate>;
+export type BookingCustomer = z.infer<typeof BookingCustomer>;
 export type BookingCreate = z.input<typeof BookingCreate>;
 export type Booking = z.infer<typeof Booking>;
 export type BookingCreated = z.infer<typeof BookingCreated>;

@@ -98,6 +98,8 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         customerName: input.customer.name,
         customerEmail: input.customer.email,
         customerTimeZone: input.customer.timeZone,
+        customerPhone: input.customer.phone ?? null,
+        smsConsent: input.customer.smsConsent,
         notes: input.notes ?? '',
         price: current.price,
         currency: current.service.currency,

@@ -15,7 +15,11 @@ export const serviceView = { name: services.name, locationKind: services.locatio
 /** The moment and join window a booking is presented at: the meeting link shows only inside the window. */
 export type PresentAt = Pick<ServiceDeps, 'clock' | 'joinWindow'>;
 
-/** The wire form of a booking. Private fields (notes of the specialist, hashes) never go out here. */
+/**
+ * The wire form of a booking for its own customer (the manage token's holder): with their phone
+ * and SMS consent, which no other view shows. Private fields (notes of the specialist, hashes)
+ * never go out here.
+ */
 export async function present(deps: Pick<ServiceDeps, 'database'> & PresentAt, row: BookingRow): Promise<Booking> {
   const db = deps.database.db;
   const payment = (await paymentsOfBookings(db, [row.id])).get(row.id) ?? null;
@@ -26,7 +30,8 @@ export async function present(deps: Pick<ServiceDeps, 'database'> & PresentAt, r
     .where(eq(specialists.id, row.specialistId))
     .limit(1);
   const { specialist, service } = joined!;
-  return presentWith(row, specialist, service, payment, deps);
+  const view = presentWith(row, specialist, service, payment, deps);
+  return { ...view, customer: { ...view.customer, ...(row.customerPhone === null ? {} : { phone: row.customerPhone }), smsConsent: row.smsConsent } };
 }
 
 export function presentWith(

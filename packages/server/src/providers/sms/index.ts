@@ -1,0 +1,3 @@
+export { smsFromEnv } from './from-env.js';
+export { loggedSms } from './logged.js';
+export { maskNumbers, twilioSms, type TwilioOptions } from './twilio.js';
