@@ -99,6 +99,10 @@ export const Profile = z
     currency: Currency,
     allowedOrigins: z.array(z.string()).meta({ description: 'Origins allowed to embed the widget; empty = any (development).' }),
     meetingLink: z.string().nullable().meta({ description: 'Your own permanent meeting room, used by services whose location is `link`.' }),
+    reminderHours: z.array(z.number().int()).meta({ description: 'Hours before each session that reminders go out (email, and SMS where the customer consented).' }),
+    notificationEmail: z.string().nullable().meta({ description: 'Where your own notices go; null: your login email.' }),
+    dailyAgenda: z.boolean().meta({ description: 'A morning email with the day’s sessions.' }),
+    locale: z.string().meta({ description: 'The language of your notices (BCP 47).' }),
     createdAt: Instant,
   })
   .meta({ id: 'Profile' });
@@ -116,6 +120,19 @@ export const ProfileUpdate = z
       .overwrite((origins) => [...new Set(origins)])
       .optional(),
     meetingLink: MeetingLink.nullable().optional().meta({ description: 'https only; null removes it (refused while a service uses it).' }),
+    reminderHours: z
+      .array(z.number().int().min(1, { message: 'A reminder goes at least 1 hour before.' }).max(14 * 24, { message: 'A reminder goes at most 14 days (336 hours) before.' }))
+      .max(5, { message: 'Choose at most 5 reminder times.' })
+      .overwrite((hours) => [...new Set(hours)].sort((a, b) => b - a))
+      .optional()
+      .meta({ description: 'Hours before each session that reminders go out, e.g. [24, 1]; [] for none.' }),
+    notificationEmail: Email.nullable().optional().meta({ description: 'Where your own notices go; null: your login email.' }),
+    dailyAgenda: z.boolean().optional(),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or en-GB.' })
+      .max(35)
+      .optional(),
   })
   .meta({ id: 'ProfileUpdate' });
 

@@ -28,6 +28,24 @@ describe('GET and PATCH /v1/me', () => {
     expect((await t.json('/v1/specialists/demo')).body).toMatchObject({ name: 'Dr. Ada', bio: 'Coach.' });
   });
 
+  it('sets how the specialist is notified: reminder hours, their notice address, the daily agenda, the language', async () => {
+    expect((await t.json('/v1/me', { headers: auth(t.apiKey) })).body).toMatchObject({ reminderHours: [24, 1], notificationEmail: null, dailyAgenda: false, locale: 'en' });
+    const res = await patch({ reminderHours: [1, 48, 1], notificationEmail: 'Desk@Example.com', dailyAgenda: true, locale: 'en-GB' });
+    expect(res.body).toMatchObject({ reminderHours: [48, 1], notificationEmail: 'desk@example.com', dailyAgenda: true, locale: 'en-GB' });
+    expect((await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]).toMatchObject({ reminderHours: [48, 1], notificationEmail: 'desk@example.com' });
+    expect((await patch({ reminderHours: [], notificationEmail: null })).body).toMatchObject({ reminderHours: [], notificationEmail: null });
+    for (const [body, field] of [
+      [{ reminderHours: [0] }, 'body.reminderHours.0'],
+      [{ reminderHours: [337] }, 'body.reminderHours.0'],
+      [{ reminderHours: [1, 2, 3, 4, 5, 6] }, 'body.reminderHours'],
+      [{ notificationEmail: 'not-an-email' }, 'body.notificationEmail'],
+      [{ locale: 'english please' }, 'body.locale'],
+    ] as const) {
+      const refused = await patch(body);
+      expect({ body, status: refused.status, field: refused.body.errors?.[0]?.field }).toEqual({ body, status: 400, field });
+    }
+  });
+
   it('stores embed origins normalised and once each', async () => {
     const res = await patch({ allowedOrigins: ['HTTPS://Coach.Example:443/', 'http://localhost:3000', 'https://coach.example', 'https://bücher.example'] });
     expect(res.status).toBe(200);

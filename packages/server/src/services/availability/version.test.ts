@@ -86,6 +86,17 @@ describe('the availability version', () => {
     expect(await moves((tx) => tx.update(schema.specialists).set({ name: 'Dr. Other', bio: 'New' }).where(where))).toBe(false);
   });
 
+  it('does not move when the one road records a change that leaves time and status alone', async () => {
+    const booked = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer: { name: 'A', email: 'a@example.com', timeZone: 'UTC' } } });
+    expect(booked.status).toBe(201);
+    await t.app.deliveries.idle();
+    const before = await version();
+    const notes = await t.json(`/v1/me/bookings/${booked.body.booking.id}/notes`, { method: 'PUT', body: { notes: 'Prepare the CV review' }, headers: { authorization: `Bearer ${t.apiKey}` } });
+    expect(notes.status).toBe(200);
+    await t.app.deliveries.idle();
+    expect(await version()).toBe(before);
+  });
+
   it('does not move on writes to tables slots never read', async () => {
     expect(await moves((tx) => tx.run(sql`insert into webhook_events (id, type, received_at) values ('evt_1', 'x', 0)`))).toBe(false);
   });

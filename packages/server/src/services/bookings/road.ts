@@ -110,11 +110,14 @@ export async function changeBooking(tx: Tx, booking: BookingRow, change: Booking
   if (!next.ok) throw new ServiceError(refusal(change.action), next.reason);
   // A calendar invite is updated by a higher SEQUENCE: every change of time or state raises it.
   const invite = change.action === 'reschedule' || change.action === 'cancel' ? { inviteSequence: booking.inviteSequence + 1 } : {};
-  const [row] = await tx
-    .update(bookings)
-    .set({ ...change.set, ...invite, status: next.to })
-    .where(and(eq(bookings.id, booking.id), eq(bookings.status, booking.status)))
-    .returning();
+  // The status is written only when it changes: writing a column fires the triggers that move the
+  // availability version (and drop cached slots), which a note or a meeting link must not do.
+  const values = { ...change.set, ...invite, ...(next.to === booking.status ? {} : { status: next.to }) };
+  const guard = and(eq(bookings.id, booking.id), eq(bookings.status, booking.status));
+  const [row] =
+    Object.keys(values).length > 0
+      ? await tx.update(bookings).set(values).where(guard).returning()
+      : await tx.select().from(bookings).where(guard);
   if (!row) throw new ServiceError(refusal(change.action), 'The booking changed meanwhile; reload it and try again.');
   await record(tx, booking.status, row, change.action, change, now);
   return row;

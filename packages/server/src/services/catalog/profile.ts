@@ -16,6 +16,10 @@ export function toProfile(row: SpecialistRow): Profile {
     currency: row.currency,
     allowedOrigins: row.allowedOrigins,
     meetingLink: row.meetingLink,
+    reminderHours: row.reminderHours,
+    notificationEmail: row.notificationEmail,
+    dailyAgenda: row.dailyAgenda,
+    locale: row.locale,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -26,9 +30,9 @@ export function toProfile(row: SpecialistRow): Profile {
  * working hours, and a new handle the public address, so both invalidate cached slots.
  */
 export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow, patch: z.output<typeof ProfileUpdate>): Promise<Profile> {
-  const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink } = patch;
+  const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, reminderHours, notificationEmail, dailyAgenda, locale } = patch;
   const changes = Object.fromEntries(
-    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink }).filter(([, v]) => v !== undefined),
+    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, reminderHours, notificationEmail, dailyAgenda, locale }).filter(([, v]) => v !== undefined),
   ) as Partial<SpecialistRow>;
   return deps.database.write(async (tx) => {
     const [current] = await tx.select().from(specialists).where(eq(specialists.id, specialist.id));
