@@ -29,6 +29,16 @@ describe('after the session', () => {
     expect(linksOf(followUp).some((l) => l.startsWith(`https://coach.example/book?booking=${booking.id}&token=`))).toBe(true);
     expect(followUp.headers['List-Unsubscribe'] ?? followUp.headers['list-unsubscribe']).toMatch(/unsubscribe\?token=/);
   });
+
+  it('asks nobody about a session completed long after it ended (a backlog caught up)', async () => {
+    m = await mailTestApp();
+    const { booking } = await m.book(MONDAY, customer);
+    await m.settle();
+    m.setNow(Date.parse(MONDAY) + 10 * 86_400_000);
+    expect((await m.json(`/v1/me/bookings/${booking.id}/complete`, { method: 'POST', headers: { authorization: `Bearer ${m.apiKey}` } })).status).toBe(200);
+    await m.settle();
+    expect(m.to('grace@example.com').map((x) => x.subject)).not.toContain('How was your session with Dr. Ada Demo?');
+  });
 });
 
 describe('the daily agenda', () => {

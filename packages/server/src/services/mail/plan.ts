@@ -8,6 +8,9 @@ import { optedOut } from './opt-outs.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
 import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
 
+/** How long after a session's end its completion still sends the feedback request. */
+const FOLLOW_UP_WITHIN_MS = 3 * 86_400_000;
+
 /**
  * The emails one booking change causes, planned once in the dispatcher's planning transaction:
  *
@@ -18,7 +21,7 @@ import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
  * | cancelled (was confirmed) | cancelled + invite cancellation, with the refund | cancelled + invite cancellation |
  * | expired (a hold) | not booked: the payment did not complete | — |
  * | refunded | a late payment's full refund | refund issued |
- * | completed | follow-up asking for feedback | — |
+ * | completed | follow-up asking for feedback (within 3 days of the end) | — |
  * | meeting_ready | the link, when the confirmation already went without it | — |
  *
  * Nothing at all when mail is off. Optional kinds are not planned for an address that opted out
@@ -91,7 +94,9 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
       break;
     case 'completed':
       await cancelTimed(tx, booking.id, ctx.now);
-      await add('customer.follow_up');
+      // A feedback request makes sense soon after the session: completing an old one (the first run
+      // of auto-complete over a backlog, a specialist catching up) asks nobody.
+      if (Date.parse(change.at) - Date.parse(booking.end) <= FOLLOW_UP_WITHIN_MS) await add('customer.follow_up');
       break;
     case 'no_show':
       await cancelTimed(tx, booking.id, ctx.now);
