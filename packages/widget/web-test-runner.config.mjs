@@ -1,18 +1,19 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { proxyApi, startApi, startStripeApi } from './test/api-server.mjs';
+import { proxyApi, startApi, startClockApi, startStripeApi } from './test/api-server.mjs';
 import { resultsReporter } from './test/results-reporter.mjs';
 
 // One real API for the whole run: tests share its database, so each books a different time.
 // A second one takes payments through Stripe's SDK and the fake Stripe server, for the e2e test.
-const started = await Promise.allSettled([startApi(), startStripeApi()]);
+// A third runs on a clock the join-flow tests move.
+const started = await Promise.allSettled([startApi(), startStripeApi(), startClockApi()]);
 const failed = started.find((result) => result.status === 'rejected');
 if (failed) {
   await Promise.all(started.map((result) => result.status === 'fulfilled' && result.value.close()));
   throw failed.reason;
 }
-const [api, stripeApi] = started.map((result) => result.value);
+const [api, stripeApi, clockApi] = started.map((result) => result.value);
 
 export default {
   files: 'src/**/*.test.ts',
@@ -24,7 +25,7 @@ export default {
     {
       name: 'slotwise-api',
       async serverStop() {
-        await Promise.all([api.close(), stripeApi.close()]);
+        await Promise.all([api.close(), stripeApi.close(), clockApi.close()]);
       },
     },
   ],
@@ -36,6 +37,7 @@ export default {
           window.__SLOTWISE_API__ = ${JSON.stringify(api.url)};
           window.__SLOTWISE_PAID__ = ${JSON.stringify(api.paid)};
           window.__SLOTWISE_STRIPE__ = ${JSON.stringify({ api: stripeApi.url, stripeJs: stripeApi.stripeJs, paid: stripeApi.paid })};
+          window.__SLOTWISE_CLOCK__ = ${JSON.stringify({ api: clockApi.url, services: clockApi.services })};
         </script>
         <script type="module" src="${testFramework}"></script>
       </body>

@@ -64,6 +64,29 @@ export interface RescheduledDetail {
   previousStart: string;
 }
 
+/**
+ * `slotwise:join-opened`: the manage view shows the **Join** link — the join window opened while
+ * the view was on screen, or the view was opened inside it. Once per booking and window.
+ */
+export interface JoinOpenedDetail {
+  /** The booking as the server answered it, with `join.url`. */
+  booking: Booking;
+  /** The meeting's link, as the server gave it. */
+  url: string;
+  /** When the window closes and the link goes away (an ISO instant). */
+  closesAt: string;
+}
+
+/**
+ * `slotwise:joined`: the visitor activated **Join** (click, or Enter on the focused link).
+ * Cancelable: `preventDefault()` keeps the widget's link from opening, for a host page that opens
+ * `url` its own way.
+ */
+export interface JoinedDetail {
+  booking: Booking;
+  url: string;
+}
+
 /** `slotwise:error`: something failed; `code` is the API's stable problem code. */
 export interface ErrorDetail {
   code: string;
@@ -81,14 +104,24 @@ export interface SlotwiseEventMap {
   'slotwise:paid': PaidDetail;
   'slotwise:cancelled': CancelledDetail;
   'slotwise:rescheduled': RescheduledDetail;
+  'slotwise:join-opened': JoinOpenedDetail;
+  'slotwise:joined': JoinedDetail;
   'slotwise:error': ErrorDetail;
 }
 
 export type SlotwiseEvent<K extends keyof SlotwiseEventMap> = CustomEvent<SlotwiseEventMap[K]>;
 
-/** Dispatches a host-page event: it bubbles and crosses shadow roots, like native UI events. */
-export function emit<K extends keyof SlotwiseEventMap>(target: EventTarget, type: K, detail: SlotwiseEventMap[K]): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+/**
+ * Dispatches a host-page event: it bubbles and crosses shadow roots, like native UI events.
+ * Returns false when it was `cancelable` and a listener called `preventDefault()`.
+ */
+export function emit<K extends keyof SlotwiseEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: SlotwiseEventMap[K],
+  init: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: init.cancelable ?? false }));
 }
 
 declare global {
@@ -100,6 +133,8 @@ declare global {
     'slotwise:paid': SlotwiseEvent<'slotwise:paid'>;
     'slotwise:cancelled': SlotwiseEvent<'slotwise:cancelled'>;
     'slotwise:rescheduled': SlotwiseEvent<'slotwise:rescheduled'>;
+    'slotwise:join-opened': SlotwiseEvent<'slotwise:join-opened'>;
+    'slotwise:joined': SlotwiseEvent<'slotwise:joined'>;
     'slotwise:error': SlotwiseEvent<'slotwise:error'>;
   }
 }

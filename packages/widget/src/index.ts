@@ -22,6 +22,9 @@ export { ManagedBookingController } from './managed-booking-controller.js';
 export type { ManagedBookingRequest } from './managed-booking-controller.js';
 export { CountdownController } from './countdown-controller.js';
 export type { CountdownOptions } from './countdown-controller.js';
+export { JoinController } from './join-controller.js';
+export type { JoinOptions } from './join-controller.js';
+export type { JoinPhase } from './internal/join-window.js';
 export { bookingContext } from './context.js';
 export type { BookingContext, Selection } from './context.js';
 export { emit } from './events.js';
@@ -29,6 +32,8 @@ export type {
   BookedDetail,
   CancelledDetail,
   ErrorDetail,
+  JoinedDetail,
+  JoinOpenedDetail,
   PaidDetail,
   PaymentStartedDetail,
   RescheduledDetail,

@@ -83,6 +83,75 @@ export async function startStripeApi() {
   }
 }
 
+/**
+ * Starts a third real API whose clock the browser tests move, for the manage view's join flow: it
+ * runs `Date.now() + offset` and mounts a small control API that only this test server has —
+ *
+ * - `GET /__test/clock` → `{ now, offset }`;
+ * - `POST /__test/clock?to=<ISO instant>` moves the clock there (forward only; it keeps running
+ *   from there) → `{ now, offset }`;
+ * - `POST /__test/tick` runs the scheduler once at that clock (the outbox included) → its result.
+ *
+ * Nothing happens behind the test's back: the scheduler does not run on its own and the outbox is
+ * not delivered after each commit, so a confirmed video session has no meeting until the test
+ * ticks — "the meeting is being made" is a state a test can hold. Mail is off. Besides the demo
+ * seed's services (video by default, through Jitsi: its rooms are links, no call leaves this
+ * machine), it offers a free phone session and a free in-person one; `services` names them.
+ */
+export async function startClockApi() {
+  ensureServerBuilt();
+  const { startServer } = await import('@slotwise/server/node');
+  const db = tempDatabase();
+  let offset = 0;
+  const clock = () => Date.now() + offset;
+  const server = await startServer({
+    databaseUrl: db.url,
+    port: 0,
+    seed: 'demo',
+    payments: 'offline',
+    clock,
+    tickEveryMs: 0,
+    dispatchAfterCommit: false,
+    log: errorsOnly,
+    mount(app) {
+      // Test-only: the browser page is on the test runner's origin.
+      app.use('/__test/*', async (c, next) => {
+        await next();
+        c.header('access-control-allow-origin', '*');
+      });
+      const now = (c) => c.json({ now: new Date(clock()).toISOString(), offset });
+      app.get('/__test/clock', now);
+      app.post('/__test/clock', (c) => {
+        const to = Date.parse(c.req.query('to') ?? '');
+        if (Number.isNaN(to)) return c.json({ error: 'Give ?to=<ISO instant>.' }, 400);
+        // A clock that goes back would let a test see states the product never meets.
+        if (to < clock()) return c.json({ error: `The clock is at ${new Date(clock()).toISOString()}; it only moves forward.` }, 409);
+        offset = to - Date.now();
+        return now(c);
+      });
+      app.post('/__test/tick', async (c) => c.json(await app.tick()));
+    },
+  });
+  const close = () => server.close().finally(db.remove);
+  try {
+    const headers = { authorization: `Bearer ${server.seeded.apiKey}`, 'content-type': 'application/json' };
+    const create = async (body) => {
+      const response = await fetch(`${server.url}/v1/me/services`, { method: 'POST', headers, body: JSON.stringify(body) });
+      if (response.status !== 201) throw new Error(`creating "${body.name}" answered ${response.status}: ${await response.text()}`);
+      return (await response.json()).id;
+    };
+    const phone = await create({ name: 'Phone consultation', durations: [{ minutes: 30, price: 0 }], location: { kind: 'phone', detail: '+49 30 1234567' } });
+    const inPerson = await create({ name: 'Studio session', durations: [{ minutes: 45, price: 0 }], location: { kind: 'in_person', detail: 'Torstraße 1, 10119 Berlin' } });
+    const { services } = await (await fetch(`${server.url}/v1/specialists/demo`)).json();
+    const video = services.find((service) => service.name === 'Intro call')?.id;
+    if (!video) throw new Error('the demo seed has no "Intro call"');
+    return { url: server.url, services: { video, phone, inPerson }, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** The servers' log in the test output: only what went wrong (tests provoke 4xx answers on purpose). */
 const errorsOnly = (entry) => {
   if (entry.level === 'error') console.error(JSON.stringify(entry));

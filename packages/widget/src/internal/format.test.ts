@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatAmount, formatCountdown, formatDate, formatMinutes, formatPrice, formatTime, weekdayNames, zoneLabel } from './format.js';
+import { formatAmount, formatCountdown, formatDate, formatMinutes, formatMoment, formatPrice, formatTime, formatTimeLeft, weekdayNames, zoneLabel } from './format.js';
 
 describe('formatting', () => {
   it('shows a zero price as Free and others in major units of their currency', () => {
@@ -46,5 +46,31 @@ describe('formatting', () => {
     expect(weekdayNames('en-US', 7, 'short')[0]).to.equal('Sun');
     expect(weekdayNames('en-US', 1, 'short')[0]).to.equal('Mon');
     expect(formatMinutes(30, 'en-US')).to.equal('30 min');
+  });
+
+  it('says how long until something in words, rounding up in the smallest unit shown', () => {
+    const min = 60_000;
+    expect(formatTimeLeft((2 * 60 + 14) * min, 'en-US')).to.equal('2 hr, 14 min');
+    // 2:13:00.001 is not yet 2:13: rounded up, never down.
+    expect(formatTimeLeft((2 * 60 + 13) * min + 1, 'en-US')).to.equal('2 hr, 14 min');
+    expect(formatTimeLeft(60 * min, 'en-US')).to.equal('1 hr');
+    expect(formatTimeLeft(59 * min + 1, 'en-US')).to.equal('1 hr');
+    expect(formatTimeLeft(14 * min, 'en-US')).to.equal('14 min');
+    expect(formatTimeLeft(45_000, 'en-US')).to.equal('45 sec');
+    expect(formatTimeLeft(1, 'en-US')).to.equal('1 sec');
+    expect(formatTimeLeft(-5, 'en-US')).to.equal('0 sec');
+    expect(formatTimeLeft((3 * 24 + 4) * 60 * min, 'en-US')).to.equal('3 days, 4 hr');
+    expect(formatTimeLeft((3 * 24 + 3) * 60 * min + 1, 'en-US')).to.equal('3 days, 4 hr');
+    expect(formatTimeLeft((2 * 24 + 23) * 60 * min + 1, 'en-US')).to.equal('3 days');
+    expect(formatTimeLeft((2 * 60 + 14) * min, 'de-DE')).to.equal('2 Std., 14 Min.');
+  });
+
+  it('says when something happens: the time alone on the same day in the zone, else the date too', () => {
+    const opens = '2026-11-23T08:50:00Z';
+    expect(formatMoment(opens, 'Europe/Berlin', 'en-GB', new Date('2026-11-23T06:00:00Z'))).to.equal('09:50');
+    // 23:30 on the 22nd in Berlin is another day there, though the same UTC date.
+    expect(formatMoment(opens, 'Europe/Berlin', 'en-GB', new Date('2026-11-22T22:30:00Z'))).to.equal('23 Nov 2026, 09:50');
+    // 06:00 UTC on the 24th is 22:00 on the 23rd in Los Angeles: the same day there as noon on the 23rd.
+    expect(formatMoment('2026-11-24T06:00:00Z', 'America/Los_Angeles', 'en-US', new Date('2026-11-23T20:00:00Z'))).to.equal('10:00 PM');
   });
 });

@@ -5,6 +5,7 @@
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = JSON.stringify([locale, options]);
@@ -82,6 +83,46 @@ export function formatCountdown(ms: number): string {
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = String(total % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/**
+ * How long until something, for a countdown in words: "2 hr, 14 min", "3 days, 4 hr", "45 sec"
+ * (in `locale`'s words and units). Rounded up in the smallest unit shown, so it never says "0 min"
+ * while time is left, nor that something is later than it is by more than that unit.
+ */
+export function formatTimeLeft(ms: number, locale?: string): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  if (seconds < 60) return unitText(seconds, 'second', locale);
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return unitText(minutes, 'minute', locale);
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    return unitList([[hours, 'hour'], [minutes % 60, 'minute']], locale);
+  }
+  const hours = Math.ceil(minutes / 60);
+  return unitList([[Math.floor(hours / 24), 'day'], [hours % 24, 'hour']], locale);
+}
+
+function unitText(value: number, unit: string, locale: string | undefined): string {
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+}
+
+/** "2 hr, 14 min"; zero amounts are left out ("2 hr"). */
+function unitList(amounts: [number, string][], locale: string | undefined): string {
+  const key = locale ?? '';
+  let list = listFormats.get(key);
+  if (!list) listFormats.set(key, (list = new Intl.ListFormat(locale, { type: 'unit', style: 'short' })));
+  return list.format(amounts.filter(([value]) => value > 0).map(([value, unit]) => unitText(value, unit, locale)));
+}
+
+/**
+ * When something happens, for a sentence like "from 09:50": the time alone when it falls on the
+ * same day as `now` in `timeZone`, else the date too ("23 Nov 2026, 09:50").
+ */
+export function formatMoment(instant: string, timeZone: string, locale: string | undefined, now: Date): string {
+  const day = dateTimeFormat('en-CA', { timeZone, dateStyle: 'short' });
+  if (day.format(new Date(instant)) === day.format(now)) return formatTime(instant, timeZone, locale);
+  return dateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
 /** A length of time, e.g. "30 min". */

@@ -13,6 +13,7 @@ import '../details-form/details-form.js';
 import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
+import { manageParts } from '../manage/manage-parts.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -30,13 +31,19 @@ import '../manage/manage.js';
  *   `detail: { booking, manageToken }`; keep the token to manage the booking later.
  * @event slotwise:cancelled - Manage view: the booking was cancelled. `detail: { booking }`.
  * @event slotwise:rescheduled - Manage view: the booking was moved. `detail: { booking, previousStart }`.
+ * @event slotwise:join-opened - Manage view: the Join link shows (the join window opened, or the view was
+ *   opened inside it); once per booking and window. `detail: { booking, url, closesAt }`.
+ * @event slotwise:joined - Manage view: the visitor activated Join. Cancelable: `preventDefault()` keeps
+ *   the link from opening (to open `detail.url` your own way). `detail: { booking, url }`.
  * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request and declined card.
  *
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
  * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
  * @csspart schedule - Calendar and times. The inner elements' parts are exported as well,
- * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …) and "Add to
- * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`).
+ * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …), "Add to
+ * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`)
+ * and the manage view's join flow (`join-panel`, `join-countdown`, `join`, `join-remaining`, `join-waiting`,
+ * `join-check`, `location`, `location-phone`, `follow-up`, `feedback`, `shared-notes`, `recording`).
  *
  * @cssproperty --slotwise-accent - Buttons, the chosen day and time, focus rings.
  * @cssproperty --slotwise-accent-text - Text on the accent colour.
@@ -45,6 +52,8 @@ import '../manage/manage.js';
  * @cssproperty --slotwise-text - Text. @cssproperty --slotwise-muted - Secondary text.
  * @cssproperty --slotwise-danger - Errors. @cssproperty --slotwise-radius - Corner radius.
  * @cssproperty --slotwise-font - Font family.
+ * @cssproperty --slotwise-join-background - The manage view's Join button. Default: `--slotwise-accent`.
+ * @cssproperty --slotwise-join-text - Text on the Join button. Default: `--slotwise-accent-text`.
  */
 export class SlotwiseBooking extends LitElement {
   static override styles = [tokens, styles];
@@ -60,7 +69,7 @@ export class SlotwiseBooking extends LitElement {
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
   @property({ attribute: false }) client?: SlotwiseClient;
-  /** The clock: "today", the first month shown and the hold's countdown come from it. */
+  /** The clock: "today", the first month shown, the hold's countdown and the join window's come from it. */
   @property({ attribute: false }) now: () => Date = () => new Date();
   /** A booking to show and manage instead of the booking flow (`bk_…`; needs `token`). */
   @property() booking?: string;
@@ -207,12 +216,6 @@ export class SlotwiseBooking extends LitElement {
     return this.ownClient.client;
   }
 }
-
-const manageParts =
-  'manage, manage-title, when, zone, booking-status, countdown, payment-summary, receipt, actions, cancel, cancel-panel, quote, ' +
-  'reason, confirm-cancel, keep, reschedule, reschedule-panel, confirm-reschedule, keep-time, alert, ' +
-  'calendar, month-label, nav-button, day, day-open, day-selected, times, time, time-selected, ' +
-  'add-to-calendar, calendar-ics, calendar-google';
 
 function statusText(flow: BookingFlow): string {
   if (flow.profile.status === 'loading') return 'Loading…';

@@ -54,6 +54,16 @@ export class ManageFlow {
     if (this.booking.error) emit(this.host, 'slotwise:error', this.booking.error);
   }
 
+  /**
+   * Reads the booking again while it stays on screen (the join window opened, a link is awaited);
+   * a failure fires `slotwise:error` and is returned.
+   */
+  async refresh(): Promise<ErrorDetail | undefined> {
+    const error = await this.booking.refresh();
+    if (error) emit(this.host, 'slotwise:error', error);
+    return error;
+  }
+
   /** Asks the server what cancelling now would do; nothing is cancelled yet. */
   async askToCancel(): Promise<void> {
     const settings = this.settings;

@@ -3,12 +3,14 @@ import { property } from 'lit/decorators.js';
 import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { CountdownController } from '../../countdown-controller.js';
+import { JoinController } from '../../join-controller.js';
 import { tokens } from '../../styles/tokens.js';
 import type { SlotwiseEvent } from '../../events.js';
 import { ManageFlow } from './manage-flow.js';
 import { RescheduleFlow } from './manage-reschedule.js';
 import { renderReschedule, type RescheduleHandlers } from './manage-reschedule.template.js';
 import { loadErrorText, quoteText, renderSummary } from './manage.template.js';
+import { joinAnnouncement, renderJoin } from './manage-join.template.js';
 import { styles } from './manage.styles.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
@@ -19,22 +21,42 @@ const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held'
 
 /**
  * @summary One booking, read with its manage token: what and when (in the visitor's zone), its
- * status and payment, and cancelling it with the refund shown first. `<slotwise-booking>` shows it
- * when it has `booking` and `token`.
+ * status and payment, joining the session, and cancelling it with the refund shown first.
+ * `<slotwise-booking>` shows it when it has `booking` and `token`.
+ *
+ * Joining a confirmed session: before its join window a countdown to it ("You can join in 2 hr,
+ * 14 min (from 09:50)"); when the window opens (by `now`) the view reads the booking again, as
+ * the server gives the meeting's link only inside the window, and shows **Join**; while the server
+ * has no link yet, "Your meeting link is being prepared…" and bounded re-reads, never a made-up
+ * link. Sessions by phone or in person count down to the start and show the number or address.
+ * After the window (or once completed) a thank-you, with feedback and shared notes when the API
+ * gives them. Change time, Cancel and Add to calendar go away once the session is over.
  *
  * @event slotwise:cancelled - The booking was cancelled. `detail: { booking }`.
  * @event slotwise:rescheduled - The booking was moved. `detail: { booking, previousStart }`.
+ * @event slotwise:join-opened - The Join link shows (the window opened, or the view was opened inside
+ *   it); once per booking and window. `detail: { booking, url, closesAt }`.
+ * @event slotwise:joined - The visitor activated Join. Cancelable: `preventDefault()` keeps the link
+ *   from opening. `detail: { booking, url }`.
  * @event slotwise:error - `detail: { code, status, message, problem }`, for every failed request.
  *
  * @csspart manage - The whole view. @csspart manage-title - Service and specialist.
  * @csspart when - Date and time. @csspart zone - The zone they are shown in.
  * @csspart booking-status - Status, and a held booking's `countdown`.
  * @csspart payment-summary - Amount paid and refunded; `receipt` is its link.
+ * @csspart join-panel - Joining: `join-countdown` before the window, `join` (the Join link) and
+ *   `join-remaining` inside it, `join-waiting` and its `join-check` button while the link is being
+ *   prepared, `location` (`location-phone`, the number's link) for sessions by phone or in person.
+ * @csspart follow-up - The thank-you after the session: `feedback`, `shared-notes` and `recording`
+ *   when the API gives them.
  * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`.
  * @csspart reschedule-panel - The calendar and times (their parts too), `confirm-reschedule`, `keep-time`.
  * @csspart cancel-panel - The quote (`quote`), the `reason` field, `confirm-cancel` and `keep`.
  * @csspart add-to-calendar - "Add to calendar" for a confirmed booking: `calendar-ics` (the `.ics` file) and `calendar-google`.
  * @csspart alert - Errors.
+ *
+ * @cssproperty --slotwise-join-background - The Join button's background. Default: `--slotwise-accent`.
+ * @cssproperty --slotwise-join-text - The Join button's text. Default: `--slotwise-accent-text`.
  */
 export class SlotwiseManage extends LitElement {
   static override styles = [tokens, styles];
@@ -48,7 +70,7 @@ export class SlotwiseManage extends LitElement {
   @property({ attribute: false }) api = '';
   @property({ attribute: false }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property({ attribute: false }) locale: string | undefined;
-  /** The clock, for a held booking's countdown. */
+  /** The clock: a held booking's countdown, the join window's countdown, opening and end. */
   @property({ attribute: false }) now: () => Date = () => new Date();
 
   protected readonly flow = new ManageFlow(this);
@@ -56,6 +78,11 @@ export class SlotwiseManage extends LitElement {
   private readonly countdown = new CountdownController(this, {
     until: () => (this.flow.booking.value?.status === 'held' ? this.flow.booking.value.holdExpiresAt : null),
     now: () => this.now(),
+  });
+  private readonly join = new JoinController(this, {
+    booking: () => this.flow.booking.value,
+    now: () => this.now(),
+    refresh: () => this.flow.refresh(),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -76,13 +103,22 @@ export class SlotwiseManage extends LitElement {
     const value = booking.value;
     if (!value) return nothing;
     const display = { timeZone: this.timeZone, locale: this.locale, holdLeft: this.countdown.remaining, api: this.api, manageToken: this.manageToken };
+    const { join } = this;
+    const now = this.now();
+    const phase = join.phaseAt(now.getTime());
+    const over = phase.phase === 'over';
     return html`<section part="manage" aria-labelledby="heading">
       ${renderSummary(value, display)}
-      <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
-        .manageToken=${this.manageToken} .api=${this.api}></slotwise-add-to-calendar>
+      ${renderJoin(value, {
+        phase, now, timeZone: this.timeZone, locale: this.locale, checking: join.checking, willRetry: join.willRetry,
+        checkError: join.checkError, checkAgain: () => join.checkNow(), joined: (event) => join.joined(event),
+      })}
+      <p role="status" class="visually-hidden">${joinAnnouncement(value, phase)}</p>
+      ${over ? nothing : html`<slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
+        .manageToken=${this.manageToken} .api=${this.api}></slotwise-add-to-calendar>`}
       ${this.reschedule.open
         ? renderReschedule(this.reschedule, this.handlers)
-        : this.flow.cancelPhase === 'idle' ? this.renderActions(value) : this.renderCancel(value)}
+        : this.flow.cancelPhase !== 'idle' ? this.renderCancel(value) : over ? nothing : this.renderActions(value)}
       ${this.flow.cancelError && this.flow.cancelPhase === 'idle'
         ? html`<p role="alert" part="alert">${this.flow.cancelError.message}</p>`
         : nothing}

@@ -92,4 +92,33 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
+
+  .join,
+  .follow-up {
+    display: grid;
+    gap: 0.5rem;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75rem;
+  }
+
+  .join-button {
+    justify-self: start;
+    display: inline-block;
+    padding: 0.75rem 1.75rem;
+    border-radius: var(--_radius);
+    background: var(--slotwise-join-background, var(--_accent));
+    color: var(--slotwise-join-text, var(--_accent-text));
+    font-size: 1.125rem;
+    font-weight: 600;
+    text-decoration: none;
+  }
+
+  .join-button:hover {
+    filter: brightness(1.1);
+  }
+
+  .address,
+  .notes {
+    white-space: pre-line;
+  }
 `;
