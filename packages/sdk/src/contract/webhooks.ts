@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { Actor, BookingStatus } from './bookings.js';
 import { Currency, Instant, MinorAmount, TimeZone } from './common.js';
+import { PurchasedPackage } from './packages.js';
 
 // ── Event types ──────────────────────────────────────────────────────────────────────────────
 
-/**
- * Every event type an endpoint can subscribe to. `package.purchased` is accepted but not sent
- * yet (a purchase writes no outbox event so far); the README's "Outgoing webhooks" table says
- * which booking change sends which type.
- */
-export const WEBHOOK_EVENT_TYPES = [
+/** The event types about a booking (and its payment): their `data` carries the booking. */
+export const BOOKING_WEBHOOK_EVENT_TYPES = [
   'booking.created',
   'booking.confirmed',
   'booking.rescheduled',
@@ -19,8 +16,14 @@ export const WEBHOOK_EVENT_TYPES = [
   'booking.no_show',
   'payment.succeeded',
   'payment.refunded',
-  'package.purchased',
 ] as const;
+
+/**
+ * Every event type an endpoint can subscribe to: the booking ones, and `package.purchased` (a
+ * package paid for, or a free one claimed: its credits were granted). The README's "Outgoing
+ * webhooks" table says which change sends which type.
+ */
+export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased'] as const;
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -158,14 +161,12 @@ export const WebhookBooking = z
   .meta({ id: 'WebhookBooking' });
 
 /**
- * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`). `timestamp` is
- * when the change happened, not when this attempt was made (that is the `webhook-timestamp`
- * header). `previousStart` comes with `booking.rescheduled`; `refund` with `payment.refunded`;
- * `payment` with `payment.succeeded`.
+ * A booking or payment event's body. `previousStart` comes with `booking.rescheduled`; `refund`
+ * with `payment.refunded`; `payment` with `payment.succeeded`.
  */
-export const WebhookEvent = z
+export const WebhookBookingEvent = z
   .strictObject({
-    type: WebhookEventType,
+    type: z.enum(BOOKING_WEBHOOK_EVENT_TYPES),
     timestamp: Instant,
     data: z.strictObject({
       booking: WebhookBooking,
@@ -175,7 +176,35 @@ export const WebhookEvent = z
       payment: z.strictObject({ amount: MinorAmount, currency: Currency }).optional(),
     }),
   })
-  .meta({ id: 'WebhookEvent' });
+  .meta({ id: 'WebhookBookingEvent' });
+
+/** A package purchase as a webhook carries it: the terms it was sold with and the credits it granted. No credits token. */
+export const WebhookPackagePurchase = z
+  .strictObject({
+    id: z.string().meta({ example: 'pp_4kq0m3x9c2vbn7wd' }),
+    package: PurchasedPackage,
+    customer: z.strictObject({ name: z.string(), email: z.string(), timeZone: TimeZone }),
+    credits: z.strictObject({ granted: z.number().int(), expiresAt: Instant }),
+    createdAt: Instant,
+  })
+  .meta({ id: 'WebhookPackagePurchase' });
+
+/** `package.purchased`: a package was paid for (or a free one claimed) and its credits granted. */
+export const WebhookPackageEvent = z
+  .strictObject({
+    type: z.literal('package.purchased'),
+    timestamp: Instant,
+    data: z.strictObject({ purchase: WebhookPackagePurchase }),
+  })
+  .meta({ id: 'WebhookPackageEvent' });
+
+/**
+ * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`), told apart by
+ * `type`: booking and payment events carry `data.booking`, `package.purchased` carries
+ * `data.purchase`. `timestamp` is when it happened, not when this attempt was made (that is the
+ * `webhook-timestamp` header).
+ */
+export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent]).meta({ id: 'WebhookEvent' });
 
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
@@ -189,4 +218,7 @@ export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 export type WebhookDeliveryList = z.infer<typeof WebhookDeliveryList>;
 export type WebhookDeliveryListQuery = z.input<typeof WebhookDeliveryListQuery>;
 export type WebhookBooking = z.infer<typeof WebhookBooking>;
+export type WebhookBookingEvent = z.infer<typeof WebhookBookingEvent>;
+export type WebhookPackagePurchase = z.infer<typeof WebhookPackagePurchase>;
+export type WebhookPackageEvent = z.infer<typeof WebhookPackageEvent>;
 export type WebhookEvent = z.infer<typeof WebhookEvent>;

@@ -390,23 +390,30 @@ export const webhookEvents = sqliteTable('webhook_events', {
 });
 
 /**
- * Domain events waiting to be delivered (email, meetings, outgoing webhooks come from here): one
- * row per booking change, written in the same transaction as the change by the one road
- * (`services/bookings/road.ts`), carrying the booking as it is after the change. Never sent from a
- * request handler: the dispatcher (`services/delivery/`) plans its deliveries after the commit
- * (`plannedAt`), once.
+ * Domain events waiting to be delivered (email, meetings, outgoing webhooks come from here), each
+ * written in the same transaction as what it tells of, and never sent from a request handler: the
+ * dispatcher (`services/delivery/`) plans its deliveries after the commit (`plannedAt`), once.
+ * A booking change (`booking.<event type>`) is written by the one road (`services/bookings/road.ts`)
+ * with its `booking_events` row and the booking as it is after the change; a package's events
+ * (`package.purchased`, `credits.low`) by `services/packages/outbox.ts`, with the purchase.
  */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    /** `booking.<event type>`, e.g. `booking.confirmed`. */
+    /** `booking.<event type>` (e.g. `booking.confirmed`), `package.purchased` or `credits.low`. */
     topic: text('topic').notNull(),
-    bookingId: text('booking_id').notNull(),
+    /** The booking a `booking.*` event is about; null for other events. */
+    bookingId: text('booking_id'),
     specialistId: text('specialist_id').notNull(),
-    /** The `booking_events` row this change appended. */
-    eventId: text('event_id').notNull(),
-    /** `{ event, booking }`: what happened and the booking after it (no secrets, no private notes). */
+    /** The `booking_events` row a booking change appended (unique); null for other events. */
+    eventId: text('event_id'),
+    /** The package purchase a `package.*` or `credits.*` event is about. */
+    purchaseId: text('purchase_id'),
+    /**
+     * What happened, with what it happened to as it is after it — `{ event, booking }` or
+     * `{ event, purchase, … }` — with no secrets (no token hashes, no private notes).
+     */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at').notNull(),
     /** When its deliveries were planned (null: not yet — a crash after the commit leaves it so). */
@@ -415,6 +422,7 @@ export const outbox = sqliteTable(
   (t) => [
     uniqueIndex('outbox_event_unique').on(t.eventId),
     index('outbox_booking_idx').on(t.bookingId),
+    index('outbox_purchase_idx').on(t.purchaseId),
     index('outbox_created_idx').on(t.createdAt),
     index('outbox_unplanned_idx').on(t.createdAt).where(sql`planned_at is null`),
   ],
@@ -597,8 +605,28 @@ export const packagePurchases = sqliteTable(
     /** SHA-256 of the customer's credits token (sent by email): shows the balance, books with a credit. */
     accessTokenHash: text('access_token_hash').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The customer's language for their messages about it (BCP 47). */
+    customerLocale: text('customer_locale').notNull().default('en'),
   },
   (t) => [index('package_purchases_customer_idx').on(t.specialistId, t.customerEmail), uniqueIndex('package_purchases_token_unique').on(t.accessTokenHash)],
+);
+
+/**
+ * Extra credits tokens of a purchase (stored hashed): each email about it carries a token of its
+ * own, minted when it is sent — the one answered at purchase is never stored in the clear. Any of
+ * them reaches the purchase's credits as the first one does (`purchaseByToken`).
+ */
+export const purchaseTokens = sqliteTable(
+  'purchase_tokens',
+  {
+    id: text('id').primaryKey(),
+    purchaseId: text('purchase_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Why it exists (`email`). */
+    purpose: text('purpose').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('purchase_tokens_hash_unique').on(t.tokenHash), index('purchase_tokens_purchase_idx').on(t.purchaseId)],
 );
 
 /**

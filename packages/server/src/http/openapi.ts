@@ -99,6 +99,20 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       },
     },
   };
+  paths['/v1/credits/summary'] = {
+    get: {
+      operationId: 'retrieveCreditsPage',
+      summary: 'A package’s credits as an HTML page: what is left until when, and the code that books with them (credits token as bearer, or `?token=` from an email link).',
+      tags: ['Packages'],
+      parameters: [{ name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
+      security: [{ creditsToken: [] }, {}],
+      responses: {
+        200: { description: 'The credits.', content: { 'text/html': { schema: { type: 'string' } } } },
+        401: problem('Problem: `credits_token_required`.'),
+        404: problem('Problem: `credits_not_found`.'),
+      },
+    },
+  };
   Object.assign(paths, calendarFilePaths());
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target,

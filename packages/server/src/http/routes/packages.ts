@@ -6,16 +6,23 @@ import { HttpError } from '../problem.js';
 import { bearerToken } from '../bearer.js';
 import { hashToken } from '../../services/ids.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
-import { creditBalance } from '../../services/packages/balance.js';
+import { creditBalance, creditStatement } from '../../services/packages/balance.js';
+import { creditsPage } from '../pages/credits.js';
+import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
 import { listMyPurchases } from '../../services/packages/sales.js';
 import { purchasePackage } from '../../services/packages/purchases.js';
 
-/** Buying a package and reading one's credits: public, rate-limited like bookings. */
+/**
+ * Buying a package and reading one's credits: public, rate-limited like bookings. Also
+ * `GET /v1/credits/summary?token=…`, the credits as an HTML page for a link in an email (the
+ * token as bearer works too).
+ */
 export function packageRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/v1/packages/:id/purchases', rateLimit({ name: 'purchase', limit: 30 }));
   app.get('/v1/credits', rateLimit({ name: 'credits', limit: 60 }));
+  app.get('/v1/credits/summary', rateLimit({ name: 'credits', limit: 60 }));
 
   defineRoute(app, routes.purchasePackage, async ({ params, body }, c) =>
     c.json(await purchasePackage(c.var.deps, params.id, body, { origin: c.req.header('origin') }), 201),
@@ -29,6 +36,14 @@ export function packageRoutes(): Hono<AppEnv> {
     }
     c.header('cache-control', 'private, no-store');
     return c.json(await creditBalance(c.var.deps, await hashToken(token)));
+  });
+  app.get('/v1/credits/summary', async (c) => {
+    const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
+    if (!token) throw new HttpError('credits_token_required', 'Open your credits from the link in your package’s email, or send the credits token.');
+    const { balance, timeZone } = await creditStatement(c.var.deps, await hashToken(token));
+    c.header('cache-control', 'private, no-store');
+    secureHtmlHeaders(c);
+    return c.html(creditsPage(balance, timeZone, token));
   });
   return app;
 }

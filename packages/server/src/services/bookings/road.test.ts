@@ -69,13 +69,21 @@ describe('the one road', () => {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? walk(path) : /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [path] : [];
       });
-    // The dispatcher marks outbox rows planned (`update(outbox)`): bookkeeping of delivery, not a change.
-    const writes = /\.(insert|update|delete)\(\s*(bookings|bookingEvents)\s*\)|\.(insert|delete)\(\s*outbox\s*\)|\b(insert\s+into|update|delete\s+from)\s+[`"']?(bookings|booking_events)\b|\b(insert\s+into|delete\s+from)\s+[`"']?outbox\b/i;
-    const offenders = walk(src)
+    const files = walk(src)
       .map((file) => relative(src, file))
-      .filter((file) => !file.startsWith('testing/') && file !== 'services/bookings/road.ts')
-      .filter((file) => writes.test(readFileSync(join(src, file), 'utf8')));
-    expect(offenders).toEqual([]);
+      .filter((file) => !file.startsWith('testing/'))
+      .map((file) => ({ file, text: readFileSync(join(src, file), 'utf8') }));
+    const bookingWrites = /\.(insert|update|delete)\(\s*(bookings|bookingEvents)\s*\)|\b(insert\s+into|update|delete\s+from)\s+[`"']?(bookings|booking_events)\b/i;
+    // The dispatcher marks outbox rows planned (`update(outbox)`): bookkeeping of delivery, not a change.
+    const outboxWrites = /\.(insert|delete)\(\s*outbox\s*\)|\b(insert\s+into|delete\s+from)\s+[`"']?outbox\b/i;
+    // A booking is written by the road alone. Outbox rows are written by the road (booking changes)
+    // and by the packages' own helper (a purchase, low credits), which names no booking.
+    expect(files.filter((f) => f.file !== 'services/bookings/road.ts' && bookingWrites.test(f.text)).map((f) => f.file)).toEqual([]);
+    const outboxWriters = ['services/bookings/road.ts', 'services/packages/outbox.ts'];
+    expect(files.filter((f) => !outboxWriters.includes(f.file) && outboxWrites.test(f.text)).map((f) => f.file)).toEqual([]);
+    const packageHelper = files.find((f) => f.file === 'services/packages/outbox.ts')!.text;
+    expect(packageHelper).toMatch(/bookingId: null,\s*eventId: null,/);
+    expect(packageHelper).not.toMatch(/['`"]booking\./);
   });
 
   it('books a free session: confirmed at once', async () => {
@@ -197,5 +205,18 @@ describe('the one road', () => {
     expect(await history(res.body.booking.id)).toEqual([step('confirmed', null, 'confirmed', 'customer')]);
     const [row] = await t.database.db.select().from(outbox).where(eq(outbox.bookingId, res.body.booking.id));
     expect(row!.payload).toMatchObject({ event: { action: 'book', data: { credit: { packagePurchase: expect.any(String) } } }, booking: { paidWithCredit: true, price: 0 } });
+  });
+
+  it('leaves the package’s own events (purchased, low credits) beside the road: no booking, no booking event', async () => {
+    const pkg = await t.createPackage({ sessionCount: 2 });
+    const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
+    const res = await t.bookWithCredit('2026-11-26T09:00:00Z', creditsToken);
+    expect(res.status).toBe(201);
+    expect(await history(res.body.booking.id)).toEqual([step('confirmed', null, 'confirmed', 'customer')]);
+    const rows = await t.database.db.select().from(outbox).orderBy(sql`rowid`);
+    const others = rows.filter((r) => !r.topic.startsWith('booking.'));
+    expect(others.map((r) => r.topic)).toEqual(['package.purchased', 'credits.low']);
+    for (const r of others) expect(r).toMatchObject({ bookingId: null, eventId: null, purchaseId: purchase.id });
+    for (const r of rows.filter((x) => x.topic.startsWith('booking.'))) expect(r.bookingId && r.eventId).toBeTruthy();
   });
 });

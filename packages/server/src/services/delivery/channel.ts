@@ -2,16 +2,36 @@ import type { Tx } from '../../db/client.js';
 import type { DeliveryRow, OutboxRow } from '../../db/schema.js';
 import type { bookingSnapshot } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
+import type { PackageEventPayload } from '../packages/outbox.js';
 
 export type ChannelName = 'email' | 'sms' | 'webhook' | 'meeting' | 'in_app';
 
-/** What an outbox row carries: the change (`event`) and the booking as it is after it. */
-export interface OutboxEvent extends Omit<OutboxRow, 'payload'> {
+/** What a booking change's outbox row carries: the change (`event`) and the booking as it is after it. */
+export interface BookingEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'bookingId' | 'eventId'> {
+  /** `booking.<event type>` */
+  topic: `booking.${string}`;
+  bookingId: string;
+  eventId: string;
   payload: {
     event: { id: string; type: string; action: string; from: string | null; to: string; actor: string; reason: string | null; data: Record<string, unknown> | null; at: string };
     booking: ReturnType<typeof bookingSnapshot>;
   };
 }
+
+/** A package's event (`package.purchased`, `credits.low`): no booking, the purchase instead. */
+export interface PackageEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'purchaseId'> {
+  topic: PackageEventPayload['event']['type'];
+  purchaseId: string;
+  payload: PackageEventPayload;
+}
+
+/**
+ * One outbox row as the channels read it. Every channel must cope with every topic: a channel
+ * that only acts on booking changes asks `isBookingEvent` first and plans nothing for the rest.
+ */
+export type OutboxEvent = BookingEvent | PackageEvent;
+
+export const isBookingEvent = (event: OutboxEvent): event is BookingEvent => event.topic.startsWith('booking.');
 
 /** One delivery a channel wants made; `id` is assigned up front so another draft can wait for it. */
 export interface DeliveryDraft {

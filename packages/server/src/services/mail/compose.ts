@@ -1,42 +1,25 @@
 import { eq } from 'drizzle-orm';
-import { bookings, services, specialists, type BookingRow, type DeliveryRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { bookings, services, specialists, type BookingRow, type DeliveryRow, type ServiceRow } from '../../db/schema.js';
 import { mintManageToken } from '../bookings/customer.js';
 import { inviteIcs, locationOf } from '../calendar/ics.js';
-import { DeliveryFailure, type OutboxEvent } from '../delivery/channel.js';
+import { DeliveryFailure, type BookingEvent } from '../delivery/channel.js';
 import type { ServiceDeps } from '../deps.js';
 import { agendaOf, AGENDA_LATEST_MS } from './agenda.js';
+import { brandOf, finish, mailbox, type Composed, type Facts } from './envelope.js';
 import { longDate, money, shortWhen, span, time, zoneLabel } from './format.js';
-import { kindInfo, type EmailKind, type KindInfo } from './kinds.js';
-import { renderHtml, renderText, type MessageContent } from './layout.js';
-import { links, messageIdFor } from './links.js';
+import { kindInfo, type EmailKind, type PackageEmailKind } from './kinds.js';
+import { links } from './links.js';
 import { stringsFor, type Strings } from './locales/index.js';
-import { optedOut, unsubscribeToken } from './opt-outs.js';
-import type { OutgoingMail } from './port.js';
+import { optedOut } from './opt-outs.js';
+import { composePackageEmail } from './package-compose.js';
 import { bareAddress, specialistAddress } from './recipients.js';
 import { staleTimed } from './reminders.js';
 import { specialistAgenda, TEMPLATES, type TemplateInput } from './templates/index.js';
 
-type Snapshot = OutboxEvent['payload']['booking'];
-type Change = OutboxEvent['payload']['event'];
+export type { Composed } from './envelope.js';
 
-/** A rendered message, or why it is not sent after all (`skipped`, never `sent`). */
-export type Composed = { mail: OutgoingMail } | { skip: string };
-
-/** Header values are one line: a name someone typed must not start a header of its own. */
-const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
-/** `"Name" <address>`, the display name quoted. */
-const mailbox = (name: string, address: string) => `"${oneLine(name).replace(/[\\"]/g, (c) => `\\${c}`)}" <${address}>`;
-const brandOf = (from: string) => /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1]?.trim() || 'Slotwise';
-
-interface Facts {
-  kind: EmailKind;
-  info: KindInfo;
-  delivery: DeliveryRow;
-  specialist: SpecialistRow;
-  t: Strings;
-  locale: string;
-  zone: string;
-}
+type Snapshot = BookingEvent['payload']['booking'];
+type Change = BookingEvent['payload']['event'];
 
 /**
  * Renders the email a delivery stands for — read when it is due, not when it was planned, so a
@@ -54,6 +37,7 @@ export async function composeEmail(deps: ServiceDeps, delivery: DeliveryRow): Pr
   if (!specialist) return { skip: 'the specialist is gone' };
   if (info.optOut && (await optedOut(db, delivery.recipient, specialist.id, info.optOut))) return { skip: 'the recipient unsubscribed' };
 
+  if (info.about === 'purchase') return composePackageEmail(deps, { kind, info, delivery, specialist });
   if (kind === 'specialist.agenda') {
     const { t, locale } = stringsFor(specialist.locale);
     return agenda(deps, { kind, info, delivery, specialist, t, locale, zone: specialist.timeZone });
@@ -123,7 +107,7 @@ async function bookingEmail(
       ...(where.url ? { join: where.url } : {}),
     },
   };
-  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda'>](input);
+  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind>](input);
   const organizer = info.invite ? await specialistAddress(deps.database.db, specialist) : undefined;
   const calendar =
     info.invite && organizer
@@ -191,35 +175,4 @@ async function agenda(deps: ServiceDeps, facts: Facts): Promise<Composed> {
     sessions: sessions.map((s) => ({ time: `${time(s.booking.startAt, zone, locale)} – ${time(s.booking.endAt, zone, locale)}`, customer: s.booking.customerName, service: s.serviceName })),
   });
   return finish(deps, facts, written, { footer: [t.common.footerSpecialist], from: deps.mailFrom, to: delivery.recipient });
-}
-
-/** The small print, `List-Unsubscribe` for optional kinds, both bodies and the stable Message-ID. */
-async function finish(
-  deps: ServiceDeps,
-  facts: Facts,
-  written: Omit<MessageContent, 'footer' | 'unsubscribe'>,
-  envelope: { footer: string[]; from: string; to: string; replyTo?: string; calendar?: OutgoingMail['calendar'] },
-): Promise<Composed> {
-  const { info, delivery, specialist, t, locale } = facts;
-  const unsubscribe = info.optOut ? links.unsubscribe(deps, await unsubscribeToken(deps.secretsKey, { email: delivery.recipient, specialistId: specialist.id, kind: info.optOut })) : undefined;
-  const content: MessageContent = {
-    ...written,
-    subject: oneLine(written.subject),
-    footer: envelope.footer,
-    ...(unsubscribe ? { unsubscribe: { line: t.common.unsubscribeLine(t.unsubscribePage.kinds[info.optOut!] ?? ''), label: t.common.unsubscribe, url: unsubscribe } } : {}),
-  };
-  return {
-    mail: {
-      messageId: await messageIdFor(delivery.idempotencyKey, deps.mailFrom),
-      from: envelope.from,
-      to: envelope.to,
-      ...(envelope.replyTo ? { replyTo: envelope.replyTo } : {}),
-      subject: content.subject,
-      text: renderText(content),
-      html: renderHtml(content, locale),
-      // RFC 8058 one-click: mail clients show "Unsubscribe" and POST to the link themselves.
-      ...(unsubscribe ? { headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
-      ...(envelope.calendar ? { calendar: envelope.calendar } : {}),
-    },
-  };
 }

@@ -12,18 +12,26 @@ export const EMAIL_KINDS = {
   'customer.reminder': { role: 'customer', optOut: 'reminder', scheduled: true },
   'customer.starting': { role: 'customer', optOut: 'reminder', scheduled: true },
   'customer.follow_up': { role: 'customer', optOut: 'feedback' },
+  'customer.package_purchased': { role: 'customer', about: 'purchase' },
+  'customer.credits_expiring': { role: 'customer', about: 'purchase', optOut: 'credits', scheduled: true },
+  'customer.credits_low': { role: 'customer', about: 'purchase', optOut: 'credits' },
   'specialist.new_booking': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
   'specialist.rescheduled': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
   'specialist.cancelled': { role: 'specialist', invite: 'CANCEL' },
   'specialist.reminder': { role: 'specialist', optOut: 'reminder', scheduled: true },
   'specialist.refund': { role: 'specialist' },
   'specialist.agenda': { role: 'specialist', optOut: 'agenda', scheduled: true },
-} as const satisfies Record<string, { role: 'customer' | 'specialist'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
+} as const satisfies Record<string, { role: 'customer' | 'specialist'; about?: 'purchase'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;
 
+/** The kinds about a package purchase (its credits) rather than a booking. */
+export type PackageEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'purchase' } ? K : never }[EmailKind];
+
 export interface KindInfo {
   role: 'customer' | 'specialist';
+  /** What it is about when not one booking: a package purchase and its credits. */
+  about?: 'purchase';
   /** The calendar invite it carries: an invite or its update, or a cancellation. */
   invite?: 'REQUEST' | 'CANCEL';
   /**

@@ -11,13 +11,15 @@ const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.ap
 /**
  * Where an email's links point, built from `deps.links` (`PUBLIC_API_URL`, `PUBLIC_MANAGE_URL`):
  * the customer's booking page (the widget's manage view), the receipt and the calendar file on
- * the API — each with a manage token minted for that email — and the unsubscribe page.
+ * the API — each with a manage token minted for that email —, the credits page of a package
+ * (with a credits token minted for that email) and the unsubscribe page.
  */
 export const links = {
   manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(deps.links.manage, { booking: bookingId, token }),
   receipt: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/receipt`), { token }),
   calendar: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`), { token }),
   unsubscribe: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/unsubscribe'), { token }),
+  credits: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/credits/summary'), { token }),
 };
 
 /**

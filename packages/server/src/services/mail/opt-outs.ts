@@ -7,10 +7,13 @@ import { newId } from '../ids.js';
 /**
  * The kinds of non-transactional email a person can stop, per specialist: `reminder` (reminders
  * and "starting soon"), `feedback` (the follow-up asking how it went), `agenda` (a specialist's
- * daily agenda); `*` stops all three. Confirmations, changes, cancellations, receipts and refunds
- * are part of the booking and always go.
+ * daily agenda), `credits` (a package's credits expiring or running low); `*` stops them all.
+ * Confirmations, changes, cancellations, receipts, refunds and a package's purchase are part of
+ * what was bought and always go.
  */
-export type OptOutKind = 'reminder' | 'feedback' | 'agenda';
+export type OptOutKind = 'reminder' | 'feedback' | 'agenda' | 'credits';
+/** Every kind a signed token may name. */
+const SCOPES: readonly string[] = ['reminder', 'feedback', 'agenda', 'credits', '*'] satisfies OptOutScope[];
 export type OptOutScope = OptOutKind | '*';
 
 /** Whether `email` stopped `kind` (or everything optional) from this specialist. */
@@ -62,7 +65,7 @@ export async function readUnsubscribeToken(secret: string, token: string): Promi
     for (let i = 0; i < given.length; i++) diff |= given[i]! ^ expected[i]!;
     if (diff !== 0) return undefined;
     const claim = JSON.parse(new TextDecoder().decode(fromB64url(body))) as Claim;
-    if (typeof claim.e !== 'string' || typeof claim.s !== 'string' || !['reminder', 'feedback', 'agenda', '*'].includes(claim.k)) return undefined;
+    if (typeof claim.e !== 'string' || typeof claim.s !== 'string' || !SCOPES.includes(claim.k)) return undefined;
     return { email: claim.e, specialistId: claim.s, kind: claim.k };
   } catch {
     return undefined;

@@ -1,10 +1,11 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { deliveries, services, specialists } from '../../db/schema.js';
-import type { DeliveryDraft, OutboxEvent, PlanContext } from '../delivery/channel.js';
+import { isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import { kindInfo, type EmailKind } from './kinds.js';
 import { optedOut } from './opt-outs.js';
+import { planPackageEmails } from './package-plan.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
 import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
 
@@ -26,9 +27,11 @@ const FOLLOW_UP_WITHIN_MS = 3 * 86_400_000;
  *
  * Nothing at all when mail is off. Optional kinds are not planned for an address that opted out
  * (and are checked again when due). Invite emails wait for the meeting planned for the same change.
+ * A package's events (a purchase, low credits) are planned by `package-plan.ts`.
  */
 export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]> {
   if (!mailEnabled(ctx.deps)) return [];
+  if (!isBookingEvent(event)) return planPackageEmails(tx, event, ctx);
   const { event: change, booking } = event.payload;
   const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, event.specialistId));
   if (!specialist) return [];

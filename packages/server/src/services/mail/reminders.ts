@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { deliveries, type BookingRow, type DeliveryRow } from '../../db/schema.js';
-import type { DeliveryDraft, OutboxEvent } from '../delivery/channel.js';
+import type { BookingEvent, DeliveryDraft } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import { TIMED_KINDS, type EmailKind } from './kinds.js';
 
@@ -15,7 +15,7 @@ export function reminderLeads(hours: readonly number[] | null | undefined): numb
 
 /** What a timed email needs when it is due: the start it was planned for, and its lead. */
 export interface TimedData {
-  booking: OutboxEvent['payload']['booking'];
+  booking: BookingEvent['payload']['booking'];
   /** The start (epoch ms) it reminds of: a moved booking no longer matches. */
   startAt: number;
   /** Hours before the start (reminders); absent for "starting soon". */
@@ -35,7 +35,7 @@ interface Recipients {
  * start. Keyed by booking, start and invite sequence: planning the same start twice makes nothing
  * new, and a booking moved away and back still gets fresh ones. One already due is never planned.
  */
-export function timedDrafts(event: OutboxEvent, to: Recipients, options: { leads: number[]; online: boolean; startingLeadMs: number; now: number }): DeliveryDraft[] {
+export function timedDrafts(event: BookingEvent, to: Recipients, options: { leads: number[]; online: boolean; startingLeadMs: number; now: number }): DeliveryDraft[] {
   const booking = event.payload.booking;
   const startAt = Date.parse(booking.start);
   const at = `${booking.id}@${booking.start}#${booking.inviteSequence}`;

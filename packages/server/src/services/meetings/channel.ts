@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
-import { DeliveryFailure, type DeliveryChannel, type DeliveryDraft, type OutboxEvent, type SendOutcome } from '../delivery/channel.js';
+import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import { meetingFailed } from './failed.js';
 import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
@@ -9,7 +9,7 @@ import { asDeliveryFailure, bookingOf, providerFor, recordMeeting, requestFor, t
 
 const FINISHED = ['sent', 'dead', 'skipped', 'cancelled'];
 
-const draft = (event: OutboxEvent, kind: MeetingOp, source: MeetingSource, waitsFor: string | undefined): DeliveryDraft => ({
+const draft = (event: BookingEvent, kind: MeetingOp, source: MeetingSource, waitsFor: string | undefined): DeliveryDraft => ({
   id: newDeliveryId(),
   channel: 'meeting',
   kind,
@@ -45,10 +45,12 @@ async function unfinished(tx: Tx, bookingId: string): Promise<DeliveryRow | unde
  * cancellation makes nothing), and records the link on the booking through the one road
  * (`attach_meeting` → a `meeting_ready` event and outbox row). It plans first, so other channels
  * (the invite email) can wait for its delivery. Given up, it tells the specialist (`failed.ts`).
+ * Events that are not booking changes (a package purchased) have no meeting: it plans nothing.
  */
 export const meetingChannel: DeliveryChannel = {
   name: 'meeting',
   async plan(tx, event, ctx) {
+    if (!isBookingEvent(event)) return [];
     const booking = event.payload.booking;
     switch (event.payload.event.type) {
       case 'confirmed': {

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { notifications, services, specialists, type DeliveryRow } from '../../db/schema.js';
-import type { DeliveryChannel, OutboxEvent } from '../delivery/channel.js';
+import { isBookingEvent, type BookingEvent, type DeliveryChannel, type OutboxEvent } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { money, wallTime } from './wording.js';
 
-type Booking = OutboxEvent['payload']['booking'];
-type Change = OutboxEvent['payload']['event'];
+type Booking = BookingEvent['payload']['booking'];
+type Change = BookingEvent['payload']['event'];
 /** What a notice needs besides the change: the specialist's zone (times are written in it) and the service's name. */
 interface Context {
   timeZone: string;
@@ -41,9 +41,11 @@ const NOTICES: Record<string, (b: Booking, e: Change, c: Context) => { title: st
 /**
  * Whether a change deserves a notice: a new, moved, cancelled or refunded booking — but not a move
  * or a cancellation the specialist made themselves (they know; a notice would be noise). Held,
- * expired, completed and no-show changes, notes and meetings are not notices.
+ * expired, completed and no-show changes, notes and meetings are not notices; nor is anything that
+ * is not a booking change (a customer's package purchase or low credits).
  */
-function noticeFor(event: OutboxEvent): boolean {
+function noticeFor(event: OutboxEvent): event is BookingEvent {
+  if (!isBookingEvent(event)) return false;
   const { type, actor } = event.payload.event;
   if (!(type in NOTICES)) return false;
   return !((type === 'rescheduled' || type === 'cancelled') && actor === 'specialist');
@@ -60,7 +62,7 @@ export const inAppChannel: DeliveryChannel = {
     return [{ id: newDeliveryId(), channel: 'in_app', kind: `booking.${event.payload.event.type}`, recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { event: event.payload.event, booking: event.payload.booking } }];
   },
   async send(delivery: DeliveryRow, deps: ServiceDeps) {
-    const { event, booking } = delivery.data as OutboxEvent['payload'];
+    const { event, booking } = delivery.data as BookingEvent['payload'];
     const [context] = await deps.database.db
       .select({ timeZone: specialists.timeZone, serviceName: services.name })
       .from(specialists)

@@ -34,6 +34,12 @@ export async function creditBalance(deps: ServiceDeps, tokenHash: string): Promi
   };
 }
 
+/** The balance with what a page shows it in: the zone the purchase was made in. */
+export async function creditStatement(deps: ServiceDeps, tokenHash: string): Promise<{ balance: CreditBalance; timeZone: string }> {
+  const purchase = await purchaseByToken(deps.database.db, tokenHash);
+  return { balance: await creditBalance(deps, tokenHash), timeZone: purchase.customerTimeZone };
+}
+
 /** Lots past their expiry that still have credits on them, with what is left. */
 function dueLots(db: Drizzle | Tx, now: number) {
   const grant = alias(creditLedger, 'grant');

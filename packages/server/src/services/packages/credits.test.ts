@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookings } from '../../db/schema.js';
+import { bookings, outbox } from '../../db/schema.js';
 import { addSpecialist } from '../../testing/fixtures.js';
+import { hashToken } from '../ids.js';
+import { mintPurchaseToken, purchaseByToken } from './credits.js';
 import { packagesTestApp, type PackagesTestApp } from '../../testing/packages-app.js';
 
 let t: PackagesTestApp;
@@ -15,6 +17,9 @@ afterEach(async () => {
 const DAY = 86_400_000;
 const manage = (token: string) => ({ authorization: `Bearer ${token}` });
 const total = async (token: string) => (await t.credits(token)).body.total as number;
+/** A purchase's own outbox events (`package.purchased`, `credits.low`), in the order written. */
+const packageEvents = async (purchaseId: string) =>
+  (await t.database.db.select().from(outbox).where(eq(outbox.purchaseId, purchaseId)).orderBy(sql`rowid`)).map((r) => ({ topic: r.topic, payload: r.payload as Record<string, unknown> }));
 
 describe('booking with a credit', () => {
   it('confirms at once, spends one credit in the ledger and opens no payment', async () => {
@@ -45,6 +50,51 @@ describe('booking with a credit', () => {
     expect(rows.filter((r) => r.kind === 'debit')).toHaveLength(2);
     expect(rows.reduce((sum, r) => sum + r.delta, 0)).toBe(0);
     expect(await total(creditsToken)).toBe(0);
+    // Each winning debit wrote its low-balance event in its own transaction; the refused ones none.
+    expect((await packageEvents(purchase.id)).map((e) => [e.topic, e.payload.remaining])).toEqual([
+      ['package.purchased', undefined],
+      ['credits.low', 1],
+      ['credits.low', 0],
+    ]);
+  });
+
+  it('writes package.purchased with the grant, once, whatever the webhooks do, carrying the terms and no secret', async () => {
+    const pkg = await t.createPackage();
+    const bought = await t.buy(pkg.id);
+    expect(await packageEvents(bought.purchase.id)).toEqual([]); // started, not paid: nothing was bought
+    t.fake.hold();
+    t.fake.fail(bought.intentId);
+    t.fake.succeed(bought.intentId);
+    await t.fake.release({ reverse: true }); // the success first, then the older failure
+    await t.fake.settled();
+    const succeeded = t.fake.events().find((e) => e.type === 'payment_intent.succeeded')!;
+    expect((await t.fake.deliver(succeeded.id)).status).toBe(200); // and a duplicate
+    await t.fake.settled();
+    const [grant] = await t.ledger(bought.purchase.id);
+    const events = await packageEvents(bought.purchase.id);
+    expect(events).toEqual([
+      {
+        topic: 'package.purchased',
+        payload: {
+          event: { id: expect.stringMatching(/^msg_/), type: 'package.purchased', at: '2026-11-20T12:00:00Z' },
+          purchase: expect.objectContaining({ id: bought.purchase.id, packageName: 'Three sessions', status: 'paid', sessionCount: 3, validityDays: 30, customer: { ...t.customer, email: 'grace@example.com' } }),
+          lot: { id: grant!.id, granted: 3, expiresAt: '2026-12-20T12:00:00Z' },
+        },
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/accessTokenHash|crt_/);
+  });
+
+  it('reaches a purchase with a token minted for an email, as with the first one, and with nothing else', async () => {
+    const pkg = await t.createPackage();
+    const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
+    const minted = await t.database.write((tx) => mintPurchaseToken(tx, purchase.id, 'email', t.now()));
+    expect(minted).toMatch(/^crt_[\w-]{43}$/);
+    expect((await purchaseByToken(t.database.db, await hashToken(minted))).id).toBe(purchase.id);
+    expect(await total(minted)).toBe(3);
+    expect((await t.bookWithCredit('2026-11-24T09:00:00Z', minted)).status).toBe(201);
+    expect(await total(creditsToken)).toBe(2);
+    await expect(purchaseByToken(t.database.db, await hashToken(`${minted}x`))).rejects.toMatchObject({ code: 'credits_not_found' });
   });
 
   it('refuses a credit for another service, another specialist or another email, and an unknown token', async () => {

@@ -1,9 +1,11 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
-import { chooseLot, lotExpiry, lotsOf, type Lot } from '../../domain/credits.js';
+import { creditLedger, packagePurchases, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
 import { ServiceError } from '../errors.js';
-import { newId } from '../ids.js';
+import { hashToken, newId, newSecretToken } from '../ids.js';
+import { recordPackageEvent } from './outbox.js';
 
 type Reader = Drizzle | Tx;
 
@@ -11,16 +13,35 @@ export type PurchaseLot = Lot & { purchase: PackagePurchaseRow };
 
 /**
  * The purchase a credits token belongs to, or a 404 that says nothing about whether anything
- * exists. Looked up by the token's SHA-256 (a unique index): only the hash is stored.
+ * exists. Looked up by the token's SHA-256 (unique indexes): the token answered at purchase, or
+ * one minted for an email (`purchase_tokens`). Only hashes are stored.
  */
 export async function purchaseByToken(db: Reader, tokenHash: string, field?: string): Promise<PackagePurchaseRow> {
   const [row] = await db.select().from(packagePurchases).where(eq(packagePurchases.accessTokenHash, tokenHash)).limit(1);
-  if (!row) {
+  const [minted] = row
+    ? [{ purchase: row }]
+    : await db
+        .select({ purchase: packagePurchases })
+        .from(purchaseTokens)
+        .innerJoin(packagePurchases, eq(packagePurchases.id, purchaseTokens.purchaseId))
+        .where(eq(purchaseTokens.tokenHash, tokenHash))
+        .limit(1);
+  if (!minted) {
     throw new ServiceError('credits_not_found', 'No credits match this token. Use the link from your package purchase.', {
       ...(field ? { errors: [{ field, message: 'Use the credits token returned when the package was bought.' }] } : {}),
     });
   }
-  return row;
+  return minted.purchase;
+}
+
+/**
+ * A new credits token of `purchaseId` (for an email about it), stored hashed; the token itself is
+ * handed back once, to be put in the email. It reaches what the purchase's first token reaches.
+ */
+export async function mintPurchaseToken(db: Reader, purchaseId: string, purpose: string, now: number): Promise<string> {
+  const token = newSecretToken('crt');
+  await db.insert(purchaseTokens).values({ id: newId('pt'), purchaseId, tokenHash: await hashToken(token), purpose, createdAt: now });
+  return token;
 }
 
 /**
@@ -39,7 +60,9 @@ export async function lotsOfPurchases(db: Reader, purchases: readonly PackagePur
 
 /**
  * Marks a purchase paid and opens its lot, once: a duplicate or reordered webhook finds it paid
- * and grants nothing. Runs in the transaction that records the provider's event.
+ * and grants nothing. Runs in the transaction that records the provider's event (or claims a free
+ * package), and writes the `package.purchased` outbox event in it: the customer's email, its
+ * expiry reminders and the specialist's webhooks come from that row.
  * @returns whether credits were granted now.
  */
 export async function grantPurchase(tx: Tx, purchaseId: string, now: number): Promise<boolean> {
@@ -50,6 +73,7 @@ export async function grantPurchase(tx: Tx, purchaseId: string, now: number): Pr
     .returning();
   if (!purchase) return false;
   const id = newId('cr');
+  const expiresAt = lotExpiry(now, purchase.validityDays);
   await tx.insert(creditLedger).values({
     id,
     lotId: id,
@@ -58,9 +82,10 @@ export async function grantPurchase(tx: Tx, purchaseId: string, now: number): Pr
     specialistId: purchase.specialistId,
     customerEmail: purchase.customerEmail,
     packagePurchaseId: purchase.id,
-    expiresAt: lotExpiry(now, purchase.validityDays),
+    expiresAt,
     at: now,
   });
+  await recordPackageEvent(tx, purchase, { type: 'package.purchased', lot: { id, granted: purchase.sessionCount, expiresAt: isoInstant(expiresAt) } }, now);
   return true;
 }
 
@@ -104,7 +129,13 @@ export async function creditFor(tx: Reader, request: CreditRequest): Promise<Pur
   return lot;
 }
 
-/** Spends one credit of `lot` on `booking` (in the booking's transaction). */
+/** A debit that leaves a purchase with this many usable credits or fewer tells its customer (`credits.low`). */
+export const LOW_CREDITS = 1;
+
+/**
+ * Spends one credit of `lot` on `booking`, in the booking's transaction; when that leaves the
+ * purchase with at most `LOW_CREDITS` usable credits, writes the `credits.low` outbox event there too.
+ */
 export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow, now: number): Promise<void> {
   await tx.insert(creditLedger).values({
     id: newId('cr'),
@@ -117,6 +148,10 @@ export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow,
     bookingId: booking.id,
     at: now,
   });
+  const left = (await lotsOfPurchases(tx, [lot.purchase])).reduce((sum, l) => sum + remaining(l, now), 0);
+  if (left <= LOW_CREDITS) {
+    await recordPackageEvent(tx, lot.purchase, { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left }, now);
+  }
 }
 
 /** Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's transaction). */

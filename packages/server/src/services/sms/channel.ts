@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
-import type { DeliveryChannel, DeliveryDraft, SendOutcome } from '../delivery/channel.js';
+import { isBookingEvent, type DeliveryChannel, type DeliveryDraft, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { reminderText } from './reminder-text.js';
@@ -50,6 +50,7 @@ const skipped: SendOutcome = { status: 'skipped' };
 export const smsChannel: DeliveryChannel = {
   name: 'sms',
   async plan(tx, event, ctx) {
+    if (!isBookingEvent(event)) return []; // a package's events are not about a session
     const { event: change, booking } = event.payload;
     const moved = change.type === 'rescheduled';
     if (booking.status !== 'confirmed' || moved) await cancelPending(tx, event.bookingId, ctx.now);

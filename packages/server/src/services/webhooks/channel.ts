@@ -42,9 +42,9 @@ async function recordStatus(deps: ServiceDeps, delivery: DeliveryRow, status: nu
 }
 
 /**
- * Outgoing webhooks (Standard Webhooks): for each booking change, one delivery per enabled
- * endpoint of the booking's specialist subscribed to each public event the change sends
- * (`events.ts`). Each attempt reads the endpoint afresh — a disabled or deleted one is skipped,
+ * Outgoing webhooks (Standard Webhooks): for each outbox event (a booking change, a package
+ * purchased), one delivery per enabled endpoint of its specialist subscribed to each public event
+ * it sends (`events.ts`). Each attempt reads the endpoint afresh — a disabled or deleted one is skipped,
  * a new URL is used — and is signed at send time (`webhook-timestamp` is the attempt's) with
  * the current secret, and the previous one too during a rotation's overlap. 2xx is delivered;
  * 410 Gone disables the endpoint and ends the delivery; anything else, a timeout or a network
@@ -59,7 +59,7 @@ export function webhookChannel(options: WebhookChannelOptions = {}): DeliveryCha
     retryForMs: WEBHOOK_RETRY_MS,
 
     async plan(tx, event) {
-      const events = webhookEventsOf(event.payload);
+      const events = webhookEventsOf(event);
       if (events.length === 0) return [];
       const endpoints = await tx
         .select()

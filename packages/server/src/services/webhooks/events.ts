@@ -1,9 +1,10 @@
-import type { Actor, WebhookBooking, WebhookEvent, WebhookEventType } from '@slotwise/sdk/contract';
-import type { OutboxEvent } from '../delivery/channel.js';
+import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackageEvent } from '@slotwise/sdk/contract';
+import { isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
 
-type Change = OutboxEvent['payload']['event'];
-type Snapshot = OutboxEvent['payload']['booking'];
-type Extra = Omit<WebhookEvent['data'], 'booking' | 'change'>;
+type Change = BookingEvent['payload']['event'];
+type Snapshot = BookingEvent['payload']['booking'];
+type Extra = Omit<WebhookBookingEvent['data'], 'booking' | 'change'>;
+type BookingEventType = WebhookBookingEvent['type'];
 
 const amount = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0);
 const paid = (b: Snapshot): Extra => ({ payment: { amount: b.price, currency: b.currency } });
@@ -13,7 +14,7 @@ const paid = (b: Snapshot): Extra => ({ payment: { amount: b.price, currency: b.
  * alone cannot tell a free booking from a paid confirmation). The README's "Outgoing webhooks"
  * table is this one. Changes not listed here (`note`, `attach_meeting`) send nothing.
  */
-const EVENTS: Record<string, (change: Change, booking: Snapshot) => [WebhookEventType, Extra?][]> = {
+const EVENTS: Record<string, (change: Change, booking: Snapshot) => [BookingEventType, Extra?][]> = {
   // Free or paid with a credit: opened and confirmed at once.
   book: () => [['booking.created'], ['booking.confirmed']],
   // Priced: opened, holding its time until paid.
@@ -25,7 +26,7 @@ const EVENTS: Record<string, (change: Change, booking: Snapshot) => [WebhookEven
   // Money goes back only for a confirmed booking paid with money (a hold took none, a credit is returned as a credit).
   cancel: (c, b) => {
     const refunded = c.from === 'confirmed' && !b.paidWithCredit ? amount((c.data?.refund as { amount?: unknown } | undefined)?.amount) : 0;
-    return [['booking.cancelled'], ...(refunded > 0 ? [['payment.refunded', { refund: { amount: refunded, currency: b.currency } }] as [WebhookEventType, Extra]] : [])];
+    return [['booking.cancelled'], ...(refunded > 0 ? [['payment.refunded', { refund: { amount: refunded, currency: b.currency } }] as [BookingEventType, Extra]] : [])];
   },
   reschedule: (c) => [['booking.rescheduled', typeof c.data?.from === 'string' ? { previousStart: c.data.from } : {}]],
   complete: () => [['booking.completed']],
@@ -60,9 +61,40 @@ function publicBooking(b: Snapshot): WebhookBooking {
   };
 }
 
-/** The webhook events one booking change sends, each with the JSON body every endpoint gets. */
-export function webhookEventsOf(event: OutboxEvent['payload']): WebhookEvent[] {
-  const { event: change, booking } = event;
+/** A purchase as a webhook shows it: the terms it was sold with and the lot it granted; no token. */
+function packageEvent(payload: PackageEvent['payload']): WebhookPackageEvent {
+  const { purchase, lot } = payload;
+  return {
+    type: 'package.purchased',
+    timestamp: payload.event.at,
+    data: {
+      purchase: {
+        id: purchase.id,
+        package: {
+          id: purchase.packageId,
+          name: purchase.packageName,
+          sessionCount: purchase.sessionCount,
+          services: purchase.serviceIds,
+          price: purchase.price,
+          currency: purchase.currency,
+          validityDays: purchase.validityDays,
+        },
+        customer: purchase.customer,
+        credits: { granted: lot.granted, expiresAt: lot.expiresAt },
+        createdAt: purchase.createdAt,
+      },
+    },
+  };
+}
+
+/**
+ * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
+ * change's by the action that made it; `package.purchased` for a purchase whose credits were
+ * granted. Low credits are the customer's business, not the specialist's systems': none.
+ */
+export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
+  if (!isBookingEvent(event)) return event.payload.event.type === 'package.purchased' ? [packageEvent(event.payload)] : [];
+  const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({
     type,
     timestamp: change.at,
@@ -71,4 +103,4 @@ export function webhookEventsOf(event: OutboxEvent['payload']): WebhookEvent[] {
 }
 
 /** Whether an endpoint subscribed to `types` gets events of `type`. */
-export const subscribes = (types: readonly string[], type: WebhookEventType) => types.includes('*') || types.includes(type);
+export const subscribes = (types: readonly string[], type: WebhookEvent['type']) => types.includes('*') || types.includes(type);

@@ -1,5 +1,5 @@
 import { verifyWebhook, WebhookVerificationError } from '@slotwise/sdk';
-import { WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent } from '@slotwise/sdk/contract';
+import { WebhookBookingEvent, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent, WebhookPackageEvent } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError as StandardVerificationError } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -68,11 +68,13 @@ function standardVerify(secret: string, r: ReceivedWebhook): unknown {
 }
 
 /** Verified both ways, and shaped as the contract says. */
-async function verified(secret: string, r: ReceivedWebhook): Promise<WebhookEvent> {
+async function verifiedEvent(secret: string, r: ReceivedWebhook): Promise<WebhookEvent> {
   const ours = await verifyWebhook(r.body, r.headers, secret, { now: t.now });
   expect(standardVerify(secret, r)).toEqual(ours);
   return WebhookEvent.parse(ours);
 }
+/** The same, for an event about a booking (its `data` carries the booking). */
+const verified = async (secret: string, r: ReceivedWebhook) => WebhookBookingEvent.parse(await verifiedEvent(secret, r));
 
 const at = (path: string) => rx.received.filter((r) => r.path === path);
 const typeOf = (r: ReceivedWebhook) => (JSON.parse(r.body) as { type: string }).type;
@@ -238,6 +240,70 @@ describe('deliveries', () => {
     const failure = await webhookChannel({ timeoutMs: 50 }).send(row!, { ...t.app.deps, webhookFetch: hanging }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DeliveryFailure);
     expect(failure).toMatchObject({ retryable: true, message: 'The endpoint could not be reached: no answer within 0.05 s.' });
+  });
+});
+
+describe('package events', () => {
+  it('sends package.purchased when a paid package’s credits are granted, to the endpoints that subscribed, with the terms as sold and no token', async () => {
+    await start();
+    await seedDemoPayments(t.app.deps.payments, t.database);
+    const all = await createEndpoint();
+    const packagesOnly = await createEndpoint({ url: `${rx.url}/packages`, eventTypes: ['package.purchased'] });
+    await createEndpoint({ url: `${rx.url}/bookings`, eventTypes: ['booking.confirmed'] });
+    const made = await t.json('/v1/me/packages', { body: { name: 'Three <b>sessions</b>', sessionCount: 3, serviceIds: [t.session.id], price: 24000, validityDays: 30 }, headers: me() });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const bought = await t.json(`/v1/packages/${made.body.id}/purchases`, { body: { customer } });
+    expect(bought.status, JSON.stringify(bought.body)).toBe(201);
+    await settle();
+    expect(rx.received).toHaveLength(0); // not paid yet: nothing was purchased
+
+    const intent = String(bought.body.paymentSession.clientSecret).split('_secret_')[0];
+    const paid = await t.json(`/v1/test-payments/${intent}/confirm-purchase`, { body: { outcome: 'succeed' }, headers: auth(bought.body.creditsToken) });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    await settle();
+    expect(at('/hook').map(typeOf)).toEqual(['package.purchased']);
+    expect(at('/bookings')).toHaveLength(0);
+    const event = WebhookPackageEvent.parse(await verifiedEvent(packagesOnly.secret, at('/packages')[0]!));
+    expect(event).toEqual({
+      type: 'package.purchased',
+      timestamp: isoInstant(t.now()),
+      data: {
+        purchase: {
+          id: bought.body.purchase.id,
+          package: { id: made.body.id, name: 'Three <b>sessions</b>', sessionCount: 3, services: [t.session.id], price: 24000, currency: 'EUR', validityDays: 30 },
+          customer,
+          credits: { granted: 3, expiresAt: isoInstant(t.now() + 30 * DAY) },
+          createdAt: isoInstant(t.now()),
+        },
+      },
+    });
+    await verifiedEvent(all.secret, at('/hook')[0]!);
+    for (const r of rx.received) expect(r.body).not.toContain(bought.body.creditsToken);
+    expect(await log(packagesOnly.id)).toMatchObject([{ eventType: 'package.purchased', bookingId: null, status: 'sent', lastStatusCode: 200 }]);
+
+    // A second webhook of the same payment grants nothing again, so nothing is sent again.
+    await t.json(`/v1/test-payments/${intent}/confirm-purchase`, { body: { outcome: 'succeed' }, headers: auth(bought.body.creditsToken) });
+    await settle();
+    expect(at('/packages')).toHaveLength(1);
+
+    // Spending the credits sends the bookings’ events only: running low is the customer’s business.
+    for (const start of ['2026-11-24T10:00:00Z', '2026-11-25T10:00:00Z']) {
+      const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.session.id, start, customer, credit: { token: bought.body.creditsToken } } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    await settle();
+    expect(at('/hook').map(typeOf).sort()).toEqual(['booking.confirmed', 'booking.confirmed', 'booking.created', 'booking.created', 'package.purchased']);
+  });
+
+  it('sends package.purchased at once for a free package, to an endpoint subscribed to everything', async () => {
+    await start();
+    const all = await createEndpoint();
+    const made = await t.json('/v1/me/packages', { body: { name: 'Taster', sessionCount: 1, serviceIds: [t.intro.id], price: 0, validityDays: 7 }, headers: me() });
+    const claimed = await t.json(`/v1/packages/${made.body.id}/purchases`, { body: { customer } });
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
+    await settle();
+    const event = WebhookPackageEvent.parse(await verifiedEvent(all.secret, at('/hook')[0]!));
+    expect(event.data.purchase).toMatchObject({ id: claimed.body.purchase.id, package: { price: 0, sessionCount: 1, validityDays: 7 }, credits: { granted: 1, expiresAt: isoInstant(t.now() + 7 * DAY) } });
   });
 });
 

@@ -33,6 +33,7 @@ export const en = {
     },
     footerCustomer: (specialist: string) => `You receive this email because you booked a session with ${specialist}.`,
     footerSpecialist: 'You receive this email because you offer sessions with Slotwise.',
+    footerPackage: (specialist: string) => `You receive this email because you have a package of sessions with ${specialist}.`,
     unsubscribe: 'Unsubscribe',
     unsubscribeLine: (what: string) => `Don’t want ${what}? Unsubscribe: `,
   },
@@ -111,6 +112,46 @@ export const en = {
     what: 'emails asking for feedback',
   },
 
+  package: {
+    package: 'Package',
+    sessions: 'Sessions',
+    covers: 'For',
+    validFor: 'Valid for',
+    days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+    expires: 'Credits expire',
+    left: 'Credits left',
+    paid: 'Paid',
+    free: 'Free',
+    code: 'Your credits code',
+    credits: (n: number) => (n === 1 ? '1 credit' : `${n} credits`),
+    howToBook: (specialist: string) =>
+      `Book with a credit wherever ${specialist} takes bookings: give your credits code when asked for it. Keep it to yourself: it spends your credits.`,
+    see: 'See your credits',
+  },
+  customerPackagePurchased: {
+    subject: (pkg: string) => `Your package: ${pkg}`,
+    heading: 'Your package is ready',
+    intro: (pkg: string, specialist: string, paid: string | null) =>
+      paid ? `Thank you for buying ${pkg} from ${specialist}. We received your payment of ${paid}.` : `You claimed ${pkg} from ${specialist}.`,
+    credits: (credits: string, expires: string) => `You have ${credits} to book sessions with until ${expires}.`,
+  },
+  customerCreditsExpiring: {
+    subject: (credits: string, pkg: string, when: string) => `${credits} of ${pkg} expire ${when}`,
+    heading: 'Your credits expire soon',
+    intro: (credits: string, pkg: string, specialist: string, relative: string, expires: string) =>
+      `${credits} of your ${pkg} with ${specialist} can still be used, and expire ${relative}: on ${expires}.`,
+    use: 'Book your sessions before then: credits that expire cannot be spent or refunded.',
+  },
+  customerCreditsLow: {
+    subject: (remaining: number, pkg: string) => (remaining === 0 ? `No credits left: ${pkg}` : `1 credit left: ${pkg}`),
+    heading: (remaining: number) => (remaining === 0 ? 'You have used all your credits' : 'You have one credit left'),
+    intro: (remaining: number, pkg: string, specialist: string, expires: string) =>
+      remaining === 0
+        ? `Your last credit of ${pkg} with ${specialist} is booked.`
+        : `Your ${pkg} with ${specialist} has one credit left, to use until ${expires}.`,
+    more: (specialist: string) => `For more sessions, buy another package from ${specialist}.`,
+  },
+
   specialistNewBooking: {
     subject: (customer: string, when: string) => `New booking: ${customer}, ${when}`,
     heading: 'New booking',
@@ -156,6 +197,7 @@ export const en = {
   },
 
   relative: {
+    inDays: (days: number) => (days <= 1 ? 'in about a day' : `in ${days} days`),
     inHours: (hours: number) => (hours === 1 ? 'in about an hour' : hours % 24 === 0 && hours >= 48 ? `in ${hours / 24} days` : hours === 24 ? 'in about a day' : `in about ${hours} hours`),
   },
 
@@ -168,7 +210,7 @@ export const en = {
     doneAll: (from: string) => `Done: you will only receive emails about changes to your bookings with ${from}.`,
     transactional: 'Confirmations, changes and cancellations of your bookings are still sent: they are part of the booking.',
     invalid: 'This unsubscribe link is not valid. Please use the link from the latest email.',
-    kinds: { reminder: 'reminders', feedback: 'requests for feedback', agenda: 'the daily agenda', '*': 'optional emails' } as Record<string, string>,
+    kinds: { reminder: 'reminders', feedback: 'requests for feedback', agenda: 'the daily agenda', credits: 'reminders about your package credits', '*': 'optional emails' } as Record<string, string>,
   },
 };
 

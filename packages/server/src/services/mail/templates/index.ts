@@ -1,11 +1,12 @@
-import type { EmailKind } from '../kinds.js';
+import type { EmailKind, PackageEmailKind } from '../kinds.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
+import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, type PackageTemplate } from './customer-package.js';
 import { customerFollowUp, customerHoldExpired, customerLateRefund, customerReminder, customerStarting } from './customer-session.js';
 import { specialistCancelled, specialistNewBooking, specialistRefund, specialistReminder, specialistRescheduled } from './specialist.js';
 import type { Template } from './types.js';
 
-/** The template of every kind that is about one booking (the agenda has its own input). */
-export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda'>, Template> = {
+/** The template of every kind that is about one booking (the agenda and a package's messages have their own input). */
+export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind>, Template> = {
   'customer.confirmed': customerConfirmed,
   'customer.payment_received': customerPaymentReceived,
   'customer.rescheduled': customerRescheduled,
@@ -23,6 +24,14 @@ export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda'>, Template
   'specialist.refund': specialistRefund,
 };
 
+/** The template of every kind about a package purchase and its credits. */
+export const PACKAGE_TEMPLATES: Record<PackageEmailKind, PackageTemplate> = {
+  'customer.package_purchased': customerPackagePurchased,
+  'customer.credits_expiring': customerCreditsExpiring,
+  'customer.credits_low': customerCreditsLow,
+};
+
 export { specialistAgenda } from './agenda.js';
 export type { AgendaInput } from './agenda.js';
+export type { PackageTemplate, PackageTemplateInput } from './customer-package.js';
 export type { Template, TemplateInput, TemplateOutput } from './types.js';

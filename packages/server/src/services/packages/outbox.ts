@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { outbox, packages, type PackagePurchaseRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { newId } from '../ids.js';
+
+/**
+ * The purchase as a package's events carry it: what an email or a webhook receiver needs, and
+ * nothing secret (no token hash). The package's name is the one it has when the event happens.
+ */
+export function purchaseSnapshot(row: PackagePurchaseRow, packageName: string) {
+  return {
+    id: row.id,
+    packageId: row.packageId,
+    packageName,
+    specialistId: row.specialistId,
+    status: row.status,
+    customer: { name: row.customerName, email: row.customerEmail, timeZone: row.customerTimeZone },
+    customerLocale: row.customerLocale,
+    sessionCount: row.sessionCount,
+    validityDays: row.validityDays,
+    serviceIds: row.serviceIds,
+    price: row.price,
+    currency: row.currency,
+    createdAt: isoInstant(row.createdAt),
+  };
+}
+
+export type PurchaseSnapshot = ReturnType<typeof purchaseSnapshot>;
+
+/** A lot of credits as an event names it: the grant row's id, how many it granted, when they expire. */
+export interface LotSnapshot {
+  id: string;
+  granted: number;
+  expiresAt: string;
+}
+
+/**
+ * What a package event's outbox row carries. `package.purchased`: the purchase was paid (or a free
+ * one claimed) and its lot granted. `credits.low`: a booking's debit left the purchase with at most
+ * one usable credit (`remaining`).
+ */
+export type PackageEventPayload =
+  | { event: { id: string; type: 'package.purchased'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot }
+  | { event: { id: string; type: 'credits.low'; at: string; bookingId: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; remaining: number };
+
+type Happened =
+  | { type: 'package.purchased'; lot: LotSnapshot }
+  | { type: 'credits.low'; lot: LotSnapshot; bookingId: string; remaining: number };
+
+/**
+ * Writes the outbox row of a package's event, in the caller's transaction — the one that granted
+ * the lot or debited the credit — so the event exists exactly when what it tells of does. These
+ * are not booking changes: they do not take the one road (`bookings/road.ts`), and the row names
+ * the purchase instead of a booking (`booking_id` and `event_id` stay null).
+ */
+export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, happened: Happened, now: number): Promise<void> {
+  const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, purchase.packageId));
+  const id = newId('msg');
+  const snapshot = purchaseSnapshot(purchase, pkg?.name ?? '');
+  const at = isoInstant(now);
+  const payload: PackageEventPayload =
+    happened.type === 'package.purchased'
+      ? { event: { id, type: happened.type, at }, purchase: snapshot, lot: happened.lot }
+      : { event: { id, type: happened.type, at, bookingId: happened.bookingId }, purchase: snapshot, lot: happened.lot, remaining: happened.remaining };
+  await tx.insert(outbox).values({
+    id,
+    topic: happened.type,
+    bookingId: null,
+    eventId: null,
+    purchaseId: purchase.id,
+    specialistId: purchase.specialistId,
+    payload,
+    createdAt: now,
+  });
+}
