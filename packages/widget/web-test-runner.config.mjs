@@ -1,19 +1,20 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { proxyApi, startApi, startClockApi, startStripeApi } from './test/api-server.mjs';
+import { proxyApi, startApi, startClockApi, startConsoleApi, startStripeApi } from './test/api-server.mjs';
 import { resultsReporter } from './test/results-reporter.mjs';
 
 // One real API for the whole run: tests share its database, so each books a different time.
 // A second one takes payments through Stripe's SDK and the fake Stripe server, for the e2e test.
-// A third runs on a clock the join-flow tests move.
-const started = await Promise.allSettled([startApi(), startStripeApi(), startClockApi()]);
+// A third runs on a clock the join-flow tests move. A fourth, without rate limits, serves the
+// console's tests (each signs up a specialist of its own).
+const started = await Promise.allSettled([startApi(), startStripeApi(), startClockApi(), startConsoleApi()]);
 const failed = started.find((result) => result.status === 'rejected');
 if (failed) {
   await Promise.all(started.map((result) => result.status === 'fulfilled' && result.value.close()));
   throw failed.reason;
 }
-const [api, stripeApi, clockApi] = started.map((result) => result.value);
+const [api, stripeApi, clockApi, consoleApi] = started.map((result) => result.value);
 
 export default {
   files: 'src/**/*.test.ts',
@@ -25,7 +26,7 @@ export default {
     {
       name: 'slotwise-api',
       async serverStop() {
-        await Promise.all([api.close(), stripeApi.close(), clockApi.close()]);
+        await Promise.all([api.close(), stripeApi.close(), clockApi.close(), consoleApi.close()]);
       },
     },
   ],
@@ -37,6 +38,7 @@ export default {
           window.__SLOTWISE_API__ = ${JSON.stringify(api.url)};
           window.__SLOTWISE_PAID__ = ${JSON.stringify(api.paid)};
           window.__SLOTWISE_STRIPE__ = ${JSON.stringify({ api: stripeApi.url, stripeJs: stripeApi.stripeJs, paid: stripeApi.paid })};
+          window.__SLOTWISE_CONSOLE__ = ${JSON.stringify({ api: consoleApi.url, logins: consoleApi.logins })};
           window.__SLOTWISE_CLOCK__ = ${JSON.stringify({ api: clockApi.url, services: clockApi.services })};
         </script>
         <script type="module" src="${testFramework}"></script>

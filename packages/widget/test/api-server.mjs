@@ -157,6 +157,40 @@ const errorsOnly = (entry) => {
   if (entry.level === 'error') console.error(JSON.stringify(entry));
 };
 
+/**
+ * Starts the real API the console's tests use: the `demo` specialist and the operator seeded
+ * (their passwords in `logins`), offline test payments, mail into a local mailbox read at
+ * `GET /dev/mailbox/messages` (JSON, oldest first), and no rate limits, so every test may sign
+ * up a specialist of its own. Tests share its database: each makes its own account.
+ */
+export async function startConsoleApi() {
+  ensureServerBuilt();
+  const { startServer, smtpMail, startMailbox } = await import('@slotwise/server/node');
+  const db = tempDatabase();
+  const mailbox = await startMailbox();
+  const mail = smtpMail({ url: mailbox.url, ignoreTLS: true });
+  const server = await startServer({
+    databaseUrl: db.url,
+    port: 0,
+    seed: 'demo',
+    payments: 'offline',
+    mail,
+    rateLimits: false,
+    kdfIterations: 1000,
+    log: errorsOnly,
+    mount: (app) => app.get('/dev/mailbox/messages', (c) => c.json(mailbox.messages())),
+  }).catch(async (error) => {
+    await mailbox.close();
+    throw error;
+  });
+  const close = () => server.close().finally(() => mailbox.close()).finally(db.remove);
+  const logins = {
+    demo: { email: 'demo@slotwise.local', password: server.seeded.demoPassword },
+    operator: { email: 'operator@slotwise.local', password: server.seeded.operatorPassword },
+  };
+  return { url: server.url, logins, close };
+}
+
 function ensureServerBuilt() {
   if (!serverDist.every((file) => existsSync(file))) {
     execFileSync('pnpm', ['--filter', '@slotwise/server', 'build'], { stdio: 'inherit' });

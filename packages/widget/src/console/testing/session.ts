@@ -1,0 +1,76 @@
+import { fixture, html } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { createClient } from '@slotwise/sdk';
+import type { AuthTokens } from '@slotwise/sdk/contract';
+import { consoleContext, type ConsoleSession } from '../context.js';
+
+interface Login {
+  email: string;
+  password: string;
+}
+
+declare global {
+  interface Window {
+    /** The real API the console's tests use (see `startConsoleApi` in test/api-server.mjs). */
+    __SLOTWISE_CONSOLE__: { api: string; logins: { demo: Login; operator: Login } };
+  }
+}
+
+export const consoleApi = (): string => window.__SLOTWISE_CONSOLE__.api;
+export const seededLogins = () => window.__SLOTWISE_CONSOLE__.logins;
+
+let counter = 0;
+
+/** A fresh specialist of this test's own on the console API (tests share its database). */
+export async function signUpSpecialist(overrides: { timeZone?: string; currency?: string } = {}) {
+  counter += 1;
+  const handle = `t${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `${handle}@example.com`;
+  const password = 'correct horse battery staple';
+  const client = createClient({ baseURL: consoleApi() });
+  const tokens = await client.auth.signup({
+    email,
+    password,
+    name: `Test ${handle}`,
+    handle,
+    timeZone: overrides.timeZone ?? 'Europe/Paris',
+    currency: overrides.currency ?? 'EUR',
+  });
+  return { handle, email, password, tokens };
+}
+
+/** Logs `login` in (e.g. a seeded one) and answers its tokens. */
+export function logIn(login: Login): Promise<AuthTokens> {
+  return createClient({ baseURL: consoleApi() }).auth.login(login);
+}
+
+/** A `ConsoleSession` as `<slotwise-console>` shares it, for the account `tokens` belong to. */
+export async function sessionFor(tokens: AuthTokens, record: { navigated: string[]; announced: string[] } = { navigated: [], announced: [] }): Promise<ConsoleSession & typeof record> {
+  const client = createClient({ baseURL: consoleApi(), apiKey: tokens.accessToken });
+  const profile = tokens.account.role === 'specialist' ? await client.me.profile.retrieve() : null;
+  const session = {
+    ...record,
+    client,
+    apiBase: consoleApi(),
+    account: tokens.account,
+    profile,
+    async refreshProfile() {
+      if (tokens.account.role === 'specialist') Object.assign(session, { profile: await client.me.profile.retrieve() });
+    },
+    navigate: (route: string) => void record.navigated.push(route),
+    announce: (message: string) => void record.announced.push(message),
+  };
+  return session;
+}
+
+/**
+ * Renders `template` inside an element that provides `session` as `<slotwise-console>` does,
+ * and answers the first child.
+ */
+export async function inConsole<T extends HTMLElement>(template: TemplateResult, session: ConsoleSession): Promise<T> {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  new ContextProvider(host, { context: consoleContext, initialValue: session });
+  render(template, host);
+  return host.firstElementChild as T;
+}
