@@ -80,4 +80,24 @@ describe('SlotsController', () => {
     calls[1]!.answer(slotsFor('2026-11-23'));
     expect(await again).to.deep.equal(slotsFor('2026-11-23'));
   });
+
+  it('takes a booked time off the times shown at once, while the reload is on its way', async () => {
+    const { client, calls } = fakeClient();
+    const slots = new SlotsController(fakeHost());
+    const loaded = slots.load(base(client, '2026-03-02'));
+    calls[0]!.answer({
+      ...slotsFor('2026-03-02'),
+      days: [
+        { date: '2026-03-02', slots: [{ start: '2026-03-02T09:00:00Z', end: '2026-03-02T09:30:00Z' }, { start: '2026-03-02T10:00:00Z', end: '2026-03-02T10:30:00Z' }] },
+        { date: '2026-03-03', slots: [{ start: '2026-03-03T09:00:00Z', end: '2026-03-03T09:30:00Z' }] },
+      ],
+    });
+    await loaded;
+    void slots.reload();
+    slots.drop('2026-03-02T10:00:00.000Z');
+    slots.drop('2026-03-03T09:00:00Z');
+    expect(slots.status).to.equal('loading');
+    expect(slots.slotsOn('2026-03-02').map((s) => s.start)).to.deep.equal(['2026-03-02T09:00:00Z']);
+    expect(slots.dates).to.deep.equal(['2026-03-02']);
+  });
 });

@@ -34,6 +34,21 @@ export class SlotsController extends LoaderController<Slots, SlotsRequest> {
     return sameQuery(previous, next);
   }
 
+  /**
+   * Takes the time starting at `start` off the times shown at once — it was just booked, or found
+   * taken — so it is not offered while the reload that follows is on its way. Days left without
+   * a time go too, as the API leaves them out.
+   */
+  drop(start: string): void {
+    if (!this.value) return;
+    const at = Date.parse(start);
+    const days = this.value.days
+      .map((day) => ({ ...day, slots: day.slots.filter((slot) => Date.parse(slot.start) !== at) }))
+      .filter((day) => day.slots.length > 0);
+    this.value = { ...this.value, days };
+    this.host.requestUpdate();
+  }
+
   /** Dates with at least one open time, in order. */
   get dates(): string[] {
     return this.value?.days.map((day) => day.date) ?? [];

@@ -99,12 +99,15 @@ export class BookingFlow extends SlotPicker {
     this.booked = booking;
     this.bookedToken = manageToken;
     this.select({ slot: undefined });
+    this.slots.drop(booking.start);
     void this.slots.reload();
   }
 
   /** Someone else took the chosen time (or it stopped being offered) while the visitor typed. */
   slotTaken(): void {
+    const taken = this.ctx?.selection.slot;
     this.select({ slot: undefined });
+    if (taken) this.slots.drop(taken.start);
     this.notice = 'Sorry, that time is no longer available. Please choose another time.';
     void this.slots.reload();
   }
