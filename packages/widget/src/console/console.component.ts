@@ -150,7 +150,7 @@ export class SlotwiseConsole extends LitElement {
     const screens = this.allowed();
     const current = screens.find(([name]) => name === this.route.screen);
     return html`
-      <a class="skip" href="#main" @click=${this.skip}>Skip to content</a>
+      <button class="skip" type="button" @click=${this.skip}>Skip to content</button>
       <header>
         <span class="brand">Slotwise</span>
         <button class="menu" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="console-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>Menu</button>
@@ -179,8 +179,8 @@ export class SlotwiseConsole extends LitElement {
     return staticHtml`<${tag} route=${this.route.rest}></${tag}>`;
   }
 
-  private skip(event: Event) {
-    event.preventDefault();
+  /** A button, not a link: the hash is the router's, and `#main` could not reach into the shadow root. */
+  private skip() {
     this.heading?.focus();
   }
 }

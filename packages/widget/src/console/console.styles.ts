@@ -1,9 +1,11 @@
 import { css } from 'lit';
 
-/** The shell: a top bar with the navigation (a menu button under 48rem), the page, the status line. */
+/** The shell: a top bar with the navigation (a menu button when the console is under 48rem wide), the page, the status line. */
 export const shellStyles = css`
+  /* Sized by its own width, not the window's: the console may sit in a narrow column. */
   :host {
     display: block;
+    container-type: inline-size;
     min-height: 100%;
     background: var(--_bg);
   }
@@ -79,7 +81,7 @@ export const shellStyles = css`
   .starting {
     padding: 2rem;
   }
-  @media (max-width: 48rem) {
+  @container (max-width: 48rem) {
     .menu {
       display: block;
     }
