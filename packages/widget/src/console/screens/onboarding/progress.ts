@@ -22,7 +22,7 @@ export async function readProgress(session: ConsoleSession, signal?: AbortSignal
       profile: profile.bio.trim().length > 0,
       service: active.length > 0,
       hours: availability.weekly.length > 0 || availability.recurring.length > 0,
-      payments: stripe.mode === 'test' || stripe.chargesEnabled,
+      payments: stripe.chargesEnabled,
       embed: profile.allowedOrigins.length > 0,
     },
   };

@@ -115,27 +115,28 @@ export function hoursStep(o: Onboarding) {
 
 export function paymentsStep(o: Onboarding) {
   const { stripe } = o.progress!;
+  const test = stripe.mode === 'test';
+  // In test mode the link completes a simulated onboarding at once: there is nowhere to go.
   const connect = () =>
     void o.save('payments', async () => {
       const link = await o.session!.client.me.stripe.onboarding({ returnUrl: location.href, refreshUrl: location.href });
-      location.assign(link.url);
-    }, 'Opening Stripe…');
-  const body =
-    stripe.mode === 'test'
-      ? html`<p><strong>Test mode — no money moves.</strong> Customers go through a test payment; nothing is charged. Payments switch to Stripe when the server has Stripe keys.</p>`
-      : stripe.chargesEnabled
-        ? html`<p>Stripe takes payments for you${stripe.payoutsEnabled ? ' and pays out to your bank.' : '; payouts are not enabled yet — Stripe asks for your bank details.'}</p>`
-        : html`<p>${stripe.detailsSubmitted ? 'Stripe is still checking your details.' : 'Connect a Stripe account to take paid bookings.'}</p>
-            ${alert(o, 'payments')}
-            <div><button class="primary" type="button" @click=${connect} ?disabled=${o.busy === 'payments'}>${stripe.accountId ? 'Continue Stripe setup' : 'Set up payments with Stripe'}</button></div>`;
-  return step('payments', '4. Payments', o.progress!.done.payments, body);
+      if (!test) location.assign(link.url);
+    }, test ? 'Test payments connected. No money moves.' : 'Opening Stripe…');
+  const status = stripe.chargesEnabled
+    ? html`<p>${test ? 'Paid bookings go through test payments.' : 'Stripe takes payments for you'}${test ? '' : stripe.payoutsEnabled ? ' and pays out to your bank.' : '; payouts start once Stripe has your bank details.'}</p>`
+    : html`<p>${stripe.detailsSubmitted ? 'Stripe is still checking your details.' : 'Connect a Stripe account to take paid bookings. Free services need none.'}</p>
+        ${alert(o, 'payments')}
+        <div><button class="primary" type="button" @click=${connect} ?disabled=${o.busy === 'payments'}>${test ? 'Connect test payments' : stripe.accountId ? 'Continue Stripe setup' : 'Set up payments with Stripe'}</button></div>`;
+  return step('payments', '4. Payments', o.progress!.done.payments, html`
+    ${test ? html`<p><strong>Test mode — no money moves.</strong> This server runs test payments: customers pay with a test card and nothing is charged.</p>` : nothing}
+    ${status}`);
 }
 
 export function embedStep(o: Onboarding) {
   const session = o.session!;
   const origins = session.profile!.allowedOrigins;
   const submit = (event: Event) => {
-    const origin = String(formValues(event).get('origin'));
+    const origin = String(formValues(event).get('allowedOrigins.0') ?? '');
     void o.save('embed', () => registerOrigin(session, origin), 'Site registered.');
   };
   const snippet = embedSnippet(session.apiBase, session.profile!.handle);
