@@ -16,3 +16,23 @@ export function weeklySummary(weekly: readonly WeeklyHours[], locale?: string): 
     .map(([day, hours]) => `${weekdayName(day, locale)} ${hours.map((h) => `${h.start}–${h.end}`).join(', ')}`);
   return days.length ? days.join('; ') : 'No weekly hours yet.';
 }
+
+const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * The hours a day is actually open: weekly intervals minus breaks, per weekday, in order. The
+ * editor shows breaks as the gaps between intervals, so it saves these with no separate breaks.
+ */
+export function openIntervals(weekly: readonly WeeklyHours[], breaks: readonly WeeklyHours[]): WeeklyHours[] {
+  const out: WeeklyHours[] = [];
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    let pieces = weekly.filter((h) => h.weekday === weekday).map((h) => [toMinutes(h.start), toMinutes(h.end)] as [number, number]);
+    for (const b of breaks.filter((h) => h.weekday === weekday)) {
+      const [bs, be] = [toMinutes(b.start), toMinutes(b.end)];
+      pieces = pieces.flatMap(([s, e]) => [[s, Math.min(e, bs)], [Math.max(s, be), e]] as [number, number][]).filter(([s, e]) => e > s);
+    }
+    pieces.sort((a, b) => a[0] - b[0]).forEach(([s, e]) => out.push({ weekday, start: toTime(s), end: toTime(e) }));
+  }
+  return out;
+}
