@@ -2,7 +2,7 @@ import type { WeeklyHours } from '@slotwise/sdk/contract';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatDate } from '../../../internal/format.js';
-import { describedBy, fieldError, invalid, type SaveFailure } from '../../forms.js';
+import { describedBy, fieldError, invalid, textField, type SaveFailure } from '../../forms.js';
 import type { Section, SlotwiseConsoleAvailability as View } from './availability.component.js';
 import { addMonths, monthGrid } from './month.js';
 import { recurrenceSummary, weeklyRule } from './recurrence.js';
@@ -18,11 +18,8 @@ function alert(v: View, section: Section) {
   return failure ? html`<p class="error" role="alert" tabindex="-1">${failure.message}</p>` : nothing;
 }
 
-function input(f: SaveFailure | undefined, id: string, name: string, label: string, type: string, value = '', required = false) {
-  return html`<label for=${id}>${label}
-    <input id=${id} name=${name} type=${type} .value=${value} ?required=${required} aria-invalid=${invalid(f, name)} aria-describedby=${ifDefined(describedBy(id, f, name))} />
-    ${fieldError(id, f, name)}</label>`;
-}
+const input = (failure: SaveFailure | undefined, id: string, name: string, label: string, type: string, value = '', required = false) =>
+  textField({ id, name, label, type, value, required, failure });
 
 export function weeklySection(v: View) {
   const f = v.failures.weekly;

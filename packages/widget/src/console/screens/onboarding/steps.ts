@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { formatPrice } from '../../../internal/format.js';
 import { timeZones } from '../../auth/zones.js';
-import { describedBy, fieldError, invalid } from '../../forms.js';
+import { describedBy, fieldError, invalid, textField } from '../../forms.js';
 import { DEFAULT_WEEKLY, weekdayName } from '../availability/weekly.js';
 import { serviceTemplates, toMinor } from '../services/templates.js';
 import type { SlotwiseConsoleOnboarding as Onboarding } from './onboarding.component.js';
@@ -28,13 +28,8 @@ function alert(o: Onboarding, id: Step) {
   return failure ? html`<p class="error" role="alert" tabindex="-1">${failure.message}</p>` : nothing;
 }
 
-function text(o: Onboarding, id: Step, name: string, label: string, value: string, type = 'text') {
-  const inputId = `${id}-${name}`;
-  const failure = o.failures[id];
-  return html`<label for=${inputId}>${label}
-    <input id=${inputId} name=${name} type=${type} .value=${value} aria-invalid=${invalid(failure, name)} aria-describedby=${ifDefined(describedBy(inputId, failure, name))} />
-    ${fieldError(inputId, failure, name)}</label>`;
-}
+const text = (o: Onboarding, id: Step, name: string, label: string, value: string, type = 'text') =>
+  textField({ id: `${id}-${name}`, name, label, value, type, failure: o.failures[id] });
 
 export function profileStep(o: Onboarding) {
   const profile = o.session!.profile!;

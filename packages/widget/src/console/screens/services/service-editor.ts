@@ -1,7 +1,6 @@
 import type { MyService } from '@slotwise/sdk/contract';
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { describedBy, fieldError, invalid, type SaveFailure } from '../../forms.js';
+import { fieldError, textField, type SaveFailure } from '../../forms.js';
 import { policySentences } from './policy-text.js';
 import { fromMinor } from './templates.js';
 
@@ -22,16 +21,9 @@ export interface EditorHandlers {
   toggleActive(): void;
 }
 
-/** A labelled input named after its contract field, with the server's error beside it. */
-function field(f: SaveFailure | undefined, name: string, label: string, value: string | number | null, opts: { type?: string; hint?: string; min?: number } = {}) {
-  const id = `svc-${name.replaceAll('.', '-')}`;
-  const hintId = opts.hint ? `${id}-hint` : undefined;
-  const described = [hintId, describedBy(id, f, name)].filter(Boolean).join(' ') || undefined;
-  return html`<label for=${id}>${label}${opts.hint ? html` <span class="hint" id=${hintId!}>${opts.hint}</span>` : nothing}
-    <input id=${id} name=${name} type=${opts.type ?? 'number'} min=${ifDefined(opts.min)} inputmode=${opts.type === 'text' ? 'text' : 'numeric'}
-      .value=${value === null ? '' : String(value)} aria-invalid=${invalid(f, name)} aria-describedby=${ifDefined(described)} />
-    ${fieldError(id, f, name)}</label>`;
-}
+/** An input of the service form: numbers by default, ids from the field name. */
+const field = (failure: SaveFailure | undefined, name: string, label: string, value: string | number | null, opts: { type?: string; hint?: string; min?: number } = {}) =>
+  textField({ id: `svc-${name.replaceAll('.', '-')}`, name, label, value, failure, type: opts.type ?? 'number', ...(opts.hint ? { hint: opts.hint } : {}), ...(opts.min !== undefined ? { min: opts.min } : {}) });
 
 /** The whole service as one form: every field the contract has, grouped as a specialist thinks of them. */
 export function serviceEditor(state: EditorState, on: EditorHandlers) {
