@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The console's first-load budget, gzip bytes (set from the measurement plus room; README says why). */
-export const FIRST_LOAD_BUDGET = 45 * 1024;
+/** The console's first-load budget, gzip bytes: 28.6 KB measured when it was set, plus about a quarter for growth. */
+export const FIRST_LOAD_BUDGET = 36 * 1024;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const consoleDir = join(dist, 'console');
@@ -36,9 +36,13 @@ for (const [name, { raw, gzip }] of [...sizes].sort((a, b) => b[1].gzip - a[1].g
   console.log(`  ${name.padEnd(22)}${kb(raw).padStart(9)}${kb(gzip).padStart(11)}   ${firstLoad.has(name) ? 'yes' : ''}`);
 }
 const total = [...firstLoad].reduce((sum, name) => sum + sizes.get(name).gzip, 0);
+// A new specialist's home is the onboarding checklist, whose live preview loads the customer widget.
+const booking = files.find((name) => /^booking-[\w-]+\.js$/.test(name));
+const withPreview = booking ? [...closure(booking, new Set(firstLoad))].reduce((sum, name) => sum + sizes.get(name).gzip, 0) : total;
 const all = [...sizes.values()].reduce((sum, { gzip }) => sum + gzip, 0);
 const widget = readFileSync(join(dist, 'slotwise.js'));
 console.log(`first load (login and home): ${kb(total)} gzip of a ${kb(FIRST_LOAD_BUDGET)} budget; every console chunk: ${kb(all)} gzip`);
+console.log(`with onboarding's live preview (the customer widget, loaded after the checklist): ${kb(withPreview)} gzip`);
 console.log(`slotwise.js (the customer widget, separate): ${kb(widget.length)} raw, ${kb(gzipSync(widget, { level: 9 }).length)} gzip`);
 if (widget.includes('slotwise-console')) {
   console.error('slotwise.js contains console code: the console must stay in its own bundle.');
