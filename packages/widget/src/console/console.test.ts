@@ -91,6 +91,17 @@ describe('<slotwise-console>', () => {
     keeper.dispose();
   });
 
+  it('lets two tabs refresh the one stored login at the same time without spending its refresh token twice', async () => {
+    const { tokens } = await signUpSpecialist();
+    const tabs = [0, 1].map(() => new TokenKeeper({ apiBase: consoleApi(), onChange: () => undefined }));
+    tabs[0]!.accept(tokens);
+    const refreshed = await Promise.all(tabs.map((tab) => tab.refresh()));
+    expect(refreshed).to.deep.equal([true, true]);
+    // Both still work: the login was not ended by a reused refresh token.
+    expect(await Promise.all([...tabs.map((tab) => tab.client.me.profile.retrieve()), tabs[0]!.refresh()].map((p) => p.then(() => 'ok')))).to.deep.equal(['ok', 'ok', 'ok']);
+    tabs.forEach((tab) => tab.dispose());
+  });
+
   it('has a skip link, a menu at 390 px, a not-found page with a way home, and is accessible', async () => {
     const { tokens } = await signUpSpecialist();
     localStorage.setItem(storageKey(), tokens.refreshToken);

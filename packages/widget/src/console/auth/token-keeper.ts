@@ -18,7 +18,7 @@ export interface TokenKeeperOptions {
  * `slotwise.console.<api origin>` so a reload stays logged in; refresh tokens are single use, so
  * only one refresh runs at a time and every caller waits for it. The access token is refreshed a
  * minute before it expires and once on a 401 (the call is then retried once); a failed refresh
- * ends the login with a sentence.
+ * ends the login with a sentence. Tabs take turns to refresh (see `trade`).
  */
 export class TokenKeeper {
   /** The public SDK for the login's account; it asks for the current access token on every call. */
@@ -75,7 +75,15 @@ export class TokenKeeper {
     clearTimeout(this.timer);
   }
 
-  private async trade(): Promise<boolean> {
+  /**
+   * Other tabs of the console share the stored refresh token, and spending one twice ends the
+   * whole login: a Web Lock named after the storage key lets one tab at a time read and trade it.
+   */
+  private trade(): Promise<boolean> {
+    return typeof navigator.locks?.request === 'function' ? navigator.locks.request(this.storageKey, () => this.tradeNow()).then((traded) => traded) : this.tradeNow();
+  }
+
+  private async tradeNow(): Promise<boolean> {
     const refreshToken = this.storage.getItem(this.storageKey);
     if (!refreshToken) return false;
     const hadLogin = this.tokens !== undefined;
