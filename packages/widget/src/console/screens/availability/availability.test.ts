@@ -3,6 +3,7 @@ import { createClient } from '@slotwise/sdk';
 import './availability.js';
 import type { SlotwiseConsoleAvailability } from './availability.component.js';
 import { consoleApi, inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey } from '../../../testing/keyboard.js';
 import { eventually, find, textOf } from '../../testing/dom.js';
 import { recurrenceSummary } from './recurrence.js';
 import { openIntervals } from './weekly.js';
@@ -30,8 +31,10 @@ describe('<slotwise-console-availability>', () => {
     await eventually(() => textOf(find(el, '#preview')).includes('No open times'), 'an empty preview');
     await expect(el).to.be.accessible();
 
-    buttonNamed(el, 'Add hours on Monday').click();
+    buttonNamed(el, 'Add hours on Monday').focus();
+    await pressKey('Enter'); // the keyboard reaches and presses every control
     await el.updateComplete;
+    expect(find<HTMLInputElement>(el, '#weekly-0-start')!.value).to.equal('09:00');
     setTime(el, '#weekly-0-end', '08:00'); // before the start: the server says so beside the field
     buttonNamed(el, 'Save weekly hours').click();
     await eventually(() => find(el, '#weekly-0-end-error'), 'the end-time error');

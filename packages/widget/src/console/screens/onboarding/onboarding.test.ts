@@ -5,6 +5,7 @@ import './onboarding.js';
 import type { SlotwiseConsole } from '../../console.component.js';
 import type { SlotwiseConsoleOnboarding } from './onboarding.component.js';
 import { consoleApi, inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey, typeInto } from '../../../testing/keyboard.js';
 import { eventually, fill, find, textOf } from '../../testing/dom.js';
 
 const badge = (el: Element, step: string) => textOf(find(el, `#step-${step} .badge`));
@@ -81,8 +82,9 @@ describe('<slotwise-console-onboarding>', () => {
     await eventually(() => find(el, '#service-price-error'), 'the price error');
     expect(el.shadowRoot!.activeElement?.id).to.equal('service-price');
 
-    fill(el, ['#service-price'], '75.50');
-    find<HTMLButtonElement>(el, '#step-service form button')!.click();
+    // From the keyboard: type the price, Enter submits.
+    await typeInto(find<HTMLInputElement>(el, '#service-price')!, '75.50');
+    await pressKey('Enter');
     await eventually(() => badge(el, 'service') === 'Done', 'the service created');
     const { data } = await session.client.me.services.list();
     expect(data.map((s) => s.durations)).to.deep.equal([[{ minutes: 50, price: 7550 }]]);

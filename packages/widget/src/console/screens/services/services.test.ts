@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import './services.js';
 import type { SlotwiseConsoleServices } from './services.component.js';
 import { inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey, typeInto } from '../../../testing/keyboard.js';
 import { eventually, fill, find, textOf } from '../../testing/dom.js';
 import { policySentences } from './policy-text.js';
 
@@ -19,7 +20,7 @@ describe('<slotwise-console-services>', () => {
     const { el, session } = await mount('new');
     await eventually(() => find(el, '#svc-name'), 'the editor');
     await expect(el).to.be.accessible();
-    fill(el, ['#svc-name'], 'Deep work session');
+    await typeInto(find<HTMLInputElement>(el, '#svc-name')!, 'Deep work session');
     fill(el, ['#svc-durations-0-minutes'], '3');
     submit(el);
     await eventually(() => find(el, '#svc-durations-0-minutes-error'), 'the length error');
@@ -43,8 +44,8 @@ describe('<slotwise-console-services>', () => {
     submit(el);
     await eventually(() => find(el, '#svc-location-detail-error'), 'the address error');
 
-    fill(el, ['#svc-location-detail'], '1 Main Street, Springfield');
-    submit(el);
+    await typeInto(find<HTMLInputElement>(el, '#svc-location-detail')!, '1 Main Street, Springfield');
+    await pressKey('Enter'); // Enter in a field submits the form
     await eventually(() => session.navigated.length > 0, 'the new service opened');
     const { data } = await session.client.me.services.list();
     expect(data).to.have.length(1);

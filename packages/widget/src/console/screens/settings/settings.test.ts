@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import './settings.js';
 import type { SlotwiseConsoleSettings } from './settings.component.js';
 import { inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey, typeInto } from '../../../testing/keyboard.js';
 import { eventually, fill, find, textOf } from '../../testing/dom.js';
 
 async function mount() {
@@ -18,9 +19,9 @@ describe('<slotwise-console-settings>', () => {
   it('saves the profile and notification settings, showing the server’s field errors and keeping what was typed', async () => {
     const { el, session } = await mount();
     await expect(el).to.be.accessible();
-    fill(el, ['#st-name'], 'Dr. Ada');
-    fill(el, ['#st-meetingLink'], 'http://not-https.example/room');
-    submitIn(el, 'profile');
+    await typeInto(find<HTMLInputElement>(el, '#st-name')!, 'Dr. Ada');
+    await typeInto(find<HTMLInputElement>(el, '#st-meetingLink')!, 'http://not-https.example/room');
+    await pressKey('Enter');
     await eventually(() => find(el, '#st-meetingLink-error'), 'the meeting link error');
     expect(el.shadowRoot!.activeElement?.id).to.equal('st-meetingLink');
     expect(find<HTMLInputElement>(el, '#st-name')!.value).to.equal('Dr. Ada');
