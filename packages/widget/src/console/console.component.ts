@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import type { Account, AuthTokens } from '@slotwise/sdk/contract';
-import { html, LitElement } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { describeError } from '../internal/errors.js';
@@ -45,7 +45,11 @@ export class SlotwiseConsole extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHashChange);
-    void this.start();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new API is a new login: whatever was kept for the previous one does not apply.
+    if (changed.has('api')) void this.start();
   }
 
   override disconnectedCallback(): void {
@@ -60,8 +64,10 @@ export class SlotwiseConsole extends LitElement {
 
   private async start() {
     const apiBase = this.api.replace(/\/+$/, '');
-    if (!apiBase) return;
     this.keeper?.dispose();
+    this.provider.setValue(undefined);
+    this.phase = 'starting';
+    if (!apiBase) return;
     this.keeper = new TokenKeeper({ apiBase, onChange: (tokens, reason) => void this.loginChanged(tokens, reason) });
     if (!(await this.keeper.resume())) this.phase = 'out';
   }

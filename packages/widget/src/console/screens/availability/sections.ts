@@ -1,7 +1,7 @@
 import type { WeeklyHours } from '@slotwise/sdk/contract';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatDate } from '../../../internal/format.js';
+import { formatDate, formatInstantDate } from '../../../internal/format.js';
 import { describedBy, fieldError, invalid, textField, type SaveFailure } from '../../forms.js';
 import type { Section, SlotwiseConsoleAvailability as View } from './availability.component.js';
 import { addMonths, monthGrid } from './month.js';
@@ -130,7 +130,7 @@ export function feedsSection(v: View) {
   return html`<section id="feeds" aria-labelledby="feeds-title">
     <h2 id="feeds-title">Outside calendars</h2>
     <p class="hint">Busy times in these calendars (their secret ICS address) are not offered to customers.</p>
-    <ul class="plain">${v.rules!.calendarFeeds.map((feed) => html`<li class="row">${feed.host} <span class="muted">added ${formatDate(feed.createdAt.slice(0, 10))}</span>
+    <ul class="plain">${v.rules!.calendarFeeds.map((feed) => html`<li class="row">${feed.host} <span class="muted">added ${formatInstantDate(feed.createdAt, v.rules!.timeZone)}</span>
       <button type="button" class="danger" @click=${() => remove(feed.id, feed.host)} aria-label="Remove ${feed.host}">Remove</button></li>`)}</ul>
     <form @submit=${submit} class="row" novalidate>
       ${input(f, 'feed-url', 'url', 'Calendar address (https or webcal)', 'url')}
