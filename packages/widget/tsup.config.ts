@@ -6,8 +6,8 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm'],
     dts: true,
-    // The script-tag build below writes into the same folder at the same time.
-    clean: ['!slotwise.js', '!slotwise.js.map'],
+    // The script-tag and console builds below write into the same folder at the same time.
+    clean: ['!slotwise.js', '!slotwise.js.map', '!console'],
     target: 'es2022',
     platform: 'browser',
     sourcemap: true,
@@ -18,6 +18,21 @@ export default defineConfig([
     entry: { slotwise: 'src/slotwise.ts' },
     format: ['iife'],
     outExtension: () => ({ js: '.js' }),
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    noExternal: [/.*/],
+  },
+  {
+    // `<slotwise-console>`: its own ESM bundle, never part of slotwise.js. Each screen is a
+    // dynamic import, so code splitting puts it in a chunk beside console.js that loads on its
+    // first visit. `scripts/size.mjs` measures the first load and fails over its budget.
+    entry: { console: 'src/console/console.ts' },
+    outDir: 'dist/console',
+    format: ['esm'],
+    splitting: true,
+    clean: true,
     target: 'es2022',
     platform: 'browser',
     minify: true,

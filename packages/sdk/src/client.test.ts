@@ -80,6 +80,19 @@ describe('createClient', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('asks a function apiKey on every call, so a refreshed access token is sent without a new client', async () => {
+    const { fetch, requests } = recordingFetch();
+    let token: string | undefined = 'at_first';
+    const client = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey: () => token });
+    await client.me.profile.retrieve();
+    token = 'at_second';
+    await client.me.profile.retrieve();
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual(['Bearer at_first', 'Bearer at_second']);
+    token = undefined;
+    await expect(client.me.profile.retrieve()).rejects.toThrow(/apiKey/);
+    expect(requests).toHaveLength(2);
+  });
+
   it('sends an Idempotency-Key on every POST: the caller’s own, or a new one for each call', async () => {
     const { fetch, requests } = recordingFetch(() => Response.json({}, { status: 201 }));
     const client = createClient({ baseURL: 'http://slotwise.test', fetch });

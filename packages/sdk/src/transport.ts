@@ -13,9 +13,10 @@ export interface ClientOptions {
   timeout?: number;
   /**
    * A specialist's secret API key (`sk_…`) or a login's access token, for the `me` namespace.
-   * Server-side only for API keys: never put one in a page.
+   * Server-side only for API keys: never put one in a page. A function is asked on every call,
+   * so a login whose access token is refreshed keeps one client (the console does this).
    */
-  apiKey?: string;
+  apiKey?: string | (() => string | undefined);
 }
 
 export interface RequestOptions {
@@ -98,9 +99,11 @@ function bearerOf({ auth, opts }: Call, options: ClientOptions): string | undefi
     case undefined:
       return undefined;
     case 'apiKey':
-    case 'operator':
-      if (!options.apiKey) throw new TypeError('Pass `apiKey` to createClient to use the `me` and `operator` namespaces.');
-      return options.apiKey;
+    case 'operator': {
+      const apiKey = typeof options.apiKey === 'function' ? options.apiKey() : options.apiKey;
+      if (!apiKey) throw new TypeError('Pass `apiKey` to createClient to use the `me` and `operator` namespaces.');
+      return apiKey;
+    }
     case 'manageToken':
       if (typeof opts?.manageToken !== 'string') throw new TypeError('Pass `{ manageToken }` (returned when the booking was created) as the last argument.');
       return opts.manageToken;

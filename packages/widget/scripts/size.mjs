@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Prints the raw and gzip size of each file of the console bundle and of slotwise.js, and fails
+// when the console's first load (console.js, the chunks it imports statically, and the home
+// screen's chunk with its own static imports) is over its gzip budget. Run after the build:
+//   pnpm exec tsup --silent && node scripts/size.mjs
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The console's first-load budget, gzip bytes: 28.6 KB measured when it was set, plus about a quarter for growth. */
+export const FIRST_LOAD_BUDGET = 36 * 1024;
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const consoleDir = join(dist, 'console');
+const files = readdirSync(consoleDir).filter((name) => name.endsWith('.js'));
+const sizes = new Map(files.map((name) => {
+  const bytes = readFileSync(join(consoleDir, name));
+  return [name, { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, text: bytes.toString('utf8') }];
+}));
+
+/** `name` and every chunk it imports statically (`import … from"./x.js"`, `import"./x.js"`), not `import("./x.js")`. */
+function closure(name, seen = new Set()) {
+  if (seen.has(name) || !sizes.has(name)) return seen;
+  seen.add(name);
+  for (const [, dep] of sizes.get(name).text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) closure(dep, seen);
+  return seen;
+}
+
+const home = files.find((name) => /^home-[\w-]+\.js$/.test(name));
+if (!home) throw new Error('No home-*.js chunk in dist/console: is the home screen still a dynamic import?');
+const firstLoad = closure(home, closure('console.js'));
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log('dist/console/           raw       gzip   first load');
+for (const [name, { raw, gzip }] of [...sizes].sort((a, b) => b[1].gzip - a[1].gzip)) {
+  console.log(`  ${name.padEnd(22)}${kb(raw).padStart(9)}${kb(gzip).padStart(11)}   ${firstLoad.has(name) ? 'yes' : ''}`);
+}
+const total = [...firstLoad].reduce((sum, name) => sum + sizes.get(name).gzip, 0);
+// A new specialist's home is the onboarding checklist, whose live preview loads the customer widget.
+const booking = files.find((name) => /^booking-[\w-]+\.js$/.test(name));
+const withPreview = booking ? [...closure(booking, new Set(firstLoad))].reduce((sum, name) => sum + sizes.get(name).gzip, 0) : total;
+const all = [...sizes.values()].reduce((sum, { gzip }) => sum + gzip, 0);
+const widget = readFileSync(join(dist, 'slotwise.js'));
+console.log(`first load (login and home): ${kb(total)} gzip of a ${kb(FIRST_LOAD_BUDGET)} budget; every console chunk: ${kb(all)} gzip`);
+console.log(`with onboarding's live preview (the customer widget, loaded after the checklist): ${kb(withPreview)} gzip`);
+console.log(`slotwise.js (the customer widget, separate): ${kb(widget.length)} raw, ${kb(gzipSync(widget, { level: 9 }).length)} gzip`);
+if (widget.includes('slotwise-console')) {
+  console.error('slotwise.js contains console code: the console must stay in its own bundle.');
+  process.exitCode = 1;
+}
+if (total > FIRST_LOAD_BUDGET) {
+  console.error(`The console's first load is ${kb(total)} gzip, over its ${kb(FIRST_LOAD_BUDGET)} budget.`);
+  process.exitCode = 1;
+}

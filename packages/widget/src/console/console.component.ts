@@ -1,0 +1,192 @@
+import { ContextProvider } from '@lit/context';
+import type { Account, AuthTokens } from '@slotwise/sdk/contract';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { describeError } from '../internal/errors.js';
+import { tokens } from '../styles/tokens.js';
+import './auth/auth-forms.js';
+import { TokenKeeper } from './auth/token-keeper.js';
+import { consoleStyles } from './styles.js';
+import { consoleContext, type ConsoleSession } from './context.js';
+import { shellStyles } from './console.styles.js';
+import { hashFor, parseHash, type ConsoleRoute } from './router.js';
+import { screensFor } from './routes.js';
+
+type Phase = 'starting' | 'out' | 'in';
+
+/**
+ * @summary The specialist console: log in or sign up, then every screen of the practice.
+ *
+ * Routes live in the hash (`#/services/svc_1`), so the console works on any static page. Each
+ * screen is loaded on its first visit. Screens share one `ConsoleSession` through `consoleContext`;
+ * the session object is replaced (never mutated) when the login or the profile changes.
+ * On navigation the page heading takes focus; `announce` writes to one polite status region.
+ *
+ * @cssproperty --slotwise-accent - and the other `--slotwise-*` tokens of the widget.
+ */
+export class SlotwiseConsole extends LitElement {
+  static override styles = [tokens, consoleStyles, shellStyles];
+
+  /** Where the API lives, e.g. `https://api.slotwise.dev`. */
+  @property() api = '';
+  @state() private phase: Phase = 'starting';
+  @state() private route: ConsoleRoute = parseHash(location.hash);
+  @state() private loaded = new Set<string>();
+  @state() private loadFailure = '';
+  @state() private status = '';
+  @state() private notice = '';
+  @state() private menuOpen = false;
+  @query('main h1') private heading!: HTMLElement | null;
+
+  private keeper: TokenKeeper | undefined;
+  private readonly provider = new ContextProvider(this, { context: consoleContext });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.onHashChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new API is a new login: whatever was kept for the previous one does not apply.
+    if (changed.has('api')) void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+    this.keeper?.dispose();
+  }
+
+  private get session(): ConsoleSession | undefined {
+    return this.provider.value;
+  }
+
+  private async start() {
+    const apiBase = this.api.replace(/\/+$/, '');
+    this.keeper?.dispose();
+    this.provider.setValue(undefined);
+    this.phase = 'starting';
+    if (!apiBase) return;
+    this.keeper = new TokenKeeper({ apiBase, onChange: (tokens, reason) => void this.loginChanged(tokens, reason) });
+    if (!(await this.keeper.resume())) this.phase = 'out';
+  }
+
+  private async loginChanged(tokens: AuthTokens | undefined, reason?: string) {
+    if (!tokens) {
+      this.provider.setValue(undefined);
+      this.phase = 'out';
+      this.notice = reason ?? '';
+      return;
+    }
+    this.notice = '';
+    try {
+      await this.share(tokens.account);
+      this.phase = 'in';
+      void this.open(this.route);
+    } catch (error) {
+      this.phase = 'out';
+      this.notice = describeError(error).message;
+    }
+  }
+
+  /** Shares a new session for `account`, with the profile read now. */
+  private async share(account: Account) {
+    const keeper = this.keeper!;
+    const client = keeper.client;
+    const profile = account.role === 'specialist' ? await client.me.profile.retrieve() : null;
+    const session: ConsoleSession = {
+      client,
+      apiBase: client.baseURL,
+      account,
+      profile,
+      refreshProfile: () => this.share(account),
+      navigate: (route) => void (location.hash = hashFor(route)),
+      announce: (message) => this.announce(message),
+    };
+    this.provider.setValue(session);
+    this.requestUpdate();
+  }
+
+  private announce(message: string) {
+    // Emptied first, so the same sentence twice in a row is read out twice.
+    this.status = '';
+    requestAnimationFrame(() => (this.status = message));
+  }
+
+  private readonly onHashChange = async () => {
+    this.route = parseHash(location.hash);
+    this.menuOpen = false;
+    this.loadFailure = '';
+    if (this.phase !== 'in') return;
+    if (this.route.screen === 'login' || this.route.screen === 'signup') return void (location.hash = '#/home');
+    await this.open(this.route);
+    await this.updateComplete;
+    this.heading?.focus();
+  };
+
+  /** Loads the screen's module on its first visit. */
+  private async open(route: ConsoleRoute) {
+    const screen = this.allowed().find(([name]) => name === route.screen)?.[1];
+    if (!screen || this.loaded.has(route.screen)) return;
+    this.loadFailure = '';
+    try {
+      await screen.load();
+      this.loaded = new Set([...this.loaded, route.screen]);
+    } catch (error) {
+      this.loadFailure = `This page could not be loaded (${describeError(error).message}). Check your connection and reload.`;
+    }
+  }
+
+  private allowed() {
+    return this.session ? screensFor(this.session.account.role) : [];
+  }
+
+  override render() {
+    if (!this.api) return html`<p class="error" role="alert">Set the console’s <code>api</code> attribute to your Slotwise API’s address.</p>`;
+    if (this.phase === 'starting') return html`<p role="status" class="starting">Loading your console…</p>`;
+    if (this.phase === 'out' || !this.session) {
+      const mode = this.route.screen === 'signup' ? 'signup' : 'login';
+      return html`<slotwise-console-auth .keeper=${this.keeper!} mode=${mode} notice=${this.notice}></slotwise-console-auth>`;
+    }
+    return this.layout();
+  }
+
+  private layout() {
+    const screens = this.allowed();
+    const current = screens.find(([name]) => name === this.route.screen);
+    return html`
+      <button class="skip" type="button" @click=${this.skip}>Skip to content</button>
+      <header>
+        <span class="brand">Slotwise</span>
+        <button class="menu" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="console-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>Menu</button>
+        <nav id="console-nav" aria-label="Console" class=${this.menuOpen ? 'open' : ''}>
+          <ul>
+            ${screens
+              .filter(([, screen]) => screen.nav)
+              .map(([name, screen]) => html`<li><a href=${hashFor(name)} aria-current=${name === this.route.screen ? 'page' : 'false'}>${screen.label}</a></li>`)}
+            <li><button type="button" class="logout" @click=${() => this.keeper?.logout()}>Log out</button></li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        <h1 tabindex="-1">${current ? current[1].label : 'Page not found'}</h1>
+        ${current ? this.screen(this.route.screen) : html`<p>There is no page at this address. <a href="#/home">Go to your console’s home</a>.</p>`}
+      </main>
+      <p class="status" role="status">${this.status}</p>
+    `;
+  }
+
+  private screen(name: string) {
+    if (this.loadFailure) return html`<p class="error" role="alert">${this.loadFailure}</p>`;
+    if (!this.loaded.has(name)) return html`<p class="muted">Loading…</p>`;
+    // The tag comes from the route table, never from the address bar.
+    const tag = unsafeStatic(`slotwise-console-${name}`);
+    return staticHtml`<${tag} route=${this.route.rest}></${tag}>`;
+  }
+
+  /** A button, not a link: the hash is the router's, and `#main` could not reach into the shadow root. */
+  private skip() {
+    this.heading?.focus();
+  }
+}

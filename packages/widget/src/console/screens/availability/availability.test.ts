@@ -1,0 +1,95 @@
+import { expect, html } from '@open-wc/testing';
+import { createClient } from '@slotwise/sdk';
+import './availability.js';
+import type { SlotwiseConsoleAvailability } from './availability.component.js';
+import { consoleApi, inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey } from '../../../testing/keyboard.js';
+import { eventually, find, textOf } from '../../testing/dom.js';
+import { recurrenceSummary } from './recurrence.js';
+import { openIntervals } from './weekly.js';
+
+async function mount() {
+  const { tokens, handle } = await signUpSpecialist({ timeZone: 'Europe/Paris' });
+  const session = await sessionFor(tokens);
+  const service = await session.client.me.services.create({ name: 'Intro', durations: [{ minutes: 20, price: 0 }] });
+  const el = await inConsole<SlotwiseConsoleAvailability>(html`<slotwise-console-availability></slotwise-console-availability>`, session);
+  await eventually(() => find(el, '#weekly form'), 'the editor');
+  return { el, session, handle, service };
+}
+
+function setTime(el: Element, selector: string, value: string) {
+  const input = find<HTMLInputElement>(el, selector)!;
+  input.value = value;
+  input.dispatchEvent(new Event('change'));
+}
+
+const buttonNamed = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
+
+describe('<slotwise-console-availability>', () => {
+  it('a weekly-hours edit changes the public slots, and the preview shows them in the visitor’s zone', async () => {
+    const { el, handle, service } = await mount();
+    await eventually(() => textOf(find(el, '#preview')).includes('No open times'), 'an empty preview');
+    await expect(el).to.be.accessible();
+
+    buttonNamed(el, 'Add hours on Monday').focus();
+    await pressKey('Enter'); // the keyboard reaches and presses every control
+    await el.updateComplete;
+    expect(find<HTMLInputElement>(el, '#weekly-0-start')!.value).to.equal('09:00');
+    setTime(el, '#weekly-0-end', '08:00'); // before the start: the server says so beside the field
+    buttonNamed(el, 'Save weekly hours').click();
+    await eventually(() => find(el, '#weekly-0-end-error'), 'the end-time error');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('weekly-0-end');
+
+    setTime(el, '#weekly-0-end', '10:00');
+    buttonNamed(el, 'Save weekly hours').click();
+    await eventually(() => find(el, '#preview li'), 'open times in the preview');
+
+    const slots = await createClient({ baseURL: consoleApi() }).specialists.slots(handle, { service: service.id, timezone: 'Europe/Paris' });
+    expect(slots.days.length).to.be.greaterThan(0);
+    for (const day of slots.days) {
+      expect(new Date(`${day.date}T12:00:00Z`).getUTCDay()).to.equal(1); // Mondays only
+      expect(day.slots.map((s) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(new Date(s.start)))).to.deep.equal(['09:00', '09:20', '09:40']);
+    }
+    expect(textOf(find(el, '#preview li'))).to.match(/\b0?9:00/);
+
+    const zone = find<HTMLSelectElement>(el, '#pv-zone')!;
+    zone.value = 'America/New_York';
+    zone.dispatchEvent(new Event('change'));
+    await eventually(() => el.preview.zone === 'America/New_York' && el.preview.status === 'ready', 'the preview in New York time');
+    expect(textOf(find(el, '#preview li'))).to.match(/3:00|03:00/);
+  });
+
+  it('closes a day chosen on the month calendar, removes it after a confirmation, and adds “every other Saturday”', async () => {
+    const { el, session } = await mount();
+    const day = find<HTMLButtonElement>(el, '.grid button[data-date$="-20"]')!;
+    day.click();
+    await el.updateComplete;
+    expect(find<HTMLInputElement>(el, '#ov-from')!.value).to.equal(day.dataset['date']);
+    buttonNamed(el, 'Save these dates').click();
+    await eventually(() => find(el, '.grid button.marked'), 'the day marked');
+    expect(find(el, '.grid button.marked')!.getAttribute('aria-label')).to.contain('closed');
+    expect((await session.client.me.availability.retrieve()).overrides).to.deep.include({ ...(await session.client.me.availability.retrieve()).overrides[0]!, from: day.dataset['date'], intervals: [] });
+
+    find<HTMLButtonElement>(el, '#overrides li button.danger')!.click();
+    await eventually(() => find<HTMLDialogElement>(el, 'dialog')?.open, 'the confirmation');
+    expect(textOf(find(el, 'dialog'))).to.contain('customers may book them');
+    find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await eventually(async () => (await session.client.me.availability.retrieve()).overrides.length === 0, 'the override removed');
+
+    const interval = find<HTMLSelectElement>(el, '#rr-interval')!;
+    interval.value = '2';
+    buttonNamed(el, 'Add recurring hours').click();
+    await eventually(() => textOf(find(el, '#recurring ul')).includes('every other Saturday 10:00–12:00'), 'the summary');
+    const [rule] = (await session.client.me.availability.retrieve()).recurring;
+    expect(rule).to.include({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', start: '10:00', end: '12:00' });
+  });
+
+  it('reads breaks as gaps, and recurring rules as sentences', () => {
+    expect(openIntervals([{ weekday: 2, start: '09:00', end: '17:00' }], [{ weekday: 2, start: '12:00', end: '13:00' }])).to.deep.equal([
+      { weekday: 2, start: '09:00', end: '12:00' },
+      { weekday: 2, start: '13:00', end: '17:00' },
+    ]);
+    expect(recurrenceSummary({ rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=MO', start: '08:00', end: '09:00' }, 'en')).to.equal('every 3 weeks on Monday 08:00–09:00');
+    expect(recurrenceSummary({ rrule: 'FREQ=MONTHLY;BYMONTHDAY=1', start: '08:00', end: '09:00' }, 'en')).to.equal('FREQ=MONTHLY;BYMONTHDAY=1 08:00–09:00');
+  });
+});

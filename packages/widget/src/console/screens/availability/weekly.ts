@@ -1,0 +1,38 @@
+import type { WeeklyHours } from '@slotwise/sdk/contract';
+
+/** Monday to Friday, 09:00–17:00: where a new specialist's week starts. */
+export const DEFAULT_WEEKLY: WeeklyHours[] = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+
+/** ISO weekday (1 = Monday) → its long name in `locale`. */
+export function weekdayName(weekday: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday, 12)));
+}
+
+/** "Monday 09:00–12:00, 13:00–17:00; Tuesday …", the week in one line. */
+export function weeklySummary(weekly: readonly WeeklyHours[], locale?: string): string {
+  const days = [1, 2, 3, 4, 5, 6, 7]
+    .map((day) => [day, weekly.filter((h) => h.weekday === day)] as const)
+    .filter(([, hours]) => hours.length > 0)
+    .map(([day, hours]) => `${weekdayName(day, locale)} ${hours.map((h) => `${h.start}–${h.end}`).join(', ')}`);
+  return days.length ? days.join('; ') : 'No weekly hours yet.';
+}
+
+const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * The hours a day is actually open: weekly intervals minus breaks, per weekday, in order. The
+ * editor shows breaks as the gaps between intervals, so it saves these with no separate breaks.
+ */
+export function openIntervals(weekly: readonly WeeklyHours[], breaks: readonly WeeklyHours[]): WeeklyHours[] {
+  const out: WeeklyHours[] = [];
+  for (let weekday = 1; weekday <= 7; weekday += 1) {
+    let pieces = weekly.filter((h) => h.weekday === weekday).map((h) => [toMinutes(h.start), toMinutes(h.end)] as [number, number]);
+    for (const b of breaks.filter((h) => h.weekday === weekday)) {
+      const [bs, be] = [toMinutes(b.start), toMinutes(b.end)];
+      pieces = pieces.flatMap(([s, e]) => [[s, Math.min(e, bs)], [Math.max(s, be), e]] as [number, number][]).filter(([s, e]) => e > s);
+    }
+    pieces.sort((a, b) => a[0] - b[0]).forEach(([s, e]) => out.push({ weekday, start: toTime(s), end: toTime(e) }));
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import { expect, html } from '@open-wc/testing';
+import { createClient } from '@slotwise/sdk';
+import '../../console.js';
+import './onboarding.js';
+import type { SlotwiseConsole } from '../../console.component.js';
+import type { SlotwiseConsoleOnboarding } from './onboarding.component.js';
+import { consoleApi, inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey, typeInto } from '../../../testing/keyboard.js';
+import { eventually, fill, find, textOf } from '../../testing/dom.js';
+
+const badge = (el: Element, step: string) => textOf(find(el, `#step-${step} .badge`));
+
+describe('<slotwise-console-onboarding>', () => {
+  it('end to end: sign up in the shell, add a service from a template, keep the default hours, register the site — the preview widget shows open times', async () => {
+    localStorage.clear();
+    location.hash = '#/signup';
+    const host = document.createElement('div');
+    host.innerHTML = `<slotwise-console api="${consoleApi()}"></slotwise-console>`;
+    document.body.append(host);
+    const shell = host.firstElementChild as SlotwiseConsole;
+    try {
+      await eventually(() => find(shell, 'slotwise-console-auth', 'form'), 'the sign-up form');
+      const handle = `ob${Date.now().toString(36)}`;
+      for (const [id, value] of [['name', 'Grace Hopper'], ['handle', handle], ['email', `${handle}@example.com`], ['password', 'correct horse battery staple']]) {
+        fill(shell, ['slotwise-console-auth', `#auth-${id}`], value!);
+      }
+      find<HTMLButtonElement>(shell, 'slotwise-console-auth', 'button[type=submit]')!.click();
+      await eventually(() => find(shell, 'slotwise-console-onboarding', '#step-service button'), 'the onboarding checklist');
+      const el = find<SlotwiseConsoleOnboarding>(shell, 'slotwise-console-onboarding')!;
+      expect(badge(el, 'service')).to.equal('To do');
+      expect(textOf(find(el, '.preview'))).to.contain(`/${handle}`);
+
+      find<HTMLButtonElement>(el, '#step-service button')!.click();
+      await eventually(() => badge(el, 'service') === 'Done', 'the service step done');
+      expect(textOf(find(el, '#step-service'))).to.contain('Intro call — 20 min, Free');
+
+      // Mon–Fri 09:00–17:00 is offered; saving it as it is makes the hours.
+      expect(find<HTMLInputElement>(el, '#step-hours input[name="on-1"]')!.checked).to.equal(true);
+      expect(find<HTMLInputElement>(el, '#step-hours input[name="on-6"]')!.checked).to.equal(false);
+      find<HTMLButtonElement>(el, '#step-hours button[type=submit]')!.click();
+      await eventually(() => badge(el, 'hours') === 'Done', 'the hours step done');
+
+      fill(el, ['#embed-allowedOrigins\\.0'], 'https://coach.example/some/path');
+      find<HTMLButtonElement>(el, '#step-embed button[type=submit]')!.click();
+      await eventually(() => find(el, '#embed-allowedOrigins\\.0-error'), 'the origin error');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('embed-allowedOrigins.0');
+      fill(el, ['#embed-allowedOrigins\\.0'], 'https://coach.example');
+      find<HTMLButtonElement>(el, '#step-embed button[type=submit]')!.click();
+      await eventually(() => badge(el, 'embed') === 'Done', 'the embed step done');
+      expect(textOf(find(el, '#snippet'))).to.contain(`specialist="${handle}"`);
+
+      expect(textOf(find(el, '#step-payments'))).to.contain('Test mode — no money moves');
+      expect(badge(el, 'payments')).to.equal('To do');
+
+      // The preview is the real customer widget, reading the public API: open days appear.
+      await eventually(() => find(el, 'slotwise-booking', 'slotwise-service-picker', 'button'), 'the preview’s services');
+      find<HTMLButtonElement>(el, 'slotwise-booking', 'slotwise-service-picker', 'button')!.click();
+      await eventually(() => find(el, 'slotwise-booking', 'slotwise-calendar', 'button[part~="day-open"]'), 'open days in the preview');
+
+      const login = await createClient({ baseURL: consoleApi() }).auth.login({ email: `${handle}@example.com`, password: 'correct horse battery staple' });
+      const me = createClient({ baseURL: consoleApi(), apiKey: login.accessToken }).me;
+      expect((await me.availability.retrieve()).weekly).to.have.length(5);
+      expect((await me.profile.retrieve()).allowedOrigins).to.include('https://coach.example');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('connects test payments, then creates a paid session at the price typed (a bad price is said beside the field); accessible', async () => {
+    const { tokens } = await signUpSpecialist({ currency: 'EUR' });
+    const session = await sessionFor(tokens);
+    const el = await inConsole<SlotwiseConsoleOnboarding>(html`<slotwise-console-onboarding></slotwise-console-onboarding>`, session);
+    await eventually(() => find(el, '#service-price'), 'the checklist');
+    await expect(el).to.be.accessible();
+
+    find<HTMLButtonElement>(el, '#step-payments button')!.click();
+    await eventually(() => badge(el, 'payments') === 'Done', 'test payments connected');
+    expect((await session.client.me.stripe.retrieve()).chargesEnabled).to.equal(true);
+
+    fill(el, ['#service-price'], 'sixty');
+    find<HTMLButtonElement>(el, '#step-service form button')!.click();
+    await eventually(() => find(el, '#service-price-error'), 'the price error');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('service-price');
+
+    // From the keyboard: type the price, Enter submits.
+    await typeInto(find<HTMLInputElement>(el, '#service-price')!, '75.50');
+    await pressKey('Enter');
+    await eventually(() => badge(el, 'service') === 'Done', 'the service created');
+    const { data } = await session.client.me.services.list();
+    expect(data.map((s) => s.durations)).to.deep.equal([[{ minutes: 50, price: 7550 }]]);
+    expect(session.announced).to.include('Paid session created.');
+  });
+});

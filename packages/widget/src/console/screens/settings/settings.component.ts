@@ -1,0 +1,130 @@
+import { consume } from '@lit/context';
+import type { ProfileUpdate } from '@slotwise/sdk/contract';
+import { html, LitElement, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { tokens } from '../../../styles/tokens.js';
+import { CURRENCIES, timeZones } from '../../auth/zones.js';
+import { consoleContext, type ConsoleSession } from '../../context.js';
+import { focusFirstInvalid, saveFailure, textField, type SaveFailure } from '../../forms.js';
+import { consoleStyles } from '../../styles.js';
+
+type Part = 'profile' | 'notices' | 'feed';
+
+/** Folds `reminderHours.1` into `reminderHours`: the form has one field for the list. */
+function listErrors(failure: SaveFailure): SaveFailure {
+  const fields = { ...failure.fields };
+  for (const [name, message] of Object.entries(failure.fields)) if (name.startsWith('reminderHours.')) fields['reminderHours'] ??= message;
+  return { ...failure, fields };
+}
+
+/**
+ * @summary The specialist's profile, how they are told about bookings (reminders, notice address,
+ * daily agenda, language), and the private calendar feed of their bookings (its address is shown
+ * once; making a new one or turning it off confirms first, because the old address stops working).
+ */
+export class SlotwiseConsoleSettings extends LitElement {
+  static override styles = [tokens, consoleStyles];
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  session?: ConsoleSession;
+  @property() route = '';
+  @state() private failures: Partial<Record<Part, SaveFailure>> = {};
+  @state() private busy: Part | undefined;
+  @state() private feedUrl = '';
+  @state() private confirming: 'rotate' | 'revoke' | undefined;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  private async run(part: Part, action: () => Promise<unknown>, done: string) {
+    this.busy = part;
+    this.failures = { ...this.failures, [part]: undefined };
+    try {
+      await action();
+      this.session!.announce(done);
+    } catch (error) {
+      this.failures = { ...this.failures, [part]: listErrors(saveFailure(error)) };
+      await this.updateComplete;
+      focusFirstInvalid(this.renderRoot.querySelector(`#${part}`)!);
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private update$(part: Part, update: ProfileUpdate, done: string) {
+    return this.run(part, async () => {
+      await this.session!.client.me.profile.update(update);
+      await this.session!.refreshProfile();
+    }, done);
+  }
+
+  private saveProfile(event: SubmitEvent) {
+    event.preventDefault();
+    const d = new FormData(event.target as HTMLFormElement);
+    const meetingLink = String(d.get('meetingLink')).trim();
+    void this.update$('profile', {
+      name: String(d.get('name')), handle: String(d.get('handle')), bio: String(d.get('bio')), timeZone: String(d.get('timeZone')),
+      currency: String(d.get('currency')), meetingLink: meetingLink === '' ? null : meetingLink,
+    }, 'Profile saved.');
+  }
+
+  private saveNotices(event: SubmitEvent) {
+    event.preventDefault();
+    const d = new FormData(event.target as HTMLFormElement);
+    const hours = String(d.get('reminderHours')).split(/[,\s]+/).filter(Boolean).map(Number);
+    const email = String(d.get('notificationEmail')).trim();
+    void this.update$('notices', { reminderHours: hours, notificationEmail: email === '' ? null : email, dailyAgenda: d.get('dailyAgenda') === 'on', locale: String(d.get('locale')).trim() }, 'Notification settings saved.');
+  }
+
+  private feed(kind: 'rotate' | 'revoke') {
+    this.dialog?.close();
+    const { bookingsFeed } = this.session!.client.me;
+    if (kind === 'revoke') return void this.run('feed', async () => { await bookingsFeed.revoke(); this.feedUrl = ''; }, 'Calendar feed turned off. Its address no longer works.');
+    void this.run('feed', async () => (this.feedUrl = (await bookingsFeed.create()).url), 'Calendar feed address made. Any earlier one no longer works.');
+  }
+
+  override render() {
+    const p = this.session?.profile;
+    if (!p) return nothing;
+    const f = this.failures;
+    const alert = (part: Part) => (f[part] ? html`<p class="error" role="alert" tabindex="-1">${f[part]!.message}</p>` : nothing);
+    return html`
+      <section id="profile" aria-labelledby="profile-title"><h2 id="profile-title">Profile</h2>
+        <form @submit=${this.saveProfile} novalidate>${alert('profile')}
+          ${textField({ id: 'st-name', name: 'name', label: 'Name', value: p.name, failure: f.profile })}
+          ${textField({ id: 'st-handle', name: 'handle', label: 'Handle', value: p.handle, failure: f.profile, hint: `Your page: ${this.session!.apiBase}/${p.handle}` })}
+          <label for="st-bio">About you <textarea id="st-bio" name="bio" rows="3" .value=${p.bio}></textarea></label>
+          <label for="st-timeZone">Time zone <select id="st-timeZone" name="timeZone">${timeZones().map((z) => html`<option ?selected=${z === p.timeZone}>${z}</option>`)}</select></label>
+          <label for="st-currency">Currency of new services <select id="st-currency" name="currency">${[...new Set([p.currency, ...CURRENCIES])].map((c) => html`<option ?selected=${c === p.currency}>${c}</option>`)}</select></label>
+          ${textField({ id: 'st-meetingLink', name: 'meetingLink', label: 'Your own meeting link (optional)', value: p.meetingLink, failure: f.profile, type: 'url', hint: 'For services held at your own link.' })}
+          <div><button class="primary" type="submit" ?disabled=${this.busy === 'profile'}>Save profile</button></div>
+        </form></section>
+      <section id="notices" aria-labelledby="notices-title"><h2 id="notices-title">Notifications</h2>
+        <form @submit=${this.saveNotices} novalidate>${alert('notices')}
+          ${textField({ id: 'st-reminderHours', name: 'reminderHours', label: 'Reminders to customers (hours before)', value: p.reminderHours.join(', '), failure: f.notices, hint: 'e.g. 24, 1 — blank for none.' })}
+          ${textField({ id: 'st-notificationEmail', name: 'notificationEmail', label: 'Send my notices to', value: p.notificationEmail, failure: f.notices, type: 'email', hint: `Blank: your login email, ${this.session!.account.email}.` })}
+          <label class="inline"><input type="checkbox" name="dailyAgenda" ?checked=${p.dailyAgenda} /> A morning email with the day’s sessions</label>
+          ${textField({ id: 'st-locale', name: 'locale', label: 'Language of my notices', value: p.locale, failure: f.notices, hint: 'A language tag such as en or en-GB.' })}
+          <div><button class="primary" type="submit" ?disabled=${this.busy === 'notices'}>Save notifications</button></div>
+        </form></section>
+      <section id="feed" aria-labelledby="feed-title"><h2 id="feed-title">Your bookings in your calendar</h2>
+        <p class="hint">A private address your calendar app subscribes to. It is shown once; anyone with it can read your bookings.</p>
+        ${alert('feed')}
+        ${this.feedUrl ? html`<label for="st-feed">Subscribe to this address <input id="st-feed" readonly .value=${this.feedUrl} /></label>` : nothing}
+        <div class="row">
+          <button type="button" @click=${() => this.ask('rotate')} ?disabled=${this.busy === 'feed'}>Make a feed address…</button>
+          <button type="button" class="danger" @click=${() => this.ask('revoke')}>Turn the feed off…</button>
+        </div></section>
+      <dialog aria-labelledby="st-confirm-title">
+        <h2 id="st-confirm-title">${this.confirming === 'revoke' ? 'Turn the calendar feed off?' : 'Make a new feed address?'}</h2>
+        <p>${this.confirming === 'revoke' ? 'Calendars subscribed to it stop getting your bookings.' : 'An earlier address, if you made one, stops working at once: calendars subscribed to it stop getting your bookings until you subscribe to the new one.'}</p>
+        <div class="row"><button type="button" class="danger" @click=${() => this.feed(this.confirming!)}>${this.confirming === 'revoke' ? 'Turn off' : 'Make it'}</button>
+          <button type="button" @click=${() => this.dialog.close()}>Keep it</button></div>
+      </dialog>
+    `;
+  }
+
+  private ask(kind: 'rotate' | 'revoke') {
+    this.confirming = kind;
+    this.dialog.showModal();
+  }
+}

@@ -1,0 +1,62 @@
+import { expect, html } from '@open-wc/testing';
+import './settings.js';
+import type { SlotwiseConsoleSettings } from './settings.component.js';
+import { inConsole, sessionFor, signUpSpecialist } from '../../testing/session.js';
+import { pressKey, typeInto } from '../../../testing/keyboard.js';
+import { eventually, fill, find, textOf } from '../../testing/dom.js';
+
+async function mount() {
+  const { tokens } = await signUpSpecialist();
+  const session = await sessionFor(tokens);
+  const el = await inConsole<SlotwiseConsoleSettings>(html`<slotwise-console-settings></slotwise-console-settings>`, session);
+  await eventually(() => find(el, '#profile form'), 'the settings');
+  return { el, session };
+}
+
+const submitIn = (el: Element, section: string) => find<HTMLButtonElement>(el, `#${section} button[type=submit]`)!.click();
+
+describe('<slotwise-console-settings>', () => {
+  it('saves the profile and notification settings, showing the server’s field errors and keeping what was typed', async () => {
+    const { el, session } = await mount();
+    await expect(el).to.be.accessible();
+    await typeInto(find<HTMLInputElement>(el, '#st-name')!, 'Dr. Ada');
+    await typeInto(find<HTMLInputElement>(el, '#st-meetingLink')!, 'http://not-https.example/room');
+    await pressKey('Enter');
+    await eventually(() => find(el, '#st-meetingLink-error'), 'the meeting link error');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('st-meetingLink');
+    expect(find<HTMLInputElement>(el, '#st-name')!.value).to.equal('Dr. Ada');
+    fill(el, ['#st-meetingLink'], 'https://meet.example/ada');
+    submitIn(el, 'profile');
+    await eventually(() => session.announced.includes('Profile saved.'), 'the profile saved');
+    expect(await session.client.me.profile.retrieve()).to.include({ name: 'Dr. Ada', meetingLink: 'https://meet.example/ada' });
+
+    fill(el, ['#st-reminderHours'], '24, 9999');
+    submitIn(el, 'notices');
+    await eventually(() => find(el, '#st-reminderHours-error'), 'the reminder error');
+    expect(textOf(find(el, '#st-reminderHours-error'))).to.contain('336 hours');
+    fill(el, ['#st-reminderHours'], '1, 24');
+    fill(el, ['#st-notificationEmail'], 'desk@example.com');
+    find<HTMLInputElement>(el, '#notices input[name=dailyAgenda]')!.checked = true;
+    submitIn(el, 'notices');
+    await eventually(() => session.announced.includes('Notification settings saved.'), 'the notices saved');
+    expect(await session.client.me.profile.retrieve()).to.deep.include({ reminderHours: [24, 1], notificationEmail: 'desk@example.com', dailyAgenda: true });
+  });
+
+  it('makes the calendar feed address after a confirmation, shows it once, and turns it off', async () => {
+    const { el, session } = await mount();
+    find<HTMLButtonElement>(el, '#feed .row button')!.click();
+    expect(find<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
+    expect(textOf(find(el, 'dialog'))).to.contain('stops working');
+    find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await eventually(() => find(el, '#st-feed'), 'the feed address');
+    const url = find<HTMLInputElement>(el, '#st-feed')!.value;
+    expect(url).to.match(/\/bookings\.ics$/);
+
+    find<HTMLButtonElement>(el, '#feed button.danger')!.click();
+    find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await eventually(() => !find(el, '#st-feed'), 'the address gone');
+    // Nothing left to revoke: the console's "turn off" ended it on the server.
+    expect(await session.client.me.bookingsFeed.revoke()).to.deep.equal({ revoked: false });
+    expect(session.announced.at(-1)).to.contain('no longer works');
+  });
+});
