@@ -53,7 +53,7 @@ async function open(path: string, scheme: 'light' | 'dark'): Promise<{ page: Pag
 const widgetText = (page: Page) =>
   page.evaluate(() => {
     const text = (node: Node): string =>
-      [...((node as Element).shadowRoot?.childNodes ?? []), ...node.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent ?? '' : text(n))).join(' ');
+      [...Array.from((node as Element).shadowRoot?.childNodes ?? []), ...Array.from(node.childNodes)].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent ?? '' : text(n))).join(' ');
     return text(document.querySelector('slotwise-booking')!);
   });
 

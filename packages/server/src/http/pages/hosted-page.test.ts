@@ -108,6 +108,20 @@ describe('the hosted booking page', () => {
   });
 });
 
+describe('the hosted page’s bounds', () => {
+  it('limits how many pages one client may ask for in a minute', async () => {
+    const limited = await testApp({ rateLimits: true });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 601; i++) statuses.push((await limited.app.request('/nobody-here')).status);
+      expect(statuses.slice(0, 600).every((s) => s === 404)).toBe(true);
+      expect(statuses[600]).toBe(429);
+    } finally {
+      limited.close();
+    }
+  });
+});
+
 describe('the hosted page’s place among the server’s paths', () => {
   it('never shadows the API, the console, the health checks or the OpenAPI document', async () => {
     expect((await t.json('/health')).body).toEqual({ status: 'ok' });
