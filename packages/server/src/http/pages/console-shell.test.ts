@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../testing/test-app.js';
+import { cspDirectives } from '../../testing/csp.js';
 
 // `/console`: the page the specialist console runs in. Its bundle is the widget package's build;
 // these tests check only what the server answers, not the console itself.
@@ -10,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const directives = (csp: string | null) => new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
 
 describe('the console’s page', () => {
   it('loads the console’s module and points it at this server', async () => {
@@ -33,7 +33,7 @@ describe('the console’s page', () => {
     const res = await t.app.request('/console');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    const csp = directives(res.headers.get('content-security-policy'));
+    const csp = cspDirectives(res.headers.get('content-security-policy'));
     expect(csp.get('script-src')).toBe("'self'");
     expect(csp.get('default-src')).toBe("'self'");
     expect(csp.get('frame-ancestors')).toBe("'none'");

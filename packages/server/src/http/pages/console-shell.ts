@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { pageLook } from './page-head.js';
+import { pageHead } from './page-head.js';
 
 /** Where the console's bundle is served (the widget package's build, `dist/console/console.js`). */
 export const CONSOLE_SCRIPT = '/widget/console/console.js';
@@ -16,11 +16,9 @@ export function consoleShell(api: string): HtmlEscapedString | Promise<HtmlEscap
   return html`<!doctype html>
 <html lang="en">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    ${pageHead}
     <meta name="robots" content="noindex" />
     <title>Slotwise console</title>
-    ${pageLook}
     <style>body { max-width: none; padding: 0; }</style>
     <script type="module" src="${CONSOLE_SCRIPT}"></script>
   </head>

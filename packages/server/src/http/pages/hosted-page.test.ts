@@ -7,6 +7,7 @@ import { auth, signUp } from '../../testing/accounts.js';
 import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { describe as describeBio, hostedPage } from './hosted-page.js';
+import { cspDirectives } from '../../testing/csp.js';
 
 // A specialist's hosted booking page at /{handle} and /@{handle}: server-rendered, escaped, with
 // the booking widget, and never in the way of the API's own paths.
@@ -17,7 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const directives = (csp: string | null) => new Map((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
 const page = async (path: string, headers: Record<string, string> = {}) => {
   const res = await t.app.request(path, { headers });
   return { res, text: await res.text() };
@@ -87,7 +87,7 @@ describe('the hosted booking page', () => {
     const { res } = await page('/demo');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
-    const csp = directives(res.headers.get('content-security-policy'));
+    const csp = cspDirectives(res.headers.get('content-security-policy'));
     expect(csp.get('script-src')).toBe("'self'");
     expect(csp.get('connect-src')).toBe("'self'");
     expect(csp.get('frame-ancestors')).toBe("'none'");

@@ -2,7 +2,7 @@ import type { Service, Specialist } from '@slotwise/sdk/contract';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { money } from '../../services/mail/format.js';
-import { pageLook } from './page-head.js';
+import { pageHead } from './page-head.js';
 
 /** Where the customer widget's script-tag build is served. */
 export const WIDGET_SCRIPT = '/widget/slotwise.js';
@@ -46,8 +46,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string): Ht
   return html`<!doctype html>
 <html lang="en">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    ${pageHead}
     <title>${title}</title>
     <meta name="description" content="${description}" />
     <link rel="canonical" href="${url}" />
@@ -56,7 +55,6 @@ export function hostedPage(profile: HostedProfile, url: string, api: string): Ht
     <meta property="og:type" content="profile" />
     <meta property="og:url" content="${url}" />
     ${photo ? html`<meta property="og:image" content="${photo}" />` : ''}
-    ${pageLook}
     <style>
       header { display: flex; gap: 1rem; align-items: center; }
       header img { width: 4.5rem; height: 4.5rem; border-radius: 50%; object-fit: cover; flex: none; }
@@ -94,11 +92,9 @@ export function noSuchPage(handle: string): HtmlEscapedString | Promise<HtmlEsca
   return html`<!doctype html>
 <html lang="en">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    ${pageHead}
     <meta name="robots" content="noindex" />
     <title>No such page — Slotwise</title>
-    ${pageLook}
   </head>
   <body>
     <h1>No booking page here</h1>

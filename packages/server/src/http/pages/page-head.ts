@@ -1,11 +1,15 @@
 import { html } from 'hono/html';
 
 /**
- * The look every page the server renders for people shares: light and dark from the visitor's
+ * The first lines of the `<head>` of the pages a person opens on the server (the console's shell,
+ * the hosted booking page): the charset (first, within the first kilobyte), a phone's viewport,
+ * and the look they share: light and dark from the visitor's
  * `prefers-color-scheme` (with matching `theme-color` for the browser's chrome), system fonts, and
  * a single readable column that fits a 390 px phone without horizontal scrolling.
  */
-export const pageLook = html`<meta name="color-scheme" content="light dark" />
+export const pageHead = html`<meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="color-scheme" content="light dark" />
     <meta name="theme-color" content="#ffffff" media="(prefers-color-scheme: light)" />
     <meta name="theme-color" content="#14171c" media="(prefers-color-scheme: dark)" />
     <style>
