@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auth, signUp } from '../../testing/accounts.js';
 import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
-import { describe as describeBio, hostedPage } from './hosted-page.js';
+import { hostedPage, pageDescription } from './hosted-page.js';
 import { cspDirectives } from '../../testing/csp.js';
 
 // A specialist's hosted booking page at /{handle} and /@{handle}: server-rendered, escaped, with
@@ -182,10 +182,12 @@ describe('hostedPage', () => {
 
   it('trims a long bio to a one-line description cut at a word', () => {
     const bio = `${'I help engineers grow into leads. '.repeat(10)}\n\nMore.`;
-    const line = describeBio({ name: 'Ada', bio });
+    const line = pageDescription({ name: 'Ada', bio });
     expect(line.length).toBeLessThanOrEqual(160);
-    expect(line).toMatch(/leads?…$|grow…$|engineers…$|help…$|into…$|I…$/);
+    expect(line).toMatch(/^I help engineers grow into leads\. .*\S…$/);
+    expect(bio.startsWith(line.slice(0, -1))).toBe(true); // whole words only
+    expect(bio[line.length - 1]).toMatch(/[\s.]/); // the next character ends a word
     expect(line).not.toContain('\n');
-    expect(describeBio({ name: 'Ada', bio: '   ' })).toBe('Book a session with Ada.');
+    expect(pageDescription({ name: 'Ada', bio: '   ' })).toBe('Book a session with Ada.');
   });
 });

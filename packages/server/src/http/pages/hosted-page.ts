@@ -13,13 +13,17 @@ const DESCRIPTION_MAX = 160;
 /** A profile as the hosted page shows it; `photoUrl` once profiles carry one. */
 export type HostedProfile = Specialist & { photoUrl?: string | null };
 
-/** The bio as one line of at most `DESCRIPTION_MAX` characters, cut at a word, or a plain default. */
-export function describe(profile: Pick<Specialist, 'name' | 'bio'>): string {
+/**
+ * The bio as one line of at most `DESCRIPTION_MAX` characters (what previews show in full), cut
+ * at the last word break past the middle and marked `…`; a plain sentence when there is no bio.
+ */
+export function pageDescription(profile: Pick<Specialist, 'name' | 'bio'>): string {
   const line = profile.bio.replace(/\s+/g, ' ').trim();
   if (!line) return `Book a session with ${profile.name}.`;
   if (line.length <= DESCRIPTION_MAX) return line;
   const cut = line.slice(0, DESCRIPTION_MAX - 1);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 80 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,.;:–—-]+$/, '')}…`;
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
 }
 
 /** `30 min · Free`, `60 min · €90.00`: each length the service is offered for, with its price. */
@@ -40,7 +44,7 @@ const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(
  */
 export function hostedPage(profile: HostedProfile, url: string, api: string): HtmlEscapedString | Promise<HtmlEscapedString> {
   const title = `${profile.name} — book a session`;
-  const description = describe(profile);
+  const description = pageDescription(profile);
   const photo = webUrl(profile.photoUrl);
   const bio = profile.bio.trim().split(/\n\s*\n/).filter(Boolean);
   return html`<!doctype html>
