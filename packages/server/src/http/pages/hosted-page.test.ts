@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auth, signUp } from '../../testing/accounts.js';
 import { setService } from '../../testing/fixtures.js';
+import { paymentsTestApp } from '../../testing/payments-app.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { hostedPage, pageDescription } from './hosted-page.js';
 import { cspDirectives } from '../../testing/csp.js';
@@ -92,6 +93,19 @@ describe('the hosted booking page', () => {
     expect(csp.get('connect-src')).toBe("'self'");
     expect(csp.get('frame-ancestors')).toBe("'none'");
     expect(csp.get('object-src')).toBe("'none'");
+  });
+
+  it('lets Stripe.js load and open its frames when payments go through Stripe', async () => {
+    const stripe = await paymentsTestApp();
+    try {
+      const csp = cspDirectives((await stripe.app.request('/demo')).headers.get('content-security-policy'));
+      expect(csp.get('script-src')).toBe("'self' https://js.stripe.com");
+      expect(csp.get('frame-src')).toBe('https://js.stripe.com https://hooks.stripe.com');
+      expect(csp.get('connect-src')).toBe("'self' https://api.stripe.com");
+      expect(csp.get('frame-ancestors')).toBe("'none'");
+    } finally {
+      await stripe.closeAll();
+    }
   });
 
   it('names the address the browser used behind a trusted proxy, and only then', async () => {
