@@ -97,7 +97,7 @@ describe('the production entry (node dist/main.js)', () => {
     expect(await missing.text()).toContain('No booking page here');
     run.kill('SIGTERM');
     expect(await run.exited).toBe(0);
-  });
+  }, 30_000);
 
   it('serves /health and /ready on a free port, logs one JSON line per request, and stops on SIGTERM with 0', async () => {
     const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', NODE_ENV: 'production' });
