@@ -43,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.txt'), SECRET);
   symlinkSync(join(root, 'secret.js'), join(widget, 'linked.js'));
   server = await startServer({ databaseUrl: `file:${join(root, 'db.sqlite')}`, port: 0, payments: paymentsDisabled(), tickEveryMs: 0, log: silentLog, widgetDir: widget });
-});
+}, 30_000);
 afterAll(async () => {
   await server.close();
   rmSync(root, { recursive: true, force: true });
