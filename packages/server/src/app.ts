@@ -4,6 +4,7 @@ import type { Database } from './db/client.js';
 import { bodyLimit } from './http/middleware/body-limit/index.js';
 import { embedCors } from './http/middleware/embed-cors/index.js';
 import { idempotency } from './http/middleware/idempotency/index.js';
+import { staticFiles, type ReadAsset } from './http/middleware/static-files/index.js';
 import { rateLimit } from './http/middleware/rate-limit/index.js';
 import { loggedPath, requestLog } from './http/middleware/request-log/index.js';
 import { openApiDocument } from './http/openapi.js';
@@ -11,6 +12,7 @@ import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
+import { hostedRoutes } from './http/routes/hosted.js';
 import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
@@ -47,6 +49,14 @@ export interface AppOptions extends Partial<Omit<AppDeps, 'database' | 'payments
    * committed changes undelivered; the scheduler's tick still delivers them. @default true
    */
   dispatchAfterCommit?: boolean;
+  /**
+   * Browser files this app serves itself. `widget` reads the widget package's build (the customer
+   * widget's `slotwise.js`, the console's `console/console.js` and their chunks) for `/widget/*`;
+   * the Node entries read `packages/widget/dist` (`startServer({ widgetDir })`). Without it
+   * `/widget/*` is not served here — an edge entry serves those files its own way — while
+   * `/console` and the hosted booking pages still render and load them from `/widget/`.
+   */
+  assets?: { widget?: ReadAsset };
 }
 
 /** Webhook events can be large (a charge with its refunds); every other body is small. */
@@ -129,6 +139,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     }
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+  if (options.assets?.widget) app.get('/widget/*', staticFiles({ read: options.assets.widget, prefix: '/widget' }));
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
@@ -138,6 +149,8 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', meRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());
+  // Last: `/{handle}` pages pass on every path that is not a specialist's address.
+  app.route('/', hostedRoutes());
 
   app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));
   app.onError((error, c) => {

@@ -24,6 +24,7 @@ const links = { api: env.links?.api ?? '', manage: env.links?.manage ?? '' };
 const server = await startServer({
   ...env,
   port: env.port ?? 8787,
+  widgetDir: env.widgetDir ?? widget,
   mail: smtpMail({ url: mailbox.url, ignoreTLS: true }),
   mailFrom: env.mailFrom ?? 'Slotwise demo <bookings@slotwise.local>',
   links,
@@ -37,7 +38,6 @@ const server = await startServer({
   mount: (app) => {
     app.route('/', devMailboxRoutes(mailbox));
     app.use('/*', demoPageHeaders({ stripe: Boolean(process.env.STRIPE_SECRET_KEY) }));
-    app.get('/widget/*', serveStatic({ root: widget, rewriteRequestPath: (path) => path.replace(/^\/widget/, '') }));
     app.get('/*', serveStatic({ root: page }));
   },
 });
@@ -52,6 +52,7 @@ if (server.seeded?.apiKey) {
   console.log(`Seeded the demo specialist. Its secret API key (shown once, keep it): ${server.seeded.apiKey}`);
 }
 if (server.seeded?.demoPassword) console.log(`Console login of "demo" (shown once): demo@slotwise.local / ${server.seeded.demoPassword}`);
+console.log(`Console: ${server.url}/console · hosted booking page of "demo": ${server.url}/demo`);
 if (server.seeded?.operatorPassword) console.log(`Operator login (shown once): operator@slotwise.local / ${server.seeded.operatorPassword}`);
 console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);
 console.log(`Mailbox: every email the demo sends is at ${server.url}/dev/mailbox (an SMTP server on ${mailbox.url.replace('smtp://', '')}).`);

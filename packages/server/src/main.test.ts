@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,28 @@ function tempDatabaseUrl(): string {
 }
 
 describe('the production entry (node dist/main.js)', () => {
+  it('serves the widget’s files from SLOTWISE_WIDGET_DIR, the console’s page and a hosted booking page', async () => {
+    const widget = mkdtempSync(join(tmpdir(), 'slotwise-widget-'));
+    dirs.push(widget);
+    mkdirSync(join(widget, 'console'));
+    writeFileSync(join(widget, 'console', 'console.js'), 'export const built = true;');
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SLOTWISE_WIDGET_DIR: widget });
+    const listening = await run.line((entry) => entry.msg === 'listening');
+    expect(listening.widget).toBe(widget);
+    const url = String(listening.url);
+    const script = await fetch(`${url}/widget/console/console.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('export const built = true;');
+    const shell = await (await fetch(`${url}/console`)).text();
+    expect(shell).toContain(`<slotwise-console api="${url}"></slotwise-console>`);
+    const missing = await fetch(`${url}/nobody`); // no specialists in a fresh database
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('No booking page here');
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
+
   it('serves /health and /ready on a free port, logs one JSON line per request, and stops on SIGTERM with 0', async () => {
     const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', NODE_ENV: 'production' });
     const listening = await run.line((entry) => entry.msg === 'listening');

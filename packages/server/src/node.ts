@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { dirname, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -21,6 +22,7 @@ import { createMeetings, meetingOptionsFromEnv, type MeetingSettings } from './p
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
+import { nodeDir } from './providers/files/node-dir.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
 
@@ -81,7 +83,12 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'pay
   nodeEnv?: string;
   /** Seed the demo specialist (once). */
   seed?: 'demo';
-  /** Add routes around the API (the demo serves its page and the widget this way). */
+  /**
+   * The widget package's build folder (`packages/widget/dist`), served at `/widget/*` — the
+   * customer widget, and the console `/console` loads. @default not served
+   */
+  widgetDir?: string;
+  /** Add routes around the API (the demo serves its page this way). */
   mount?: (app: Hono<AppEnv>) => void;
   /** How often the scheduler's `tick` runs; 0 turns it off. @default 30000 */
   tickEveryMs?: number;
@@ -119,7 +126,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const sms = options.sms ? loggedSms(options.sms, log) : undefined;
   // Zoom's calls are logged like every provider's: host, status and time, never a token or a link.
   const meetings = options.meetings ?? createMeetings(options.meetingSettings ?? {}, loggedFetch(globalThis.fetch.bind(globalThis), log, 'zoom'));
-  const app = createApp({ ...options, log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
+  const assets = options.widgetDir ? { widget: nodeDir(options.widgetDir) } : options.assets;
+  const app = createApp({ ...options, ...(assets ? { assets } : {}), log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
   if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
   offline?.deliverTo(app);
   options.mount?.(app);
@@ -198,6 +206,16 @@ export function paymentsFromEnv(env: Record<string, string | undefined> = proces
   return createStripePayments({ secretKey, publishableKey, webhookSecrets });
 }
 
+/**
+ * The widget package's build beside this package in the repository (`packages/widget/dist`, from
+ * `src/` or `dist/` alike) once it has been built; undefined until then. The Node entries serve it
+ * at `/widget/*` unless `SLOTWISE_WIDGET_DIR` names another folder.
+ */
+export function builtWidgetDir(): string | undefined {
+  const built = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+  return existsSync(`${built}slotwise.js`) ? built : undefined;
+}
+
 /** Stops `server` on Ctrl-C or SIGTERM. */
 export function closeOnSignal(server: RunningServer): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -228,7 +246,7 @@ function flag(env: Record<string, string | undefined>, name: string): boolean | 
  * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
  * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
  * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `TWILIO_*` (text messages), `JITSI_BASE_URL`, `ZOOM_*`,
- * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings).
+ * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings), `SLOTWISE_WIDGET_DIR`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
@@ -236,7 +254,10 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const trustProxy = flag(env, 'TRUST_PROXY');
   const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
   const sms = smsFromEnv(env);
+  const widgetDir = env.SLOTWISE_WIDGET_DIR;
+  if (widgetDir && !existsSync(widgetDir)) throw new Error(`SLOTWISE_WIDGET_DIR must be a folder that exists; got "${widgetDir}".`);
   return {
+    ...(widgetDir ? { widgetDir } : {}),
     ...(port === undefined ? {} : { port }),
     ...(env.HOST ? { hostname: env.HOST } : {}),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),

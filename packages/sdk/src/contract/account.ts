@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
-import { Currency, Email, Handle, Instant, TimeZone } from './common.js';
+import { Currency, Email, Handle, Instant, NewHandle, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
@@ -23,7 +23,7 @@ export const Signup = z
     email: AccountEmail,
     password: NewPassword,
     name: DisplayName,
-    handle: Handle.meta({ description: 'Your public address: the widget and the API find you by it.' }),
+    handle: NewHandle.meta({ description: 'Your public address: the widget, the API and your booking page (`/{handle}`) find you by it. Not one of the server’s own words (`console`, `widget`, `v1`, …).' }),
     timeZone: TimeZone,
     currency: Currency.meta({ description: 'The default currency of your services.' }),
   })
@@ -109,7 +109,7 @@ export const Profile = z
 
 export const ProfileUpdate = z
   .strictObject({
-    handle: Handle.optional(),
+    handle: NewHandle.optional(),
     name: DisplayName.optional(),
     bio: z.string().trim().max(2000).optional(),
     timeZone: TimeZone.optional().meta({ description: 'Working hours are wall-clock time in this zone: changing it moves them.' }),

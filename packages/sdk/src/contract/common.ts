@@ -30,6 +30,21 @@ export const Handle = z
   })
   .meta({ description: "A specialist's public handle.", example: 'demo' });
 
+/**
+ * Words a specialist cannot take as their handle: the server's own top-level paths (a hosted
+ * booking page lives at `/{handle}`, so a handle must never name one of them) and a few that
+ * would mislead a visitor. Looking a specialist up by handle still accepts any `Handle`.
+ */
+export const RESERVED_HANDLES: readonly string[] = [
+  'v1', 'console', 'widget', 'dev', 'health', 'ready', 'openapi', 'stripe', 'api', 'app', 'admin', 'operator',
+  'login', 'logout', 'signup', 'account', 'settings', 'static', 'assets', 'docs', 'help', 'support', 'www', 'slotwise',
+];
+
+/** A handle someone may choose (signup, profile): a `Handle` that is not one of `RESERVED_HANDLES`. */
+export const NewHandle = Handle.refine((handle) => !RESERVED_HANDLES.includes(handle), {
+  message: 'This word is reserved for Slotwise’s own pages (like /console or /widget); choose another handle.',
+});
+
 /** The first and last calendar dates the API accepts, as `YYYY-MM-DD` (they compare as strings). */
 export const MIN_DATE = '1970-01-01';
 export const MAX_DATE = '2999-12-31';

@@ -5,19 +5,17 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
 import { demoPageHeaders } from './secure-page.js';
+import { cspDirectives } from '../../testing/csp.js';
 
 // Every HTML answer carries the headers that keep it from being sniffed, framed or made to run
 // someone else's script: the receipt, the page Stripe's onboarding returns to, and the demo page.
 
-/** The directives of a Content-Security-Policy, by name. */
-const directives = (csp: string | null) =>
-  new Map((csp ?? '').split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
 
 function expectPageHeaders(res: Response, frame: 'DENY' | 'SAMEORIGIN') {
   expect(res.headers.get('content-type')).toMatch(/^text\/html/);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('x-frame-options')).toBe(frame);
-  const csp = directives(res.headers.get('content-security-policy'));
+  const csp = cspDirectives(res.headers.get('content-security-policy'));
   expect(csp.get('frame-ancestors')).toBe(frame === 'DENY' ? "'none'" : "'self'");
   return csp;
 }
@@ -63,7 +61,7 @@ describe('demoPageHeaders (the demo’s static page)', () => {
     const csp = expectPageHeaders(res, 'SAMEORIGIN');
     // The header says at least what the page's own <meta> policy says (which cannot say frame-ancestors).
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(`${root}/index.html`, 'utf8'))![1]!;
-    for (const [name, value] of directives(meta)) expect(csp.get(name), name).toBe(value);
+    for (const [name, value] of cspDirectives(meta)) expect(csp.get(name), name).toBe(value);
     expect(csp.get('script-src')).toBe("'self'");
   });
 

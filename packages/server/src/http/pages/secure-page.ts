@@ -14,20 +14,33 @@ export function secureHtmlHeaders(c: Context, csp: string = NO_SCRIPT_CSP): void
   c.header('referrer-policy', 'no-referrer');
 }
 
-/** The example page's policy (as its own <meta> says it), plus Stripe.js's hosts when `stripe`. */
-function demoPolicy(stripe: boolean): string {
-  const js = stripe ? ' https://js.stripe.com' : '';
+export interface ScriptPagePolicy {
+  /** Allow Stripe.js and its frames (real Stripe payments on the page). @default false */
+  stripe?: boolean;
+  /** Who may frame the page: `'none'` for the server's own pages, `'self'` for the demo's. @default "'none'" */
+  frameAncestors?: "'none'" | "'self'";
+  /** Images beyond this origin, e.g. `https:` for a specialist's photo. @default "'self' data:" */
+  imgSrc?: string;
+}
+
+/**
+ * The policy of a page that runs our scripts (the demo page, the console, a hosted booking page):
+ * scripts only from this origin (no inline script, no eval), API calls to this origin, inline
+ * styles for the page's own `<style>`, and Stripe.js's hosts only when `stripe`.
+ */
+export function scriptPagePolicy(options: ScriptPagePolicy = {}): string {
+  const stripe = options.stripe ?? false;
   return [
     "default-src 'self'",
-    `script-src 'self'${js}`,
+    `script-src 'self'${stripe ? ' https://js.stripe.com' : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `connect-src 'self'${stripe ? ' https://api.stripe.com' : ''}`,
     `frame-src ${stripe ? 'https://js.stripe.com https://hooks.stripe.com' : "'none'"}`,
-    "img-src 'self' data:",
+    `img-src ${options.imgSrc ?? "'self' data:"}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    `frame-ancestors ${options.frameAncestors ?? "'none'"}`,
   ].join('; ');
 }
 
@@ -36,7 +49,7 @@ function demoPolicy(stripe: boolean): string {
  * Content-Security-Policy as a header too (a `<meta>` policy cannot say `frame-ancestors`).
  */
 export function demoPageHeaders(options: { stripe?: boolean } = {}): MiddlewareHandler {
-  const csp = demoPolicy(options.stripe ?? false);
+  const csp = scriptPagePolicy({ stripe: options.stripe ?? false, frameAncestors: "'self'" });
   return async function demoPageHeadersHandler(c, next) {
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');

@@ -6,6 +6,7 @@ import { cancelBooking, quoteCancellation, rescheduleBooking, retrieveBooking } 
 import { hashToken } from '../../services/ids.js';
 import { bearerToken } from '../bearer.js';
 import { defineRoute } from '../define-route.js';
+import { foreignOrigin } from '../public-origin.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
 
@@ -26,7 +27,7 @@ export function bookingRoutes(): Hono<AppEnv> {
   app.use('/v1/bookings/:id/*', rateLimit({ name: 'manage', limit: 60 }));
 
   defineRoute(app, routes.createBooking, async ({ body }, c) => {
-    const created = await createBooking(c.var.deps, body, { origin: c.req.header('origin'), clientHash: await hashToken(clientAddress(c)) });
+    const created = await createBooking(c.var.deps, body, { origin: foreignOrigin(c), clientHash: await hashToken(clientAddress(c)) });
     return c.json(created, 201, { location: `/v1/bookings/${created.booking.id}` });
   });
   defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));

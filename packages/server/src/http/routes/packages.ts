@@ -2,6 +2,7 @@ import { routes } from '@slotwise/sdk/contract';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { defineRoute } from '../define-route.js';
+import { foreignOrigin } from '../public-origin.js';
 import { HttpError } from '../problem.js';
 import { bearerToken } from '../bearer.js';
 import { hashToken } from '../../services/ids.js';
@@ -25,7 +26,7 @@ export function packageRoutes(): Hono<AppEnv> {
   app.get('/v1/credits/summary', rateLimit({ name: 'credits', limit: 60 }));
 
   defineRoute(app, routes.purchasePackage, async ({ params, body }, c) =>
-    c.json(await purchasePackage(c.var.deps, params.id, body, { origin: c.req.header('origin') }), 201),
+    c.json(await purchasePackage(c.var.deps, params.id, body, { origin: foreignOrigin(c) }), 201),
   );
   defineRoute(app, routes.retrieveCredits, async (_, c) => {
     const token = bearerToken(c.req.header('authorization'));

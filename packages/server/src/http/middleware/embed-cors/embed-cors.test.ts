@@ -22,6 +22,13 @@ describe('embed origins', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('always lets the server’s own pages (the hosted booking page) book, whatever sites are registered', async () => {
+    const payload = { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer };
+    const res = await t.json('/v1/bookings', { body: payload, headers: { origin: 'http://localhost' } }); // app.request's own origin
+    expect(res.status).toBe(201);
+    expect(res.body.booking.status).toBe('confirmed');
+  });
+
   it('refuses a booking sent from another site with 403 and stores nothing', async () => {
     const payload = { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer };
     const res = await t.json('/v1/bookings', { body: payload, headers: { origin: 'https://evil.example' } });

@@ -1,0 +1,108 @@
+import type { Service, Specialist } from '@slotwise/sdk/contract';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { money } from '../../services/mail/format.js';
+import { pageHead } from './page-head.js';
+
+/** Where the customer widget's script-tag build is served. */
+export const WIDGET_SCRIPT = '/widget/slotwise.js';
+
+/** The longest meta description search engines and link previews show in full. */
+const DESCRIPTION_MAX = 160;
+
+/** A profile as the hosted page shows it; `photoUrl` once profiles carry one. */
+export type HostedProfile = Specialist & { photoUrl?: string | null };
+
+/**
+ * The bio as one line of at most `DESCRIPTION_MAX` characters (what previews show in full), cut
+ * at the last word break past the middle and marked `…`; a plain sentence when there is no bio.
+ */
+export function pageDescription(profile: Pick<Specialist, 'name' | 'bio'>): string {
+  const line = profile.bio.replace(/\s+/g, ' ').trim();
+  if (!line) return `Book a session with ${profile.name}.`;
+  if (line.length <= DESCRIPTION_MAX) return line;
+  const cut = line.slice(0, DESCRIPTION_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** `30 min · Free`, `60 min · €90.00`: each length the service is offered for, with its price. */
+const offers = (service: Service) =>
+  service.durations.map((d) => `${d.minutes} min · ${d.price === 0 ? 'Free' : money(d.price, service.currency, 'en')}`).join(' or ');
+
+/** An http(s) URL, or nothing: a photo URL is only ever shown or announced if it is one. */
+const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+/**
+ * A specialist's hosted booking page (`/{handle}`), rendered on the server so it reads before any
+ * script runs and link previews see it: title, description and Open Graph tags from the profile,
+ * the name, bio and active services with their lengths and prices, then the booking widget. Every
+ * value passes through Hono's `html` template, which escapes it (attributes included).
+ *
+ * @param url - this page's canonical address (`https://host/handle`)
+ * @param api - the origin the widget books through (this server)
+ */
+export function hostedPage(profile: HostedProfile, url: string, api: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const title = `${profile.name} — book a session`;
+  const description = pageDescription(profile);
+  const photo = webUrl(profile.photoUrl);
+  const bio = profile.bio.trim().split(/\n\s*\n/).filter(Boolean);
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    ${pageHead}
+    <title>${title}</title>
+    <meta name="description" content="${description}" />
+    <link rel="canonical" href="${url}" />
+    <meta property="og:title" content="${title}" />
+    <meta property="og:description" content="${description}" />
+    <meta property="og:type" content="profile" />
+    <meta property="og:url" content="${url}" />
+    ${photo ? html`<meta property="og:image" content="${photo}" />` : ''}
+    <style>
+      header { display: flex; gap: 1rem; align-items: center; }
+      header img { width: 4.5rem; height: 4.5rem; border-radius: 50%; object-fit: cover; flex: none; }
+      .services { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
+      .services li { border: 1px solid var(--line); border-radius: .75rem; padding: .75rem 1rem; }
+      .services p { margin: .25rem 0 0; }
+      slotwise-booking { --slotwise-accent: var(--accent); display: block; }
+    </style>
+    <script src="${WIDGET_SCRIPT}" defer></script>
+  </head>
+  <body>
+    <header>
+      ${photo ? html`<img src="${photo}" alt="" width="72" height="72" />` : ''}
+      <h1>${profile.name}</h1>
+    </header>
+    ${bio.map((p) => html`<p>${p}</p>`)}
+    <main>
+      <h2 id="sessions">Sessions</h2>
+      ${profile.services.length === 0
+        ? html`<p>${profile.name} has no sessions open for booking right now.</p>`
+        : html`<ul class="services">
+            ${profile.services.map((s) => html`<li><h3>${s.name}</h3>${s.description ? html`<p>${s.description}</p>` : ''}<p class="muted">${offers(s)}</p></li>`)}
+          </ul>`}
+      <h2 id="book">Book a time</h2>
+      <p class="muted">Open times are shown in your own time zone.</p>
+      <slotwise-booking specialist="${profile.handle}" api="${api}"></slotwise-booking>
+      <noscript><p>Booking needs JavaScript: turn it on for this page to see open times and book.</p></noscript>
+    </main>
+  </body>
+</html>`;
+}
+
+/** The 404 page for an address that names no specialist: HTML, since a person typed or followed it. */
+export function noSuchPage(handle: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    ${pageHead}
+    <meta name="robots" content="noindex" />
+    <title>No such page — Slotwise</title>
+  </head>
+  <body>
+    <h1>No booking page here</h1>
+    <p>No specialist uses the address “${handle}”. Check the link you were given, or ask the specialist for their booking page.</p>
+  </body>
+</html>`;
+}
