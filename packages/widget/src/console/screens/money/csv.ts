@@ -1,3 +1,5 @@
+import { currencyDigits } from '../../../internal/format.js';
+
 /**
  * CSV made in the browser (RFC 4180): fields joined by commas, rows by CRLF; a field with a comma,
  * a quote, CR or LF is quoted and its quotes doubled. A text field a spreadsheet would read as a
@@ -22,8 +24,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 
 /** An amount in minor units as a plain decimal number in its currency's digits (9000 EUR → 90, 9000 JPY → 9000). */
 export function majorUnits(minor: number, currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return minor / 10 ** digits;
+  return minor / 10 ** currencyDigits(currency);
 }
 
 /** Hands `text` to the browser as a file download named `filename`. */
