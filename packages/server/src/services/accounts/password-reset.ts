@@ -29,7 +29,7 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<E
   return {
     accepted: true,
     message: mailEnabled(deps)
-      ? `If ${email} has an account, a link to choose a new password is on its way there. It works once, within 1 hour; only the newest link works.`
+      ? 'If this email has an account, a link to choose a new password is on its way to it. It works once, within 1 hour; only the newest link works.'
       : 'This server sends no email, so it cannot send a reset link. Ask the platform’s operator for help.',
   };
 }
