@@ -16,7 +16,7 @@ export async function openPractice(options: { price?: number; timeZone?: string 
   await me.availability.replaceWeekly({
     weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' })),
   });
-  if (options.price) await connectStripe(session.client);
+  if (options.price) await Promise.all([connectStripe(session.client), verifyEmail(specialist.email)]);
   const service: MyService = await me.services.create({
     name: 'Strategy call',
     durations: [{ minutes: 30, price: options.price ?? 0 }],
@@ -25,6 +25,23 @@ export async function openPractice(options: { price?: number; timeZone?: string 
     bufferAfter: 0,
   });
   return { ...specialist, session, service, book: (n: number, customer?: { name: string; email: string }) => bookAsCustomer(specialist.handle, service, n, customer) };
+}
+
+/**
+ * Follows the verification link mailed at sign-up, as the specialist would: paid bookings are
+ * refused until the login email is verified. The email leaves through the outbox, so this waits.
+ */
+async function verifyEmail(email: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const messages = (await (await fetch(`${consoleApi()}/dev/mailbox/messages`)).json()) as { to: string[]; text: string }[];
+    const link = messages.filter((m) => m.to.includes(email)).map((m) => /\/console#\/verify\?token=([^\s"<>]+)/.exec(m.text)?.[1]).find(Boolean);
+    if (link) {
+      await createClient({ baseURL: consoleApi() }).auth.verifyEmail({ token: decodeURIComponent(link) });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no verification email reached ${email}`);
 }
 
 /** Follows the test-mode onboarding link as a browser would (test mode completes it on the GET). */
