@@ -14,10 +14,10 @@ async function mountList(session: Awaited<ReturnType<typeof openPractice>>['sess
 }
 
 describe('console bookings', () => {
-  it('lists upcoming sessions by customer, narrows by customer on the loaded page, and opens one', async () => {
+  it('lists upcoming sessions, filters by status on the server and by customer on the loaded page, and opens one', async () => {
     const practice = await openPractice();
     const first = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
-    await practice.book(3, { name: 'Grace Hopper', email: 'grace@example.com' });
+    const second = await practice.book(3, { name: 'Grace Hopper', email: 'grace@example.com' });
     const el = await mountList(practice.session);
     deepAll<HTMLButtonElement>(el, '.views button').find((b) => b.textContent === 'Upcoming')!.click();
     await eventually(() => deepAll(el, 'a.booking').length === 2, 'both upcoming bookings');
@@ -32,7 +32,15 @@ describe('console bookings', () => {
 
     search.value = '';
     search.dispatchEvent(new Event('input'));
-    await el.updateComplete;
+    await practice.session.client.me.bookings.cancel(second.booking.id, {});
+    const status = deep<HTMLSelectElement>(el, 'select')!;
+    status.value = 'cancelled';
+    status.dispatchEvent(new Event('change'));
+    await eventually(() => !el.loading && deepAll(el, 'a.booking').length === 1, 'the cancelled one alone');
+    expect(text(deep(el, 'a.booking'))).to.contain('Grace Hopper').and.contain('Cancelled');
+    status.value = '';
+    status.dispatchEvent(new Event('change'));
+    await eventually(() => !el.loading && deepAll(el, 'a.booking').length === 2, 'both again');
     deep<HTMLAnchorElement>(el, `a.booking[data-id="${first.booking.id}"]`)!.click();
     expect(practice.session.navigated).to.deep.equal([`bookings/${first.booking.id}`]);
     await expect(el).to.be.accessible();
