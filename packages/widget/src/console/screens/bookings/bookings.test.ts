@@ -1,13 +1,13 @@
 import { expect, html } from '@open-wc/testing';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
+import { text } from '../../testing/screen.js';
 import { inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleBookings } from './bookings.component.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
 import './bookings.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function mountList(session: Awaited<ReturnType<typeof openPractice>>['session']) {
   return inConsole<SlotwiseConsoleBookings>(html`<slotwise-console-bookings></slotwise-console-bookings>`, session);

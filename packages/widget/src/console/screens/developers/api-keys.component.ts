@@ -5,6 +5,7 @@ import type { ApiKey } from '@slotwise/sdk/contract';
 import { consoleContext, type ConsoleSession } from '../../context.js';
 import { describeError } from '../../../internal/errors.js';
 import { tokens } from '../../../styles/tokens.js';
+import { attempt } from '../../ui/attempt.js';
 import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
@@ -72,15 +73,10 @@ export class SlotwiseConsoleApiKeys extends LitElement {
     if (ok) await this.run(() => this.session!.client.me.apiKeys.revoke(key.id), `Key “${key.name}” revoked.`);
   }
 
+  /** One change, then the list as the server has it now. */
   private async run(action: () => Promise<unknown>, said: string): Promise<void> {
-    try {
-      await action();
-      this.error = '';
-      this.session?.announce(said);
-      await this.load();
-    } catch (error) {
-      this.error = describeError(error).message;
-    }
+    this.error = await attempt(this.session, action, said);
+    if (!this.error) await this.load();
   }
 
   override render() {

@@ -1,28 +1,12 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
-import { pressKey } from '../../../testing/keyboard.js';
+import { text, shown, part, button, fill, confirmDialog } from '../../testing/screen.js';
 import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleDevelopers } from './developers.component.js';
 import './developers.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const part = (el: Element, name: string) => deep<HTMLElement & { updateComplete: Promise<boolean> }>(el, `slotwise-console-${name}`)!;
-const shown = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-const button = (el: Element, label: string) => deepAll<HTMLButtonElement>(el, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
-function type(el: Element, selector: string, value: string) {
-  const input = deep<HTMLInputElement>(el, selector)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
-/** Confirms the open dialog from the keyboard: it opens on the safe choice, the action is next. */
-async function confirmDialog(el: Element, says: string) {
-  await eventually(() => deep<HTMLDialogElement>(el, 'dialog')?.open, 'the confirmation');
-  expect(text(deep(el, 'dialog'))).to.contain(says);
-  await pressKey('Tab');
-  await pressKey('Enter');
-}
 const works = (key: string) => createClient({ baseURL: consoleApi(), apiKey: key }).me.profile.retrieve().then(() => true, () => false);
 
 describe('console developers', () => {
@@ -35,7 +19,7 @@ describe('console developers', () => {
     await eventually(() => deep(keys, '#error-name'), 'the name’s error');
     expect(keys.shadowRoot!.activeElement?.id).to.equal('key-name');
 
-    type(keys, '#key-name', 'Zapier');
+    fill(keys, '#key-name', 'Zapier');
     button(keys, 'Create key').click();
     await eventually(() => deep(keys, '[data-secret]'), 'the secret');
     expect(text(deep(keys, '.secret-once'))).to.contain('won’t be shown again');
@@ -63,7 +47,7 @@ describe('console developers', () => {
     const el = await inConsole<SlotwiseConsoleDevelopers>(html`<slotwise-console-developers></slotwise-console-developers>`, practice.session);
     const embed = part(el, 'embed');
     await eventually(() => deep(embed, '#origin'), 'the origins form');
-    type(embed, '#origin', 'https://coach.example/booking');
+    fill(embed, '#origin', 'https://coach.example/booking');
     button(embed, 'Add origin').click();
     await eventually(() => deep(embed, '#error-origin'), 'the server’s message');
     expect(text(deep(embed, '#error-origin'))).to.contain('origin alone');
@@ -71,7 +55,7 @@ describe('console developers', () => {
     expect(deep<HTMLInputElement>(embed, '#origin')!.value).to.equal('https://coach.example/booking');
     expect((await practice.session.client.me.profile.retrieve()).allowedOrigins).to.deep.equal([]);
 
-    type(embed, '#origin', 'https://Coach.example');
+    fill(embed, '#origin', 'https://Coach.example');
     button(embed, 'Add origin').click();
     await eventually(() => text(deep(embed, 'ul.origins')).includes('https://coach.example'), 'the origin listed');
     expect((await practice.session.client.me.profile.retrieve()).allowedOrigins).to.deep.equal(['https://coach.example']);
@@ -94,7 +78,7 @@ describe('console developers', () => {
     const el = await inConsole<SlotwiseConsoleDevelopers>(html`<slotwise-console-developers></slotwise-console-developers>`, practice.session);
     const hooks = part(el, 'webhooks');
     await eventually(() => shown(hooks).includes('No endpoints yet.'), 'the endpoints');
-    type(hooks, '#webhook-url', 'https://hooks.example.com/slotwise');
+    fill(hooks, '#webhook-url', 'https://hooks.example.com/slotwise');
     button(hooks, 'Add endpoint').click();
     await eventually(() => deep(hooks, '#error-eventTypes'), 'the event types’ error');
     expect(text(deep(hooks, '#error-eventTypes'))).to.contain('at least one event type');

@@ -5,6 +5,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '@slotwise/sdk/contract';
 import { consoleContext, type ConsoleSession } from '../../context.js';
 import { describeError } from '../../../internal/errors.js';
 import { tokens } from '../../../styles/tokens.js';
+import { attempt } from '../../ui/attempt.js';
 import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
@@ -98,15 +99,10 @@ export class SlotwiseConsoleWebhooks extends LitElement {
     await this.showDeliveries(endpoint);
   }
 
+  /** One change, then the list as the server has it now. */
   private async run(action: () => Promise<unknown>, said: string): Promise<void> {
-    try {
-      await action();
-      this.error = '';
-      this.session?.announce(said);
-      await this.load();
-    } catch (error) {
-      this.error = describeError(error).message;
-    }
+    this.error = await attempt(this.session, action, said);
+    if (!this.error) await this.load();
   }
 
   override render() {

@@ -1,12 +1,12 @@
 import { expect, html } from '@open-wc/testing';
 import { formatAmount } from '../../../internal/format.js';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
+import { text } from '../../testing/screen.js';
 import { inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleMoney } from './money.component.js';
 import './money.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Runs `click` and answers the text of the file the browser was handed to download. */
 async function downloaded(click: () => void): Promise<{ name: string; text: string }> {

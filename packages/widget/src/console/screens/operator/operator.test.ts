@@ -1,25 +1,11 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
-import { pressKey } from '../../../testing/keyboard.js';
+import { text, part, button, fill, confirmDialog } from '../../testing/screen.js';
 import { consoleApi, inConsole, logIn, seededLogins, sessionFor, signUpSpecialist } from '../../testing/session.js';
 import type { SlotwiseConsoleOperator } from './operator.component.js';
 import './operator.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const part = (el: Element, name: string) => deep<HTMLElement & { updateComplete: Promise<boolean> }>(el, `slotwise-console-${name}`)!;
-const button = (el: Element, label: string) => deepAll<HTMLButtonElement>(el, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
-function type(el: Element, selector: string, value: string) {
-  const input = deep<HTMLInputElement>(el, selector)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
-async function confirmDialog(el: Element, says: string) {
-  await eventually(() => deep<HTMLDialogElement>(el, 'dialog')?.open, 'the confirmation');
-  expect(text(deep(el, 'dialog'))).to.contain(says);
-  await pressKey('Tab');
-  await pressKey('Enter');
-}
 
 describe('console operator', () => {
   it('changes the platform fee, with the server’s limit shown beside the field', async () => {
@@ -30,14 +16,14 @@ describe('console operator', () => {
     const fee = part(el, 'platform-fee');
     expect(deep<HTMLInputElement>(fee, '#fee')!.value).to.equal(String(before.platformFeeBps / 100));
     try {
-      type(fee, '#fee', '60');
+      fill(fee, '#fee', '60');
       button(fee, 'Save fee').click();
       await eventually(() => deep(fee, '#error-platformFeeBps'), 'the limit');
       expect(fee.shadowRoot!.activeElement?.id).to.equal('fee');
       expect(deep<HTMLInputElement>(fee, '#fee')!.value).to.equal('60');
       expect((await session.client.operator.settings.retrieve()).platformFeeBps).to.equal(before.platformFeeBps);
 
-      type(fee, '#fee', '12.5');
+      fill(fee, '#fee', '12.5');
       button(fee, 'Save fee').click();
       await eventually(() => session.announced.some((m) => m.startsWith('Platform fee set to 12.5%')), 'the saved fee');
       expect((await session.client.operator.settings.retrieve()).platformFeeBps).to.equal(1250);
@@ -53,7 +39,7 @@ describe('console operator', () => {
     const el = await inConsole<SlotwiseConsoleOperator>(html`<slotwise-console-operator></slotwise-console-operator>`, session);
     await eventually(() => deep(el, 'slotwise-console-specialists', '#specialist-q'), 'the list');
     const list = part(el, 'specialists');
-    type(list, '#specialist-q', specialist.handle);
+    fill(list, '#specialist-q', specialist.handle);
     button(list, 'Search').click();
     await eventually(() => deepAll(list, 'table.specialists tbody tr').length === 1 && deep(list, `tr[data-handle="${specialist.handle}"]`), 'the one specialist');
     expect(text(deep(list, 'td.status'))).to.equal('Active');
@@ -65,7 +51,7 @@ describe('console operator', () => {
     await eventually(() => deep(list, '#error-reason'), 'the reason’s error');
     expect(list.shadowRoot!.activeElement?.id).to.equal('suspend-reason');
 
-    type(list, '#suspend-reason', 'Payment dispute under review');
+    fill(list, '#suspend-reason', 'Payment dispute under review');
     button(list, 'Suspend with this reason…').click();
     await confirmDialog(list, 'Bookings already made stay');
     await eventually(() => text(deep(list, 'td.status')).startsWith('Suspended'), 'the suspended status');

@@ -5,6 +5,7 @@ import type { MyPackage, MyService, SpecialistPackagePurchase } from '@slotwise/
 import { consoleContext, type ConsoleSession } from '../../context.js';
 import { describeError } from '../../../internal/errors.js';
 import { tokens } from '../../../styles/tokens.js';
+import { attempt } from '../../ui/attempt.js';
 import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
@@ -115,15 +116,10 @@ export class SlotwiseConsolePackages extends LitElement {
     return this.run(() => this.session!.client.me.packages.update(pkg.id, { active: true }), `Package “${pkg.name}” is on sale again.`);
   }
 
+  /** One change, then the list as the server has it now. */
   private async run(action: () => Promise<unknown>, said: string): Promise<void> {
-    try {
-      await action();
-      this.error = '';
-      this.session?.announce(said);
-      await this.load();
-    } catch (error) {
-      this.error = describeError(error).message;
-    }
+    this.error = await attempt(this.session, action, said);
+    if (!this.error) await this.load();
   }
 
   override render() {

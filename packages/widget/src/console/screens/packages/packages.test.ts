@@ -2,19 +2,13 @@ import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
+import { text, button, fill } from '../../testing/screen.js';
 import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsolePackages } from './packages.component.js';
 import './packages.js';
 
-const text = (el: Element | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const button = (el: Element, label: string) => deepAll<HTMLButtonElement>(el, 'button').find((b) => text(b) === label || b.getAttribute('aria-label') === label)!;
 
-function type(el: Element, selector: string, value: string) {
-  const input = deep<HTMLInputElement>(el, selector)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
 
 describe('console packages', () => {
   it('shows the server’s field errors beside the fields, keeps what was typed, then creates the package', async () => {
@@ -23,7 +17,7 @@ describe('console packages', () => {
     await eventually(() => el.shadowRoot!.textContent?.includes('No packages yet.'), 'the empty list');
     button(el, 'New package').click();
     await el.updateComplete;
-    type(el, '#package-sessionCount', '3');
+    fill(el, '#package-sessionCount', '3');
     button(el, 'Create package').click();
     await eventually(() => deep(el, '#error-name'), 'the name’s error');
     expect(text(deep(el, '#error-name'))).to.equal('Name the package.');
@@ -34,7 +28,7 @@ describe('console packages', () => {
     expect((await practice.session.client.me.packages.list()).data).to.have.length(0);
     await expect(el).to.be.accessible();
 
-    type(el, '#package-name', 'Three calls');
+    fill(el, '#package-name', 'Three calls');
     deep<HTMLInputElement>(el, 'input[name="serviceIds"]')!.click();
     button(el, 'Create package').click();
     await eventually(() => deep(el, 'table.packages tbody tr'), 'the new package');
@@ -56,7 +50,7 @@ describe('console packages', () => {
 
     button(el, 'Edit Five calls').click();
     await el.updateComplete;
-    type(el, '#package-price', '120');
+    fill(el, '#package-price', '120');
     button(el, 'Save package').click();
     await eventually(() => deep(el, '#error-price'), 'the refusal beside the price');
     expect(text(deep(el, '#error-price'))).to.match(/Stripe/i);
