@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
-import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
+import type { SlotwiseEvent } from '../../events.js';
 import { formatInstantDate, formatTime } from '../../internal/format.js';
-import type { SlotPicker } from '../slot-picker.js';
+import type { RescheduleFlow } from './manage-reschedule.js';
 
 /** What the manage view does when the reschedule panel reports something. */
 export interface RescheduleHandlers {
@@ -12,11 +12,8 @@ export interface RescheduleHandlers {
   close(): void;
 }
 
-/** What the panel reads: a slot picker that saves (the customer's `RescheduleFlow`, the console's own). */
-export type ReschedulePanel = SlotPicker & { readonly saving: boolean; readonly error: ErrorDetail | undefined };
-
 /** The calendar and the chosen day's times for the booking's service, then "Move to …". */
-export function renderReschedule(flow: ReschedulePanel, on: RescheduleHandlers) {
+export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers) {
   const ctx = flow.ctx;
   if (!ctx) return nothing;
   const { date, slot } = ctx.selection;

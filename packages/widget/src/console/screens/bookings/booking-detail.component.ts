@@ -94,13 +94,16 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
   }
 
   startReschedule() {
-    if (this.booking && this.session) this.reschedule.start(this.booking, this.session.client, this.timeZone);
+    const { booking, session } = this;
+    // The specialist's access token (the client's key) authorises the move: no manage token.
+    if (booking && session) this.reschedule.start(booking, { client: session.client, manageToken: '', timeZone: this.timeZone, locale: undefined, now: () => new Date() });
   }
 
   async confirmReschedule(): Promise<void> {
     const moved = await this.reschedule.confirm();
     if (!moved) return;
-    this.booking = moved;
+    // Read back as the specialist sees it: the history now has the move.
+    await this.load();
     this.session?.announce(`Booking moved to ${formatInstantDate(moved.start, this.timeZone)}, ${formatTime(moved.start, this.timeZone)}.`);
   }
 
