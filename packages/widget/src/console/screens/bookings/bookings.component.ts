@@ -57,6 +57,12 @@ export class SlotwiseConsoleBookings extends LitElement {
     void this.session?.client.me.services.list().then(({ data }) => (this.services = data), () => undefined);
   }
 
+  /** Back from a booking's detail (where it may have changed), the list is read again. */
+  override updated(changed: Map<string, unknown>): void {
+    const before = changed.get('route') as string | undefined;
+    if (before?.startsWith('bk_') && !this.route.startsWith('bk_')) void this.load();
+  }
+
   /** Reads the first page for the view and filters, or (`more`) the page after the loaded ones. */
   async load(more = false): Promise<void> {
     const client = this.session?.client;

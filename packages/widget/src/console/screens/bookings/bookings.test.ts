@@ -43,6 +43,12 @@ describe('console bookings', () => {
     await eventually(() => !el.loading && deepAll(el, 'a.booking').length === 2, 'both again');
     deep<HTMLAnchorElement>(el, `a.booking[data-id="${first.booking.id}"]`)!.click();
     expect(practice.session.navigated).to.deep.equal([`bookings/${first.booking.id}`]);
+    // The shell then sets the route: the detail shows, and coming back reads the list again.
+    el.route = first.booking.id;
+    await eventually(() => deep(el, 'slotwise-console-booking-detail', '.status'), 'the detail');
+    await practice.session.client.me.bookings.cancel(first.booking.id, {});
+    el.route = '';
+    await eventually(() => text(deep(el, `a.booking[data-id="${first.booking.id}"]`)).includes('Cancelled'), 'the list read again');
     await expect(el).to.be.accessible();
   });
 
