@@ -50,7 +50,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
       ${booking.cancellationReason ? html`<dt>Cancellation reason</dt><dd>${booking.cancellationReason}</dd>` : nothing}
     </dl>
     ${host.error ? html`<p role="alert" class="form-error">${host.error}</p>` : nothing}
-    ${open || (booking.status === 'confirmed' && started) ? html`<section aria-labelledby="actions-heading">
+    ${booking.status === 'confirmed' || (open && !started) ? html`<section aria-labelledby="actions-heading">
       <h3 id="actions-heading">Actions</h3>
       <div class="actions">
         ${booking.status === 'confirmed' && started ? html`
