@@ -13,3 +13,4 @@ export * from './webhooks.js';
 export * from './calendar-routes.js';
 export * from './calendar-files.js';
 export * from './notifications.js';
+export * from './recovery.js';

@@ -20,14 +20,13 @@ const specialist = ['specialist'] as const;
 export const screens: Record<string, ConsoleScreen> = {
   home: { label: 'Home', load: () => import('./screens/home/home.js'), roles: ['specialist', 'operator'], nav: true },
   onboarding: { label: 'Get bookable', load: () => import('./screens/onboarding/onboarding.js'), roles: specialist, nav: false },
-  // TODO(lead, at merge): enable these once branch wt-consoleb (which builds them) is merged.
-  // bookings: { label: 'Bookings', load: () => import('./screens/bookings/bookings.js'), roles: specialist, nav: true },
+  bookings: { label: 'Bookings', load: () => import('./screens/bookings/bookings.js'), roles: specialist, nav: true },
   services: { label: 'Services', load: () => import('./screens/services/services.js'), roles: specialist, nav: true },
   availability: { label: 'Availability', load: () => import('./screens/availability/availability.js'), roles: specialist, nav: true },
-  // money: { label: 'Money', load: () => import('./screens/money/money.js'), roles: specialist, nav: true },
-  // packages: { label: 'Packages', load: () => import('./screens/packages/packages.js'), roles: specialist, nav: true },
-  // developers: { label: 'Developers', load: () => import('./screens/developers/developers.js'), roles: specialist, nav: true },
-  // operator: { label: 'Operator', load: () => import('./screens/operator/operator.js'), roles: ['operator'], nav: true },
+  money: { label: 'Money', load: () => import('./screens/money/money.js'), roles: specialist, nav: true },
+  packages: { label: 'Packages', load: () => import('./screens/packages/packages.js'), roles: specialist, nav: true },
+  developers: { label: 'Developers', load: () => import('./screens/developers/developers.js'), roles: specialist, nav: true },
+  operator: { label: 'Operator', load: () => import('./screens/operator/operator.js'), roles: ['operator'], nav: true },
   settings: { label: 'Settings', load: () => import('./screens/settings/settings.js'), roles: specialist, nav: true },
 };
 

@@ -68,9 +68,12 @@ export function formatPrice(minor: number, currency: string, locale?: string): s
  * currency's own number of digits (ISO 4217, as `Intl` knows it) says where the point goes.
  */
 export function formatAmount(minor: number, currency: string, locale?: string): string {
-  const format = numberFormat(locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
+  return numberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+}
+
+/** How many digits follow the point in `currency` (ISO 4217 as `Intl` knows it): EUR 2, JPY 0. */
+export function currencyDigits(currency: string): number {
+  return numberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**

@@ -58,13 +58,13 @@ export class RescheduleFlow extends SlotPicker {
     Object.assign(this, { saving: true, error: undefined });
     this.host.requestUpdate();
     try {
-      const moved = await settings.client.bookings.reschedule(booking.id, { start: slot.start }, { manageToken: settings.manageToken });
+      const moved = await this.send(booking.id, slot.start, settings);
       this.close();
-      emit(this.host, 'slotwise:rescheduled', { booking: moved, previousStart: booking.start });
+      this.moved(moved, booking.start);
       return moved;
     } catch (error) {
       this.error = describeError(error);
-      emit(this.host, 'slotwise:error', this.error);
+      this.failed(this.error);
       // A time taken meanwhile is dropped from the list.
       this.select({ slot: undefined });
       void this.slots.reload();
@@ -73,5 +73,20 @@ export class RescheduleFlow extends SlotPicker {
       this.saving = false;
       this.host.requestUpdate();
     }
+  }
+
+  /** Asks the server to move the booking: as its customer, with the manage token. */
+  protected send(id: string, start: string, settings: RescheduleSettings): Promise<Booking> {
+    return settings.client.bookings.reschedule(id, { start }, { manageToken: settings.manageToken });
+  }
+
+  /** Tells the page the booking moved (`slotwise:rescheduled`). */
+  protected moved(booking: Booking, previousStart: string): void {
+    emit(this.host, 'slotwise:rescheduled', { booking, previousStart });
+  }
+
+  /** Tells the page the move was refused (`slotwise:error`). */
+  protected failed(error: ErrorDetail): void {
+    emit(this.host, 'slotwise:error', error);
   }
 }

@@ -1,0 +1,130 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { SpecialistBooking } from '@slotwise/sdk/contract';
+import { consoleContext, type ConsoleSession } from '../../context.js';
+import { describeError } from '../../../internal/errors.js';
+import { formatInstantDate, formatTime } from '../../../internal/format.js';
+import { tokens } from '../../../styles/tokens.js';
+import { ConfirmController } from '../../ui/confirm-dialog.js';
+import { formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
+import { screenStyles } from '../../ui/screen.styles.js';
+import { ConsoleReschedule } from './console-reschedule.js';
+import { cancelConsequence, refundSentence, renderDetail } from './booking-detail.template.js';
+import { styles } from './booking-detail.styles.js';
+import '../../../components/calendar/calendar.js';
+import '../../../components/time-list/time-list.js';
+
+/**
+ * @summary One booking as its specialist sees it: customer, time in both zones, service, price,
+ * payment and refunds, meeting, the history of events; complete, no-show, cancel (saying the
+ * refund first), reschedule on the slot picker, and private notes.
+ */
+export class SlotwiseConsoleBookingDetail extends LitElement {
+  static override styles = [tokens, screenStyles, styles];
+
+  @property({ attribute: 'booking-id' }) bookingId = '';
+
+  @consume({ context: consoleContext, subscribe: true })
+  @state()
+  session?: ConsoleSession;
+
+  @state() booking: SpecialistBooking | undefined;
+  @state() error = '';
+  @state() busy = false;
+  @state() notes = '';
+  @state() notesErrors: FormErrors = noErrors;
+  @state() reason = '';
+  readonly confirm = new ConfirmController(this);
+  readonly reschedule = new ConsoleReschedule(this);
+
+  get timeZone(): string {
+    return this.session?.profile?.timeZone ?? this.booking?.specialist.timeZone ?? 'UTC';
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('bookingId') || (changed.has('session') && !this.booking)) void this.load();
+  }
+
+  async load(): Promise<void> {
+    if (!this.session || !this.bookingId) return;
+    try {
+      this.booking = await this.session.client.me.bookings.retrieve(this.bookingId);
+      this.notes = this.booking.specialistNotes;
+      this.error = '';
+    } catch (error) {
+      this.error = `We could not load this booking. ${describeError(error).message}`;
+    }
+  }
+
+  /** Runs one change on the server and shows the booking it answers; says only what happened. */
+  private async act(run: () => Promise<SpecialistBooking>, said: (booking: SpecialistBooking) => string): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      this.booking = await run();
+      this.session?.announce(said(this.booking));
+    } catch (error) {
+      this.error = describeError(error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  complete() {
+    const id = this.bookingId;
+    return this.act(() => this.session!.client.me.bookings.complete(id), () => 'Marked as completed.');
+  }
+
+  noShow() {
+    const id = this.bookingId;
+    return this.act(() => this.session!.client.me.bookings.markNoShow(id), () => 'Marked as a no-show.');
+  }
+
+  async cancel(): Promise<void> {
+    const booking = this.booking;
+    if (!booking) return;
+    const ok = await this.confirm.ask({ heading: 'Cancel this booking?', consequence: cancelConsequence(booking), action: 'Cancel booking', back: 'Keep the booking' });
+    if (!ok) return;
+    const reason = this.reason.trim();
+    await this.act(
+      () => this.session!.client.me.bookings.cancel(booking.id, reason ? { reason } : {}),
+      (cancelled) => `Booking cancelled.${refundSentence(cancelled)}`,
+    );
+  }
+
+  startReschedule() {
+    const { booking, session } = this;
+    // The specialist's access token (the client's key) authorises the move: no manage token.
+    if (booking && session) this.reschedule.start(booking, { client: session.client, manageToken: '', timeZone: this.timeZone, locale: undefined, now: () => new Date() });
+  }
+
+  async confirmReschedule(): Promise<void> {
+    const moved = await this.reschedule.confirm();
+    if (!moved) return;
+    // Read back as the specialist sees it: the history now has the move.
+    await this.load();
+    this.session?.announce(`Booking moved to ${formatInstantDate(moved.start, this.timeZone)}, ${formatTime(moved.start, this.timeZone)}.`);
+  }
+
+  async saveNotes(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.booking || !this.session) return;
+    try {
+      this.booking = await this.session.client.me.bookings.updateNotes(this.booking.id, { notes: this.notes });
+      this.notesErrors = noErrors;
+      this.session.announce('Private notes saved.');
+    } catch (error) {
+      // What was typed stays in the field: `notes` is only replaced by a successful save.
+      this.notesErrors = formErrors(error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#notes')?.focus();
+    }
+  }
+
+  override render() {
+    if (!this.session) return nothing;
+    if (!this.booking) return this.error ? html`<p role="alert">${this.error}</p>` : html`<p>Loading the booking…</p>`;
+    return html`${renderDetail(this, this.booking)}${this.confirm.render()}`;
+  }
+}

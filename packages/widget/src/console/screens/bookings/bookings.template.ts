@@ -1,0 +1,55 @@
+import { html } from 'lit';
+import type { Booking } from '@slotwise/sdk/contract';
+import { formatDate, formatPrice, formatTime } from '../../../internal/format.js';
+import { dayOf, statusLabels, weekDates } from './agenda.js';
+import type { SlotwiseConsoleBookings } from './bookings.component.js';
+
+/** A session as one link: time, customer, service and status; it opens the booking's detail. */
+function bookingLink(host: SlotwiseConsoleBookings, booking: Booking, withDate = false) {
+  const zone = host.timeZone;
+  const when = `${withDate ? `${formatDate(dayOf(booking, zone), undefined, { weekday: 'short' })}, ` : ''}${formatTime(booking.start, zone)}–${formatTime(booking.end, zone)}`;
+  return html`<a class="booking status-${booking.status}" href="#/bookings/${booking.id}" data-id=${booking.id}
+    @click=${(event: Event) => {
+      event.preventDefault();
+      host.open(booking.id);
+    }}>
+    <span class="when">${when}</span>
+    <span class="who">${booking.customer.name}</span>
+    <span class="what">${booking.service.name} · ${formatPrice(booking.price, booking.currency)}</span>
+    <span class="status">${statusLabels[booking.status]}</span>
+  </a>`;
+}
+
+/** The list views: sessions grouped under their date (in the specialist's zone). */
+export function renderAgenda(host: SlotwiseConsoleBookings, bookings: readonly Booking[]) {
+  if (bookings.length === 0) {
+    return html`<p class="empty">${host.loading ? 'Loading bookings…' : 'No bookings here.'}</p>`;
+  }
+  const days = new Map<string, Booking[]>();
+  for (const booking of bookings) {
+    const day = dayOf(booking, host.timeZone);
+    days.set(day, [...(days.get(day) ?? []), booking]);
+  }
+  return html`<div class="agenda">
+    ${[...days].map(([day, list]) => html`<section aria-labelledby="day-${day}">
+      <h3 id="day-${day}">${formatDate(day)}</h3>
+      <ul class="bookings">${list.map((booking) => html`<li>${bookingLink(host, booking)}</li>`)}</ul>
+    </section>`)}
+  </div>`;
+}
+
+/** Seven columns, Monday first, each with its sessions as blocks; a narrow screen stacks them as a day list. */
+export function renderWeek(host: SlotwiseConsoleBookings, bookings: readonly Booking[]) {
+  const dates = weekDates(host.weekStart);
+  const label = `Week of ${formatDate(dates[0]!, undefined, { weekday: undefined, year: 'numeric' })}`;
+  return html`<h3 class="week-label">${label}</h3>
+    <div class="week" role="list" aria-label=${label}>
+      ${dates.map((date) => {
+        const list = bookings.filter((booking) => dayOf(booking, host.timeZone) === date);
+        return html`<div class="day ${date === host.today ? 'today' : ''}" role="listitem" data-date=${date}>
+          <h4>${formatDate(date, undefined, { weekday: 'short', month: 'short' })}</h4>
+          ${list.length === 0 ? html`<p class="muted">Free</p>` : list.map((booking) => bookingLink(host, booking))}
+        </div>`;
+      })}
+    </div>`;
+}

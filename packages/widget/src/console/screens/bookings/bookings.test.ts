@@ -1,0 +1,129 @@
+import { expect, html } from '@open-wc/testing';
+import { deep, deepAll, eventually } from '../../../testing/helpers.js';
+import { pressKey } from '../../../testing/keyboard.js';
+import { text } from '../../testing/screen.js';
+import { inConsole } from '../../testing/session.js';
+import { openPractice } from '../../testing/practice.js';
+import type { SlotwiseConsoleBookings } from './bookings.component.js';
+import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
+import './bookings.js';
+
+
+async function mountList(session: Awaited<ReturnType<typeof openPractice>>['session']) {
+  return inConsole<SlotwiseConsoleBookings>(html`<slotwise-console-bookings></slotwise-console-bookings>`, session);
+}
+
+describe('console bookings', () => {
+  it('lists upcoming sessions, filters by status on the server and by customer on the loaded page, and opens one', async () => {
+    const practice = await openPractice();
+    const first = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    const second = await practice.book(3, { name: 'Grace Hopper', email: 'grace@example.com' });
+    const el = await mountList(practice.session);
+    deepAll<HTMLButtonElement>(el, '.views button').find((b) => b.textContent === 'Upcoming')!.click();
+    await eventually(() => deepAll(el, 'a.booking').length === 2, 'both upcoming bookings');
+    expect(text(deep(el, 'a.booking'))).to.contain('Ada Lovelace').and.contain('Strategy call').and.contain('Confirmed');
+
+    const search = deep<HTMLInputElement>(el, 'input[type="search"]')!;
+    search.value = 'grace';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(deepAll(el, 'a.booking').map(text).join()).to.contain('Grace Hopper').and.not.contain('Ada Lovelace');
+    expect(text(deep(el, '#narrow-note'))).to.contain('loaded');
+
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    await practice.session.client.me.bookings.cancel(second.booking.id, {});
+    const status = deep<HTMLSelectElement>(el, 'select')!;
+    status.value = 'cancelled';
+    status.dispatchEvent(new Event('change'));
+    await eventually(() => !el.loading && deepAll(el, 'a.booking').length === 1, 'the cancelled one alone');
+    expect(text(deep(el, 'a.booking'))).to.contain('Grace Hopper').and.contain('Cancelled');
+    status.value = '';
+    status.dispatchEvent(new Event('change'));
+    await eventually(() => !el.loading && deepAll(el, 'a.booking').length === 2, 'both again');
+    deep<HTMLAnchorElement>(el, `a.booking[data-id="${first.booking.id}"]`)!.click();
+    expect(practice.session.navigated).to.deep.equal([`bookings/${first.booking.id}`]);
+    // The shell then sets the route: the detail shows, and coming back reads the list again.
+    el.route = first.booking.id;
+    await eventually(() => deep(el, 'slotwise-console-booking-detail', '.status'), 'the detail');
+    await practice.session.client.me.bookings.cancel(first.booking.id, {});
+    el.route = '';
+    await eventually(() => text(deep(el, `a.booking[data-id="${first.booking.id}"]`)).includes('Cancelled'), 'the list read again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a week as seven day columns, and as one day list at 390 px', async () => {
+    const practice = await openPractice();
+    const booked = await practice.book(0);
+    const el = await mountList(practice.session);
+    deepAll<HTMLButtonElement>(el, '.views button').find((b) => b.textContent === 'Week')!.click();
+    await eventually(() => deepAll(el, '.week .day').length === 7 && !el.loading, 'seven days');
+    // Tomorrow's session may fall into next week.
+    if (!deep(el, `a.booking[data-id="${booked.booking.id}"]`)) {
+      deepAll<HTMLButtonElement>(el, '.week-nav button').find((b) => b.textContent === 'Next week')!.click();
+    }
+    await eventually(() => deep(el, `a.booking[data-id="${booked.booking.id}"]`), 'the session as a block');
+    const columns = (view: Element) => getComputedStyle(view).gridTemplateColumns.split(' ').length;
+    expect(columns(deep(el, '.week')!)).to.equal(7);
+    el.style.width = '390px';
+    await eventually(() => columns(deep(el, '.week')!) === 1, 'one column on a phone');
+    await expect(el).to.be.accessible();
+  });
+
+  it('cancels a paid booking from the keyboard after saying the full refund, and the server refunds it', async () => {
+    const practice = await openPractice({ price: 4500 });
+    const { booking } = await practice.book(1);
+    const el = await inConsole<SlotwiseConsoleBookings>(html`<slotwise-console-bookings route=${booking.id}></slotwise-console-bookings>`, practice.session);
+    await eventually(() => deep(el, 'slotwise-console-booking-detail', '.status'), 'the booking');
+    const detail = deep<SlotwiseConsoleBookingDetail>(el, 'slotwise-console-booking-detail')!;
+    expect(text(deep(detail, '.customer-time'))).to.contain('America/New York');
+    expect(text(deep(detail, '.your-time'))).to.contain('Europe/Paris');
+    expect(text(deep(detail, '.payment'))).to.contain('€45.00').and.contain('succeeded');
+    await expect(detail).to.be.accessible();
+
+    deep<HTMLInputElement>(detail, 'input[name="reason"]')!.focus();
+    await pressKey('Tab');
+    expect(detail.shadowRoot!.activeElement?.textContent).to.contain('Cancel booking');
+    await pressKey('Enter');
+    await eventually(() => deep<HTMLDialogElement>(detail, 'dialog')?.open, 'the confirm dialog');
+    expect(text(deep(detail, 'dialog'))).to.contain('full refund of €45.00');
+    // The dialog starts on "Keep the booking": the next stop is the action.
+    await pressKey('Tab');
+    await pressKey('Enter');
+    await eventually(() => text(deep(detail, '.status')) === 'Cancelled', 'the cancelled booking');
+
+    const stored = await practice.session.client.me.bookings.retrieve(booking.id);
+    expect(stored.status).to.equal('cancelled');
+    expect(stored.cancelledBy).to.equal('specialist');
+    expect(stored.payment?.refunds.map((refund) => refund.amount)).to.deep.equal([4500]);
+    expect(practice.session.announced.at(-1)).to.match(/^Booking cancelled\./).and.contain('€45.00');
+  });
+
+  it('moves a booking on the slot picker and keeps the history; saves private notes', async () => {
+    const practice = await openPractice();
+    const { booking } = await practice.book(0);
+    const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${booking.id}></slotwise-console-booking-detail>`, practice.session);
+    await eventually(() => deep(el, '.status'), 'the booking');
+    deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Reschedule')!.click();
+    await eventually(() => deep(el, 'slotwise-calendar', 'button[part~="day-open"]'), 'open days');
+    const days = deepAll<HTMLButtonElement>(el, 'slotwise-calendar', 'button[part~="day-open"]');
+    days.at(-1)!.click();
+    await eventually(() => deep(el, 'slotwise-time-list', 'button'), 'open times');
+    deepAll<HTMLButtonElement>(el, 'slotwise-time-list', 'button').at(-1)!.click();
+    await eventually(() => deep(el, 'button[part="confirm-reschedule"]'), 'the move button');
+    deep<HTMLButtonElement>(el, 'button[part="confirm-reschedule"]')!.click();
+    await eventually(() => practice.session.announced.some((m) => m.startsWith('Booking moved to')), 'the move');
+
+    const moved = await practice.session.client.me.bookings.retrieve(booking.id);
+    expect(moved.start).to.not.equal(booking.start);
+    expect(moved.rescheduleCount).to.equal(1);
+    await eventually(() => text(deep(el, 'table.history')).includes('rescheduled'), 'the history row');
+
+    const notes = deep<HTMLTextAreaElement>(el, '#notes')!;
+    notes.value = 'Prefers morning sessions.';
+    notes.dispatchEvent(new Event('input'));
+    deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Save notes')!.click();
+    await eventually(() => practice.session.announced.includes('Private notes saved.'), 'the save');
+    expect((await practice.session.client.me.bookings.retrieve(booking.id)).specialistNotes).to.equal('Prefers morning sessions.');
+  });
+});

@@ -1,0 +1,36 @@
+/** What the snippet generator can set: only attributes and custom properties the widget reads (see its README). */
+export interface SnippetOptions {
+  apiBase: string;
+  handle: string;
+  /** A BCP 47 tag for `lang`, or '' for the visitor's browser language. */
+  lang: string;
+  /** An IANA zone for `timezone`, or '' for the visitor's own. */
+  timeZone: string;
+  /** `#rrggbb` for `--slotwise-accent`, or '' for the default (which follows light/dark). */
+  accent: string;
+}
+
+const attribute = (name: string, value: string) => (value ? ` ${name}="${value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"` : '');
+
+/**
+ * The HTML to paste into a page: the script tag from the API's host and one `<slotwise-booking>`.
+ * Values are escaped for an attribute, though every one comes from a fixed choice.
+ */
+export function embedSnippet(options: SnippetOptions): string {
+  const style = /^#[0-9a-f]{6}$/i.test(options.accent) ? ` style="--slotwise-accent: ${options.accent}"` : '';
+  return `<script src="${options.apiBase}/widget/slotwise.js" defer></script>
+<slotwise-booking${attribute('specialist', options.handle)}${attribute('lang', options.lang)}${attribute('timezone', options.timeZone)}${style}></slotwise-booking>`;
+}
+
+/** Languages offered for `lang` (dates, times and prices follow it). */
+export const snippetLanguages: readonly { tag: string; label: string }[] = [
+  { tag: '', label: 'The visitor’s browser language' },
+  { tag: 'en', label: 'English' },
+  { tag: 'en-GB', label: 'English (UK)' },
+  { tag: 'de', label: 'German' },
+  { tag: 'fr', label: 'French' },
+  { tag: 'es', label: 'Spanish' },
+  { tag: 'it', label: 'Italian' },
+  { tag: 'nl', label: 'Dutch' },
+  { tag: 'pt', label: 'Portuguese' },
+];

@@ -1,0 +1,71 @@
+import { expect, html } from '@open-wc/testing';
+import { formatAmount } from '../../../internal/format.js';
+import { deep, deepAll, eventually } from '../../../testing/helpers.js';
+import { text } from '../../testing/screen.js';
+import { inConsole } from '../../testing/session.js';
+import { openPractice } from '../../testing/practice.js';
+import type { SlotwiseConsoleMoney } from './money.component.js';
+import './money.js';
+
+
+/** Runs `click` and answers the text of the file the browser was handed to download. */
+async function downloaded(click: () => void): Promise<{ name: string; text: string }> {
+  const original = URL.createObjectURL;
+  const anchorClick = HTMLAnchorElement.prototype.click;
+  let blob: Blob | undefined;
+  let name = '';
+  URL.createObjectURL = (object: Blob | MediaSource) => ((blob = object as Blob), 'blob:test');
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    name = this.download;
+  };
+  try {
+    click();
+    await eventually(() => blob && name, 'a download');
+  } finally {
+    URL.createObjectURL = original;
+    HTMLAnchorElement.prototype.click = anchorClick;
+  }
+  return { name, text: await blob!.text() };
+}
+
+describe('console money', () => {
+  it('shows payments with fee, share and refunds, earnings as a labelled chart with its table, and downloads both as CSV', async () => {
+    const practice = await openPractice({ price: 4500 });
+    const kept = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    const refunded = await practice.book(2, { name: 'Grace Hopper', email: 'grace@example.com' });
+    await practice.session.client.me.bookings.cancel(refunded.booking.id, {});
+    const { data: payments } = await practice.session.client.me.payments.list({});
+    expect(payments).to.have.length(2);
+    const paid = payments.find((p) => p.bookingId === kept.booking.id)!;
+
+    const el = await inConsole<SlotwiseConsoleMoney>(html`<slotwise-console-money></slotwise-console-money>`, practice.session);
+    await eventually(() => deepAll(el, 'table.payments tbody tr').length === 2 && deep(el, 'svg.chart'), 'payments and earnings');
+
+    expect(text(deep(el, '.stripe'))).to.contain('Test mode: no money moves.').and.contain('Can take payments: yes');
+    const row = text(deep(el, `tr[data-id="${paid.id}"]`));
+    expect(row).to.contain('ada@example.com').and.contain('€45.00').and.contain(formatAmount(paid.fee, 'EUR')).and.contain(formatAmount(paid.specialistShare, 'EUR'));
+    const refundedRow = text(deep(el, `tr[data-id="${payments.find((p) => p.bookingId === refunded.booking.id)!.id}"]`));
+    expect(refundedRow).to.contain('grace@example.com').and.match(/€45\.00$/);
+
+    const { data: months } = await practice.session.client.me.earnings.retrieve();
+    const net = formatAmount(months.reduce((sum, m) => sum + m.net, 0), 'EUR');
+    const chart = deep(el, 'svg.chart')!;
+    expect(chart.getAttribute('role')).to.equal('img');
+    expect(text(deep(el, 'svg.chart title'))).to.contain(net);
+    expect(deepAll(el, 'svg.chart text.value').map(text)).to.include(net);
+    expect(text(deep(el, 'figure.earnings table'))).to.contain(net);
+    await expect(el).to.be.accessible();
+
+    const buttons = () => deepAll<HTMLButtonElement>(el, 'button');
+    const paymentsCsv = await downloaded(() => buttons().find((b) => b.textContent?.includes('Download payments'))!.click());
+    expect(paymentsCsv.name).to.equal('slotwise-payments.csv');
+    const lines = paymentsCsv.text.trimEnd().split('\r\n');
+    expect(lines[0]).to.equal('id,created_at,status,customer_email,booking_id,package_purchase_id,currency,amount,fee,fee_refunded,your_share,refunded');
+    expect(lines).to.have.length(3);
+    expect(lines.find((line) => line.startsWith(paid.id))).to.contain(',ada@example.com,').and.contain(',EUR,45,');
+
+    const earningsCsv = await downloaded(() => buttons().find((b) => b.textContent?.includes('Download earnings'))!.click());
+    expect(earningsCsv.text.split('\r\n')[0]).to.equal('month,currency,gross,fees,refunds,net,payments');
+    expect(earningsCsv.text).to.contain(`,EUR,90,`);
+  });
+});
