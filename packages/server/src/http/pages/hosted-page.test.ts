@@ -187,7 +187,14 @@ describe('reserved handles', () => {
 });
 
 describe('hostedPage', () => {
-  const base = { handle: 'ada', name: 'Ada', bio: '', timeZone: 'Europe/Berlin', services: [], packages: [] };
+  const base = { handle: 'ada', name: 'Ada', bio: '', timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
+
+  it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
+    const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x'));
+    expect(page).toContain('<p>Ada is not taking bookings right now.</p>');
+    expect(page).not.toContain('<slotwise-booking');
+    expect(String(await hostedPage(base, 'https://x/ada', 'https://x'))).toContain('<slotwise-booking');
+  });
 
   it('announces a photo only when it is a web address', async () => {
     expect(String(await hostedPage({ ...base, photoUrl: 'https://img.example/ada.jpg' }, 'https://x/ada', 'https://x'))).toContain('<meta property="og:image" content="https://img.example/ada.jpg" />');

@@ -76,7 +76,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string): Ht
     </header>
     ${bio.map((p) => html`<p>${p}</p>`)}
     <main>
-      <h2 id="sessions">Sessions</h2>
+      ${profile.acceptingBookings ? html`<h2 id="sessions">Sessions</h2>
       ${profile.services.length === 0
         ? html`<p>${profile.name} has no sessions open for booking right now.</p>`
         : html`<ul class="services">
@@ -85,7 +85,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string): Ht
       <h2 id="book">Book a time</h2>
       <p class="muted">Open times are shown in your own time zone.</p>
       <slotwise-booking specialist="${profile.handle}" api="${api}"></slotwise-booking>
-      <noscript><p>Booking needs JavaScript: turn it on for this page to see open times and book.</p></noscript>
+      <noscript><p>Booking needs JavaScript: turn it on for this page to see open times and book.</p></noscript>` : html`<p>${profile.name} is not taking bookings right now.</p>`}
     </main>
   </body>
 </html>`;
