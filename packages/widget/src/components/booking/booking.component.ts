@@ -39,7 +39,8 @@ import { manageParts } from '../manage/manage-parts.js';
  *
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
  * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
- * @csspart unavailable - "<name> is not taking bookings right now.", instead of services and calendar.
+ * @csspart unavailable - "<name> is not taking bookings right now.", instead of services and calendar; or, for a
+ * priced service while the specialist cannot take paid bookings yet (email unverified), instead of the calendar.
  * @csspart schedule - Calendar and times. The inner elements' parts are exported as well,
  * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …), "Add to
  * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`)

@@ -19,8 +19,13 @@ export interface ScheduleHandlers {
 /** Calendar, the chosen day's times and the details form, once a service is chosen. */
 export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
   const ctx = flow.ctx;
-  const { service, date, slot } = ctx?.selection ?? {};
+  const { service, duration, date, slot } = ctx?.selection ?? {};
   if (!ctx || !service) return nothing;
+  const profile = flow.profile.value;
+  if (profile?.acceptingPaidBookings === false && (service.durations.find((d) => d.minutes === duration) ?? service.durations[0])!.price > 0) {
+    // The server offers no slots for it and would refuse the booking: say why instead of an empty calendar.
+    return html`<p role="status" part="unavailable" class="unavailable">${profile.name} cannot take paid bookings yet. Free sessions can be booked.</p>`;
+  }
   const { slots } = flow;
   const loading = slots.status === 'loading';
   const empty = slots.status === 'ready' && slots.dates.length === 0;
