@@ -127,6 +127,18 @@ describe('password reset', () => {
     expect(await resetTokens('ada@example.com')).toHaveLength(3);
   });
 
+  it('resets an operator’s password too (an account with no specialist), in English', async () => {
+    m = await mailTestApp();
+    await request('operator@slotwise.local');
+    const [token] = await resetTokens('operator@slotwise.local');
+    const mail = m.to('operator@slotwise.local')[0]!;
+    expect(mail.text).toContain('the Slotwise login operator@slotwise.local');
+    expect(mail.text).not.toContain('Hello');
+    const done = await confirm(token!);
+    expect(done.body.account).toMatchObject({ role: 'operator', handle: null });
+    expect((await m.json('/v1/auth/login', { body: { email: 'operator@slotwise.local', password: NEW } })).status).toBe(200);
+  });
+
   it('points the login error at the reset flow', async () => {
     m = await mailTestApp();
     const res = await login('not my password at all');

@@ -28,6 +28,8 @@ export async function recordAccountEvent(tx: Tx, account: Pick<AccountRow, 'id' 
   await tx.insert(outbox).values({
     id,
     topic: type,
+    bookingId: null,
+    eventId: null,
     specialistId: account.specialistId ?? account.id,
     accountId: account.id,
     payload: payload as unknown as Record<string, unknown>,
