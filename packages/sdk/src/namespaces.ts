@@ -54,6 +54,10 @@ export const namespaces = {
   operator: {
     /** Platform settings; an operator's access token only. */
     settings: { retrieve: 'retrievePlatformSettings', update: 'updatePlatformSettings' },
+    customers: {
+      /** Replaces a customer's personal data with a placeholder across specialists; payments' amounts stay. */
+      erase: 'eraseCustomer',
+    },
   },
 
   /** The calling specialist's own data; needs `apiKey` (a secret key or an access token). */
@@ -145,6 +149,12 @@ export const namespaces = {
      * and answers the new address once; `revoke` ends it. The feed itself is fetched by calendar apps.
      */
     bookingsFeed: { create: 'createBookingsFeed', revoke: 'revokeBookingsFeed' },
+    /** Everything of yours as one JSON document; the tables as CSV by URL: `exportCsvUrl(baseURL, table)`. */
+    export: { retrieve: 'retrieveMyExport' },
+    account: {
+      /** `{ password, confirm: handle }`. Cancels future bookings with full refunds, ends every login. Cannot be undone. */
+      close: 'closeMyAccount',
+    },
   },
 } as const satisfies Namespaces;
 

@@ -13,3 +13,5 @@ export * from './webhooks.js';
 export * from './calendar-routes.js';
 export * from './calendar-files.js';
 export * from './notifications.js';
+export * from './data.js';
+export * from './data-files.js';
