@@ -27,11 +27,14 @@ const rows = <T>(query: ReturnType<typeof sql>) => database.db.all<T>(query);
 const objects = () => rows<{ type: string; name: string; tbl_name: string; sql: string | null }>(sql`select type, name, tbl_name, sql from sqlite_master where name not like 'sqlite_%' order by type, name`);
 const version = async () => (await rows<{ v: number }>(sql`select availability_version as v from specialists where id = 'sp_1'`))[0]!.v;
 
+/** The migrations before the one whose tag starts with `tag`. */
+const upTo = (tag: string) => migrations.slice(0, migrations.findIndex((m) => m.tag.startsWith(tag)));
+
 /** The database as 0003 left it, with a specialist, a service, a booking and outbox rows. */
 async function at0003() {
-  const upTo = migrations.findIndex((m) => m.tag.startsWith('0004'));
-  expect(upTo).toBeGreaterThan(0);
-  expect(await migrate(database, migrations.slice(0, upTo))).toHaveLength(upTo);
+  const before = upTo('0004');
+  expect(before.length).toBeGreaterThan(0);
+  expect(await migrate(database, before)).toHaveLength(before.length);
   const run = (text: string) => database.db.run(sql.raw(text));
   await run(`insert into specialists (id, handle, name, time_zone, currency, created_at) values ('sp_1', 'demo', 'Demo', 'Europe/Berlin', 'EUR', 1)`);
   await run(`insert into services (id, specialist_id, name, currency, durations, created_at) values ('svc_1', 'sp_1', 'Intro', 'EUR', '[{"minutes":30,"price":0}]', 1)`);
@@ -50,7 +53,7 @@ describe('migration 0004 (the outbox carries package events)', () => {
     const outboxBefore = await rows<Record<string, unknown>>(sql`select * from outbox order by id`);
     const versionBefore = await version();
 
-    expect(await migrate(database)).toEqual(['0004_package_events']);
+    expect(await migrate(database, upTo('0005'))).toEqual(['0004_package_events']);
 
     // The rows, column for column; the new column starts empty.
     const outboxAfter = await rows<Record<string, unknown>>(sql`select * from outbox order by id`);
@@ -83,7 +86,7 @@ describe('migration 0004 (the outbox carries package events)', () => {
 
   it('takes events with no booking, and still refuses a booking event recorded twice', async () => {
     await at0003();
-    await migrate(database);
+    await migrate(database, upTo('0005'));
     const insert = (id: string, eventId: string | null) =>
       database.db.run(sql`insert into outbox (id, topic, booking_id, specialist_id, event_id, purchase_id, payload, created_at) values (${id}, 'package.purchased', null, 'sp_1', ${eventId}, 'pp_1', '{}', 20)`);
     await insert('msg_3', null);
@@ -99,5 +102,27 @@ describe('migration 0004 (the outbox carries package events)', () => {
     ]);
     // The purchase's own customer language, English for purchases made before.
     expect(await rows(sql`select count(*) as n from pragma_table_info('package_purchases') where name = 'customer_locale' and dflt_value = '''en'''`)).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('migration 0005 (account state)', () => {
+  it('counts accounts made before verification existed as verified, and every specialist as active', async () => {
+    await at0003();
+    await migrate(database, upTo('0005'));
+    await database.db.run(sql.raw(`insert into accounts (id, email, password_hash, role, specialist_id, created_at) values ('acc_1', 'demo@example.com', 'x', 'specialist', 'sp_1', 42), ('acc_2', 'op@example.com', 'x', 'operator', null, 43)`));
+    const versionBefore = await version();
+
+    expect(await migrate(database)).toEqual(['0005_accounts']);
+
+    expect(await rows(sql`select id, email_verified_at as v from accounts order by id`)).toEqual([
+      { id: 'acc_1', v: 42 },
+      { id: 'acc_2', v: 43 },
+    ]);
+    expect(await rows(sql`select status, status_changed_at as at from specialists`)).toEqual([{ status: 'active', at: null }]);
+    expect(await version()).toBe(versionBefore);
+    // A new account starts unverified: only rows that existed were backfilled.
+    await database.db.run(sql.raw(`insert into accounts (id, email, password_hash, role, created_at) values ('acc_3', 'new@example.com', 'x', 'operator', 44)`));
+    expect(await rows(sql`select email_verified_at as v from accounts where id = 'acc_3'`)).toEqual([{ v: null }]);
+    expect(await rows(sql`pragma integrity_check`)).toEqual([{ integrity_check: 'ok' }]);
   });
 });

@@ -154,5 +154,19 @@ export const migrations: Migration[] = [
       "CREATE INDEX `outbox_unplanned_idx` ON `outbox` (`created_at`) WHERE planned_at is null;",
       "ALTER TABLE `package_purchases` ADD `customer_locale` text DEFAULT 'en' NOT NULL;"
     ]
+  },
+  {
+    "tag": "0005_accounts",
+    "statements": [
+      "CREATE TABLE `account_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`account_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `account_tokens_hash_unique` ON `account_tokens` (`token_hash`);",
+      "CREATE INDEX `account_tokens_account_idx` ON `account_tokens` (`account_id`,`purpose`);",
+      "ALTER TABLE `accounts` ADD `email_verified_at` integer;",
+      "ALTER TABLE `outbox` ADD `account_id` text;",
+      "ALTER TABLE `specialists` ADD `status` text DEFAULT 'active' NOT NULL;",
+      "ALTER TABLE `specialists` ADD `status_changed_at` integer;",
+      "ALTER TABLE `specialists` ADD `status_reason` text;",
+      "-- Accounts made before email verification existed (the demo's, the operator's, every earlier\n-- sign-up) count as verified since they were created: no one loses paid bookings by upgrading.\nUPDATE `accounts` SET `email_verified_at` = `created_at` WHERE `email_verified_at` IS NULL;"
+    ]
   }
 ];

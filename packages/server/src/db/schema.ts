@@ -34,6 +34,16 @@ export const specialists = sqliteTable(
     feedTokenHash: text('feed_token_hash'),
     /** A fixed meeting link of their own (their permanent room), for services whose location is `link`. */
     meetingLink: text('meeting_link'),
+    /**
+     * `active` takes bookings; `suspended` (by the operator) and `closed` (by the specialist) take
+     * none — their public profile says so, their slots are empty — while existing bookings stay as
+     * they are and their login still works (the console shows them why).
+     */
+    status: text('status', { enum: ['active', 'suspended', 'closed'] }).notNull().default('active'),
+    /** When `status` last changed (null: active since creation). */
+    statusChangedAt: integer('status_changed_at'),
+    /** Why (the operator's words on suspension), shown to the specialist and the operator only. */
+    statusReason: text('status_reason'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('specialists_handle_unique').on(t.handle)],
@@ -50,9 +60,38 @@ export const accounts = sqliteTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['specialist', 'operator'] }).notNull(),
     specialistId: text('specialist_id').references(() => specialists.id),
+    /**
+     * When the login email was proven to reach its owner (a link from a verification email was
+     * followed); null: not yet — such a specialist takes no paid bookings. Accounts older than
+     * verification (migration 0005) count as verified since their creation.
+     */
+    emailVerifiedAt: integer('email_verified_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(t.email)],
+);
+
+/**
+ * Single-use tokens emailed to an account's owner (a password reset, an email verification),
+ * stored hashed and minted when the email is sent. At most one per account and purpose is live:
+ * minting a new one voids the older ones (`usedAt` set), and using one sets its `usedAt`.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose', { enum: ['password_reset', 'email_verification'] }).notNull(),
+    /** SHA-256 of the token, hex (`hashToken`). */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Used, or voided by a newer token of the same purpose; either way it no longer works. */
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('account_tokens_hash_unique').on(t.tokenHash), index('account_tokens_account_idx').on(t.accountId, t.purpose)],
 );
 
 /** Long-lived, single-use tokens that mint short-lived access tokens; stored hashed. */
@@ -401,7 +440,7 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    /** `booking.<event type>` (e.g. `booking.confirmed`), `package.purchased` or `credits.low`. */
+    /** `booking.<event type>` (e.g. `booking.confirmed`), `package.purchased`, `credits.low` or `account.<kind>`. */
     topic: text('topic').notNull(),
     /** The booking a `booking.*` event is about; null for other events. */
     bookingId: text('booking_id'),
@@ -410,6 +449,8 @@ export const outbox = sqliteTable(
     eventId: text('event_id'),
     /** The package purchase a `package.*` or `credits.*` event is about. */
     purchaseId: text('purchase_id'),
+    /** The login account an `account.*` event is about (a password reset, a verification). */
+    accountId: text('account_id'),
     /**
      * What happened, with what it happened to as it is after it — `{ event, booking }` or
      * `{ event, purchase, … }` — with no secrets (no token hashes, no private notes).
@@ -674,6 +715,7 @@ export type RecurringRow = typeof recurringAvailability.$inferSelect;
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AccountRow = typeof accounts.$inferSelect;
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type BookingEventRow = typeof bookingEvents.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
