@@ -11,6 +11,7 @@ import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
+import { dataRoutes } from './http/routes/data.js';
 import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', meRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', dataRoutes());
 
   app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));
   app.onError((error, c) => {
