@@ -79,7 +79,7 @@ describe('POST /v1/me/close', () => {
     const doc = await (await t.app.request('/v1/me/export', { headers: auth(login.accessToken) })).json();
     expect(doc.payments).toContainEqual(expect.objectContaining({ bookingId: paid.id, amount: 9000, amountRefunded: 9000 }));
     expect(doc.bookings.map((b: { id: string }) => b.id)).toEqual([past.booking.id, paid.id, held.id]);
-  });
+  }, 30_000);
 
   it('refuses a wrong password or handle and changes nothing', async () => {
     const paid = await bookPaid('2026-11-25T10:00:00Z');
@@ -93,7 +93,7 @@ describe('POST /v1/me/close', () => {
     expect((await t.json(`/v1/bookings/${paid.id}`, { headers: auth(paid.token) })).body.status).toBe('confirmed');
     expect((await t.json('/v1/me', { headers: auth(t.apiKey) })).status).toBe(200);
     expect((await t.json('/v1/specialists/demo')).body.services).toHaveLength(2);
-  });
+  }, 30_000);
 
   it('answers a clear problem when the account is closed already', async () => {
     expect((await close()).status).toBe(200);
@@ -101,11 +101,11 @@ describe('POST /v1/me/close', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'account_closed' });
     expect(again.body.detail).toMatch(/already closed/);
-  });
+  }, 30_000);
 
   it('takes the password of the specialist’s own login, also when called with an API key', async () => {
     const res = await close({ password: t.demoPassword, confirm: 'DEMO' }, t.apiKey);
     expect(res.status).toBe(200);
     expect(res.body.apiKeysRevoked).toBe(1);
-  });
+  }, 30_000);
 });

@@ -98,7 +98,7 @@ describe('POST /v1/operator/customers/erase', () => {
     const entry = logs.find((l) => l.msg === 'customer erased');
     expect(entry).toMatchObject({ by: expect.stringMatching(/^acct_/), bookings: 3, purchases: 1 });
     expect(JSON.stringify(logs.filter((l) => l.msg === 'customer erased'))).not.toContain('ada@');
-  });
+  }, 30_000);
 
   it('finds nothing the second time, and leaves others alone', async () => {
     await setUp();
@@ -107,7 +107,7 @@ describe('POST /v1/operator/customers/erase', () => {
     const again = await t.json('/v1/operator/customers/erase', { body: { email: 'ada@example.com' }, headers: auth(token) });
     expect(again.body).toEqual({ placeholder: first.body.placeholder, bookings: 0, purchases: 0, payments: 0, messagesStopped: 0, specialists: 0 });
     expect(await everyRow()).toContain('Bob Builder');
-  });
+  }, 30_000);
 
   it('is for operators only, and validates the address', async () => {
     expect((await t.json('/v1/operator/customers/erase', { body: { email: 'ada@example.com' } })).status).toBe(401);
@@ -117,5 +117,5 @@ describe('POST /v1/operator/customers/erase', () => {
     expect(bad.body.errors[0].field).toBe('body.email');
     const [demo] = await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
     expect(demo).toBeDefined();
-  });
+  }, 30_000);
 });

@@ -92,7 +92,7 @@ describe('GET /v1/me/export', () => {
     ]);
     expect(doc.payments.map((p: { amount: number }) => p.amount).sort()).toEqual([24000, 9000]);
     expect(doc.purchases).toEqual([expect.objectContaining({ id: purchase, customerName: 'Pat Buyer', credits: expect.objectContaining({ granted: 3, remaining: 3 }) })]);
-  });
+  }, 30_000);
 
   it('holds no secrets: no manage-token, key or password hashes, no keys', async () => {
     const id = await bookFree('2026-11-23T09:00:00Z');
@@ -102,7 +102,7 @@ describe('GET /v1/me/export', () => {
     const logins = await t.database.db.select().from(accounts);
     for (const secret of [booking!.manageTokenHash, t.apiKey, ...keys.map((k) => k.secretHash), ...logins.map((a) => a.passwordHash)]) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/tokenHash|secretHash|passwordHash|whsec_|sk_/);
-  });
+  }, 30_000);
 
   it('never shows another specialist’s bookings, customers or payments', async () => {
     await bookFree('2026-11-23T09:00:00Z');
@@ -118,12 +118,12 @@ describe('GET /v1/me/export', () => {
     const ours = await (await t.app.request('/v1/me/export', { headers: auth(other.apiKey) })).json();
     expect(ours.bookings.map((b: { id: string }) => b.id)).toEqual([theirs.body.booking.id]);
     expect(ours.customers.map((c: { email: string }) => c.email)).toEqual(['theirs@example.com']);
-  });
+  }, 30_000);
 
   it('asks for credentials', async () => {
     expect((await t.json('/v1/me/export')).status).toBe(401);
     expect((await t.json('/v1/me/export/bookings.csv')).status).toBe(401);
-  });
+  }, 30_000);
 
   it('pages through many bookings: every one exactly once, in start order', async () => {
     const start = Date.parse('2027-01-04T08:00:00Z');
@@ -153,7 +153,7 @@ describe('GET /v1/me/export', () => {
     const csv = records(await (await t.app.request('/v1/me/export/bookings.csv', { headers: asMe })).text());
     expect(csv.map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(records(await (await t.app.request('/v1/me/export/customers.csv', { headers: asMe })).text())).toHaveLength(700);
-  });
+  }, 30_000);
 });
 
 describe('GET /v1/me/export/{table}.csv', () => {
@@ -167,7 +167,7 @@ describe('GET /v1/me/export/{table}.csv', () => {
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"",""Click"")"');
     const [row] = records(text);
     expect(row).toMatchObject({ id, status: 'confirmed', customer_name: `'${hostile.name}`, customer_email: 'ada@example.com', customer_notes: 'Line one, "quoted"\nline two', price_minor: '0' });
-  });
+  }, 30_000);
 
   it('has customers, payments and package sales, with amounts in minor units', async () => {
     await bookPaid('2026-11-24T10:00:00Z');
@@ -181,11 +181,11 @@ describe('GET /v1/me/export/{table}.csv', () => {
     expect(payments.map((p) => [p.amount_minor, p.fee_minor, p.status]).sort()).toEqual([['24000', '4800', 'succeeded'], ['9000', '1800', 'succeeded']]);
     const sales = records(await (await t.app.request('/v1/me/export/packages.csv', { headers: asMe })).text());
     expect(sales).toEqual([expect.objectContaining({ id: purchase, package: 'Three sessions', customer_email: 'pat@example.com', credits_granted: '3', credits_remaining: '3' })]);
-  });
+  }, 30_000);
 
   it('answers 404 for a table it does not have', async () => {
     const res = await t.json('/v1/me/export/accounts.csv', { headers: asMe });
     expect(res.status).toBe(404);
     expect(res.body.detail).toMatch(/bookings\.csv, customers\.csv, payments\.csv, packages\.csv/);
-  });
+  }, 30_000);
 });
