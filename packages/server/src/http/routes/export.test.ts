@@ -183,6 +183,12 @@ describe('GET /v1/me/export/{table}.csv', () => {
     expect(sales).toEqual([expect.objectContaining({ id: purchase, package: 'Three sessions', customer_email: 'pat@example.com', credits_granted: '3', credits_remaining: '3' })]);
   }, 30_000);
 
+  it('is documented in the OpenAPI document, with its tables', async () => {
+    const doc = (await t.json('/openapi.json')).body;
+    expect(doc.paths['/v1/me/export/{table}.csv'].get.parameters[0].schema.enum).toEqual(['bookings', 'customers', 'payments', 'packages']);
+    expect(doc.paths['/v1/me/export'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AccountExport' });
+  }, 30_000);
+
   it('answers 404 for a table it does not have', async () => {
     const res = await t.json('/v1/me/export/accounts.csv', { headers: asMe });
     expect(res.status).toBe(404);
