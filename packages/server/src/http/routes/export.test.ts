@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accounts, apiKeys, bookings } from '../../db/schema.js';
+import { accounts, apiKeys, bookings, payments } from '../../db/schema.js';
 import { newId } from '../../services/ids.js';
 import { seedDemoPayments } from '../../seed.js';
 import { auth } from '../../testing/accounts.js';
@@ -143,12 +143,30 @@ describe('GET /v1/me/export', () => {
       manageTokenHash: newId('bt'),
       createdAt: t.now(),
     }));
+    const paid = rows.map((r, i) => ({
+      id: `pay_bulk${String(i).padStart(5, '0')}`,
+      specialistId: r.specialistId,
+      bookingId: r.id,
+      mode: 'test' as const,
+      status: 'succeeded' as const,
+      amount: 1000 + i,
+      feeAmount: 200,
+      feeBps: 2000,
+      specialistShare: 800 + i,
+      currency: 'EUR',
+      customerEmail: r.customerEmail,
+      createdAt: t.now() - Math.floor(i / 3) * 1000, // three share each instant: ties broken by id
+      updatedAt: t.now(),
+    }));
     await t.database.write(async (tx) => {
       for (let i = 0; i < rows.length; i += 200) await tx.insert(bookings).values(rows.slice(i, i + 200));
+      for (let i = 0; i < paid.length; i += 200) await tx.insert(payments).values(paid.slice(i, i + 200));
     });
     const doc = await (await t.app.request('/v1/me/export', { headers: asMe })).json();
     expect(doc.bookings.map((b: { id: string }) => b.id)).toEqual(rows.map((r) => r.id));
     expect(doc.customers).toHaveLength(700);
+    const newestFirst = [...paid].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((p) => p.id);
+    expect(doc.payments.map((p: { id: string }) => p.id)).toEqual(newestFirst);
     expect(doc.customers.find((c: { email: string }) => c.email === 'c1@example.com').bookings).toBe(2);
     const csv = records(await (await t.app.request('/v1/me/export/bookings.csv', { headers: asMe })).text());
     expect(csv.map((r) => r.id)).toEqual(rows.map((r) => r.id));
