@@ -125,9 +125,9 @@ describe('GET /v1/me/export', () => {
     expect((await t.json('/v1/me/export/bookings.csv')).status).toBe(401);
   }, 30_000);
 
-  it('pages through many bookings: every one exactly once, in start order', async () => {
+  it('pages through many bookings, payments and customers: every one exactly once, in order', async () => {
     const start = Date.parse('2027-01-04T08:00:00Z');
-    const rows = Array.from({ length: 1234 }, (_, i) => ({
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
       id: `bk_bulk${String(i).padStart(5, '0')}`,
       specialistId: t.intro.specialistId,
       serviceId: t.intro.id,
@@ -135,8 +135,8 @@ describe('GET /v1/me/export', () => {
       startAt: start + Math.floor(i / 2) * 3_600_000, // two share each start: the cursor breaks ties by id
       endAt: start + Math.floor(i / 2) * 3_600_000 + 1_800_000,
       durationMinutes: 30,
-      customerName: `Customer ${i % 700}`,
-      customerEmail: `c${i % 700}@example.com`,
+      customerName: `Customer ${i % 2100}`,
+      customerEmail: `c${i % 2100}@example.com`,
       customerTimeZone: 'UTC',
       price: 0,
       currency: 'EUR',
@@ -164,13 +164,14 @@ describe('GET /v1/me/export', () => {
     });
     const doc = await (await t.app.request('/v1/me/export', { headers: asMe })).json();
     expect(doc.bookings.map((b: { id: string }) => b.id)).toEqual(rows.map((r) => r.id));
-    expect(doc.customers).toHaveLength(700);
+    expect(doc.customers).toHaveLength(2100); // two pages of customers
+    expect(new Set(doc.customers.map((c: { email: string }) => c.email)).size).toBe(2100);
     const newestFirst = [...paid].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map((p) => p.id);
     expect(doc.payments.map((p: { id: string }) => p.id)).toEqual(newestFirst);
     expect(doc.customers.find((c: { email: string }) => c.email === 'c1@example.com').bookings).toBe(2);
     const csv = records(await (await t.app.request('/v1/me/export/bookings.csv', { headers: asMe })).text());
     expect(csv.map((r) => r.id)).toEqual(rows.map((r) => r.id));
-    expect(records(await (await t.app.request('/v1/me/export/customers.csv', { headers: asMe })).text())).toHaveLength(700);
+    expect(records(await (await t.app.request('/v1/me/export/customers.csv', { headers: asMe })).text())).toHaveLength(2100);
   }, 30_000);
 });
 
