@@ -2,9 +2,9 @@ import { CSV_CONTENT_TYPE, EXPORT_CSV_TABLES, exportFiles, routes, type ExportCs
 import { Hono, type Context } from 'hono';
 import type { AppEnv, Principal } from '../../app-env.js';
 import { closeAccount } from '../../services/accounts/close.js';
-import { eraseCustomer } from '../../services/data/erase.js';
-import { exportJson } from '../../services/data/export.js';
-import { exportCsv } from '../../services/data/export-csv.js';
+import { eraseCustomer } from '../../services/personal-data/erase.js';
+import { exportJson } from '../../services/personal-data/export.js';
+import { exportCsv } from '../../services/personal-data/export-csv.js';
 import { defineRoute } from '../define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';

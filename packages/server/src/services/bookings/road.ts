@@ -130,7 +130,7 @@ export interface ErasedCustomer {
 }
 
 /**
- * Erasure (`services/data/erase.ts`), the one write of bookings that is not a change of them:
+ * Erasure (`services/personal-data/erase.ts`), the one write of bookings that is not a change of them:
  * every booking made under `email`, with any specialist, gets `erased` in place of the customer's
  * name and email, and loses their phone (and SMS consent), the notes they wrote, their client
  * address hash, and the reasons they gave when cancelling (on the booking and its events). Times,
