@@ -33,18 +33,22 @@ describe('POST /v1/me/close', () => {
   it('cancels every future booking with a full refund and an email, keeps the past, and stops selling and signing in', async () => {
     const past = await t.book('2026-11-23T09:00:00Z', { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' });
     const paid = await bookPaid('2026-11-25T10:00:00Z');
-    const held = await bookPaid('2026-11-26T10:00:00Z', { name: 'Hal', email: 'hal@example.com', timeZone: 'UTC' }, false);
     expect((await t.json('/v1/me/packages', { body: { name: 'Three', sessionCount: 3, serviceIds: [t.session.id], price: 24000, validityDays: 30 }, headers: auth(t.apiKey) })).status).toBe(201);
     expect((await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.coach.example/slotwise', eventTypes: ['*'] }, headers: auth(t.apiKey) })).status).toBe(201);
     await t.settle();
     t.setNow(Date.parse('2026-11-24T12:00:00Z')); // the first booking is now in the past
     const earlier = login;
     login = (await t.json('/v1/auth/login', { body: { email: 'demo@slotwise.local', password: t.demoPassword } })).body;
+    const lapsed = await bookPaid('2026-11-27T10:00:00Z', { name: 'Lee', email: 'lee@example.com', timeZone: 'UTC' }, false);
+    t.setNow(Date.parse('2026-11-24T12:30:00Z')); // its 15-minute hold lapsed: it expires, it is not cancelled
+    const held = await bookPaid('2026-11-26T10:00:00Z', { name: 'Hal', email: 'hal@example.com', timeZone: 'UTC' }, false); // awaiting payment
+    const second = login;
+    login = (await t.json('/v1/auth/login', { body: { email: 'demo@slotwise.local', password: t.demoPassword } })).body;
 
     const res = await close();
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      closedAt: '2026-11-24T12:00:00Z',
+      closedAt: '2026-11-24T12:30:00Z',
       bookingsCancelled: 2,
       refundsQueued: 1,
       servicesDeactivated: 2,
@@ -56,6 +60,7 @@ describe('POST /v1/me/close', () => {
     const paidNow = await t.json(`/v1/bookings/${paid.id}`, { headers: auth(paid.token) });
     expect(paidNow.body).toMatchObject({ status: 'cancelled', cancelledBy: 'specialist', cancellationReason: 'The specialist closed their account.', payment: { amount: 9000, amountRefunded: 9000 } });
     expect((await t.json(`/v1/bookings/${held.id}`, { headers: auth(held.token) })).body.status).toBe('cancelled');
+    expect((await t.json(`/v1/bookings/${lapsed.id}`, { headers: auth(lapsed.token) })).body.status).toBe('expired');
     expect((await t.json(`/v1/bookings/${past.booking.id}`, { headers: auth(past.manageToken) })).body.status).toBe('confirmed');
     await t.settle();
     expect(t.to('grace@example.com').map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Cancelled: /));
@@ -71,14 +76,14 @@ describe('POST /v1/me/close', () => {
     expect(taken.body.code).toBe('handle_taken');
     // Nothing signs in with what it had: the API key and the login's refresh token are dead.
     expect((await t.json('/v1/me', { headers: auth(t.apiKey) })).status).toBe(401);
-    for (const ended of [earlier, login]) expect((await t.json('/v1/auth/refresh', { body: { refreshToken: ended.refreshToken } })).body.code).toBe('invalid_refresh_token');
+    for (const ended of [earlier, second, login]) expect((await t.json('/v1/auth/refresh', { body: { refreshToken: ended.refreshToken } })).body.code).toBe('invalid_refresh_token');
     const hooks = await t.json('/v1/me/webhooks', { headers: auth(login.accessToken) });
     expect(hooks.body.data.map((h: { enabled: boolean }) => h.enabled)).toEqual([false]);
 
     // The records stay: the payment and its refund are still in the export.
     const doc = await (await t.app.request('/v1/me/export', { headers: auth(login.accessToken) })).json();
     expect(doc.payments).toContainEqual(expect.objectContaining({ bookingId: paid.id, amount: 9000, amountRefunded: 9000 }));
-    expect(doc.bookings.map((b: { id: string }) => b.id)).toEqual([past.booking.id, paid.id, held.id]);
+    expect(doc.bookings.map((b: { id: string }) => b.id)).toEqual([past.booking.id, paid.id, held.id, lapsed.id]);
   }, 30_000);
 
   it('refuses a wrong password or handle and changes nothing', async () => {

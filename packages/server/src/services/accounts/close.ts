@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { accounts, apiKeys, bookings, packages, payments, refreshTokens, refunds, services, specialists, webhookEndpoints, type BookingRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { cancelIn } from '../bookings/cancel.js';
+import { expireDueHolds } from '../bookings/holds.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { errorFields } from '../log.js';
@@ -84,6 +85,7 @@ export async function closeAccount(deps: ServiceDeps, specialist: SpecialistRow,
   await checkPassword(deps, specialist, input);
   const now = deps.clock();
   const stopped = await deps.database.write((tx) => shutDown(tx, specialist, now));
+  await expireDueHolds(deps, { specialistId: specialist.id }); // a lapsed hold expires; it is not cancelled
   let bookingsCancelled = 0;
   let refundsQueued = 0;
   const heldOnes: string[] = [];
@@ -97,10 +99,16 @@ export async function closeAccount(deps: ServiceDeps, specialist: SpecialistRow,
       .orderBy(asc(bookings.startAt), asc(bookings.id))
       .limit(BATCH);
     for (const b of page) {
-      const done = await deps.database.write((tx) => cancelOne(tx, b.id, now));
-      if (done.cancelled) bookingsCancelled++;
-      if (done.refunded) refundsQueued++;
-      if (done.cancelled && b.status === 'held') heldOnes.push(b.id);
+      try {
+        const done = await deps.database.write((tx) => cancelOne(tx, b.id, now));
+        if (done.cancelled) bookingsCancelled++;
+        if (done.refunded) refundsQueued++;
+        if (done.cancelled && b.status === 'held') heldOnes.push(b.id);
+      } catch (error) {
+        // The account is closed already: one booking that cannot be cancelled must not stop the others.
+        deps.logError(error);
+        deps.log({ level: 'error', msg: 'a booking of a closed account was not cancelled', specialistId: specialist.id, bookingId: b.id });
+      }
     }
     if (page.length < BATCH) break;
     after = page[page.length - 1]!;
