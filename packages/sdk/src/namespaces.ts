@@ -50,6 +50,14 @@ export const namespaces = {
     refresh: 'refreshTokens',
     /** Ends the login `refreshToken` belongs to. */
     logout: 'logout',
+    passwordReset: {
+      /** Emails a single-use reset link (1 hour); answers the same whether or not the email has an account. */
+      request: 'requestPasswordReset',
+      /** Sets the new password with the link's token, ends every other login, and returns tokens like `login`. */
+      confirm: 'confirmPasswordReset',
+    },
+    /** Marks the login email verified with the token of the emailed link (24 hours). */
+    verifyEmail: 'verifyEmail',
   },
   operator: {
     /** Platform settings; an operator's access token only. */
@@ -58,11 +66,20 @@ export const namespaces = {
       /** Replaces a customer's personal data with a placeholder across specialists; payments' amounts stay. */
       erase: 'eraseCustomer',
     },
+    specialists: {
+      /** Newest first; `q` searches handle, name and email; pass the last id as `starting_after`. */
+      list: 'listOperatorSpecialists',
+      /** No new bookings until reactivated; existing bookings and their login stay. */
+      suspend: 'suspendSpecialist',
+      reactivate: 'reactivateSpecialist',
+    },
   },
 
   /** The calling specialist's own data; needs `apiKey` (a secret key or an access token). */
   me: {
     profile: { retrieve: 'retrieveProfile', update: 'updateProfile' },
+    /** Emails a new verification link to the login email (until `profile.emailVerified`). */
+    emailVerification: { resend: 'resendEmailVerification' },
     apiKeys: {
       list: 'listApiKeys',
       /** The returned `key` is shown once. */

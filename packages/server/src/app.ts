@@ -16,6 +16,7 @@ import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
 import { pageRoutes } from './http/routes/receipts.js';
+import { recoveryRoutes } from './http/routes/recovery.js';
 import { specialistRoutes } from './http/routes/specialists.js';
 import { unsubscribeRoutes } from './http/routes/unsubscribe.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', packageRoutes());
   app.route('/', pageRoutes());
   app.route('/', accountRoutes());
+  app.route('/', recoveryRoutes());
   app.route('/', meRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());

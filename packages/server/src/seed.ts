@@ -44,7 +44,8 @@ async function insertAccount(tx: Tx, account: SeedAccount | undefined, role: 'sp
   if (!account) return undefined;
   const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, account.email));
   if (existing) return undefined;
-  await tx.insert(accounts).values({ id: newId('acct'), email: account.email, passwordHash: account.passwordHash, role, specialistId, createdAt: now });
+  // Seeded logins are verified: the demo's specialist takes paid bookings from the first start.
+  await tx.insert(accounts).values({ id: newId('acct'), email: account.email, passwordHash: account.passwordHash, role, specialistId, emailVerifiedAt: now, createdAt: now });
   return account.password;
 }
 

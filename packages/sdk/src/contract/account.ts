@@ -89,6 +89,12 @@ export const AllowedOrigin = z
   })
   .overwrite((value) => embedOrigin(value) ?? value);
 
+/**
+ * `active` takes bookings; `suspended` (by the operator) and `closed` (by the specialist) take no
+ * new ones — existing bookings stay as they are.
+ */
+export const SpecialistStatus = z.enum(['active', 'suspended', 'closed']);
+
 export const Profile = z
   .strictObject({
     id: z.string().meta({ example: 'sp_4kq0m3x9c2vbn7wd' }),
@@ -103,6 +109,11 @@ export const Profile = z
     notificationEmail: z.string().nullable().meta({ description: 'Where your own notices go; null: your login email.' }),
     dailyAgenda: z.boolean().meta({ description: 'A morning email with the day’s sessions.' }),
     locale: z.string().meta({ description: 'The language of your notices (BCP 47).' }),
+    emailVerified: z.boolean().meta({
+      description: 'Whether your login email is verified. Until it is, priced services take no bookings (free ones do); resend the link with POST /v1/me/email-verification.',
+    }),
+    status: SpecialistStatus.meta({ description: '`suspended` or `closed`: you take no new bookings (your existing ones stay); `statusReason` says why.' }),
+    statusReason: z.string().nullable().meta({ description: 'Why you are not taking bookings (the operator’s words on a suspension); null while active.' }),
     createdAt: Instant,
   })
   .meta({ id: 'Profile' });
@@ -240,6 +251,7 @@ export type Account = z.infer<typeof Account>;
 export type AuthTokens = z.infer<typeof AuthTokens>;
 export type LoggedOut = z.infer<typeof LoggedOut>;
 export type Profile = z.infer<typeof Profile>;
+export type SpecialistStatus = z.infer<typeof SpecialistStatus>;
 export type ProfileUpdate = z.input<typeof ProfileUpdate>;
 export type ApiKeyCreate = z.input<typeof ApiKeyCreate>;
 export type ApiKey = z.infer<typeof ApiKey>;

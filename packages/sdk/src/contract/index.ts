@@ -15,3 +15,4 @@ export * from './calendar-files.js';
 export * from './notifications.js';
 export * from './data.js';
 export * from './data-files.js';
+export * from './recovery.js';

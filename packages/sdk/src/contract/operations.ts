@@ -78,6 +78,15 @@ export const operations = named({
   retrievePlatformSettings: { method: 'get', path: '/v1/operator/settings', auth: 'operator' },
   updatePlatformSettings: { method: 'patch', path: '/v1/operator/settings', auth: 'operator', input: 'body' },
 
+  // Account recovery and verification, and the operator's specialists (recovery-routes.ts)
+  requestPasswordReset: { method: 'post', path: '/v1/auth/password-reset', input: 'body' },
+  confirmPasswordReset: { method: 'post', path: '/v1/auth/password-reset/confirm', input: 'body' },
+  verifyEmail: { method: 'post', path: '/v1/auth/verify-email', input: 'body' },
+  resendEmailVerification: { method: 'post', path: '/v1/me/email-verification', auth: 'apiKey' },
+  listOperatorSpecialists: { method: 'get', path: '/v1/operator/specialists', auth: 'operator', input: 'query' },
+  suspendSpecialist: { method: 'post', path: '/v1/operator/specialists/{id}/suspend', auth: 'operator', input: 'body' },
+  reactivateSpecialist: { method: 'post', path: '/v1/operator/specialists/{id}/reactivate', auth: 'operator' },
+
   // Payments
   syncBookingPayment: { method: 'post', path: '/v1/bookings/{id}/payment/sync', auth: 'manageToken' },
   confirmTestPayment: { method: 'post', path: '/v1/test-payments/{id}/confirm', auth: 'manageToken', input: 'body' },

@@ -73,7 +73,7 @@ export const packageRoutes = {
     params: PackageParams,
     body: PackagePurchaseCreate,
     response: { status: 201, schema: PackagePurchaseCreated, description: 'The purchase, its credits token (shown once) and how to pay.' },
-    errors: [
+    errors: ['specialist_unavailable', 'specialist_unverified', 
       ...bodyErrors,
       'package_not_found',
       'stripe_account_required',

@@ -17,6 +17,7 @@ import { accountRoutes } from './account-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { notificationRoutes } from './notification-routes.js';
+import { recoveryRoutes } from './recovery-routes.js';
 import { packageRoutes } from './package-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
@@ -72,6 +73,8 @@ const coreRoutes = {
       'not_a_slot',
       'slot_unavailable',
       'origin_not_allowed',
+      'specialist_unavailable',
+      'specialist_unverified',
       'too_many_holds',
       'credits_not_found',
       'credit_not_applicable',
@@ -250,6 +253,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

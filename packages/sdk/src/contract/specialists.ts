@@ -29,6 +29,15 @@ export const Specialist = z
     services: z.array(Service),
     /** Packages of sessions for sale, paid once and booked with credits. */
     packages: z.array(Package),
+    acceptingBookings: z.boolean().meta({
+      description: 'false: they take no new bookings right now (their slots are empty, a booking is refused with `specialist_unavailable`); show `unavailableReason` instead of a calendar.',
+    }),
+    unavailableReason: z.enum(['suspended', 'closed']).nullable().meta({
+      description: 'Why `acceptingBookings` is false: `suspended` by the platform, or `closed` by the specialist; null while accepting.',
+    }),
+    acceptingPaidBookings: z.boolean().meta({
+      description: 'false while the specialist has not verified their email (or takes no bookings at all): priced services show no slots and refuse bookings and purchases (`specialist_unverified`); free ones stay bookable.',
+    }),
   })
   .meta({ id: 'Specialist' });
 

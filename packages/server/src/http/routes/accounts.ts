@@ -9,7 +9,7 @@ import { login, logout, refresh, signup } from '../../services/accounts/sessions
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../services/accounts/api-keys.js';
 import { archiveService, createService, myService } from '../../services/catalog/services.js';
 import { readPlatformSettings, updatePlatformSettings } from '../../services/platform-settings.js';
-import { toProfile, updateProfile } from '../../services/catalog/profile.js';
+import { retrieveProfile, updateProfile } from '../../services/catalog/profile.js';
 
 /** On answers that carry a secret (tokens, a new API key): nothing on the way may keep a copy (RFC 6749 §5.1). */
 const noStore = { 'cache-control': 'no-store' };
@@ -41,7 +41,7 @@ export function accountRoutes(options: AccountRoutesOptions = {}): Hono<AppEnv> 
 
   app.use('/v1/me', apiKeyAuth());
   app.use('/v1/me/*', apiKeyAuth());
-  defineRoute(app, routes.retrieveProfile, (_, c) => c.json(toProfile(c.var.specialist)));
+  defineRoute(app, routes.retrieveProfile, async (_, c) => c.json(await retrieveProfile(c.var.deps, c.var.specialist)));
   defineRoute(app, routes.updateProfile, async ({ body }, c) => c.json(await updateProfile(c.var.deps, c.var.specialist, body)));
 
   defineRoute(app, routes.listApiKeys, async (_, c) => c.json({ data: await listApiKeys(c.var.deps, c.var.specialist.id) }));

@@ -68,7 +68,7 @@ describe('POST /v1/me/close', () => {
 
     // Nothing sells: no services or packages on the public profile; the handle stays taken.
     const profile = await t.json('/v1/specialists/demo');
-    expect(profile.body.services).toEqual([]);
+    expect(profile.body).toMatchObject({ acceptingBookings: false, unavailableReason: 'closed', services: [] });
     expect(profile.body.packages).toEqual([]);
     const [row] = await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
     expect(row!.status).toBe('closed');

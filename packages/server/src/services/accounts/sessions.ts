@@ -7,26 +7,28 @@ import { accounts, refreshTokens, specialists, type AccountRow } from '../../db/
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { signAccessToken } from './access-token.js';
+import { mailEnabled } from '../mail/recipients.js';
+import { recordAccountEvent } from './account-events.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 
 /** A refresh token lives 30 days; each use replaces it with a new one. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
 
-type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations'>;
+type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
 
-interface NewRefreshToken {
+export interface NewRefreshToken {
   token: string;
   hash: string;
 }
 
 /** Made before the transaction: hashing is async I/O. */
-async function newRefreshToken(): Promise<NewRefreshToken> {
+export async function newRefreshToken(): Promise<NewRefreshToken> {
   const token = newSecretToken('rt');
   return { token, hash: await hashToken(token) };
 }
 
 /** Stores `prepared` in `family` (the login it belongs to; a new login starts a family). */
-async function insertRefreshToken(tx: Tx, accountId: string, prepared: NewRefreshToken, now: number, family?: string): Promise<void> {
+export async function insertRefreshToken(tx: Tx, accountId: string, prepared: NewRefreshToken, now: number, family?: string): Promise<void> {
   const id = newId('rt');
   await tx.insert(refreshTokens).values({
     id,
@@ -38,7 +40,8 @@ async function insertRefreshToken(tx: Tx, accountId: string, prepared: NewRefres
   });
 }
 
-async function tokensFor(deps: Deps, account: AccountRow, handle: string | null, refresh: NewRefreshToken, now: number): Promise<AuthTokens> {
+/** The answer of a login: an access token, the refresh token `refresh`, and who logged in. */
+export async function tokensFor(deps: Deps, account: AccountRow, handle: string | null, refresh: NewRefreshToken, now: number): Promise<AuthTokens> {
   const access = await signAccessToken(deps.jwtSecret, { accountId: account.id, role: account.role, specialistId: account.specialistId }, now);
   return {
     accessToken: access.token,
@@ -49,7 +52,11 @@ async function tokensFor(deps: Deps, account: AccountRow, handle: string | null,
   };
 }
 
-/** A new specialist: the account, its public profile (no services or hours yet) and a login. */
+/**
+ * A new specialist: the account, its public profile (no services or hours yet) and a login, and —
+ * in the same write — the outbox row of the email that verifies their address (until it is
+ * followed, priced services take no bookings).
+ */
 export async function signup(deps: Deps, input: z.output<typeof Signup>): Promise<AuthTokens> {
   const passwordHash = await hashPassword(input.password, deps.kdfIterations);
   const refresh = await newRefreshToken();
@@ -76,18 +83,24 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
       currency: input.currency,
       createdAt: now,
     });
+    // With mail off no link can reach them, so there is nothing to prove: verified at once (see `verification.ts`).
+    const verifiable = mailEnabled(deps);
     const [row] = await tx
       .insert(accounts)
-      .values({ id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, createdAt: now })
+      .values({ id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, emailVerifiedAt: verifiable ? null : now, createdAt: now })
       .returning();
     await insertRefreshToken(tx, row!.id, refresh, now);
+    if (verifiable) await recordAccountEvent(tx, row!, 'account.email_verification', now);
     return row!;
   });
   return tokensFor(deps, account, input.handle, refresh, now);
 }
 
 const invalidCredentials = () =>
-  new ServiceError('invalid_credentials', 'The email or password is not right. Check both, or reset your password.');
+  new ServiceError(
+    'invalid_credentials',
+    'The email or password is not right. Check both, or ask for a reset link by email (“Forgot your password?” in the console, or POST /v1/auth/password-reset).',
+  );
 
 /**
  * Tokens for a right email and password. A wrong password and an unknown email answer alike and

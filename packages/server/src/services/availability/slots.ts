@@ -8,6 +8,7 @@ import { computeSlots, type Busy, type SlotResult } from '../../domain/slots.js'
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
+import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
 
 export interface SlotsRequest {
@@ -95,6 +96,8 @@ interface VersionContext {
   specialist: SpecialistRow;
   services: Map<string, ServiceRow>;
   feeds: string[];
+  /** Whether they take bookings at all, and paid ones (`catalog/standing.ts`); both move the version when they change. */
+  standing: Standing;
 }
 
 // One prepared statement per connection: the only query a cached answer costs.
@@ -151,10 +154,10 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, async () => {
     const specialist = await findSpecialist(db, handle);
     const rows = await db.select().from(services).where(and(eq(services.specialistId, specialist.id), eq(services.active, true)));
-    return { specialist, services: new Map(rows.map((r) => [r.id, r])), feeds: await feedUrls(db, specialist.id) };
+    return { specialist, services: new Map(rows.map((r) => [r.id, r])), feeds: await feedUrls(db, specialist.id), standing: await standingOf(db, specialist) };
   });
   const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
-  const { minutes } = chooseDuration(service, query.duration);
+  const { minutes, price } = chooseDuration(service, query.duration);
   const timeZone = query.timezone ?? ctx.specialist.timeZone;
   const days = resolveDays(query, () => deps.slotCache.today(timeZone, now));
   const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
@@ -168,7 +171,9 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   }
 
   const { from, to } = window ?? instants();
-  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
+  // No slot is offered that could not be booked: none while they take no bookings, none of a priced service while they take no money.
+  const closed = !ctx.standing.acceptingBookings || (price > 0 && !ctx.standing.acceptingPaidBookings);
+  const result = closed ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
   const body: Slots = {
     service: service.id,
     duration: minutes,

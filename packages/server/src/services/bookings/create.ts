@@ -6,6 +6,7 @@ import { bookings, type ServiceRow, type SpecialistRow } from '../../db/schema.j
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusy } from '../availability/slots.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
+import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
@@ -39,12 +40,14 @@ interface Plan {
 
 async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: CreateContext, creditTokenHash: string | undefined, now: number): Promise<Plan> {
   const specialist = await findSpecialist(db, input.specialist);
+  assertAccepting(specialist);
   const service = await findActiveService(db, specialist, input.service);
   const option = chooseDuration(service, input.duration);
   const credit = creditTokenHash
     ? await creditFor(db, { tokenHash: creditTokenHash, specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now })
     : undefined;
   const price = credit ? 0 : option.price; // a credit pays for it: no money changes hands
+  if (price > 0) await assertTakesMoney(db, specialist);
   const charge = price > 0 ? await chargeFor(db, specialist, price, service.currency, input.customer.email) : undefined;
   if (charge) await assertHoldAllowed(db, deps.maxHoldsPerClient, ctx.clientHash, input.customer.email, now);
   return { specialist, service, minutes: option.minutes, price, credit, charge };

@@ -5,6 +5,7 @@ import type { Drizzle, Tx } from '../../db/client.js';
 import { services, specialists, type DurationOption, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { packagesOnSale } from '../packages/offers.js';
+import { standingOf } from './standing.js';
 
 type Reader = Drizzle | Tx;
 
@@ -59,6 +60,7 @@ export async function profile(deps: ServiceDeps, handle: string): Promise<Specia
     timeZone: specialist.timeZone,
     services: rows.map(toService),
     packages: await packagesOnSale(db, specialist.id, new Set(rows.map((r) => r.id))),
+    ...(await standingOf(db, specialist)),
   };
 }
 

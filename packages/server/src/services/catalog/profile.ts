@@ -4,9 +4,11 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.js';
 import { services, specialists, type SpecialistRow } from '../../db/schema.js';
+import { paidBookingsOpen } from '../accounts/verification.js';
 import { ServiceError } from '../errors.js';
 
-export function toProfile(row: SpecialistRow): Profile {
+/** The owner's view of their profile; `emailVerified` as `paidBookingsOpen` reads it. */
+export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
   return {
     id: row.id,
     handle: row.handle,
@@ -20,6 +22,9 @@ export function toProfile(row: SpecialistRow): Profile {
     notificationEmail: row.notificationEmail,
     dailyAgenda: row.dailyAgenda,
     locale: row.locale,
+    emailVerified,
+    status: row.status,
+    statusReason: row.statusReason,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -50,10 +55,16 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
       }
     }
     if (meetingLink === null && current.meetingLink !== null) await assertLinkUnused(tx, current.id);
-    if (Object.keys(changes).length === 0) return toProfile(current);
+    const verified = await paidBookingsOpen(tx, current.id);
+    if (Object.keys(changes).length === 0) return toProfile(current, verified);
     const [row] = await tx.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning();
-    return toProfile(row!);
+    return toProfile(row!, verified);
   });
+}
+
+/** The calling specialist's profile, as read now. */
+export async function retrieveProfile(deps: ServiceDeps, specialist: SpecialistRow): Promise<Profile> {
+  return toProfile(specialist, await paidBookingsOpen(deps.database.db, specialist.id));
 }
 
 /** The meeting link cannot go while a service (offered or archived, which may be offered again) sends its customers there. */

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/client.js';
 import type { DeliveryRow, OutboxRow } from '../../db/schema.js';
 import type { bookingSnapshot } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
+import type { AccountEventPayload, AccountEventType } from '../accounts/account-events.js';
 import type { PackageEventPayload } from '../packages/outbox.js';
 
 export type ChannelName = 'email' | 'sms' | 'webhook' | 'meeting' | 'in_app';
@@ -25,13 +26,21 @@ export interface PackageEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'pur
   payload: PackageEventPayload;
 }
 
+/** An account's event (`account.password_reset`, `account.email_verification`): an email to its owner, nothing else. */
+export interface AccountEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'accountId'> {
+  topic: AccountEventType;
+  accountId: string;
+  payload: AccountEventPayload;
+}
+
 /**
  * One outbox row as the channels read it. Every channel must cope with every topic: a channel
  * that only acts on booking changes asks `isBookingEvent` first and plans nothing for the rest.
  */
-export type OutboxEvent = BookingEvent | PackageEvent;
+export type OutboxEvent = BookingEvent | PackageEvent | AccountEvent;
 
 export const isBookingEvent = (event: OutboxEvent): event is BookingEvent => event.topic.startsWith('booking.');
+export const isAccountEvent = (event: OutboxEvent): event is AccountEvent => event.topic.startsWith('account.');
 
 /** One delivery a channel wants made; `id` is assigned up front so another draft can wait for it. */
 export interface DeliveryDraft {

@@ -7,7 +7,8 @@ import type { ServiceDeps } from '../deps.js';
 import { agendaOf, AGENDA_LATEST_MS } from './agenda.js';
 import { brandOf, finish, mailbox, type Composed, type Facts } from './envelope.js';
 import { longDate, money, shortWhen, span, time, zoneLabel } from './format.js';
-import { kindInfo, type EmailKind, type PackageEmailKind } from './kinds.js';
+import { kindInfo, type AccountEmailKind, type EmailKind, type PackageEmailKind } from './kinds.js';
+import { composeAccountEmail } from './account-compose.js';
 import { links } from './links.js';
 import { stringsFor, type Strings } from './locales/index.js';
 import { optedOut } from './opt-outs.js';
@@ -32,6 +33,8 @@ export async function composeEmail(deps: ServiceDeps, delivery: DeliveryRow): Pr
   const kind = delivery.kind as EmailKind;
   const info = kindInfo(kind);
   if (!info) throw new DeliveryFailure(`No email template "${delivery.kind}".`, { retryable: false });
+  // About a login, to its owner — who may be an operator, with no specialist at all.
+  if (info.about === 'account') return composeAccountEmail(deps, { kind: kind as AccountEmailKind, info, delivery });
   const db = deps.database.db;
   const [specialist] = await db.select().from(specialists).where(eq(specialists.id, delivery.specialistId));
   if (!specialist) return { skip: 'the specialist is gone' };
@@ -107,7 +110,7 @@ async function bookingEmail(
       ...(where.url ? { join: where.url } : {}),
     },
   };
-  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind>](input);
+  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind>](input);
   const organizer = info.invite ? await specialistAddress(deps.database.db, specialist) : undefined;
   const calendar =
     info.invite && organizer

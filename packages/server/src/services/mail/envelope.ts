@@ -31,12 +31,12 @@ export const brandOf = (from: string) => /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1]
 /** The small print, `List-Unsubscribe` for optional kinds, both bodies and the stable Message-ID. */
 export async function finish(
   deps: ServiceDeps,
-  facts: Facts,
+  facts: Omit<Facts, 'specialist'> & { specialist?: Pick<SpecialistRow, 'id'> | undefined },
   written: Omit<MessageContent, 'footer' | 'unsubscribe'>,
   envelope: { footer: string[]; from: string; to: string; replyTo?: string; calendar?: OutgoingMail['calendar'] },
 ): Promise<Composed> {
   const { info, delivery, specialist, t, locale } = facts;
-  const unsubscribe = info.optOut ? links.unsubscribe(deps, await unsubscribeToken(deps.secretsKey, { email: delivery.recipient, specialistId: specialist.id, kind: info.optOut })) : undefined;
+  const unsubscribe = info.optOut && specialist ? links.unsubscribe(deps, await unsubscribeToken(deps.secretsKey, { email: delivery.recipient, specialistId: specialist.id, kind: info.optOut })) : undefined;
   const content: MessageContent = {
     ...written,
     subject: oneLine(written.subject),

@@ -21,17 +21,23 @@ export const EMAIL_KINDS = {
   'specialist.reminder': { role: 'specialist', optOut: 'reminder', scheduled: true },
   'specialist.refund': { role: 'specialist' },
   'specialist.agenda': { role: 'specialist', optOut: 'agenda', scheduled: true },
-} as const satisfies Record<string, { role: 'customer' | 'specialist'; about?: 'purchase'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
+  'account.password_reset': { role: 'account', about: 'account' },
+  'account.email_verification': { role: 'account', about: 'account' },
+} as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;
 
 /** The kinds about a package purchase (its credits) rather than a booking. */
 export type PackageEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'purchase' } ? K : never }[EmailKind];
 
+/** The kinds about a login account (a reset link, a verification link), to its owner, specialist or operator. */
+export type AccountEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'account' } ? K : never }[EmailKind];
+
 export interface KindInfo {
-  role: 'customer' | 'specialist';
-  /** What it is about when not one booking: a package purchase and its credits. */
-  about?: 'purchase';
+  /** `account`: the owner of a login (a specialist or an operator), about the login itself. */
+  role: 'customer' | 'specialist' | 'account';
+  /** What it is about when not one booking: a package purchase and its credits, or a login account. */
+  about?: 'purchase' | 'account';
   /** The calendar invite it carries: an invite or its update, or a cancellation. */
   invite?: 'REQUEST' | 'CANCEL';
   /**

@@ -12,7 +12,8 @@ const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.ap
  * Where an email's links point, built from `deps.links` (`PUBLIC_API_URL`, `PUBLIC_MANAGE_URL`):
  * the customer's booking page (the widget's manage view), the receipt and the calendar file on
  * the API — each with a manage token minted for that email —, the credits page of a package
- * (with a credits token minted for that email) and the unsubscribe page.
+ * (with a credits token minted for that email), the unsubscribe page, and the console's reset and
+ * verification screens (with an account token minted for that email).
  */
 export const links = {
   manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(deps.links.manage, { booking: bookingId, token }),
@@ -20,6 +21,8 @@ export const links = {
   calendar: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`), { token }),
   unsubscribe: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/unsubscribe'), { token }),
   credits: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/credits/summary'), { token }),
+  /** A screen of the specialist console served by the API (`/console#/reset?token=…`), which reads the token from its route. */
+  console: (deps: Pick<ServiceDeps, 'links'>, route: 'reset' | 'verify', token: string) => `${api(deps, '/console')}#/${route}?token=${encodeURIComponent(token)}`,
 };
 
 /**

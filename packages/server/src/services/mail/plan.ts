@@ -1,10 +1,11 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { deliveries, services, specialists } from '../../db/schema.js';
-import { isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
+import { isAccountEvent, isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
-import { kindInfo, type EmailKind } from './kinds.js';
+import { kindInfo, type AccountEmailKind, type EmailKind } from './kinds.js';
 import { optedOut } from './opt-outs.js';
+import { planAccountEmails } from './account-plan.js';
 import { planPackageEmails } from './package-plan.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
 import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
@@ -27,10 +28,12 @@ const FOLLOW_UP_WITHIN_MS = 3 * 86_400_000;
  *
  * Nothing at all when mail is off. Optional kinds are not planned for an address that opted out
  * (and are checked again when due). Invite emails wait for the meeting planned for the same change.
- * A package's events (a purchase, low credits) are planned by `package-plan.ts`.
+ * A package's events (a purchase, low credits) are planned by `package-plan.ts`, an account's
+ * (a reset or verification link) by `account-plan.ts`.
  */
 export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]> {
   if (!mailEnabled(ctx.deps)) return [];
+  if (isAccountEvent(event)) return planAccountEmails(tx, event);
   if (!isBookingEvent(event)) return planPackageEmails(tx, event, ctx);
   const { event: change, booking } = event.payload;
   const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, event.specialistId));
@@ -39,9 +42,9 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
   const meeting = ctx.planned.find((d) => d.channel === 'meeting')?.id;
   const drafts: DeliveryDraft[] = [];
 
-  const add = async (kind: EmailKind) => {
+  const add = async (kind: Exclude<EmailKind, AccountEmailKind>) => {
     const info = kindInfo(kind)!;
-    const recipient = to[info.role];
+    const recipient = to[info.role as keyof typeof to];
     if (!recipient) return;
     if (info.optOut && (await optedOut(tx, recipient, specialist.id, info.optOut))) return;
     drafts.push({

@@ -1,6 +1,7 @@
 import type { PackagePurchase, PackagePurchaseCreate, PackagePurchaseCreated } from '@slotwise/sdk/contract';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
+import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { packagePurchases, packages, services, specialists, type PackagePurchaseRow } from '../../db/schema.js';
@@ -61,6 +62,7 @@ export async function purchasePackage(
       .where(and(eq(packages.id, id), eq(packages.active, true)));
     if (!found) throw notOnSale(id);
     const { pkg, specialist } = found;
+    assertAccepting(specialist);
     if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
       throw new ServiceError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot sell their packages.`);
     }
@@ -69,6 +71,7 @@ export async function purchasePackage(
       .from(services)
       .where(and(inArray(services.id, pkg.serviceIds), eq(services.specialistId, specialist.id), eq(services.active, true)));
     if (offered.length === 0) throw notOnSale(id); // nothing its credits could book any more
+    if (pkg.price > 0) await assertTakesMoney(db, specialist);
     const charge = pkg.price > 0 ? await chargeFor(db, specialist, pkg.price, pkg.currency, email) : undefined;
     if (!charge) await assertFirstClaim(db, pkg.id, email);
     return { pkg, specialist, charge };

@@ -1,7 +1,7 @@
 import type { SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { availabilityRules } from '../availability/editor.js';
-import { toProfile } from '../catalog/profile.js';
+import { retrieveProfile } from '../catalog/profile.js';
 import { myServices } from '../catalog/services.js';
 import type { ServiceDeps } from '../deps.js';
 import { listMyPackages } from '../packages/offers.js';
@@ -30,8 +30,13 @@ async function* jsonArray<T>(key: string, pages: AsyncIterable<readonly T[]>): A
  * hashes, no webhook secrets, no password hash).
  */
 export async function* exportJson(deps: ServiceDeps, specialist: SpecialistRow): AsyncGenerator<string> {
-  const [services, availability, packages] = await Promise.all([myServices(deps, specialist), availabilityRules(deps, specialist), listMyPackages(deps, specialist)]);
-  const head = { format: EXPORT_FORMAT, exportedAt: isoInstant(deps.clock()), profile: toProfile(specialist), services, availability, packages };
+  const [profile, services, availability, packages] = await Promise.all([
+    retrieveProfile(deps, specialist),
+    myServices(deps, specialist),
+    availabilityRules(deps, specialist),
+    listMyPackages(deps, specialist),
+  ]);
+  const head = { format: EXPORT_FORMAT, exportedAt: isoInstant(deps.clock()), profile, services, availability, packages };
   yield JSON.stringify(head).slice(0, -1);
   yield* jsonArray('bookings', bookingPages(deps, specialist));
   yield* jsonArray('customers', customerPages(deps, specialist));

@@ -1,5 +1,5 @@
 import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackageEvent } from '@slotwise/sdk/contract';
-import { isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
+import { isAccountEvent, isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
 
 type Change = BookingEvent['payload']['event'];
 type Snapshot = BookingEvent['payload']['booking'];
@@ -90,9 +90,11 @@ function packageEvent(payload: PackageEvent['payload']): WebhookPackageEvent {
 /**
  * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
  * change's by the action that made it; `package.purchased` for a purchase whose credits were
- * granted. Low credits are the customer's business, not the specialist's systems': none.
+ * granted. Low credits are the customer's business, not the specialist's systems': none; nor
+ * are an account's reset and verification emails.
  */
 export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
+  if (isAccountEvent(event)) return []; // about a login, not the specialist's business data
   if (!isBookingEvent(event)) return event.payload.event.type === 'package.purchased' ? [packageEvent(event.payload)] : [];
   const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({

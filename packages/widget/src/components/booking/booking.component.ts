@@ -4,7 +4,7 @@ import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
-import { renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
+import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
 import { styles } from './booking.styles.js';
 import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
@@ -39,6 +39,8 @@ import { manageParts } from '../manage/manage-parts.js';
  *
  * @csspart base - The wrapper. @csspart header - Name and bio. @csspart title - The heading.
  * @csspart status - Loading and empty-state text. @csspart alert - Errors and "time taken".
+ * @csspart unavailable - "<name> is not taking bookings right now.", instead of services and calendar; or, for a
+ * priced service while the specialist cannot take paid bookings yet (email unverified), instead of the calendar.
  * @csspart schedule - Calendar and times. The inner elements' parts are exported as well,
  * the payment step's included (`payment`, `amount`, `countdown`, `pay`, `test-panel`, …), "Add to
  * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`)
@@ -127,7 +129,9 @@ export class SlotwiseBooking extends LitElement {
           <h2 part="title">Book a session with ${profile.name}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
-        ${flow.payment
+        ${profile.acceptingBookings === false
+          ? renderNotAccepting(profile)
+          : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : flow.booked
           ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { Specialist } from '@slotwise/sdk/contract';
 import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
 import { formatMonth } from '../../internal/format.js';
 import { DEFAULT_STRIPE_JS } from '../../internal/stripe-js.js';
@@ -18,8 +19,13 @@ export interface ScheduleHandlers {
 /** Calendar, the chosen day's times and the details form, once a service is chosen. */
 export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
   const ctx = flow.ctx;
-  const { service, date, slot } = ctx?.selection ?? {};
+  const { service, duration, date, slot } = ctx?.selection ?? {};
   if (!ctx || !service) return nothing;
+  const profile = flow.profile.value;
+  if (profile?.acceptingPaidBookings === false && (service.durations.find((d) => d.minutes === duration) ?? service.durations[0])!.price > 0) {
+    // The server offers no slots for it and would refuse the booking: say why instead of an empty calendar.
+    return html`<p role="status" part="unavailable" class="unavailable">${profile.name} cannot take paid bookings yet. Free sessions can be booked.</p>`;
+  }
   const { slots } = flow;
   const loading = slots.status === 'loading';
   const empty = slots.status === 'ready' && slots.dates.length === 0;
@@ -71,6 +77,14 @@ export function renderPaymentStep(payment: PendingPayment, step: PaymentStep) {
 }
 
 /** Why the specialist could not be shown, in words the visitor (or the site's owner) can act on. */
+/**
+ * In place of services and calendar while the specialist takes no bookings (suspended, or their
+ * account closed): one plain sentence, never why — that is between them and the platform.
+ */
+export function renderNotAccepting(profile: Pick<Specialist, 'name'>) {
+  return html`<p role="status" part="unavailable" class="unavailable">${profile.name} is not taking bookings right now.</p>`;
+}
+
 export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void) {
   if (error.code === 'specialist_not_found') {
     return html`<p role="alert" part="alert">Specialist not found: there is no one to book under “${handle}”.</p>`;

@@ -196,6 +196,28 @@ export const en = {
     what: 'the daily agenda',
   },
 
+  account: {
+    hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
+    footer: (brand: string) => `You receive this email because of your ${brand} login. We never ask for your password by email.`,
+  },
+  accountPasswordReset: {
+    subject: (brand: string) => `Choose a new ${brand} password`,
+    heading: 'Choose a new password',
+    intro: (brand: string, email: string) => `Someone — hopefully you — asked to reset the password of the ${brand} login ${email}.`,
+    once: (valid: string) => `The link works once, within ${valid}; only the newest link works. Choosing a new password logs you out everywhere else.`,
+    notYou: 'If you did not ask for this, ignore this email: your password stays as it is.',
+    action: 'Choose a new password',
+  },
+  accountEmailVerification: {
+    subject: (brand: string) => `Confirm your email for ${brand}`,
+    heading: 'Confirm your email',
+    intro: (brand: string, email: string) => `Please confirm that ${email} is yours: it is the login of your new ${brand} account.`,
+    why: 'Until you confirm it, your free services can be booked but paid ones cannot: customers pay only specialists we can reach.',
+    once: (valid: string) => `The link works once, within ${valid}. You can send a new one from your console.`,
+    notYou: 'If you did not sign up, ignore this email: nothing happens without the confirmation.',
+    action: 'Confirm my email',
+  },
+
   relative: {
     inDays: (days: number) => (days <= 1 ? 'in about a day' : `in ${days} days`),
     inHours: (hours: number) => (hours === 1 ? 'in about an hour' : hours % 24 === 0 && hours >= 48 ? `in ${hours / 24} days` : hours === 24 ? 'in about a day' : `in about ${hours} hours`),

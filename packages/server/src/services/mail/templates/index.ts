@@ -1,4 +1,5 @@
-import type { EmailKind, PackageEmailKind } from '../kinds.js';
+import type { AccountEmailKind, EmailKind, PackageEmailKind } from '../kinds.js';
+import { accountEmailVerification, accountPasswordReset, type AccountTemplate } from './account.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
 import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, type PackageTemplate } from './customer-package.js';
 import { customerFollowUp, customerHoldExpired, customerLateRefund, customerReminder, customerStarting } from './customer-session.js';
@@ -6,7 +7,7 @@ import { specialistCancelled, specialistNewBooking, specialistRefund, specialist
 import type { Template } from './types.js';
 
 /** The template of every kind that is about one booking (the agenda and a package's messages have their own input). */
-export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind>, Template> = {
+export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind>, Template> = {
   'customer.confirmed': customerConfirmed,
   'customer.payment_received': customerPaymentReceived,
   'customer.rescheduled': customerRescheduled,
@@ -31,7 +32,14 @@ export const PACKAGE_TEMPLATES: Record<PackageEmailKind, PackageTemplate> = {
   'customer.credits_low': customerCreditsLow,
 };
 
+/** The template of every kind about a login account. */
+export const ACCOUNT_TEMPLATES: Record<AccountEmailKind, AccountTemplate> = {
+  'account.password_reset': accountPasswordReset,
+  'account.email_verification': accountEmailVerification,
+};
+
 export { specialistAgenda } from './agenda.js';
+export type { AccountTemplate, AccountTemplateInput } from './account.js';
 export type { AgendaInput } from './agenda.js';
 export type { PackageTemplate, PackageTemplateInput } from './customer-package.js';
 export type { Template, TemplateInput, TemplateOutput } from './types.js';

@@ -1,0 +1,58 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { accounts, accountTokens, type AccountRow, type AccountTokenRow } from '../../db/schema.js';
+import { hashToken, newId, newSecretToken } from '../ids.js';
+
+export type AccountTokenPurpose = AccountTokenRow['purpose'];
+
+/** How long an emailed link works: a reset link an hour (it grants the account), a verification link a day. */
+export const ACCOUNT_TOKEN_TTL_MS: Readonly<Record<AccountTokenPurpose, number>> = {
+  password_reset: 3_600_000,
+  email_verification: 86_400_000,
+};
+
+const PREFIX: Readonly<Record<AccountTokenPurpose, string>> = { password_reset: 'prt', email_verification: 'evt' };
+
+/**
+ * A new single-use token for `accountId` and `purpose`, minted when the email that carries it is
+ * sent (so the clear token exists only in that email): older live tokens of the same purpose are
+ * voided in the same transaction — only the newest link works — and only the hash is stored.
+ */
+export async function mintAccountToken(tx: Tx, accountId: string, purpose: AccountTokenPurpose, now: number): Promise<string> {
+  const token = newSecretToken(PREFIX[purpose]);
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+  await tx.insert(accountTokens).values({
+    id: newId('at'),
+    accountId,
+    purpose,
+    tokenHash: await hashToken(token),
+    expiresAt: now + ACCOUNT_TOKEN_TTL_MS[purpose],
+    createdAt: now,
+  });
+  return token;
+}
+
+/**
+ * Spends a token: the account it belongs to when it is of `purpose`, unused and unexpired — and
+ * then marked used in the caller's transaction, so of two requests with one token only one gets
+ * the account. Undefined for anything else (unknown, used, voided, expired, another purpose),
+ * which callers answer alike.
+ */
+export async function spendAccountToken(tx: Tx, tokenHash: string, purpose: AccountTokenPurpose, now: number): Promise<AccountRow | undefined> {
+  const [found] = await tx
+    .select({ token: accountTokens, account: accounts })
+    .from(accountTokens)
+    .innerJoin(accounts, eq(accounts.id, accountTokens.accountId))
+    .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)))
+    .limit(1);
+  if (!found || found.token.usedAt !== null || found.token.expiresAt <= now) return undefined;
+  const spent = await tx
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.id, found.token.id), isNull(accountTokens.usedAt)))
+    .returning({ id: accountTokens.id });
+  return spent.length === 1 ? found.account : undefined;
+}

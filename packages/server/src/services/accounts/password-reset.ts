@@ -1,0 +1,64 @@
+import type { AuthTokens, EmailAccepted, PasswordResetConfirm } from '@slotwise/sdk/contract';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { accounts, refreshTokens, specialists } from '../../db/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { hashToken } from '../ids.js';
+import { mailEnabled } from '../mail/recipients.js';
+import { recordAccountEvent } from './account-events.js';
+import { spendAccountToken } from './account-tokens.js';
+import { hashPassword } from './passwords.js';
+import { markVerified } from './verification.js';
+import { insertRefreshToken, newRefreshToken, tokensFor } from './sessions.js';
+
+type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
+
+/**
+ * Asks for a reset link for `email`. The answer is the same for every address and the work nearly
+ * so: one write transaction that looks the account up and, only when there is one, appends the
+ * outbox row of the email (`account.password_reset`) — the dispatcher sends it after the commit,
+ * minting the link's token then (older links stop working). Nothing says whether it exists.
+ */
+export async function requestPasswordReset(deps: Deps, email: string): Promise<EmailAccepted> {
+  const now = deps.clock();
+  await deps.database.write(async (tx) => {
+    const [account] = await tx.select({ id: accounts.id, specialistId: accounts.specialistId }).from(accounts).where(eq(accounts.email, email)).limit(1);
+    if (account) await recordAccountEvent(tx, account, 'account.password_reset', now);
+  });
+  return {
+    accepted: true,
+    message: mailEnabled(deps)
+      ? 'If this email has an account, a link to choose a new password is on its way to it. It works once, within 1 hour; only the newest link works.'
+      : 'This server sends no email, so it cannot send a reset link. Ask the platform’s operator for help.',
+  };
+}
+
+const invalidToken = () =>
+  new ServiceError('reset_token_invalid', 'This reset link was already used, replaced by a newer one, or is more than 1 hour old. Ask for a new link.', {
+    errors: [{ field: 'body.token', message: 'Ask for a new reset link; only the newest one works, once, within 1 hour.' }],
+  });
+
+/**
+ * Sets a new password with a reset link's token, in one write: the token is spent, the password
+ * replaced, every refresh token of the account revoked (every other login ends; access tokens
+ * already issued run out within their 15 minutes) and a new login started. Following the emailed
+ * link also proves the address, so an unverified email becomes verified.
+ */
+export async function confirmPasswordReset(deps: Deps, input: z.output<typeof PasswordResetConfirm>): Promise<AuthTokens> {
+  // The slow parts before the transaction: hashing never holds the write lock.
+  const [presented, passwordHash, refresh] = await Promise.all([hashToken(input.token), hashPassword(input.password, deps.kdfIterations), newRefreshToken()]);
+  const now = deps.clock();
+  const done = await deps.database.write(async (tx) => {
+    const account = await spendAccountToken(tx, presented, 'password_reset', now);
+    if (!account) return undefined;
+    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
+    await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.accountId, account.id), isNull(refreshTokens.revokedAt)));
+    await insertRefreshToken(tx, account.id, refresh, now);
+    const verified = await markVerified(tx, account, now);
+    const [specialist] = account.specialistId ? await tx.select({ handle: specialists.handle }).from(specialists).where(eq(specialists.id, account.specialistId)) : [];
+    return { account: { ...verified, passwordHash }, handle: specialist?.handle ?? null };
+  });
+  if (!done) throw invalidToken();
+  return tokensFor(deps, done.account, done.handle, refresh, now);
+}

@@ -1,0 +1,83 @@
+import type { EmailAccepted, EmailVerified } from '@slotwise/sdk/contract';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { accounts, specialists, type AccountRow, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { hashToken } from '../ids.js';
+import { mailEnabled } from '../mail/recipients.js';
+import { recordAccountEvent } from './account-events.js';
+import { spendAccountToken } from './account-tokens.js';
+
+/**
+ * Email verification. A specialist who signs up gets a link (`account.email_verification`, valid
+ * 24 hours); until they follow it their priced services show no slots and take no bookings or
+ * package sales (free ones do) — money is only taken for someone whose address is known to reach
+ * them. Accounts older than verification count as verified (migration 0005), and so does every
+ * sign-up on a server with mail off, which could never deliver the link.
+ */
+
+/**
+ * Whether the specialist may take money: no login account of theirs is unverified. A specialist
+ * without a login (made by a script) has nothing to verify.
+ */
+export async function paidBookingsOpen(db: Drizzle | Tx, specialistId: string): Promise<boolean> {
+  const [unverified] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.specialistId, specialistId), eq(accounts.role, 'specialist'), isNull(accounts.emailVerifiedAt)))
+    .limit(1);
+  return !unverified;
+}
+
+/**
+ * Marks `account`'s email verified (once; a later proof keeps the first time) and, for a
+ * specialist, moves the availability version in the same write: priced services' slots open, and
+ * every process's slot cache must see it at once.
+ */
+export async function markVerified(tx: Tx, account: AccountRow, now: number): Promise<AccountRow> {
+  if (account.emailVerifiedAt !== null) return account;
+  const [row] = await tx.update(accounts).set({ emailVerifiedAt: now }).where(eq(accounts.id, account.id)).returning();
+  if (account.specialistId) {
+    await tx.update(specialists).set({ availabilityVersion: sql`${specialists.availabilityVersion} + 1` }).where(eq(specialists.id, account.specialistId));
+  }
+  return row!;
+}
+
+/** Verifies the email of the account a verification link's token belongs to, spending the token. */
+export async function verifyEmail(deps: Pick<ServiceDeps, 'database' | 'clock'>, token: string): Promise<EmailVerified> {
+  const presented = await hashToken(token);
+  const now = deps.clock();
+  const account = await deps.database.write(async (tx) => {
+    const owner = await spendAccountToken(tx, presented, 'email_verification', now);
+    return owner ? markVerified(tx, owner, now) : undefined;
+  });
+  if (!account) {
+    throw new ServiceError('verification_token_invalid', 'This verification link was already used, replaced by a newer one, or is more than 24 hours old. Send a new one from your console.', {
+      errors: [{ field: 'body.token', message: 'Send a new verification email; only the newest link works, within 24 hours.' }],
+    });
+  }
+  return { emailVerified: true, email: account.email, verifiedAt: isoInstant(account.emailVerifiedAt!) };
+}
+
+/**
+ * Sends the calling specialist a new verification link (the outbox row, in one write; older links
+ * stop working when it is sent). An address already verified gets nothing, and the answer says so.
+ */
+export async function resendVerification(deps: Pick<ServiceDeps, 'database' | 'clock' | 'mail'>, specialist: SpecialistRow): Promise<EmailAccepted> {
+  const now = deps.clock();
+  const sent = await deps.database.write(async (tx) => {
+    const [account] = await tx
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.specialistId, specialist.id), eq(accounts.role, 'specialist')))
+      .limit(1);
+    if (!account || account.emailVerifiedAt !== null) return undefined;
+    if (mailEnabled(deps)) await recordAccountEvent(tx, account, 'account.email_verification', now);
+    return account.email;
+  });
+  if (!sent) return { accepted: true, message: 'Your email is already verified: nothing to send.' };
+  if (!mailEnabled(deps)) return { accepted: true, message: 'This server sends no email, so it cannot send a verification link. Ask the platform’s operator.' };
+  return { accepted: true, message: `A new verification link is on its way to ${sent}. It works once, within 24 hours; older links no longer work.` };
+}

@@ -1,0 +1,89 @@
+import type { OperatorSpecialist } from '@slotwise/sdk/contract';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { accounts, bookings, specialists, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+
+/**
+ * The operator's hold on a specialist. Suspending stops everything new — the public page says
+ * they are not taking bookings, slots are empty, bookings and package sales are refused
+ * (`specialist_unavailable`) — and leaves the rest: bookings already made, payments, their login
+ * and console (where `Profile.status` and `statusReason` tell them why). Both moves bump the
+ * availability version in the same write, so no process serves slots from before.
+ */
+
+/** A specialist as the operator's list shows them: standing, login email and verification, bookings. */
+export const operatorColumns = {
+  specialist: specialists,
+  email: accounts.email,
+  emailVerifiedAt: accounts.emailVerifiedAt,
+  bookingCount: sql<number>`(select count(*) from ${bookings} where ${bookings.specialistId} = ${specialists.id})`,
+  lastSessionAt: sql<number | null>`(select max(${bookings.startAt}) from ${bookings} where ${bookings.specialistId} = ${specialists.id})`,
+};
+
+export interface OperatorRow {
+  specialist: SpecialistRow;
+  email: string | null;
+  emailVerifiedAt: number | null;
+  bookingCount: number;
+  lastSessionAt: number | null;
+}
+
+export function toOperatorSpecialist(row: OperatorRow): OperatorSpecialist {
+  const s = row.specialist;
+  return {
+    id: s.id,
+    handle: s.handle,
+    name: s.name,
+    email: row.email,
+    status: s.status,
+    statusReason: s.statusReason,
+    statusChangedAt: s.statusChangedAt === null ? null : isoInstant(s.statusChangedAt),
+    // No login, nothing to verify (see `paidBookingsOpen`).
+    emailVerified: row.email === null || row.emailVerifiedAt !== null,
+    bookings: Number(row.bookingCount),
+    lastSessionAt: row.lastSessionAt === null ? null : isoInstant(Number(row.lastSessionAt)),
+    createdAt: isoInstant(s.createdAt),
+  };
+}
+
+/** The rows of the operator's list, the login joined (a specialist has at most one). */
+export const operatorView = (db: Drizzle | Tx) =>
+  db
+    .select(operatorColumns)
+    .from(specialists)
+    .leftJoin(accounts, and(eq(accounts.specialistId, specialists.id), eq(accounts.role, 'specialist')));
+
+async function change(deps: ServiceDeps, id: string, to: 'suspended' | 'active', reason: string | null, by: string): Promise<OperatorSpecialist> {
+  const now = deps.clock();
+  const row = await deps.database.write(async (tx) => {
+    const [current] = await tx.select().from(specialists).where(eq(specialists.id, id)).limit(1);
+    if (!current) throw new ServiceError('specialist_not_found', `There is no specialist with the id "${id}".`);
+    if (current.status === 'closed') {
+      throw new ServiceError('specialist_closed', `${current.name} closed their account; it can be neither suspended nor reactivated.`);
+    }
+    // Suspending again only updates the reason; reactivating an active specialist changes nothing.
+    if (current.status !== to || (to === 'suspended' && current.statusReason !== reason)) {
+      await tx
+        .update(specialists)
+        .set({
+          status: to,
+          statusReason: reason,
+          ...(current.status !== to ? { statusChangedAt: now, availabilityVersion: sql`${specialists.availabilityVersion} + 1` } : {}),
+        })
+        .where(eq(specialists.id, id));
+    }
+    const [found] = await operatorView(tx).where(eq(specialists.id, id));
+    return found!;
+  });
+  deps.log({ level: 'info', msg: to === 'suspended' ? 'specialist suspended' : 'specialist reactivated', specialistId: id, by });
+  return toOperatorSpecialist(row);
+}
+
+/** Suspends specialist `id` for `reason` (shown to them and to operators, never to the public). */
+export const suspendSpecialist = (deps: ServiceDeps, id: string, reason: string, by: string) => change(deps, id, 'suspended', reason, by);
+
+/** Lets a suspended specialist take bookings again. */
+export const reactivateSpecialist = (deps: ServiceDeps, id: string, by: string) => change(deps, id, 'active', null, by);
