@@ -4,12 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['slots-engine.bench.mjs', 'recurrence.bench.mjs', 'slots-http.bench.mjs'];
+const benches = ['slots-engine.bench.mjs', 'recurrence.bench.mjs', 'slots-http.bench.mjs', 'export.bench.mjs'];
 const failed = [];
 for (const name of benches) {
   console.log(`\n━━ bench/${name} ━━`);
   const file = fileURLToPath(new URL(`../bench/${name}`, import.meta.url));
-  const run = spawnSync(process.execPath, [file, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--expose-gc', file, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (run.status !== 0) failed.push(`${name} (${run.signal ? `signal ${run.signal}` : `exit ${run.status}`})`);
 }
 console.log(failed.length ? `\nBenchmarks that crashed: ${failed.join(', ')}` : `\nAll ${benches.length} benchmarks ran.`);

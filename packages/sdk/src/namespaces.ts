@@ -62,6 +62,10 @@ export const namespaces = {
   operator: {
     /** Platform settings; an operator's access token only. */
     settings: { retrieve: 'retrievePlatformSettings', update: 'updatePlatformSettings' },
+    customers: {
+      /** Replaces a customer's personal data with a placeholder across specialists; payments' amounts stay. */
+      erase: 'eraseCustomer',
+    },
     specialists: {
       /** Newest first; `q` searches handle, name and email; pass the last id as `starting_after`. */
       list: 'listOperatorSpecialists',
@@ -162,6 +166,12 @@ export const namespaces = {
      * and answers the new address once; `revoke` ends it. The feed itself is fetched by calendar apps.
      */
     bookingsFeed: { create: 'createBookingsFeed', revoke: 'revokeBookingsFeed' },
+    /** Everything of yours as one JSON document; the tables as CSV by URL: `exportCsvUrl(baseURL, table)`. */
+    export: { retrieve: 'retrieveMyExport' },
+    account: {
+      /** `{ password, confirm: handle }`. Cancels future bookings with full refunds, ends every login. Cannot be undone. */
+      close: 'closeMyAccount',
+    },
   },
 } as const satisfies Namespaces;
 

@@ -12,6 +12,7 @@ import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
+import { dataRoutes } from './http/routes/data.js';
 import { hostedRoutes } from './http/routes/hosted.js';
 import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
@@ -151,6 +152,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', meRoutes());
   app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());
+  app.route('/', dataRoutes());
   // Last: `/{handle}` pages pass on every path that is not a specialist's address.
   app.route('/', hostedRoutes());
 

@@ -13,4 +13,6 @@ export * from './webhooks.js';
 export * from './calendar-routes.js';
 export * from './calendar-files.js';
 export * from './notifications.js';
+export * from './data.js';
+export * from './data-files.js';
 export * from './recovery.js';

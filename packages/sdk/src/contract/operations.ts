@@ -123,6 +123,11 @@ export const operations = named({
   // In-app notifications (notification-routes.ts)
   listMyNotifications: { method: 'get', path: '/v1/me/notifications', auth: 'apiKey', input: 'query' },
   markMyNotificationsRead: { method: 'post', path: '/v1/me/notifications/read', auth: 'apiKey', input: 'body' },
+
+  // A specialist's data: export, closing the account; the operator's erasure (data-routes.ts; CSV files: data.ts)
+  retrieveMyExport: { method: 'get', path: '/v1/me/export', auth: 'apiKey' },
+  closeMyAccount: { method: 'post', path: '/v1/me/close', auth: 'apiKey', input: 'body' },
+  eraseCustomer: { method: 'post', path: '/v1/operator/customers/erase', auth: 'operator', input: 'body' },
 });
 
 type Entry = Omit<Operation, 'operationId'> & { operationId?: string };

@@ -3,6 +3,7 @@
  * never renamed or reused for another meaning.
  */
 import { accountProblemCodes } from './account-problems.js';
+import { dataProblemCodes } from './data-problems.js';
 import { packageProblemCodes } from './package-problems.js';
 import { webhookProblemCodes } from './webhook-problems.js';
 
@@ -44,7 +45,7 @@ const coreProblemCodes = {
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes, ...packageProblemCodes, ...webhookProblemCodes };
+export const problemCodes = { ...coreProblemCodes, ...accountProblemCodes, ...packageProblemCodes, ...webhookProblemCodes, ...dataProblemCodes };
 
 export type ProblemCode = keyof typeof problemCodes;
 

@@ -1,6 +1,7 @@
 import { problemCodes, routes, type RouteSpec } from '@slotwise/sdk/contract';
 import { z } from 'zod';
 import { calendarFilePaths } from './calendar-openapi.js';
+import { exportFilePaths } from './export-openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 const target = 'openapi-3.0' as const;
@@ -114,6 +115,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
     },
   };
   Object.assign(paths, calendarFilePaths());
+  Object.assign(paths, exportFilePaths());
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target,
     uri: (id) => `#/components/schemas/${id}`,

@@ -24,3 +24,13 @@ export async function hashToken(token: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * HMAC-SHA256 of `data` under the server's `secret`, separated by `purpose` (the key is
+ * `<purpose>:<secret>`), so a value made for one use (an unsubscribe link) never serves another.
+ */
+export async function keyedHash(secret: string, purpose: string, data: string): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(`${purpose}:${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
+}

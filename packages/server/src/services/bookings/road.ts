@@ -1,5 +1,5 @@
 import type { Actor, BookingStatus } from '@slotwise/sdk/contract';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { bookingEvents, bookings, outbox, type BookingRow } from '../../db/schema.js';
 import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/booking-state.js';
@@ -121,4 +121,31 @@ export async function changeBooking(tx: Tx, booking: BookingRow, change: Booking
   if (!row) throw new ServiceError(refusal(change.action), 'The booking changed meanwhile; reload it and try again.');
   await record(tx, booking.status, row, change.action, change, now);
   return row;
+}
+
+/** What stands in for an erased customer on their bookings. */
+export interface ErasedCustomer {
+  name: string;
+  email: string;
+}
+
+/**
+ * Erasure (`services/personal-data/erase.ts`), the one write of bookings that is not a change of them:
+ * every booking made under `email`, with any specialist, gets `erased` in place of the customer's
+ * name and email, and loses their phone (and SMS consent), the notes they wrote, their client
+ * address hash, and the reasons they gave when cancelling (on the booking and its events). Times,
+ * status, prices, ids and their time zone stay; no event or outbox row is written, since nothing
+ * happened to the booking that anyone is to be told. Returns the bookings as they were.
+ */
+export async function eraseCustomerBookings(tx: Tx, email: string, erased: ErasedCustomer): Promise<BookingRow[]> {
+  const before = await tx.select().from(bookings).where(eq(bookings.customerEmail, email));
+  if (before.length === 0) return before;
+  const ids = before.map((b) => b.id);
+  await tx
+    .update(bookings)
+    .set({ customerName: erased.name, customerEmail: erased.email, customerPhone: null, smsConsent: false, notes: '', clientHash: null })
+    .where(inArray(bookings.id, ids));
+  await tx.update(bookings).set({ cancellationReason: null }).where(and(inArray(bookings.id, ids), eq(bookings.cancelledBy, 'customer')));
+  await tx.update(bookingEvents).set({ reason: null }).where(and(inArray(bookingEvents.bookingId, ids), eq(bookingEvents.actor, 'customer')));
+  return before;
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { emailOptOuts, specialists } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { newId } from '../ids.js';
+import { keyedHash, newId } from '../ids.js';
 
 /**
  * The kinds of non-transactional email a person can stop, per specialist: `reminder` (reminders
@@ -38,10 +38,7 @@ const encoder = new TextEncoder();
 const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 const fromB64url = (text: string) => Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
 
-async function hmac(secret: string, data: string): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(`unsubscribe:${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
-}
+const hmac = (secret: string, data: string) => keyedHash(secret, 'unsubscribe', data);
 
 /**
  * A token for an unsubscribe link: who (address), whose messages (specialist) and which kind,

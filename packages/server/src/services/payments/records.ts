@@ -72,7 +72,8 @@ export async function listMyPayments(deps: ServiceDeps, specialistId: string, qu
         errors: [{ field: 'query.starting_after', message: 'Use the id of the last payment of the previous page.' }],
       });
     }
-    conditions.push(or(lt(payments.createdAt, cursor.createdAt), and(eq(payments.createdAt, cursor.createdAt), lt(payments.id, cursor.id)))!);
+    // `<=` lets the (specialist, created) index seek to the cursor instead of scanning from the newest.
+    conditions.push(lte(payments.createdAt, cursor.createdAt), or(lt(payments.createdAt, cursor.createdAt), lt(payments.id, cursor.id))!);
   }
   const rows = await db.select().from(payments).where(and(...conditions)).orderBy(desc(payments.createdAt), desc(payments.id)).limit(query.limit + 1);
   const page = rows.slice(0, query.limit);

@@ -1,0 +1,125 @@
+import type { AccountClose, AccountClosed } from '@slotwise/sdk/contract';
+import { and, asc, count, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { accounts, apiKeys, bookings, packages, payments, refreshTokens, refunds, services, specialists, webhookEndpoints, type BookingRow, type SpecialistRow } from '../../db/schema.js';
+import { isoInstant } from '../../domain/civil.js';
+import { cancelIn } from '../bookings/cancel.js';
+import { expireDueHolds } from '../bookings/holds.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+import { errorFields } from '../log.js';
+import { cancelAbandonedIntents } from '../payments/intents.js';
+import { issueDueRefunds } from '../payments/refunds.js';
+import { verifyPassword } from './passwords.js';
+
+/** The reason every cancelled booking carries: the customers read it in their email. */
+export const CLOSED_REASON = 'The specialist closed their account.';
+
+/** Future bookings cancelled per read; each one is cancelled in a write transaction of its own. */
+const BATCH = 100;
+
+const alreadyClosed = () => new ServiceError('account_closed', 'This account is already closed; there is nothing more to close. Your export stays available: GET /v1/me/export.');
+
+/** Re-authentication: closing needs the password of the specialist's login, not only a session or key. */
+async function checkPassword(deps: ServiceDeps, specialist: SpecialistRow, input: AccountClose): Promise<void> {
+  if (input.confirm.trim().toLowerCase() !== specialist.handle.toLowerCase()) {
+    throw new ServiceError('invalid_request', `Type your handle "${specialist.handle}" to confirm: closing cannot be undone.`, {
+      errors: [{ field: 'body.confirm', message: `Type "${specialist.handle}".` }],
+    });
+  }
+  const [login] = await deps.database.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.specialistId, specialist.id)).limit(1);
+  if (!login || !(await verifyPassword(input.password, login.hash))) {
+    throw new ServiceError('password_incorrect', 'That is not your password; nothing was closed. Enter the password you log in with.', {
+      errors: [{ field: 'body.password', message: 'Not your password.' }],
+    });
+  }
+}
+
+/** Everything that lets the account act or be booked stops, in one short transaction. */
+async function shutDown(tx: Tx, specialist: SpecialistRow, now: number) {
+  const [current] = await tx.select({ status: specialists.status }).from(specialists).where(eq(specialists.id, specialist.id));
+  if (current?.status === 'closed') throw alreadyClosed();
+  await tx.update(specialists).set({ status: 'closed', statusChangedAt: now, statusReason: null, feedTokenHash: null }).where(eq(specialists.id, specialist.id));
+  const servicesOff = await tx.update(services).set({ active: false }).where(and(eq(services.specialistId, specialist.id), eq(services.active, true))).returning({ id: services.id });
+  const packagesOff = await tx.update(packages).set({ active: false }).where(and(eq(packages.specialistId, specialist.id), eq(packages.active, true))).returning({ id: packages.id });
+  const keysOff = await tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.specialistId, specialist.id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
+  const hooksOff = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false })
+    .where(and(eq(webhookEndpoints.specialistId, specialist.id), eq(webhookEndpoints.enabled, true)))
+    .returning({ id: webhookEndpoints.id });
+  const logins = tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.specialistId, specialist.id));
+  await tx.update(refreshTokens).set({ revokedAt: now }).where(and(inArray(refreshTokens.accountId, logins), isNull(refreshTokens.revokedAt)));
+  return { servicesDeactivated: servicesOff.length, packagesArchived: packagesOff.length, apiKeysRevoked: keysOff.length, webhookEndpointsDisabled: hooksOff.length };
+}
+
+/** Cancels one booking by the specialist (a full refund, queued) if it is still active; whether a refund was queued. */
+async function cancelOne(tx: Tx, id: string, now: number): Promise<{ cancelled: boolean; refunded: boolean }> {
+  const [row] = await tx.select().from(bookings).where(and(eq(bookings.id, id), inArray(bookings.status, ['held', 'confirmed'])));
+  if (!row) return { cancelled: false, refunded: false }; // ended or cancelled meanwhile
+  await cancelIn(tx, row, 'specialist', CLOSED_REASON, now);
+  const [queued] = await tx
+    .select({ n: count() })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(and(eq(payments.bookingId, id), eq(refunds.reason, 'specialist'), eq(refunds.createdAt, now)));
+  return { cancelled: true, refunded: (queued?.n ?? 0) > 0 };
+}
+
+/**
+ * Closes the caller's account, for good. First, in one transaction: status `closed` (no new
+ * bookings: the public profile says closed), services deactivated, packages archived, API keys
+ * revoked, every login's refresh tokens revoked, webhook endpoints disabled (integrations stop
+ * with the account, so the cancellations below are not sent to them) and the calendar feed
+ * revoked. Then every future `confirmed` or `held` booking is cancelled through the one road by
+ * the specialist — the existing path, which queues a full refund (a credit goes back) and writes
+ * the outbox row the customer's cancellation email comes from — each in its own short write,
+ * read a batch at a time. Queued refunds are then issued (a provider failure leaves them queued
+ * for the scheduler's retries). Past bookings, payments and refunds stay: they are records.
+ *
+ * @throws ServiceError `invalid_request` (the handle typed wrong), `password_incorrect`,
+ *   `account_closed` (closed already; nothing changes).
+ */
+export async function closeAccount(deps: ServiceDeps, specialist: SpecialistRow, input: AccountClose): Promise<AccountClosed> {
+  if (specialist.status === 'closed') throw alreadyClosed();
+  await checkPassword(deps, specialist, input);
+  const now = deps.clock();
+  const stopped = await deps.database.write((tx) => shutDown(tx, specialist, now));
+  await expireDueHolds(deps, { specialistId: specialist.id }); // a lapsed hold expires; it is not cancelled
+  let bookingsCancelled = 0;
+  let refundsQueued = 0;
+  const heldOnes: string[] = [];
+  let after: Pick<BookingRow, 'startAt' | 'id'> | undefined;
+  for (;;) {
+    const future = and(eq(bookings.specialistId, specialist.id), inArray(bookings.status, ['held', 'confirmed']), gt(bookings.startAt, now));
+    const page = await deps.database.db
+      .select({ id: bookings.id, startAt: bookings.startAt, status: bookings.status })
+      .from(bookings)
+      .where(after ? and(future, or(gt(bookings.startAt, after.startAt), and(eq(bookings.startAt, after.startAt), gt(bookings.id, after.id)))) : future)
+      .orderBy(asc(bookings.startAt), asc(bookings.id))
+      .limit(BATCH);
+    for (const b of page) {
+      try {
+        const done = await deps.database.write((tx) => cancelOne(tx, b.id, now));
+        if (done.cancelled) bookingsCancelled++;
+        if (done.refunded) refundsQueued++;
+        if (done.cancelled && b.status === 'held') heldOnes.push(b.id);
+      } catch (error) {
+        // The account is closed already: one booking that cannot be cancelled must not stop the others.
+        deps.logError(error);
+        deps.log({ level: 'error', msg: 'a booking of a closed account was not cancelled', specialistId: specialist.id, bookingId: b.id });
+      }
+    }
+    if (page.length < BATCH) break;
+    after = page[page.length - 1]!;
+  }
+  try {
+    await issueDueRefunds(deps, now);
+    for (const id of heldOnes) await cancelAbandonedIntents(deps, now, id);
+  } catch (error) {
+    // Queued refunds are retried by the scheduler; the account is closed either way.
+    deps.log({ level: 'warn', msg: 'refunds after closing an account not all issued', specialistId: specialist.id, ...errorFields(error) });
+  }
+  deps.log({ level: 'info', msg: 'account closed', specialistId: specialist.id, bookingsCancelled, refundsQueued });
+  return { closedAt: isoInstant(now), bookingsCancelled, refundsQueued, ...stopped };
+}
