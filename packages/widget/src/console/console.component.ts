@@ -6,7 +6,6 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { describeError } from '../internal/errors.js';
 import { tokens } from '../styles/tokens.js';
 import './auth/auth-forms.js';
-import './auth/recovery.js';
 import { FLASH_EVENT, isRecoveryScreen, type Flash } from './auth/recovery-links.js';
 import { TokenKeeper } from './auth/token-keeper.js';
 import { consoleStyles } from './styles.js';
@@ -39,6 +38,8 @@ export class SlotwiseConsole extends LitElement {
   @state() private route: ConsoleRoute = this.takeRoute();
   /** A sentence for the page of `flash.screen`, from the page that sent the specialist there. */
   @state() private flash: Flash | undefined;
+  /** The forgot/reset/verify pages, loaded on the first visit of one (a chunk of their own). */
+  @state() private recoveryPages: 'loading' | 'loaded' | undefined;
   @state() private loaded = new Set<string>();
   @state() private loadFailure = '';
   @state() private status = '';
@@ -60,6 +61,7 @@ export class SlotwiseConsole extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isRecoveryScreen(this.route.screen) && !this.recoveryPages) void this.loadRecoveryPages();
     // A new API is a new login: whatever was kept for the previous one does not apply.
     if (changed.has('api')) void this.start();
   }
@@ -183,8 +185,21 @@ export class SlotwiseConsole extends LitElement {
     return this.layout();
   }
 
+  private async loadRecoveryPages() {
+    this.recoveryPages = 'loading';
+    try {
+      await import('./auth/recovery.js');
+      this.recoveryPages = 'loaded';
+    } catch (error) {
+      this.recoveryPages = undefined;
+      this.loadFailure = `This page could not be loaded (${describeError(error).message}). Check your connection and reload.`;
+    }
+  }
+
   /** Forgot, reset and verify: whole pages of their own, logged in or not. */
   private recovery(screen: 'forgot' | 'reset' | 'verify') {
+    if (this.loadFailure) return html`<p class="error" role="alert">${this.loadFailure}</p>`;
+    if (this.recoveryPages !== 'loaded') return html`<p role="status" class="starting">Loading…</p>`;
     const keeper = this.keeper!;
     if (screen === 'forgot') return html`<slotwise-console-forgot .keeper=${keeper}></slotwise-console-forgot>`;
     if (screen === 'reset') return html`<slotwise-console-reset .keeper=${keeper} .token=${this.linkToken}></slotwise-console-reset>`;

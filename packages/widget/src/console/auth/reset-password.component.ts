@@ -1,5 +1,4 @@
 import { isSlotwiseError } from '@slotwise/sdk';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@slotwise/sdk/contract';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -10,6 +9,11 @@ import { authStyles, recoveryStyles } from './auth-forms.styles.js';
 import { flash } from './recovery-links.js';
 import type { TokenKeeper } from './token-keeper.js';
 
+/*
+ * The rule is the contract's `NewPassword` (10–200 characters), written out: importing the
+ * contract's values would bring zod into the console's first load. The server's field error
+ * still says the rule if it ever changes.
+ */
 /** What the home page says after a reset logged the specialist in (only once the server set the password). */
 export const RESET_DONE = 'Your new password is set and you are logged in. Every other login of your account was ended.';
 
@@ -53,7 +57,7 @@ export class SlotwiseConsoleReset extends LitElement {
     return html`<form novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
       ${this.failure ? html`<p class="error" role="alert" tabindex="-1">${this.failure.message}</p>` : nothing}
       <label for=${id}>New password
-        <span class="hint" id="${id}-hint">${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; a few unrelated words make a good password.</span>
+        <span class="hint" id="${id}-hint">At least 10 characters (at most 200); a few unrelated words make a good password.</span>
         <input id=${id} name="password" type="password" autocomplete="new-password" required
           aria-invalid=${invalid(this.failure, 'password')} aria-describedby=${ifDefined(described)} />
         ${fieldError(id, this.failure, 'password')}</label>
