@@ -5,6 +5,7 @@ import { tokens } from '../../styles/tokens.js';
 import { describedBy, fieldError, focusFirstInvalid, invalid, saveFailure, type SaveFailure } from '../forms.js';
 import { consoleStyles } from '../styles.js';
 import { authStyles } from './auth-forms.styles.js';
+import { focusHeading } from './recovery-links.js';
 import type { TokenKeeper } from './token-keeper.js';
 
 /**
@@ -20,11 +21,15 @@ export class SlotwiseConsoleForgot extends LitElement {
   @state() private accepted = '';
   @state() private busy = false;
 
+  protected override firstUpdated(): void {
+    focusHeading(this);
+  }
+
   override render() {
     const id = 'forgot-email';
     return html`
       <main class="auth">
-        <h1>Choose a new password</h1>
+        <h1 tabindex="-1">Forgot your password?</h1>
         <p>Enter the email you log in with; we email you a link to choose a new password.</p>
         <form novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
           ${this.failure ? html`<p class="error" role="alert" tabindex="-1">${this.failure.message}</p>` : nothing}

@@ -22,3 +22,8 @@ export interface Flash {
   screen: string;
   message: string;
 }
+
+/** A recovery page is a page of its own: its heading takes focus when it opens, as the shell's pages do. */
+export function focusHeading(page: Element & { renderRoot: ParentNode }): void {
+  page.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+}

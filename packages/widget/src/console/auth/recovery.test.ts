@@ -40,7 +40,12 @@ describe('console account recovery', () => {
     await eventually(() => find(el, 'slotwise-console-auth', 'a[href="#/forgot"]'), 'the login form');
     find<HTMLAnchorElement>(el, 'slotwise-console-auth', 'a[href="#/forgot"]')!.click();
     await eventually(() => find(el, 'slotwise-console-forgot', 'form'), 'the forgot-password form');
+    expect(find(el, 'slotwise-console-forgot')!.shadowRoot!.activeElement?.tagName).to.equal('H1'); // the new page's heading
     await expect(find(el, 'slotwise-console-forgot')).to.be.accessible();
+    find<HTMLButtonElement>(el, 'slotwise-console-forgot', 'button[type=submit]')!.click();
+    await eventually(() => find(el, 'slotwise-console-forgot', '#forgot-email-error'), 'the server’s error beside the email');
+    expect(find(el, 'slotwise-console-forgot')!.shadowRoot!.activeElement?.id).to.equal('forgot-email');
+    expect(textOf(find(el, 'slotwise-console-forgot', '[role=status]'))).to.equal(''); // nothing claimed sent
 
     // The same sentence for an address with an account and one without: nobody learns who has one.
     const said = await askForLink(el, email);

@@ -6,7 +6,7 @@ import { tokens } from '../../styles/tokens.js';
 import { describedBy, fieldError, focusFirstInvalid, invalid, saveFailure, type SaveFailure } from '../forms.js';
 import { consoleStyles } from '../styles.js';
 import { authStyles, recoveryStyles } from './auth-forms.styles.js';
-import { flash } from './recovery-links.js';
+import { flash, focusHeading } from './recovery-links.js';
 import type { TokenKeeper } from './token-keeper.js';
 
 /*
@@ -35,10 +35,14 @@ export class SlotwiseConsoleReset extends LitElement {
   @state() private deadLink = '';
   @state() private busy = false;
 
+  protected override firstUpdated(): void {
+    focusHeading(this);
+  }
+
   override render() {
     return html`
       <main class="auth">
-        <h1>Choose a new password</h1>
+        <h1 tabindex="-1">Choose a new password</h1>
         ${this.deadLink || !this.token ? this.noLink() : this.form()}
         <p><a href="#/login">Back to log in</a></p>
       </main>

@@ -7,6 +7,7 @@ import { consoleContext, type ConsoleSession } from '../context.js';
 import { consoleStyles } from '../styles.js';
 import '../ui/resend-verification.js';
 import { authStyles, recoveryStyles } from './auth-forms.styles.js';
+import { focusHeading } from './recovery-links.js';
 import type { TokenKeeper } from './token-keeper.js';
 
 type Outcome = { kind: 'verifying' } | { kind: 'verified'; email: string } | { kind: 'failed'; message: string };
@@ -29,6 +30,7 @@ export class SlotwiseConsoleVerify extends LitElement {
 
   /** Once per page, after the first render: the token is single use, so a re-attached page must not spend it again. */
   protected override firstUpdated(): void {
+    focusHeading(this);
     void this.verify();
   }
 
@@ -49,7 +51,7 @@ export class SlotwiseConsoleVerify extends LitElement {
   override render() {
     return html`
       <main class="auth">
-        <h1>Verify your email</h1>
+        <h1 tabindex="-1">Verify your email</h1>
         ${this.result()}
         <p>${this.session ? html`<a href="#/home">Go to your console</a>` : html`<a href="#/login">Log in</a>`}</p>
       </main>
