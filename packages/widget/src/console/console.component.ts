@@ -94,6 +94,8 @@ export class SlotwiseConsole extends LitElement {
       return;
     }
     this.notice = '';
+    // While the profile is read, say so rather than leave the login (or reset) form up.
+    if (this.phase === 'out') this.phase = 'starting';
     try {
       await this.share(tokens.account);
       this.phase = 'in';
