@@ -1,17 +1,19 @@
 import { ContextProvider } from '@lit/context';
 import type { Account, AuthTokens } from '@slotwise/sdk/contract';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { describeError } from '../internal/errors.js';
 import { tokens } from '../styles/tokens.js';
 import './auth/auth-forms.js';
+import { FLASH_EVENT, isRecoveryScreen, type Flash } from './auth/recovery-links.js';
 import { TokenKeeper } from './auth/token-keeper.js';
 import { consoleStyles } from './styles.js';
 import { consoleContext, type ConsoleSession } from './context.js';
 import { shellStyles } from './console.styles.js';
 import { hashFor, parseHash, type ConsoleRoute } from './router.js';
 import { screensFor } from './routes.js';
+import './ui/standing-banner.js';
 
 type Phase = 'starting' | 'out' | 'in';
 
@@ -31,7 +33,13 @@ export class SlotwiseConsole extends LitElement {
   /** Where the API lives, e.g. `https://api.slotwise.dev`. */
   @property() api = '';
   @state() private phase: Phase = 'starting';
-  @state() private route: ConsoleRoute = parseHash(location.hash);
+  /** The token of an emailed link (`#/reset?token=…`), taken out of the address bar when read. */
+  @state() private linkToken = '';
+  @state() private route: ConsoleRoute = this.takeRoute();
+  /** A sentence for the page of `flash.screen`, from the page that sent the specialist there. */
+  @state() private flash: Flash | undefined;
+  /** The forgot/reset/verify pages, loaded on the first visit of one (a chunk of their own). */
+  @state() private recoveryPages: 'loading' | 'loaded' | undefined;
   @state() private loaded = new Set<string>();
   @state() private loadFailure = '';
   @state() private status = '';
@@ -42,12 +50,18 @@ export class SlotwiseConsole extends LitElement {
   private keeper: TokenKeeper | undefined;
   private readonly provider = new ContextProvider(this, { context: consoleContext });
 
+  constructor() {
+    super();
+    this.addEventListener(FLASH_EVENT, (event) => (this.flash = (event as CustomEvent<Flash>).detail));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('hashchange', this.onHashChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (isRecoveryScreen(this.route.screen) && !this.recoveryPages) void this.loadRecoveryPages();
     // A new API is a new login: whatever was kept for the previous one does not apply.
     if (changed.has('api')) void this.start();
   }
@@ -80,6 +94,8 @@ export class SlotwiseConsole extends LitElement {
       return;
     }
     this.notice = '';
+    // While the profile is read, say so rather than leave the login (or reset) form up.
+    if (this.phase === 'out') this.phase = 'starting';
     try {
       await this.share(tokens.account);
       this.phase = 'in';
@@ -114,8 +130,26 @@ export class SlotwiseConsole extends LitElement {
     requestAnimationFrame(() => (this.status = message));
   }
 
+  /**
+   * Reads the route from the address bar. An emailed link's token is kept in memory and replaced
+   * out of the address (and so out of the history and of any later Referer) as soon as it is read.
+   */
+  private takeRoute(): ConsoleRoute {
+    const route = parseHash(location.hash);
+    const token = route.query.get('token');
+    if (isRecoveryScreen(route.screen) && token !== null) {
+      this.linkToken = token;
+      route.query.delete('token');
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hashFor(route.screen)}`);
+    } else if (route.screen !== this.route?.screen) {
+      this.linkToken = ''; // left the link's page: a later visit without a link has no token
+    }
+    return route;
+  }
+
   private readonly onHashChange = async () => {
-    this.route = parseHash(location.hash);
+    this.route = this.takeRoute();
+    if (this.flash?.screen !== this.route.screen) this.flash = undefined;
     this.menuOpen = false;
     this.loadFailure = '';
     if (this.phase !== 'in') return;
@@ -145,11 +179,33 @@ export class SlotwiseConsole extends LitElement {
   override render() {
     if (!this.api) return html`<p class="error" role="alert">Set the console’s <code>api</code> attribute to your Slotwise API’s address.</p>`;
     if (this.phase === 'starting') return html`<p role="status" class="starting">Loading your console…</p>`;
+    if (isRecoveryScreen(this.route.screen)) return this.recovery(this.route.screen);
     if (this.phase === 'out' || !this.session) {
       const mode = this.route.screen === 'signup' ? 'signup' : 'login';
       return html`<slotwise-console-auth .keeper=${this.keeper!} mode=${mode} notice=${this.notice}></slotwise-console-auth>`;
     }
     return this.layout();
+  }
+
+  private async loadRecoveryPages() {
+    this.recoveryPages = 'loading';
+    try {
+      await import('./auth/recovery.js');
+      this.recoveryPages = 'loaded';
+    } catch (error) {
+      this.recoveryPages = undefined;
+      this.loadFailure = `This page could not be loaded (${describeError(error).message}). Check your connection and reload.`;
+    }
+  }
+
+  /** Forgot, reset and verify: whole pages of their own, logged in or not. */
+  private recovery(screen: 'forgot' | 'reset' | 'verify') {
+    if (this.loadFailure) return html`<p class="error" role="alert">${this.loadFailure}</p>`;
+    if (this.recoveryPages !== 'loaded') return html`<p role="status" class="starting">Loading…</p>`;
+    const keeper = this.keeper!;
+    if (screen === 'forgot') return html`<slotwise-console-forgot .keeper=${keeper}></slotwise-console-forgot>`;
+    if (screen === 'reset') return html`<slotwise-console-reset .keeper=${keeper} .token=${this.linkToken}></slotwise-console-reset>`;
+    return html`<slotwise-console-verify .keeper=${keeper} .token=${this.linkToken}></slotwise-console-verify>`;
   }
 
   private layout() {
@@ -171,6 +227,8 @@ export class SlotwiseConsole extends LitElement {
       </header>
       <main id="main">
         <h1 tabindex="-1">${current ? current[1].label : 'Page not found'}</h1>
+        ${this.flash?.screen === this.route.screen ? html`<p class="card flash" role="status">${this.flash.message}</p>` : nothing}
+        <slotwise-console-standing></slotwise-console-standing>
         ${current ? this.screen(this.route.screen) : html`<p>There is no page at this address. <a href="#/home">Go to your console’s home</a>.</p>`}
       </main>
       <p class="status" role="status">${this.status}</p>

@@ -45,6 +45,7 @@ export class SlotwiseConsoleAuth extends LitElement {
           ${signup ? this.signupChoices() : nothing}
           <button class="primary" type="submit" ?disabled=${this.busy}>${signup ? 'Create account' : 'Log in'}</button>
         </form>
+        ${signup ? nothing : html`<p><a href="#/forgot">Forgot your password?</a></p>`}
         <p>
           ${signup
             ? html`Have an account? <a href="#/login">Log in</a>`

@@ -13,3 +13,10 @@ export const authStyles = css`
     margin: 0;
   }
 `;
+
+/** The recovery pages (forgot, reset, verify): a status line that stays empty until there is news. */
+export const recoveryStyles = css`
+  [role='status']:empty {
+    display: none;
+  }
+`;

@@ -1,6 +1,7 @@
 import { createClient } from '@slotwise/sdk';
 import type { Booking, BookingCreated, MyService } from '@slotwise/sdk/contract';
 import { paymentIntentId } from '../../components/payment/payment-steps.js';
+import { mailedToken } from './mailbox.js';
 import { consoleApi, sessionFor, signUpSpecialist } from './session.js';
 
 /**
@@ -29,19 +30,10 @@ export async function openPractice(options: { price?: number; timeZone?: string 
 
 /**
  * Follows the verification link mailed at sign-up, as the specialist would: paid bookings are
- * refused until the login email is verified. The email leaves through the outbox, so this waits.
+ * refused until the login email is verified.
  */
 async function verifyEmail(email: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const messages = (await (await fetch(`${consoleApi()}/dev/mailbox/messages`)).json()) as { to: string[]; text: string }[];
-    const link = messages.filter((m) => m.to.includes(email)).map((m) => /\/console#\/verify\?token=([^\s"<>]+)/.exec(m.text)?.[1]).find(Boolean);
-    if (link) {
-      await createClient({ baseURL: consoleApi() }).auth.verifyEmail({ token: decodeURIComponent(link) });
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no verification email reached ${email}`);
+  await createClient({ baseURL: consoleApi() }).auth.verifyEmail({ token: await mailedToken(email, 'verify') });
 }
 
 /** Follows the test-mode onboarding link as a browser would (test mode completes it on the GET). */
