@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
-import { Currency, Email, Handle, Instant, NewHandle, TimeZone } from './common.js';
+import { Currency, Email, Handle, Instant, NewHandle, PhotoUrl, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
@@ -105,6 +105,7 @@ export const Profile = z
     currency: Currency,
     allowedOrigins: z.array(z.string()).meta({ description: 'Origins allowed to embed the widget; empty = any (development).' }),
     meetingLink: z.string().nullable().meta({ description: 'Your own permanent meeting room, used by services whose location is `link`.' }),
+    photoUrl: z.string().nullable().meta({ description: 'Your photo, on your booking page and in link previews.' }),
     reminderHours: z.array(z.number().int()).meta({ description: 'Hours before each session that reminders go out (email, and SMS where the customer consented).' }),
     notificationEmail: z.string().nullable().meta({ description: 'Where your own notices go; null: your login email.' }),
     dailyAgenda: z.boolean().meta({ description: 'A morning email with the day’s sessions.' }),
@@ -131,6 +132,7 @@ export const ProfileUpdate = z
       .overwrite((origins) => [...new Set(origins)])
       .optional(),
     meetingLink: MeetingLink.nullable().optional().meta({ description: 'https only; null removes it (refused while a service uses it).' }),
+    photoUrl: PhotoUrl.nullable().optional().meta({ description: 'https only; null removes it.' }),
     reminderHours: z
       .array(z.number().int().min(1, { message: 'A reminder goes at least 1 hour before.' }).max(14 * 24, { message: 'A reminder goes at most 14 days (336 hours) before.' }))
       .max(5, { message: 'Choose at most 5 reminder times.' })

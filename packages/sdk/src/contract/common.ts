@@ -73,6 +73,13 @@ export const Currency = z
 export const MinorAmount = z.number().int().nonnegative().meta({ description: 'Integer minor units (e.g. cents).' });
 
 /** Compared case-insensitively everywhere: stored and answered in lower case. */
+/** A photo's address: https only, no credentials, at most 500 characters. */
+export const PhotoUrl = z
+  .url({ protocol: /^https$/, message: 'Use an https:// address of an image, like https://example.com/me.jpg.' })
+  .max(500)
+  .refine((value) => !/^https:\/\/[^/]*@/.test(value), { message: 'Leave the user name and password out of the address.' })
+  .meta({ description: 'An https address of your photo, shown on your booking page and in link previews.' });
+
 export const Email = z
   .email({ message: 'Use an email address such as ada@example.com.' })
   .max(254)

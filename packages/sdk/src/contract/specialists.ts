@@ -25,6 +25,7 @@ export const Specialist = z
     handle: Handle,
     name: z.string(),
     bio: z.string(),
+    photoUrl: z.string().nullable().meta({ description: 'An https address of their photo; null when they set none.' }),
     timeZone: TimeZone,
     services: z.array(Service),
     /** Packages of sessions for sale, paid once and booked with credits. */

@@ -168,5 +168,11 @@ export const migrations: Migration[] = [
       "ALTER TABLE `specialists` ADD `status_reason` text;",
       "-- Accounts made before email verification existed (the demo's, the operator's, every earlier\n-- sign-up) count as verified since they were created: no one loses paid bookings by upgrading.\nUPDATE `accounts` SET `email_verified_at` = `created_at` WHERE `email_verified_at` IS NULL;"
     ]
+  },
+  {
+    "tag": "0006_photo_url",
+    "statements": [
+      "ALTER TABLE `specialists` ADD `photo_url` text;"
+    ]
   }
 ];

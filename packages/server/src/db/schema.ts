@@ -34,6 +34,8 @@ export const specialists = sqliteTable(
     feedTokenHash: text('feed_token_hash'),
     /** A fixed meeting link of their own (their permanent room), for services whose location is `link`. */
     meetingLink: text('meeting_link'),
+    /** An https address of their photo, shown on the hosted page and in link previews. */
+    photoUrl: text('photo_url'),
     /**
      * `active` takes bookings; `suspended` (by the operator) and `closed` (by the specialist) take
      * none — their public profile says so, their slots are empty — while existing bookings stay as

@@ -49,6 +49,23 @@ describe('the hosted booking page', () => {
     expect(text).toContain('width=device-width');
   });
 
+  it('shows the photo the specialist set in their profile, and refuses one that is not https', async () => {
+    const set = (photoUrl: unknown) => t.json('/v1/me', { method: 'PATCH', body: { photoUrl }, headers: auth(t.apiKey) });
+    const refused = await set('http://img.example/ada.jpg');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'body.photoUrl' })]);
+    expect((await page('/demo')).text).not.toContain('og:image');
+
+    expect((await set('https://img.example/ada.jpg?size=2&x="y"')).body.photoUrl).toBe('https://img.example/ada.jpg?size=2&x="y"');
+    const { text } = await page('/demo');
+    expect(text).toContain('<meta property="og:image" content="https://img.example/ada.jpg?size=2&amp;x=&quot;y&quot;" />');
+    expect(text).toContain('<img src="https://img.example/ada.jpg?size=2&amp;x=&quot;y&quot;" alt=""');
+    expect((await t.json('/v1/specialists/demo')).body.photoUrl).toBe('https://img.example/ada.jpg?size=2&x="y"');
+
+    expect((await set(null)).body.photoUrl).toBeNull();
+    expect((await page('/demo')).text).not.toContain('og:image');
+  });
+
   it('is the same page at /@handle, with the canonical address without the @', async () => {
     const { res, text } = await page('/@demo');
     expect(res.status).toBe(200);
@@ -187,7 +204,7 @@ describe('reserved handles', () => {
 });
 
 describe('hostedPage', () => {
-  const base = { handle: 'ada', name: 'Ada', bio: '', timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
+  const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
 
   it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
     const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x'));

@@ -11,7 +11,7 @@ export const WIDGET_SCRIPT = '/widget/slotwise.js';
 const DESCRIPTION_MAX = 160;
 
 /** A profile as the hosted page shows it; `photoUrl` once profiles carry one. */
-export type HostedProfile = Specialist & { photoUrl?: string | null };
+export type HostedProfile = Specialist;
 
 /**
  * The bio as one line of at most `DESCRIPTION_MAX` characters (what previews show in full), cut

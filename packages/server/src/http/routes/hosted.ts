@@ -5,7 +5,7 @@ import { profile } from '../../services/catalog/catalog.js';
 import { ServiceError } from '../../services/errors.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { consoleShell } from '../pages/console-shell.js';
-import { hostedPage, noSuchPage, type HostedProfile } from '../pages/hosted-page.js';
+import { hostedPage, noSuchPage } from '../pages/hosted-page.js';
 import { scriptPagePolicy, secureHtmlHeaders } from '../pages/secure-page.js';
 import { publicOrigin } from '../public-origin.js';
 
@@ -48,7 +48,7 @@ async function specialistPage(c: Context<AppEnv>, handle: string): Promise<Respo
   secureHtmlHeaders(c, scriptPagePolicy({ stripe: deps.payments.mode === 'stripe', imgSrc: "'self' data: https:" }));
   c.header('referrer-policy', 'strict-origin-when-cross-origin'); // a public page: no token in its URL
   try {
-    const found: HostedProfile = await profile(deps, handle);
+    const found = await profile(deps, handle);
     c.header('cache-control', 'no-cache');
     return c.html(hostedPage(found, `${origin}/${found.handle}`, origin));
   } catch (error) {

@@ -57,6 +57,7 @@ export async function profile(deps: ServiceDeps, handle: string): Promise<Specia
     handle: specialist.handle,
     name: specialist.name,
     bio: specialist.bio,
+    photoUrl: specialist.photoUrl,
     timeZone: specialist.timeZone,
     services: rows.map(toService),
     packages: await packagesOnSale(db, specialist.id, new Set(rows.map((r) => r.id))),

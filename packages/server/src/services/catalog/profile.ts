@@ -18,6 +18,7 @@ export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
     currency: row.currency,
     allowedOrigins: row.allowedOrigins,
     meetingLink: row.meetingLink,
+    photoUrl: row.photoUrl,
     reminderHours: row.reminderHours,
     notificationEmail: row.notificationEmail,
     dailyAgenda: row.dailyAgenda,
@@ -35,9 +36,9 @@ export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
  * working hours, and a new handle the public address, so both invalidate cached slots.
  */
 export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow, patch: z.output<typeof ProfileUpdate>): Promise<Profile> {
-  const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, reminderHours, notificationEmail, dailyAgenda, locale } = patch;
+  const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale } = patch;
   const changes = Object.fromEntries(
-    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, reminderHours, notificationEmail, dailyAgenda, locale }).filter(([, v]) => v !== undefined),
+    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale }).filter(([, v]) => v !== undefined),
   ) as Partial<SpecialistRow>;
   return deps.database.write(async (tx) => {
     const [current] = await tx.select().from(specialists).where(eq(specialists.id, specialist.id));

@@ -36,7 +36,8 @@ export function profileStep(o: Onboarding) {
   const failure = o.failures.profile;
   const submit = (event: Event) => {
     const data = formValues(event);
-    const update = { name: String(data.get('name')), handle: String(data.get('handle')), bio: String(data.get('bio')), timeZone: String(data.get('timeZone')) };
+    const photoUrl = String(data.get('photoUrl')).trim();
+    const update = { name: String(data.get('name')), handle: String(data.get('handle')), bio: String(data.get('bio')), timeZone: String(data.get('timeZone')), photoUrl: photoUrl === '' ? null : photoUrl };
     void o.save('profile', async () => {
       await o.session!.client.me.profile.update(update);
       await o.session!.refreshProfile();
@@ -50,6 +51,7 @@ export function profileStep(o: Onboarding) {
       <label for="profile-bio">About you (customers read this)
         <textarea id="profile-bio" name="bio" rows="3" .value=${profile.bio} aria-invalid=${invalid(failure, 'bio')} aria-describedby=${ifDefined(describedBy('profile-bio', failure, 'bio'))}></textarea>
         ${fieldError('profile-bio', failure, 'bio')}</label>
+      ${text(o, 'profile', 'photoUrl', 'Photo address (optional, https://)', profile.photoUrl ?? '', 'url')}
       <label for="profile-timeZone">Time zone (your hours are in it)
         <select id="profile-timeZone" name="timeZone">${timeZones().map((zone) => html`<option ?selected=${zone === profile.timeZone}>${zone}</option>`)}</select></label>
       <div><button class="primary" type="submit" ?disabled=${o.busy === 'profile'}>Save profile</button></div>

@@ -61,9 +61,10 @@ export class SlotwiseConsoleSettings extends LitElement {
     event.preventDefault();
     const d = new FormData(event.target as HTMLFormElement);
     const meetingLink = String(d.get('meetingLink')).trim();
+    const photoUrl = String(d.get('photoUrl')).trim();
     void this.update$('profile', {
       name: String(d.get('name')), handle: String(d.get('handle')), bio: String(d.get('bio')), timeZone: String(d.get('timeZone')),
-      currency: String(d.get('currency')), meetingLink: meetingLink === '' ? null : meetingLink,
+      currency: String(d.get('currency')), meetingLink: meetingLink === '' ? null : meetingLink, photoUrl: photoUrl === '' ? null : photoUrl,
     }, 'Profile saved.');
   }
 
@@ -95,6 +96,7 @@ export class SlotwiseConsoleSettings extends LitElement {
           <label for="st-bio">About you <textarea id="st-bio" name="bio" rows="3" .value=${p.bio}></textarea></label>
           <label for="st-timeZone">Time zone <select id="st-timeZone" name="timeZone">${timeZones().map((z) => html`<option ?selected=${z === p.timeZone}>${z}</option>`)}</select></label>
           <label for="st-currency">Currency of new services <select id="st-currency" name="currency">${[...new Set([p.currency, ...CURRENCIES])].map((c) => html`<option ?selected=${c === p.currency}>${c}</option>`)}</select></label>
+          ${textField({ id: 'st-photoUrl', name: 'photoUrl', label: 'Photo address (optional)', value: p.photoUrl, failure: f.profile, type: 'url', hint: 'An https:// image, shown on your booking page and in link previews.' })}
           ${textField({ id: 'st-meetingLink', name: 'meetingLink', label: 'Your own meeting link (optional)', value: p.meetingLink, failure: f.profile, type: 'url', hint: 'For services held at your own link.' })}
           <div><button class="primary" type="submit" ?disabled=${this.busy === 'profile'}>Save profile</button></div>
         </form></section>

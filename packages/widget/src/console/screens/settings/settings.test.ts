@@ -26,9 +26,10 @@ describe('<slotwise-console-settings>', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('st-meetingLink');
     expect(find<HTMLInputElement>(el, '#st-name')!.value).to.equal('Dr. Ada');
     fill(el, ['#st-meetingLink'], 'https://meet.example/ada');
+    fill(el, ['#st-photoUrl'], 'https://img.example/ada.jpg');
     submitIn(el, 'profile');
     await eventually(() => session.announced.includes('Profile saved.'), 'the profile saved');
-    expect(await session.client.me.profile.retrieve()).to.include({ name: 'Dr. Ada', meetingLink: 'https://meet.example/ada' });
+    expect(await session.client.me.profile.retrieve()).to.include({ name: 'Dr. Ada', meetingLink: 'https://meet.example/ada', photoUrl: 'https://img.example/ada.jpg' });
 
     fill(el, ['#st-reminderHours'], '24, 9999');
     submitIn(el, 'notices');

@@ -1,0 +1,1 @@
+ALTER TABLE `specialists` ADD `photo_url` text;
