@@ -3,13 +3,13 @@ import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { CustomerErased } from '@slotwise/sdk/contract';
 import { consoleContext, type ConsoleSession } from '../../context.js';
+import { countOf } from '../../../internal/format.js';
 import { tokens } from '../../../styles/tokens.js';
 import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * @summary Erase a customer's personal data on their request (`operator.customers.erase`): an
@@ -61,9 +61,9 @@ export class SlotwiseConsoleEraseCustomer extends LitElement {
         ? html`<p>Nothing held ${e.email}’s personal data: no such customer, or erased already.</p>`
         : html`<p>Erased ${e.email}: now <span class="secret">${e.placeholder}</span>.</p>
           <ul>
-            <li>${count(e.bookings, 'booking', 'bookings')}, ${count(e.purchases, 'package sale', 'package sales')}, ${count(e.payments, 'payment', 'payments')} (amounts kept)</li>
-            <li>${count(e.messagesStopped, 'unsent message stopped', 'unsent messages stopped')}</li>
-            <li>at ${count(e.specialists, 'specialist', 'specialists')}</li>
+            <li>${countOf(e.bookings, 'booking', 'bookings')}, ${countOf(e.purchases, 'package sale', 'package sales')}, ${countOf(e.payments, 'payment', 'payments')} (amounts kept)</li>
+            <li>${countOf(e.messagesStopped, 'unsent message stopped', 'unsent messages stopped')}</li>
+            <li>at ${countOf(e.specialists, 'specialist', 'specialists')}</li>
           </ul>`}
       <p class="note">The payment provider keeps its own copy of a payment (e.g. a receipt email): erase it there too.</p>
     </div>`;

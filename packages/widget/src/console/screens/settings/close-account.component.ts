@@ -2,18 +2,18 @@ import { consume } from '@lit/context';
 import type { AccountClosed } from '@slotwise/sdk/contract';
 import { html, LitElement, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import { countOf } from '../../../internal/format.js';
 import { tokens } from '../../../styles/tokens.js';
 import { consoleContext, type ConsoleSession } from '../../context.js';
 import { focusFirstInvalid, saveFailure, textField, type SaveFailure } from '../../forms.js';
 import { consoleStyles } from '../../styles.js';
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What closing did, from the server's answer only (the emails are queued, so "gets", not "got"). */
 export function closedSummary(closed: AccountClosed): string {
   const n = closed.bookingsCancelled;
-  const bookings = n === 0 ? 'No future bookings needed cancelling.' : `${count(n, 'future booking', 'future bookings')} cancelled; ${n === 1 ? 'its customer gets' : 'their customers get'} an email saying so.`;
-  const refunds = closed.refundsQueued === 0 ? '' : ` ${count(closed.refundsQueued, 'full refund', 'full refunds')} queued.`;
+  const bookings = n === 0 ? 'No future bookings needed cancelling.' : `${countOf(n, 'future booking', 'future bookings')} cancelled; ${n === 1 ? 'its customer gets' : 'their customers get'} an email saying so.`;
+  const refunds = closed.refundsQueued === 0 ? '' : ` ${countOf(closed.refundsQueued, 'full refund', 'full refunds')} queued.`;
   return `Your account is closed. ${bookings}${refunds} Past bookings and payments are kept.`;
 }
 

@@ -19,6 +19,9 @@ describe('console settings: your data', () => {
     await eventually(() => deep(el, 'slotwise-console-your-data', 'button'), 'the data part');
     const part = deep(el, 'slotwise-console-your-data')!;
     await expect(part).to.be.accessible();
+    el.style.width = '390px'; // a phone: the buttons wrap rather than run off the side
+    expect(part.scrollWidth).to.be.at.most(390);
+    el.style.width = '';
 
     const json = await downloaded(() => button(part, 'Download everything (JSON)').click());
     expect(json.name).to.equal(`slotwise-${practice.handle}-${today()}.json`);
