@@ -119,6 +119,11 @@ export class SlotwiseConsole extends LitElement {
       refreshProfile: () => this.share(account),
       navigate: (route) => void (location.hash = hashFor(route)),
       announce: (message) => this.announce(message),
+      fetchFile: (url) => keeper.fetchFile(url),
+      logOut: async (notice) => {
+        await keeper.logout();
+        this.notice = notice ?? '';
+      },
     };
     this.provider.setValue(session);
     this.requestUpdate();

@@ -23,6 +23,13 @@ export interface ConsoleSession {
   navigate(route: string): void;
   /** A short, polite status line (`role="status"`) that says what just happened. */
   announce(message: string): void;
+  /**
+   * Fetches a file the API serves beside the SDK's JSON calls (an export's CSV, by `exportCsvUrl`)
+   * with the login's credentials: a plain link cannot carry the access token, which stays in memory.
+   */
+  fetchFile(url: string): Promise<Response>;
+  /** Ends the login (on the server too) and shows `notice` on the login page, e.g. what closing the account did. */
+  logOut(notice?: string): Promise<void>;
 }
 
 export const consoleContext = createContext<ConsoleSession | undefined>(Symbol.for('@slotwise/widget:console'));

@@ -145,3 +145,8 @@ export function firstDayOfWeek(locale?: string): number {
     return 1;
   }
 }
+
+/** `n` with its noun in the right number: `countOf(1, 'booking', 'bookings')` → "1 booking". */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -70,6 +70,12 @@ export class TokenKeeper {
     this.options.onChange(undefined);
   }
 
+  /** GETs `url` with the access token, refreshed once on a 401 as the client's calls are (for files, e.g. a CSV export). */
+  fetchFile(url: string): Promise<Response> {
+    const bearer = this.bearer();
+    return this.fetchRetrying(url, bearer ? { headers: { authorization: bearer } } : undefined);
+  }
+
   /** Stops the refresh timer (the element left the page). */
   dispose(): void {
     clearTimeout(this.timer);

@@ -46,10 +46,11 @@ export function logIn(login: Login): Promise<AuthTokens> {
 }
 
 /** A `ConsoleSession` as `<slotwise-console>` shares it, for the account `tokens` belong to. */
-export async function sessionFor(tokens: AuthTokens, record: { navigated: string[]; announced: string[] } = { navigated: [], announced: [] }): Promise<ConsoleSession & typeof record> {
+export async function sessionFor(tokens: AuthTokens, record: { navigated: string[]; announced: string[]; loggedOut?: string[] } = { navigated: [], announced: [] }): Promise<ConsoleSession & typeof record & { loggedOut: string[] }> {
   const client = createClient({ baseURL: consoleApi(), apiKey: tokens.accessToken });
   const profile = tokens.account.role === 'specialist' ? await client.me.profile.retrieve() : null;
   const session = {
+    loggedOut: [] as string[],
     ...record,
     client,
     apiBase: consoleApi(),
@@ -60,6 +61,12 @@ export async function sessionFor(tokens: AuthTokens, record: { navigated: string
     },
     navigate: (route: string) => void record.navigated.push(route),
     announce: (message: string) => void record.announced.push(message),
+    fetchFile: (url: string) => fetch(url, { headers: { authorization: `Bearer ${tokens.accessToken}` } }),
+    /** Ends the login on the server as the shell does, and records the notice the login page would show. */
+    async logOut(notice?: string) {
+      session.loggedOut.push(notice ?? '');
+      await createClient({ baseURL: consoleApi() }).auth.logout({ refreshToken: tokens.refreshToken }).catch(() => undefined);
+    },
   };
   return session;
 }

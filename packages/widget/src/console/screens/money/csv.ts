@@ -1,4 +1,5 @@
 import { currencyDigits } from '../../../internal/format.js';
+import { saveFile } from '../../ui/save-file.js';
 
 /**
  * CSV made in the browser (RFC 4180): fields joined by commas, rows by CRLF; a field with a comma,
@@ -27,13 +28,7 @@ export function majorUnits(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }
 
-/** Hands `text` to the browser as a file download named `filename`. */
+/** Hands `text` to the browser as a CSV file download named `filename`. */
 export function downloadCsv(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(filename, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }

@@ -6,27 +6,8 @@ import { inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleMoney } from './money.component.js';
 import './money.js';
+import { downloaded } from '../../testing/download.js';
 
-
-/** Runs `click` and answers the text of the file the browser was handed to download. */
-async function downloaded(click: () => void): Promise<{ name: string; text: string }> {
-  const original = URL.createObjectURL;
-  const anchorClick = HTMLAnchorElement.prototype.click;
-  let blob: Blob | undefined;
-  let name = '';
-  URL.createObjectURL = (object: Blob | MediaSource) => ((blob = object as Blob), 'blob:test');
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    name = this.download;
-  };
-  try {
-    click();
-    await eventually(() => blob && name, 'a download');
-  } finally {
-    URL.createObjectURL = original;
-    HTMLAnchorElement.prototype.click = anchorClick;
-  }
-  return { name, text: await blob!.text() };
-}
 
 describe('console money', () => {
   it('shows payments with fee, share and refunds, earnings as a labelled chart with its table, and downloads both as CSV', async () => {

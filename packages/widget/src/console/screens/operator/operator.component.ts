@@ -8,7 +8,7 @@ import './parts.js';
 
 /**
  * @summary The operator's screen: the platform fee and the specialists (status, suspend,
- * reactivate). Only an operator's login sees it; anyone else reads why.
+ * reactivate), and erasing a customer's personal data on their request. Only an operator's login sees it; anyone else reads why.
  */
 export class SlotwiseConsoleOperator extends LitElement {
   static override styles = [tokens, screenStyles];
@@ -26,6 +26,7 @@ export class SlotwiseConsoleOperator extends LitElement {
     }
     return html`<h2>Operator</h2>
       <slotwise-console-platform-fee></slotwise-console-platform-fee>
-      <slotwise-console-specialists></slotwise-console-specialists>`;
+      <slotwise-console-specialists></slotwise-console-specialists>
+      <slotwise-console-erase-customer></slotwise-console-erase-customer>`;
   }
 }

@@ -1,15 +1,18 @@
 import { define } from '../../../internal/define.js';
+import { SlotwiseConsoleEraseCustomer } from './erase-customer.component.js';
 import { SlotwiseConsolePlatformFee } from './platform-fee.component.js';
 import { SlotwiseConsoleSpecialists } from './specialists.component.js';
 
-export { SlotwiseConsolePlatformFee, SlotwiseConsoleSpecialists };
+export { SlotwiseConsoleEraseCustomer, SlotwiseConsolePlatformFee, SlotwiseConsoleSpecialists };
 
 define('slotwise-console-platform-fee', SlotwiseConsolePlatformFee);
 define('slotwise-console-specialists', SlotwiseConsoleSpecialists);
+define('slotwise-console-erase-customer', SlotwiseConsoleEraseCustomer);
 
 declare global {
   interface HTMLElementTagNameMap {
     'slotwise-console-platform-fee': SlotwiseConsolePlatformFee;
     'slotwise-console-specialists': SlotwiseConsoleSpecialists;
+    'slotwise-console-erase-customer': SlotwiseConsoleEraseCustomer;
   }
 }

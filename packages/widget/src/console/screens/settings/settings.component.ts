@@ -7,6 +7,7 @@ import { CURRENCIES, timeZones } from '../../auth/zones.js';
 import { consoleContext, type ConsoleSession } from '../../context.js';
 import { focusFirstInvalid, saveFailure, textField, type SaveFailure } from '../../forms.js';
 import { consoleStyles } from '../../styles.js';
+import './parts.js';
 
 type Part = 'profile' | 'notices' | 'feed';
 
@@ -20,7 +21,9 @@ function listErrors(failure: SaveFailure): SaveFailure {
 /**
  * @summary The specialist's profile, how they are told about bookings (reminders, notice address,
  * daily agenda, language), and the private calendar feed of their bookings (its address is shown
- * once; making a new one or turning it off confirms first, because the old address stops working).
+ * once; making a new one or turning it off confirms first, because the old address stops working),
+ * then the specialist's data (`<slotwise-console-your-data>`) and closing the account
+ * (`<slotwise-console-close-account>`).
  */
 export class SlotwiseConsoleSettings extends LitElement {
   static override styles = [tokens, consoleStyles];
@@ -122,6 +125,8 @@ export class SlotwiseConsoleSettings extends LitElement {
         <div class="row"><button type="button" class="danger" @click=${() => this.feed(this.confirming!)}>${this.confirming === 'revoke' ? 'Turn off' : 'Make it'}</button>
           <button type="button" @click=${() => this.dialog.close()}>Keep it</button></div>
       </dialog>
+      <slotwise-console-your-data></slotwise-console-your-data>
+      <slotwise-console-close-account></slotwise-console-close-account>
     `;
   }
 
