@@ -117,6 +117,12 @@ describe('the console, end to end', () => {
     await clickOn(console, 'button', 'Save weekly hours');
     await sees(console, 'Weekly hours saved.');
     await expect.poll(async () => saturdays(await publicStarts(handle)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // A reload on the login address with a login kept goes home.
+    await console.goto('about:blank');
+    await console.goto(`${server.url}/console#/login`, { waitUntil: 'load' });
+    await expect.poll(() => console.url(), { timeout: 15_000 }).toMatch(/#\/home$/);
+    await sees(console, 'Log out');
+    expect(await deepText(console)).not.toContain('Page not found');
     await clickOn(console, 'button', 'Log out');
     await deep(console, 'input[name=password]');
     expect(consoleProblems).toEqual([]);
