@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 
 /**
@@ -73,6 +75,20 @@ export function deepText(page: Page): Promise<string> {
           : [...Array.from((node as Element).shadowRoot?.childNodes ?? []), ...Array.from(node.childNodes)].map(text).join(' ');
     return text(document.body).replace(/\s+/g, ' ');
   });
+}
+
+/** Waits (up to 15 s) until the page's text, through shadow roots, contains `text`; on failure saves a screenshot. */
+export async function sees(page: Page, text: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  let seen = '';
+  while (Date.now() < until) {
+    seen = await deepText(page);
+    if (seen.includes(text)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const shot = join(tmpdir(), 'slotwise-console-e2e-failure.png');
+  await page.screenshot({ path: shot });
+  throw new Error(`The page does not show “${text}” (see ${shot}); it shows: ${seen.slice(0, 2000)}`);
 }
 
 /** Replaces the value of the field at `selector` by typing `value`, as a person would. */
