@@ -99,6 +99,8 @@ export class SlotwiseConsole extends LitElement {
     try {
       await this.share(tokens.account);
       this.phase = 'in';
+      // A login resumed on #/login (a bookmark, a reload) goes home rather than to "Page not found".
+      if (this.route.screen === 'login' || this.route.screen === 'signup') return void (location.hash = '#/home');
       void this.open(this.route);
     } catch (error) {
       this.phase = 'out';

@@ -73,6 +73,8 @@ export const shellStyles = css`
   .status {
     position: sticky;
     bottom: 0;
+    /* It stays over the bottom of the page: a click on a half-hidden button must reach the button. */
+    pointer-events: none;
     margin: 0;
     padding: 0.75rem 1rem;
     background: var(--_text);

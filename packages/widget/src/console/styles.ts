@@ -74,6 +74,10 @@ export const consoleStyles = css`
     margin: 0;
     font-weight: 400;
   }
+  .row + section,
+  section + section {
+    margin-top: 1.5rem;
+  }
   .row {
     display: flex;
     flex-wrap: wrap;

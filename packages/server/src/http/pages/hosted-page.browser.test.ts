@@ -2,10 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../node.js';
 import { silentLog } from '../../services/log.js';
+import { launchChromium } from '../../testing/browser.js';
 import { setAllowedOrigins } from '../../testing/fixtures.js';
 
 // The hosted booking page in real Chromium, served by a real Node server with the real widget
@@ -23,11 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'slotwise-hosted-'));
   server = await startServer({ databaseUrl: `file:${join(dir, 'db.sqlite')}`, port: 0, seed: 'demo', payments: 'offline', tickEveryMs: 0, rateLimits: false, log: silentLog, kdfIterations: 1000, widgetDir });
   await setAllowedOrigins(server.database, 'demo', ['https://coach.example']);
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -7,6 +7,8 @@ import { css } from 'lit';
 export const screenStyles = css`
   :host {
     display: block;
+    /* A screen made of parts (each its own element: API keys, origins…) spaces them like sections. */
+    margin-block-end: 1.5rem;
     container-type: inline-size;
     color: var(--_text);
     background: var(--_bg);

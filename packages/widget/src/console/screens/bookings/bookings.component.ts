@@ -109,7 +109,8 @@ export class SlotwiseConsoleBookings extends LitElement {
       return html`<slotwise-console-booking-detail booking-id=${this.route}></slotwise-console-booking-detail>`;
     }
     const shown = narrow(this.bookings, this.serviceId, this.search);
-    return html`<h2>Bookings</h2>
+    // The page title above already says "Bookings": the heading stays for the outline only.
+    return html`<h2 class="visually-hidden">Bookings</h2>
       <div class="views" role="group" aria-label="View">
         ${agendaViews.map(({ view, label }) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${label}</button>`)}
       </div>

@@ -25,7 +25,8 @@ export const styles = css`
 
   a.booking {
     display: grid;
-    grid-template-columns: 8rem 1fr auto;
+    /* Wide enough for "12:00 PM–12:30 PM" on one line. */
+    grid-template-columns: 10.5rem 1fr auto;
     gap: 0.15rem 0.75rem;
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--_border);

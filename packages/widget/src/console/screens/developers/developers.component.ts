@@ -14,7 +14,7 @@ export class SlotwiseConsoleDevelopers extends LitElement {
   @property() route = '';
 
   override render() {
-    return html`<h2>Developers</h2>
+    return html`<h2 class="visually-hidden">Developers</h2>
       <slotwise-console-api-keys></slotwise-console-api-keys>
       <slotwise-console-embed></slotwise-console-embed>
       <slotwise-console-webhooks></slotwise-console-webhooks>`;

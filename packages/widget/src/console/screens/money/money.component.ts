@@ -102,7 +102,7 @@ export class SlotwiseConsoleMoney extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
-    return html`<h2>Money</h2>
+    return html`<h2 class="visually-hidden">Money</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${renderStripe(this.stripe)}
       ${renderEarnings(this)}

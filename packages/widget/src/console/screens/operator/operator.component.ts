@@ -22,9 +22,9 @@ export class SlotwiseConsoleOperator extends LitElement {
   override render() {
     if (!this.session) return nothing;
     if (this.session.account.role !== 'operator') {
-      return html`<h2>Operator</h2><p role="alert">This screen is for the platform’s operator; your login is a specialist’s.</p>`;
+      return html`<h2 class="visually-hidden">Operator</h2><p role="alert">This screen is for the platform’s operator; your login is a specialist’s.</p>`;
     }
-    return html`<h2>Operator</h2>
+    return html`<h2 class="visually-hidden">Operator</h2>
       <slotwise-console-platform-fee></slotwise-console-platform-fee>
       <slotwise-console-specialists></slotwise-console-specialists>
       <slotwise-console-erase-customer></slotwise-console-erase-customer>`;
