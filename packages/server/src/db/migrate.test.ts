@@ -112,7 +112,7 @@ describe('migration 0005 (account state)', () => {
     await database.db.run(sql.raw(`insert into accounts (id, email, password_hash, role, specialist_id, created_at) values ('acc_1', 'demo@example.com', 'x', 'specialist', 'sp_1', 42), ('acc_2', 'op@example.com', 'x', 'operator', null, 43)`));
     const versionBefore = await version();
 
-    expect(await migrate(database)).toEqual(['0005_accounts']);
+    expect(await migrate(database, upTo('0006'))).toEqual(['0005_accounts']);
 
     expect(await rows(sql`select id, email_verified_at as v from accounts order by id`)).toEqual([
       { id: 'acc_1', v: 42 },
