@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Currency, Email, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
-import { BookingJoin, BookingLocation, BookingMeeting } from './locations.js';
+import { BookingJoin, BookingLocation, BookingMeeting, MeetingLink } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
@@ -80,6 +80,10 @@ export const Booking = z
     location: BookingLocation,
     /** The join window, and the meeting link while it is open. */
     join: BookingJoin,
+    /** Notes the specialist shares with the customer; null until they write some. */
+    sharedNotes: z.string().nullable(),
+    /** The session's recording, shared by the specialist; null until they share one. */
+    recordingUrl: z.string().nullable(),
   })
   .meta({ id: 'Booking' });
 
@@ -174,7 +178,28 @@ export const BookingListQuery = z.strictObject({
   starting_after: z.string().max(64).optional().meta({ description: 'A booking id: the page after it.' }),
 });
 
-export const BookingNotes = z.strictObject({ notes: z.string().max(10_000) }).meta({ id: 'BookingNotes' });
+/**
+ * What the specialist writes on a booking; each field optional, a field left out stays as it is.
+ * `notes` are private; `sharedNotes` and `recordingUrl` are shown to the customer (null clears).
+ */
+export const BookingNotes = z
+  .strictObject({
+    notes: z.string().max(10_000).optional().meta({ description: 'Private: never shown to the customer.' }),
+    sharedNotes: z
+      .string()
+      .trim()
+      .max(5000, { message: 'Keep the shared notes under 5000 characters.' })
+      .nullable()
+      .optional()
+      .meta({ description: 'Shown to the customer in their booking and in the follow-up email; empty or null clears.' }),
+    recordingUrl: MeetingLink.nullable()
+      .optional()
+      .meta({ description: 'An https:// link to the session’s recording, shown to the customer; null clears.' }),
+  })
+  .refine((body) => body.notes !== undefined || body.sharedNotes !== undefined || body.recordingUrl !== undefined, {
+    message: 'Send notes, sharedNotes or recordingUrl.',
+  })
+  .meta({ id: 'BookingNotes' });
 
 export type Actor = z.infer<typeof Actor>;
 export type BookingReschedule = z.input<typeof BookingReschedule>;

@@ -174,7 +174,7 @@ const coreRoutes = {
   },
   updateMyBookingNotes: {
     ...operations.updateMyBookingNotes,
-    summary: 'Replace the private notes on a booking (never shown to the customer).',
+    summary: 'Replace the private notes, and the notes and recording link shared with the customer, on a booking.',
     tag: 'Specialist bookings',
     params: BookingParams,
     body: BookingNotes,

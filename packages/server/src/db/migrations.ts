@@ -174,5 +174,12 @@ export const migrations: Migration[] = [
     "statements": [
       "ALTER TABLE `specialists` ADD `photo_url` text;"
     ]
+  },
+  {
+    "tag": "0007_shared_notes",
+    "statements": [
+      "ALTER TABLE `bookings` ADD `shared_notes` text;",
+      "ALTER TABLE `bookings` ADD `recording_url` text;"
+    ]
   }
 ];

@@ -327,6 +327,10 @@ export const bookings = sqliteTable(
     rescheduleCount: integer('reschedule_count').notNull().default(0),
     /** The specialist's private notes; never shown to the customer. */
     specialistNotes: text('specialist_notes').notNull().default(''),
+    /** Notes the specialist shares with the customer (their booking view, the follow-up email). */
+    sharedNotes: text('shared_notes'),
+    /** An https link to the session's recording, shared with the customer like `sharedNotes`. */
+    recordingUrl: text('recording_url'),
     cancelledBy: text('cancelled_by', { enum: ['customer', 'specialist', 'system', 'operator'] }),
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),

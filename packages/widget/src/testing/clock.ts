@@ -6,7 +6,7 @@ import '../components/booking/booking.js';
 declare global {
   interface Window {
     /** The API whose clock tests move (see `startClockApi` in test/api-server.mjs). */
-    __SLOTWISE_CLOCK__: { api: string; services: { video: string; phone: string; inPerson: string } };
+    __SLOTWISE_CLOCK__: { api: string; services: { video: string; phone: string; inPerson: string }; apiKey: string };
   }
 }
 
@@ -72,6 +72,16 @@ export async function readBooking(created: BookingCreated): Promise<Booking> {
   const response = await fetch(`${clockApi()}/v1/bookings/${created.booking.id}`, { headers: { authorization: `Bearer ${created.manageToken}` } });
   expect(response.status).to.equal(200);
   return response.json();
+}
+
+/** Shares notes and a recording link on `created` as its specialist would (the demo's API key). */
+export async function shareOnClock(created: BookingCreated, shared: { sharedNotes?: string | null; recordingUrl?: string | null }): Promise<void> {
+  const response = await fetch(`${clockApi()}/v1/me/bookings/${created.booking.id}/notes`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${window.__SLOTWISE_CLOCK__.apiKey}` },
+    body: JSON.stringify(shared),
+  });
+  expect(response.status, await response.clone().text()).to.equal(200);
 }
 
 /** How many times this page has read the booking from the clock API (Resource Timing). */

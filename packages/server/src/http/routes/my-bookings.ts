@@ -22,6 +22,6 @@ export function myBookingRoutes(app: Hono<AppEnv>): void {
     c.json(await rescheduleMyBooking(c.var.deps, c.var.specialist, params.id, body.start)),
   );
   defineRoute(app, routes.updateMyBookingNotes, async ({ params, body }, c) =>
-    c.json(await updateMyBookingNotes(c.var.deps, c.var.specialist, params.id, body.notes)),
+    c.json(await updateMyBookingNotes(c.var.deps, c.var.specialist, params.id, body)),
   );
 }

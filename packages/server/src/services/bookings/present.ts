@@ -18,7 +18,7 @@ export type PresentAt = Pick<ServiceDeps, 'clock' | 'joinWindow'>;
 /**
  * The wire form of a booking for its own customer (the manage token's holder): with their phone
  * and SMS consent, which no other view shows. Private fields (notes of the specialist, hashes)
- * never go out here.
+ * never go out here; what the specialist shares (`sharedNotes`, `recordingUrl`) does.
  */
 export async function present(deps: Pick<ServiceDeps, 'database'> & PresentAt, row: BookingRow): Promise<Booking> {
   const db = deps.database.db;
@@ -62,5 +62,7 @@ export function presentWith(
     payment,
     location: locationOf(service),
     join: joinOf(row, at.joinWindow, at.clock()),
+    sharedNotes: row.sharedNotes,
+    recordingUrl: row.recordingUrl,
   };
 }

@@ -102,11 +102,36 @@ export async function rescheduleMyBooking(deps: ServiceDeps, specialist: Special
   return detail(deps, specialist, row);
 }
 
-/** The specialist's private notes; the history records that they changed, not what they say. */
-export async function updateMyBookingNotes(deps: ServiceDeps, specialist: SpecialistRow, id: string, notes: string) {
+/** What the specialist writes on a booking; a field left out stays as it is, null clears. */
+export interface NotesUpdate {
+  notes?: string | undefined;
+  sharedNotes?: string | null | undefined;
+  recordingUrl?: string | null | undefined;
+}
+
+/**
+ * The specialist's private notes, and the notes and recording link shared with the customer:
+ * the one road's `note` change (no availability move; its outbox row sends no email). The history
+ * records which changed and how long they are, never what they say. Empty shared notes clear them.
+ */
+export async function updateMyBookingNotes(deps: ServiceDeps, specialist: SpecialistRow, id: string, update: NotesUpdate) {
   const now = deps.clock();
-  const row = await deps.database.write(async (tx) =>
-    changeBooking(tx, await mine(tx, specialist, id), { action: 'note', actor: 'specialist', set: { specialistNotes: notes }, data: { length: notes.length } }, now),
-  );
+  const set: NotesSet = {};
+  const data: Record<string, unknown> = {};
+  if (update.notes !== undefined) {
+    set.specialistNotes = update.notes;
+    data.length = update.notes.length;
+  }
+  if (update.sharedNotes !== undefined) {
+    set.sharedNotes = update.sharedNotes || null;
+    data.sharedLength = set.sharedNotes?.length ?? 0;
+  }
+  if (update.recordingUrl !== undefined) {
+    set.recordingUrl = update.recordingUrl;
+    data.recording = update.recordingUrl !== null;
+  }
+  const row = await deps.database.write(async (tx) => changeBooking(tx, await mine(tx, specialist, id), { action: 'note', actor: 'specialist', set, data }, now));
   return detail(deps, specialist, row);
 }
+
+type NotesSet = Partial<Pick<BookingRow, 'specialistNotes' | 'sharedNotes' | 'recordingUrl'>>;

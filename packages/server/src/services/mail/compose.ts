@@ -92,6 +92,9 @@ async function bookingEmail(
       duration: snapshot.duration,
       place: placeLine(t, service, where, customer),
       notes: snapshot.notes,
+      // Read from the row, not the snapshot: the follow-up carries what is shared when it is sent.
+      sharedNotes: row?.sharedNotes ?? null,
+      recordingUrl: row?.recordingUrl ?? null,
       paid: snapshot.price > 0 && !snapshot.paidWithCredit ? money(snapshot.price, snapshot.currency, locale) : null,
       paidWithCredit: snapshot.paidWithCredit,
     },

@@ -30,6 +30,30 @@ describe('after the session', () => {
     expect(followUp.headers['List-Unsubscribe'] ?? followUp.headers['list-unsubscribe']).toMatch(/unsubscribe\?token=/);
   });
 
+  it("carries the notes and recording the specialist shared by the time it goes, as text; sharing later sends nothing more", async () => {
+    m = await mailTestApp();
+    const { booking } = await m.book(MONDAY, customer);
+    await m.settle();
+    const me = { authorization: `Bearer ${m.apiKey}` };
+    const shared = { sharedNotes: 'Practise the <b>pitch</b>.\nRead chapter 3.', recordingUrl: 'https://rec.example/s/42' };
+    expect((await m.json(`/v1/me/bookings/${booking.id}/notes`, { method: 'PUT', body: { notes: 'PRIVATE-77', ...shared }, headers: me })).status).toBe(200);
+    m.setNow(Date.parse(MONDAY) + 45 * 60_000);
+    expect((await m.json(`/v1/me/bookings/${booking.id}/complete`, { method: 'POST', headers: me })).status).toBe(200);
+    await m.settle();
+    const followUp = m.to('grace@example.com').find((x) => x.subject === 'How was your session with Dr. Ada Demo?')!;
+    expect(followUp.text).toContain("Dr. Ada Demo's notes from your session:\n\nPractise the <b>pitch</b>.\nRead chapter 3.");
+    expect(followUp.html).toContain('Practise the &lt;b&gt;pitch&lt;/b&gt;.<br>Read chapter 3.');
+    expect(followUp.html).not.toContain('<b>pitch');
+    expect(followUp.text).toContain('Watch the recording: https://rec.example/s/42');
+    expect(linksOf(followUp)).toContain('https://rec.example/s/42');
+    expect(followUp.text + followUp.html).not.toContain('PRIVATE-77');
+
+    const sent = m.to('grace@example.com').length;
+    expect((await m.json(`/v1/me/bookings/${booking.id}/notes`, { method: 'PUT', body: { sharedNotes: 'One more thing' }, headers: me })).status).toBe(200);
+    await m.settle();
+    expect(m.to('grace@example.com')).toHaveLength(sent);
+  });
+
   it('asks nobody about a session completed long after it ended (a backlog caught up)', async () => {
     m = await mailTestApp();
     const { booking } = await m.book(MONDAY, customer);

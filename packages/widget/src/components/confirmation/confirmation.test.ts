@@ -25,6 +25,8 @@ const booking: Booking = {
   payment: null,
   location: { kind: 'video', detail: null },
   join: { opensAt: '2026-11-23T07:50:00Z', closesAt: '2026-11-23T08:30:00Z', url: null },
+  sharedNotes: null,
+  recordingUrl: null,
 };
 
 describe('<slotwise-confirmation>', () => {

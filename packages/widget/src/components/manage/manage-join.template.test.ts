@@ -2,9 +2,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Booking } from '@slotwise/sdk/contract';
 import { followUpOf, renderFollowUp } from './manage-join.template.js';
 
-const booking = { id: 'bk_1', status: 'completed', specialist: { handle: 'demo', name: 'Dr. Ada Demo', timeZone: 'Europe/Berlin' } } as Booking;
+const booking = { id: 'bk_1', status: 'completed', specialist: { handle: 'demo', name: 'Dr. Ada Demo', timeZone: 'Europe/Berlin' }, sharedNotes: null, recordingUrl: null } as Booking;
 
 describe('the follow-up after a session', () => {
+  it('reads the notes and recording link the specialist shared from the booking, and no feedback link', () => {
+    const shared = { ...booking, sharedNotes: 'Read chapter 3.', recordingUrl: 'https://rec.example/s/1' };
+    expect(followUpOf(shared)).to.deep.equal({ feedbackUrl: null, notes: 'Read chapter 3.', recordingUrl: 'https://rec.example/s/1' });
+  });
+
   it('has no feedback link, notes or recording while the API gives none', async () => {
     expect(followUpOf(booking)).to.deep.equal({ feedbackUrl: null, notes: null, recordingUrl: null });
     const el = await fixture(html`<div>${renderFollowUp(booking, followUpOf(booking))}</div>`);

@@ -96,11 +96,11 @@ export interface FollowUp {
 }
 
 /**
- * The booking's follow-up. The API sends none of it yet (reviews and shared notes come later), so
- * this is empty until the `Booking` contract carries them: then they are read here, and only here.
+ * The booking's follow-up: the notes and recording link its specialist shared, read here and only
+ * here. No feedback link yet (reviews come later), so never a made-up one.
  */
-export function followUpOf(_booking: Booking): FollowUp {
-  return { feedbackUrl: null, notes: null, recordingUrl: null };
+export function followUpOf(booking: Booking): FollowUp {
+  return { feedbackUrl: null, notes: booking.sharedNotes ?? null, recordingUrl: booking.recordingUrl ?? null };
 }
 
 /** The thank-you after the session, with the follow-up the server gave (if any). */

@@ -3,7 +3,7 @@ import type { SlotwiseBooking } from '../booking/booking.component.js';
 import type { SlotwiseEvent } from '../../events.js';
 import { deep, deepAll, eventually } from '../../testing/helpers.js';
 import { pressKey } from '../../testing/keyboard.js';
-import { bookAhead, clockApi, clockServices, deepMarkup, mountOnClock, readBooking, readsOf, setClock, syncClock, tick } from '../../testing/clock.js';
+import { bookAhead, clockApi, clockServices, deepMarkup, mountOnClock, readBooking, readsOf, setClock, shareOnClock, syncClock, tick } from '../../testing/clock.js';
 import { manageParts } from './manage-parts.js';
 
 // Against the clock API (test/api-server.mjs `startClockApi`): a real server whose clock the tests
@@ -158,7 +158,7 @@ describe('<slotwise-booking booking token>: joining the session, on a clock the 
     expect(part(el, 'join-waiting')).to.equal(undefined);
   });
 
-  it('after the end: a thank-you, no Join and no feedback link the API does not give; the same once completed', async () => {
+  it('after the end: a thank-you, no Join and no feedback link the API does not give; once completed, the notes and recording the specialist shared', async () => {
     const created = await bookAhead(clockServices().video);
     await tick();
     const end = Date.parse(created.booking.end);
@@ -183,11 +183,17 @@ describe('<slotwise-booking booking token>: joining the session, on a clock the 
     await setClock(end + 2 * 60 * MINUTE + MINUTE);
     expect((await tick()).completedSessions).to.be.greaterThan(0);
     expect((await readBooking(created)).status).to.equal('completed');
+    await shareOnClock(created, { sharedNotes: 'Practise the <b>pitch</b>.', recordingUrl: 'https://rec.example/s/42' });
     const again = await mountOnClock(created, { timezone: 'Europe/Berlin', lang: 'en-GB' });
     await eventually(() => part(again, 'follow-up'), 'the thank-you');
     expect(text(again, 'booking-status')).to.equal('Completed');
     expect(joinLink(again)).to.equal(undefined);
     expect(part(again, 'feedback')).to.equal(undefined);
+    await eventually(() => part(again, 'shared-notes'), 'the shared notes');
+    expect(text(again, 'shared-notes')).to.equal('Notes from Dr. Ada Demo Practise the <b>pitch</b>.');
+    expect(deep(again, 'slotwise-manage', '[part~="shared-notes"] b')).to.equal(undefined); // text, not markup
+    expect((part(again, 'recording') as HTMLAnchorElement).href).to.equal('https://rec.example/s/42');
+    await expect(again).to.be.accessible();
   });
 
   it('by phone or in person: counts down to the start with the number or address, and waits for no link', async () => {

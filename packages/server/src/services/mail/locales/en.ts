@@ -108,6 +108,8 @@ export const en = {
     heading: 'Thank you for your session',
     intro: (service: string, specialist: string) => `We hope your ${service} with ${specialist} went well.`,
     ask: 'Would you tell us how it went? It takes a minute and helps others choose.',
+    sharedNotes: (specialist: string) => `${specialist}'s notes from your session:`,
+    recording: 'Watch the recording',
     feedback: 'Share your feedback',
     what: 'emails asking for feedback',
   },

@@ -51,14 +51,18 @@ export const customerStarting: Template = (input) => {
   };
 };
 
-/** After the session: thanks, and a request for feedback on the booking page. */
+/**
+ * After the session: thanks, what the specialist shared (notes as text, the recording's link) as
+ * the booking is when this is sent, and a request for feedback on the booking page.
+ */
 export const customerFollowUp: Template = ({ t, booking, links }) => {
   const s = t.customerFollowUp;
+  const shared = booking.sharedNotes ? [s.sharedNotes(booking.specialist), booking.sharedNotes] : [];
   return {
     subject: s.subject(booking.specialist),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), s.ask],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), ...shared, s.ask],
     details: [[t.common.session, booking.service], [t.common.when, booking.when]],
-    actions: links.manage ? [{ label: s.feedback, url: links.manage }] : [],
+    actions: [...(booking.recordingUrl ? [{ label: s.recording, url: booking.recordingUrl }] : []), ...(links.manage ? [{ label: s.feedback, url: links.manage }] : [])],
   };
 };

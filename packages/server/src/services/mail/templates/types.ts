@@ -26,6 +26,9 @@ export interface TemplateInput {
     place: string | null;
     /** The customer's note to the specialist. */
     notes: string;
+    /** What the specialist shares with the customer, as the booking is when the email is written. */
+    sharedNotes: string | null;
+    recordingUrl: string | null;
     /** The price paid, formatted, or null (free, or a credit). */
     paid: string | null;
     paidWithCredit: boolean;

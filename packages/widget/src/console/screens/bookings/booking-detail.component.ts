@@ -7,7 +7,7 @@ import { describeError } from '../../../internal/errors.js';
 import { formatInstantDate, formatTime } from '../../../internal/format.js';
 import { tokens } from '../../../styles/tokens.js';
 import { ConfirmController } from '../../ui/confirm-dialog.js';
-import { formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
+import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
 import { ConsoleReschedule } from './console-reschedule.js';
 import { cancelConsequence, refundSentence, renderDetail } from './booking-detail.template.js';
@@ -18,7 +18,8 @@ import '../../../components/time-list/time-list.js';
 /**
  * @summary One booking as its specialist sees it: customer, time in both zones, service, price,
  * payment and refunds, meeting, the history of events; complete, no-show, cancel (saying the
- * refund first), reschedule on the slot picker, and private notes.
+ * refund first), reschedule on the slot picker, private notes and the notes and recording link
+ * shared with the customer.
  */
 export class SlotwiseConsoleBookingDetail extends LitElement {
   static override styles = [tokens, screenStyles, styles];
@@ -33,6 +34,9 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
   @state() error = '';
   @state() busy = false;
   @state() notes = '';
+  /** Shared with the customer (their booking page, the follow-up email); empty clears on save. */
+  @state() sharedNotes = '';
+  @state() recordingUrl = '';
   @state() notesErrors: FormErrors = noErrors;
   @state() reason = '';
   readonly confirm = new ConfirmController(this);
@@ -51,6 +55,8 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
     try {
       this.booking = await this.session.client.me.bookings.retrieve(this.bookingId);
       this.notes = this.booking.specialistNotes;
+      this.sharedNotes = this.booking.sharedNotes ?? '';
+      this.recordingUrl = this.booking.recordingUrl ?? '';
       this.error = '';
     } catch (error) {
       this.error = `We could not load this booking. ${describeError(error).message}`;
@@ -111,14 +117,21 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
     event.preventDefault();
     if (!this.booking || !this.session) return;
     try {
-      this.booking = await this.session.client.me.bookings.updateNotes(this.booking.id, { notes: this.notes });
+      const recordingUrl = this.recordingUrl.trim();
+      this.booking = await this.session.client.me.bookings.updateNotes(this.booking.id, {
+        notes: this.notes,
+        sharedNotes: this.sharedNotes.trim() || null,
+        recordingUrl: recordingUrl || null,
+      });
+      this.sharedNotes = this.booking.sharedNotes ?? '';
+      this.recordingUrl = this.booking.recordingUrl ?? '';
       this.notesErrors = noErrors;
-      this.session.announce('Private notes saved.');
+      this.session.announce('Notes saved.');
     } catch (error) {
-      // What was typed stays in the field: `notes` is only replaced by a successful save.
+      // What was typed stays in the fields: they are only replaced by a successful save.
       this.notesErrors = formErrors(error);
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#notes')?.focus();
+      focusFirstInvalid(this.renderRoot.querySelector('form.notes') ?? this.renderRoot);
     }
   }
 

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { SpecialistBooking } from '@slotwise/sdk/contract';
 import { renderReschedule } from '../../../components/manage/manage-reschedule.template.js';
 import { formatAmount, formatInstantDate, formatPrice, formatTime, zoneLabel } from '../../../internal/format.js';
-import { describedBy, invalid, renderFieldError } from '../../ui/field-error.js';
+import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { statusLabels } from './agenda.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
 
@@ -76,12 +76,20 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
     <section aria-labelledby="notes-heading">
       <h3 id="notes-heading">Notes</h3>
       <p><strong>${booking.customer.name}’s note when booking:</strong> ${booking.notes || html`<span class="muted">none</span>`}</p>
-      <form @submit=${(e: Event) => host.saveNotes(e)} novalidate>
-        <label for="notes">Private notes (only you see them; the API has no notes shared with the customer)</label>
+      <form class="notes" @submit=${(e: Event) => host.saveNotes(e)} novalidate>
+        ${renderFormError(host.notesErrors)}
+        <label for="notes">Private notes (only you see them)</label>
         <textarea id="notes" rows="4" maxlength="10000" .value=${host.notes} aria-invalid=${invalid(host.notesErrors, 'notes')}
           aria-describedby=${describedBy(host.notesErrors, 'notes')} @input=${(e: Event) => (host.notes = (e.target as HTMLTextAreaElement).value)}></textarea>
         ${renderFieldError(host.notesErrors, 'notes')}
-        ${host.notesErrors.message && !host.notesErrors.fields['notes'] ? html`<p role="alert" class="form-error">${host.notesErrors.message}</p>` : nothing}
+        <label for="sharedNotes">Shared with ${booking.customer.name} (on their booking page and in the email after the session)</label>
+        <textarea id="sharedNotes" rows="4" .value=${host.sharedNotes} aria-invalid=${invalid(host.notesErrors, 'sharedNotes')}
+          aria-describedby=${describedBy(host.notesErrors, 'sharedNotes')} @input=${(e: Event) => (host.sharedNotes = (e.target as HTMLTextAreaElement).value)}></textarea>
+        ${renderFieldError(host.notesErrors, 'sharedNotes')}
+        <label for="recordingUrl">Recording link for ${booking.customer.name} (https://)</label>
+        <input id="recordingUrl" type="url" inputmode="url" .value=${host.recordingUrl} aria-invalid=${invalid(host.notesErrors, 'recordingUrl')}
+          aria-describedby=${describedBy(host.notesErrors, 'recordingUrl')} @input=${(e: Event) => (host.recordingUrl = (e.target as HTMLInputElement).value)} />
+        ${renderFieldError(host.notesErrors, 'recordingUrl')}
         <div class="actions"><button type="submit">Save notes</button></div>
       </form>
     </section>

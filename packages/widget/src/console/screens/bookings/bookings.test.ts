@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
 import { text } from '../../testing/screen.js';
-import { inConsole } from '../../testing/session.js';
+import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleBookings } from './bookings.component.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
@@ -123,7 +123,49 @@ describe('console bookings', () => {
     notes.value = 'Prefers morning sessions.';
     notes.dispatchEvent(new Event('input'));
     deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Save notes')!.click();
-    await eventually(() => practice.session.announced.includes('Private notes saved.'), 'the save');
+    await eventually(() => practice.session.announced.includes('Notes saved.'), 'the save');
     expect((await practice.session.client.me.bookings.retrieve(booking.id)).specialistNotes).to.equal('Prefers morning sessions.');
+  });
+
+  it('shares notes and a recording link with the customer beside the private notes, showing the server’s field errors', async () => {
+    const practice = await openPractice();
+    const { booking, manageToken } = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${booking.id}></slotwise-console-booking-detail>`, practice.session);
+    await eventually(() => deep(el, '#sharedNotes'), 'the shared notes field');
+    expect(text(deep(el, 'label[for="sharedNotes"]'))).to.contain('Shared with Ada Lovelace');
+    const type = (selector: string, value: string) => {
+      const field = deep<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
+      field.value = value;
+      field.dispatchEvent(new Event('input'));
+    };
+    const save = () => deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Save notes')!.click();
+    type('#notes', 'Nervous about the pitch.');
+    type('#sharedNotes', 'Practise the pitch twice.\nRead chapter 3.');
+    type('#recordingUrl', 'http://rec.example/s/42');
+    save();
+    await eventually(() => deep(el, '#error-recordingUrl'), 'the link’s error');
+    expect(text(deep(el, '#error-recordingUrl'))).to.contain('https://');
+    expect(deep(el, '#recordingUrl')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('recordingUrl');
+    expect((await practice.session.client.me.bookings.retrieve(booking.id)).sharedNotes).to.equal(null); // nothing stored
+    await expect(el).to.be.accessible();
+
+    type('#recordingUrl', 'https://rec.example/s/42');
+    save();
+    await eventually(() => practice.session.announced.includes('Notes saved.'), 'the save');
+    expect(deep(el, '#error-recordingUrl')).to.equal(undefined);
+    const stored = await practice.session.client.me.bookings.retrieve(booking.id);
+    expect(stored).to.include({ specialistNotes: 'Nervous about the pitch.', sharedNotes: 'Practise the pitch twice.\nRead chapter 3.', recordingUrl: 'https://rec.example/s/42' });
+    // The customer sees what is shared, never the private notes.
+    const theirs = await (await fetch(`${consoleApi()}/v1/bookings/${booking.id}`, { headers: { authorization: `Bearer ${manageToken}` } })).json();
+    expect(theirs).to.include({ sharedNotes: 'Practise the pitch twice.\nRead chapter 3.', recordingUrl: 'https://rec.example/s/42' });
+    expect(JSON.stringify(theirs)).to.not.contain('Nervous');
+
+    // Emptied fields clear them.
+    type('#sharedNotes', '  ');
+    type('#recordingUrl', '');
+    save();
+    await eventually(() => practice.session.announced.filter((m) => m === 'Notes saved.').length === 2, 'the second save');
+    expect(await practice.session.client.me.bookings.retrieve(booking.id)).to.include({ sharedNotes: null, recordingUrl: null, specialistNotes: 'Nervous about the pitch.' });
   });
 });
