@@ -74,6 +74,7 @@ describe('console bookings', () => {
     const second = deep<HTMLElement>(el, `a.booking[data-id="${late.booking.id}"]`)!;
     const track = first.parentElement!.getBoundingClientRect();
     const offset = (block: HTMLElement) => (block.getBoundingClientRect().top - track.top) / track.height;
+    expect(deep(el, '.axis span')!.getBoundingClientRect().top).to.be.closeTo(track.top, 2); // the hour labels line up
     expect(offset(first)).to.be.closeTo(0, 0.01);
     expect(offset(second)).to.be.closeTo(0.75, 0.01); // 11:00 is three hours into a four-hour axis
     expect(second.getBoundingClientRect().height / track.height).to.be.closeTo(0.125, 0.01); // 30 of 240 minutes
