@@ -116,7 +116,7 @@ export const namespaces = {
       overrides: { create: 'createDateOverride', delete: 'deleteDateOverride' },
       recurring: { create: 'createRecurring', delete: 'deleteRecurring' },
     },
-    calendarFeeds: { create: 'createCalendarFeed', delete: 'deleteCalendarFeed' },
+    calendarFeeds: { create: 'createCalendarFeed', delete: 'deleteCalendarFeed', sync: 'syncCalendarFeed' },
     stripe: {
       retrieve: 'retrieveStripeStatus',
       /** A single-use onboarding link; send the specialist there. */

@@ -18,6 +18,8 @@ import { mailOptionsFromEnv } from './providers/mail/index.js';
 
 // Mail for Node callers (tests of other packages, scripts): SMTP and the local mailbox.
 export { smtpMail, startMailbox, type Mailbox, type MailboxMessage } from './providers/mail/index.js';
+/** For embedding with other cache or fetch settings (tests pass `allowHttp` to read a local feed). */
+export { createCalendarFeeds, type CalendarFeedsOptions } from './providers/calendar-feed/index.js';
 import { createMeetings, meetingOptionsFromEnv, type MeetingSettings } from './providers/meetings/index.js';
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';

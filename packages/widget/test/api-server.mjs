@@ -165,11 +165,13 @@ const errorsOnly = (entry) => {
  */
 export async function startConsoleApi() {
   ensureServerBuilt();
-  const { startServer, smtpMail, startMailbox } = await import('@slotwise/server/node');
+  const { startServer, smtpMail, startMailbox, createCalendarFeeds } = await import('@slotwise/server/node');
   const db = tempDatabase();
   const mailbox = await startMailbox();
   const mail = smtpMail({ url: mailbox.url, ignoreTLS: true });
   const server = await startServer({
+    // Outside calendars may be read over http from this server itself (the /dev/feeds/ below).
+    calendarFeeds: createCalendarFeeds({ allowHttp: true }),
     databaseUrl: db.url,
     port: 0,
     seed: 'demo',
@@ -179,7 +181,10 @@ export async function startConsoleApi() {
     kdfIterations: 1000,
     log: errorsOnly,
     // Read from the tests' page, another origin: the mailbox answers any origin (test data only).
-    mount: (app) => app.get('/dev/mailbox/messages', (c) => c.json(mailbox.messages(), 200, { 'access-control-allow-origin': '*' })),
+    mount: (app) => {
+      app.get('/dev/mailbox/messages', (c) => c.json(mailbox.messages(), 200, { 'access-control-allow-origin': '*' }));
+      app.get('/dev/feeds/:name', (c) => devFeed(c.req.param('name')));
+    },
   }).catch(async (error) => {
     await mailbox.close();
     throw error;
@@ -190,6 +195,20 @@ export async function startConsoleApi() {
     operator: { email: 'operator@slotwise.local', password: server.seeded.operatorPassword },
   };
   return { url: server.url, logins, close };
+}
+
+const feedReads = new Map();
+/**
+ * Outside calendars for the console's tests, one per name (tests pick unique names): an ICS file
+ * with one event tomorrow 10:00–11:00 UTC, except that a `flaky-*` feed answers 500 from its second read on.
+ */
+function devFeed(name) {
+  const reads = (feedReads.get(name) ?? 0) + 1;
+  feedReads.set(name, reads);
+  if (name.startsWith('flaky-') && reads > 1) return new Response('down', { status: 500 });
+  const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//slotwise tests//EN', 'BEGIN:VEVENT', `UID:${name}@test`, `DTSTART:${day}T100000Z`, `DTEND:${day}T110000Z`, 'SUMMARY:Busy', 'END:VEVENT', 'END:VCALENDAR', ''];
+  return new Response(ics.join('\r\n'), { headers: { 'content-type': 'text/calendar' } });
 }
 
 function ensureServerBuilt() {

@@ -68,6 +68,14 @@ export const CalendarFeed = z
     /** Only the host is shown back: the full address is a secret that grants read access. */
     host: z.string(),
     createdAt: Instant,
+    /**
+     * What this server process knows of the feed (kept in memory: null = not fetched since the
+     * server started). `lastError` is set while the latest fetch failed, cleared by a good one.
+     */
+    lastSyncedAt: Instant.nullable().meta({ description: 'When the feed was last fetched and read; null if not since the server started.' }),
+    busyCount: z.number().int().nullable().meta({ description: 'Events in that copy (a recurring event counts once).' }),
+    lastError: z.string().nullable().meta({ description: 'Why the latest fetch failed, as a sentence to show; null when it succeeded.' }),
+    lastErrorAt: Instant.nullable(),
   })
   .meta({ id: 'CalendarFeed' });
 

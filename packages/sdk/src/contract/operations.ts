@@ -53,6 +53,7 @@ export const operations = named({
   deleteRecurring: { method: 'delete', path: '/v1/me/availability/recurring/{id}', auth: 'apiKey' },
   createCalendarFeed: { method: 'post', path: '/v1/me/calendar-feeds', auth: 'apiKey', input: 'body' },
   deleteCalendarFeed: { method: 'delete', path: '/v1/me/calendar-feeds/{id}', auth: 'apiKey' },
+  syncCalendarFeed: { method: 'post', path: '/v1/me/calendar-feeds/{id}/sync', auth: 'apiKey' },
 
   // Sign-up and login
   signup: { method: 'post', path: '/v1/auth/signup', input: 'body' },

@@ -244,6 +244,14 @@ const coreRoutes = {
     response: { status: 200, schema: CalendarFeed, description: 'The removed feed.' },
     errors: ['unauthorized', 'calendar_feed_not_found'],
   },
+  syncCalendarFeed: {
+    ...operations.syncCalendarFeed,
+    summary: 'Fetch a calendar feed now and say how it went.',
+    tag: 'Availability',
+    params: IdParams,
+    response: { status: 200, schema: CalendarFeed, description: 'The feed with its fresh sync status (a failed fetch is reported in `lastError`, not as an error).' },
+    errors: ['unauthorized', 'calendar_feed_not_found', 'rate_limited'],
+  },
 
 
 } as const satisfies Record<string, RouteSpec>;

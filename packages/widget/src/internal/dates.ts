@@ -24,6 +24,16 @@ export function todayIn(timeZone: string, now: Date): string {
   return `${pick('year').padStart(4, '0')}-${pick('month')}-${pick('day')}`;
 }
 
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes since midnight at `at` on the wall clock of `timeZone` (0–1439). */
+export function minuteOfDay(timeZone: string, at: Date): number {
+  let format = clocks.get(timeZone);
+  if (!format) clocks.set(timeZone, (format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23', numberingSystem: 'latn' })));
+  const pick = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(at).find((part) => part.type === type)?.value ?? 0);
+  return pick('hour') * 60 + pick('minute');
+}
+
 function toUtc(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }

@@ -150,3 +150,16 @@ export function firstDayOfWeek(locale?: string): number {
 export function countOf(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * How long ago `instant` was, in words: "just now" under a minute, then "3 minutes ago",
+ * "2 hours ago", "yesterday"… (whole units, rounded down: never says something is older than it is).
+ */
+export function formatAgo(instant: string, now: Date, locale?: string): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(instant)) / 1000));
+  if (seconds < 60) return 'just now';
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (seconds < 3600) return words.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return words.format(-Math.floor(seconds / 3600), 'hour');
+  return words.format(-Math.floor(seconds / 86_400), 'day');
+}

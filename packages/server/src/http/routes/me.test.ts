@@ -160,10 +160,12 @@ describe('tenancy', () => {
 describe('outside calendars (ICS feeds)', () => {
   let server: Server;
   let feed = '';
+  let status = 200;
   let url = '';
   beforeEach(async () => {
+    status = 200;
     server = createServer((_, res) => {
-      res.writeHead(200, { 'content-type': 'text/calendar' });
+      res.writeHead(status, { 'content-type': 'text/calendar' });
       res.end(feed);
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
@@ -197,6 +199,45 @@ describe('outside calendars (ICS feeds)', () => {
       body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T13:00:00Z', customer: { name: 'B', email: 'b@example.com', timeZone: 'UTC' } },
     });
     expect(booking.status).toBe(409);
+  });
+
+  it('shows each feed’s last sync, and its error once a sync fails, keeping the last good copy', async () => {
+    let now = Date.parse('2026-11-20T12:00:00Z');
+    const feeds = createCalendarFeeds({ allowHttp: true, ttlMs: 60_000, clock: () => now });
+    t.close();
+    t = await testApp({ now, calendarFeeds: feeds });
+    feed = ics('20261123T090000Z', '20261123T100000Z');
+    const added = await asMe('/v1/me/calendar-feeds', { body: { url } });
+    expect(added.body).toMatchObject({ lastSyncedAt: '2026-11-20T12:00:00Z', busyCount: 1, lastError: null, lastErrorAt: null });
+    const listed = await asMe('/v1/me/availability');
+    expect(listed.body.calendarFeeds).toEqual([added.body]);
+
+    now += 10_000; // well inside the cache time: a sync fetches anyway
+    status = 500;
+    const failed = await asMe(`/v1/me/calendar-feeds/${added.body.id}/sync`, { method: 'POST' });
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({ lastSyncedAt: '2026-11-20T12:00:00Z', busyCount: 1, lastErrorAt: '2026-11-20T12:00:10Z' });
+    expect(failed.body.lastError).toBe('The calendar server answered 500 Internal Server Error.');
+    expect(await starts('2026-11-23')).not.toContain('10:00'); // the good copy still blocks
+
+    now += 10_000;
+    status = 200;
+    feed = '<html>Sign in</html>';
+    const notIcs = await asMe(`/v1/me/calendar-feeds/${added.body.id}/sync`, { method: 'POST' });
+    expect(notIcs.body.lastError).toMatch(/calendar|iCalendar/i);
+    expect(notIcs.body.lastErrorAt).toBe('2026-11-20T12:00:20Z');
+    expect((await asMe('/v1/me/availability')).body.calendarFeeds[0].lastError).toBe(notIcs.body.lastError);
+
+    now += 10_000;
+    feed = [ics('20261123T090000Z', '20261123T100000Z').replace('END:VCALENDAR\r\n', ''), 'BEGIN:VEVENT', 'UID:2@test', 'DTSTART:20261124T090000Z', 'DTEND:20261124T100000Z', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const healed = await asMe(`/v1/me/calendar-feeds/${added.body.id}/sync`, { method: 'POST' });
+    expect(healed.body).toMatchObject({ lastSyncedAt: '2026-11-20T12:00:30Z', busyCount: 2, lastError: null, lastErrorAt: null });
+  });
+
+  it('syncs only the caller’s own feeds', async () => {
+    const res = await asMe('/v1/me/calendar-feeds/cal_nope/sync', { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('calendar_feed_not_found');
   });
 
   it('refuses a feed that cannot be read or is not a calendar', async () => {

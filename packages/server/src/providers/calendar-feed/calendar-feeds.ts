@@ -1,7 +1,7 @@
-import type { CalendarFeeds, FeedBusy } from '../../services/availability/calendar-port.js';
+import type { CalendarFeeds, FeedBusy, FeedStatus } from '../../services/availability/calendar-port.js';
 import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 
-export type { CalendarFeeds, FeedBusy };
+export type { CalendarFeeds, FeedBusy, FeedStatus };
 import { feedUrl } from './feed-url.js';
 import { fetchFeedText } from './fetch-feed.js';
 import { busyFromCalendar, parseCalendar, type ParsedCalendar } from './parse-ics.js';
@@ -23,8 +23,21 @@ export interface CalendarFeedsOptions {
 
 interface Entry {
   good?: { calendar: ParsedCalendar; version: string; fetchedAt: number };
+  /** Set when the latest attempt failed (at `attemptedAt`); a later success clears it. */
   error?: CalendarFeedError;
   attemptedAt: number;
+}
+
+const NEVER: FeedStatus = { lastSyncedAt: null, busyCount: null, lastError: null, lastErrorAt: null };
+
+function statusOf(entry: Entry | undefined): FeedStatus {
+  if (!entry) return NEVER;
+  return {
+    lastSyncedAt: entry.good?.fetchedAt ?? null,
+    busyCount: entry.good?.calendar.events.length ?? null,
+    lastError: entry.error ?? null,
+    lastErrorAt: entry.error ? entry.attemptedAt : null,
+  };
 }
 
 async function shortHash(text: string): Promise<string> {
@@ -73,9 +86,9 @@ export function createCalendarFeeds(options: CalendarFeedsOptions = {}): Calenda
     return entry;
   }
 
-  function current(url: URL): Promise<Entry> {
+  function current(url: URL, force = false): Promise<Entry> {
     const entry = entries.get(url.href);
-    if (entry && clock() - entry.attemptedAt < ttlMs) return Promise.resolve(entry);
+    if (!force && entry && clock() - entry.attemptedAt < ttlMs) return Promise.resolve(entry);
     let pending = inflight.get(url.href);
     if (!pending) {
       pending = refresh(url).finally(() => {
@@ -101,6 +114,23 @@ export function createCalendarFeeds(options: CalendarFeedsOptions = {}): Calenda
       return { busy, fetchedAt: good.fetchedAt, version: good.version, stale: error !== undefined, ...(error ? { error } : {}) };
     },
     validateUrl: (url) => feedUrl(url, { allowHttp }).href,
+    status(url) {
+      try {
+        return statusOf(entries.get(feedUrl(url, { allowHttp }).href));
+      } catch {
+        return NEVER;
+      }
+    },
+    async sync(url) {
+      let target: URL;
+      try {
+        target = feedUrl(url, { allowHttp });
+      } catch (error) {
+        if (!(error instanceof CalendarFeedError)) throw error;
+        return { ...NEVER, lastError: error, lastErrorAt: clock() };
+      }
+      return statusOf(await current(target, true));
+    },
     clear() {
       entries = new Map();
       inflight.clear();

@@ -1,5 +1,5 @@
 export { CalendarFeedError, type CalendarFeedErrorCode } from '../../services/availability/calendar-feed-error.js';
-export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy } from './calendar-feeds.js';
+export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy, type FeedStatus } from './calendar-feeds.js';
 export { feedUrl } from './feed-url.js';
 export { isPublicAddress } from './public-address.js';
 export { busyFromCalendar, busyFromIcs, parseCalendar, type ExpansionLimits, type ParsedCalendar } from './parse-ics.js';

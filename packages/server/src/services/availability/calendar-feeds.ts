@@ -37,13 +37,27 @@ export async function addCalendarFeed(deps: ServiceDeps, specialist: SpecialistR
     if (n >= MAX_FEEDS) throw invalid(`You can connect at most ${MAX_FEEDS} calendars; remove one first.`);
     await tx.insert(calendarFeeds).values(row);
   });
-  return presentFeed(row);
+  return presentFeed(row, deps.calendarFeeds.status(url));
 }
 
 export async function removeCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<CalendarFeed> {
   return deps.database.write(async (tx) => {
     const [row] = await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id))).returning();
     if (!row) throw new ServiceError('calendar_feed_not_found', `You have no calendar feed "${id}".`);
-    return presentFeed(row);
+    return presentFeed(row, deps.calendarFeeds.status(row.url));
   });
+}
+
+/**
+ * Fetches one of the specialist's feeds now (outside any transaction; the fetch's own time and
+ * size limits apply) and answers it with the fresh status. A failed fetch is not an error of
+ * this request: it is reported in `lastError`, like in the editor.
+ */
+export async function syncCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<CalendarFeed> {
+  const [row] = await deps.database.db
+    .select()
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id)));
+  if (!row) throw new ServiceError('calendar_feed_not_found', `You have no calendar feed "${id}".`);
+  return presentFeed(row, await deps.calendarFeeds.sync(row.url));
 }

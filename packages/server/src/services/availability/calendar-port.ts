@@ -13,6 +13,20 @@ export interface FeedBusy {
   error?: CalendarFeedError;
 }
 
+/**
+ * What this process knows of a feed's health, for the availability editor. Kept with the cache, in
+ * memory: a restart forgets it, and every field is null until the feed is fetched again.
+ */
+export interface FeedStatus {
+  /** When the feed was last fetched and read as iCalendar (epoch ms), null if never since start. */
+  lastSyncedAt: number | null;
+  /** Events (VEVENTs) in that copy, recurring ones counted once. */
+  busyCount: number | null;
+  /** Why the latest refresh failed, a sentence to show; null when it succeeded or none ran. */
+  lastError: CalendarFeedError | null;
+  lastErrorAt: number | null;
+}
+
 export interface CalendarFeeds {
   /**
    * Busy times of the feed at `url` overlapping `window`, read in `timeZone` (the specialist's).
@@ -23,6 +37,13 @@ export interface CalendarFeeds {
   busy(url: string, window: { from: number; to: number }, timeZone: string): Promise<FeedBusy>;
   /** The URL as it will be fetched (`webcal://` read as `https://`). @throws CalendarFeedError `invalid_url`. */
   validateUrl(url: string): string;
+  /** What the cache knows of the feed at `url` (never fetches). */
+  status(url: string): FeedStatus;
+  /**
+   * Fetches the feed now, whatever its cache age (joining a fetch already in flight), and answers
+   * its status. Same limits as any fetch; never rejects because of the feed.
+   */
+  sync(url: string): Promise<FeedStatus>;
   /** Forgets every cached copy. */
   clear(): void;
 }

@@ -14,6 +14,7 @@ import {
 } from '../../db/schema.js';
 import { isoInstant, parseEpochDay } from '../../domain/civil.js';
 import { rruleProblem } from '../../domain/recurrence.js';
+import type { FeedStatus } from './calendar-port.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 
@@ -33,7 +34,19 @@ const presentRecurring = (r: RecurringRow): Recurring => ({
   start: toClock(r.startMinute),
   end: toClock(r.endMinute),
 });
-export const presentFeed = (f: CalendarFeedRow) => ({ id: f.id, host: new URL(f.url).host, createdAt: isoInstant(f.createdAt) });
+/** A feed as the API shows it: the host only (the full address is a secret) and the cache's status of it. */
+export function presentFeed(f: CalendarFeedRow, status: FeedStatus) {
+  const at = (ms: number | null) => (ms === null ? null : isoInstant(ms));
+  return {
+    id: f.id,
+    host: new URL(f.url).host,
+    createdAt: isoInstant(f.createdAt),
+    lastSyncedAt: at(status.lastSyncedAt),
+    busyCount: status.busyCount,
+    lastError: status.lastError?.message ?? null,
+    lastErrorAt: at(status.lastErrorAt),
+  };
+}
 
 export async function availabilityRules(deps: ServiceDeps, specialist: SpecialistRow): Promise<AvailabilityRules> {
   const db = deps.database.db;
@@ -51,7 +64,7 @@ export async function availabilityRules(deps: ServiceDeps, specialist: Specialis
     breaks: hours.filter((h) => h.kind === 'break').map(hour),
     overrides: overrides.map(presentOverride),
     recurring: recurring.map(presentRecurring),
-    calendarFeeds: feeds.map(presentFeed),
+    calendarFeeds: feeds.map((f) => presentFeed(f, deps.calendarFeeds.status(f.url))),
   };
 }
 

@@ -66,13 +66,16 @@ export class SlotwiseConsoleAvailability extends LitElement {
     }
   }
 
-  /** Saves one section; on success reads everything again (the preview too) and says `done`. */
-  async save(section: Section, action: () => Promise<unknown>, done: string): Promise<boolean> {
+  /**
+   * Saves one section; on success reads everything again (the preview too) and says `done`
+   * (or what `done` makes of the answer, when only the answer tells what happened).
+   */
+  async save<T>(section: Section, action: () => Promise<T>, done: string | ((result: T) => string)): Promise<boolean> {
     this.busy = section;
     this.failures = { ...this.failures, [section]: undefined };
     try {
-      await action();
-      this.session!.announce(done);
+      const result = await action();
+      this.session!.announce(typeof done === 'string' ? done : done(result));
       await this.load();
       return true;
     } catch (error) {

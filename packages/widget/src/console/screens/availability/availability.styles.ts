@@ -7,6 +7,10 @@ export const availabilityStyles = css`
     border-top: 1px solid var(--_border);
     padding-top: 1rem;
   }
+  li.feed {
+    display: grid;
+    gap: 0.25rem;
+  }
   .interval {
     display: flex;
     flex-wrap: wrap;

@@ -84,6 +84,28 @@ describe('<slotwise-console-availability>', () => {
     expect(rule).to.include({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', start: '10:00', end: '12:00' });
   });
 
+  it('shows an outside calendar’s last sync, and the error when “Sync now” finds its server failing', async () => {
+    const { el, session } = await mount();
+    const url = `${consoleApi()}/dev/feeds/flaky-${crypto.randomUUID()}.ics`; // answers once, then 500
+    const field = find<HTMLInputElement>(el, '#feed-url')!;
+    field.value = url;
+    buttonNamed(el, 'Add calendar').click();
+    await eventually(() => find(el, '#feeds li.feed'), 'the feed listed');
+    expect(textOf(find(el, '#feeds li.feed'))).to.contain('Synced just now · 1 busy time');
+
+    const host = new URL(url).host;
+    find<HTMLButtonElement>(el, `#feeds button[aria-label="Sync now: ${host}"]`)!.click();
+    await eventually(() => find(el, '#feeds li.feed .error'), 'the sync error');
+    const status = textOf(find(el, '#feeds li.feed .error'));
+    expect(status).to.contain('Sync failed just now: The calendar server answered 500');
+    expect(status).to.contain('Still using the copy read just now.');
+    expect(session.announced.at(-1)).to.contain(`${host} could not be read`);
+    const [feed] = (await session.client.me.availability.retrieve()).calendarFeeds;
+    expect(feed).to.include({ busyCount: 1 });
+    expect(feed!.lastError).to.match(/answered 500/);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads breaks as gaps, and recurring rules as sentences', () => {
     expect(openIntervals([{ weekday: 2, start: '09:00', end: '17:00' }], [{ weekday: 2, start: '12:00', end: '13:00' }])).to.deep.equal([
       { weekday: 2, start: '09:00', end: '12:00' },

@@ -1,7 +1,7 @@
-import type { WeeklyHours } from '@slotwise/sdk/contract';
+import type { CalendarFeed, WeeklyHours } from '@slotwise/sdk/contract';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { formatDate, formatInstantDate } from '../../../internal/format.js';
+import { countOf, formatAgo, formatDate, formatInstantDate } from '../../../internal/format.js';
 import { describedBy, fieldError, invalid, textField, type SaveFailure } from '../../forms.js';
 import type { Section, SlotwiseConsoleAvailability as View } from './availability.component.js';
 import { addMonths, monthGrid } from './month.js';
@@ -119,6 +119,20 @@ export function recurringSection(v: View) {
   </section>`;
 }
 
+/**
+ * A feed's health as the server last saw it: "Synced 3 minutes ago · 12 busy times", or the latest
+ * fetch's error (with the age of the copy still in use). The server keeps this in memory only.
+ */
+function feedStatus(feed: CalendarFeed) {
+  const now = new Date();
+  const synced = feed.lastSyncedAt
+    ? `Synced ${formatAgo(feed.lastSyncedAt, now)} · ${countOf(feed.busyCount ?? 0, 'busy time', 'busy times')}`
+    : 'Not read yet';
+  if (!feed.lastError) return html`<p class="muted feed-status">${synced}</p>`;
+  const kept = feed.lastSyncedAt ? ` Still using the copy read ${formatAgo(feed.lastSyncedAt, now)}.` : '';
+  return html`<p class="error feed-status">Sync failed ${formatAgo(feed.lastErrorAt!, now)}: ${feed.lastError}${kept}</p>`;
+}
+
 export function feedsSection(v: View) {
   const f = v.failures.feeds;
   const submit = (event: Event) => {
@@ -127,11 +141,18 @@ export function feedsSection(v: View) {
   };
   const remove = (id: string, host: string) =>
     v.confirm({ section: 'feeds', title: `Stop reading ${host}?`, consequence: 'Its busy times no longer block your open times.', run: () => v.session!.client.me.calendarFeeds.delete(id), done: 'Calendar removed.' });
+  const sync = (feed: CalendarFeed) =>
+    void v.save('feeds', () => v.session!.client.me.calendarFeeds.sync(feed.id), (synced) =>
+      synced.lastError ? `${feed.host} could not be read: ${synced.lastError}` : `${feed.host} synced: ${countOf(synced.busyCount ?? 0, 'busy time', 'busy times')}.`,
+    );
   return html`<section id="feeds" aria-labelledby="feeds-title">
     <h2 id="feeds-title">Outside calendars</h2>
     <p class="hint">Busy times in these calendars (their secret ICS address) are not offered to customers.</p>
-    <ul class="plain">${v.rules!.calendarFeeds.map((feed) => html`<li class="row">${feed.host} <span class="muted">added ${formatInstantDate(feed.createdAt, v.rules!.timeZone)}</span>
-      <button type="button" class="danger" @click=${() => remove(feed.id, feed.host)} aria-label="Remove ${feed.host}">Remove</button></li>`)}</ul>
+    <ul class="plain">${v.rules!.calendarFeeds.map((feed) => html`<li class="feed">
+      <div class="row">${feed.host} <span class="muted">added ${formatInstantDate(feed.createdAt, v.rules!.timeZone)}</span>
+        <button type="button" @click=${() => sync(feed)} ?disabled=${v.busy === 'feeds'} aria-label="Sync now: ${feed.host}">Sync now</button>
+        <button type="button" class="danger" @click=${() => remove(feed.id, feed.host)} aria-label="Remove ${feed.host}">Remove</button></div>
+      ${feedStatus(feed)}</li>`)}</ul>
     <form @submit=${submit} class="row" novalidate>
       ${input(f, 'feed-url', 'url', 'Calendar address (https or webcal)', 'url')}
       <button type="submit" ?disabled=${v.busy === 'feeds'}>Add calendar</button>

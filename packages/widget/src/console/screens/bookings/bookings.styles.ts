@@ -57,10 +57,53 @@ export const styles = css`
     text-decoration: line-through;
   }
 
+  /* The time axis: --hours rows of --hour each; sessions placed by --top/--height (fractions of the track). */
+  .week-frame {
+    --hour: 3.5rem;
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 0.25rem;
+  }
+
+  .axis {
+    display: grid;
+    grid-template-rows: repeat(var(--hours), var(--hour));
+    /* Below the day headings (padding + 1.5rem heading + gap + border). */
+    margin-top: calc(2rem + 1px);
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+
   .week {
     display: grid;
     grid-template-columns: repeat(7, minmax(0, 1fr));
     gap: 0.25rem;
+  }
+
+  .week .track {
+    position: relative;
+    height: calc(var(--hours) * var(--hour));
+    background: repeating-linear-gradient(to bottom, var(--_border) 0 1px, transparent 1px var(--hour));
+  }
+
+  .week .track a.booking {
+    position: absolute;
+    box-sizing: border-box;
+    top: var(--top);
+    height: var(--height);
+    min-height: 1.75rem;
+    left: calc(var(--lane) * 100% / var(--lanes));
+    width: calc(100% / var(--lanes));
+    overflow: hidden;
+  }
+
+  /* A short block shows all its text while it has the pointer or the focus. */
+  .week .track a.booking:hover,
+  .week .track a.booking:focus-visible {
+    z-index: 1;
+    height: auto;
+    min-height: var(--height);
+    overflow: visible;
   }
 
   .week .day {
@@ -81,6 +124,9 @@ export const styles = css`
   .week h4 {
     margin: 0;
     font-size: 0.875rem;
+    height: 1.5rem;
+    line-height: 1.5rem;
+    overflow: hidden;
   }
 
   .week a.booking {
@@ -101,8 +147,27 @@ export const styles = css`
 
   /* On a phone the week is a list of days, one under the other. */
   @container (max-width: 40rem) {
+    .week-frame,
     .week {
       grid-template-columns: 1fr;
+    }
+
+    .axis {
+      display: none;
+    }
+
+    .week .track {
+      height: auto;
+      background: none;
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    .week .track a.booking {
+      position: static;
+      width: auto;
+      height: auto;
+      min-height: 0;
     }
 
     .week .day {

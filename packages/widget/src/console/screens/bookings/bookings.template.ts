@@ -1,14 +1,19 @@
 import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Booking } from '@slotwise/sdk/contract';
 import { formatDate, formatPrice, formatTime } from '../../../internal/format.js';
 import { dayOf, statusLabels, weekDates } from './agenda.js';
 import type { SlotwiseConsoleBookings } from './bookings.component.js';
+import { weekLayout, type Placement } from './week-layout.js';
 
 /** A session as one link: time, customer, service and status; it opens the booking's detail. */
-function bookingLink(host: SlotwiseConsoleBookings, booking: Booking, withDate = false) {
+function bookingLink(host: SlotwiseConsoleBookings, booking: Booking, withDate = false, at?: Placement) {
   const zone = host.timeZone;
   const when = `${withDate ? `${formatDate(dayOf(booking, zone), undefined, { weekday: 'short' })}, ` : ''}${formatTime(booking.start, zone)}–${formatTime(booking.end, zone)}`;
-  return html`<a class="booking status-${booking.status}" href="#/bookings/${booking.id}" data-id=${booking.id}
+  const style = at
+    ? { '--top': `${at.top * 100}%`, '--height': `${at.height * 100}%`, '--lane': String(at.lane), '--lanes': String(at.lanes) }
+    : {};
+  return html`<a class="booking status-${booking.status}" href="#/bookings/${booking.id}" data-id=${booking.id} style=${styleMap(style)}
     @click=${(event: Event) => {
       event.preventDefault();
       host.open(booking.id);
@@ -38,18 +43,28 @@ export function renderAgenda(host: SlotwiseConsoleBookings, bookings: readonly B
   </div>`;
 }
 
-/** Seven columns, Monday first, each with its sessions as blocks; a narrow screen stacks them as a day list. */
+/**
+ * Seven columns, Monday first, on a time axis (the specialist's zone) from the earliest session's
+ * hour to the latest one's end: each session a block placed by its start and sized by its length.
+ * The blocks stay links whose text has the full time and customer; the hour labels are decoration.
+ * A narrow screen stacks the days as a list (the styles drop the axis).
+ */
 export function renderWeek(host: SlotwiseConsoleBookings, bookings: readonly Booking[]) {
   const dates = weekDates(host.weekStart);
   const label = `Week of ${formatDate(dates[0]!, undefined, { weekday: undefined, year: 'numeric' })}`;
+  const layout = weekLayout(bookings, host.timeZone);
+  const hours = Array.from({ length: layout.toHour - layout.fromHour }, (_, i) => layout.fromHour + i);
   return html`<h3 class="week-label">${label}</h3>
-    <div class="week" role="list" aria-label=${label}>
-      ${dates.map((date) => {
-        const list = bookings.filter((booking) => dayOf(booking, host.timeZone) === date);
-        return html`<div class="day ${date === host.today ? 'today' : ''}" role="listitem" data-date=${date}>
-          <h4>${formatDate(date, undefined, { weekday: 'short', month: 'short' })}</h4>
-          ${list.length === 0 ? html`<p class="muted">Free</p>` : list.map((booking) => bookingLink(host, booking))}
-        </div>`;
-      })}
+    <div class="week-frame" style=${styleMap({ '--hours': String(hours.length) })}>
+      <div class="axis" aria-hidden="true">${hours.map((hour) => html`<span>${String(hour).padStart(2, '0')}:00</span>`)}</div>
+      <div class="week" role="list" aria-label=${label}>
+        ${dates.map((date) => {
+          const list = bookings.filter((booking) => dayOf(booking, host.timeZone) === date);
+          return html`<div class="day ${date === host.today ? 'today' : ''}" role="listitem" data-date=${date}>
+            <h4>${formatDate(date, undefined, { weekday: 'short', month: 'short' })}</h4>
+            <div class="track">${list.length === 0 ? html`<p class="muted">Free</p>` : list.map((booking) => bookingLink(host, booking, false, layout.place.get(booking.id)))}</div>
+          </div>`;
+        })}
+      </div>
     </div>`;
 }

@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
+import { formatTime } from '../../../internal/format.js';
 import { text } from '../../testing/screen.js';
 import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
@@ -52,21 +53,38 @@ describe('console bookings', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a week as seven day columns, and as one day list at 390 px', async () => {
-    const practice = await openPractice();
-    const booked = await practice.book(0);
+  it('shows a week as seven day columns with sessions placed by time of day, and as one day list at 390 px', async () => {
+    const practice = await openPractice(); // open 08:00–20:00 Paris, 30-minute sessions
+    const early = await practice.book(0); // 08:00–08:30, two days from now
+    const late = await practice.book(5, { name: 'Grace Hopper', email: 'grace@example.com' }); // 11:00–11:30 that day (the 6th time still open)
     const el = await mountList(practice.session);
     deepAll<HTMLButtonElement>(el, '.views button').find((b) => b.textContent === 'Week')!.click();
     await eventually(() => deepAll(el, '.week .day').length === 7 && !el.loading, 'seven days');
-    // Tomorrow's session may fall into next week.
-    if (!deep(el, `a.booking[data-id="${booked.booking.id}"]`)) {
+    // The sessions may fall into next week.
+    if (!deep(el, `a.booking[data-id="${early.booking.id}"]`)) {
       deepAll<HTMLButtonElement>(el, '.week-nav button').find((b) => b.textContent === 'Next week')!.click();
     }
-    await eventually(() => deep(el, `a.booking[data-id="${booked.booking.id}"]`), 'the session as a block');
+    await eventually(() => deep(el, `a.booking[data-id="${late.booking.id}"]`), 'the sessions as blocks');
     const columns = (view: Element) => getComputedStyle(view).gridTemplateColumns.split(' ').length;
     expect(columns(deep(el, '.week')!)).to.equal(7);
+
+    // The axis runs from the earliest session's hour to the latest one's end, in the specialist's zone.
+    expect(deepAll(el, '.axis span').map(text)).to.deep.equal(['08:00', '09:00', '10:00', '11:00']);
+    const first = deep<HTMLElement>(el, `a.booking[data-id="${early.booking.id}"]`)!;
+    const second = deep<HTMLElement>(el, `a.booking[data-id="${late.booking.id}"]`)!;
+    const track = first.parentElement!.getBoundingClientRect();
+    const offset = (block: HTMLElement) => (block.getBoundingClientRect().top - track.top) / track.height;
+    expect(deep(el, '.axis span')!.getBoundingClientRect().top).to.be.closeTo(track.top, 2); // the hour labels line up
+    expect(offset(first)).to.be.closeTo(0, 0.01);
+    expect(offset(second)).to.be.closeTo(0.75, 0.01); // 11:00 is three hours into a four-hour axis
+    expect(second.getBoundingClientRect().height / track.height).to.be.closeTo(0.125, 0.01); // 30 of 240 minutes
+    // Each block is a link whose text has the full time and the customer.
+    expect(text(second)).to.contain(`${formatTime(late.booking.start, 'Europe/Paris')}–${formatTime(late.booking.end, 'Europe/Paris')}`).and.contain('Grace Hopper');
+
     el.style.width = '390px';
     await eventually(() => columns(deep(el, '.week')!) === 1, 'one column on a phone');
+    expect(getComputedStyle(deep(el, '.axis')!).display).to.equal('none');
+    expect(second.getBoundingClientRect().top).to.be.greaterThan(first.getBoundingClientRect().bottom); // a list, in time order
     await expect(el).to.be.accessible();
   });
 
