@@ -12,6 +12,8 @@ let logs: LogEntry[];
 const ada = { name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'Europe/London', phone: '+447700900123' };
 const bob = { name: 'Bob Builder', email: 'bob@example.com', timeZone: 'UTC' };
 const adaNotes = 'Ada-private-note: my analytical engine';
+/** What the specialist shared with her about her session: hers too, so it goes with her data. */
+const shared = { sharedNotes: 'Ada Lovelace: practise the engine pitch', recordingUrl: 'https://rec.example/s/ada-lovelace' };
 
 beforeEach(async () => {
   logs = [];
@@ -38,6 +40,7 @@ async function everyRow(): Promise<string> {
 
 async function setUp() {
   const free = await t.book('2026-11-25T09:00:00Z', ada, { notes: adaNotes });
+  expect((await t.json(`/v1/me/bookings/${free.booking.id}/notes`, { method: 'PUT', body: shared, headers: asDemo() })).status).toBe(200);
   const paid = await bookPaid('2026-11-26T10:00:00Z', ada);
   await t.book('2026-11-25T10:00:00Z', bob);
   const other = await addSpecialist(t.database, 'other');
@@ -59,7 +62,7 @@ describe('POST /v1/operator/customers/erase', () => {
     const reminders = await t.database.db.select().from(deliveries).where(eq(deliveries.recipient, 'ada@example.com'));
     expect(reminders.some((d) => d.status === 'pending')).toBe(true); // reminders before her sessions, not due yet
     const before = await everyRow();
-    for (const personal of ['ada@example.com', 'Ada Lovelace', ada.phone, adaNotes]) expect(before).toContain(personal);
+    for (const personal of ['ada@example.com', 'Ada Lovelace', ada.phone, adaNotes, shared.sharedNotes, shared.recordingUrl]) expect(before).toContain(personal);
 
     const res = await t.json('/v1/operator/customers/erase', { body: { email: 'ADA@example.com' }, headers: auth(await operatorToken(t)) });
     expect(res.status).toBe(200);
@@ -68,13 +71,14 @@ describe('POST /v1/operator/customers/erase', () => {
 
     // Gone from every row of the database, the specialist's API and the export.
     const rows = await everyRow();
-    for (const personal of ['ada@example.com', 'Ada Lovelace', ada.phone, adaNotes]) expect(rows).not.toContain(personal);
+    for (const personal of ['ada@example.com', 'Ada Lovelace', ada.phone, adaNotes, shared.sharedNotes, shared.recordingUrl]) expect(rows).not.toContain(personal);
     const list = await t.json('/v1/me/bookings', { headers: asDemo() });
     const hers = list.body.data.filter((b: { id: string }) => [free, paid].includes(b.id));
     expect(hers).toEqual([
       expect.objectContaining({ status: 'confirmed', start: '2026-11-25T09:00:00Z', customer: { name: 'Erased customer', email: placeholder, timeZone: 'Europe/London' }, notes: '' }),
       expect.objectContaining({ status: 'confirmed', price: 9000, customer: expect.objectContaining({ email: placeholder }), payment: expect.objectContaining({ amount: 9000 }) }),
     ]);
+    expect((await t.json(`/v1/me/bookings/${free}`, { headers: asDemo() })).body).toMatchObject({ sharedNotes: null, recordingUrl: null });
     expect(list.body.data.find((b: { customer: { email: string } }) => b.customer.email === 'bob@example.com').customer.name).toBe('Bob Builder');
     const exported = await (await t.app.request('/v1/me/export', { headers: asDemo() })).text();
     expect(exported).not.toContain('ada@example.com');

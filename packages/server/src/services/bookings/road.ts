@@ -143,7 +143,7 @@ export async function eraseCustomerBookings(tx: Tx, email: string, erased: Erase
   const ids = before.map((b) => b.id);
   await tx
     .update(bookings)
-    .set({ customerName: erased.name, customerEmail: erased.email, customerPhone: null, smsConsent: false, notes: '', clientHash: null })
+    .set({ customerName: erased.name, customerEmail: erased.email, customerPhone: null, smsConsent: false, notes: '', sharedNotes: null, recordingUrl: null, clientHash: null })
     .where(inArray(bookings.id, ids));
   await tx.update(bookings).set({ cancellationReason: null }).where(and(inArray(bookings.id, ids), eq(bookings.cancelledBy, 'customer')));
   await tx.update(bookingEvents).set({ reason: null }).where(and(inArray(bookingEvents.bookingId, ids), eq(bookingEvents.actor, 'customer')));

@@ -43,6 +43,7 @@ async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: numbe
     map.set(b.customerName, erased.name);
     if (b.customerPhone) map.set(b.customerPhone, null);
     if (b.notes) map.set(b.notes, '');
+    if (b.sharedNotes) map.set(b.sharedNotes, null);
   }
   for (const p of purchased) map.set(p.customerName, erased.name);
   const bookingIds = booked.map((b) => b.id);
@@ -97,7 +98,7 @@ async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: numbe
 /**
  * Erases one customer's personal data on their request, across every specialist, in one write
  * transaction (one person's records are few): name, email, phone and what they wrote, in their
- * bookings (and the reasons they gave on the events), package purchases, credit ledger, payments,
+ * bookings (with what their specialists shared with them: shared notes and recording links) (and the reasons they gave on the events), package purchases, credit ledger, payments,
  * opt-outs, the outbox payloads and deliveries about them, the specialists' in-app notices and
  * stored idempotent answers — replaced by `erasedAddress` and "Erased customer". Messages to them
  * not yet sent are skipped. Amounts, dates, ids, statuses and payment provider references stay
