@@ -6,7 +6,7 @@ import { resultsReporter } from './test/results-reporter.mjs';
 
 // One real API for the whole run: tests share its database, so each books a different time.
 // A second one takes payments through Stripe's SDK and the fake Stripe server, for the e2e test.
-// A third runs on a clock the join-flow tests move. A fourth, without rate limits, serves the
+// A third runs on a clock the join-flow tests (and the console's after-the-start test) move. A fourth, without rate limits, serves the
 // console's tests (each signs up a specialist of its own).
 const started = await Promise.allSettled([startApi(), startStripeApi(), startClockApi(), startConsoleApi()]);
 const failed = started.find((result) => result.status === 'rejected');

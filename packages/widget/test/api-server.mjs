@@ -84,7 +84,8 @@ export async function startStripeApi() {
 }
 
 /**
- * Starts a third real API whose clock the browser tests move, for the manage view's join flow: it
+ * Starts a third real API whose clock the browser tests move, for the manage view's join flow and
+ * the console's booking detail after a session started (the demo specialist, by its API key): it
  * runs `Date.now() + offset` and mounts a small control API that only this test server has —
  *
  * - `GET /__test/clock` → `{ now, offset }`;

@@ -25,6 +25,11 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
   static override styles = [tokens, screenStyles, styles];
 
   @property({ attribute: 'booking-id' }) bookingId = '';
+  /**
+   * The clock the screen reads "has the session started?" from (completed / no-show instead of
+   * reschedule / cancel); the server decides again on its own clock. Tests give the API's clock.
+   */
+  @property({ attribute: false }) now: () => Date = () => new Date();
 
   @consume({ context: consoleContext, subscribe: true })
   @state()
@@ -102,7 +107,7 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
   startReschedule() {
     const { booking, session } = this;
     // The specialist's access token (the client's key) authorises the move: no manage token.
-    if (booking && session) this.reschedule.start(booking, { client: session.client, manageToken: '', timeZone: this.timeZone, locale: undefined, now: () => new Date() });
+    if (booking && session) this.reschedule.start(booking, { client: session.client, manageToken: '', timeZone: this.timeZone, locale: undefined, now: () => this.now() });
   }
 
   async confirmReschedule(): Promise<void> {

@@ -34,7 +34,7 @@ export function refundSentence(booking: SpecialistBooking): string {
 
 export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: SpecialistBooking) {
   const zone = host.timeZone;
-  const started = Date.parse(booking.start) <= Date.now();
+  const started = Date.parse(booking.start) <= host.now().getTime();
   const open = booking.status === 'held' || booking.status === 'confirmed';
   const meeting = booking.meeting?.url ?? booking.join.url;
   return html`<p><a href="#/bookings" @click=${(e: Event) => (e.preventDefault(), host.session?.navigate('bookings'))}>← All bookings</a></p>
