@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
-import { formatAmount, formatCountdown, formatDate, formatMinutes, formatMoment, formatPrice, formatTime, formatTimeLeft, weekdayNames, zoneLabel } from './format.js';
+import { formatAmount, formatCountdown, formatDate, formatMinutes, formatMoment, formatPrice, formatTime, formatTimeLeft, pageLocale, weekdayNames, zoneLabel } from './format.js';
 
 describe('formatting', () => {
+  it('reads a page language as a locale, POSIX names too, and nothing that is not one', () => {
+    expect(pageLocale('en_US')).to.equal('en-US');
+    expect(pageLocale(' fr-ca ')).to.equal('fr-CA');
+    expect(pageLocale('not a language!')).to.equal(undefined);
+    expect(pageLocale('')).to.equal(undefined);
+    expect(pageLocale(null)).to.equal(undefined);
+  });
+
   it('shows a zero price as Free and others in major units of their currency', () => {
     expect(formatPrice(0, 'EUR', 'en-US')).to.equal('Free');
     expect(formatPrice(2500, 'EUR', 'en-US')).to.equal('€25.00');

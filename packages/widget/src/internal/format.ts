@@ -3,6 +3,21 @@
  * one costs about 100 µs, far more than using it.
  */
 
+/**
+ * A page's `lang` as a locale `Intl` accepts, or undefined (the browser's own) when it is not a
+ * language tag at all. Real pages write `en_US` (a POSIX name, not BCP 47): read as `en-US`. An
+ * attribute value must never throw out of a formatter and blank the widget.
+ */
+export function pageLocale(lang: string | null | undefined): string | undefined {
+  const tag = lang?.trim().replace(/_/g, '-');
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();

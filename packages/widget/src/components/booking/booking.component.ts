@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
+import { pageLocale } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
@@ -98,7 +99,7 @@ export class SlotwiseBooking extends LitElement {
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
       specialist: this.managing ? '' : this.specialist,
       timeZone: resolveZone(this.timezone),
-      locale: this.closest('[lang]')?.getAttribute('lang') || undefined,
+      locale: pageLocale(this.closest('[lang]')?.getAttribute('lang')),
     });
   }
 

@@ -26,6 +26,21 @@ describe('<slotwise-booking>', () => {
     expect(services[1]).to.include('Coaching session').and.include('60 min').and.include('€90.00');
   });
 
+  it('reads a page language written the POSIX way (de_DE), and one that is no language at all, instead of blanking', async () => {
+    for (const lang of ['de_DE', 'not a language!']) {
+      const page = await fixture<HTMLDivElement>(html`<div lang=${lang}><slotwise-booking specialist="demo" api=${api()}></slotwise-booking></div>`);
+      const el = page.querySelector('slotwise-booking')!;
+      await chooseService(el, 'Intro call');
+      const days = deepAll(el, 'slotwise-calendar', 'button[part~="day-open"]');
+      expect(days.length, lang).to.be.greaterThan(0);
+      if (lang === 'de_DE') {
+        // German month and weekday names: the tag was read as de-DE.
+        const month = new Intl.DateTimeFormat('de-DE', { month: 'long' }).format(new Date(`${days[0]!.dataset['date']}T12:00:00Z`));
+        expect(deep(el, 'slotwise-calendar')!.shadowRoot!.textContent).to.include(month);
+      }
+    }
+  });
+
   it("talks to the page's own origin when there is no api attribute", async () => {
     // The test runner forwards /v1/* on its own origin to the API.
     const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo"></slotwise-booking>`);
