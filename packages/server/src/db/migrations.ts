@@ -181,5 +181,15 @@ export const migrations: Migration[] = [
       "ALTER TABLE `bookings` ADD `shared_notes` text;",
       "ALTER TABLE `bookings` ADD `recording_url` text;"
     ]
+  },
+  {
+    "tag": "0008_widget_complete",
+    "statements": [
+      "CREATE TABLE `customer_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`customer_email` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `customer_tokens_hash_unique` ON `customer_tokens` (`token_hash`);",
+      "CREATE INDEX `customer_tokens_customer_idx` ON `customer_tokens` (`specialist_id`,`customer_email`);",
+      "ALTER TABLE `bookings` ADD `visitor_hash` text;",
+      "ALTER TABLE `bookings` ADD `utm` text;"
+    ]
   }
 ];

@@ -353,6 +353,13 @@ export const bookings = sqliteTable(
     meetingRef: text('meeting_ref'),
     /** Rises with every change an invite must carry (ICS `SEQUENCE`). */
     inviteSequence: integer('invite_sequence').notNull().default(0),
+    /**
+     * SHA-256 of the widget's visitor id (random, kept in the visitor's browser): the limit on
+     * simultaneous unpaid holds counts per visitor, not per network address others may share.
+     */
+    visitorHash: text('visitor_hash'),
+    /** Where the booking came from: `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content` as given. */
+    utm: text('utm', { mode: 'json' }).$type<Record<string, string>>(),
   },
   (t) => [
     index('bookings_specialist_time_idx').on(t.specialistId, t.startAt),
@@ -704,6 +711,34 @@ export const creditLedger = sqliteTable(
     index('credit_ledger_purchase_idx').on(t.packagePurchaseId),
     // The scheduler looks for lots past their expiry.
     index('credit_ledger_grant_expiry_idx').on(t.expiresAt).where(sql`kind = 'grant'`),
+  ],
+);
+
+/**
+ * A customer's way into "My bookings" with one specialist, without an account: a single-use,
+ * short-lived `link` token emailed to the address, exchanged for a short-lived `session` token the
+ * widget keeps. Both stored hashed; a used or expired token never works again.
+ */
+export const customerTokens = sqliteTable(
+  'customer_tokens',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    /** Lower-cased. */
+    customerEmail: text('customer_email').notNull(),
+    kind: text('kind', { enum: ['link', 'session'] }).notNull(),
+    /** SHA-256 of the token, hex (`hashToken`). */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set when a link is exchanged (or a session ended); it no longer works. */
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customer_tokens_hash_unique').on(t.tokenHash),
+    index('customer_tokens_customer_idx').on(t.specialistId, t.customerEmail),
   ],
 );
 
