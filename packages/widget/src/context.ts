@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Service, Slot } from '@slotwise/sdk/contract';
+import type { Messages } from './i18n/index.js';
 
 /** What the visitor has chosen so far; each step clears the ones after it. */
 export interface Selection {
@@ -24,6 +25,8 @@ export interface BookingContext {
   readonly timeZone: string;
   /** From `lang`; `undefined` means the browser's locale. */
   readonly locale: string | undefined;
+  /** The text for `locale` (`src/i18n/`): English until its catalog has loaded. */
+  readonly messages: Messages;
   readonly selection: Selection;
 }
 

@@ -1,3 +1,4 @@
+import { en } from '../i18n/en.js';
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
@@ -45,6 +46,7 @@ export async function inContext<T extends HTMLElement>(template: TemplateResult,
       specialist: 'demo',
       timeZone: 'Europe/Berlin',
       locale: 'en-US',
+      messages: en,
       selection: {},
       ...value,
     },

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { pageLocale } from '../../internal/format.js';
+import { loadMessages, messagesFor } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
@@ -94,13 +95,23 @@ export class SlotwiseBooking extends LitElement {
     }
     const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
     if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
+    const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
     this.flow.configure({
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
       specialist: this.managing ? '' : this.specialist,
       timeZone: resolveZone(this.timezone),
-      locale: pageLocale(this.closest('[lang]')?.getAttribute('lang')),
+      locale,
+      messages: messagesFor(locale),
     });
+    void this.loadCatalog(locale);
+  }
+
+  /** Swaps in `locale`'s catalog once loaded, unless the locale changed meanwhile. */
+  private async loadCatalog(locale: string | undefined): Promise<void> {
+    const messages = await loadMessages(locale);
+    const ctx = this.flow.ctx;
+    if (ctx && ctx.locale === locale && ctx.messages !== messages) this.flow.configure({ ...ctx, messages });
   }
 
   /** Whether the element shows one booking (`booking` and `token`) rather than the booking flow. */
@@ -123,11 +134,11 @@ export class SlotwiseBooking extends LitElement {
     return html`<div part="base" class="base">
       <p role="status" part="status" class="status">${statusText(flow)}</p>
       ${!this.specialist
-        ? html`<p role="alert" part="alert">No specialist chosen: add a <code>specialist</code> attribute with their handle.</p>`
+        ? html`<p role="alert" part="alert">${this.flow.ctx?.messages.noSpecialist ?? ""}</p>`
         : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile()) : nothing}
       ${profile ? html`
         <header part="header">
-          <h2 part="title">Book a session with ${profile.name}</h2>
+          <h2 part="title">${flow.ctx!.messages.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
         ${profile.acceptingBookings === false

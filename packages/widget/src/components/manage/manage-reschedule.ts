@@ -1,3 +1,4 @@
+import { messagesFor } from '../../i18n/index.js';
 import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { emit, type ErrorDetail } from '../../events.js';
@@ -38,7 +39,7 @@ export class RescheduleFlow extends SlotPicker {
     const service = { id: booking.service.id, name: booking.service.name, description: '', currency: booking.currency,
       durations: [{ minutes: booking.duration, price: booking.price }], location: { kind: booking.location.kind } };
     const { client, timeZone, locale } = settings;
-    this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, selection: { service, duration: booking.duration } });
+    this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, messages: messagesFor(locale), selection: { service, duration: booking.duration } });
     Object.assign(this, { open: true, saving: false, error: undefined });
     this.openAt();
     void this.loadSlots();
