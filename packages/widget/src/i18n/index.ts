@@ -5,16 +5,25 @@
  */
 import { en, type Messages } from './en.js';
 
-export type { Messages } from './en.js';
+export { en } from './en.js';
+export type { Messages, Rich } from './en.js';
 
 /** The languages with a catalog, by their primary subtag. */
-export const LANGUAGES = ['en'] as const;
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Right-to-left languages: the widget mirrors its layout for them (`dir="rtl"`). */
 const RTL = new Set<string>(['ar', 'he', 'fa', 'ur']);
 
-const loaders: Partial<Record<Language, () => Promise<Messages>>> = {};
+/** Each a separate chunk: `import()` with a literal path, so the bundler splits it out. */
+const loaders: Partial<Record<Language, () => Promise<Messages>>> = {
+  de: () => import('./de.js').then((module) => module.de),
+  fr: () => import('./fr.js').then((module) => module.fr),
+  es: () => import('./es.js').then((module) => module.es),
+  pt: () => import('./pt.js').then((module) => module.pt),
+  ja: () => import('./ja.js').then((module) => module.ja),
+  ar: () => import('./ar.js').then((module) => module.ar),
+};
 const loaded = new Map<Language, Messages>([['en', en]]);
 const pending = new Map<Language, Promise<Messages>>();
 

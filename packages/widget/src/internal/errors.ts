@@ -1,5 +1,6 @@
 import { isSlotwiseError } from '@slotwise/sdk';
 import type { ErrorDetail } from '../events.js';
+import type { Messages } from '../i18n/index.js';
 
 /** Reduces anything thrown by the client to what the UI and `slotwise:error` need. */
 export function describeError(error: unknown): ErrorDetail {
@@ -14,4 +15,16 @@ export function describeError(error: unknown): ErrorDetail {
 export function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `wdg_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * What to show the visitor for a failure, in their language: the server's own sentence (its
+ * problem `detail`, which follows `Accept-Language`) when it answered, else the catalog's words
+ * for what the client made up — no answer, no answer in time, an answer that made no sense.
+ */
+export function errorText(error: ErrorDetail, t: Pick<Messages, 'networkError' | 'timeoutError' | 'unexpectedError'>): string {
+  if (error.code === 'network_error') return t.networkError;
+  if (error.code === 'timeout') return t.timeoutError;
+  if (error.code === 'unexpected_response' || error.code === 'unexpected_error') return t.unexpectedError;
+  return error.message;
 }

@@ -73,9 +73,9 @@ export function zoneLabel(timeZone: string, at: Date, locale?: string): string {
   return offset ? `${name} (${offset})` : name;
 }
 
-/** A price in minor units; zero reads "Free". */
-export function formatPrice(minor: number, currency: string, locale?: string): string {
-  return minor === 0 ? 'Free' : formatAmount(minor, currency, locale);
+/** A price in minor units; zero reads `free` ("Free", or the visitor's catalog's word for it). */
+export function formatPrice(minor: number, currency: string, locale?: string, free = 'Free'): string {
+  return minor === 0 ? free : formatAmount(minor, currency, locale);
 }
 
 /**

@@ -34,7 +34,7 @@ export interface StripeConfirmResult {
 }
 
 export interface StripeInstance {
-  elements(options: { clientSecret: string; appearance?: StripeAppearance }): StripeElements;
+  elements(options: { clientSecret: string; appearance?: StripeAppearance; locale?: string }): StripeElements;
   confirmPayment(options: {
     elements: StripeElements;
     redirect: 'if_required';

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { bookingCalendarUrl, bookingEventTitle, googleCalendarUrl } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
+import { en, type Messages } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './add-to-calendar.styles.js';
 
@@ -27,18 +28,21 @@ export class SlotwiseAddToCalendar extends LitElement {
   @property({ attribute: false }) manageToken = '';
   /** The API's base URL. */
   @property({ attribute: false }) api = '';
+  /** The text, in the visitor's language (the booking flow's or manage view's catalog). */
+  @property({ attribute: false }) messages: Messages = en;
 
   override render() {
     const booking = this.booking;
     if (!booking || booking.status !== 'confirmed' || !this.manageToken || !this.api) return nothing;
+    const t = this.messages;
     const title = bookingEventTitle(booking);
-    const google = googleCalendarUrl({ title, start: booking.start, end: booking.end, details: `${title}, booked through Slotwise.` });
+    const google = googleCalendarUrl({ title, start: booking.start, end: booking.end, details: t.calendarDetails(title) });
     return html`<div part="add-to-calendar" class="add" role="group" aria-labelledby="label">
-      <span id="label" class="label">Add to calendar:</span>
+      <span id="label" class="label">${t.addToCalendar}</span>
       <a part="calendar-ics" href=${bookingCalendarUrl(this.api, booking.id, this.manageToken)} download=${`slotwise-${booking.id}.ics`}
-        referrerpolicy="no-referrer">Apple Calendar or Outlook (.ics)</a>
-      <a part="calendar-google" href=${google} target="_blank" rel="noopener noreferrer">Google Calendar<span class="visually-hidden">
-        (opens in a new tab)</span></a>
+        referrerpolicy="no-referrer">${t.calendarFile}</a>
+      <a part="calendar-google" href=${google} target="_blank" rel="noopener noreferrer">${t.googleCalendar}<span class="visually-hidden"
+        >${t.opensInNewTab}</span></a>
     </div>`;
   }
 }

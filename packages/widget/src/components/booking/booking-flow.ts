@@ -26,8 +26,8 @@ export class BookingFlow extends SlotPicker {
   bookedEmail: 'queued' | 'off' | undefined;
   /** Set between the hold and the server's confirmation of a paid session. */
   payment: PendingPayment | undefined;
-  /** Why the chosen time was dropped, shown until the next choice. */
-  notice = '';
+  /** Why the chosen time was dropped (a catalog key), shown until the next choice. */
+  notice: 'holdReleasedNotice' | 'slotTakenNotice' | '' = '';
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -86,7 +86,7 @@ export class BookingFlow extends SlotPicker {
   holdReleased(): void {
     this.payment = undefined;
     this.select({ slot: undefined });
-    this.notice = 'The time we held for you was released. Please choose a time again.';
+    this.notice = 'holdReleasedNotice';
     void this.slots.reload();
   }
 
@@ -108,7 +108,7 @@ export class BookingFlow extends SlotPicker {
     const taken = this.ctx?.selection.slot;
     this.select({ slot: undefined });
     if (taken) this.slots.drop(taken.start);
-    this.notice = 'Sorry, that time is no longer available. Please choose another time.';
+    this.notice = 'slotTakenNotice';
     void this.slots.reload();
   }
 

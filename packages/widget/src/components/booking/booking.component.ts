@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { pageLocale } from '../../internal/format.js';
-import { loadMessages, messagesFor } from '../../i18n/index.js';
+import { directionOf, en, loadMessages, messagesFor } from '../../i18n/index.js';
+import type { Messages } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
@@ -125,24 +126,27 @@ export class SlotwiseBooking extends LitElement {
 
   override render() {
     const { flow } = this;
+    const t = flow.ctx?.messages ?? en;
+    // The base, not the host, carries the direction: the page's own layout around the element is left alone.
+    const dir = directionOf(flow.ctx?.locale);
     if (this.managing && flow.ctx) {
-      return html`<div part="base" class="base"><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
+      return html`<div part="base" class="base" dir=${dir}><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
-        .locale=${flow.ctx.locale} .now=${this.now}></slotwise-manage></div>`;
+        .locale=${flow.ctx.locale} .messages=${t} .now=${this.now}></slotwise-manage></div>`;
     }
     const profile = flow.profile.value;
-    return html`<div part="base" class="base">
-      <p role="status" part="status" class="status">${statusText(flow)}</p>
+    return html`<div part="base" class="base" dir=${dir}>
+      <p role="status" part="status" class="status">${statusText(flow, t)}</p>
       ${!this.specialist
-        ? html`<p role="alert" part="alert">${this.flow.ctx?.messages.noSpecialist ?? ""}</p>`
-        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile()) : nothing}
+        ? html`<p role="alert" part="alert">${t.noSpecialist}</p>`
+        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile(), t) : nothing}
       ${profile ? html`
         <header part="header">
-          <h2 part="title">${flow.ctx!.messages.bookTitle(profile.name)}</h2>
+          <h2 part="title">${t.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
         ${profile.acceptingBookings === false
-          ? renderNotAccepting(profile)
+          ? renderNotAccepting(profile, t)
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : flow.booked
@@ -233,9 +237,9 @@ export class SlotwiseBooking extends LitElement {
   }
 }
 
-function statusText(flow: BookingFlow): string {
-  if (flow.profile.status === 'loading') return 'Loading…';
-  if (flow.slots.status === 'loading') return 'Loading open times…';
+function statusText(flow: BookingFlow, t: Messages): string {
+  if (flow.profile.status === 'loading') return t.loading;
+  if (flow.slots.status === 'loading') return t.loadingOpenTimes;
   return '';
 }
 

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import type { Specialist } from '@slotwise/sdk/contract';
 import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
 import { formatMonth } from '../../internal/format.js';
+import { errorText } from '../../internal/errors.js';
 import { DEFAULT_STRIPE_JS } from '../../internal/stripe-js.js';
+import type { Messages } from '../../i18n/index.js';
 import type { BookingFlow, PendingPayment } from './booking-flow.js';
 
 /** What `<slotwise-booking>` does when a part of the schedule reports something. */
@@ -22,9 +24,10 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
   const { service, duration, date, slot } = ctx?.selection ?? {};
   if (!ctx || !service) return nothing;
   const profile = flow.profile.value;
+  const t = ctx.messages;
   if (profile?.acceptingPaidBookings === false && (service.durations.find((d) => d.minutes === duration) ?? service.durations[0])!.price > 0) {
     // The server offers no slots for it and would refuse the booking: say why instead of an empty calendar.
-    return html`<p role="status" part="unavailable" class="unavailable">${profile.name} cannot take paid bookings yet. Free sessions can be booked.</p>`;
+    return html`<p role="status" part="unavailable" class="unavailable">${t.noPaidBookings(profile.name)}</p>`;
   }
   const { slots } = flow;
   const loading = slots.status === 'loading';
@@ -35,16 +38,16 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
         .month=${flow.month} .today=${flow.today} .openDates=${slots.dates} ?loading=${loading}
         @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
       <div class="day">
-        ${flow.notice ? html`<p role="alert" part="alert" class="notice">${flow.notice}</p>` : nothing}
+        ${flow.notice ? html`<p role="alert" part="alert" class="notice">${t[flow.notice]}</p>` : nothing}
         ${slots.error
-          ? html`<p role="alert" part="alert">We could not load the open times. ${slots.error.message}
-              <button type="button" @click=${on.retrySlots}>Try again</button></p>`
+          ? html`<p role="alert" part="alert">${t.loadTimesFailed} ${errorText(slots.error, t)}
+              <button type="button" @click=${on.retrySlots}>${t.tryAgain}</button></p>`
           : nothing}
-        ${empty ? html`<p class="muted">No open times in ${formatMonth(flow.month, ctx.locale)}. Try the next month.</p>` : nothing}
+        ${empty ? html`<p class="muted">${t.noTimesInMonth(formatMonth(flow.month, ctx.locale))}</p>` : nothing}
         ${date
           ? html`<slotwise-time-list exportparts="times, zone, time, time-selected" .date=${date}
               .slots=${slots.slotsOn(date)} ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
-          : empty ? nothing : html`<p class="muted hint">Choose a day to see its times.</p>`}
+          : empty ? nothing : html`<p class="muted hint">${t.chooseDayHint}</p>`}
       </div>
     </div>
     <slotwise-details-form exportparts="form, input, field-error, submit" ?hidden=${!slot}
@@ -81,19 +84,19 @@ export function renderPaymentStep(payment: PendingPayment, step: PaymentStep) {
  * In place of services and calendar while the specialist takes no bookings (suspended, or their
  * account closed): one plain sentence, never why — that is between them and the platform.
  */
-export function renderNotAccepting(profile: Pick<Specialist, 'name'>) {
-  return html`<p role="status" part="unavailable" class="unavailable">${profile.name} is not taking bookings right now.</p>`;
+export function renderNotAccepting(profile: Pick<Specialist, 'name'>, t: Messages) {
+  return html`<p role="status" part="unavailable" class="unavailable">${t.notAccepting(profile.name)}</p>`;
 }
 
-export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void) {
+export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void, t: Messages) {
   if (error.code === 'specialist_not_found') {
-    return html`<p role="alert" part="alert">Specialist not found: there is no one to book under “${handle}”.</p>`;
+    return html`<p role="alert" part="alert">${t.specialistNotFound(handle)}</p>`;
   }
   if (error.code === 'invalid_request') {
-    return html`<p role="alert" part="alert">“${handle}” is not a valid specialist handle.</p>`;
+    return html`<p role="alert" part="alert">${t.invalidHandle(handle)}</p>`;
   }
   return html`<p role="alert" part="alert">
-    We could not load the booking page. ${error.message}
-    <button type="button" @click=${retry}>Try again</button>
+    ${t.loadPageFailed} ${errorText(error, t)}
+    <button type="button" @click=${retry}>${t.tryAgain}</button>
   </p>`;
 }

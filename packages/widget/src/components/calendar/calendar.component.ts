@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
+import { directionOf, en } from '../../i18n/index.js';
 import { addDays, addMonths, monthGrid, monthOf } from '../../internal/dates.js';
 import { firstDayOfWeek, formatDate, formatMonth, weekdayNames } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
@@ -45,6 +46,7 @@ export class SlotwiseCalendar extends LitElement {
 
   override render() {
     const locale = this.ctx?.locale;
+    const t = this.ctx?.messages ?? en;
     const firstDay = firstDayOfWeek(locale);
     const open = new Set(this.openDates);
     const selected = this.ctx?.selection.date;
@@ -57,12 +59,12 @@ export class SlotwiseCalendar extends LitElement {
     return html`
       <div part="calendar" aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="header">
-          <button type="button" part="nav-button" class="prev" aria-label="Previous month"
+          <button type="button" part="nav-button" class="prev" aria-label=${t.previousMonth}
             ?disabled=${!this.month || this.month <= monthOf(this.today)} @click=${() => this.changeMonth(-1)}>‹</button>
           <h3 id="month" part="month-label" tabindex="-1" aria-live="polite">
             ${this.month ? formatMonth(this.month, locale) : ''}
           </h3>
-          <button type="button" part="nav-button" class="next" aria-label="Next month"
+          <button type="button" part="nav-button" class="next" aria-label=${t.nextMonth}
             ?disabled=${!this.month} @click=${() => this.changeMonth(1)}>›</button>
         </div>
         <table aria-labelledby="month" @keydown=${this.onKeydown}>
@@ -81,7 +83,8 @@ export class SlotwiseCalendar extends LitElement {
 
   private day(date: string, open: boolean, selected: boolean, tabStop: boolean) {
     const parts = ['day', open ? 'day-open' : '', selected ? 'day-selected' : ''].filter(Boolean).join(' ');
-    const label = `${formatDate(date, this.ctx?.locale)}${open ? '' : ', no open times'}`;
+    const formatted = formatDate(date, this.ctx?.locale);
+    const label = open ? formatted : (this.ctx?.messages ?? en).dayClosed(formatted);
     return html`<button type="button" part=${parts} data-date=${date} ?disabled=${!open}
       aria-pressed=${selected ? 'true' : 'false'} aria-label=${label} tabindex=${tabStop ? 0 : -1}
       @click=${() => this.select(date)}>${Number(date.slice(8))}</button>`;
@@ -105,8 +108,10 @@ export class SlotwiseCalendar extends LitElement {
     if (event.key === 'Home') next = inMonth[0];
     else if (event.key === 'End') next = inMonth[inMonth.length - 1];
     else if (steps[event.key]) {
-      // Walk in the key's direction to the next open day; stop at the month's edge.
-      const step = steps[event.key]!;
+      // Walk in the key's direction to the next open day; stop at the month's edge. Right to left,
+      // the week runs leftwards: ArrowLeft is the next day, as it looks.
+      const mirrored = directionOf(this.ctx?.locale) === 'rtl' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+      const step = mirrored ? -steps[event.key]! : steps[event.key]!;
       for (let date = addDays(from, step); monthOf(date) === this.month; date = addDays(date, step)) {
         if (inMonth.includes(date)) {
           next = date;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Booking } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
+import { en } from '../../i18n/index.js';
 import { formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './confirmation.styles.js';
@@ -43,24 +44,25 @@ export class SlotwiseConfirmation extends LitElement {
     if (!booking) return html``;
     const timeZone = this.ctx?.timeZone ?? booking.customer.timeZone;
     const locale = this.ctx?.locale;
+    const t = this.ctx?.messages ?? en;
     return html`
       <section part="confirmation" aria-labelledby="heading">
-        <h3 id="heading" tabindex="-1">You’re booked</h3>
-        <p class="what">${booking.service.name} with ${booking.specialist.name} · ${formatMinutes(booking.duration, locale)}</p>
+        <h3 id="heading" tabindex="-1">${t.bookedHeading}</h3>
+        <p class="what">${t.serviceWith(booking.service.name, booking.specialist.name)} · ${formatMinutes(booking.duration, locale)}</p>
         <p part="when" class="when">
           <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)},
             <span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
             <span class="end">${formatTime(booking.end, timeZone, locale)}</span></time>
         </p>
-        <p class="zone muted">Times in ${zoneLabel(timeZone, new Date(booking.start), locale)}</p>
+        <p class="zone muted">${t.timesIn(zoneLabel(timeZone, new Date(booking.start), locale))}</p>
         ${this.email === 'queued'
-          ? html`<p class="email">Your confirmation is on its way to <strong>${booking.customer.email}</strong>, with a calendar invitation.</p>`
+          ? html`<p class="email">${t.emailQueued(html`<strong>${booking.customer.email}</strong>`)}</p>`
           : this.email === 'off'
-            ? html`<p class="email">No confirmation email is sent for this booking: note the time, or add it to your calendar below.</p>`
+            ? html`<p class="email">${t.emailOff}</p>`
             : nothing}
         <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${booking}
-          .manageToken=${this.manageToken} .api=${this.ctx?.client.baseURL ?? ''}></slotwise-add-to-calendar>
-        <button type="button" part="book-again" @click=${this.bookAgain}>Book another time</button>
+          .manageToken=${this.manageToken} .api=${this.ctx?.client.baseURL ?? ''} .messages=${t}></slotwise-add-to-calendar>
+        <button type="button" part="book-again" @click=${this.bookAgain}>${t.bookAnotherTime}</button>
       </section>
     `;
   }

@@ -3,7 +3,9 @@ import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
-import { describeError, idempotencyKey } from '../../internal/errors.js';
+import { describeError, errorText, idempotencyKey } from '../../internal/errors.js';
+import { en } from '../../i18n/index.js';
+import { customerLocale } from '../../internal/customer-locale.js';
 import { formatDate, formatMinutes, formatTime } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
@@ -47,26 +49,27 @@ export class SlotwiseDetailsForm extends LitElement {
     const { selection, timeZone, locale } = this.ctx ?? { selection: {} };
     const { service, duration, slot } = selection;
     const paid = (service?.durations.find((d) => d.minutes === duration)?.price ?? 0) > 0;
+    const t = this.ctx?.messages ?? en;
     return html`
       <form part="form" @submit=${this.onSubmit} aria-labelledby="heading">
-        <h3 id="heading">Your details</h3>
+        <h3 id="heading">${t.yourDetails}</h3>
         ${service && duration && slot && timeZone
           ? html`<p class="summary muted">
               ${service.name} · ${formatMinutes(duration, locale)} ·
               ${formatDate(selection.date ?? slot.start.slice(0, 10), locale)}, ${formatTime(slot.start, timeZone, locale)}
             </p>`
           : nothing}
-        ${this.field('name', 'Name', html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120"
+        ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120"
           aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby="name-error" />`)}
-        ${this.field('email', 'Email', html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
+        ${this.field('email', t.emailLabel, html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
           maxlength="254" aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
-        ${this.field('notes', 'Notes (optional)', html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
+        ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
         ${this.formError ? html`<p role="alert" class="error">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
-          ${this.busy ? 'Booking…' : paid ? 'Continue to payment' : 'Book this time'}
+          ${this.busy ? t.bookingBusy : paid ? t.continueToPayment : t.bookThisTime}
         </button>
-        <p role="status" class="visually-hidden">${this.busy ? 'Booking your session…' : ''}</p>
+        <p role="status" class="visually-hidden">${this.busy ? t.bookingAnnounce : ''}</p>
       </form>
     `;
   }
@@ -98,7 +101,8 @@ export class SlotwiseDetailsForm extends LitElement {
           service: service.id,
           duration,
           start: slot.start,
-          customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone },
+          // The visitor's language goes with the booking: their emails follow it.
+          customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone, ...customerLocale(ctx.locale) },
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
         },
         { idempotencyKey: this.key },
@@ -111,7 +115,7 @@ export class SlotwiseDetailsForm extends LitElement {
     } catch (error) {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';
-      this.showErrors(detail.problem?.errors ?? [], detail.message, detail.code);
+      this.showErrors(detail.problem?.errors ?? [], errorText(detail, ctx.messages), detail.code);
       emit(this, 'slotwise:error', detail);
     } finally {
       this.busy = false;

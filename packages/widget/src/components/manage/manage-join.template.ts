@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { Booking, BookingLocation } from '@slotwise/sdk/contract';
 import type { ErrorDetail } from '../../events.js';
+import { en, type Messages } from '../../i18n/index.js';
+import { errorText } from '../../internal/errors.js';
 import { formatMoment, formatTimeLeft, formatTime } from '../../internal/format.js';
 import { joinedByLink, webLink, type JoinPhase } from '../../internal/join-window.js';
 
@@ -10,6 +12,7 @@ export interface JoinView {
   now: Date;
   timeZone: string;
   locale: string | undefined;
+  t: Messages;
   /** A read of the booking is under way. */
   checking: boolean;
   /** The view will read the booking again by itself for a missing link. */
@@ -25,63 +28,64 @@ export interface JoinView {
  * person the countdown to the start and where; after the end a thank-you (`renderFollowUp`).
  */
 export function renderJoin(booking: Booking, view: JoinView) {
-  const { phase } = view;
+  const { phase, t } = view;
   if (phase.phase === 'none') return nothing;
-  if (phase.phase === 'over') return renderFollowUp(booking, followUpOf(booking));
+  if (phase.phase === 'over') return renderFollowUp(booking, followUpOf(booking), t);
   const at = (instant: string) => html`<time datetime=${instant}>${formatMoment(instant, view.timeZone, view.locale, view.now)}</time>`;
   const left = (until: number) => formatTimeLeft(until - view.now.getTime(), view.locale);
-  const location = renderLocation(booking.location);
+  const location = renderLocation(booking.location, t);
   if (phase.phase === 'before') {
     const text = joinedByLink(booking.location.kind)
-      ? html`You can join in <strong>${left(phase.at)}</strong> (from ${at(booking.join.opensAt)}). The Join button appears here then.`
-      : html`Starts in <strong>${left(phase.at)}</strong> (at ${at(booking.start)}).`;
+      ? t.joinIn(html`<strong>${left(phase.at)}</strong>`, at(booking.join.opensAt))
+      : t.startsIn(html`<strong>${left(phase.at)}</strong>`, at(booking.start));
     return html`<div part="join-panel" class="join" data-phase="before"><p part="join-countdown">${text}</p>${location}</div>`;
   }
   const start = Date.parse(booking.start);
   const end = Date.parse(booking.end);
   const now = view.now.getTime();
   const remaining = html`<p part="join-remaining" class="muted">${now < start
-    ? html`Starts in ${left(start)} (at ${at(booking.start)}).`
+    ? t.startsIn(html`${left(start)}`, at(booking.start))
     : now < end
-    ? html`${left(end)} left (until ${at(booking.end)}).`
-    : html`Planned until ${at(booking.end)}.`}</p>`;
+    ? t.timeLeft(html`${left(end)}`, at(booking.end))
+    : t.plannedUntil(at(booking.end))}</p>`;
   if (!joinedByLink(booking.location.kind)) {
     return html`<div part="join-panel" class="join" data-phase="open">${remaining}${location}</div>`;
   }
   if (phase.url) {
     return html`<div part="join-panel" class="join" data-phase="open">
-      <a part="join" class="join-button" href=${phase.url} target="_blank" rel="noopener noreferrer" @click=${view.joined}>Join the
-        session<span class="visually-hidden"> (opens in a new tab)</span></a>
+      <a part="join" class="join-button" href=${phase.url} target="_blank" rel="noopener noreferrer" @click=${view.joined}>${t.joinSession}<span
+        class="visually-hidden">${t.opensInNewTab}</span></a>
       ${remaining}
     </div>`;
   }
   return html`<div part="join-panel" class="join" data-phase="waiting">
     <p part="join-waiting">${view.checkError
-      ? `We could not check for your meeting link. ${view.checkError.message}`
+      ? t.linkCheckFailed(errorText(view.checkError, t))
       : view.willRetry || view.checking
-      ? 'Your meeting link is being prepared… This page checks again by itself.'
-      : 'Your meeting link is being prepared… Check again in a minute.'}</p>
+      ? t.linkPreparingAuto
+      : t.linkPreparingManual}</p>
     <div class="actions"><button type="button" part="join-check" ?disabled=${view.checking} @click=${view.checkAgain}>
-      ${view.checking ? 'Checking…' : 'Check again'}</button></div>
+      ${view.checking ? t.checking : t.checkAgain}</button></div>
     ${remaining}
   </div>`;
 }
 
 /** What a screen reader hears when the phase changes (the countdown itself is not announced). */
-export function joinAnnouncement(booking: Booking | undefined, phase: JoinPhase): string {
-  if (phase.phase === 'over') return 'The session has ended.';
+export function joinAnnouncement(booking: Booking | undefined, phase: JoinPhase, t: Messages = en): string {
+  if (phase.phase === 'over') return t.announceEnded;
   if (phase.phase !== 'open' || !booking || !joinedByLink(booking.location.kind)) return '';
-  return phase.url ? 'You can join the session now.' : 'Your meeting link is being prepared.';
+  return phase.url ? t.announceJoinNow : t.announcePreparing;
 }
 
 /** Where a session by phone or in person happens, as the server sent it; nothing for the others. */
-function renderLocation(location: BookingLocation) {
+function renderLocation(location: BookingLocation, t: Messages) {
   if (!location.detail) return nothing;
   if (location.kind === 'phone') {
     const dial = location.detail.replace(/[^+\d]/g, '');
-    return html`<p part="location" class="location">By phone: <a part="location-phone" href=${`tel:${dial}`}>${location.detail}</a></p>`;
+    // A phone number reads left to right in every script.
+    return html`<p part="location" class="location">${t.byPhone(html`<a part="location-phone" href=${`tel:${dial}`} dir="ltr">${location.detail}</a>`)}</p>`;
   }
-  if (location.kind === 'in_person') return html`<p part="location" class="location">Address: <span class="address">${location.detail}</span></p>`;
+  if (location.kind === 'in_person') return html`<p part="location" class="location">${t.address(html`<span class="address">${location.detail}</span>`)}</p>`;
   return nothing;
 }
 
@@ -104,16 +108,16 @@ export function followUpOf(booking: Booking): FollowUp {
 }
 
 /** The thank-you after the session, with the follow-up the server gave (if any). */
-export function renderFollowUp(booking: Booking, followUp: FollowUp) {
+export function renderFollowUp(booking: Booking, followUp: FollowUp, t: Messages = en) {
   const feedback = webLink(followUp.feedbackUrl);
   const recording = webLink(followUp.recordingUrl);
   return html`<div part="follow-up" class="follow-up">
-    <p class="thanks">Your session has ended. Thank you for meeting with ${booking.specialist.name}.</p>
-    ${feedback ? html`<p><a part="feedback" href=${feedback} target="_blank" rel="noopener noreferrer">Share your
-      feedback<span class="visually-hidden"> (opens in a new tab)</span></a></p>` : nothing}
-    ${followUp.notes ? html`<div part="shared-notes" class="shared-notes"><h4>Notes from ${booking.specialist.name}</h4>
+    <p class="thanks">${t.sessionEnded(booking.specialist.name)}</p>
+    ${feedback ? html`<p><a part="feedback" href=${feedback} target="_blank" rel="noopener noreferrer">${t.shareFeedback}<span
+      class="visually-hidden">${t.opensInNewTab}</span></a></p>` : nothing}
+    ${followUp.notes ? html`<div part="shared-notes" class="shared-notes"><h4>${t.notesFrom(booking.specialist.name)}</h4>
       <p class="notes">${followUp.notes}</p></div>` : nothing}
-    ${recording ? html`<p><a part="recording" href=${recording} target="_blank" rel="noopener noreferrer">Watch the
-      recording<span class="visually-hidden"> (opens in a new tab)</span></a></p>` : nothing}
+    ${recording ? html`<p><a part="recording" href=${recording} target="_blank" rel="noopener noreferrer">${t.watchRecording}<span
+      class="visually-hidden">${t.opensInNewTab}</span></a></p>` : nothing}
   </div>`;
 }

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import type { SlotwiseEvent } from '../../events.js';
+import { en, type Messages } from '../../i18n/index.js';
+import { errorText } from '../../internal/errors.js';
 import { formatInstantDate, formatTime } from '../../internal/format.js';
 import type { RescheduleFlow } from './manage-reschedule.js';
 
@@ -13,32 +15,32 @@ export interface RescheduleHandlers {
 }
 
 /** The calendar and the chosen day's times for the booking's service, then "Move to …". */
-export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers) {
+export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers, t: Messages = en) {
   const ctx = flow.ctx;
   if (!ctx) return nothing;
   const { date, slot } = ctx.selection;
   const { slots } = flow;
   const loading = slots.status === 'loading';
   return html`<div part="reschedule-panel" class="reschedule-panel" role="group" aria-labelledby="reschedule-heading">
-    <h4 id="reschedule-heading" tabindex="-1">Choose a new time</h4>
+    <h4 id="reschedule-heading" tabindex="-1">${t.chooseNewTime}</h4>
     <div class="schedule">
       <slotwise-calendar exportparts="calendar, month-label, nav-button, day, day-open, day-selected"
         .month=${flow.month} .today=${flow.today} .openDates=${slots.dates} ?loading=${loading}
         @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
-      ${slots.error ? html`<p role="alert" part="alert">We could not load the open times. ${slots.error.message}</p>` : nothing}
+      ${slots.error ? html`<p role="alert" part="alert">${t.loadTimesFailed} ${errorText(slots.error, t)}</p>` : nothing}
       ${date
         ? html`<slotwise-time-list exportparts="times, zone, time, time-selected" .date=${date} .slots=${slots.slotsOn(date)}
             ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
-        : html`<p class="muted">${loading ? 'Loading open times…' : 'Choose a day to see its times.'}</p>`}
+        : html`<p class="muted">${loading ? t.loadingOpenTimes : t.chooseDayHint}</p>`}
     </div>
-    ${flow.error ? html`<p role="alert" part="alert">${flow.error.message}</p>` : nothing}
+    ${flow.error ? html`<p role="alert" part="alert">${errorText(flow.error, t)}</p>` : nothing}
     <div class="actions">
       ${slot
         ? html`<button type="button" part="confirm-reschedule" class="primary" ?disabled=${flow.saving} @click=${on.confirm}>
-            ${flow.saving ? 'Moving…' : `Move to ${formatInstantDate(slot.start, ctx.timeZone, ctx.locale)}, ${formatTime(slot.start, ctx.timeZone, ctx.locale)}`}
+            ${flow.saving ? t.moving : t.moveTo(`${formatInstantDate(slot.start, ctx.timeZone, ctx.locale)}, ${formatTime(slot.start, ctx.timeZone, ctx.locale)}`)}
           </button>`
         : nothing}
-      <button type="button" part="keep-time" ?disabled=${flow.saving} @click=${on.close}>Keep the current time</button>
+      <button type="button" part="keep-time" ?disabled=${flow.saving} @click=${on.close}>${t.keepCurrentTime}</button>
     </div>
   </div>`;
 }

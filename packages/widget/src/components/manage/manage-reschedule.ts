@@ -1,6 +1,6 @@
-import { messagesFor } from '../../i18n/index.js';
 import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
+import { en, type Messages } from '../../i18n/index.js';
 import { emit, type ErrorDetail } from '../../events.js';
 import { describeError } from '../../internal/errors.js';
 import { todayIn } from '../../internal/dates.js';
@@ -12,6 +12,8 @@ export interface RescheduleSettings {
   manageToken: string;
   timeZone: string;
   locale: string | undefined;
+  /** The calendar's and time list's text; English by default (the console). */
+  messages?: Messages;
   now: () => Date;
 }
 
@@ -38,8 +40,8 @@ export class RescheduleFlow extends SlotPicker {
     // The calendar and time list need a service; the booking names its own and its one duration.
     const service = { id: booking.service.id, name: booking.service.name, description: '', currency: booking.currency,
       durations: [{ minutes: booking.duration, price: booking.price }], location: { kind: booking.location.kind } };
-    const { client, timeZone, locale } = settings;
-    this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, messages: messagesFor(locale), selection: { service, duration: booking.duration } });
+    const { client, timeZone, locale, messages } = settings;
+    this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, messages: messages ?? en, selection: { service, duration: booking.duration } });
     Object.assign(this, { open: true, saving: false, error: undefined });
     this.openAt();
     void this.loadSlots();

@@ -4,6 +4,8 @@ import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { CountdownController } from '../../countdown-controller.js';
 import { JoinController } from '../../join-controller.js';
+import { en, type Messages } from '../../i18n/index.js';
+import { errorText } from '../../internal/errors.js';
 import { tokens } from '../../styles/tokens.js';
 import type { SlotwiseEvent } from '../../events.js';
 import { ManageFlow } from './manage-flow.js';
@@ -70,6 +72,8 @@ export class SlotwiseManage extends LitElement {
   @property({ attribute: false }) api = '';
   @property({ attribute: false }) timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   @property({ attribute: false }) locale: string | undefined;
+  /** The text, in the visitor's language: `<slotwise-booking>` passes its catalog down. */
+  @property({ attribute: false }) messages: Messages = en;
   /** The clock: a held booking's countdown, the join window's countdown, opening and end. */
   @property({ attribute: false }) now: () => Date = () => new Date();
 
@@ -94,15 +98,16 @@ export class SlotwiseManage extends LitElement {
 
   override render() {
     const { booking } = this.flow;
-    if (booking.status === 'loading') return html`<p role="status" class="muted">Loading your booking…</p>`;
+    const t = this.messages;
+    if (booking.status === 'loading') return html`<p role="status" class="muted">${t.loadingBooking}</p>`;
     if (booking.error) {
       const retry = booking.error.code !== 'booking_not_found';
-      return html`<p role="alert" part="alert">${loadErrorText(booking.error)}
-        ${retry ? html`<button type="button" @click=${() => void this.flow.load()}>Try again</button>` : nothing}</p>`;
+      return html`<p role="alert" part="alert">${loadErrorText(booking.error, t)}
+        ${retry ? html`<button type="button" @click=${() => void this.flow.load()}>${t.tryAgain}</button>` : nothing}</p>`;
     }
     const value = booking.value;
     if (!value) return nothing;
-    const display = { timeZone: this.timeZone, locale: this.locale, holdLeft: this.countdown.remaining, api: this.api, manageToken: this.manageToken };
+    const display = { timeZone: this.timeZone, locale: this.locale, t, holdLeft: this.countdown.remaining, api: this.api, manageToken: this.manageToken };
     const { join } = this;
     const now = this.now();
     const phase = join.phaseAt(now.getTime());
@@ -110,56 +115,58 @@ export class SlotwiseManage extends LitElement {
     return html`<section part="manage" aria-labelledby="heading">
       ${renderSummary(value, display)}
       ${renderJoin(value, {
-        phase, now, timeZone: this.timeZone, locale: this.locale, checking: join.checking, willRetry: join.willRetry,
+        phase, now, timeZone: this.timeZone, locale: this.locale, t, checking: join.checking, willRetry: join.willRetry,
         checkError: join.checkError, checkAgain: () => join.checkNow(), joined: (event) => join.joined(event),
       })}
-      <p role="status" class="visually-hidden">${joinAnnouncement(value, phase)}</p>
+      <p role="status" class="visually-hidden">${joinAnnouncement(value, phase, t)}</p>
       ${over ? nothing : html`<slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
-        .manageToken=${this.manageToken} .api=${this.api}></slotwise-add-to-calendar>`}
+        .manageToken=${this.manageToken} .api=${this.api} .messages=${t}></slotwise-add-to-calendar>`}
       ${this.reschedule.open
-        ? renderReschedule(this.reschedule, this.handlers)
+        ? renderReschedule(this.reschedule, this.handlers, t)
         : this.flow.cancelPhase !== 'idle' ? this.renderCancel(value) : over ? nothing : this.renderActions(value)}
       ${this.flow.cancelError && this.flow.cancelPhase === 'idle'
-        ? html`<p role="alert" part="alert">${this.flow.cancelError.message}</p>`
+        ? html`<p role="alert" part="alert">${errorText(this.flow.cancelError, t)}</p>`
         : nothing}
     </section>`;
   }
 
   private renderActions(booking: Booking) {
     if (!cancellable.has(booking.status)) return nothing;
+    const t = this.messages;
     return html`<div part="actions" class="actions">
       ${booking.status === 'confirmed'
-        ? html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>Change time</button>`
+        ? html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>${t.changeTime}</button>`
         : nothing}
-      <button type="button" part="cancel" @click=${() => void this.flow.askToCancel()}>Cancel booking</button>
+      <button type="button" part="cancel" @click=${() => void this.flow.askToCancel()}>${t.cancelBooking}</button>
     </div>`;
   }
 
   private renderCancel(booking: Booking) {
     const { cancelPhase: phase, quote, cancelError } = this.flow;
-    if (phase === 'quoting' || !quote) return html`<p role="status" class="muted">Checking what cancelling would refund…</p>`;
+    const t = this.messages;
+    if (phase === 'quoting' || !quote) return html`<p role="status" class="muted">${t.checkingRefund}</p>`;
     const busy = phase === 'cancelling';
     return html`<div part="cancel-panel" class="cancel-panel" role="group" aria-labelledby="quote">
-      <p id="quote" part="quote" class="quote" role="status">${quoteText(quote, booking, this.locale)}</p>
+      <p id="quote" part="quote" class="quote" role="status">${quoteText(quote, booking, this.locale, t)}</p>
       ${quote.allowed
-        ? html`<label for="reason">Reason (optional)</label>
+        ? html`<label for="reason">${t.reasonLabel}</label>
             <textarea id="reason" part="reason" maxlength="500" rows="2" ?disabled=${busy}></textarea>`
         : nothing}
-      ${cancelError ? html`<p role="alert" part="alert">${cancelError.message}</p>` : nothing}
+      ${cancelError ? html`<p role="alert" part="alert">${errorText(cancelError, t)}</p>` : nothing}
       <div class="actions">
         ${quote.allowed
           ? html`<button type="button" part="confirm-cancel" class="danger" ?disabled=${busy} @click=${this.onConfirm}>
-              ${busy ? 'Cancelling…' : 'Confirm cancellation'}</button>`
+              ${busy ? t.cancelling : t.confirmCancellation}</button>`
           : nothing}
-        <button type="button" part="keep" ?disabled=${busy} @click=${() => this.flow.keepBooking()}>Keep my booking</button>
+        <button type="button" part="keep" ?disabled=${busy} @click=${() => this.flow.keepBooking()}>${t.keepBooking}</button>
       </div>
     </div>`;
   }
 
   private startReschedule(booking: Booking): void {
-    const { client, manageToken, timeZone, locale, now } = this;
+    const { client, manageToken, timeZone, locale, messages, now } = this;
     if (!client) return;
-    this.reschedule.start(booking, { client, manageToken, timeZone, locale, now });
+    this.reschedule.start(booking, { client, manageToken, timeZone, locale, messages, now });
   }
 
   private readonly handlers: RescheduleHandlers = {

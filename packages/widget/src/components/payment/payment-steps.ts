@@ -54,13 +54,14 @@ export class StripeCheckout {
    * Mounts into `container`, else into a new `slot="payment"` child of `host`. Answers false when
    * `destroy` came first; throws when Stripe.js cannot be loaded.
    */
-  async mount(url: string, session: PaymentSession, host: HTMLElement, container?: HTMLElement): Promise<boolean> {
+  async mount(url: string, session: PaymentSession, host: HTMLElement, container?: HTMLElement, locale = 'auto'): Promise<boolean> {
     this.destroy();
     const generation = this.generation;
     const Stripe = await loadStripe(url);
     if (generation !== this.generation) return false;
     const stripe = Stripe(session.publishableKey);
-    const elements = stripe.elements({ clientSecret: session.clientSecret, appearance: appearanceOf(host) });
+    // Stripe's own labels and card errors in the widget's language, not the browser's.
+    const elements = stripe.elements({ clientSecret: session.clientSecret, appearance: appearanceOf(host), locale });
     const element = elements.create('payment');
     if (!container) {
       container = this.own = document.createElement('div');

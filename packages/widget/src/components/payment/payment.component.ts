@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Booking, PaymentSession } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
+import { catalogLanguage, en } from '../../i18n/index.js';
 import { CountdownController } from '../../countdown-controller.js';
 import { emit } from '../../events.js';
-import { describeError } from '../../internal/errors.js';
+import { describeError, errorText } from '../../internal/errors.js';
 import { DEFAULT_STRIPE_JS, type StripeError } from '../../internal/stripe-js.js';
 import { tokens } from '../../styles/tokens.js';
 import { awaitConfirmation, paymentIntentId, StripeCheckout } from './payment-steps.js';
@@ -67,6 +68,11 @@ export class SlotwisePayment extends LitElement {
     return this.phase === 'released' || (this.phase === 'ready' && this.countdown.ended);
   }
 
+  /** The text, in the visitor's language. */
+  get t() {
+    return this.ctx?.messages ?? en;
+  }
+
   /** Milliseconds left on the hold, for the countdown. */
   get countdownRemaining(): number {
     return this.countdown.remaining ?? 0;
@@ -105,7 +111,8 @@ export class SlotwisePayment extends LitElement {
     this.stripeStatus = 'loading';
     this.message = '';
     try {
-      if (await this.checkout.mount(this.stripeJs, session, this, this.container)) this.stripeStatus = 'mounted';
+      const locale = catalogLanguage(this.ctx?.locale);
+      if (await this.checkout.mount(this.stripeJs, session, this, this.container, locale)) this.stripeStatus = 'mounted';
     } catch (error) {
       this.stripeStatus = 'failed';
       emit(this, 'slotwise:error', { code: 'stripe_js_unavailable', status: 0, message: describeError(error).message });
@@ -134,7 +141,7 @@ export class SlotwisePayment extends LitElement {
     try {
       const booking = await ctx.client.payments.confirmTest(paymentIntentId(session.clientSecret), { outcome }, { manageToken: this.manageToken });
       if (booking.status === 'held' && booking.payment?.status === 'failed') {
-        return this.declined({ type: 'card_error', code: 'card_declined', message: 'Your card was declined (test). No money moved.' });
+        return this.declined({ type: 'card_error', code: 'card_declined', message: this.t.cardDeclinedTest });
       }
       await this.settle(booking);
     } catch (error) {
@@ -145,7 +152,7 @@ export class SlotwisePayment extends LitElement {
   /** A refused card: say why next to the form and let the visitor try again while the hold lasts. */
   private declined(error: StripeError): void {
     const known = error.type === 'card_error' || error.type === 'validation_error';
-    this.message = known && error.message ? error.message : 'The payment did not go through. Please try again.';
+    this.message = known && error.message ? error.message : this.t.paymentFailed;
     this.phase = 'ready';
     // An incomplete form is Stripe's to explain inside its own fields, not an event for the page.
     if (error.type !== 'validation_error') {
@@ -175,7 +182,7 @@ export class SlotwisePayment extends LitElement {
 
   private failed(error: unknown, phase: PaymentPhase): void {
     const detail = describeError(error);
-    this.message = detail.message;
+    this.message = errorText(detail, this.t);
     this.phase = phase;
     emit(this, 'slotwise:error', detail);
   }

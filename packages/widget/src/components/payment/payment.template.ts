@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { BookingContext } from '../../context.js';
+import type { Messages } from '../../i18n/index.js';
 import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime } from '../../internal/format.js';
 import type { SlotwisePayment } from './payment.component.js';
 
@@ -20,61 +21,56 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
   const timeZone = ctx?.timeZone ?? booking.customer.timeZone;
   const amount = formatAmount(session.amount, session.currency, locale);
   const busy = el.phase === 'paying' || el.phase === 'confirming';
+  const t = el.t;
   return html`
     <section part="payment" aria-labelledby="pay-heading" aria-busy=${busy ? 'true' : 'false'}>
-      <h3 id="pay-heading" tabindex="-1">Payment</h3>
+      <h3 id="pay-heading" tabindex="-1">${t.paymentHeading}</h3>
       <p class="what muted">
         ${booking.service.name} · ${formatMinutes(booking.duration, locale)} ·
         ${formatInstantDate(booking.start, timeZone, locale)}, ${formatTime(booking.start, timeZone, locale)}
       </p>
-      <p part="amount" class="amount">Amount to pay: <strong>${amount}</strong></p>
-      ${el.released ? renderReleased(el, on) : html`
+      <p part="amount" class="amount">${t.amountToPay(html`<strong>${amount}</strong>`)}</p>
+      ${el.released ? renderReleased(el, t, on) : html`
         ${el.phase === 'unconfirmed' ? nothing : html`<p part="countdown" class="countdown" role="timer">
-          Complete payment within <strong>${formatCountdown(el.countdownRemaining)}</strong></p>`}
-        ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', on) : renderStripe(el, amount, busy, on)}
+          ${t.payWithin(html`<strong class="clock">${formatCountdown(el.countdownRemaining)}</strong>`)}</p>`}
+        ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', t, on) : renderStripe(el, amount, busy, t, on)}
         ${el.message ? html`<p role="alert" part="payment-error" class="error">${el.message}</p>` : nothing}
-        ${el.phase === 'confirming' ? html`<p role="status" class="muted">Confirming your payment…</p>` : nothing}
+        ${el.phase === 'confirming' ? html`<p role="status" class="muted">${t.confirmingPayment}</p>` : nothing}
         ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending">
-          <p>We have not received the confirmation of your payment yet. Your time stays held until
-            <strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>; if your payment went through,
-            the booking is confirmed and you get an email. You will not be charged twice.</p>
-          <button type="button" @click=${on.checkAgain}>Check again</button>
+          <p>${t.paymentUnconfirmed(html`<strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>`)}</p>
+          <button type="button" @click=${on.checkAgain}>${t.checkAgain}</button>
         </div>` : nothing}
       `}
     </section>
   `;
 }
 
-function renderTestPanel(disabled: boolean, on: PaymentHandlers) {
+function renderTestPanel(disabled: boolean, t: Messages, on: PaymentHandlers) {
   return html`<div part="test-panel" class="test-panel" role="group" aria-labelledby="test-label">
-    <p id="test-label"><strong>Test mode — no real payment.</strong> This site runs Slotwise's offline test payments:
-      no card is needed and no money moves.</p>
+    <p id="test-label"><strong>${t.testModeTitle}</strong> ${t.testModeText}</p>
     <div class="actions">
-      <button type="button" part="pay-test" class="primary" ?disabled=${disabled} @click=${on.payTest}>Pay (test)</button>
-      <button type="button" part="decline-test" ?disabled=${disabled} @click=${on.declineTest}>Decline (test)</button>
+      <button type="button" part="pay-test" class="primary" ?disabled=${disabled} @click=${on.payTest}>${t.payTest}</button>
+      <button type="button" part="decline-test" ?disabled=${disabled} @click=${on.declineTest}>${t.declineTest}</button>
     </div>
   </div>`;
 }
 
-function renderStripe(el: SlotwisePayment, amount: string, busy: boolean, on: PaymentHandlers) {
+function renderStripe(el: SlotwisePayment, amount: string, busy: boolean, t: Messages, on: PaymentHandlers) {
   const status = el.stripeStatus;
   return html`
     <div part="payment-element" class="element"><slot name="payment"></slot></div>
-    ${status === 'loading' ? html`<p class="muted">Loading the secure payment form…</p>` : nothing}
+    ${status === 'loading' ? html`<p class="muted">${t.loadingPaymentForm}</p>` : nothing}
     ${status === 'failed' ? html`<p role="alert" part="payment-error" class="error">
-      We could not load Stripe's payment form. Check your connection and
-      <button type="button" @click=${on.retryStripe}>try again</button></p>` : nothing}
+      ${t.stripeFailed(html`<button type="button" @click=${on.retryStripe}>${t.stripeRetry}</button>`)}</p>` : nothing}
     ${el.phase === 'unconfirmed' ? nothing : html`<button type="button" part="pay" class="primary"
-      ?disabled=${busy || status !== 'mounted'} @click=${on.payStripe}>${busy ? 'Paying…' : `Pay ${amount}`}</button>`}
+      ?disabled=${busy || status !== 'mounted'} @click=${on.payStripe}>${busy ? t.paying : t.payAmount(amount)}</button>`}
   `;
 }
 
-function renderReleased(el: SlotwisePayment, on: PaymentHandlers) {
+function renderReleased(el: SlotwisePayment, t: Messages, on: PaymentHandlers) {
   const refunded = el.booking?.payment?.status === 'succeeded';
   return html`<div part="released" role="alert" class="released">
-    <p>${refunded
-      ? 'Your payment arrived after the time we held for you was released, so it is refunded in full.'
-      : 'The time we held for you has been released, and you have not been charged.'}</p>
-    <button type="button" part="choose-again" class="primary" @click=${on.chooseAgain}>Choose another time</button>
+    <p>${refunded ? t.refundedLate : t.releasedUnpaid}</p>
+    <button type="button" part="choose-again" class="primary" @click=${on.chooseAgain}>${t.chooseAnotherTime}</button>
   </div>`;
 }

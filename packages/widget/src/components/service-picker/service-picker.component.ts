@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Service } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
+import { en } from '../../i18n/index.js';
 import { emit } from '../../events.js';
 import { formatMinutes, formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
@@ -38,10 +39,11 @@ export class SlotwiseServicePicker extends LitElement {
   }
 
   override render() {
-    if (this.services.length === 0) return html`<p class="muted">No services are open for booking right now.</p>`;
+    const t = this.ctx?.messages ?? en;
+    if (this.services.length === 0) return html`<p class="muted">${t.noServices}</p>`;
     const selection = this.ctx?.selection;
     return html`
-      <h3 id="heading">Choose a session</h3>
+      <h3 id="heading">${t.chooseSession}</h3>
       <ul part="services" aria-labelledby="heading">
         ${this.services.map((service, index) => html`
           <li part="service">
@@ -60,7 +62,7 @@ export class SlotwiseServicePicker extends LitElement {
                       data-duration=${minutes}
                       @click=${() => this.choose(service, minutes)}
                     >
-                      ${formatMinutes(minutes, this.ctx?.locale)} · ${formatPrice(price, service.currency, this.ctx?.locale)}
+                      ${formatMinutes(minutes, this.ctx?.locale)} · ${formatPrice(price, service.currency, this.ctx?.locale, t.free)}
                     </button>
                   `;
                 })}

@@ -38,13 +38,14 @@ export class SlotwiseTimeList extends LitElement {
     const ctx = this.ctx;
     if (!ctx || !this.date) return html``;
     const chosen = ctx.selection.slot?.start;
+    const t = ctx.messages;
     const at = new Date(this.slots[0]?.start ?? `${this.date}T12:00:00Z`);
     return html`
       <section part="times" aria-labelledby="day" aria-busy=${this.loading ? 'true' : 'false'}>
         <h3 id="day" tabindex="-1">${formatDate(this.date, ctx.locale)}</h3>
-        <p part="zone" class="zone muted">Times in ${zoneLabel(ctx.timeZone, at, ctx.locale)}</p>
+        <p part="zone" class="zone muted">${t.timesIn(zoneLabel(ctx.timeZone, at, ctx.locale))}</p>
         ${this.slots.length === 0
-          ? html`<p class="muted">${this.loading ? 'Loading times…' : 'No open times left on this day.'}</p>`
+          ? html`<p class="muted">${this.loading ? t.loadingTimes : t.noTimesLeft}</p>`
           : html`<ul class="times">
               ${this.slots.map((slot) => {
                 const pressed = slot.start === chosen;

@@ -1,0 +1,152 @@
+import type { Messages } from './en.js';
+
+const plural = new Intl.PluralRules('ar');
+const count = new Intl.NumberFormat('ar');
+
+/** "N hours" with Arabic's six plural forms (one and two have no numeral). */
+function hours(n: number): string {
+  switch (plural.select(n)) {
+    case 'one':
+      return 'ساعة واحدة';
+    case 'two':
+      return 'ساعتين';
+    case 'few':
+      return `${count.format(n)} ساعات`;
+    default:
+      return `${count.format(n)} ساعة`;
+  }
+}
+
+/** Arabic (العربية), Modern Standard; written right to left (the widget mirrors, see `directionOf`). */
+export const ar: Messages = {
+  // booking
+  bookTitle: (name) => `احجز جلسة مع ${name}`,
+  noSpecialist: 'لم يتم اختيار مختص: أضف السمة specialist مع معرّفه.',
+  loading: 'جارٍ التحميل…',
+  loadingOpenTimes: 'جارٍ تحميل الأوقات المتاحة…',
+  tryAgain: 'حاول مرة أخرى',
+  specialistNotFound: (handle) => `لم يتم العثور على المختص: لا يوجد أحد للحجز باسم «${handle}».`,
+  invalidHandle: (handle) => `«${handle}» ليس معرّفًا صالحًا.`,
+  loadPageFailed: 'تعذّر تحميل صفحة الحجز.',
+  notAccepting: (name) => `${name} لا يستقبل حجوزات حاليًا.`,
+  noPaidBookings: (name) => `لا يستطيع ${name} قبول الحجوزات المدفوعة بعد. يمكن حجز الجلسات المجانية.`,
+  loadTimesFailed: 'تعذّر تحميل الأوقات المتاحة.',
+  noTimesInMonth: (month) => `لا توجد أوقات متاحة في ${month}. جرّب الشهر التالي.`,
+  chooseDayHint: 'اختر يومًا لعرض أوقاته.',
+  holdReleasedNotice: 'تم تحرير الوقت الذي حجزناه لك. يُرجى اختيار وقت من جديد.',
+  slotTakenNotice: 'عذرًا، هذا الوقت لم يعد متاحًا. يُرجى اختيار وقت آخر.',
+  networkError: 'تعذّر الوصول إلى خدمة الحجز. تحقّق من اتصالك وحاول مرة أخرى.',
+  timeoutError: 'لم تستجب خدمة الحجز في الوقت المحدد. يُرجى المحاولة مرة أخرى.',
+  unexpectedError: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى.',
+  // schedule
+  chooseSession: 'اختر جلسة',
+  noServices: 'لا توجد خدمات متاحة للحجز حاليًا.',
+  free: 'مجانًا',
+  previousMonth: 'الشهر السابق',
+  nextMonth: 'الشهر التالي',
+  dayClosed: (date) => `${date}، لا توجد أوقات متاحة`,
+  timesIn: (zone) => `الأوقات بتوقيت ${zone}`,
+  loadingTimes: 'جارٍ تحميل الأوقات…',
+  noTimesLeft: 'لم تعد هناك أوقات متاحة في هذا اليوم.',
+  // details
+  yourDetails: 'بياناتك',
+  nameLabel: 'الاسم',
+  emailLabel: 'البريد الإلكتروني',
+  notesLabel: 'ملاحظات (اختياري)',
+  bookingBusy: 'جارٍ الحجز…',
+  bookingAnnounce: 'جارٍ حجز جلستك…',
+  continueToPayment: 'المتابعة إلى الدفع',
+  bookThisTime: 'احجز هذا الوقت',
+  // payment
+  paymentHeading: 'الدفع',
+  amountToPay: (amount) => ['المبلغ المطلوب: ', amount],
+  payWithin: (countdown) => ['أكمل الدفع خلال ', countdown],
+  confirmingPayment: 'جارٍ تأكيد دفعتك…',
+  paymentUnconfirmed: (until) => [
+    'لم يصلنا تأكيد دفعتك بعد. يبقى وقتك محجوزًا حتى ',
+    until,
+    '؛ إذا تمّت دفعتك، فسيتم تأكيد الحجز وستصلك رسالة بريد إلكتروني. لن يتم خصم المبلغ مرتين.',
+  ],
+  checkAgain: 'تحقّق مرة أخرى',
+  testModeTitle: 'وضع الاختبار — لا يوجد دفع حقيقي.',
+  testModeText: 'يستخدم هذا الموقع مدفوعات Slotwise التجريبية دون اتصال: لا حاجة إلى بطاقة ولا تُنقل أي أموال.',
+  payTest: 'ادفع (تجريبي)',
+  declineTest: 'ارفض (تجريبي)',
+  loadingPaymentForm: 'جارٍ تحميل نموذج الدفع الآمن…',
+  stripeFailed: (retry) => ['تعذّر تحميل نموذج الدفع من Stripe. تحقّق من اتصالك ثم ', retry],
+  stripeRetry: 'حاول مرة أخرى',
+  paying: 'جارٍ الدفع…',
+  payAmount: (amount) => `ادفع ${amount}`,
+  refundedLate: 'وصلت دفعتك بعد تحرير الوقت الذي حجزناه لك، لذا سيتم ردّ المبلغ كاملًا.',
+  releasedUnpaid: 'تم تحرير الوقت الذي حجزناه لك، ولم يتم خصم أي مبلغ منك.',
+  chooseAnotherTime: 'اختر وقتًا آخر',
+  cardDeclinedTest: 'تم رفض بطاقتك (تجريبي). لم تُنقل أي أموال.',
+  paymentFailed: 'لم تكتمل عملية الدفع. يُرجى المحاولة مرة أخرى.',
+  // confirmation
+  bookedHeading: 'تم الحجز',
+  serviceWith: (service, specialist) => `${service} مع ${specialist}`,
+  emailQueued: (email) => ['رسالة التأكيد في طريقها إلى ', email, '، مع دعوة تقويم.'],
+  emailOff: 'لا تُرسل رسالة تأكيد لهذا الحجز: دوّن الموعد أو أضفه إلى تقويمك أدناه.',
+  bookAnotherTime: 'احجز وقتًا آخر',
+  addToCalendar: 'أضف إلى التقويم:',
+  calendarFile: 'تقويم Apple أو Outlook (‎.ics)',
+  googleCalendar: 'تقويم Google',
+  opensInNewTab: ' (يُفتح في علامة تبويب جديدة)',
+  calendarDetails: (title) => `${title}، تم الحجز عبر Slotwise.`,
+  // manage
+  loadingBooking: 'جارٍ تحميل حجزك…',
+  linkInvalid: 'لم يعد هذا الرابط صالحًا. افتح أحدث رابط من رسالة التأكيد، أو تواصل مع المختص.',
+  loadBookingFailed: (why) => `تعذّر تحميل حجزك. ${why}`,
+  statusConfirmed: 'مؤكَّد',
+  statusHeld: 'محجوز مؤقتًا',
+  statusCancelled: 'ملغى',
+  statusExpired: 'منتهي الصلاحية: لم يُدفع ثمن الوقت في الموعد',
+  statusCompleted: 'مكتمل',
+  statusNoShow: 'لم يحضر',
+  holdLeft: (countdown) => `أكمل الدفع خلال ${countdown}`,
+  holdLapsed: 'انتهت مدة الحجز المؤقت',
+  paidAmount: (amount) => ['مدفوع ', amount],
+  notPaid: (amount) => `${amount}، غير مدفوع`,
+  refunded: (amount) => `تم ردّ ${amount}`,
+  refundPending: (amount) => `ردّ ${amount} قيد التنفيذ`,
+  receipt: 'الإيصال',
+  changeTime: 'غيّر الوقت',
+  cancelBooking: 'ألغِ الحجز',
+  checkingRefund: 'جارٍ التحقق من المبلغ الذي سيُردّ عند الإلغاء…',
+  reasonLabel: 'السبب (اختياري)',
+  cancelling: 'جارٍ الإلغاء…',
+  confirmCancellation: 'أكّد الإلغاء',
+  keepBooking: 'أبقِ على حجزي',
+  cannotCancel: 'لم يعد بالإمكان إلغاء هذا الحجز.',
+  creditReturned: 'سيُعاد إليك رصيد الجلسة.',
+  creditKept: (why) => `لن يُعاد إليك رصيد الجلسة: ${why}.`,
+  fullRefund: (amount) => `سيُردّ إليك ${amount} (استرداد كامل).`,
+  partialRefund: (amount, percent) => `سيُردّ إليك ${amount} (${count.format(percent)}٪).`,
+  nothingToRefund: 'هذه الجلسة مجانية: لا يوجد ما يُردّ.',
+  noRefund: (why) => `لا استرداد: ${why}.`,
+  notRefundable: 'هذا الحجز غير قابل للاسترداد',
+  startsWithin: (n) => `تبدأ الجلسة خلال أقل من ${hours(n)}`,
+  chooseNewTime: 'اختر وقتًا جديدًا',
+  moving: 'جارٍ النقل…',
+  moveTo: (when) => `انقل إلى ${when}`,
+  keepCurrentTime: 'أبقِ على الوقت الحالي',
+  // join
+  joinIn: (left, from) => ['يمكنك الانضمام بعد ', left, ' (اعتبارًا من ', from, '). سيظهر زر الانضمام هنا حينها.'],
+  startsIn: (left, at) => ['تبدأ بعد ', left, ' (', at, ').'],
+  timeLeft: (left, until) => ['متبقٍّ ', left, ' (حتى ', until, ').'],
+  plannedUntil: (until) => ['مقررة حتى ', until, '.'],
+  joinSession: 'انضم إلى الجلسة',
+  linkCheckFailed: (why) => `تعذّر التحقق من رابط اجتماعك. ${why}`,
+  linkPreparingAuto: 'يجري تجهيز رابط اجتماعك… ستتحقق هذه الصفحة مرة أخرى تلقائيًا.',
+  linkPreparingManual: 'يجري تجهيز رابط اجتماعك… تحقّق مرة أخرى بعد دقيقة.',
+  checking: 'جارٍ التحقق…',
+  announceEnded: 'انتهت الجلسة.',
+  announceJoinNow: 'يمكنك الانضمام إلى الجلسة الآن.',
+  announcePreparing: 'يجري تجهيز رابط اجتماعك.',
+  byPhone: (number) => ['عبر الهاتف: ', number],
+  address: (address) => ['العنوان: ', address],
+  sessionEnded: (name) => `انتهت جلستك. شكرًا لاجتماعك مع ${name}.`,
+  shareFeedback: 'شاركنا رأيك',
+  notesFrom: (name) => `ملاحظات من ${name}`,
+  watchRecording: 'شاهد التسجيل',
+};

@@ -1,0 +1,13 @@
+/** English strings of the service picker, the calendar and the day's times. */
+export const schedule = {
+  chooseSession: 'Choose a session',
+  noServices: 'No services are open for booking right now.',
+  free: 'Free',
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  /** A day button's label when the day has no open time. */
+  dayClosed: (date: string) => `${date}, no open times`,
+  timesIn: (zone: string) => `Times in ${zone}`,
+  loadingTimes: 'Loading times…',
+  noTimesLeft: 'No open times left on this day.',
+};
