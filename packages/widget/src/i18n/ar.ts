@@ -3,6 +3,15 @@ import type { Messages } from './en.js';
 const plural = new Intl.PluralRules('ar');
 const count = new Intl.NumberFormat('ar');
 
+/**
+ * A value written left to right (a zone name, an amount, an email, a time) kept whole inside
+ * Arabic text: first-strong isolates, so "Europe/Berlin (GMT+1)" or "€90.00" keep their order
+ * and their brackets.
+ */
+const iso = (value: string) => `\u2068${value}\u2069`;
+/** The same for a marked-up value: the isolates work across the element's boundary. */
+const isolated = <T>(value: T) => ['\u2068', value, '\u2069'];
+
 /** "N hours" with Arabic's six plural forms (one and two have no numeral). */
 function hours(n: number): string {
   switch (plural.select(n)) {
@@ -25,8 +34,8 @@ export const ar: Messages = {
   loading: 'جارٍ التحميل…',
   loadingOpenTimes: 'جارٍ تحميل الأوقات المتاحة…',
   tryAgain: 'حاول مرة أخرى',
-  specialistNotFound: (handle) => `لم يتم العثور على المختص: لا يوجد أحد للحجز باسم «${handle}».`,
-  invalidHandle: (handle) => `«${handle}» ليس معرّفًا صالحًا.`,
+  specialistNotFound: (handle) => `لم يتم العثور على المختص: لا يوجد أحد للحجز باسم «${iso(handle)}».`,
+  invalidHandle: (handle) => `«${iso(handle)}» ليس معرّفًا صالحًا.`,
   loadPageFailed: 'تعذّر تحميل صفحة الحجز.',
   notAccepting: (name) => `${name} لا يستقبل حجوزات حاليًا.`,
   noPaidBookings: (name) => `لا يستطيع ${name} قبول الحجوزات المدفوعة بعد. يمكن حجز الجلسات المجانية.`,
@@ -45,7 +54,7 @@ export const ar: Messages = {
   previousMonth: 'الشهر السابق',
   nextMonth: 'الشهر التالي',
   dayClosed: (date) => `${date}، لا توجد أوقات متاحة`,
-  timesIn: (zone) => `الأوقات بتوقيت ${zone}`,
+  timesIn: (zone) => `الأوقات بتوقيت ${iso(zone)}`,
   loadingTimes: 'جارٍ تحميل الأوقات…',
   noTimesLeft: 'لم تعد هناك أوقات متاحة في هذا اليوم.',
   // details
@@ -59,12 +68,12 @@ export const ar: Messages = {
   bookThisTime: 'احجز هذا الوقت',
   // payment
   paymentHeading: 'الدفع',
-  amountToPay: (amount) => ['المبلغ المطلوب: ', amount],
-  payWithin: (countdown) => ['أكمل الدفع خلال ', countdown],
+  amountToPay: (amount) => ['المبلغ المطلوب: ', ...isolated(amount)],
+  payWithin: (countdown) => ['أكمل الدفع خلال ', ...isolated(countdown)],
   confirmingPayment: 'جارٍ تأكيد دفعتك…',
   paymentUnconfirmed: (until) => [
     'لم يصلنا تأكيد دفعتك بعد. يبقى وقتك محجوزًا حتى ',
-    until,
+    ...isolated(until),
     '؛ إذا تمّت دفعتك، فسيتم تأكيد الحجز وستصلك رسالة بريد إلكتروني. لن يتم خصم المبلغ مرتين.',
   ],
   checkAgain: 'تحقّق مرة أخرى',
@@ -76,7 +85,7 @@ export const ar: Messages = {
   stripeFailed: (retry) => ['تعذّر تحميل نموذج الدفع من Stripe. تحقّق من اتصالك ثم ', retry],
   stripeRetry: 'حاول مرة أخرى',
   paying: 'جارٍ الدفع…',
-  payAmount: (amount) => `ادفع ${amount}`,
+  payAmount: (amount) => `ادفع ${iso(amount)}`,
   refundedLate: 'وصلت دفعتك بعد تحرير الوقت الذي حجزناه لك، لذا سيتم ردّ المبلغ كاملًا.',
   releasedUnpaid: 'تم تحرير الوقت الذي حجزناه لك، ولم يتم خصم أي مبلغ منك.',
   chooseAnotherTime: 'اختر وقتًا آخر',
@@ -85,7 +94,7 @@ export const ar: Messages = {
   // confirmation
   bookedHeading: 'تم الحجز',
   serviceWith: (service, specialist) => `${service} مع ${specialist}`,
-  emailQueued: (email) => ['رسالة التأكيد في طريقها إلى ', email, '، مع دعوة تقويم.'],
+  emailQueued: (email) => ['رسالة التأكيد في طريقها إلى ', ...isolated(email), '، مع دعوة تقويم.'],
   emailOff: 'لا تُرسل رسالة تأكيد لهذا الحجز: دوّن الموعد أو أضفه إلى تقويمك أدناه.',
   bookAnotherTime: 'احجز وقتًا آخر',
   addToCalendar: 'أضف إلى التقويم:',
@@ -103,12 +112,12 @@ export const ar: Messages = {
   statusExpired: 'منتهي الصلاحية: لم يُدفع ثمن الوقت في الموعد',
   statusCompleted: 'مكتمل',
   statusNoShow: 'لم يحضر',
-  holdLeft: (countdown) => `أكمل الدفع خلال ${countdown}`,
+  holdLeft: (countdown) => `أكمل الدفع خلال ${iso(countdown)}`,
   holdLapsed: 'انتهت مدة الحجز المؤقت',
-  paidAmount: (amount) => ['مدفوع ', amount],
-  notPaid: (amount) => `${amount}، غير مدفوع`,
-  refunded: (amount) => `تم ردّ ${amount}`,
-  refundPending: (amount) => `ردّ ${amount} قيد التنفيذ`,
+  paidAmount: (amount) => ['مدفوع ', ...isolated(amount)],
+  notPaid: (amount) => `${iso(amount)}، غير مدفوع`,
+  refunded: (amount) => `تم ردّ ${iso(amount)}`,
+  refundPending: (amount) => `ردّ ${iso(amount)} قيد التنفيذ`,
   receipt: 'الإيصال',
   changeTime: 'غيّر الوقت',
   cancelBooking: 'ألغِ الحجز',
@@ -120,8 +129,8 @@ export const ar: Messages = {
   cannotCancel: 'لم يعد بالإمكان إلغاء هذا الحجز.',
   creditReturned: 'سيُعاد إليك رصيد الجلسة.',
   creditKept: (why) => `لن يُعاد إليك رصيد الجلسة: ${why}.`,
-  fullRefund: (amount) => `سيُردّ إليك ${amount} (استرداد كامل).`,
-  partialRefund: (amount, percent) => `سيُردّ إليك ${amount} (${count.format(percent)}٪).`,
+  fullRefund: (amount) => `سيُردّ إليك ${iso(amount)} (استرداد كامل).`,
+  partialRefund: (amount, percent) => `سيُردّ إليك ${iso(amount)} (${count.format(percent)}٪).`,
   nothingToRefund: 'هذه الجلسة مجانية: لا يوجد ما يُردّ.',
   noRefund: (why) => `لا استرداد: ${why}.`,
   notRefundable: 'هذا الحجز غير قابل للاسترداد',
@@ -143,7 +152,7 @@ export const ar: Messages = {
   announceEnded: 'انتهت الجلسة.',
   announceJoinNow: 'يمكنك الانضمام إلى الجلسة الآن.',
   announcePreparing: 'يجري تجهيز رابط اجتماعك.',
-  byPhone: (number) => ['عبر الهاتف: ', number],
+  byPhone: (number) => ['عبر الهاتف: ', ...isolated(number)],
   address: (address) => ['العنوان: ', address],
   sessionEnded: (name) => `انتهت جلستك. شكرًا لاجتماعك مع ${name}.`,
   shareFeedback: 'شاركنا رأيك',

@@ -10,7 +10,7 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem;
-    margin-bottom: 0.5rem;
+    margin-block-end: 0.5rem;
   }
 
   .header h3 {
@@ -33,7 +33,7 @@ export const styles = css`
     font-size: 0.8rem;
     font-weight: 500;
     color: var(--_muted);
-    padding-bottom: 0.25rem;
+    padding-block-end: 0.25rem;
   }
 
   td {

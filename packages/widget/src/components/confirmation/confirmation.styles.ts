@@ -7,7 +7,7 @@ export const styles = css`
 
   section {
     border: 1px solid var(--_border);
-    border-left: 4px solid var(--_accent);
+    border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
     padding: 1rem 1.25rem;
     background: var(--_surface);
@@ -23,6 +23,6 @@ export const styles = css`
   }
 
   button {
-    margin-top: 0.5rem;
+    margin-block-start: 0.5rem;
   }
 `;

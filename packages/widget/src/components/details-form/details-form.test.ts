@@ -45,7 +45,10 @@ describe('<slotwise-details-form>', () => {
     submit();
     expect((await failed).detail.code).to.equal('network_error');
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the failure is shown');
-    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('network_error happened.');
+    // No answer from the server: the catalog's sentence, not the browser's "Failed to fetch".
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
+      'We could not reach the booking service. Check your connection and try again.',
+    );
 
     const booked = nextEvent(el, 'slotwise:booked');
     submit();
@@ -55,7 +58,8 @@ describe('<slotwise-details-form>', () => {
       service: 'svc_intro',
       duration: 30,
       start: slot.start,
-      customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'America/Chicago' },
+      // The visitor's language goes along (the context's en-US): their emails follow it.
+      customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'America/Chicago', locale: 'en-US' },
     });
     expect(calls[1]!.idempotencyKey).to.be.a('string').and.equal(calls[0]!.idempotencyKey);
     expect(field('name').value).to.equal('');

@@ -9,7 +9,7 @@ export const styles = css`
     display: grid;
     gap: 0.75rem;
     border: 1px solid var(--_border);
-    border-left: 4px solid var(--_accent);
+    border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
     padding: 1rem 1.25rem;
     background: var(--_surface);
@@ -43,14 +43,14 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
     border-top: 1px solid var(--_border);
-    padding-top: 0.75rem;
+    padding-block-start: 0.75rem;
   }
 
   .reschedule-panel {
     display: grid;
     gap: 0.75rem;
     border-top: 1px solid var(--_border);
-    padding-top: 0.75rem;
+    padding-block-start: 0.75rem;
   }
 
   h4 {
@@ -98,7 +98,7 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
     border-top: 1px solid var(--_border);
-    padding-top: 0.75rem;
+    padding-block-start: 0.75rem;
   }
 
   .join-button {

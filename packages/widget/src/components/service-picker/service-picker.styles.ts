@@ -33,6 +33,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
-    margin-top: 0.5rem;
+    margin-block-start: 0.5rem;
   }
 `;

@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { en, LANGUAGES, directionOf, loadMessages, messagesFor, type Messages } from './index.js';
+import { booking } from './en/booking.js';
+import { schedule } from './en/schedule.js';
+import { details } from './en/details.js';
+import { payment } from './en/payment.js';
+import { confirmation } from './en/confirmation.js';
+import { manage } from './en/manage.js';
+import { join } from './en/join.js';
+
+/** Sample values for the functions whose values are not all text. */
+const samples: Partial<Record<keyof Messages, unknown[]>> = {
+  startsWithin: [24],
+  partialRefund: ['€45.00', 50],
+};
+
+/** What a catalog function answers, as the text a visitor would read. */
+function textOf(value: unknown): string {
+  return Array.isArray(value) ? value.map(String).join('') : String(value);
+}
+
+describe('widget catalogs', () => {
+  it('spreads no English key over another: each feature module adds only keys of its own', () => {
+    const modules = [booking, schedule, details, payment, confirmation, manage, join];
+    const total = modules.reduce((sum, module) => sum + Object.keys(module).length, 0);
+    expect(Object.keys(en).length).to.equal(total);
+  });
+
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    it(`${language}: has exactly the English keys, each of the same kind, with text for every value`, async () => {
+      const catalog = await loadMessages(language);
+      expect(catalog, 'loaded, not the English fallback').not.to.equal(en);
+      expect(Object.keys(catalog).sort()).to.deep.equal(Object.keys(en).sort());
+      for (const key of Object.keys(en) as (keyof Messages)[]) {
+        const value = catalog[key] as unknown;
+        const english = en[key] as unknown;
+        expect(typeof value, key).to.equal(typeof english);
+        if (typeof value === 'string') {
+          expect(value.trim(), key).not.to.equal('');
+          continue;
+        }
+        const fn = value as (...args: unknown[]) => unknown;
+        const args = samples[key] ?? Array.from({ length: (english as () => unknown).length }, (_, i) => `«value${i}»`);
+        const text = textOf(fn(...args));
+        expect(text.trim(), key).not.to.equal('');
+        // Every text value the caller passes shows up: none is dropped by a translation.
+        for (const arg of args) if (typeof arg === 'string' && arg.startsWith('«')) expect(text, key).to.include(arg);
+        // The English words did not slip through untranslated (names of products excepted).
+        if (typeof english === 'function' && textOf((english as (...a: unknown[]) => unknown)(...args)) === text) {
+          expect.fail(`${language}.${key} reads the same as English: ${text}`);
+        }
+      }
+    });
+  }
+
+  it('reads plurals through the language: one hour, two hours, many hours', async () => {
+    expect(en.startsWithin(1)).to.equal('the session starts in less than 1 hour');
+    expect(en.startsWithin(24)).to.equal('the session starts in less than 24 hours');
+    const de = await loadMessages('de');
+    expect(de.startsWithin(1)).to.include('1 Stunde').and.not.include('Stunden');
+    expect(de.startsWithin(2)).to.include('2 Stunden');
+    const ar = await loadMessages('ar');
+    expect(ar.startsWithin(1)).to.include('ساعة واحدة');
+    expect(ar.startsWithin(2)).to.include('ساعتين');
+    expect(ar.startsWithin(3)).to.include('ساعات');
+  });
+
+  it('picks the catalog by primary language, falls back to English, and knows which languages run right to left', async () => {
+    expect(await loadMessages('pt-BR')).to.equal(await loadMessages('pt'));
+    expect(messagesFor('fr-CA').chooseSession).to.equal('Choisissez une séance');
+    expect(await loadMessages('sv-SE')).to.equal(en);
+    expect(directionOf('ar-EG')).to.equal('rtl');
+    expect(directionOf('ja')).to.equal('ltr');
+  });
+});
