@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { en, LANGUAGES, directionOf, loadMessages, messagesFor, type Messages } from './index.js';
+import { en, LANGUAGES, directionOf, layoutDirection, loadMessages, messagesFor, type Messages } from './index.js';
 import { booking } from './en/booking.js';
 import { schedule } from './en/schedule.js';
 import { details } from './en/details.js';
@@ -71,5 +71,8 @@ describe('widget catalogs', () => {
     expect(await loadMessages('sv-SE')).to.equal(en);
     expect(directionOf('ar-EG')).to.equal('rtl');
     expect(directionOf('ja')).to.equal('ltr');
+    // Laid out right to left only while a right-to-left catalog is shown: Hebrew reads English, left to right.
+    expect(layoutDirection('ar', await loadMessages('ar'))).to.equal('rtl');
+    expect(layoutDirection('he-IL', await loadMessages('he-IL'))).to.equal('ltr');
   });
 });

@@ -39,6 +39,15 @@ export function directionOf(locale: string | undefined): 'ltr' | 'rtl' {
   return RTL.has(primary) ? 'rtl' : 'ltr';
 }
 
+/**
+ * Which way to lay the widget out: right to left only while a right-to-left catalog is shown. A
+ * Hebrew page reads English (there is no Hebrew catalog), so it stays left to right, and so does
+ * an Arabic one for the moment its catalog is still on its way.
+ */
+export function layoutDirection(locale: string | undefined, messages: Messages): 'ltr' | 'rtl' {
+  return messages !== en && directionOf(locale) === 'rtl' ? 'rtl' : 'ltr';
+}
+
 /** The catalog for `locale` if it is loaded, else English (call `loadMessages` to load it). */
 export function messagesFor(locale: string | undefined): Messages {
   return loaded.get(catalogLanguage(locale)) ?? en;

@@ -3,8 +3,7 @@ import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { pageLocale } from '../../internal/format.js';
-import { directionOf, en, loadMessages, messagesFor } from '../../i18n/index.js';
-import type { Messages } from '../../i18n/index.js';
+import { en, layoutDirection, loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
@@ -128,7 +127,7 @@ export class SlotwiseBooking extends LitElement {
     const { flow } = this;
     const t = flow.ctx?.messages ?? en;
     // The base, not the host, carries the direction: the page's own layout around the element is left alone.
-    const dir = directionOf(flow.ctx?.locale);
+    const dir = layoutDirection(flow.ctx?.locale, t);
     if (this.managing && flow.ctx) {
       return html`<div part="base" class="base" dir=${dir}><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
-import { directionOf, en } from '../../i18n/index.js';
+import { en } from '../../i18n/index.js';
 import { addDays, addMonths, monthGrid, monthOf } from '../../internal/dates.js';
 import { firstDayOfWeek, formatDate, formatMonth, weekdayNames } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
@@ -12,7 +12,9 @@ const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
 
 /**
  * @summary A month of days; the ones with open times are buttons. Arrow keys move between open
- * days (one tab stop for the grid), Home and End go to the first and last.
+ * days (one tab stop for the grid), Home and End go to the first and last. Right to left (a
+ * `dir="rtl"` around it) the week runs from the right, the ‹ › arrows mirror with the text (the
+ * bidi algorithm draws them pointing outward) and ← → move the way the days look.
  *
  * @event month-change - Internal, to `<slotwise-booking>`: `detail: { month }` (`YYYY-MM`).
  * @event day-select - Internal, to `<slotwise-booking>`: `detail: { date }` (`YYYY-MM-DD`).
@@ -110,7 +112,7 @@ export class SlotwiseCalendar extends LitElement {
     else if (steps[event.key]) {
       // Walk in the key's direction to the next open day; stop at the month's edge. Right to left,
       // the week runs leftwards: ArrowLeft is the next day, as it looks.
-      const mirrored = directionOf(this.ctx?.locale) === 'rtl' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
+      const mirrored = getComputedStyle(this).direction === 'rtl' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight');
       const step = mirrored ? -steps[event.key]! : steps[event.key]!;
       for (let date = addDays(from, step); monthOf(date) === this.month; date = addDays(date, step)) {
         if (inMonth.includes(date)) {
