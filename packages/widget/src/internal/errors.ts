@@ -15,3 +15,12 @@ export function idempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `wdg_${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * Problems only the site's owner can fix go to the browser console too, where they look first:
+ * today an embed on a site the specialist did not register (`origin_not_allowed`), whose `detail`
+ * names the site and where to register it.
+ */
+export function reportToOwner(detail: Pick<ErrorDetail, 'code' | 'message'>): void {
+  if (detail.code === 'origin_not_allowed') console.error(`Slotwise: ${detail.message}`);
+}

@@ -35,9 +35,9 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
         .month=${flow.month} .today=${flow.today} .openDates=${slots.dates} ?loading=${loading}
         @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
       <div class="day">
-        ${flow.notice ? html`<p role="alert" part="alert" class="notice">${flow.notice}</p>` : nothing}
+        ${flow.notice ? html`<p role="alert" part="alert" class="notice" tabindex="-1">${flow.notice}</p>` : nothing}
         ${slots.error
-          ? html`<p role="alert" part="alert">We could not load the open times. ${slots.error.message}
+          ? html`<p role="alert" part="alert" tabindex="-1">We could not load the open times. ${slots.error.message}
               <button type="button" @click=${on.retrySlots}>Try again</button></p>`
           : nothing}
         ${empty ? html`<p class="muted">No open times in ${formatMonth(flow.month, ctx.locale)}. Try the next month.</p>` : nothing}
@@ -60,10 +60,12 @@ export interface PaymentStep {
   container: HTMLElement | undefined;
   booked(event: SlotwiseEvent<'slotwise:booked'>): void;
   chooseAgain(): void;
+  /** The visitor went back from a live hold: release it, then show the times. */
+  back(): Promise<void>;
 }
 
 const paymentParts =
-  'payment, amount, countdown, payment-element, pay, test-panel, pay-test, decline-test, payment-error, payment-pending, released, choose-again';
+  'payment, amount, countdown, payment-element, pay, test-panel, pay-test, decline-test, payment-error, payment-pending, released, choose-again, back';
 
 /**
  * The held booking's payment. The `payment` slot passes the light-DOM element for Stripe's form
@@ -73,6 +75,7 @@ export function renderPaymentStep(payment: PendingPayment, step: PaymentStep) {
   return html`<slotwise-payment exportparts=${paymentParts} .session=${payment.paymentSession} .booking=${payment.booking}
       .manageToken=${payment.manageToken} .container=${step.container} .now=${step.now}
       .stripeJs=${step.stripeJs || DEFAULT_STRIPE_JS} @slotwise:booked=${step.booked} @choose-again=${step.chooseAgain}
+      .back=${step.back}
     ><slot name="payment" slot="payment"></slot></slotwise-payment>`;
 }
 
@@ -88,6 +91,10 @@ export function renderNotAccepting(profile: Pick<Specialist, 'name'>) {
 export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void) {
   if (error.code === 'specialist_not_found') {
     return html`<p role="alert" part="alert">Specialist not found: there is no one to book under “${handle}”.</p>`;
+  }
+  if (error.code === 'origin_not_allowed') {
+    // The server's sentence names this site and where its owner registers it; nothing to retry.
+    return html`<p role="alert" part="alert">${error.message}</p>`;
   }
   if (error.code === 'invalid_request') {
     return html`<p role="alert" part="alert">“${handle}” is not a valid specialist handle.</p>`;

@@ -3,7 +3,8 @@ import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
-import { describeError, idempotencyKey } from '../../internal/errors.js';
+import { describeError, idempotencyKey, reportToOwner } from '../../internal/errors.js';
+import { visitorId } from '../../internal/visitor.js';
 import { formatDate, formatMinutes, formatTime } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
@@ -62,7 +63,7 @@ export class SlotwiseDetailsForm extends LitElement {
           maxlength="254" aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
         ${this.field('notes', 'Notes (optional)', html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
-        ${this.formError ? html`<p role="alert" class="error">${this.formError}</p>` : nothing}
+        ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
           ${this.busy ? 'Booking…' : paid ? 'Continue to payment' : 'Book this time'}
         </button>
@@ -100,6 +101,7 @@ export class SlotwiseDetailsForm extends LitElement {
           start: slot.start,
           customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone },
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
+          visitor: visitorId(),
         },
         { idempotencyKey: this.key },
       );
@@ -112,6 +114,7 @@ export class SlotwiseDetailsForm extends LitElement {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';
       this.showErrors(detail.problem?.errors ?? [], detail.message, detail.code);
+      reportToOwner(detail);
       emit(this, 'slotwise:error', detail);
     } finally {
       this.busy = false;
@@ -133,6 +136,8 @@ export class SlotwiseDetailsForm extends LitElement {
     this.formError = handledAbove ? '' : others.length > 0 ? others.join(' ') : mapped ? '' : message;
     await this.updateComplete;
     const first = (['name', 'email', 'notes'] as const).find((name) => errors[name]);
+    // The submit button was disabled while sending: focus goes to what to fix, or to why it failed.
     if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    else if (this.formError) this.renderRoot.querySelector<HTMLElement>('[part="form-error"]')?.focus();
   }
 }

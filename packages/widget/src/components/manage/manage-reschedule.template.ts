@@ -31,7 +31,7 @@ export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers) {
             ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
         : html`<p class="muted">${loading ? 'Loading open times…' : 'Choose a day to see its times.'}</p>`}
     </div>
-    ${flow.error ? html`<p role="alert" part="alert">${flow.error.message}</p>` : nothing}
+    ${flow.error ? html`<p role="alert" part="alert" tabindex="-1">${flow.error.message}</p>` : nothing}
     <div class="actions">
       ${slot
         ? html`<button type="button" part="confirm-reschedule" class="primary" ?disabled=${flow.saving} @click=${on.confirm}>

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { BookingContext } from '../../context.js';
+import { en } from '../../i18n/en.js';
 import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime } from '../../internal/format.js';
 import type { SlotwisePayment } from './payment.component.js';
 
@@ -10,6 +11,7 @@ export interface PaymentHandlers {
   retryStripe(): void;
   checkAgain(): void;
   chooseAgain(): void;
+  back(): void;
 }
 
 /** The payment step: what is paid for, how much, until when, and the way to pay. */
@@ -32,9 +34,11 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
         ${el.phase === 'unconfirmed' ? nothing : html`<p part="countdown" class="countdown" role="timer">
           Complete payment within <strong>${formatCountdown(el.countdownRemaining)}</strong></p>`}
         ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', on) : renderStripe(el, amount, busy, on)}
-        ${el.message ? html`<p role="alert" part="payment-error" class="error">${el.message}</p>` : nothing}
+        ${el.message ? html`<p role="alert" part="payment-error" class="error" tabindex="-1">${el.message}</p>` : nothing}
         ${el.phase === 'confirming' ? html`<p role="status" class="muted">Confirming your payment…</p>` : nothing}
-        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending">
+        ${el.back && el.phase === 'ready' ? html`<button type="button" part="back" class="back" ?disabled=${el.leaving}
+          @click=${on.back}>${el.leaving ? (ctx?.messages ?? en).holdReleasing : (ctx?.messages ?? en).holdBack}</button>` : nothing}
+        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
           <p>We have not received the confirmation of your payment yet. Your time stays held until
             <strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>; if your payment went through,
             the booking is confirmed and you get an email. You will not be charged twice.</p>
@@ -71,7 +75,7 @@ function renderStripe(el: SlotwisePayment, amount: string, busy: boolean, on: Pa
 
 function renderReleased(el: SlotwisePayment, on: PaymentHandlers) {
   const refunded = el.booking?.payment?.status === 'succeeded';
-  return html`<div part="released" role="alert" class="released">
+  return html`<div part="released" role="alert" class="released" tabindex="-1">
     <p>${refunded
       ? 'Your payment arrived after the time we held for you was released, so it is refunded in full.'
       : 'The time we held for you has been released, and you have not been charged.'}</p>
