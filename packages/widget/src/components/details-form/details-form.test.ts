@@ -46,6 +46,8 @@ describe('<slotwise-details-form>', () => {
     expect((await failed).detail.code).to.equal('network_error');
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the failure is shown');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('network_error happened.');
+    // Focus goes to why it failed: the submit button the visitor used was disabled while sending.
+    await waitUntil(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[role="alert"]'), 'focus on the failure');
 
     const booked = nextEvent(el, 'slotwise:booked');
     submit();
@@ -56,7 +58,11 @@ describe('<slotwise-details-form>', () => {
       duration: 30,
       start: slot.start,
       customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'America/Chicago' },
+      // The visitor's own random id, kept in the browser: the server caps unpaid holds per visitor.
+      visitor: localStorage.getItem('slotwise.visitor'),
     });
+    expect(calls[0]!.params.visitor).to.match(/^vis_[0-9a-f]{32}$/);
+    expect(calls[1]!.params.visitor).to.equal(calls[0]!.params.visitor);
     expect(calls[1]!.idempotencyKey).to.be.a('string').and.equal(calls[0]!.idempotencyKey);
     expect(field('name').value).to.equal('');
   });
