@@ -54,6 +54,14 @@ describe('releasing one’s own hold (the payment step’s way back)', () => {
     expect((await t.bookingRow(booking.id)).status).toBe('confirmed');
   });
 
+  it('records a hold that had lapsed before the release as expired by the system, as the scheduler would', async () => {
+    const { booking, manageToken } = await t.bookPaid(START);
+    t.setNow(t.now() + 16 * 60_000);
+    expect((await release(booking.id, manageToken)).body.status).toBe('expired');
+    const detail = await t.json(`/v1/me/bookings/${booking.id}`, { headers: t.asMe });
+    expect(detail.body.events.map((e: { type: string; actor: string }) => `${e.type}:${e.actor}`)).toEqual(['held:customer', 'expired:system']);
+  });
+
   it('needs the booking’s own manage token', async () => {
     const { booking } = await t.bookPaid(START);
     const other = await t.bookPaid('2026-11-25T11:00:00Z', { ...t.customer, email: 'ada@example.com' });

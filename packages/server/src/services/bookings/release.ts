@@ -25,7 +25,12 @@ export async function releaseHold(deps: ServiceDeps, id: string, token: string):
       throw new ServiceError('booking_already_paid', 'This booking is already confirmed (paid for, or free); cancel it instead — any refund follows the cancellation policy.');
     }
     if (row.status !== 'held') return false;
-    await changeBooking(tx, row, { action: 'expire', actor: 'customer', reason: 'Released by the customer before paying.' }, now);
+    // A hold that lapsed before the release arrived expired on its own: the system's doing, with its email.
+    const lapsed = (row.holdExpiresAt ?? 0) <= now;
+    const change = lapsed
+      ? ({ action: 'expire', actor: 'system', reason: 'The hold lapsed before payment.' } as const)
+      : ({ action: 'expire', actor: 'customer', reason: 'Released by the customer before paying.' } as const);
+    await changeBooking(tx, row, change, now);
     return true;
   });
   if (released) await cancelAbandonedIntents(deps, now, id);
