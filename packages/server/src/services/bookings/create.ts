@@ -7,7 +7,6 @@ import { outsideBusy } from '../availability/slots.js';
 import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } from '../catalog/catalog.js';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { creditFor, debitCredit, type PurchaseLot } from '../packages/credits.js';
 import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
