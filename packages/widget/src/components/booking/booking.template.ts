@@ -47,7 +47,7 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
           : empty ? nothing : html`<p class="muted hint">Choose a day to see its times.</p>`}
       </div>
     </div>
-    <slotwise-details-form exportparts="form, input, field-error, submit" ?hidden=${!slot}
+    <slotwise-details-form exportparts="form, input, field-error, form-error, submit" ?hidden=${!slot}
       @slotwise:booked=${on.booked} @payment-required=${on.paymentRequired} @slotwise:error=${on.error}></slotwise-details-form>
   `;
 }

@@ -25,6 +25,7 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
  * @csspart form - The form.
  * @csspart input - The name, email and notes fields.
  * @csspart field-error - A message under a field the server refused.
+ * @csspart form-error - Why the booking failed (not a field's fault): the refusal's sentence, focused when it shows.
  * @csspart submit - The submit button.
  */
 export class SlotwiseDetailsForm extends LitElement {
