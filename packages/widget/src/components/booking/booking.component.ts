@@ -141,7 +141,7 @@ export class SlotwiseBooking extends LitElement {
       <p role="status" part="status" class="status">${statusText(flow)}</p>
       ${!this.specialist
         ? html`<p role="alert" part="alert">${this.flow.ctx?.messages.noSpecialist ?? ""}</p>`
-        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile()) : nothing}
+        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void this.handlers.retryProfile()) : nothing}
       ${profile ? html`
         <header part="header">
           <h2 part="title">${flow.ctx!.messages.bookTitle(profile.name)}</h2>
@@ -218,9 +218,14 @@ export class SlotwiseBooking extends LitElement {
       // The notice says why the time went; the list is where the visitor picks another.
       void this.focusing.moveTo('.day [part="alert"]', 'slotwise-time-list');
     },
+    // "Try again" goes away with the answer: focus goes to the times, or to why they failed again.
     retrySlots: async () => {
       await this.flow.loadSlots();
-      if (this.flow.slots.error) void this.focusing.moveTo('.day [part="alert"]');
+      void this.focusing.moveTo(...(this.flow.slots.error ? ['.day [part="alert"]'] : ['slotwise-time-list', 'slotwise-calendar']));
+    },
+    retryProfile: async () => {
+      await this.flow.loadProfile();
+      void this.focusing.moveTo('[part="alert"]', 'slotwise-service-picker');
     },
   };
 

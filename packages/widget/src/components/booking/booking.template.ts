@@ -99,7 +99,7 @@ export function renderProfileError(error: ErrorDetail, handle: string, retry: ()
   if (error.code === 'invalid_request') {
     return html`<p role="alert" part="alert">“${handle}” is not a valid specialist handle.</p>`;
   }
-  return html`<p role="alert" part="alert">
+  return html`<p role="alert" part="alert" tabindex="-1">
     We could not load the booking page. ${error.message}
     <button type="button" @click=${retry}>Try again</button>
   </p>`;
