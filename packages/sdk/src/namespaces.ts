@@ -22,6 +22,8 @@ export const namespaces = {
     cancellationQuote: 'quoteCancellation',
     /** Moves the booking to another open time, within the service's policy. */
     reschedule: 'rescheduleBooking',
+    /** Gives up an unpaid hold at once (the payment step's way back): the time is offered again. Idempotent. */
+    release: 'releaseBooking',
   },
   payments: {
     /** Asks the server to read the payment from the provider now (after Stripe.js confirmed it). */

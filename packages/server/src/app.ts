@@ -97,6 +97,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     holdMinutes: options.holdMinutes ?? 15,
     ...(options.completeAfterMs === undefined ? {} : { completeAfterMs: options.completeAfterMs }),
     maxHoldsPerClient: options.maxHoldsPerClient ?? 3,
+    maxHoldsPerAddress: options.maxHoldsPerAddress ?? 20,
     rateLimits: options.rateLimits ?? true,
     trustProxy: options.trustProxy ?? false,
     jwtSecret,

@@ -45,6 +45,16 @@ export const BookingCreate = z
     start: Instant.meta({ description: 'A start time offered by the slots endpoint.' }),
     customer: CustomerCreate,
     notes: z.string().max(2000).optional(),
+    visitor: z
+      .string()
+      .min(16)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/, { message: 'Use the random visitor id the widget keeps (letters, digits, - and _).' })
+      .optional()
+      .meta({
+        description:
+          'A random id the browser keeps for this visitor (the widget sends one). Unpaid holds are limited per visitor (or email) rather than per network address, which others may share. Stored only as its SHA-256.',
+      }),
     credit: z
       .strictObject({ token: z.string().min(1).max(200).meta({ description: 'The credits token from the package purchase.' }) })
       .optional()

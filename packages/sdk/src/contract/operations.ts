@@ -34,6 +34,7 @@ export const operations = named({
   cancelBooking: { method: 'post', path: '/v1/bookings/{id}/cancel', auth: 'manageToken', input: 'body' },
   quoteCancellation: { method: 'get', path: '/v1/bookings/{id}/cancellation', auth: 'manageToken' },
   rescheduleBooking: { method: 'post', path: '/v1/bookings/{id}/reschedule', auth: 'manageToken', input: 'body' },
+  releaseBooking: { method: 'post', path: '/v1/bookings/{id}/release', auth: 'manageToken' },
 
   // The specialist's bookings
   listMyBookings: { method: 'get', path: '/v1/me/bookings', auth: 'apiKey', input: 'query' },

@@ -105,6 +105,15 @@ const coreRoutes = {
     response: { status: 200, schema: Booking, description: 'The cancelled booking.' },
     errors: [...bodyErrors, 'manage_token_required', 'booking_not_found', 'booking_not_cancellable'],
   },
+  releaseBooking: {
+    ...operations.releaseBooking,
+    summary:
+      'Give up an unpaid hold at once (the customer chose another time): the time is offered again and the payment intent is cancelled. Idempotent.',
+    tag: 'Bookings',
+    params: BookingParams,
+    response: { status: 200, schema: Booking, description: 'The booking, `expired` (or as it already was if it was no longer held).' },
+    errors: ['manage_token_required', 'booking_not_found', 'booking_already_paid'],
+  },
   quoteCancellation: {
     ...operations.quoteCancellation,
     summary: 'What cancelling now would do: allowed or not, and the refund — to show before the customer confirms.',

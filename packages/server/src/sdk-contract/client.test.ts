@@ -1,6 +1,7 @@
 import { isSlotwiseError, type SlotwiseClient } from '@slotwise/sdk';
 import { AvailabilityRules, Booking, BookingCreated, MyServiceList, Slots, Specialist } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDemo, setService } from '../testing/fixtures.js';
 import { failure, sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
 
 // The SDK's client against the real Hono app and a real database file, through an injected fetch:
@@ -36,6 +37,21 @@ describe('createClient against the real API', () => {
     expect(Booking.parse(read)).toEqual(created.booking);
     const cancelled = await client.bookings.cancel(created.booking.id, { reason: 'Ill' }, { manageToken: created.manageToken });
     expect(cancelled.status).toBe('cancelled');
+  });
+
+  it('releases an unpaid hold with the manage token, and refuses to release a confirmed booking', async () => {
+    await connectDemo(t.app);
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+    const held = await client.bookings.create({ specialist: 'demo', service: t.intro.id, start: '2026-12-01T09:00:00Z', customer, visitor: 'vis_sdk_0123456789abcdef' });
+    expect(held.booking.status).toBe('held');
+    const released = await client.bookings.release(held.booking.id, { manageToken: held.manageToken });
+    expect(Booking.parse(released)).toEqual(released);
+    expect(released.status).toBe('expired');
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 0 }] });
+    const free = await client.bookings.create({ specialist: 'demo', service: t.intro.id, start: '2026-12-01T09:00:00Z', customer });
+    const refused = await failure(client.bookings.release(free.booking.id, { manageToken: free.manageToken }));
+    expect(refused.code).toBe('booking_already_paid');
+    expect(refused.status).toBe(409);
   });
 
   it('throws SlotwiseError carrying the problem document', async () => {

@@ -34,8 +34,13 @@ export interface ServiceDeps {
    * specialist to mark a no-show first). @default 2 hours
    */
   completeAfterMs?: number;
-  /** Unpaid holds one visitor may have at once. */
+  /** Unpaid holds one visitor (the widget's visitor id) or one customer email may have at once. */
   maxHoldsPerClient: number;
+  /**
+   * Unpaid holds one network address may have at once, whoever the visitors behind it are: a much
+   * larger bound, since offices and mobile carriers put many people behind one address. @default 20
+   */
+  maxHoldsPerAddress?: number;
   /** Signs access tokens (HS256). */
   jwtSecret: string;
   /** PBKDF2-HMAC-SHA256 iterations for new password hashes (Cloudflare Workers allow 100000 at most). */

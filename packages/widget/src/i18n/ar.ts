@@ -158,4 +158,7 @@ export const ar: Messages = {
   shareFeedback: 'شاركنا رأيك',
   notesFrom: (name) => `ملاحظات من ${name}`,
   watchRecording: 'شاهد التسجيل',
+  // holds
+  holdBack: 'اختر وقتًا آخر',
+  holdReleasing: 'جارٍ تحرير هذا الوقت…',
 };

@@ -134,4 +134,7 @@ export const de: Messages = {
   shareFeedback: 'Feedback geben',
   notesFrom: (name) => `Notizen von ${name}`,
   watchRecording: 'Aufzeichnung ansehen',
+  // holds
+  holdBack: 'Andere Zeit wählen',
+  holdReleasing: 'Diese Zeit wird freigegeben…',
 };

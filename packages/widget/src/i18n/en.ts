@@ -5,6 +5,7 @@ import { payment } from './en/payment.js';
 import { confirmation } from './en/confirmation.js';
 import { manage } from './en/manage.js';
 import { join } from './en/join.js';
+import { holds } from './en/holds.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -23,6 +24,7 @@ export const en = {
   ...confirmation,
   ...manage,
   ...join,
+  ...holds,
 };
 
 /** A catalog: the same keys and shapes as English. */

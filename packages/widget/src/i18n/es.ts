@@ -134,4 +134,7 @@ export const es: Messages = {
   shareFeedback: 'Danos tu opinión',
   notesFrom: (name) => `Notas de ${name}`,
   watchRecording: 'Ver la grabación',
+  // holds
+  holdBack: 'Elegir otra hora',
+  holdReleasing: 'Liberando esta hora…',
 };

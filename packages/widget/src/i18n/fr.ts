@@ -134,4 +134,7 @@ export const fr: Messages = {
   shareFeedback: 'Donner votre avis',
   notesFrom: (name) => `Notes de ${name}`,
   watchRecording: 'Voir l’enregistrement',
+  // holds
+  holdBack: 'Choisir un autre horaire',
+  holdReleasing: 'Libération de cet horaire…',
 };

@@ -132,4 +132,7 @@ export const ja: Messages = {
   shareFeedback: 'フィードバックを送る',
   notesFrom: (name) => `${name}からのメモ`,
   watchRecording: '録画を見る',
+  // holds
+  holdBack: '別の時間を選ぶ',
+  holdReleasing: 'この時間を解放しています…',
 };

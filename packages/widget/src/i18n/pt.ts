@@ -134,4 +134,7 @@ export const pt: Messages = {
   shareFeedback: 'Deixe sua opinião',
   notesFrom: (name) => `Anotações de ${name}`,
   watchRecording: 'Assistir à gravação',
+  // holds
+  holdBack: 'Escolher outro horário',
+  holdReleasing: 'Liberando este horário…',
 };

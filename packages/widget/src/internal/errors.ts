@@ -28,3 +28,12 @@ export function errorText(error: ErrorDetail, t: Pick<Messages, 'networkError' |
   if (error.code === 'unexpected_response' || error.code === 'unexpected_error') return t.unexpectedError;
   return error.message;
 }
+
+/**
+ * Problems only the site's owner can fix go to the browser console too, where they look first:
+ * today an embed on a site the specialist did not register (`origin_not_allowed`), whose `detail`
+ * names the site and where to register it.
+ */
+export function reportToOwner(detail: Pick<ErrorDetail, 'code' | 'message'>): void {
+  if (detail.code === 'origin_not_allowed') console.error(`Slotwise: ${detail.message}`);
+}

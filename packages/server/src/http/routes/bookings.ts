@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { createBooking } from '../../services/bookings/create.js';
 import { cancelBooking, quoteCancellation, rescheduleBooking, retrieveBooking } from '../../services/bookings/customer.js';
+import { releaseHold } from '../../services/bookings/release.js';
 import { hashToken } from '../../services/ids.js';
 import { bearerToken } from '../bearer.js';
 import { defineRoute } from '../define-route.js';
@@ -27,12 +28,14 @@ export function bookingRoutes(): Hono<AppEnv> {
   app.use('/v1/bookings/:id/*', rateLimit({ name: 'manage', limit: 60 }));
 
   defineRoute(app, routes.createBooking, async ({ body }, c) => {
-    const created = await createBooking(c.var.deps, body, { origin: foreignOrigin(c), clientHash: await hashToken(clientAddress(c)) });
+    const visitorHash = body.visitor ? await hashToken(body.visitor) : undefined;
+    const created = await createBooking(c.var.deps, body, { origin: foreignOrigin(c), clientHash: await hashToken(clientAddress(c)), visitorHash });
     return c.json(created, 201, { location: `/v1/bookings/${created.booking.id}` });
   });
   defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));
   defineRoute(app, routes.cancelBooking, async ({ params, body }, c) => c.json(await cancelBooking(c.var.deps, params.id, manageToken(c), body.reason)));
   defineRoute(app, routes.quoteCancellation, async ({ params }, c) => c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c))));
+  defineRoute(app, routes.releaseBooking, async ({ params }, c) => c.json(await releaseHold(c.var.deps, params.id, manageToken(c))));
   defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start)));
   return app;
 }

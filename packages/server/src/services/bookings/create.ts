@@ -1,14 +1,12 @@
 import type { BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
-import { and, count, eq, gt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { bookings, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusy } from '../availability/slots.js';
-import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
+import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } from '../catalog/catalog.js';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { creditFor, debitCredit, type PurchaseLot } from '../packages/credits.js';
 import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
@@ -16,6 +14,7 @@ import { customerConfirmationQueued } from '../mail/recipients.js';
 import { present } from './present.js';
 import { openBooking } from './road.js';
 import { assertBookable } from './slot-check.js';
+import { assertHoldAllowed, holdLimits } from './hold-cap.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 type Reader = Drizzle | Tx;
@@ -25,6 +24,8 @@ export interface CreateContext {
   origin?: string | undefined;
   /** SHA-256 of the client's address, for the limit on simultaneous holds. */
   clientHash: string;
+  /** SHA-256 of the body's `visitor` id (the widget's), for the per-visitor limit on holds. */
+  visitorHash?: string | undefined;
 }
 
 /** What the request asks for, read from one snapshot of the database. */
@@ -49,7 +50,7 @@ async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: Crea
   const price = credit ? 0 : option.price; // a credit pays for it: no money changes hands
   if (price > 0) await assertTakesMoney(db, specialist);
   const charge = price > 0 ? await chargeFor(db, specialist, price, service.currency, input.customer.email) : undefined;
-  if (charge) await assertHoldAllowed(db, deps.maxHoldsPerClient, ctx.clientHash, input.customer.email, now);
+  if (charge) await assertHoldAllowed(db, holdLimits(deps), { ...ctx, email: input.customer.email }, now);
   return { specialist, service, minutes: option.minutes, price, credit, charge };
 }
 
@@ -70,7 +71,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
   const specialist = await findSpecialist(database.db, input.specialist);
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
-    throw new ServiceError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot take bookings for them.`);
+    throw originNotAllowed(ctx.origin, specialist.handle);
   }
   const first = await plan(deps, database.db, input, ctx, creditTokenHash, now);
   // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
@@ -97,6 +98,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         bufferAfter: current.service.bufferAfter,
         holdExpiresAt: paid ? now + deps.holdMinutes * MINUTE_MS : null,
         clientHash: ctx.clientHash,
+        visitorHash: ctx.visitorHash ?? null,
         creditLotId: current.credit?.id ?? null,
         customerName: input.customer.name,
         customerEmail: input.customer.email,
@@ -150,21 +152,4 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     },
     notifications: { email: customerConfirmationQueued(deps) ? 'on_payment' : 'off' },
   };
-}
-
-/** At most `max` unpaid holds per client address or customer email (in any case) at once. */
-async function assertHoldAllowed(db: Reader, max: number, clientHash: string, email: string, now: number) {
-  const [{ n }] = (await db
-    .select({ n: count() })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.status, 'held'),
-        gt(bookings.holdExpiresAt, now),
-        or(eq(bookings.clientHash, clientHash), eq(sql`lower(${bookings.customerEmail})`, email.toLowerCase())),
-      ),
-    )) as [{ n: number }];
-  if (n >= max) {
-    throw new ServiceError('too_many_holds', `You already have ${n} unpaid bookings waiting for payment; finish or let them lapse first.`);
-  }
 }

@@ -66,6 +66,18 @@ export async function profile(deps: ServiceDeps, handle: string): Promise<Specia
 }
 
 /**
+ * The refusal of a site the specialist did not register, worded for the site's owner, who reads it
+ * in the widget and in the browser console: which site, whose list, and where to add it (the
+ * console's own labels, so they can follow it word for word).
+ */
+export function originNotAllowed(origin: string, handle: string): ServiceError {
+  return new ServiceError(
+    'origin_not_allowed',
+    `${origin} is not an allowed site for ${handle}; add it in the console under Developers → Sites that may embed your widget.`,
+  );
+}
+
+/**
  * The origins allowed to read `handle`'s public data in a browser: its registered sites, `'any'`
  * while it registered none (development), or undefined when there is no such specialist.
  */

@@ -92,7 +92,8 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
       await add('specialist.cancelled');
       break;
     case 'expired':
-      if (change.from === 'held') await add('customer.hold_expired');
+      // A hold the customer gave up themselves (the payment step's way back) needs no email.
+      if (change.from === 'held' && change.actor !== 'customer') await add('customer.hold_expired');
       break;
     case 'refunded':
       if ((change.data as { cause?: string } | null)?.cause === 'late_payment') await add('customer.late_refund');

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { deepActiveElement } from '../../internal/focus.js';
 import {
   bookDirectly,
   chooseService,
@@ -80,6 +81,8 @@ describe('<slotwise-booking> booking a time', () => {
     await eventually(() => deep(el, '.notice'), 'the notice');
     expect(deep(el, '.notice')!.getAttribute('role')).to.equal('alert');
     expect(deep(el, '.notice')!.textContent).to.include('no longer available');
+    // The submit button went away with the time: focus goes to why, just above the fresh times.
+    await eventually(() => deepActiveElement() === deep(el, '.notice'), 'focus on the notice');
     await eventually(
       () => timeButtons(el).length > 0 && !timeButtons(el).some((b) => b.dataset['start'] === start),
       'the refreshed times without the taken one',

@@ -3,6 +3,7 @@ import type { Booking, BookingCreated, PaymentSession, Service, BookingNotificat
 import type { BookingContext, Selection } from '../../context.js';
 import { emit } from '../../events.js';
 import { todayIn } from '../../internal/dates.js';
+import { reportToOwner } from '../../internal/errors.js';
 import { SpecialistController } from '../../specialist-controller.js';
 import { SlotPicker } from '../slot-picker.js';
 
@@ -66,7 +67,9 @@ export class BookingFlow extends SlotPicker {
     const ctx = this.ctx;
     if (!ctx) return;
     await this.profile.load(ctx.client, ctx.specialist);
-    if (this.profile.error) emit(this.host, 'slotwise:error', this.profile.error);
+    if (!this.profile.error) return;
+    reportToOwner(this.profile.error);
+    emit(this.host, 'slotwise:error', this.profile.error);
   }
 
   chooseService(service: Service, duration: number): void {
@@ -82,11 +85,14 @@ export class BookingFlow extends SlotPicker {
     void this.slots.reload();
   }
 
-  /** The hold lapsed unpaid: the time is offered again, so are the others. */
-  holdReleased(): void {
+  /**
+   * The hold lapsed unpaid, or the visitor gave it up (`byVisitor`: they asked for another time,
+   * so nothing needs explaining): the time is offered again, so are the others.
+   */
+  holdReleased(byVisitor = false): void {
     this.payment = undefined;
     this.select({ slot: undefined });
-    this.notice = 'holdReleasedNotice';
+    this.notice = byVisitor ? '' : 'holdReleasedNotice';
     void this.slots.reload();
   }
 

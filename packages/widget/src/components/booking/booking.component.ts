@@ -3,9 +3,12 @@ import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { pageLocale } from '../../internal/format.js';
+import { FocusController } from '../../internal/focus.js';
+import { PageLangController } from '../../internal/page-lang.js';
 import { en, layoutDirection, loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { BookingFlow, type PendingPayment } from './booking-flow.js';
+import { HoldRelease } from './hold-release.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
 import { styles } from './booking.styles.js';
 import '../service-picker/service-picker.js';
@@ -83,6 +86,9 @@ export class SlotwiseBooking extends LitElement {
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
+  private readonly focusing = new FocusController(this);
+  private readonly pageLang = new PageLangController(this);
+  private readonly holds = new HoldRelease(this, this.flow);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
@@ -94,8 +100,9 @@ export class SlotwiseBooking extends LitElement {
       this.append(this.paymentContainer);
     }
     const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
-    if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
-    const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
+    // `lang` changed after load (here or on an ancestor) counts as a change too: formats and text follow it.
+    const locale = this.pageLang.locale;
+    if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) return;
     this.flow.configure({
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
@@ -138,7 +145,7 @@ export class SlotwiseBooking extends LitElement {
       <p role="status" part="status" class="status">${statusText(flow, t)}</p>
       ${!this.specialist
         ? html`<p role="alert" part="alert">${t.noSpecialist}</p>`
-        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void flow.loadProfile(), t) : nothing}
+        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void this.handlers.retryProfile(), t) : nothing}
       ${profile ? html`
         <header part="header">
           <h2 part="title">${t.bookTitle(profile.name)}</h2>
@@ -173,7 +180,12 @@ export class SlotwiseBooking extends LitElement {
       booked: this.handlers.booked,
       chooseAgain: () => {
         this.flow.holdReleased();
-        void this.focusPart('slotwise-time-list');
+        void this.focusing.moveTo('slotwise-time-list', 'slotwise-calendar');
+      },
+      back: async () => {
+        await this.holds.release();
+        this.flow.holdReleased(true);
+        void this.focusing.moveTo('slotwise-time-list', 'slotwise-calendar');
       },
     };
   }
@@ -182,15 +194,15 @@ export class SlotwiseBooking extends LitElement {
     monthChange: (event: CustomEvent<{ month: string }>) => this.flow.showMonth(event.detail.month),
     daySelect: (event: CustomEvent<{ date: string }>) => {
       this.flow.chooseDay(event.detail.date);
-      void this.focusPart('slotwise-time-list');
+      void this.focusing.moveTo('slotwise-time-list');
     },
     slotSelected: (event: SlotwiseEvent<'slotwise:slot-selected'>) => {
       this.flow.chooseSlot(event.detail.slot);
-      void this.focusPart('slotwise-details-form');
+      void this.focusing.moveTo('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
       this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
-      void this.focusPart('slotwise-confirmation');
+      void this.focusing.moveTo('slotwise-confirmation');
     },
     paymentRequired: (event: CustomEvent<PendingPayment>) => {
       const { booking, paymentSession: session } = event.detail;
@@ -202,32 +214,33 @@ export class SlotwiseBooking extends LitElement {
         mode: session.mode,
         holdExpiresAt: session.holdExpiresAt,
       });
-      void this.focusPart('slotwise-payment');
+      void this.focusing.moveTo('slotwise-payment');
     },
     error: (event: SlotwiseEvent<'slotwise:error'>) => {
       if (event.detail.code !== 'slot_unavailable' && event.detail.code !== 'not_a_slot') return;
       this.flow.slotTaken();
-      void this.focusPart('slotwise-time-list');
+      // The notice says why the time went; the list is where the visitor picks another.
+      void this.focusing.moveTo('.day [part="alert"]', 'slotwise-time-list');
     },
-    retrySlots: () => void this.flow.loadSlots(),
+    // "Try again" goes away with the answer: focus goes to the times, or to why they failed again.
+    retrySlots: async () => {
+      await this.flow.loadSlots();
+      void this.focusing.moveTo(...(this.flow.slots.error ? ['.day [part="alert"]'] : ['slotwise-time-list', 'slotwise-calendar']));
+    },
+    retryProfile: async () => {
+      await this.flow.loadProfile();
+      void this.focusing.moveTo('[part="alert"]', 'slotwise-service-picker');
+    },
   };
 
   private onServiceSelected(event: SlotwiseEvent<'slotwise:service-selected'>): void {
     this.flow.chooseService(event.detail.service, event.detail.duration);
-    void this.focusPart('slotwise-calendar');
+    void this.focusing.moveTo('slotwise-calendar');
   }
 
   private onBookAgain(): void {
     this.flow.bookAgain();
-    void this.focusPart(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
-  }
-
-  /** Moves focus to the step the visitor just reached, once it has rendered. */
-  private async focusPart(selector: string): Promise<void> {
-    await this.updateComplete;
-    const part = this.renderRoot.querySelector<LitElement>(selector);
-    await part?.updateComplete;
-    part?.focus();
+    void this.focusing.moveTo(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
   }
 
   private clientFor(baseURL: string): SlotwiseClient {

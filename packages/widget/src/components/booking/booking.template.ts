@@ -38,9 +38,9 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
         .month=${flow.month} .today=${flow.today} .openDates=${slots.dates} ?loading=${loading}
         @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
       <div class="day">
-        ${flow.notice ? html`<p role="alert" part="alert" class="notice">${t[flow.notice]}</p>` : nothing}
+        ${flow.notice ? html`<p role="alert" part="alert" class="notice" tabindex="-1">${t[flow.notice]}</p>` : nothing}
         ${slots.error
-          ? html`<p role="alert" part="alert">${t.loadTimesFailed} ${errorText(slots.error, t)}
+          ? html`<p role="alert" part="alert" tabindex="-1">${t.loadTimesFailed} ${errorText(slots.error, t)}
               <button type="button" @click=${on.retrySlots}>${t.tryAgain}</button></p>`
           : nothing}
         ${empty ? html`<p class="muted">${t.noTimesInMonth(formatMonth(flow.month, ctx.locale))}</p>` : nothing}
@@ -50,7 +50,7 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
           : empty ? nothing : html`<p class="muted hint">${t.chooseDayHint}</p>`}
       </div>
     </div>
-    <slotwise-details-form exportparts="form, input, field-error, submit" ?hidden=${!slot}
+    <slotwise-details-form exportparts="form, input, field-error, form-error, submit" ?hidden=${!slot}
       @slotwise:booked=${on.booked} @payment-required=${on.paymentRequired} @slotwise:error=${on.error}></slotwise-details-form>
   `;
 }
@@ -63,10 +63,12 @@ export interface PaymentStep {
   container: HTMLElement | undefined;
   booked(event: SlotwiseEvent<'slotwise:booked'>): void;
   chooseAgain(): void;
+  /** The visitor went back from a live hold: release it, then show the times. */
+  back(): Promise<void>;
 }
 
 const paymentParts =
-  'payment, amount, countdown, payment-element, pay, test-panel, pay-test, decline-test, payment-error, payment-pending, released, choose-again';
+  'payment, amount, countdown, payment-element, pay, test-panel, pay-test, decline-test, payment-error, payment-pending, released, choose-again, back';
 
 /**
  * The held booking's payment. The `payment` slot passes the light-DOM element for Stripe's form
@@ -76,6 +78,7 @@ export function renderPaymentStep(payment: PendingPayment, step: PaymentStep) {
   return html`<slotwise-payment exportparts=${paymentParts} .session=${payment.paymentSession} .booking=${payment.booking}
       .manageToken=${payment.manageToken} .container=${step.container} .now=${step.now}
       .stripeJs=${step.stripeJs || DEFAULT_STRIPE_JS} @slotwise:booked=${step.booked} @choose-again=${step.chooseAgain}
+      .back=${step.back}
     ><slot name="payment" slot="payment"></slot></slotwise-payment>`;
 }
 
@@ -92,10 +95,14 @@ export function renderProfileError(error: ErrorDetail, handle: string, retry: ()
   if (error.code === 'specialist_not_found') {
     return html`<p role="alert" part="alert">${t.specialistNotFound(handle)}</p>`;
   }
+  if (error.code === 'origin_not_allowed') {
+    // The server's sentence names this site and where its owner registers it; nothing to retry.
+    return html`<p role="alert" part="alert">${error.message}</p>`;
+  }
   if (error.code === 'invalid_request') {
     return html`<p role="alert" part="alert">${t.invalidHandle(handle)}</p>`;
   }
-  return html`<p role="alert" part="alert">
+  return html`<p role="alert" part="alert" tabindex="-1">
     ${t.loadPageFailed} ${errorText(error, t)}
     <button type="button" @click=${retry}>${t.tryAgain}</button>
   </p>`;

@@ -3,9 +3,10 @@ import { state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
-import { describeError, errorText, idempotencyKey } from '../../internal/errors.js';
+import { describeError, errorText, idempotencyKey, reportToOwner } from '../../internal/errors.js';
 import { en } from '../../i18n/index.js';
 import { customerLocale } from '../../internal/customer-locale.js';
+import { visitorId } from '../../internal/visitor.js';
 import { formatDate, formatMinutes, formatTime } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
@@ -26,6 +27,7 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
  * @csspart form - The form.
  * @csspart input - The name, email and notes fields.
  * @csspart field-error - A message under a field the server refused.
+ * @csspart form-error - Why the booking failed (not a field's fault): the refusal's sentence, focused when it shows.
  * @csspart submit - The submit button.
  */
 export class SlotwiseDetailsForm extends LitElement {
@@ -65,7 +67,7 @@ export class SlotwiseDetailsForm extends LitElement {
           maxlength="254" aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
         ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
-        ${this.formError ? html`<p role="alert" class="error">${this.formError}</p>` : nothing}
+        ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
           ${this.busy ? t.bookingBusy : paid ? t.continueToPayment : t.bookThisTime}
         </button>
@@ -104,6 +106,7 @@ export class SlotwiseDetailsForm extends LitElement {
           // The visitor's language goes with the booking: their emails follow it.
           customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone, ...customerLocale(ctx.locale) },
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
+          visitor: visitorId(),
         },
         { idempotencyKey: this.key },
       );
@@ -116,6 +119,7 @@ export class SlotwiseDetailsForm extends LitElement {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';
       this.showErrors(detail.problem?.errors ?? [], errorText(detail, ctx.messages), detail.code);
+      reportToOwner(detail);
       emit(this, 'slotwise:error', detail);
     } finally {
       this.busy = false;
@@ -137,6 +141,8 @@ export class SlotwiseDetailsForm extends LitElement {
     this.formError = handledAbove ? '' : others.length > 0 ? others.join(' ') : mapped ? '' : message;
     await this.updateComplete;
     const first = (['name', 'email', 'notes'] as const).find((name) => errors[name]);
+    // The submit button was disabled while sending: focus goes to what to fix, or to why it failed.
     if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    else if (this.formError) this.renderRoot.querySelector<HTMLElement>('[part="form-error"]')?.focus();
   }
 }

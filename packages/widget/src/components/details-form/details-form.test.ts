@@ -49,6 +49,8 @@ describe('<slotwise-details-form>', () => {
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal(
       'We could not reach the booking service. Check your connection and try again.',
     );
+    // Focus goes to why it failed: the submit button the visitor used was disabled while sending.
+    await waitUntil(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[role="alert"]'), 'focus on the failure');
 
     const booked = nextEvent(el, 'slotwise:booked');
     submit();
@@ -60,7 +62,11 @@ describe('<slotwise-details-form>', () => {
       start: slot.start,
       // The visitor's language goes along (the context's en-US): their emails follow it.
       customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'America/Chicago', locale: 'en-US' },
+      // The visitor's own random id, kept in the browser: the server caps unpaid holds per visitor.
+      visitor: localStorage.getItem('slotwise.visitor'),
     });
+    expect(calls[0]!.params.visitor).to.match(/^vis_[0-9a-f]{32}$/);
+    expect(calls[1]!.params.visitor).to.equal(calls[0]!.params.visitor);
     expect(calls[1]!.idempotencyKey).to.be.a('string').and.equal(calls[0]!.idempotencyKey);
     expect(field('name').value).to.equal('');
   });

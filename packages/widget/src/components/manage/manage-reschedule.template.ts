@@ -33,7 +33,7 @@ export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers, t
             ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
         : html`<p class="muted">${loading ? t.loadingOpenTimes : t.chooseDayHint}</p>`}
     </div>
-    ${flow.error ? html`<p role="alert" part="alert">${errorText(flow.error, t)}</p>` : nothing}
+    ${flow.error ? html`<p role="alert" part="alert" tabindex="-1">${errorText(flow.error, t)}</p>` : nothing}
     <div class="actions">
       ${slot
         ? html`<button type="button" part="confirm-reschedule" class="primary" ?disabled=${flow.saving} @click=${on.confirm}>

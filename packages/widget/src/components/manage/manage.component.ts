@@ -6,6 +6,7 @@ import { CountdownController } from '../../countdown-controller.js';
 import { JoinController } from '../../join-controller.js';
 import { en, type Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
+import { FocusController } from '../../internal/focus.js';
 import { tokens } from '../../styles/tokens.js';
 import type { SlotwiseEvent } from '../../events.js';
 import { ManageFlow } from './manage-flow.js';
@@ -79,6 +80,7 @@ export class SlotwiseManage extends LitElement {
 
   protected readonly flow = new ManageFlow(this);
   protected readonly reschedule = new RescheduleFlow(this);
+  private readonly focusing = new FocusController(this);
   private readonly countdown = new CountdownController(this, {
     until: () => (this.flow.booking.value?.status === 'held' ? this.flow.booking.value.holdExpiresAt : null),
     now: () => this.now(),
@@ -125,7 +127,7 @@ export class SlotwiseManage extends LitElement {
         ? renderReschedule(this.reschedule, this.handlers, t)
         : this.flow.cancelPhase !== 'idle' ? this.renderCancel(value) : over ? nothing : this.renderActions(value)}
       ${this.flow.cancelError && this.flow.cancelPhase === 'idle'
-        ? html`<p role="alert" part="alert">${errorText(this.flow.cancelError, t)}</p>`
+        ? html`<p role="alert" part="alert" tabindex="-1">${errorText(this.flow.cancelError, t)}</p>`
         : nothing}
     </section>`;
   }
@@ -137,7 +139,7 @@ export class SlotwiseManage extends LitElement {
       ${booking.status === 'confirmed'
         ? html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>${t.changeTime}</button>`
         : nothing}
-      <button type="button" part="cancel" @click=${() => void this.flow.askToCancel()}>${t.cancelBooking}</button>
+      <button type="button" part="cancel" @click=${this.onAskToCancel}>${t.cancelBooking}</button>
     </div>`;
   }
 
@@ -147,18 +149,18 @@ export class SlotwiseManage extends LitElement {
     if (phase === 'quoting' || !quote) return html`<p role="status" class="muted">${t.checkingRefund}</p>`;
     const busy = phase === 'cancelling';
     return html`<div part="cancel-panel" class="cancel-panel" role="group" aria-labelledby="quote">
-      <p id="quote" part="quote" class="quote" role="status">${quoteText(quote, booking, this.locale, t)}</p>
+      <p id="quote" part="quote" class="quote" role="status" tabindex="-1">${quoteText(quote, booking, this.locale, t)}</p>
       ${quote.allowed
         ? html`<label for="reason">${t.reasonLabel}</label>
             <textarea id="reason" part="reason" maxlength="500" rows="2" ?disabled=${busy}></textarea>`
         : nothing}
-      ${cancelError ? html`<p role="alert" part="alert">${errorText(cancelError, t)}</p>` : nothing}
+      ${cancelError ? html`<p role="alert" part="alert" tabindex="-1">${errorText(cancelError, t)}</p>` : nothing}
       <div class="actions">
         ${quote.allowed
           ? html`<button type="button" part="confirm-cancel" class="danger" ?disabled=${busy} @click=${this.onConfirm}>
               ${busy ? t.cancelling : t.confirmCancellation}</button>`
           : nothing}
-        <button type="button" part="keep" ?disabled=${busy} @click=${() => this.flow.keepBooking()}>${t.keepBooking}</button>
+        <button type="button" part="keep" ?disabled=${busy} @click=${this.onKeep}>${t.keepBooking}</button>
       </div>
     </div>`;
   }
@@ -167,28 +169,49 @@ export class SlotwiseManage extends LitElement {
     const { client, manageToken, timeZone, locale, messages, now } = this;
     if (!client) return;
     this.reschedule.start(booking, { client, manageToken, timeZone, locale, messages, now });
+    void this.focusing.moveTo('#reschedule-heading');
   }
 
   private readonly handlers: RescheduleHandlers = {
     monthChange: (event) => this.reschedule.showMonth(event.detail.month),
-    daySelect: (event) => this.reschedule.chooseDay(event.detail.date),
+    daySelect: (event) => {
+      this.reschedule.chooseDay(event.detail.date);
+      void this.focusing.moveTo('[part="reschedule-panel"] slotwise-time-list');
+    },
     slotSelected: (event: SlotwiseEvent<'slotwise:slot-selected'>) => {
       // Choosing a new time for a booking is not the booking flow's slot-selected: keep it inside.
       event.stopPropagation();
       this.reschedule.chooseSlot(event.detail.slot);
+      void this.focusing.moveTo('[part="confirm-reschedule"]');
     },
     confirm: async () => {
       const moved = await this.reschedule.confirm();
       if (moved) this.flow.booking.replace(moved);
+      // Moved: the booking's heading, now at its new time. Refused: why, in the panel.
+      void (moved ? this.focusing.moveTo('#heading') : this.focusing.moveTo('[part="reschedule-panel"] [part="alert"]', '#reschedule-heading'));
     },
     close: () => {
       this.reschedule.close();
       this.requestUpdate();
+      void this.focusing.moveTo('[part="reschedule"]', '#heading');
     },
   };
 
-  private onConfirm(): void {
+  /** The quote replaces the buttons: focus goes to it (or to why it could not be fetched). */
+  private readonly onAskToCancel = async (): Promise<void> => {
+    await this.flow.askToCancel();
+    void this.focusing.moveTo('#quote', '[part="alert"]', '#heading');
+  };
+
+  private readonly onKeep = (): void => {
+    this.flow.keepBooking();
+    void this.focusing.moveTo('[part="cancel"]', '#heading');
+  };
+
+  /** Cancelled: the booking's heading (its status now says so). Refused: why, in the panel. */
+  private readonly onConfirm = async (): Promise<void> => {
     const reason = this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '';
-    void this.flow.confirmCancel(reason);
-  }
+    await this.flow.confirmCancel(reason);
+    void this.focusing.moveTo(this.flow.cancelError ? '[part="cancel-panel"] [part="alert"]' : '#heading');
+  };
 }

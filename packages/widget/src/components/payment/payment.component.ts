@@ -7,6 +7,7 @@ import { catalogLanguage, en } from '../../i18n/index.js';
 import { CountdownController } from '../../countdown-controller.js';
 import { emit } from '../../events.js';
 import { describeError, errorText } from '../../internal/errors.js';
+import { FocusController } from '../../internal/focus.js';
 import { DEFAULT_STRIPE_JS, type StripeError } from '../../internal/stripe-js.js';
 import { tokens } from '../../styles/tokens.js';
 import { awaitConfirmation, paymentIntentId, StripeCheckout } from './payment-steps.js';
@@ -34,6 +35,7 @@ export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | '
  * @csspart pay-test - "Pay (test)". @csspart decline-test - "Decline (test)".
  * @csspart payment-error - A declined payment or failed request. @csspart payment-pending - Payment not confirmed yet.
  * @csspart released - The hold lapsed. @csspart choose-again - Its button to pick another time.
+ * @csspart back - "Choose another time" while the hold is live (with `back`): releases the hold at once.
  */
 export class SlotwisePayment extends LitElement {
   static override styles = [tokens, styles];
@@ -48,6 +50,11 @@ export class SlotwisePayment extends LitElement {
   @property({ attribute: false }) now: () => Date = () => new Date();
   /** Waits between asking the server whether the payment arrived; about 10 s in all. */
   @property({ attribute: false }) pollDelays: readonly number[] = [500, 1000, 1500, 2000, 2500, 2500];
+  /**
+   * The way back while the hold is live ("Choose another time", part `back`): the booking element
+   * passes what releases the hold and shows the times again. Without it, no such button.
+   */
+  @property({ attribute: false }) back?: () => Promise<void>;
 
   @consume({ context: bookingContext, subscribe: true })
   @state()
@@ -56,12 +63,15 @@ export class SlotwisePayment extends LitElement {
   @state() phase: PaymentPhase = 'ready';
   @state() message = '';
   @state() stripeStatus: 'idle' | 'loading' | 'mounted' | 'failed' = 'idle';
+  /** Going back: the hold is being released. */
+  @state() leaving = false;
 
   protected readonly countdown = new CountdownController(this, {
     until: () => this.session?.holdExpiresAt,
     now: () => this.now(),
   });
   private readonly checkout = new StripeCheckout();
+  private readonly focusing = new FocusController(this);
 
   /** The hold lapsed before the visitor paid: nothing can be paid any more. */
   get released(): boolean {
@@ -102,7 +112,18 @@ export class SlotwisePayment extends LitElement {
       retryStripe: () => void this.mountStripe(),
       checkAgain: () => void this.settle(undefined),
       chooseAgain: () => this.dispatchEvent(new CustomEvent('choose-again')),
+      back: () => void this.goBack(),
     });
+  }
+
+  private async goBack(): Promise<void> {
+    if (!this.back || this.leaving || this.phase !== 'ready') return;
+    this.leaving = true;
+    try {
+      await this.back();
+    } finally {
+      this.leaving = false;
+    }
   }
 
   private async mountStripe(): Promise<void> {
@@ -154,6 +175,8 @@ export class SlotwisePayment extends LitElement {
     const known = error.type === 'card_error' || error.type === 'validation_error';
     this.message = known && error.message ? error.message : this.t.paymentFailed;
     this.phase = 'ready';
+    // The pay buttons were disabled while paying: the reason is where the visitor continues from.
+    void this.focusing.moveTo('[part="payment-error"]', '#pay-heading');
     // An incomplete form is Stripe's to explain inside its own fields, not an event for the page.
     if (error.type !== 'validation_error') {
       emit(this, 'slotwise:error', { code: error.code ?? error.type, status: 402, message: this.message });
@@ -174,6 +197,7 @@ export class SlotwisePayment extends LitElement {
         emit(this, 'slotwise:booked', { booking: settled, manageToken });
       } else {
         this.phase = settled.status === 'held' ? 'unconfirmed' : 'released';
+        void this.focusing.moveTo(this.phase === 'released' ? '[part="released"]' : '[part="payment-pending"]');
       }
     } catch (error) {
       this.failed(error, 'unconfirmed');
@@ -185,5 +209,6 @@ export class SlotwisePayment extends LitElement {
     this.message = errorText(detail, this.t);
     this.phase = phase;
     emit(this, 'slotwise:error', detail);
+    void this.focusing.moveTo('[part="payment-error"]', '[part="payment-pending"]', '#pay-heading');
   }
 }

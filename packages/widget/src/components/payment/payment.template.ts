@@ -11,6 +11,7 @@ export interface PaymentHandlers {
   retryStripe(): void;
   checkAgain(): void;
   chooseAgain(): void;
+  back(): void;
 }
 
 /** The payment step: what is paid for, how much, until when, and the way to pay. */
@@ -34,9 +35,11 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
         ${el.phase === 'unconfirmed' ? nothing : html`<p part="countdown" class="countdown" role="timer">
           ${t.payWithin(html`<strong class="clock">${formatCountdown(el.countdownRemaining)}</strong>`)}</p>`}
         ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', t, on) : renderStripe(el, amount, busy, t, on)}
-        ${el.message ? html`<p role="alert" part="payment-error" class="error">${el.message}</p>` : nothing}
+        ${el.message ? html`<p role="alert" part="payment-error" class="error" tabindex="-1">${el.message}</p>` : nothing}
         ${el.phase === 'confirming' ? html`<p role="status" class="muted">${t.confirmingPayment}</p>` : nothing}
-        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending">
+        ${el.back && el.phase === 'ready' ? html`<button type="button" part="back" class="back" ?disabled=${el.leaving}
+          @click=${on.back}>${el.leaving ? t.holdReleasing : t.holdBack}</button>` : nothing}
+        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
           <p>${t.paymentUnconfirmed(html`<strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>`)}</p>
           <button type="button" @click=${on.checkAgain}>${t.checkAgain}</button>
         </div>` : nothing}
@@ -69,7 +72,7 @@ function renderStripe(el: SlotwisePayment, amount: string, busy: boolean, t: Mes
 
 function renderReleased(el: SlotwisePayment, t: Messages, on: PaymentHandlers) {
   const refunded = el.booking?.payment?.status === 'succeeded';
-  return html`<div part="released" role="alert" class="released">
+  return html`<div part="released" role="alert" class="released" tabindex="-1">
     <p>${refunded ? t.refundedLate : t.releasedUnpaid}</p>
     <button type="button" part="choose-again" class="primary" @click=${on.chooseAgain}>${t.chooseAnotherTime}</button>
   </div>`;

@@ -14,12 +14,29 @@ afterEach(() => t.close());
 const customer = { name: 'Grace', email: 'grace@example.com', timeZone: 'Europe/Berlin' };
 
 describe('embed origins', () => {
-  it('lets the registered site read the profile and keeps other sites out', async () => {
+  it('lets the registered site read the profile and tells another site, readably, where to register', async () => {
     const mine = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://coach.example' } });
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://coach.example');
     expect(mine.headers.get('vary')).toContain('Origin');
-    const other = await t.app.request('/v1/specialists/demo', { headers: { origin: 'https://evil.example' } });
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    for (const path of ['/v1/specialists/demo', `/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-24`]) {
+      const other = await t.app.request(path, { headers: { origin: 'https://evil.example' } });
+      // The browser may read the refusal (so the widget can show it), but nothing of the specialist.
+      expect(other.status).toBe(403);
+      expect(other.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+      expect(other.headers.get('vary')).toContain('Origin');
+      expect(other.headers.get('content-type')).toContain('application/problem+json');
+      const body = await other.json();
+      expect(body.code).toBe('origin_not_allowed');
+      expect(body.detail).toBe(
+        'https://evil.example is not an allowed site for demo; add it in the console under Developers → Sites that may embed your widget.',
+      );
+      expect(JSON.stringify(body)).not.toMatch(/services|timeZone|bio|days/);
+    }
+  });
+
+  it('lets the server’s own pages read the profile whatever sites are registered', async () => {
+    const own = await t.app.request('/v1/specialists/demo', { headers: { origin: 'http://localhost' } });
+    expect(own.status).toBe(200);
   });
 
   it('always lets the server’s own pages (the hosted booking page) book, whatever sites are registered', async () => {
@@ -34,6 +51,7 @@ describe('embed origins', () => {
     const res = await t.json('/v1/bookings', { body: payload, headers: { origin: 'https://evil.example' } });
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('origin_not_allowed');
+    expect(res.body.detail).toContain('https://evil.example is not an allowed site for demo; add it in the console under Developers');
     expect((await t.database.db.select({ n: count() }).from(bookings))[0]!.n).toBe(0);
     // From the registered site, and from a server (no Origin), it works.
     expect((await t.json('/v1/bookings', { body: payload, headers: { origin: 'https://coach.example' } })).status).toBe(201);

@@ -1,0 +1,57 @@
+import { and, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { bookings } from '../../db/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError } from '../errors.js';
+
+export interface HoldLimits {
+  /** Live holds per visitor id or per customer email (in any case). */
+  perVisitor: number;
+  /** Live holds per network address, whoever is behind it. */
+  perAddress: number;
+}
+
+export interface HoldAsker {
+  /** SHA-256 of the client's network address. */
+  clientHash: string;
+  /** SHA-256 of the widget's visitor id; absent for API clients. */
+  visitorHash?: string | undefined;
+  email: string;
+}
+
+export const holdLimits = (deps: Pick<ServiceDeps, 'maxHoldsPerClient' | 'maxHoldsPerAddress'>): HoldLimits => ({
+  perVisitor: deps.maxHoldsPerClient,
+  perAddress: Math.max(deps.maxHoldsPerAddress ?? 20, deps.maxHoldsPerClient),
+});
+
+async function liveHolds(db: Drizzle | Tx, now: number, who: SQL | undefined): Promise<number> {
+  const [row] = (await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now), who))) as [{ n: number }];
+  return row.n;
+}
+
+/**
+ * Bounds the unpaid holds one person may have at once, so nobody can block a calendar without
+ * paying. A person is their visitor id (kept in their browser by the widget) or their email — not
+ * their network address, which an office or a mobile carrier shares among many visitors: the
+ * address only gets a much larger bound (`perAddress`), for clients that send no visitor id.
+ * A hold the customer released (`/release`) is `expired` and no longer counts.
+ *
+ * @throws ServiceError `too_many_holds` (429) with a sentence that says how to get out of it.
+ */
+export async function assertHoldAllowed(db: Drizzle | Tx, limits: HoldLimits, asker: HoldAsker, now: number): Promise<void> {
+  const email = eq(sql`lower(${bookings.customerEmail})`, asker.email.toLowerCase());
+  const mine = await liveHolds(db, now, asker.visitorHash ? or(eq(bookings.visitorHash, asker.visitorHash), email) : email);
+  if (mine >= limits.perVisitor) {
+    throw new ServiceError(
+      'too_many_holds',
+      `You already have ${mine} unpaid bookings waiting for payment; pay for one, go back from its payment step to release it, or let them lapse first.`,
+    );
+  }
+  const fromAddress = await liveHolds(db, now, eq(bookings.clientHash, asker.clientHash));
+  if (fromAddress >= limits.perAddress) {
+    throw new ServiceError('too_many_holds', `Your network already holds ${fromAddress} unpaid bookings; please try again in a few minutes.`);
+  }
+}

@@ -1,0 +1,38 @@
+import type { Booking } from '@slotwise/sdk/contract';
+import { hashToken } from '../ids.js';
+import { ServiceError } from '../errors.js';
+import type { ServiceDeps } from '../deps.js';
+import { cancelAbandonedIntents } from '../payments/intents.js';
+import { findByToken } from './customer.js';
+import { present } from './present.js';
+import { changeBooking } from './road.js';
+
+/**
+ * The customer gives up their unpaid hold (the payment step's "Choose another time"): the booking
+ * goes `held` → `expired` down the one road, so its time is offered again at once, and its payment
+ * intent is cancelled at the provider after the commit so nobody can pay for a time no longer held.
+ *
+ * Idempotent: a booking that is no longer held (released before, lapsed, cancelled) is answered as
+ * it is. A paid one is refused (`booking_already_paid`): that is a cancellation, under the policy.
+ * An intent that succeeded in the meantime is applied as a late payment by the intent sweep.
+ */
+export async function releaseHold(deps: ServiceDeps, id: string, token: string): Promise<Booking> {
+  const tokenHash = await hashToken(token);
+  const now = deps.clock();
+  const released = await deps.database.write(async (tx) => {
+    const row = await findByToken(tx, id, tokenHash);
+    if (row.status === 'confirmed' || row.status === 'completed' || row.status === 'no_show') {
+      throw new ServiceError('booking_already_paid', 'This booking is already confirmed (paid for, or free); cancel it instead — any refund follows the cancellation policy.');
+    }
+    if (row.status !== 'held') return false;
+    // A hold that lapsed before the release arrived expired on its own: the system's doing, with its email.
+    const lapsed = (row.holdExpiresAt ?? 0) <= now;
+    const change = lapsed
+      ? ({ action: 'expire', actor: 'system', reason: 'The hold lapsed before payment.' } as const)
+      : ({ action: 'expire', actor: 'customer', reason: 'Released by the customer before paying.' } as const);
+    await changeBooking(tx, row, change, now);
+    return true;
+  });
+  if (released) await cancelAbandonedIntents(deps, now, id);
+  return present(deps, await findByToken(deps.database.db, id, tokenHash));
+}

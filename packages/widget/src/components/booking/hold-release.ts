@@ -1,0 +1,46 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SlotwiseClient } from '@slotwise/sdk';
+import { emit } from '../../events.js';
+import { describeError } from '../../internal/errors.js';
+import type { BookingFlow, PendingPayment } from './booking-flow.js';
+
+/**
+ * Gives a held time back to the specialist as soon as the visitor leaves the payment step without
+ * paying — by its "Choose another time" button, or any other way the step goes away unpaid (a new
+ * specialist or API on the element) — rather than keeping it blocked until the hold lapses; it
+ * also frees one of the visitor's few simultaneous holds. The server's release is idempotent, so
+ * a hold that lapsed meanwhile costs one harmless request. A failed release is reported as
+ * `slotwise:error` only: the hold still lapses by itself.
+ */
+export class HoldRelease implements ReactiveController {
+  /** The payment step last rendered, with the client it was made through. */
+  private watched: { payment: PendingPayment; client: SlotwiseClient } | undefined;
+  private readonly released = new Set<string>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly flow: BookingFlow,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const { payment, ctx, booked } = this.flow;
+    const previous = this.watched;
+    this.watched = payment && ctx ? { payment, client: previous?.payment === payment ? previous.client : ctx.client } : undefined;
+    if (previous && previous.payment !== payment && booked?.id !== previous.payment.booking.id) {
+      void this.release(previous.payment, previous.client);
+    }
+  }
+
+  /** Releases `payment`'s hold (the one on screen unless told), once; resolves when the server answered. */
+  async release(payment = this.flow.payment, client = this.watched?.client ?? this.flow.ctx?.client): Promise<void> {
+    if (!payment || !client || this.released.has(payment.booking.id)) return;
+    this.released.add(payment.booking.id);
+    try {
+      await client.bookings.release(payment.booking.id, { manageToken: payment.manageToken });
+    } catch (error) {
+      emit(this.host, 'slotwise:error', describeError(error));
+    }
+  }
+}
