@@ -16,6 +16,8 @@ import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
+import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
+import { utmFrom } from '../../prefill/page-params.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -81,9 +83,20 @@ export class SlotwiseBooking extends LitElement {
   @property() token?: string;
   /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
+  /** The details form starts with this name (still editable). From `slotwise_name` in the page's URL when absent. */
+  @property() name?: string;
+  /** The details form starts with this email (still editable and validated). URL: `slotwise_email`. */
+  @property() email?: string;
+  /** The details form starts with these notes (still editable). URL: `slotwise_notes`. */
+  @property() notes?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
+  /** Read once: a page that tidies its URL after load still books with the campaign it was opened from. */
+  private readonly utm = utmFrom(location.search);
+  /** The `slotwise_*` parameters of the page's URL fill in what no attribute says. */
+  protected readonly urlPrefill = new UrlPrefillController(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
+
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
 
@@ -93,7 +106,7 @@ export class SlotwiseBooking extends LitElement {
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
     }
-    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
+    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token', 'name', 'email', 'notes'] as const;
     if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
     const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
     this.flow.configure({
@@ -103,6 +116,8 @@ export class SlotwiseBooking extends LitElement {
       timeZone: resolveZone(this.timezone),
       locale,
       messages: messagesFor(locale),
+      prefill: { name: this.name, email: this.email, notes: this.notes },
+      utm: this.utm,
     });
     void this.loadCatalog(locale);
   }
