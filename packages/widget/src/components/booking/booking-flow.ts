@@ -67,6 +67,8 @@ export class BookingFlow extends SlotPicker {
     if (!ctx) return;
     await this.profile.load(ctx.client, ctx.specialist);
     if (this.profile.error) emit(this.host, 'slotwise:error', this.profile.error);
+    // Internal, not composed: the popup around the host titles itself with the name.
+    else this.host.dispatchEvent(new CustomEvent('profile-loaded', { detail: this.profile.value }));
   }
 
   chooseService(service: Service, duration: number): void {
