@@ -108,7 +108,7 @@ export class SlotwiseDetailsForm extends LitElement {
       form.reset();
       // A priced session is only held: it is booked once the server has seen the payment.
       if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));
-      else emit(this, 'slotwise:booked', { ...created, ...(ctx.utm ? { utm: ctx.utm } : {}) });
+      else emit(this, 'slotwise:booked', ctx.utm ? { ...created, utm: ctx.utm } : created);
     } catch (error) {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';
