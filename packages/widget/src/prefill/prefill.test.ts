@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../components/booking/booking.component.js';
-import { api, chooseService, chooseTime, deep, nextEvent, pickDay, submitDetails } from '../testing/helpers.js';
+import { api, chooseService, chooseTime, deep, fetchSpecialist, nextEvent, pickDay, submitDetails } from '../testing/helpers.js';
 import { prefillFrom, utmFrom } from './page-params.js';
 
 const field = (el: SlotwiseBooking, id: string) => deep<HTMLInputElement>(el, 'slotwise-details-form', `#${id}`)!;
@@ -70,6 +70,16 @@ describe('prefill', () => {
     expect(field(el, 'name').value).to.equal('Grace Hopper');
     expect(field(el, 'email').value).to.equal('signed-in@example.com');
     expect(field(el, 'notes').value).to.equal('From the newsletter');
+  });
+
+  it('sets service and duration from slotwise_service and slotwise_duration for the preselection to use', async () => {
+    const intro = (await fetchSpecialist()).services.find((service) => service.name === 'Intro call')!;
+    const el = await withQuery(`slotwise_service=${intro.id}&slotwise_duration=30&slotwise_email=${'x'.repeat(300)}`, () =>
+      fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${api()}></slotwise-booking>`),
+    );
+    expect(el.getAttribute('service')).to.equal(intro.id);
+    expect(el.getAttribute('duration')).to.equal('30');
+    expect(el.hasAttribute('email')).to.equal(false); // longer than any email the API takes
   });
 });
 
