@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { SlotwiseClient } from '@slotwise/sdk';
-import type { Service, Slot } from '@slotwise/sdk/contract';
+import type { Service, Slot, Utm } from '@slotwise/sdk/contract';
 import type { Messages } from './i18n/index.js';
 
 /** What the visitor has chosen so far; each step clears the ones after it. */
@@ -28,6 +28,17 @@ export interface BookingContext {
   /** The text for `locale` (`src/i18n/`): English until its catalog has loaded. */
   readonly messages: Messages;
   readonly selection: Selection;
+  /** What the details form starts filled with (`name`, `email`, `notes` attributes); still editable. */
+  readonly prefill?: Prefill;
+  /** The page's `utm_*` parameters when the widget started, sent with the booking; none when absent. */
+  readonly utm?: Utm | undefined;
+}
+
+/** The visitor's details as the host page (attributes, URL, `Slotwise.open`) already knows them. */
+export interface Prefill {
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly notes?: string | undefined;
 }
 
 // A registered symbol, so two copies of the widget on one page (ESM and script tag) still match.

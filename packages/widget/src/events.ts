@@ -1,4 +1,4 @@
-import type { Booking, Problem, Service, Slot, BookingNotifications } from '@slotwise/sdk/contract';
+import type { Booking, Problem, Service, Slot, BookingNotifications, Utm } from '@slotwise/sdk/contract';
 
 /** `slotwise:service-selected`: the visitor chose a service and one of its durations. */
 export interface ServiceSelectedDetail {
@@ -29,6 +29,8 @@ export interface BookedDetail {
    * sends no email (`off`); `on_payment` for a held booking. Present when the server said so.
    */
   notifications?: BookingNotifications;
+  /** The page's `utm_*` parameters the booking was sent with (the specialist sees them too); absent when none. */
+  utm?: Utm;
 }
 
 /**

@@ -7,3 +7,8 @@
 import './internal/script-origin.js';
 
 export * from './index.js';
+import { installEmbed } from './embed/install.js';
+
+// `window.Slotwise` (and the calls a page queued before this script arrived) and
+// `data-slotwise-open` clicks. The popup's own code is loaded on its first open.
+installEmbed();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Currency, Email, Handle, Instant, IsoDate, Locale, MinorAmount, TimeZone } from './common.js';
 import { BookingJoin, BookingLocation, BookingMeeting, MeetingLink } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
+import { Utm } from './utm.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
 
@@ -62,6 +63,7 @@ export const BookingCreate = z
         description:
           'Pay with a credit from a package instead of money: the booking is confirmed at once. The customer email must be the purchase’s.',
       }),
+    utm: Utm.optional().meta({ description: 'The `utm_*` parameters of the page the booking is made on; the specialist sees them, no customer does.' }),
   })
   .meta({ id: 'BookingCreate' });
 
@@ -170,10 +172,15 @@ export const SpecialistBooking = Booking.extend({
   events: z.array(BookingEvent),
   /** The session's meeting, whatever the time; null until it is made (or for sessions without one). */
   meeting: BookingMeeting.nullable(),
+  /** Where the booking came from (the page's `utm_*` parameters); null when it had none. */
+  utm: Utm.nullable(),
 }).meta({ id: 'SpecialistBooking' });
 
+/** A booking in the specialist's list: as the customer sees it, plus where it came from. */
+export const SpecialistBookingSummary = Booking.extend({ utm: Utm.nullable() }).meta({ id: 'SpecialistBookingSummary' });
+
 export const BookingList = z
-  .strictObject({ data: z.array(Booking), hasMore: z.boolean() })
+  .strictObject({ data: z.array(SpecialistBookingSummary), hasMore: z.boolean() })
   .meta({ id: 'BookingList', description: 'Ordered by start time; pass the last id as `starting_after` for the next page.' });
 
 const statuses = z
@@ -217,6 +224,7 @@ export type BookingReschedule = z.input<typeof BookingReschedule>;
 export type CancellationQuote = z.infer<typeof CancellationQuote>;
 export type BookingEvent = z.infer<typeof BookingEvent>;
 export type SpecialistBooking = z.infer<typeof SpecialistBooking>;
+export type SpecialistBookingSummary = z.infer<typeof SpecialistBookingSummary>;
 export type BookingList = z.infer<typeof BookingList>;
 export type BookingListQuery = z.input<typeof BookingListQuery>;
 export type BookingNotes = z.input<typeof BookingNotes>;

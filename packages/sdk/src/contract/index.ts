@@ -3,6 +3,7 @@ export * from './problems.js';
 export * from './specialists.js';
 export * from './locations.js';
 export * from './bookings.js';
+export * from './utm.js';
 export * from './availability.js';
 export * from './account.js';
 export * from './operations.js';

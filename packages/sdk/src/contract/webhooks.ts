@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Actor, BookingStatus } from './bookings.js';
 import { Currency, Instant, MinorAmount, TimeZone } from './common.js';
 import { PurchasedPackage } from './packages.js';
+import { Utm } from './utm.js';
 
 // ── Event types ──────────────────────────────────────────────────────────────────────────────
 
@@ -156,6 +157,8 @@ export const WebhookBooking = z
     cancelledBy: Actor.nullable(),
     cancellationReason: z.string().nullable(),
     meetingUrl: z.string().nullable(),
+    /** Where the booking came from: the `utm_*` parameters of the page it was made on; null when none. */
+    utm: Utm.nullable(),
     createdAt: Instant,
   })
   .meta({ id: 'WebhookBooking' });

@@ -161,4 +161,8 @@ export const ar: Messages = {
   // holds
   holdBack: 'اختر وقتًا آخر',
   holdReleasing: 'جارٍ تحرير هذا الوقت…',
+  // embed
+  popupTitle: 'احجز جلسة',
+  closePopup: 'إغلاق',
+  bookButton: 'احجز جلسة',
 };

@@ -137,4 +137,8 @@ export const de: Messages = {
   // holds
   holdBack: 'Andere Zeit wählen',
   holdReleasing: 'Diese Zeit wird freigegeben…',
+  // embed
+  popupTitle: 'Termin buchen',
+  closePopup: 'Schließen',
+  bookButton: 'Termin buchen',
 };

@@ -6,6 +6,7 @@ import { confirmation } from './en/confirmation.js';
 import { manage } from './en/manage.js';
 import { join } from './en/join.js';
 import { holds } from './en/holds.js';
+import { embed } from './en/embed.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -25,6 +26,7 @@ export const en = {
   ...manage,
   ...join,
   ...holds,
+  ...embed,
 };
 
 /** A catalog: the same keys and shapes as English. */

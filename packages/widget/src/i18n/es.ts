@@ -137,4 +137,8 @@ export const es: Messages = {
   // holds
   holdBack: 'Elegir otra hora',
   holdReleasing: 'Liberando esta hora…',
+  // embed
+  popupTitle: 'Reservar una sesión',
+  closePopup: 'Cerrar',
+  bookButton: 'Reservar una sesión',
 };

@@ -137,4 +137,8 @@ export const fr: Messages = {
   // holds
   holdBack: 'Choisir un autre horaire',
   holdReleasing: 'Libération de cet horaire…',
+  // embed
+  popupTitle: 'Réserver une séance',
+  closePopup: 'Fermer',
+  bookButton: 'Réserver une séance',
 };

@@ -135,4 +135,8 @@ export const ja: Messages = {
   // holds
   holdBack: '別の時間を選ぶ',
   holdReleasing: 'この時間を解放しています…',
+  // embed
+  popupTitle: 'セッションを予約',
+  closePopup: '閉じる',
+  bookButton: 'セッションを予約',
 };

@@ -137,4 +137,8 @@ export const pt: Messages = {
   // holds
   holdBack: 'Escolher outro horário',
   holdReleasing: 'Liberando este horário…',
+  // embed
+  popupTitle: 'Agendar uma sessão',
+  closePopup: 'Fechar',
+  bookButton: 'Agendar uma sessão',
 };

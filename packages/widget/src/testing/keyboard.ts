@@ -25,5 +25,17 @@ export async function typeInto(input: HTMLInputElement, text: string): Promise<v
 
 /** Presses one key (`Tab`, `Shift+Tab`, `Enter`…) as a person would, wherever the focus is. */
 export async function pressKey(key: string): Promise<void> {
-  await runnerCommand('send-keys', { press: key });
+  // The runner knows single keys only: a modifier is held down around the key.
+  const [modifier, single] = key.includes('+') && key.length > 1 ? key.split('+') : [undefined, key];
+  if (modifier) await runnerCommand('send-keys', { down: modifier });
+  try {
+    await runnerCommand('send-keys', { press: single });
+  } finally {
+    if (modifier) await runnerCommand('send-keys', { up: modifier });
+  }
+}
+
+/** Resizes the browser's viewport, as a phone's would be (`390 × 844`). */
+export async function setViewport(size: { width: number; height: number }): Promise<void> {
+  await runnerCommand('set-viewport', size);
 }

@@ -107,6 +107,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         customerPhone: input.customer.phone ?? null,
         smsConsent: input.customer.smsConsent,
         notes: input.notes ?? '',
+        utm: input.utm && Object.keys(input.utm).length > 0 ? input.utm : null,
         price: current.price,
         currency: current.service.currency,
         manageTokenHash,

@@ -48,6 +48,7 @@ export function bookingSnapshot(row: BookingRow) {
     customerLocale: row.customerLocale,
     meeting: row.meetingUrl ? { url: row.meetingUrl } : null,
     inviteSequence: row.inviteSequence,
+    utm: row.utm ?? null,
     createdAt: isoInstant(row.createdAt),
   };
 }

@@ -41,6 +41,7 @@ async function detail(deps: ServiceDeps, specialist: SpecialistRow, row: Booking
     specialistNotes: row.specialistNotes,
     events: await eventsOf(deps.database.db, row.id),
     meeting: meetingOf(row),
+    utm: row.utm ?? null,
   };
 }
 
@@ -70,7 +71,7 @@ export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRo
   const page = rows.slice(0, query.limit);
   const paid = await paymentsOfBookings(db, page.map((r) => r.booking.id));
   return {
-    data: page.map((r) => presentWith(r.booking, specialist, r.service, paid.get(r.booking.id) ?? null, deps)),
+    data: page.map((r) => ({ ...presentWith(r.booking, specialist, r.service, paid.get(r.booking.id) ?? null, deps), utm: r.booking.utm ?? null })),
     hasMore: rows.length > query.limit,
   };
 }

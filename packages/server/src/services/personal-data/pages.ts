@@ -46,6 +46,7 @@ export async function* bookingPages(deps: ServiceDeps, specialist: SpecialistRow
       specialistNotes: booking.specialistNotes,
       events: events.get(booking.id) ?? [],
       meeting: meetingOf(booking),
+      utm: booking.utm ?? null,
     }));
     if (rows.length < size) return;
     const last = rows[rows.length - 1]!.booking;

@@ -57,6 +57,8 @@ function publicBooking(b: Snapshot): WebhookBooking {
     cancelledBy: b.cancelledBy as Actor | null,
     cancellationReason: b.cancellationReason,
     meetingUrl: b.meeting?.url ?? null,
+    // Outbox rows written before bookings carried UTM have no such key.
+    utm: b.utm ?? null,
     createdAt: b.createdAt,
   };
 }

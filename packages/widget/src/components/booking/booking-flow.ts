@@ -67,7 +67,11 @@ export class BookingFlow extends SlotPicker {
     const ctx = this.ctx;
     if (!ctx) return;
     await this.profile.load(ctx.client, ctx.specialist);
-    if (!this.profile.error) return;
+    if (!this.profile.error) {
+      // Internal, not composed: the popup around the host titles itself with the name.
+      this.host.dispatchEvent(new CustomEvent('profile-loaded', { detail: this.profile.value }));
+      return;
+    }
     reportToOwner(this.profile.error);
     emit(this.host, 'slotwise:error', this.profile.error);
   }

@@ -19,6 +19,8 @@ import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
+import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
+import { utmFrom } from '../../prefill/page-params.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -84,12 +86,23 @@ export class SlotwiseBooking extends LitElement {
   @property() token?: string;
   /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
+  /** The details form starts with this name (still editable). From `slotwise_name` in the page's URL when absent. */
+  @property() name?: string;
+  /** The details form starts with this email (still editable and validated). URL: `slotwise_email`. */
+  @property() email?: string;
+  /** The details form starts with these notes (still editable). URL: `slotwise_notes`. */
+  @property() notes?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
   private readonly focusing = new FocusController(this);
   private readonly pageLang = new PageLangController(this);
   private readonly holds = new HoldRelease(this, this.flow);
+  /** Read once: a page that tidies its URL after load still books with the campaign it was opened from. */
+  private readonly utm = utmFrom(location.search);
+  /** The `slotwise_*` parameters of the page's URL fill in what no attribute says. */
+  protected readonly urlPrefill = new UrlPrefillController(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
+
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
 
@@ -99,7 +112,7 @@ export class SlotwiseBooking extends LitElement {
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
     }
-    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
+    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token', 'name', 'email', 'notes'] as const;
     // `lang` changed after load (here or on an ancestor) counts as a change too: formats and text follow it.
     const locale = this.pageLang.locale;
     if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) return;
@@ -110,6 +123,8 @@ export class SlotwiseBooking extends LitElement {
       timeZone: resolveZone(this.timezone),
       locale,
       messages: messagesFor(locale),
+      prefill: { name: this.name, email: this.email, notes: this.notes },
+      utm: this.utm,
     });
     void this.loadCatalog(locale);
   }

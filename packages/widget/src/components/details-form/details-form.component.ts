@@ -48,7 +48,7 @@ export class SlotwiseDetailsForm extends LitElement {
   }
 
   override render() {
-    const { selection, timeZone, locale } = this.ctx ?? { selection: {} };
+    const { selection, timeZone, locale, prefill = {} } = this.ctx ?? { selection: {} };
     const { service, duration, slot } = selection;
     const paid = (service?.durations.find((d) => d.minutes === duration)?.price ?? 0) > 0;
     const t = this.ctx?.messages ?? en;
@@ -61,11 +61,11 @@ export class SlotwiseDetailsForm extends LitElement {
               ${formatDate(selection.date ?? slot.start.slice(0, 10), locale)}, ${formatTime(slot.start, timeZone, locale)}
             </p>`
           : nothing}
-        ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120"
+        ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120" .defaultValue=${prefill.name ?? ''}
           aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby="name-error" />`)}
         ${this.field('email', t.emailLabel, html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
-          maxlength="254" aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
-        ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
+          maxlength="254" .defaultValue=${prefill.email ?? ''} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
+        ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000" .defaultValue=${prefill.notes ?? ''}
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
         ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
@@ -107,6 +107,7 @@ export class SlotwiseDetailsForm extends LitElement {
           customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone, ...customerLocale(ctx.locale) },
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
           visitor: visitorId(),
+          ...(ctx.utm ? { utm: ctx.utm } : {}),
         },
         { idempotencyKey: this.key },
       );
@@ -114,7 +115,7 @@ export class SlotwiseDetailsForm extends LitElement {
       form.reset();
       // A priced session is only held: it is booked once the server has seen the payment.
       if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));
-      else emit(this, 'slotwise:booked', created);
+      else emit(this, 'slotwise:booked', ctx.utm ? { ...created, utm: ctx.utm } : created);
     } catch (error) {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';

@@ -194,7 +194,7 @@ export class SlotwisePayment extends LitElement {
       this.booking = settled;
       if (settled.status === 'confirmed') {
         emit(this, 'slotwise:paid', { booking: settled });
-        emit(this, 'slotwise:booked', { booking: settled, manageToken });
+        emit(this, 'slotwise:booked', { booking: settled, manageToken, ...(ctx.utm ? { utm: ctx.utm } : {}) });
       } else {
         this.phase = settled.status === 'held' ? 'unconfirmed' : 'released';
         void this.focusing.moveTo(this.phase === 'released' ? '[part="released"]' : '[part="payment-pending"]');

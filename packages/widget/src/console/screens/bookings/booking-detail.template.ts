@@ -4,6 +4,7 @@ import { renderReschedule } from '../../../components/manage/manage-reschedule.t
 import { formatAmount, formatInstantDate, formatPrice, formatTime, zoneLabel } from '../../../internal/format.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { statusLabels } from './agenda.js';
+import { sourceText } from './source.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
 
 const when = (instant: string, zone: string) => `${formatInstantDate(instant, zone)}, ${formatTime(instant, zone)}`;
@@ -47,6 +48,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
       <dt>Service</dt><dd>${booking.service.name}, ${booking.duration} min</dd>
       <dt>Price</dt><dd class="price">${formatPrice(booking.price, booking.currency)}</dd>
       <dt>Meeting</dt><dd>${meeting ? html`<a href=${meeting} target="_blank" rel="noopener">${meeting}</a>` : booking.location.detail ?? html`<span class="muted">No link yet</span>`}</dd>
+      ${booking.utm ? html`<dt>Source</dt><dd class="source">${sourceText(booking.utm)}</dd>` : nothing}
       ${booking.cancellationReason ? html`<dt>Cancellation reason</dt><dd>${booking.cancellationReason}</dd>` : nothing}
     </dl>
     ${host.error ? html`<p role="alert" class="form-error">${host.error}</p>` : nothing}

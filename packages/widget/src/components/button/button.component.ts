@@ -1,0 +1,55 @@
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
+import { pageLocale } from '../../internal/format.js';
+import { tokens } from '../../styles/tokens.js';
+import { openPopup } from '../../embed/open.js';
+import { styles } from './button.styles.js';
+
+/**
+ * @summary A button that opens the booking popup for `specialist`: a real `<button>` inside, so
+ * Enter, Space and screen readers work as with any button. With `floating` it stays in the
+ * bottom end corner of the window (bottom right; bottom left in a right-to-left page).
+ *
+ * @slot - The label. Default: "Book a session" in the page's language.
+ * @csspart button - The button.
+ * @cssproperty --slotwise-accent - Its background. @cssproperty --slotwise-accent-text - Its text.
+ */
+export class SlotwiseButton extends LitElement {
+  static override styles = [tokens, styles];
+  // Focusing the element (as the popup does when it closes) focuses the button inside.
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The specialist's handle. */
+  @property() specialist = '';
+  /** A service id to preselect in the popup. */
+  @property() service?: string;
+  /** Minutes, with `service`. */
+  @property() duration?: string;
+  /** The API's base URL; default: where the script came from. */
+  @property() api?: string;
+  /** Fixed in the window's bottom end corner instead of in the page's flow. */
+  @property({ type: Boolean, reflect: true }) floating = false;
+
+  @state() private messages: Messages = messagesFor(undefined);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
+    this.messages = messagesFor(locale);
+    void loadMessages(locale).then((messages) => (this.messages = messages));
+  }
+
+  override render() {
+    return html`<button part="button" type="button" @click=${this.onClick}><slot>${this.messages.bookButton}</slot></button>`;
+  }
+
+  private onClick(): void {
+    if (!this.specialist) {
+      console.error(new TypeError('<slotwise-button> needs a specialist attribute with the handle.'));
+      return;
+    }
+    const { specialist, service, duration, api } = this;
+    void openPopup({ specialist, service, duration, api }, this);
+  }
+}

@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+  }
+
+  /* Logical properties: the end corner is the left one in a right-to-left page. */
+  :host([floating]) {
+    position: fixed;
+    inset-block-end: max(1rem, env(safe-area-inset-bottom));
+    inset-inline-end: max(1rem, env(safe-area-inset-right));
+    z-index: 2147483000;
+  }
+
+  button {
+    min-block-size: 2.75rem;
+    padding: 0.625rem 1.125rem;
+    font-weight: 600;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  :host([floating]) button {
+    border-radius: 999px;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+  }
+
+  button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 3px;
+  }
+`;

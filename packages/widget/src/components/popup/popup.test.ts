@@ -1,0 +1,187 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { SlotwiseBooking } from '../booking/booking.component.js';
+import { installEmbed } from '../../embed/install.js';
+import { closePopup, deepActiveElement } from '../../embed/open.js';
+import { deep, eventually, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
+import { pressKey, setViewport } from '../../testing/keyboard.js';
+import type { SlotwisePopup } from './popup.component.js';
+import '../button/button.js';
+
+// The popup as a page gets it: openers in the light DOM, the real API behind the runner's proxy
+// (the page's own origin is the API default, as when the API serves the script).
+
+installEmbed();
+
+const popup = () => document.querySelector<SlotwisePopup>('slotwise-popup')!;
+const dialog = () => popup()?.shadowRoot?.querySelector('dialog') ?? null;
+const inner = () => popup().shadowRoot!.querySelector<SlotwiseBooking>('slotwise-booking')!;
+const isOpen = () => Boolean(dialog()?.open);
+const insidePopup = (element: Element | undefined) => {
+  for (let node: Node | undefined | null = element; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === popup()) return true;
+  }
+  return false;
+};
+
+async function opened(): Promise<void> {
+  await eventually(isOpen, 'the popup to open');
+  await eventually(() => deep(inner(), 'slotwise-service-picker', 'button'), 'services in the popup');
+}
+
+/** Presses Tab until `match` has focus (at most `max` times): only the keyboard moves focus. */
+async function tabTo(match: (element: HTMLElement) => boolean, what: string, max = 40): Promise<HTMLElement> {
+  for (let i = 0; i < max; i += 1) {
+    const active = deepActiveElement();
+    if (active && match(active)) return active;
+    await pressKey('Tab');
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+afterEach(async () => {
+  await closePopup();
+  await setViewport({ width: 1280, height: 800 });
+});
+
+describe('the popup', () => {
+  it('opens from any element with data-slotwise-open, titled with the specialist’s name, and closes with its close button', async () => {
+    const { name } = await fetchSpecialist();
+    const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book now</button>`);
+    opener.click();
+    await opened();
+    const title = popup().shadowRoot!.getElementById(dialog()!.getAttribute('aria-labelledby')!)!;
+    await eventually(() => title.textContent?.includes(name), 'the name in the title');
+    expect(inner().getAttribute('specialist')).to.equal('demo');
+    expect(deep(inner(), 'slotwise-service-picker')!.shadowRoot!.textContent).to.include('Intro call');
+
+    popup().shadowRoot!.querySelector<HTMLButtonElement>('[part="close"]')!.click();
+    await eventually(() => !isOpen(), 'the popup to close');
+    expect(deepActiveElement()).to.equal(opener);
+  });
+
+  it('keeps a link opener’s href as the no-script fallback but does not follow it', async () => {
+    const link = await fixture<HTMLAnchorElement>(html`<a href="#not-followed" data-slotwise-open="demo" data-slotwise-service="svc_x">Book</a>`);
+    link.click();
+    await opened();
+    expect(location.hash).to.equal('');
+    expect(inner().getAttribute('service')).to.equal('svc_x');
+  });
+
+  it('locks the page’s scroll while open, closes on Escape, and gives back scroll and focus', async () => {
+    document.documentElement.style.overflow = 'auto';
+    const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book</button>`);
+    opener.focus();
+    await pressKey('Enter');
+    await opened();
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    await pressKey('Escape');
+    await eventually(() => !isOpen(), 'Escape to close the popup');
+    expect(document.documentElement.style.overflow).to.equal('auto');
+    expect(deepActiveElement()).to.equal(opener);
+    document.documentElement.style.overflow = '';
+  });
+
+  it('traps focus: Tab and Shift+Tab go round inside the popup, never to the page behind', async () => {
+    const opener = await fixture<HTMLButtonElement>(html`<div><button data-slotwise-open="demo">Book</button><a href="#x">After</a></div>`);
+    opener.querySelector('button')!.click();
+    await opened();
+    const close = popup().shadowRoot!.querySelector<HTMLButtonElement>('[part="close"]')!;
+    expect(deepActiveElement()).to.equal(close);
+    const seen = new Set<HTMLElement>();
+    for (let i = 0; i < 12; i += 1) {
+      await pressKey('Tab');
+      const active = deepActiveElement()!;
+      expect(insidePopup(active), `Tab ${i + 1} left the popup for ${active?.outerHTML}`).to.equal(true);
+      seen.add(active);
+    }
+    expect(seen.has(close), 'Tab came round to the close button').to.equal(true);
+    close.focus();
+    await pressKey('Shift+Tab');
+    const last = deepActiveElement()!;
+    expect(insidePopup(last)).to.equal(true);
+    expect(last).to.not.equal(close);
+  });
+
+  it('is accessible when open (axe)', async () => {
+    const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book</button>`);
+    opener.click();
+    await opened();
+    await expect(popup()).to.be.accessible();
+  });
+
+  it('is a full-screen sheet at 390 px', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book</button>`);
+    opener.click();
+    await opened();
+    const box = dialog()!.getBoundingClientRect();
+    expect(Math.round(box.width)).to.equal(390);
+    expect(Math.round(box.left)).to.equal(0);
+    expect(Math.round(box.height)).to.equal(844);
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+  });
+});
+
+describe('<slotwise-button>', () => {
+  it('is a real button with the page’s label that opens the popup and gets focus back', async () => {
+    const el = await fixture(html`<slotwise-button specialist="demo" duration="30">Talk to me</slotwise-button>`);
+    const button = el.shadowRoot!.querySelector('button')!;
+    expect(button.getAttribute('part')).to.equal('button');
+    expect(el.textContent).to.equal('Talk to me');
+    await expect(el).to.be.accessible();
+    button.click();
+    await opened();
+    expect(inner().getAttribute('duration')).to.equal('30');
+    await closePopup();
+    await eventually(() => !isOpen(), 'the popup to close');
+    expect(deepActiveElement()).to.equal(button);
+  });
+
+  it('says "Book a session" when given no label', async () => {
+    const el = await fixture(html`<slotwise-button specialist="demo"></slotwise-button>`);
+    const slot = el.shadowRoot!.querySelector('slot')!;
+    expect(slot.textContent).to.equal('Book a session');
+  });
+
+  it('floats in the bottom end corner: bottom right, and bottom left in a right-to-left page', async () => {
+    const ltr = await fixture(html`<slotwise-button specialist="demo" floating></slotwise-button>`);
+    let box = ltr.getBoundingClientRect();
+    expect(getComputedStyle(ltr).position).to.equal('fixed');
+    expect(Math.round(window.innerWidth - box.right)).to.equal(16);
+    expect(Math.round(window.innerHeight - box.bottom)).to.equal(16);
+    const wrapper = await fixture(html`<div dir="rtl"><slotwise-button specialist="demo" floating></slotwise-button></div>`);
+    box = wrapper.querySelector('slotwise-button')!.getBoundingClientRect();
+    expect(Math.round(box.left)).to.equal(16);
+  });
+});
+
+describe('keyboard only', () => {
+  it('opens with Enter, books, tells the page, and closes with Escape back to the opener', async () => {
+    const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book</button>`);
+    opener.focus();
+    await pressKey('Enter');
+    await opened();
+    await tabTo((el) => el.closest('[part~="service"]')?.textContent?.includes('Intro call') ?? false, 'the Intro call service');
+    await pressKey('Enter');
+    await eventually(() => deep(inner(), 'slotwise-calendar', 'button[part~="day-open"]'), 'open days');
+    await tabTo((el) => el.matches('[part~="day-open"]'), 'an open day');
+    for (let i = 0; i < 11; i += 1) await pressKey('ArrowRight');
+    await pressKey('Enter');
+    await eventually(() => deep(inner(), 'slotwise-time-list', 'button[data-start]'), 'times');
+    let times = 0;
+    await tabTo((el) => el.matches('button[data-start]') && (times += 1) === 4, 'the fourth time');
+    await pressKey('Enter');
+    await tabTo((el) => el.id === 'name', 'the name field');
+    for (const key of 'Kay') await pressKey(key);
+    await pressKey('Tab');
+    expect(deepActiveElement()!.id).to.equal('email');
+    for (const key of 'kay@example.com'.split('')) await pressKey(key);
+    const booked = nextEvent(document, 'slotwise:booked');
+    await pressKey('Enter');
+    const { detail } = await booked;
+    expect(detail.booking.customer.email).to.equal('kay@example.com');
+    await pressKey('Escape');
+    await eventually(() => !isOpen(), 'Escape to close');
+    expect(deepActiveElement()).to.equal(opener);
+  });
+});
