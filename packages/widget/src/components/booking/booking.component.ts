@@ -12,10 +12,9 @@ import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../details-form/details-form.js';
-import '../payment/payment.js';
 import '../confirmation/confirmation.js';
-import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
+import { loadPart } from './lazy-parts.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -88,6 +87,8 @@ export class SlotwiseBooking extends LitElement {
   private paymentContainer: HTMLElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.managing) void loadPart('manage');
+    if (this.flow.payment) void loadPart('payment');
     if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
       this.paymentContainer.slot = 'payment';
@@ -222,6 +223,8 @@ export class SlotwiseBooking extends LitElement {
   /** Moves focus to the step the visitor just reached, once it has rendered. */
   private async focusPart(selector: string): Promise<void> {
     await this.updateComplete;
+    // A lazily loaded part (the payment step) is focusable once its element is defined.
+    if (!customElements.get(selector)) await customElements.whenDefined(selector);
     const part = this.renderRoot.querySelector<LitElement>(selector);
     await part?.updateComplete;
     part?.focus();

@@ -61,7 +61,7 @@ function safePath(rest: string): string | undefined {
 
 /**
  * Serves browser files (the widget and console bundles) under `prefix`: correct content types,
- * `nosniff`, brotli or gzip by `Accept-Encoding` (compressed once per file and kept, see
+ * `nosniff`, `Access-Control-Allow-Origin: *` (pages on other sites import them as modules), brotli or gzip by `Accept-Encoding` (compressed once per file and kept, see
  * `assetStore`), a strong `ETag` from the content hash and `304` on revalidation, `Vary:
  * Accept-Encoding`. Caching: a hashed chunk, or any file under its versioned URL
  * `prefix/v/<hash>/<path>` (the hash of that file's bytes), for a year, `immutable`; a stable URL
@@ -102,6 +102,9 @@ export function staticFiles(options: StaticFilesOptions): MiddlewareHandler {
       'last-modified': new Date(file.modified).toUTCString(),
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
+      // A page on any site loads these as ES modules, which browsers fetch with CORS. Public,
+      // credential-free files: any origin may read them.
+      'access-control-allow-origin': '*',
     };
     if (!version) headers['content-location'] = `${prefix}v/${file.hash}/${path}`;
     if (encoded) headers['content-encoding'] = encoding!;

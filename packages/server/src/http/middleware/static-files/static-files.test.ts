@@ -63,6 +63,8 @@ describe('the widget’s files at /widget/*', () => {
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Pages on other sites import the widget's modules, which browsers fetch with CORS.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.text()).toContain('x-entry');
     const again = await fetch(`${server.url}/widget/slotwise.js`, { headers: { 'if-none-match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
