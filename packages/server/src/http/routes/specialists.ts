@@ -4,12 +4,13 @@ import { encodedBody } from '../middleware/compress/index.js';
 import type { AppEnv } from '../../app-env.js';
 import { defineRoute } from '../define-route.js';
 import { listSlots, repeatedSlots } from '../../services/availability/slots.js';
-import { profile } from '../../services/catalog/catalog.js';
+import { profileWithSlots } from '../../services/availability/first-open.js';
 
 export function specialistRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  defineRoute(app, routes.retrieveSpecialist, async ({ params }, c) =>
-    c.json(await profile(c.var.deps, params.handle), 200, { vary: 'Origin' }),
+  defineRoute(app, routes.retrieveSpecialist, async ({ params, query }, c) =>
+    // With slots inside, never cached downstream, like the slots answer itself.
+    c.json(await profileWithSlots(c.var.deps, params.handle, query), 200, query.include ? { vary: 'Origin', 'cache-control': 'no-cache' } : { vary: 'Origin' }),
   );
   // Never cached downstream: a stale slot is a bug. The server's own cache knows when to drop it.
   const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache', vary: 'Origin, Accept-Encoding' };
