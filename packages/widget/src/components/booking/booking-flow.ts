@@ -3,7 +3,7 @@ import type { Booking, BookingCreated, PaymentSession, Service, BookingNotificat
 import type { BookingContext, Selection } from '../../context.js';
 import { emit } from '../../events.js';
 import { todayIn } from '../../internal/dates.js';
-import { SpecialistController } from '../../specialist-controller.js';
+import { SpecialistController, type Preselect } from '../../specialist-controller.js';
 import { SlotPicker } from '../slot-picker.js';
 
 /** Where the flow is coming from: everything but the visitor's choices. */
@@ -28,6 +28,8 @@ export class BookingFlow extends SlotPicker {
   payment: PendingPayment | undefined;
   /** Why the chosen time was dropped, shown until the next choice. */
   notice = '';
+  /** The service the embed names (`service`, `duration` attributes): opened on without a click. */
+  preselect: Omit<Preselect, 'timeZone'> = {};
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -65,8 +67,10 @@ export class BookingFlow extends SlotPicker {
   async loadProfile(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    await this.profile.load(ctx.client, ctx.specialist);
+    const profile = await this.profile.load(ctx.client, ctx.specialist, { ...this.preselect, timeZone: ctx.timeZone });
     if (this.profile.error) emit(this.host, 'slotwise:error', this.profile.error);
+    const service = profile?.slots && profile.services.find((s) => s.id === profile.slots!.service);
+    if (service && !this.ctx?.selection.service) this.openWith(service, profile.slots!);
   }
 
   chooseService(service: Service, duration: number): void {

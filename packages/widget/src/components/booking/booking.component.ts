@@ -78,6 +78,10 @@ export class SlotwiseBooking extends LitElement {
   @property() booking?: string;
   /** The booking's manage token (`bmt_…`), from `slotwise:booked` or the confirmation email's link. */
   @property() token?: string;
+  /** The service to open on, without a click: its id or its name as a slug (`intro-call`). A specialist with one service opens on it anyway. */
+  @property() service?: string;
+  /** With `service`: the length in minutes to open on, when the service offers several. */
+  @property({ type: Number }) duration?: number;
   /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
@@ -97,6 +101,7 @@ export class SlotwiseBooking extends LitElement {
     const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token'] as const;
     if (this.flow.ctx && !keys.some((key) => changed.has(key))) return;
     const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
+    this.flow.preselect = { service: this.service, duration: this.duration };
     this.flow.configure({
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
