@@ -92,7 +92,8 @@ export class SlotwiseBooking extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.managing) void loadPart('manage');
-    if (this.flow.payment) void loadPart('payment');
+    // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
+    if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
     if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
       this.paymentContainer.slot = 'payment';
