@@ -20,6 +20,9 @@ const SECONDS = numberOption('seconds', 'BENCH_SECONDS', 10);
 const CONNECTIONS = numberOption('connections', 'BENCH_CONNECTIONS', 50);
 const WARMUP_SECONDS = numberOption('warmup', 'BENCH_WARMUP_SECONDS', 1);
 const ORIGIN = stringOption('origin', 'BENCH_ORIGIN');
+// `br` or `gzip`: sent as Accept-Encoding, so the slots answer comes compressed (each cached
+// answer is compressed once and kept); the static target stays identity, as before.
+const ENCODING = stringOption('encoding', 'BENCH_ENCODING');
 const TARGET_RATIO = 0.5; // slots req/s at least half of the static body's
 const profileDir = process.env.BENCH_SERVER_CPU_PROF;
 
@@ -52,7 +55,8 @@ async function stopChild(child) {
   clearTimeout(timer);
 }
 
-const load = (url, duration) => autocannon({ url, connections: CONNECTIONS, duration, headers: ORIGIN ? { origin: ORIGIN } : {} });
+const load = (url, duration) =>
+  autocannon({ url, connections: CONNECTIONS, duration, headers: { ...(ORIGIN ? { origin: ORIGIN } : {}), ...(ENCODING ? { 'accept-encoding': ENCODING } : {}) } });
 
 console.log('Slots endpoint benchmark: autocannon against the server in a child process');
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${os.platform()} ${os.arch()}; load generator and server share them`);
@@ -84,7 +88,7 @@ try {
   console.log(`  body              ${fmtInt(info.bodyBytes)} bytes, ${info.slots} slots on ${info.days} dates, ${info.contentType}; /bench/static serves the same bytes: ${identical ? 'yes' : 'NO'}`);
   console.log('  server            built packages/server/dist on a fresh temporary libSQL file; per-client rate limits off (one client)');
   console.log(`  load              autocannon, ${CONNECTIONS} connections, ${SECONDS} s per target after a ${WARMUP_SECONDS} s warm-up, keep-alive, one target at a time, ${ORIGIN ? `Origin: ${ORIGIN}` : 'no Origin header'}`);
-  console.log(`  slots target      GET ${info.slotsPath}`);
+  console.log(`  slots target      GET ${info.slotsPath}${ENCODING ? ` with Accept-Encoding: ${ENCODING}` : ' (no Accept-Encoding: identity)'}`);
   console.log(`  static target     GET ${info.staticPath}`);
   console.log('');
 

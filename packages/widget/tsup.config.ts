@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { writeLoader } from './scripts/loader.mjs';
 
 export default defineConfig([
   {
@@ -7,22 +8,32 @@ export default defineConfig([
     format: ['esm'],
     dts: true,
     // The script-tag and console builds below write into the same folder at the same time.
-    clean: ['!slotwise.js', '!slotwise.js.map', '!console'],
+    clean: ['!slotwise.js', '!slotwise', '!console'],
     target: 'es2022',
     platform: 'browser',
     sourcemap: true,
     external: ['lit', /^lit\//, '@lit/context', '@slotwise/sdk'],
   },
   {
-    // For `<script src=".../slotwise.js" defer>`: one minified file with everything inside.
+    // For `<script src=".../slotwise.js" defer>`: ES modules with code splitting in
+    // `dist/slotwise/` — the entry and its shared chunks, plus lazy chunks (payment step, manage
+    // view, other languages) — every name content-hashed, so each file is cached for a year.
+    // `dist/slotwise.js` is the small classic script the snippet names: it preloads the entry's
+    // static graph in parallel and imports the entry relative to its own URL (`onSuccess`).
     entry: { slotwise: 'src/slotwise.ts' },
-    format: ['iife'],
-    outExtension: () => ({ js: '.js' }),
+    outDir: 'dist/slotwise',
+    format: ['esm'],
+    splitting: true,
+    clean: true,
     target: 'es2022',
     platform: 'browser',
     minify: true,
     sourcemap: true,
     noExternal: [/.*/],
+    esbuildOptions(options) {
+      options.entryNames = '[name]-[hash]';
+    },
+    onSuccess: writeLoader,
   },
   {
     // `<slotwise-console>`: its own ESM bundle, never part of slotwise.js. Each screen is a

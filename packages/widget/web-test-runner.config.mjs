@@ -30,7 +30,15 @@ export default {
       },
     },
   ],
-  middleware: [proxyApi(() => api.url)],
+  middleware: [
+    proxyApi(() => api.url),
+    // The built script loads ES modules, which a page on another origin fetches with CORS, as the
+    // API's `/widget/*` allows: serve `dist/` the same way for the tests that load it from there.
+    (ctx, next) => {
+      if (ctx.path.startsWith('/dist/')) ctx.set('access-control-allow-origin', '*');
+      return next();
+    },
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html>
       <body>

@@ -13,6 +13,7 @@ import type {
   ServiceUpdate,
   Slots,
   SlotsQuery,
+  SpecialistQuery,
   Specialist,
   SpecialistBooking,
   TestPaymentConfirm,
@@ -36,7 +37,7 @@ describe('createClient', () => {
     const slow = createClient({ baseURL: 'http://slotwise.test', fetch: hanging, timeout: 20 });
     expect((await failure(slow.specialists.retrieve('demo'))).code).toBe('timeout');
     const controller = new AbortController();
-    const pending = slow.specialists.retrieve('demo', { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = slow.specialists.retrieve('demo', {}, { signal: controller.signal }).catch((e: unknown) => e);
     controller.abort();
     const aborted = await pending;
     expect(isSlotwiseError(aborted)).toBe(false);
@@ -110,7 +111,7 @@ describe('createClient', () => {
 
   it('keeps the documented signatures, typed from the route specs (checked by tsc)', () => {
     const c = createClient({ baseURL: 'http://slotwise.test' });
-    expectTypeOf(c.specialists.retrieve).parameters.toEqualTypeOf<[handle: string, opts?: RequestOptions]>();
+    expectTypeOf(c.specialists.retrieve).parameters.toEqualTypeOf<[handle: string, query?: SpecialistQuery, opts?: RequestOptions]>();
     expectTypeOf(c.specialists.retrieve).returns.resolves.toEqualTypeOf<Specialist>();
     expectTypeOf(c.specialists.slots).parameters.toEqualTypeOf<[handle: string, query: SlotsQuery, opts?: RequestOptions]>();
     expectTypeOf(c.specialists.slots).returns.resolves.toEqualTypeOf<Slots>();

@@ -7,6 +7,7 @@ export type { VerifyWebhookOptions, WebhookHeaders, WebhookVerificationErrorCode
 export { bookingCalendarUrl, bookingEventTitle, googleCalendarUrl, webcalUrl } from './calendar-links.js';
 export type { CalendarLinkEvent } from './calendar-links.js';
 export { exportCsvUrl, EXPORT_CSV_TABLES } from './contract/data-files.js';
+export { findService, serviceSlug } from './contract/service-slug.js';
 export type { ExportCsvTable } from './contract/data-files.js';
 export type * from './contract/data.js';
 export type * from './contract/specialists.js';

@@ -1,4 +1,5 @@
 import type { SpecialistRow } from './db/schema.js';
+import type { Encoder } from './http/middleware/compress/encoder.js';
 import type { Principal } from './services/accounts/principals.js';
 import type { ServiceDeps } from './services/deps.js';
 
@@ -8,6 +9,8 @@ export interface AppDeps extends ServiceDeps {
   rateLimits: boolean;
   /** Read the client's address from `x-forwarded-for` (only behind a proxy you run). @default false */
   trustProxy: boolean;
+  /** How answers and the widget's files are compressed (`node:zlib` on Node). @default gzip via `CompressionStream` */
+  encoder: Encoder;
 }
 
 export type { Principal };

@@ -4,7 +4,8 @@ import type { Database } from './db/client.js';
 import { bodyLimit } from './http/middleware/body-limit/index.js';
 import { embedCors } from './http/middleware/embed-cors/index.js';
 import { idempotency } from './http/middleware/idempotency/index.js';
-import { staticFiles, type ReadAsset } from './http/middleware/static-files/index.js';
+import { compress, webEncoder } from './http/middleware/compress/index.js';
+import { assetStore, staticFiles, type ReadAsset } from './http/middleware/static-files/index.js';
 import { rateLimit } from './http/middleware/rate-limit/index.js';
 import { loggedPath, requestLog } from './http/middleware/request-log/index.js';
 import { openApiDocument } from './http/openapi.js';
@@ -14,6 +15,7 @@ import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
 import { dataRoutes } from './http/routes/data.js';
 import { hostedRoutes } from './http/routes/hosted.js';
+import { WIDGET_SCRIPT } from './http/pages/hosted-page.js';
 import { meRoutes } from './http/routes/me.js';
 import { packageRoutes } from './http/routes/packages.js';
 import { paymentRoutes } from './http/routes/payments.js';
@@ -100,6 +102,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     maxHoldsPerAddress: options.maxHoldsPerAddress ?? 20,
     rateLimits: options.rateLimits ?? true,
     trustProxy: options.trustProxy ?? false,
+    encoder: options.encoder ?? webEncoder(),
     jwtSecret,
     kdfIterations: options.kdfIterations ?? DEFAULT_KDF_ITERATIONS,
     mail: options.mail ?? mailOff(),
@@ -124,6 +127,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     await next();
   });
   app.use(requestLog());
+  app.use(compress({ encoder: deps.encoder }));
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   app.use(bodyLimit({ maxBytes: (path) => (path.startsWith('/v1/webhooks/') ? WEBHOOK_MAX_BYTES : maxBody) }));
   app.use('/v1/*', embedCors());
@@ -142,7 +146,8 @@ export function createApp(options: AppOptions): SlotwiseApp {
     }
   });
   app.get('/openapi.json', (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
-  if (options.assets?.widget) app.get('/widget/*', staticFiles({ read: options.assets.widget, prefix: '/widget' }));
+  const widget = options.assets?.widget ? assetStore(options.assets.widget, deps.encoder, '/widget') : undefined;
+  if (widget) app.get('/widget/*', staticFiles({ store: widget, prefix: '/widget' }));
   app.route('/', specialistRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
@@ -155,7 +160,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', calendarRoutes());
   app.route('/', dataRoutes());
   // Last: `/{handle}` pages pass on every path that is not a specialist's address.
-  app.route('/', hostedRoutes());
+  app.route('/', hostedRoutes({ widgetScript: () => widget?.versionedPath('slotwise.js') ?? Promise.resolve(WIDGET_SCRIPT) }));
 
   app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));
   app.onError((error, c) => {

@@ -25,6 +25,7 @@ import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 import { nodeDir } from './providers/files/node-dir.js';
+import { nodeEncoder } from './providers/files/node-zlib.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
 
@@ -129,7 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Zoom's calls are logged like every provider's: host, status and time, never a token or a link.
   const meetings = options.meetings ?? createMeetings(options.meetingSettings ?? {}, loggedFetch(globalThis.fetch.bind(globalThis), log, 'zoom'));
   const assets = options.widgetDir ? { widget: nodeDir(options.widgetDir) } : options.assets;
-  const app = createApp({ ...options, ...(assets ? { assets } : {}), log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
+  const app = createApp({ ...options, encoder: options.encoder ?? nodeEncoder(), ...(assets ? { assets } : {}), log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
   if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
   offline?.deliverTo(app);
   options.mount?.(app);

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// Prints the raw and gzip size of each file of the console bundle and of slotwise.js, and fails
-// when the console's first load (console.js, the chunks it imports statically, and the home
-// screen's chunk with its own static imports) is over its gzip budget. Run after the build:
+// Prints the raw and gzip size of each file of the console bundle and of the script-tag build, and
+// fails when the console's first load (console.js, the chunks it imports statically, and the home
+// screen's chunk with its own static imports) or the script tag's first load (the loader
+// `slotwise.js`, the module entry and the chunks it imports statically — not the lazy ones) is
+// over its gzip budget. Run after the build:
 //   pnpm exec tsup --silent && node scripts/size.mjs
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { entryGraph } from './loader.mjs';
+
+/**
+ * The script tag's first-load budget, gzip bytes: what a visitor downloads before the first step
+ * shows, whatever lazy parts (payment, manage, languages, popup, other views) are added beside it.
+ */
+export const SCRIPT_TAG_BUDGET = 32 * 1024;
 
 /** The console's first-load budget, gzip bytes: 28.6 KB measured when it was set, plus about a quarter for growth. */
 export const FIRST_LOAD_BUDGET = 36 * 1024;
@@ -40,12 +49,32 @@ const total = [...firstLoad].reduce((sum, name) => sum + sizes.get(name).gzip, 0
 const booking = files.find((name) => /^booking-[\w-]+\.js$/.test(name));
 const withPreview = booking ? [...closure(booking, new Set(firstLoad))].reduce((sum, name) => sum + sizes.get(name).gzip, 0) : total;
 const all = [...sizes.values()].reduce((sum, { gzip }) => sum + gzip, 0);
-const widget = readFileSync(join(dist, 'slotwise.js'));
 console.log(`first load (login and home): ${kb(total)} gzip of a ${kb(FIRST_LOAD_BUDGET)} budget; every console chunk: ${kb(all)} gzip`);
 console.log(`with onboarding's live preview (the customer widget, loaded after the checklist): ${kb(withPreview)} gzip`);
-console.log(`slotwise.js (the customer widget, separate): ${kb(widget.length)} raw, ${kb(gzipSync(widget, { level: 9 }).length)} gzip`);
-if (widget.includes('slotwise-console')) {
-  console.error('slotwise.js contains console code: the console must stay in its own bundle.');
+
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const moduleDir = join(dist, 'slotwise');
+const loader = readFileSync(join(dist, 'slotwise.js'));
+const graph = new Set(entryGraph(moduleDir));
+const modules = readdirSync(moduleDir).filter((name) => name.endsWith('.js')).map((name) => {
+  const bytes = readFileSync(join(moduleDir, name));
+  return { name, raw: bytes.length, gzip: gz(bytes), text: bytes.toString('utf8') };
+});
+console.log('');
+console.log('dist/slotwise.js + dist/slotwise/ (the script tag)   raw       gzip   first load');
+console.log(`  ${'slotwise.js (loader)'.padEnd(36)}${kb(loader.length).padStart(9)}${kb(gz(loader)).padStart(11)}   yes`);
+for (const { name, raw, gzip } of modules.sort((a, b) => b.gzip - a.gzip)) {
+  console.log(`  ${`slotwise/${name}`.padEnd(36)}${kb(raw).padStart(9)}${kb(gzip).padStart(11)}   ${graph.has(name) ? 'yes' : 'lazy'}`);
+}
+const scriptTag = gz(loader) + modules.filter(({ name }) => graph.has(name)).reduce((sum, { gzip }) => sum + gzip, 0);
+const lazy = modules.filter(({ name }) => !graph.has(name)).reduce((sum, { gzip }) => sum + gzip, 0);
+console.log(`script tag first load (loader, entry and its static imports): ${kb(scriptTag)} gzip of a ${kb(SCRIPT_TAG_BUDGET)} budget; lazy chunks: ${kb(lazy)} gzip`);
+if (modules.some(({ text }) => text.includes('slotwise-console'))) {
+  console.error('The script-tag build contains console code: the console must stay in its own bundle.');
+  process.exitCode = 1;
+}
+if (scriptTag > SCRIPT_TAG_BUDGET) {
+  console.error(`The script tag's first load is ${kb(scriptTag)} gzip, over its ${kb(SCRIPT_TAG_BUDGET)} budget: make a part that not every visit needs a dynamic import().`);
   process.exitCode = 1;
 }
 if (total > FIRST_LOAD_BUDGET) {

@@ -71,6 +71,20 @@ export abstract class LoaderController<T, R> implements ReactiveController {
     return this.request ? this.run(this.request) : Promise.resolve(undefined);
   }
 
+  /**
+   * Takes `value` as the answer to `request` without fetching — one that came inside another
+   * answer (the profile's first open times). A later `reload()` asks for `request` itself.
+   */
+  prime(request: R, value: T): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    this.request = request;
+    this.value = value;
+    this.error = undefined;
+    this.status = 'ready';
+    this.host.requestUpdate();
+  }
+
   /** Forgets everything. */
   clear(): void {
     this.inFlight?.abort();

@@ -1,12 +1,17 @@
 /**
- * The script-tag entry (`dist/slotwise.js`): defines every element. Loaded as
- * `<script src="https://…/slotwise.js" defer>`, it makes the script's own origin the API
- * default, so a page needs no `api` attribute when the API also serves the script.
+ * The script-tag build's module entry (`dist/slotwise/slotwise-<hash>.js`), which the classic
+ * loader `dist/slotwise.js` imports (see `tsup.config.ts`), or a page imports itself with
+ * `<script type="module">`. It defines `<slotwise-booking>` and the steps every visit shows; the
+ * payment step, the manage view and other languages' catalogs are chunks beside it, imported on
+ * first need relative to this module's URL. It makes its own origin the API default, so a page
+ * needs no `api` attribute when the API also serves the script.
  */
-// Must stay first: it reads `document.currentScript` before the elements are defined.
+// Must stay first: it sets the default API before the elements are defined.
 import './internal/script-origin.js';
 
-export * from './index.js';
+import './components/booking/booking.js';
+// `<slotwise-button>` (inline or floating): a small element; the popup it opens is loaded on first open.
+import './components/button/button.js';
 import { installEmbed } from './embed/install.js';
 
 // `window.Slotwise` (and the calls a page queued before this script arrived) and

@@ -1,6 +1,7 @@
 export * from './common.js';
 export * from './problems.js';
 export * from './specialists.js';
+export * from './service-slug.js';
 export * from './locations.js';
 export * from './bookings.js';
 export * from './utm.js';

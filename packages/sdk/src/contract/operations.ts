@@ -27,7 +27,7 @@ export interface Operation {
  */
 export const operations = named({
   // Public: profiles, slots, and a booking by its manage token
-  retrieveSpecialist: { method: 'get', path: '/v1/specialists/{handle}' },
+  retrieveSpecialist: { method: 'get', path: '/v1/specialists/{handle}', input: 'query' },
   listSlots: { method: 'get', path: '/v1/specialists/{handle}/slots', input: 'query' },
   createBooking: { method: 'post', path: '/v1/bookings', input: 'body' },
   retrieveBooking: { method: 'get', path: '/v1/bookings/{id}', auth: 'manageToken' },

@@ -23,7 +23,7 @@ import { paymentRoutes } from './payment-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { operations, type OperationName } from './operations.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
-import { Slots, SlotsQuery, Specialist, SpecialistParams } from './specialists.js';
+import { Slots, SlotsQuery, Specialist, SpecialistParams, SpecialistQuery } from './specialists.js';
 import {
   AvailabilityRules,
   CalendarFeed,
@@ -40,9 +40,10 @@ import {
 const coreRoutes = {
   retrieveSpecialist: {
     ...operations.retrieveSpecialist,
-    summary: "A specialist's public profile with their active services.",
+    summary: "A specialist's public profile with their active services; with `include=slots`, also the preselected service's first open times.",
     tag: 'Specialists',
     params: SpecialistParams,
+    query: SpecialistQuery,
     response: { status: 200, schema: Specialist, description: 'The profile.' },
     errors: ['invalid_request', 'specialist_not_found'],
   },

@@ -20,30 +20,6 @@ export const Service = z
   })
   .meta({ id: 'Service' });
 
-export const Specialist = z
-  .strictObject({
-    handle: Handle,
-    name: z.string(),
-    bio: z.string(),
-    photoUrl: z.string().nullable().meta({ description: 'An https address of their photo; null when they set none.' }),
-    timeZone: TimeZone,
-    services: z.array(Service),
-    /** Packages of sessions for sale, paid once and booked with credits. */
-    packages: z.array(Package),
-    acceptingBookings: z.boolean().meta({
-      description: 'false: they take no new bookings right now (their slots are empty, a booking is refused with `specialist_unavailable`); show `unavailableReason` instead of a calendar.',
-    }),
-    unavailableReason: z.enum(['suspended', 'closed']).nullable().meta({
-      description: 'Why `acceptingBookings` is false: `suspended` by the platform, or `closed` by the specialist; null while accepting.',
-    }),
-    acceptingPaidBookings: z.boolean().meta({
-      description: 'false while the specialist has not verified their email (or takes no bookings at all): priced services show no slots and refuse bookings and purchases (`specialist_unverified`); free ones stay bookable.',
-    }),
-  })
-  .meta({ id: 'Specialist' });
-
-export const SpecialistParams = z.strictObject({ handle: Handle });
-
 /** The widest window one slots request may ask for, in days. */
 export const MAX_SLOT_WINDOW_DAYS = 62;
 
@@ -82,10 +58,55 @@ export const Slots = z
   })
   .meta({ id: 'Slots' });
 
+export const Specialist = z
+  .strictObject({
+    handle: Handle,
+    name: z.string(),
+    bio: z.string(),
+    photoUrl: z.string().nullable().meta({ description: 'An https address of their photo; null when they set none.' }),
+    timeZone: TimeZone,
+    services: z.array(Service),
+    /** Packages of sessions for sale, paid once and booked with credits. */
+    packages: z.array(Package),
+    acceptingBookings: z.boolean().meta({
+      description: 'false: they take no new bookings right now (their slots are empty, a booking is refused with `specialist_unavailable`); show `unavailableReason` instead of a calendar.',
+    }),
+    unavailableReason: z.enum(['suspended', 'closed']).nullable().meta({
+      description: 'Why `acceptingBookings` is false: `suspended` by the platform, or `closed` by the specialist; null while accepting.',
+    }),
+    acceptingPaidBookings: z.boolean().meta({
+      description: 'false while the specialist has not verified their email (or takes no bookings at all): priced services show no slots and refuse bookings and purchases (`specialist_unverified`); free ones stay bookable.',
+    }),
+    slots: Slots.optional().meta({
+      description:
+        'Only with `include=slots`, when a service is preselected (`service`, or the only one): its open times for the first month with any, from today up to two months ahead — the answer `listSlots` gives for that month in `timezone`. Absent otherwise.',
+    }),
+  })
+  .meta({ id: 'Specialist' });
+
+export const SpecialistQuery = z.strictObject({
+  include: z.enum(['slots']).optional().meta({
+    description: '`slots`: also answer with the preselected service\'s first open times (`slots`), saving the widget a second round trip.',
+  }),
+  service: z.string().min(1).max(64).optional().meta({
+    description: "The service to preselect: its id or its name as a slug (`intro-call`). Without it, the specialist's only service, if they have one. An unknown one preselects nothing.",
+  }),
+  duration: z.coerce
+    .number<number>({ message: 'Use a whole number of minutes.' })
+    .int({ message: 'Use a whole number of minutes.' })
+    .positive()
+    .optional()
+    .meta({ description: "Minutes; the service's first duration when omitted or not offered." }),
+  timezone: TimeZone.optional().meta({ description: "The visitor's zone for `slots`. Defaults to the specialist's zone." }),
+});
+
+export const SpecialistParams = z.strictObject({ handle: Handle });
+
 export type ServiceDuration = z.infer<typeof ServiceDuration>;
 export type Service = z.infer<typeof Service>;
 export type Specialist = z.infer<typeof Specialist>;
 export type SlotsQuery = z.input<typeof SlotsQuery>;
+export type SpecialistQuery = z.input<typeof SpecialistQuery>;
 export type Slot = z.infer<typeof Slot>;
 export type SlotsDay = z.infer<typeof SlotsDay>;
 export type Slots = z.infer<typeof Slots>;

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { ContextProvider } from '@lit/context';
-import type { Slot } from '@slotwise/sdk/contract';
+import type { Service, Slot, Slots } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext, type Selection } from '../context.js';
 import { emit } from '../events.js';
 import { addMonths, monthOf, monthWindow } from '../internal/dates.js';
@@ -37,6 +37,21 @@ export abstract class SlotPicker {
   protected openAt(month = monthOf(this.today)): void {
     this.month = month;
     this.searchAhead = 2;
+  }
+
+  /**
+   * Opens on `slots` — `service`'s first open month, as the server sent it with the profile — as
+   * if the visitor had chosen the service and the calendar had loaded that month itself: the
+   * month in view is `slots.from`'s and its times are shown without another request.
+   */
+  openWith(service: Service, slots: Slots): void {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    this.select({ service, duration: slots.duration, date: undefined, slot: undefined });
+    this.month = monthOf(slots.from);
+    this.searchAhead = 0;
+    const { client, specialist, timeZone } = ctx;
+    this.slots.prime({ client, specialist, service: service.id, duration: slots.duration, from: slots.from, to: slots.to, timeZone }, slots);
   }
 
   showMonth(month: string): void {

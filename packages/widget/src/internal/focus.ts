@@ -40,6 +40,8 @@ export class FocusController implements ReactiveController {
     for (const target of targets) {
       const element = (typeof target === 'string' ? this.host.renderRoot.querySelector(target) : target()) as Renderable | null | undefined;
       if (!element) continue;
+      // A part loaded on demand (the payment step) is in the DOM before its element is defined.
+      if (element.localName.includes('-') && !customElements.get(element.localName)) await customElements.whenDefined(element.localName);
       await element.updateComplete;
       if (generation !== this.generation || !this.host.isConnected) return false;
       element.focus();

@@ -55,6 +55,19 @@ const widgetText = (page: Page) =>
   });
 
 describe('the hosted booking page in Chromium', () => {
+  it('loads the widget from its versioned, year-cached URL, and the modules from beside it', async () => {
+    const html = await (await fetch(`${server.url}/demo`)).text();
+    const script = /<script src="(\/widget\/v\/[0-9a-f]{12}\/slotwise\.js)" defer><\/script>/.exec(html)?.[1];
+    expect(script, 'a versioned script URL').toBeDefined();
+    const res = await fetch(`${server.url}${script}`);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const { page } = await open('/demo', 'light');
+    const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
+    expect(modules.length).toBeGreaterThan(1);
+    expect(modules.every((path) => path.startsWith(script!.replace('slotwise.js', '')))).toBe(true);
+    await page.close();
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`runs the widget under the page's policy and fits 390 px (${scheme})`, async () => {
       const { page, violations } = await open('/demo', scheme);

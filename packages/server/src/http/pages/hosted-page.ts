@@ -41,8 +41,9 @@ const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(
  *
  * @param url - this page's canonical address (`https://host/handle`)
  * @param api - the origin the widget books through (this server)
+ * @param script - the widget script's path, its versioned URL when known (@default `WIDGET_SCRIPT`)
  */
-export function hostedPage(profile: HostedProfile, url: string, api: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function hostedPage(profile: HostedProfile, url: string, api: string, script = WIDGET_SCRIPT): HtmlEscapedString | Promise<HtmlEscapedString> {
   const title = `${profile.name} — book a session`;
   const description = pageDescription(profile);
   const photo = webUrl(profile.photoUrl);
@@ -67,7 +68,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string): Ht
       .services p { margin: .25rem 0 0; }
       slotwise-booking { --slotwise-accent: var(--accent); display: block; }
     </style>
-    <script src="${WIDGET_SCRIPT}" defer></script>
+    <script src="${script}" defer></script>
   </head>
   <body>
     <header>

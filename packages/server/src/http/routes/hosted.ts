@@ -9,6 +9,11 @@ import { hostedPage, noSuchPage } from '../pages/hosted-page.js';
 import { scriptPagePolicy, secureHtmlHeaders } from '../pages/secure-page.js';
 import { publicOrigin } from '../public-origin.js';
 
+export interface HostedOptions {
+  /** The widget script's URL path for the booking page: its versioned, year-cached URL when this app serves it. */
+  widgetScript: () => Promise<string>;
+}
+
 /**
  * The pages a person opens on the server itself: the specialist console's shell at `/console`
  * and a specialist's hosted booking page at `/{handle}` or `/@{handle}`.
@@ -18,7 +23,7 @@ import { publicOrigin } from '../public-origin.js';
  * `/openapi.json` or a page an entry adds (the demo's `/`). Signup and profile updates refuse the
  * reserved words (`RESERVED_HANDLES`), so no specialist can take one of those addresses.
  */
-export function hostedRoutes(): Hono<AppEnv> {
+export function hostedRoutes(options: HostedOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   for (const path of ['/console', '/console/']) {
     app.get(path, (c) => {
@@ -34,7 +39,7 @@ export function hostedRoutes(): Hono<AppEnv> {
     const parsed = Handle.safeParse(segment.startsWith('@') ? segment.slice(1) : segment);
     if (!parsed.success || RESERVED_HANDLES.includes(parsed.data)) return next();
     await limit(c, async () => {
-      c.res = await specialistPage(c, parsed.data);
+      c.res = await specialistPage(c, parsed.data, await options.widgetScript());
     });
     return c.res;
   });
@@ -42,7 +47,7 @@ export function hostedRoutes(): Hono<AppEnv> {
 }
 
 /** The hosted page of `handle`, or the 404 page when no specialist has it. */
-async function specialistPage(c: Context<AppEnv>, handle: string): Promise<Response> {
+async function specialistPage(c: Context<AppEnv>, handle: string, script: string): Promise<Response> {
   const deps = c.var.deps;
   const origin = publicOrigin(c);
   secureHtmlHeaders(c, scriptPagePolicy({ stripe: deps.payments.mode === 'stripe', imgSrc: "'self' data: https:" }));
@@ -50,7 +55,7 @@ async function specialistPage(c: Context<AppEnv>, handle: string): Promise<Respo
   try {
     const found = await profile(deps, handle);
     c.header('cache-control', 'no-cache');
-    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin));
+    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, script));
   } catch (error) {
     if (!(error instanceof ServiceError) || error.code !== 'specialist_not_found') throw error;
     c.header('cache-control', 'no-store');

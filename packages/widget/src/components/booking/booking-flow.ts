@@ -4,7 +4,7 @@ import type { BookingContext, Selection } from '../../context.js';
 import { emit } from '../../events.js';
 import { todayIn } from '../../internal/dates.js';
 import { reportToOwner } from '../../internal/errors.js';
-import { SpecialistController } from '../../specialist-controller.js';
+import { SpecialistController, type Preselect } from '../../specialist-controller.js';
 import { SlotPicker } from '../slot-picker.js';
 
 /** Where the flow is coming from: everything but the visitor's choices. */
@@ -29,6 +29,8 @@ export class BookingFlow extends SlotPicker {
   payment: PendingPayment | undefined;
   /** Why the chosen time was dropped (a catalog key), shown until the next choice. */
   notice: 'holdReleasedNotice' | 'slotTakenNotice' | '' = '';
+  /** The service the embed names (`service`, `duration` attributes): opened on without a click. */
+  preselect: Omit<Preselect, 'timeZone'> = {};
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -66,14 +68,16 @@ export class BookingFlow extends SlotPicker {
   async loadProfile(): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
-    await this.profile.load(ctx.client, ctx.specialist);
-    if (!this.profile.error) {
-      // Internal, not composed: the popup around the host titles itself with the name.
-      this.host.dispatchEvent(new CustomEvent('profile-loaded', { detail: this.profile.value }));
+    const profile = await this.profile.load(ctx.client, ctx.specialist, { ...this.preselect, timeZone: ctx.timeZone });
+    if (this.profile.error) {
+      reportToOwner(this.profile.error);
+      emit(this.host, 'slotwise:error', this.profile.error);
       return;
     }
-    reportToOwner(this.profile.error);
-    emit(this.host, 'slotwise:error', this.profile.error);
+    // Internal, not composed: the popup around the host titles itself with the name.
+    this.host.dispatchEvent(new CustomEvent('profile-loaded', { detail: this.profile.value }));
+    const service = profile?.slots && profile.services.find((s) => s.id === profile.slots!.service);
+    if (service && !this.ctx?.selection.service) this.openWith(service, profile.slots!);
   }
 
   chooseService(service: Service, duration: number): void {

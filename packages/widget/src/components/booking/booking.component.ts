@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
-import { pageLocale } from '../../internal/format.js';
 import { FocusController } from '../../internal/focus.js';
 import { PageLangController } from '../../internal/page-lang.js';
 import { en, layoutDirection, loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
@@ -15,12 +14,11 @@ import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../details-form/details-form.js';
-import '../payment/payment.js';
 import '../confirmation/confirmation.js';
-import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
 import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
 import { utmFrom } from '../../prefill/page-params.js';
+import { loadPart } from './lazy-parts.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -84,6 +82,10 @@ export class SlotwiseBooking extends LitElement {
   @property() booking?: string;
   /** The booking's manage token (`bmt_…`), from `slotwise:booked` or the confirmation email's link. */
   @property() token?: string;
+  /** The service to open on, without a click: its id or its name as a slug (`intro-call`). A specialist with one service opens on it anyway. */
+  @property() service?: string;
+  /** With `service`: the length in minutes to open on, when the service offers several. */
+  @property({ type: Number }) duration?: number;
   /** Where Stripe.js is loaded from (Stripe's own `https://js.stripe.com/v3/` unless a test says otherwise). */
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
   /** The details form starts with this name (still editable). From `slotwise_name` in the page's URL when absent. */
@@ -107,6 +109,9 @@ export class SlotwiseBooking extends LitElement {
   private paymentContainer: HTMLElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.managing) void loadPart('manage');
+    // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
+    if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
     if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
       this.paymentContainer.slot = 'payment';
@@ -116,6 +121,7 @@ export class SlotwiseBooking extends LitElement {
     // `lang` changed after load (here or on an ancestor) counts as a change too: formats and text follow it.
     const locale = this.pageLang.locale;
     if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) return;
+    this.flow.preselect = { service: this.service, duration: this.duration };
     this.flow.configure({
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.

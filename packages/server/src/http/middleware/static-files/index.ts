@@ -1,5 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
+import { negotiate } from '../compress/encoder.js';
+import type { AssetStore } from './asset-store.js';
+
+export { assetStore, type AssetStore, type StoredAsset } from './asset-store.js';
 
 /** One file a runtime found for a checked relative path: its bytes and what revalidation needs. */
 export interface AssetFile {
@@ -17,11 +21,19 @@ export interface AssetFile {
 export type ReadAsset = (path: string) => Promise<AssetFile | undefined>;
 
 export interface StaticFilesOptions {
-  /** Where the files come from. */
-  read: ReadAsset;
+  /** Where the files come from, kept in memory with their compressed forms (`assetStore`). */
+  store: AssetStore;
   /** The URL prefix the files sit under, without a trailing slash. @default '/widget' */
   prefix?: string;
 }
+
+/** A year, for bytes that never change under their URL. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Five minutes, for a stable URL whose bytes change with each release (`/widget/slotwise.js`):
+ * a returning visitor skips the request, and a release reaches everyone within minutes.
+ */
+export const SHORT = 'public, max-age=300';
 
 /** What browsers may load from here; anything else (HTML, source, a stray file) is a 404. */
 const SERVED = new Set(['js', 'mjs', 'css', 'map', 'json', 'svg', 'png', 'jpg', 'webp', 'woff', 'woff2']);
@@ -29,8 +41,8 @@ const SERVED = new Set(['js', 'mjs', 'css', 'map', 'json', 'svg', 'png', 'jpg', 
 /**
  * A bundler's content-hashed output (esbuild's `chunk-7XK2MQBD.js`): its bytes never change under
  * its name, so it is cached for a year. A name of lowercase words (`slotwise.js`, `console.js`,
- * `booking-calendar.js`) is an entry whose URL stays while its bytes change: `no-cache`, so a
- * browser revalidates (cheaply, by `ETag`) and never runs an old entry against a new API.
+ * `booking-calendar.js`) is an entry whose URL stays while its bytes change: cached briefly
+ * (`SHORT`) at that URL, for a year only under its versioned URL.
  */
 export const isHashed = (name: string) => /-(?=[A-Za-z0-9_]*[A-Z0-9])[A-Za-z0-9_]{8,}\.(?:m?js|css)(?:\.map)?$/.test(name);
 
@@ -49,43 +61,59 @@ function safePath(rest: string): string | undefined {
 
 /**
  * Serves browser files (the widget and console bundles) under `prefix`: correct content types,
- * `nosniff`, a year's `immutable` cache for hashed chunks and `no-cache` with an `ETag` for entry
- * files, `304` on revalidation. No directory listing and no way out of the folder: a path with
- * `.`/`..` segments (raw or percent-encoded), backslashes, hidden names or an unknown extension
- * is a 404 before anything is read. Runtime-neutral: the runtime only supplies `read`.
+ * `nosniff`, `Access-Control-Allow-Origin: *` (pages on other sites import them as modules), brotli or gzip by `Accept-Encoding` (compressed once per file and kept, see
+ * `assetStore`), a strong `ETag` from the content hash and `304` on revalidation, `Vary:
+ * Accept-Encoding`. Caching: a hashed chunk, or any file under its versioned URL
+ * `prefix/v/<hash>/<path>` (the hash of that file's bytes), for a year, `immutable`; a stable URL
+ * for five minutes. A versioned URL whose hash is no longer the file's (a page embedding an older
+ * release) still gets the current file, cached as briefly as the stable URL, so it never breaks
+ * and never pins old bytes. Relative imports from a versioned entry stay under the same
+ * `v/<hash>/` folder, which is how lazy chunks follow the entry's URL.
  *
- * @param options.read - where files come from
+ * No directory listing and no way out of the folder: a path with `.`/`..` segments (raw or
+ * percent-encoded), backslashes, hidden names or an unknown extension is a 404 before anything is
+ * read. Runtime-neutral: the runtime supplies `read` and the encoder.
+ *
+ * @param options.store - the files (`assetStore(read, encoder)`)
  * @param options.prefix - the URL prefix (@default '/widget')
  * @example
- * app.get('/widget/*', staticFiles({ read: nodeDir('packages/widget/dist') }));
+ * app.get('/widget/*', staticFiles({ store: assetStore(nodeDir('packages/widget/dist'), nodeEncoder()) }));
  */
 export function staticFiles(options: StaticFilesOptions): MiddlewareHandler {
   const prefix = `${options.prefix ?? '/widget'}/`;
+  const { store } = options;
   return async function staticFilesHandler(c, next) {
     // The raw path, before any decoding, so an encoded `%2e%2e` is judged after one decode only.
     const raw = new URL(c.req.url).pathname;
     if (!raw.startsWith(prefix)) return next();
-    const path = safePath(raw.slice(prefix.length));
+    const version = /^v\/([0-9a-f]{12})\//.exec(raw.slice(prefix.length));
+    const path = safePath(raw.slice(prefix.length + (version?.[0].length ?? 0)));
     const extension = path?.split('.').pop()?.toLowerCase() ?? '';
-    const file = path && path.includes('.') && SERVED.has(extension) ? await options.read(path) : undefined;
+    const file = path && path.includes('.') && SERVED.has(extension) ? await store.get(path) : undefined;
     if (!path || !file) return c.text('Not found', 404, { 'x-content-type-options': 'nosniff' });
-    const etag = `W/"${file.size.toString(36)}-${Math.floor(file.modified).toString(36)}"`;
+    const pinned = version ? version[1] === file.hash || isHashed(path.split('/').pop()!) : isHashed(path.split('/').pop()!);
+    const encoding = negotiate(c.req.header('accept-encoding'), store.encodings);
+    const encoded = encoding ? await file.encoded(encoding) : undefined;
+    const etag = `"${file.hash}${encoded ? `-${encoding}` : ''}"`;
     const headers: Record<string, string> = {
       'content-type': getMimeType(path) ?? 'application/octet-stream',
-      'cache-control': isHashed(path.split('/').pop()!) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': pinned ? IMMUTABLE : SHORT,
       etag,
       'last-modified': new Date(file.modified).toUTCString(),
+      vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
+      // A page on any site loads these as ES modules, which browsers fetch with CORS. Public,
+      // credential-free files: any origin may read them.
+      'access-control-allow-origin': '*',
     };
-    if (c.req.header('if-none-match')?.split(',').some((tag) => tag.trim() === etag)) {
-      if (file.body instanceof ReadableStream) await file.body.cancel();
-      return c.body(null, 304, headers);
-    }
-    headers['content-length'] = String(file.size);
-    if (c.req.method === 'HEAD') {
-      if (file.body instanceof ReadableStream) await file.body.cancel();
-      return c.body(null, 200, headers);
-    }
-    return c.body(file.body, 200, headers);
+    if (!version) headers['content-location'] = `${prefix}v/${file.hash}/${path}`;
+    if (encoded) headers['content-encoding'] = encoding!;
+    // Any coding of the same bytes validates: they all decode to what the client has.
+    const tags = c.req.header('if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (tags?.some((tag) => tag === '*' || tag.replace(/-(?:br|gzip)"$/, '"') === `"${file.hash}"`)) return c.body(null, 304, headers);
+    const body = encoded ?? file.bytes;
+    headers['content-length'] = String(body.length);
+    if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
   };
 }

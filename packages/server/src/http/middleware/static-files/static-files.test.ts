@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,16 +14,21 @@ import { isHashed } from './index.js';
 // come out of it, whatever the path says.
 
 const SECRET = 'top-secret-outside-the-widget-folder';
+/** A file big enough to be worth compressing, as a bundle is: repetitive text. */
+const BIG = Array.from({ length: 400 }, (_, i) => `export const value${i} = "slot ${i % 7}";`).join('\n');
 let root: string;
 let server: RunningServer;
 
 /** A GET with the path sent exactly as written (no client-side normalisation of `..`). */
-function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; bytes: Buffer }> {
   const { hostname, port } = new URL(server.url);
   return new Promise((done, fail) => {
     const req = httpRequest({ hostname, port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => done({ status: res.statusCode!, headers: res.headers, body }));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        done({ status: res.statusCode!, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', fail).end();
   });
@@ -34,6 +40,7 @@ beforeAll(async () => {
   mkdirSync(join(widget, 'console'), { recursive: true });
   writeFileSync(join(widget, 'slotwise.js'), 'customElements.define("x-entry", class extends HTMLElement {});');
   writeFileSync(join(widget, 'slotwise.js.map'), '{"version":3}');
+  writeFileSync(join(widget, 'big.js'), BIG);
   writeFileSync(join(widget, 'console', 'console.js'), 'export const console = 1;');
   writeFileSync(join(widget, 'console', 'chunk-7XK2MQBD.js'), 'export const chunk = 1;');
   writeFileSync(join(widget, 'console', 'styles.css'), 'body{}');
@@ -50,12 +57,14 @@ afterAll(async () => {
 });
 
 describe('the widget’s files at /widget/*', () => {
-  it('serves an entry file with its content type, nosniff and a revalidated cache', async () => {
+  it('serves an entry file with its content type, nosniff and a short, revalidated cache', async () => {
     const res = await fetch(`${server.url}/widget/slotwise.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Pages on other sites import the widget's modules, which browsers fetch with CORS.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(await res.text()).toContain('x-entry');
     const again = await fetch(`${server.url}/widget/slotwise.js`, { headers: { 'if-none-match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
@@ -65,7 +74,7 @@ describe('the widget’s files at /widget/*', () => {
   it('serves the console’s module and caches its hashed chunks for a year', async () => {
     const entry = await fetch(`${server.url}/widget/console/console.js`);
     expect(entry.status).toBe(200);
-    expect(entry.headers.get('cache-control')).toBe('no-cache');
+    expect(entry.headers.get('cache-control')).toBe('public, max-age=300');
     const chunk = await fetch(`${server.url}/widget/console/chunk-7XK2MQBD.js`);
     expect(chunk.status).toBe(200);
     expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -124,5 +133,78 @@ describe('isHashed', () => {
     expect(isHashed('console.js')).toBe(false);
     expect(isHashed('booking-calendar.js')).toBe(false);
     expect(isHashed('availability-editor.js')).toBe(false);
+  });
+});
+
+describe('compression and versioned URLs', () => {
+  it('sends brotli or gzip as the client accepts, and the bytes decode to the file', async () => {
+    const br = await raw('/widget/big.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
+    expect(br.bytes.length).toBeLessThan(BIG.length / 4);
+    expect(brotliDecompressSync(br.bytes).toString('utf8')).toBe(BIG);
+
+    const gz = await raw('/widget/big.js', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.bytes).toString('utf8')).toBe(BIG);
+
+    for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0']) {
+      const plain = await raw('/widget/big.js', accept ? { 'accept-encoding': accept } : {});
+      expect(plain.headers['content-encoding'], accept).toBeUndefined();
+      expect(plain.body, accept).toBe(BIG);
+    }
+  });
+
+  it('answers 304 to an ETag of any coding of the same bytes, and 200 once the bytes change', async () => {
+    const first = await raw('/widget/big.js', { 'accept-encoding': 'br' });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[0-9a-f]{12}-br"$/);
+    expect((await raw('/widget/big.js', { 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304);
+    expect((await raw('/widget/big.js', { 'accept-encoding': 'gzip', 'if-none-match': etag })).status).toBe(304);
+    expect((await raw('/widget/big.js', { 'if-none-match': '"000000000000"' })).status).toBe(200);
+  });
+
+  it('serves a file under its versioned URL for a year, and points to it from the stable URL', async () => {
+    const stable = await raw('/widget/big.js', { 'accept-encoding': 'gzip' });
+    const versioned = String(stable.headers['content-location']);
+    expect(versioned).toMatch(/^\/widget\/v\/[0-9a-f]{12}\/big\.js$/);
+    const res = await raw(versioned, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gunzipSync(res.bytes).toString('utf8')).toBe(BIG);
+    // A chunk imported relatively from the versioned entry resolves under the same folder.
+    const chunk = await raw(versioned.replace('big.js', 'console/chunk-7XK2MQBD.js'));
+    expect(chunk.status).toBe(200);
+    expect(chunk.body).toBe('export const chunk = 1;');
+    expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('never pins other bytes under a versioned URL: an old hash gets the current file, cached briefly', async () => {
+    const res = await raw('/widget/v/0123456789ab/big.js');
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(BIG);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
+    expect((await raw('/widget/v/0123456789ab/../../secret.js')).status).toBe(404);
+    expect((await raw('/widget/v/0123456789ab/%2e%2e/%2e%2e/secret.js')).status).toBe(404);
+  });
+
+  it('serves a rebuilt file, not the one it compressed before', async () => {
+    const path = join(root, 'widget', 'rebuilt.js');
+    writeFileSync(path, BIG);
+    expect(brotliDecompressSync((await raw('/widget/rebuilt.js', { 'accept-encoding': 'br' })).bytes).toString('utf8')).toBe(BIG);
+    writeFileSync(path, `${BIG}\nexport const more = 1;`);
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    expect(brotliDecompressSync((await raw('/widget/rebuilt.js', { 'accept-encoding': 'br' })).bytes).toString('utf8')).toContain('more = 1');
+  });
+
+  it('compresses JSON answers over 1 KB and leaves small ones alone', async () => {
+    const big = await raw('/openapi.json', { 'accept-encoding': 'br, gzip' });
+    expect(big.headers['content-encoding']).toBe('br');
+    expect(String(big.headers.vary)).toMatch(/Accept-Encoding/);
+    expect(JSON.parse(brotliDecompressSync(big.bytes).toString('utf8')).openapi).toMatch(/^3\./);
+    const small = await raw('/health', { 'accept-encoding': 'br, gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body)).toEqual({ status: 'ok' });
   });
 });

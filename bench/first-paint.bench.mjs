@@ -1,0 +1,166 @@
+// First paint of the booking widget in headless Chromium, against a trivial Lit element loaded the
+// same way from the same server in the same run: navigation → services visible, and navigation →
+// first open days visible (service preselected). Each load runs in a fresh browser context (cold
+// cache, new connections); the figures are medians over --runs loads, pages interleaved.
+//
+//   pnpm bench:paint                       (builds, then runs)
+//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0]   (after `pnpm build`)
+//   (env BENCH_RUNS / BENCH_LATENCY_MS; --latency adds that many ms to every request with
+//    Chromium's network emulation, to see the round trips a real network would cost;
+//    CHROME_PATH names the browser, default /usr/bin/chromium)
+//
+// Prints figures, never fails on them: exit 1 only if a page never showed what it waits for.
+import { execSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { importBuilt, numberOption, table } from './support.mjs';
+
+const RUNS = numberOption('runs', 'BENCH_RUNS', 10);
+const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? process.argv.find((a) => a.startsWith('--latency='))?.slice(10) ?? 0);
+const TARGET = 1.5;
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+// puppeteer-core and esbuild as the widget's own tools have them (its test runner, its bundler).
+const widgetRoot = fileURLToPath(new URL('../packages/widget/', import.meta.url));
+const fromWidget = createRequire(join(widgetRoot, 'package.json'));
+const puppeteer = createRequire(fromWidget.resolve('@web/test-runner-chrome'))('puppeteer-core');
+const esbuild = createRequire(fromWidget.resolve('tsup/package.json'))('esbuild');
+const { startServer } = await importBuilt('../packages/server/dist/node.js');
+const { silentLog } = await importBuilt('../packages/server/dist/index.js');
+
+// The widget's build, plus the floor: a trivial Lit element bundled the way slotwise.js was before
+// the split (one minified classic script), served beside it by the same static middleware.
+const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-paint-'));
+process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+const assets = join(dir, 'widget');
+cpSync(join(widgetRoot, 'dist'), assets, { recursive: true });
+writeFileSync(join(dir, 'trivial.ts'), `import { LitElement, html } from 'lit';
+customElements.define('trivial-element', class extends LitElement { render() { return html\`<button>Hello</button>\`; } });`);
+await esbuild.build({
+  entryPoints: [join(dir, 'trivial.ts')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2022',
+  outfile: join(assets, 'trivial.js'),
+  nodePaths: [join(widgetRoot, 'node_modules')],
+});
+
+const PAGES = {};
+const server = await startServer({
+  databaseUrl: `file:${join(dir, 'bench.db')}`,
+  port: 0,
+  seed: 'demo',
+  payments: 'offline',
+  tickEveryMs: 0,
+  rateLimits: false,
+  log: silentLog,
+  kdfIterations: 1000,
+  widgetDir: assets,
+  // The bench's pages, on the same origin as the API and the script (filled in below).
+  mount: (app) => app.get('/bench/:page', (c) => (PAGES[c.req.param('page')] ? c.html(PAGES[c.req.param('page')]) : c.notFound())),
+});
+const versioned = await (await fetch(`${server.url}/widget/slotwise.js`, { method: 'HEAD' })).headers.get('content-location');
+const entry = readdirSync(join(assets, 'slotwise')).find((name) => /^slotwise-\w+\.js$/.test(name));
+const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
+const booking = (attrs = '') => `<slotwise-booking specialist="demo"${attrs}></slotwise-booking>`;
+Object.assign(PAGES, {
+  trivial: page('<script src="/widget/trivial.js" defer></script>', '<trivial-element></trivial-element>'),
+  widget: page(`<script src="${versioned}" defer></script>`, booking()),
+  preselected: page(`<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
+  module: page(`<script type="module" src="/widget/slotwise/${entry}"></script>`, booking(' service="intro-call"')),
+});
+
+/** Milliseconds from navigation start to the first animation frame where `visible()` holds, in the page. */
+const WAITS = {
+  trivial: () => !!document.querySelector('trivial-element')?.shadowRoot?.querySelector('button'),
+  services: () =>
+    !!document.querySelector('slotwise-booking')?.shadowRoot?.querySelector('slotwise-service-picker')?.shadowRoot?.querySelector('button'),
+  days: () =>
+    !!document.querySelector('slotwise-booking')?.shadowRoot?.querySelector('slotwise-calendar')?.shadowRoot?.querySelector('button[part~="day-open"]'),
+};
+
+const browser = await puppeteer.launch({
+  executablePath: CHROME,
+  headless: true,
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+async function measure(pageName, wait) {
+  const context = await browser.createBrowserContext();
+  try {
+    const tab = await context.newPage();
+    if (LATENCY > 0) {
+      const cdp = await tab.createCDPSession();
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
+    }
+    await tab.goto(`${server.url}/bench/${pageName}`, { waitUntil: 'domcontentloaded' });
+    const handle = await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 });
+    return await handle.jsonValue();
+  } finally {
+    await context.close();
+  }
+}
+
+const browserVersion = await browser.version();
+const CASES = [
+  ['trivial Lit element (floor)', 'trivial', 'trivial'],
+  ['widget → services visible', 'widget', 'services'],
+  ['widget, service="intro-call" → services visible', 'preselected', 'services'],
+  ['widget, service="intro-call" → first open days', 'preselected', 'days'],
+  ['type="module" entry, preselected → first open days', 'module', 'days'],
+];
+const times = CASES.map(() => []);
+let failed = false;
+try {
+  for (const [name, pageName, wait] of CASES) await measure(pageName, wait).catch((e) => { console.error(`warm-up ${name}: ${e.message}`); }); // server caches and the OS's file cache, not the browser's
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [i, [name, pageName, wait]] of CASES.entries()) {
+      try {
+        times[i].push(await measure(pageName, wait));
+      } catch (error) {
+        failed = true;
+        console.error(`${name}: ${error.message}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const floor = median(times[0]);
+const commit = execSync('git rev-parse --short HEAD', { cwd: widgetRoot }).toString().trim();
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+console.log('First paint benchmark: headless Chromium against the built server, same origin');
+console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${browserVersion}`);
+console.log('inputs:');
+console.log(`  commit            ${commit} (the build in packages/*/dist)`);
+console.log(`  server            packages/server/dist on a fresh libSQL file, demo seed (2 services), rate limits off; widget files from packages/widget/dist`);
+console.log(`  widget script     ${versioned} (classic loader ${gz(join(assets, 'slotwise.js'))} B gzip), module entry slotwise/${entry}`);
+console.log(`  floor             /widget/trivial.js: one minified classic script, Lit + an element rendering a button (${gz(join(assets, 'trivial.js'))} B gzip)`);
+console.log(`  loads             ${RUNS} per case after one warm-up each, cases interleaved, a fresh browser context per load (cold HTTP cache), network latency ${LATENCY} ms`);
+console.log('  measured          ms from navigation start to the first animation frame showing the target (performance.now() in the page)');
+console.log('');
+console.log(table(['case', 'median', 'min', 'max', '× floor'], CASES.map(([name], i) => [
+  name,
+  `${median(times[i]).toFixed(1)} ms`,
+  `${Math.min(...times[i]).toFixed(1)} ms`,
+  `${Math.max(...times[i]).toFixed(1)} ms`,
+  i === 0 ? '1.00' : (median(times[i]) / floor).toFixed(2),
+])));
+console.log('');
+const services = median(times[1]) / floor;
+const days = median(times[3]) / floor;
+console.log(`services visible: ${services.toFixed(2)}× the floor; first open days (preselected): ${days.toFixed(2)}× — target ≤ ${TARGET}× (${services <= TARGET && days <= TARGET ? 'met' : 'not met'}; informational)`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { negotiate, type Encoder, type Encoding } from './encoder.js';
+
+export { ENCODINGS, negotiate, webEncoder, type Encoder, type Encoding } from './encoder.js';
+
+export interface CompressOptions {
+  /** How this runtime compresses (`nodeEncoder()` on Node, `webEncoder()` elsewhere). */
+  encoder: Encoder;
+  /** Smaller bodies go out as they are: compressing them saves less than it costs. @default 1024 */
+  threshold?: number;
+}
+
+/** JSON and problem documents; HTML pages and files are not this middleware's. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\b/i;
+
+/** Adds `Accept-Encoding` to the response's `Vary`, keeping what is there. */
+function varyOnEncoding(headers: Headers): void {
+  const vary = headers.get('vary');
+  if (!vary) headers.set('vary', 'Accept-Encoding');
+  else if (!/\baccept-encoding\b/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
+}
+
+/**
+ * Compresses JSON answers over `threshold` bytes with the best coding the client accepts (brotli,
+ * then gzip), at the encoder's fast `dynamic` setting. Leaves alone what is already encoded (the
+ * slots route and `/widget/*` bring their own), HEAD answers, and downloads (`Content-Disposition`:
+ * the export streams page by page and must not be read whole into memory).
+ *
+ * @param options.encoder - the runtime's compressor
+ * @param options.threshold - the smallest body compressed (@default 1024)
+ * @example
+ * app.use(compress({ encoder: nodeEncoder() }));
+ */
+export function compress(options: CompressOptions): MiddlewareHandler {
+  const threshold = options.threshold ?? 1024;
+  return async function compressHandler(c, next) {
+    await next();
+    const res = c.res;
+    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding') || res.headers.has('content-disposition')) return;
+    if (!JSON_TYPE.test(res.headers.get('content-type') ?? '')) return;
+    const encoding = negotiate(c.req.header('accept-encoding'), options.encoder.encodings);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    varyOnEncoding(headers);
+    let body: Uint8Array = bytes;
+    if (encoding && bytes.length >= threshold) {
+      body = await options.encoder.encode(bytes, encoding, 'dynamic');
+      headers.set('content-encoding', encoding);
+    }
+    headers.set('content-length', String(body.length));
+    c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+/** Compressed forms of bodies that are served again and again (the slot cache's entries), by identity. */
+const encodedBodies = new WeakMap<Uint8Array, Map<Encoding, Uint8Array>>();
+
+/**
+ * `bytes` in the coding `c`'s client accepts, with the headers saying so, compressed once per
+ * body object and kept as long as that object lives: for answers kept in a cache, so a repeated
+ * answer costs a lookup, not a compression. Identity below `threshold` or without a coding.
+ */
+export async function encodedBody(
+  c: Context,
+  encoder: Encoder,
+  bytes: Uint8Array<ArrayBuffer>,
+  threshold = 1024,
+): Promise<{ body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
+  const encoding = bytes.length >= threshold ? negotiate(c.req.header('accept-encoding'), encoder.encodings) : undefined;
+  if (!encoding) return { body: bytes, headers: {} };
+  let forms = encodedBodies.get(bytes);
+  if (!forms) encodedBodies.set(bytes, (forms = new Map()));
+  let body = forms.get(encoding);
+  if (!body) forms.set(encoding, (body = await encoder.encode(bytes, encoding, 'dynamic')));
+  return { body: body as Uint8Array<ArrayBuffer>, headers: { 'content-encoding': encoding } };
+}

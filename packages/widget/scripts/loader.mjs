@@ -1,0 +1,58 @@
+// Writes `dist/slotwise.js`, the classic script the embed snippet names, after tsup built the ES
+// modules into `dist/slotwise/`. The loader is a few hundred bytes: it resolves the entry
+// against its own URL (`document.currentScript.src`, so a versioned URL's chunks stay under the
+// same versioned folder), adds `<link rel="modulepreload">` for the entry and its static imports
+// so the browser fetches them in parallel rather than one after another, then `import()`s the
+// entry, and starts each widget's profile request meanwhile (`PREFETCH`). A classic script may import modules: pages with `<script src=".../slotwise.js" defer>`
+// keep working, and no inline script is involved (a strict CSP's `script-src` covers it).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const modules = join(dist, 'slotwise');
+
+/** The relative files `text` imports statically (`import…from"./x.js"`, `import"./x.js"`), not `import("./x.js")`. */
+export function staticImports(text) {
+  return [...text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
+}
+
+/** The entry module's file name and its whole static graph (entry first). */
+export function entryGraph(dir = modules) {
+  const entry = readdirSync(dir).find((name) => /^slotwise-[\w]+\.js$/.test(name));
+  if (!entry) throw new Error(`No slotwise-<hash>.js in ${dir}: build the widget (tsup) first.`);
+  const seen = new Set();
+  const walk = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const dep of staticImports(readFileSync(join(dir, name), 'utf8'))) walk(dep);
+  };
+  walk(entry);
+  return [...seen];
+}
+
+/**
+ * What the loader does for each `<slotwise-booking specialist>` already in the page (a deferred
+ * script runs after parsing): starts the profile request the widget will make — the same URL as
+ * `profileUrl` in `src/internal/prefetch.ts` builds, unless the widget is already running (the
+ * script loaded twice), from the same attributes, the API being the
+ * `api` attribute or this script's origin and the zone the `timezone` attribute if valid, else the
+ * browser's — and leaves the promise in `window.__slotwisePrefetch` for the widget to take.
+ */
+const PREFETCH = `var p=window.__slotwisePrefetch=window.__slotwisePrefetch||{},o=new URL(b).origin;
+customElements.get("slotwise-booking")||document.querySelectorAll("slotwise-booking[specialist]").forEach(e=>{var a=n=>e.getAttribute(n),z=a("timezone"),d=Number(a("duration")),v=a("service"),q;
+if(a("booking")&&a("token"))return;
+if(z)try{new Intl.DateTimeFormat("en-US",{timeZone:z})}catch(x){z=""}
+z=z||Intl.DateTimeFormat().resolvedOptions().timeZone;
+q=(a("api")||o).replace(/\\/+$/,"")+"/v1/specialists/"+encodeURIComponent(a("specialist"))+"?include=slots"+(v?"&service="+encodeURIComponent(v):"")+(d?"&duration="+d:"")+(z?"&timezone="+encodeURIComponent(z):"");
+if(!p[q])(p[q]=fetch(q)).catch(()=>{})});`;
+
+export async function writeLoader() {
+  const files = entryGraph().map((name) => `slotwise/${name}`);
+  const source = `/* Slotwise widget loader: imports ${files[0]} and its chunks from beside this script. */
+(()=>{var s=document.currentScript,b=s&&s.src||location.href,u=f=>new URL(f,b).href,h=document.head;
+${JSON.stringify(files)}.forEach(f=>{if(!h.querySelector('link[rel=modulepreload][href="'+u(f)+'"]')){var l=document.createElement("link");l.rel="modulepreload";l.href=u(f);h.append(l)}});
+${PREFETCH}
+import(u(${JSON.stringify(files[0])})).catch(e=>console.error("Slotwise: could not load "+u(${JSON.stringify(files[0])}),e))})();
+`;
+  writeFileSync(join(dist, 'slotwise.js'), source);
+}

@@ -1,0 +1,26 @@
+/**
+ * The parts of `<slotwise-booking>` that most visits never reach — the payment step (with Stripe's
+ * loader) and the manage view — loaded on first need, so the script-tag build keeps them in
+ * chunks of their own and the first paint does not wait for them. An element rendered before its
+ * chunk arrived upgrades when it is defined; Lit keeps the properties set on it meanwhile.
+ * Each part is imported once per page, however many widgets ask.
+ */
+const PARTS = {
+  payment: () => import('../payment/payment.js'),
+  manage: () => import('../manage/manage.js'),
+} as const;
+
+export type LazyPart = keyof typeof PARTS;
+
+const loading = new Map<LazyPart, Promise<unknown>>();
+
+/** Starts loading `part` (once); resolves when its elements are defined. A failed load is tried again next time. */
+export function loadPart(part: LazyPart): Promise<unknown> {
+  let promise = loading.get(part);
+  if (!promise) {
+    promise = PARTS[part]();
+    promise.catch(() => loading.delete(part));
+    loading.set(part, promise);
+  }
+  return promise;
+}
