@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer } from './bookings.js';
+import { BookingNotifications, Customer } from './bookings.js';
 import { Currency, Handle, Instant, MinorAmount } from './common.js';
 import { BookingPayment, PaymentListQuery, PaymentSession } from './payments.js';
 
@@ -137,6 +137,8 @@ export const PackagePurchaseState = z
     /** `paid` once the provider said so (webhook or this read); the credits exist from then on. */
     purchase: PackagePurchase,
     credits: CreditBalance,
+    /** The email with the credits code: `queued` once paid, `on_payment` while pending, `off` when this server sends none. */
+    notifications: BookingNotifications,
   })
   .meta({ id: 'PackagePurchaseState' });
 

@@ -26,7 +26,7 @@ describe('syncing a purchase’s payment (POST /v1/package-purchases/{id}/paymen
     const { purchase, creditsToken, intentId } = await t.buy(pkg.id);
     const early = await sync(purchase.id, creditsToken);
     expect(early.status).toBe(200);
-    expect(early.body).toMatchObject({ purchase: { id: purchase.id, status: 'pending' }, credits: { total: 0, lots: [] } });
+    expect(early.body).toMatchObject({ purchase: { id: purchase.id, status: 'pending' }, credits: { total: 0, lots: [] }, notifications: { email: expect.stringMatching(/^(on_payment|off)$/) } });
 
     t.fake.succeed(intentId, { emit: false }); // paid at Stripe; the webhook never arrives
     const synced = await sync(purchase.id, creditsToken);

@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { packagePurchases, packages, payments } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { mailEnabled } from '../mail/recipients.js';
 import { applyNow } from '../payments/intents.js';
 import type { ProviderPaymentIntent } from '../payments/port.js';
 import { creditBalance } from './balance.js';
@@ -37,5 +38,7 @@ export async function syncPurchasePayment(deps: ServiceDeps, purchaseId: string,
     .from(packagePurchases)
     .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
     .where(eq(packagePurchases.id, purchase.id));
-  return { purchase: toPurchase(row!.purchase, row!.name), credits: await creditBalance(deps, tokenHash) };
+  const status = row!.purchase.status;
+  const email = !mailEnabled(deps) ? 'off' : status === 'paid' ? 'queued' : 'on_payment';
+  return { purchase: toPurchase(row!.purchase, row!.name), credits: await creditBalance(deps, tokenHash), notifications: { email } };
 }

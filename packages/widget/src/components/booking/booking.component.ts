@@ -16,6 +16,11 @@ import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
+import '../packages/packages.js';
+import { PackagesFlow } from '../packages/packages-flow.js';
+import { packagesBarStyles } from '../packages/packages-bar.styles.js';
+import { packagesStep } from '../packages/packages-step.js';
+import { renderCreditsBar, renderCreditUsed, renderOffers, renderPackagesStep } from '../packages/packages.template.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -60,7 +65,7 @@ import { manageParts } from '../manage/manage-parts.js';
  * @cssproperty --slotwise-join-text - Text on the Join button. Default: `--slotwise-accent-text`.
  */
 export class SlotwiseBooking extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, packagesBarStyles];
 
   /** The API origin used without an `api` attribute; the script-tag build sets it to its own origin. */
   static defaultApi: string | undefined;
@@ -83,12 +88,15 @@ export class SlotwiseBooking extends LitElement {
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
+  /** Packages and credits: buying one, and the credits the visitor holds. */
+  readonly packs = new PackagesFlow(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
+    const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
+    if (stripe && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
@@ -105,6 +113,7 @@ export class SlotwiseBooking extends LitElement {
       messages: messagesFor(locale),
     });
     void this.loadCatalog(locale);
+    this.packs.configure(this.flow.ctx!.client, this.flow.ctx!.specialist);
   }
 
   /** Swaps in `locale`'s catalog once loaded, unless the locale changed meanwhile. */
@@ -141,22 +150,26 @@ export class SlotwiseBooking extends LitElement {
           <h2 part="title">${flow.ctx!.messages.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
+        ${renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
         ${profile.acceptingBookings === false
           ? renderNotAccepting(profile)
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
+          : this.packs.active
+          ? renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
           : flow.booked
-          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
+          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
               .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
-            ${renderSchedule(flow, this.handlers)}`}` : nothing}
+            ${renderSchedule(flow, this.handlers)}
+            ${renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
     </div>`;
   }
 
   protected override updated(): void {
-    if (!this.flow.payment && this.paymentContainer) {
+    if (!this.flow.payment && !this.packs.paying && this.paymentContainer) {
       this.paymentContainer.remove();
       this.paymentContainer = undefined;
     }
@@ -186,6 +199,7 @@ export class SlotwiseBooking extends LitElement {
       void this.focusPart('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
+      if (this.credit()) void this.packs.creditSpent();
       this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
       void this.focusPart('slotwise-confirmation');
     },
@@ -207,7 +221,17 @@ export class SlotwiseBooking extends LitElement {
       void this.focusPart('slotwise-time-list');
     },
     retrySlots: () => void this.flow.loadSlots(),
+    credit: () => this.credit(),
   };
+
+  /** The credit the chosen service would be booked with, if the visitor's credits cover it. */
+  private credit(): { token: string; email: string } | undefined {
+    const { credits } = this.packs;
+    if (!credits.covers(this.flow.ctx?.selection.service?.id)) return undefined;
+    return { token: credits.token!, email: credits.value!.customerEmail };
+  }
+
+  private readonly packagesStep = packagesStep(this, () => this.paymentContainer);
 
   private onServiceSelected(event: SlotwiseEvent<'slotwise:service-selected'>): void {
     this.flow.chooseService(event.detail.service, event.detail.duration);
@@ -215,12 +239,13 @@ export class SlotwiseBooking extends LitElement {
   }
 
   private onBookAgain(): void {
+    this.packs.clearSpent();
     this.flow.bookAgain();
     void this.focusPart(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
   }
 
   /** Moves focus to the step the visitor just reached, once it has rendered. */
-  private async focusPart(selector: string): Promise<void> {
+  async focusPart(selector: string): Promise<void> {
     await this.updateComplete;
     const part = this.renderRoot.querySelector<LitElement>(selector);
     await part?.updateComplete;

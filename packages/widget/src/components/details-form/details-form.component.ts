@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
@@ -33,6 +33,9 @@ export class SlotwiseDetailsForm extends LitElement {
   @state()
   protected ctx?: BookingContext;
 
+  /** A credit to book with instead of paying (the visitor's credits cover the service); its email prefills the form. */
+  @property({ attribute: false }) credit: { token: string; email: string } | undefined;
+
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private formError = '';
@@ -58,13 +61,13 @@ export class SlotwiseDetailsForm extends LitElement {
           : nothing}
         ${this.field('name', 'Name', html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120"
           aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby="name-error" />`)}
-        ${this.field('email', 'Email', html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
+        ${this.field('email', 'Email', html`<input part="input" id="email" name="email" type="email" autocomplete="email" required value=${this.credit?.email ?? ''}
           maxlength="254" aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
         ${this.field('notes', 'Notes (optional)', html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000"
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
         ${this.formError ? html`<p role="alert" class="error">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
-          ${this.busy ? 'Booking…' : paid ? 'Continue to payment' : 'Book this time'}
+          ${this.busy ? 'Booking…' : this.credit ? this.ctx?.messages.bookWithCredit : paid ? 'Continue to payment' : 'Book this time'}
         </button>
         <p role="status" class="visually-hidden">${this.busy ? 'Booking your session…' : ''}</p>
       </form>
@@ -100,6 +103,7 @@ export class SlotwiseDetailsForm extends LitElement {
           start: slot.start,
           customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone },
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
+          ...(this.credit ? { credit: { token: this.credit.token } } : {}),
         },
         { idempotencyKey: this.key },
       );

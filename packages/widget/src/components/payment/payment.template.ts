@@ -14,27 +14,32 @@ export interface PaymentHandlers {
 
 /** The payment step: what is paid for, how much, until when, and the way to pay. */
 export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefined, on: PaymentHandlers) {
-  const { session, booking } = el;
-  if (!session || !booking) return nothing;
+  const { session, booking, purchase } = el;
+  if (!session || (!booking && !purchase)) return nothing;
   const locale = ctx?.locale;
-  const timeZone = ctx?.timeZone ?? booking.customer.timeZone;
+  const timeZone = ctx?.timeZone ?? booking?.customer.timeZone ?? 'UTC';
   const amount = formatAmount(session.amount, session.currency, locale);
   const busy = el.phase === 'paying' || el.phase === 'confirming';
   return html`
     <section part="payment" aria-labelledby="pay-heading" aria-busy=${busy ? 'true' : 'false'}>
       <h3 id="pay-heading" tabindex="-1">Payment</h3>
       <p class="what muted">
-        ${booking.service.name} · ${formatMinutes(booking.duration, locale)} ·
-        ${formatInstantDate(booking.start, timeZone, locale)}, ${formatTime(booking.start, timeZone, locale)}
+        ${purchase ? ctx?.messages.paymentForPackage(purchase.package.name, purchase.package.sessionCount) : html`
+        ${booking!.service.name} · ${formatMinutes(booking!.duration, locale)} ·
+        ${formatInstantDate(booking!.start, timeZone, locale)}, ${formatTime(booking!.start, timeZone, locale)}`}
       </p>
       <p part="amount" class="amount">Amount to pay: <strong>${amount}</strong></p>
       ${el.released ? renderReleased(el, on) : html`
-        ${el.phase === 'unconfirmed' ? nothing : html`<p part="countdown" class="countdown" role="timer">
+        ${el.phase === 'unconfirmed' || !('holdExpiresAt' in session) ? nothing : html`<p part="countdown" class="countdown" role="timer">
           Complete payment within <strong>${formatCountdown(el.countdownRemaining)}</strong></p>`}
         ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', on) : renderStripe(el, amount, busy, on)}
         ${el.message ? html`<p role="alert" part="payment-error" class="error">${el.message}</p>` : nothing}
         ${el.phase === 'confirming' ? html`<p role="status" class="muted">Confirming your payment…</p>` : nothing}
-        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending">
+        ${el.phase === 'unconfirmed' && purchase ? html`<div part="payment-pending" role="status" class="pending">
+          <p>${ctx?.messages.paymentPurchasePending}</p>
+          <button type="button" @click=${on.checkAgain}>Check again</button>
+        </div>` : nothing}
+        ${el.phase === 'unconfirmed' && 'holdExpiresAt' in session ? html`<div part="payment-pending" role="status" class="pending">
           <p>We have not received the confirmation of your payment yet. Your time stays held until
             <strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>; if your payment went through,
             the booking is confirmed and you get an email. You will not be charged twice.</p>
