@@ -1,4 +1,9 @@
+import { WebhookEvent } from '@slotwise/sdk/contract';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema.js';
+import type { OutboxEvent } from '../delivery/channel.js';
+import { webhookEventsOf } from '../webhooks/events.js';
 import { packagesTestApp, type PackagesTestApp } from '../../testing/packages-app.js';
 
 let t: PackagesTestApp;
@@ -80,6 +85,12 @@ describe('refunding a purchase', () => {
     const refunded = t.fake.events().find((e) => e.type === 'charge.refunded')!;
     expect((await t.fake.deliver(refunded.id)).status).toBe(200);
     expect((await t.ledger(purchase.id)).filter((r) => r.kind === 'revoke')).toHaveLength(1);
+
+    // The specialist's webhooks hear of it once: package.refunded, with how many credits were revoked.
+    const rows = await t.database.db.select().from(outbox).where(eq(outbox.purchaseId, purchase.id));
+    const sent = rows.flatMap((row) => webhookEventsOf(row as unknown as OutboxEvent)).map((e) => WebhookEvent.parse(e));
+    expect(sent.map((e) => e.type)).toEqual(['package.purchased', 'package.refunded']);
+    expect(sent[1]).toMatchObject({ data: { purchase: { id: purchase.id, package: { id: pkg.id, sessionCount: 3 } }, credits: { revoked: 2 } } });
   });
 
   it('leaves the credits of a partly refunded purchase', async () => {
