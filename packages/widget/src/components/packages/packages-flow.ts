@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Package, PackagePurchaseCreated, PackagePurchaseState, PurchasePaymentSession } from '@slotwise/sdk/contract';
+import { emit } from '../../events.js';
 import { CreditsController } from './credits-controller.js';
 
 /** A purchase waiting for its payment. */
@@ -26,7 +27,7 @@ export class PackagesFlow {
   private client: SlotwiseClient | undefined;
   private specialist = '';
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     this.credits = new CreditsController(host);
   }
 
@@ -74,7 +75,9 @@ export class PackagesFlow {
     this.paying = undefined;
     this.bought = state;
     this.host.requestUpdate();
-    if (token) await this.credits.use(this.client!, token);
+    if (!token) return;
+    emit(this.host, 'slotwise:package-purchased', { ...state, creditsToken: token });
+    await this.credits.use(this.client!, token);
   }
 
   /** "Book a session with a credit": back to the sessions, the credits at the top. */

@@ -64,6 +64,8 @@ describe('<slotwise-booking> packages and credits (test payments, real API)', ()
     expect(deep(el, 'slotwise-payment', '[part~="countdown"]')).to.equal(undefined);
     expect(part(el, 'bought')).to.equal(undefined);
     await expect(el).to.be.accessible();
+    const purchased: CustomEvent[] = [];
+    el.addEventListener('slotwise:package-purchased', (event) => purchased.push(event));
     deep<HTMLButtonElement>(el, 'slotwise-payment', '[part~="pay-test"]')!.click();
 
     await eventually(() => part(el, 'bought'), 'what was bought');
@@ -72,6 +74,7 @@ describe('<slotwise-booking> packages and credits (test payments, real API)', ()
     expect(bought).to.match(/3 credits to spend, valid until \w+/);
     expect(bought).to.include('We sent your credits code to ada@example.com.');
     expect(focused(el)?.id).to.equal('bought-heading');
+    expect(purchased.map((e) => [e.detail.purchase.status, e.detail.credits.total, typeof e.detail.creditsToken])).to.deep.equal([['paid', 3, 'string']]);
     await eventually(() => part(el, 'credits'), 'the balance at the top');
     expect(text(part(el, 'credits'))).to.include('You have 3 credits with').and.include('Valid until').and.include('For: Strategy call');
     await expect(el).to.be.accessible();
