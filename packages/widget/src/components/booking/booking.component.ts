@@ -16,7 +16,6 @@ import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
 import { manageParts } from '../manage/manage-parts.js';
-import '../packages/packages.js';
 import { PackagesFlow } from '../packages/packages-flow.js';
 import { packagesBarStyles } from '../packages/packages-bar.styles.js';
 import { packagesStep } from '../packages/packages-step.js';
@@ -95,6 +94,7 @@ export class SlotwiseBooking extends LitElement {
   private paymentContainer: HTMLElement | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.packs.define(this.flow.profile.value);
     const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
     if (stripe && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { SlotwiseClient } from '@slotwise/sdk';
-import type { Package, PackagePurchaseCreated, PackagePurchaseState, PurchasePaymentSession } from '@slotwise/sdk/contract';
+import type { Package, PackagePurchaseCreated, PackagePurchaseState, PurchasePaymentSession, Specialist } from '@slotwise/sdk/contract';
 import { emit } from '../../events.js';
 import { CreditsController } from './credits-controller.js';
 
@@ -25,10 +25,20 @@ export class PackagesFlow {
   /** Why the last credits code typed in was refused. */
   codeError = '';
   private client: SlotwiseClient | undefined;
+  private defining: Promise<void> | undefined;
   private specialist = '';
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     this.credits = new CreditsController(host);
+  }
+
+  /**
+   * Loads the packages' elements (`import()`: a lazy chunk of the script-tag build) once a profile
+   * sells packages or the visitor holds credits; a page without either never downloads them.
+   */
+  define(profile: Specialist | undefined): void {
+    if (this.defining || !profile || (profile.packages.length === 0 && !this.credits.token)) return;
+    this.defining = import('./packages.js').then(() => this.host.requestUpdate());
   }
 
   /** Whether a purchase step replaces the sessions. */

@@ -25,6 +25,7 @@ async function practiceWithPackage() {
 async function mount(handle: string): Promise<SlotwiseBooking> {
   const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist=${handle} api=${consoleApi()} timezone="Europe/Paris"></slotwise-booking>`);
   await eventually(() => deep(el, 'slotwise-service-picker', 'button'), 'the services');
+  await eventually(() => deep(el, 'slotwise-packages', 'summary, [part~="package"]'), 'the packages');
   return el;
 }
 

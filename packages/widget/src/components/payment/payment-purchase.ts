@@ -1,13 +1,13 @@
-import type { PackagePurchaseState } from '@slotwise/sdk/contract';
-import type { BookingContext } from '../../context.js';
-import { awaitConfirmation, paymentIntentId } from './payment-steps.js';
-import type { SlotwisePayment } from './payment.component.js';
-
 /**
  * A package purchase's side of `<slotwise-payment>`: the same panel and Stripe form as a booking's,
  * proved by the purchase's credits token instead of a manage token, settled by the purchase's
  * own server-side sync. Nothing here says "paid" before the server does.
  */
+import type { PackagePurchaseState } from '@slotwise/sdk/contract';
+import type { BookingContext } from '../../context.js';
+import { awaitConfirmation, paymentIntentId } from './payment-steps.js';
+import type { SlotwisePayment } from './payment.component.js';
+
 
 /** Pays (or declines) in the offline test mode; a decline grants no credits, which is how it shows. */
 export async function payPurchaseInTestMode(el: SlotwisePayment, ctx: BookingContext, outcome: 'succeed' | 'decline'): Promise<void> {
