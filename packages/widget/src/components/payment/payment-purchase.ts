@@ -8,7 +8,6 @@ import type { BookingContext } from '../../context.js';
 import { awaitConfirmation, paymentIntentId } from './payment-steps.js';
 import type { SlotwisePayment } from './payment.component.js';
 
-
 /** Pays (or declines) in the offline test mode; a decline grants no credits, which is how it shows. */
 export async function payPurchaseInTestMode(el: SlotwisePayment, ctx: BookingContext, outcome: 'succeed' | 'decline'): Promise<void> {
   const { session, creditsToken } = el;
