@@ -36,6 +36,8 @@ export const namespaces = {
   packages: {
     /** Buys package `id`. Keep the returned `creditsToken`: it is shown once. Pay with `paymentSession`. */
     purchase: 'purchasePackage',
+    /** Asks the server to read the purchase's payment from the provider now; answers the purchase and its credits. */
+    syncPayment: 'syncPurchasePayment',
   },
   credits: {
     /** What is left of the credits the token reaches, and when each lot expires. */

@@ -1,4 +1,4 @@
-import type { Booking, Problem, Service, Slot, BookingNotifications, Utm } from '@slotwise/sdk/contract';
+import type { Booking, Problem, Service, Slot, BookingNotifications, Utm, PackagePurchaseState } from '@slotwise/sdk/contract';
 
 /** `slotwise:service-selected`: the visitor chose a service and one of its durations. */
 export interface ServiceSelectedDetail {
@@ -53,6 +53,13 @@ export interface PaidDetail {
   booking: Booking;
 }
 
+/**
+ * `slotwise:package-purchased`: the server says a package purchase is paid (or a free one
+ * claimed): the purchase, its credits and whether the email with the code was queued, plus the
+ * `creditsToken` — shown once, it books with the credits (`credit: { token }`) and reads them.
+ */
+export type PackagePurchasedDetail = PackagePurchaseState & { creditsToken: string };
+
 /** `slotwise:cancelled`: the visitor cancelled their booking from the manage view. */
 export interface CancelledDetail {
   /** The booking as the server answered the cancellation: `status: 'cancelled'`, refund queued or issued. */
@@ -104,6 +111,7 @@ export interface SlotwiseEventMap {
   'slotwise:booked': BookedDetail;
   'slotwise:payment-started': PaymentStartedDetail;
   'slotwise:paid': PaidDetail;
+  'slotwise:package-purchased': PackagePurchasedDetail;
   'slotwise:cancelled': CancelledDetail;
   'slotwise:rescheduled': RescheduledDetail;
   'slotwise:join-opened': JoinOpenedDetail;
@@ -133,6 +141,7 @@ declare global {
     'slotwise:booked': SlotwiseEvent<'slotwise:booked'>;
     'slotwise:payment-started': SlotwiseEvent<'slotwise:payment-started'>;
     'slotwise:paid': SlotwiseEvent<'slotwise:paid'>;
+    'slotwise:package-purchased': SlotwiseEvent<'slotwise:package-purchased'>;
     'slotwise:cancelled': SlotwiseEvent<'slotwise:cancelled'>;
     'slotwise:rescheduled': SlotwiseEvent<'slotwise:rescheduled'>;
     'slotwise:join-opened': SlotwiseEvent<'slotwise:join-opened'>;

@@ -6,6 +6,9 @@ export { SlotwiseDetailsForm } from './components/details-form/details-form.js';
 export { SlotwisePayment } from './components/payment/payment.js';
 export type { PaymentPhase } from './components/payment/payment.js';
 export { SlotwiseConfirmation } from './components/confirmation/confirmation.js';
+export { SlotwisePackages, SlotwisePackageForm } from './components/packages/packages.js';
+export { PackagesFlow, type PendingPurchase } from './components/packages/packages-flow.js';
+export { CreditsController, CREDITS_PARAM } from './components/packages/credits-controller.js';
 export { SlotwiseAddToCalendar } from './components/add-to-calendar/add-to-calendar.js';
 export { SlotwiseManage } from './components/manage/manage.js';
 export { SlotwiseButton } from './components/button/button.js';
@@ -38,6 +41,7 @@ export type {
   ErrorDetail,
   JoinedDetail,
   JoinOpenedDetail,
+  PackagePurchasedDetail,
   PaidDetail,
   PaymentStartedDetail,
   RescheduledDetail,

@@ -107,6 +107,7 @@ export const operations = named({
   listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
   purchasePackage: { method: 'post', path: '/v1/packages/{id}/purchases', input: 'body' },
   retrieveCredits: { method: 'get', path: '/v1/credits', auth: 'creditsToken' },
+  syncPurchasePayment: { method: 'post', path: '/v1/package-purchases/{id}/payment/sync', auth: 'creditsToken' },
 
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },

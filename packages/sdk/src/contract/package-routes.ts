@@ -9,6 +9,7 @@ import {
   PackagePurchaseCreated,
   PackagePurchaseList,
   PackagePurchaseListQuery,
+  PackagePurchaseState,
   PackageUpdate,
 } from './packages.js';
 import { operations } from './operations.js';
@@ -93,5 +94,14 @@ export const packageRoutes = {
     tag: 'Packages',
     response: { status: 200, schema: CreditBalance, description: 'The balance.' },
     errors: ['credits_token_required', 'credits_not_found', 'rate_limited'],
+  },
+  syncPurchasePayment: {
+    ...operations.syncPurchasePayment,
+    summary:
+      'Read the purchase’s payment from the provider now and apply it, as a booking’s sync does: a lost webhook does not leave a paid purchase pending. Credits are granted once.',
+    tag: 'Packages',
+    params: PackageParams,
+    response: { status: 200, schema: PackagePurchaseState, description: 'The purchase and its credits after the payment’s state was applied.' },
+    errors: ['credits_token_required', 'credits_not_found', 'payment_provider_error', 'rate_limited'],
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Customer } from './bookings.js';
+import { BookingNotifications, Customer } from './bookings.js';
 import { Currency, Handle, Instant, MinorAmount } from './common.js';
 import { BookingPayment, PaymentListQuery, PaymentSession } from './payments.js';
 
@@ -124,11 +124,25 @@ export const CreditBalance = z
     specialist: z.strictObject({ handle: Handle, name: z.string() }),
     /** Credits that can be spent now. */
     total: z.number().int().nonnegative(),
+    /** The ids of the services a credit can book (the package's, as sold). */
+    services: z.array(z.string()),
     /** Soonest expiry first: the order credits are spent in. */
     lots: z.array(CreditLot),
   })
   .meta({ id: 'CreditBalance' });
 
+/** A purchase as its customer's credits token sees it after asking the server to read the payment. */
+export const PackagePurchaseState = z
+  .strictObject({
+    /** `paid` once the provider said so (webhook or this read); the credits exist from then on. */
+    purchase: PackagePurchase,
+    credits: CreditBalance,
+    /** The email with the credits code: `queued` once paid, `on_payment` while pending, `off` when this server sends none. */
+    notifications: BookingNotifications,
+  })
+  .meta({ id: 'PackagePurchaseState' });
+
+export type PackagePurchaseState = z.infer<typeof PackagePurchaseState>;
 export type PackageCreate = z.input<typeof PackageCreate>;
 export type PackageUpdate = z.input<typeof PackageUpdate>;
 export type Package = z.infer<typeof Package>;

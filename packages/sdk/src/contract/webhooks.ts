@@ -20,11 +20,12 @@ export const BOOKING_WEBHOOK_EVENT_TYPES = [
 ] as const;
 
 /**
- * Every event type an endpoint can subscribe to: the booking ones, and `package.purchased` (a
- * package paid for, or a free one claimed: its credits were granted). The README's "Outgoing
- * webhooks" table says which change sends which type.
+ * Every event type an endpoint can subscribe to: the booking ones, `package.purchased` (a
+ * package paid for, or a free one claimed: its credits were granted) and `package.refunded` (its
+ * payment refunded in full: the unspent credits were revoked). The README's "Outgoing webhooks"
+ * table says which change sends which type.
  */
-export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased'] as const;
+export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded'] as const;
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -202,12 +203,25 @@ export const WebhookPackageEvent = z
   .meta({ id: 'WebhookPackageEvent' });
 
 /**
+ * `package.refunded`: a purchase's payment was refunded in full, so its unspent credits were
+ * revoked (`data.credits.revoked`, 0 when all were spent or expired); credits already spent stay
+ * spent, with their bookings.
+ */
+export const WebhookPackageRefundedEvent = z
+  .strictObject({
+    type: z.literal('package.refunded'),
+    timestamp: Instant,
+    data: z.strictObject({ purchase: WebhookPackagePurchase, credits: z.strictObject({ revoked: z.number().int() }) }),
+  })
+  .meta({ id: 'WebhookPackageRefundedEvent' });
+
+/**
  * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`), told apart by
- * `type`: booking and payment events carry `data.booking`, `package.purchased` carries
+ * `type`: booking and payment events carry `data.booking`, package events carry
  * `data.purchase`. `timestamp` is when it happened, not when this attempt was made (that is the
  * `webhook-timestamp` header).
  */
-export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent]).meta({ id: 'WebhookEvent' });
+export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent]).meta({ id: 'WebhookEvent' });
 
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;
@@ -224,4 +238,5 @@ export type WebhookBooking = z.infer<typeof WebhookBooking>;
 export type WebhookBookingEvent = z.infer<typeof WebhookBookingEvent>;
 export type WebhookPackagePurchase = z.infer<typeof WebhookPackagePurchase>;
 export type WebhookPackageEvent = z.infer<typeof WebhookPackageEvent>;
+export type WebhookPackageRefundedEvent = z.infer<typeof WebhookPackageRefundedEvent>;
 export type WebhookEvent = z.infer<typeof WebhookEvent>;

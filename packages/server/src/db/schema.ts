@@ -685,8 +685,8 @@ export const purchaseTokens = sqliteTable(
 
 /**
  * Credits as an append-only ledger: a `grant` row opens a lot (+N, with an expiry); `debit`
- * (−1, a booking), `return` (+1, a cancellation inside the policy) and `expire` (−rest) rows
- * point at their lot. A balance is always derived: the sum of a lot's rows, if it has not expired.
+ * (−1, a booking), `return` (+1, a cancellation inside the policy), `expire` (−rest) and `revoke`
+ * (−rest, the purchase was refunded) rows point at their lot. A balance is always derived: the sum of a lot's rows, if it has not expired.
  */
 export const creditLedger = sqliteTable(
   'credit_ledger',
@@ -696,7 +696,8 @@ export const creditLedger = sqliteTable(
     customerEmail: text('customer_email').notNull(),
     /** The grant row's id (a grant points at itself). */
     lotId: text('lot_id').notNull(),
-    kind: text('kind', { enum: ['grant', 'debit', 'return', 'expire'] }).notNull(),
+    /** Free text in the database: `revoke` (a refunded purchase's unspent rest) needed no migration. */
+    kind: text('kind', { enum: ['grant', 'debit', 'return', 'expire', 'revoke'] }).notNull(),
     delta: integer('delta').notNull(),
     packagePurchaseId: text('package_purchase_id'),
     bookingId: text('booking_id'),

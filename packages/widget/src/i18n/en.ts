@@ -7,6 +7,7 @@ import { manage } from './en/manage.js';
 import { join } from './en/join.js';
 import { holds } from './en/holds.js';
 import { embed } from './en/embed.js';
+import { packages } from './en/packages.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -27,6 +28,7 @@ export const en = {
   ...join,
   ...holds,
   ...embed,
+  ...packages,
 };
 
 /** A catalog: the same keys and shapes as English. */

@@ -13,6 +13,7 @@ import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
 import { listMyPurchases } from '../../services/packages/sales.js';
 import { purchasePackage } from '../../services/packages/purchases.js';
+import { syncPurchasePayment } from '../../services/packages/purchase-sync.js';
 
 /**
  * Buying a package and reading one's credits: public, rate-limited like bookings. Also
@@ -24,19 +25,20 @@ export function packageRoutes(): Hono<AppEnv> {
   app.post('/v1/packages/:id/purchases', rateLimit({ name: 'purchase', limit: 30 }));
   app.get('/v1/credits', rateLimit({ name: 'credits', limit: 60 }));
   app.get('/v1/credits/summary', rateLimit({ name: 'credits', limit: 60 }));
+  app.post('/v1/package-purchases/:id/payment/sync', rateLimit({ name: 'credits', limit: 60 }));
 
   defineRoute(app, routes.purchasePackage, async ({ params, body }, c) =>
     c.json(await purchasePackage(c.var.deps, params.id, body, { origin: foreignOrigin(c) }), 201),
   );
   defineRoute(app, routes.retrieveCredits, async (_, c) => {
-    const token = bearerToken(c.req.header('authorization'));
-    if (!token) {
-      throw new HttpError('credits_token_required', 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.', {
-        headers: { 'www-authenticate': 'Bearer realm="slotwise-credits"' },
-      });
-    }
+    const token = creditsToken(c.req.header('authorization'));
     c.header('cache-control', 'private, no-store');
     return c.json(await creditBalance(c.var.deps, await hashToken(token)));
+  });
+  defineRoute(app, routes.syncPurchasePayment, async ({ params }, c) => {
+    const token = creditsToken(c.req.header('authorization'));
+    c.header('cache-control', 'private, no-store');
+    return c.json(await syncPurchasePayment(c.var.deps, params.id, await hashToken(token)));
   });
   app.get('/v1/credits/summary', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
@@ -47,6 +49,17 @@ export function packageRoutes(): Hono<AppEnv> {
     return c.html(creditsPage(balance, timeZone, token));
   });
   return app;
+}
+
+/** The bearer credits token, or the 401 that says where it comes from. */
+function creditsToken(authorization: string | undefined): string {
+  const token = bearerToken(authorization);
+  if (!token) {
+    throw new HttpError('credits_token_required', 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.', {
+      headers: { 'www-authenticate': 'Bearer realm="slotwise-credits"' },
+    });
+  }
+  return token;
 }
 
 /** A specialist's packages and their purchases; mounted under the `/v1/me/*` authentication of `meRoutes`. */

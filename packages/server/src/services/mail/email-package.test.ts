@@ -94,6 +94,10 @@ describe('package emails', () => {
     expect(await m.json('/v1/credits', { headers: bearer(code) })).toMatchObject({ status: 200, body: { total: 3, customerEmail: 'grace@example.com' } });
     const link = linksOf(mail!).find((l) => l.startsWith('https://api.slotwise.test/v1/credits/summary?token='))!;
     expect(new URL(link).searchParams.get('token')).toBe(code);
+    // "Book with a credit" opens the specialist's hosted booking page with the code for its widget.
+    const book = linksOf(mail!).find((l) => l.startsWith('https://api.slotwise.test/demo?'))!;
+    expect(new URL(book).searchParams.get('slotwise_credits')).toBe(code);
+    expect((await m.app.request(book.replace('https://api.slotwise.test', ''))).status).toBe(200);
     const page = await m.app.request(link.replace('https://api.slotwise.test', ''));
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('private, no-store');

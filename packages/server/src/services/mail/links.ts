@@ -21,6 +21,8 @@ export const links = {
   calendar: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`), { token }),
   unsubscribe: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/unsubscribe'), { token }),
   credits: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/credits/summary'), { token }),
+  /** The specialist's hosted booking page with the code (`slotwise_credits`): the widget there shows the balance and books with it. */
+  bookWithCredits: (deps: Pick<ServiceDeps, 'links'>, handle: string, token: string) => withQuery(api(deps, `/${encodeURIComponent(handle)}`), { slotwise_credits: token }),
   /** A screen of the specialist console served by the API (`/console#/reset?token=…`), which reads the token from its route. */
   console: (deps: Pick<ServiceDeps, 'links'>, route: 'reset' | 'verify', token: string) => `${api(deps, '/console')}#/${route}?token=${encodeURIComponent(token)}`,
 };

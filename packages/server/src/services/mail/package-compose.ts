@@ -63,7 +63,7 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
       daysLeft: Math.max(1, Math.round((expiresAt - now) / DAY_MS)),
     },
     ...(code ? { code } : {}),
-    links: code ? { credits: links.credits(deps, code) } : {},
+    links: code ? { credits: links.credits(deps, code), book: links.bookWithCredits(deps, specialist.handle, code) } : {},
   });
   const replyTo = await specialistAddress(db, specialist);
   return finish(deps, { ...facts, t, locale, zone }, written, {

@@ -30,6 +30,7 @@ export async function creditBalance(deps: ServiceDeps, tokenHash: string): Promi
     customerEmail: purchase.customerEmail,
     specialist: { handle: joined!.handle, name: joined!.name },
     total: out.reduce((sum, lot) => sum + lot.remaining, 0),
+    services: purchase.serviceIds,
     lots: out,
   };
 }

@@ -6,6 +6,7 @@ import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { recordPackageEvent } from './outbox.js';
+import { isRevoked } from './revoke.js';
 
 type Reader = Drizzle | Tx;
 
@@ -154,8 +155,12 @@ export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow,
   }
 }
 
-/** Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's transaction). */
+/**
+ * Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's
+ * transaction) — unless the lot's purchase was refunded meanwhile: its money went back, so does the credit.
+ */
 export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Promise<void> {
+  if (await isRevoked(tx, booking.creditLotId!)) return;
   const [grant] = await tx.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
   if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
   await tx.insert(creditLedger).values({

@@ -38,14 +38,17 @@ export interface LotSnapshot {
 /**
  * What a package event's outbox row carries. `package.purchased`: the purchase was paid (or a free
  * one claimed) and its lot granted. `credits.low`: a booking's debit left the purchase with at most
- * one usable credit (`remaining`).
+ * one usable credit (`remaining`). `package.refunded`: the payment was refunded in full and the
+ * lot's unspent credits (`revoked`, possibly 0) taken back.
  */
 export type PackageEventPayload =
   | { event: { id: string; type: 'package.purchased'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot }
+  | { event: { id: string; type: 'package.refunded'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; revoked: number }
   | { event: { id: string; type: 'credits.low'; at: string; bookingId: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; remaining: number };
 
 type Happened =
   | { type: 'package.purchased'; lot: LotSnapshot }
+  | { type: 'package.refunded'; lot: LotSnapshot; revoked: number }
   | { type: 'credits.low'; lot: LotSnapshot; bookingId: string; remaining: number };
 
 /**
@@ -62,7 +65,9 @@ export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, h
   const payload: PackageEventPayload =
     happened.type === 'package.purchased'
       ? { event: { id, type: happened.type, at }, purchase: snapshot, lot: happened.lot }
-      : { event: { id, type: happened.type, at, bookingId: happened.bookingId }, purchase: snapshot, lot: happened.lot, remaining: happened.remaining };
+      : happened.type === 'package.refunded'
+        ? { event: { id, type: happened.type, at }, purchase: snapshot, lot: happened.lot, revoked: happened.revoked }
+        : { event: { id, type: happened.type, at, bookingId: happened.bookingId }, purchase: snapshot, lot: happened.lot, remaining: happened.remaining };
   await tx.insert(outbox).values({
     id,
     topic: happened.type,

@@ -107,6 +107,7 @@ describe('the webhook grants the credits', () => {
       customerEmail: 'grace@example.com',
       specialist: { handle: 'demo', name: 'Dr. Ada Demo' },
       total: 3,
+      services: [t.session.id],
       lots: [{ package: { id: pkg.id, name: 'Three sessions' }, remaining: 3, expiresAt: new Date(t.now() + 30 * DAY).toISOString().replace('.000Z', 'Z'), expired: false }],
     });
     const handled = (await t.database.db.select({ n: count() }).from(webhookEvents))[0]!.n;

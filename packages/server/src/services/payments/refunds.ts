@@ -5,6 +5,7 @@ import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/sch
 import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
 import { PaymentsError } from './payments-error.js';
+import { revokePurchaseCredits } from '../packages/revoke.js';
 
 /** Retries back off from one minute to six hours; a refund is never given up on silently. */
 const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
@@ -37,13 +38,20 @@ export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, r
   return row;
 }
 
-/** Re-adds the succeeded refunds of a payment into its totals. */
+/**
+ * Re-adds the succeeded refunds of a payment into its totals. A package purchase refunded in full
+ * loses its unspent credits here, in the same transaction, whichever road the refund came by
+ * (a refund Slotwise issued, or one made in Stripe's dashboard and learnt from `charge.refunded`).
+ */
 export async function recomputeRefunded(tx: Tx, paymentId: string, now: number): Promise<void> {
   const done = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
-  await tx
+  const amountRefunded = done.reduce((s, r) => s + r.amount, 0);
+  const [payment] = await tx
     .update(payments)
-    .set({ amountRefunded: done.reduce((s, r) => s + r.amount, 0), feeRefunded: done.reduce((s, r) => s + r.feeAmount, 0), updatedAt: now })
-    .where(eq(payments.id, paymentId));
+    .set({ amountRefunded, feeRefunded: done.reduce((s, r) => s + r.feeAmount, 0), updatedAt: now })
+    .where(eq(payments.id, paymentId))
+    .returning();
+  if (payment?.packagePurchaseId && amountRefunded >= payment.amount) await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackageEvent } from '@slotwise/sdk/contract';
+import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackagePurchase } from '@slotwise/sdk/contract';
 import { isAccountEvent, isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
 
 type Change = BookingEvent['payload']['event'];
@@ -64,40 +64,43 @@ function publicBooking(b: Snapshot): WebhookBooking {
 }
 
 /** A purchase as a webhook shows it: the terms it was sold with and the lot it granted; no token. */
-function packageEvent(payload: PackageEvent['payload']): WebhookPackageEvent {
+function webhookPurchase(payload: PackageEvent['payload']): WebhookPackagePurchase {
   const { purchase, lot } = payload;
   return {
-    type: 'package.purchased',
-    timestamp: payload.event.at,
-    data: {
-      purchase: {
-        id: purchase.id,
-        package: {
-          id: purchase.packageId,
-          name: purchase.packageName,
-          sessionCount: purchase.sessionCount,
-          services: purchase.serviceIds,
-          price: purchase.price,
-          currency: purchase.currency,
-          validityDays: purchase.validityDays,
-        },
-        customer: purchase.customer,
-        credits: { granted: lot.granted, expiresAt: lot.expiresAt },
-        createdAt: purchase.createdAt,
-      },
+    id: purchase.id,
+    package: {
+      id: purchase.packageId,
+      name: purchase.packageName,
+      sessionCount: purchase.sessionCount,
+      services: purchase.serviceIds,
+      price: purchase.price,
+      currency: purchase.currency,
+      validityDays: purchase.validityDays,
     },
+    customer: purchase.customer,
+    credits: { granted: lot.granted, expiresAt: lot.expiresAt },
+    createdAt: purchase.createdAt,
   };
+}
+
+/** A package's webhook event: `package.purchased` when its credits were granted, `package.refunded` when revoked; none for low credits. */
+function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
+  const timestamp = payload.event.at;
+  if (payload.event.type === 'package.purchased') return [{ type: 'package.purchased', timestamp, data: { purchase: webhookPurchase(payload) } }];
+  if ('revoked' in payload) return [{ type: 'package.refunded', timestamp, data: { purchase: webhookPurchase(payload), credits: { revoked: payload.revoked } } }];
+  return [];
 }
 
 /**
  * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
  * change's by the action that made it; `package.purchased` for a purchase whose credits were
- * granted. Low credits are the customer's business, not the specialist's systems': none; nor
+ * granted, `package.refunded` for one refunded in full (its unspent credits revoked). Low
+ * credits are the customer's business, not the specialist's systems': none; nor
  * are an account's reset and verification emails.
  */
 export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
   if (isAccountEvent(event)) return []; // about a login, not the specialist's business data
-  if (!isBookingEvent(event)) return event.payload.event.type === 'package.purchased' ? [packageEvent(event.payload)] : [];
+  if (!isBookingEvent(event)) return packageEvents(event.payload);
   const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({
     type,

@@ -19,6 +19,10 @@ import { manageParts } from '../manage/manage-parts.js';
 import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
 import { utmFrom } from '../../prefill/page-params.js';
 import { loadPart } from './lazy-parts.js';
+import { PackagesFlow } from '../packages/packages-flow.js';
+import { packagesBarStyles } from '../packages/packages-bar.styles.js';
+import { packagesStep } from '../packages/packages-step.js';
+import { renderCreditsBar, renderCreditUsed, renderOffers, renderPackagesStep } from '../packages/packages.template.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -63,7 +67,7 @@ import { loadPart } from './lazy-parts.js';
  * @cssproperty --slotwise-join-text - Text on the Join button. Default: `--slotwise-accent-text`.
  */
 export class SlotwiseBooking extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, packagesBarStyles];
 
   /** The API origin used without an `api` attribute; the script-tag build sets it to its own origin. */
   static defaultApi: string | undefined;
@@ -103,6 +107,8 @@ export class SlotwiseBooking extends LitElement {
   private readonly utm = utmFrom(location.search);
   /** The `slotwise_*` parameters of the page's URL fill in what no attribute says. */
   protected readonly urlPrefill = new UrlPrefillController(this);
+  /** Packages and credits: buying one, and the credits the visitor holds. */
+  readonly packs = new PackagesFlow(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
 
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
@@ -112,7 +118,10 @@ export class SlotwiseBooking extends LitElement {
     if (this.managing) void loadPart('manage');
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
     if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
-    if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
+    if (this.packs.paying) void loadPart('payment');
+    this.packs.define(this.flow.profile.value);
+    const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
+    if (stripe && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
@@ -133,6 +142,7 @@ export class SlotwiseBooking extends LitElement {
       utm: this.utm,
     });
     void this.loadCatalog(locale);
+    this.packs.configure(this.flow.ctx!.client, this.flow.ctx!.specialist);
   }
 
   /** Swaps in `locale`'s catalog once loaded, unless the locale changed meanwhile. */
@@ -172,22 +182,26 @@ export class SlotwiseBooking extends LitElement {
           <h2 part="title">${t.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
         </header>
+        ${renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
         ${profile.acceptingBookings === false
           ? renderNotAccepting(profile, t)
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
+          : this.packs.active
+          ? renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
           : flow.booked
-          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
+          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
               .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
-            ${renderSchedule(flow, this.handlers)}`}` : nothing}
+            ${renderSchedule(flow, this.handlers)}
+            ${renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
     </div>`;
   }
 
   protected override updated(): void {
-    if (!this.flow.payment && this.paymentContainer) {
+    if (!this.flow.payment && !this.packs.paying && this.paymentContainer) {
       this.paymentContainer.remove();
       this.paymentContainer = undefined;
     }
@@ -222,6 +236,7 @@ export class SlotwiseBooking extends LitElement {
       void this.focusing.moveTo('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
+      if (this.credit()) void this.packs.creditSpent();
       this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
       void this.focusing.moveTo('slotwise-confirmation');
     },
@@ -252,7 +267,17 @@ export class SlotwiseBooking extends LitElement {
       await this.flow.loadProfile();
       void this.focusing.moveTo('[part="alert"]', 'slotwise-service-picker');
     },
+    credit: () => this.credit(),
   };
+
+  /** The credit the chosen service would be booked with, if the visitor's credits cover it. */
+  private credit(): { token: string; email: string } | undefined {
+    const { credits } = this.packs;
+    if (!credits.covers(this.flow.ctx?.selection.service?.id)) return undefined;
+    return { token: credits.token!, email: credits.value!.customerEmail };
+  }
+
+  private readonly packagesStep = packagesStep(this, () => this.paymentContainer);
 
   private onServiceSelected(event: SlotwiseEvent<'slotwise:service-selected'>): void {
     this.flow.chooseService(event.detail.service, event.detail.duration);
@@ -260,8 +285,14 @@ export class SlotwiseBooking extends LitElement {
   }
 
   private onBookAgain(): void {
+    this.packs.clearSpent();
     this.flow.bookAgain();
     void this.focusing.moveTo(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
+  }
+
+  /** Moves focus to the step the visitor just reached, once it has rendered (the packages step's hook). */
+  async focusPart(selector: string): Promise<void> {
+    await this.focusing.moveTo(selector);
   }
 
   private clientFor(baseURL: string): SlotwiseClient {

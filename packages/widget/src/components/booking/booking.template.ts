@@ -16,6 +16,8 @@ export interface ScheduleHandlers {
   paymentRequired(event: CustomEvent<PendingPayment>): void;
   error(event: SlotwiseEvent<'slotwise:error'>): void;
   retrySlots(): void;
+  /** The credit the chosen service is booked with (no payment step), if the visitor has one for it. */
+  credit(): { token: string; email: string } | undefined;
 }
 
 /** Calendar, the chosen day's times and the details form, once a service is chosen. */
@@ -50,7 +52,7 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
           : empty ? nothing : html`<p class="muted hint">${t.chooseDayHint}</p>`}
       </div>
     </div>
-    <slotwise-details-form exportparts="form, input, field-error, form-error, submit" ?hidden=${!slot}
+    <slotwise-details-form exportparts="form, input, field-error, form-error, submit" ?hidden=${!slot} .credit=${on.credit()}
       @slotwise:booked=${on.booked} @payment-required=${on.paymentRequired} @slotwise:error=${on.error}></slotwise-details-form>
   `;
 }

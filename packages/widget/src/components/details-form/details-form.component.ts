@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
@@ -37,6 +37,9 @@ export class SlotwiseDetailsForm extends LitElement {
   @state()
   protected ctx?: BookingContext;
 
+  /** A credit to book with instead of paying (the visitor's credits cover the service); its email prefills the form. */
+  @property({ attribute: false }) credit: { token: string; email: string } | undefined;
+
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
   @state() private formError = '';
@@ -64,12 +67,12 @@ export class SlotwiseDetailsForm extends LitElement {
         ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120" .defaultValue=${prefill.name ?? ''}
           aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby="name-error" />`)}
         ${this.field('email', t.emailLabel, html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
-          maxlength="254" .defaultValue=${prefill.email ?? ''} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
+          maxlength="254" .defaultValue=${this.credit?.email ?? prefill.email ?? ''} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
         ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000" .defaultValue=${prefill.notes ?? ''}
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
         ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
-          ${this.busy ? t.bookingBusy : paid ? t.continueToPayment : t.bookThisTime}
+          ${this.busy ? t.bookingBusy : this.credit ? t.bookWithCredit : paid ? t.continueToPayment : t.bookThisTime}
         </button>
         <p role="status" class="visually-hidden">${this.busy ? t.bookingAnnounce : ''}</p>
       </form>
@@ -108,6 +111,7 @@ export class SlotwiseDetailsForm extends LitElement {
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
           visitor: visitorId(),
           ...(ctx.utm ? { utm: ctx.utm } : {}),
+          ...(this.credit ? { credit: { token: this.credit.token } } : {}),
         },
         { idempotencyKey: this.key },
       );

@@ -14,23 +14,25 @@ export function paymentIntentId(clientSecret: string): string {
 }
 
 /**
- * Asks the server to read the payment (`sync`) until the booking leaves `held` or `delays` run
- * out, waiting each delay before the next ask; answers the last booking seen. Stripe's webhook
- * may reach the server a moment after the browser learns the payment went through.
+ * Asks the server to read the payment (`sync`) until what is paid for stops `waiting` (a booking
+ * leaves `held`; a package purchase leaves `pending`) or `delays` run out, waiting each delay
+ * before the next ask; answers the last state seen. Stripe's webhook may reach the server a
+ * moment after the browser learns the payment went through.
  */
-export async function awaitConfirmation(
-  sync: () => Promise<Booking>,
-  first: Booking | undefined,
+export async function awaitConfirmation<T = Booking>(
+  sync: () => Promise<T>,
+  first: T | undefined,
   delays: readonly number[],
   stopped: () => boolean,
-): Promise<Booking> {
-  let booking = first ?? (await sync());
+  waiting: (state: T) => boolean = (state) => (state as Booking).status === 'held',
+): Promise<T> {
+  let state = first ?? (await sync());
   for (const delay of delays) {
-    if (booking.status !== 'held' || stopped()) break;
+    if (!waiting(state) || stopped()) break;
     await new Promise((resolve) => setTimeout(resolve, delay));
-    booking = await sync();
+    state = await sync();
   }
-  return booking;
+  return state;
 }
 
 /**
@@ -54,7 +56,7 @@ export class StripeCheckout {
    * Mounts into `container`, else into a new `slot="payment"` child of `host`. Answers false when
    * `destroy` came first; throws when Stripe.js cannot be loaded.
    */
-  async mount(url: string, session: PaymentSession, host: HTMLElement, container?: HTMLElement, locale = 'auto'): Promise<boolean> {
+  async mount(url: string, session: Pick<PaymentSession, 'publishableKey' | 'clientSecret'>, host: HTMLElement, container?: HTMLElement, locale = 'auto'): Promise<boolean> {
     this.destroy();
     const generation = this.generation;
     const Stripe = await loadStripe(url);

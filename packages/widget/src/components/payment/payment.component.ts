@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { Booking, PaymentSession } from '@slotwise/sdk/contract';
+import type { Booking, PackagePurchase, PaymentSession, PurchasePaymentSession } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { catalogLanguage, en } from '../../i18n/index.js';
 import { CountdownController } from '../../countdown-controller.js';
@@ -11,6 +11,7 @@ import { FocusController } from '../../internal/focus.js';
 import { DEFAULT_STRIPE_JS, type StripeError } from '../../internal/stripe-js.js';
 import { tokens } from '../../styles/tokens.js';
 import { awaitConfirmation, paymentIntentId, StripeCheckout } from './payment-steps.js';
+import { payPurchaseInTestMode, settlePurchase } from './payment-purchase.js';
 import { renderPayment } from './payment.template.js';
 import { styles } from './payment.styles.js';
 
@@ -18,8 +19,9 @@ import { styles } from './payment.styles.js';
 export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | 'released';
 
 /**
- * @summary Pays for a held booking before its hold lapses: Stripe's Payment Element, or the
- * offline test-payments panel. Shows the booking as confirmed only when the server says so.
+ * @summary Pays for a held booking before its hold lapses — or for a package purchase (`purchase`
+ * and `creditsToken` instead of `booking`; no hold) — with Stripe's Payment Element, or the
+ * offline test-payments panel. Shows it as paid only when the server says so.
  *
  * @slot payment - Receives the light-DOM element Stripe's Payment Element is mounted in. Without
  * `container`, the element creates it as its own child.
@@ -28,6 +30,8 @@ export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | '
  * @event slotwise:booked - Fired with `slotwise:paid`. `detail: { booking, manageToken }`.
  * @event slotwise:error - A request failed, or the card was declined (`code` from Stripe, e.g. `card_declined`).
  * @event choose-again - Internal, to `<slotwise-booking>`: the hold lapsed and the visitor wants another time.
+ * @event purchase-paid - Internal, to `<slotwise-booking>`: the server says the package purchase is paid.
+ *   `detail`: its `PackagePurchaseState` (the purchase, the credits, whether the email was queued).
  *
  * @csspart payment - The whole step. @csspart amount - The amount to pay.
  * @csspart countdown - "Complete payment within 14:32". @csspart payment-element - Around Stripe's form.
@@ -40,9 +44,13 @@ export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | '
 export class SlotwisePayment extends LitElement {
   static override styles = [tokens, styles];
 
-  @property({ attribute: false }) session?: PaymentSession;
+  @property({ attribute: false }) session?: PaymentSession | PurchasePaymentSession;
   @property({ attribute: false }) booking?: Booking;
   @property({ attribute: false }) manageToken = '';
+  /** A package purchase to pay for, instead of a booking. */
+  @property({ attribute: false }) purchase?: PackagePurchase;
+  /** The purchase's credits token: it proves the visitor is its customer. */
+  @property({ attribute: false }) creditsToken = '';
   /** Where Stripe.js is loaded from. */
   @property({ attribute: 'stripe-js' }) stripeJs = DEFAULT_STRIPE_JS;
   /** A light-DOM element projected into the `payment` slot, for Stripe's form. */
@@ -67,7 +75,7 @@ export class SlotwisePayment extends LitElement {
   @state() leaving = false;
 
   protected readonly countdown = new CountdownController(this, {
-    until: () => this.session?.holdExpiresAt,
+    until: () => (this.session && 'holdExpiresAt' in this.session ? this.session.holdExpiresAt : undefined),
     now: () => this.now(),
   });
   private readonly checkout = new StripeCheckout();
@@ -159,6 +167,7 @@ export class SlotwisePayment extends LitElement {
     if (!session || !ctx || this.phase !== 'ready' || this.released) return;
     this.phase = 'paying';
     this.message = '';
+    if (this.purchase) return payPurchaseInTestMode(this, ctx, outcome);
     try {
       const booking = await ctx.client.payments.confirmTest(paymentIntentId(session.clientSecret), { outcome }, { manageToken: this.manageToken });
       if (booking.status === 'held' && booking.payment?.status === 'failed') {
@@ -171,7 +180,7 @@ export class SlotwisePayment extends LitElement {
   }
 
   /** A refused card: say why next to the form and let the visitor try again while the hold lasts. */
-  private declined(error: StripeError): void {
+  declined(error: StripeError): void {
     const known = error.type === 'card_error' || error.type === 'validation_error';
     this.message = known && error.message ? error.message : this.t.paymentFailed;
     this.phase = 'ready';
@@ -183,7 +192,8 @@ export class SlotwisePayment extends LitElement {
     }
   }
 
-  private async settle(first: Booking | undefined): Promise<void> {
+  async settle(first: Booking | undefined): Promise<void> {
+    if (this.purchase && this.ctx) return settlePurchase(this, this.ctx);
     const { booking, ctx, manageToken } = this;
     if (!booking || !ctx) return;
     this.phase = 'confirming';
@@ -204,7 +214,7 @@ export class SlotwisePayment extends LitElement {
     }
   }
 
-  private failed(error: unknown, phase: PaymentPhase): void {
+  failed(error: unknown, phase: PaymentPhase): void {
     const detail = describeError(error);
     this.message = errorText(detail, this.t);
     this.phase = phase;

@@ -16,10 +16,10 @@ export interface PaymentHandlers {
 
 /** The payment step: what is paid for, how much, until when, and the way to pay. */
 export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefined, on: PaymentHandlers) {
-  const { session, booking } = el;
-  if (!session || !booking) return nothing;
+  const { session, booking, purchase } = el;
+  if (!session || (!booking && !purchase)) return nothing;
   const locale = ctx?.locale;
-  const timeZone = ctx?.timeZone ?? booking.customer.timeZone;
+  const timeZone = ctx?.timeZone ?? booking?.customer.timeZone ?? 'UTC';
   const amount = formatAmount(session.amount, session.currency, locale);
   const busy = el.phase === 'paying' || el.phase === 'confirming';
   const t = el.t;
@@ -27,19 +27,24 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
     <section part="payment" aria-labelledby="pay-heading" aria-busy=${busy ? 'true' : 'false'}>
       <h3 id="pay-heading" tabindex="-1">${t.paymentHeading}</h3>
       <p class="what muted">
-        ${booking.service.name} · ${formatMinutes(booking.duration, locale)} ·
-        ${formatInstantDate(booking.start, timeZone, locale)}, ${formatTime(booking.start, timeZone, locale)}
+        ${purchase ? t.paymentForPackage(purchase.package.name, purchase.package.sessionCount) : html`
+        ${booking!.service.name} · ${formatMinutes(booking!.duration, locale)} ·
+        ${formatInstantDate(booking!.start, timeZone, locale)}, ${formatTime(booking!.start, timeZone, locale)}`}
       </p>
       <p part="amount" class="amount">${t.amountToPay(html`<strong>${amount}</strong>`)}</p>
       ${el.released ? renderReleased(el, t, on) : html`
-        ${el.phase === 'unconfirmed' ? nothing : html`<p part="countdown" class="countdown" role="timer">
+        ${el.phase === 'unconfirmed' || !('holdExpiresAt' in session) ? nothing : html`<p part="countdown" class="countdown" role="timer">
           ${t.payWithin(html`<strong class="clock">${formatCountdown(el.countdownRemaining)}</strong>`)}</p>`}
         ${session.mode === 'test' ? renderTestPanel(busy || el.phase === 'unconfirmed', t, on) : renderStripe(el, amount, busy, t, on)}
         ${el.message ? html`<p role="alert" part="payment-error" class="error" tabindex="-1">${el.message}</p>` : nothing}
         ${el.phase === 'confirming' ? html`<p role="status" class="muted">${t.confirmingPayment}</p>` : nothing}
         ${el.back && el.phase === 'ready' ? html`<button type="button" part="back" class="back" ?disabled=${el.leaving}
           @click=${on.back}>${el.leaving ? t.holdReleasing : t.holdBack}</button>` : nothing}
-        ${el.phase === 'unconfirmed' ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
+        ${el.phase === 'unconfirmed' && purchase ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
+          <p>${t.paymentPurchasePending}</p>
+          <button type="button" @click=${on.checkAgain}>${t.checkAgain}</button>
+        </div>` : nothing}
+        ${el.phase === 'unconfirmed' && 'holdExpiresAt' in session ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
           <p>${t.paymentUnconfirmed(html`<strong>${formatTime(session.holdExpiresAt, timeZone, locale)}</strong>`)}</p>
           <button type="button" @click=${on.checkAgain}>${t.checkAgain}</button>
         </div>` : nothing}

@@ -129,6 +129,7 @@ export const en = {
     howToBook: (specialist: string) =>
       `Book with a credit wherever ${specialist} takes bookings: give your credits code when asked for it. Keep it to yourself: it spends your credits.`,
     see: 'See your credits',
+    book: 'Book with a credit',
   },
   customerPackagePurchased: {
     subject: (pkg: string) => `Your package: ${pkg}`,

@@ -30,7 +30,8 @@ export interface PackageTemplateInput {
   };
   /** A credits token minted for this email: books with a credit, shows the balance. */
   code?: string;
-  links: { credits?: string };
+  /** The credits page, and the hosted booking page that books with the code. */
+  links: { credits?: string; book?: string };
 }
 
 export type PackageTemplate = (input: PackageTemplateInput) => TemplateOutput;
@@ -48,7 +49,10 @@ function packageDetails({ t, purchase, code }: PackageTemplateInput, extra: [str
   ];
 }
 
-const actions = ({ t, links }: PackageTemplateInput) => (links.credits ? [{ label: t.package.see, url: links.credits }] : []);
+const actions = ({ t, links }: PackageTemplateInput) => [
+  ...(links.book ? [{ label: t.package.book, url: links.book }] : []),
+  ...(links.credits ? [{ label: t.package.see, url: links.credits }] : []),
+];
 
 /** A package paid for (or claimed): what it gives, until when, and the code that books with it. */
 export const customerPackagePurchased: PackageTemplate = (input) => {

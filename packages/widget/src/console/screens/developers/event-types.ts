@@ -18,6 +18,7 @@ export const eventTypeChoices = [
   { type: 'payment.succeeded', label: 'A payment succeeded' },
   { type: 'payment.refunded', label: 'A payment was refunded' },
   { type: 'package.purchased', label: 'A package was bought' },
+  { type: 'package.refunded', label: 'A package was refunded (its unspent credits revoked)' },
 ] as const satisfies readonly { type: Exclude<Subscription, '*'>; label: string }[];
 
 type Listed = (typeof eventTypeChoices)[number]['type'];
