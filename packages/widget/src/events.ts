@@ -87,6 +87,12 @@ export interface JoinedDetail {
   url: string;
 }
 
+/** `slotwise:time-zone-changed`: the visitor picked another zone; dates and times now show in it. */
+export interface TimeZoneChangedDetail {
+  /** An IANA zone (`Asia/Tokyo`); new bookings carry it as the customer's zone. */
+  timeZone: string;
+}
+
 /** `slotwise:error`: something failed; `code` is the API's stable problem code. */
 export interface ErrorDetail {
   code: string;
@@ -106,6 +112,7 @@ export interface SlotwiseEventMap {
   'slotwise:rescheduled': RescheduledDetail;
   'slotwise:join-opened': JoinOpenedDetail;
   'slotwise:joined': JoinedDetail;
+  'slotwise:time-zone-changed': TimeZoneChangedDetail;
   'slotwise:error': ErrorDetail;
 }
 
@@ -135,6 +142,7 @@ declare global {
     'slotwise:rescheduled': SlotwiseEvent<'slotwise:rescheduled'>;
     'slotwise:join-opened': SlotwiseEvent<'slotwise:join-opened'>;
     'slotwise:joined': SlotwiseEvent<'slotwise:joined'>;
+    'slotwise:time-zone-changed': SlotwiseEvent<'slotwise:time-zone-changed'>;
     'slotwise:error': SlotwiseEvent<'slotwise:error'>;
   }
 }

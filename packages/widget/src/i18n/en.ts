@@ -1,4 +1,5 @@
 import { booking } from './en/booking.js';
+import { zone } from './en/zone.js';
 
 /**
  * English, the source catalog: it defines every key, and every other catalog has the same keys
@@ -8,6 +9,7 @@ import { booking } from './en/booking.js';
  */
 export const en = {
   ...booking,
+  ...zone,
 };
 
 /** A catalog: the same keys and shapes as English. */

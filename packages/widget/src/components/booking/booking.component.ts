@@ -15,6 +15,9 @@ import '../details-form/details-form.js';
 import '../payment/payment.js';
 import '../confirmation/confirmation.js';
 import '../manage/manage.js';
+import '../zone-picker/zone-picker.js';
+import { zoneMemory } from '../zone-picker/zone-memory.js';
+import { resolveZone } from '../../internal/time-zones.js';
 import { manageParts } from '../manage/manage-parts.js';
 
 /**
@@ -69,7 +72,7 @@ export class SlotwiseBooking extends LitElement {
   @property({ reflect: true }) specialist = '';
   /** The API's base URL. Defaults to where the script came from, else this page's origin. */
   @property() api?: string;
-  /** The IANA zone to show times in. Defaults to the browser's. */
+  /** The IANA zone to show times in. Defaults to the browser's; a zone the visitor picks wins (for the visit). */
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
   @property({ attribute: false }) client?: SlotwiseClient;
@@ -86,6 +89,8 @@ export class SlotwiseBooking extends LitElement {
   private ownClient?: { baseURL: string; client: SlotwiseClient };
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
+  /** The zone the visitor picked in the switcher, this visit (sessionStorage). */
+  private pickedZone = zoneMemory.read();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.flow.payment?.paymentSession.mode === 'stripe' && !this.paymentContainer) {
@@ -100,7 +105,7 @@ export class SlotwiseBooking extends LitElement {
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
       specialist: this.managing ? '' : this.specialist,
-      timeZone: resolveZone(this.timezone),
+      timeZone: this.pickedZone ?? resolveZone(this.timezone),
       locale,
       messages: messagesFor(locale),
     });
@@ -149,7 +154,9 @@ export class SlotwiseBooking extends LitElement {
           ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
               .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
-          : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
+          : html`<slotwise-zone-picker exportparts=${zonePickerParts} .now=${this.now}
+              @slotwise:time-zone-changed=${this.onZoneChanged}></slotwise-zone-picker>
+            <slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}`}` : nothing}
     </div>`;
@@ -214,6 +221,13 @@ export class SlotwiseBooking extends LitElement {
     void this.focusPart('slotwise-calendar');
   }
 
+  /** Every step follows the picked zone; the day is chosen again (dates differ between zones). */
+  private onZoneChanged(event: SlotwiseEvent<'slotwise:time-zone-changed'>): void {
+    this.pickedZone = event.detail.timeZone;
+    zoneMemory.write(this.pickedZone);
+    if (this.flow.ctx) this.flow.configure({ ...this.flow.ctx, timeZone: this.pickedZone });
+  }
+
   private onBookAgain(): void {
     this.flow.bookAgain();
     void this.focusPart(this.flow.ctx?.selection.date ? 'slotwise-time-list' : 'slotwise-calendar');
@@ -239,15 +253,4 @@ function statusText(flow: BookingFlow): string {
   return '';
 }
 
-/** `value` when this runtime knows the zone, else the browser's own. */
-function resolveZone(value: string | undefined): string {
-  if (value) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      return value;
-    } catch {
-      // An unknown zone falls back to the visitor's own rather than failing the whole widget.
-    }
-  }
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+const zonePickerParts = 'zone-picker, zone-current, zone-change, zone-input, zone-list, zone-option, zone-option-active';
