@@ -1,4 +1,5 @@
 import { booking } from './en/booking.js';
+import { confirmation } from './en/confirmation.js';
 import { zone } from './en/zone.js';
 
 /**
@@ -10,6 +11,7 @@ import { zone } from './en/zone.js';
 export const en = {
   ...booking,
   ...zone,
+  ...confirmation,
 };
 
 /** A catalog: the same keys and shapes as English. */

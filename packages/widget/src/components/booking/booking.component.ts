@@ -18,6 +18,7 @@ import '../manage/manage.js';
 import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
+import { PageLinksController } from './page-links.js';
 import { manageParts } from '../manage/manage-parts.js';
 
 /**
@@ -86,6 +87,8 @@ export class SlotwiseBooking extends LitElement {
   @property({ attribute: 'stripe-js' }) stripeJs?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
+  /** `#slotwise-booking=…` links (the confirmation's manage link) open their booking here. */
+  protected readonly links = new PageLinksController(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
@@ -151,8 +154,8 @@ export class SlotwiseBooking extends LitElement {
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : flow.booked
-          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
-              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
+          ? html`<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
+              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail} .now=${this.now}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-zone-picker exportparts=${zonePickerParts} .now=${this.now}
               @slotwise:time-zone-changed=${this.onZoneChanged}></slotwise-zone-picker>

@@ -1,0 +1,39 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { dropFromFragment, MANAGE_KEYS, readFragment } from '../../internal/page-fragment.js';
+
+interface LinkHost extends ReactiveControllerHost {
+  booking?: string;
+  token?: string;
+}
+
+/**
+ * Opens what a link into this page asks for: `#slotwise-booking=…&slotwise-token=…` shows that
+ * booking's manage view. Read when the element connects and whenever the fragment changes (a
+ * link on the same page changes only the fragment: no reload). The link's booking replaces any the
+ * element showed: the visitor followed it to see that one.
+ */
+export class PageLinksController implements ReactiveController {
+  private readonly onHashChange = () => this.read();
+
+  constructor(private readonly host: LinkHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.read();
+    addEventListener('hashchange', this.onHashChange);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('hashchange', this.onHashChange);
+  }
+
+  private read(): void {
+    const params = readFragment(MANAGE_KEYS.booking);
+    const token = params?.get(MANAGE_KEYS.token);
+    if (!params || !token) return;
+    dropFromFragment(Object.values(MANAGE_KEYS));
+    this.host.booking = params.get(MANAGE_KEYS.booking)!;
+    this.host.token = token;
+  }
+}
