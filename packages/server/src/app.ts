@@ -12,6 +12,7 @@ import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
+import { customerAccessRoutes } from './http/routes/customer-access.js';
 import { dataRoutes } from './http/routes/data.js';
 import { hostedRoutes } from './http/routes/hosted.js';
 import { meRoutes } from './http/routes/me.js';
@@ -146,6 +147,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
   app.route('/', packageRoutes());
+  app.route('/', customerAccessRoutes());
   app.route('/', pageRoutes());
   app.route('/', accountRoutes());
   app.route('/', recoveryRoutes());
