@@ -1,5 +1,6 @@
 import { booking } from './en/booking.js';
 import { confirmation } from './en/confirmation.js';
+import { myBookings } from './en/my-bookings.js';
 import { zone } from './en/zone.js';
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   ...booking,
   ...zone,
   ...confirmation,
+  ...myBookings,
 };
 
 /** A catalog: the same keys and shapes as English. */

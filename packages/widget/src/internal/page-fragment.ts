@@ -35,3 +35,6 @@ export const MANAGE_KEYS = { booking: 'slotwise-booking', token: 'slotwise-token
 export function manageLink(bookingId: string, manageToken: string, page?: string): string {
   return pageLinkWith({ [MANAGE_KEYS.booking]: bookingId, [MANAGE_KEYS.token]: manageToken }, page);
 }
+
+/** The fragment key of an emailed "My bookings" link (`#slotwise-my=<token>`), as the server writes it. */
+export const MY_BOOKINGS_KEY = 'slotwise-my';

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { pageLocale } from '../../internal/format.js';
@@ -19,6 +19,7 @@ import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
 import { PageLinksController } from './page-links.js';
+import '../my-bookings/my-bookings.js';
 import { manageParts } from '../manage/manage-parts.js';
 
 /**
@@ -92,6 +93,10 @@ export class SlotwiseBooking extends LitElement {
   private ownClient?: { baseURL: string; client: SlotwiseClient };
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
+  /** "My bookings" shows instead of the flow; with an emailed link's token to exchange, if one came. */
+  @state() private mine: { linkToken?: string } | undefined;
+  /** The booking shown was opened from "My bookings": offer the way back. */
+  @state() private cameFromMine = false;
   /** The zone the visitor picked in the switcher, this visit (sessionStorage). */
   private pickedZone = zoneMemory.read();
 
@@ -136,7 +141,8 @@ export class SlotwiseBooking extends LitElement {
     if (this.managing && flow.ctx) {
       return html`<div part="base" class="base"><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
-        .locale=${flow.ctx.locale} .now=${this.now}></slotwise-manage></div>`;
+        .locale=${flow.ctx.locale} .now=${this.now}></slotwise-manage>
+        ${this.cameFromMine ? html`<button type="button" part="my-bookings-link" @click=${this.backToMine}>${flow.ctx.messages.myTitle}</button>` : nothing}</div>`;
     }
     const profile = flow.profile.value;
     return html`<div part="base" class="base">
@@ -148,8 +154,12 @@ export class SlotwiseBooking extends LitElement {
         <header part="header">
           <h2 part="title">${flow.ctx!.messages.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
+          ${this.mine ? nothing : html`<button type="button" part="my-bookings-link" class="link" @click=${() => this.openMyBookings()}>${flow.ctx!.messages.myOpen}</button>`}
         </header>
-        ${profile.acceptingBookings === false
+        ${this.mine
+          ? html`<slotwise-my-bookings exportparts=${myBookingsParts} .linkToken=${this.mine.linkToken} @close=${this.closeMyBookings}
+              @manage-booking=${this.onManageBooking}></slotwise-my-bookings>`
+          : profile.acceptingBookings === false
           ? renderNotAccepting(profile)
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
@@ -224,6 +234,32 @@ export class SlotwiseBooking extends LitElement {
     void this.focusPart('slotwise-calendar');
   }
 
+  /** Shows "My bookings" (from its link in the header, or an emailed link's token). */
+  openMyBookings(linkToken?: string): void {
+    this.mine = { ...(linkToken ? { linkToken } : {}) };
+    void this.focusPart('slotwise-my-bookings');
+  }
+
+  private closeMyBookings(): void {
+    this.mine = undefined;
+    void this.focusPart('[part="my-bookings-link"]');
+  }
+
+  private onManageBooking(event: CustomEvent<{ id: string; token: string }>): void {
+    this.mine = undefined;
+    this.cameFromMine = true;
+    this.booking = event.detail.id;
+    this.token = event.detail.token;
+  }
+
+  /** From a booking opened in "My bookings" back to the list (the session is still in the tab). */
+  private backToMine(): void {
+    this.cameFromMine = false;
+    this.booking = undefined;
+    this.token = undefined;
+    this.openMyBookings();
+  }
+
   /** Every step follows the picked zone; the day is chosen again (dates differ between zones). */
   private onZoneChanged(event: SlotwiseEvent<'slotwise:time-zone-changed'>): void {
     this.pickedZone = event.detail.timeZone;
@@ -256,4 +292,5 @@ function statusText(flow: BookingFlow): string {
   return '';
 }
 
+const myBookingsParts = 'my-bookings, my-form, my-sent, my-booking, my-status, my-paid, my-manage, my-calendar, my-receipt, my-shared-notes, my-recording, my-credits, my-sign-out, my-back';
 const zonePickerParts = 'zone-picker, zone-current, zone-change, zone-input, zone-list, zone-option, zone-option-active';
