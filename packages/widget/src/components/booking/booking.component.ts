@@ -19,7 +19,6 @@ import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
 import { PageLinksController } from './page-links.js';
-import '../my-bookings/my-bookings.js';
 import { manageParts } from '../manage/manage-parts.js';
 
 /**
@@ -236,6 +235,8 @@ export class SlotwiseBooking extends LitElement {
 
   /** Shows "My bookings" (from its link in the header, or an emailed link's token). */
   openMyBookings(linkToken?: string): void {
+    // Loaded on first use: most visitors book and never open it.
+    void import('../my-bookings/my-bookings.js');
     this.mine = { ...(linkToken ? { linkToken } : {}) };
     void this.focusPart('slotwise-my-bookings');
   }
