@@ -4,7 +4,7 @@ import { namespaces, type Namespaces } from './namespaces.js';
 import { operationMethod, type OperationMethod, type QueryInput } from './operation-method.js';
 import { createTransport, type ClientOptions, type Transport } from './transport.js';
 
-export type { ClientOptions, CreditsOptions, ManageOptions, RequestOptions } from './transport.js';
+export type { ClientOptions, CreditsOptions, CustomerSessionOptions, ManageOptions, RequestOptions } from './transport.js';
 
 /** The methods of a namespace tree: each leaf becomes its operation's method. */
 export type ClientNamespaces<T extends Namespaces> = {

@@ -1,5 +1,5 @@
 export { createClient } from './client.js';
-export type { BookingListParams, ClientOptions, CreditsOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
+export type { BookingListParams, ClientOptions, CreditsOptions, CustomerSessionOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
 export { SlotwiseError, isSlotwiseError } from './errors.js';
 export type { ClientErrorCode } from './errors.js';
 export { verifyWebhook, WebhookVerificationError } from './verify-webhook.js';

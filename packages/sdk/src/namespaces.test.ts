@@ -47,8 +47,8 @@ describe('the client has one method per route spec', () => {
   it('sends each method as its spec says: method, path, credentials, body or query', async () => {
     const { fetch, requests } = recordingFetch();
     const client = createClient({ baseURL: 'http://slotwise.test', fetch, apiKey: 'sk_key' });
-    const tokens = { manageToken: 'bmt_manage', creditsToken: 'crt_credits' };
-    const bearer = { apiKey: 'sk_key', operator: 'sk_key', manageToken: 'bmt_manage', creditsToken: 'crt_credits' } as const;
+    const tokens = { manageToken: 'bmt_manage', creditsToken: 'crt_credits', sessionToken: 'cst_session' };
+    const bearer = { apiKey: 'sk_key', operator: 'sk_key', manageToken: 'bmt_manage', creditsToken: 'crt_credits', customerSession: 'cst_session' } as const;
     for (const { name, operationId } of methodsOf(client)) {
       const spec = byOperationId.get(operationId as string)!;
       const params = spec.path.match(/\{\w+\}/g) ?? [];

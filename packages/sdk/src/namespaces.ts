@@ -43,6 +43,17 @@ export const namespaces = {
     /** What is left of the credits the token reaches, and when each lot expires. */
     retrieve: 'retrieveCredits',
   },
+  /** A customer's own bookings with one specialist, by an emailed link: no account, no password. */
+  myBookings: {
+    /** Emails a single-use link (15 minutes) if the address has bookings or credits with `handle`; answers alike either way. */
+    requestLink: 'requestCustomerLink',
+    /** Spends the link's token (once) for a `sessionToken` (1 hour). */
+    openSession: 'openCustomerSession',
+    /** Upcoming and past bookings with the session's specialist, each with a manage token, and the credits left. */
+    list: 'listCustomerBookings',
+    /** Ends the session (`{ sessionToken }`): its token stops working. */
+    signOut: 'endCustomerSession',
+  },
 
   // ── Accounts ───────────────────────────────────────────────────────────────────────────────
   auth: {

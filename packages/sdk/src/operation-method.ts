@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { operations, type Operation, type OperationName } from './contract/operations.js';
 import type { routes } from './contract/routes.js';
-import type { CreditsOptions, ManageOptions, Method, RequestOptions, Transport } from './transport.js';
+import type { CreditsOptions, CustomerSessionOptions, ManageOptions, Method, RequestOptions, Transport } from './transport.js';
 
 // The types below read the route specs (`typeof routes`, a type-only import: no schema ships in
 // the client); the function reads only the zod-free `operations` the specs are built from.
@@ -24,7 +24,7 @@ export type QueryInput<Q extends z.ZodType> = {
 type AuthOf<S> = S extends { auth: infer Auth } ? Auth : undefined;
 
 /** A booking's calls need its manage token, a purchase's its credits token; others take options if they like. */
-type OptionArgs<Auth> = Auth extends 'manageToken' ? [opts: ManageOptions] : Auth extends 'creditsToken' ? [opts: CreditsOptions] : [opts?: RequestOptions];
+type OptionArgs<Auth> = Auth extends 'manageToken' ? [opts: ManageOptions] : Auth extends 'creditsToken' ? [opts: CreditsOptions] : Auth extends 'customerSession' ? [opts: CustomerSessionOptions] : [opts?: RequestOptions];
 
 /** The body or query argument: optional when every field is, unless a required options object follows it. */
 type InputArgs<S> = S extends { input: 'body'; body: infer Body extends z.ZodType }
@@ -36,7 +36,7 @@ type InputArgs<S> = S extends { input: 'body'; body: infer Body extends z.ZodTyp
       ? [query?: QueryInput<Query>]
       : [query: QueryInput<Query>]
     : [];
-type Optional<Input, S> = [AuthOf<S>] extends ['manageToken' | 'creditsToken'] ? false : {} extends Input ? true : false;
+type Optional<Input, S> = [AuthOf<S>] extends ['manageToken' | 'creditsToken' | 'customerSession'] ? false : {} extends Input ? true : false;
 
 /** What the operation answers with on success. */
 export type Answer<S> = S extends { response: { schema: infer Schema extends z.ZodType } } ? z.output<Schema> : never;

@@ -40,6 +40,12 @@ export interface CreditsOptions extends RequestOptions {
   creditsToken: string;
 }
 
+/** Options of a "My bookings" call, which the customer's session token opens. */
+export interface CustomerSessionOptions extends RequestOptions {
+  /** The `sessionToken` from `myBookings.openSession`. */
+  sessionToken: string;
+}
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Call {
@@ -47,7 +53,7 @@ export interface Call {
   body?: unknown;
   /** Whose credentials go into `Authorization` (an operation's `auth`); none for a public call. */
   auth?: Operation['auth'];
-  opts?: RequestOptions & Partial<ManageOptions & CreditsOptions>;
+  opts?: RequestOptions & Partial<ManageOptions & CreditsOptions & CustomerSessionOptions>;
 }
 
 /** A random idempotency key; `crypto.getRandomValues` exists on plain-http pages, unlike `randomUUID`. */
@@ -110,5 +116,8 @@ function bearerOf({ auth, opts }: Call, options: ClientOptions): string | undefi
     case 'creditsToken':
       if (typeof opts?.creditsToken !== 'string') throw new TypeError('Pass `{ creditsToken }` (returned when the package was bought) as the last argument.');
       return opts.creditsToken;
+    case 'customerSession':
+      if (typeof opts?.sessionToken !== 'string') throw new TypeError('Pass `{ sessionToken }` (from `myBookings.openSession`) as the last argument.');
+      return opts.sessionToken;
   }
 }

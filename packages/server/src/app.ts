@@ -13,6 +13,7 @@ import { HttpError, problemResponse } from './http/problem.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
+import { customerAccessRoutes } from './http/routes/customer-access.js';
 import { dataRoutes } from './http/routes/data.js';
 import { hostedRoutes } from './http/routes/hosted.js';
 import { WIDGET_SCRIPT } from './http/pages/hosted-page.js';
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
   app.route('/', packageRoutes());
+  app.route('/', customerAccessRoutes());
   app.route('/', pageRoutes());
   app.route('/', accountRoutes());
   app.route('/', recoveryRoutes());

@@ -96,6 +96,12 @@ export interface JoinedDetail {
   url: string;
 }
 
+/** `slotwise:time-zone-changed`: the visitor picked another zone; dates and times now show in it. */
+export interface TimeZoneChangedDetail {
+  /** An IANA zone (`Asia/Tokyo`); new bookings carry it as the customer's zone. */
+  timeZone: string;
+}
+
 /** `slotwise:error`: something failed; `code` is the API's stable problem code. */
 export interface ErrorDetail {
   code: string;
@@ -116,6 +122,7 @@ export interface SlotwiseEventMap {
   'slotwise:rescheduled': RescheduledDetail;
   'slotwise:join-opened': JoinOpenedDetail;
   'slotwise:joined': JoinedDetail;
+  'slotwise:time-zone-changed': TimeZoneChangedDetail;
   'slotwise:error': ErrorDetail;
 }
 
@@ -146,6 +153,7 @@ declare global {
     'slotwise:rescheduled': SlotwiseEvent<'slotwise:rescheduled'>;
     'slotwise:join-opened': SlotwiseEvent<'slotwise:join-opened'>;
     'slotwise:joined': SlotwiseEvent<'slotwise:joined'>;
+    'slotwise:time-zone-changed': SlotwiseEvent<'slotwise:time-zone-changed'>;
     'slotwise:error': SlotwiseEvent<'slotwise:error'>;
   }
 }

@@ -18,3 +18,5 @@ export * from './notifications.js';
 export * from './data.js';
 export * from './data-files.js';
 export * from './recovery.js';
+export * from './customer-access.js';
+export * from './customer-routes.js';

@@ -14,10 +14,11 @@ export interface Operation {
    * `manageToken`: `Authorization: Bearer <manage token>` of the booking;
    * `apiKey`: `Authorization: Bearer <secret API key or access token>` of a specialist;
    * `operator`: `Authorization: Bearer <access token>` of an operator;
-   * `creditsToken`: `Authorization: Bearer <credits token>` of a package purchase.
+   * `creditsToken`: `Authorization: Bearer <credits token>` of a package purchase;
+   * `customerSession`: `Authorization: Bearer <session token>` of "My bookings".
    * None: a public endpoint.
    */
-  auth?: 'manageToken' | 'apiKey' | 'operator' | 'creditsToken';
+  auth?: 'manageToken' | 'apiKey' | 'operator' | 'creditsToken' | 'customerSession';
   /** What the caller sends besides the path's parameters: a JSON `body`, or a `query`. */
   input?: 'body' | 'query';
 }
@@ -108,6 +109,12 @@ export const operations = named({
   purchasePackage: { method: 'post', path: '/v1/packages/{id}/purchases', input: 'body' },
   retrieveCredits: { method: 'get', path: '/v1/credits', auth: 'creditsToken' },
   syncPurchasePayment: { method: 'post', path: '/v1/package-purchases/{id}/payment/sync', auth: 'creditsToken' },
+
+  // "My bookings": a customer's own bookings by an emailed link (customer-routes.ts)
+  requestCustomerLink: { method: 'post', path: '/v1/specialists/{handle}/my-bookings/link', input: 'body' },
+  openCustomerSession: { method: 'post', path: '/v1/specialists/{handle}/my-bookings/session', input: 'body' },
+  listCustomerBookings: { method: 'get', path: '/v1/my-bookings', auth: 'customerSession' },
+  endCustomerSession: { method: 'post', path: '/v1/my-bookings/sign-out', input: 'body' },
 
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },

@@ -15,6 +15,7 @@ import {
 } from './bookings.js';
 import { accountRoutes } from './account-routes.js';
 import { calendarRoutes } from './calendar-routes.js';
+import { customerRoutes } from './customer-routes.js';
 import { dataRoutes } from './data-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { recoveryRoutes } from './recovery-routes.js';
@@ -271,6 +272,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes, ...customerRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

@@ -763,3 +763,4 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+export type CustomerTokenRow = typeof customerTokens.$inferSelect;

@@ -9,6 +9,7 @@ import * as schema from '../db/schema.js';
 import { startServer, type RunningServer } from '../node.js';
 import { auth, operatorToken } from '../testing/accounts.js';
 import { testApp, type TestApp } from '../testing/test-app.js';
+import { customerSessionFor } from '../testing/customer-session.js';
 
 // Every endpoint of the contract (and the few outside it) with hostile path parameters, query
 // values and headers, each with and without valid credentials: never a 5xx, every refusal a
@@ -17,7 +18,7 @@ import { testApp, type TestApp } from '../testing/test-app.js';
 
 let t: TestApp;
 /** A valid credential of each kind, for `Authorization: Bearer`. */
-const valid: Record<NonNullable<RouteSpec['auth']> | 'none', string> = { apiKey: '', operator: '', manageToken: '', creditsToken: '', none: '' };
+const valid: Record<NonNullable<RouteSpec['auth']> | 'none', string> = { apiKey: '', operator: '', manageToken: '', creditsToken: '', customerSession: '', none: '' };
 let before: string;
 
 /** Every stored row but idempotency records (a refused request with a key is remembered, by design) and key use times. */
@@ -47,6 +48,7 @@ beforeAll(async () => {
     operator: await operatorToken(t),
     manageToken: booked.body.manageToken,
     creditsToken: bought.body.creditsToken,
+    customerSession: await customerSessionFor(t, 'ada@example.com'),
     none: t.apiKey,
   });
   for (const token of Object.values(valid)) expect(token).toMatch(/\S{16,}/);

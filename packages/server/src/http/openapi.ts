@@ -57,6 +57,7 @@ function operation(spec: RouteSpec): JsonSchema {
     ...(spec.auth === 'apiKey' ? { security: [{ apiKey: [] }, { accessToken: [] }] } : {}),
     ...(spec.auth === 'operator' ? { security: [{ accessToken: [] }], description: 'Operators only.' } : {}),
     ...(spec.auth === 'creditsToken' ? { security: [{ creditsToken: [] }] } : {}),
+    ...(spec.auth === 'customerSession' ? { security: [{ customerSession: [] }] } : {}),
     responses,
   };
 }
@@ -137,6 +138,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
         apiKey: { type: 'http', scheme: 'bearer', description: 'A specialist’s secret API key (`sk_…`), for servers only.' },
         accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from `POST /v1/auth/login` (15 minutes).' },
         creditsToken: { type: 'http', scheme: 'bearer', description: 'The credits token returned when a package was bought.' },
+        customerSession: { type: 'http', scheme: 'bearer', description: 'A "My bookings" session token, from `POST /v1/specialists/{handle}/my-bookings/session` (1 hour).' },
       },
     },
   };

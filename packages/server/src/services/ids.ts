@@ -1,7 +1,7 @@
 /** Prefixed random ids (`bk_…`): 16 chars of base32 ≈ 80 bits, unguessable and unique enough. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export function newId(prefix: 'bt' | 'pt' | 'dl' | 'wep' | 'ntf' | 'req' | 'sp' | 'svc' | 'bk' | 'wh' | 'key' | 'ovr' | 'rec' | 'cal' | 'ev' | 'idk' | 'acct' | 'rt' | 'rf' | 'pay' | 'msg' | 'pkg' | 'pp' | 'cr' | 'at'): string {
+export function newId(prefix: 'bt' | 'pt' | 'dl' | 'wep' | 'ntf' | 'req' | 'sp' | 'svc' | 'bk' | 'wh' | 'key' | 'ovr' | 'rec' | 'cal' | 'ev' | 'idk' | 'acct' | 'rt' | 'rf' | 'pay' | 'msg' | 'pkg' | 'pp' | 'cr' | 'at' | 'ct'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   let out = '';
   for (const byte of bytes) out += ALPHABET[byte & 31];
@@ -33,4 +33,13 @@ export async function keyedHash(secret: string, purpose: string, data: string): 
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey('raw', encoder.encode(`${purpose}:${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
+}
+
+/**
+ * A token derived from `data` under the server's `secret` (`<prefix>_<base64url HMAC>`): the same
+ * every time for the same input, unguessable without the secret. For a token that must be handed
+ * out again without being stored in the clear (only its hash is kept, like any other).
+ */
+export async function derivedToken(secret: string, purpose: string, data: string, prefix: string): Promise<string> {
+  return `${prefix}_${toBase64Url(await keyedHash(secret, purpose, data))}`;
 }

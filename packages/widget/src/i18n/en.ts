@@ -8,6 +8,8 @@ import { join } from './en/join.js';
 import { holds } from './en/holds.js';
 import { embed } from './en/embed.js';
 import { packages } from './en/packages.js';
+import { myBookings } from './en/my-bookings.js';
+import { zone } from './en/zone.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -29,6 +31,8 @@ export const en = {
   ...holds,
   ...embed,
   ...packages,
+  ...zone,
+  ...myBookings,
 };
 
 /** A catalog: the same keys and shapes as English. */

@@ -21,8 +21,8 @@ export interface RecoveryRoutesOptions {
   resetsPerEmail?: number;
 }
 
-/** The email a reset is asked for, lower-cased as accounts store it; the body is read once and cached by Hono. */
-async function emailOf(c: Context<AppEnv>): Promise<string> {
+/** The email a body asks for (a reset, a "My bookings" link), lower-cased as stored; the body is read once and cached by Hono. */
+export async function emailOf(c: Context<AppEnv>): Promise<string> {
   try {
     const body = JSON.parse(await c.req.text()) as { email?: unknown };
     return typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';

@@ -4,6 +4,7 @@ import type { bookingSnapshot } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
 import type { AccountEventPayload, AccountEventType } from '../accounts/account-events.js';
 import type { PackageEventPayload } from '../packages/outbox.js';
+import type { AccessEventPayload } from '../customers/access-events.js';
 
 export type ChannelName = 'email' | 'sms' | 'webhook' | 'meeting' | 'in_app';
 
@@ -33,14 +34,21 @@ export interface AccountEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'acc
   payload: AccountEventPayload;
 }
 
+/** A customer's "My bookings" link (`customer.my_bookings_link`): one email to that address, nothing else. */
+export interface AccessEvent extends Omit<OutboxRow, 'payload' | 'topic'> {
+  topic: AccessEventPayload['event']['type'];
+  payload: AccessEventPayload;
+}
+
 /**
  * One outbox row as the channels read it. Every channel must cope with every topic: a channel
  * that only acts on booking changes asks `isBookingEvent` first and plans nothing for the rest.
  */
-export type OutboxEvent = BookingEvent | PackageEvent | AccountEvent;
+export type OutboxEvent = BookingEvent | PackageEvent | AccountEvent | AccessEvent;
 
 export const isBookingEvent = (event: OutboxEvent): event is BookingEvent => event.topic.startsWith('booking.');
 export const isAccountEvent = (event: OutboxEvent): event is AccountEvent => event.topic.startsWith('account.');
+export const isAccessEvent = (event: OutboxEvent): event is AccessEvent => event.topic === 'customer.my_bookings_link';
 
 /** One delivery a channel wants made; `id` is assigned up front so another draft can wait for it. */
 export interface DeliveryDraft {

@@ -7,8 +7,9 @@ import type { ServiceDeps } from '../deps.js';
 import { agendaOf, AGENDA_LATEST_MS } from './agenda.js';
 import { brandOf, finish, mailbox, type Composed, type Facts } from './envelope.js';
 import { longDate, money, shortWhen, span, time, zoneLabel } from './format.js';
-import { kindInfo, type AccountEmailKind, type EmailKind, type PackageEmailKind } from './kinds.js';
+import { kindInfo, type AccessEmailKind, type AccountEmailKind, type EmailKind, type PackageEmailKind } from './kinds.js';
 import { composeAccountEmail } from './account-compose.js';
+import { composeAccessEmail } from './access-mail.js';
 import { links } from './links.js';
 import { stringsFor, type Strings } from './locales/index.js';
 import { optedOut } from './opt-outs.js';
@@ -40,6 +41,7 @@ export async function composeEmail(deps: ServiceDeps, delivery: DeliveryRow): Pr
   if (!specialist) return { skip: 'the specialist is gone' };
   if (info.optOut && (await optedOut(db, delivery.recipient, specialist.id, info.optOut))) return { skip: 'the recipient unsubscribed' };
 
+  if (info.about === 'access') return composeAccessEmail(deps, { kind: kind as AccessEmailKind, info, delivery, specialist });
   if (info.about === 'purchase') return composePackageEmail(deps, { kind, info, delivery, specialist });
   if (kind === 'specialist.agenda') {
     const { t, locale } = stringsFor(specialist.locale);
@@ -113,7 +115,7 @@ async function bookingEmail(
       ...(where.url ? { join: where.url } : {}),
     },
   };
-  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind>](input);
+  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind | AccessEmailKind>](input);
   const organizer = info.invite ? await specialistAddress(deps.database.db, specialist) : undefined;
   const calendar =
     info.invite && organizer

@@ -21,14 +21,18 @@ export const EMAIL_KINDS = {
   'specialist.reminder': { role: 'specialist', optOut: 'reminder', scheduled: true },
   'specialist.refund': { role: 'specialist' },
   'specialist.agenda': { role: 'specialist', optOut: 'agenda', scheduled: true },
+  'customer.my_bookings_link': { role: 'customer', about: 'access' },
   'account.password_reset': { role: 'account', about: 'account' },
   'account.email_verification': { role: 'account', about: 'account' },
-} as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
+} as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account' | 'access'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;
 
 /** The kinds about a package purchase (its credits) rather than a booking. */
 export type PackageEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'purchase' } ? K : never }[EmailKind];
+
+/** The kinds that let a customer into "My bookings" (a sign-in link), about no one booking. */
+export type AccessEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'access' } ? K : never }[EmailKind];
 
 /** The kinds about a login account (a reset link, a verification link), to its owner, specialist or operator. */
 export type AccountEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'account' } ? K : never }[EmailKind];
@@ -36,8 +40,8 @@ export type AccountEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] exten
 export interface KindInfo {
   /** `account`: the owner of a login (a specialist or an operator), about the login itself. */
   role: 'customer' | 'specialist' | 'account';
-  /** What it is about when not one booking: a package purchase and its credits, or a login account. */
-  about?: 'purchase' | 'account';
+  /** What it is about when not one booking: a package purchase and its credits, a login account, or a customer's sign-in link. */
+  about?: 'purchase' | 'account' | 'access';
   /** The calendar invite it carries: an invite or its update, or a cancellation. */
   invite?: 'REQUEST' | 'CANCEL';
   /**

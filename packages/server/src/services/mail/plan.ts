@@ -1,10 +1,11 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { deliveries, services, specialists } from '../../db/schema.js';
-import { isAccountEvent, isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
+import { isAccessEvent, isAccountEvent, isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
-import { kindInfo, type AccountEmailKind, type EmailKind } from './kinds.js';
+import { kindInfo, type AccessEmailKind, type AccountEmailKind, type EmailKind } from './kinds.js';
 import { optedOut } from './opt-outs.js';
+import { planAccessEmail } from './access-mail.js';
 import { planAccountEmails } from './account-plan.js';
 import { planPackageEmails } from './package-plan.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
@@ -34,6 +35,7 @@ const FOLLOW_UP_WITHIN_MS = 3 * 86_400_000;
 export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]> {
   if (!mailEnabled(ctx.deps)) return [];
   if (isAccountEvent(event)) return planAccountEmails(tx, event);
+  if (isAccessEvent(event)) return planAccessEmail(event);
   if (!isBookingEvent(event)) return planPackageEmails(tx, event, ctx);
   const { event: change, booking } = event.payload;
   const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, event.specialistId));
@@ -42,7 +44,7 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
   const meeting = ctx.planned.find((d) => d.channel === 'meeting')?.id;
   const drafts: DeliveryDraft[] = [];
 
-  const add = async (kind: Exclude<EmailKind, AccountEmailKind>) => {
+  const add = async (kind: Exclude<EmailKind, AccountEmailKind | AccessEmailKind>) => {
     const info = kindInfo(kind)!;
     const recipient = to[info.role as keyof typeof to];
     if (!recipient) return;

@@ -1,10 +1,11 @@
 import type { CustomerErased } from '@slotwise/sdk/contract';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { creditLedger, deliveries, emailOptOuts, idempotencyKeys, notifications, outbox, packagePurchases, payments } from '../../db/schema.js';
+import { creditLedger, customerTokens, deliveries, emailOptOuts, idempotencyKeys, notifications, outbox, packagePurchases, payments } from '../../db/schema.js';
 import { eraseCustomerBookings, type ErasedCustomer } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
 import { keyedHash } from '../ids.js';
+import { ACCESS_LINK } from '../customers/access-events.js';
 
 /** The name every erased customer is shown as. */
 export const ERASED_NAME = 'Erased customer';
@@ -36,6 +37,8 @@ async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: numbe
   await tx.update(creditLedger).set({ customerEmail: erased.email }).where(eq(creditLedger.customerEmail, email));
   const paid = await tx.update(payments).set({ customerEmail: erased.email }).where(eq(payments.customerEmail, email)).returning({ id: payments.id });
   await tx.update(emailOptOuts).set({ email: erased.email }).where(eq(emailOptOuts.email, email));
+  // Their "My bookings" links and sessions: gone, so no link or session of theirs works again.
+  await tx.delete(customerTokens).where(eq(customerTokens.customerEmail, email));
 
   // What they wrote and who they are, wherever a message carries it: exact values only.
   const map = new Map<string, string | null>([[email, erased.email]]);
@@ -52,10 +55,10 @@ async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: numbe
 
   const about = (ids: { booking: string[]; purchase: string[] }) =>
     or(ids.booking.length ? inArray(outbox.bookingId, ids.booking) : undefined, ids.purchase.length ? inArray(outbox.purchaseId, ids.purchase) : undefined);
-  if (bookingIds.length + purchaseIds.length > 0) {
-    for (const row of await tx.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(about({ booking: bookingIds, purchase: purchaseIds }))) {
-      await tx.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id));
-    }
+  // A "My bookings" link's row names the address and nothing else.
+  const linkRows = and(eq(outbox.topic, ACCESS_LINK), sql`instr(${outbox.payload}, ${email}) > 0`);
+  for (const row of await tx.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(or(about({ booking: bookingIds, purchase: purchaseIds }), linkRows))) {
+    await tx.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id));
   }
   const toThem = inArray(deliveries.recipient, [email, ...phones]);
   const messages = await tx

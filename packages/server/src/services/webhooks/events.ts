@@ -1,5 +1,5 @@
 import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackagePurchase } from '@slotwise/sdk/contract';
-import { isAccountEvent, isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
+import { isAccessEvent, isAccountEvent, isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
 
 type Change = BookingEvent['payload']['event'];
 type Snapshot = BookingEvent['payload']['booking'];
@@ -99,7 +99,7 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
  * are an account's reset and verification emails.
  */
 export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
-  if (isAccountEvent(event)) return []; // about a login, not the specialist's business data
+  if (isAccountEvent(event) || isAccessEvent(event)) return []; // a login's, or a customer's own sign-in link: not the specialist's business data
   if (!isBookingEvent(event)) return packageEvents(event.payload);
   const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { createClient, type SlotwiseClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { FocusController } from '../../internal/focus.js';
@@ -15,6 +15,10 @@ import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../details-form/details-form.js';
 import '../confirmation/confirmation.js';
+import '../zone-picker/zone-picker.js';
+import { zoneMemory } from '../zone-picker/zone-memory.js';
+import { resolveZone } from '../../internal/time-zones.js';
+import { PageLinksController } from './page-links.js';
 import { manageParts } from '../manage/manage-parts.js';
 import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
 import { utmFrom } from '../../prefill/page-params.js';
@@ -76,7 +80,7 @@ export class SlotwiseBooking extends LitElement {
   @property({ reflect: true }) specialist = '';
   /** The API's base URL. Defaults to where the script came from, else this page's origin. */
   @property() api?: string;
-  /** The IANA zone to show times in. Defaults to the browser's. */
+  /** The IANA zone to show times in. Defaults to the browser's; a zone the visitor picks wins (for the visit). */
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
   @property({ attribute: false }) client?: SlotwiseClient;
@@ -109,10 +113,18 @@ export class SlotwiseBooking extends LitElement {
   protected readonly urlPrefill = new UrlPrefillController(this);
   /** Packages and credits: buying one, and the credits the visitor holds. */
   readonly packs = new PackagesFlow(this);
+  /** `#slotwise-booking=…` links (the confirmation's manage link) open their booking here. */
+  protected readonly links = new PageLinksController(this);
   private ownClient?: { baseURL: string; client: SlotwiseClient };
 
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
+  /** "My bookings" shows instead of the flow; with an emailed link's token to exchange, if one came. */
+  @state() private mine: { linkToken?: string } | undefined;
+  /** The booking shown was opened from "My bookings": offer the way back. */
+  @state() private cameFromMine = false;
+  /** The zone the visitor picked in the switcher, this visit (sessionStorage). */
+  private pickedZone = zoneMemory.read();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.managing) void loadPart('manage');
@@ -135,7 +147,7 @@ export class SlotwiseBooking extends LitElement {
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
       specialist: this.managing ? '' : this.specialist,
-      timeZone: resolveZone(this.timezone),
+      timeZone: this.pickedZone ?? resolveZone(this.timezone),
       locale,
       messages: messagesFor(locale),
       prefill: { name: this.name, email: this.email, notes: this.notes },
@@ -169,7 +181,8 @@ export class SlotwiseBooking extends LitElement {
     if (this.managing && flow.ctx) {
       return html`<div part="base" class="base" dir=${dir}><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
-        .locale=${flow.ctx.locale} .messages=${t} .now=${this.now}></slotwise-manage></div>`;
+        .locale=${flow.ctx.locale} .messages=${t} .now=${this.now}></slotwise-manage>
+        ${this.cameFromMine ? html`<button type="button" part="my-bookings-link" @click=${this.backToMine}>${t.myTitle}</button>` : nothing}</div>`;
     }
     const profile = flow.profile.value;
     return html`<div part="base" class="base" dir=${dir}>
@@ -181,19 +194,25 @@ export class SlotwiseBooking extends LitElement {
         <header part="header">
           <h2 part="title">${t.bookTitle(profile.name)}</h2>
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
+          ${this.mine ? nothing : html`<button type="button" part="my-bookings-link" class="link" @click=${() => this.openMyBookings()}>${flow.ctx!.messages.myOpen}</button>`}
         </header>
-        ${renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
-        ${profile.acceptingBookings === false
+        ${this.mine ? nothing : renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
+        ${this.mine
+          ? html`<slotwise-my-bookings exportparts=${myBookingsParts} .linkToken=${this.mine.linkToken} @close=${this.closeMyBookings}
+              @manage-booking=${this.onManageBooking}></slotwise-my-bookings>`
+          : profile.acceptingBookings === false
           ? renderNotAccepting(profile, t)
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : this.packs.active
           ? renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
           : flow.booked
-          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google"
-              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail}
+          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
+              .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail} .now=${this.now}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
-          : html`<slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
+          : html`<slotwise-zone-picker exportparts=${zonePickerParts} .now=${this.now}
+              @slotwise:time-zone-changed=${this.onZoneChanged}></slotwise-zone-picker>
+            <slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}
             ${renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
@@ -284,6 +303,41 @@ export class SlotwiseBooking extends LitElement {
     void this.focusing.moveTo('slotwise-calendar');
   }
 
+  /** Shows "My bookings" (from its link in the header, or an emailed link's token). */
+  openMyBookings(linkToken?: string): void {
+    // Loaded on first use: most visitors book and never open it.
+    void import('../my-bookings/my-bookings.js');
+    this.mine = { ...(linkToken ? { linkToken } : {}) };
+    void this.focusPart('slotwise-my-bookings');
+  }
+
+  private closeMyBookings(): void {
+    this.mine = undefined;
+    void this.focusPart('[part="my-bookings-link"]');
+  }
+
+  private onManageBooking(event: CustomEvent<{ id: string; token: string }>): void {
+    this.mine = undefined;
+    this.cameFromMine = true;
+    this.booking = event.detail.id;
+    this.token = event.detail.token;
+  }
+
+  /** From a booking opened in "My bookings" back to the list (the session is still in the tab). */
+  private backToMine(): void {
+    this.cameFromMine = false;
+    this.booking = undefined;
+    this.token = undefined;
+    this.openMyBookings();
+  }
+
+  /** Every step follows the picked zone; the day is chosen again (dates differ between zones). */
+  private onZoneChanged(event: SlotwiseEvent<'slotwise:time-zone-changed'>): void {
+    this.pickedZone = event.detail.timeZone;
+    zoneMemory.write(this.pickedZone);
+    if (this.flow.ctx) this.flow.configure({ ...this.flow.ctx, timeZone: this.pickedZone });
+  }
+
   private onBookAgain(): void {
     this.packs.clearSpent();
     this.flow.bookAgain();
@@ -307,15 +361,5 @@ function statusText(flow: BookingFlow, t: Messages): string {
   return '';
 }
 
-/** `value` when this runtime knows the zone, else the browser's own. */
-function resolveZone(value: string | undefined): string {
-  if (value) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      return value;
-    } catch {
-      // An unknown zone falls back to the visitor's own rather than failing the whole widget.
-    }
-  }
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
+const myBookingsParts = 'my-bookings, my-form, my-sent, my-booking, my-status, my-paid, my-manage, my-calendar, my-receipt, my-shared-notes, my-recording, my-credits, my-sign-out, my-back';
+const zonePickerParts = 'zone-picker, zone-current, zone-change, zone-input, zone-list, zone-option, zone-option-active';

@@ -7,6 +7,9 @@ import { en } from '../../i18n/index.js';
 import { formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './confirmation.styles.js';
+import { manageLink } from '../../internal/page-fragment.js';
+import { renderNext } from './confirmation-next.js';
+import { QuoteController } from './quote-controller.js';
 import '../add-to-calendar/add-to-calendar.js';
 
 /**
@@ -18,6 +21,8 @@ import '../add-to-calendar/add-to-calendar.js';
  * @csspart when - The date and time line.
  * @csspart book-again - The button that starts over.
  * @csspart add-to-calendar - The "Add to calendar" links: `calendar-ics` (the `.ics` file) and `calendar-google`.
+ * @csspart next - "What happens next": `next-join` (when the join link appears), `next-policy` (until
+ * when cancelling refunds what) and `manage-link` (this booking's page: the manage view, on this page).
  */
 export class SlotwiseConfirmation extends LitElement {
   static override styles = [tokens, styles];
@@ -30,10 +35,19 @@ export class SlotwiseConfirmation extends LitElement {
    * address), `off` (this server sends none). Unknown: nothing is claimed either way.
    */
   @property({ attribute: false }) email?: 'queued' | 'off';
+  /** The clock, for "until 18:00" against today. */
+  @property({ attribute: false }) now: () => Date = () => new Date();
 
   @consume({ context: bookingContext, subscribe: true })
   @state()
   protected ctx?: BookingContext;
+
+  private readonly quote = new QuoteController(this);
+
+  protected override willUpdate(): void {
+    const { booking, manageToken, ctx } = this;
+    if (booking && manageToken && ctx?.client.bookings) this.quote.load({ client: ctx.client, id: booking.id, manageToken });
+  }
 
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('#heading')?.focus(options);
@@ -62,6 +76,17 @@ export class SlotwiseConfirmation extends LitElement {
             : nothing}
         <slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${booking}
           .manageToken=${this.manageToken} .api=${this.ctx?.client.baseURL ?? ''} .messages=${t}></slotwise-add-to-calendar>
+        ${this.ctx
+          ? renderNext({
+              booking,
+              quote: this.quote.value,
+              manage: this.manageToken ? manageLink(booking.id, this.manageToken) : '',
+              m: this.ctx.messages,
+              timeZone,
+              locale,
+              now: this.now(),
+            })
+          : nothing}
         <button type="button" part="book-again" @click=${this.bookAgain}>${t.bookAnotherTime}</button>
       </section>
     `;

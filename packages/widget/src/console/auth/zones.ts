@@ -1,14 +1,4 @@
-/** The zone this device is set to, which a new account starts with. */
-export function detectedTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** Every IANA zone the browser knows, the detected one included even if the list lacks it. */
-export function timeZones(): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  const detected = detectedTimeZone();
-  return zones.includes(detected) ? zones : [detected, ...zones];
-}
+export { detectedTimeZone, timeZones } from '../../internal/time-zones.js';
 
 /** Currencies offered at sign-up; a service may use any ISO 4217 code later. */
 export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'JPY', 'INR', 'BRL', 'MXN', 'ZAR', 'SGD'] as const;

@@ -203,6 +203,15 @@ export const en = {
     hours: (n: number) => (n === 1 ? '1 hour' : `${n} hours`),
     footer: (brand: string) => `You receive this email because of your ${brand} login. We never ask for your password by email.`,
   },
+  customerAccessLink: {
+    subject: (specialist: string) => `Your bookings with ${specialist}`,
+    heading: 'Your bookings',
+    intro: (specialist: string, email: string) => `Someone — hopefully you — asked to see the bookings of ${email} with ${specialist}.`,
+    once: (minutes: number) => `The link works once, within ${minutes} minutes, and opens your bookings for an hour; only the newest link works.`,
+    notYou: 'If you did not ask for this, ignore this email: nobody can see your bookings without this link.',
+    action: 'See my bookings',
+    footer: (specialist: string) => `You receive this email because this address asked for its bookings with ${specialist}.`,
+  },
   accountPasswordReset: {
     subject: (brand: string) => `Choose a new ${brand} password`,
     heading: 'Choose a new password',

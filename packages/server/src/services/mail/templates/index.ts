@@ -1,4 +1,4 @@
-import type { AccountEmailKind, EmailKind, PackageEmailKind } from '../kinds.js';
+import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind } from '../kinds.js';
 import { accountEmailVerification, accountPasswordReset, type AccountTemplate } from './account.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
 import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, type PackageTemplate } from './customer-package.js';
@@ -7,7 +7,7 @@ import { specialistCancelled, specialistNewBooking, specialistRefund, specialist
 import type { Template } from './types.js';
 
 /** The template of every kind that is about one booking (the agenda and a package's messages have their own input). */
-export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind>, Template> = {
+export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind | AccessEmailKind>, Template> = {
   'customer.confirmed': customerConfirmed,
   'customer.payment_received': customerPaymentReceived,
   'customer.rescheduled': customerRescheduled,
@@ -39,6 +39,7 @@ export const ACCOUNT_TEMPLATES: Record<AccountEmailKind, AccountTemplate> = {
 };
 
 export { specialistAgenda } from './agenda.js';
+export { customerAccessLink, type AccessTemplateInput } from './customer-access.js';
 export type { AccountTemplate, AccountTemplateInput } from './account.js';
 export type { AgendaInput } from './agenda.js';
 export type { PackageTemplate, PackageTemplateInput } from './customer-package.js';

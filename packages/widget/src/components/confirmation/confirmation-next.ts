@@ -1,0 +1,52 @@
+import { html, nothing } from 'lit';
+import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
+import type { Messages } from '../../i18n/index.js';
+import { formatMoment } from '../../internal/format.js';
+
+export interface NextInput {
+  booking: Booking;
+  /** What cancelling would do now, from the server; undefined until it answered (or if it failed). */
+  quote: CancellationQuote | undefined;
+  /** The link that opens this booking's page (its manage view); '' without a manage token. */
+  manage: string;
+  m: Messages;
+  timeZone: string;
+  locale: string | undefined;
+  now: Date;
+}
+
+/** Until when cancelling refunds what, from the server's quote; nothing claimed without one. */
+function policyLine({ quote, m, timeZone, locale, now, booking }: NextInput): string | undefined {
+  if (!quote) return undefined;
+  if (!quote.allowed || !quote.cancelUntil) return m.nextCannotCancel;
+  const at = (instant: string) => formatMoment(instant, timeZone, locale, now);
+  if (quote.credit) return m.nextCreditBack;
+  if (booking.price === 0) return m.nextCancelUntil(at(quote.cancelUntil));
+  if (quote.fullRefundUntil) return m.nextFullRefund(at(quote.fullRefundUntil));
+  if (quote.partialRefundUntil && quote.refund.percent > 0) return m.nextPartialRefund(quote.refund.percent, at(quote.partialRefundUntil));
+  return m.nextNoRefund;
+}
+
+/**
+ * "What happens next" on the confirmation: when the join link appears (online sessions), until
+ * when a cancellation refunds what (the server's quote), and the link to the booking's own page.
+ * The email line stays with the confirmation, which knows whether one was queued.
+ */
+export function renderNext(input: NextInput) {
+  const { booking, manage, m } = input;
+  const online = booking.location?.kind === 'video' || booking.location?.kind === 'link';
+  const joinMinutes = Math.round((Date.parse(booking.start) - Date.parse(booking.join.opensAt)) / 60_000);
+  const policy = policyLine(input);
+  return html`<section part="next" class="next" aria-labelledby="next-title">
+    <h4 id="next-title">${m.nextTitle}</h4>
+    <ul>
+      ${online && joinMinutes > 0 ? html`<li part="next-join">${m.nextJoin(joinMinutes)}</li>` : nothing}
+      ${policy ? html`<li part="next-policy">${policy}</li>` : nothing}
+      <li>${m.nextChange}</li>
+    </ul>
+    ${manage
+      ? html`<p class="manage"><a part="manage-link" href=${manage} referrerpolicy="no-referrer">${m.manageLink}</a>
+          <span class="muted">${m.manageKeep}</span></p>`
+      : nothing}
+  </section>`;
+}

@@ -1,0 +1,98 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { SlotwiseBooking } from '../booking/booking.component.js';
+import { consoleApi } from '../../console/testing/session.js';
+import { deep, eventually } from '../../testing/helpers.js';
+import '../booking/booking.js';
+
+// Against the console API (no rate limits, a mailbox at /dev/mailbox): its seeded `demo`
+// specialist, a booking of an address of this test's own, the real email and its link.
+
+interface MailedMessage {
+  to: string[];
+  text: string;
+}
+
+const api = () => consoleApi();
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const part = <T extends HTMLElement = HTMLElement>(el: SlotwiseBooking, name: string) => deep<T>(el, 'slotwise-my-bookings', `[part~="${name}"]`);
+
+async function bookOnConsoleApi(email: string) {
+  const profile = await (await fetch(`${api()}/v1/specialists/demo`)).json();
+  const service = profile.services.find((s: { name: string }) => s.name === 'Intro call').id as string;
+  const query = new URLSearchParams({ service, timezone: 'UTC', from: daysAhead(50), to: daysAhead(60) });
+  const { days } = await (await fetch(`${api()}/v1/specialists/demo/slots?${query}`)).json();
+  // A time nobody else in this run takes: a random open time of those days.
+  const all = days.flatMap((d: { slots: { start: string }[] }) => d.slots);
+  const start = all[Math.floor(Math.random() * all.length)].start as string;
+  const res = await fetch(`${api()}/v1/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ specialist: 'demo', service, start, customer: { name: 'Mia Mine', email, timeZone: 'Asia/Tokyo' } }),
+  });
+  expect(res.status).to.equal(201);
+  return (await res.json()) as { booking: { id: string; start: string } };
+}
+
+async function mailedLink(email: string): Promise<URL> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const messages = (await (await fetch(`${api()}/dev/mailbox/messages`)).json()) as MailedMessage[];
+    const link = messages.filter((m) => m.to.includes(email)).flatMap((m) => /https?:\/\/\S+#slotwise-my=[^\s"<>]+/.exec(m.text)?.[0] ?? [])[0];
+    if (link) return new URL(link);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no My bookings email reached ${email}`);
+}
+
+describe('<slotwise-booking> My bookings', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+    sessionStorage.clear();
+  });
+
+  it('emails a link, lists the booking from it, cancels it from there and signs out', async () => {
+    const email = `mine-${Date.now().toString(36)}@example.com`;
+    const { booking } = await bookOnConsoleApi(email);
+    const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${api()} timezone="Asia/Tokyo"></slotwise-booking>`);
+    await eventually(() => deep(el, '[part="my-bookings-link"]'), 'the My bookings link');
+    deep<HTMLButtonElement>(el, '[part="my-bookings-link"]')!.click();
+    await eventually(() => part(el, 'my-form'), 'the email form');
+    await expect(el).to.be.accessible();
+
+    deep<HTMLInputElement>(el, 'slotwise-my-bookings', '#my-email')!.value = email;
+    deep<HTMLButtonElement>(el, 'slotwise-my-bookings', 'button[type="submit"]')!.click();
+    await eventually(() => part(el, 'my-sent'), 'what the server said');
+    expect(part(el, 'my-sent')!.textContent).to.include('If this address has bookings here, a link');
+
+    // This page's origin is not one the demo registered: the link leads to its hosted page, the
+    // same widget; following it here is the same fragment on this page.
+    const link = await mailedLink(email);
+    expect(link.pathname).to.equal('/demo'); // the API's public address, as the server is told it
+    location.hash = link.hash;
+    await eventually(() => part(el, 'my-booking'), 'the list');
+    await eventually(() => location.hash === '', 'the token gone from the address');
+    const item = part(el, 'my-booking')!;
+    expect(item.dataset['booking']).to.equal(booking.id);
+    expect(item.textContent).to.include('Intro call').and.include('Confirmed');
+    const time = new Intl.DateTimeFormat(undefined, { timeZone: 'Asia/Tokyo', timeStyle: 'short' }).format(new Date(booking.start));
+    expect(item.querySelector('time')!.textContent).to.include(time);
+    expect(part<HTMLAnchorElement>(el, 'my-calendar')!.href).to.include(`/v1/bookings/${booking.id}/calendar.ics`);
+    await expect(el).to.be.accessible();
+
+    // Cancel it from its manage view, then back to the list.
+    part<HTMLButtonElement>(el, 'my-manage')!.click();
+    const manage = (name: string) => deep<HTMLElement>(el, 'slotwise-manage', `[part~="${name}"]`);
+    await eventually(() => manage('cancel'), 'the manage view');
+    manage('cancel')!.click();
+    await eventually(() => manage('confirm-cancel'), 'the quote');
+    manage('confirm-cancel')!.click();
+    await eventually(() => manage('booking-status')?.textContent?.trim() === 'Cancelled', 'the cancelled booking');
+    deep<HTMLButtonElement>(el, '[part="my-bookings-link"]')!.click();
+    await eventually(() => part(el, 'my-status')?.dataset['status'] === 'cancelled', 'the list again, cancelled');
+
+    const session = Object.keys(sessionStorage).filter((k) => k.startsWith('slotwise:my:')).map((k) => sessionStorage.getItem(k)!)[0]!;
+    part<HTMLButtonElement>(el, 'my-sign-out')!.click();
+    await eventually(() => part(el, 'my-form'), 'the email form again');
+    await eventually(async () => (await fetch(`${api()}/v1/my-bookings`, { headers: { authorization: `Bearer ${session}` } })).status === 401, 'the session ended');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('slotwise:my:'))).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,28 @@
+/** English strings of "My bookings" (`<slotwise-my-bookings>`) and its link in the booking flow. */
+export const myBookings = {
+  myOpen: 'My bookings',
+  myTitle: 'My bookings',
+  myIntro: 'Enter the email you booked with. We send a link that opens your bookings here: no account, no password.',
+  myEmail: 'Email',
+  mySend: 'Email me a link',
+  mySending: 'Sending…',
+  myOpening: 'Opening your bookings…',
+  myBack: 'Back to booking',
+  mySignOut: 'Sign out',
+  mySignedIn: (email: string) => `Signed in as ${email} for an hour.`,
+  myUpcoming: 'Upcoming',
+  myPast: 'Past',
+  myNone: 'No bookings here.',
+  myCredits: (n: number) => (n === 1 ? '1 credit left' : `${n} credits left`),
+  myManage: (service: string) => `Manage ${service}`,
+  myCalendar: 'Calendar file (.ics)',
+  myReceipt: 'Receipt',
+  myPaid: (amount: string) => `Paid ${amount}`,
+  myRefunded: (amount: string) => `${amount} refunded`,
+  mySharedNotes: 'Notes from your specialist',
+  myRecording: 'Recording',
+  myStatus: (status: string) =>
+    ({ held: 'Awaiting payment', confirmed: 'Confirmed', cancelled: 'Cancelled', expired: 'Expired', completed: 'Completed', no_show: 'Missed' })[status] ?? status,
+  myLinkFailed: 'This link no longer works (it works once, within 15 minutes). Ask for a new one below.',
+  myEnded: 'Your session has ended. Ask for a new link below.',
+};
