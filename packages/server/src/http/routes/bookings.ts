@@ -9,12 +9,13 @@ import { defineRoute } from '../define-route.js';
 import { foreignOrigin } from '../public-origin.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
+import { t } from '../../services/messages/index.js';
 
 /** The manage token of a booking, sent as `Authorization: Bearer`, or a 401 that says where it is. */
 export function manageToken(c: Context<AppEnv>): string {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) {
-    throw new HttpError('manage_token_required', 'Send the manage token from your confirmation as `Authorization: Bearer <token>`.', {
+    throw new HttpError('manage_token_required', t('manage_token_required.confirmation'), {
       headers: { 'www-authenticate': 'Bearer realm="slotwise-booking"' },
     });
   }

@@ -13,6 +13,7 @@ import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
 import { listMyPurchases } from '../../services/packages/sales.js';
 import { purchasePackage } from '../../services/packages/purchases.js';
+import { t } from '../../services/messages/index.js';
 
 /**
  * Buying a package and reading one's credits: public, rate-limited like bookings. Also
@@ -31,7 +32,7 @@ export function packageRoutes(): Hono<AppEnv> {
   defineRoute(app, routes.retrieveCredits, async (_, c) => {
     const token = bearerToken(c.req.header('authorization'));
     if (!token) {
-      throw new HttpError('credits_token_required', 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.', {
+      throw new HttpError('credits_token_required', t('credits_token_required.purchase'), {
         headers: { 'www-authenticate': 'Bearer realm="slotwise-credits"' },
       });
     }
@@ -40,7 +41,7 @@ export function packageRoutes(): Hono<AppEnv> {
   });
   app.get('/v1/credits/summary', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
-    if (!token) throw new HttpError('credits_token_required', 'Open your credits from the link in your package’s email, or send the credits token.');
+    if (!token) throw new HttpError('credits_token_required', t('credits_token_required.open'));
     const { balance, timeZone } = await creditStatement(c.var.deps, await hashToken(token));
     c.header('cache-control', 'private, no-store');
     secureHtmlHeaders(c);

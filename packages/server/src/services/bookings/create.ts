@@ -16,6 +16,7 @@ import { customerConfirmationQueued } from '../mail/recipients.js';
 import { present } from './present.js';
 import { openBooking } from './road.js';
 import { assertBookable } from './slot-check.js';
+import { t } from '../messages/index.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 type Reader = Drizzle | Tx;
@@ -70,7 +71,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
   const specialist = await findSpecialist(database.db, input.specialist);
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
-    throw new ServiceError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot take bookings for them.`);
+    throw new ServiceError('origin_not_allowed', t('origin_not_allowed.booking', { origin: ctx.origin, name: specialist.name }));
   }
   const first = await plan(deps, database.db, input, ctx, creditTokenHash, now);
   // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
@@ -164,6 +165,6 @@ async function assertHoldAllowed(db: Reader, max: number, clientHash: string, em
       ),
     )) as [{ n: number }];
   if (n >= max) {
-    throw new ServiceError('too_many_holds', `You already have ${n} unpaid bookings waiting for payment; finish or let them lapse first.`);
+    throw new ServiceError('too_many_holds', t('too_many_holds', { n }));
   }
 }

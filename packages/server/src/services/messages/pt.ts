@@ -1,0 +1,5 @@
+import type { Catalog } from './index.js';
+import { en } from './en.js';
+
+/** Placeholder until translated. */
+export const pt: Catalog = { ...en };
