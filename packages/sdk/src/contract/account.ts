@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
-import { Currency, Email, Handle, Instant, NewHandle, PhotoUrl, TimeZone } from './common.js';
+import { Currency, Email, Handle, Instant, Locale, NewHandle, PhotoUrl, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
@@ -141,11 +141,7 @@ export const ProfileUpdate = z
       .meta({ description: 'Hours before each session that reminders go out, e.g. [24, 1]; [] for none.' }),
     notificationEmail: Email.nullable().optional().meta({ description: 'Where your own notices go; null: your login email.' }),
     dailyAgenda: z.boolean().optional(),
-    locale: z
-      .string()
-      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or en-GB.' })
-      .max(35)
-      .optional(),
+    locale: Locale.optional(),
   })
   .meta({ id: 'ProfileUpdate' });
 

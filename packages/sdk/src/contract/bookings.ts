@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Currency, Email, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
+import { Currency, Email, Handle, Instant, IsoDate, Locale, MinorAmount, TimeZone } from './common.js';
 import { BookingJoin, BookingLocation, BookingMeeting, MeetingLink } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
 
@@ -27,6 +27,7 @@ export const Phone = z
 
 /** The customer as they book: optionally a phone number, and whether it may get text-message reminders. */
 export const CustomerCreate = Customer.extend({
+  locale: Locale.optional().meta({ description: "The customer's language: their emails follow it (English by default). The widget sends its own." }),
   phone: Phone.optional(),
   smsConsent: z.boolean().default(false).meta({ description: 'The customer agrees to get reminder texts at `phone` (only when the server sends text messages).' }),
 }).superRefine((customer, ctx) => {

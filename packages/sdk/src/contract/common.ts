@@ -23,6 +23,13 @@ export const TimeZone = z
   .refine(isTimeZone, { message: 'Use an IANA time zone name such as "Europe/Berlin" or "America/New_York".' })
   .meta({ description: 'An IANA time zone name.', example: 'Europe/Berlin' });
 
+/** A BCP 47 language tag without extensions, e.g. `de` or `pt-BR`. */
+export const Locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or en-GB.' })
+  .max(35)
+  .meta({ description: 'A BCP 47 language tag.', example: 'de-DE' });
+
 export const Handle = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {

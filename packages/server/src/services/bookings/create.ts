@@ -102,6 +102,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         customerName: input.customer.name,
         customerEmail: input.customer.email,
         customerTimeZone: input.customer.timeZone,
+        customerLocale: input.customer.locale ?? 'en',
         customerPhone: input.customer.phone ?? null,
         smsConsent: input.customer.smsConsent,
         notes: input.notes ?? '',
