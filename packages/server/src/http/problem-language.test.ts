@@ -103,4 +103,17 @@ describe('problem details in the caller’s language', () => {
   });
 });
 
+describe('the cancellation quote', () => {
+  it('says why a booking can no longer be cancelled in the customer’s language', async () => {
+    const made = await book('2026-11-23T09:00:00Z', 'de');
+    t.setNow(Date.parse('2026-11-23T09:10:00Z')); // the session has started
+    const quote = (language: string) =>
+      t.json(`/v1/bookings/${made.body.booking.id}/cancellation`, { headers: { authorization: `Bearer ${made.body.manageToken}`, 'accept-language': language } });
+    const german = await quote('de');
+    expect(german.body).toMatchObject({ allowed: false, reason: 'Die Sitzung hat bereits begonnen und kann daher nicht mehr storniert werden.' });
+    expect(german.headers.get('content-language')).toBe('de');
+    expect((await quote('en')).body.reason).toBe('The session has already started, so it can no longer be cancelled.');
+  });
+});
+
 const stored = async () => (await t.database.db.select({ n: count() }).from(bookings))[0]!.n;

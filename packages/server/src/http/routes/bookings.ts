@@ -10,6 +10,7 @@ import { foreignOrigin } from '../public-origin.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
 import { t } from '../../services/messages/index.js';
+import { negotiateLanguage } from '../accept-language.js';
 
 /** The manage token of a booking, sent as `Authorization: Bearer`, or a 401 that says where it is. */
 export function manageToken(c: Context<AppEnv>): string {
@@ -33,7 +34,12 @@ export function bookingRoutes(): Hono<AppEnv> {
   });
   defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));
   defineRoute(app, routes.cancelBooking, async ({ params, body }, c) => c.json(await cancelBooking(c.var.deps, params.id, manageToken(c), body.reason)));
-  defineRoute(app, routes.quoteCancellation, async ({ params }, c) => c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c))));
+  // The quote's `reason` is a sentence for the customer: in the language they read (Accept-Language).
+  defineRoute(app, routes.quoteCancellation, async ({ params }, c) => {
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language', { append: true });
+    return c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c), language), 200, { 'content-language': language });
+  });
   defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start)));
   return app;
 }
