@@ -38,6 +38,7 @@ import type { PaymentsProvider } from './services/payments/port.js';
 import { tick, type TickResult } from './services/scheduler.js';
 import { CHANNELS } from './services/delivery/channels.js';
 import { createDispatcher, type Dispatcher } from './services/delivery/dispatcher.js';
+import { t } from './services/messages/index.js';
 
 export interface AppOptions extends Partial<Omit<AppDeps, 'database' | 'payments'>> {
   database: Database;
@@ -164,11 +165,11 @@ export function createApp(options: AppOptions): SlotwiseApp {
   // Last: `/{handle}` pages pass on every path that is not a specialist's address.
   app.route('/', hostedRoutes({ widgetScript: () => widget?.versionedPath('slotwise.js') ?? Promise.resolve(WIDGET_SCRIPT) }));
 
-  app.notFound((c) => problemResponse(c, new HttpError('not_found', `There is no endpoint ${c.req.method} ${c.req.path}. See /openapi.json.`)));
+  app.notFound((c) => problemResponse(c, new HttpError('not_found', t('not_found.endpoint', { method: c.req.method, path: c.req.path }))));
   app.onError((error, c) => {
     if (error instanceof ServiceError) return problemResponse(c, error);
     deps.log({ level: 'error', msg: 'unhandled error', requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), ...errorFields(error) });
-    return problemResponse(c, new HttpError('internal_error', 'Please try again in a moment.'));
+    return problemResponse(c, new HttpError('internal_error', t('internal_error')));
   });
   return app;
 }

@@ -46,21 +46,6 @@ const transitions: Record<BookingAction, Partial<Record<From, BookingStatus>>> =
   attach_meeting: unchanged(['held', 'confirmed']),
 };
 
-const pastTense: Record<BookingAction, string> = {
-  book: 'booked',
-  hold: 'held',
-  confirm: 'confirmed',
-  confirm_late: 'confirmed late',
-  expire: 'expired',
-  cancel: 'cancelled',
-  reschedule: 'rescheduled',
-  complete: 'marked completed',
-  mark_no_show: 'marked as a no-show',
-  refund: 'refunded',
-  note: 'annotated',
-  attach_meeting: 'given a meeting',
-};
-
 /** The event each action appends (`booking_events.type`, and the outbox topic `booking.<type>`). */
 export const eventTypeOf: Record<BookingAction, string> = {
   book: 'confirmed',
@@ -77,7 +62,17 @@ export const eventTypeOf: Record<BookingAction, string> = {
   attach_meeting: 'meeting_ready',
 };
 
-export type Transition = { ok: true; to: BookingStatus } | { ok: false; reason: string };
+/**
+ * Why a change is refused, as a key of the refusal sentences (`services/messages/`) and what goes
+ * into it — the domain decides, the edge writes it in the reader's language.
+ */
+export type TransitionRefusal =
+  | { key: 'transition.not_allowed'; params: { status: From; action: BookingAction } }
+  | { key: 'transition.not_started'; params: { action: BookingAction } }
+  | { key: 'transition.hold_lapsed' }
+  | { key: 'transition.hold_live' };
+
+export type Transition = { ok: true; to: BookingStatus } | { ok: false; why: TransitionRefusal };
 
 export interface BookingState {
   status: From;
@@ -93,14 +88,13 @@ export interface BookingState {
  */
 export function transition(booking: BookingState, action: BookingAction, now: number): Transition {
   const to = transitions[action][booking.status];
-  const what = booking.status === NEW ? 'A new' : `A ${booking.status.replace('_', '-')}`;
-  if (!to) return { ok: false, reason: `${what} booking cannot be ${pastTense[action]}.` };
+  if (!to) return { ok: false, why: { key: 'transition.not_allowed', params: { status: booking.status, action } } };
   if ((action === 'complete' || action === 'mark_no_show') && now < booking.startAt) {
-    return { ok: false, reason: `A session can be ${pastTense[action]} only once it has started.` };
+    return { ok: false, why: { key: 'transition.not_started', params: { action } } };
   }
   const live = booking.status === 'held' && (booking.holdExpiresAt ?? 0) > now;
-  if (action === 'confirm' && !live) return { ok: false, reason: 'The hold has lapsed: the booking can only be confirmed late, if its time is still free.' };
-  if (action === 'confirm_late' && live) return { ok: false, reason: 'The hold is still live: confirm it, not late.' };
+  if (action === 'confirm' && !live) return { ok: false, why: { key: 'transition.hold_lapsed' } };
+  if (action === 'confirm_late' && live) return { ok: false, why: { key: 'transition.hold_live' } };
   return { ok: true, to };
 }
 

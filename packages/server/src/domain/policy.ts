@@ -18,7 +18,13 @@ export interface Refund {
   rule: 'full' | 'partial' | 'none';
 }
 
-export type Decision<T = object> = ({ allowed: true } & T) | ({ allowed: false; reason: string } & T);
+/** Why the policy refuses, as a key of the refusal sentences (`services/messages/`) and what goes into it. */
+export type PolicyRefusal =
+  | { key: 'policy.cancel_started' | 'policy.move_started' }
+  | { key: 'policy.cancel_deadline' | 'policy.move_deadline'; params: { hours: number } }
+  | { key: 'policy.move_count'; params: { count: number } };
+
+export type Decision<T = object> = ({ allowed: true } & T) | ({ allowed: false; why: PolicyRefusal } & T);
 
 /** `amount × percent / 100` in integer minor units, rounded half-up. */
 export function percentOf(amount: number, percent: number): number {
@@ -41,11 +47,11 @@ export function refundFor(policy: Policy, price: number, startAt: number, now: n
 /** Whether `actor` may cancel now, and what it refunds. Deadlines are inclusive. */
 export function cancellation(policy: Policy, booking: { price: number; startAt: number }, now: number, actor: Actor): Decision<{ refund: Refund }> {
   const refund = refundFor(policy, booking.price, booking.startAt, now, actor);
-  if (now >= booking.startAt) return { allowed: false, reason: 'The session has already started, so it can no longer be cancelled.', refund };
+  if (now >= booking.startAt) return { allowed: false, why: { key: 'policy.cancel_started' }, refund };
   if (actor === 'customer' && now > booking.startAt - policy.cancelUntilHours * HOUR_MS) {
     return {
       allowed: false,
-      reason: `Cancellations are possible until ${policy.cancelUntilHours} hours before the start; please contact your specialist.`,
+      why: { key: 'policy.cancel_deadline', params: { hours: policy.cancelUntilHours } },
       refund,
     };
   }
@@ -54,13 +60,13 @@ export function cancellation(policy: Policy, booking: { price: number; startAt: 
 
 /** Whether `actor` may move the booking now. Deadlines are inclusive. */
 export function reschedule(policy: Policy, booking: { startAt: number; rescheduleCount: number }, now: number, actor: Actor): Decision {
-  if (now >= booking.startAt) return { allowed: false, reason: 'The session has already started, so it can no longer be moved.' };
+  if (now >= booking.startAt) return { allowed: false, why: { key: 'policy.move_started' } };
   if (actor !== 'customer') return { allowed: true };
   if (booking.rescheduleCount >= policy.maxReschedules) {
-    return { allowed: false, reason: `This booking has been moved ${booking.rescheduleCount} times, the most its policy allows.` };
+    return { allowed: false, why: { key: 'policy.move_count', params: { count: booking.rescheduleCount } } };
   }
   if (now > booking.startAt - policy.rescheduleUntilHours * HOUR_MS) {
-    return { allowed: false, reason: `Bookings can be moved until ${policy.rescheduleUntilHours} hours before the start.` };
+    return { allowed: false, why: { key: 'policy.move_deadline', params: { hours: policy.rescheduleUntilHours } } };
   }
   return { allowed: true };
 }

@@ -2,7 +2,11 @@ import type { RouteSpec } from '@slotwise/sdk/contract';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app-env.js';
+import { t, type Language } from '../services/messages/index.js';
+import { negotiateLanguage } from './accept-language.js';
 import { HttpError } from './problem.js';
+import type { FieldText } from '../services/errors.js';
+import { zodErrorMap } from './zod-locales.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -17,31 +21,39 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
 /**
  * Validates `data` against `schema`, or throws `invalid_request` naming each field at fault; an
- * unknown key, at any depth, is named itself (`body.customer.extra`), one error per key.
+ * unknown key, at any depth, is named itself (`body.customer.extra`), one error per key. zod's own
+ * messages are written in the request's `language` (the problem's other sentences are written at
+ * the edge), the contract's own messages as they are. The language is asked for only on failure,
+ * and the data parsed again with its messages: a valid request pays nothing for it.
  */
-export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 'params' | 'query' | 'body'): z.output<T> {
-  const result = schema.safeParse(data);
+export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 'params' | 'query' | 'body', language?: () => Language): z.output<T> {
+  let result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = result.error.issues.flatMap((issue) => {
+  const error = language && zodErrorMap(language());
+  if (error) result = schema.safeParse(data, { error });
+  if (result.success) return result.data;
+  const errors = result.error.issues.flatMap((issue): FieldText[] => {
     const at = [where, ...issue.path.map(String)];
     if (issue.code !== 'unrecognized_keys') return [{ field: at.join('.'), message: issue.message }];
-    return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: `Remove "${key}": not a field of this request.` }));
+    return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: t('invalid_request.unknown_key', { key }) }));
   });
   const first = errors[0]!;
-  throw new HttpError('invalid_request', `${first.field}: ${first.message}`, { errors });
+  throw new HttpError('invalid_request', t('invalid_request.field', { field: first.field, message: first.message }), { errors });
 }
+
+const languageOf = (c: Context) => () => negotiateLanguage(c.req.header('accept-language'));
 
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   const text = await c.req.text();
   if (text.trim() === '') return {};
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
-    throw new HttpError('unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+    throw new HttpError('unsupported_media_type', t('unsupported_media_type'));
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError('invalid_json', 'The body could not be parsed as JSON; check for a missing quote or comma.');
+    throw new HttpError('invalid_json', t('invalid_json'));
   }
 }
 
@@ -61,17 +73,18 @@ export function defineRoute<S extends RouteSpec>(
     const raw = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
     let parsed = queries.get(raw);
     if (parsed === undefined) {
-      parsed = parseWith(spec.query!, c.req.query(), 'query');
+      parsed = parseWith(spec.query!, c.req.query(), 'query', languageOf(c));
       if (queries.size >= 500) queries.delete(queries.keys().next().value!);
       queries.set(raw, parsed);
     }
     return parsed;
   };
   app.on(spec.method.toUpperCase(), honoPath(spec.path), async (c) => {
+    const language = languageOf(c);
     const input = {
-      params: spec.params ? parseWith(spec.params, c.req.param(), 'params') : undefined,
+      params: spec.params ? parseWith(spec.params, c.req.param(), 'params', language) : undefined,
       query: spec.query ? parseQuery(c) : undefined,
-      body: spec.body ? parseWith(spec.body, await readJson(c), 'body') : undefined,
+      body: spec.body ? parseWith(spec.body, await readJson(c), 'body', language) : undefined,
     } as RouteInput<S>;
     return handler(input, c);
   });

@@ -1,13 +1,15 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { problemCodes, problemType, type FieldError, type Problem, type ProblemCode } from '@slotwise/sdk/contract';
-import { ServiceError } from '../services/errors.js';
+import { problemCodes, problemType, type Problem, type ProblemCode } from '@slotwise/sdk/contract';
+import { ServiceError, type FieldText } from '../services/errors.js';
+import type { Language, Text } from '../services/messages/index.js';
+import { negotiateLanguage } from './accept-language.js';
 
 /** A refusal that belongs to HTTP itself (authentication challenges, rate limits): it carries headers. */
 export class HttpError extends ServiceError {
   readonly headers: Record<string, string>;
 
-  constructor(code: ProblemCode, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(code: ProblemCode, detail: Text, options: { errors?: FieldText[]; headers?: Record<string, string> } = {}) {
     super(code, detail, options);
     this.headers = options.headers ?? {};
   }
@@ -16,16 +18,20 @@ export class HttpError extends ServiceError {
 /** The HTTP status of a contract code. */
 export const statusOf = (code: ProblemCode): number => problemCodes[code].status;
 
-/** The RFC 9457 document of `error`. */
-export function toProblem(error: ServiceError, instance?: string): Problem {
+/**
+ * The RFC 9457 document of `error`, its `detail` and field messages in `language`. The `code`,
+ * `type` and `title` are the same in every language: they are what programs match on.
+ */
+export function toProblem(error: ServiceError, instance?: string, language: Language = 'en'): Problem {
+  const errors = error.localizedErrors(language);
   return {
     type: problemType(error.code),
     title: problemCodes[error.code].title,
     status: statusOf(error.code),
     code: error.code,
-    detail: error.message,
+    detail: error.localizedDetail(language),
     ...(instance ? { instance } : {}),
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(errors ? { errors } : {}),
   };
 }
 
@@ -38,12 +44,17 @@ function challenge(error: ServiceError): Record<string, string> {
 
 /**
  * Answers `error` as an RFC 9457 document through the context, so headers set earlier in the
- * chain (CORS) are kept on error responses too. The only place a ServiceError becomes HTTP.
+ * chain (CORS) are kept on error responses too. The only place a ServiceError becomes HTTP, and
+ * so the only place it is written in the caller's language (`Accept-Language`, said back in
+ * `Content-Language`; `Vary` tells caches the answer depends on it).
  */
 export function problemResponse(c: Context, error: ServiceError): Response {
-  return c.body(JSON.stringify(toProblem(error, c.req.path)), statusOf(error.code) as ContentfulStatusCode, {
+  const language = negotiateLanguage(c.req.header('accept-language'));
+  c.header('vary', 'Accept-Language', { append: true });
+  return c.body(JSON.stringify(toProblem(error, c.req.path, language)), statusOf(error.code) as ContentfulStatusCode, {
     ...challenge(error),
     ...(error instanceof HttpError ? error.headers : {}),
     'content-type': 'application/problem+json',
+    'content-language': language,
   });
 }

@@ -10,12 +10,14 @@ import { defineRoute } from '../define-route.js';
 import { foreignOrigin } from '../public-origin.js';
 import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
+import { t } from '../../services/messages/index.js';
+import { negotiateLanguage } from '../accept-language.js';
 
 /** The manage token of a booking, sent as `Authorization: Bearer`, or a 401 that says where it is. */
 export function manageToken(c: Context<AppEnv>): string {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) {
-    throw new HttpError('manage_token_required', 'Send the manage token from your confirmation as `Authorization: Bearer <token>`.', {
+    throw new HttpError('manage_token_required', t('manage_token_required.confirmation'), {
       headers: { 'www-authenticate': 'Bearer realm="slotwise-booking"' },
     });
   }
@@ -34,7 +36,12 @@ export function bookingRoutes(): Hono<AppEnv> {
   });
   defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));
   defineRoute(app, routes.cancelBooking, async ({ params, body }, c) => c.json(await cancelBooking(c.var.deps, params.id, manageToken(c), body.reason)));
-  defineRoute(app, routes.quoteCancellation, async ({ params }, c) => c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c))));
+  // The quote's `reason` is a sentence for the customer: in the language they read (Accept-Language).
+  defineRoute(app, routes.quoteCancellation, async ({ params }, c) => {
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language', { append: true });
+    return c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c), language), 200, { 'content-language': language });
+  });
   defineRoute(app, routes.releaseBooking, async ({ params }, c) => c.json(await releaseHold(c.var.deps, params.id, manageToken(c))));
   defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start)));
   return app;

@@ -8,6 +8,7 @@ import { defineRoute, honoPath } from '../define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
+import { t } from '../../services/messages/index.js';
 
 /**
  * Calendar files are private (a manage token or a feed's secret opens them) and may carry that
@@ -38,7 +39,7 @@ export function calendarRoutes(): Hono<AppEnv> {
   app.get(honoPath(calendarFiles.bookingCalendar.path), async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
     if (!token) {
-      throw new HttpError('manage_token_required', 'Open the calendar file from the link in your confirmation, or send the manage token.', {
+      throw new HttpError('manage_token_required', t('manage_token_required.calendar'), {
         headers: { 'www-authenticate': 'Bearer realm="slotwise-booking"' },
       });
     }

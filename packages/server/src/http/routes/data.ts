@@ -11,6 +11,7 @@ import { rateLimit } from '../middleware/rate-limit/index.js';
 import { sessionAuth } from '../middleware/session/index.js';
 import { HttpError } from '../problem.js';
 import { streamedBody } from '../stream.js';
+import { t } from '../../services/messages/index.js';
 
 /** An export is the specialist's private data: a download, never kept by a shared cache. */
 async function download(c: Context<AppEnv>, chunks: AsyncGenerator<string>, type: string, filename: string): Promise<Response> {
@@ -44,7 +45,7 @@ export function dataRoutes(): Hono<AppEnv> {
   app.get(exportFiles.exportCsv.path.replace('{table}.csv', ':file{[a-z]+\\.csv}'), async (c) => {
     const table = (c.req.param('file') ?? '').slice(0, -'.csv'.length) as ExportCsvTable;
     if (!EXPORT_CSV_TABLES.includes(table)) {
-      throw new HttpError('not_found', `There is no export table "${table}". Use one of: ${EXPORT_CSV_TABLES.map((t) => `${t}.csv`).join(', ')}.`);
+      throw new HttpError('not_found', t('not_found.export_table', { table, tables: EXPORT_CSV_TABLES.map((name) => `${name}.csv`).join(', ') }));
     }
     return download(c, exportCsv(c.var.deps, c.var.specialist, table), CSV_CONTENT_TYPE, `slotwise-${c.var.specialist.handle}-${table}-${day(c.var.deps.clock())}.csv`);
   });

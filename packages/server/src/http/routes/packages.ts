@@ -14,6 +14,7 @@ import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updat
 import { listMyPurchases } from '../../services/packages/sales.js';
 import { purchasePackage } from '../../services/packages/purchases.js';
 import { syncPurchasePayment } from '../../services/packages/purchase-sync.js';
+import { t } from '../../services/messages/index.js';
 
 /**
  * Buying a package and reading one's credits: public, rate-limited like bookings. Also
@@ -42,7 +43,7 @@ export function packageRoutes(): Hono<AppEnv> {
   });
   app.get('/v1/credits/summary', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
-    if (!token) throw new HttpError('credits_token_required', 'Open your credits from the link in your package’s email, or send the credits token.');
+    if (!token) throw new HttpError('credits_token_required', t('credits_token_required.open'));
     const { balance, timeZone } = await creditStatement(c.var.deps, await hashToken(token));
     c.header('cache-control', 'private, no-store');
     secureHtmlHeaders(c);

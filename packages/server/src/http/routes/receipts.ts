@@ -6,6 +6,7 @@ import { bearerToken } from '../bearer.js';
 import { receiptPage } from '../pages/receipt.js';
 import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { HttpError } from '../problem.js';
+import { t } from '../../services/messages/index.js';
 
 /**
  * `GET /v1/bookings/:id/receipt` — an HTML receipt for the holder of the manage token, sent as
@@ -16,7 +17,7 @@ export function pageRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/v1/bookings/:id/receipt', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
-    if (!token) throw new HttpError('manage_token_required', 'Open the receipt from the link in your confirmation, or send the manage token.');
+    if (!token) throw new HttpError('manage_token_required', t('manage_token_required.receipt'));
     const receipt = await receiptOf(c.var.deps, await bookingForToken(c.var.deps, c.req.param('id'), token));
     c.header('cache-control', 'private, no-store');
     secureHtmlHeaders(c);

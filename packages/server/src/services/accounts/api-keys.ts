@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.js';
 import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
+import { t } from '../messages/index.js';
 
 export interface NewApiKey {
   key: string;
@@ -34,7 +35,7 @@ export function toApiKey(row: ApiKeyRow): ApiKey {
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: iso(row.createdAt)!, lastUsedAt: iso(row.lastUsedAt), revokedAt: iso(row.revokedAt) };
 }
 
-const notFound = (id: string) => new ServiceError('api_key_not_found', `You have no API key "${id}".`);
+const notFound = (id: string) => new ServiceError('api_key_not_found', t('api_key_not_found', { id }));
 
 /** The caller's keys, newest first, revoked ones too; never a secret or its hash. */
 export async function listApiKeys(deps: ServiceDeps, specialistId: string): Promise<ApiKey[]> {
@@ -54,7 +55,7 @@ export async function createApiKey(deps: ServiceDeps, specialistId: string, name
   const prepared = await newApiKey();
   return deps.database.write(async (tx) => {
     if ((await activeCount(tx, specialistId)) >= MAX_ACTIVE_API_KEYS) {
-      throw new ServiceError('too_many_api_keys', `You have ${MAX_ACTIVE_API_KEYS} active API keys; revoke one you no longer use first.`);
+      throw new ServiceError('too_many_api_keys', t('too_many_api_keys', { max: MAX_ACTIVE_API_KEYS }));
     }
     const id = await insertApiKey(tx, specialistId, name, prepared, now);
     const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.id, id));
@@ -83,7 +84,7 @@ export async function rotateApiKey(deps: ServiceDeps, specialistId: string, id: 
     const mine = and(eq(apiKeys.id, id), eq(apiKeys.specialistId, specialistId));
     const [row] = await tx.select().from(apiKeys).where(mine);
     if (!row) throw notFound(id);
-    if (row.revokedAt !== null) throw new ServiceError('api_key_revoked', 'This key was revoked, so there is nothing to rotate; create a new key instead.');
+    if (row.revokedAt !== null) throw new ServiceError('api_key_revoked', t('api_key_revoked'));
     await tx.update(apiKeys).set({ revokedAt: now }).where(mine);
     const freshId = await insertApiKey(tx, specialistId, row.name, prepared, now);
     const [created] = await tx.select().from(apiKeys).where(eq(apiKeys.id, freshId));

@@ -11,6 +11,7 @@ import { errorFields } from '../log.js';
 import { cancelAbandonedIntents } from '../payments/intents.js';
 import { issueDueRefunds } from '../payments/refunds.js';
 import { verifyPassword } from './passwords.js';
+import { t } from '../messages/index.js';
 
 /** The reason every cancelled booking carries: the customers read it in their email. */
 export const CLOSED_REASON = 'The specialist closed their account.';
@@ -18,19 +19,19 @@ export const CLOSED_REASON = 'The specialist closed their account.';
 /** Future bookings cancelled per read; each one is cancelled in a write transaction of its own. */
 const BATCH = 100;
 
-const alreadyClosed = () => new ServiceError('account_closed', 'This account is already closed; there is nothing more to close. Your export stays available: GET /v1/me/export.');
+const alreadyClosed = () => new ServiceError('account_closed', t('account_closed'));
 
 /** Re-authentication: closing needs the password of the specialist's login, not only a session or key. */
 async function checkPassword(deps: ServiceDeps, specialist: SpecialistRow, input: AccountClose): Promise<void> {
   if (input.confirm.trim().toLowerCase() !== specialist.handle.toLowerCase()) {
-    throw new ServiceError('invalid_request', `Type your handle "${specialist.handle}" to confirm: closing cannot be undone.`, {
-      errors: [{ field: 'body.confirm', message: `Type "${specialist.handle}".` }],
+    throw new ServiceError('invalid_request', t('invalid_request.confirm_handle', { handle: specialist.handle }), {
+      errors: [{ field: 'body.confirm', message: t('invalid_request.confirm_handle_field', { handle: specialist.handle }) }],
     });
   }
   const [login] = await deps.database.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.specialistId, specialist.id)).limit(1);
   if (!login || !(await verifyPassword(input.password, login.hash))) {
-    throw new ServiceError('password_incorrect', 'That is not your password; nothing was closed. Enter the password you log in with.', {
-      errors: [{ field: 'body.password', message: 'Not your password.' }],
+    throw new ServiceError('password_incorrect', t('password_incorrect'), {
+      errors: [{ field: 'body.password', message: t('password_incorrect.field') }],
     });
   }
 }

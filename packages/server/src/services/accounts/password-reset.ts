@@ -11,6 +11,7 @@ import { spendAccountToken } from './account-tokens.js';
 import { hashPassword } from './passwords.js';
 import { markVerified } from './verification.js';
 import { insertRefreshToken, newRefreshToken, tokensFor } from './sessions.js';
+import { t } from '../messages/index.js';
 
 type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
 
@@ -35,8 +36,8 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<E
 }
 
 const invalidToken = () =>
-  new ServiceError('reset_token_invalid', 'This reset link was already used, replaced by a newer one, or is more than 1 hour old. Ask for a new link.', {
-    errors: [{ field: 'body.token', message: 'Ask for a new reset link; only the newest one works, once, within 1 hour.' }],
+  new ServiceError('reset_token_invalid', t('reset_token_invalid'), {
+    errors: [{ field: 'body.token', message: t('reset_token_invalid.field') }],
   });
 
 /**

@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { looksLikeJwt, verifyAccessToken, type AccessClaims, type AccountRole } from './access-token.js';
+import { t, type Message } from '../messages/index.js';
 
 /** Who is calling: a secret API key, or a logged-in account's access token. */
 export type Principal =
@@ -15,7 +16,7 @@ export interface SpecialistCaller {
   principal: Principal;
 }
 
-const unauthorized = (detail: string) => new ServiceError('unauthorized', detail);
+const unauthorized = (detail: Message) => new ServiceError('unauthorized', detail);
 
 /**
  * The claims of an access token, or a refusal: `token_expired` when it is ours but old (get new
@@ -23,8 +24,8 @@ const unauthorized = (detail: string) => new ServiceError('unauthorized', detail
  */
 export async function accessClaims(deps: Pick<ServiceDeps, 'jwtSecret' | 'clock'>, token: string): Promise<AccessClaims> {
   const claims = looksLikeJwt(token) ? await verifyAccessToken(token, deps.jwtSecret, deps.clock()) : undefined;
-  if (claims === 'expired') throw new ServiceError('token_expired', 'The access token has expired; get new tokens from POST /v1/auth/refresh.');
-  if (!claims) throw unauthorized('This access token is not valid; log in again at POST /v1/auth/login.');
+  if (claims === 'expired') throw new ServiceError('token_expired', t('token_expired'));
+  if (!claims) throw unauthorized(t('unauthorized.token_invalid'));
   return claims;
 }
 
@@ -39,7 +40,7 @@ async function bySecretKey(deps: ServiceDeps, key: string): Promise<SpecialistCa
     .innerJoin(specialists, eq(specialists.id, apiKeys.specialistId))
     .where(and(eq(apiKeys.secretHash, await hashToken(key)), isNull(apiKeys.revokedAt)))
     .limit(1);
-  if (!found) throw unauthorized('This API key is unknown or was revoked. Create a new one in your console.');
+  if (!found) throw unauthorized(t('unauthorized.api_key_unknown'));
   const now = deps.clock();
   if (found.key.lastUsedAt === null || now - found.key.lastUsedAt > TOUCH_EVERY_MS) {
     await database.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id));
@@ -50,10 +51,10 @@ async function bySecretKey(deps: ServiceDeps, key: string): Promise<SpecialistCa
 async function bySpecialistToken(deps: ServiceDeps, token: string): Promise<SpecialistCaller> {
   const claims = await accessClaims(deps, token);
   if (claims.role !== 'specialist' || !claims.sp) {
-    throw new ServiceError('forbidden', 'An operator has no specialist profile; log in as the specialist or use their API key.');
+    throw new ServiceError('forbidden', t('forbidden.operator_profile'));
   }
   const [specialist] = await deps.database.db.select().from(specialists).where(eq(specialists.id, claims.sp)).limit(1);
-  if (!specialist) throw unauthorized('This account no longer exists; log in again.');
+  if (!specialist) throw unauthorized(t('unauthorized.account_gone'));
   return { specialist, principal: { kind: 'accessToken', accountId: claims.sub, role: 'specialist', specialistId: specialist.id } };
 }
 
@@ -63,28 +64,26 @@ async function bySpecialistToken(deps: ServiceDeps, token: string): Promise<Spec
  * token is `forbidden`; anything else `unauthorized`.
  */
 export async function authenticateSpecialist(deps: ServiceDeps, bearer: string | undefined): Promise<SpecialistCaller> {
-  if (!bearer) throw unauthorized('Send a secret API key (`sk_…`) or an access token from POST /v1/auth/login as `Authorization: Bearer …`.');
+  if (!bearer) throw unauthorized(t('unauthorized.no_bearer'));
   if (bearer.startsWith('sk_')) return bySecretKey(deps, bearer);
   if (bearer.includes('.')) return bySpecialistToken(deps, bearer);
-  throw unauthorized('That is neither a secret API key (they start with `sk_`) nor an access token.');
+  throw unauthorized(t('unauthorized.not_a_credential'));
 }
-
-const who = (role: AccountRole) => (role === 'operator' ? 'an operator' : 'a specialist');
 
 /**
  * The account behind an access token if it has `role`, checked against the database as well as
  * the token. No token is `unauthorized`; an API key or another role's token is `forbidden`.
  */
 export async function authenticateAccount(deps: ServiceDeps, bearer: string | undefined, role: AccountRole): Promise<Principal> {
-  if (!bearer) throw unauthorized(`Log in as ${who(role)} and send the access token as \`Authorization: Bearer …\`.`);
-  if (bearer.startsWith('sk_')) throw new ServiceError('forbidden', `API keys act for a specialist's own data; this needs the access token of ${who(role)}.`);
+  if (!bearer) throw unauthorized(t('unauthorized.log_in_as', { role }));
+  if (bearer.startsWith('sk_')) throw new ServiceError('forbidden', t('forbidden.api_key', { role }));
   const claims = await accessClaims(deps, bearer);
-  if (claims.role !== role) throw new ServiceError('forbidden', `Only ${role === 'operator' ? 'operators' : 'specialists'} may do this.`);
+  if (claims.role !== role) throw new ServiceError('forbidden', t('forbidden.role', { role }));
   const [account] = await deps.database.db
     .select({ id: accounts.id, specialistId: accounts.specialistId })
     .from(accounts)
     .where(and(eq(accounts.id, claims.sub), eq(accounts.role, role)))
     .limit(1);
-  if (!account) throw unauthorized('This account no longer exists; log in again.');
+  if (!account) throw unauthorized(t('unauthorized.account_gone'));
   return { kind: 'accessToken', accountId: account.id, role, specialistId: account.specialistId };
 }

@@ -10,6 +10,7 @@ import { signAccessToken } from './access-token.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { recordAccountEvent } from './account-events.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { t } from '../messages/index.js';
 
 /** A refresh token lives 30 days; each use replaces it with a new one. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
@@ -64,14 +65,14 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
   const account = await deps.database.write(async (tx) => {
     const [emailOwner] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email)).limit(1);
     if (emailOwner) {
-      throw new ServiceError('email_taken', 'An account with this email exists; log in instead, or use another email.', {
-        errors: [{ field: 'body.email', message: 'This email already has an account.' }],
+      throw new ServiceError('email_taken', t('email_taken'), {
+        errors: [{ field: 'body.email', message: t('email_taken.field') }],
       });
     }
     const [handleOwner] = await tx.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, input.handle)).limit(1);
     if (handleOwner) {
-      throw new ServiceError('handle_taken', `The handle "${input.handle}" is taken; choose another.`, {
-        errors: [{ field: 'body.handle', message: 'Taken; try adding your surname or field.' }],
+      throw new ServiceError('handle_taken', t('handle_taken', { handle: input.handle }), {
+        errors: [{ field: 'body.handle', message: t('handle_taken.field') }],
       });
     }
     const specialistId = newId('sp');
@@ -97,10 +98,7 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
 }
 
 const invalidCredentials = () =>
-  new ServiceError(
-    'invalid_credentials',
-    'The email or password is not right. Check both, or ask for a reset link by email (“Forgot your password?” in the console, or POST /v1/auth/password-reset).',
-  );
+  new ServiceError('invalid_credentials', t('invalid_credentials'));
 
 /**
  * Tokens for a right email and password. A wrong password and an unknown email answer alike and
@@ -150,9 +148,9 @@ export async function refresh(deps: Deps, input: z.output<typeof RefreshTokenBod
     return { kind: 'ok' as const, found: found! };
   });
   if (outcome.kind === 'reused') {
-    throw new ServiceError('invalid_refresh_token', 'This refresh token was already used, so this login was ended everywhere for safety. Log in again.');
+    throw new ServiceError('invalid_refresh_token', t('invalid_refresh_token.reused'));
   }
-  if (outcome.kind !== 'ok') throw new ServiceError('invalid_refresh_token', 'This refresh token is unknown or expired. Log in again.');
+  if (outcome.kind !== 'ok') throw new ServiceError('invalid_refresh_token', t('invalid_refresh_token.unknown'));
   return tokensFor(deps, outcome.found.account, outcome.found.handle, next, now);
 }
 

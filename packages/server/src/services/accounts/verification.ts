@@ -9,6 +9,7 @@ import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { recordAccountEvent } from './account-events.js';
 import { spendAccountToken } from './account-tokens.js';
+import { t } from '../messages/index.js';
 
 /**
  * Email verification. A specialist who signs up gets a link (`account.email_verification`, valid
@@ -54,8 +55,8 @@ export async function verifyEmail(deps: Pick<ServiceDeps, 'database' | 'clock'>,
     return owner ? markVerified(tx, owner, now) : undefined;
   });
   if (!account) {
-    throw new ServiceError('verification_token_invalid', 'This verification link was already used, replaced by a newer one, or is more than 24 hours old. Send a new one from your console.', {
-      errors: [{ field: 'body.token', message: 'Send a new verification email; only the newest link works, within 24 hours.' }],
+    throw new ServiceError('verification_token_invalid', t('verification_token_invalid'), {
+      errors: [{ field: 'body.token', message: t('verification_token_invalid.field') }],
     });
   }
   return { emailVerified: true, email: account.email, verifiedAt: isoInstant(account.emailVerifiedAt!) };

@@ -7,11 +7,12 @@ import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { CalendarFeedError } from './calendar-feed-error.js';
 import { presentFeed } from './editor.js';
+import { t, type Message } from '../messages/index.js';
 
 /** More feeds than this per specialist slows every slot request for little gain. */
 export const MAX_FEEDS = 10;
 
-const invalid = (detail: string) =>
+const invalid = (detail: Message) =>
   new ServiceError('invalid_calendar_feed', detail, { errors: [{ field: 'body.url', message: detail }] });
 
 /**
@@ -24,17 +25,17 @@ export async function addCalendarFeed(deps: ServiceDeps, specialist: SpecialistR
   try {
     url = deps.calendarFeeds.validateUrl(rawUrl);
   } catch (error) {
-    if (error instanceof CalendarFeedError) throw invalid(error.message);
+    if (error instanceof CalendarFeedError) throw invalid(t('invalid_calendar_feed', { reason: error.message }));
     throw error;
   }
   const probe = await deps.calendarFeeds.busy(url, { from: now, to: now + DAY_MS }, specialist.timeZone);
   if (probe.error && probe.stale === false && probe.fetchedAt === 0) {
-    throw invalid(`The calendar could not be read: ${probe.error.message}`);
+    throw invalid(t('invalid_calendar_feed.unreadable', { reason: probe.error.message }));
   }
   const row = { id: newId('cal'), specialistId: specialist.id, url, createdAt: now };
   await deps.database.write(async (tx) => {
     const [{ n }] = (await tx.select({ n: count() }).from(calendarFeeds).where(eq(calendarFeeds.specialistId, specialist.id))) as [{ n: number }];
-    if (n >= MAX_FEEDS) throw invalid(`You can connect at most ${MAX_FEEDS} calendars; remove one first.`);
+    if (n >= MAX_FEEDS) throw invalid(t('invalid_calendar_feed.too_many', { max: MAX_FEEDS }));
     await tx.insert(calendarFeeds).values(row);
   });
   return presentFeed(row, deps.calendarFeeds.status(url));
@@ -43,7 +44,7 @@ export async function addCalendarFeed(deps: ServiceDeps, specialist: SpecialistR
 export async function removeCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<CalendarFeed> {
   return deps.database.write(async (tx) => {
     const [row] = await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id))).returning();
-    if (!row) throw new ServiceError('calendar_feed_not_found', `You have no calendar feed "${id}".`);
+    if (!row) throw new ServiceError('calendar_feed_not_found', t('calendar_feed_not_found', { id }));
     return presentFeed(row, deps.calendarFeeds.status(row.url));
   });
 }
@@ -58,6 +59,6 @@ export async function syncCalendarFeed(deps: ServiceDeps, specialist: Specialist
     .select()
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id)));
-  if (!row) throw new ServiceError('calendar_feed_not_found', `You have no calendar feed "${id}".`);
+  if (!row) throw new ServiceError('calendar_feed_not_found', t('calendar_feed_not_found', { id }));
   return presentFeed(row, await deps.calendarFeeds.sync(row.url));
 }

@@ -17,6 +17,7 @@ import { rruleProblem } from '../../domain/recurrence.js';
 import type { FeedStatus } from './calendar-port.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
+import { t } from '../messages/index.js';
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -101,7 +102,7 @@ export async function addRecurring(deps: ServiceDeps, specialist: SpecialistRow,
   // Checked against today in the specialist's zone: a rule must have a date in the next two years.
   const today = parseEpochDay(deps.slotCache.today(specialist.timeZone, now));
   const problem = rruleProblem(input.rrule, parseEpochDay(input.anchor), today);
-  if (problem) throw new ServiceError('invalid_recurrence', problem.message, { errors: [{ field: `body.${problem.field}`, message: problem.message }] });
+  if (problem) throw new ServiceError('invalid_recurrence', t('invalid_recurrence', { reason: problem.message }), { errors: [{ field: `body.${problem.field}`, message: t('invalid_recurrence', { reason: problem.message }) }] });
   const row = {
     id: newId('rec'),
     specialistId: specialist.id,
@@ -118,7 +119,7 @@ export async function addRecurring(deps: ServiceDeps, specialist: SpecialistRow,
 }
 
 const ruleNotFound = (id: string) =>
-  new ServiceError('availability_rule_not_found', `You have no availability rule "${id}". List your rules with GET /v1/me/availability.`);
+  new ServiceError('availability_rule_not_found', t('availability_rule_not_found', { id }));
 
 /** Deletes one of the caller's own overrides or recurring rules; anyone else's is a 404. */
 export async function removeRule(deps: ServiceDeps, specialist: SpecialistRow, kind: 'override' | 'recurring', id: string) {

@@ -10,6 +10,7 @@ import { ServiceError } from '../errors.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
+import { t } from '../messages/index.js';
 
 export interface SlotsRequest {
   service: string;
@@ -77,13 +78,13 @@ function resolveDays(query: SlotsRequest, today: () => string) {
   const fromDay = parseEpochDay(query.from ?? today());
   const toDay = query.to ? parseEpochDay(query.to) : Math.min(fromDay + 30, parseEpochDay(MAX_DATE));
   if (toDay < fromDay) {
-    throw new ServiceError('invalid_range', `"to" (${query.to}) is before "from" (${formatEpochDay(fromDay)}).`, {
-      errors: [{ field: 'query.to', message: 'Use a date on or after "from".' }],
+    throw new ServiceError('invalid_range', t('invalid_range.order', { to: String(query.to), from: formatEpochDay(fromDay) }), {
+      errors: [{ field: 'query.to', message: t('invalid_range.order_field') }],
     });
   }
   if (toDay - fromDay + 1 > MAX_SLOT_WINDOW_DAYS) {
-    throw new ServiceError('invalid_range', `Ask for at most ${MAX_SLOT_WINDOW_DAYS} days at a time; this range has ${toDay - fromDay + 1}.`, {
-      errors: [{ field: 'query.to', message: `Use a date at most ${MAX_SLOT_WINDOW_DAYS - 1} days after "from".` }],
+    throw new ServiceError('invalid_range', t('invalid_range.too_long', { max: MAX_SLOT_WINDOW_DAYS, days: toDay - fromDay + 1 }), {
+      errors: [{ field: 'query.to', message: t('invalid_range.too_long_field', { days: MAX_SLOT_WINDOW_DAYS - 1 }) }],
     });
   }
   return { from: formatEpochDay(fromDay), to: formatEpochDay(toDay), after: formatEpochDay(toDay + 1) };
@@ -122,7 +123,7 @@ async function versionOf(deps: ServiceDeps, handle: string): Promise<{ id: strin
   let head = heads.get(database.db);
   if (!head) heads.set(database.db, (head = prepareHead(database.db)));
   const [row] = await head.all({ handle });
-  if (!row) throw new ServiceError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  if (!row) throw new ServiceError('specialist_not_found', t('specialist_not_found.handle', { handle }));
   if (counter !== undefined) deps.slotCache.rememberHead(handle, counter, row);
   return row;
 }

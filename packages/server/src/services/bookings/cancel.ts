@@ -21,7 +21,7 @@ import { changeBooking } from './road.js';
 export async function cancelIn(tx: Tx, row: BookingRow, actor: Actor, reason: string | undefined, now: number): Promise<BookingRow> {
   const [service] = await tx.select().from(services).where(eq(services.id, row.serviceId));
   const decision = cancellation(policyOf(service!), row, now, actor);
-  if (!decision.allowed && (row.status === 'held' || row.status === 'confirmed')) throw new ServiceError('booking_not_cancellable', decision.reason);
+  if (!decision.allowed && (row.status === 'held' || row.status === 'confirmed')) throw new ServiceError('booking_not_cancellable', decision.why);
   const [payment] = await tx.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
   const credit = row.creditLotId === null ? undefined : returnsCredit(decision.refund.rule) ? ('returned' as const) : ('kept' as const);
   // Queued first to know its amount; if the road refuses (the booking is not active any more) the

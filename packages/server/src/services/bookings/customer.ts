@@ -14,6 +14,7 @@ import { afterCancel, cancelIn } from './cancel.js';
 import { expireDueHolds } from './holds.js';
 import { present } from './present.js';
 import { outsideFor, rescheduleIn } from './reschedule.js';
+import { render, t, type Language } from '../messages/index.js';
 
 /** Constant-time string comparison, so a wrong token's timing says nothing about the right one. */
 function sameSecret(a: string, b: string): boolean {
@@ -24,7 +25,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 const notFound = (id: string) =>
-  new ServiceError('booking_not_found', `No booking "${id}" matches this manage token. Use the link from your confirmation.`);
+  new ServiceError('booking_not_found', t('booking_not_found.manage', { id }));
 
 /**
  * The booking `id` if `tokenHash` is one of its manage tokens' — the one answered at creation, or
@@ -69,8 +70,8 @@ export async function cancelBooking(deps: ServiceDeps, id: string, token: string
   return present(deps, await findByToken(deps.database.db, id, tokenHash));
 }
 
-/** What cancelling now would do for the customer, to show before they confirm. */
-export async function quoteCancellation(deps: ServiceDeps, id: string, token: string): Promise<CancellationQuote> {
+/** What cancelling now would do for the customer, to show before they confirm; why not, in `language`. */
+export async function quoteCancellation(deps: ServiceDeps, id: string, token: string, language: Language = 'en'): Promise<CancellationQuote> {
   const now = deps.clock();
   const db = deps.database.db;
   const row = await bookingForToken(deps, id, token);
@@ -82,7 +83,7 @@ export async function quoteCancellation(deps: ServiceDeps, id: string, token: st
   const [paid] = await db.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
   return {
     allowed: state.ok && decision.allowed,
-    reason: !state.ok ? state.reason : decision.allowed ? null : decision.reason,
+    reason: !state.ok ? render(state.why, language) : decision.allowed ? null : render(decision.why, language),
     // Only what was paid can come back (nothing for a hold or a free session).
     refund: { ...(paid ? { ...decision.refund, amount: Math.min(decision.refund.amount, paid.amount - paid.amountRefunded) } : { amount: 0, percent: decision.refund.percent, rule: decision.refund.rule }), currency: row.currency },
     fullRefundUntil: isoInstant(limits.fullRefundUntil),

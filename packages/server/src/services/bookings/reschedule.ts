@@ -12,6 +12,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { changeBooking } from './road.js';
 import { assertBookable } from './slot-check.js';
+import { t } from '../messages/index.js';
 
 /**
  * Moves `row` to `start` inside `tx`: state and policy, then the same slot check as a new booking
@@ -20,11 +21,11 @@ import { assertBookable } from './slot-check.js';
  */
 export async function rescheduleIn(tx: Tx, row: BookingRow, start: number, label: string, actor: Actor, outside: Busy[], now: number): Promise<BookingRow> {
   const state = transition(row, 'reschedule', now);
-  if (!state.ok) throw new ServiceError('booking_not_reschedulable', state.reason);
+  if (!state.ok) throw new ServiceError('booking_not_reschedulable', state.why);
   const [service] = await tx.select().from(services).where(eq(services.id, row.serviceId));
   const decision = reschedule(policyOf(service!), row, now, actor);
-  if (!decision.allowed) throw new ServiceError('booking_not_reschedulable', decision.reason);
-  if (start === row.startAt) throw new ServiceError('booking_not_reschedulable', 'The booking is already at that time.');
+  if (!decision.allowed) throw new ServiceError('booking_not_reschedulable', decision.why);
+  if (start === row.startAt) throw new ServiceError('booking_not_reschedulable', t('booking.same_time'));
   const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, row.specialistId));
   await assertBookable(tx, { specialist: specialist!, service: service!, minutes: row.durationMinutes, start, outside, now, label, excludeId: row.id });
   return changeBooking(

@@ -6,6 +6,7 @@ import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/b
 import { isoInstant } from '../../domain/civil.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
+import { t } from '../messages/index.js';
 
 /** What happens to a booking, who did it, why, and what else changes with it. */
 export interface BookingChange {
@@ -89,7 +90,7 @@ async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, actio
  */
 export async function openBooking(tx: Tx, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number): Promise<BookingRow> {
   const next = transition({ status: NEW, startAt: values.startAt, holdExpiresAt: values.holdExpiresAt ?? null }, opening.action, now);
-  if (!next.ok) throw new ServiceError('invalid_transition', next.reason);
+  if (!next.ok) throw new ServiceError('invalid_transition', next.why);
   const [row] = await tx.insert(bookings).values({ ...values, status: next.to }).returning();
   await record(tx, null, row!, opening.action, opening, now);
   return row!;
@@ -108,7 +109,7 @@ export async function openBooking(tx: Tx, values: NewBooking, opening: { action:
  */
 export async function changeBooking(tx: Tx, booking: BookingRow, change: BookingChange, now: number): Promise<BookingRow> {
   const next = transition(booking, change.action, now);
-  if (!next.ok) throw new ServiceError(refusal(change.action), next.reason);
+  if (!next.ok) throw new ServiceError(refusal(change.action), next.why);
   // A calendar invite is updated by a higher SEQUENCE: every change of time or state raises it.
   const invite = change.action === 'reschedule' || change.action === 'cancel' ? { inviteSequence: booking.inviteSequence + 1 } : {};
   // The status is written only when it changes: writing a column fires the triggers that move the
@@ -119,7 +120,7 @@ export async function changeBooking(tx: Tx, booking: BookingRow, change: Booking
     Object.keys(values).length > 0
       ? await tx.update(bookings).set(values).where(guard).returning()
       : await tx.select().from(bookings).where(guard);
-  if (!row) throw new ServiceError(refusal(change.action), 'The booking changed meanwhile; reload it and try again.');
+  if (!row) throw new ServiceError(refusal(change.action), t('booking.changed_meanwhile'));
   await record(tx, booking.status, row, change.action, change, now);
   return row;
 }

@@ -5,6 +5,7 @@ import { hasRoom, occupiedBy } from '../../domain/occupancy.js';
 import { computeSlots, type Busy } from '../../domain/slots.js';
 import { availabilityOf, bookedTime, countedBookings, serviceRules } from '../availability/rules.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 /** Sessions booked for one time at once; group sessions will raise it per service. */
 export const ONE_TO_ONE = 1;
@@ -23,8 +24,8 @@ export interface SlotCheck {
 }
 
 const unavailable = () =>
-  new ServiceError('slot_unavailable', 'Someone else has just booked this time. Please pick another one.', {
-    errors: [{ field: 'body.start', message: 'This time is taken.' }],
+  new ServiceError('slot_unavailable', t('slot_unavailable'), {
+    errors: [{ field: 'body.start', message: t('slot_unavailable.field') }],
   });
 
 /**
@@ -51,8 +52,8 @@ export async function assertBookable(tx: Tx, check: SlotCheck): Promise<void> {
   if (open.days.length === 0) {
     const possible = computeSlots({ availability, service: rules, busy: [], counted: [], now, ...window });
     if (possible.days.length === 0) {
-      throw new ServiceError('not_a_slot', `${check.label} is not a start time ${specialist.name} offers for "${service.name}". Pick one from the slots list.`, {
-        errors: [{ field: 'body.start', message: 'Use a start time returned by the slots endpoint.' }],
+      throw new ServiceError('not_a_slot', t('not_a_slot', { time: check.label, name: specialist.name, service: service.name }), {
+        errors: [{ field: 'body.start', message: t('not_a_slot.field') }],
       });
     }
     throw unavailable();

@@ -15,6 +15,7 @@ import { changeBooking } from './road.js';
 import { paymentsOfBookings } from '../payments/records.js';
 import { expireDueHolds } from './holds.js';
 import { outsideFor, rescheduleIn } from './reschedule.js';
+import { t } from '../messages/index.js';
 
 export interface ListQuery {
   status?: SpecialistBooking['status'][] | undefined;
@@ -24,7 +25,7 @@ export interface ListQuery {
   starting_after?: string | undefined;
 }
 
-const notFound = (id: string) => new ServiceError('booking_not_found', `You have no booking "${id}".`);
+const notFound = (id: string) => new ServiceError('booking_not_found', t('booking_not_found.yours', { id }));
 
 /** One of the caller's bookings, or a 404: another specialist's booking does not exist for them. */
 async function mine(db: ServiceDeps['database']['db'] | Tx, specialist: SpecialistRow, id: string): Promise<BookingRow> {
@@ -55,8 +56,8 @@ export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRo
   if (query.starting_after) {
     // Keyset pagination on (start, id): stable however many bookings arrive meanwhile.
     const cursor = await mine(db, specialist, query.starting_after).catch(() => {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your bookings.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last booking of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_booking', { id: query.starting_after ?? '' }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_booking_field') }],
       });
     });
     conditions.push(or(gt(bookings.startAt, cursor.startAt), and(eq(bookings.startAt, cursor.startAt), gt(bookings.id, cursor.id))));

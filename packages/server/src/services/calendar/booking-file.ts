@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { customerEvent, organizerOf } from './booking-event.js';
 import { calendarIcs } from './ics.js';
+import { t } from '../messages/index.js';
 
 /** A calendar file, ready to be served. */
 export interface CalendarFile {
@@ -22,7 +23,7 @@ export interface CalendarFile {
 export async function bookingCalendarFile(deps: ServiceDeps, id: string, token: string): Promise<CalendarFile> {
   const row = await bookingForToken(deps, id, token);
   if (row.status === 'held') {
-    throw new ServiceError('invalid_transition', 'This booking is not confirmed yet: complete the payment first, then add it to your calendar.');
+    throw new ServiceError('invalid_transition', t('booking.not_confirmed'));
   }
   const db = deps.database.db;
   const [service] = await db.select().from(services).where(eq(services.id, row.serviceId)).limit(1);

@@ -9,6 +9,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken, newSecretToken } from '../ids.js';
 import { organizerOf, specialistEvent } from './booking-event.js';
 import { calendarIcs } from './ics.js';
+import { t } from '../messages/index.js';
 
 const DAY = 86_400_000;
 
@@ -34,7 +35,7 @@ export const FEED_LIMITS: FeedLimits = { daysBack: 30, daysAhead: 365, maxEvents
 const TOKEN = /^([A-Za-z0-9_]{1,80})\.feed_[A-Za-z0-9_-]{43}$/;
 
 /** The one answer for every address that is not a live feed: malformed, unknown, rotated or revoked. */
-const noFeed = () => new ServiceError('not_found', 'There is no calendar here.');
+const noFeed = () => new ServiceError('not_found', t('not_found.calendar'));
 
 export function feedUrl(api: string, token: string): string {
   return `${api.replace(/\/+$/, '')}${calendarFiles.bookingsFeed.path.replace('{token}', encodeURIComponent(token))}`;

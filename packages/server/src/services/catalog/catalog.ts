@@ -6,12 +6,13 @@ import { services, specialists, type DurationOption, type ServiceRow, type Speci
 import { ServiceError } from '../errors.js';
 import { packagesOnSale } from '../packages/offers.js';
 import { standingOf } from './standing.js';
+import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
 export async function findSpecialist(db: Reader, handle: string): Promise<SpecialistRow> {
   const [row] = await db.select().from(specialists).where(eq(specialists.handle, handle)).limit(1);
-  if (!row) throw new ServiceError('specialist_not_found', `There is no specialist with the handle "${handle}". Check the spelling.`);
+  if (!row) throw new ServiceError('specialist_not_found', t('specialist_not_found.handle', { handle }));
   return row;
 }
 
@@ -22,8 +23,8 @@ export async function findActiveService(db: Reader, specialist: SpecialistRow, s
     .where(and(eq(services.id, serviceId), eq(services.specialistId, specialist.id), eq(services.active, true)))
     .limit(1);
   if (!row) {
-    throw new ServiceError('service_not_found', `${specialist.name} offers no service with the id "${serviceId}".`, {
-      errors: [{ field: 'service', message: 'Use the id of one of the services in the specialist’s profile.' }],
+    throw new ServiceError('service_not_found', t('service_not_found.offered', { name: specialist.name, id: serviceId }), {
+      errors: [{ field: 'service', message: t('service_not_found.offered_field') }],
     });
   }
   return row;
@@ -34,8 +35,8 @@ export function chooseDuration(service: ServiceRow, minutes: number | undefined)
   const option = minutes === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === minutes);
   if (!option) {
     const offered = service.durations.map((d) => d.minutes).join(', ');
-    throw new ServiceError('duration_not_offered', `"${service.name}" is offered for ${offered} minutes, not ${minutes}.`, {
-      errors: [{ field: 'duration', message: `Use one of: ${offered}.` }],
+    throw new ServiceError('duration_not_offered', t('duration_not_offered', { service: service.name, offered, minutes: String(minutes) }), {
+      errors: [{ field: 'duration', message: t('duration_not_offered.field', { offered }) }],
     });
   }
   return option;

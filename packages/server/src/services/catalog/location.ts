@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ServiceRow, SpecialistRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 type LocationColumns = Pick<ServiceRow, 'locationKind' | 'meetingProvider' | 'locationDetail'>;
 
@@ -22,12 +23,12 @@ export function serviceLocation(row: LocationColumns): ServiceLocation {
  */
 export function locationColumns(deps: ServiceDeps, specialist: SpecialistRow, location: z.output<typeof ServiceLocationInput>): LocationColumns {
   if (location.kind === 'link' && !specialist.meetingLink) {
-    const message = 'Set your meeting link first (PATCH /v1/me with meetingLink), then use it for this service.';
-    throw new ServiceError('invalid_request', `body.location.kind: ${message}`, { errors: [{ field: 'body.location.kind', message }] });
+    const message = t('invalid_request.meeting_link_first');
+    throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.location.kind', message }), { errors: [{ field: 'body.location.kind', message }] });
   }
   if (location.provider === 'zoom' && !deps.meetings.zoom) {
-    const message = 'Zoom is not set up on this server (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); use jitsi, or ask its operator to set Zoom up.';
-    throw new ServiceError('invalid_request', `body.location.provider: ${message}`, { errors: [{ field: 'body.location.provider', message }] });
+    const message = t('invalid_request.zoom_missing');
+    throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.location.provider', message }), { errors: [{ field: 'body.location.provider', message }] });
   }
   return { locationKind: location.kind, meetingProvider: location.provider ?? 'jitsi', locationDetail: location.detail ?? null };
 }

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { services, specialists, type SpecialistRow } from '../../db/schema.js';
 import { paidBookingsOpen } from '../accounts/verification.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 /** The owner's view of their profile; `emailVerified` as `paidBookingsOpen` reads it. */
 export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
@@ -42,7 +43,7 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
   ) as Partial<SpecialistRow>;
   return deps.database.write(async (tx) => {
     const [current] = await tx.select().from(specialists).where(eq(specialists.id, specialist.id));
-    if (!current) throw new ServiceError('unauthorized', 'This account no longer exists; log in again.');
+    if (!current) throw new ServiceError('unauthorized', t('unauthorized.account_gone'));
     if (handle !== undefined && handle !== current.handle) {
       const [owner] = await tx
         .select({ id: specialists.id })
@@ -50,8 +51,8 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
         .where(and(eq(specialists.handle, handle), ne(specialists.id, current.id)))
         .limit(1);
       if (owner) {
-        throw new ServiceError('handle_taken', `The handle "${handle}" is taken; choose another.`, {
-          errors: [{ field: 'body.handle', message: 'Taken by another specialist.' }],
+        throw new ServiceError('handle_taken', t('handle_taken', { handle }), {
+          errors: [{ field: 'body.handle', message: t('handle_taken.profile_field') }],
         });
       }
     }
@@ -76,6 +77,6 @@ async function assertLinkUnused(tx: Tx, specialistId: string): Promise<void> {
     .where(and(eq(services.specialistId, specialistId), eq(services.locationKind, 'link')))
     .limit(1);
   if (!user) return;
-  const message = `"${user.name}" takes place at this link: give it another location first.`;
-  throw new ServiceError('invalid_request', `body.meetingLink: ${message}`, { errors: [{ field: 'body.meetingLink', message }] });
+  const message = t('invalid_request.meeting_link_in_use', { service: user.name });
+  throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.meetingLink', message }), { errors: [{ field: 'body.meetingLink', message }] });
 }

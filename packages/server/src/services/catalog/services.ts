@@ -9,6 +9,7 @@ import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { toService } from './catalog.js';
 import { locationColumns, serviceLocation } from './location.js';
+import { t } from '../messages/index.js';
 
 export function toServiceDetail(row: ServiceRow): MyService {
   return {
@@ -38,7 +39,7 @@ export async function myServices(deps: ServiceDeps, specialist: SpecialistRow): 
   return rows.map(toServiceDetail);
 }
 
-const notFound = (id: string) => new ServiceError('service_not_found', `You have no service "${id}".`);
+const notFound = (id: string) => new ServiceError('service_not_found', t('service_not_found.yours', { id }));
 
 async function findMine(db: Drizzle | Tx, specialist: SpecialistRow, id: string): Promise<ServiceRow> {
   const [row] = await db.select().from(services).where(and(eq(services.id, id), eq(services.specialistId, specialist.id)));
@@ -54,8 +55,8 @@ export async function myService(deps: ServiceDeps, specialist: SpecialistRow, id
 /** The refund tiers must nest: the full refund is for cancellations at least as early as the partial one. */
 function checkPolicy(service: Pick<ServiceRow, 'fullRefundHours' | 'partialRefundHours'>): void {
   if (service.partialRefundHours > service.fullRefundHours) {
-    const message = `Use partialRefundHours ≤ fullRefundHours (${service.fullRefundHours}): the full refund is for the earlier cancellations.`;
-    throw new ServiceError('invalid_request', `body.partialRefundHours: ${message}`, { errors: [{ field: 'body.partialRefundHours', message }] });
+    const message = t('invalid_request.refund_tiers', { hours: service.fullRefundHours });
+    throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.partialRefundHours', message }), { errors: [{ field: 'body.partialRefundHours', message }] });
   }
 }
 
@@ -79,12 +80,15 @@ function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
 function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'durations' | 'active' | 'currency'>): void {
   for (const [i, option] of service.durations.entries()) {
     const problem = priceProblem(option.price, service.currency);
-    if (problem) throw new ServiceError('invalid_request', `body.durations.${i}.price: ${problem}`, { errors: [{ field: `body.durations.${i}.price`, message: problem }] });
+    if (problem) {
+      const message = t('invalid_request.price', { reason: problem });
+      throw new ServiceError('invalid_request', t('invalid_request.field', { field: `body.durations.${i}.price`, message }), { errors: [{ field: `body.durations.${i}.price`, message }] });
+    }
   }
   if (!service.active || service.durations.every((d) => d.price === 0)) return;
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
-    throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before offering a priced service; until then, offer it for free or keep it inactive.', {
-      errors: [{ field: 'body.durations', message: 'A price above 0 needs a connected Stripe account.' }],
+    throw new ServiceError('stripe_account_required', t('stripe_account_required.service'), {
+      errors: [{ field: 'body.durations', message: t('stripe_account_required.field') }],
     });
   }
 }

@@ -4,6 +4,7 @@ import { accounts, specialists } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { operatorView, toOperatorSpecialist } from './suspension.js';
+import { t } from '../messages/index.js';
 
 /** `%` and `_` typed in a search are letters, not wildcards. */
 const contains = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -23,8 +24,8 @@ export async function listSpecialists(
   if (query.starting_after) {
     const [cursor] = await db.select({ id: specialists.id, createdAt: specialists.createdAt }).from(specialists).where(eq(specialists.id, query.starting_after));
     if (!cursor) {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not a specialist's id.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last specialist of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_specialist', { id: query.starting_after }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_specialist_field') }],
       });
     }
     conditions.push(or(lt(specialists.createdAt, cursor.createdAt), and(eq(specialists.createdAt, cursor.createdAt), lt(specialists.id, cursor.id)))!);

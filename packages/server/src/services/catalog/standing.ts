@@ -3,6 +3,7 @@ import type { Drizzle, Tx } from '../../db/client.js';
 import type { SpecialistRow } from '../../db/schema.js';
 import { paidBookingsOpen } from '../accounts/verification.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 /**
  * Whether a specialist takes bookings, as the public sees it and as every booking or sale checks:
@@ -24,14 +25,11 @@ export async function standingOf(db: Drizzle | Tx, specialist: Pick<SpecialistRo
 /** Refuses anything new (a booking, a purchase) for a specialist who is not active. */
 export function assertAccepting(specialist: Pick<SpecialistRow, 'name' | 'status'>): void {
   if (specialist.status === 'active') return;
-  throw new ServiceError('specialist_unavailable', `${specialist.name} is not taking bookings right now. Bookings already made are not affected.`);
+  throw new ServiceError('specialist_unavailable', t('specialist_unavailable', { name: specialist.name }));
 }
 
 /** Refuses taking money for a specialist whose login email is not verified yet. */
 export async function assertTakesMoney(db: Drizzle | Tx, specialist: Pick<SpecialistRow, 'id' | 'name'>): Promise<void> {
   if (await paidBookingsOpen(db, specialist.id)) return;
-  throw new ServiceError(
-    'specialist_unverified',
-    `${specialist.name} cannot take paid bookings yet: they have not verified their email. Their free services can be booked; for paid ones, try again later.`,
-  );
+  throw new ServiceError('specialist_unverified', t('specialist_unverified', { name: specialist.name }));
 }

@@ -5,6 +5,7 @@ import { accounts, bookings, specialists, type SpecialistRow } from '../../db/sc
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 /**
  * The operator's hold on a specialist. Suspending stops everything new — the public page says
@@ -60,9 +61,9 @@ async function change(deps: ServiceDeps, id: string, to: 'suspended' | 'active',
   const now = deps.clock();
   const row = await deps.database.write(async (tx) => {
     const [current] = await tx.select().from(specialists).where(eq(specialists.id, id)).limit(1);
-    if (!current) throw new ServiceError('specialist_not_found', `There is no specialist with the id "${id}".`);
+    if (!current) throw new ServiceError('specialist_not_found', t('specialist_not_found.id', { id }));
     if (current.status === 'closed') {
-      throw new ServiceError('specialist_closed', `${current.name} closed their account; it can be neither suspended nor reactivated.`);
+      throw new ServiceError('specialist_closed', t('specialist_closed', { name: current.name }));
     }
     // Suspending again only updates the reason; reactivating an active specialist changes nothing.
     if (current.status !== to || (to === 'suspended' && current.statusReason !== reason)) {

@@ -39,7 +39,8 @@ describe('the email layout', () => {
 
 describe('words, dates and amounts for the recipient', () => {
   it('falls back to English for a language without strings, and formats in the recipient’s own locale when it is English', () => {
-    expect(stringsFor('de-AT').locale).toBe('en');
+    expect(stringsFor('ko-KR').locale).toBe('en');
+    expect(stringsFor('de-AT')).toMatchObject({ locale: 'de-AT', t: { customerConfirmed: { heading: 'Ihre Buchung steht' } } });
     expect(stringsFor('en-GB').locale).toBe('en-GB');
     expect(stringsFor('not a tag!').locale).toBe('en');
     expect(stringsFor(undefined).t.customerConfirmed.heading).toBe('You’re booked');

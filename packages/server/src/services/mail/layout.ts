@@ -37,20 +37,29 @@ export function safeUrl(url: string): string | undefined {
 
 const COLORS = { text: '#1f2933', muted: '#616e7c', accent: '#3a5bd9', line: '#e4e7eb' };
 
-/** The HTML body: one centered column, inline styles (mail clients drop `<style>` blocks). */
+/** Languages written right to left: their emails say `dir="rtl"` and mirror the layout. */
+const RTL = /^(?:ar|fa|he|ur)(?:-|$)/i;
+
+/**
+ * The HTML body: one centered column, inline styles (mail clients drop `<style>` blocks). In a
+ * right-to-left `locale` the document says so (`dir="rtl"`) and sides swap; `start`/`end` are not
+ * used because several mail clients ignore them.
+ */
 export function renderHtml(content: MessageContent, locale: string): string {
   const e = escapeHtml;
+  const rtl = RTL.test(locale);
+  const [start, end] = rtl ? ['right', 'left'] : ['left', 'right'];
   const p = (text: string) => `<p style="margin:0 0 16px;line-height:1.5">${e(text).replace(/\n/g, '<br>')}</p>`;
   const details = content.details?.length
     ? `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px;width:100%">${content.details
-        .map(([label, value]) => `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:6px 12px 6px 0;color:${COLORS.muted};font-weight:normal;white-space:nowrap">${e(label)}</th><td style="padding:6px 0;vertical-align:top">${e(value).replace(/\n/g, '<br>')}</td></tr>`)
+        .map(([label, value]) => `<tr><th scope="row" style="text-align:${start};vertical-align:top;padding:6px 0;padding-${end}:12px;color:${COLORS.muted};font-weight:normal;white-space:nowrap">${e(label)}</th><td style="padding:6px 0;vertical-align:top">${e(value).replace(/\n/g, '<br>')}</td></tr>`)
         .join('')}</table>`
     : '';
-  const list = content.list?.length ? `<ul style="margin:0 0 16px;padding-left:20px;line-height:1.6">${content.list.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : '';
+  const list = content.list?.length ? `<ul style="margin:0 0 16px;padding-${start}:20px;line-height:1.6">${content.list.map((item) => `<li>${e(item)}</li>`).join('')}</ul>` : '';
   const actions = (content.actions ?? [])
     .map((a) => ({ label: a.label, url: safeUrl(a.url) }))
     .filter((a): a is { label: string; url: string } => a.url !== undefined)
-    .map((a) => `<a href="${e(a.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;background:${COLORS.accent};color:#ffffff;text-decoration:none">${e(a.label)}</a>`)
+    .map((a) => `<a href="${e(a.url)}" style="display:inline-block;margin:0 0 8px;margin-${end}:8px;padding:10px 16px;border-radius:6px;background:${COLORS.accent};color:#ffffff;text-decoration:none">${e(a.label)}</a>`)
     .join('');
   const unsubscribeUrl = content.unsubscribe ? safeUrl(content.unsubscribe.url) : undefined;
   const footer = [
@@ -60,7 +69,7 @@ export function renderHtml(content: MessageContent, locale: string): string {
     .map((line) => `<p style="margin:0 0 8px">${line}</p>`)
     .join('');
   return `<!doctype html>
-<html lang="${e(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(content.subject)}</title></head>
+<html lang="${e(locale)}" dir="${rtl ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(content.subject)}</title></head>
 <body style="margin:0;padding:0;background:#f5f7fa;color:${COLORS.text};font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px">
 <div style="max-width:560px;margin:0 auto;padding:24px 16px">
 <div style="background:#ffffff;border:1px solid ${COLORS.line};border-radius:8px;padding:24px">

@@ -5,6 +5,7 @@ import { notifications, type NotificationRow, type SpecialistRow } from '../../d
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 const toWire = (r: NotificationRow): NotificationList['data'][number] => ({
   id: r.id,
@@ -41,8 +42,8 @@ export async function listNotifications(
   if (query.starting_after) {
     const [cursor] = await db.select().from(notifications).where(and(mine, eq(notifications.id, query.starting_after))).limit(1);
     if (!cursor) {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your notifications.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last notification of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_notification', { id: query.starting_after }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_notification_field') }],
       });
     }
     after = or(lt(notifications.createdAt, cursor.createdAt), and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, cursor.id)));

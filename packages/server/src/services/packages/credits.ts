@@ -7,6 +7,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { recordPackageEvent } from './outbox.js';
 import { isRevoked } from './revoke.js';
+import { t, type Message } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
@@ -28,8 +29,8 @@ export async function purchaseByToken(db: Reader, tokenHash: string, field?: str
         .where(eq(purchaseTokens.tokenHash, tokenHash))
         .limit(1);
   if (!minted) {
-    throw new ServiceError('credits_not_found', 'No credits match this token. Use the link from your package purchase.', {
-      ...(field ? { errors: [{ field, message: 'Use the credits token returned when the package was bought.' }] } : {}),
+    throw new ServiceError('credits_not_found', t('credits_not_found'), {
+      ...(field ? { errors: [{ field, message: t('credits_not_found.field') }] } : {}),
     });
   }
   return minted.purchase;
@@ -95,7 +96,7 @@ export async function cancelPurchase(tx: Tx, purchaseId: string): Promise<void> 
   await tx.update(packagePurchases).set({ status: 'canceled' }).where(and(eq(packagePurchases.id, purchaseId), eq(packagePurchases.status, 'pending')));
 }
 
-const notApplicable = (detail: string, field: string, message: string) => new ServiceError('credit_not_applicable', detail, { errors: [{ field, message }] });
+const notApplicable = (detail: Message, field: string, message: Message) => new ServiceError('credit_not_applicable', detail, { errors: [{ field, message }] });
 
 export interface CreditRequest {
   tokenHash: string;
@@ -114,18 +115,18 @@ export interface CreditRequest {
 export async function creditFor(tx: Reader, request: CreditRequest): Promise<PurchaseLot> {
   const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
   if (purchase.specialistId !== request.specialist.id) {
-    throw notApplicable(`These credits were bought from another specialist, not ${request.specialist.name}.`, 'body.credit.token', 'Use credits bought from this specialist.');
+    throw notApplicable(t('credit_not_applicable.specialist', { name: request.specialist.name }), 'body.credit.token', t('credit_not_applicable.specialist_field'));
   }
   if (purchase.customerEmail !== request.customerEmail.toLowerCase()) {
-    throw notApplicable('The credits belong to another email address: book with the email the package was bought with.', 'body.customer.email', 'Use the email the package was bought with.');
+    throw notApplicable(t('credit_not_applicable.email'), 'body.customer.email', t('credit_not_applicable.email_field'));
   }
   if (!purchase.serviceIds.includes(request.serviceId)) {
-    throw notApplicable(`Your package does not include "${request.serviceName}".`, 'body.service', 'Book one of the services your package includes.');
+    throw notApplicable(t('credit_not_applicable.service', { service: request.serviceName }), 'body.service', t('credit_not_applicable.service_field'));
   }
   const lot = chooseLot(await lotsOfPurchases(tx, [purchase]), () => true, request.now);
   if (!lot) {
-    const detail = purchase.status === 'paid' ? 'No credit of your package is left to spend (all used or expired).' : 'Your package is not paid yet, so it has no credits to spend.';
-    throw new ServiceError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: 'No usable credit.' }] });
+    const detail = purchase.status === 'paid' ? t('no_credit.spent') : t('no_credit.unpaid');
+    throw new ServiceError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: t('no_credit.field') }] });
   }
   return lot;
 }

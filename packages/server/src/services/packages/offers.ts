@@ -8,6 +8,7 @@ import { isoInstant } from '../../domain/civil.js';
 import { priceProblem } from '../../domain/money.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
+import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
@@ -19,7 +20,7 @@ export function toPackage(row: PackageRow, serviceIds: string[] = row.serviceIds
 
 export const toMyPackage = (row: PackageRow): MyPackage => ({ ...toPackage(row), active: row.active, createdAt: isoInstant(row.createdAt) });
 
-const notFound = (id: string) => new ServiceError('package_not_found', `You have no package "${id}".`);
+const notFound = (id: string) => new ServiceError('package_not_found', t('package_not_found.yours', { id }));
 
 async function findMine(db: Reader, specialist: SpecialistRow, id: string): Promise<PackageRow> {
   const [row] = await db.select().from(packages).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id)));
@@ -46,20 +47,23 @@ async function assertOwnServices(tx: Tx, specialist: SpecialistRow, ids: string[
     .from(services)
     .where(and(inArray(services.id, ids), eq(services.specialistId, specialist.id), eq(services.active, true)));
   const known = new Set(found.map((s) => s.id));
-  const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `body.serviceIds.${i}`, message: `"${id}" is not one of your active services.` }]));
+  const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `body.serviceIds.${i}`, message: t('service_not_found.not_active', { id }) }]));
   if (errors.length > 0) {
-    throw new ServiceError('service_not_found', `${errors[0]!.field}: ${errors[0]!.message} A package can include only services you offer.`, { errors });
+    throw new ServiceError('service_not_found', t('service_not_found.package', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
   }
 }
 
 /** A priced package on sale needs a Stripe account that can take charges, as a priced service does. */
 function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active' | 'currency'>): void {
   const problem = priceProblem(row.price, row.currency);
-  if (problem) throw new ServiceError('invalid_request', `body.price: ${problem}`, { errors: [{ field: 'body.price', message: problem }] });
+  if (problem) {
+    const message = t('invalid_request.price', { reason: problem });
+    throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.price', message }), { errors: [{ field: 'body.price', message }] });
+  }
   if (!row.active || row.price === 0) return;
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
-    throw new ServiceError('stripe_account_required', 'Connect your Stripe account (POST /v1/me/stripe/onboarding) before selling a priced package.', {
-      errors: [{ field: 'body.price', message: 'A price above 0 needs a connected Stripe account.' }],
+    throw new ServiceError('stripe_account_required', t('stripe_account_required.package'), {
+      errors: [{ field: 'body.price', message: t('stripe_account_required.field') }],
     });
   }
 }

@@ -10,6 +10,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge } from '../payments/checkout.js';
 import { grantPurchase } from './credits.js';
+import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
@@ -31,7 +32,7 @@ export function toPurchase(row: PackagePurchaseRow, packageName: string): Packag
   };
 }
 
-const notOnSale = (id: string) => new ServiceError('package_not_found', `There is no package "${id}" for sale. Pick one from the specialist’s profile.`);
+const notOnSale = (id: string) => new ServiceError('package_not_found', t('package_not_found.for_sale', { id }));
 
 /**
  * Buys package `id` for `input.customer`: the purchase (with the package's terms copied, as
@@ -64,7 +65,7 @@ export async function purchasePackage(
     const { pkg, specialist } = found;
     assertAccepting(specialist);
     if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
-      throw new ServiceError('origin_not_allowed', `${ctx.origin} is not one of ${specialist.name}'s registered sites, so it cannot sell their packages.`);
+      throw new ServiceError('origin_not_allowed', t('origin_not_allowed.package', { origin: ctx.origin, name: specialist.name }));
     }
     const offered = await db
       .select({ id: services.id })
@@ -146,8 +147,8 @@ async function assertFirstClaim(tx: Reader, packageId: string, email: string): P
     .where(and(eq(packagePurchases.packageId, packageId), eq(packagePurchases.customerEmail, email), eq(packagePurchases.status, 'paid')))
     .limit(1);
   if (claimed) {
-    throw new ServiceError('package_already_claimed', `${email} has already claimed this free package; it can be claimed once per email address.`, {
-      errors: [{ field: 'body.customer.email', message: 'This email has already claimed it.' }],
+    throw new ServiceError('package_already_claimed', t('package_already_claimed', { email }), {
+      errors: [{ field: 'body.customer.email', message: t('package_already_claimed.field') }],
     });
   }
 }

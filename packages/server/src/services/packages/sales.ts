@@ -8,6 +8,7 @@ import { ServiceError } from '../errors.js';
 import { paymentsOfPurchases } from '../payments/records.js';
 import { lotsOfPurchases } from './credits.js';
 import { toPurchase } from './purchases.js';
+import { t } from '../messages/index.js';
 
 /** The caller's customers' purchases, newest first, with their payment and what is left of the credits. */
 export async function listMyPurchases(
@@ -24,8 +25,8 @@ export async function listMyPurchases(
       .from(packagePurchases)
       .where(and(eq(packagePurchases.id, query.starting_after), eq(packagePurchases.specialistId, specialist.id)));
     if (!cursor) {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your package purchases.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last purchase of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_purchase', { id: query.starting_after }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_purchase_field') }],
       });
     }
     conditions.push(or(lt(packagePurchases.createdAt, cursor.createdAt), and(eq(packagePurchases.createdAt, cursor.createdAt), lt(packagePurchases.id, cursor.id)))!);

@@ -6,13 +6,14 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { PaymentsError } from './payments-error.js';
 import { platformFeeBps } from '../platform-settings.js';
+import { t, type Message } from '../messages/index.js';
 
 type Reader = Parameters<typeof platformFeeBps>[0];
 
 /** Priced sessions need a connected account that can take charges: the money goes to it. */
 export function assertCanCharge(specialist: SpecialistRow): string {
   if (!specialist.stripeAccountId || !specialist.stripeChargesEnabled) {
-    throw new ServiceError('stripe_account_required', `${specialist.name} cannot take paid bookings yet: their payment account is not set up.`);
+    throw new ServiceError('stripe_account_required', t('stripe_account_required.bookings', { name: specialist.name }));
   }
   return specialist.stripeAccountId;
 }
@@ -77,7 +78,7 @@ export async function payThenWrite<T>(
       idempotencyKey: `${request.key}-payment`,
     });
   } catch (error) {
-    throw providerFailure(deps, error, 'The payment could not be started, so nothing was booked or bought. Please try again in a moment.');
+    throw providerFailure(deps, error, t('payment_provider_error.start'));
   }
   try {
     return { result: await deps.database.write((tx) => write(tx, intent)), intent };
@@ -122,13 +123,13 @@ export async function insertPayment(
  * A provider failure as the caller should read it: `payments_not_configured` on a server without
  * a payment provider, otherwise `payment_provider_error` with `detail` (and the cause logged).
  */
-export function providerFailure(deps: Pick<ServiceDeps, 'logError'>, error: unknown, detail: string): ServiceError {
+export function providerFailure(deps: Pick<ServiceDeps, 'logError'>, error: unknown, detail: Message): ServiceError {
   if (error instanceof PaymentsError && error.code === 'not_configured') {
-    return new ServiceError('payments_not_configured', `${error.message} Free sessions can still be booked.`);
+    return new ServiceError('payments_not_configured', t('payments_not_configured', { reason: error.message }));
   }
   deps.logError(error);
   return new ServiceError('payment_provider_error', detail, { cause: error });
 }
 
 /** The price moved between the quote and the write (an edit that raced the checkout). */
-export const priceChanged = () => new ServiceError('price_changed', 'The price changed while you were paying; reload to see the new one and try again.');
+export const priceChanged = () => new ServiceError('price_changed', t('price_changed'));

@@ -4,12 +4,13 @@ import type { ServiceDeps } from '../deps.js';
 import { accounts, specialists, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { providerFailure } from './checkout.js';
+import { t } from '../messages/index.js';
 
 async function provider<T>(deps: ServiceDeps, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw providerFailure(deps, error, 'Stripe could not be reached; try again in a moment.');
+    throw providerFailure(deps, error, t('payment_provider_error.stripe'));
   }
 }
 

@@ -6,6 +6,7 @@ import { PaymentsError } from './payments-error.js';
 import type { ProviderPaymentIntent } from './port.js';
 import { applyIntent } from './apply.js';
 import { issueDueRefunds } from './refunds.js';
+import { t } from '../messages/index.js';
 
 /** Applies `intent` to `payment` in a transaction, then issues any refund it queued. */
 export async function applyNow(deps: ServiceDeps, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<void> {
@@ -23,13 +24,13 @@ export async function applyNow(deps: ServiceDeps, payment: PaymentRow, intent: P
 export async function syncBookingPayment(deps: ServiceDeps, bookingId: string): Promise<void> {
   const now = deps.clock();
   const [payment] = await deps.database.db.select().from(payments).where(eq(payments.bookingId, bookingId)).orderBy(payments.createdAt);
-  if (!payment?.providerPaymentId) throw new ServiceError('payment_not_found', 'This booking has no payment to check.');
+  if (!payment?.providerPaymentId) throw new ServiceError('payment_not_found', t('payment_not_found.booking'));
   let intent: ProviderPaymentIntent;
   try {
     intent = await deps.payments.retrievePaymentIntent(payment.providerPaymentId);
   } catch (error) {
     deps.logError(error);
-    throw new ServiceError('payment_provider_error', 'The payment provider could not be reached; your booking is safe — try again in a moment.');
+    throw new ServiceError('payment_provider_error', t('payment_provider_error.unreachable'));
   }
   await applyNow(deps, payment, intent, now);
 }

@@ -5,6 +5,7 @@ import type { Drizzle, Tx } from '../../db/client.js';
 import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { isoInstant, parseEpochDay } from '../../domain/civil.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
@@ -68,8 +69,8 @@ export async function listMyPayments(deps: ServiceDeps, specialistId: string, qu
   if (query.starting_after) {
     const [cursor] = await db.select().from(payments).where(and(eq(payments.id, query.starting_after), eq(payments.specialistId, specialistId)));
     if (!cursor) {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not one of your payments.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last payment of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_payment', { id: query.starting_after }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_payment_field') }],
       });
     }
     // `<=` lets the (specialist, created) index seek to the cursor instead of scanning from the newest.

@@ -10,12 +10,13 @@ import { purchaseByToken } from '../packages/credits.js';
 import { applyNow, syncBookingPayment } from './intents.js';
 import { PaymentsError } from './payments-error.js';
 import type { TestPaymentControls } from './port.js';
+import { t } from '../messages/index.js';
 
 export type TestOutcome = 'succeed' | 'decline';
 
 function controls(deps: ServiceDeps): TestPaymentControls {
   const test = deps.payments.testControls;
-  if (!test) throw new ServiceError('not_found', 'Test payments exist only in the offline test-payments mode.');
+  if (!test) throw new ServiceError('not_found', t('not_found.test_payments'));
   return test;
 }
 
@@ -42,9 +43,9 @@ async function attempt(test: TestPaymentControls, intentId: string, outcome: Tes
  */
 export async function payBookingInTestMode(deps: ServiceDeps, intentId: string, manageToken: string | undefined, outcome: TestOutcome): Promise<Booking> {
   const test = controls(deps);
-  if (!manageToken) throw new ServiceError('manage_token_required', 'Send the booking’s manage token as `Authorization: Bearer <token>`.');
+  if (!manageToken) throw new ServiceError('manage_token_required', t('manage_token_required.bearer'));
   const payment = await paymentByIntent(deps, intentId);
-  if (!payment?.bookingId) throw new ServiceError('payment_not_found', `There is no test payment "${intentId}".`);
+  if (!payment?.bookingId) throw new ServiceError('payment_not_found', t('payment_not_found.test', { id: intentId }));
   await bookingForToken(deps, payment.bookingId, manageToken); // only the booking's own customer may pay it, even in test mode
   await attempt(test, intentId, outcome);
   await syncBookingPayment(deps, payment.bookingId);
@@ -54,11 +55,11 @@ export async function payBookingInTestMode(deps: ServiceDeps, intentId: string, 
 /** The same for a package purchase, proved by its credits token; answers the credits it now gives. */
 export async function payPurchaseInTestMode(deps: ServiceDeps, intentId: string, creditsToken: string | undefined, outcome: TestOutcome): Promise<CreditBalance> {
   const test = controls(deps);
-  if (!creditsToken) throw new ServiceError('credits_token_required', 'Send the credits token of the purchase as `Authorization: Bearer <token>`.');
+  if (!creditsToken) throw new ServiceError('credits_token_required', t('credits_token_required.bearer'));
   const tokenHash = await hashToken(creditsToken);
   const purchase = await purchaseByToken(deps.database.db, tokenHash);
   const payment = await paymentByIntent(deps, intentId);
-  if (!payment || payment.packagePurchaseId !== purchase.id) throw new ServiceError('payment_not_found', `There is no test payment "${intentId}" for this purchase.`);
+  if (!payment || payment.packagePurchaseId !== purchase.id) throw new ServiceError('payment_not_found', t('payment_not_found.test_purchase', { id: intentId }));
   await attempt(test, intentId, outcome);
   await applyNow(deps, payment, await deps.payments.retrievePaymentIntent(intentId), deps.clock());
   return creditBalance(deps, tokenHash);

@@ -7,6 +7,7 @@ import { applyIntent } from './apply.js';
 import { PaymentsError } from './payments-error.js';
 import type { ProviderEvent, ProviderPaymentIntent, ProviderRefund } from './port.js';
 import { issueDueRefunds, recomputeRefunded } from './refunds.js';
+import { t } from '../messages/index.js';
 
 const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
 const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
@@ -37,7 +38,7 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
   try {
     event = await deps.payments.verifyWebhook(raw, signature, now);
   } catch (error) {
-    if (error instanceof PaymentsError) throw new ServiceError('invalid_signature', `The Stripe-Signature header does not verify: ${error.message}`);
+    if (error instanceof PaymentsError) throw new ServiceError('invalid_signature', t('invalid_signature', { reason: error.message }));
     throw error;
   }
   const [seen] = await deps.database.db.select().from(webhookEvents).where(eq(webhookEvents.id, event.id));

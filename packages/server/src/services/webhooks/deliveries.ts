@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import type { WebhookDeliveryData } from './channel.js';
 import { myEndpoint } from './endpoints.js';
+import { t } from '../messages/index.js';
 
 const STATUSES: Record<DeliveryRow['status'], WebhookDeliveryStatus> = {
   pending: 'pending',
@@ -55,8 +56,8 @@ export async function listWebhookDeliveries(
   if (query.starting_after) {
     const [after] = await db.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, query.starting_after)));
     if (!after) {
-      throw new ServiceError('invalid_request', `"${query.starting_after}" is not a delivery of this endpoint.`, {
-        errors: [{ field: 'query.starting_after', message: 'Use the id of the last delivery of the previous page.' }],
+      throw new ServiceError('invalid_request', t('invalid_request.cursor_delivery', { id: query.starting_after }), {
+        errors: [{ field: 'query.starting_after', message: t('invalid_request.cursor_delivery_field') }],
       });
     }
     // Insertion order (rowid) breaks ties: one change plans several deliveries in the same millisecond.
@@ -82,8 +83,8 @@ export async function redeliverWebhook(deps: ServiceDeps, specialist: Specialist
   const row = await deps.database.write(async (tx) => {
     const endpoint = await myEndpoint(tx, specialist, endpointId);
     const [original] = await tx.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, deliveryId)));
-    if (!original) throw new ServiceError('webhook_delivery_not_found', `Endpoint "${endpointId}" has no delivery "${deliveryId}".`);
-    if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', 'The endpoint is turned off: enable it first, then send the delivery again.');
+    if (!original) throw new ServiceError('webhook_delivery_not_found', t('webhook_delivery_not_found', { endpoint: endpointId, id: deliveryId }));
+    if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', t('webhook_endpoint_disabled'));
     const data = original.data as unknown as WebhookDeliveryData;
     const id = newDeliveryId();
     const [inserted] = await tx

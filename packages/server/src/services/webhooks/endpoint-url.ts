@@ -1,7 +1,8 @@
 import { ServiceError } from '../errors.js';
 import { isIpLiteral, isLoopbackAddress, isPublicAddress } from '../net/public-address.js';
+import { t, type Message } from '../messages/index.js';
 
-const refuse = (detail: string) => new ServiceError('invalid_webhook_url', detail, { errors: [{ field: 'body.url', message: detail }] });
+const refuse = (detail: Message) => new ServiceError('invalid_webhook_url', detail, { errors: [{ field: 'body.url', message: detail }] });
 
 /** `localhost`, `*.localhost` or a loopback literal: this machine. */
 function isLoopbackHost(host: string): boolean {
@@ -24,21 +25,21 @@ export function webhookUrl(input: string, options: { allowLoopback: boolean }): 
   try {
     url = new URL(input.trim());
   } catch {
-    throw refuse('That is not a web address. Give the full https:// URL that should receive the events.');
+    throw refuse(t('invalid_webhook_url.not_a_url'));
   }
   const host = url.hostname.replace(/\.$/, '').toLowerCase();
   const loopback = isLoopbackHost(host);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && options.allowLoopback)) {
-    throw refuse(`Use an https:// URL; ${url.protocol}// addresses are not accepted, so events travel encrypted.`);
+    throw refuse(t('invalid_webhook_url.https', { protocol: url.protocol }));
   }
-  if (url.username || url.password) throw refuse('Leave the user name and password out of the URL; verify deliveries with the signing secret instead.');
-  if (url.hash) throw refuse('Leave the #fragment out of the URL: it is never sent to a server.');
+  if (url.username || url.password) throw refuse(t('invalid_webhook_url.credentials'));
+  if (url.hash) throw refuse(t('invalid_webhook_url.fragment'));
   if (loopback) {
     if (options.allowLoopback) return url.href;
-    throw refuse(`${host} is this machine; events are delivered only to public addresses.`);
+    throw refuse(t('invalid_webhook_url.loopback', { host }));
   }
   if (isIpLiteral(host) ? !isPublicAddress(host) : !host.includes('.')) {
-    throw refuse(`${url.hostname} is on a local, private or reserved network; events are delivered only to public addresses.`);
+    throw refuse(t('invalid_webhook_url.private', { host: url.hostname }));
   }
   return url.href;
 }

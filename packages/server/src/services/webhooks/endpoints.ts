@@ -8,6 +8,7 @@ import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { webhookUrl } from './endpoint-url.js';
 import { newWebhookSecret, sealSecret } from './secrets.js';
+import { t } from '../messages/index.js';
 
 /** How long the previous secret keeps signing after a rotation, beside the new one. */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
@@ -27,7 +28,7 @@ export function presentEndpoint(row: WebhookEndpointRow, now: number): WebhookEn
 /** The caller's endpoint `id`, or `webhook_endpoint_not_found` (someone else's too: it does not exist for them). */
 export async function myEndpoint(db: Tx | ServiceDeps['database']['db'], specialist: SpecialistRow, id: string): Promise<WebhookEndpointRow> {
   const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.specialistId, specialist.id)));
-  if (!row) throw new ServiceError('webhook_endpoint_not_found', `You have no webhook endpoint "${id}".`);
+  if (!row) throw new ServiceError('webhook_endpoint_not_found', t('webhook_endpoint_not_found', { id }));
   return row;
 }
 
@@ -51,7 +52,7 @@ export async function createWebhookEndpoint(deps: ServiceDeps, specialist: Speci
   };
   await deps.database.write(async (tx) => {
     const [{ n }] = (await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.specialistId, specialist.id))) as [{ n: number }];
-    if (n >= MAX_WEBHOOK_ENDPOINTS) throw new ServiceError('too_many_webhook_endpoints', `You can have at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints; remove one first.`);
+    if (n >= MAX_WEBHOOK_ENDPOINTS) throw new ServiceError('too_many_webhook_endpoints', t('too_many_webhook_endpoints', { max: MAX_WEBHOOK_ENDPOINTS }));
     await tx.insert(webhookEndpoints).values(row);
   });
   return { ...presentEndpoint(row, now), secret };

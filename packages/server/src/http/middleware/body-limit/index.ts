@@ -1,13 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../../app-env.js';
 import { HttpError } from '../../problem.js';
+import { t } from '../../../services/messages/index.js';
 
 export interface BodyLimitOptions {
   /** The largest body accepted, in bytes, for a request's path. */
   maxBytes: (path: string) => number;
 }
 
-const tooLarge = (max: number) => new HttpError('payload_too_large', `Send at most ${max} bytes.`);
+const tooLarge = (max: number) => new HttpError('payload_too_large', t('payload_too_large', { max }));
 
 /**
  * Reads every request body in full before anything else touches it, refusing it with `413

@@ -4,6 +4,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } fr
 import { HttpError } from '../../problem.js';
 import { hashToken } from '../../../services/ids.js';
 import { clientAddress } from '../rate-limit/index.js';
+import { t } from '../../../services/messages/index.js';
 
 export interface IdempotencyOptions {
   /** How long a stored answer is replayed, ms. @default 86400000 (24 hours) */
@@ -61,7 +62,7 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     const key = c.req.header('idempotency-key');
     if (c.req.method !== 'POST' || key === undefined || c.req.path.startsWith('/v1/auth/')) return next();
     if (key.length === 0 || key.length > 255) {
-      throw new HttpError('invalid_request', 'An Idempotency-Key is 1–255 characters.', { errors: [{ field: 'header.idempotency-key', message: 'Use 1–255 characters, e.g. a UUID.' }] });
+      throw new HttpError('invalid_request', t('invalid_request.idempotency_key'), { errors: [{ field: 'header.idempotency-key', message: t('invalid_request.idempotency_key_field') }] });
     }
     const auth = c.req.header('authorization');
     const scope = await hashToken(auth ? `auth:${auth}` : `client:${clientAddress(c)}`);
@@ -70,10 +71,10 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     const stored = await claimIdempotencyKey(c.var.deps, { scope, keyHash, method: c.req.method, path: c.req.path, requestHash }, ttl);
     if (stored) {
       if (stored.requestHash !== requestHash) {
-        throw new HttpError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
+        throw new HttpError('idempotency_key_reused', t('idempotency_key_reused'));
       }
       if (stored.status === null) {
-        throw new HttpError('idempotency_key_in_use', 'The first request with this Idempotency-Key is still running; retry in a moment.', { headers: { 'retry-after': '1' } });
+        throw new HttpError('idempotency_key_in_use', t('idempotency_key_in_use'), { headers: { 'retry-after': '1' } });
       }
       const body = stored.body ? await open(key, stored.body) : '';
       return c.body(body, stored.status as 200, { ...stored.headers, 'idempotent-replayed': 'true' });

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../../../app-env.js';
 import { HttpError } from '../../problem.js';
+import { t } from '../../../services/messages/index.js';
 
 export interface RateLimitOptions {
   /** Names the bucket, so limits on different routes do not share counts. */
@@ -46,7 +47,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     keyGenerator: async (c) => `${options.name}:${await (options.keyOf ?? clientAddress)(c)}`,
     handler: (c) => {
       const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
-      throw new HttpError('rate_limited', `Too many requests; try again in ${retry} seconds.`, { headers: { 'retry-after': retry } });
+      throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
     },
   });
   return async function rateLimitHandler(c, next) {

@@ -147,7 +147,7 @@ export const en = {
   },
   customerCreditsLow: {
     subject: (remaining: number, pkg: string) => (remaining === 0 ? `No credits left: ${pkg}` : `1 credit left: ${pkg}`),
-    heading: (remaining: number) => (remaining === 0 ? 'You have used all your credits' : 'You have one credit left'),
+    heading: (remaining: number): string => (remaining === 0 ? 'You have used all your credits' : 'You have one credit left'),
     intro: (remaining: number, pkg: string, specialist: string, expires: string) =>
       remaining === 0
         ? `Your last credit of ${pkg} with ${specialist} is booked.`

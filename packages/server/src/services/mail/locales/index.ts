@@ -1,7 +1,13 @@
+import { ar } from './ar.js';
+import { de } from './de.js';
 import { en, type Strings } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { ja } from './ja.js';
+import { pt } from './pt.js';
 
 /** The languages emails are written in, by primary language subtag. Add one: a file and a line. */
-const LOCALES: Readonly<Record<string, Strings>> = { en };
+const LOCALES: Readonly<Record<string, Strings>> = { en, de, fr, es, pt, ja, ar };
 
 /**
  * The strings for a recipient's BCP 47 locale (`de-AT` → `de`), English when there are none for

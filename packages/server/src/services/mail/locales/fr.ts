@@ -1,0 +1,244 @@
+import type { Strings } from './en.js';
+
+/** Every word of every email, in French (vous). Shape and meaning: `en.ts`. */
+export const fr: Strings = {
+  common: {
+    greeting: (name) => `Bonjour ${name},`,
+    session: 'Séance',
+    with: 'Avec',
+    customer: 'Client',
+    when: 'Quand',
+    where: 'Où',
+    duration: 'Durée',
+    minutes: (n) => `${n} minutes`,
+    timesIn: (zone) => `Les horaires sont indiqués en ${zone}.`,
+    notes: 'Sa note',
+    manage: 'Voir ou modifier votre réservation',
+    addToCalendar: 'Télécharger le fichier de calendrier',
+    join: 'Rejoindre la séance',
+    receipt: 'Voir votre reçu',
+    invite: 'L’invitation jointe ajoute la séance à votre calendrier et la tient à jour.',
+    cancelInvite: 'L’annulation jointe la retire de votre calendrier.',
+    place: {
+      video: 'Appel vidéo',
+      videoLink: (url) => `Appel vidéo : ${url}`,
+      videoLater: 'Appel vidéo — le lien apparaît sur votre page de réservation peu avant le début.',
+      link: (url) => `En ligne : ${url}`,
+      phone: (detail) => `Par téléphone : ${detail}`,
+      phoneUnknown: 'Par téléphone',
+      inPerson: (detail) => `En personne : ${detail}`,
+      inPersonUnknown: 'En personne',
+    },
+    footerCustomer: (specialist) => `Vous recevez cet e-mail car vous avez réservé une séance avec ${specialist}.`,
+    footerSpecialist: 'Vous recevez cet e-mail car vous proposez des séances avec Slotwise.',
+    footerPackage: (specialist) => `Vous recevez cet e-mail car vous avez un forfait de séances avec ${specialist}.`,
+    unsubscribe: 'Se désabonner',
+    unsubscribeLine: (what) => `Vous ne souhaitez plus recevoir ${what} ? Se désabonner : `,
+  },
+
+  customerConfirmed: {
+    subject: (service, when) => `Confirmé : ${service}, ${when}`,
+    heading: 'Votre réservation est confirmée',
+    intro: (service, specialist) => `Votre séance « ${service} » avec ${specialist} est confirmée.`,
+  },
+  customerPaymentReceived: {
+    subject: (amount, service) => `Paiement reçu : ${amount} pour ${service}`,
+    heading: 'Paiement reçu',
+    intro: (amount, specialist) => `Nous avons bien reçu votre paiement de ${amount} pour votre séance avec ${specialist}. Merci.`,
+    amount: 'Montant',
+  },
+  customerRescheduled: {
+    subject: (service, when) => `Déplacé : ${service}, désormais ${when}`,
+    heading: 'Votre séance a été déplacée',
+    intro: (service, by, specialist) =>
+      by === 'specialist' ? `${specialist} a déplacé votre séance « ${service} » à un nouvel horaire.` : `Votre séance « ${service} » avec ${specialist} a lieu à un nouvel horaire.`,
+    previously: 'Auparavant',
+  },
+  customerCancelled: {
+    subject: (service, when) => `Annulé : ${service}, ${when}`,
+    heading: 'Votre séance est annulée',
+    intro: (service, when, by, specialist) =>
+      by === 'customer'
+        ? `Votre séance « ${service} » du ${when} est annulée, comme vous l’avez demandé.`
+        : by === 'specialist'
+          ? `${specialist} a annulé votre séance « ${service} » du ${when}.`
+          : `Votre séance « ${service} » du ${when} est annulée.`,
+    reason: 'Motif',
+    refund: (amount) => `Un remboursement de ${amount} est en cours vers votre moyen de paiement d’origine. Les banques l’affichent généralement sous 5 à 10 jours ouvrés.`,
+    noRefund: 'Selon les conditions d’annulation de cette séance, aucun remboursement n’est dû.',
+    creditReturned: 'Le crédit utilisé pour réserver a été restitué à votre forfait.',
+    creditKept: 'Selon les conditions d’annulation de cette séance, le crédit utilisé pour réserver n’est pas restitué.',
+  },
+  customerHoldExpired: {
+    subject: (service) => `Non réservé : ${service}`,
+    heading: 'Votre réservation n’a pas abouti',
+    intro: (service, when) =>
+      `Nous avons retenu le ${when} pour votre séance « ${service} », mais le paiement n’a pas abouti à temps ; le créneau a donc été libéré. Rien n’a été débité.`,
+    again: 'Vous pouvez réserver à nouveau quand vous le souhaitez.',
+  },
+  customerLateRefund: {
+    subject: (amount) => `Remboursement de ${amount} : le créneau n’était plus libre`,
+    heading: 'Votre paiement est remboursé',
+    intro: (amount, service, when) =>
+      `Votre paiement pour « ${service} » du ${when} est arrivé après la fin de la réservation provisoire, et quelqu’un d’autre a réservé ce créneau entre-temps. Nous vous remboursons l’intégralité des ${amount} sur votre moyen de paiement d’origine.`,
+    again: 'Vous pouvez réserver un autre horaire quand vous le souhaitez.',
+  },
+  customerReminder: {
+    subject: (service, when) => `Rappel : ${service}, ${when}`,
+    heading: 'Votre séance approche',
+    intro: (service, specialist, relative) => `Votre séance « ${service} » avec ${specialist} commence ${relative}.`,
+    what: 'des rappels comme celui-ci',
+  },
+  customerStarting: {
+    subject: (service) => `Bientôt : ${service}`,
+    heading: 'Votre séance commence bientôt',
+    intro: (service, specialist, time) => `Votre séance « ${service} » avec ${specialist} commence à ${time}.`,
+    joinHint: 'Utilisez le bouton ci-dessous pour rejoindre la séance. Le lien fonctionne jusqu’à la fin de la séance.',
+    noLinkYet: 'Ouvrez votre page de réservation pour rejoindre la séance : le lien y apparaît dès que la réunion est prête.',
+    what: 'des rappels comme celui-ci',
+  },
+  customerMeetingReady: {
+    subject: (service) => `Votre lien vidéo pour ${service}`,
+    heading: 'Votre lien vidéo est prêt',
+    intro: (service, when) => `L’appel vidéo de votre séance « ${service} » du ${when} est prêt.`,
+  },
+  customerFollowUp: {
+    subject: (specialist) => `Comment s’est passée votre séance avec ${specialist} ?`,
+    heading: 'Merci pour votre séance',
+    intro: (service, specialist) => `Nous espérons que votre séance « ${service} » avec ${specialist} s’est bien passée.`,
+    ask: 'Voulez-vous nous dire comment elle s’est passée ? Cela prend une minute et aide d’autres personnes à choisir.',
+    sharedNotes: (specialist) => `Les notes de ${specialist} sur votre séance :`,
+    recording: 'Voir l’enregistrement',
+    feedback: 'Donner votre avis',
+    what: 'des demandes d’avis',
+  },
+
+  package: {
+    package: 'Forfait',
+    sessions: 'Séances',
+    covers: 'Pour',
+    validFor: 'Valable',
+    days: (n) => (n === 1 ? '1 jour' : `${n} jours`),
+    expires: 'Expiration des crédits',
+    left: 'Crédits restants',
+    paid: 'Payé',
+    free: 'Gratuit',
+    code: 'Votre code de crédits',
+    credits: (n) => (n === 1 ? '1 crédit' : `${n} crédits`),
+    howToBook: (specialist) =>
+      `Réservez avec un crédit partout où ${specialist} prend des réservations : indiquez votre code de crédits lorsqu’il vous est demandé. Gardez-le pour vous : il permet de dépenser vos crédits.`,
+    see: 'Voir vos crédits',
+  },
+  customerPackagePurchased: {
+    subject: (pkg) => `Votre forfait : ${pkg}`,
+    heading: 'Votre forfait est prêt',
+    intro: (pkg, specialist, paid) =>
+      paid ? `Merci d’avoir acheté « ${pkg} » auprès de ${specialist}. Nous avons bien reçu votre paiement de ${paid}.` : `Vous avez obtenu « ${pkg} » auprès de ${specialist}.`,
+    credits: (credits, expires) => `Vous disposez de ${credits} pour réserver des séances jusqu’au ${expires}.`,
+  },
+  customerCreditsExpiring: {
+    subject: (credits, pkg, when) => `${credits} de ${pkg} expirent ${when}`,
+    heading: 'Vos crédits expirent bientôt',
+    intro: (credits, pkg, specialist, relative, expires) =>
+      `${credits} de votre forfait « ${pkg} » avec ${specialist} peuvent encore être utilisés et expirent ${relative} : le ${expires}.`,
+    use: 'Réservez vos séances d’ici là : les crédits expirés ne peuvent être ni utilisés ni remboursés.',
+  },
+  customerCreditsLow: {
+    subject: (remaining, pkg) => (remaining === 0 ? `Plus aucun crédit : ${pkg}` : `Plus qu’un crédit : ${pkg}`),
+    heading: (remaining) => (remaining === 0 ? 'Vous avez utilisé tous vos crédits' : 'Il vous reste un crédit'),
+    intro: (remaining, pkg, specialist, expires) =>
+      remaining === 0
+        ? `Votre dernier crédit de « ${pkg} » avec ${specialist} est réservé.`
+        : `Il reste un crédit à votre forfait « ${pkg} » avec ${specialist}, à utiliser avant le ${expires}.`,
+    more: (specialist) => `Pour d’autres séances, achetez un nouveau forfait auprès de ${specialist}.`,
+  },
+
+  specialistNewBooking: {
+    subject: (customer, when) => `Nouvelle réservation : ${customer}, ${when}`,
+    heading: 'Nouvelle réservation',
+    intro: (customer, service) => `${customer} a réservé « ${service} ».`,
+    paid: (amount) => `Payé : ${amount}.`,
+    credit: 'Payé avec un crédit de forfait.',
+  },
+  specialistRescheduled: {
+    subject: (customer, when) => `Déplacé : ${customer}, désormais ${when}`,
+    heading: 'Une séance a été déplacée',
+    intro: (customer, service, by) =>
+      by === 'specialist' ? `Vous avez déplacé la séance « ${service} » de ${customer} à un nouvel horaire.` : `${customer} a déplacé sa séance « ${service} » à un nouvel horaire.`,
+    previously: 'Auparavant',
+  },
+  specialistCancelled: {
+    subject: (customer, when) => `Annulé : ${customer}, ${when}`,
+    heading: 'Une séance a été annulée',
+    intro: (customer, service, when, by) =>
+      by === 'specialist'
+        ? `Vous avez annulé la séance « ${service} » de ${customer} du ${when}.`
+        : by === 'customer'
+          ? `${customer} a annulé sa séance « ${service} » du ${when}.`
+          : `La séance « ${service} » de ${customer} du ${when} a été annulée.`,
+    reason: 'Motif',
+    refund: (amount) => `Le client est remboursé de ${amount} ; votre part et celle des frais de plateforme sont reprises au prorata.`,
+    noRefund: 'Selon vos conditions d’annulation, aucun remboursement n’est dû.',
+    freed: 'Le créneau est de nouveau réservable.',
+  },
+  specialistReminder: {
+    subject: (customer, when) => `Rappel : ${customer}, ${when}`,
+    heading: 'Une séance approche',
+    intro: (customer, service, relative) => `Votre séance « ${service} » avec ${customer} commence ${relative}.`,
+    what: 'des rappels de séance',
+  },
+  specialistRefund: {
+    subject: (amount, customer) => `Remboursement effectué : ${amount} à ${customer}`,
+    heading: 'Un remboursement a été effectué',
+    intro: (amount, customer, service, when) => `${amount} sont remboursés à ${customer} pour « ${service} » du ${when}.`,
+    latePayment:
+      'Son paiement est arrivé après l’expiration de la réservation provisoire, alors que le créneau avait été réservé par quelqu’un d’autre ; il est donc intégralement restitué. Rien ne vous est versé pour celui-ci.',
+  },
+  specialistAgenda: {
+    subject: (count, date) => `Aujourd’hui, ${date} : ${count} ${count === 1 ? 'séance' : 'séances'}`,
+    heading: (date) => `Vos séances du ${date}`,
+    intro: (count) => (count === 1 ? 'Vous avez une séance aujourd’hui.' : `Vous avez ${count} séances aujourd’hui.`),
+    line: (time, customer, service) => `${time} — ${customer}, ${service}`,
+    what: 'l’agenda du jour',
+  },
+
+  account: {
+    hours: (n) => (n === 1 ? '1 heure' : `${n} heures`),
+    footer: (brand) => `Vous recevez cet e-mail en raison de votre compte ${brand}. Nous ne vous demandons jamais votre mot de passe par e-mail.`,
+  },
+  accountPasswordReset: {
+    subject: (brand) => `Choisissez un nouveau mot de passe ${brand}`,
+    heading: 'Choisissez un nouveau mot de passe',
+    intro: (brand, email) => `Quelqu’un — vous, espérons-le — a demandé à réinitialiser le mot de passe du compte ${brand} ${email}.`,
+    once: (valid) => `Le lien fonctionne une seule fois, pendant ${valid} ; seul le lien le plus récent est valable. Choisir un nouveau mot de passe vous déconnecte partout ailleurs.`,
+    notYou: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
+    action: 'Choisir un nouveau mot de passe',
+  },
+  accountEmailVerification: {
+    subject: (brand) => `Confirmez votre adresse e-mail pour ${brand}`,
+    heading: 'Confirmez votre adresse e-mail',
+    intro: (brand, email) => `Veuillez confirmer que ${email} vous appartient : c’est l’identifiant de votre nouveau compte ${brand}.`,
+    why: 'Tant qu’elle n’est pas confirmée, vos services gratuits peuvent être réservés, mais pas les payants : les clients ne paient que des spécialistes que nous pouvons joindre.',
+    once: (valid) => `Le lien fonctionne une seule fois, pendant ${valid}. Vous pouvez en envoyer un nouveau depuis votre console.`,
+    notYou: 'Si vous ne vous êtes pas inscrit, ignorez cet e-mail : rien ne se passe sans confirmation.',
+    action: 'Confirmer mon adresse e-mail',
+  },
+
+  relative: {
+    inDays: (days) => (days <= 1 ? 'dans environ un jour' : `dans ${days} jours`),
+    inHours: (hours) =>
+      hours === 1 ? 'dans environ une heure' : hours % 24 === 0 && hours >= 48 ? `dans ${hours / 24} jours` : hours === 24 ? 'dans environ un jour' : `dans environ ${hours} heures`,
+  },
+
+  unsubscribePage: {
+    title: 'Se désabonner',
+    ask: (what, from) => `Ne plus recevoir ${what} de ${from} ?`,
+    confirm: 'Se désabonner',
+    everything: (from) => `Ne plus recevoir aucun e-mail de ${from} qui ne concerne pas une modification de réservation`,
+    done: (what, from) => `C’est fait : vous ne recevrez plus ${what} de ${from}.`,
+    doneAll: (from) => `C’est fait : vous ne recevrez plus de ${from} que les e-mails concernant des modifications de vos réservations.`,
+    transactional: 'Les confirmations, modifications et annulations de vos réservations restent envoyées : elles font partie de la réservation.',
+    invalid: 'Ce lien de désabonnement n’est pas valide. Veuillez utiliser le lien du dernier e-mail reçu.',
+    kinds: { reminder: 'les rappels', feedback: 'les demandes d’avis', agenda: 'l’agenda du jour', credits: 'les rappels sur vos crédits de forfait', '*': 'les e-mails facultatifs' },
+  },
+};
