@@ -50,10 +50,12 @@ function challenge(error: ServiceError): Record<string, string> {
  */
 export function problemResponse(c: Context, error: ServiceError): Response {
   const language = negotiateLanguage(c.req.header('accept-language'));
-  c.header('vary', 'Accept-Language', { append: true });
+  // An error's own `Vary` (CORS's `Origin`) joins this one instead of replacing it.
+  const { vary, ...headers } = error instanceof HttpError ? error.headers : {};
+  c.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language', { append: true });
   return c.body(JSON.stringify(toProblem(error, c.req.path, language)), statusOf(error.code) as ContentfulStatusCode, {
     ...challenge(error),
-    ...(error instanceof HttpError ? error.headers : {}),
+    ...headers,
     'content-type': 'application/problem+json',
     'content-language': language,
   });

@@ -77,12 +77,13 @@ describe('the one road', () => {
     // The dispatcher marks outbox rows planned (`update(outbox)`): bookkeeping of delivery, not a change.
     const outboxWrites = /\.(insert|delete)\(\s*outbox\s*\)|\b(insert\s+into|delete\s+from)\s+[`"']?outbox\b/i;
     // A booking is written by the road alone. Outbox rows are written by the road (booking changes),
-    // by the packages' own helper (a purchase, low credits) and the accounts' (a reset or
-    // verification email), which name no booking.
+    // by the packages' own helper (a purchase, low credits), the accounts' (a reset or
+    // verification email) and the customers' ("My bookings" link), which name no booking.
     expect(files.filter((f) => f.file !== 'services/bookings/road.ts' && bookingWrites.test(f.text)).map((f) => f.file)).toEqual([]);
-    const outboxWriters = ['services/bookings/road.ts', 'services/packages/outbox.ts', 'services/accounts/account-events.ts'];
+    const helpers = ['services/packages/outbox.ts', 'services/accounts/account-events.ts', 'services/customers/access-events.ts'];
+    const outboxWriters = ['services/bookings/road.ts', ...helpers];
     expect(files.filter((f) => !outboxWriters.includes(f.file) && outboxWrites.test(f.text)).map((f) => f.file)).toEqual([]);
-    for (const helper of ['services/packages/outbox.ts', 'services/accounts/account-events.ts']) {
+    for (const helper of helpers) {
       const text = files.find((f) => f.file === helper)!.text;
       expect(text, helper).toMatch(/bookingId: null,\s*eventId: null,/);
       expect(text, helper).not.toMatch(/['`"]booking\./);

@@ -83,7 +83,7 @@ describe('package emails', () => {
     expect(mail!.html).toContain('Three &lt;b&gt;sessions&lt;/b&gt;');
     expect(mail!.html).toContain('Grace &quot;&lt;Hopper&gt;&quot;');
     expect(mail!.html).not.toContain('<b>sessions');
-    expect(mail!.html).toContain('<html lang="en-GB">');
+    expect(mail!.html).toMatch(/<html lang="en-GB" dir="ltr">/);
 
     // Its code is a credits token of its own, stored hashed, that reaches this purchase's credits.
     const code = codeOf(mail!)!;

@@ -60,7 +60,7 @@ export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<App
     return grant(c, async () => {
       if (access.kind === 'refused') {
         const refusal = originNotAllowed(origin, access.handle);
-        throw new HttpError(refusal.code, refusal.message, { headers: { vary: 'Origin' } });
+        throw new HttpError(refusal.code, refusal.detail, { headers: { vary: 'Origin' } });
       }
       await next();
     });
