@@ -72,9 +72,9 @@ export const de: Catalog = {
   'origin_not_allowed.booking': (p) => `${p.origin} gehört nicht zu den registrierten Websites von ${p.name} und kann daher keine Buchungen für ${p.name} annehmen.`,
   'origin_not_allowed.package': (p) => `${p.origin} gehört nicht zu den registrierten Websites von ${p.name} und kann daher keine Pakete von ${p.name} verkaufen.`,
   'origin_not_allowed.embed': (p) =>
-    `${p.origin} ist keine zugelassene Website für ${p.handle}; fügen Sie sie in der Konsole unter Entwickler → Websites, die Ihr Widget einbetten dürfen, hinzu.`,
+    `${p.origin} ist keine zugelassene Website für ${p.handle}; fügen Sie sie in der Konsole unter „Developers → Sites that may embed your widget“ hinzu.`,
   too_many_holds: (p) =>
-    `Sie haben bereits ${p.n} unbezahlte Buchungen, die auf die Zahlung warten; bezahlen Sie eine davon, geben Sie eine frei, indem Sie aus ihrem Zahlungsschritt zurückgehen, oder lassen Sie sie zuerst verfallen.`,
+    `Sie haben bereits ${p.n} unbezahlte Buchungen, die auf die Zahlung warten; bezahlen Sie eine davon, gehen Sie aus ihrem Zahlungsschritt zurück, um sie freizugeben, oder lassen Sie sie zuerst verfallen.`,
   'too_many_holds.network': (p) => `Ihr Netzwerk hält bereits ${p.n} unbezahlte Buchungen; bitte versuchen Sie es in einigen Minuten erneut.`,
   booking_already_paid: () => 'Diese Buchung ist bereits bestätigt (bezahlt oder kostenlos); stornieren Sie sie stattdessen – eine Erstattung richtet sich nach den Stornobedingungen.',
   slot_unavailable: () => 'Dieser Termin wurde gerade von jemand anderem gebucht. Bitte wählen Sie einen anderen.',

@@ -72,7 +72,7 @@ export const es: Catalog = {
   'origin_not_allowed.booking': (p) => `${p.origin} no es uno de los sitios registrados de ${p.name}, así que no puede aceptar reservas para este especialista.`,
   'origin_not_allowed.package': (p) => `${p.origin} no es uno de los sitios registrados de ${p.name}, así que no puede vender sus paquetes.`,
   'origin_not_allowed.embed': (p) =>
-    `${p.origin} no es un sitio permitido para ${p.handle}; añádalo en la consola, en Desarrolladores → Sitios que pueden insertar su widget.`,
+    `${p.origin} no es un sitio permitido para ${p.handle}; añádalo en la consola, en «Developers → Sites that may embed your widget».`,
   too_many_holds: (p) =>
     `Ya tiene ${p.n} reservas sin pagar pendientes de pago; pague una, vuelva atrás desde su paso de pago para liberarla, o deje que caduquen primero.`,
   'too_many_holds.network': (p) => `Su red ya retiene ${p.n} reservas sin pagar; vuelva a intentarlo en unos minutos.`,

@@ -72,7 +72,7 @@ export const fr: Catalog = {
   'origin_not_allowed.booking': (p) => `${p.origin} ne fait pas partie des sites enregistrés de ${p.name} et ne peut donc pas prendre de réservations pour ce spécialiste.`,
   'origin_not_allowed.package': (p) => `${p.origin} ne fait pas partie des sites enregistrés de ${p.name} et ne peut donc pas vendre ses forfaits.`,
   'origin_not_allowed.embed': (p) =>
-    `${p.origin} n’est pas un site autorisé pour ${p.handle} ; ajoutez-le dans la console, sous Développeurs → Sites autorisés à intégrer votre widget.`,
+    `${p.origin} n’est pas un site autorisé pour ${p.handle} ; ajoutez-le dans la console, sous « Developers → Sites that may embed your widget ».`,
   too_many_holds: (p) =>
     `Vous avez déjà ${p.n} réservations non payées en attente de paiement ; payez-en une, revenez en arrière depuis son étape de paiement pour la libérer, ou laissez-les d’abord expirer.`,
   'too_many_holds.network': (p) => `Votre réseau détient déjà ${p.n} réservations non payées ; réessayez dans quelques minutes.`,

@@ -72,7 +72,7 @@ export const ja: Catalog = {
   'origin_not_allowed.booking': (p) => `${p.origin} は ${p.name} さんの登録済みサイトではないため、予約を受け付けることはできません。`,
   'origin_not_allowed.package': (p) => `${p.origin} は ${p.name} さんの登録済みサイトではないため、パッケージを販売することはできません。`,
   'origin_not_allowed.embed': (p) =>
-    `${p.origin} は ${p.handle} の許可されたサイトではありません。コンソールの「開発者」→「ウィジェットを埋め込めるサイト」で追加してください。`,
+    `${p.origin} は ${p.handle} の許可されたサイトではありません。コンソールの「Developers → Sites that may embed your widget」で追加してください。`,
   too_many_holds: (p) =>
     `支払い待ちの未払いの予約がすでに ${p.n} 件あります。いずれかをお支払いいただくか、お支払い画面から戻って解放するか、先に期限切れになるまでお待ちください。`,
   'too_many_holds.network': (p) => `お使いのネットワークでは、すでに ${p.n} 件の未払いの予約が確保されています。数分後にもう一度お試しください。`,

@@ -72,7 +72,7 @@ export const pt: Catalog = {
   'origin_not_allowed.booking': (p) => `${p.origin} não é um dos sites registrados de ${p.name}, por isso não pode aceitar reservas para esse especialista.`,
   'origin_not_allowed.package': (p) => `${p.origin} não é um dos sites registrados de ${p.name}, por isso não pode vender os pacotes desse especialista.`,
   'origin_not_allowed.embed': (p) =>
-    `${p.origin} não é um site permitido para ${p.handle}; adicione-o no console, em Desenvolvedores → Sites que podem incorporar seu widget.`,
+    `${p.origin} não é um site permitido para ${p.handle}; adicione-o no console, em "Developers → Sites that may embed your widget".`,
   too_many_holds: (p) =>
     `Você já tem ${p.n} reservas não pagas aguardando pagamento; pague uma, volte da etapa de pagamento dela para liberá-la ou deixe-as expirar primeiro.`,
   'too_many_holds.network': (p) => `Sua rede já mantém ${p.n} reservas não pagas; tente novamente em alguns minutos.`,
