@@ -57,7 +57,7 @@ describe('problem details in the caller’s language', () => {
     expect(evil.status).toBe(403);
     expect(evil.body).toMatchObject({
       code: 'origin_not_allowed',
-      detail: 'https://evil.example gehört nicht zu den registrierten Websites von Dr. Ada Demo und kann daher keine Buchungen für Dr. Ada Demo annehmen.',
+      detail: 'https://evil.example ist keine zugelassene Website für demo; fügen Sie sie in der Konsole unter „Developers → Sites that may embed your widget“ hinzu.',
     });
     expect(await stored()).toBe(1);
   });
@@ -66,11 +66,12 @@ describe('problem details in the caller’s language', () => {
     await connectDemo(t.app);
     await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
     for (const hour of ['09', '10', '11']) expect((await book(`2026-11-23T${hour}:00:00Z`, 'de')).status).toBe(201);
-    const fourth = await book('2026-11-23T12:00:00Z', 'de', { customer: { ...customer, email: 'fresh@example.com' } });
+    const fourth = await book('2026-11-23T12:00:00Z', 'de');
     expect(fourth.status).toBe(429);
     expect(fourth.body).toMatchObject({
       code: 'too_many_holds',
-      detail: 'Sie haben bereits 3 unbezahlte Buchungen, die auf die Zahlung warten; schließen Sie diese zuerst ab oder lassen Sie sie verfallen.',
+      detail:
+        'Sie haben bereits 3 unbezahlte Buchungen, die auf die Zahlung warten; bezahlen Sie eine davon, gehen Sie aus ihrem Zahlungsschritt zurück, um sie freizugeben, oder lassen Sie sie zuerst verfallen.',
     });
   });
 

@@ -50,9 +50,10 @@ function challenge(error: ServiceError): Record<string, string> {
  */
 export function problemResponse(c: Context, error: ServiceError): Response {
   const language = negotiateLanguage(c.req.header('accept-language'));
-  // An error's own `Vary` (CORS's `Origin`) joins this one instead of replacing it.
+  // A thrower's own `Vary` (e.g. Origin) joins Accept-Language rather than replacing it or being replaced.
   const { vary, ...headers } = error instanceof HttpError ? error.headers : {};
-  c.header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language', { append: true });
+  if (vary) c.header('vary', vary, { append: true });
+  c.header('vary', 'Accept-Language', { append: true });
   return c.body(JSON.stringify(toProblem(error, c.req.path, language)), statusOf(error.code) as ContentfulStatusCode, {
     ...challenge(error),
     ...headers,

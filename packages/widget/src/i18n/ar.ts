@@ -12,19 +12,27 @@ const iso = (value: string) => `\u2068${value}\u2069`;
 /** The same for a marked-up value: the isolates work across the element's boundary. */
 const isolated = <T>(value: T) => ['\u2068', value, '\u2069'];
 
-/** "N hours" with Arabic's six plural forms (one and two have no numeral). */
-function hours(n: number): string {
+/**
+ * A count with its noun in Arabic's plural forms: `one` and `two` are whole phrases (no numeral),
+ * `few` (3–10) takes the plural, `many` (11 and up, and zero) the singular.
+ */
+function counted(n: number, one: string, two: string, few: string, many: string): string {
   switch (plural.select(n)) {
     case 'one':
-      return 'ساعة واحدة';
+      return one;
     case 'two':
-      return 'ساعتين';
+      return two;
     case 'few':
-      return `${count.format(n)} ساعات`;
+      return `${count.format(n)} ${few}`;
     default:
-      return `${count.format(n)} ساعة`;
+      return `${count.format(n)} ${many}`;
   }
 }
+
+/** "N hours", after a preposition. */
+const hours = (n: number) => counted(n, 'ساعة واحدة', 'ساعتين', 'ساعات', 'ساعة');
+/** "N credits" (of a package). */
+const credits = (n: number) => counted(n, 'رصيد واحد', 'رصيدان', 'أرصدة', 'رصيدًا');
 
 /** Arabic (العربية), Modern Standard; written right to left (the widget mirrors, see `directionOf`). */
 export const ar: Messages = {
@@ -165,4 +173,85 @@ export const ar: Messages = {
   popupTitle: 'احجز جلسة',
   closePopup: 'إغلاق',
   bookButton: 'احجز جلسة',
+  // packages
+  packagesHeading: 'أو اشترِ باقة',
+  packageSessions: (n) => counted(n, 'جلسة واحدة', 'جلستان', 'جلسات', 'جلسة'),
+  packageValidity: (days) => `صالحة لمدة ${counted(days, 'يوم واحد', 'يومين', 'أيام', 'يومًا')}`,
+  packageCovers: (services) => `تشمل: ${services}`,
+  packageBuy: (name) => `اشترِ ${name}`,
+  packageFree: 'مجانًا',
+  creditsCodeToggle: 'هل لديك رمز رصيد؟',
+  creditsCodeLabel: 'رمز الرصيد',
+  creditsCodeUse: 'استخدم الرمز',
+  creditsCodeChecking: 'جارٍ التحقق…',
+  creditsBalance: (n, name) => `لديك ${credits(n)} لدى ${name}`,
+  creditsExpiry: (date) => `صالح حتى ${iso(date)}`,
+  creditsNone: 'لم يتبقَّ رصيد يمكن استخدامه بهذا الرمز.',
+  creditsForget: 'انسَ هذا الرمز',
+  creditsCovers: 'يغطي رصيدك الخدمات المميزة أدناه.',
+  creditsBadge: 'مشمولة برصيدك',
+  checkoutHeading: (name) => `شراء ${name}`,
+  checkoutName: 'الاسم',
+  checkoutEmail: 'البريد الإلكتروني',
+  checkoutBack: 'العودة إلى الجلسات',
+  checkoutSubmit: 'المتابعة إلى الدفع',
+  checkoutSubmitFree: 'احصل على هذه الباقة',
+  checkoutBusy: 'جارٍ الشراء…',
+  checkoutPaying: 'جارٍ دفع ثمن باقتك…',
+  boughtHeading: 'تم شراء الباقة',
+  bought: (name, n) => `اشتريت ${name}: ${credits(n)}.`,
+  boughtBalance: (n, date) => `لديك ${credits(n)} للاستخدام، صالحة حتى ${iso(date)}.`,
+  boughtEmail: (email) => `أرسلنا رمز رصيدك إلى ${iso(email)}.`,
+  boughtNoEmail: 'لا يرسل هذا الموقع رسائل بريد إلكتروني: أبقِ هذه الصفحة مفتوحة، فرصيدك محفوظ طوال هذه الزيارة.',
+  boughtBook: 'احجز جلسة باستخدام رصيد',
+  paymentForPackage: (name, n) => `${name} · ${counted(n, 'جلسة واحدة', 'جلستان', 'جلسات', 'جلسة')}`,
+  paymentPurchasePending: 'لم يصلنا تأكيد دفعك بعد. إذا تمّ الدفع، فسيظهر رصيدك هنا وستصلك رسالة بريد إلكتروني. لن يُخصم المبلغ منك مرتين.',
+  bookWithCredit: 'احجز باستخدام رصيد',
+  creditUsed: (left) => `تم الدفع برصيد. المتبقي: ${credits(left)}.`,
+  // zone
+  zoneTimesIn: (label) => `الأوقات بتوقيت ${iso(label)}`,
+  zoneChange: 'تغيير المنطقة الزمنية',
+  zoneField: 'المنطقة الزمنية',
+  zoneHint: 'اكتب اسم مدينة أو منطقة، ثم اخترها من القائمة.',
+  zoneNoMatch: (query) => `لا توجد منطقة زمنية تطابق «${iso(query)}».`,
+  zoneMatches: (n) => `عدد المناطق الزمنية التي عُثر عليها: ${count.format(n)}.`,
+  zoneCancel: 'الإبقاء على هذه المنطقة',
+  // my bookings
+  myOpen: 'حجوزاتي',
+  myTitle: 'حجوزاتي',
+  myIntro: 'أدخل البريد الإلكتروني الذي حجزت به. سنرسل إليك رابطًا يفتح حجوزاتك هنا: دون حساب ودون كلمة مرور.',
+  myEmail: 'البريد الإلكتروني',
+  mySend: 'أرسل لي رابطًا',
+  mySending: 'جارٍ الإرسال…',
+  myOpening: 'جارٍ فتح حجوزاتك…',
+  myBack: 'العودة إلى الحجز',
+  mySignOut: 'تسجيل الخروج',
+  mySignedIn: (email) => `تم تسجيل دخولك باسم ${iso(email)} لمدة ساعة.`,
+  myUpcoming: 'القادمة',
+  myPast: 'السابقة',
+  myNone: 'لا توجد حجوزات هنا.',
+  myCredits: (n) => `المتبقي: ${credits(n)}`,
+  myManage: (service) => `إدارة ${service}`,
+  myCalendar: 'ملف التقويم (.ics)',
+  myReceipt: 'الإيصال',
+  myPaid: (amount) => `مدفوع ${iso(amount)}`,
+  myRefunded: (amount) => `تم ردّ ${iso(amount)}`,
+  mySharedNotes: 'ملاحظات من المختص',
+  myRecording: 'التسجيل',
+  myStatus: (status) =>
+    ({ held: 'بانتظار الدفع', confirmed: 'مؤكَّد', cancelled: 'ملغى', expired: 'منتهي الصلاحية', completed: 'مكتمل', no_show: 'لم يحضر' })[status] ?? status,
+  myLinkFailed: 'لم يعد هذا الرابط يعمل (يعمل مرة واحدة خلال ١٥ دقيقة). اطلب رابطًا جديدًا أدناه.',
+  myEnded: 'انتهت مدة تسجيل دخولك. اطلب رابطًا جديدًا أدناه.',
+  // confirmation: what happens next
+  nextTitle: 'ما الذي سيحدث بعد ذلك',
+  nextJoin: (minutes) => `يظهر رابط الانضمام إلى المكالمة في صفحة حجزك قبل البدء بـ${counted(minutes, 'دقيقة واحدة', 'دقيقتين', 'دقائق', 'دقيقة')}.`,
+  nextFullRefund: (until) => `ألغِ الحجز حتى ${iso(until)} لاسترداد المبلغ كاملًا.`,
+  nextPartialRefund: (percent, until) => `ألغِ الحجز حتى ${iso(until)} ليُردّ إليك ${count.format(percent)}٪.`,
+  nextCancelUntil: (until) => `يمكنك الإلغاء حتى ${iso(until)}.`,
+  nextNoRefund: 'الإلغاء الآن لا يُردّ معه أي مبلغ.',
+  nextCreditBack: 'ألغِ في الوقت المناسب ويُعاد إليك رصيدك.',
+  nextCannotCancel: 'لم يعد بالإمكان إلغاء هذا الحجز عبر الإنترنت؛ تواصل مع المختص.',
+  nextChange: 'لتغيير الموعد أو الإلغاء، افتح صفحة حجزك؛ وتحدد سياسة المختص المهلة المتاحة لذلك.',
+  manageLink: 'افتح صفحة حجزك',
+  manageKeep: 'احتفظ بهذا الرابط (أضفه إلى الإشارات المرجعية): فهو يفتح هذا الحجز لتغيير موعده أو إلغائه، دون حساب.',
 };

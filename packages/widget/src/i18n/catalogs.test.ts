@@ -7,11 +7,28 @@ import { payment } from './en/payment.js';
 import { confirmation } from './en/confirmation.js';
 import { manage } from './en/manage.js';
 import { join } from './en/join.js';
+import { holds } from './en/holds.js';
+import { embed } from './en/embed.js';
+import { packages } from './en/packages.js';
+import { zone } from './en/zone.js';
+import { myBookings } from './en/my-bookings.js';
 
 /** Sample values for the functions whose values are not all text. */
 const samples: Partial<Record<keyof Messages, unknown[]>> = {
   startsWithin: [24],
   partialRefund: ['€45.00', 50],
+  packageSessions: [5],
+  packageValidity: [30],
+  creditsBalance: [3, '«value1»'],
+  bought: ['«value0»', 5],
+  boughtBalance: [5, '«value1»'],
+  paymentForPackage: ['«value0»', 5],
+  creditUsed: [2],
+  zoneMatches: [3],
+  myCredits: [2],
+  myStatus: ['confirmed'],
+  nextJoin: [10],
+  nextPartialRefund: [50, '«value1»'],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */
@@ -21,7 +38,7 @@ function textOf(value: unknown): string {
 
 describe('widget catalogs', () => {
   it('spreads no English key over another: each feature module adds only keys of its own', () => {
-    const modules = [booking, schedule, details, payment, confirmation, manage, join];
+    const modules = [booking, schedule, details, payment, confirmation, manage, join, holds, embed, packages, zone, myBookings];
     const total = modules.reduce((sum, module) => sum + Object.keys(module).length, 0);
     expect(Object.keys(en).length).to.equal(total);
   });

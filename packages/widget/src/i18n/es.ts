@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
-const hours = new Intl.PluralRules('es');
+const plural = new Intl.PluralRules('es');
+/** A count with its noun, singular or plural as the language's rules choose. */
+const counted = (n: number, one: string, other: string) => `${n} ${plural.select(n) === 'one' ? one : other}`;
 
 /** Spanish (español), «tú». Loaded on demand (see `index.ts`). */
 export const es: Messages = {
@@ -110,7 +112,7 @@ export const es: Messages = {
   nothingToRefund: 'Esta sesión es gratuita: no hay nada que reembolsar.',
   noRefund: (why) => `Sin reembolso: ${why}.`,
   notRefundable: 'esta reserva no es reembolsable',
-  startsWithin: (n) => `la sesión empieza en menos de ${n} ${hours.select(n) === 'one' ? 'hora' : 'horas'}`,
+  startsWithin: (n) => `la sesión empieza en menos de ${n} ${plural.select(n) === 'one' ? 'hora' : 'horas'}`,
   chooseNewTime: 'Elige un nuevo horario',
   moving: 'Cambiando…',
   moveTo: (when) => `Cambiar a ${when}`,
@@ -141,4 +143,89 @@ export const es: Messages = {
   popupTitle: 'Reservar una sesión',
   closePopup: 'Cerrar',
   bookButton: 'Reservar una sesión',
+  // packages
+  packagesHeading: 'O compra un bono',
+  packageSessions: (count) => counted(count, 'sesión', 'sesiones'),
+  packageValidity: (days) => `válido durante ${counted(days, 'día', 'días')}`,
+  packageCovers: (services) => `Para: ${services}`,
+  packageBuy: (name) => `Comprar ${name}`,
+  packageFree: 'Gratis',
+  creditsCodeToggle: '¿Tienes un código de créditos?',
+  creditsCodeLabel: 'Código de créditos',
+  creditsCodeUse: 'Usar código',
+  creditsCodeChecking: 'Comprobando…',
+  creditsBalance: (count, name) => `Tienes ${counted(count, 'crédito', 'créditos')} con ${name}`,
+  creditsExpiry: (date) => `Válido hasta ${date}`,
+  creditsNone: 'No quedan créditos por usar en este código.',
+  creditsForget: 'Olvidar este código',
+  creditsCovers: 'Tus créditos cubren los servicios marcados abajo.',
+  creditsBadge: 'Cubierto por tus créditos',
+  checkoutHeading: (name) => `Comprar ${name}`,
+  checkoutName: 'Nombre',
+  checkoutEmail: 'Correo electrónico',
+  checkoutBack: 'Volver a las sesiones',
+  checkoutSubmit: 'Continuar al pago',
+  checkoutSubmitFree: 'Obtener este bono',
+  checkoutBusy: 'Comprando…',
+  checkoutPaying: 'Pagando tu bono…',
+  boughtHeading: 'Bono comprado',
+  bought: (name, count) => `Has comprado ${name}: ${counted(count, 'crédito', 'créditos')}.`,
+  boughtBalance: (count, date) =>
+    plural.select(count) === 'one' ? `${count} crédito para usar, válido hasta ${date}.` : `${count} créditos para usar, válidos hasta ${date}.`,
+  boughtEmail: (email) => `Hemos enviado tu código de créditos a ${email}.`,
+  boughtNoEmail: 'Este sitio no envía correos: mantén esta página abierta; tus créditos se conservan durante esta visita.',
+  boughtBook: 'Reservar una sesión con un crédito',
+  paymentForPackage: (name, count) => `${name} · ${counted(count, 'sesión', 'sesiones')}`,
+  paymentPurchasePending:
+    'Aún no hemos recibido la confirmación de tu pago. Si se completó, tus créditos aparecerán aquí y recibirás un correo. No se te cobrará dos veces.',
+  bookWithCredit: 'Reservar con un crédito',
+  creditUsed: (left) =>
+    plural.select(left) === 'one' ? `Pagado con un crédito. Te queda ${left} crédito.` : `Pagado con un crédito. Te quedan ${left} créditos.`,
+  // zone
+  zoneTimesIn: (label) => `Horarios en ${label}`,
+  zoneChange: 'Cambiar zona horaria',
+  zoneField: 'Zona horaria',
+  zoneHint: 'Escribe una ciudad o región y elígela de la lista.',
+  zoneNoMatch: (query) => `Ninguna zona horaria coincide con «${query}».`,
+  zoneMatches: (count) =>
+    plural.select(count) === 'one' ? `${count} zona horaria encontrada.` : `${count} zonas horarias encontradas.`,
+  zoneCancel: 'Mantener esta zona',
+  // my bookings
+  myOpen: 'Mis reservas',
+  myTitle: 'Mis reservas',
+  myIntro: 'Introduce el correo con el que reservaste. Te enviamos un enlace que abre tus reservas aquí: sin cuenta y sin contraseña.',
+  myEmail: 'Correo electrónico',
+  mySend: 'Enviarme un enlace',
+  mySending: 'Enviando…',
+  myOpening: 'Abriendo tus reservas…',
+  myBack: 'Volver a la reserva',
+  mySignOut: 'Cerrar sesión',
+  mySignedIn: (email) => `Sesión iniciada como ${email} durante una hora.`,
+  myUpcoming: 'Próximas',
+  myPast: 'Pasadas',
+  myNone: 'No hay reservas aquí.',
+  myCredits: (n) => (plural.select(n) === 'one' ? `Queda ${n} crédito` : `Quedan ${n} créditos`),
+  myManage: (service) => `Gestionar ${service}`,
+  myCalendar: 'Archivo de calendario (.ics)',
+  myReceipt: 'Recibo',
+  myPaid: (amount) => `Pagado: ${amount}`,
+  myRefunded: (amount) => `Reembolsado: ${amount}`,
+  mySharedNotes: 'Notas de tu profesional',
+  myRecording: 'Grabación',
+  myStatus: (status) =>
+    ({ held: 'Pendiente de pago', confirmed: 'Confirmada', cancelled: 'Cancelada', expired: 'Caducada', completed: 'Completada', no_show: 'No asistida' })[status] ?? status,
+  myLinkFailed: 'Este enlace ya no funciona (funciona una sola vez, en un plazo de 15 minutos). Pide uno nuevo abajo.',
+  myEnded: 'Tu acceso ha caducado. Pide un enlace nuevo abajo.',
+  // confirmation: what happens next
+  nextTitle: 'Qué pasa ahora',
+  nextJoin: (minutes) => `El enlace para unirte a la llamada aparece en la página de tu reserva ${minutes} minutos antes del inicio.`,
+  nextFullRefund: (until) => `Si cancelas hasta ${until}, se te reembolsa el importe completo.`,
+  nextPartialRefund: (percent, until) => `Si cancelas hasta ${until}, se te reembolsa el ${percent} %.`,
+  nextCancelUntil: (until) => `Puedes cancelar hasta ${until}.`,
+  nextNoRefund: 'Si cancelas ahora, no se reembolsa nada.',
+  nextCreditBack: 'Si cancelas a tiempo, recuperas tu crédito.',
+  nextCannotCancel: 'Esta reserva ya no se puede cancelar en línea; contacta con el profesional.',
+  nextChange: 'Para cambiar la hora o cancelar, abre la página de tu reserva; la política del profesional decide hasta cuándo.',
+  manageLink: 'Abrir la página de tu reserva',
+  manageKeep: 'Guarda este enlace (añádelo a marcadores): abre esta reserva para cambiarla o cancelarla, sin cuenta.',
 };

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
-const hours = new Intl.PluralRules('fr');
+const plural = new Intl.PluralRules('fr');
+/** A count with its noun, singular or plural as the language's rules choose. */
+const counted = (n: number, one: string, other: string) => `${n} ${plural.select(n) === 'one' ? one : other}`;
 
 /** French (français), « vous ». Loaded on demand (see `index.ts`). */
 export const fr: Messages = {
@@ -110,7 +112,7 @@ export const fr: Messages = {
   nothingToRefund: 'Cette séance est gratuite : il n’y a rien à rembourser.',
   noRefund: (why) => `Aucun remboursement : ${why}.`,
   notRefundable: 'cette réservation n’est pas remboursable',
-  startsWithin: (n) => `la séance commence dans moins de ${n} ${hours.select(n) === 'one' ? 'heure' : 'heures'}`,
+  startsWithin: (n) => `la séance commence dans moins de ${n} ${plural.select(n) === 'one' ? 'heure' : 'heures'}`,
   chooseNewTime: 'Choisissez un nouvel horaire',
   moving: 'Déplacement…',
   moveTo: (when) => `Déplacer au ${when}`,
@@ -141,4 +143,88 @@ export const fr: Messages = {
   popupTitle: 'Réserver une séance',
   closePopup: 'Fermer',
   bookButton: 'Réserver une séance',
+  // packages
+  packagesHeading: 'Ou achetez un forfait',
+  packageSessions: (count) => counted(count, 'séance', 'séances'),
+  packageValidity: (days) => `valable ${counted(days, 'jour', 'jours')}`,
+  packageCovers: (services) => `Pour : ${services}`,
+  packageBuy: (name) => `Acheter ${name}`,
+  packageFree: 'Gratuit',
+  creditsCodeToggle: 'Vous avez un code de crédits ?',
+  creditsCodeLabel: 'Code de crédits',
+  creditsCodeUse: 'Utiliser le code',
+  creditsCodeChecking: 'Vérification…',
+  creditsBalance: (count, name) => `Vous avez ${counted(count, 'crédit', 'crédits')} chez ${name}`,
+  creditsExpiry: (date) => `Valable jusqu’au ${date}`,
+  creditsNone: 'Il ne reste aucun crédit à utiliser sur ce code.',
+  creditsForget: 'Oublier ce code',
+  creditsCovers: 'Vos crédits couvrent les prestations signalées ci-dessous.',
+  creditsBadge: 'Couvert par vos crédits',
+  checkoutHeading: (name) => `Acheter ${name}`,
+  checkoutName: 'Nom',
+  checkoutEmail: 'E-mail',
+  checkoutBack: 'Retour aux séances',
+  checkoutSubmit: 'Continuer vers le paiement',
+  checkoutSubmitFree: 'Obtenir ce forfait',
+  checkoutBusy: 'Achat en cours…',
+  checkoutPaying: 'Paiement de votre forfait…',
+  boughtHeading: 'Forfait acheté',
+  bought: (name, count) => `Vous avez acheté ${name} : ${counted(count, 'crédit', 'crédits')}.`,
+  boughtBalance: (count, date) =>
+    plural.select(count) === 'one' ? `${count} crédit à utiliser, valable jusqu’au ${date}.` : `${count} crédits à utiliser, valables jusqu’au ${date}.`,
+  boughtEmail: (email) => `Nous avons envoyé votre code de crédits à ${email}.`,
+  boughtNoEmail: 'Ce site n’envoie pas d’e-mail : gardez cette page ouverte, vos crédits sont conservés pendant cette visite.',
+  boughtBook: 'Réserver une séance avec un crédit',
+  paymentForPackage: (name, count) => `${name} · ${counted(count, 'séance', 'séances')}`,
+  paymentPurchasePending:
+    'Nous n’avons pas encore reçu la confirmation de votre paiement. S’il a abouti, vos crédits apparaîtront ici et vous recevrez un e-mail. Vous ne serez pas débité deux fois.',
+  bookWithCredit: 'Réserver avec un crédit',
+  creditUsed: (left) => `Payé avec un crédit. Il reste ${counted(left, 'crédit', 'crédits')}.`,
+  // zone
+  zoneTimesIn: (label) => `Horaires en ${label}`,
+  zoneChange: 'Changer de fuseau horaire',
+  zoneField: 'Fuseau horaire',
+  zoneHint: 'Saisissez une ville ou une région, puis choisissez-la dans la liste.',
+  zoneNoMatch: (query) => `Aucun fuseau horaire ne correspond à « ${query} ».`,
+  zoneMatches: (count) =>
+    plural.select(count) === 'one' ? `${count} fuseau horaire trouvé.` : `${count} fuseaux horaires trouvés.`,
+  zoneCancel: 'Garder ce fuseau',
+  // my bookings
+  myOpen: 'Mes réservations',
+  myTitle: 'Mes réservations',
+  myIntro: 'Saisissez l’e-mail utilisé pour réserver. Nous vous envoyons un lien qui ouvre vos réservations ici : sans compte, sans mot de passe.',
+  myEmail: 'E-mail',
+  mySend: 'Recevoir un lien par e-mail',
+  mySending: 'Envoi…',
+  myOpening: 'Ouverture de vos réservations…',
+  myBack: 'Retour à la réservation',
+  mySignOut: 'Se déconnecter',
+  mySignedIn: (email) => `Connecté en tant que ${email} pour une heure.`,
+  myUpcoming: 'À venir',
+  myPast: 'Passées',
+  myNone: 'Aucune réservation ici.',
+  myCredits: (n) => (plural.select(n) === 'one' ? `${n} crédit restant` : `${n} crédits restants`),
+  myManage: (service) => `Gérer ${service}`,
+  myCalendar: 'Fichier de calendrier (.ics)',
+  myReceipt: 'Reçu',
+  myPaid: (amount) => `Payé : ${amount}`,
+  myRefunded: (amount) => `Remboursé : ${amount}`,
+  mySharedNotes: 'Notes de votre professionnel',
+  myRecording: 'Enregistrement',
+  myStatus: (status) =>
+    ({ held: 'En attente de paiement', confirmed: 'Confirmée', cancelled: 'Annulée', expired: 'Expirée', completed: 'Terminée', no_show: 'Manquée' })[status] ?? status,
+  myLinkFailed: 'Ce lien ne fonctionne plus (il fonctionne une fois, dans les 15 minutes). Demandez-en un nouveau ci-dessous.',
+  myEnded: 'Votre session a pris fin. Demandez un nouveau lien ci-dessous.',
+  // confirmation: what happens next
+  nextTitle: 'Et ensuite ?',
+  nextJoin: (minutes) => `Le lien pour rejoindre l’appel apparaît sur la page de votre réservation ${minutes} minutes avant le début.`,
+  nextFullRefund: (until) => `Annulez jusqu’au ${until} pour un remboursement intégral.`,
+  nextPartialRefund: (percent, until) => `Annulez jusqu’au ${until} et ${percent} % vous sont remboursés.`,
+  nextCancelUntil: (until) => `Vous pouvez annuler jusqu’au ${until}.`,
+  nextNoRefund: 'Une annulation maintenant ne donne lieu à aucun remboursement.',
+  nextCreditBack: 'Annulez à temps et votre crédit vous est rendu.',
+  nextCannotCancel: 'Cette réservation ne peut plus être annulée en ligne ; contactez le professionnel.',
+  nextChange: 'Pour déplacer ou annuler, ouvrez la page de votre réservation ; la politique du professionnel fixe jusqu’à quand.',
+  manageLink: 'Ouvrir la page de votre réservation',
+  manageKeep: 'Gardez ce lien (ajoutez-le à vos favoris) : il ouvre cette réservation pour la déplacer ou l’annuler, sans compte.',
 };

@@ -1,6 +1,8 @@
 import type { Messages } from './en.js';
 
-const hours = new Intl.PluralRules('pt');
+const plural = new Intl.PluralRules('pt');
+/** A count with its noun, singular or plural as the language's rules choose. */
+const counted = (n: number, one: string, other: string) => `${n} ${plural.select(n) === 'one' ? one : other}`;
 
 /** Portuguese (português), «você». Loaded on demand (see `index.ts`). */
 export const pt: Messages = {
@@ -110,7 +112,7 @@ export const pt: Messages = {
   nothingToRefund: 'Esta sessão é gratuita: não há nada a reembolsar.',
   noRefund: (why) => `Sem reembolso: ${why}.`,
   notRefundable: 'este agendamento não é reembolsável',
-  startsWithin: (n) => `a sessão começa em menos de ${n} ${hours.select(n) === 'one' ? 'hora' : 'horas'}`,
+  startsWithin: (n) => `a sessão começa em menos de ${n} ${plural.select(n) === 'one' ? 'hora' : 'horas'}`,
   chooseNewTime: 'Escolha um novo horário',
   moving: 'Alterando…',
   moveTo: (when) => `Mudar para ${when}`,
@@ -141,4 +143,89 @@ export const pt: Messages = {
   popupTitle: 'Agendar uma sessão',
   closePopup: 'Fechar',
   bookButton: 'Agendar uma sessão',
+  // packages
+  packagesHeading: 'Ou compre um pacote',
+  packageSessions: (count) => counted(count, 'sessão', 'sessões'),
+  packageValidity: (days) => `válido por ${counted(days, 'dia', 'dias')}`,
+  packageCovers: (services) => `Para: ${services}`,
+  packageBuy: (name) => `Comprar ${name}`,
+  packageFree: 'Grátis',
+  creditsCodeToggle: 'Tem um código de créditos?',
+  creditsCodeLabel: 'Código de créditos',
+  creditsCodeUse: 'Usar código',
+  creditsCodeChecking: 'Verificando…',
+  creditsBalance: (count, name) => `Você tem ${counted(count, 'crédito', 'créditos')} com ${name}`,
+  creditsExpiry: (date) => `Válido até ${date}`,
+  creditsNone: 'Não há mais créditos para usar neste código.',
+  creditsForget: 'Esquecer este código',
+  creditsCovers: 'Seus créditos cobrem os serviços marcados abaixo.',
+  creditsBadge: 'Coberto pelos seus créditos',
+  checkoutHeading: (name) => `Comprar ${name}`,
+  checkoutName: 'Nome',
+  checkoutEmail: 'E-mail',
+  checkoutBack: 'Voltar às sessões',
+  checkoutSubmit: 'Continuar para o pagamento',
+  checkoutSubmitFree: 'Obter este pacote',
+  checkoutBusy: 'Comprando…',
+  checkoutPaying: 'Pagando seu pacote…',
+  boughtHeading: 'Pacote comprado',
+  bought: (name, count) => `Você comprou ${name}: ${counted(count, 'crédito', 'créditos')}.`,
+  boughtBalance: (count, date) =>
+    plural.select(count) === 'one' ? `${count} crédito para usar, válido até ${date}.` : `${count} créditos para usar, válidos até ${date}.`,
+  boughtEmail: (email) => `Enviamos seu código de créditos para ${email}.`,
+  boughtNoEmail: 'Este site não envia e-mails: mantenha esta página aberta; seus créditos ficam guardados durante esta visita.',
+  boughtBook: 'Agendar uma sessão com um crédito',
+  paymentForPackage: (name, count) => `${name} · ${counted(count, 'sessão', 'sessões')}`,
+  paymentPurchasePending:
+    'Ainda não recebemos a confirmação do seu pagamento. Se ele foi concluído, seus créditos aparecem aqui e você recebe um e-mail. Você não será cobrado duas vezes.',
+  bookWithCredit: 'Agendar com um crédito',
+  creditUsed: (left) =>
+    plural.select(left) === 'one' ? `Pago com um crédito. Resta ${left} crédito.` : `Pago com um crédito. Restam ${left} créditos.`,
+  // zone
+  zoneTimesIn: (label) => `Horários em ${label}`,
+  zoneChange: 'Mudar fuso horário',
+  zoneField: 'Fuso horário',
+  zoneHint: 'Digite uma cidade ou região e escolha na lista.',
+  zoneNoMatch: (query) => `Nenhum fuso horário corresponde a “${query}”.`,
+  zoneMatches: (count) =>
+    plural.select(count) === 'one' ? `${count} fuso horário encontrado.` : `${count} fusos horários encontrados.`,
+  zoneCancel: 'Manter este fuso',
+  // my bookings
+  myOpen: 'Meus agendamentos',
+  myTitle: 'Meus agendamentos',
+  myIntro: 'Digite o e-mail que você usou para agendar. Enviamos um link que abre seus agendamentos aqui: sem conta, sem senha.',
+  myEmail: 'E-mail',
+  mySend: 'Enviar um link por e-mail',
+  mySending: 'Enviando…',
+  myOpening: 'Abrindo seus agendamentos…',
+  myBack: 'Voltar ao agendamento',
+  mySignOut: 'Sair',
+  mySignedIn: (email) => `Conectado como ${email} por uma hora.`,
+  myUpcoming: 'Próximos',
+  myPast: 'Anteriores',
+  myNone: 'Nenhum agendamento aqui.',
+  myCredits: (n) => (plural.select(n) === 'one' ? `Resta ${n} crédito` : `Restam ${n} créditos`),
+  myManage: (service) => `Gerenciar ${service}`,
+  myCalendar: 'Arquivo de calendário (.ics)',
+  myReceipt: 'Recibo',
+  myPaid: (amount) => `Pago: ${amount}`,
+  myRefunded: (amount) => `Reembolsado: ${amount}`,
+  mySharedNotes: 'Anotações do seu profissional',
+  myRecording: 'Gravação',
+  myStatus: (status) =>
+    ({ held: 'Aguardando pagamento', confirmed: 'Confirmado', cancelled: 'Cancelado', expired: 'Expirado', completed: 'Concluído', no_show: 'Não compareceu' })[status] ?? status,
+  myLinkFailed: 'Este link não funciona mais (ele funciona uma vez, em até 15 minutos). Peça um novo abaixo.',
+  myEnded: 'Seu acesso expirou. Peça um novo link abaixo.',
+  // confirmation: what happens next
+  nextTitle: 'O que acontece agora',
+  nextJoin: (minutes) => `O link para entrar na chamada aparece na página do seu agendamento ${minutes} minutos antes do início.`,
+  nextFullRefund: (until) => `Cancele até ${until} para receber o reembolso total.`,
+  nextPartialRefund: (percent, until) => `Cancele até ${until} e receba ${percent}% de reembolso.`,
+  nextCancelUntil: (until) => `Você pode cancelar até ${until}.`,
+  nextNoRefund: 'Cancelar agora não gera reembolso.',
+  nextCreditBack: 'Cancele a tempo e seu crédito volta para você.',
+  nextCannotCancel: 'Este agendamento não pode mais ser cancelado on-line; entre em contato com o profissional.',
+  nextChange: 'Para remarcar ou cancelar, abra a página do seu agendamento; a política do profissional define até quando.',
+  manageLink: 'Abrir a página do seu agendamento',
+  manageKeep: 'Guarde este link (salve nos favoritos): ele abre este agendamento para remarcar ou cancelar, sem conta.',
 };

@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { endCustomerSession, openCustomerSession, requestCustomerLink } from '../../services/customers/access.js';
 import { listCustomerBookings } from '../../services/customers/customer-bookings.js';
+import { t } from '../../services/messages/index.js';
 import { bearerToken } from '../bearer.js';
 import { defineRoute } from '../define-route.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
@@ -22,7 +23,7 @@ export interface CustomerAccessRoutesOptions {
 /** The session token of `Authorization: Bearer`, or a 401 that says where it comes from. */
 function sessionToken(c: Context<AppEnv>): string {
   const token = bearerToken(c.req.header('authorization'));
-  if (!token) throw new HttpError('customer_session_required', 'Open “My bookings” with the link from your email first; send its session token as `Authorization: Bearer <token>`.');
+  if (!token) throw new HttpError('customer_session_required', t('customer_session_required'));
   return token;
 }
 

@@ -56,7 +56,7 @@ export function packageRoutes(): Hono<AppEnv> {
 function creditsToken(authorization: string | undefined): string {
   const token = bearerToken(authorization);
   if (!token) {
-    throw new HttpError('credits_token_required', 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.', {
+    throw new HttpError('credits_token_required', t('credits_token_required.purchase'), {
       headers: { 'www-authenticate': 'Bearer realm="slotwise-credits"' },
     });
   }

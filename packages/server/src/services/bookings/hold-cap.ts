@@ -3,6 +3,7 @@ import type { Drizzle, Tx } from '../../db/client.js';
 import { bookings } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 export interface HoldLimits {
   /** Live holds per visitor id or per customer email (in any case). */
@@ -45,13 +46,10 @@ export async function assertHoldAllowed(db: Drizzle | Tx, limits: HoldLimits, as
   const email = eq(sql`lower(${bookings.customerEmail})`, asker.email.toLowerCase());
   const mine = await liveHolds(db, now, asker.visitorHash ? or(eq(bookings.visitorHash, asker.visitorHash), email) : email);
   if (mine >= limits.perVisitor) {
-    throw new ServiceError(
-      'too_many_holds',
-      `You already have ${mine} unpaid bookings waiting for payment; pay for one, go back from its payment step to release it, or let them lapse first.`,
-    );
+    throw new ServiceError('too_many_holds', t('too_many_holds', { n: mine }));
   }
   const fromAddress = await liveHolds(db, now, eq(bookings.clientHash, asker.clientHash));
   if (fromAddress >= limits.perAddress) {
-    throw new ServiceError('too_many_holds', `Your network already holds ${fromAddress} unpaid bookings; please try again in a few minutes.`);
+    throw new ServiceError('too_many_holds', t('too_many_holds.network', { n: fromAddress }));
   }
 }

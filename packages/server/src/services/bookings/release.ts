@@ -2,6 +2,7 @@ import type { Booking } from '@slotwise/sdk/contract';
 import { hashToken } from '../ids.js';
 import { ServiceError } from '../errors.js';
 import type { ServiceDeps } from '../deps.js';
+import { t } from '../messages/index.js';
 import { cancelAbandonedIntents } from '../payments/intents.js';
 import { findByToken } from './customer.js';
 import { present } from './present.js';
@@ -22,7 +23,7 @@ export async function releaseHold(deps: ServiceDeps, id: string, token: string):
   const released = await deps.database.write(async (tx) => {
     const row = await findByToken(tx, id, tokenHash);
     if (row.status === 'confirmed' || row.status === 'completed' || row.status === 'no_show') {
-      throw new ServiceError('booking_already_paid', 'This booking is already confirmed (paid for, or free); cancel it instead — any refund follows the cancellation policy.');
+      throw new ServiceError('booking_already_paid', t('booking_already_paid'));
     }
     if (row.status !== 'held') return false;
     // A hold that lapsed before the release arrived expired on its own: the system's doing, with its email.

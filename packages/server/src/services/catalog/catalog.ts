@@ -72,10 +72,7 @@ export async function profile(deps: ServiceDeps, handle: string): Promise<Specia
  * console's own labels, so they can follow it word for word).
  */
 export function originNotAllowed(origin: string, handle: string): ServiceError {
-  return new ServiceError(
-    'origin_not_allowed',
-    `${origin} is not an allowed site for ${handle}; add it in the console under Developers → Sites that may embed your widget.`,
-  );
+  return new ServiceError('origin_not_allowed', t('origin_not_allowed.embed', { origin, handle }));
 }
 
 /**

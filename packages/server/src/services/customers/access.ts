@@ -6,13 +6,14 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
+import { t } from '../messages/index.js';
 import { recordAccessLink } from './access-events.js';
 import { grantSessionManageTokens } from './customer-bookings.js';
 import { endSession, exchangeLinkToken, liveSession } from './customer-tokens.js';
 
 type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'mail' | 'links'>;
 
-const specialistNotFound = (handle: string) => new ServiceError('specialist_not_found', `There is no specialist “${handle}”. Check the handle.`);
+const specialistNotFound = (handle: string) => new ServiceError('specialist_not_found', t('specialist_not_found.my_bookings', { handle }));
 
 /**
  * The page a "My bookings" link leads to: `returnUrl` (its fragment dropped) when its origin is
@@ -53,8 +54,8 @@ export async function requestCustomerLink(deps: Deps, handle: string, email: str
 }
 
 const linkInvalid = () =>
-  new ServiceError('customer_link_invalid', 'This link was already used, replaced by a newer one, or is more than 15 minutes old. Ask for a new link.', {
-    errors: [{ field: 'body.token', message: 'Ask for a new link from “My bookings”; only the newest works, once, within 15 minutes.' }],
+  new ServiceError('customer_link_invalid', t('customer_link_invalid'), {
+    errors: [{ field: 'body.token', message: t('customer_link_invalid.field') }],
   });
 
 /** Spends a link's token for a session with the specialist `handle` (a link of another specialist's does not open this one). */

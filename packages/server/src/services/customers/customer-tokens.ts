@@ -5,6 +5,7 @@ import { customerTokens, type CustomerTokenRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
+import { t } from '../messages/index.js';
 
 export const LINK_TTL_MS = CUSTOMER_LINK_MINUTES * 60_000;
 export const SESSION_TTL_MS = CUSTOMER_SESSION_MINUTES * 60_000;
@@ -58,7 +59,7 @@ export async function liveSession(db: Drizzle | Tx, sessionHash: string, now: nu
 /** The live session of a session token; a 401 that says what to do for anything else. */
 export async function customerSession(deps: Pick<ServiceDeps, 'database' | 'clock'>, token: string): Promise<CustomerTokenRow> {
   const session = await liveSession(deps.database.db, await hashToken(token), deps.clock());
-  if (!session) throw new ServiceError('customer_session_invalid', 'Your “My bookings” session has ended (after 1 hour, or signed out). Ask for a new link.');
+  if (!session) throw new ServiceError('customer_session_invalid', t('customer_session_invalid'));
   return session;
 }
 

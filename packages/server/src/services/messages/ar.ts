@@ -31,6 +31,7 @@ export const ar: Catalog = {
 
   'specialist_not_found.id': (p) => `لا يوجد مختص بالمعرّف "${p.id}".`,
   'specialist_not_found.handle': (p) => `لا يوجد مختص بالاسم "${p.handle}". تحقّق من الكتابة.`,
+  'specialist_not_found.my_bookings': (p) => `لا يوجد مختص "${p.handle}". تحقّق من المعرّف.`,
   specialist_closed: (p) => `أغلق ${p.name} حسابه؛ فلا يمكن تعليقه ولا إعادة تفعيله.`,
   specialist_unavailable: (p) => `لا يستقبل ${p.name} حجوزات في الوقت الحالي. الحجوزات القائمة لا تتأثر بذلك.`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const ar: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} ليس من المواقع المسجّلة لدى ${p.name}، لذا لا يمكنه قبول حجوزات نيابةً عنه.`,
   'origin_not_allowed.package': (p) => `${p.origin} ليس من المواقع المسجّلة لدى ${p.name}، لذا لا يمكنه بيع باقاته.`,
-  too_many_holds: (p) => `لديك بالفعل ${p.n} حجوزات غير مدفوعة بانتظار الدفع؛ أكملها أو انتظر انتهاء مهلتها أولًا.`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} ليس موقعًا مسموحًا به لدى ${p.handle}؛ أضفه في لوحة التحكم ضمن «Developers → Sites that may embed your widget».`,
+  too_many_holds: (p) =>
+    `لديك بالفعل ${p.n} حجوزات غير مدفوعة بانتظار الدفع؛ ادفع ثمن أحدها، أو ارجع من خطوة الدفع الخاصة به لتحريره، أو انتظر انتهاء مهلتها أولًا.`,
+  'too_many_holds.network': (p) => `تحتجز شبكتك بالفعل ${p.n} حجوزات غير مدفوعة؛ يُرجى المحاولة مرة أخرى بعد بضع دقائق.`,
+  booking_already_paid: () => 'هذا الحجز مؤكَّد بالفعل (مدفوع أو مجاني)؛ ألغِه بدلًا من ذلك — ويخضع أي استرداد لسياسة الإلغاء.',
   slot_unavailable: () => 'حجز شخص آخر هذا الموعد للتو. يُرجى اختيار موعد آخر.',
   'slot_unavailable.field': () => 'هذا الموعد محجوز.',
   not_a_slot: (p) => `${p.time} ليس وقت بدء يقدّمه ${p.name} لـ "${p.service}". اختر وقتًا من قائمة المواعيد المتاحة.`,
@@ -103,6 +109,7 @@ export const ar: Catalog = {
   'payment_provider_error.start': () => 'تعذّر بدء الدفع، لذا لم يُحجز أو يُشترَ أي شيء. يُرجى المحاولة مرة أخرى بعد قليل.',
   'payment_provider_error.stripe': () => 'تعذّر الوصول إلى Stripe؛ حاول مرة أخرى بعد قليل.',
   'payment_provider_error.unreachable': () => 'تعذّر الوصول إلى مزوّد الدفع؛ حجزك في أمان — حاول مرة أخرى بعد قليل.',
+  'payment_provider_error.purchase': () => 'تعذّر الوصول إلى مزوّد الدفع؛ لم يُخصم أي مبلغ مرتين — حاول مرة أخرى بعد قليل.',
   price_changed: () => 'تغيّر السعر في أثناء الدفع؛ أعد التحميل لرؤية السعر الجديد وحاول مرة أخرى.',
   invalid_signature: (p) => `تعذّر التحقق من الترويسة Stripe-Signature: ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const ar: Catalog = {
   'package_already_claimed.field': () => 'حصل هذا البريد الإلكتروني عليها من قبل.',
   credits_not_found: () => 'لا يوجد رصيد يطابق هذا الرمز. استخدم الرابط الوارد عند شراء باقتك.',
   'credits_not_found.field': () => 'استخدم رمز الرصيد الذي حصلت عليه عند شراء الباقة.',
+  'credits_not_found.purchase': () => 'لا توجد عملية شراء تطابق رمز الرصيد هذا. استخدم الرمز الذي حصلت عليه مع هذه العملية.',
   'credit_not_applicable.specialist': (p) => `اشتُري هذا الرصيد من مختص آخر، لا من ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'استخدم رصيدًا اشتريته من هذا المختص.',
   'credit_not_applicable.email': () => 'يعود هذا الرصيد إلى عنوان بريد إلكتروني آخر: احجز بالبريد الذي اشتُريت به الباقة.',
@@ -124,6 +132,11 @@ export const ar: Catalog = {
   'credits_token_required.bearer': () => 'أرسل رمز الرصيد الخاص بعملية الشراء بالصيغة `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'أرسل رمز الرصيد الخاص بشراء باقتك بالصيغة `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'افتح رصيدك من الرابط الوارد في رسالة باقتك، أو أرسل رمز الرصيد.',
+
+  customer_link_invalid: () => 'سبق استخدام هذا الرابط، أو استُبدل برابط أحدث، أو مضى عليه أكثر من ١٥ دقيقة. اطلب رابطًا جديدًا.',
+  'customer_link_invalid.field': () => 'اطلب رابطًا جديدًا من «حجوزاتي»؛ لا يعمل إلا أحدث رابط، مرة واحدة، خلال ١٥ دقيقة.',
+  customer_session_required: () => 'افتح «حجوزاتي» أولًا من الرابط الوارد في بريدك؛ وأرسل رمز الجلسة الخاص به بصيغة `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'انتهت جلستك في «حجوزاتي» (بعد ساعة، أو بتسجيل الخروج). اطلب رابطًا جديدًا.',
 
   email_taken: () => 'يوجد حساب بهذا البريد الإلكتروني؛ سجّل الدخول بدلًا من ذلك، أو استخدم بريدًا آخر.',
   'email_taken.field': () => 'لهذا البريد الإلكتروني حساب بالفعل.',

@@ -31,6 +31,7 @@ export const de: Catalog = {
 
   'specialist_not_found.id': (p) => `Es gibt keine Fachperson mit der Kennung „${p.id}“.`,
   'specialist_not_found.handle': (p) => `Es gibt keine Fachperson mit dem Namen „${p.handle}“. Bitte prüfen Sie die Schreibweise.`,
+  'specialist_not_found.my_bookings': (p) => `Es gibt keine Fachperson „${p.handle}“. Bitte prüfen Sie den Handle.`,
   specialist_closed: (p) => `${p.name} hat das Konto geschlossen; es kann weder gesperrt noch wieder freigeschaltet werden.`,
   specialist_unavailable: (p) => `${p.name} nimmt derzeit keine Buchungen an. Bereits bestehende Buchungen bleiben davon unberührt.`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const de: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} gehört nicht zu den registrierten Websites von ${p.name} und kann daher keine Buchungen für ${p.name} annehmen.`,
   'origin_not_allowed.package': (p) => `${p.origin} gehört nicht zu den registrierten Websites von ${p.name} und kann daher keine Pakete von ${p.name} verkaufen.`,
-  too_many_holds: (p) => `Sie haben bereits ${p.n} unbezahlte Buchungen, die auf die Zahlung warten; schließen Sie diese zuerst ab oder lassen Sie sie verfallen.`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} ist keine zugelassene Website für ${p.handle}; fügen Sie sie in der Konsole unter „Developers → Sites that may embed your widget“ hinzu.`,
+  too_many_holds: (p) =>
+    `Sie haben bereits ${p.n} unbezahlte Buchungen, die auf die Zahlung warten; bezahlen Sie eine davon, gehen Sie aus ihrem Zahlungsschritt zurück, um sie freizugeben, oder lassen Sie sie zuerst verfallen.`,
+  'too_many_holds.network': (p) => `Ihr Netzwerk hält bereits ${p.n} unbezahlte Buchungen; bitte versuchen Sie es in einigen Minuten erneut.`,
+  booking_already_paid: () => 'Diese Buchung ist bereits bestätigt (bezahlt oder kostenlos); stornieren Sie sie stattdessen – eine Erstattung richtet sich nach den Stornobedingungen.',
   slot_unavailable: () => 'Dieser Termin wurde gerade von jemand anderem gebucht. Bitte wählen Sie einen anderen.',
   'slot_unavailable.field': () => 'Dieser Termin ist vergeben.',
   not_a_slot: (p) => `${p.time} ist keine Startzeit, die ${p.name} für „${p.service}“ anbietet. Bitte wählen Sie eine aus der Liste der freien Termine.`,
@@ -103,6 +109,7 @@ export const de: Catalog = {
   'payment_provider_error.start': () => 'Die Zahlung konnte nicht gestartet werden; es wurde nichts gebucht oder gekauft. Bitte versuchen Sie es gleich noch einmal.',
   'payment_provider_error.stripe': () => 'Stripe ist nicht erreichbar; versuchen Sie es gleich noch einmal.',
   'payment_provider_error.unreachable': () => 'Der Zahlungsanbieter ist nicht erreichbar; Ihre Buchung ist sicher – versuchen Sie es gleich noch einmal.',
+  'payment_provider_error.purchase': () => 'Der Zahlungsanbieter ist nicht erreichbar; es wurde nichts doppelt berechnet – versuchen Sie es gleich noch einmal.',
   price_changed: () => 'Der Preis hat sich während der Zahlung geändert; laden Sie die Seite neu, um den neuen Preis zu sehen, und versuchen Sie es noch einmal.',
   invalid_signature: (p) => `Der Stripe-Signature-Header ist ungültig: ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const de: Catalog = {
   'package_already_claimed.field': () => 'Diese E-Mail-Adresse hat es bereits eingelöst.',
   credits_not_found: () => 'Zu diesem Code gibt es keine Guthaben. Verwenden Sie den Link aus Ihrem Paketkauf.',
   'credits_not_found.field': () => 'Verwenden Sie den Guthabencode, den Sie beim Kauf des Pakets erhalten haben.',
+  'credits_not_found.purchase': () => 'Kein Kauf passt zu diesem Guthabencode. Verwenden Sie den Code, den Sie mit diesem Kauf erhalten haben.',
   'credit_not_applicable.specialist': (p) => `Diese Guthaben wurden bei einer anderen Fachperson gekauft, nicht bei ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'Verwenden Sie Guthaben, die Sie bei dieser Fachperson gekauft haben.',
   'credit_not_applicable.email': () => 'Die Guthaben gehören zu einer anderen E-Mail-Adresse: Buchen Sie mit der Adresse, mit der das Paket gekauft wurde.',
@@ -124,6 +132,11 @@ export const de: Catalog = {
   'credits_token_required.bearer': () => 'Senden Sie den Guthabencode des Kaufs als `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'Senden Sie den Guthabencode aus Ihrem Paketkauf als `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Öffnen Sie Ihre Guthaben über den Link in der E-Mail zu Ihrem Paket oder senden Sie den Guthabencode.',
+
+  customer_link_invalid: () => 'Dieser Link wurde bereits verwendet, durch einen neueren ersetzt oder ist älter als 15 Minuten. Fordern Sie einen neuen Link an.',
+  'customer_link_invalid.field': () => 'Fordern Sie unter „Meine Buchungen“ einen neuen Link an; nur der neueste gilt, einmal, innerhalb von 15 Minuten.',
+  customer_session_required: () => 'Öffnen Sie „Meine Buchungen“ zuerst über den Link aus Ihrer E-Mail; senden Sie dessen Sitzungstoken als `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'Ihre Sitzung für „Meine Buchungen“ ist beendet (nach 1 Stunde oder durch Abmelden). Fordern Sie einen neuen Link an.',
 
   email_taken: () => 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto; melden Sie sich an oder verwenden Sie eine andere Adresse.',
   'email_taken.field': () => 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto.',

@@ -39,6 +39,7 @@ export const en = {
   // Specialists, services, availability.
   'specialist_not_found.id': (p: { id: string }) => `There is no specialist with the id "${p.id}".`,
   'specialist_not_found.handle': (p: { handle: string }) => `There is no specialist with the handle "${p.handle}". Check the spelling.`,
+  'specialist_not_found.my_bookings': (p: { handle: string }) => `There is no specialist “${p.handle}”. Check the handle.`,
   specialist_closed: (p: { name: string }) => `${p.name} closed their account; it can be neither suspended nor reactivated.`,
   specialist_unavailable: (p: { name: string }) => `${p.name} is not taking bookings right now. Bookings already made are not affected.`,
   specialist_unverified: (p: { name: string }) =>
@@ -78,7 +79,12 @@ export const en = {
   // `domain/policy.ts`) come as keys too, with the status and action as codes.
   'origin_not_allowed.booking': (p: { origin: string; name: string }) => `${p.origin} is not one of ${p.name}'s registered sites, so it cannot take bookings for them.`,
   'origin_not_allowed.package': (p: { origin: string; name: string }) => `${p.origin} is not one of ${p.name}'s registered sites, so it cannot sell their packages.`,
-  too_many_holds: (p: { n: number }) => `You already have ${p.n} unpaid bookings waiting for payment; finish or let them lapse first.`,
+  'origin_not_allowed.embed': (p: { origin: string; handle: string }) =>
+    `${p.origin} is not an allowed site for ${p.handle}; add it in the console under Developers → Sites that may embed your widget.`,
+  too_many_holds: (p: { n: number }) =>
+    `You already have ${p.n} unpaid bookings waiting for payment; pay for one, go back from its payment step to release it, or let them lapse first.`,
+  'too_many_holds.network': (p: { n: number }) => `Your network already holds ${p.n} unpaid bookings; please try again in a few minutes.`,
+  booking_already_paid: () => 'This booking is already confirmed (paid for, or free); cancel it instead — any refund follows the cancellation policy.',
   slot_unavailable: () => 'Someone else has just booked this time. Please pick another one.',
   'slot_unavailable.field': () => 'This time is taken.',
   not_a_slot: (p: { time: string; name: string; service: string }) => `${p.time} is not a start time ${p.name} offers for "${p.service}". Pick one from the slots list.`,
@@ -112,6 +118,7 @@ export const en = {
   'payment_provider_error.start': () => 'The payment could not be started, so nothing was booked or bought. Please try again in a moment.',
   'payment_provider_error.stripe': () => 'Stripe could not be reached; try again in a moment.',
   'payment_provider_error.unreachable': () => 'The payment provider could not be reached; your booking is safe — try again in a moment.',
+  'payment_provider_error.purchase': () => 'The payment provider could not be reached; nothing was charged twice — try again in a moment.',
   price_changed: () => 'The price changed while you were paying; reload to see the new one and try again.',
   invalid_signature: (p: { reason: string }) => `The Stripe-Signature header does not verify: ${p.reason}`,
 
@@ -122,6 +129,7 @@ export const en = {
   'package_already_claimed.field': () => 'This email has already claimed it.',
   credits_not_found: () => 'No credits match this token. Use the link from your package purchase.',
   'credits_not_found.field': () => 'Use the credits token returned when the package was bought.',
+  'credits_not_found.purchase': () => 'No purchase matches this credits token. Use the token returned with this purchase.',
   'credit_not_applicable.specialist': (p: { name: string }) => `These credits were bought from another specialist, not ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'Use credits bought from this specialist.',
   'credit_not_applicable.email': () => 'The credits belong to another email address: book with the email the package was bought with.',
@@ -134,6 +142,12 @@ export const en = {
   'credits_token_required.bearer': () => 'Send the credits token of the purchase as `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'Send the credits token from your package purchase as `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Open your credits from the link in your package’s email, or send the credits token.',
+
+  // "My bookings": a single-use emailed link, exchanged for a 1-hour session.
+  customer_link_invalid: () => 'This link was already used, replaced by a newer one, or is more than 15 minutes old. Ask for a new link.',
+  'customer_link_invalid.field': () => 'Ask for a new link from “My bookings”; only the newest works, once, within 15 minutes.',
+  customer_session_required: () => 'Open “My bookings” with the link from your email first; send its session token as `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'Your “My bookings” session has ended (after 1 hour, or signed out). Ask for a new link.',
 
   // Accounts, logins and keys.
   email_taken: () => 'An account with this email exists; log in instead, or use another email.',

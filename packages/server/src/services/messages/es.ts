@@ -31,6 +31,7 @@ export const es: Catalog = {
 
   'specialist_not_found.id': (p) => `No hay ningún especialista con el identificador «${p.id}».`,
   'specialist_not_found.handle': (p) => `No hay ningún especialista con el nombre «${p.handle}». Compruebe la ortografía.`,
+  'specialist_not_found.my_bookings': (p) => `No hay ningún especialista «${p.handle}». Compruebe el identificador.`,
   specialist_closed: (p) => `${p.name} cerró su cuenta; no se puede suspender ni reactivar.`,
   specialist_unavailable: (p) => `${p.name} no acepta reservas en este momento. Las reservas ya hechas no se ven afectadas.`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const es: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} no es uno de los sitios registrados de ${p.name}, así que no puede aceptar reservas para este especialista.`,
   'origin_not_allowed.package': (p) => `${p.origin} no es uno de los sitios registrados de ${p.name}, así que no puede vender sus paquetes.`,
-  too_many_holds: (p) => `Ya tiene ${p.n} reservas sin pagar pendientes de pago; complételas o deje que caduquen primero.`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} no es un sitio permitido para ${p.handle}; añádalo en la consola, en «Developers → Sites that may embed your widget».`,
+  too_many_holds: (p) =>
+    `Ya tiene ${p.n} reservas sin pagar pendientes de pago; pague una, vuelva atrás desde su paso de pago para liberarla, o deje que caduquen primero.`,
+  'too_many_holds.network': (p) => `Su red ya retiene ${p.n} reservas sin pagar; vuelva a intentarlo en unos minutos.`,
+  booking_already_paid: () => 'Esta reserva ya está confirmada (pagada, o gratuita); cancélela en su lugar: cualquier reembolso sigue la política de cancelación.',
   slot_unavailable: () => 'Otra persona acaba de reservar este horario. Por favor, elija otro.',
   'slot_unavailable.field': () => 'Este horario está ocupado.',
   not_a_slot: (p) => `${p.time} no es una hora de inicio que ${p.name} ofrezca para «${p.service}». Elija una de la lista de horarios.`,
@@ -103,6 +109,7 @@ export const es: Catalog = {
   'payment_provider_error.start': () => 'No se pudo iniciar el pago, así que no se reservó ni se compró nada. Vuelva a intentarlo en un momento.',
   'payment_provider_error.stripe': () => 'No se pudo contactar con Stripe; vuelva a intentarlo en un momento.',
   'payment_provider_error.unreachable': () => 'No se pudo contactar con el proveedor de pagos; su reserva está a salvo. Vuelva a intentarlo en un momento.',
+  'payment_provider_error.purchase': () => 'No se pudo contactar con el proveedor de pagos; no se ha cobrado nada dos veces. Vuelva a intentarlo en un momento.',
   price_changed: () => 'El precio cambió mientras pagaba; vuelva a cargar para ver el nuevo precio e inténtelo de nuevo.',
   invalid_signature: (p) => `La cabecera Stripe-Signature no es válida: ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const es: Catalog = {
   'package_already_claimed.field': () => 'Este correo ya lo ha obtenido.',
   credits_not_found: () => 'Ningún crédito corresponde a este código. Use el enlace de la compra de su paquete.',
   'credits_not_found.field': () => 'Use el código de créditos que recibió al comprar el paquete.',
+  'credits_not_found.purchase': () => 'Ninguna compra coincide con este código de créditos. Use el código que recibió con esta compra.',
   'credit_not_applicable.specialist': (p) => `Estos créditos se compraron a otro especialista, no a ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'Use créditos comprados a este especialista.',
   'credit_not_applicable.email': () => 'Los créditos pertenecen a otra dirección de correo: reserve con el correo con el que se compró el paquete.',
@@ -124,6 +132,11 @@ export const es: Catalog = {
   'credits_token_required.bearer': () => 'Envíe el código de créditos de la compra como `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'Envíe el código de créditos de la compra de su paquete como `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Abra sus créditos desde el enlace del correo de su paquete, o envíe el código de créditos.',
+
+  customer_link_invalid: () => 'Este enlace ya se usó, fue sustituido por uno más reciente o tiene más de 15 minutos. Pida un enlace nuevo.',
+  'customer_link_invalid.field': () => 'Pida un enlace nuevo desde «Mis reservas»; solo funciona el más reciente, una vez, en 15 minutos.',
+  customer_session_required: () => 'Abra primero «Mis reservas» con el enlace de su correo; envíe su token de sesión como `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'Su sesión de «Mis reservas» ha terminado (tras 1 hora, o al cerrar sesión). Pida un enlace nuevo.',
 
   email_taken: () => 'Ya existe una cuenta con este correo; inicie sesión o use otro correo.',
   'email_taken.field': () => 'Este correo ya tiene una cuenta.',

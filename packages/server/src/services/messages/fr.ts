@@ -31,6 +31,7 @@ export const fr: Catalog = {
 
   'specialist_not_found.id': (p) => `Aucun spécialiste n’a l’identifiant « ${p.id} ».`,
   'specialist_not_found.handle': (p) => `Aucun spécialiste n’a le nom « ${p.handle} ». Vérifiez l’orthographe.`,
+  'specialist_not_found.my_bookings': (p) => `Aucun spécialiste « ${p.handle} ». Vérifiez l’identifiant.`,
   specialist_closed: (p) => `${p.name} a fermé son compte ; il ne peut être ni suspendu ni réactivé.`,
   specialist_unavailable: (p) => `${p.name} ne prend pas de réservations pour le moment. Les réservations déjà faites ne sont pas concernées.`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const fr: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} ne fait pas partie des sites enregistrés de ${p.name} et ne peut donc pas prendre de réservations pour ce spécialiste.`,
   'origin_not_allowed.package': (p) => `${p.origin} ne fait pas partie des sites enregistrés de ${p.name} et ne peut donc pas vendre ses forfaits.`,
-  too_many_holds: (p) => `Vous avez déjà ${p.n} réservations non payées en attente de paiement ; finalisez-les ou laissez-les expirer d’abord.`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} n’est pas un site autorisé pour ${p.handle} ; ajoutez-le dans la console, sous « Developers → Sites that may embed your widget ».`,
+  too_many_holds: (p) =>
+    `Vous avez déjà ${p.n} réservations non payées en attente de paiement ; payez-en une, revenez en arrière depuis son étape de paiement pour la libérer, ou laissez-les d’abord expirer.`,
+  'too_many_holds.network': (p) => `Votre réseau détient déjà ${p.n} réservations non payées ; réessayez dans quelques minutes.`,
+  booking_already_paid: () => 'Cette réservation est déjà confirmée (payée, ou gratuite) ; annulez-la plutôt — un éventuel remboursement suit la politique d’annulation.',
   slot_unavailable: () => 'Quelqu’un vient de réserver ce créneau. Veuillez en choisir un autre.',
   'slot_unavailable.field': () => 'Ce créneau est pris.',
   not_a_slot: (p) => `${p.time} n’est pas un horaire de début que ${p.name} propose pour « ${p.service} ». Choisissez-en un dans la liste des créneaux.`,
@@ -103,6 +109,7 @@ export const fr: Catalog = {
   'payment_provider_error.start': () => 'Le paiement n’a pas pu démarrer ; rien n’a été réservé ni acheté. Veuillez réessayer dans un instant.',
   'payment_provider_error.stripe': () => 'Stripe est injoignable ; réessayez dans un instant.',
   'payment_provider_error.unreachable': () => 'Le prestataire de paiement est injoignable ; votre réservation est en sécurité — réessayez dans un instant.',
+  'payment_provider_error.purchase': () => 'Le prestataire de paiement est injoignable ; rien n’a été débité deux fois — réessayez dans un instant.',
   price_changed: () => 'Le prix a changé pendant votre paiement ; rechargez la page pour voir le nouveau prix et réessayez.',
   invalid_signature: (p) => `L’en-tête Stripe-Signature n’est pas valide : ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const fr: Catalog = {
   'package_already_claimed.field': () => 'Cette adresse e-mail l’a déjà obtenu.',
   credits_not_found: () => 'Aucun crédit ne correspond à ce code. Utilisez le lien reçu lors de l’achat de votre forfait.',
   'credits_not_found.field': () => 'Utilisez le code de crédits remis à l’achat du forfait.',
+  'credits_not_found.purchase': () => 'Aucun achat ne correspond à ce code de crédits. Utilisez le code remis avec cet achat.',
   'credit_not_applicable.specialist': (p) => `Ces crédits ont été achetés auprès d’un autre spécialiste, pas de ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'Utilisez des crédits achetés auprès de ce spécialiste.',
   'credit_not_applicable.email': () => 'Les crédits appartiennent à une autre adresse e-mail : réservez avec l’adresse utilisée pour acheter le forfait.',
@@ -124,6 +132,11 @@ export const fr: Catalog = {
   'credits_token_required.bearer': () => 'Envoyez le code de crédits de l’achat sous la forme `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'Envoyez le code de crédits de votre achat de forfait sous la forme `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Ouvrez vos crédits depuis le lien de l’e-mail de votre forfait, ou envoyez le code de crédits.',
+
+  customer_link_invalid: () => 'Ce lien a déjà été utilisé, a été remplacé par un plus récent, ou date de plus de 15 minutes. Demandez un nouveau lien.',
+  'customer_link_invalid.field': () => 'Demandez un nouveau lien depuis « Mes réservations » ; seul le plus récent fonctionne, une fois, dans les 15 minutes.',
+  customer_session_required: () => 'Ouvrez d’abord « Mes réservations » avec le lien de votre e-mail ; envoyez son jeton de session en `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'Votre session « Mes réservations » a pris fin (après 1 heure, ou par déconnexion). Demandez un nouveau lien.',
 
   email_taken: () => 'Un compte existe déjà avec cette adresse e-mail ; connectez-vous, ou utilisez une autre adresse.',
   'email_taken.field': () => 'Cette adresse e-mail a déjà un compte.',

@@ -31,6 +31,7 @@ export const ja: Catalog = {
 
   'specialist_not_found.id': (p) => `ID「${p.id}」のスペシャリストはいません。`,
   'specialist_not_found.handle': (p) => `ハンドル「${p.handle}」のスペシャリストはいません。綴りを確認してください。`,
+  'specialist_not_found.my_bookings': (p) => `スペシャリスト「${p.handle}」は見つかりません。ハンドルを確認してください。`,
   specialist_closed: (p) => `${p.name} さんはアカウントを閉鎖しました。停止も再開もできません。`,
   specialist_unavailable: (p) => `${p.name} さんは現在予約を受け付けていません。すでにある予約には影響しません。`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const ja: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} は ${p.name} さんの登録済みサイトではないため、予約を受け付けることはできません。`,
   'origin_not_allowed.package': (p) => `${p.origin} は ${p.name} さんの登録済みサイトではないため、パッケージを販売することはできません。`,
-  too_many_holds: (p) => `支払い待ちの未払いの予約がすでに ${p.n} 件あります。先にそれらを完了するか、期限切れになるまでお待ちください。`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} は ${p.handle} の許可されたサイトではありません。コンソールの「Developers → Sites that may embed your widget」で追加してください。`,
+  too_many_holds: (p) =>
+    `支払い待ちの未払いの予約がすでに ${p.n} 件あります。いずれかをお支払いいただくか、お支払い画面から戻って解放するか、先に期限切れになるまでお待ちください。`,
+  'too_many_holds.network': (p) => `お使いのネットワークでは、すでに ${p.n} 件の未払いの予約が確保されています。数分後にもう一度お試しください。`,
+  booking_already_paid: () => 'この予約はすでに確定しています（支払い済み、または無料）。代わりにキャンセルしてください。返金はキャンセルポリシーに従います。',
   slot_unavailable: () => 'この時間はたった今ほかの方が予約しました。別の時間をお選びください。',
   'slot_unavailable.field': () => 'この時間は埋まっています。',
   not_a_slot: (p) => `${p.time} は ${p.name} さんが「${p.service}」で提供している開始時刻ではありません。空き時間の一覧からお選びください。`,
@@ -103,6 +109,7 @@ export const ja: Catalog = {
   'payment_provider_error.start': () => '支払いを開始できなかったため、予約や購入は行われていません。少し時間をおいてから、もう一度お試しください。',
   'payment_provider_error.stripe': () => 'Stripe に接続できませんでした。少し時間をおいてから、もう一度お試しください。',
   'payment_provider_error.unreachable': () => '決済サービスに接続できませんでした。ご予約は保たれています。少し時間をおいてから、もう一度お試しください。',
+  'payment_provider_error.purchase': () => '決済サービスに接続できませんでした。二重に請求されたものはありません。少し時間をおいてから、もう一度お試しください。',
   price_changed: () => 'お支払いの間に価格が変わりました。再読み込みして新しい価格を確認し、もう一度お試しください。',
   invalid_signature: (p) => `Stripe-Signature ヘッダーを検証できません: ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const ja: Catalog = {
   'package_already_claimed.field': () => 'このメールアドレスはすでに受け取っています。',
   credits_not_found: () => 'このコードに一致するクレジットはありません。パッケージ購入時のリンクをお使いください。',
   'credits_not_found.field': () => 'パッケージ購入時に発行されたクレジットコードを使ってください。',
+  'credits_not_found.purchase': () => 'このクレジットコードに一致する購入はありません。この購入で発行されたコードを使ってください。',
   'credit_not_applicable.specialist': (p) => `このクレジットは ${p.name} さんではなく、別のスペシャリストから購入されたものです。`,
   'credit_not_applicable.specialist_field': () => 'このスペシャリストから購入したクレジットを使ってください。',
   'credit_not_applicable.email': () => 'このクレジットは別のメールアドレスのものです。パッケージを購入したときのメールアドレスで予約してください。',
@@ -124,6 +132,11 @@ export const ja: Catalog = {
   'credits_token_required.bearer': () => '購入のクレジットコードを `Authorization: Bearer <token>` として送信してください。',
   'credits_token_required.purchase': () => 'パッケージ購入時のクレジットコードを `Authorization: Bearer <token>` として送信してください。',
   'credits_token_required.open': () => 'パッケージのメールにあるリンクからクレジットを開くか、クレジットコードを送信してください。',
+
+  customer_link_invalid: () => 'このリンクはすでに使用されたか、新しいリンクに置き換えられたか、発行から 15 分以上経過しています。新しいリンクをリクエストしてください。',
+  'customer_link_invalid.field': () => '「ご予約一覧」から新しいリンクをリクエストしてください。有効なのは最新のリンクのみで、15 分以内に一度だけ使えます。',
+  customer_session_required: () => 'まずメールのリンクから「ご予約一覧」を開き、そのセッショントークンを `Authorization: Bearer <token>` として送信してください。',
+  customer_session_invalid: () => '「ご予約一覧」のセッションは終了しました（1 時間経過、またはログアウト）。新しいリンクをリクエストしてください。',
 
   email_taken: () => 'このメールアドレスのアカウントはすでにあります。ログインするか、別のメールアドレスを使ってください。',
   'email_taken.field': () => 'このメールアドレスにはすでにアカウントがあります。',

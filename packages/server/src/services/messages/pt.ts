@@ -31,6 +31,7 @@ export const pt: Catalog = {
 
   'specialist_not_found.id': (p) => `Não há nenhum especialista com o identificador "${p.id}".`,
   'specialist_not_found.handle': (p) => `Não há nenhum especialista com o nome "${p.handle}". Verifique a grafia.`,
+  'specialist_not_found.my_bookings': (p) => `Não há nenhum especialista "${p.handle}". Verifique o identificador.`,
   specialist_closed: (p) => `${p.name} encerrou a conta; ela não pode ser suspensa nem reativada.`,
   specialist_unavailable: (p) => `${p.name} não está aceitando reservas no momento. As reservas já feitas não são afetadas.`,
   specialist_unverified: (p) =>
@@ -70,7 +71,12 @@ export const pt: Catalog = {
 
   'origin_not_allowed.booking': (p) => `${p.origin} não é um dos sites registrados de ${p.name}, por isso não pode aceitar reservas para esse especialista.`,
   'origin_not_allowed.package': (p) => `${p.origin} não é um dos sites registrados de ${p.name}, por isso não pode vender os pacotes desse especialista.`,
-  too_many_holds: (p) => `Você já tem ${p.n} reservas não pagas aguardando pagamento; conclua-as ou deixe-as expirar primeiro.`,
+  'origin_not_allowed.embed': (p) =>
+    `${p.origin} não é um site permitido para ${p.handle}; adicione-o no console, em "Developers → Sites that may embed your widget".`,
+  too_many_holds: (p) =>
+    `Você já tem ${p.n} reservas não pagas aguardando pagamento; pague uma, volte da etapa de pagamento dela para liberá-la ou deixe-as expirar primeiro.`,
+  'too_many_holds.network': (p) => `Sua rede já mantém ${p.n} reservas não pagas; tente novamente em alguns minutos.`,
+  booking_already_paid: () => 'Esta reserva já está confirmada (paga, ou gratuita); cancele-a em vez disso — qualquer reembolso segue a política de cancelamento.',
   slot_unavailable: () => 'Outra pessoa acabou de reservar este horário. Por favor, escolha outro.',
   'slot_unavailable.field': () => 'Este horário está ocupado.',
   not_a_slot: (p) => `${p.time} não é um horário de início que ${p.name} oferece para "${p.service}". Escolha um da lista de horários.`,
@@ -103,6 +109,7 @@ export const pt: Catalog = {
   'payment_provider_error.start': () => 'Não foi possível iniciar o pagamento, por isso nada foi reservado nem comprado. Tente novamente em instantes.',
   'payment_provider_error.stripe': () => 'Não foi possível contatar o Stripe; tente novamente em instantes.',
   'payment_provider_error.unreachable': () => 'Não foi possível contatar o provedor de pagamentos; sua reserva está segura — tente novamente em instantes.',
+  'payment_provider_error.purchase': () => 'Não foi possível contatar o provedor de pagamentos; nada foi cobrado duas vezes — tente novamente em instantes.',
   price_changed: () => 'O preço mudou enquanto você pagava; recarregue para ver o novo preço e tente novamente.',
   invalid_signature: (p) => `O cabeçalho Stripe-Signature não é válido: ${p.reason}`,
 
@@ -112,6 +119,7 @@ export const pt: Catalog = {
   'package_already_claimed.field': () => 'Este e-mail já o resgatou.',
   credits_not_found: () => 'Nenhum crédito corresponde a este código. Use o link da compra do seu pacote.',
   'credits_not_found.field': () => 'Use o código de créditos recebido na compra do pacote.',
+  'credits_not_found.purchase': () => 'Nenhuma compra corresponde a este código de créditos. Use o código recebido com esta compra.',
   'credit_not_applicable.specialist': (p) => `Estes créditos foram comprados de outro especialista, não de ${p.name}.`,
   'credit_not_applicable.specialist_field': () => 'Use créditos comprados deste especialista.',
   'credit_not_applicable.email': () => 'Os créditos pertencem a outro endereço de e-mail: reserve com o e-mail usado na compra do pacote.',
@@ -124,6 +132,11 @@ export const pt: Catalog = {
   'credits_token_required.bearer': () => 'Envie o código de créditos da compra como `Authorization: Bearer <token>`.',
   'credits_token_required.purchase': () => 'Envie o código de créditos da compra do seu pacote como `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Abra seus créditos pelo link do e-mail do seu pacote, ou envie o código de créditos.',
+
+  customer_link_invalid: () => 'Este link já foi usado, foi substituído por um mais recente ou tem mais de 15 minutos. Peça um novo link.',
+  'customer_link_invalid.field': () => 'Peça um novo link em "Meus agendamentos"; só o mais recente funciona, uma vez, em até 15 minutos.',
+  customer_session_required: () => 'Abra primeiro "Meus agendamentos" com o link do seu e-mail; envie o token de sessão dele como `Authorization: Bearer <token>`.',
+  customer_session_invalid: () => 'Sua sessão de "Meus agendamentos" terminou (após 1 hora, ou ao sair). Peça um novo link.',
 
   email_taken: () => 'Já existe uma conta com este e-mail; entre na sua conta ou use outro e-mail.',
   'email_taken.field': () => 'Este e-mail já tem uma conta.',

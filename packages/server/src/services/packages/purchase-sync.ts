@@ -4,6 +4,7 @@ import { packagePurchases, packages, payments } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { mailEnabled } from '../mail/recipients.js';
+import { t } from '../messages/index.js';
 import { applyNow } from '../payments/intents.js';
 import type { ProviderPaymentIntent } from '../payments/port.js';
 import { creditBalance } from './balance.js';
@@ -21,7 +22,7 @@ import { toPurchase } from './purchases.js';
 export async function syncPurchasePayment(deps: ServiceDeps, purchaseId: string, tokenHash: string): Promise<PackagePurchaseState> {
   const db = deps.database.db;
   const purchase = await purchaseByToken(db, tokenHash);
-  if (purchase.id !== purchaseId) throw new ServiceError('credits_not_found', 'No purchase matches this credits token. Use the token returned with this purchase.');
+  if (purchase.id !== purchaseId) throw new ServiceError('credits_not_found', t('credits_not_found.purchase'));
   const [payment] = await db.select().from(payments).where(eq(payments.packagePurchaseId, purchase.id)).orderBy(asc(payments.createdAt)).limit(1);
   if (payment?.providerPaymentId && purchase.status === 'pending') {
     let intent: ProviderPaymentIntent;
@@ -29,7 +30,7 @@ export async function syncPurchasePayment(deps: ServiceDeps, purchaseId: string,
       intent = await deps.payments.retrievePaymentIntent(payment.providerPaymentId);
     } catch (error) {
       deps.logError(error);
-      throw new ServiceError('payment_provider_error', 'The payment provider could not be reached; nothing was charged twice — try again in a moment.');
+      throw new ServiceError('payment_provider_error', t('payment_provider_error.purchase'));
     }
     await applyNow(deps, payment, intent, deps.clock());
   }

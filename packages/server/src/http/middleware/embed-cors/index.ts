@@ -59,8 +59,8 @@ export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<App
     if (access.kind === 'invalid') return next();
     return grant(c, async () => {
       if (access.kind === 'refused') {
-        const refusal = originNotAllowed(origin, access.handle);
-        throw new HttpError(refusal.code, refusal.detail, { headers: { vary: 'Origin' } });
+        const { code, detail } = originNotAllowed(origin, access.handle);
+        throw new HttpError(code, detail, { headers: { vary: 'Origin' } });
       }
       await next();
     });

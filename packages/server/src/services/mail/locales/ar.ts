@@ -127,6 +127,7 @@ export const ar: Strings = {
     howToBook: (specialist) =>
       `احجز برصيدك حيثما يستقبل ${specialist} الحجوزات: أدخل رمز رصيدك عندما يُطلب منك. احتفظ به لنفسك، فهو يُستخدم لصرف رصيدك.`,
     see: 'عرض رصيدك',
+    book: 'احجز باستخدام رصيد',
   },
   customerPackagePurchased: {
     subject: (pkg) => `باقتك: ${pkg}`,
@@ -198,6 +199,15 @@ export const ar: Strings = {
   account: {
     hours: (n) => (n === 1 ? 'ساعة واحدة' : `${n} ساعات`),
     footer: (brand) => `تصلك هذه الرسالة بسبب حساب الدخول الخاص بك في ${brand}. لن نطلب منك كلمة المرور عبر البريد الإلكتروني أبدًا.`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `حجوزاتك مع ${specialist}`,
+    heading: 'حجوزاتك',
+    intro: (specialist, email) => `طلب شخص ما — نأمل أن تكون أنت — عرض حجوزات ${email} مع ${specialist}.`,
+    once: (minutes) => `يعمل الرابط مرة واحدة خلال ${minutes} دقيقة، ويفتح حجوزاتك لمدة ساعة؛ ولا يعمل إلا أحدث رابط.`,
+    notYou: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لا يمكن لأحد رؤية حجوزاتك دون هذا الرابط.',
+    action: 'عرض حجوزاتي',
+    footer: (specialist) => `تصلك هذه الرسالة لأن هذا العنوان طلب عرض حجوزاته مع ${specialist}.`,
   },
   accountPasswordReset: {
     subject: (brand) => `اختر كلمة مرور جديدة لـ ${brand}`,

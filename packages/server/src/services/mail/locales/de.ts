@@ -128,6 +128,7 @@ export const de: Strings = {
     howToBook: (specialist) =>
       `Buchen Sie mit einem Guthaben überall, wo ${specialist} Buchungen annimmt: Geben Sie Ihren Guthabencode an, wenn danach gefragt wird. Behalten Sie ihn für sich – mit ihm wird Ihr Guthaben eingelöst.`,
     see: 'Guthaben ansehen',
+    book: 'Mit einem Guthaben buchen',
   },
   customerPackagePurchased: {
     subject: (pkg) => `Ihr Paket: ${pkg}`,
@@ -203,6 +204,15 @@ export const de: Strings = {
   account: {
     hours: (n) => (n === 1 ? '1 Stunde' : `${n} Stunden`),
     footer: (brand) => `Sie erhalten diese E-Mail wegen Ihres ${brand}-Logins. Wir fragen Sie nie per E-Mail nach Ihrem Passwort.`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `Ihre Buchungen bei ${specialist}`,
+    heading: 'Ihre Buchungen',
+    intro: (specialist, email) => `Jemand – hoffentlich Sie – möchte die Buchungen von ${email} bei ${specialist} sehen.`,
+    once: (minutes) => `Der Link funktioniert einmal, innerhalb von ${minutes} Minuten, und öffnet Ihre Buchungen für eine Stunde; nur der neueste Link gilt.`,
+    notYou: 'Wenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne diesen Link kann niemand Ihre Buchungen sehen.',
+    action: 'Meine Buchungen ansehen',
+    footer: (specialist) => `Sie erhalten diese E-Mail, weil für diese Adresse die Buchungen bei ${specialist} angefordert wurden.`,
   },
   accountPasswordReset: {
     subject: (brand) => `Neues ${brand}-Passwort festlegen`,

@@ -128,6 +128,7 @@ export const es: Strings = {
     howToBook: (specialist) =>
       `Reserve con un crédito dondequiera que ${specialist} acepte reservas: indique su código de créditos cuando se le pida. No lo comparta: sirve para gastar sus créditos.`,
     see: 'Ver sus créditos',
+    book: 'Reservar con un crédito',
   },
   customerPackagePurchased: {
     subject: (pkg) => `Su paquete: ${pkg}`,
@@ -203,6 +204,15 @@ export const es: Strings = {
   account: {
     hours: (n) => (n === 1 ? '1 hora' : `${n} horas`),
     footer: (brand) => `Recibe este correo por su cuenta de ${brand}. Nunca le pediremos su contraseña por correo.`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `Sus reservas con ${specialist}`,
+    heading: 'Sus reservas',
+    intro: (specialist, email) => `Alguien (esperamos que usted) ha pedido ver las reservas de ${email} con ${specialist}.`,
+    once: (minutes) => `El enlace funciona una sola vez, en los próximos ${minutes} minutos, y abre sus reservas durante una hora; solo funciona el enlace más reciente.`,
+    notYou: 'Si usted no lo ha pedido, ignore este correo: nadie puede ver sus reservas sin este enlace.',
+    action: 'Ver mis reservas',
+    footer: (specialist) => `Recibe este correo porque esta dirección pidió ver sus reservas con ${specialist}.`,
   },
   accountPasswordReset: {
     subject: (brand) => `Elija una nueva contraseña de ${brand}`,

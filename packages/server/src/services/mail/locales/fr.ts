@@ -128,6 +128,7 @@ export const fr: Strings = {
     howToBook: (specialist) =>
       `Réservez avec un crédit partout où ${specialist} prend des réservations : indiquez votre code de crédits lorsqu’il vous est demandé. Gardez-le pour vous : il permet de dépenser vos crédits.`,
     see: 'Voir vos crédits',
+    book: 'Réserver avec un crédit',
   },
   customerPackagePurchased: {
     subject: (pkg) => `Votre forfait : ${pkg}`,
@@ -205,6 +206,15 @@ export const fr: Strings = {
   account: {
     hours: (n) => (n === 1 ? '1 heure' : `${n} heures`),
     footer: (brand) => `Vous recevez cet e-mail en raison de votre compte ${brand}. Nous ne vous demandons jamais votre mot de passe par e-mail.`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `Vos réservations avec ${specialist}`,
+    heading: 'Vos réservations',
+    intro: (specialist, email) => `Quelqu’un – vous, nous l’espérons – a demandé à voir les réservations de ${email} avec ${specialist}.`,
+    once: (minutes) => `Le lien fonctionne une seule fois, dans les ${minutes} minutes, et ouvre vos réservations pendant une heure ; seul le lien le plus récent fonctionne.`,
+    notYou: 'Si vous n’avez rien demandé, ignorez cet e-mail : personne ne peut voir vos réservations sans ce lien.',
+    action: 'Voir mes réservations',
+    footer: (specialist) => `Vous recevez cet e-mail parce que cette adresse a demandé ses réservations avec ${specialist}.`,
   },
   accountPasswordReset: {
     subject: (brand) => `Choisissez un nouveau mot de passe ${brand}`,

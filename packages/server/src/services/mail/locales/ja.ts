@@ -127,6 +127,7 @@ export const ja: Strings = {
     howToBook: (specialist) =>
       `${specialist} さんが予約を受け付けている場所ならどこでも、クレジットで予約できます。求められたらクレジットコードを入力してください。コードはクレジットの利用に使われるため、他の人には教えないでください。`,
     see: 'クレジットを見る',
+    book: 'クレジットで予約する',
   },
   customerPackagePurchased: {
     subject: (pkg) => `パッケージ: ${pkg}`,
@@ -203,6 +204,15 @@ export const ja: Strings = {
   account: {
     hours: (n) => `${n} 時間`,
     footer: (brand) => `${brand} のログインに関するメールです。メールでパスワードをお尋ねすることは決してありません。`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `${specialist} でのご予約`,
+    heading: 'ご予約一覧',
+    intro: (specialist, email) => `${email} の ${specialist} でのご予約を表示するリクエストがありました（ご本人によるものであれば問題ありません）。`,
+    once: (minutes) => `このリンクは ${minutes} 分以内に一度だけ使用でき、ご予約を 1 時間表示します。有効なのは最新のリンクのみです。`,
+    notYou: 'お心当たりがない場合は、このメールを無視してください。このリンクがなければ、誰もご予約を見ることはできません。',
+    action: '予約を確認する',
+    footer: (specialist) => `このメールは、このアドレスで ${specialist} でのご予約の表示がリクエストされたためお送りしています。`,
   },
   accountPasswordReset: {
     subject: (brand) => `${brand} の新しいパスワードを設定してください`,

@@ -128,6 +128,7 @@ export const pt: Strings = {
     howToBook: (specialist) =>
       `Reserve com um crédito onde quer que ${specialist} aceite reservas: informe seu código de créditos quando for pedido. Guarde-o só para você: ele gasta seus créditos.`,
     see: 'Ver seus créditos',
+    book: 'Agendar com um crédito',
   },
   customerPackagePurchased: {
     subject: (pkg) => `Seu pacote: ${pkg}`,
@@ -203,6 +204,15 @@ export const pt: Strings = {
   account: {
     hours: (n) => (n === 1 ? '1 hora' : `${n} horas`),
     footer: (brand) => `Você recebe este e-mail por causa do seu login no ${brand}. Nunca pedimos sua senha por e-mail.`,
+  },
+  customerAccessLink: {
+    subject: (specialist) => `Seus agendamentos com ${specialist}`,
+    heading: 'Seus agendamentos',
+    intro: (specialist, email) => `Alguém — esperamos que você — pediu para ver os agendamentos de ${email} com ${specialist}.`,
+    once: (minutes) => `O link funciona uma vez, em até ${minutes} minutos, e abre seus agendamentos por uma hora; só o link mais recente funciona.`,
+    notYou: 'Se você não pediu isso, ignore este e-mail: ninguém consegue ver seus agendamentos sem este link.',
+    action: 'Ver meus agendamentos',
+    footer: (specialist) => `Você recebe este e-mail porque este endereço pediu para ver seus agendamentos com ${specialist}.`,
   },
   accountPasswordReset: {
     subject: (brand) => `Escolha uma nova senha do ${brand}`,
