@@ -62,6 +62,8 @@ describe('the hosted booking page in Chromium', () => {
     const res = await fetch(`${server.url}${script}`);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const { page } = await open('/demo', 'light');
+    // The loader's import() does not hold the load event: the modules are in once the element is defined.
+    await page.waitForFunction(() => customElements.get('slotwise-booking') !== undefined);
     const modules = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')));
     expect(modules.length).toBeGreaterThan(1);
     expect(modules.every((path) => path.startsWith(script!.replace('slotwise.js', '')))).toBe(true);
