@@ -45,6 +45,7 @@ const booked = {
   service: { id: 'svc_intro', name: 'Intro call' },
   specialist: { handle: 'demo', name: 'Dr. Ada Demo' },
   customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'Europe/Berlin' },
+  join: { opensAt: '2026-11-23T08:50:00Z', closesAt: '2026-11-23T09:30:00Z', url: null },
 } as unknown as Booking;
 
 describe('<slotwise-booking> in the visitor’s language', () => {

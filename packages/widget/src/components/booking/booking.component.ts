@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, type SlotwiseClient } from '@slotwise/sdk';
+import { createVisitorClient, type VisitorClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { FocusController } from '../../internal/focus.js';
 import { PageLangController } from '../../internal/page-lang.js';
@@ -13,8 +13,6 @@ import { styles } from './booking.styles.js';
 import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
-import '../details-form/details-form.js';
-import '../confirmation/confirmation.js';
 import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
@@ -83,7 +81,7 @@ export class SlotwiseBooking extends LitElement {
   /** The IANA zone to show times in. Defaults to the browser's; a zone the visitor picks wins (for the visit). */
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
-  @property({ attribute: false }) client?: SlotwiseClient;
+  @property({ attribute: false }) client?: VisitorClient;
   /** The clock: "today", the first month shown, the hold's countdown and the join window's come from it. */
   @property({ attribute: false }) now: () => Date = () => new Date();
   /** A booking to show and manage instead of the booking flow (`bk_…`; needs `token`). */
@@ -115,7 +113,7 @@ export class SlotwiseBooking extends LitElement {
   readonly packs = new PackagesFlow(this);
   /** `#slotwise-booking=…` links (the confirmation's manage link) open their booking here. */
   protected readonly links = new PageLinksController(this);
-  private ownClient?: { baseURL: string; client: SlotwiseClient };
+  private ownClient?: { baseURL: string; client: VisitorClient };
 
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
@@ -128,6 +126,9 @@ export class SlotwiseBooking extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.managing) void loadPart('manage');
+    // The details form and the confirmation, fetched once a day is chosen (or a time preselected).
+    const selection = this.flow.ctx?.selection;
+    if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) void loadPart('details');
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
     if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
     if (this.packs.paying) void loadPart('payment');
@@ -349,8 +350,8 @@ export class SlotwiseBooking extends LitElement {
     await this.focusing.moveTo(selector);
   }
 
-  private clientFor(baseURL: string): SlotwiseClient {
-    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createClient({ baseURL }) };
+  private clientFor(baseURL: string): VisitorClient {
+    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createVisitorClient({ baseURL }) };
     return this.ownClient.client;
   }
 }

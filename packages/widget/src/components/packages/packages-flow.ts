@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Package, PackagePurchaseCreated, PackagePurchaseState, PurchasePaymentSession, Specialist } from '@slotwise/sdk/contract';
 import { emit } from '../../events.js';
 import { CreditsController } from './credits-controller.js';
@@ -24,7 +24,7 @@ export class PackagesFlow {
   creditsLeft: number | undefined;
   /** Why the last credits code typed in was refused. */
   codeError = '';
-  private client: SlotwiseClient | undefined;
+  private client: VisitorClient | undefined;
   private defining: Promise<void> | undefined;
   private specialist = '';
 
@@ -47,7 +47,7 @@ export class PackagesFlow {
   }
 
   /** A new specialist or API starts over and picks up a credits code from the URL or this visit. */
-  configure(client: SlotwiseClient, specialist: string): void {
+  configure(client: VisitorClient, specialist: string): void {
     if (this.client === client && this.specialist === specialist) return;
     this.client = client;
     this.specialist = specialist;
