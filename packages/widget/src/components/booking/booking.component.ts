@@ -24,7 +24,6 @@ import { loadPart } from './lazy-parts.js';
 import { PackagesFlow } from '../packages/packages-flow.js';
 import { packagesBarStyles } from '../packages/packages-bar.styles.js';
 import { packagesStep } from '../packages/packages-step.js';
-import { renderCreditsBar, renderCreditUsed, renderOffers, renderPackagesStep } from '../packages/packages.template.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -197,7 +196,7 @@ export class SlotwiseBooking extends LitElement {
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
           ${this.mine ? nothing : html`<button type="button" part="my-bookings-link" class="link" @click=${() => this.openMyBookings()}>${flow.ctx!.messages.myOpen}</button>`}
         </header>
-        ${this.mine ? nothing : renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
+        ${this.mine ? nothing : this.packs.view?.renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
         ${this.mine
           ? html`<slotwise-my-bookings exportparts=${myBookingsParts} .linkToken=${this.mine.linkToken} @close=${this.closeMyBookings}
               @manage-booking=${this.onManageBooking}></slotwise-my-bookings>`
@@ -206,9 +205,9 @@ export class SlotwiseBooking extends LitElement {
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : this.packs.active
-          ? renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
+          ? this.packs.view?.renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
           : flow.booked
-          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
+          ? html`${this.packs.view?.renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
               .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail} .now=${this.now}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-zone-picker exportparts=${zonePickerParts} .now=${this.now}
@@ -216,7 +215,7 @@ export class SlotwiseBooking extends LitElement {
             <slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}
-            ${renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
+            ${this.packs.view?.renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
     </div>`;
   }
 

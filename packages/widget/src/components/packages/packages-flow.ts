@@ -24,6 +24,11 @@ export class PackagesFlow {
   creditsLeft: number | undefined;
   /** Why the last credits code typed in was refused. */
   codeError = '';
+  /**
+   * The packages' templates (offers, credits bar, purchase step), loaded with their elements by
+   * `define`: until then, and on a page without packages or credits, the booking renders none.
+   */
+  view: typeof import('./packages.template.js') | undefined;
   private client: VisitorClient | undefined;
   private defining: Promise<void> | undefined;
   private specialist = '';
@@ -33,12 +38,15 @@ export class PackagesFlow {
   }
 
   /**
-   * Loads the packages' elements (`import()`: a lazy chunk of the script-tag build) once a profile
+   * Loads the packages' elements and templates (`import()`: a lazy chunk of the script-tag build) once a profile
    * sells packages or the visitor holds credits; a page without either never downloads them.
    */
   define(profile: Specialist | undefined): void {
     if (this.defining || !profile || (profile.packages.length === 0 && !this.credits.token)) return;
-    this.defining = import('./packages.js').then(() => this.host.requestUpdate());
+    this.defining = Promise.all([import('./packages.js'), import('./packages.template.js')]).then(([, view]) => {
+      this.view = view;
+      this.host.requestUpdate();
+    });
   }
 
   /** Whether a purchase step replaces the sessions. */
