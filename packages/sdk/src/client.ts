@@ -1,15 +1,12 @@
-import type { OperationName } from './contract/operations.js';
+import { operations } from './contract/operations.js';
 import type { routes } from './contract/routes.js';
-import { namespaces, type Namespaces } from './namespaces.js';
-import { operationMethod, type OperationMethod, type QueryInput } from './operation-method.js';
-import { createTransport, type ClientOptions, type Transport } from './transport.js';
+import { namespaces } from './namespaces.js';
+import { methodsOf, type ClientNamespaces, type QueryInput } from './operation-method.js';
+import { createTransport, type ClientOptions } from './transport.js';
 
 export type { ClientOptions, CreditsOptions, CustomerSessionOptions, ManageOptions, RequestOptions } from './transport.js';
 
-/** The methods of a namespace tree: each leaf becomes its operation's method. */
-export type ClientNamespaces<T extends Namespaces> = {
-  [K in keyof T]: T[K] extends OperationName ? OperationMethod<T[K]> : T[K] extends Namespaces ? ClientNamespaces<T[K]> : never;
-};
+export type { ClientNamespaces } from './operation-method.js';
 
 export type SlotwiseClient = ClientNamespaces<typeof namespaces> & {
   /** Where this client sends its requests (without a trailing slash). */
@@ -28,10 +25,5 @@ export type BookingListParams = QueryInput<(typeof routes)['listMyBookings']['qu
  * const { days } = await slotwise.specialists.slots('demo', { service: 'svc_…', timezone: 'Europe/Paris' });
  */
 export function createClient(options: ClientOptions): SlotwiseClient {
-  return { baseURL: options.baseURL.replace(/\/+$/, ''), ...methodsOf(createTransport(options), namespaces) };
-}
-
-function methodsOf<T extends Namespaces>(request: Transport, tree: T): ClientNamespaces<T> {
-  const entries = Object.entries(tree).map(([name, node]) => [name, typeof node === 'string' ? operationMethod(request, node) : methodsOf(request, node)]);
-  return Object.fromEntries(entries) as ClientNamespaces<T>;
+  return { baseURL: options.baseURL.replace(/\/+$/, ''), ...methodsOf(createTransport(options), namespaces, operations) };
 }

@@ -1,4 +1,6 @@
 export { createClient } from './client.js';
+export { createVisitorClient } from './visitor-client.js';
+export type { VisitorClient } from './visitor-client.js';
 export type { BookingListParams, ClientOptions, CreditsOptions, CustomerSessionOptions, ManageOptions, RequestOptions, SlotwiseClient } from './client.js';
 export { SlotwiseError, isSlotwiseError } from './errors.js';
 export type { ClientErrorCode } from './errors.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { operations } from './contract/operations.js';
 import { routes } from './contract/routes.js';
 import type { RouteSpec } from './contract/route-spec.js';
-import { createClient } from './index.js';
+import { createClient, createVisitorClient } from './index.js';
 import { recordingFetch } from './test-support.js';
 
 type Walked = { name: string; operationId: unknown };
@@ -66,5 +66,25 @@ describe('the client has one method per route spec', () => {
       expect(sent.body, name).toBe(spec.input === 'body' ? '{"limit":5}' : null);
       expect(url.search, name).toBe(spec.input === 'query' ? '?limit=5' : '');
     }
+  });
+});
+
+describe('createVisitorClient', () => {
+  it("has exactly the full client's visitor methods (specialists, bookings, payments, packages, credits, myBookings), each on the same operation", () => {
+    const full = methodsOf(createClient({ baseURL: 'http://slotwise.test' }));
+    const visitor = methodsOf(createVisitorClient({ baseURL: 'http://slotwise.test/' }));
+    const top = new Set(visitor.map((m) => m.name.split('.')[0]));
+    expect([...top].sort()).toEqual(['bookings', 'credits', 'myBookings', 'packages', 'payments', 'specialists']);
+    expect(visitor).toEqual(full.filter((m) => top.has(m.name.split('.')[0]!)));
+    expect(visitor.every((m) => byOperationId.get(m.operationId as string)?.auth !== 'apiKey')).toBe(true);
+  });
+
+  it('sends a visitor call like the full client: path, manage token, body', async () => {
+    const { fetch, requests } = recordingFetch();
+    const client = createVisitorClient({ baseURL: 'http://slotwise.test/', fetch });
+    expect(client.baseURL).toBe('http://slotwise.test');
+    await client.bookings.cancel('bk_1', { reason: 'ill' }, { manageToken: 'bmt_manage' });
+    const sent = requests.at(-1)!;
+    expect([sent.method, new URL(sent.url).pathname, sent.headers.get('authorization'), sent.body]).toEqual(['POST', '/v1/bookings/bk_1/cancel', 'Bearer bmt_manage', '{"reason":"ill"}']);
   });
 });

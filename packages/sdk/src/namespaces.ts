@@ -1,4 +1,5 @@
 import type { OperationName } from './contract/operations.js';
+import { visitorNamespaces } from './visitor-namespaces.js';
 
 /**
  * The client's namespaces: which method calls which operation. Everything else about a method —
@@ -6,54 +7,8 @@ import type { OperationName } from './contract/operations.js';
  * route spec. `namespaces.test.ts` checks that every route spec has exactly one method here.
  */
 export const namespaces = {
-  // ── What a visitor's browser may call ──────────────────────────────────────────────────────
-  specialists: {
-    /** The public profile of `handle`, with its active services. */
-    retrieve: 'retrieveSpecialist',
-    /** Open start times, grouped by date in `query.timezone`. */
-    slots: 'listSlots',
-  },
-  bookings: {
-    /** Books an open time. Keep the returned `manageToken`: it is shown once. */
-    create: 'createBooking',
-    retrieve: 'retrieveBooking',
-    cancel: 'cancelBooking',
-    /** What cancelling now would do — allowed or not, and the refund — to show before confirming. */
-    cancellationQuote: 'quoteCancellation',
-    /** Moves the booking to another open time, within the service's policy. */
-    reschedule: 'rescheduleBooking',
-    /** Gives up an unpaid hold at once (the payment step's way back): the time is offered again. Idempotent. */
-    release: 'releaseBooking',
-  },
-  payments: {
-    /** Asks the server to read the payment from the provider now (after Stripe.js confirmed it). */
-    sync: 'syncBookingPayment',
-    /** Offline test-payments mode only: pay or decline as the booking's customer would. */
-    confirmTest: 'confirmTestPayment',
-    /** Offline test-payments mode only: pay or decline a package purchase as its customer would. */
-    confirmTestPurchase: 'confirmTestPurchasePayment',
-  },
-  packages: {
-    /** Buys package `id`. Keep the returned `creditsToken`: it is shown once. Pay with `paymentSession`. */
-    purchase: 'purchasePackage',
-    /** Asks the server to read the purchase's payment from the provider now; answers the purchase and its credits. */
-    syncPayment: 'syncPurchasePayment',
-  },
-  credits: {
-    /** What is left of the credits the token reaches, and when each lot expires. */
-    retrieve: 'retrieveCredits',
-  },
-  /** A customer's own bookings with one specialist, by an emailed link: no account, no password. */
-  myBookings: {
-    /** Emails a single-use link (15 minutes) if the address has bookings or credits with `handle`; answers alike either way. */
-    requestLink: 'requestCustomerLink',
-    /** Spends the link's token (once) for a `sessionToken` (1 hour). */
-    openSession: 'openCustomerSession',
-    /** Upcoming and past bookings with the session's specialist, each with a manage token, and the credits left. */
-    list: 'listCustomerBookings',
-    /** Ends the session (`{ sessionToken }`): its token stops working. */
-    signOut: 'endCustomerSession',
-  },
+  // ── What a visitor's browser may call: `visitor-namespaces.ts`
+  ...visitorNamespaces,
 
   // ── Accounts ───────────────────────────────────────────────────────────────────────────────
   auth: {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { operations, type Operation, type OperationName } from './contract/operations.js';
+import type { Operation, OperationName } from './contract/operations.js';
+import type { Namespaces } from './namespaces.js';
 import type { routes } from './contract/routes.js';
 import type { CreditsOptions, CustomerSessionOptions, ManageOptions, Method, RequestOptions, Transport } from './transport.js';
 
@@ -50,9 +51,22 @@ type MethodOf<S extends { path: string; operationId: string }> = ((...args: [...
   readonly operationId: S['operationId'];
 };
 
-/** The client method of operation `name`, sending its requests through `request`. */
-export function operationMethod<N extends OperationName>(request: Transport, name: N): OperationMethod<N> {
-  const operation: Operation = operations[name];
+/** The methods of a namespace tree: each leaf becomes its operation's method. */
+export type ClientNamespaces<T extends Namespaces> = {
+  [K in keyof T]: T[K] extends OperationName ? OperationMethod<T[K]> : T[K] extends Namespaces ? ClientNamespaces<T[K]> : never;
+};
+
+/**
+ * The methods of `tree`, each leaf's operation read from `table`. The table is a parameter, not an
+ * import, so a client built from a smaller table (`createVisitorClient`) ships only that table.
+ */
+export function methodsOf<T extends Namespaces>(request: Transport, tree: T, table: Readonly<Record<string, Operation>>): ClientNamespaces<T> {
+  const entries = Object.entries(tree).map(([name, node]) => [name, typeof node === 'string' ? operationMethod(request, table[node]!) : methodsOf(request, node, table)]);
+  return Object.fromEntries(entries) as ClientNamespaces<T>;
+}
+
+/** The client method of `operation`, sending its requests through `request`. */
+function operationMethod(request: Transport, operation: Operation): unknown {
   const method = operation.method.toUpperCase() as Method;
   const paramCount = operation.path.match(/\{\w+\}/g)?.length ?? 0;
   const call = (...args: unknown[]) => {
@@ -67,7 +81,7 @@ export function operationMethod<N extends OperationName>(request: Transport, nam
       opts,
     });
   };
-  return Object.assign(call, { operationId: operation.operationId }) as unknown as OperationMethod<N>;
+  return Object.assign(call, { operationId: operation.operationId });
 }
 
 /** The query as sent: lists joined with commas, as the server reads them. */

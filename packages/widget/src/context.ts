@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Service, Slot, Utm } from '@slotwise/sdk/contract';
 import type { Messages } from './i18n/index.js';
 
@@ -18,7 +18,7 @@ export interface Selection {
  * so consumers re-render on every change.
  */
 export interface BookingContext {
-  readonly client: SlotwiseClient;
+  readonly client: VisitorClient;
   /** The specialist's handle. */
   readonly specialist: string;
   /** The visitor's IANA zone: every date and time is shown in it. */

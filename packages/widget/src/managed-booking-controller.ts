@@ -1,4 +1,4 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import type { ErrorDetail } from './events.js';
 import { describeError } from './internal/errors.js';
@@ -6,7 +6,7 @@ import { LoaderController } from './loader-controller.js';
 
 /** One booking, read with its manage token. */
 export interface ManagedBookingRequest {
-  client: SlotwiseClient;
+  client: VisitorClient;
   id: string;
   manageToken: string;
 }

@@ -1,10 +1,10 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Slot, Slots } from '@slotwise/sdk/contract';
 import { LoaderController, type LoadStatus } from './loader-controller.js';
 
 /** One slots request: whose times, for which service, over which dates, seen from which zone. */
 export interface SlotsRequest {
-  client: SlotwiseClient;
+  client: VisitorClient;
   specialist: string;
   service: string;
   duration?: number;

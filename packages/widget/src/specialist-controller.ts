@@ -1,4 +1,4 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Specialist } from '@slotwise/sdk/contract';
 import { LoaderController } from './loader-controller.js';
 import { profileUrl, takePrefetched } from './internal/prefetch.js';
@@ -12,7 +12,7 @@ export interface Preselect {
 }
 
 interface ProfileRequest extends Preselect {
-  client: SlotwiseClient;
+  client: VisitorClient;
   handle: string;
 }
 
@@ -23,7 +23,7 @@ interface ProfileRequest extends Preselect {
  * tag, that round trip starts in the loader, beside the modules' (`internal/prefetch.ts`).
  */
 export class SpecialistController extends LoaderController<Specialist, ProfileRequest> {
-  load(client: SlotwiseClient, handle: string, preselect: Preselect = {}): Promise<Specialist | undefined> {
+  load(client: VisitorClient, handle: string, preselect: Preselect = {}): Promise<Specialist | undefined> {
     return this.run({ client, handle, ...preselect });
   }
 

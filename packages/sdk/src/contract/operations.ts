@@ -4,6 +4,8 @@
  * the route specs (`routes.ts`) spread each entry and attach the schemas, so a method, a path or
  * an auth kind is written here and nowhere else.
  */
+import { named, visitorOperations } from './visitor-operations.js';
+
 export interface Operation {
   /** OpenAPI `operationId`: unique, stable. */
   operationId: string;
@@ -24,19 +26,11 @@ export interface Operation {
 }
 
 /**
- * Keyed like `routes`. An operation's `operationId` is its key unless it says otherwise.
+ * Keyed like `routes`. An operation's `operationId` is its key unless it says otherwise. The
+ * visitor's operations are in `visitor-operations.ts`, spread first.
  */
-export const operations = named({
-  // Public: profiles, slots, and a booking by its manage token
-  retrieveSpecialist: { method: 'get', path: '/v1/specialists/{handle}', input: 'query' },
-  listSlots: { method: 'get', path: '/v1/specialists/{handle}/slots', input: 'query' },
-  createBooking: { method: 'post', path: '/v1/bookings', input: 'body' },
-  retrieveBooking: { method: 'get', path: '/v1/bookings/{id}', auth: 'manageToken' },
-  cancelBooking: { method: 'post', path: '/v1/bookings/{id}/cancel', auth: 'manageToken', input: 'body' },
-  quoteCancellation: { method: 'get', path: '/v1/bookings/{id}/cancellation', auth: 'manageToken' },
-  rescheduleBooking: { method: 'post', path: '/v1/bookings/{id}/reschedule', auth: 'manageToken', input: 'body' },
-  releaseBooking: { method: 'post', path: '/v1/bookings/{id}/release', auth: 'manageToken' },
-
+// `Object.assign` marked pure rather than a spread, so bundlers drop the table when nothing reads it.
+export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /* @__PURE__ */ named({
   // The specialist's bookings
   listMyBookings: { method: 'get', path: '/v1/me/bookings', auth: 'apiKey', input: 'query' },
   retrieveMyBooking: { method: 'get', path: '/v1/me/bookings/{id}', auth: 'apiKey' },
@@ -91,9 +85,6 @@ export const operations = named({
   reactivateSpecialist: { method: 'post', path: '/v1/operator/specialists/{id}/reactivate', auth: 'operator' },
 
   // Payments
-  syncBookingPayment: { method: 'post', path: '/v1/bookings/{id}/payment/sync', auth: 'manageToken' },
-  confirmTestPayment: { method: 'post', path: '/v1/test-payments/{id}/confirm', auth: 'manageToken', input: 'body' },
-  confirmTestPurchasePayment: { method: 'post', path: '/v1/test-payments/{id}/confirm-purchase', auth: 'creditsToken', input: 'body' },
   retrieveStripeStatus: { method: 'get', path: '/v1/me/stripe', auth: 'apiKey' },
   createStripeOnboarding: { method: 'post', path: '/v1/me/stripe/onboarding', auth: 'apiKey', input: 'body' },
   listMyPayments: { method: 'get', path: '/v1/me/payments', auth: 'apiKey', input: 'query' },
@@ -106,15 +97,6 @@ export const operations = named({
   updateMyPackage: { method: 'patch', path: '/v1/me/packages/{id}', auth: 'apiKey', input: 'body' },
   archiveMyPackage: { method: 'delete', path: '/v1/me/packages/{id}', auth: 'apiKey' },
   listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
-  purchasePackage: { method: 'post', path: '/v1/packages/{id}/purchases', input: 'body' },
-  retrieveCredits: { method: 'get', path: '/v1/credits', auth: 'creditsToken' },
-  syncPurchasePayment: { method: 'post', path: '/v1/package-purchases/{id}/payment/sync', auth: 'creditsToken' },
-
-  // "My bookings": a customer's own bookings by an emailed link (customer-routes.ts)
-  requestCustomerLink: { method: 'post', path: '/v1/specialists/{handle}/my-bookings/link', input: 'body' },
-  openCustomerSession: { method: 'post', path: '/v1/specialists/{handle}/my-bookings/session', input: 'body' },
-  listCustomerBookings: { method: 'get', path: '/v1/my-bookings', auth: 'customerSession' },
-  endCustomerSession: { method: 'post', path: '/v1/my-bookings/sign-out', input: 'body' },
 
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },
@@ -138,15 +120,7 @@ export const operations = named({
   retrieveMyExport: { method: 'get', path: '/v1/me/export', auth: 'apiKey' },
   closeMyAccount: { method: 'post', path: '/v1/me/close', auth: 'apiKey', input: 'body' },
   eraseCustomer: { method: 'post', path: '/v1/operator/customers/erase', auth: 'operator', input: 'body' },
-});
-
-type Entry = Omit<Operation, 'operationId'> & { operationId?: string };
-type Named<T extends Record<string, Entry>> = {
-  [K in keyof T]: T[K] & { operationId: T[K] extends { operationId: infer Id extends string } ? Id : K & string };
-};
-
-function named<const T extends Record<string, Entry>>(table: T): Named<T> {
-  return Object.fromEntries(Object.entries(table).map(([key, entry]) => [key, { operationId: key, ...entry }])) as Named<T>;
-}
+  }),
+);
 
 export type OperationName = keyof typeof operations;

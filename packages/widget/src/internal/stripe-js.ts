@@ -4,7 +4,9 @@
  * card data inside Stripe's own iframes.
  */
 
-export const DEFAULT_STRIPE_JS = 'https://js.stripe.com/v3/';
+import { DEFAULT_STRIPE_JS } from './stripe-url.js';
+
+export { DEFAULT_STRIPE_JS };
 
 export interface StripeError {
   type: string;

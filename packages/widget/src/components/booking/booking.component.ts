@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createClient, type SlotwiseClient } from '@slotwise/sdk';
+import { createVisitorClient, type VisitorClient } from '@slotwise/sdk';
 import { emit, type SlotwiseEvent } from '../../events.js';
 import { FocusController } from '../../internal/focus.js';
 import { PageLangController } from '../../internal/page-lang.js';
@@ -13,8 +13,6 @@ import { styles } from './booking.styles.js';
 import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
-import '../details-form/details-form.js';
-import '../confirmation/confirmation.js';
 import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
@@ -26,7 +24,6 @@ import { loadPart } from './lazy-parts.js';
 import { PackagesFlow } from '../packages/packages-flow.js';
 import { packagesBarStyles } from '../packages/packages-bar.styles.js';
 import { packagesStep } from '../packages/packages-step.js';
-import { renderCreditsBar, renderCreditUsed, renderOffers, renderPackagesStep } from '../packages/packages.template.js';
 
 /**
  * @summary Books a 1:1 session with one specialist: service → day → time → details → payment
@@ -83,7 +80,7 @@ export class SlotwiseBooking extends LitElement {
   /** The IANA zone to show times in. Defaults to the browser's; a zone the visitor picks wins (for the visit). */
   @property() timezone?: string;
   /** A client to use instead of one built from `api` (e.g. one with extra headers). */
-  @property({ attribute: false }) client?: SlotwiseClient;
+  @property({ attribute: false }) client?: VisitorClient;
   /** The clock: "today", the first month shown, the hold's countdown and the join window's come from it. */
   @property({ attribute: false }) now: () => Date = () => new Date();
   /** A booking to show and manage instead of the booking flow (`bk_…`; needs `token`). */
@@ -115,7 +112,7 @@ export class SlotwiseBooking extends LitElement {
   readonly packs = new PackagesFlow(this);
   /** `#slotwise-booking=…` links (the confirmation's manage link) open their booking here. */
   protected readonly links = new PageLinksController(this);
-  private ownClient?: { baseURL: string; client: SlotwiseClient };
+  private ownClient?: { baseURL: string; client: VisitorClient };
 
   /** The light-DOM element Stripe's form is mounted in, while a Stripe payment is under way. */
   private paymentContainer: HTMLElement | undefined;
@@ -128,6 +125,9 @@ export class SlotwiseBooking extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.managing) void loadPart('manage');
+    // The details form and the confirmation, fetched once a day is chosen (or a time preselected).
+    const selection = this.flow.ctx?.selection;
+    if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) void loadPart('details');
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
     if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
     if (this.packs.paying) void loadPart('payment');
@@ -196,7 +196,7 @@ export class SlotwiseBooking extends LitElement {
           ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
           ${this.mine ? nothing : html`<button type="button" part="my-bookings-link" class="link" @click=${() => this.openMyBookings()}>${flow.ctx!.messages.myOpen}</button>`}
         </header>
-        ${this.mine ? nothing : renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
+        ${this.mine ? nothing : this.packs.view?.renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}
         ${this.mine
           ? html`<slotwise-my-bookings exportparts=${myBookingsParts} .linkToken=${this.mine.linkToken} @close=${this.closeMyBookings}
               @manage-booking=${this.onManageBooking}></slotwise-my-bookings>`
@@ -205,9 +205,9 @@ export class SlotwiseBooking extends LitElement {
           : flow.payment
           ? renderPaymentStep(flow.payment, this.paymentStep())
           : this.packs.active
-          ? renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
+          ? this.packs.view?.renderPackagesStep(this.packs, flow.ctx!, this.packagesStep)
           : flow.booked
-          ? html`${renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
+          ? html`${this.packs.view?.renderCreditUsed(this.packs, flow.ctx!)}<slotwise-confirmation exportparts="confirmation, when, book-again, add-to-calendar, calendar-ics, calendar-google, next, next-join, next-policy, manage-link"
               .booking=${flow.booked} .manageToken=${flow.bookedToken ?? ''} .email=${flow.bookedEmail} .now=${this.now}
               @book-again=${this.onBookAgain}></slotwise-confirmation>`
           : html`<slotwise-zone-picker exportparts=${zonePickerParts} .now=${this.now}
@@ -215,7 +215,7 @@ export class SlotwiseBooking extends LitElement {
             <slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}
-            ${renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
+            ${this.packs.view?.renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
     </div>`;
   }
 
@@ -349,8 +349,8 @@ export class SlotwiseBooking extends LitElement {
     await this.focusing.moveTo(selector);
   }
 
-  private clientFor(baseURL: string): SlotwiseClient {
-    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createClient({ baseURL }) };
+  private clientFor(baseURL: string): VisitorClient {
+    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createVisitorClient({ baseURL }) };
     return this.ownClient.client;
   }
 }

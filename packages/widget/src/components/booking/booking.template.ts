@@ -3,7 +3,7 @@ import type { Specialist } from '@slotwise/sdk/contract';
 import type { ErrorDetail, SlotwiseEvent } from '../../events.js';
 import { formatMonth } from '../../internal/format.js';
 import { errorText } from '../../internal/errors.js';
-import { DEFAULT_STRIPE_JS } from '../../internal/stripe-js.js';
+import { DEFAULT_STRIPE_JS } from '../../internal/stripe-url.js';
 import type { Messages } from '../../i18n/index.js';
 import type { BookingFlow, PendingPayment } from './booking-flow.js';
 

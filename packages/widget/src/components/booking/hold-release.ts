@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/errors.js';
 import type { BookingFlow, PendingPayment } from './booking-flow.js';
@@ -14,7 +14,7 @@ import type { BookingFlow, PendingPayment } from './booking-flow.js';
  */
 export class HoldRelease implements ReactiveController {
   /** The payment step last rendered, with the client it was made through. */
-  private watched: { payment: PendingPayment; client: SlotwiseClient } | undefined;
+  private watched: { payment: PendingPayment; client: VisitorClient } | undefined;
   private readonly released = new Set<string>();
 
   constructor(

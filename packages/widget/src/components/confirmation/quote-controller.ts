@@ -1,9 +1,9 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { CancellationQuote } from '@slotwise/sdk/contract';
 import { LoaderController } from '../../loader-controller.js';
 
 interface QuoteRequest {
-  client: SlotwiseClient;
+  client: VisitorClient;
   id: string;
   manageToken: string;
 }

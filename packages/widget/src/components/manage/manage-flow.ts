@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { CancellationQuote } from '@slotwise/sdk/contract';
 import { emit, type ErrorDetail } from '../../events.js';
 import { describeError } from '../../internal/errors.js';
@@ -13,7 +13,7 @@ export type CancelPhase = 'idle' | 'quoting' | 'quoted' | 'cancelling';
 
 /** Which booking to manage, and through which client. */
 export interface ManageSettings {
-  client: SlotwiseClient;
+  client: VisitorClient;
   id: string;
   manageToken: string;
 }

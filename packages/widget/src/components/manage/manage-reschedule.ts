@@ -1,4 +1,4 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { en, type Messages } from '../../i18n/index.js';
 import { emit, type ErrorDetail } from '../../events.js';
@@ -8,7 +8,7 @@ import { SlotPicker } from '../slot-picker.js';
 
 /** What moving a booking needs besides the booking itself. */
 export interface RescheduleSettings {
-  client: SlotwiseClient;
+  client: VisitorClient;
   manageToken: string;
   timeZone: string;
   locale: string | undefined;

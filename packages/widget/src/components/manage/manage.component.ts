@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { CountdownController } from '../../countdown-controller.js';
 import { JoinController } from '../../join-controller.js';
@@ -64,7 +64,7 @@ const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held'
 export class SlotwiseManage extends LitElement {
   static override styles = [tokens, styles];
 
-  @property({ attribute: false }) client?: SlotwiseClient;
+  @property({ attribute: false }) client?: VisitorClient;
   /** The booking's id, `bk_…`. */
   @property({ attribute: false }) bookingId = '';
   /** Its manage token, `bmt_…`. */

@@ -1,9 +1,9 @@
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { CreditBalance } from '@slotwise/sdk/contract';
 import { LoaderController } from '../../loader-controller.js';
 
 interface CreditsRequest {
-  client: SlotwiseClient;
+  client: VisitorClient;
   token: string;
 }
 
@@ -33,7 +33,7 @@ export class CreditsController extends LoaderController<CreditBalance, CreditsRe
   private specialist = '';
 
   /** Picks up a token for `specialist` from the URL or this visit, and loads its balance. */
-  connect(client: SlotwiseClient, specialist: string, search = globalThis.location?.search ?? ''): void {
+  connect(client: VisitorClient, specialist: string, search = globalThis.location?.search ?? ''): void {
     this.specialist = specialist;
     const fromUrl = new URLSearchParams(search).get(CREDITS_PARAM)?.trim();
     const token = fromUrl || session()?.getItem(storageKey(specialist)) || undefined;
@@ -42,7 +42,7 @@ export class CreditsController extends LoaderController<CreditBalance, CreditsRe
   }
 
   /** Uses `token` from now on; answers the balance, or undefined when the server refused it. */
-  async use(client: SlotwiseClient, token: string): Promise<CreditBalance | undefined> {
+  async use(client: VisitorClient, token: string): Promise<CreditBalance | undefined> {
     this.token = token;
     const balance = await this.run({ client, token });
     if (balance && balance.specialist.handle === this.specialist) {

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { SlotwiseClient } from '@slotwise/sdk';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { Package, PackagePurchaseCreated, PackagePurchaseState, PurchasePaymentSession, Specialist } from '@slotwise/sdk/contract';
 import { emit } from '../../events.js';
 import { CreditsController } from './credits-controller.js';
@@ -24,7 +24,12 @@ export class PackagesFlow {
   creditsLeft: number | undefined;
   /** Why the last credits code typed in was refused. */
   codeError = '';
-  private client: SlotwiseClient | undefined;
+  /**
+   * The packages' templates (offers, credits bar, purchase step), loaded with their elements by
+   * `define`: until then, and on a page without packages or credits, the booking renders none.
+   */
+  view: typeof import('./packages.template.js') | undefined;
+  private client: VisitorClient | undefined;
   private defining: Promise<void> | undefined;
   private specialist = '';
 
@@ -33,12 +38,15 @@ export class PackagesFlow {
   }
 
   /**
-   * Loads the packages' elements (`import()`: a lazy chunk of the script-tag build) once a profile
+   * Loads the packages' elements and templates (`import()`: a lazy chunk of the script-tag build) once a profile
    * sells packages or the visitor holds credits; a page without either never downloads them.
    */
   define(profile: Specialist | undefined): void {
     if (this.defining || !profile || (profile.packages.length === 0 && !this.credits.token)) return;
-    this.defining = import('./packages.js').then(() => this.host.requestUpdate());
+    this.defining = Promise.all([import('./packages.js'), import('./packages.template.js')]).then(([, view]) => {
+      this.view = view;
+      this.host.requestUpdate();
+    });
   }
 
   /** Whether a purchase step replaces the sessions. */
@@ -47,7 +55,7 @@ export class PackagesFlow {
   }
 
   /** A new specialist or API starts over and picks up a credits code from the URL or this visit. */
-  configure(client: SlotwiseClient, specialist: string): void {
+  configure(client: VisitorClient, specialist: string): void {
     if (this.client === client && this.specialist === specialist) return;
     this.client = client;
     this.specialist = specialist;

@@ -1,7 +1,7 @@
 import type { LitElement } from 'lit';
 import { emit } from '../../events.js';
 import { describeError } from '../../internal/errors.js';
-import { DEFAULT_STRIPE_JS } from '../../internal/stripe-js.js';
+import { DEFAULT_STRIPE_JS } from '../../internal/stripe-url.js';
 import type { PackagesFlow } from './packages-flow.js';
 import type { PackagesStep } from './packages.template.js';
 

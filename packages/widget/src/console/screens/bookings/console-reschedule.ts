@@ -1,3 +1,4 @@
+import type { SlotwiseClient } from '@slotwise/sdk';
 import type { Booking } from '@slotwise/sdk/contract';
 import { RescheduleFlow, type RescheduleSettings } from '../../../components/manage/manage-reschedule.js';
 
@@ -9,7 +10,8 @@ import { RescheduleFlow, type RescheduleSettings } from '../../../components/man
  */
 export class ConsoleReschedule extends RescheduleFlow {
   protected override send(id: string, start: string, settings: RescheduleSettings): Promise<Booking> {
-    return settings.client.me.bookings.reschedule(id, { start });
+    // The console starts the flow with its session's full client (`booking-detail`), never a visitor's.
+    return (settings.client as SlotwiseClient).me.bookings.reschedule(id, { start });
   }
 
   protected override moved(): void {}
