@@ -193,7 +193,7 @@ export class SlotwiseBooking extends LitElement {
       ${profile ? html`
         <header part="header">
           <h2 part="title">${t.bookTitle(profile.name)}</h2>
-          ${profile.bio ? html`<p class="bio muted">${profile.bio}</p>` : nothing}
+          ${profile.bio ? html`<p class="bio muted" dir="auto">${profile.bio}</p>` : nothing}
           ${this.mine ? nothing : html`<button type="button" part="my-bookings-link" class="link" @click=${() => this.openMyBookings()}>${flow.ctx!.messages.myOpen}</button>`}
         </header>
         ${this.mine ? nothing : this.packs.view?.renderCreditsBar(this.packs, flow.ctx!, profile, this.packagesStep)}

@@ -56,8 +56,8 @@ export class SlotwisePackages extends LitElement {
         <ul part="packages" aria-labelledby="packages-heading">
           ${this.packages.map((pkg) => html`
             <li part="package">
-              <p part="package-name" class="name">${pkg.name}</p>
-              ${pkg.description ? html`<p class="muted">${pkg.description}</p>` : nothing}
+              <p part="package-name" class="name" dir="auto">${pkg.name}</p>
+              ${pkg.description ? html`<p class="muted" dir="auto">${pkg.description}</p>` : nothing}
               <p class="terms">
                 ${m.packageSessions(pkg.sessionCount)} · ${pkg.price > 0 ? formatPrice(pkg.price, pkg.currency, locale) : m.packageFree} ·
                 ${m.packageValidity(pkg.validityDays)}

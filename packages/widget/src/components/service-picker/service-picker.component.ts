@@ -48,8 +48,8 @@ export class SlotwiseServicePicker extends LitElement {
         ${this.services.map((service, index) => html`
           <li part="service">
             <div role="group" aria-labelledby="service-${index}">
-              <p part="service-name" class="name" id="service-${index}">${service.name}</p>
-              ${service.description ? html`<p class="muted description">${service.description}</p>` : nothing}
+              <p part="service-name" class="name" dir="auto" id="service-${index}">${service.name}</p>
+              ${service.description ? html`<p class="muted description" dir="auto">${service.description}</p>` : nothing}
               <div class="durations">
                 ${service.durations.map(({ minutes, price }) => {
                   const pressed = selection?.service?.id === service.id && selection.duration === minutes;
