@@ -4,10 +4,13 @@ import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
 import { zoneLabel } from '../../internal/format.js';
-import { timeZones } from '../../internal/time-zones.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './zone-picker.styles.js';
-import { searchZones } from './zone-search.js';
+import type { ZoneSearchHost } from './zone-search-panel.js';
+
+type Panel = typeof import('./zone-search-panel.js');
+/** The search's chunk, shared by every picker on the page once one opened it. */
+let panel: Promise<Panel> | undefined;
 
 /**
  * @summary "Times in Europe/Berlin (GMT+1)" and a way to pick another zone: a searchable list of
@@ -20,6 +23,9 @@ import { searchZones } from './zone-search.js';
  * offset, is styled by nobody (no dark mode, no `::part`), and its popup is announced unevenly
  * across browsers and screen readers.
  *
+ * The search (the zone list, matching, the combobox) is `zone-search-panel.ts`, imported on the
+ * first "Change" (a lazy chunk): `updateComplete` waits for it, so callers see the open field.
+ *
  * @event slotwise:time-zone-changed - The visitor picked a zone. `detail: { timeZone }`. The
  * element does not apply it itself: `<slotwise-booking>` does, and every step follows.
  *
@@ -27,7 +33,7 @@ import { searchZones } from './zone-search.js';
  * @csspart zone-change - The button that opens the search. @csspart zone-input - The search field.
  * @csspart zone-list - The matches. @csspart zone-option - One match; `zone-option-active` while highlighted.
  */
-export class SlotwiseZonePicker extends LitElement {
+export class SlotwiseZonePicker extends LitElement implements ZoneSearchHost {
   static override styles = [tokens, styles];
 
   /** The clock, for each zone's offset today (DST). */
@@ -38,17 +44,22 @@ export class SlotwiseZonePicker extends LitElement {
   protected ctx?: BookingContext;
 
   @state() private open = false;
-  @state() private query = '';
-  @state() private active = -1;
-  private zones: string[] | undefined;
+  @state() query = '';
+  @state() active = -1;
+  zones: string[] | undefined;
+  private search: Panel | undefined;
+  /** The running open/close (chunk load, render, focus), for `updateComplete`. */
+  private toggling: Promise<void> | undefined;
 
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>(this.open ? '#zone-input' : '[part="zone-change"]')?.focus(options);
   }
 
-  private get found(): string[] {
-    this.zones ??= timeZones(this.ctx?.timeZone);
-    return searchZones(this.zones, this.query);
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.toggling) return done;
+    await this.toggling;
+    return super.getUpdateComplete();
   }
 
   override render() {
@@ -56,35 +67,15 @@ export class SlotwiseZonePicker extends LitElement {
     if (!ctx) return nothing;
     const m = ctx.messages;
     const at = this.now();
+    const search = this.open && this.search ? this.search.renderZoneSearch(this, ctx, at) : nothing;
     return html`<div part="zone-picker" class="picker">
       <p part="zone-current" class="current">
         <span>${m.zoneTimesIn(zoneLabel(ctx.timeZone, at, ctx.locale))}</span>
         <button type="button" part="zone-change" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="zone-panel"
           @click=${this.toggle}>${m.zoneChange}</button>
       </p>
-      <div id="zone-panel" class="panel" ?hidden=${!this.open}>${this.open ? this.renderSearch(ctx, at) : nothing}</div>
+      <div id="zone-panel" class="panel" ?hidden=${!this.open}>${search}</div>
     </div>`;
-  }
-
-  private renderSearch(ctx: BookingContext, at: Date) {
-    const m = ctx.messages;
-    const matches = this.found;
-    const shown = matches.length > 0;
-    return html`<label for="zone-input">${m.zoneField}</label>
-      <p id="zone-hint" class="hint muted">${m.zoneHint}</p>
-      <input id="zone-input" part="zone-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
-        aria-autocomplete="list" aria-expanded=${shown ? 'true' : 'false'} aria-controls="zone-list" aria-describedby="zone-hint"
-        aria-activedescendant=${this.active >= 0 && shown ? `zone-${this.active}` : nothing}
-        .value=${this.query} @input=${this.onInput} @keydown=${this.onKeydown} />
-      <ul id="zone-list" part="zone-list" role="listbox" aria-label=${m.zoneField} ?hidden=${!shown}>
-        ${matches.map((zone, index) => {
-          const active = index === this.active;
-          return html`<li id=${`zone-${index}`} role="option" part=${active ? 'zone-option zone-option-active' : 'zone-option'}
-            aria-selected=${active ? 'true' : 'false'} data-zone=${zone} @pointerdown=${(e: Event) => e.preventDefault()}
-            @click=${() => this.choose(zone)}>${zoneLabel(zone, at, ctx.locale)}</li>`;
-        })}
-      </ul>
-      <p role="status" class="visually-hidden">${this.query ? (shown ? m.zoneMatches(matches.length) : m.zoneNoMatch(this.query)) : ''}</p>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -93,46 +84,43 @@ export class SlotwiseZonePicker extends LitElement {
     }
   }
 
-  private async toggle(): Promise<void> {
+  private toggle(): Promise<void> {
+    const run = this.flip();
+    this.toggling = run;
+    void run.finally(() => {
+      if (this.toggling === run) this.toggling = undefined;
+    });
+    return run;
+  }
+
+  private async flip(): Promise<void> {
+    // Opening loads the search first (once), so the panel never shows without its field; if the
+    // chunk cannot load (offline), the picker stays closed and "Change" can be tried again.
+    if (!this.open && !this.search) {
+      this.search = await (panel ??= import('./zone-search-panel.js')).catch(() => (panel = undefined));
+      if (!this.search) return;
+    }
     this.open = !this.open;
     this.query = '';
     this.active = -1;
-    await this.updateComplete;
+    await super.getUpdateComplete();
     this.focus();
   }
 
-  private onInput(event: InputEvent): void {
-    this.query = (event.target as HTMLInputElement).value;
+  input(query: string): void {
+    this.query = query;
     this.active = -1;
   }
 
-  private onKeydown(event: KeyboardEvent): void {
-    const count = this.found.length;
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        if (count) this.active = (this.active + 1) % count;
-        break;
-      case 'ArrowUp':
-        event.preventDefault();
-        if (count) this.active = this.active <= 0 ? count - 1 : this.active - 1;
-        break;
-      case 'Enter': {
-        event.preventDefault();
-        // With nothing highlighted, Enter takes the only match (typing a whole name is enough).
-        const zone = this.found[this.active >= 0 ? this.active : count === 1 ? 0 : -1];
-        if (zone) void this.choose(zone);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation(); // a popup around the widget must not close too
-        void this.toggle();
-        break;
-    }
+  highlight(index: number): void {
+    this.active = index;
   }
 
-  private async choose(timeZone: string): Promise<void> {
+  cancel(): void {
+    void this.toggle();
+  }
+
+  async choose(timeZone: string): Promise<void> {
     this.open = false;
     this.query = '';
     this.active = -1;
