@@ -46,9 +46,10 @@ z=z||Intl.DateTimeFormat().resolvedOptions().timeZone;
 q=(a("api")||o).replace(/\\/+$/,"")+"/v1/specialists/"+encodeURIComponent(a("specialist"))+"?include=slots"+(v?"&service="+encodeURIComponent(v):"")+(d?"&duration="+d:"")+(z?"&timezone="+encodeURIComponent(z):"");
 if(!p[q])(p[q]=fetch(q)).catch(()=>{})});`;
 
+/** Writes the loader. Its comment stays short: every visitor downloads it (the entry's name is in the code). */
 export async function writeLoader() {
   const files = entryGraph().map((name) => `slotwise/${name}`);
-  const source = `/* Slotwise widget loader: imports ${files[0]} and its chunks from beside this script. */
+  const source = `/* Slotwise widget loader */
 (()=>{var s=document.currentScript,b=s&&s.src||location.href,u=f=>new URL(f,b).href,h=document.head;
 ${JSON.stringify(files)}.forEach(f=>{if(!h.querySelector('link[rel=modulepreload][href="'+u(f)+'"]')){var l=document.createElement("link");l.rel="modulepreload";l.href=u(f);h.append(l)}});
 ${PREFETCH}

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
@@ -99,6 +99,7 @@ export class SlotwiseZonePicker extends LitElement implements ZoneSearchHost {
     if (!this.open && !this.search) {
       this.search = await (panel ??= import('./zone-search-panel.js')).catch(() => (panel = undefined));
       if (!this.search) return;
+      adoptStyles(this.renderRoot as ShadowRoot, [...SlotwiseZonePicker.elementStyles, this.search.searchStyles]);
     }
     this.open = !this.open;
     this.query = '';

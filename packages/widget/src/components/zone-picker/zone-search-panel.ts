@@ -4,6 +4,8 @@ import { zoneLabel } from '../../internal/format.js';
 import { timeZones } from '../../internal/time-zones.js';
 import { searchZones } from './zone-search.js';
 
+export { searchStyles } from './zone-search.styles.js';
+
 /**
  * The zone picker's search (field, matches, keys), a lazy chunk of the script-tag build that
  * `<slotwise-zone-picker>` imports on the visitor's first "Change": most visitors never open it,
