@@ -129,8 +129,7 @@ export class SlotwiseBooking extends LitElement {
     const selection = this.flow.ctx?.selection;
     if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) void loadPart('details');
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
-    if (this.flow.payment || this.flow.ctx?.selection.slot) void loadPart('payment');
-    if (this.packs.paying) void loadPart('payment');
+    if (this.flow.payment || selection?.slot || this.packs.paying) void loadPart('payment');
     this.packs.define(this.flow.profile.value);
     const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
     if (stripe && !this.paymentContainer) {
