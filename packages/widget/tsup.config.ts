@@ -93,6 +93,10 @@ export default defineConfig([
     esbuildPlugins: [lazyPartsImportTheEntry, compactLitCss],
     esbuildOptions(options) {
       options.entryNames = '[name]-[hash]';
+      // The SDK from its sources (its `@slotwise/source` export condition, as `tsconfig` reads it)
+      // rather than its bundled dist: esbuild then tree-shakes the SDK module by module, 0.6 KB gzip
+      // less in the first load (measured). Same code: the dist is built from these sources.
+      options.conditions = ['@slotwise/source'];
     },
     onSuccess: writeLoader,
   },

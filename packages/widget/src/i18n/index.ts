@@ -1,5 +1,6 @@
 /**
- * The widget's languages. English is built in; every other catalog is its own chunk, loaded with
+ * The widget's languages. English is built in (the first screens' strings; each lazy part adds
+ * its own when it loads, see `en.ts`); every other catalog is its own chunk, loaded with
  * `import()` the first time a widget on the page asks for it, so the default bundle does not grow
  * per language. Until it arrives (a few ms from the same origin) English is shown.
  */

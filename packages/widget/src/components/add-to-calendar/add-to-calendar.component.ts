@@ -5,6 +5,11 @@ import type { Booking } from '@slotwise/sdk/contract';
 import { en, type Messages } from '../../i18n/index.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './add-to-calendar.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { calendar } from '../../i18n/en/calendar.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(calendar);
 
 /**
  * @summary "Add to calendar" for a confirmed booking: its calendar file (`.ics`, for Apple

@@ -2,6 +2,11 @@ import { html, nothing } from 'lit';
 import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
 import type { Messages } from '../../i18n/index.js';
 import { formatMoment } from '../../internal/format.js';
+import { addEnglish } from '../../i18n/en.js';
+import { confirmation } from '../../i18n/en/confirmation.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(confirmation);
 
 export interface NextInput {
   booking: Booking;

@@ -11,6 +11,11 @@ import { manageLink } from '../../internal/page-fragment.js';
 import { renderNext } from './confirmation-next.js';
 import { QuoteController } from './quote-controller.js';
 import '../add-to-calendar/add-to-calendar.js';
+import { addEnglish } from '../../i18n/en.js';
+import { confirmation } from '../../i18n/en/confirmation.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(confirmation);
 
 /**
  * @summary What was booked, when (in the visitor's zone), and whether a confirmation email is on its way.

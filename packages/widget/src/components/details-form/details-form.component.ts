@@ -10,6 +10,11 @@ import { visitorId } from '../../internal/visitor.js';
 import { formatDate, formatMinutes, formatTime } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { details } from '../../i18n/en/details.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(details);
 
 type Field = 'name' | 'email' | 'notes';
 

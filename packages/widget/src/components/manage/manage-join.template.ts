@@ -5,6 +5,11 @@ import { en, type Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
 import { formatMoment, formatTimeLeft, formatTime } from '../../internal/format.js';
 import { joinedByLink, webLink, type JoinPhase } from '../../internal/join-window.js';
+import { addEnglish } from '../../i18n/en.js';
+import { join } from '../../i18n/en/join.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(join);
 
 /** What the join panel shows and what its controls do. */
 export interface JoinView {

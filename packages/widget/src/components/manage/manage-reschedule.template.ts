@@ -4,6 +4,11 @@ import { en, type Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
 import { formatInstantDate, formatTime } from '../../internal/format.js';
 import type { RescheduleFlow } from './manage-reschedule.js';
+import { addEnglish } from '../../i18n/en.js';
+import { manage } from '../../i18n/en/manage.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(manage);
 
 /** What the manage view does when the reschedule panel reports something. */
 export interface RescheduleHandlers {

@@ -18,6 +18,11 @@ import { styles } from './manage.styles.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../add-to-calendar/add-to-calendar.js';
+import { addEnglish } from '../../i18n/en.js';
+import { manage } from '../../i18n/en/manage.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(manage);
 
 /** Statuses a customer may still cancel from. */
 const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held']);

@@ -4,6 +4,11 @@ import type { ErrorDetail } from '../../events.js';
 import type { Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
 import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
+import { addEnglish } from '../../i18n/en.js';
+import { manage } from '../../i18n/en/manage.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(manage);
 
 /** How the view shows dates, times and amounts. */
 export interface Display {

@@ -9,6 +9,11 @@ import { tokens } from '../../styles/tokens.js';
 import { renderList } from './my-bookings.template.js';
 import { styles } from './my-bookings.styles.js';
 import { sessionStore } from './session-store.js';
+import { addEnglish } from '../../i18n/en.js';
+import { myBookings } from '../../i18n/en/my-bookings.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(myBookings);
 
 type Phase = 'ask' | 'sending' | 'sent' | 'opening' | 'list';
 

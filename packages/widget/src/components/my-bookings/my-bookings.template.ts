@@ -3,6 +3,11 @@ import { bookingCalendarUrl } from '@slotwise/sdk';
 import type { CustomerBookingEntry, CustomerBookings } from '@slotwise/sdk/contract';
 import type { Messages } from '../../i18n/index.js';
 import { formatAmount, formatInstantDate, formatTime } from '../../internal/format.js';
+import { addEnglish } from '../../i18n/en.js';
+import { myBookings } from '../../i18n/en/my-bookings.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(myBookings);
 
 export interface ListView {
   list: CustomerBookings;

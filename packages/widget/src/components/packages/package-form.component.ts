@@ -8,6 +8,11 @@ import { describeError, idempotencyKey } from '../../internal/errors.js';
 import { formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './packages.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { packages } from '../../i18n/en/packages.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(packages);
 
 type Field = 'name' | 'email';
 const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.customer.email': 'email' };

@@ -6,6 +6,11 @@ import { bookingContext, type BookingContext } from '../../context.js';
 import { formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './packages.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { packages } from '../../i18n/en/packages.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(packages);
 
 /**
  * @summary A specialist's packages of sessions, offered after the single sessions, and the

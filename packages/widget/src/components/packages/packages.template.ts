@@ -3,6 +3,11 @@ import type { Package, PackagePurchaseCreated, PackagePurchaseState, Specialist 
 import type { BookingContext } from '../../context.js';
 import { formatInstantDate } from '../../internal/format.js';
 import type { PackagesFlow } from './packages-flow.js';
+import { addEnglish } from '../../i18n/en.js';
+import { packages } from '../../i18n/en/packages.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(packages);
 
 /** What the packages steps need from `<slotwise-booking>`. */
 export interface PackagesStep {

@@ -14,6 +14,12 @@ import { awaitConfirmation, paymentIntentId, StripeCheckout } from './payment-st
 import { payPurchaseInTestMode, settlePurchase } from './payment-purchase.js';
 import { renderPayment } from './payment.template.js';
 import { styles } from './payment.styles.js';
+import { addEnglish } from '../../i18n/en.js';
+import { payment } from '../../i18n/en/payment.js';
+import { holds } from '../../i18n/en/holds.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(payment, holds);
 
 /** `ready`: waiting for the visitor; `paying`: the provider is taking the payment; `confirming`: asking the server. */
 export type PaymentPhase = 'ready' | 'paying' | 'confirming' | 'unconfirmed' | 'released';

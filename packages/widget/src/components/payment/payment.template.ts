@@ -3,6 +3,12 @@ import type { BookingContext } from '../../context.js';
 import type { Messages } from '../../i18n/index.js';
 import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime } from '../../internal/format.js';
 import type { SlotwisePayment } from './payment.component.js';
+import { addEnglish } from '../../i18n/en.js';
+import { payment } from '../../i18n/en/payment.js';
+import { holds } from '../../i18n/en/holds.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(payment, holds);
 
 export interface PaymentHandlers {
   payTest(): void;

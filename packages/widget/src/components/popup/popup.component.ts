@@ -11,6 +11,11 @@ import { tabbables } from './focusables.js';
 import { ScrollLock } from './scroll-lock.js';
 import { styles } from './popup.styles.js';
 import '../booking/booking.js';
+import { addEnglish } from '../../i18n/en.js';
+import { popup } from '../../i18n/en/popup.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(popup);
 
 /**
  * @summary The booking popup: `<slotwise-booking>` in a modal `<dialog>`, opened by

@@ -4,6 +4,12 @@ import { zoneLabel } from '../../internal/format.js';
 import { timeZones } from '../../internal/time-zones.js';
 import { searchZones } from './zone-search.js';
 
+import { addEnglish } from '../../i18n/en.js';
+import { zoneSearch } from '../../i18n/en/zone-search.js';
+
+// This part's English travels with it: added when the module evaluates, before it renders (`i18n/en.ts`).
+addEnglish(zoneSearch);
+
 export { searchStyles } from './zone-search.styles.js';
 
 /**

@@ -19,4 +19,7 @@ export const booking = {
   networkError: 'We could not reach the booking service. Check your connection and try again.',
   timeoutError: 'The booking service did not answer in time. Please try again.',
   unexpectedError: 'Something went wrong on our side. Please try again.',
+  // The link to "My bookings" on the first screen, and the way back to it from a booking opened there.
+  myOpen: 'My bookings',
+  myTitle: 'My bookings',
 };

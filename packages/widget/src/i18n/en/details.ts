@@ -8,4 +8,6 @@ export const details = {
   bookingAnnounce: 'Booking your session…',
   continueToPayment: 'Continue to payment',
   bookThisTime: 'Book this time',
+  /** The submit button when a credit pays for the booking. */
+  bookWithCredit: 'Book with a credit',
 };

@@ -1,7 +1,5 @@
-/** English strings of "My bookings" (`<slotwise-my-bookings>`) and its link in the booking flow. */
+/** English strings of "My bookings" (`<slotwise-my-bookings>`); its link in the booking flow is in `booking.ts`. */
 export const myBookings = {
-  myOpen: 'My bookings',
-  myTitle: 'My bookings',
   myIntro: 'Enter the email you booked with. We send a link that opens your bookings here: no account, no password.',
   myEmail: 'Email',
   mySend: 'Email me a link',

@@ -30,8 +30,5 @@ export const packages = {
   boughtEmail: (email: string) => `We sent your credits code to ${email}.`,
   boughtNoEmail: 'This site sends no email: keep this page open, your credits are kept for this visit.',
   boughtBook: 'Book a session with a credit',
-  paymentForPackage: (name: string, count: number) => `${name} · ${count === 1 ? '1 session' : `${count} sessions`}`,
-  paymentPurchasePending: 'We have not received the confirmation of your payment yet. If it went through, your credits appear here and you get an email. You will not be charged twice.',
-  bookWithCredit: 'Book with a credit',
   creditUsed: (left: number) => (left === 1 ? 'Paid with a credit. 1 credit left.' : `Paid with a credit. ${left} credits left.`),
 };

@@ -11,7 +11,6 @@ export const payment = {
     until,
     '; if your payment went through, the booking is confirmed and you get an email. You will not be charged twice.',
   ],
-  checkAgain: 'Check again',
   testModeTitle: 'Test mode — no real payment.',
   testModeText: "This site runs Slotwise's offline test payments: no card is needed and no money moves.",
   payTest: 'Pay (test)',
@@ -26,4 +25,7 @@ export const payment = {
   chooseAnotherTime: 'Choose another time',
   cardDeclinedTest: 'Your card was declined (test). No money moved.',
   paymentFailed: 'The payment did not go through. Please try again.',
+  // A package bought through the payment step.
+  paymentForPackage: (name: string, count: number) => `${name} · ${count === 1 ? '1 session' : `${count} sessions`}`,
+  paymentPurchasePending: 'We have not received the confirmation of your payment yet. If it went through, your credits appear here and you get an email. You will not be charged twice.',
 };
