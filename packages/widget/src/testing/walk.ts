@@ -98,7 +98,7 @@ export async function walkBooking(mode: WalkMode, practice: WalkPractice): Promi
   if (mounted.opener) await expect(mounted.opener).to.be.accessible();
   const zone = el.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone;
   const { date, slots } = await dayAfterTomorrow(practice, zone);
-  const [taken, chosen, moved] = [slots[0]!.start, slots[4]!.start, slots[slots.length - 1]!.start];
+  const [taken, chosen, moved] = [slots[0]!.start, slots[4]!.start, slots[6]!.start];
 
   await eventually(() => deep(el, 'slotwise-service-picker', `button[data-service="${practice.priced.id}"]`), 'the services');
   await check('services');
