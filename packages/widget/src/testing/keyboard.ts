@@ -56,3 +56,8 @@ export async function tabTo(match: (element: HTMLElement) => boolean, what: stri
   }
   throw new Error(`Tab never reached ${what} (focus is on ${deepActiveElement()?.outerHTML.slice(0, 120) ?? 'nothing'})`);
 }
+
+/** Renders the page as for a visitor whose system asks for `dark` (or `light`) colours (`prefers-color-scheme`). */
+export async function setColorScheme(colorScheme: 'dark' | 'light'): Promise<void> {
+  await runnerCommand('emulate-media', { colorScheme });
+}

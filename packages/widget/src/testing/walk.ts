@@ -15,7 +15,7 @@ import type { Mounted, WalkMode } from './walk-modes.js';
  */
 export const bookingSteps = [
   'services', 'calendar', 'times', 'details form (empty)', 'details form (field errors)', 'time taken meanwhile',
-  'payment step (test payments)', 'confirmation', 'manage view', 'change time', 'cancel confirmation', 'cancelled',
+  'payment step (test payments)', 'card declined', 'confirmation', 'manage view', 'change time', 'cancel confirmation', 'cancelled',
 ] as const;
 
 /**
@@ -143,6 +143,11 @@ export async function walkBooking(mode: WalkMode, practice: WalkPractice): Promi
   await eventually(() => part(el, 'slotwise-payment', 'test-panel'), 'the payment step');
   await check('payment step (test payments)');
 
+  await tabTo((b) => b.matches('[part~="decline-test"]'), '“Decline (test)”');
+  await pressKey('Enter');
+  await eventually(() => focused() === part(el, 'slotwise-payment', 'payment-error'), 'focus on why the card was declined');
+  await eventually(() => !(part(el, 'slotwise-payment', 'pay-test') as HTMLButtonElement).disabled, '“Pay (test)” again');
+  await check('card declined');
   await tabTo((b) => b.matches('[part~="pay-test"]'), '“Pay (test)”');
   await pressKey('Enter');
   await eventually(() => part(el, 'slotwise-confirmation', 'manage-link'), 'the confirmation with its manage link');
