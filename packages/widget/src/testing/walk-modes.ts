@@ -1,4 +1,5 @@
 import { fixture, html } from '@open-wc/testing';
+import type { VisitorClient } from '@slotwise/sdk';
 import type { SlotwiseBooking } from '../components/booking/booking.component.js';
 import type { SlotwisePopup } from '../components/popup/popup.component.js';
 import { closePopup } from '../embed/open.js';
@@ -19,17 +20,20 @@ export interface Mounted {
 /** A way the widget is embedded: how a visitor gets to it on the page. */
 export interface WalkMode {
   name: string;
-  /** Puts the widget for `specialist` (on the API `api`) on the page and opens it, as a visitor would. */
-  mount(target: { specialist: string; api: string }): Promise<Mounted>;
+  /**
+   * Puts the widget for `specialist` (on the API `api`) on the page and opens it, as a visitor
+   * would. `client` replaces the one built from `api` in the inline modes (a popup builds its own).
+   */
+  mount(target: { specialist: string; api: string; client?: VisitorClient }): Promise<Mounted>;
 }
 
 /** `<slotwise-booking>` in the page's flow, inside an element with `lang` (the widget's locale comes from the nearest one). */
 function inline(name: string, lang: string): WalkMode {
   return {
     name,
-    async mount({ specialist, api }) {
+    async mount({ specialist, api, client }) {
       const page = await fixture<HTMLDivElement>(html`<div lang=${lang}>
-        <slotwise-booking specialist=${specialist} api=${api} timezone="Europe/Paris"></slotwise-booking></div>`);
+        <slotwise-booking specialist=${specialist} api=${api} timezone="Europe/Paris" .client=${client}></slotwise-booking></div>`);
       const booking = page.querySelector('slotwise-booking')!;
       return { booking, root: booking };
     },

@@ -31,10 +31,10 @@ export async function walkPractice() {
 }
 export type WalkPractice = Awaited<ReturnType<typeof walkPractice>>;
 
-const focused = () => deepActiveElement() as HTMLElement | null;
+export const focused = () => deepActiveElement() as HTMLElement | null;
 
 /** axe on the mode's root, with the mode and step named in the failure; the focus must be inside the widget. */
-function checker(mode: WalkMode, mounted: Mounted, steps: string[]) {
+export function checker(mode: WalkMode, mounted: Mounted, steps: string[]) {
   return async (step: string) => {
     steps.push(step);
     try {
@@ -46,7 +46,7 @@ function checker(mode: WalkMode, mounted: Mounted, steps: string[]) {
 }
 
 /** The open times of the day after tomorrow (in `zone`), straight from the API. */
-async function dayAfterTomorrow(practice: WalkPractice, zone: string): Promise<{ date: string; slots: Slot[] }> {
+export async function dayAfterTomorrow(practice: { api: string; handle: string; priced: MyService }, zone: string): Promise<{ date: string; slots: Slot[] }> {
   const day = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() + n * 86_400_000));
   const client = createClient({ baseURL: practice.api });
   const { days } = await client.specialists.slots(practice.handle, { service: practice.priced.id, from: day(2), to: day(2), timezone: zone });
@@ -58,7 +58,7 @@ async function dayAfterTomorrow(practice: WalkPractice, zone: string): Promise<{
  * From the calendar's heading, to `date` by keyboard: Tab to "next month" (Enter while the month
  * shown is earlier), Tab to the grid's one day, arrow keys (mirrored right to left) to `date`, Enter.
  */
-async function keyToDay(date: string): Promise<void> {
+export async function keyToDay(date: string): Promise<void> {
   const next = await tabTo((el) => el.matches('button.next'), 'the next-month button');
   const calendar = (next.getRootNode() as ShadowRoot).host as SlotwiseCalendar;
   while (calendar.month < date.slice(0, 7)) {
@@ -196,29 +196,4 @@ async function walkManage(el: Element, mounted: Mounted, check: (step: string) =
   await pressKey('Enter');
   await eventually(() => manage('booking-status')?.dataset['status'] === 'cancelled', 'the cancelled booking');
   await check('cancelled');
-}
-
-/** The error states a visitor can meet before booking: an API that does not answer, and a site the specialist did not allow. */
-export const errorSteps = ['network error', 'origin not allowed'] as const;
-
-/**
- * Mounts `mode` against an API that does not answer (its "Try again" pressed by keyboard) and for
- * a specialist who did not allow this site, running axe on each. Answers the steps checked.
- */
-export async function walkErrors(mode: WalkMode): Promise<string[]> {
-  const steps: string[] = [];
-  // Nothing listens there: every request fails as with the network down.
-  const down = await mode.mount({ specialist: 'demo', api: 'http://127.0.0.1:9' });
-  await eventually(() => deep(down.booking, '[part="alert"] button'), 'the network error with “Try again”');
-  await checker(mode, down, steps)('network error');
-  await tabTo((b) => b === deep(down.booking, '[part="alert"] button'), '“Try again”');
-  await pressKey('Enter');
-  await eventually(() => focused() === deep(down.booking, '[part="alert"]'), 'focus on the error again');
-
-  const practice = await openPractice();
-  await practice.session.client.me.profile.update({ allowedOrigins: ['https://coach.example'] });
-  const refused = await mode.mount({ specialist: practice.handle, api: consoleApi() });
-  await eventually(() => deep(refused.booking, '[part="alert"]')?.textContent?.includes(location.origin), 'the refusal naming this site');
-  await checker(mode, refused, steps)('origin not allowed');
-  return steps;
 }

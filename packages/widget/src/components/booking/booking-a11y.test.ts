@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { bookingSteps, errorSteps, walkBooking, walkErrors, walkPractice } from '../../testing/walk.js';
+import { bookingSteps, walkBooking, walkPractice } from '../../testing/walk.js';
+import { errorSteps, walkErrors, walkOfflineSubmit } from '../../testing/walk-errors.js';
 import { modes } from '../../testing/walk-modes.js';
 
 // The shared walk (src/testing/walk.ts) in the inline modes: by keyboard, axe at every step. Each
@@ -15,6 +16,11 @@ describe('<slotwise-booking> inline, by keyboard, axe-clean at every step', () =
     it(`${mode.name}: an API that does not answer, and a site the specialist did not allow`, async function () {
       this.timeout(30_000);
       expect(await walkErrors(mode)).to.deep.equal([...errorSteps]);
+    });
+
+    it(`${mode.name}: the connection drops as the visitor books, then books once when it is back`, async function () {
+      this.timeout(30_000);
+      expect(await walkOfflineSubmit(mode)).to.deep.equal(['network error while booking']);
     });
   }
 });

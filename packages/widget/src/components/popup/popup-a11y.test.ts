@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { installEmbed } from '../../embed/install.js';
 import { closePopup } from '../../embed/open.js';
 import { setColorScheme, setViewport } from '../../testing/keyboard.js';
-import { bookingSteps, errorSteps, walkBooking, walkErrors, walkPractice } from '../../testing/walk.js';
+import { bookingSteps, walkBooking, walkPractice } from '../../testing/walk.js';
+import { errorSteps, walkErrors } from '../../testing/walk-errors.js';
 import { modes } from '../../testing/walk-modes.js';
 import '../button/button.js';
 
