@@ -19,7 +19,7 @@ export async function walkErrors(mode: WalkMode): Promise<string[]> {
   // Nothing listens there (and Chromium refuses the port): every request fails as with the network down.
   const down = await mode.mount({ specialist: 'demo', api: 'http://127.0.0.1:9' });
   await eventually(() => deep(down.booking, '[part="alert"] button'), 'the network error with “Try again”');
-  await checker(mode, down, steps)('network error');
+  await checker(mode, down, steps)('network error', false);
   await tabTo((b) => b === deep(down.booking, '[part="alert"] button'), '“Try again”');
   await pressKey('Enter');
   await eventually(() => focused() === deep(down.booking, '[part="alert"]'), 'focus on the error again');
@@ -28,7 +28,7 @@ export async function walkErrors(mode: WalkMode): Promise<string[]> {
   await practice.session.client.me.profile.update({ allowedOrigins: ['https://coach.example'] });
   const refused = await mode.mount({ specialist: practice.handle, api: consoleApi() });
   await eventually(() => deep(refused.booking, '[part="alert"]')?.textContent?.includes(location.origin), 'the refusal naming this site');
-  await checker(mode, refused, steps)('origin not allowed');
+  await checker(mode, refused, steps)('origin not allowed', false);
   return steps;
 }
 

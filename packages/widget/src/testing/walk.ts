@@ -33,10 +33,21 @@ export type WalkPractice = Awaited<ReturnType<typeof walkPractice>>;
 
 export const focused = () => deepActiveElement() as HTMLElement | null;
 
-/** axe on the mode's root, with the mode and step named in the failure; the focus must be inside the widget. */
+/** Whether `node` is `root` or inside it, through shadow roots. */
+function within(root: Element, node: Node | null): boolean {
+  for (let at = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) if (at === root) return true;
+  return false;
+}
+
+/**
+ * axe on the mode's root, with the mode and step named in the failure. With `focusInside` (the
+ * default) the focus must be inside the widget too: each step put it somewhere sensible, never
+ * back on the page's `<body>`.
+ */
 export function checker(mode: WalkMode, mounted: Mounted, steps: string[]) {
-  return async (step: string) => {
+  return async (step: string, focusInside = true) => {
     steps.push(step);
+    if (focusInside) expect(within(mounted.root, focused()), `${mode.name}, ${step}: focus on ${focused()?.outerHTML.slice(0, 80) ?? 'nothing'}`).to.equal(true);
     try {
       await expect(mounted.root).to.be.accessible();
     } catch (error) {
@@ -101,7 +112,7 @@ export async function walkBooking(mode: WalkMode, practice: WalkPractice): Promi
   const [taken, chosen, moved] = [slots[0]!.start, slots[4]!.start, slots[6]!.start];
 
   await eventually(() => deep(el, 'slotwise-service-picker', `button[data-service="${practice.priced.id}"]`), 'the services');
-  await check('services');
+  await check('services', false);
   await tabTo((b) => b.dataset['service'] === practice.priced.id, 'the priced service');
   await pressKey('Enter');
   await eventually(() => deep(el, 'slotwise-calendar', 'button[part~="day-open"]'), 'open days');
