@@ -1,3 +1,5 @@
+import { deepActiveElement } from '../internal/focus.js';
+
 /**
  * Real key presses from the test runner: Chromium types them (through the DevTools protocol), so
  * the page sees trusted `keydown`/`input` events, as from a person. This is the message
@@ -38,4 +40,24 @@ export async function pressKey(key: string): Promise<void> {
 /** Resizes the browser's viewport, as a phone's would be (`390 × 844`). */
 export async function setViewport(size: { width: number; height: number }): Promise<void> {
   await runnerCommand('set-viewport', size);
+}
+
+/** Types `text` wherever the focus is, key by key (as `typeInto` does, without moving focus first). */
+export async function typeKeys(text: string): Promise<void> {
+  await runnerCommand('send-keys', { type: text });
+}
+
+/** Presses Tab until `match` has focus (at most `max` times): only the keyboard moves focus. */
+export async function tabTo(match: (element: HTMLElement) => boolean, what: string, max = 40): Promise<HTMLElement> {
+  for (let i = 0; i < max; i += 1) {
+    const active = deepActiveElement();
+    if (active instanceof HTMLElement && match(active)) return active;
+    await pressKey('Tab');
+  }
+  throw new Error(`Tab never reached ${what} (focus is on ${deepActiveElement()?.outerHTML.slice(0, 120) ?? 'nothing'})`);
+}
+
+/** Renders the page as for a visitor whose system asks for `dark` (or `light`) colours (`prefers-color-scheme`). */
+export async function setColorScheme(colorScheme: 'dark' | 'light'): Promise<void> {
+  await runnerCommand('emulate-media', { colorScheme });
 }

@@ -125,6 +125,8 @@ export class SlotwiseBooking extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.managing) void loadPart('manage');
+    // A link or button inside the widget opened a booking (the confirmation's manage link, My bookings): focus follows into it.
+    if ((changed.has('booking') || changed.has('token')) && this.managing && this.matches(':focus-within')) void this.focusPart('slotwise-manage');
     // The details form and the confirmation, fetched once a day is chosen (or a time preselected).
     const selection = this.flow.ctx?.selection;
     if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) void loadPart('details');

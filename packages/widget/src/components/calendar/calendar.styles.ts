@@ -59,6 +59,6 @@ export const styles = css`
   }
 
   [aria-busy='true'] tbody {
-    opacity: 0.6;
+    opacity: 0.85;
   }
 `;

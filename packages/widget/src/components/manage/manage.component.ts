@@ -96,6 +96,23 @@ export class SlotwiseManage extends LitElement {
     refresh: () => this.flow.refresh(),
   });
 
+  /** `focus()` came while the booking was loading: its heading (or why it failed) takes focus once shown. */
+  private focusWhenShown = false;
+
+  /** Focuses the booking's heading — or, while it loads, once it shows. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('#heading, [part="alert"]');
+    if (target) target.focus(options);
+    else this.focusWhenShown = true;
+  }
+
+  protected override updated(): void {
+    if (this.focusWhenShown && this.renderRoot.querySelector('#heading, [part="alert"]')) {
+      this.focusWhenShown = false;
+      this.focus();
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!(['client', 'bookingId', 'manageToken'] as const).some((key) => changed.has(key))) return;
     if (this.client && this.bookingId && this.manageToken) {
@@ -109,7 +126,7 @@ export class SlotwiseManage extends LitElement {
     if (booking.status === 'loading') return html`<p role="status" class="muted">${t.loadingBooking}</p>`;
     if (booking.error) {
       const retry = booking.error.code !== 'booking_not_found';
-      return html`<p role="alert" part="alert">${loadErrorText(booking.error, t)}
+      return html`<p role="alert" part="alert" tabindex="-1">${loadErrorText(booking.error, t)}
         ${retry ? html`<button type="button" @click=${() => void this.flow.load()}>${t.tryAgain}</button>` : nothing}</p>`;
     }
     const value = booking.value;

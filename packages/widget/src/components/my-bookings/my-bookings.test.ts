@@ -1,16 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
+import { mailedMyBookingsLink } from '../../console/testing/mailbox.js';
+import { openPractice } from '../../console/testing/practice.js';
 import { consoleApi } from '../../console/testing/session.js';
+import { pressKey, tabTo, typeKeys } from '../../testing/keyboard.js';
 import { deep, eventually } from '../../testing/helpers.js';
 import '../booking/booking.js';
 
 // Against the console API (no rate limits, a mailbox at /dev/mailbox): its seeded `demo`
 // specialist, a booking of an address of this test's own, the real email and its link.
-
-interface MailedMessage {
-  to: string[];
-  text: string;
-}
 
 const api = () => consoleApi();
 const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -31,16 +29,6 @@ async function bookOnConsoleApi(email: string) {
   });
   expect(res.status).to.equal(201);
   return (await res.json()) as { booking: { id: string; start: string } };
-}
-
-async function mailedLink(email: string): Promise<URL> {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const messages = (await (await fetch(`${api()}/dev/mailbox/messages`)).json()) as MailedMessage[];
-    const link = messages.filter((m) => m.to.includes(email)).flatMap((m) => /https?:\/\/\S+#slotwise-my=[^\s"<>]+/.exec(m.text)?.[0] ?? [])[0];
-    if (link) return new URL(link);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no My bookings email reached ${email}`);
 }
 
 describe('<slotwise-booking> My bookings', () => {
@@ -65,7 +53,7 @@ describe('<slotwise-booking> My bookings', () => {
 
     // This page's origin is not one the demo registered: the link leads to its hosted page, the
     // same widget; following it here is the same fragment on this page.
-    const link = await mailedLink(email);
+    const link = await mailedMyBookingsLink(email);
     expect(link.pathname).to.equal('/demo'); // the API's public address, as the server is told it
     location.hash = link.hash;
     await eventually(() => part(el, 'my-booking'), 'the list');
@@ -94,5 +82,38 @@ describe('<slotwise-booking> My bookings', () => {
     await eventually(() => part(el, 'my-form'), 'the email form again');
     await eventually(async () => (await fetch(`${api()}/v1/my-bookings`, { headers: { authorization: `Bearer ${session}` } })).status === 401, 'the session ended');
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('slotwise:my:'))).to.deep.equal([]);
+  });
+  it('sends the link back to this page (an allowed site), and following it as a customer would opens the list (axe)', async () => {
+    const practice = await openPractice({ timeZone: 'Europe/Paris' });
+    await practice.session.client.me.profile.update({ allowedOrigins: [location.origin] });
+    const email = `follows-${Date.now().toString(36)}@example.com`;
+    const { booking } = await practice.book(0, { name: 'Lin Link', email });
+    const mount = () => fixture<SlotwiseBooking>(html`<slotwise-booking specialist=${practice.handle} api=${api()} timezone="Europe/Paris"></slotwise-booking>`);
+
+    // Asked for in the widget, by keyboard.
+    const asked = await mount();
+    await eventually(() => deep(asked, '[part="my-bookings-link"]'), 'the My bookings link');
+    await tabTo((el) => el.matches('[part="my-bookings-link"]'), 'the My bookings link');
+    await pressKey('Enter');
+    await eventually(() => deep(asked, 'slotwise-my-bookings', '#my-email'), 'the email form');
+    await tabTo((el) => el.id === 'my-email', 'the email field');
+    await typeKeys(email);
+    await pressKey('Enter');
+    await eventually(() => part(asked, 'my-sent'), 'what the server said');
+
+    // The server wrote this page's own address into the link: its origin is one the specialist allowed.
+    const link = await mailedMyBookingsLink(email);
+    expect(`${link.origin}${link.pathname}${link.search}`).to.equal(location.href.split('#')[0]);
+    // The customer opens it (a new tab: a fresh widget on the page at that address). Only the
+    // fragment differs from this page's address, so the navigation keeps this document.
+    asked.remove();
+    location.assign(link.href);
+    expect(location.hash).to.match(/^#slotwise-my=/);
+    const opened = await mount();
+    await eventually(() => part(opened, 'my-booking'), 'the list');
+    expect(location.hash, 'the token gone from the address').to.equal('');
+    expect(part(opened, 'my-booking')!.dataset['booking']).to.equal(booking.id);
+    expect(part(opened, 'my-booking')!.textContent).to.include('Strategy call').and.include('Confirmed');
+    await expect(opened).to.be.accessible();
   });
 });

@@ -3,7 +3,7 @@ import type { SlotwiseBooking } from '../booking/booking.component.js';
 import { installEmbed } from '../../embed/install.js';
 import { closePopup, deepActiveElement } from '../../embed/open.js';
 import { deep, eventually, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
-import { pressKey, setViewport } from '../../testing/keyboard.js';
+import { pressKey, setViewport, tabTo } from '../../testing/keyboard.js';
 import type { SlotwisePopup } from './popup.component.js';
 import '../button/button.js';
 
@@ -26,16 +26,6 @@ const insidePopup = (element: Element | undefined) => {
 async function opened(): Promise<void> {
   await eventually(isOpen, 'the popup to open');
   await eventually(() => deep(inner(), 'slotwise-service-picker', 'button'), 'services in the popup');
-}
-
-/** Presses Tab until `match` has focus (at most `max` times): only the keyboard moves focus. */
-async function tabTo(match: (element: HTMLElement) => boolean, what: string, max = 40): Promise<HTMLElement> {
-  for (let i = 0; i < max; i += 1) {
-    const active = deepActiveElement();
-    if (active && match(active)) return active;
-    await pressKey('Tab');
-  }
-  throw new Error(`Tab never reached ${what}`);
 }
 
 afterEach(async () => {

@@ -24,6 +24,6 @@ export const styles = css`
   }
 
   [aria-busy='true'] ul {
-    opacity: 0.6;
+    opacity: 0.85;
   }
 `;
