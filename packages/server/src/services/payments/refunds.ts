@@ -5,7 +5,11 @@ import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/sch
 import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
 import { PaymentsError } from './payments-error.js';
+import type { RefundReason } from './port.js';
 import { revokePurchaseCredits } from '../packages/revoke.js';
+
+const STRIPE_REASONS: ReadonlySet<string> = new Set<RefundReason>(['requested_by_customer', 'duplicate', 'fraudulent']);
+const isStripeReason = (reason: RefundRow['reason']): reason is RefundReason => STRIPE_REASONS.has(reason);
 
 /** Retries back off from one minute to six hours; a refund is never given up on silently. */
 const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
@@ -75,12 +79,16 @@ export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?
         amount: refund.amount,
         reverseTransfer: payment.destinationAccount !== null,
         refundApplicationFee: payment.feeAmount > 0,
+        ...(isStripeReason(refund.reason) ? { reason: refund.reason } : {}),
         metadata: { refund_id: refund.id, payment_id: payment.id, ...(payment.bookingId ? { booking_id: payment.bookingId } : {}) },
         idempotencyKey: `refund-${refund.id}`,
       });
       const status = result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' || result.status === 'canceled' ? 'failed' : 'pending';
       await database.write(async (tx) => {
         await tx.update(refunds).set({ status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now }).where(eq(refunds.id, refund.id));
+        // Slotwise refunds a purchase only when its specialist asks (`packages/refund.ts`), and
+        // that refund takes the unspent credits back as soon as the provider has created it.
+        if (payment.packagePurchaseId && status !== 'failed') await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
         await recomputeRefunded(tx, payment.id, now);
       });
       issued++;
