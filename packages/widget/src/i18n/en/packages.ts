@@ -34,4 +34,7 @@ export const packages = {
   paymentPurchasePending: 'We have not received the confirmation of your payment yet. If it went through, your credits appear here and you get an email. You will not be charged twice.',
   bookWithCredit: 'Book with a credit',
   creditUsed: (left: number) => (left === 1 ? 'Paid with a credit. 1 credit left.' : `Paid with a credit. ${left} credits left.`),
+  payWithHeading: 'How would you like to pay?',
+  useCredit: (left: number, date: string) => `Use 1 credit (${left} left, ${left === 1 ? 'expires' : 'expire'} ${date})`,
+  payInstead: (price: string) => `Pay ${price} instead`,
 };
