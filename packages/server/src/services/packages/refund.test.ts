@@ -117,6 +117,39 @@ describe('refunding a purchase from Slotwise (POST /v1/me/package-purchases/{id}
   });
 });
 
+describe('when the provider does not take the refund', () => {
+  it('answers a refusal with 502 and keeps the credits; the same refund can be asked again', async () => {
+    const pkg = await t.createPackage();
+    const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
+    t.fake.failNextRefund({ status: 400, persist: true }); // answered 'do not retry'
+    const refused = await refund(purchase.id);
+    expect(refused.status).toBe(502);
+    expect(refused.body.code).toBe('payment_provider_error');
+    expect((await t.credits(creditsToken)).body.total).toBe(3);
+    expect((await t.ledger(purchase.id)).map((r) => r.kind)).toEqual(['grant']);
+    const again = await refund(purchase.id);
+    expect(again.body).toMatchObject({ refund: { amount: 24000, status: 'succeeded' }, revoked: 3 });
+  });
+
+  it('answers an unreachable provider with the refund pending and the credits kept, revoked when the retry creates it', async () => {
+    const pkg = await t.createPackage();
+    const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
+    t.fake.failNextRefund({ status: 500 });
+    const waiting = await refund(purchase.id);
+    expect(waiting.status).toBe(200);
+    expect(waiting.body).toMatchObject({ refund: { amount: 24000, status: 'pending' }, revoked: 0, purchase: { credits: { remaining: 3 } } });
+    expect((await t.credits(creditsToken)).body.total).toBe(3);
+    expect((await refund(purchase.id)).body.code).toBe('purchase_already_refunded'); // the pending one holds the rest
+
+    t.setNow(t.now() + 60_000); // the scheduler's retry, a minute later
+    expect((await t.app.tick()).issuedRefunds).toBe(1);
+    await t.fake.settled();
+    expect((await t.purchasePayment(purchase.id)).amountRefunded).toBe(24000);
+    expect((await t.credits(creditsToken)).body.total).toBe(0);
+    expect((await sentEvents(purchase.id)).map((e) => e.type)).toEqual(['package.purchased', 'package.refunded']);
+  });
+});
+
 describe('refunding a purchase in the offline test-payments mode', () => {
   it('refunds through the simulated account and revokes the credits the same way', async () => {
     const o = await testApp({ now: Date.parse('2026-11-20T12:00:00Z') });

@@ -1,11 +1,11 @@
 import type { PackagePurchaseRefund, PackagePurchaseRefundCreate } from '@slotwise/sdk/contract';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packagePurchases, packages, payments, refunds, type SpecialistRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
-import { issueDueRefunds, queueRefund } from '../payments/refunds.js';
+import { issueDueRefunds, queueRefund, refundedSoFar } from '../payments/refunds.js';
 import { asSpecialistSees } from './sales.js';
 
 /**
@@ -36,8 +36,7 @@ export async function refundPurchase(
     if (!purchase) throw new ServiceError('purchase_not_found', t('purchase_not_found', { id: purchaseId }));
     const [payment] = await tx.select().from(payments).where(eq(payments.packagePurchaseId, purchase.id)).orderBy(desc(payments.createdAt)).limit(1);
     if (!payment || payment.status !== 'succeeded') throw new ServiceError('purchase_not_paid', t('purchase_not_paid'));
-    const taken = await tx.select({ amount: refunds.amount }).from(refunds).where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ['pending', 'succeeded'])));
-    const left = payment.amount - taken.reduce((sum, r) => sum + r.amount, 0);
+    const left = payment.amount - (await refundedSoFar(tx, payment.id)).amount;
     if (left <= 0) throw new ServiceError('purchase_already_refunded', t('purchase_already_refunded'));
     const amount = body.amount ?? left;
     if (amount > left) {

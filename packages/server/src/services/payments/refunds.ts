@@ -20,9 +20,7 @@ const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 *
  * called afterwards by `issueDueRefunds`, outside any transaction.
  */
 export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, reason: RefundRow['reason'], now: number): Promise<RefundRow | undefined> {
-  const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ['pending', 'succeeded'])));
-  const refunded = existing.reduce((sum, r) => sum + r.amount, 0);
-  const feeBack = existing.reduce((sum, r) => sum + r.feeAmount, 0);
+  const { amount: refunded, fee: feeBack } = await refundedSoFar(tx, payment.id);
   const capped = Math.min(amount, payment.amount - refunded);
   if (capped <= 0) return undefined;
   const [row] = await tx
@@ -40,6 +38,12 @@ export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, r
     })
     .returning();
   return row;
+}
+
+/** What the refunds of a payment issued or being issued add up to (a failed one gave nothing back), and their share of the fee. */
+export async function refundedSoFar(tx: Tx, paymentId: string): Promise<{ amount: number; fee: number }> {
+  const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded'])));
+  return { amount: existing.reduce((sum, r) => sum + r.amount, 0), fee: existing.reduce((sum, r) => sum + r.feeAmount, 0) };
 }
 
 /**
