@@ -139,6 +139,7 @@ export class SlotwiseDetailsForm extends LitElement {
         { idempotencyKey: this.key },
       );
       this.key = '';
+      this.payInstead = false; // the next booking offers the credit first again
       form.reset();
       // A priced session is only held: it is booked once the server has seen the payment.
       if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));
