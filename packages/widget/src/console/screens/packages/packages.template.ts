@@ -40,7 +40,7 @@ export function renderPurchases(host: SlotwiseConsolePackages) {
         <td class="state">${p.status}${p.payment && p.payment.amountRefunded > 0 ? html`<br /><span class="muted">${formatAmount(p.payment.amountRefunded, p.payment.currency)} refunded</span>` : nothing}</td>
         <td>${p.credits ? `${p.credits.remaining} of ${p.credits.granted}` : '—'}</td>
         <td>${p.credits ? `${formatInstantDate(p.credits.expiresAt, zone)}${p.credits.expired ? ' (expired)' : ''}` : 'Once paid'}</td>
-        <td class="actions">${refundable(p) > 0
+        <td>${refundable(p) > 0
           ? html`<button type="button" aria-label="Refund ${p.customerName}’s ${p.package.name}" ?disabled=${host.refunding === p.id} @click=${() => host.refund(p)}>Refund…</button>`
           : nothing}</td>
       </tr>`)}</tbody>

@@ -26,7 +26,8 @@ export function refundConsequence(purchase: SpecialistPackagePurchase): string {
 
 /**
  * Asks, then refunds all that is left of `purchase` and shows what the server answered: the row
- * as it is now, and a sentence saying what happened (a refund the provider has not taken yet is
+ * as it is now, and a sentence under the purchases (a status region, so it is read out; not also
+ * the shell's announcement, which would show it twice) saying what happened (a refund the provider has not taken yet is
  * said to be waiting, its credits not yet removed). Focus goes to that sentence, or to the error.
  */
 export async function refundPurchase(host: SlotwiseConsolePackages, purchase: SpecialistPackagePurchase): Promise<void> {
@@ -53,7 +54,6 @@ export async function refundPurchase(host: SlotwiseConsolePackages, purchase: Sp
       done.refund.status === 'pending' && done.revoked === 0 && (done.purchase.credits?.remaining ?? 0) > 0
         ? `The refund of ${refunded} to ${purchase.customerEmail} is waiting for the payment provider; the unused credits are removed once it is made.`
         : `Refunded ${refunded} to ${purchase.customerEmail}; ${removed}.`;
-    host.session?.announce(host.notice);
   } catch (error) {
     host.error = describeError(error).message;
   } finally {
