@@ -107,6 +107,8 @@ export const namespaces = {
     packagePurchases: {
       /** Newest first; pass the last id as `starting_after` for the next page. */
       list: 'listMyPackagePurchases',
+      /** Refunds what is left (or `{ amount }`) and takes back the unspent credits; send an `idempotencyKey` to retry safely. */
+      refund: 'refundMyPackagePurchase',
     },
     notifications: {
       /** Newest first, with the unread count; `{ unread: true }` for unread ones only; pass the last id as `starting_after`. */

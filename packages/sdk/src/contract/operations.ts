@@ -97,6 +97,7 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   updateMyPackage: { method: 'patch', path: '/v1/me/packages/{id}', auth: 'apiKey', input: 'body' },
   archiveMyPackage: { method: 'delete', path: '/v1/me/packages/{id}', auth: 'apiKey' },
   listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
+  refundMyPackagePurchase: { method: 'post', path: '/v1/me/package-purchases/{id}/refund', auth: 'apiKey', input: 'body' },
 
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },

@@ -9,6 +9,8 @@ import {
   PackagePurchaseCreated,
   PackagePurchaseList,
   PackagePurchaseListQuery,
+  PackagePurchaseRefund,
+  PackagePurchaseRefundCreate,
   PackagePurchaseState,
   PackageUpdate,
 } from './packages.js';
@@ -66,6 +68,16 @@ export const packageRoutes = {
     query: PackagePurchaseListQuery,
     response: { status: 200, schema: PackagePurchaseList, description: 'A page of purchases.' },
     errors: ['invalid_request', ...meErrors],
+  },
+  refundMyPackagePurchase: {
+    ...operations.refundMyPackagePurchase,
+    summary:
+      'Refund a paid purchase (all that is left, or `amount`) through the payment provider and take back its unspent credits once the refund is created. Spent credits stay with their bookings. Send an Idempotency-Key to retry safely.',
+    tag: 'Packages',
+    params: PackageParams,
+    body: PackagePurchaseRefundCreate,
+    response: { status: 200, schema: PackagePurchaseRefund, description: 'The refund, the credits it took back, and the purchase after it.' },
+    errors: [...bodyErrors, ...meErrors, 'purchase_not_found', 'purchase_not_paid', 'purchase_already_refunded', 'refund_amount_too_large', 'payment_provider_error', 'idempotency_key_reused', 'idempotency_key_in_use'],
   },
   purchasePackage: {
     ...operations.purchasePackage,

@@ -108,6 +108,27 @@ export const PackagePurchaseList = z
 
 export const PackagePurchaseListQuery = PaymentListQuery;
 
+/**
+ * A refund of a purchase from Slotwise. `amount` defaults to all that is left (paid less what was
+ * refunded already); `reason` is Stripe's and shows on the refund at the provider.
+ */
+export const PackagePurchaseRefundCreate = z
+  .strictObject({
+    amount: z.number().int().positive().optional().meta({ description: 'Minor units; default: the amount paid less anything refunded already.', example: 24000 }),
+    reason: z.enum(['requested_by_customer', 'duplicate', 'fraudulent']).optional(),
+  })
+  .meta({ id: 'PackagePurchaseRefundCreate' });
+
+/** The refund created, the purchase after it, and how many unspent credits it took back. */
+export const PackagePurchaseRefund = z
+  .strictObject({
+    refund: z.strictObject({ amount: z.number().int(), currency: z.string(), status: z.enum(['pending', 'succeeded', 'failed']) }),
+    /** Unspent credits removed by this refund (0 when none were left, or an earlier refund took them). */
+    revoked: z.number().int().nonnegative(),
+    purchase: SpecialistPackagePurchase,
+  })
+  .meta({ id: 'PackagePurchaseRefund' });
+
 // ── Credits ──────────────────────────────────────────────────────────────────────────────────
 
 export const CreditLot = z.strictObject({
@@ -157,5 +178,7 @@ export type PackagePurchaseCreated = z.infer<typeof PackagePurchaseCreated>;
 export type SpecialistPackagePurchase = z.infer<typeof SpecialistPackagePurchase>;
 export type PackagePurchaseList = z.infer<typeof PackagePurchaseList>;
 export type PackagePurchaseListQuery = z.input<typeof PackagePurchaseListQuery>;
+export type PackagePurchaseRefundCreate = z.input<typeof PackagePurchaseRefundCreate>;
+export type PackagePurchaseRefund = z.infer<typeof PackagePurchaseRefund>;
 export type CreditLot = z.infer<typeof CreditLot>;
 export type CreditBalance = z.infer<typeof CreditBalance>;

@@ -22,7 +22,8 @@ export const BOOKING_WEBHOOK_EVENT_TYPES = [
 /**
  * Every event type an endpoint can subscribe to: the booking ones, `package.purchased` (a
  * package paid for, or a free one claimed: its credits were granted) and `package.refunded` (its
- * payment refunded in full: the unspent credits were revoked). The README's "Outgoing webhooks"
+ * payment refunded in full, or refunded by the specialist from Slotwise: the unspent credits were
+ * revoked). The README's "Outgoing webhooks"
  * table says which change sends which type.
  */
 export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded'] as const;
@@ -203,8 +204,8 @@ export const WebhookPackageEvent = z
   .meta({ id: 'WebhookPackageEvent' });
 
 /**
- * `package.refunded`: a purchase's payment was refunded in full, so its unspent credits were
- * revoked (`data.credits.revoked`, 0 when all were spent or expired); credits already spent stay
+ * `package.refunded`: a purchase's payment was refunded in full, or the specialist refunded it
+ * (any amount) from Slotwise, so its unspent credits were revoked (`data.credits.revoked`, 0 when all were spent or expired); credits already spent stay
  * spent, with their bookings.
  */
 export const WebhookPackageRefundedEvent = z

@@ -422,7 +422,13 @@ export const refunds = sqliteTable(
     amount: integer('amount').notNull(),
     /** The share of the platform fee given back with it (proportional, half-up). */
     feeAmount: integer('fee_amount').notNull(),
-    reason: text('reason', { enum: ['cancellation', 'late_payment', 'specialist'] }).notNull(),
+    /**
+     * Why: a policy's (`cancellation`, `late_payment`), the specialist's own (`specialist`, e.g. a
+     * cancellation by them or a refund in Stripe's dashboard), or a specialist's refund of a package
+     * purchase with Stripe's reason (`requested_by_customer`, `duplicate`, `fraudulent`), sent on.
+     * Plain text in SQL: widening the list needs no migration.
+     */
+    reason: text('reason', { enum: ['cancellation', 'late_payment', 'specialist', 'requested_by_customer', 'duplicate', 'fraudulent'] }).notNull(),
     status: text('status', { enum: ['pending', 'succeeded', 'failed'] }).notNull(),
     providerRefundId: text('provider_refund_id'),
     attempts: integer('attempts').notNull().default(0),

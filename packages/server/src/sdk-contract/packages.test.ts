@@ -1,5 +1,5 @@
 import { isSlotwiseError, type SlotwiseClient } from '@slotwise/sdk';
-import { BookingCreated, CreditBalance, MyPackage, MyPackageList, PackagePurchaseCreated, PackagePurchaseList, Specialist } from '@slotwise/sdk/contract';
+import { BookingCreated, CreditBalance, MyPackage, MyPackageList, PackagePurchaseCreated, PackagePurchaseList, PackagePurchaseRefund, Specialist } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoPayments } from '../index.js';
 import { sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
@@ -70,5 +70,13 @@ describe('packages and credits through the SDK', () => {
     expect(isSlotwiseError(wrongService, 'credit_not_applicable')).toBe(true);
     const unknown = await visitor.credits.retrieve({ creditsToken: 'crt_unknown' }).catch((e: unknown) => e);
     expect(isSlotwiseError(unknown, 'credits_not_found')).toBe(true);
+
+    // The specialist refunds part of it: the credit left is revoked; more than is left is refused.
+    const refunded = await specialist.me.packagePurchases.refund(bought.purchase.id, { amount: 5000, reason: 'requested_by_customer' }, { idempotencyKey: 'sdk-refund-1' });
+    expect(PackagePurchaseRefund.parse(refunded)).toEqual(refunded);
+    expect(refunded).toMatchObject({ refund: { amount: 5000, currency: 'EUR', status: 'succeeded' }, revoked: 1, purchase: { id: bought.purchase.id, credits: { remaining: 0 } } });
+    const tooMuch = await specialist.me.packagePurchases.refund(bought.purchase.id, { amount: 10001 }).catch((e: unknown) => e);
+    expect(isSlotwiseError(tooMuch, 'refund_amount_too_large')).toBe(true);
+    expect((await visitor.credits.retrieve({ creditsToken })).total).toBe(0);
   });
 });

@@ -208,6 +208,9 @@ export const ar: Messages = {
   paymentPurchasePending: 'لم يصلنا تأكيد دفعك بعد. إذا تمّ الدفع، فسيظهر رصيدك هنا وستصلك رسالة بريد إلكتروني. لن يُخصم المبلغ منك مرتين.',
   bookWithCredit: 'احجز باستخدام رصيد',
   creditUsed: (left) => `تم الدفع برصيد. المتبقي: ${credits(left)}.`,
+  payWithHeading: 'كيف تريد الدفع؟',
+  useCredit: (left, date) => `استخدم رصيدًا واحدًا (المتبقي: ${credits(left)}، صالح حتى ${iso(date)})`,
+  payInstead: (price) => `ادفع ${iso(price)} بدلًا من ذلك`,
   // zone
   zoneTimesIn: (label) => `الأوقات بتوقيت ${iso(label)}`,
   zoneChange: 'تغيير المنطقة الزمنية',

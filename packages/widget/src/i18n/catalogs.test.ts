@@ -35,6 +35,7 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   boughtBalance: [5, '«value1»'],
   paymentForPackage: ['«value0»', 5],
   creditUsed: [2],
+  useCredit: [2, '«value1»'],
   zoneMatches: [3],
   myCredits: [2],
   myStatus: ['confirmed'],

@@ -179,6 +179,9 @@ export const de: Messages = {
     'Die Bestätigung Ihrer Zahlung ist noch nicht bei uns eingegangen. Ist Ihre Zahlung erfolgt, erscheint Ihr Guthaben hier und Sie erhalten eine E-Mail. Es wird Ihnen nichts doppelt berechnet.',
   bookWithCredit: 'Mit Guthaben buchen',
   creditUsed: (left) => `Mit Guthaben bezahlt. Noch ${left} Guthaben übrig.`,
+  payWithHeading: 'Wie möchten Sie bezahlen?',
+  useCredit: (left, date) => `1 Guthaben einlösen (noch ${left}, gültig bis ${date})`,
+  payInstead: (price) => `Stattdessen ${price} bezahlen`,
   // zone
   zoneTimesIn: (label) => `Zeiten in ${label}`,
   zoneChange: 'Zeitzone ändern',

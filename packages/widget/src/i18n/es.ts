@@ -181,6 +181,9 @@ export const es: Messages = {
   bookWithCredit: 'Reservar con un crédito',
   creditUsed: (left) =>
     plural.select(left) === 'one' ? `Pagado con un crédito. Te queda ${left} crédito.` : `Pagado con un crédito. Te quedan ${left} créditos.`,
+  payWithHeading: '¿Cómo quieres pagar?',
+  useCredit: (left, date) => `Usar 1 crédito (${left === 1 ? 'te queda 1, válido' : `te quedan ${left}, válidos`} hasta el ${date})`,
+  payInstead: (price) => `Pagar ${price} en su lugar`,
   // zone
   zoneTimesIn: (label) => `Horarios en ${label}`,
   zoneChange: 'Cambiar zona horaria',

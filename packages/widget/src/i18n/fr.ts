@@ -180,6 +180,9 @@ export const fr: Messages = {
     'Nous n’avons pas encore reçu la confirmation de votre paiement. S’il a abouti, vos crédits apparaîtront ici et vous recevrez un e-mail. Vous ne serez pas débité deux fois.',
   bookWithCredit: 'Réserver avec un crédit',
   creditUsed: (left) => `Payé avec un crédit. Il reste ${counted(left, 'crédit', 'crédits')}.`,
+  payWithHeading: 'Comment souhaitez-vous payer ?',
+  useCredit: (left, date) => `Utiliser 1 crédit (${left === 1 ? 'il en reste 1, valable' : `il en reste ${left}, valables`} jusqu’au ${date})`,
+  payInstead: (price) => `Payer ${price} à la place`,
   // zone
   zoneTimesIn: (label) => `Horaires en ${label}`,
   zoneChange: 'Changer de fuseau horaire',

@@ -175,6 +175,9 @@ export const ja: Messages = {
     'お支払いの確認がまだ届いていません。お支払いが完了していれば、クレジットがここに表示され、メールが届きます。二重に請求されることはありません。',
   bookWithCredit: 'クレジットで予約',
   creditUsed: (left) => `クレジットでお支払いしました。残りは${left}回分です。`,
+  payWithHeading: 'お支払い方法',
+  useCredit: (left, date) => `クレジットを1回分使う（残り${left}回分、${date}まで有効）`,
+  payInstead: (price) => `代わりに${price}を支払う`,
   // zone
   zoneTimesIn: (label) => `時間は ${label} で表示`,
   zoneChange: 'タイムゾーンを変更',

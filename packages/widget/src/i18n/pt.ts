@@ -181,6 +181,9 @@ export const pt: Messages = {
   bookWithCredit: 'Agendar com um crédito',
   creditUsed: (left) =>
     plural.select(left) === 'one' ? `Pago com um crédito. Resta ${left} crédito.` : `Pago com um crédito. Restam ${left} créditos.`,
+  payWithHeading: 'Como você quer pagar?',
+  useCredit: (left, date) => `Usar 1 crédito (${left === 1 ? 'resta 1, válido' : `restam ${left}, válidos`} até ${date})`,
+  payInstead: (price) => `Pagar ${price} em vez disso`,
   // zone
   zoneTimesIn: (label) => `Horários em ${label}`,
   zoneChange: 'Mudar fuso horário',

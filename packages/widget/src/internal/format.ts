@@ -41,9 +41,9 @@ export function formatTime(instant: string, timeZone: string, locale?: string): 
   return dateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(new Date(instant));
 }
 
-/** The date of `instant` as seen in `timeZone`, e.g. "Monday, 23 November 2026". */
-export function formatInstantDate(instant: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(locale, { timeZone, dateStyle: 'full' }).format(new Date(instant));
+/** The date of `instant` as seen in `timeZone`, e.g. "Monday, 23 November 2026" (or in `style`, e.g. "3 Mar"). */
+export function formatInstantDate(instant: string, timeZone: string, locale?: string, style: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
+  return dateTimeFormat(locale, { timeZone, ...style }).format(new Date(instant));
 }
 
 /** A plain calendar date (`YYYY-MM-DD`), e.g. "Monday, 23 November". */

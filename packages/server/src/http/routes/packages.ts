@@ -12,6 +12,7 @@ import { creditsPage } from '../pages/credits.js';
 import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
 import { listMyPurchases } from '../../services/packages/sales.js';
+import { refundPurchase } from '../../services/packages/refund.js';
 import { purchasePackage } from '../../services/packages/purchases.js';
 import { syncPurchasePayment } from '../../services/packages/purchase-sync.js';
 import { t } from '../../services/messages/index.js';
@@ -76,5 +77,8 @@ export function myPackageRoutes(app: Hono<AppEnv>): void {
   defineRoute(app, routes.archiveMyPackage, async ({ params }, c) => c.json(await archivePackage(c.var.deps, c.var.specialist, params.id)));
   defineRoute(app, routes.listMyPackagePurchases, async ({ query }, c) =>
     c.json(await listMyPurchases(c.var.deps, c.var.specialist, query)),
+  );
+  defineRoute(app, routes.refundMyPackagePurchase, async ({ params, body }, c) =>
+    c.json(await refundPurchase(c.var.deps, c.var.specialist, params.id, body)),
   );
 }

@@ -13,6 +13,7 @@ export type {
   ProviderPaymentIntent,
   TestPaymentControls,
   ProviderRefund,
+  RefundReason,
   RefundStatus,
 } from '../../services/payments/port.js';
 export { createStripePayments, type StripePaymentsOptions } from './stripe.js';

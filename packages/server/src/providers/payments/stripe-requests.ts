@@ -34,6 +34,7 @@ export function refundRequest(p: CreateRefundParams): Stripe.RefundCreateParams 
     amount: p.amount,
     reverse_transfer: p.reverseTransfer,
     refund_application_fee: p.refundApplicationFee,
+    ...(p.reason ? { reason: p.reason } : {}),
     metadata: p.metadata,
   };
 }

@@ -38,8 +38,8 @@ export interface LotSnapshot {
 /**
  * What a package event's outbox row carries. `package.purchased`: the purchase was paid (or a free
  * one claimed) and its lot granted. `credits.low`: a booking's debit left the purchase with at most
- * one usable credit (`remaining`). `package.refunded`: the payment was refunded in full and the
- * lot's unspent credits (`revoked`, possibly 0) taken back.
+ * one usable credit (`remaining`). `package.refunded`: the payment was refunded in full (or the
+ * specialist refunded it from Slotwise) and the lot's unspent credits (`revoked`, possibly 0) taken back.
  */
 export type PackageEventPayload =
   | { event: { id: string; type: 'package.purchased'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot }

@@ -1,7 +1,8 @@
 import type { ServiceDeps } from '../deps.js';
-import type { PackagePurchaseList } from '@slotwise/sdk/contract';
+import type { PackagePurchaseList, SpecialistPackagePurchase } from '@slotwise/sdk/contract';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
-import { packagePurchases, packages, type SpecialistRow } from '../../db/schema.js';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { packagePurchases, packages, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isExpired, remaining } from '../../domain/credits.js';
 import { isoInstant } from '../../domain/civil.js';
 import { ServiceError } from '../errors.js';
@@ -9,6 +10,8 @@ import { paymentsOfPurchases } from '../payments/records.js';
 import { lotsOfPurchases } from './credits.js';
 import { toPurchase } from './purchases.js';
 import { t } from '../messages/index.js';
+
+type Reader = Drizzle | Tx;
 
 /** The caller's customers' purchases, newest first, with their payment and what is left of the credits. */
 export async function listMyPurchases(
@@ -39,18 +42,24 @@ export async function listMyPurchases(
     .orderBy(desc(packagePurchases.createdAt), desc(packagePurchases.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
+  return { data: await asSpecialistSees(db, page, now), hasMore: rows.length > query.limit };
+}
+
+/** Purchases as the specialist sees them: with the customer's name, the payment and what is left of the credits. */
+export async function asSpecialistSees(
+  db: Reader,
+  page: readonly { purchase: PackagePurchaseRow; packageName: string }[],
+  now: number,
+): Promise<SpecialistPackagePurchase[]> {
   const paid = await paymentsOfPurchases(db, page.map((r) => r.purchase.id));
   const lots = await lotsOfPurchases(db, page.map((r) => r.purchase));
-  return {
-    data: page.map(({ purchase, packageName }) => {
-      const lot = lots.find((l) => l.purchase.id === purchase.id);
-      return {
-        ...toPurchase(purchase, packageName),
-        customerName: purchase.customerName,
-        payment: paid.get(purchase.id) ?? null,
-        credits: lot ? { granted: lot.granted, remaining: remaining(lot, now), expiresAt: isoInstant(lot.expiresAt), expired: isExpired(lot, now) } : null,
-      };
-    }),
-    hasMore: rows.length > query.limit,
-  };
+  return page.map(({ purchase, packageName }) => {
+    const lot = lots.find((l) => l.purchase.id === purchase.id);
+    return {
+      ...toPurchase(purchase, packageName),
+      customerName: purchase.customerName,
+      payment: paid.get(purchase.id) ?? null,
+      credits: lot ? { granted: lot.granted, remaining: remaining(lot, now), expiresAt: isoInstant(lot.expiresAt), expired: isExpired(lot, now) } : null,
+    };
+  });
 }

@@ -90,9 +90,14 @@ export interface CreateRefundParams {
   reverseTransfer: boolean;
   /** Gives back the platform fee in proportion to the refunded amount. */
   refundApplicationFee: boolean;
+  /** Stripe's `reason`, shown with the refund at the provider; none for refunds Slotwise's policies make. */
+  reason?: RefundReason;
   metadata: Record<string, string>;
   idempotencyKey: string;
 }
+
+/** Why a refund is made, in Stripe's words (`refund.reason`). */
+export type RefundReason = 'requested_by_customer' | 'duplicate' | 'fraudulent';
 
 export interface CreateConnectedAccountParams {
   email: string;

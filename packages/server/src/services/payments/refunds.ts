@@ -5,7 +5,11 @@ import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/sch
 import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
 import { PaymentsError } from './payments-error.js';
+import type { RefundReason } from './port.js';
 import { revokePurchaseCredits } from '../packages/revoke.js';
+
+const STRIPE_REASONS: ReadonlySet<string> = new Set<RefundReason>(['requested_by_customer', 'duplicate', 'fraudulent']);
+const isStripeReason = (reason: RefundRow['reason']): reason is RefundReason => STRIPE_REASONS.has(reason);
 
 /** Retries back off from one minute to six hours; a refund is never given up on silently. */
 const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 * 3_600_000);
@@ -16,9 +20,7 @@ const backoff = (attempts: number) => Math.min(60_000 * 2 ** (attempts - 1), 6 *
  * called afterwards by `issueDueRefunds`, outside any transaction.
  */
 export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, reason: RefundRow['reason'], now: number): Promise<RefundRow | undefined> {
-  const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ['pending', 'succeeded'])));
-  const refunded = existing.reduce((sum, r) => sum + r.amount, 0);
-  const feeBack = existing.reduce((sum, r) => sum + r.feeAmount, 0);
+  const { amount: refunded, fee: feeBack } = await refundedSoFar(tx, payment.id);
   const capped = Math.min(amount, payment.amount - refunded);
   if (capped <= 0) return undefined;
   const [row] = await tx
@@ -36,6 +38,12 @@ export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, r
     })
     .returning();
   return row;
+}
+
+/** What the refunds of a payment issued or being issued add up to (a failed one gave nothing back), and their share of the fee. */
+export async function refundedSoFar(tx: Tx, paymentId: string): Promise<{ amount: number; fee: number }> {
+  const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded'])));
+  return { amount: existing.reduce((sum, r) => sum + r.amount, 0), fee: existing.reduce((sum, r) => sum + r.feeAmount, 0) };
 }
 
 /**
@@ -75,12 +83,16 @@ export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?
         amount: refund.amount,
         reverseTransfer: payment.destinationAccount !== null,
         refundApplicationFee: payment.feeAmount > 0,
+        ...(isStripeReason(refund.reason) ? { reason: refund.reason } : {}),
         metadata: { refund_id: refund.id, payment_id: payment.id, ...(payment.bookingId ? { booking_id: payment.bookingId } : {}) },
         idempotencyKey: `refund-${refund.id}`,
       });
       const status = result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' || result.status === 'canceled' ? 'failed' : 'pending';
       await database.write(async (tx) => {
         await tx.update(refunds).set({ status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now }).where(eq(refunds.id, refund.id));
+        // Slotwise refunds a purchase only when its specialist asks (`packages/refund.ts`), and
+        // that refund takes the unspent credits back as soon as the provider has created it.
+        if (payment.packagePurchaseId && status !== 'failed') await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
         await recomputeRefunded(tx, payment.id, now);
       });
       issued++;

@@ -94,7 +94,7 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
 /**
  * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
  * change's by the action that made it; `package.purchased` for a purchase whose credits were
- * granted, `package.refunded` for one refunded in full (its unspent credits revoked). Low
+ * granted, `package.refunded` for one refunded in full or by its specialist (its unspent credits revoked). Low
  * credits are the customer's business, not the specialist's systems': none; nor
  * are an account's reset and verification emails.
  */

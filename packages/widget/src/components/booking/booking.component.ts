@@ -10,6 +10,7 @@ import { BookingFlow, type PendingPayment } from './booking-flow.js';
 import { HoldRelease } from './hold-release.js';
 import { renderNotAccepting, renderPaymentStep, renderProfileError, renderSchedule, type PaymentStep } from './booking.template.js';
 import { styles } from './booking.styles.js';
+import type { CreditOffer } from '../details-form/credit-choice.js';
 import '../service-picker/service-picker.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
@@ -256,7 +257,8 @@ export class SlotwiseBooking extends LitElement {
       void this.focusing.moveTo('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
-      if (this.credit()) void this.packs.creditSpent();
+      // Paid with money (the visitor chose to pay instead): no credit was spent.
+      if (this.credit() && !event.detail.booking.payment) void this.packs.creditSpent();
       this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
       void this.focusing.moveTo('slotwise-confirmation');
     },
@@ -291,10 +293,10 @@ export class SlotwiseBooking extends LitElement {
   };
 
   /** The credit the chosen service would be booked with, if the visitor's credits cover it. */
-  private credit(): { token: string; email: string } | undefined {
+  private credit(): CreditOffer | undefined {
     const { credits } = this.packs;
     if (!credits.covers(this.flow.ctx?.selection.service?.id)) return undefined;
-    return { token: credits.token!, email: credits.value!.customerEmail };
+    return { token: credits.token!, email: credits.value!.customerEmail, left: credits.value!.total, expiresAt: credits.expiresAt };
   }
 
   private readonly packagesStep = packagesStep(this, () => this.paymentContainer);

@@ -6,6 +6,7 @@ import { errorText } from '../../internal/errors.js';
 import { DEFAULT_STRIPE_JS } from '../../internal/stripe-url.js';
 import type { Messages } from '../../i18n/index.js';
 import type { BookingFlow, PendingPayment } from './booking-flow.js';
+import type { CreditOffer } from '../details-form/credit-choice.js';
 
 /** What `<slotwise-booking>` does when a part of the schedule reports something. */
 export interface ScheduleHandlers {
@@ -17,7 +18,7 @@ export interface ScheduleHandlers {
   error(event: SlotwiseEvent<'slotwise:error'>): void;
   retrySlots(): void;
   /** The credit the chosen service is booked with (no payment step), if the visitor has one for it. */
-  credit(): { token: string; email: string } | undefined;
+  credit(): CreditOffer | undefined;
 }
 
 /** Calendar, the chosen day's times and the details form, once a service is chosen. */
@@ -52,7 +53,7 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
           : empty ? nothing : html`<p class="muted hint">${t.chooseDayHint}</p>`}
       </div>
     </div>
-    <slotwise-details-form exportparts="form, input, field-error, form-error, submit" ?hidden=${!slot} .credit=${on.credit()}
+    <slotwise-details-form exportparts="form, input, field-error, form-error, submit, credit-choice" ?hidden=${!slot} .credit=${on.credit()}
       @slotwise:booked=${on.booked} @payment-required=${on.paymentRequired} @slotwise:error=${on.error}></slotwise-details-form>
   `;
 }

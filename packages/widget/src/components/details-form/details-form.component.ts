@@ -7,7 +7,8 @@ import { describeError, errorText, idempotencyKey, reportToOwner } from '../../i
 import { en } from '../../i18n/index.js';
 import { customerLocale } from '../../internal/customer-locale.js';
 import { visitorId } from '../../internal/visitor.js';
-import { formatDate, formatMinutes, formatTime } from '../../internal/format.js';
+import { formatAmount, formatDate, formatMinutes, formatTime } from '../../internal/format.js';
+import { renderCreditChoice, type CreditOffer } from './credit-choice.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
 import { addEnglish } from '../../i18n/en.js';
@@ -42,8 +43,14 @@ export class SlotwiseDetailsForm extends LitElement {
   @state()
   protected ctx?: BookingContext;
 
-  /** A credit to book with instead of paying (the visitor's credits cover the service); its email prefills the form. */
-  @property({ attribute: false }) credit: { token: string; email: string } | undefined;
+  /**
+   * A credit to book with instead of paying (the visitor's credits cover the service); its email
+   * prefills the form. For a priced session the visitor may pay instead (`payInstead`).
+   */
+  @property({ attribute: false }) credit: CreditOffer | undefined;
+
+  /** The visitor chose "Pay … instead" of the credit: the booking goes to the payment step. */
+  @state() private payInstead = false;
 
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
@@ -58,8 +65,10 @@ export class SlotwiseDetailsForm extends LitElement {
   override render() {
     const { selection, timeZone, locale, prefill = {} } = this.ctx ?? { selection: {} };
     const { service, duration, slot } = selection;
-    const paid = (service?.durations.find((d) => d.minutes === duration)?.price ?? 0) > 0;
+    const price = this.price();
+    const paid = price > 0;
     const t = this.ctx?.messages ?? en;
+    const credit = this.usedCredit();
     return html`
       <form part="form" @submit=${this.onSubmit} aria-labelledby="heading">
         <h3 id="heading">${t.yourDetails}</h3>
@@ -75,13 +84,27 @@ export class SlotwiseDetailsForm extends LitElement {
           maxlength="254" .defaultValue=${this.credit?.email ?? prefill.email ?? ''} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}
         ${this.field('notes', t.notesLabel, html`<textarea part="input" id="notes" name="notes" rows="3" maxlength="2000" .defaultValue=${prefill.notes ?? ''}
           aria-invalid=${this.errors.notes ? 'true' : 'false'} aria-describedby="notes-error"></textarea>`)}
+        ${this.credit && paid && service
+          ? renderCreditChoice({ offer: this.credit, price: formatAmount(price, service.currency, locale), pay: this.payInstead, choose: (pay) => (this.payInstead = pay), t, timeZone: timeZone ?? 'UTC', locale })
+          : nothing}
         ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
-          ${this.busy ? t.bookingBusy : this.credit ? t.bookWithCredit : paid ? t.continueToPayment : t.bookThisTime}
+          ${this.busy ? t.bookingBusy : credit ? t.bookWithCredit : paid ? t.continueToPayment : t.bookThisTime}
         </button>
         <p role="status" class="visually-hidden">${this.busy ? t.bookingAnnounce : ''}</p>
       </form>
     `;
+  }
+
+  /** The credit this booking spends: none when the visitor chose to pay a priced session instead. */
+  private usedCredit(): CreditOffer | undefined {
+    return this.price() > 0 && this.payInstead ? undefined : this.credit;
+  }
+
+  /** The chosen duration's price in minor units (0: free). */
+  private price(): number {
+    const { service, duration } = this.ctx?.selection ?? {};
+    return service?.durations.find((d) => d.minutes === duration)?.price ?? 0;
   }
 
   private field(name: Field, label: string, control: unknown) {
@@ -116,11 +139,12 @@ export class SlotwiseDetailsForm extends LitElement {
           ...(text('notes').trim() ? { notes: text('notes') } : {}),
           visitor: visitorId(),
           ...(ctx.utm ? { utm: ctx.utm } : {}),
-          ...(this.credit ? { credit: { token: this.credit.token } } : {}),
+          ...(this.usedCredit() ? { credit: { token: this.credit!.token } } : {}),
         },
         { idempotencyKey: this.key },
       );
       this.key = '';
+      this.payInstead = false; // the next booking offers the credit first again
       form.reset();
       // A priced session is only held: it is booked once the server has seen the payment.
       if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));

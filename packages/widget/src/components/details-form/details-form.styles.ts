@@ -43,6 +43,22 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
+  .choice {
+    display: grid;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .choice label {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+
   button[type='submit'] {
     justify-self: start;
   }

@@ -31,4 +31,7 @@ export const packages = {
   boughtNoEmail: 'This site sends no email: keep this page open, your credits are kept for this visit.',
   boughtBook: 'Book a session with a credit',
   creditUsed: (left: number) => (left === 1 ? 'Paid with a credit. 1 credit left.' : `Paid with a credit. ${left} credits left.`),
+  payWithHeading: 'How would you like to pay?',
+  useCredit: (left: number, date: string) => `Use 1 credit (${left} left, ${left === 1 ? 'expires' : 'expire'} ${date})`,
+  payInstead: (price: string) => `Pay ${price} instead`,
 };

@@ -12,11 +12,13 @@ import { screenStyles } from '../../ui/screen.styles.js';
 import { bodyOf, draftOf, emptyDraft, type PackageDraft } from './package-draft.js';
 import { renderPackageForm } from './package-form.template.js';
 import { renderPackages, renderPurchases } from './packages.template.js';
+import { refundPurchase } from './purchase-refund.js';
 
 /**
  * @summary Packages of sessions: the list (archived ones too), create and edit (name, sessions,
  * the services a credit books, price, validity), archive after a confirmation, and purchases with
- * the customer, credits left and their expiry.
+ * the customer, credits left and their expiry — a paid one refunded after a confirmation that says
+ * how much goes back and how many unused credits are removed.
  */
 export class SlotwiseConsolePackages extends LitElement {
   static override styles = [tokens, screenStyles];
@@ -31,6 +33,11 @@ export class SlotwiseConsolePackages extends LitElement {
   @state() services: MyService[] = [];
   @state() purchases: SpecialistPackagePurchase[] = [];
   @state() morePurchases = false;
+  @state() loadingMore = false;
+  /** The purchase being refunded: its button is disabled until the server answered. */
+  @state() refunding: string | undefined;
+  /** What the last refund did, as the server answered it. */
+  @state() notice = '';
   /** `new`, a package id being edited, or nothing. */
   @state() editing: string | undefined;
   @state() draft: PackageDraft = emptyDraft();
@@ -59,11 +66,26 @@ export class SlotwiseConsolePackages extends LitElement {
     }
   }
 
+  /** The next page of purchases; a failure is said in the screen's alert and the button stays to try again. */
   async loadMorePurchases(): Promise<void> {
+    const me = this.session?.client.me;
     const last = this.purchases.at(-1)?.id;
-    const page = await this.session!.client.me.packagePurchases.list({ limit: 50, ...(last ? { starting_after: last } : {}) });
-    this.purchases = [...this.purchases, ...page.data];
-    this.morePurchases = page.hasMore;
+    if (!me || !last || this.loadingMore) return;
+    this.loadingMore = true;
+    this.error = '';
+    try {
+      const page = await me.packagePurchases.list({ limit: 50, starting_after: last });
+      this.purchases = [...this.purchases, ...page.data];
+      this.morePurchases = page.hasMore;
+    } catch (error) {
+      this.error = `We could not load more purchases. ${describeError(error).message}`;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  refund(purchase: SpecialistPackagePurchase): Promise<void> {
+    return refundPurchase(this, purchase);
   }
 
   edit(pkg?: MyPackage): void {
@@ -125,7 +147,7 @@ export class SlotwiseConsolePackages extends LitElement {
   override render() {
     if (!this.session) return nothing;
     return html`<h2>Packages</h2>
-      ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
+      ${this.error ? html`<p role="alert" id="packages-error" tabindex="-1">${this.error}</p>` : nothing}
       ${this.editing ? renderPackageForm(this) : html`<button type="button" class="primary" @click=${() => this.edit()}>New package</button>`}
       ${renderPackages(this)}
       ${renderPurchases(this)}

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { formatInstantDate, formatPrice } from '../../../internal/format.js';
+import { formatAmount, formatInstantDate, formatPrice } from '../../../internal/format.js';
+import { refundable } from './purchase-refund.js';
 import type { SlotwiseConsolePackages } from './packages.component.js';
 
 export function renderPackages(host: SlotwiseConsolePackages) {
@@ -32,15 +33,19 @@ export function renderPurchases(host: SlotwiseConsolePackages) {
   return html`<section aria-labelledby="purchases-heading">
     <h3 id="purchases-heading">Purchases</h3>
     ${host.purchases.length === 0 ? html`<p>No purchases yet.</p>` : html`<div class="table-wrap"><table class="purchases">
-      <thead><tr><th scope="col">Customer</th><th scope="col">Package</th><th scope="col">Status</th><th scope="col">Credits left</th><th scope="col">Expires</th></tr></thead>
+      <thead><tr><th scope="col">Customer</th><th scope="col">Package</th><th scope="col">Status</th><th scope="col">Credits left</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
       <tbody>${host.purchases.map((p) => html`<tr data-id=${p.id}>
         <td>${p.customerName}<br /><span class="muted">${p.customerEmail}</span></td>
         <td>${p.package.name}</td>
-        <td>${p.status}</td>
+        <td class="state">${p.status}${p.payment && p.payment.amountRefunded > 0 ? html`<br /><span class="muted">${formatAmount(p.payment.amountRefunded, p.payment.currency)} refunded</span>` : nothing}</td>
         <td>${p.credits ? `${p.credits.remaining} of ${p.credits.granted}` : '—'}</td>
         <td>${p.credits ? `${formatInstantDate(p.credits.expiresAt, zone)}${p.credits.expired ? ' (expired)' : ''}` : 'Once paid'}</td>
+        <td>${refundable(p) > 0
+          ? html`<button type="button" aria-label="Refund ${p.customerName}’s ${p.package.name}" ?disabled=${host.refunding === p.id} @click=${() => host.refund(p)}>Refund…</button>`
+          : nothing}</td>
       </tr>`)}</tbody>
     </table></div>`}
-    ${host.morePurchases ? html`<button type="button" @click=${() => host.loadMorePurchases()}>Load more</button>` : nothing}
+    ${host.notice ? html`<p role="status" id="purchases-notice" tabindex="-1">${host.notice}</p>` : nothing}
+    ${host.morePurchases ? html`<button type="button" ?disabled=${host.loadingMore} @click=${() => host.loadMorePurchases()}>Load more</button>` : nothing}
   </section>`;
 }

@@ -2,13 +2,12 @@ import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
-import { text, button, fill } from '../../testing/screen.js';
-import { consoleApi, inConsole } from '../../testing/session.js';
+import { text, button, fill, confirmDialog } from '../../testing/screen.js';
+import { consoleApi, inConsole, sessionFor } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsolePackages } from './packages.component.js';
 import './packages.js';
-
-
+import { paymentIntentId } from '../../../components/payment/payment-steps.js';
 
 describe('console packages', () => {
   it('shows the server’s field errors beside the fields, keeps what was typed, then creates the package', async () => {
@@ -67,5 +66,66 @@ describe('console packages', () => {
     await pressKey('Enter');
     await eventually(() => text(deep(el, 'td.state')) === 'Archived', 'the archived package');
     expect((await practice.session.client.me.packages.retrieve(pkg.id)).active).to.equal(false);
+  });
+
+  it('refunds a paid purchase after a confirmation that says how much and how many unused credits go, shown once the server answered', async () => {
+    const practice = await openPractice({ price: 4500 });
+    const pkg = await practice.session.client.me.packages.create({ name: 'Two calls', sessionCount: 2, serviceIds: [practice.service.id], price: 9000, validityDays: 90 });
+    const visitor = createClient({ baseURL: consoleApi() });
+    const bought = await visitor.packages.purchase(pkg.id, { customer: { name: 'Ana Lima', email: 'ana@example.com', timeZone: 'Europe/Lisbon' } });
+    await visitor.payments.confirmTestPurchase(paymentIntentId(bought.paymentSession!.clientSecret), { outcome: 'succeed' }, { creditsToken: bought.creditsToken });
+
+    const el = await inConsole<SlotwiseConsolePackages>(html`<slotwise-console-packages></slotwise-console-packages>`, practice.session);
+    const row = () => deep(el, `table.purchases tr[data-id="${bought.purchase.id}"]`);
+    await eventually(() => row() && text(row()).includes('2 of 2'), 'the paid purchase');
+    const refund = () => button(el, 'Refund Ana Lima’s Two calls');
+
+    refund().focus();
+    await pressKey('Enter');
+    await eventually(() => deep<HTMLDialogElement>(el, 'dialog')?.open, 'the confirmation');
+    expect(text(deep(el, 'dialog'))).to.contain('Refund €90.00 and remove 2 unused credits from ana@example.com');
+    await pressKey('Escape'); // backing out refunds nothing
+    await eventually(() => !deep<HTMLDialogElement>(el, 'dialog'), 'the dialog closed');
+    expect(el.shadowRoot!.activeElement).to.equal(refund());
+    expect((await practice.session.client.me.packagePurchases.list({})).data[0]!.payment!.amountRefunded).to.equal(0);
+
+    await pressKey('Enter');
+    await confirmDialog(el, 'Refund €90.00 and remove 2 unused credits from ana@example.com');
+    await eventually(() => deep(el, '#purchases-notice'), 'what the server did');
+    expect(text(deep(el, '#purchases-notice'))).to.equal('Refunded €90.00 to ana@example.com; 2 unused credits removed.');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('purchases-notice');
+    expect(text(row())).to.contain('0 of 2').and.contain('€90.00 refunded');
+    expect(refund()).to.equal(undefined); // nothing left to refund
+    const [stored] = (await practice.session.client.me.packagePurchases.list({})).data;
+    expect(stored!.payment!.amountRefunded).to.equal(9000);
+    expect((await visitor.credits.retrieve({ creditsToken: bought.creditsToken })).total).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why “Load more” failed, keeps the purchases shown, and loads them when tried again', async () => {
+    const practice = await openPractice();
+    const pkg = await practice.session.client.me.packages.create({ name: 'Free call', sessionCount: 1, serviceIds: [practice.service.id], price: 0, validityDays: 30 });
+    const visitor = createClient({ baseURL: consoleApi() });
+    await Promise.all(Array.from({ length: 51 }, (_, i) => visitor.packages.purchase(pkg.id, { customer: { name: `Guest ${i}`, email: `guest${i}@example.com`, timeZone: 'UTC' } })));
+    // The network drops under the next page only: a session whose client's fetch can fail.
+    let offline = false;
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    const session = await sessionFor(practice.tokens);
+    window.fetch = realFetch;
+    const el = await inConsole<SlotwiseConsolePackages>(html`<slotwise-console-packages></slotwise-console-packages>`, session);
+    await eventually(() => deepAll(el, 'table.purchases tbody tr').length === 50, 'the first page');
+
+    offline = true;
+    button(el, 'Load more').click();
+    await eventually(() => deep(el, '#packages-error'), 'the error');
+    offline = false;
+    expect(text(deep(el, '#packages-error'))).to.contain('We could not load more purchases.');
+    expect(deepAll(el, 'table.purchases tbody tr')).to.have.length(50);
+    await eventually(() => !button(el, 'Load more').disabled, 'the button back');
+    button(el, 'Load more').click();
+    await eventually(() => deepAll(el, 'table.purchases tbody tr').length === 51, 'the second page');
+    expect(deep(el, '#packages-error')).to.equal(undefined);
+    expect(button(el, 'Load more')).to.equal(undefined);
   });
 });
