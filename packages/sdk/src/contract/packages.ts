@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BookingNotifications, Customer } from './bookings.js';
-import { Currency, Handle, Instant, MinorAmount } from './common.js';
+import { Currency, Handle, Instant, Locale, MinorAmount } from './common.js';
 import { BookingPayment, PaymentListQuery, PaymentSession } from './payments.js';
 import { say } from './messages.js';
 
@@ -62,7 +62,13 @@ export const PackageParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 // ── Purchases ────────────────────────────────────────────────────────────────────────────────
 
-export const PackagePurchaseCreate = z.strictObject({ customer: Customer }).meta({ id: 'PackagePurchaseCreate' });
+export const PackagePurchaseCreate = z
+  .strictObject({
+    customer: Customer.extend({
+      locale: Locale.optional().meta({ description: "The customer's language: their emails and credits page follow it (English by default). The widget sends its own." }),
+    }),
+  })
+  .meta({ id: 'PackagePurchaseCreate' });
 
 export const PackagePurchaseStatus = z.enum(['pending', 'paid', 'canceled']);
 

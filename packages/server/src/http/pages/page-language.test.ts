@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
+import { auth } from '../../testing/accounts.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 
 // The pages a customer opens on the server are in their language: the booking's `customer.locale`
@@ -53,6 +54,27 @@ describe('a receipt', () => {
     expect(text).toContain('<td>المبلغ المدفوع</td>');
     expect(text).toContain('<td>Dr. Ada Demo</td>'); // the specialist's name as they wrote it
     expect(text).not.toMatch(/Receipt|Amount paid/);
+  });
+});
+
+describe('a credits page', () => {
+  it('is in the language the customer bought in (the widget sends it), even for an English browser', async () => {
+    t = await testApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+    const offer = await t.json('/v1/me/packages', {
+      body: { name: 'Drei Sitzungen', sessionCount: 3, serviceIds: [t.session.id], price: 0, validityDays: 30 },
+      headers: auth(t.apiKey),
+    });
+    expect(offer.status).toBe(201);
+    const bought = await t.json(`/v1/packages/${offer.body.id}/purchases`, {
+      body: { customer: { name: 'Grete', email: 'grete@example.com', timeZone: 'Europe/Berlin', locale: 'de' } },
+    });
+    expect(bought.status, JSON.stringify(bought.body)).toBe(201);
+    const { res, text } = await get(t, `/v1/credits/summary?token=${bought.body.creditsToken}`, 'en');
+    expect(res.status).toBe(200);
+    expect(text).toContain('<html lang="de" dir="ltr">');
+    expect(text).toContain('<title>Ihr Guthaben bei Dr. Ada Demo</title>');
+    expect(text).toContain('3 Guthaben übrig, bis Sonntag, 20. Dezember 2026');
+    expect(text).not.toMatch(/credits left|to spend/);
   });
 });
 
