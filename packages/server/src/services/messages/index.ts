@@ -28,7 +28,7 @@ export type MessageKey = keyof Messages;
 const both = (refusals: Catalog, sentences: ContractCatalog): Messages =>
   ({ ...refusals, ...Object.fromEntries(Object.entries(sentences).map(([key, write]) => [`contract.${key}`, write])) }) as Messages;
 
-/** The languages of the API's problem details, English first (the default). Add one: two files and a line. */
+/** The languages of the API's problem details, English first (the default). Add one: its refusals (`xx.ts`), the contract's sentences (`contract/xx.ts`) and a line. */
 export const CATALOGS = {
   en: both(en, contractMessages),
   de: both(de, contract.de),
