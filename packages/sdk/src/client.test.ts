@@ -18,7 +18,7 @@ import type {
   SpecialistBooking,
   TestPaymentConfirm,
 } from './index.js';
-import { createClient, isSlotwiseError, type BookingListParams, type CreditsOptions, type ManageOptions, type RequestOptions } from './index.js';
+import { createClient, createVisitorClient, isSlotwiseError, type BookingListParams, type CreditsOptions, type ManageOptions, type RequestOptions } from './index.js';
 import { failure, recordingFetch } from './test-support.js';
 
 // The client on its own, through a recording fetch. Against the real app and database, the
@@ -92,6 +92,22 @@ describe('createClient', () => {
     token = undefined;
     await expect(client.me.profile.retrieve()).rejects.toThrow(/apiKey/);
     expect(requests).toHaveLength(2);
+  });
+
+  it('asks a function of headers on every request, so a header follows the page without a new client', async () => {
+    const { fetch, requests } = recordingFetch();
+    let language = 'de';
+    const client = createVisitorClient({ baseURL: 'http://slotwise.test', fetch, headers: () => ({ 'accept-language': language }) });
+    await client.specialists.retrieve('demo');
+    language = 'fr';
+    await client.bookings.cancel('bk_1', {}, { manageToken: 'bmt_1' });
+    expect(requests.map((r) => r.headers.get('accept-language'))).toEqual(['de', 'fr']);
+    // The client's own headers are still sent beside them.
+    expect(requests.map((r) => [r.headers.get('accept'), r.headers.get('authorization')])).toEqual([['application/json', null], ['application/json', 'Bearer bmt_1']]);
+
+    const fixed = createClient({ baseURL: 'http://slotwise.test', fetch, headers: { 'x-site': 'coach' } });
+    await fixed.specialists.retrieve('demo');
+    expect(requests[2]!.headers.get('x-site')).toBe('coach');
   });
 
   it('sends an Idempotency-Key on every POST: the caller’s own, or a new one for each call', async () => {

@@ -7,8 +7,12 @@ export interface ClientOptions {
   baseURL: string;
   /** A `fetch` to use instead of the global one (tests pass the Hono app's `request`). */
   fetch?: typeof globalThis.fetch;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
+  /**
+   * Extra headers on every request. A function is asked on every request, so a header may follow
+   * the page without a new client — e.g. `() => ({ 'accept-language': document.documentElement.lang })`
+   * writes the API's sentences in the page's language as the page switches it.
+   */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** Milliseconds before a request is aborted. @default 15000 */
   timeout?: number;
   /**
@@ -73,13 +77,13 @@ export function createTransport(options: ClientOptions): Transport {
     AbortController: globalThis.AbortController,
   }).create({
     baseURL: options.baseURL.replace(/\/+$/, ''),
-    headers: { accept: 'application/json', ...options.headers },
     timeout: options.timeout ?? 15_000,
     retry: 0,
   });
 
   return async function request<T>(method: Method, path: string, call: Call = {}): Promise<T> {
-    const headers: Record<string, string> = {};
+    const extra = options.headers;
+    const headers: Record<string, string> = { accept: 'application/json', ...(typeof extra === 'function' ? extra() : extra) };
     const token = bearerOf(call, options);
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (method === 'POST') headers['idempotency-key'] = call.opts?.idempotencyKey ?? newIdempotencyKey();

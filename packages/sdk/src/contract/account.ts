@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
 import { Currency, Email, Handle, Instant, Locale, NewHandle, PhotoUrl, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
+import { say } from './messages.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
 
@@ -13,10 +14,10 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 export const NewPassword = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words make a good password.` })
-  .max(PASSWORD_MAX_LENGTH, { message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+  .min(PASSWORD_MIN_LENGTH, { message: say('password_too_short', { min: PASSWORD_MIN_LENGTH }) })
+  .max(PASSWORD_MAX_LENGTH, { message: say('password_too_long', { max: PASSWORD_MAX_LENGTH }) });
 
-const DisplayName = z.string().trim().min(1, { message: 'Tell us the name to show.' }).max(120);
+const DisplayName = z.string().trim().min(1, { message: say('display_name_required') }).max(120);
 
 export const Signup = z
   .strictObject({
@@ -30,7 +31,7 @@ export const Signup = z
   .meta({ id: 'Signup' });
 
 export const Login = z
-  .strictObject({ email: AccountEmail, password: z.string().min(1, { message: 'Enter your password.' }).max(PASSWORD_MAX_LENGTH) })
+  .strictObject({ email: AccountEmail, password: z.string().min(1, { message: say('password_required') }).max(PASSWORD_MAX_LENGTH) })
   .meta({ id: 'Login' });
 
 export const RefreshTokenBody = z
@@ -85,7 +86,7 @@ export const AllowedOrigin = z
   .string()
   .max(300)
   .refine((value) => embedOrigin(value) !== undefined, {
-    message: 'Use an origin alone, like https://coach.example or http://localhost:3000 (no path, no wildcard).',
+    message: say('origin_format'),
   })
   .overwrite((value) => embedOrigin(value) ?? value);
 
@@ -128,14 +129,14 @@ export const ProfileUpdate = z
     currency: Currency.optional(),
     allowedOrigins: z
       .array(AllowedOrigin)
-      .max(MAX_ALLOWED_ORIGINS, { message: `Register at most ${MAX_ALLOWED_ORIGINS} origins.` })
+      .max(MAX_ALLOWED_ORIGINS, { message: say('origins_too_many', { max: MAX_ALLOWED_ORIGINS }) })
       .overwrite((origins) => [...new Set(origins)])
       .optional(),
     meetingLink: MeetingLink.nullable().optional().meta({ description: 'https only; null removes it (refused while a service uses it).' }),
     photoUrl: PhotoUrl.nullable().optional().meta({ description: 'https only; null removes it.' }),
     reminderHours: z
-      .array(z.number().int().min(1, { message: 'A reminder goes at least 1 hour before.' }).max(14 * 24, { message: 'A reminder goes at most 14 days (336 hours) before.' }))
-      .max(5, { message: 'Choose at most 5 reminder times.' })
+      .array(z.number().int().min(1, { message: say('reminder_too_late') }).max(14 * 24, { message: say('reminder_too_early') }))
+      .max(5, { message: say('reminders_too_many') })
       .overwrite((hours) => [...new Set(hours)].sort((a, b) => b - a))
       .optional()
       .meta({ description: 'Hours before each session that reminders go out, e.g. [24, 1]; [] for none.' }),
@@ -148,7 +149,7 @@ export const ProfileUpdate = z
 // ── API keys ─────────────────────────────────────────────────────────────────────────────────
 
 export const ApiKeyCreate = z
-  .strictObject({ name: z.string().trim().min(1, { message: 'Name the key after where it is used.' }).max(100) })
+  .strictObject({ name: z.string().trim().min(1, { message: say('api_key_name_required') }).max(100) })
   .meta({ id: 'ApiKeyCreate' });
 
 export const ApiKey = z
@@ -186,15 +187,15 @@ const Durations = z
   .array(ServiceDurationInput)
   .min(1)
   .max(8)
-  .refine((ds) => new Set(ds.map((d) => d.minutes)).size === ds.length, { message: 'Offer each duration once.' });
+  .refine((ds) => new Set(ds.map((d) => d.minutes)).size === ds.length, { message: say('durations_unique') });
 
 const optional = <T extends Record<string, z.ZodType>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof T]: z.ZodOptional<T[K]> };
 
-const ServiceName = z.string().trim().min(1, { message: 'Name the service.' }).max(120);
+const ServiceName = z.string().trim().min(1, { message: say('service_name_required') }).max(120);
 
 const refundOrder = {
-  message: 'Use partialRefundHours ≤ fullRefundHours: the full refund is for the earlier cancellations.',
+  message: say('refund_tiers_order'),
   path: ['partialRefundHours'],
 };
 

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
 import { Service } from './specialists.js';
+import { say } from './messages.js';
 
 /** A wall-clock time `HH:MM` (24-hour); `24:00` ends a day. */
 export const TimeOfDay = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: 'Use a 24-hour time such as 09:00 or 17:30 (24:00 ends the day).' });
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { message: say('clock_time') });
 
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const ordered = <T extends { start: string; end: string }>(r: T) => minutesOf(r.start) < minutesOf(r.end);
-const orderMessage = { message: 'The end must be after the start on the same day.', path: ['end'] };
+const orderMessage = { message: say('end_after_start'), path: ['end'] };
 
 export const TimeRange = z.strictObject({ start: TimeOfDay, end: TimeOfDay }).refine(ordered, orderMessage);
 
@@ -36,8 +37,8 @@ export const DateOverrideCreate = z
     to: IsoDate.optional().meta({ description: 'Last date (inclusive); defaults to `from`.' }),
     intervals: z.array(TimeRange).max(12).meta({ description: 'The hours on these dates; empty means closed.' }),
   })
-  .refine((o) => !o.to || daysBetween(o.from, o.to) >= 0, { message: 'Use a "to" date on or after "from".', path: ['to'] })
-  .refine((o) => !o.to || daysBetween(o.from, o.to) < 366, { message: 'An override covers at most 366 days.', path: ['to'] })
+  .refine((o) => !o.to || daysBetween(o.from, o.to) >= 0, { message: say('override_order'), path: ['to'] })
+  .refine((o) => !o.to || daysBetween(o.from, o.to) < 366, { message: say('override_too_long'), path: ['to'] })
   .meta({ id: 'DateOverrideCreate' });
 
 export const DateOverride = z

@@ -3,6 +3,7 @@ import { Currency, Email, Handle, Instant, IsoDate, Locale, MinorAmount, TimeZon
 import { BookingJoin, BookingLocation, BookingMeeting, MeetingLink } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
 import { Utm } from './utm.js';
+import { say } from './messages.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
 
@@ -10,7 +11,7 @@ export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired'
 export const Actor = z.enum(['customer', 'specialist', 'system', 'operator']);
 
 export const Customer = z.strictObject({
-  name: z.string().trim().min(1, { message: 'Tell us your name.' }).max(120),
+  name: z.string().trim().min(1, { message: say('customer_name_required') }).max(120),
   email: Email,
   timeZone: TimeZone,
 });
@@ -23,7 +24,7 @@ export const Phone = z
   .string()
   .max(32)
   .overwrite((phone) => phone.replace(/[\s().-]/g, ''))
-  .refine((phone) => /^\+[1-9]\d{5,14}$/.test(phone), { message: 'Use the international format with the country code, e.g. +14155552671 or +49 170 1234567.' })
+  .refine((phone) => /^\+[1-9]\d{5,14}$/.test(phone), { message: say('phone_international') })
   .meta({ description: 'A mobile number in international (E.164) format.', example: '+491701234567' });
 
 /** The customer as they book: optionally a phone number, and whether it may get text-message reminders. */
@@ -32,7 +33,7 @@ export const CustomerCreate = Customer.extend({
   phone: Phone.optional(),
   smsConsent: z.boolean().default(false).meta({ description: 'The customer agrees to get reminder texts at `phone` (only when the server sends text messages).' }),
 }).superRefine((customer, ctx) => {
-  if (customer.smsConsent && customer.phone === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Give a mobile number for the text reminders, or leave smsConsent out.' });
+  if (customer.smsConsent && customer.phone === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: say('sms_needs_phone') });
 });
 
 /** The customer as a booking shows them: the phone and the consent only to the booking's own customer (manage token). */
@@ -50,7 +51,7 @@ export const BookingCreate = z
       .string()
       .min(16)
       .max(128)
-      .regex(/^[A-Za-z0-9_-]+$/, { message: 'Use the random visitor id the widget keeps (letters, digits, - and _).' })
+      .regex(/^[A-Za-z0-9_-]+$/, { message: say('visitor_id') })
       .optional()
       .meta({
         description:
@@ -206,7 +207,7 @@ export const BookingNotes = z
     sharedNotes: z
       .string()
       .trim()
-      .max(5000, { message: 'Keep the shared notes under 5000 characters.' })
+      .max(5000, { message: say('shared_notes_too_long') })
       .nullable()
       .optional()
       .meta({ description: 'Shown to the customer in their booking and in the follow-up email; empty or null clears.' }),
@@ -215,7 +216,7 @@ export const BookingNotes = z
       .meta({ description: 'An https:// link to the session’s recording, shown to the customer; null clears.' }),
   })
   .refine((body) => body.notes !== undefined || body.sharedNotes !== undefined || body.recordingUrl !== undefined, {
-    message: 'Send notes, sharedNotes or recordingUrl.',
+    message: say('booking_update_empty'),
   })
   .meta({ id: 'BookingNotes' });
 

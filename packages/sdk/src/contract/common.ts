@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.js';
 
 // Zones already found valid. Only valid names are kept, so the set stays as small as the zone
 // database however many bad names arrive; building an Intl.DateTimeFormat costs ~50 µs.
@@ -20,20 +21,20 @@ export function isTimeZone(value: string): boolean {
 export const TimeZone = z
   .string()
   .max(64)
-  .refine(isTimeZone, { message: 'Use an IANA time zone name such as "Europe/Berlin" or "America/New_York".' })
+  .refine(isTimeZone, { message: say('time_zone') })
   .meta({ description: 'An IANA time zone name.', example: 'Europe/Berlin' });
 
 /** A BCP 47 language tag without extensions, e.g. `de` or `pt-BR`. */
 export const Locale = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'Use a language tag such as en or en-GB.' })
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: say('language_tag') })
   .max(35)
   .meta({ description: 'A BCP 47 language tag.', example: 'de-DE' });
 
 export const Handle = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, {
-    message: 'A handle is 1–40 lowercase letters, digits or dashes, not starting or ending with a dash.',
+    message: say('handle_format'),
   })
   .meta({ description: "A specialist's public handle.", example: 'demo' });
 
@@ -49,7 +50,7 @@ export const RESERVED_HANDLES: readonly string[] = [
 
 /** A handle someone may choose (signup, profile): a `Handle` that is not one of `RESERVED_HANDLES`. */
 export const NewHandle = Handle.refine((handle) => !RESERVED_HANDLES.includes(handle), {
-  message: 'This word is reserved for Slotwise’s own pages (like /console or /widget); choose another handle.',
+  message: say('handle_reserved'),
 });
 
 /** The first and last calendar dates the API accepts, as `YYYY-MM-DD` (they compare as strings). */
@@ -62,18 +63,18 @@ export const MAX_DATE = '2999-12-31';
  * plus a day is not; refused here, such a date is a 400 that says the range, not a 500 deep down.
  */
 export const IsoDate = z.iso
-  .date({ message: 'Use a calendar date written as YYYY-MM-DD.', abort: true })
-  .refine((date) => date >= MIN_DATE && date <= MAX_DATE, { message: `Use a date from ${MIN_DATE} to ${MAX_DATE}.` });
+  .date({ message: say('date_format'), abort: true })
+  .refine((date) => date >= MIN_DATE && date <= MAX_DATE, { message: say('date_range', { from: MIN_DATE, to: MAX_DATE }) });
 
 /** An instant in ISO 8601 with `Z` or an offset; the server always answers in UTC (`Z`). */
 export const Instant = z.iso.datetime({
   offset: true,
-  message: 'Use an ISO 8601 date-time with a zone offset, e.g. 2026-03-09T14:00:00Z.',
+  message: say('instant_format'),
 });
 
 export const Currency = z
   .string()
-  .regex(/^[A-Z]{3}$/, { message: 'Use a three-letter ISO 4217 currency code such as EUR.' })
+  .regex(/^[A-Z]{3}$/, { message: say('currency_code') })
   .meta({ example: 'EUR' });
 
 /** An amount in the currency's minor unit (cents for EUR and USD). */
@@ -82,13 +83,13 @@ export const MinorAmount = z.number().int().nonnegative().meta({ description: 'I
 /** Compared case-insensitively everywhere: stored and answered in lower case. */
 /** A photo's address: https only, no credentials, at most 500 characters. */
 export const PhotoUrl = z
-  .url({ protocol: /^https$/, message: 'Use an https:// address of an image, like https://example.com/me.jpg.' })
+  .url({ protocol: /^https$/, message: say('photo_url') })
   .max(500)
-  .refine((value) => !/^https:\/\/[^/]*@/.test(value), { message: 'Leave the user name and password out of the address.' })
+  .refine((value) => !/^https:\/\/[^/]*@/.test(value), { message: say('photo_url_credentials') })
   .meta({ description: 'An https address of your photo, shown on your booking page and in link previews.' });
 
 export const Email = z
-  .email({ message: 'Use an email address such as ada@example.com.' })
+  .email({ message: say('email_format') })
   .max(254)
   .overwrite((email) => email.toLowerCase());
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email, Handle, Instant } from './common.js';
 import { Booking } from './bookings.js';
 import { CreditLot } from './packages.js';
+import { say } from './messages.js';
 
 /** How long an emailed "My bookings" link works, and how long the session it opens lasts. */
 export const CUSTOMER_LINK_MINUTES = 15;
@@ -11,7 +12,7 @@ export const CustomerLinkRequest = z
   .strictObject({
     email: Email,
     returnUrl: z
-      .url({ protocol: /^https?$/, message: 'Use the address of the page with the widget, starting with https://.' })
+      .url({ protocol: /^https?$/, message: say('return_url') })
       .max(2000)
       .optional()
       .meta({

@@ -5,6 +5,7 @@ import { SpecialistBooking } from './bookings.js';
 import { Email, Instant } from './common.js';
 import { MyPackage, SpecialistPackagePurchase } from './packages.js';
 import { SpecialistPayment } from './payments.js';
+import { say } from './messages.js';
 
 // ── Export ────────────────────────────────────────────────────────────────────────────────────
 
@@ -40,8 +41,8 @@ export const AccountExport = z
 
 export const AccountClose = z
   .strictObject({
-    password: z.string().min(1, { message: 'Enter your password to confirm it is you.' }).max(PASSWORD_MAX_LENGTH),
-    confirm: z.string().min(1, { message: 'Type your handle to confirm.' }).max(64).meta({ description: 'Your handle, typed again: closing cannot be undone.' }),
+    password: z.string().min(1, { message: say('password_confirm_required') }).max(PASSWORD_MAX_LENGTH),
+    confirm: z.string().min(1, { message: say('handle_confirm_required') }).max(64).meta({ description: 'Your handle, typed again: closing cannot be undone.' }),
   })
   .meta({ id: 'AccountClose' });
 

@@ -20,3 +20,4 @@ export * from './data-files.js';
 export * from './recovery.js';
 export * from './customer-access.js';
 export * from './customer-routes.js';
+export * from './messages.js';

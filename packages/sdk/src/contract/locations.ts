@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant } from './common.js';
+import { say } from './messages.js';
 
 /**
  * Where a session happens: `video` (a meeting made for each booking by a provider), `link` (the
@@ -12,9 +13,9 @@ export const MeetingProviderName = z.enum(['jitsi', 'zoom']);
 
 /** A link anyone may be sent: https only, no credentials in it. */
 export const MeetingLink = z
-  .url({ protocol: /^https$/, message: 'Use an https:// link, like https://zoom.us/j/1234567890 or https://meet.jit.si/your-room.' })
+  .url({ protocol: /^https$/, message: say('meeting_link') })
   .max(500)
-  .refine((value) => !/^https:\/\/[^/]*@/.test(value), { message: 'Leave the user name and password out of the link.' })
+  .refine((value) => !/^https:\/\/[^/]*@/.test(value), { message: say('meeting_link_credentials') })
   .meta({ description: 'Your own permanent meeting room, for services whose location is `link`.' });
 
 /** `+49 30 1234567`, `(555) 010-0199`: digits with the usual separators, at least six digits. */
@@ -23,10 +24,10 @@ const PhoneNumber = z
   .trim()
   .max(40)
   .refine((value) => /^\+?[0-9 ().\/-]+$/.test(value) && value.replace(/\D/g, '').length >= 6, {
-    message: 'Use a phone number such as +49 30 1234567.',
+    message: say('phone_format'),
   });
 
-const Address = z.string().trim().min(3, { message: 'Write the address the customer should come to.' }).max(500);
+const Address = z.string().trim().min(3, { message: say('address_required') }).max(500);
 
 /** A service's location as the public profile shows it: the kind only, never a link or an address. */
 export const PublicServiceLocation = z.strictObject({ kind: LocationKind });
@@ -40,8 +41,6 @@ export const ServiceLocation = z
   })
   .meta({ id: 'ServiceLocation' });
 
-const kindNeeds = { phone: 'a phone number', in_person: 'an address' } as const;
-
 export const ServiceLocationInput = z
   .strictObject({
     kind: LocationKind,
@@ -50,15 +49,15 @@ export const ServiceLocationInput = z
   })
   .superRefine((location, ctx) => {
     if (location.provider !== undefined && location.kind !== 'video') {
-      ctx.addIssue({ code: 'custom', path: ['provider'], message: 'Only a video location has a provider; leave it out.' });
+      ctx.addIssue({ code: 'custom', path: ['provider'], message: say('provider_video_only') });
     }
     if (location.kind === 'phone' || location.kind === 'in_person') {
       const schema = location.kind === 'phone' ? PhoneNumber : Address;
       const checked = schema.safeParse(location.detail ?? '');
-      if (location.detail === undefined) ctx.addIssue({ code: 'custom', path: ['detail'], message: `A ${location.kind.replace('_', '-')} location needs ${kindNeeds[location.kind]} in detail.` });
+      if (location.detail === undefined) ctx.addIssue({ code: 'custom', path: ['detail'], message: say(location.kind === 'phone' ? 'phone_detail_required' : 'address_detail_required') });
       else if (!checked.success) ctx.addIssue({ code: 'custom', path: ['detail'], message: checked.error.issues[0]!.message });
     } else if (location.detail !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['detail'], message: 'Only in-person (an address) and phone (a number) locations have a detail; leave it out.' });
+      ctx.addIssue({ code: 'custom', path: ['detail'], message: say('detail_not_allowed') });
     }
   })
   .overwrite((location) => (location.detail === undefined ? location : { ...location, detail: location.detail.trim() }))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Instant } from './common.js';
+import { say } from './messages.js';
 
 /** One notice in a specialist's app: something that happened to their bookings, read or not. */
 export const Notification = z
@@ -44,7 +45,7 @@ export const NotificationsRead = z
   })
   .superRefine((value, ctx) => {
     if ((value.ids === undefined) === (value.all === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['ids'], message: 'Send the notifications to mark read as `ids`, or `all: true` — one of the two.' });
+      ctx.addIssue({ code: 'custom', path: ['ids'], message: say('mark_read_one_of') });
     }
   })
   .meta({ id: 'NotificationsRead' });

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { BookingNotifications, Customer } from './bookings.js';
-import { Currency, Handle, Instant, MinorAmount } from './common.js';
+import { Currency, Handle, Instant, Locale, MinorAmount } from './common.js';
 import { BookingPayment, PaymentListQuery, PaymentSession } from './payments.js';
+import { say } from './messages.js';
 
 // ── A specialist's packages ──────────────────────────────────────────────────────────────────
 
-const PackageName = z.string().trim().min(1, { message: 'Name the package.' }).max(120);
+const PackageName = z.string().trim().min(1, { message: say('package_name_required') }).max(120);
 const SessionCount = z.number().int().min(1).max(100).meta({ description: 'How many sessions (credits) one purchase grants, 1–100.' });
 const ValidityDays = z.number().int().min(1).max(1095).meta({ description: 'Days the credits can be spent after payment, 1–1095.' });
 const ServiceIds = z
   .array(z.string().min(1).max(64))
-  .min(1, { message: 'Name at least one service a credit can book.' })
+  .min(1, { message: say('package_services_required') })
   .max(50)
-  .refine((ids) => new Set(ids).size === ids.length, { message: 'List each service once.' })
+  .refine((ids) => new Set(ids).size === ids.length, { message: say('package_services_unique') })
   .meta({ description: 'The ids of your active services a credit can book.' });
 
 export const PackageCreate = z
@@ -61,7 +62,13 @@ export const PackageParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 // ── Purchases ────────────────────────────────────────────────────────────────────────────────
 
-export const PackagePurchaseCreate = z.strictObject({ customer: Customer }).meta({ id: 'PackagePurchaseCreate' });
+export const PackagePurchaseCreate = z
+  .strictObject({
+    customer: Customer.extend({
+      locale: Locale.optional().meta({ description: "The customer's language: their emails and credits page follow it (English by default). The widget sends its own." }),
+    }),
+  })
+  .meta({ id: 'PackagePurchaseCreate' });
 
 export const PackagePurchaseStatus = z.enum(['pending', 'paid', 'canceled']);
 

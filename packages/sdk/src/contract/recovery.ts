@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant } from './common.js';
 import { AccountEmail, NewPassword, SpecialistStatus } from './account.js';
+import { say } from './messages.js';
 
 // ── Password reset and email verification ────────────────────────────────────────────────────
 
@@ -8,7 +9,7 @@ import { AccountEmail, NewPassword, SpecialistStatus } from './account.js';
 export const PasswordResetRequest = z.strictObject({ email: AccountEmail }).meta({ id: 'PasswordResetRequest' });
 
 /** A single-use token from an emailed link (`/console#/reset?token=…`, `/console#/verify?token=…`). */
-const EmailedToken = z.string().trim().min(1, { message: 'Paste the token from the link in the email.' }).max(200);
+const EmailedToken = z.string().trim().min(1, { message: say('emailed_token_required') }).max(200);
 
 export const PasswordResetConfirm = z
   .strictObject({ token: EmailedToken, password: NewPassword })
@@ -61,7 +62,7 @@ export const OperatorSpecialistList = z
 
 export const SpecialistSuspend = z
   .strictObject({
-    reason: z.string().trim().min(1, { message: 'Say why: the specialist reads it in their console.' }).max(500),
+    reason: z.string().trim().min(1, { message: say('suspend_reason_required') }).max(500),
   })
   .meta({ id: 'SpecialistSuspend' });
 

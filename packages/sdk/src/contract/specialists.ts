@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './common.js';
 import { PublicServiceLocation } from './locations.js';
 import { Package } from './packages.js';
+import { say } from './messages.js';
 
 export const ServiceDuration = z.strictObject({
   minutes: z.number().int().min(5).max(480),
@@ -26,8 +27,8 @@ export const MAX_SLOT_WINDOW_DAYS = 62;
 export const SlotsQuery = z.strictObject({
   service: z.string().min(1).max(64).meta({ description: 'The service id.' }),
   duration: z.coerce
-    .number<number>({ message: 'Use a whole number of minutes.' })
-    .int({ message: 'Use a whole number of minutes.' })
+    .number<number>({ message: say('whole_minutes') })
+    .int({ message: say('whole_minutes') })
     .positive()
     .optional()
     .meta({ description: "Minutes; defaults to the service's first duration." }),
@@ -92,8 +93,8 @@ export const SpecialistQuery = z.strictObject({
     description: "The service to preselect: its id or its name as a slug (`intro-call`). Without it, the specialist's only service, if they have one. An unknown one preselects nothing.",
   }),
   duration: z.coerce
-    .number<number>({ message: 'Use a whole number of minutes.' })
-    .int({ message: 'Use a whole number of minutes.' })
+    .number<number>({ message: say('whole_minutes') })
+    .int({ message: say('whole_minutes') })
     .positive()
     .optional()
     .meta({ description: "Minutes; the service's first duration when omitted or not offered." }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from './messages.js';
 
 /** The campaign parameters a booking remembers, as they appear in the page's URL. */
 export const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
@@ -9,8 +10,8 @@ export const UTM_MAX_LENGTH = 200;
 const value = z
   .string()
   .trim()
-  .min(1, { message: 'Leave out a UTM parameter that has no value.' })
-  .max(UTM_MAX_LENGTH, { message: `Keep each UTM value within ${UTM_MAX_LENGTH} characters.` });
+  .min(1, { message: say('utm_empty') })
+  .max(UTM_MAX_LENGTH, { message: say('utm_too_long', { max: UTM_MAX_LENGTH }) });
 
 /**
  * Where a booking came from: the `utm_*` parameters of the page the widget was on. Only the five

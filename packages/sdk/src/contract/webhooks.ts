@@ -3,6 +3,7 @@ import { Actor, BookingStatus } from './bookings.js';
 import { Currency, Instant, MinorAmount, TimeZone } from './common.js';
 import { PurchasedPackage } from './packages.js';
 import { Utm } from './utm.js';
+import { say } from './messages.js';
 
 // ── Event types ──────────────────────────────────────────────────────────────────────────────
 
@@ -32,7 +33,7 @@ export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
 /** An event type, or `*` for every type (those added later included). */
 export const WebhookSubscription = z.enum([...WEBHOOK_EVENT_TYPES, '*'], {
-  message: `Use event types from: ${WEBHOOK_EVENT_TYPES.join(', ')}, or "*" for all.`,
+  message: say('webhook_event_types', { types: WEBHOOK_EVENT_TYPES.join(', ') }),
 });
 
 // ── Endpoints ────────────────────────────────────────────────────────────────────────────────
@@ -42,13 +43,13 @@ export const MAX_WEBHOOK_ENDPOINTS = 10;
 const EndpointUrl = z
   .string()
   .trim()
-  .min(1, { message: 'Give the https:// address that should receive the events.' })
+  .min(1, { message: say('webhook_url_required') })
   .max(2000)
   .meta({ description: 'An https:// URL on a public address. Checked again, on the resolved addresses, at every delivery.', example: 'https://coach.example/hooks/slotwise' });
 
 const EventTypes = z
   .array(WebhookSubscription)
-  .min(1, { message: 'Subscribe to at least one event type, or "*".' })
+  .min(1, { message: say('webhook_events_required') })
   .max(WEBHOOK_EVENT_TYPES.length + 1)
   .overwrite((types) => (types.includes('*') ? ['*'] : [...new Set(types)]));
 

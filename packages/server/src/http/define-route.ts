@@ -2,7 +2,7 @@ import type { RouteSpec } from '@slotwise/sdk/contract';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from '../app-env.js';
-import { t, type Language } from '../services/messages/index.js';
+import { fromContract, t, type Language } from '../services/messages/index.js';
 import { negotiateLanguage } from './accept-language.js';
 import { HttpError } from './problem.js';
 import type { FieldText } from '../services/errors.js';
@@ -22,9 +22,10 @@ export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 /**
  * Validates `data` against `schema`, or throws `invalid_request` naming each field at fault; an
  * unknown key, at any depth, is named itself (`body.customer.extra`), one error per key. zod's own
- * messages are written in the request's `language` (the problem's other sentences are written at
- * the edge), the contract's own messages as they are. The language is asked for only on failure,
- * and the data parsed again with its messages: a valid request pays nothing for it.
+ * messages are written in the request's `language`; the contract's own sentences become message
+ * keys, written in that language at the edge with the problem's other sentences. The language is
+ * asked for only on failure, and the data parsed again with its messages: a valid request pays
+ * nothing for it.
  */
 export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 'params' | 'query' | 'body', language?: () => Language): z.output<T> {
   let result = schema.safeParse(data);
@@ -34,7 +35,7 @@ export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue): FieldText[] => {
     const at = [where, ...issue.path.map(String)];
-    if (issue.code !== 'unrecognized_keys') return [{ field: at.join('.'), message: issue.message }];
+    if (issue.code !== 'unrecognized_keys') return [{ field: at.join('.'), message: fromContract(issue.message) }];
     return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: t('invalid_request.unknown_key', { key }) }));
   });
   const first = errors[0]!;

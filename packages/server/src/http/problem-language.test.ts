@@ -32,6 +32,28 @@ describe('problem details in the caller’s language', () => {
     expect(await stored()).toBe(0);
   });
 
+  it('writes the contract’s own sentences in German too, each field’s and the detail’s, storing nothing', async () => {
+    const res = await t.json('/v1/bookings', {
+      body: booking('2026-11-23T09:00:00Z', { customer: { name: '   ', email: 'not-an-email', timeZone: 'Mars/Olympus' } }),
+      ...lang('de-DE'),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'body.customer.name', message: 'Bitte geben Sie Ihren Namen an.' },
+      { field: 'body.customer.email', message: 'Geben Sie eine E-Mail-Adresse wie ada@example.com an.' },
+      { field: 'body.customer.timeZone', message: 'Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“ oder „America/New_York“.' },
+    ]);
+    expect(res.body.detail).toBe('body.customer.name: Bitte geben Sie Ihren Namen an.');
+    // A sentence with a value of the contract in it (the password's minimum length), on another route.
+    const signup = await t.json('/v1/auth/signup', { body: { email: 'new@example.com', password: 'short', name: 'Neu', handle: 'neu-de', timeZone: 'Europe/Berlin' }, ...lang('de') });
+    expect(signup.status).toBe(400);
+    expect(signup.body.errors).toContainEqual({ field: 'body.password', message: expect.stringMatching(/^Verwenden Sie mindestens \d+ Zeichen;/) });
+    // English stays the contract's own words, word for word.
+    const english = await t.json('/v1/bookings', { body: booking('2026-11-23T09:00:00Z', { customer: { ...customer, name: ' ' } }), ...lang('en') });
+    expect(english.body.errors).toEqual([{ field: 'body.customer.name', message: 'Tell us your name.' }]);
+    expect(await stored()).toBe(0);
+  });
+
   it('says a time was just taken in German, the field too', async () => {
     expect((await book('2026-11-23T09:00:00Z', 'de')).status).toBe(201);
     const again = await book('2026-11-23T09:00:00Z', 'de', { customer: { ...customer, email: 'other@example.com' } });

@@ -8,10 +8,13 @@ import { setService } from '../../testing/fixtures.js';
 import { paymentsTestApp } from '../../testing/payments-app.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { hostedPage, pageDescription } from './hosted-page.js';
+import { languageOf } from './locales/index.js';
 import { cspDirectives } from '../../testing/csp.js';
 
 // A specialist's hosted booking page at /{handle} and /@{handle}: server-rendered, escaped, with
 // the booking widget, and never in the way of the API's own paths.
+
+const english = languageOf('en');
 
 let t: TestApp;
 beforeEach(async () => {
@@ -38,7 +41,7 @@ describe('the hosted booking page', () => {
     expect(text).toContain('<meta property="og:url" content="http://localhost/demo" />');
     expect(text).toContain('<meta property="og:description" content="Career coach for engineers.');
     expect(text).not.toContain('og:image'); // no photo in the profile
-    expect(text).toContain('<h1>Dr. Ada Demo</h1>');
+    expect(text).toContain('<h1 dir="auto">Dr. Ada Demo</h1>'); // the specialist's own text keeps its own direction
     expect(text).toContain('Intro call');
     expect(text).toContain('30 min · Free');
     expect(text).toContain('60 min · €90.00 or 90 min · €125.50');
@@ -207,15 +210,15 @@ describe('hostedPage', () => {
   const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
 
   it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
-    const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x'));
+    const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x', english));
     expect(page).toContain('<p>Ada is not taking bookings right now.</p>');
     expect(page).not.toContain('<slotwise-booking');
-    expect(String(await hostedPage(base, 'https://x/ada', 'https://x'))).toContain('<slotwise-booking');
+    expect(String(await hostedPage(base, 'https://x/ada', 'https://x', english))).toContain('<slotwise-booking');
   });
 
   it('announces a photo only when it is a web address', async () => {
-    expect(String(await hostedPage({ ...base, photoUrl: 'https://img.example/ada.jpg' }, 'https://x/ada', 'https://x'))).toContain('<meta property="og:image" content="https://img.example/ada.jpg" />');
-    expect(String(await hostedPage({ ...base, photoUrl: 'javascript:alert(1)' }, 'https://x/ada', 'https://x'))).not.toContain('og:image');
+    expect(String(await hostedPage({ ...base, photoUrl: 'https://img.example/ada.jpg' }, 'https://x/ada', 'https://x', english))).toContain('<meta property="og:image" content="https://img.example/ada.jpg" />');
+    expect(String(await hostedPage({ ...base, photoUrl: 'javascript:alert(1)' }, 'https://x/ada', 'https://x', english))).not.toContain('og:image');
   });
 
   it('trims a long bio to a one-line description cut at a word', () => {

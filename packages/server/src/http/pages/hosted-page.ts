@@ -2,6 +2,8 @@ import type { Service, Specialist } from '@slotwise/sdk/contract';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { money } from '../../services/mail/format.js';
+import { en, type PageWords } from './locales/en.js';
+import type { PageLanguage } from './locales/index.js';
 import { pageHead } from './page-head.js';
 
 /** Where the customer widget's script-tag build is served. */
@@ -17,18 +19,20 @@ export type HostedProfile = Specialist;
  * The bio as one line of at most `DESCRIPTION_MAX` characters (what previews show in full), cut
  * at the last word break past the middle and marked `…`; a plain sentence when there is no bio.
  */
-export function pageDescription(profile: Pick<Specialist, 'name' | 'bio'>): string {
+export function pageDescription(profile: Pick<Specialist, 'name' | 'bio'>, words: PageWords['booking'] = en.booking): string {
   const line = profile.bio.replace(/\s+/g, ' ').trim();
-  if (!line) return `Book a session with ${profile.name}.`;
+  if (!line) return words.description(profile.name);
   if (line.length <= DESCRIPTION_MAX) return line;
   const cut = line.slice(0, DESCRIPTION_MAX - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
 }
 
-/** `30 min · Free`, `60 min · €90.00`: each length the service is offered for, with its price. */
-const offers = (service: Service) =>
-  service.durations.map((d) => `${d.minutes} min · ${d.price === 0 ? 'Free' : money(d.price, service.currency, 'en')}`).join(' or ');
+/** `30 min · Free or 60 min · €90.00`: each length the service is offered for, with its price, in the page's language. */
+const offers = (service: Service, { lang, words }: PageLanguage) =>
+  new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+    service.durations.map((d) => `${words.booking.minutes(d.minutes)} · ${d.price === 0 ? words.booking.free : money(d.price, service.currency, lang)}`),
+  );
 
 /** An http(s) URL, or nothing: a photo URL is only ever shown or announced if it is one. */
 const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
@@ -37,19 +41,22 @@ const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(
  * A specialist's hosted booking page (`/{handle}`), rendered on the server so it reads before any
  * script runs and link previews see it: title, description and Open Graph tags from the profile,
  * the name, bio and active services with their lengths and prices, then the booking widget. Every
- * value passes through Hono's `html` template, which escapes it (attributes included).
+ * value passes through Hono's `html` template, which escapes it (attributes included). Its own
+ * words, and so the widget in it (which follows `<html lang>`), are in the visitor's language
+ * (`pageLanguage`: the browser's); the specialist's own text stays as they wrote it (`dir="auto"`).
  *
  * @param url - this page's canonical address (`https://host/handle`)
  * @param api - the origin the widget books through (this server)
  * @param script - the widget script's path, its versioned URL when known (@default `WIDGET_SCRIPT`)
  */
-export function hostedPage(profile: HostedProfile, url: string, api: string, script = WIDGET_SCRIPT): HtmlEscapedString | Promise<HtmlEscapedString> {
-  const title = `${profile.name} — book a session`;
-  const description = pageDescription(profile);
+export function hostedPage(profile: HostedProfile, url: string, api: string, language: PageLanguage, script = WIDGET_SCRIPT): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const w = language.words.booking;
+  const title = w.title(profile.name);
+  const description = pageDescription(profile, w);
   const photo = webUrl(profile.photoUrl);
   const bio = profile.bio.trim().split(/\n\s*\n/).filter(Boolean);
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language.lang}" dir="${language.dir}">
   <head>
     ${pageHead}
     <title>${title}</title>
@@ -73,37 +80,38 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, scr
   <body>
     <header>
       ${photo ? html`<img src="${photo}" alt="" width="72" height="72" />` : ''}
-      <h1>${profile.name}</h1>
+      <h1 dir="auto">${profile.name}</h1>
     </header>
-    ${bio.map((p) => html`<p>${p}</p>`)}
+    ${bio.map((p) => html`<p dir="auto">${p}</p>`)}
     <main>
-      ${profile.acceptingBookings ? html`<h2 id="sessions">Sessions</h2>
+      ${profile.acceptingBookings ? html`<h2 id="sessions">${w.sessions}</h2>
       ${profile.services.length === 0
-        ? html`<p>${profile.name} has no sessions open for booking right now.</p>`
+        ? html`<p>${w.noSessions(profile.name)}</p>`
         : html`<ul class="services">
-            ${profile.services.map((s) => html`<li><h3>${s.name}</h3>${s.description ? html`<p>${s.description}</p>` : ''}<p class="muted">${offers(s)}</p></li>`)}
+            ${profile.services.map((s) => html`<li><h3 dir="auto">${s.name}</h3>${s.description ? html`<p dir="auto">${s.description}</p>` : ''}<p class="muted">${offers(s, language)}</p></li>`)}
           </ul>`}
-      <h2 id="book">Book a time</h2>
-      <p class="muted">Open times are shown in your own time zone.</p>
+      <h2 id="book">${w.bookTime}</h2>
+      <p class="muted">${w.zoneNote}</p>
       <slotwise-booking specialist="${profile.handle}" api="${api}"></slotwise-booking>
-      <noscript><p>Booking needs JavaScript: turn it on for this page to see open times and book.</p></noscript>` : html`<p>${profile.name} is not taking bookings right now.</p>`}
+      <noscript><p>${w.noScript}</p></noscript>` : html`<p>${w.notAccepting(profile.name)}</p>`}
     </main>
   </body>
 </html>`;
 }
 
 /** The 404 page for an address that names no specialist: HTML, since a person typed or followed it. */
-export function noSuchPage(handle: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function noSuchPage(handle: string, { lang, dir, words }: PageLanguage): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const w = words.booking;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
   <head>
     ${pageHead}
     <meta name="robots" content="noindex" />
-    <title>No such page — Slotwise</title>
+    <title>${w.missingTitle}</title>
   </head>
   <body>
-    <h1>No booking page here</h1>
-    <p>No specialist uses the address “${handle}”. Check the link you were given, or ask the specialist for their booking page.</p>
+    <h1>${w.missingHeading}</h1>
+    <p>${w.missing(handle)}</p>
   </body>
 </html>`;
 }

@@ -1,51 +1,45 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Receipt } from '../../services/payments/receipt.js';
-
-/** Minor units shown in the currency's own digits (2 for EUR, 0 for JPY). */
-function money(amount: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-}
-
-const when = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short',
-  }).format(ms);
+import { money } from '../../services/mail/format.js';
+import { longWhen, type PageLanguage } from './locales/index.js';
 
 /**
  * A customer's receipt as a self-contained HTML page (no scripts, printable): who was paid, for
  * what, when, how much, and any refunds — every value escaped by Hono's `html` template, times in
- * the customer's zone.
+ * the customer's zone, words and formats in their language (`pageLanguage`: the booking's).
  */
-export function receiptPage(receipt: Receipt): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function receiptPage(receipt: Receipt, language: PageLanguage): HtmlEscapedString | Promise<HtmlEscapedString> {
   const { booking, payment } = receipt;
+  const { lang, dir, words, mail } = language;
+  const w = words.receipt;
   const zone = booking.customerTimeZone;
+  const amount = (minor: number) => money(minor, payment.currency, lang);
   return html`<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>Receipt ${payment.id}</title>
+    <title>${w.title(payment.id)}</title>
     <style>
       body { font: 16px/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #1f2328; }
-      table { width: 100%; border-collapse: collapse; } td { padding: .35rem 0; border-bottom: 1px solid #e5e7eb; } td:last-child { text-align: right; }
+      table { width: 100%; border-collapse: collapse; } td { padding: .35rem 0; border-bottom: 1px solid #e5e7eb; } td:last-child { text-align: end; }
       .muted { color: #57606a; font-size: .9rem; }
     </style>
   </head>
   <body>
-    <h1>Receipt</h1>
-    <p class="muted">Receipt number ${payment.id} · paid ${when(payment.succeededAt!, zone)}</p>
+    <h1>${w.heading}</h1>
+    <p class="muted">${w.number(payment.id, longWhen(payment.succeededAt!, zone, lang))}</p>
     <table>
-      <tr><td>Paid to</td><td>${receipt.specialistName}</td></tr>
-      <tr><td>Session</td><td>${receipt.serviceName}, ${booking.durationMinutes} minutes</td></tr>
-      <tr><td>When</td><td>${when(booking.startAt, zone)}</td></tr>
-      <tr><td>Customer</td><td>${booking.customerName} &lt;${booking.customerEmail}&gt;</td></tr>
-      <tr><td>Amount paid</td><td>${money(payment.amount, payment.currency)}</td></tr>
-      ${receipt.refunds.map((r) => html`<tr><td>Refund (${r.status})</td><td>−${money(r.amount, payment.currency)}</td></tr>`)}
-      <tr><td><strong>Total</strong></td><td><strong>${money(payment.amount - payment.amountRefunded, payment.currency)}</strong></td></tr>
+      <tr><td>${w.paidTo}</td><td>${receipt.specialistName}</td></tr>
+      <tr><td>${mail.common.session}</td><td>${receipt.serviceName}, ${mail.common.minutes(booking.durationMinutes)}</td></tr>
+      <tr><td>${mail.common.when}</td><td>${longWhen(booking.startAt, zone, lang)}</td></tr>
+      <tr><td>${mail.common.customer}</td><td>${booking.customerName} &lt;${booking.customerEmail}&gt;</td></tr>
+      <tr><td>${w.amountPaid}</td><td>${amount(payment.amount)}</td></tr>
+      ${receipt.refunds.map((r) => html`<tr><td>${w.refund(r.status)}</td><td>−${amount(r.amount)}</td></tr>`)}
+      <tr><td><strong>${w.total}</strong></td><td><strong>${amount(payment.amount - payment.amountRefunded)}</strong></td></tr>
     </table>
-    <p class="muted">Booking ${booking.id}. Payments are processed by Stripe${payment.mode === 'test' ? ' — TEST MODE: no money moved' : ''}.</p>
+    <p class="muted">${w.footer(booking.id)}${payment.mode === 'test' ? ` ${w.testMode}` : ''}</p>
   </body>
 </html>`;
 }

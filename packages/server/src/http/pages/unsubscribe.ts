@@ -1,10 +1,10 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { stringsFor } from '../../services/mail/locales/index.js';
 import type { UnsubscribeView } from '../../services/mail/opt-outs.js';
+import type { PageLanguage } from './locales/index.js';
 
-const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) => html`<!doctype html>
-<html lang="en">
+const page = ({ lang, dir }: PageLanguage, title: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) => html`<!doctype html>
+<html lang="${lang}" dir="${dir}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -26,14 +26,15 @@ const page = (title: string, body: HtmlEscapedString | Promise<HtmlEscapedString
 /**
  * The page an unsubscribe link opens: it asks first — a link scanner that fetches every URL of an
  * email must not unsubscribe anyone (RFC 8058: only a POST does) — and offers to stop one kind or
- * every optional email from that specialist. Values escaped by Hono's `html`.
+ * every optional email from that specialist. Values escaped by Hono's `html`; words in the
+ * reader's language (`pageLanguage`: the browser's — the link names no booking).
  */
-export function unsubscribeAskPage(view: UnsubscribeView, action: string) {
-  const { t } = stringsFor('en');
-  const s = t.unsubscribePage;
+export function unsubscribeAskPage(view: UnsubscribeView, action: string, language: PageLanguage) {
+  const s = language.mail.unsubscribePage;
   const what = s.kinds[view.kind] ?? s.kinds['*']!;
-  if (view.done) return page(s.title, html`<p>${s.done(what, view.from)}</p><p class="muted">${s.transactional}</p>`);
+  if (view.done) return page(language, s.title, html`<p>${s.done(what, view.from)}</p><p class="muted">${s.transactional}</p>`);
   return page(
+    language,
     s.title,
     html`<p>${s.ask(what, view.from)}</p>
       <form method="post" action="${action}"><button type="submit">${s.confirm}</button></form>
@@ -42,14 +43,13 @@ export function unsubscribeAskPage(view: UnsubscribeView, action: string) {
   );
 }
 
-export function unsubscribeDonePage(view: UnsubscribeView) {
-  const { t } = stringsFor('en');
-  const s = t.unsubscribePage;
+export function unsubscribeDonePage(view: UnsubscribeView, language: PageLanguage) {
+  const s = language.mail.unsubscribePage;
   const body = view.kind === '*' ? s.doneAll(view.from) : s.done(s.kinds[view.kind] ?? s.kinds['*']!, view.from);
-  return page(s.title, html`<p>${body}</p><p class="muted">${s.transactional}</p>`);
+  return page(language, s.title, html`<p>${body}</p><p class="muted">${s.transactional}</p>`);
 }
 
-export function unsubscribeInvalidPage() {
-  const { t } = stringsFor('en');
-  return page(t.unsubscribePage.title, html`<p>${t.unsubscribePage.invalid}</p>`);
+export function unsubscribeInvalidPage(language: PageLanguage) {
+  const s = language.mail.unsubscribePage;
+  return page(language, s.title, html`<p>${s.invalid}</p>`);
 }

@@ -6,6 +6,7 @@ import { ServiceError } from '../../services/errors.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { consoleShell } from '../pages/console-shell.js';
 import { hostedPage, noSuchPage } from '../pages/hosted-page.js';
+import { pageLanguage } from '../pages/locales/index.js';
 import { scriptPagePolicy, secureHtmlHeaders } from '../pages/secure-page.js';
 import { publicOrigin } from '../public-origin.js';
 
@@ -55,10 +56,10 @@ async function specialistPage(c: Context<AppEnv>, handle: string, script: string
   try {
     const found = await profile(deps, handle);
     c.header('cache-control', 'no-cache');
-    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, script));
+    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, pageLanguage(c), script));
   } catch (error) {
     if (!(error instanceof ServiceError) || error.code !== 'specialist_not_found') throw error;
     c.header('cache-control', 'no-store');
-    return c.html(noSuchPage(handle), 404);
+    return c.html(noSuchPage(handle, pageLanguage(c)), 404);
   }
 }

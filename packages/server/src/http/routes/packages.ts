@@ -8,6 +8,7 @@ import { bearerToken } from '../bearer.js';
 import { hashToken } from '../../services/ids.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { creditBalance, creditStatement } from '../../services/packages/balance.js';
+import { pageLanguage } from '../pages/locales/index.js';
 import { creditsPage } from '../pages/credits.js';
 import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { archivePackage, createPackage, listMyPackages, retrieveMyPackage, updatePackage } from '../../services/packages/offers.js';
@@ -45,10 +46,10 @@ export function packageRoutes(): Hono<AppEnv> {
   app.get('/v1/credits/summary', async (c) => {
     const token = bearerToken(c.req.header('authorization')) ?? c.req.query('token');
     if (!token) throw new HttpError('credits_token_required', t('credits_token_required.open'));
-    const { balance, timeZone } = await creditStatement(c.var.deps, await hashToken(token));
+    const { balance, timeZone, locale } = await creditStatement(c.var.deps, await hashToken(token));
     c.header('cache-control', 'private, no-store');
     secureHtmlHeaders(c);
-    return c.html(creditsPage(balance, timeZone, token));
+    return c.html(creditsPage(balance, timeZone, token, pageLanguage(c, locale)));
   });
   return app;
 }

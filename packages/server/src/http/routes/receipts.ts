@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-env.js';
 import { bookingForToken } from '../../services/bookings/customer.js';
 import { receiptOf } from '../../services/payments/receipt.js';
 import { bearerToken } from '../bearer.js';
+import { pageLanguage } from '../pages/locales/index.js';
 import { receiptPage } from '../pages/receipt.js';
 import { secureHtmlHeaders } from '../pages/secure-page.js';
 import { HttpError } from '../problem.js';
@@ -21,7 +22,8 @@ export function pageRoutes(): Hono<AppEnv> {
     const receipt = await receiptOf(c.var.deps, await bookingForToken(c.var.deps, c.req.param('id'), token));
     c.header('cache-control', 'private, no-store');
     secureHtmlHeaders(c);
-    return c.html(receiptPage(receipt));
+    // The customer's own language, the one their emails are in: the receipt belongs to their booking.
+    return c.html(receiptPage(receipt, pageLanguage(c, receipt.booking.customerLocale)));
   });
   app.get('/stripe/return', (c) => {
     secureHtmlHeaders(c);

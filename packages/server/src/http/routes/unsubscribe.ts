@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { unsubscribe, unsubscribeView } from '../../services/mail/opt-outs.js';
+import { pageLanguage } from '../pages/locales/index.js';
 import { unsubscribeAskPage, unsubscribeDonePage, unsubscribeInvalidPage } from '../pages/unsubscribe.js';
 import { secureHtmlHeaders } from '../pages/secure-page.js';
 
@@ -25,15 +26,15 @@ export function unsubscribeRoutes(): Hono<AppEnv> {
   app.get('/v1/unsubscribe', async (c) => {
     headers(c);
     const view = await unsubscribeView(c.var.deps, c.req.query('token') ?? '');
-    if (!view) return c.html(unsubscribeInvalidPage(), 400);
-    return c.html(unsubscribeAskPage(view, c.req.url.replace(/^https?:\/\/[^/]+/, '')));
+    if (!view) return c.html(unsubscribeInvalidPage(pageLanguage(c)), 400);
+    return c.html(unsubscribeAskPage(view, c.req.url.replace(/^https?:\/\/[^/]+/, ''), pageLanguage(c)));
   });
   app.post('/v1/unsubscribe', async (c) => {
     headers(c);
     const form = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded') ? await c.req.parseBody() : {};
     const view = await unsubscribe(c.var.deps, c.req.query('token') ?? '', { everything: form.scope === 'all' });
-    if (!view) return c.html(unsubscribeInvalidPage(), 400);
-    return c.html(unsubscribeDonePage(view));
+    if (!view) return c.html(unsubscribeInvalidPage(pageLanguage(c)), 400);
+    return c.html(unsubscribeDonePage(view, pageLanguage(c)));
   });
   return app;
 }

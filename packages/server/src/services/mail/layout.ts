@@ -40,6 +40,9 @@ const COLORS = { text: '#1f2933', muted: '#616e7c', accent: '#3a5bd9', line: '#e
 /** Languages written right to left: their emails say `dir="rtl"` and mirror the layout. */
 const RTL = /^(?:ar|fa|he|ur)(?:-|$)/i;
 
+/** Whether `locale` is written right to left (the emails' layout and the customer's pages follow it). */
+export const isRightToLeft = (locale: string): boolean => RTL.test(locale);
+
 /**
  * The HTML body: one centered column, inline styles (mail clients drop `<style>` blocks). In a
  * right-to-left `locale` the document says so (`dir="rtl"`) and sides swap; `start`/`end` are not

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, LANGUAGES, render, t, type MessageKey } from './index.js';
+import { contractMessages, say } from '@slotwise/sdk/contract';
+import { CATALOGS, fromContract, LANGUAGES, render, t, type MessageKey } from './index.js';
 
 const en = CATALOGS.en;
 const keys = Object.keys(en) as MessageKey[];
@@ -69,5 +70,29 @@ describe('refusals in the source', () => {
         .map((m) => `${relative(src, file)}: ${m[1]} ${m[2]!.slice(0, 40)}`);
     });
     expect(untranslated).toEqual([]);
+  });
+});
+
+// The contract's own sentences (zod `message`s in the SDK's schemas) are written through `say`, so
+// the server can answer them in the caller's language; a plain string there would stay English.
+const contractDir = fileURLToPath(new URL('../../../../sdk/src/contract/', import.meta.url));
+
+describe('the contract’s own sentences', () => {
+  it('are all message keys: no schema in the contract gives a plain-string message', () => {
+    const files = readdirSync(contractDir).filter((name) => name.endsWith('.ts') && name !== 'messages.ts' && !name.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    const plain = files.flatMap((name) =>
+      [...readFileSync(join(contractDir, name), 'utf8').matchAll(/\bmessage:\s*(?!say\()([^\s,}][^,}]{0,40})/g)]
+        .filter((m) => !/^z\.|^checked\.error\.issues/.test(m[1]!))
+        .map((m) => `${name}: ${m[1]}`),
+    );
+    expect(plain).toEqual([]);
+  });
+
+  it('are answered in the language asked for, English being the contract’s own words', () => {
+    expect(render(fromContract(contractMessages.customer_name_required()), 'de')).toBe('Bitte geben Sie Ihren Namen an.');
+    expect(render(fromContract(say('password_too_short', { min: 12 })), 'fr')).toMatch(/^Utilisez au moins 12 caractères/);
+    expect(render(fromContract(say('password_too_short', { min: 12 })))).toBe(contractMessages.password_too_short({ min: 12 }));
+    expect(render(fromContract('Ungültige Eingabe'), 'ja')).toBe('Ungültige Eingabe'); // zod's own words pass as they are
   });
 });

@@ -36,9 +36,9 @@ export async function creditBalance(deps: ServiceDeps, tokenHash: string): Promi
 }
 
 /** The balance with what a page shows it in: the zone the purchase was made in. */
-export async function creditStatement(deps: ServiceDeps, tokenHash: string): Promise<{ balance: CreditBalance; timeZone: string }> {
+export async function creditStatement(deps: ServiceDeps, tokenHash: string): Promise<{ balance: CreditBalance; timeZone: string; locale: string }> {
   const purchase = await purchaseByToken(deps.database.db, tokenHash);
-  return { balance: await creditBalance(deps, tokenHash), timeZone: purchase.customerTimeZone };
+  return { balance: await creditBalance(deps, tokenHash), timeZone: purchase.customerTimeZone, locale: purchase.customerLocale };
 }
 
 /** Lots past their expiry that still have credits on them, with what is left. */

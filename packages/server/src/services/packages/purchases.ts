@@ -88,6 +88,7 @@ export async function purchasePackage(
         customerEmail: email,
         customerName: input.customer.name,
         customerTimeZone: input.customer.timeZone,
+        ...(input.customer.locale ? { customerLocale: input.customer.locale } : {}),
         status: 'pending',
         accessTokenHash,
         sessionCount: pkg.sessionCount,

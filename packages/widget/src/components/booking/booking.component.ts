@@ -353,7 +353,11 @@ export class SlotwiseBooking extends LitElement {
   }
 
   private clientFor(baseURL: string): VisitorClient {
-    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createVisitorClient({ baseURL }) };
+    // One client for the visit (a new one would restart the flow). Its requests say the language the
+    // widget shows now (the page's `lang`, canonical), so the API's sentences match the widget's words;
+    // without a `lang`, the browser's own Accept-Language goes. A plain tag is CORS-safelisted.
+    const headers = (locale = this.flow.ctx?.locale): Record<string, string> => (locale ? { 'accept-language': locale } : {});
+    if (this.ownClient?.baseURL !== baseURL) this.ownClient = { baseURL, client: createVisitorClient({ baseURL, headers }) };
     return this.ownClient.client;
   }
 }

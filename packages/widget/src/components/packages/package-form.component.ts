@@ -4,6 +4,7 @@ import { consume } from '@lit/context';
 import type { Package, PackagePurchaseCreated } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { emit } from '../../events.js';
+import { customerLocale } from '../../internal/customer-locale.js';
 import { describeError, idempotencyKey } from '../../internal/errors.js';
 import { formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
@@ -102,7 +103,8 @@ export class SlotwisePackageForm extends LitElement {
     try {
       const created: PackagePurchaseCreated = await ctx.client.packages.purchase(
         pkg.id,
-        { customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone } },
+        // The visitor's language goes with the purchase: its emails and credits page follow it.
+        { customer: { name: text('name'), email: text('email'), timeZone: ctx.timeZone, ...customerLocale(ctx.locale) } },
         { idempotencyKey: this.key },
       );
       this.key = '';

@@ -74,5 +74,7 @@ describe('embed origins', () => {
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    // The widget says the page's language; a browser preflights it when the tag is long or odd.
+    expect(res.headers.get('access-control-allow-headers')).toContain('accept-language');
   });
 });

@@ -45,7 +45,8 @@ async function accessOf(c: Context<AppEnv>): Promise<Access> {
 export function embedCors(options: EmbedCorsOptions = {}): MiddlewareHandler<AppEnv> {
   const grant = cors({
     origin: (origin: string) => origin,
-    allowHeaders: ['content-type', 'authorization', 'idempotency-key'],
+    // `accept-language` is safelisted for a plain tag; allowed anyway, for one a browser would preflight.
+    allowHeaders: ['content-type', 'authorization', 'idempotency-key', 'accept-language'],
     exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'ratelimit', 'ratelimit-policy'],
     maxAge: options.maxAge ?? 600,
   });
