@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The Workers entry as workerd without `nodejs_compat` would load it: built by the real build
+// script (`scripts/build-edge.mjs`), then run by `scripts/run-worker.mjs` with Node's globals
+// hidden from the bundle. Its database URL points at a closed port: answers that need the
+// database must say it does not answer, never crash on a Node-only global first.
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'slotwise-edge-'));
+const worker = join(dir, 'worker.js');
+
+interface BuildReport {
+  bytes: number;
+  gzipBytes: number;
+  nodeImports: { module: string; chain: string[] }[];
+}
+interface WorkerResult {
+  responses: { status: number; headers: Record<string, string>; body: string }[];
+  scheduled?: boolean;
+  errors: string[];
+  probed: string[];
+}
+
+async function runWorker(spec: object): Promise<{ result: WorkerResult; logs: Record<string, unknown>[] }> {
+  const { stdout } = await run(process.execPath, ['scripts/run-worker.mjs', worker, JSON.stringify(spec)], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  const lines = stdout.trim().split('\n');
+  const last = lines.pop()!;
+  expect(last.startsWith('RESULT ')).toBe(true);
+  return { result: JSON.parse(last.slice('RESULT '.length)) as WorkerResult, logs: lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+const settings = { DATABASE_URL: 'http://127.0.0.1:9', SLOTWISE_JWT_SECRET: 'edge-test-secret' };
+const WIDGET = `customElements.define('slotwise-booking', class extends HTMLElement {});\n`.repeat(40);
+
+let report: BuildReport;
+beforeAll(async () => {
+  const { stdout } = await run(process.execPath, ['scripts/build-edge.mjs', '--json', '--outdir', dir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  report = JSON.parse(stdout) as BuildReport;
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the Workers build (src/edge.ts)', () => {
+  it('has no node: import and no Node builtin anywhere in its bundle, and fits a Worker', () => {
+    expect(report.nodeImports).toEqual([]);
+    // Workers take 3 MB gzip on the free plan (10 MB paid).
+    expect(report.gzipBytes).toBeGreaterThan(0);
+    expect(report.gzipBytes).toBeLessThan(3 * 1000 * 1000);
+  });
+
+  it('fails the build on a Node builtin and names the chain that brought it in', async () => {
+    const entry = join(dir, 'uses-node.ts');
+    writeFileSync(join(dir, 'hash.ts'), `import { createHash } from 'node:crypto';\nexport const h = (s: string) => createHash('sha256').update(s).digest('hex');\n`);
+    writeFileSync(entry, `import { h } from './hash.js';\nexport default { fetch: () => new Response(h('x')) };\n`);
+    const failed = await run(process.execPath, ['scripts/build-edge.mjs', '--entry', entry, '--outdir', join(dir, 'control')], { cwd: root }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toMatch(/Node builtin node:crypto: .*uses-node\.ts → .*hash\.ts/);
+  });
+
+  it('answers without Node: health, the API description, and its readiness when the database is unreachable', async () => {
+    const { result } = await runWorker({ bindings: settings, requests: [{ url: 'https://edge.example/health' }, { url: 'https://edge.example/openapi.json' }, { url: 'https://edge.example/ready' }] });
+    expect(result.errors).toEqual([]);
+    const [health, openapi, ready] = result.responses;
+    expect(health).toMatchObject({ status: 200, body: '{"status":"ok"}' });
+    expect(openapi!.status).toBe(200);
+    expect(JSON.parse(openapi!.body).paths['/v1/specialists/{handle}/slots']).toBeDefined();
+    expect(ready!.status).toBe(503);
+    expect(JSON.parse(ready!.body)).toEqual({ status: 'unavailable', reason: 'The database does not answer.' });
+  });
+
+  it('serves the widget from the assets binding, gzipped with a versioned URL, and 404s a file it does not have', async () => {
+    const { result } = await runWorker({
+      bindings: settings,
+      assets: { '/widget/slotwise.js': WIDGET },
+      requests: [{ url: 'https://edge.example/widget/slotwise.js', headers: { 'accept-encoding': 'gzip' } }, { url: 'https://edge.example/widget/missing.js' }],
+    });
+    expect(result.errors).toEqual([]);
+    const [script, missing] = result.responses;
+    expect(script!.status).toBe(200);
+    expect(script!.headers['content-encoding']).toBe('gzip');
+    expect(script!.headers['content-location']).toMatch(/^\/widget\/v\/[0-9a-f]{12}\/slotwise\.js$/);
+    expect(gunzipSync(Buffer.from(script!.body, 'base64')).toString()).toBe(WIDGET);
+    expect(missing!.status).toBe(404);
+  });
+
+  it('answers 503 with a problem document, and logs the missing setting, when the Worker is not configured', async () => {
+    const { result, logs } = await runWorker({ bindings: { SLOTWISE_JWT_SECRET: 'x' }, requests: [{ url: 'https://edge.example/health' }] });
+    const [answer] = result.responses;
+    expect(answer!.status).toBe(503);
+    expect(answer!.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(answer!.body)).toMatchObject({ code: 'misconfigured' });
+    expect(answer!.body).not.toContain('DATABASE_URL');
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'Slotwise could not start', error: expect.objectContaining({ message: expect.stringContaining('DATABASE_URL is not set') }) }));
+  });
+
+  it('runs the scheduler from a Cron Trigger and logs a failed tick instead of throwing', async () => {
+    const { result, logs } = await runWorker({ bindings: settings, scheduled: true });
+    expect(result.errors).toEqual([]);
+    expect(result.scheduled).toBe(true);
+    expect(logs.some((l) => l.msg === 'tick failed')).toBe(true);
+  });
+});
