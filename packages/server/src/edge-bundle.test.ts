@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from './app.js';
+import { createDb } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { bookings } from './db/schema.js';
+import { paymentsDisabled } from './providers/payments/index.js';
+import { seedDemo } from './seed.js';
+import { silentLog } from './services/log.js';
+import { startHranaServer } from './testing/hrana-server.js';
 
 // The Workers entry as workerd without `nodejs_compat` would load it: built by the real build
 // script (`scripts/build-edge.mjs`), then run by `scripts/run-worker.mjs` with Node's globals
@@ -47,7 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the Workers build (src/edge.ts)', () => {
+describe('the Workers build (src/edge.ts)', { timeout: 60_000 }, () => {
   it('has no node: import and no Node builtin anywhere in its bundle, and fits a Worker', () => {
     expect(report.nodeImports).toEqual([]);
     // Workers take 3 MB gzip on the free plan (10 MB paid).
@@ -108,5 +117,47 @@ describe('the Workers build (src/edge.ts)', () => {
     expect(result.errors).toEqual([]);
     expect(result.scheduled).toBe(true);
     expect(logs.some((l) => l.msg === 'tick failed')).toBe(true);
+  });
+});
+
+describe('the Workers build over a remote libSQL (Hrana over HTTP, as Turso serves it)', { timeout: 60_000 }, () => {
+  it('books the demo: slots read and the booking written over HTTP, the slot gone after, the row in the database', async () => {
+    const url = `file:${join(dir, 'remote.db')}`;
+    const local = createDb(url, { timeout: 5000 });
+    await migrate(local);
+    await seedDemo(local, { kdfIterations: 1000 });
+    // The Node app on the same file finds a free slot to ask the Worker for.
+    const node = createApp({ database: local, rateLimits: false, payments: paymentsDisabled(), log: silentLog });
+    const profile = (await (await node.request('/v1/specialists/demo')).json()) as { services: { id: string }[] };
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const slotsPath = `/v1/specialists/demo/slots?service=${profile.services[0]!.id}&from=${day(2)}&to=${day(9)}`;
+    const slots = (await (await node.request(slotsPath)).json()) as { days: { slots: { start: string }[] }[] };
+    const start = slots.days.flatMap((d) => d.slots)[0]!.start;
+    const server = await startHranaServer(url);
+    try {
+      const booking = { specialist: 'demo', service: profile.services[0]!.id, start, customer: { name: 'Edge Customer', email: 'edge@example.com', timeZone: 'UTC' } };
+      const { result } = await runWorker({
+        bindings: { ...settings, DATABASE_URL: server.url },
+        requests: [
+          { url: 'https://edge.example/ready' },
+          { url: `https://edge.example${slotsPath}` },
+          { url: 'https://edge.example/v1/bookings', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(booking) },
+          { url: `https://edge.example${slotsPath}` },
+        ],
+      });
+      expect(result.errors).toEqual([]);
+      const [ready, before, booked, after] = result.responses;
+      expect(ready).toMatchObject({ status: 200, body: '{"status":"ready"}' });
+      const startsOf = (body: string) => (JSON.parse(body) as typeof slots).days.flatMap((d) => d.slots.map((s) => s.start));
+      expect(startsOf(before!.body)).toContain(start);
+      expect(booked!.status).toBe(201);
+      expect(startsOf(after!.body)).not.toContain(start);
+      const [row] = await local.db.select().from(bookings).where(eq(bookings.customerEmail, 'edge@example.com'));
+      expect(row).toMatchObject({ startAt: Date.parse(start), status: 'confirmed' });
+      expect(server.requests()).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+      local.close();
+    }
   });
 });
