@@ -102,12 +102,12 @@ describe('the Workers build (src/edge.ts)', { timeout: 60_000 }, () => {
     expect(missing!.status).toBe(404);
   });
 
-  it('answers 503 with a problem document, and logs the missing setting, when the Worker is not configured', async () => {
+  it('answers 500 with a problem document, and logs the missing setting, when the Worker is not configured', async () => {
     const { result, logs } = await runWorker({ bindings: { SLOTWISE_JWT_SECRET: 'x' }, requests: [{ url: 'https://edge.example/health' }] });
     const [answer] = result.responses;
-    expect(answer!.status).toBe(503);
+    expect(answer!.status).toBe(500);
     expect(answer!.headers['content-type']).toBe('application/problem+json');
-    expect(JSON.parse(answer!.body)).toMatchObject({ code: 'misconfigured' });
+    expect(JSON.parse(answer!.body)).toMatchObject({ status: 500, code: 'internal_error', detail: 'Please try again in a moment.' });
     expect(answer!.body).not.toContain('DATABASE_URL');
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'Slotwise could not start', error: expect.objectContaining({ message: expect.stringContaining('DATABASE_URL is not set') }) }));
   });

@@ -4,6 +4,7 @@
 // next steps (docs/edge.md).
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import { createRemoteDb } from './db/remote.js';
+import { HttpError, toProblem } from './http/problem.js';
 import { assetsBinding, type AssetsBinding } from './providers/files/assets-binding.js';
 import { loggedFetch } from './providers/logged.js';
 import { mailSettingsFromEnv } from './providers/mail/from-env.js';
@@ -13,6 +14,7 @@ import type { PaymentsProvider } from './services/payments/port.js';
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { errorFields, jsonLog, type Log } from './services/log.js';
 import { loggedTick } from './services/scheduler.js';
+import { t } from './services/messages/index.js';
 import { flag, integer, paymentsFromEnv, type Env } from './settings.js';
 
 /**
@@ -103,11 +105,19 @@ function appFor(bindings: EdgeBindings): SlotwiseApp {
   return app;
 }
 
-/** What a Worker answers when its settings are wrong: the sentence goes to the log, not the client. */
-function misconfigured(error: unknown): Response {
+/** The sentence naming the setting at fault, as a log line (no app, so no app log yet). */
+function logStartFailure(error: unknown): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'Slotwise could not start', ...errorFields(error) }));
-  const problem = { type: 'about:blank', title: 'Service unavailable', status: 503, code: 'misconfigured', detail: 'The server is not configured yet; its log says which setting is missing.' };
-  return new Response(JSON.stringify(problem), { status: 503, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/**
+ * What a Worker answers when its settings are wrong: the contract's `internal_error` (the caller
+ * can do nothing about it); the sentence naming the setting goes to the log only.
+ */
+function misconfigured(error: unknown): Response {
+  logStartFailure(error);
+  const problem = toProblem(new HttpError('internal_error', t('internal_error')));
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': 'application/problem+json' } });
 }
 
 export default {
@@ -129,7 +139,7 @@ export default {
     try {
       app = appFor(bindings);
     } catch (error) {
-      misconfigured(error);
+      logStartFailure(error);
       return;
     }
     ctx.waitUntil(loggedTick(app.tick, app.deps.log));
