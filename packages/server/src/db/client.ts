@@ -1,23 +1,129 @@
-import { createClient } from '@libsql/client';
-import { drizzle } from 'drizzle-orm/libsql';
-import { databaseOver, type DatabaseOptions, type Database } from './database.js';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema.js';
 
-export type { Connection, Database, DatabaseOptions, Drizzle, Tx } from './database.js';
+export type Drizzle = LibSQLDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0];
+
+export interface DatabaseOptions {
+  /** Milliseconds a statement waits for another writer's lock before `SQLITE_BUSY`. @default 5000 */
+  timeout?: number;
+  /** Auth token for a remote libSQL (Turso) database. */
+  authToken?: string;
+  /** How many times a write transaction is retried after `SQLITE_BUSY`. @default 3 */
+  busyRetries?: number;
+  /**
+   * The libSQL build that connects: Node's (embedded files and remote URLs) by default; the edge
+   * entry passes the web build's (`db/remote.ts`), which has no native module and no `node:` import.
+   */
+  createClient?: (config: Parameters<typeof createClient>[0]) => Client;
+}
+
+export interface Database {
+  readonly url: string;
+  /** The current drizzle handle; it changes when the connection is recreated after `SQLITE_BUSY`. */
+  readonly db: Drizzle;
+  /**
+   * Runs `fn` in one `BEGIN IMMEDIATE` transaction. Read-then-write work goes here so no other
+   * writer can slip in between the check and the insert. Keep it short and free of other I/O.
+   */
+  write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * A number that changes whenever any connection, in any process, commits a write — SQLite's
+   * file change counter — read without a query. Only for a local file in rollback-journal mode
+   * (set by the Node entry); absent elsewhere, where callers must query instead.
+   */
+  changeCounter?: () => number;
+  /** One trivial query: whether the database answers (readiness checks). */
+  ping(): Promise<void>;
+  /**
+   * Calls `listener` after every write transaction of this handle commits (the outbox dispatcher
+   * wakes up this way). Listeners must be quick and must not throw. @returns how to stop listening
+   */
+  onCommit(listener: () => void): () => void;
+  close(): void;
+}
+
+function isBusy(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'SQLITE_BUSY' || (typeof message === 'string' && message.includes('SQLITE_BUSY'))) return true;
+  }
+  return false;
+}
 
 /**
  * Opens a libSQL database: `file:` URLs on Node (embedded), `libsql:`/`https:` for Turso.
- * No module-level state: every app gets the database it is given. The edge entry uses
- * `createRemoteDb` (`db/remote.ts`) instead: this one may load libSQL's native Node build.
+ * No module-level state: every app gets the database it is given.
  */
 export function createDb(url: string, options: DatabaseOptions = {}): Database {
   const timeout = options.timeout ?? 5000;
-  return databaseOver(
+  const open = (): { client: Client; db: Drizzle } => {
+    const client = (options.createClient ?? createClient)({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
+    return { client, db: drizzle(client, { schema }) };
+  };
+  let current = open();
+  const listeners = new Set<() => void>();
+  let queue: Promise<void> = Promise.resolve();
+
+  // libSQL 0.18 leaves a connection inside an implicit transaction after SQLITE_BUSY, and
+  // later writes on it vanish (libsql-client-ts #352): never reuse a connection that saw one.
+  const reopen = () => {
+    try {
+      current.client.close();
+    } catch {
+      /* already closed */
+    }
+    current = open();
+  };
+
+  async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const retries = options.busyRetries ?? 3;
+    for (let tries = 0; ; tries++) {
+      try {
+        const result = await current.db.transaction(fn, { behavior: 'immediate' });
+        for (const listener of listeners) {
+          try {
+            listener();
+          } catch {
+            /* committed: a listener's failure is its own */
+          }
+        }
+        return result;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        reopen();
+        if (tries >= retries) throw error;
+      }
+    }
+  }
+
+  return {
     url,
-    () => {
-      const client = createClient({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
-      return { client, db: drizzle(client, { schema }) };
+    get db() {
+      return current.db;
     },
-    options,
-  );
+    write(fn) {
+      // One write transaction at a time per handle. libSQL's driver is synchronous: a second
+      // BEGIN IMMEDIATE on another connection of this process would busy-wait on the event loop
+      // that the first transaction needs in order to finish — a stall of `timeout` ms. Queued
+      // here, they wait without blocking; other processes still meet SQLite's lock and busy timeout.
+      const turn = queue.then(() => attempt(fn));
+      queue = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      return turn;
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async ping() {
+      await current.client.execute('select 1');
+    },
+    close() {
+      current.client.close();
+    },
+  };
 }

@@ -1,7 +1,5 @@
 import { createClient } from '@libsql/client/web';
-import { drizzle } from 'drizzle-orm/libsql/web';
-import { databaseOver, type Database } from './database.js';
-import * as schema from './schema.js';
+import { createDb, type Database } from './client.js';
 
 export interface RemoteDatabaseOptions {
   /** Turso's database token (`DATABASE_AUTH_TOKEN`); absent for a server that needs none. */
@@ -14,7 +12,8 @@ const REMOTE_URL = /^(libsql|https?|wss?):\/\//;
 
 /**
  * A remote libSQL database (Turso, `sqld`) over libSQL's web client: HTTP/WebSocket only, no
- * native module and no `node:` import, so it runs in Workers without `nodejs_compat`. Each
+ * native module and no `node:` import, so it runs in Workers without `nodejs_compat`. The same
+ * `Database` as `createDb` (write queue, busy retries, commit listeners) over that client. Each
  * statement of a write transaction is a round trip while the database's write lock is held —
  * issue 12's batched write path is what removes that; until then this is the same interactive
  * path as on Node.
@@ -26,12 +25,5 @@ export function createRemoteDb(url: string, options: RemoteDatabaseOptions = {})
   if (!REMOTE_URL.test(url)) {
     throw new Error(`DATABASE_URL must be a remote libSQL URL here (libsql://…, https://…): a file: database needs the Node entry; got "${url.replace(/\?.*$/, '')}".`);
   }
-  return databaseOver(
-    url,
-    () => {
-      const client = createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
-      return { client, db: drizzle(client, { schema }) };
-    },
-    options,
-  );
+  return createDb(url, { ...options, createClient });
 }
