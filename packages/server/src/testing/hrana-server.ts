@@ -88,8 +88,11 @@ function run(db: NativeDatabase, sql: string, args: unknown) {
 
 const errorOf = (error: unknown) => ({ message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code ?? 'UNKNOWN' });
 
-/** A Hrana-over-HTTP server on 127.0.0.1 for the SQLite file at `url` (`file:…`). */
-export async function startHranaServer(url: string): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+/**
+ * A Hrana-over-HTTP server on 127.0.0.1 for the SQLite file at `url` (`file:…`). With `authToken`,
+ * every request must carry `Authorization: Bearer <authToken>` (as Turso's database tokens), else 401.
+ */
+export async function startHranaServer(url: string, options: { authToken?: string } = {}): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
   const path = url.replace(/^file:/, '');
   const setup = new NativeDatabase(path, { timeout: 5000 });
   // WAL: a reader on one stream never waits for a writer on another (this process cannot busy-wait for itself).
@@ -165,6 +168,9 @@ export async function startHranaServer(url: string): Promise<{ url: string; requ
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       try {
+        if (options.authToken && req.headers.authorization !== `Bearer ${options.authToken}`) {
+          return res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Unauthorized' }));
+        }
         if (req.method === 'GET' && req.url === '/v2') return res.writeHead(200).end();
         if (req.method !== 'POST' || req.url !== '/v2/pipeline') return res.writeHead(404).end();
         count++;
