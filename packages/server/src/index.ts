@@ -4,6 +4,7 @@ export { tick } from './services/scheduler.js';
 export type { TickResult } from './services/scheduler.js';
 export type { AppDeps } from './app-env.js';
 export { createDb } from './db/client.js';
+export { createRemoteDb, type RemoteDatabaseOptions } from './db/remote.js';
 export type { Database, DatabaseOptions } from './db/client.js';
 export { migrate } from './db/migrate.js';
 export { seedDemo, seedDemoPayments } from './seed.js';

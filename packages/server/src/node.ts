@@ -9,8 +9,11 @@ import type { AppEnv } from './app-env.js';
 import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
-import { createStripePayments, offlinePayments, paymentsDisabled, type PaymentsProvider } from './providers/payments/index.js';
-import { batchedLines, errorFields, jsonLog, type Log } from './services/log.js';
+import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
+import { flag, integer, paymentsFromEnv } from './settings.js';
+
+export { paymentsFromEnv } from './settings.js';
+import { batchedLines, jsonLog, type Log } from './services/log.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { guardedFetch } from './providers/calendar-feed/guarded-fetch.js';
 import { loggedFetch } from './providers/logged.js';
@@ -24,6 +27,7 @@ import { createMeetings, meetingOptionsFromEnv, type MeetingSettings } from './p
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
+import { loggedTick } from './services/scheduler.js';
 import { nodeDir } from './providers/files/node-dir.js';
 import { nodeEncoder } from './providers/files/node-zlib.js';
 
@@ -135,7 +139,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   offline?.deliverTo(app);
   options.mount?.(app);
   const every = options.tickEveryMs ?? 30_000;
-  const ticker = every > 0 ? setInterval(() => void runTick(app, log), every) : undefined;
+  const ticker = every > 0 ? setInterval(() => void loggedTick(app.tick, log), every) : undefined;
   ticker?.unref();
   const hostname = options.hostname ?? '127.0.0.1';
   const server: ServerType = await new Promise((ready) => {
@@ -170,43 +174,10 @@ function stdoutLog(): Log {
   return jsonLog(out.line);
 }
 
-/** One scheduler run, logged as one line with what it did (or why it failed). */
-async function runTick(app: SlotwiseApp, log: Log): Promise<void> {
-  const started = performance.now();
-  try {
-    const result = await app.tick();
-    log({ level: 'info', msg: 'tick', ...result, ms: Math.round(performance.now() - started) });
-  } catch (error) {
-    log({ level: 'error', msg: 'tick failed', ...errorFields(error) });
-  }
-}
-
 /** A random signing secret for this process only, with a warning: it dies with the process. */
 function ephemeralJwtSecret(log: Log): string {
   log({ level: 'warn', msg: 'SLOTWISE_JWT_SECRET is not set: using a random secret, so access tokens will not survive a restart (nor webhook signing secrets, unless SLOTWISE_SECRETS_KEY is set).' });
   return newSecretToken('jwt');
-}
-
-/**
- * Payments as the environment says: real Stripe when `STRIPE_SECRET_KEY` is set (with
- * `STRIPE_PUBLISHABLE_KEY` and `STRIPE_WEBHOOK_SECRET` — several comma-separated while rolling,
- * plus the Connect endpoint's); the offline test-payments mode when `SLOTWISE_PAYMENTS=offline`
- * (refused when `NODE_ENV=production`); otherwise payments switched off — free sessions only — with
- * a warning.
- */
-export function paymentsFromEnv(env: Record<string, string | undefined> = process.env, log?: Log): PaymentsProvider | 'offline' {
-  const secretKey = env.STRIPE_SECRET_KEY;
-  if (!secretKey) {
-    if (env.SLOTWISE_PAYMENTS === 'offline') return 'offline';
-    log?.({ level: 'warn', msg: 'STRIPE_SECRET_KEY is not set: payments are off, so only free sessions can be booked.' });
-    return paymentsDisabled();
-  }
-  const publishableKey = env.STRIPE_PUBLISHABLE_KEY;
-  const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (!publishableKey || webhookSecrets.length === 0) {
-    throw new Error('With STRIPE_SECRET_KEY set, also set STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET (whsec_…).');
-  }
-  return createStripePayments({ secretKey, publishableKey, webhookSecrets });
 }
 
 /**
@@ -224,22 +195,6 @@ export function closeOnSignal(server: RunningServer): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));
   }
-}
-
-function integer(env: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
-  const text = env[name];
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${text}".`);
-  return value;
-}
-
-function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {
-  const text = env[name]?.toLowerCase();
-  if (text === undefined || text === '') return undefined;
-  if (['1', 'true', 'yes'].includes(text)) return true;
-  if (['0', 'false', 'no'].includes(text)) return false;
-  throw new Error(`${name} must be true or false; got "${env[name]}".`);
 }
 
 /**

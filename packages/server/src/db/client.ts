@@ -12,6 +12,11 @@ export interface DatabaseOptions {
   authToken?: string;
   /** How many times a write transaction is retried after `SQLITE_BUSY`. @default 3 */
   busyRetries?: number;
+  /**
+   * The libSQL build that connects: Node's (embedded files and remote URLs) by default; the edge
+   * entry passes the web build's (`db/remote.ts`), which has no native module and no `node:` import.
+   */
+  createClient?: (config: Parameters<typeof createClient>[0]) => Client;
 }
 
 export interface Database {
@@ -54,7 +59,7 @@ function isBusy(error: unknown): boolean {
 export function createDb(url: string, options: DatabaseOptions = {}): Database {
   const timeout = options.timeout ?? 5000;
   const open = (): { client: Client; db: Drizzle } => {
-    const client = createClient({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
+    const client = (options.createClient ?? createClient)({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
     return { client, db: drizzle(client, { schema }) };
   };
   let current = open();

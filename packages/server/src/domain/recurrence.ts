@@ -1,8 +1,9 @@
-import rrulePackage from 'rrule';
+import * as rrulePackage from 'rrule';
 import { civilFromDays, DAY_MS, daysFromCivil, formatEpochDay } from './civil.js';
 
-// rrule ships CommonJS for Node: its named exports are only reachable through the default one.
-const { RRule } = rrulePackage;
+// rrule ships CommonJS for Node (its named exports reachable only through the default export) and
+// ES modules for bundlers (named exports, no default): the Workers build reads the latter.
+const { RRule } = 'RRule' in rrulePackage ? rrulePackage : (Reflect.get(rrulePackage, 'default') as typeof rrulePackage);
 
 /*
  * Recurring availability: RRULE bodies of whole days, anchored at a local date.

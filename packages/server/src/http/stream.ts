@@ -1,11 +1,12 @@
-/**
- * Lets timers and I/O run before the next chunk. The embedded libSQL driver answers synchronously
+import { nextTurn } from '../services/next-turn.js';
+
+/*
+ * Between chunks, `nextTurn` lets timers and I/O run. The embedded libSQL driver answers synchronously
  * (its promises settle as microtasks), so without this a fast reader — `app.request`, a socket
  * that never pushes back — would produce the whole file in one turn of the event loop, and every
  * other request would wait for it (measured: 50 s for 100,000 bookings). With it, the longest
  * wait is one page's work.
  */
-const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * A response body made from text chunks produced on demand: the next chunk is produced only when

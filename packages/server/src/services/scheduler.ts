@@ -4,6 +4,7 @@ import { CHANNELS } from './delivery/channels.js';
 import { drainDeliveries, type DrainResult } from './delivery/dispatcher.js';
 import type { ServiceDeps } from './deps.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
+import { errorFields, type Log } from './log.js';
 import { planDailyAgendas } from './mail/agenda.js';
 import { expireDueCredits } from './packages/balance.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
@@ -41,4 +42,18 @@ export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promi
   // Last: the changes above wrote outbox rows of their own.
   const deliveries = await drainDeliveries(at, CHANNELS, now);
   return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, completedSessions, plannedAgendas, deliveries };
+}
+
+/**
+ * One scheduler run as the entries make it (a Node timer, a Cron Trigger): logged as one line with
+ * what it did and how long it took, or why it failed — never thrown, so a bad tick waits for the next.
+ */
+export async function loggedTick(run: () => Promise<TickResult>, log: Log): Promise<void> {
+  const started = performance.now();
+  try {
+    const result = await run();
+    log({ level: 'info', msg: 'tick', ...result, ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    log({ level: 'error', msg: 'tick failed', ...errorFields(error) });
+  }
 }

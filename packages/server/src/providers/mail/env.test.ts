@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { optionsFromEnv } from '../../node.js';
+import { mailSettingsFromEnv } from './from-env.js';
 
 // The production entry reads its mail settings from the environment; a setting it cannot use
 // stops the start with one sentence naming the variable.
@@ -41,5 +42,11 @@ describe('mail settings from the environment', () => {
     }
     expect(message).toContain('MAIL_FROM');
     expect(message).not.toContain('hunter2');
+  });
+
+  it('without an SMTP transport to make (the Workers entry), refuses SMTP_URL and points to Postmark', () => {
+    const base = { MAIL_FROM: 'bookings@example.com', PUBLIC_API_URL: 'https://api.example.com' };
+    expect(() => mailSettingsFromEnv({ ...base, SMTP_URL: 'smtps://u:p@smtp.example.com:465' })).toThrow('SMTP_URL needs the Node server (SMTP needs sockets): here, send mail through Postmark with POSTMARK_SERVER_TOKEN.');
+    expect(mailSettingsFromEnv({ ...base, POSTMARK_SERVER_TOKEN: 'pm-token' }).mail?.name).toBe('postmark');
   });
 });

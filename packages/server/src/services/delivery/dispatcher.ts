@@ -3,6 +3,7 @@ import { deliveries, outbox, type DeliveryRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { errorFields } from '../log.js';
+import { nextTurn } from '../next-turn.js';
 import { DeliveryFailure, type DeliveryChannel, type DeliveryDraft, type OutboxEvent } from './channel.js';
 
 /** How long a claimed delivery belongs to the process that claimed it before anyone may retry it. */
@@ -183,7 +184,7 @@ export function createDispatcher(deps: ServiceDeps, channels: readonly DeliveryC
       again = true;
       return;
     }
-    running = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+    running = nextTurn().then(() => {
       running = undefined;
       return run().catch(() => undefined); // logged by `run`; a kick has no one to answer
     });

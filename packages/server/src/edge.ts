@@ -1,0 +1,147 @@
+// The Workers entry: the same app as the Node server, built for workerd WITHOUT `nodejs_compat`
+// (`scripts/build-edge.mjs`; `edge-bundle.test.ts` fails the build on any `node:` import). The
+// database is remote libSQL (Turso) over HTTP for now; D1 and the batched write path are issue 12's
+// next steps (docs/edge.md).
+import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
+import { createRemoteDb } from './db/remote.js';
+import { HttpError, toProblem } from './http/problem.js';
+import { assetsBinding, type AssetsBinding } from './providers/files/assets-binding.js';
+import { loggedFetch } from './providers/logged.js';
+import { mailSettingsFromEnv } from './providers/mail/from-env.js';
+import { createMeetings, meetingOptionsFromEnv } from './providers/meetings/index.js';
+import { offlinePayments } from './providers/payments/offline.js';
+import type { PaymentsProvider } from './services/payments/port.js';
+import { loggedSms, smsFromEnv } from './providers/sms/index.js';
+import { errorFields, jsonLog, type Log } from './services/log.js';
+import { loggedTick } from './services/scheduler.js';
+import { t } from './services/messages/index.js';
+import { flag, integer, paymentsFromEnv, type Env } from './settings.js';
+
+/**
+ * PBKDF2 iterations for new password hashes here: Workers refuse more than 100,000 (Node's
+ * default is 600,000). Each hash carries its own count, so hashes made here verify on Node too.
+ */
+export const EDGE_KDF_ITERATIONS = 100_000;
+
+/** A Worker's bindings: text settings (vars and secrets) and, optionally, the widget's assets. */
+export interface EdgeBindings {
+  [name: string]: unknown;
+  /** Workers static assets holding the widget's build under `/widget/` (served at `/widget/*`). */
+  ASSETS?: AssetsBinding;
+}
+
+/** The part of a Worker's execution context this entry uses. */
+export interface EdgeContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** A Cron Trigger's controller: when it was due. */
+export interface EdgeScheduledController {
+  readonly scheduledTime: number;
+  readonly cron: string;
+}
+
+const textSettings = (bindings: EdgeBindings): Env =>
+  Object.fromEntries(Object.entries(bindings).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
+/**
+ * The app's options from a Worker's bindings — the Node server's variables where they make sense
+ * here (`DATABASE_URL` libsql/https, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*` or
+ * `SLOTWISE_PAYMENTS=offline`, `POSTMARK_*`, `MAIL_FROM`, `PUBLIC_*_URL`, `TWILIO_*`, `JITSI_BASE_URL`,
+ * `ZOOM_*`, `JOIN_*`, `HOLD_MINUTES`, `SLOTWISE_SECRETS_KEY`, `NODE_ENV`). Stricter than Node in two
+ * ways: the JWT secret is required (isolates come and go; a random one per isolate would sign
+ * people out at random), and SMTP is refused (no sockets without `nodejs_compat`).
+ *
+ * @throws Error with one sentence naming the setting at fault.
+ */
+export function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number): AppOptions & { offline?: ReturnType<typeof offlinePayments> } {
+  const env = textSettings(bindings);
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: give the Worker a remote libSQL database (libsql://….turso.io) and its DATABASE_AUTH_TOKEN.');
+  if (!env.SLOTWISE_JWT_SECRET) throw new Error('SLOTWISE_JWT_SECRET is not set: on the edge it is required (wrangler secret put SLOTWISE_JWT_SECRET), or sign-ins would not survive from one isolate to the next.');
+  const database = createRemoteDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {});
+  const chosen = paymentsFromEnv(env, log);
+  const offline = chosen === 'offline' ? offlinePayments(database, { clock: Date.now, nodeEnv: env.NODE_ENV }) : undefined;
+  const payments: PaymentsProvider = offline?.payments ?? (chosen as PaymentsProvider);
+  const holdMinutes = integer(env, 'HOLD_MINUTES', 1, 24 * 60);
+  const trustProxy = flag(env, 'TRUST_PROXY');
+  const { meetingSettings, joinWindow } = meetingOptionsFromEnv(env);
+  const sms = smsFromEnv(env);
+  const fetch = globalThis.fetch.bind(globalThis);
+  return {
+    database,
+    payments,
+    log,
+    jwtSecret: env.SLOTWISE_JWT_SECRET,
+    kdfIterations: EDGE_KDF_ITERATIONS,
+    ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
+    ...(holdMinutes === undefined ? {} : { holdMinutes }),
+    ...(trustProxy === undefined ? {} : { trustProxy }),
+    ...mailSettingsFromEnv(env),
+    ...(sms ? { sms: loggedSms(sms, log) } : {}),
+    meetings: createMeetings(meetingSettings ?? {}, loggedFetch(fetch, log, 'zoom')),
+    ...(joinWindow ? { joinWindow } : {}),
+    webhookFetch: loggedFetch(fetch, log, 'webhook'),
+    ...(bindings.ASSETS ? { assets: { widget: assetsBinding(bindings.ASSETS, startedAt) } } : {}),
+    ...(offline ? { offline } : {}),
+  };
+}
+
+/**
+ * One app per isolate and bindings object, made on first use: Workers hand bindings over only
+ * with an event, and refuse random numbers and timers at module load. A failed start is not kept,
+ * so fixing a secret needs no redeploy of the code.
+ */
+const apps = new WeakMap<object, SlotwiseApp>();
+
+function appFor(bindings: EdgeBindings): SlotwiseApp {
+  let app = apps.get(bindings);
+  if (!app) {
+    const log = jsonLog((line) => console.log(line));
+    const { offline, ...options } = edgeOptionsFromEnv(bindings, log, Date.now());
+    app = createApp(options);
+    offline?.deliverTo(app);
+    apps.set(bindings, app);
+  }
+  return app;
+}
+
+/** The sentence naming the setting at fault, as a log line (no app, so no app log yet). */
+function logStartFailure(error: unknown): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'Slotwise could not start', ...errorFields(error) }));
+}
+
+/**
+ * What a Worker answers when its settings are wrong: the contract's `internal_error` (the caller
+ * can do nothing about it); the sentence naming the setting goes to the log only.
+ */
+function misconfigured(error: unknown): Response {
+  logStartFailure(error);
+  const problem = toProblem(new HttpError('internal_error', t('internal_error')));
+  return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': 'application/problem+json' } });
+}
+
+export default {
+  /** Every request: the app's answer; outbox deliveries its commits woke finish after it (`waitUntil`). */
+  async fetch(request: Request, bindings: EdgeBindings, ctx: EdgeContext): Promise<Response> {
+    let app: SlotwiseApp;
+    try {
+      app = appFor(bindings);
+    } catch (error) {
+      return misconfigured(error);
+    }
+    const response = await app.fetch(request, bindings, ctx as Parameters<SlotwiseApp['fetch']>[2]);
+    ctx.waitUntil(app.deliveries.idle());
+    return response;
+  },
+  /** A Cron Trigger (every minute in the example): the scheduler's tick, as Node runs every 30 s. */
+  async scheduled(_controller: EdgeScheduledController, bindings: EdgeBindings, ctx: EdgeContext): Promise<void> {
+    let app: SlotwiseApp;
+    try {
+      app = appFor(bindings);
+    } catch (error) {
+      logStartFailure(error);
+      return;
+    }
+    ctx.waitUntil(loggedTick(app.tick, app.deps.log));
+  },
+};

@@ -1,0 +1,51 @@
+import { createStripePayments, paymentsDisabled, type PaymentsProvider } from './providers/payments/index.js';
+import type { Log } from './services/log.js';
+
+/*
+ * Reading settings from an environment (Node's `process.env`, a Worker's bindings): the parts
+ * both entries share, free of Node modules so the Workers build can include them. Each throws a
+ * sentence naming the variable at fault, so a typo stops the start instead of running misconfigured.
+ */
+
+export type Env = Record<string, string | undefined>;
+
+/**
+ * Payments as the environment says: real Stripe when `STRIPE_SECRET_KEY` is set (with
+ * `STRIPE_PUBLISHABLE_KEY` and `STRIPE_WEBHOOK_SECRET` — several comma-separated while rolling,
+ * plus the Connect endpoint's); the offline test-payments mode when `SLOTWISE_PAYMENTS=offline`
+ * (refused when `NODE_ENV=production`); otherwise payments switched off — free sessions only — with
+ * a warning.
+ */
+export function paymentsFromEnv(env: Env, log?: Log): PaymentsProvider | 'offline' {
+  const secretKey = env.STRIPE_SECRET_KEY;
+  if (!secretKey) {
+    if (env.SLOTWISE_PAYMENTS === 'offline') return 'offline';
+    log?.({ level: 'warn', msg: 'STRIPE_SECRET_KEY is not set: payments are off, so only free sessions can be booked.' });
+    return paymentsDisabled();
+  }
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY;
+  const webhookSecrets = (env.STRIPE_WEBHOOK_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!publishableKey || webhookSecrets.length === 0) {
+    throw new Error('With STRIPE_SECRET_KEY set, also set STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET (whsec_…).');
+  }
+  return createStripePayments({ secretKey, publishableKey, webhookSecrets });
+}
+
+/** A whole number from `min` to `max`, or undefined when unset. */
+export function integer(env: Env, name: string, min: number, max: number): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${text}".`);
+  return value;
+}
+
+/** true/false (also 1/0, yes/no), or undefined when unset. */
+export function flag(env: Env, name: string): boolean | undefined {
+  const text = env[name]?.toLowerCase();
+  if (text === undefined || text === '') return undefined;
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  throw new Error(`${name} must be true or false; got "${env[name]}".`);
+}
+
