@@ -35,6 +35,9 @@ beforeAll(async () => {
     const [demoRow] = await tx.select().from(specialists).where(eq(specialists.handle, 'demo'));
     await tx.insert(calendarFeeds).values({ id: ids['calendar-feeds']!, specialistId: demoRow!.id, url: 'https://calendar.example/feed.ics', createdAt: t.now() });
   });
+  // Bought before the webhook exists: a purchase emits an event the deliveries check would see.
+  ids.packages = (await t.json('/v1/me/packages', { body: { name: 'Pack', sessionCount: 2, serviceIds: [t.intro.id], price: 0, validityDays: 30 }, headers: demo })).body.id;
+  ids['package-purchases'] = (await t.json(`/v1/packages/${ids.packages}/purchases`, { body: { customer } })).body.purchase.id;
   ids.webhooks = (await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.example.com/slotwise', eventTypes: ['*'] }, headers: demo })).body.id;
   ids.deliveries = newId('dl');
   await t.database.write(async (tx) => {
@@ -42,14 +45,13 @@ beforeAll(async () => {
     const at = { dueAt: t.now(), nextAttemptAt: t.now(), createdAt: t.now(), updatedAt: t.now() };
     await tx.insert(deliveries).values({ id: ids.deliveries!, specialistId: demoRow!.id, channel: 'webhook', kind: 'booking.confirmed', recipient: ids.webhooks!, idempotencyKey: 'probe', data: { messageId: ids.deliveries!, body: '{}' }, status: 'sent', ...at });
   });
-  ids.packages = (await t.json('/v1/me/packages', { body: { name: 'Pack', sessionCount: 2, serviceIds: [t.intro.id], price: 0, validityDays: 30 }, headers: demo })).body.id;
   mallory = (await signUp(t, 'mallory')).accessToken;
 });
 afterAll(() => t.close());
 
 /** The demo's object id for a route's `{id}`, by the collection the path names. */
 function idFor(path: string): string | undefined {
-  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|calendar-feeds|webhooks)\/\{id\}/.exec(path)?.[1];
+  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|package-purchases|calendar-feeds|webhooks)\/\{id\}/.exec(path)?.[1];
   return collection ? ids[collection] : undefined;
 }
 
@@ -59,6 +61,7 @@ function bodyFor(spec: RouteSpec): unknown {
   if (spec.path.endsWith('/cancel')) return { reason: 'probe' };
   if (spec.path.endsWith('/reschedule')) return { start: '2026-11-24T09:00:00Z' };
   if (spec.path.endsWith('/notes')) return { notes: 'hijacked' };
+  if (spec.path.endsWith('/refund')) return {};
   if (spec.path.startsWith('/v1/me/webhooks/')) return { description: 'Hijacked', enabled: false };
   return { name: 'Hijacked' };
 }
