@@ -83,7 +83,11 @@ function webhookPurchase(payload: PackageEvent['payload']): WebhookPackagePurcha
   };
 }
 
-/** A package's webhook event: `package.purchased` when its credits were granted, `package.refunded` when revoked; none for low credits. */
+/**
+ * A package's webhook event: `package.purchased` when its credits were granted, `package.refunded`
+ * when revoked; none for low credits, nor for each refund's own outcome (the customer's email; the
+ * specialist sees a failed refund in the purchases list: payment refunded and credits back).
+ */
 function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
   const timestamp = payload.event.at;
   if (payload.event.type === 'package.purchased') return [{ type: 'package.purchased', timestamp, data: { purchase: webhookPurchase(payload) } }];
