@@ -1,6 +1,9 @@
+import { WebhookEvent } from '@slotwise/sdk/contract';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { packagePurchases, refunds } from '../../db/schema.js';
+import { outbox, packagePurchases, refunds } from '../../db/schema.js';
+import type { OutboxEvent } from '../delivery/channel.js';
+import { webhookEventsOf } from '../webhooks/events.js';
 import { startMailbox, type Mailbox } from '../../providers/mail/mailbox.js';
 import { smtpMail } from '../../providers/mail/smtp.js';
 import { LINKS } from '../../testing/mail-app.js';
@@ -32,6 +35,11 @@ const refundMail = async () => {
 const myPurchase = async (id: string) => {
   const list = await t.json('/v1/me/package-purchases', { method: 'GET', headers: t.asMe });
   return (list.body.data as { id: string; payment: { amountRefunded: number }; credits: { remaining: number } }[]).find((p) => p.id === id)!;
+};
+/** The specialist's webhook events of the purchase, as the contract reads them. */
+const sentEvents = async (purchaseId: string) => {
+  const rows = await t.database.db.select().from(outbox).where(eq(outbox.purchaseId, purchaseId));
+  return rows.flatMap((row) => webhookEventsOf(row as unknown as OutboxEvent)).map((e) => WebhookEvent.parse(e));
 };
 /** A refund made in Stripe's dashboard: straight to Stripe's API, Slotwise learns of it by webhook. */
 const dashboardRefund = async (intentId: string, amount: number) => {
@@ -119,6 +127,10 @@ describe('a package refund that fails at Stripe after it was created', () => {
     expect((await t.credits(creditsToken)).body.total).toBe(2);
     expect(await myPurchase(purchase.id)).toMatchObject({ payment: { amountRefunded: 0 }, credits: { remaining: 2 } });
     expect((await t.bookWithCredit('2026-11-25T09:00:00Z', creditsToken)).status).toBe(201);
+    // The specialist's systems hear of it: package.refund_failed, with the credits that came back.
+    const events = await sentEvents(purchase.id);
+    expect(events.map((e) => e.type)).toEqual(['package.purchased', 'package.refunded', 'package.refund_failed']);
+    expect(events[2]).toMatchObject({ data: { purchase: { id: purchase.id }, refund: { amount: 24000, currency: 'EUR' }, credits: { restored: 2 } } });
 
     // Refunded again, this time for good: the credits are taken back again and the customer told.
     expect((await refund(purchase.id)).body).toMatchObject({ refund: { amount: 24000, status: 'succeeded' }, revoked: 1 });
