@@ -230,7 +230,11 @@ export const WebhookPackageRefundFailedEvent = z
     timestamp: Instant,
     data: z.strictObject({
       purchase: WebhookPackagePurchase,
-      refund: z.strictObject({ amount: MinorAmount, currency: Currency }),
+      refund: z.strictObject({
+        amount: MinorAmount,
+        currency: Currency,
+        failureReason: z.string().nullable().meta({ description: 'Why, as the provider said it (Stripe’s `failure_reason`, e.g. `expired_or_canceled_card`).', example: 'expired_or_canceled_card' }),
+      }),
       credits: z.strictObject({ restored: z.number().int() }),
     }),
   })

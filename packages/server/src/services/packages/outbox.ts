@@ -40,6 +40,8 @@ export interface RefundSnapshot {
   id: string;
   amount: number;
   currency: string;
+  /** On a failed refund: why, as the provider said it (`expired_or_canceled_card`), or null. */
+  failureReason?: string | null;
 }
 
 /**

@@ -130,7 +130,7 @@ describe('a package refund that fails at Stripe after it was created', () => {
     // The specialist's systems hear of it: package.refund_failed, with the credits that came back.
     const events = await sentEvents(purchase.id);
     expect(events.map((e) => e.type)).toEqual(['package.purchased', 'package.refunded', 'package.refund_failed']);
-    expect(events[2]).toMatchObject({ data: { purchase: { id: purchase.id }, refund: { amount: 24000, currency: 'EUR' }, credits: { restored: 2 } } });
+    expect(events[2]).toMatchObject({ data: { purchase: { id: purchase.id }, refund: { amount: 24000, currency: 'EUR', failureReason: 'expired_or_canceled_card' }, credits: { restored: 2 } } });
 
     // Refunded again, this time for good: the credits are taken back again and the customer told.
     expect((await refund(purchase.id)).body).toMatchObject({ refund: { amount: 24000, status: 'succeeded' }, revoked: 1 });

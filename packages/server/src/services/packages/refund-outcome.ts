@@ -48,7 +48,8 @@ export async function recordRefundOutcome(tx: Tx, refundId: string, from: Status
       .where(and(eq(refunds.paymentId, payment.id), ne(refunds.id, refund.id), inArray(refunds.status, ['pending', 'succeeded'])))
       .limit(1);
     const restored = standing.length === 0 ? await restorePurchaseCredits(tx, purchase.id, now) : 0;
-    await recordPackageEvent(tx, purchase, { type: 'package.refund_failed', lot: lotSnapshot, refund: snapshot, credits: { restored } }, now);
+    const failed = { ...snapshot, failureReason: refund.lastError };
+    await recordPackageEvent(tx, purchase, { type: 'package.refund_failed', lot: lotSnapshot, refund: failed, credits: { restored } }, now);
   }
 }
 

@@ -73,7 +73,8 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
       const [known] = await tx.select().from(refunds).where(ours ? eq(refunds.id, ours) : eq(refunds.providerRefundId, r.id));
       let refundId = known?.id;
       if (known) {
-        await tx.update(refunds).set({ status: statusOf(r), providerRefundId: r.id, nextAttemptAt: null, updatedAt: now }).where(eq(refunds.id, known.id));
+        const failure = statusOf(r) === 'failed' ? { lastError: r.failureReason ?? 'unknown' } : {}; // Stripe's failure_reason, kept with the refund
+        await tx.update(refunds).set({ status: statusOf(r), providerRefundId: r.id, nextAttemptAt: null, updatedAt: now, ...failure }).where(eq(refunds.id, known.id));
         // Slotwise's own refund of a purchase revokes once created, even when this event beats the API's answer.
         if (purchaseId && known.status === 'pending' && statusOf(r) !== 'failed') await revokePurchaseCredits(tx, purchaseId, now);
       } else {

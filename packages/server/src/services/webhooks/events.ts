@@ -92,8 +92,8 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
   const timestamp = payload.event.at;
   if (payload.event.type === 'package.purchased') return [{ type: 'package.purchased', timestamp, data: { purchase: webhookPurchase(payload) } }];
   if (payload.event.type === 'package.refund_failed' && 'refund' in payload && 'restored' in payload.credits) {
-    const { amount, currency } = payload.refund;
-    return [{ type: 'package.refund_failed', timestamp, data: { purchase: webhookPurchase(payload), refund: { amount, currency }, credits: payload.credits } }];
+    const { amount, currency, failureReason } = payload.refund;
+    return [{ type: 'package.refund_failed', timestamp, data: { purchase: webhookPurchase(payload), refund: { amount, currency, failureReason: failureReason ?? null }, credits: payload.credits } }];
   }
   if ('revoked' in payload) return [{ type: 'package.refunded', timestamp, data: { purchase: webhookPurchase(payload), credits: { revoked: payload.revoked } } }];
   return [];
