@@ -24,10 +24,11 @@ export const BOOKING_WEBHOOK_EVENT_TYPES = [
  * Every event type an endpoint can subscribe to: the booking ones, `package.purchased` (a
  * package paid for, or a free one claimed: its credits were granted) and `package.refunded` (its
  * payment refunded in full, or refunded by the specialist from Slotwise: the unspent credits were
- * revoked). The README's "Outgoing webhooks"
+ * revoked) and `package.refund_failed` (a refund of it failed at the provider after it was
+ * created: the revoked credits came back). The README's "Outgoing webhooks"
  * table says which change sends which type.
  */
-export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded'] as const;
+export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded', 'package.refund_failed'] as const;
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -218,12 +219,34 @@ export const WebhookPackageRefundedEvent = z
   .meta({ id: 'WebhookPackageRefundedEvent' });
 
 /**
+ * `package.refund_failed`: a refund of a purchase's payment that the provider had created failed
+ * afterwards (a closed card), so no money goes back; the credits its refund revoked came back
+ * (`data.credits.restored`, 0 when another refund of the payment still stands). The customer is
+ * not emailed about it.
+ */
+export const WebhookPackageRefundFailedEvent = z
+  .strictObject({
+    type: z.literal('package.refund_failed'),
+    timestamp: Instant,
+    data: z.strictObject({
+      purchase: WebhookPackagePurchase,
+      refund: z.strictObject({
+        amount: MinorAmount,
+        currency: Currency,
+        failureReason: z.string().nullable().meta({ description: 'Why, as the provider said it (Stripe’s `failure_reason`, e.g. `expired_or_canceled_card`).', example: 'expired_or_canceled_card' }),
+      }),
+      credits: z.strictObject({ restored: z.number().int() }),
+    }),
+  })
+  .meta({ id: 'WebhookPackageRefundFailedEvent' });
+
+/**
  * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`), told apart by
  * `type`: booking and payment events carry `data.booking`, package events carry
  * `data.purchase`. `timestamp` is when it happened, not when this attempt was made (that is the
  * `webhook-timestamp` header).
  */
-export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent]).meta({ id: 'WebhookEvent' });
+export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent, WebhookPackageRefundFailedEvent]).meta({ id: 'WebhookEvent' });
 
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;

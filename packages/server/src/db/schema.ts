@@ -702,8 +702,11 @@ export const creditLedger = sqliteTable(
     customerEmail: text('customer_email').notNull(),
     /** The grant row's id (a grant points at itself). */
     lotId: text('lot_id').notNull(),
-    /** Free text in the database: `revoke` (a refunded purchase's unspent rest) needed no migration. */
-    kind: text('kind', { enum: ['grant', 'debit', 'return', 'expire', 'revoke'] }).notNull(),
+    /**
+     * Free text in the database: `revoke` (a refunded purchase's unspent rest) and `restore` (what a
+     * revoke took, given back when its refund failed at the provider) needed no migration.
+     */
+    kind: text('kind', { enum: ['grant', 'debit', 'return', 'expire', 'revoke', 'restore'] }).notNull(),
     delta: integer('delta').notNull(),
     packagePurchaseId: text('package_purchase_id'),
     bookingId: text('booking_id'),

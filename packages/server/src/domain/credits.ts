@@ -1,11 +1,12 @@
 /**
  * Credits as an append-only ledger. A `grant` row opens a lot (+N, with an expiry); `debit` (−1),
- * `return` (+1), `expire` (−rest) and `revoke` (−rest, its purchase refunded) rows point at it. Nothing here stores a balance: it is always
+ * `return` (+1), `expire` (−rest), `revoke` (−rest, its purchase refunded) and `restore` (+what a revoke
+ * took, its refund failed at the provider) rows point at it. Nothing here stores a balance: it is always
  * the sum of a lot's rows, and nothing can be spent from a lot once `now` reaches its expiry.
  * Pure: no I/O, no clock reads.
  */
 
-export type LedgerKind = 'grant' | 'debit' | 'return' | 'expire' | 'revoke';
+export type LedgerKind = 'grant' | 'debit' | 'return' | 'expire' | 'revoke' | 'restore';
 
 export interface LedgerEntry {
   lotId: string;

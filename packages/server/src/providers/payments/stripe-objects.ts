@@ -43,6 +43,7 @@ export interface StripeRefundLike {
   currency: string;
   payment_intent: Ref;
   metadata?: Record<string, string> | null;
+  failure_reason?: string | null;
 }
 
 export function toProviderRefund(refund: StripeRefundLike): ProviderRefund {
@@ -53,6 +54,7 @@ export function toProviderRefund(refund: StripeRefundLike): ProviderRefund {
     currency: refund.currency,
     paymentIntent: refId(refund.payment_intent) ?? '',
     metadata: { ...(refund.metadata ?? {}) },
+    ...(refund.failure_reason ? { failureReason: refund.failure_reason } : {}),
   };
 }
 

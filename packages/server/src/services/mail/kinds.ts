@@ -15,6 +15,7 @@ export const EMAIL_KINDS = {
   'customer.package_purchased': { role: 'customer', about: 'purchase' },
   'customer.credits_expiring': { role: 'customer', about: 'purchase', optOut: 'credits', scheduled: true },
   'customer.credits_low': { role: 'customer', about: 'purchase', optOut: 'credits' },
+  'customer.package_refunded': { role: 'customer', about: 'purchase' },
   'specialist.new_booking': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
   'specialist.rescheduled': { role: 'specialist', invite: 'REQUEST', waitsForMeeting: true },
   'specialist.cancelled': { role: 'specialist', invite: 'CANCEL' },

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { packagePurchases, services } from '../../db/schema.js';
+import { packagePurchases, refunds, services } from '../../db/schema.js';
 import { remaining } from '../../domain/credits.js';
 import type { ServiceDeps } from '../deps.js';
 import { LOW_CREDITS, lotsOfPurchases, mintPurchaseToken } from '../packages/credits.js';
@@ -36,6 +36,11 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
     if (stale) return { skip: stale };
   }
   if (kind === 'customer.credits_low' && left > LOW_CREDITS) return { skip: 'a credit was given back meanwhile' };
+  if (kind === 'customer.package_refunded') {
+    // A refund that failed since it was planned must not tell of money on its way.
+    const [refund] = await db.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, data.refund!.id));
+    if (refund?.status !== 'succeeded') return { skip: 'the refund did not go through' };
+  }
 
   const { t, locale } = stringsFor(purchase.customerLocale);
   const zone = purchase.customerTimeZone;
@@ -62,6 +67,7 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
       zone: zoneLabel(zone, expiresAt, locale),
       daysLeft: Math.max(1, Math.round((expiresAt - now) / DAY_MS)),
     },
+    ...(data.refund && data.credits ? { refund: { amount: money(data.refund.amount, data.refund.currency, locale), ...data.credits } } : {}),
     ...(code ? { code } : {}),
     links: code ? { credits: links.credits(deps, code), book: links.bookWithCredits(deps, specialist.handle, code) } : {},
   });

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import type { DeliveryDraft, PackageEvent, PlanContext } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
-import type { LotSnapshot, PurchaseSnapshot } from '../packages/outbox.js';
+import type { LotSnapshot, PurchaseSnapshot, RefundSnapshot } from '../packages/outbox.js';
 import type { PackageEmailKind } from './kinds.js';
 import { optedOut } from './opt-outs.js';
 
@@ -10,11 +10,16 @@ const DAY_MS = 86_400_000;
 /** Days before a lot's expiry its customer is reminded of the credits left on it, longest first. */
 export const EXPIRY_REMINDER_DAYS: readonly number[] = [7, 1];
 
-/** What an email about a purchase carries: the purchase as it was, the lot, and (expiry reminders) the lead in days. */
+/**
+ * What an email about a purchase carries: the purchase as it was, the lot, (expiry reminders) the
+ * lead in days, and (a refund) the refund with the credits it removed and those already booked.
+ */
 export interface PackageEmailData {
   purchase: PurchaseSnapshot;
   lot: LotSnapshot;
   days?: number;
+  refund?: RefundSnapshot;
+  credits?: { removed: number; booked: number };
 }
 
 /**
@@ -24,6 +29,8 @@ export interface PackageEmailData {
  * | --- | --- |
  * | package.purchased | "your package" with its credits code (always: it is what was bought); credits expiring 7 days and 1 day before the lot's expiry |
  * | credits.low | "1 credit left" / "no credits left" |
+ * | package.refund_issued | "your refund": the amount, the credits it removed, when the money arrives (once per refund) |
+ * | package.refund_failed | nothing: no email may claim money is coming; the specialist sees it in the purchases list |
  *
  * The expiry reminders and the low balance are optional (`credits`): not planned for an address
  * that opted out, and checked again when due. A reminder already due is never planned (a package
@@ -54,6 +61,12 @@ export async function planPackageEmails(tx: Tx, event: PackageEvent, ctx: PlanCo
     case 'credits.low':
       if (await optional()) add('customer.credits_low', `${event.id}:email:customer.credits_low`, { purchase, lot });
       break;
+    case 'package.refund_issued': {
+      const { refund, credits } = event.payload as Extract<PackageEvent['payload'], { refund: unknown; credits: { removed: number } }>;
+      // Keyed by the refund, not the event: the same refund can never be told twice.
+      add('customer.package_refunded', `email:refund:${refund.id}:customer.package_refunded`, { purchase, lot, refund, credits });
+      break;
+    }
   }
   return drafts;
 }

@@ -35,21 +35,37 @@ export interface LotSnapshot {
   expiresAt: string;
 }
 
+/** A refund of a purchase's payment as its events name it: Slotwise's id, and what went (or was to go) back. */
+export interface RefundSnapshot {
+  id: string;
+  amount: number;
+  currency: string;
+  /** On a failed refund: why, as the provider said it (`expired_or_canceled_card`), or null. */
+  failureReason?: string | null;
+}
+
 /**
  * What a package event's outbox row carries. `package.purchased`: the purchase was paid (or a free
  * one claimed) and its lot granted. `credits.low`: a booking's debit left the purchase with at most
  * one usable credit (`remaining`). `package.refunded`: the payment was refunded in full (or the
  * specialist refunded it from Slotwise) and the lot's unspent credits (`revoked`, possibly 0) taken back.
+ * `package.refund_issued`: one refund of the purchase's payment succeeded at the provider (once per
+ * refund, whichever road it was learnt by), with the credits it removed now and those already spent.
+ * `package.refund_failed`: a refund the provider had created failed afterwards; `restored` credits came back.
  */
 export type PackageEventPayload =
   | { event: { id: string; type: 'package.purchased'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot }
   | { event: { id: string; type: 'package.refunded'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; revoked: number }
-  | { event: { id: string; type: 'credits.low'; at: string; bookingId: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; remaining: number };
+  | { event: { id: string; type: 'credits.low'; at: string; bookingId: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; remaining: number }
+  | { event: { id: string; type: 'package.refund_issued'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; refund: RefundSnapshot; credits: { removed: number; booked: number } }
+  | { event: { id: string; type: 'package.refund_failed'; at: string }; purchase: PurchaseSnapshot; lot: LotSnapshot; refund: RefundSnapshot; credits: { restored: number } };
 
 type Happened =
   | { type: 'package.purchased'; lot: LotSnapshot }
   | { type: 'package.refunded'; lot: LotSnapshot; revoked: number }
-  | { type: 'credits.low'; lot: LotSnapshot; bookingId: string; remaining: number };
+  | { type: 'credits.low'; lot: LotSnapshot; bookingId: string; remaining: number }
+  | { type: 'package.refund_issued'; lot: LotSnapshot; refund: RefundSnapshot; credits: { removed: number; booked: number } }
+  | { type: 'package.refund_failed'; lot: LotSnapshot; refund: RefundSnapshot; credits: { restored: number } };
 
 /**
  * Writes the outbox row of a package's event, in the caller's transaction — the one that granted
@@ -62,12 +78,7 @@ export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, h
   const id = newId('msg');
   const snapshot = purchaseSnapshot(purchase, pkg?.name ?? '');
   const at = isoInstant(now);
-  const payload: PackageEventPayload =
-    happened.type === 'package.purchased'
-      ? { event: { id, type: happened.type, at }, purchase: snapshot, lot: happened.lot }
-      : happened.type === 'package.refunded'
-        ? { event: { id, type: happened.type, at }, purchase: snapshot, lot: happened.lot, revoked: happened.revoked }
-        : { event: { id, type: happened.type, at, bookingId: happened.bookingId }, purchase: snapshot, lot: happened.lot, remaining: happened.remaining };
+  const payload = payloadOf(happened, { id, at }, snapshot);
   await tx.insert(outbox).values({
     id,
     topic: happened.type,
@@ -78,4 +89,30 @@ export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, h
     payload,
     createdAt: now,
   });
+}
+
+/** The outbox payload of what happened: the event's head, the purchase as it is now, and the rest as told. */
+function payloadOf(happened: Happened, head: { id: string; at: string }, purchase: PurchaseSnapshot): PackageEventPayload {
+  switch (happened.type) {
+    case 'credits.low': {
+      const { type, bookingId, ...rest } = happened;
+      return { event: { ...head, type, bookingId }, purchase, ...rest };
+    }
+    case 'package.purchased': {
+      const { type, ...rest } = happened;
+      return { event: { ...head, type }, purchase, ...rest };
+    }
+    case 'package.refunded': {
+      const { type, ...rest } = happened;
+      return { event: { ...head, type }, purchase, ...rest };
+    }
+    case 'package.refund_issued': {
+      const { type, ...rest } = happened;
+      return { event: { ...head, type }, purchase, ...rest };
+    }
+    case 'package.refund_failed': {
+      const { type, ...rest } = happened;
+      return { event: { ...head, type }, purchase, ...rest };
+    }
+  }
 }

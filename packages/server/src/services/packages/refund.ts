@@ -1,11 +1,11 @@
 import type { PackagePurchaseRefund, PackagePurchaseRefundCreate } from '@slotwise/sdk/contract';
 import { and, desc, eq } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
-import type { Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, packages, payments, refunds, type SpecialistRow } from '../../db/schema.js';
+import { packagePurchases, packages, payments, refunds, type SpecialistRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
 import { issueDueRefunds, queueRefund, refundedSoFar } from '../payments/refunds.js';
+import { revokedOf } from './revoke.js';
 import { asSpecialistSees } from './sales.js';
 
 /**
@@ -63,13 +63,4 @@ export async function refundPurchase(
     revoked: (await revokedOf(db, purchaseId)) - queued.revokedBefore,
     purchase: purchase!,
   };
-}
-
-/** How many credits of the purchase were revoked so far (by any refund). */
-async function revokedOf(db: Drizzle | Tx, purchaseId: string): Promise<number> {
-  const rows = await db
-    .select({ delta: creditLedger.delta })
-    .from(creditLedger)
-    .where(and(eq(creditLedger.packagePurchaseId, purchaseId), eq(creditLedger.kind, 'revoke')));
-  return rows.reduce((sum, r) => sum - r.delta, 0);
 }

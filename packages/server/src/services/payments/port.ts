@@ -47,6 +47,8 @@ export interface ProviderRefund {
   paymentIntent: string;
   /** What Slotwise put on it (`refund_id`), or nothing for a refund made in Stripe's dashboard. */
   metadata: Record<string, string>;
+  /** Why a refund failed after it was created (Stripe's `failure_reason`, e.g. `expired_or_canceled_card`). */
+  failureReason?: string;
 }
 
 export interface ProviderAccount {

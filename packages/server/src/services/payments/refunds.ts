@@ -6,7 +6,8 @@ import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
 import { PaymentsError } from './payments-error.js';
 import type { RefundReason } from './port.js';
-import { revokePurchaseCredits } from '../packages/revoke.js';
+import { revokedOf, revokePurchaseCredits } from '../packages/revoke.js';
+import { recordRefundOutcome } from '../packages/refund-outcome.js';
 
 const STRIPE_REASONS: ReadonlySet<string> = new Set<RefundReason>(['requested_by_customer', 'duplicate', 'fraudulent']);
 const isStripeReason = (reason: RefundRow['reason']): reason is RefundReason => STRIPE_REASONS.has(reason);
@@ -89,11 +90,15 @@ export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?
       });
       const status = result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' || result.status === 'canceled' ? 'failed' : 'pending';
       await database.write(async (tx) => {
+        // Re-read: the provider's webhook may have told of this refund while it was being created.
+        const [before] = await tx.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refund.id));
+        const revokedBefore = payment.packagePurchaseId ? await revokedOf(tx, payment.packagePurchaseId) : 0;
         await tx.update(refunds).set({ status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now }).where(eq(refunds.id, refund.id));
         // Slotwise refunds a purchase only when its specialist asks (`packages/refund.ts`), and
         // that refund takes the unspent credits back as soon as the provider has created it.
         if (payment.packagePurchaseId && status !== 'failed') await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
         await recomputeRefunded(tx, payment.id, now);
+        if (payment.packagePurchaseId) await recordRefundOutcome(tx, refund.id, before?.status, revokedBefore, now);
       });
       issued++;
     } catch (error) {

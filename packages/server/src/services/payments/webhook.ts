@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { payments, refunds, specialists, webhookEvents } from '../../db/schema.js';
+import { payments, refunds, specialists, webhookEvents, type RefundRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -8,6 +8,8 @@ import { PaymentsError } from './payments-error.js';
 import type { ProviderEvent, ProviderPaymentIntent, ProviderRefund } from './port.js';
 import { issueDueRefunds, recomputeRefunded } from './refunds.js';
 import { t } from '../messages/index.js';
+import { recordRefundOutcome } from '../packages/refund-outcome.js';
+import { revokedOf, revokePurchaseCredits } from '../packages/revoke.js';
 
 const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
 const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
@@ -58,20 +60,32 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
       return { duplicate: false, refund: (await applyIntent(tx, payment, intent, now)).refundQueued };
     }
     const touched = new Set<string>();
+    // What each purchase had revoked before this event, and each refund's status before it: a package's refund outcome is told once, on its transition.
+    const revokedBefore = new Map<string, number>();
+    const changed: { refundId: string; from: RefundRow['status'] | undefined; purchaseId: string }[] = [];
     for (const r of current) {
       const [payment] = await tx.select().from(payments).where(eq(payments.providerPaymentId, r.paymentIntent));
       if (!payment) continue;
       touched.add(payment.id);
+      const purchaseId = payment.packagePurchaseId;
+      if (purchaseId && !revokedBefore.has(purchaseId)) revokedBefore.set(purchaseId, await revokedOf(tx, purchaseId));
       const ours = r.metadata.refund_id;
       const [known] = await tx.select().from(refunds).where(ours ? eq(refunds.id, ours) : eq(refunds.providerRefundId, r.id));
+      let refundId = known?.id;
       if (known) {
-        await tx.update(refunds).set({ status: statusOf(r), providerRefundId: r.id, nextAttemptAt: null, updatedAt: now }).where(eq(refunds.id, known.id));
+        const failure = statusOf(r) === 'failed' ? { lastError: r.failureReason ?? 'unknown' } : {}; // Stripe's failure_reason, kept with the refund
+        await tx.update(refunds).set({ status: statusOf(r), providerRefundId: r.id, nextAttemptAt: null, updatedAt: now, ...failure }).where(eq(refunds.id, known.id));
+        // Slotwise's own refund of a purchase revokes once created, even when this event beats the API's answer.
+        if (purchaseId && known.status === 'pending' && statusOf(r) !== 'failed') await revokePurchaseCredits(tx, purchaseId, now);
       } else {
         // A refund made elsewhere (Stripe's dashboard): record it so the books add up.
-        await tx.insert(refunds).values({ id: newId('rf'), paymentId: payment.id, amount: r.amount, feeAmount: 0, reason: 'specialist', status: statusOf(r), providerRefundId: r.id, createdAt: now, updatedAt: now });
+        refundId = newId('rf');
+        await tx.insert(refunds).values({ id: refundId, paymentId: payment.id, amount: r.amount, feeAmount: 0, reason: 'specialist', status: statusOf(r), providerRefundId: r.id, createdAt: now, updatedAt: now });
       }
+      if (purchaseId) changed.push({ refundId: refundId!, from: known?.status, purchaseId });
     }
     for (const paymentId of touched) await recomputeRefunded(tx, paymentId, now);
+    for (const c of changed) await recordRefundOutcome(tx, c.refundId, c.from, revokedBefore.get(c.purchaseId)!, now);
     if (event.type === 'account.updated') {
       await tx.update(specialists).set({ stripeChargesEnabled: object.charges_enabled === true }).where(eq(specialists.stripeAccountId, String(object.id)));
     }

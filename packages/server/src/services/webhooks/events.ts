@@ -83,10 +83,18 @@ function webhookPurchase(payload: PackageEvent['payload']): WebhookPackagePurcha
   };
 }
 
-/** A package's webhook event: `package.purchased` when its credits were granted, `package.refunded` when revoked; none for low credits. */
+/**
+ * A package's webhook event: `package.purchased` when its credits were granted, `package.refunded`
+ * when revoked, `package.refund_failed` when a refund failed after it was created (its credits back);
+ * none for low credits, nor for a refund that went through (`package.refund_issued`: the customer's email).
+ */
 function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
   const timestamp = payload.event.at;
   if (payload.event.type === 'package.purchased') return [{ type: 'package.purchased', timestamp, data: { purchase: webhookPurchase(payload) } }];
+  if (payload.event.type === 'package.refund_failed' && 'refund' in payload && 'restored' in payload.credits) {
+    const { amount, currency, failureReason } = payload.refund;
+    return [{ type: 'package.refund_failed', timestamp, data: { purchase: webhookPurchase(payload), refund: { amount, currency, failureReason: failureReason ?? null }, credits: payload.credits } }];
+  }
   if ('revoked' in payload) return [{ type: 'package.refunded', timestamp, data: { purchase: webhookPurchase(payload), credits: { revoked: payload.revoked } } }];
   return [];
 }

@@ -232,6 +232,21 @@ describe('fake Stripe server', () => {
       expect(event).toMatchObject({ type: 'payment_intent.payment_failed', data: { object: { status: 'requires_payment_method', last_payment_error: { code: 'card_declined', decline_code: 'insufficient_funds' } } } });
     });
 
+    test('a refund failing after it was created delivers refund.updated and refund.failed; the money is back on the charge', async () => {
+      const intent = await createIntent();
+      fake.succeed(intent.id);
+      const refund = await stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
+      await fake.settled();
+      hook.received.length = 0;
+      fake.failRefund(refund.id);
+      await fake.settled();
+      const events = hook.received.map((r) => verify(r));
+      expect(events.map((e) => e.type)).toEqual(['refund.updated', 'refund.failed']);
+      expect(events[0]!.data).toMatchObject({ object: { id: refund.id, status: 'failed', failure_reason: 'expired_or_canceled_card' }, previous_attributes: { status: 'succeeded' } });
+      expect(await stripe.refunds.retrieve(refund.id)).toMatchObject({ status: 'failed' });
+      expect((await stripe.charges.retrieve(String(refund.charge))).amount_refunded).toBe(0);
+    });
+
     test('a delivery held back can be released in reverse order', async () => {
       const intent = await createIntent();
       fake.hold();

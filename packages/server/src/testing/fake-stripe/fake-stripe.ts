@@ -40,7 +40,7 @@ const HOST = '127.0.0.1';
  * Stripe's, delivered to `webhookUrl`. Point the official SDK at it with
  * `new Stripe(fake.secretKey, { host: fake.host, port: fake.port, protocol: 'http' })`.
  * The controls play the customer, Stripe and the test: pay, decline, cancel, onboard, hold,
- * reorder or repeat deliveries, fail the next refund. It also serves `/fake-stripe.js`.
+ * reorder or repeat deliveries, fail the next refund or a created one. It also serves `/fake-stripe.js`.
  */
 export async function startFakeStripe(options: FakeStripeOptions) {
   const clock = options.clock ?? Date.now;
@@ -146,6 +146,8 @@ export async function startFakeStripe(options: FakeStripeOptions) {
     completeOnboarding: (accountId: string, opts?: ControlOptions): AccountObject => control(() => simulator.completeOnboarding(accountId), opts),
     /** The next `POST /v1/refunds` answers 500 `api_error`; with `persist` that answer is also saved for its idempotency key. */
     failNextRefund: (opts: { status?: number; persist?: boolean } = {}) => simulator.failNext({ method: 'POST', path: /^\/v1\/refunds$/, ...opts }),
+    /** A refund that was created fails afterwards at the bank (`refund.failed` and friends), its money back on the charge. */
+    failRefund: (refundId: string, opts: ControlOptions & { reason?: string } = {}) => control(() => simulator.failRefund(refundId, opts.reason), opts),
     failNext: (opts: { method?: string; path: RegExp; status?: number; persist?: boolean }) => simulator.failNext(opts),
     /** Creates and delivers any event (a type Slotwise ignores, a Connect event, …). */
     emit: (type: string, object: object, opts: ControlOptions & { account?: string } = {}): EventObject =>

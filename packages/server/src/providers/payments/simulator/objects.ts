@@ -99,6 +99,8 @@ export interface RefundObject {
   receipt_number: null;
   source_transfer_reversal: null;
   status: 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
+  /** Set when the refund failed after it was created (`expired_or_canceled_card`, `lost_or_stolen_card`, `unknown`). */
+  failure_reason?: string;
   transfer_reversal: string | null;
 }
 

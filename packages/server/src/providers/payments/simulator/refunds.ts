@@ -92,6 +92,30 @@ export function createRefund(ctx: SimContext, params: Params): RefundObject {
 
 
 /**
+ * A refund that succeeded fails afterwards, as a card refund does when the card was closed: the
+ * money is back on the charge (`amount_refunded` goes down), the refund is `failed` with its
+ * `failure_reason`, and Stripe emits `charge.refund.updated`, `refund.updated` and `refund.failed`.
+ * The transfer reversal and the fee refund are left as they were (the fake moves no money back).
+ */
+export function failRefund(ctx: SimContext, refundId: string, reason: string): RefundObject {
+  const refund = ctx.state.refunds.get(refundId);
+  if (!refund) throw new StripeApiError(404, `No such refund: '${refundId}'`, { code: 'resource_missing', param: 'id' });
+  if (refund.status === 'failed' || refund.status === 'canceled') return refund;
+  const charge = ctx.state.charges.get(refund.charge);
+  if (charge) {
+    charge.amount_refunded -= refund.amount;
+    charge.refunded = false;
+  }
+  const previous = refund.status;
+  refund.status = 'failed';
+  refund.failure_reason = reason;
+  ctx.emit('charge.refund.updated', refund, { previousAttributes: { status: previous } });
+  ctx.emit('refund.updated', refund, { previousAttributes: { status: previous } });
+  ctx.emit('refund.failed', refund);
+  return refund;
+}
+
+/**
  * `GET /v1/refunds`: the refunds of one PaymentIntent or charge (or all), newest first, as a
  * Stripe list (`has_more` when `limit` cut it; `limit` 1–100, default 10).
  */

@@ -5,7 +5,8 @@ import { completeOnboarding, findAccount } from './accounts.js';
 import { TEST_PAYMENT_METHODS, type Decline } from './charges.js';
 import { newId } from './ids.js';
 import { IdempotencyStore } from './idempotency.js';
-import type { AccountObject, EventObject, PaymentIntentObject } from './objects.js';
+import type { AccountObject, EventObject, PaymentIntentObject, RefundObject } from './objects.js';
+import { failRefund } from './refunds.js';
 import type { Params } from './params.js';
 import { attemptPayment, cancelPaymentIntent, findPaymentIntent } from './payment-intents.js';
 import { matchRoute, publishableKeyRefused, unrecognizedUrl } from './router.js';
@@ -176,6 +177,11 @@ export class StripeSimulator {
       if (!(error instanceof StripeApiError) || error.status !== 402) throw error;
     }
     return pi;
+  }
+
+  /** A created refund fails afterwards (the card was closed): see `failRefund` in `refunds.ts`. */
+  failRefund(refundId: string, reason = 'expired_or_canceled_card'): RefundObject {
+    return failRefund(this.#context(), refundId, reason);
   }
 
   /** Cancels the intent as Stripe or the dashboard would (default reason `abandoned`). */

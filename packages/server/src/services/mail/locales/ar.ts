@@ -148,6 +148,16 @@ export const ar: Strings = {
       remaining === 0 ? `حُجز آخر رصيد من "${pkg}" مع ${specialist}.` : `تبقّى في باقتك "${pkg}" مع ${specialist} رصيد جلسة واحدة، يمكنك استخدامه حتى ${expires}.`,
     more: (specialist) => `لمزيد من الجلسات، اشترِ باقة أخرى من ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `استرداد ${amount}: ${pkg}`,
+    heading: 'تم إصدار المبلغ المسترد',
+    intro: (specialist, amount, pkg) => `ردّ ${specialist} إليك ${amount} من باقتك "${pkg}".`,
+    removed: (n) => (n === 1 ? 'أُزيل من باقتك رصيد جلسة واحدة لم يُستخدم.' : `أُزيل من باقتك ${n} من أرصدة الجلسات التي لم تُستخدم.`),
+    unchanged: 'رصيدك لم يتغيّر.',
+    booked: 'الجلسات التي حجزتها تبقى محجوزة.',
+    arrives: 'تصل المبالغ المستردة عادةً إلى حسابك خلال 5 إلى 10 أيام عمل.',
+    refunded: 'المبلغ المسترد',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `حجز جديد: ${customer}، ${when}`,

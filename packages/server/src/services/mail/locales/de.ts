@@ -151,6 +151,16 @@ export const de: Strings = {
       remaining === 0 ? `Ihr letztes Guthaben aus „${pkg}“ bei ${specialist} ist gebucht.` : `Ihr Paket „${pkg}“ bei ${specialist} hat noch ein Guthaben, einlösbar bis ${expires}.`,
     more: (specialist) => `Für weitere Sitzungen kaufen Sie ein neues Paket bei ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `Erstattung von ${amount}: ${pkg}`,
+    heading: 'Ihre Erstattung wurde veranlasst',
+    intro: (specialist, amount, pkg) => `${specialist} hat Ihnen ${amount} für Ihr Paket „${pkg}“ erstattet.`,
+    removed: (n) => (n === 1 ? '1 nicht genutztes Guthaben wurde aus Ihrem Paket entfernt.' : `${n} nicht genutzte Guthaben wurden aus Ihrem Paket entfernt.`),
+    unchanged: 'Ihr Guthaben bleibt unverändert.',
+    booked: 'Bereits gebuchte Sitzungen bleiben gebucht.',
+    arrives: 'Erstattungen erreichen Ihr Konto in der Regel innerhalb von 5–10 Werktagen.',
+    refunded: 'Erstattet',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `Neue Buchung: ${customer}, ${when}`,

@@ -154,6 +154,16 @@ export const en = {
         : `Your ${pkg} with ${specialist} has one credit left, to use until ${expires}.`,
     more: (specialist: string) => `For more sessions, buy another package from ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount: string, pkg: string) => `Refund of ${amount}: ${pkg}`,
+    heading: 'Your refund was issued',
+    intro: (specialist: string, amount: string, pkg: string) => `${specialist} refunded ${amount} of your ${pkg}.`,
+    removed: (n: number) => (n === 1 ? '1 unused credit was removed from your package.' : `${n} unused credits were removed from your package.`),
+    unchanged: 'Your credits are unchanged.',
+    booked: 'Sessions you already booked stay booked.',
+    arrives: 'Refunds usually reach your account in 5–10 business days.',
+    refunded: 'Refunded',
+  },
 
   specialistNewBooking: {
     subject: (customer: string, when: string) => `New booking: ${customer}, ${when}`,

@@ -151,6 +151,16 @@ export const es: Strings = {
       remaining === 0 ? `Su último crédito de «${pkg}» con ${specialist} está reservado.` : `A su paquete «${pkg}» con ${specialist} le queda un crédito, para usar hasta el ${expires}.`,
     more: (specialist) => `Para más sesiones, compre otro paquete a ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `Reembolso de ${amount}: ${pkg}`,
+    heading: 'Tu reembolso se ha emitido',
+    intro: (specialist, amount, pkg) => `${specialist} te ha reembolsado ${amount} de tu paquete «${pkg}».`,
+    removed: (n) => (n === 1 ? 'Se retiró de tu paquete 1 crédito sin usar.' : `Se retiraron de tu paquete ${n} créditos sin usar.`),
+    unchanged: 'Tus créditos no cambian.',
+    booked: 'Las sesiones que ya reservaste siguen reservadas.',
+    arrives: 'Los reembolsos suelen llegar a tu cuenta en un plazo de 5 a 10 días hábiles.',
+    refunded: 'Reembolsado',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `Nueva reserva: ${customer}, ${when}`,

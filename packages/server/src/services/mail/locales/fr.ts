@@ -153,6 +153,16 @@ export const fr: Strings = {
         : `Il reste un crédit à votre forfait « ${pkg} » avec ${specialist}, à utiliser avant le ${expires}.`,
     more: (specialist) => `Pour d’autres séances, achetez un nouveau forfait auprès de ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `Remboursement de ${amount} : ${pkg}`,
+    heading: 'Votre remboursement a été émis',
+    intro: (specialist, amount, pkg) => `${specialist} vous a remboursé ${amount} sur votre forfait « ${pkg} ».`,
+    removed: (n) => (n === 1 ? '1 crédit non utilisé a été retiré de votre forfait.' : `${n} crédits non utilisés ont été retirés de votre forfait.`),
+    unchanged: 'Vos crédits restent inchangés.',
+    booked: 'Les séances déjà réservées restent réservées.',
+    arrives: 'Les remboursements arrivent généralement sur votre compte sous 5 à 10 jours ouvrés.',
+    refunded: 'Remboursé',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `Nouvelle réservation : ${customer}, ${when}`,

@@ -152,6 +152,16 @@ export const ja: Strings = {
         : `${specialist} さんの「${pkg}」のクレジットは残り 1 つで、${expires} まで使えます。`,
     more: (specialist) => `さらにセッションを受けるには、${specialist} さんから新しいパッケージをご購入ください。`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `${amount} の返金: ${pkg}`,
+    heading: '返金を行いました',
+    intro: (specialist, amount, pkg) => `${specialist} が「${pkg}」の ${amount} を返金しました。`,
+    removed: (n) => `未使用のクレジット ${n} 回分をパッケージから取り消しました。`,
+    unchanged: 'クレジットに変更はありません。',
+    booked: '予約済みのセッションはそのまま有効です。',
+    arrives: '返金は通常 5〜10 営業日でお客様の口座に反映されます。',
+    refunded: '返金額',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `新しい予約: ${customer}、${when}`,

@@ -151,6 +151,16 @@ export const pt: Strings = {
       remaining === 0 ? `Seu último crédito de "${pkg}" com ${specialist} foi reservado.` : `Seu pacote "${pkg}" com ${specialist} tem um crédito restante, para usar até ${expires}.`,
     more: (specialist) => `Para mais sessões, compre outro pacote de ${specialist}.`,
   },
+  customerPackageRefunded: {
+    subject: (amount, pkg) => `Reembolso de ${amount}: ${pkg}`,
+    heading: 'O seu reembolso foi emitido',
+    intro: (specialist, amount, pkg) => `${specialist} reembolsou ${amount} do seu pacote "${pkg}".`,
+    removed: (n) => (n === 1 ? '1 crédito não utilizado foi retirado do seu pacote.' : `${n} créditos não utilizados foram retirados do seu pacote.`),
+    unchanged: 'Os seus créditos não mudam.',
+    booked: 'As sessões que já reservou continuam reservadas.',
+    arrives: 'Os reembolsos costumam chegar à sua conta em 5 a 10 dias úteis.',
+    refunded: 'Reembolsado',
+  },
 
   specialistNewBooking: {
     subject: (customer, when) => `Nova reserva: ${customer}, ${when}`,

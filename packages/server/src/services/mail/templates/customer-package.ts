@@ -28,6 +28,8 @@ export interface PackageTemplateInput {
     /** Whole days until the credits expire (at least 1). */
     daysLeft: number;
   };
+  /** A refund of the purchase (its own email): the amount formatted, the credits it removed, those already booked. */
+  refund?: { amount: string; removed: number; booked: number };
   /** A credits token minted for this email: books with a credit, shows the balance. */
   code?: string;
   /** The credits page, and the hosted booking page that books with the code. */
@@ -112,5 +114,31 @@ export const customerCreditsLow: PackageTemplate = (input) => {
     ],
     details: packageDetails(input, [[t.package.left, String(purchase.remaining)]]),
     actions: actions(input),
+  };
+};
+
+/**
+ * A refund of the purchase succeeded at the provider: how much, what it did to the credits (only
+ * what happened: removed ones, and booked sessions kept, when there are), and when money arrives.
+ */
+export const customerPackageRefunded: PackageTemplate = (input) => {
+  const { t, purchase } = input;
+  const s = t.customerPackageRefunded;
+  const refund = input.refund!;
+  return {
+    subject: s.subject(refund.amount, purchase.package),
+    heading: s.heading,
+    paragraphs: [
+      t.common.greeting(purchase.customer),
+      s.intro(purchase.specialist, refund.amount, purchase.package),
+      refund.removed > 0 ? s.removed(refund.removed) : s.unchanged,
+      ...(refund.booked > 0 ? [s.booked] : []),
+      s.arrives,
+    ],
+    details: packageDetails(input, [
+      [s.refunded, refund.amount],
+      [t.package.left, String(purchase.remaining)],
+    ]),
+    actions: purchase.remaining > 0 ? actions(input) : [],
   };
 };

@@ -1,7 +1,7 @@
 import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind } from '../kinds.js';
 import { accountEmailVerification, accountPasswordReset, type AccountTemplate } from './account.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
-import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, type PackageTemplate } from './customer-package.js';
+import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, customerPackageRefunded, type PackageTemplate } from './customer-package.js';
 import { customerFollowUp, customerHoldExpired, customerLateRefund, customerReminder, customerStarting } from './customer-session.js';
 import { specialistCancelled, specialistNewBooking, specialistRefund, specialistReminder, specialistRescheduled } from './specialist.js';
 import type { Template } from './types.js';
@@ -30,6 +30,7 @@ export const PACKAGE_TEMPLATES: Record<PackageEmailKind, PackageTemplate> = {
   'customer.package_purchased': customerPackagePurchased,
   'customer.credits_expiring': customerCreditsExpiring,
   'customer.credits_low': customerCreditsLow,
+  'customer.package_refunded': customerPackageRefunded,
 };
 
 /** The template of every kind about a login account. */

@@ -19,6 +19,7 @@ export const eventTypeChoices = [
   { type: 'payment.refunded', label: 'A payment was refunded' },
   { type: 'package.purchased', label: 'A package was bought' },
   { type: 'package.refunded', label: 'A package was refunded (its unspent credits revoked)' },
+  { type: 'package.refund_failed', label: 'A package refund failed at the bank (its credits came back)' },
 ] as const satisfies readonly { type: Exclude<Subscription, '*'>; label: string }[];
 
 type Listed = (typeof eventTypeChoices)[number]['type'];
