@@ -1,11 +1,11 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { recordPackageEvent } from './outbox.js';
+import { packageEventQuery, recordPackageEvent } from './outbox.js';
 import { isRevoked } from './revoke.js';
 import { t, type Message } from '../messages/index.js';
 
@@ -175,4 +175,43 @@ export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Pr
     bookingId: booking.id,
     at: now,
   });
+}
+
+/**
+ * How many ledger entries `purchaseId` has: the guard of a credit spent in a batch (`bookings/create.ts`)
+ * is that this number has not moved since it was read — read it BEFORE the lots, so any entry
+ * written after the snapshot makes the guard refuse. Entries are only ever appended.
+ */
+export async function ledgerSize(db: Reader, purchaseId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.packagePurchaseId, purchaseId));
+  return row?.n ?? 0;
+}
+
+/** The guard's condition for `ledgerSize`: still `size` entries. */
+export const ledgerStill = (purchaseId: string, size: number): SQL =>
+  sql`(select count(*) from ${creditLedger} where ${creditLedger.packagePurchaseId} = ${purchaseId}) = ${size}`;
+
+/**
+ * The batch form of `debitCredit`: the debit and, when it leaves the purchase at most
+ * `LOW_CREDITS` usable credits, the `credits.low` outbox row — as unexecuted queries on `db`,
+ * computed from reads made now (guarded by `ledgerStill`).
+ */
+export async function debitCreditQueries(db: Drizzle, lot: PurchaseLot, booking: BookingRow, now: number) {
+  const lots = await lotsOfPurchases(db, [lot.purchase]);
+  const left = lots.reduce((sum, l) => sum + remaining(l, now), 0) - 1;
+  const debit = db.insert(creditLedger).values({
+    id: newId('cr'),
+    lotId: lot.id,
+    kind: 'debit',
+    delta: -1,
+    specialistId: lot.purchase.specialistId,
+    customerEmail: lot.purchase.customerEmail,
+    packagePurchaseId: lot.purchase.id,
+    bookingId: booking.id,
+    at: now,
+  });
+  if (left > LOW_CREDITS) return [debit];
+  const [pkg] = await db.select({ name: packages.name }).from(packages).where(eq(packages.id, lot.purchase.packageId));
+  const happened = { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left } as const;
+  return [debit, packageEventQuery(db, lot.purchase, pkg?.name ?? '', happened, now)];
 }
