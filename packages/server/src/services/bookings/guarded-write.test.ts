@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { MAX_ATTEMPTS } from '../../db/batch.js';
 import { createDb, type Database } from '../../db/client.js';
-import { bookingEvents, bookings, outbox, payments, weeklyHours } from '../../db/schema.js';
+import { bookingEvents, bookings, outbox, payments, specialists, weeklyHours } from '../../db/schema.js';
 import { offlinePayments } from '../../providers/payments/index.js';
-import { connectDemo, setService } from '../../testing/fixtures.js';
+import { addSpecialist, connectDemo, setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { silentLog } from '../log.js';
 
@@ -87,6 +87,35 @@ describe('booking creation as one guarded batch', () => {
       expect(messages.map((m) => m.topic)).toContain('booking.confirmed');
       expect(messages.every((m) => m.bookingId === rows[0]!.id)).toBe(true);
       expect(await count(payments)).toBe(0);
+    } finally {
+      other.database.close();
+    }
+  });
+
+  it('counts a hold made meanwhile with ANOTHER specialist against the cap (no version covers it): the fourth hold of one visitor is refused, without a payment row', async () => {
+    const account = await connectDemo(t.app);
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+    const elsewhere = await addSpecialist(t.database, 'elsewhere');
+    await t.database.write((tx) => tx.update(specialists).set({ stripeAccountId: account, stripeChargesEnabled: true }).where(eq(specialists.id, elsewhere.specialistId)));
+    await setService(t.database, elsewhere.service.id, { durations: [{ minutes: 30, price: 4900 }] });
+    const visitor = 'vis_aaaaaaaaaaaaaaaaaaaaaaaa';
+    const hold = (app: { request: TestApp['app']['request'] }, specialist: string, service: string, hour: string) =>
+      app.request('/v1/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ specialist, service, start: `2026-11-23T${hour}:00:00Z`, visitor, customer: { name: 'Ada', email: `ada${hour}@example.com`, timeZone: 'UTC' } }),
+      });
+    for (const hour of ['09', '10']) expect((await hold(t.app, 'demo', t.intro.id, hour)).status).toBe(201);
+    const other = otherServer();
+    try {
+      meanwhile = async (n) => {
+        if (n === 3) expect((await hold(other.app, 'elsewhere', elsewhere.service.id, '11')).status).toBe(201);
+      };
+      const fourth = await hold(t.app, 'demo', t.intro.id, '12');
+      expect(await fourth.json()).toMatchObject({ status: 429, code: 'too_many_holds' });
+      expect(batches).toBe(3); // its one batch refused by the guard; the fresh snapshot then meets the cap
+      expect(await count(bookings)).toBe(3);
+      expect(await count(payments)).toBe(3);
     } finally {
       other.database.close();
     }
