@@ -101,9 +101,10 @@ function storedRow(values: NewBooking & Pick<BookingRow, 'status'>): BookingRow 
 }
 
 /**
- * The batch form of `openBooking`, for the guarded write path (`db/batch.ts`): the same checks of
- * the state machine, and the booking, event and outbox inserts as unexecuted queries on `db`, to
- * ride in one batch behind the guard that decides whether any of them is written. The row is
+ * Opens a booking — `book` (confirmed at once: free, or paid with a credit) or `hold` (priced,
+ * awaiting payment) — with its first event and outbox row, as unexecuted queries on `db`: they
+ * ride in one batch behind the guard that decides whether any of them is written (`db/batch.ts`,
+ * `bookings/create.ts`, which checked the time on the snapshot the guard protects). The row is
  * the one that will be stored (defaults filled in here), so the outbox carries exactly it.
  */
 export function openBookingQueries(db: Drizzle, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number) {
@@ -112,19 +113,6 @@ export function openBookingQueries(db: Drizzle, values: NewBooking, opening: { a
   const row = storedRow({ ...values, status: next.to });
   const { event, message } = recordRows(null, row, opening.action, opening, now);
   return { row, queries: [db.insert(bookings).values(row), db.insert(bookingEvents).values(event), db.insert(outbox).values(message)] as const };
-}
-
-/**
- * Opens a booking — `book` (confirmed at once: free, or paid with a credit) or `hold` (priced,
- * awaiting payment) — with its first event and outbox row. Run inside the write transaction that
- * checked the time is free.
- */
-export async function openBooking(tx: Tx, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number): Promise<BookingRow> {
-  const next = transition({ status: NEW, startAt: values.startAt, holdExpiresAt: values.holdExpiresAt ?? null }, opening.action, now);
-  if (!next.ok) throw new ServiceError('invalid_transition', next.why);
-  const [row] = await tx.insert(bookings).values({ ...values, status: next.to }).returning();
-  await record(tx, null, row!, opening.action, opening, now);
-  return row!;
 }
 
 /**

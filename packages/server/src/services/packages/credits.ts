@@ -109,8 +109,9 @@ export interface CreditRequest {
 
 /**
  * The lot a new booking spends one credit from: the token's, for this specialist and this
- * customer email, covering the service, not expired, soonest expiry first. Must run in the
- * booking's write transaction, so two bookings can never spend the same credit.
+ * customer email, covering the service, not expired, soonest expiry first. Read in the booking's
+ * snapshot after `ledgerSize`: the batch's guard (`ledgerStill`) is what keeps two bookings from
+ * spending the same credit.
  */
 export async function creditFor(tx: Reader, request: CreditRequest): Promise<PurchaseLot> {
   const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
@@ -133,28 +134,6 @@ export async function creditFor(tx: Reader, request: CreditRequest): Promise<Pur
 
 /** A debit that leaves a purchase with this many usable credits or fewer tells its customer (`credits.low`). */
 export const LOW_CREDITS = 1;
-
-/**
- * Spends one credit of `lot` on `booking`, in the booking's transaction; when that leaves the
- * purchase with at most `LOW_CREDITS` usable credits, writes the `credits.low` outbox event there too.
- */
-export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow, now: number): Promise<void> {
-  await tx.insert(creditLedger).values({
-    id: newId('cr'),
-    lotId: lot.id,
-    kind: 'debit',
-    delta: -1,
-    specialistId: lot.purchase.specialistId,
-    customerEmail: lot.purchase.customerEmail,
-    packagePurchaseId: lot.purchase.id,
-    bookingId: booking.id,
-    at: now,
-  });
-  const left = (await lotsOfPurchases(tx, [lot.purchase])).reduce((sum, l) => sum + remaining(l, now), 0);
-  if (left <= LOW_CREDITS) {
-    await recordPackageEvent(tx, lot.purchase, { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left }, now);
-  }
-}
 
 /**
  * Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's
@@ -192,9 +171,9 @@ export const ledgerStill = (purchaseId: string, size: number): SQL =>
   sql`(select count(*) from ${creditLedger} where ${creditLedger.packagePurchaseId} = ${purchaseId}) = ${size}`;
 
 /**
- * The batch form of `debitCredit`: the debit and, when it leaves the purchase at most
- * `LOW_CREDITS` usable credits, the `credits.low` outbox row — as unexecuted queries on `db`,
- * computed from reads made now (guarded by `ledgerStill`).
+ * Spends one credit of `lot` on `booking`: the debit and, when it leaves the purchase at most
+ * `LOW_CREDITS` usable credits, the `credits.low` outbox row — as unexecuted queries on `db` for
+ * the booking's batch, computed from reads made now, which `ledgerStill` guards.
  */
 export async function debitCreditQueries(db: Drizzle, lot: PurchaseLot, booking: BookingRow, now: number) {
   const lots = await lotsOfPurchases(db, [lot.purchase]);
