@@ -25,6 +25,7 @@ const coreProblemCodes = {
   payment_not_found: { status: 404, title: 'Payment not found' },
   payment_provider_error: { status: 502, title: 'The payment provider did not answer as expected' },
   payments_not_configured: { status: 503, title: 'This server takes no payments' },
+  write_contention: { status: 503, title: 'Too many changes to this calendar at once' },
   price_changed: { status: 409, title: 'The price changed meanwhile' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   slot_unavailable: { status: 409, title: 'That time is no longer available' },

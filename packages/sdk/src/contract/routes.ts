@@ -74,6 +74,7 @@ const coreRoutes = {
       'duration_not_offered',
       'not_a_slot',
       'slot_unavailable',
+      'write_contention',
       'origin_not_allowed',
       'specialist_unavailable',
       'specialist_unverified',

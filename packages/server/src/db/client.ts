@@ -1,4 +1,5 @@
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InArgs, type ResultSet } from '@libsql/client';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema.js';
 
@@ -29,6 +30,13 @@ export interface Database {
    */
   write<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
+   * Runs drizzle queries (built on `db`, not awaited) as ONE atomic write batch — libSQL's
+   * `batch(…, 'write')`, D1's `batch` —: one round trip, all or nothing, no lock held while
+   * JavaScript runs. Results come back mapped as drizzle maps them (`.returning()` rows…). A
+   * statement that fails rolls the whole batch back (`db/batch.ts` builds guards on that).
+   */
+  batch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
+  /**
    * A number that changes whenever any connection, in any process, commits a write — SQLite's
    * file change counter — read without a query. Only for a local file in rollback-journal mode
    * (set by the Node entry); absent elsewhere, where callers must query instead.
@@ -42,6 +50,11 @@ export interface Database {
    */
   onCommit(listener: () => void): () => void;
   close(): void;
+}
+
+/** What drizzle's queries expose to its own `batch` (internal API, the same calls drizzle makes). */
+interface Prepares {
+  _prepare(): { getQuery(): { sql: string; params: unknown[] }; mapResult(result: ResultSet, isFromBatch: boolean): unknown };
 }
 
 function isBusy(error: unknown): boolean {
@@ -77,11 +90,25 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     current = open();
   };
 
-  async function attempt<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  /** Drizzle's own `batch`, but in `write` mode: the lock is taken at BEGIN, never upgraded midway. */
+  async function runBatch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]> {
+    const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
+    const results = await current.client.batch(
+      prepared.map((p) => {
+        const built = p.getQuery();
+        return { sql: built.sql, args: built.params as InArgs };
+      }),
+      'write',
+    );
+    return results.map((result, i) => prepared[i]!.mapResult(result, true));
+  }
+
+  /** Runs one write (a transaction or a batch), retried on a fresh connection after `SQLITE_BUSY`. */
+  async function attempt<T>(run: () => Promise<T>): Promise<T> {
     const retries = options.busyRetries ?? 3;
     for (let tries = 0; ; tries++) {
       try {
-        const result = await current.db.transaction(fn, { behavior: 'immediate' });
+        const result = await run();
         for (const listener of listeners) {
           try {
             listener();
@@ -98,22 +125,29 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     }
   }
 
+  // One write (transaction or batch) at a time per handle. libSQL's driver is synchronous: a second
+  // BEGIN IMMEDIATE on another connection of this process would busy-wait on the event loop that
+  // the first transaction needs in order to finish — a stall of `timeout` ms. Queued here, they
+  // wait without blocking; other processes still meet SQLite's lock and busy timeout.
+  const queued = <T>(run: () => Promise<T>): Promise<T> => {
+    const turn = queue.then(run);
+    queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  };
+
   return {
     url,
     get db() {
       return current.db;
     },
     write(fn) {
-      // One write transaction at a time per handle. libSQL's driver is synchronous: a second
-      // BEGIN IMMEDIATE on another connection of this process would busy-wait on the event loop
-      // that the first transaction needs in order to finish — a stall of `timeout` ms. Queued
-      // here, they wait without blocking; other processes still meet SQLite's lock and busy timeout.
-      const turn = queue.then(() => attempt(fn));
-      queue = turn.then(
-        () => undefined,
-        () => undefined,
-      );
-      return turn;
+      return queued(() => attempt(() => current.db.transaction(fn, { behavior: 'immediate' })));
+    },
+    batch(queries) {
+      return queued(() => attempt(() => runBatch(queries)));
     },
     onCommit(listener) {
       listeners.add(listener);

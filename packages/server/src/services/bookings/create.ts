@@ -1,20 +1,24 @@
 import type { BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
 import type { z } from 'zod';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { payments, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusy } from '../availability/slots.js';
 import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } from '../catalog/catalog.js';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { creditFor, debitCredit, type PurchaseLot } from '../packages/credits.js';
-import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
+import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
+import { creditFor, debitCreditQueries, ledgerSize, ledgerStill, purchaseByToken, type PurchaseLot } from '../packages/credits.js';
+import { chargeFor, paymentValues, payThen, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
 import { customerConfirmationQueued } from '../mail/recipients.js';
 import { present } from './present.js';
-import { openBooking } from './road.js';
+import { openBookingQueries } from './road.js';
 import { assertBookable } from './slot-check.js';
-import { assertHoldAllowed, holdLimits } from './hold-cap.js';
+import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 type Reader = Drizzle | Tx;
@@ -54,39 +58,62 @@ async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: Crea
   return { specialist, service, minutes: option.minutes, price, credit, charge };
 }
 
+/** The specialist's availability version: read FIRST in a snapshot, it guards everything read after it. */
+async function versionOf(db: Drizzle, specialistId: string): Promise<number> {
+  const [row] = await db.select({ v: specialists.availabilityVersion }).from(specialists).where(eq(specialists.id, specialistId));
+  return row?.v ?? -1;
+}
+
+const versionStill = (specialistId: string, version: number): SQL =>
+  sql`(select ${specialists.availabilityVersion} from ${specialists} where ${specialists.id} = ${specialistId}) = ${version}`;
+
+/** Every try of a creation refused by its guard: other writers kept changing this calendar. */
+const contended = () => new ServiceError('write_contention', t('write_contention'));
+
 /**
  * Books `input.start` if it is an open slot: `confirmed` at once for a free session or one paid
  * with a package credit, `held` (for `holdMinutes`) for a priced one until payment confirms it.
- * The slot check, the credit's choice, the insert, the debit and the payment row share one write
- * transaction, so of any number of concurrent requests for a time exactly one wins, and a credit
- * is spent once. For a priced session the provider's intent is created before that transaction
- * (`payThenWrite`): a provider failure stores nothing.
+ *
+ * The write is ONE guarded batch (`db/batch.ts`), no interactive transaction: each try reads a
+ * snapshot — the specialist's availability version first, the credit ledger's size, then the
+ * plan and the slot check — and writes the booking, its event and outbox row, the credit's debit
+ * (and `credits.low`) and the payment row in one batch behind a guard the database checks: the
+ * version unchanged (every write that can change this calendar's slots moves it, by trigger),
+ * the ledger unchanged, the hold caps still allowing one more. A refused guard writes nothing and
+ * the try starts over from a fresh snapshot (`MAX_ATTEMPTS`); a snapshot in which the time is
+ * gone answers `slot_unavailable`. So of any number of concurrent requests for a time exactly one
+ * wins, and a credit is spent once. For a priced session the provider's intent is created before
+ * the batch (`payThen`): a provider failure stores nothing; a refusal cancels the intent.
  */
 export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: CreateContext): Promise<BookingCreated> {
   const { database } = deps;
+  const db = database.db;
   const now = deps.clock();
   const start = Date.parse(input.start);
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
   const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
-  const specialist = await findSpecialist(database.db, input.specialist);
+  const specialist = await findSpecialist(db, input.specialist);
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
     throw originNotAllowed(ctx.origin, specialist.handle);
   }
-  const first = await plan(deps, database.db, input, ctx, creditTokenHash, now);
-  // Outside calendars are fetched before the transaction: no I/O may happen while it holds the lock.
-  const outside = (await outsideBusy(deps, database.db, specialist, start, start + 1)).busy;
-  const check = (tx: Reader, p: Plan) => assertBookable(tx as Tx, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
+  const first = await plan(deps, db, input, ctx, creditTokenHash, now);
+  // Outside calendars are fetched once, before any try: they are I/O, and no version covers them.
+  const outside = (await outsideBusy(deps, db, specialist, start, start + 1)).busy;
+  const check = (p: Plan) => assertBookable(db as unknown as Tx, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
   const id = newId('bk');
 
-  /** The write: everything checked again on what the transaction sees, then the one road. */
-  const write = async (tx: Tx, paid?: { intentId: string; charge: Charge; paymentId: string }) => {
-    const current = await plan(deps, tx, input, ctx, creditTokenHash, now);
+  /** One try: a snapshot, everything checked on it, then the guarded batch. */
+  const attempt = async (paid?: { intentId: string; charge: Charge; paymentId: string }) => {
+    const version = await versionOf(db, specialist.id);
+    const purchase = creditTokenHash ? await purchaseByToken(db, creditTokenHash, 'body.credit.token') : undefined;
+    const ledger = purchase ? await ledgerSize(db, purchase.id) : 0;
+    const current = await plan(deps, db, input, ctx, creditTokenHash, now);
     if (paid && (!current.charge || !sameCharge(current.charge, paid.charge))) throw priceChanged();
     if (!paid && current.charge) throw priceChanged();
-    await check(tx, current);
-    const row = await openBooking(
-      tx,
+    await check(current);
+    const { row, queries } = openBookingQueries(
+      db,
       {
         id,
         specialistId: current.specialist.id,
@@ -120,24 +147,31 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
       },
       now,
     );
-    if (current.credit) await debitCredit(tx, current.credit, row, now);
-    if (paid) await insertPayment(tx, paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now);
-    return row;
+    const debit = current.credit ? await debitCreditQueries(db, current.credit, row, now) : [];
+    const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now))] : [];
+    const condition = and(
+      versionStill(specialist.id, version),
+      purchase ? ledgerStill(purchase.id, ledger) : undefined,
+      paid ? holdsStillAllowed(holdLimits(deps), { ...ctx, email: input.customer.email }, now) : undefined,
+    )!;
+    const written = await guardedBatch(database, condition, [...queries, ...debit, ...payment]);
+    return written ? row : RETRY;
   };
+  const book = (paid?: Parameters<typeof attempt>[0]) => optimistic(database, specialist.id, () => attempt(paid), contended);
 
   if (!first.charge) {
-    const row = await database.write((tx) => write(tx));
+    const row = await book();
     return { booking: await present(deps, row), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
   }
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
-  await check(database.db, first);
+  await check(first);
   const charge = first.charge;
   const paymentId = newId('pay');
-  const { result: row, intent } = await payThenWrite(
+  const { result: row, intent } = await payThen(
     deps,
     charge,
     { key: `booking-${id}`, paymentId, specialistId: specialist.id, description: `${first.service.name} on ${isoInstant(start)}`, metadata: { booking_id: id } },
-    (tx, created) => write(tx, { intentId: created.id, charge, paymentId }),
+    (created) => book({ intentId: created.id, charge, paymentId }),
   );
   return {
     booking: await present(deps, row),

@@ -25,12 +25,26 @@ export const holdLimits = (deps: Pick<ServiceDeps, 'maxHoldsPerClient' | 'maxHol
   perAddress: Math.max(deps.maxHoldsPerAddress ?? 20, deps.maxHoldsPerClient),
 });
 
+const live = (now: number, who: SQL | undefined) => and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now), who);
+
 async function liveHolds(db: Drizzle | Tx, now: number, who: SQL | undefined): Promise<number> {
-  const [row] = (await db
-    .select({ n: count() })
-    .from(bookings)
-    .where(and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now), who))) as [{ n: number }];
+  const [row] = (await db.select({ n: count() }).from(bookings).where(live(now, who))) as [{ n: number }];
   return row.n;
+}
+
+const byPerson = (asker: HoldAsker) => {
+  const email = eq(sql`lower(${bookings.customerEmail})`, asker.email.toLowerCase());
+  return asker.visitorHash ? or(eq(bookings.visitorHash, asker.visitorHash), email) : email;
+};
+
+/**
+ * `assertHoldAllowed`'s bounds as one condition the database checks — the guard of a hold written
+ * in a batch (`bookings/create.ts`): holds are counted across specialists, so the availability
+ * version does not cover them, and two of one person's holds racing must not both pass.
+ */
+export function holdsStillAllowed(limits: HoldLimits, asker: HoldAsker, now: number): SQL {
+  const n = (who: SQL | undefined) => sql`(select count(*) from ${bookings} where ${live(now, who)})`;
+  return sql`(${n(byPerson(asker))} < ${limits.perVisitor} and ${n(eq(bookings.clientHash, asker.clientHash))} < ${limits.perAddress})`;
 }
 
 /**
@@ -43,8 +57,7 @@ async function liveHolds(db: Drizzle | Tx, now: number, who: SQL | undefined): P
  * @throws ServiceError `too_many_holds` (429) with a sentence that says how to get out of it.
  */
 export async function assertHoldAllowed(db: Drizzle | Tx, limits: HoldLimits, asker: HoldAsker, now: number): Promise<void> {
-  const email = eq(sql`lower(${bookings.customerEmail})`, asker.email.toLowerCase());
-  const mine = await liveHolds(db, now, asker.visitorHash ? or(eq(bookings.visitorHash, asker.visitorHash), email) : email);
+  const mine = await liveHolds(db, now, byPerson(asker));
   if (mine >= limits.perVisitor) {
     throw new ServiceError('too_many_holds', t('too_many_holds', { n: mine }));
   }

@@ -1,6 +1,6 @@
 import type { Actor, BookingStatus } from '@slotwise/sdk/contract';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { bookingEvents, bookings, outbox, type BookingRow } from '../../db/schema.js';
 import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -54,8 +54,8 @@ export function bookingSnapshot(row: BookingRow) {
   };
 }
 
-/** Appends the change's event and its outbox row: the same transaction as the change itself. */
-async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, action: BookingAction, change: Pick<BookingChange, 'actor' | 'reason' | 'data'>, now: number) {
+/** The change's event row and its outbox row (the booking as it is after the change). */
+function recordRows(from: BookingStatus | null, row: BookingRow, action: BookingAction, change: Pick<BookingChange, 'actor' | 'reason' | 'data'>, now: number) {
   const event = {
     id: newId('ev'),
     bookingId: row.id,
@@ -68,8 +68,7 @@ async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, actio
     data: change.data ?? null,
     at: now,
   };
-  await tx.insert(bookingEvents).values(event);
-  await tx.insert(outbox).values({
+  const message = {
     id: newId('msg'),
     topic: `booking.${event.type}`,
     bookingId: row.id,
@@ -80,20 +79,40 @@ async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, actio
       booking: bookingSnapshot(row),
     },
     createdAt: now,
-  });
+  };
+  return { event, message };
+}
+
+/** Appends the change's event and its outbox row: the same transaction as the change itself. */
+async function record(tx: Tx, from: BookingStatus | null, row: BookingRow, action: BookingAction, change: Pick<BookingChange, 'actor' | 'reason' | 'data'>, now: number) {
+  const { event, message } = recordRows(from, row, action, change, now);
+  await tx.insert(bookingEvents).values(event);
+  await tx.insert(outbox).values(message);
+}
+
+/** The whole row `values` make once stored: every column absent from them at its default. */
+function storedRow(values: NewBooking & Pick<BookingRow, 'status'>): BookingRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(bookings))) {
+    const given = (values as Record<string, unknown>)[key];
+    row[key] = given !== undefined ? given : column.hasDefault ? column.default : null;
+  }
+  return row as BookingRow;
 }
 
 /**
  * Opens a booking — `book` (confirmed at once: free, or paid with a credit) or `hold` (priced,
- * awaiting payment) — with its first event and outbox row. Run inside the write transaction that
- * checked the time is free.
+ * awaiting payment) — with its first event and outbox row, as unexecuted queries on `db`: they
+ * ride in one batch behind the guard that decides whether any of them is written (`db/batch.ts`,
+ * `bookings/create.ts`, which checked the time on the snapshot the guard protects). The row is
+ * the one that will be stored (defaults filled in here), so the outbox carries exactly it.
  */
-export async function openBooking(tx: Tx, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number): Promise<BookingRow> {
+export function openBookingQueries(db: Drizzle, values: NewBooking, opening: { action: 'book' | 'hold'; actor: Actor; data?: Record<string, unknown> }, now: number) {
   const next = transition({ status: NEW, startAt: values.startAt, holdExpiresAt: values.holdExpiresAt ?? null }, opening.action, now);
   if (!next.ok) throw new ServiceError('invalid_transition', next.why);
-  const [row] = await tx.insert(bookings).values({ ...values, status: next.to }).returning();
-  await record(tx, null, row!, opening.action, opening, now);
-  return row!;
+  const row = storedRow({ ...values, status: next.to });
+  const { event, message } = recordRows(null, row, opening.action, opening, now);
+  return { row, queries: [db.insert(bookings).values(row), db.insert(bookingEvents).values(event), db.insert(outbox).values(message)] as const };
 }
 
 /**

@@ -79,6 +79,7 @@ export const es: Catalog = {
   booking_already_paid: () => 'Esta reserva ya está confirmada (pagada, o gratuita); cancélela en su lugar: cualquier reembolso sigue la política de cancelación.',
   slot_unavailable: () => 'Otra persona acaba de reservar este horario. Por favor, elija otro.',
   'slot_unavailable.field': () => 'Este horario está ocupado.',
+  write_contention: () => 'Este calendario está recibiendo muchas reservas ahora mismo y la suya no se pudo guardar; no se ha reservado nada. Vuelva a intentarlo en un momento.',
   not_a_slot: (p) => `${p.time} no es una hora de inicio que ${p.name} ofrezca para «${p.service}». Elija una de la lista de horarios.`,
   'not_a_slot.field': () => 'Use una hora de inicio devuelta por el endpoint de horarios.',
   'booking_not_found.yours': (p) => `No tiene ninguna reserva «${p.id}».`,

@@ -1,11 +1,11 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { recordPackageEvent } from './outbox.js';
+import { packageEventQuery, recordPackageEvent } from './outbox.js';
 import { isRevoked } from './revoke.js';
 import { t, type Message } from '../messages/index.js';
 
@@ -109,8 +109,9 @@ export interface CreditRequest {
 
 /**
  * The lot a new booking spends one credit from: the token's, for this specialist and this
- * customer email, covering the service, not expired, soonest expiry first. Must run in the
- * booking's write transaction, so two bookings can never spend the same credit.
+ * customer email, covering the service, not expired, soonest expiry first. Read in the booking's
+ * snapshot after `ledgerSize`: the batch's guard (`ledgerStill`) is what keeps two bookings from
+ * spending the same credit.
  */
 export async function creditFor(tx: Reader, request: CreditRequest): Promise<PurchaseLot> {
   const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
@@ -135,28 +136,6 @@ export async function creditFor(tx: Reader, request: CreditRequest): Promise<Pur
 export const LOW_CREDITS = 1;
 
 /**
- * Spends one credit of `lot` on `booking`, in the booking's transaction; when that leaves the
- * purchase with at most `LOW_CREDITS` usable credits, writes the `credits.low` outbox event there too.
- */
-export async function debitCredit(tx: Tx, lot: PurchaseLot, booking: BookingRow, now: number): Promise<void> {
-  await tx.insert(creditLedger).values({
-    id: newId('cr'),
-    lotId: lot.id,
-    kind: 'debit',
-    delta: -1,
-    specialistId: lot.purchase.specialistId,
-    customerEmail: lot.purchase.customerEmail,
-    packagePurchaseId: lot.purchase.id,
-    bookingId: booking.id,
-    at: now,
-  });
-  const left = (await lotsOfPurchases(tx, [lot.purchase])).reduce((sum, l) => sum + remaining(l, now), 0);
-  if (left <= LOW_CREDITS) {
-    await recordPackageEvent(tx, lot.purchase, { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left }, now);
-  }
-}
-
-/**
  * Gives the credit a cancelled booking spent back to the lot it came from (in the cancellation's
  * transaction) — unless the lot's purchase was refunded meanwhile: its money went back, so does the credit.
  */
@@ -175,4 +154,43 @@ export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Pr
     bookingId: booking.id,
     at: now,
   });
+}
+
+/**
+ * How many ledger entries `purchaseId` has: the guard of a credit spent in a batch (`bookings/create.ts`)
+ * is that this number has not moved since it was read — read it BEFORE the lots, so any entry
+ * written after the snapshot makes the guard refuse. Entries are only ever appended.
+ */
+export async function ledgerSize(db: Reader, purchaseId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(creditLedger).where(eq(creditLedger.packagePurchaseId, purchaseId));
+  return row?.n ?? 0;
+}
+
+/** The guard's condition for `ledgerSize`: still `size` entries. */
+export const ledgerStill = (purchaseId: string, size: number): SQL =>
+  sql`(select count(*) from ${creditLedger} where ${creditLedger.packagePurchaseId} = ${purchaseId}) = ${size}`;
+
+/**
+ * Spends one credit of `lot` on `booking`: the debit and, when it leaves the purchase at most
+ * `LOW_CREDITS` usable credits, the `credits.low` outbox row — as unexecuted queries on `db` for
+ * the booking's batch, computed from reads made now, which `ledgerStill` guards.
+ */
+export async function debitCreditQueries(db: Drizzle, lot: PurchaseLot, booking: BookingRow, now: number) {
+  const lots = await lotsOfPurchases(db, [lot.purchase]);
+  const left = lots.reduce((sum, l) => sum + remaining(l, now), 0) - 1;
+  const debit = db.insert(creditLedger).values({
+    id: newId('cr'),
+    lotId: lot.id,
+    kind: 'debit',
+    delta: -1,
+    specialistId: lot.purchase.specialistId,
+    customerEmail: lot.purchase.customerEmail,
+    packagePurchaseId: lot.purchase.id,
+    bookingId: booking.id,
+    at: now,
+  });
+  if (left > LOW_CREDITS) return [debit];
+  const [pkg] = await db.select({ name: packages.name }).from(packages).where(eq(packages.id, lot.purchase.packageId));
+  const happened = { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left } as const;
+  return [debit, packageEventQuery(db, lot.purchase, pkg?.name ?? '', happened, now)];
 }

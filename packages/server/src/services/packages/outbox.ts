@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { outbox, packages, type PackagePurchaseRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
@@ -75,11 +75,23 @@ type Happened =
  */
 export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, happened: Happened, now: number): Promise<void> {
   const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, purchase.packageId));
+  await tx.insert(outbox).values(packageEventRow(purchase, pkg?.name ?? '', happened, now));
+}
+
+/**
+ * The insert of a package event's outbox row as an unexecuted query on `db`, `packageName` read
+ * beforehand: for a write that is one batch (`services/bookings/create.ts`), behind its guard.
+ */
+export function packageEventQuery(db: Drizzle, purchase: PackagePurchaseRow, packageName: string, happened: Happened, now: number) {
+  return db.insert(outbox).values(packageEventRow(purchase, packageName, happened, now));
+}
+
+function packageEventRow(purchase: PackagePurchaseRow, packageName: string, happened: Happened, now: number): typeof outbox.$inferInsert {
   const id = newId('msg');
-  const snapshot = purchaseSnapshot(purchase, pkg?.name ?? '');
+  const snapshot = purchaseSnapshot(purchase, packageName);
   const at = isoInstant(now);
   const payload = payloadOf(happened, { id, at }, snapshot);
-  await tx.insert(outbox).values({
+  return {
     id,
     topic: happened.type,
     bookingId: null,
@@ -88,7 +100,7 @@ export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, h
     specialistId: purchase.specialistId,
     payload,
     createdAt: now,
-  });
+  };
 }
 
 /** The outbox payload of what happened: the event's head, the purchase as it is now, and the rest as told. */

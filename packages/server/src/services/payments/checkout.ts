@@ -59,11 +59,24 @@ export interface IntentRequest {
  * provider fails, nothing is stored and the answer says so; if `write` refuses (the time was taken
  * meanwhile), the intent, which nobody can pay without the secret never handed out, is cancelled.
  */
-export async function payThenWrite<T>(
+export function payThenWrite<T>(
   deps: ServiceDeps,
   charge: Charge,
   request: IntentRequest,
   write: (tx: Tx, intent: ProviderPaymentIntent) => Promise<T>,
+): Promise<{ result: T; intent: ProviderPaymentIntent }> {
+  return payThen(deps, charge, request, (intent) => deps.database.write((tx) => write(tx, intent)));
+}
+
+/**
+ * `payThenWrite` for any kind of write — a guarded batch (`db/batch.ts`) as much as a transaction:
+ * the intent first, then `write`; if `write` throws, the intent is cancelled and the error rethrown.
+ */
+export async function payThen<T>(
+  deps: ServiceDeps,
+  charge: Charge,
+  request: IntentRequest,
+  write: (intent: ProviderPaymentIntent) => Promise<T>,
 ): Promise<{ result: T; intent: ProviderPaymentIntent }> {
   let intent: ProviderPaymentIntent;
   try {
@@ -81,7 +94,7 @@ export async function payThenWrite<T>(
     throw providerFailure(deps, error, t('payment_provider_error.start'));
   }
   try {
-    return { result: await deps.database.write((tx) => write(tx, intent)), intent };
+    return { result: await write(intent), intent };
   } catch (error) {
     await deps.payments.cancelPaymentIntent(intent.id, `cancel-${request.paymentId}`, 'abandoned').catch((cancelError: unknown) => deps.logError(cancelError));
     throw error;
@@ -95,28 +108,34 @@ export async function insertPayment(
   row: { id: string; specialistId: string; intentId: string; mode: PaymentRow['mode']; bookingId?: string; packagePurchaseId?: string },
   now: number,
 ): Promise<PaymentRow> {
-  const [inserted] = await tx
-    .insert(payments)
-    .values({
-      id: row.id,
-      specialistId: row.specialistId,
-      bookingId: row.bookingId ?? null,
-      packagePurchaseId: row.packagePurchaseId ?? null,
-      providerPaymentId: row.intentId,
-      mode: row.mode,
-      status: 'requires_payment',
-      amount: charge.amount,
-      feeAmount: charge.fee,
-      feeBps: charge.feeBps,
-      specialistShare: charge.amount - charge.fee,
-      currency: charge.currency,
-      customerEmail: charge.customerEmail,
-      destinationAccount: charge.destination,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const [inserted] = await tx.insert(payments).values(paymentValues(charge, row, now)).returning();
   return inserted!;
+}
+
+/** The payment row's values (`insertPayment`'s), for a write that is one batch. */
+export function paymentValues(
+  charge: Charge,
+  row: { id: string; specialistId: string; intentId: string; mode: PaymentRow['mode']; bookingId?: string; packagePurchaseId?: string },
+  now: number,
+): typeof payments.$inferInsert {
+  return {
+    id: row.id,
+    specialistId: row.specialistId,
+    bookingId: row.bookingId ?? null,
+    packagePurchaseId: row.packagePurchaseId ?? null,
+    providerPaymentId: row.intentId,
+    mode: row.mode,
+    status: 'requires_payment',
+    amount: charge.amount,
+    feeAmount: charge.fee,
+    feeBps: charge.feeBps,
+    specialistShare: charge.amount - charge.fee,
+    currency: charge.currency,
+    customerEmail: charge.customerEmail,
+    destinationAccount: charge.destination,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /**
