@@ -69,6 +69,7 @@ describe('the customer’s email about a package refund', () => {
     expect(mail!.text).toContain('Refunded: €80.00');
     expect(mail!.text).toContain('Credits left: 0');
     expect(mail!.text).not.toContain('Your credits code'); // nothing left to spend with one
+    expect(mail!.text).not.toContain('Credits expire'); // nor anything left to expire
 
     expect((await refund(purchase.id)).body).toMatchObject({ refund: { amount: 16000 }, revoked: 0 });
     const both = await refundMail();

@@ -38,15 +38,19 @@ export interface PackageTemplateInput {
 
 export type PackageTemplate = (input: PackageTemplateInput) => TemplateOutput;
 
-/** The rows every message about a package shows: what it is, what it books, until when, and the code. */
-function packageDetails({ t, purchase, code }: PackageTemplateInput, extra: [string, string][]): [string, string][] {
+/**
+ * The rows every message about a package shows: what it is, what it books, until when, and the
+ * code. `withExpiry: false` leaves out "until when" (a refund that removed every credit: nothing
+ * is left to expire).
+ */
+function packageDetails({ t, purchase, code }: PackageTemplateInput, extra: [string, string][], withExpiry = true): [string, string][] {
   const p = t.package;
   return [
     [p.package, purchase.package],
     [t.common.with, purchase.specialist],
     ...extra,
     ...(purchase.services.length ? ([[p.covers, purchase.services.join(', ')]] as [string, string][]) : []),
-    [p.expires, purchase.expires],
+    ...(withExpiry ? ([[p.expires, purchase.expires]] as [string, string][]) : []),
     ...(code && purchase.remaining > 0 ? ([[p.code, code]] as [string, string][]) : []),
   ];
 }
@@ -138,7 +142,7 @@ export const customerPackageRefunded: PackageTemplate = (input) => {
     details: packageDetails(input, [
       [s.refunded, refund.amount],
       [t.package.left, String(purchase.remaining)],
-    ]),
+    ], purchase.remaining > 0),
     actions: purchase.remaining > 0 ? actions(input) : [],
   };
 };
