@@ -8,6 +8,7 @@ import { customerLocale } from '../../internal/customer-locale.js';
 import { describeError, idempotencyKey } from '../../internal/errors.js';
 import { formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
+import { cardList } from '../../styles/card-list.js';
 import { styles } from './packages.styles.js';
 import { addEnglish } from '../../i18n/en.js';
 import { packages } from '../../i18n/en/packages.js';
@@ -30,6 +31,7 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
 export class SlotwisePackageForm extends LitElement {
   static override styles = [
     tokens,
+    cardList,
     styles,
     css`
       form { display: grid; gap: 0.75rem; }

@@ -5,6 +5,7 @@ import type { Package, Service } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
+import { cardList } from '../../styles/card-list.js';
 import { styles } from './packages.styles.js';
 import { addEnglish } from '../../i18n/en.js';
 import { packages } from '../../i18n/en/packages.js';
@@ -23,7 +24,7 @@ addEnglish(packages);
  * @csspart buy - Its Buy button. @csspart credits-code - The code field's disclosure.
  */
 export class SlotwisePackages extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, cardList, styles];
 
   @property({ attribute: false }) packages: readonly Package[] = [];
   /** The profile's services, to name what a package's credits book. */

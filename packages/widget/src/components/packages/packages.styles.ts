@@ -1,38 +1,18 @@
 import { css } from 'lit';
 
-/** Shared by the packages list, the package checkout and the credits bar. */
+/** Shared by the packages list, the package checkout and the credits bar, after `cardList` (the cards). */
 export const styles = css`
-  :host {
-    display: block;
-  }
-
   h3 {
     margin: 0 0 0.5rem;
   }
 
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.75rem;
-  }
-
   li {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
-    background: var(--_surface);
     display: grid;
     gap: 0.35rem;
   }
 
   p {
     margin: 0;
-  }
-
-  .name {
-    font-weight: 600;
   }
 
   li button {

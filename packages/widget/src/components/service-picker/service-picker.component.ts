@@ -7,6 +7,7 @@ import { en } from '../../i18n/index.js';
 import { emit } from '../../events.js';
 import { formatMinutes, formatPrice } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
+import { cardList } from '../../styles/card-list.js';
 import { styles } from './service-picker.styles.js';
 
 /**
@@ -21,7 +22,7 @@ import { styles } from './service-picker.styles.js';
  * @csspart duration-selected - The chosen duration's button.
  */
 export class SlotwiseServicePicker extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, cardList, styles];
 
   /** The services to offer, in order. */
   @property({ attribute: false }) services: readonly Service[] = [];
