@@ -1,11 +1,12 @@
 import type { BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
 import type { z } from 'zod';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { payments, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { payments, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusy } from '../availability/slots.js';
+import { availabilityVersion, versionStill } from '../availability/version.js';
 import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } from '../catalog/catalog.js';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
@@ -58,15 +59,6 @@ async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: Crea
   return { specialist, service, minutes: option.minutes, price, credit, charge };
 }
 
-/** The specialist's availability version: read FIRST in a snapshot, it guards everything read after it. */
-async function versionOf(db: Drizzle, specialistId: string): Promise<number> {
-  const [row] = await db.select({ v: specialists.availabilityVersion }).from(specialists).where(eq(specialists.id, specialistId));
-  return row?.v ?? -1;
-}
-
-const versionStill = (specialistId: string, version: number): SQL =>
-  sql`(select ${specialists.availabilityVersion} from ${specialists} where ${specialists.id} = ${specialistId}) = ${version}`;
-
 /** Every try of a creation refused by its guard: other writers kept changing this calendar. */
 const contended = () => new ServiceError('write_contention', t('write_contention'));
 
@@ -105,7 +97,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
 
   /** One try: a snapshot, everything checked on it, then the guarded batch. */
   const attempt = async (paid?: { intentId: string; charge: Charge; paymentId: string }) => {
-    const version = await versionOf(db, specialist.id);
+    const version = await availabilityVersion(db, specialist.id);
     const purchase = creditTokenHash ? await purchaseByToken(db, creditTokenHash, 'body.credit.token') : undefined;
     const ledger = purchase ? await ledgerSize(db, purchase.id) : 0;
     const current = await plan(deps, db, input, ctx, creditTokenHash, now);

@@ -1,5 +1,6 @@
 import type { Actor, BookingStatus } from '@slotwise/sdk/contract';
-import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { bookingEvents, bookings, outbox, type BookingRow } from '../../db/schema.js';
 import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/booking-state.js';
@@ -115,26 +116,37 @@ export function openBookingQueries(db: Drizzle, values: NewBooking, opening: { a
   return { row, queries: [db.insert(bookings).values(row), db.insert(bookingEvents).values(event), db.insert(outbox).values(message)] as const };
 }
 
-/**
- * The one road every change of an existing booking takes: asks the pure state machine
- * (`domain/booking-state.ts`), writes the row — guarded by the status it decided on, so a change
- * that raced it cannot be overwritten —, appends the `booking_events` row and the outbox row with
- * the booking as it is after the change. The database moves the availability version itself
- * (triggers), in this same transaction. Nothing else writes a booking's status, events or outbox
- * rows (`road.test.ts` holds the code to that).
- *
- * @throws ServiceError `booking_not_cancellable`, `booking_not_reschedulable` or
- *   `invalid_transition` when the state machine refuses.
- */
-export async function changeBooking(tx: Tx, booking: BookingRow, change: BookingChange, now: number): Promise<BookingRow> {
+/** What a change writes, decided in JavaScript: the new columns and the row as it will be. */
+function planChange(booking: BookingRow, change: BookingChange, now: number) {
   const next = transition(booking, change.action, now);
   if (!next.ok) throw new ServiceError(refusal(change.action), next.why);
   // A calendar invite is updated by a higher SEQUENCE: every change of time or state raises it.
   const invite = change.action === 'reschedule' || change.action === 'cancel' ? { inviteSequence: booking.inviteSequence + 1 } : {};
   // The status is written only when it changes: writing a column fires the triggers that move the
   // availability version (and drop cached slots), which a note or a meeting link must not do.
-  const values = { ...change.set, ...invite, ...(next.to === booking.status ? {} : { status: next.to }) };
-  const guard = and(eq(bookings.id, booking.id), eq(bookings.status, booking.status));
+  const values: Partial<BookingRow> = { ...change.set, ...invite, ...(next.to === booking.status ? {} : { status: next.to }) };
+  return { values, row: { ...booking, ...values } as BookingRow };
+}
+
+/** The booking's row is still the one read: same status, same time, same number of moves. */
+const unchanged = (booking: BookingRow) =>
+  and(eq(bookings.id, booking.id), eq(bookings.status, booking.status), eq(bookings.startAt, booking.startAt), eq(bookings.rescheduleCount, booking.rescheduleCount));
+
+/**
+ * The one road every change of an existing booking takes: asks the pure state machine
+ * (`domain/booking-state.ts`), writes the row — guarded by the status it decided on, so a change
+ * that raced it cannot be overwritten —, appends the `booking_events` row and the outbox row with
+ * the booking as it is after the change. The database moves the availability version itself
+ * (triggers), in this same transaction. Nothing else writes a booking's status, events or outbox
+ * rows (`road.test.ts` holds the code to that). `changeBookingQueries` is the same road as a
+ * guarded batch.
+ *
+ * @throws ServiceError `booking_not_cancellable`, `booking_not_reschedulable` or
+ *   `invalid_transition` when the state machine refuses.
+ */
+export async function changeBooking(tx: Tx, booking: BookingRow, change: BookingChange, now: number): Promise<BookingRow> {
+  const { values } = planChange(booking, change, now);
+  const guard = unchanged(booking);
   const [row] =
     Object.keys(values).length > 0
       ? await tx.update(bookings).set(values).where(guard).returning()
@@ -142,6 +154,40 @@ export async function changeBooking(tx: Tx, booking: BookingRow, change: Booking
   if (!row) throw new ServiceError(refusal(change.action), t('booking.changed_meanwhile'));
   await record(tx, booking.status, row, change.action, change, now);
   return row;
+}
+
+/** A change of an existing booking as unexecuted queries, and what its batch's guard must hold. */
+export interface BookingChangeQueries {
+  /** The booking as it is once the batch is written. */
+  row: BookingRow;
+  /** The row's update (when a column changes), its event and its outbox row, in that order. */
+  queries: BatchItem<'sqlite'>[];
+  /**
+   * True while the booking is still as read (status, start, moves). Put it in the batch's guard
+   * (`db/batch.ts` `guardedBatch`), with whatever else the change was computed from — the
+   * specialist's availability version for a change that moves or frees a time.
+   */
+  still: SQL;
+}
+
+/**
+ * `changeBooking` as a guarded batch's statements (the same state machine, columns, event and
+ * outbox row), built on `db` and not executed: the caller reads a snapshot, builds these, and sends
+ * them with everything else the change writes behind ONE guard (`db/batch.ts`); a refused guard
+ * writes nothing and the caller starts over from a fresh snapshot. The row is computed here, so
+ * the outbox carries exactly what is stored.
+ *
+ * @throws ServiceError as `changeBooking` when the state machine refuses.
+ */
+export function changeBookingQueries(db: Drizzle, booking: BookingRow, change: BookingChange, now: number): BookingChangeQueries {
+  const { values, row } = planChange(booking, change, now);
+  const { event, message } = recordRows(booking.status, row, change.action, change, now);
+  const update = Object.keys(values).length > 0 ? [db.update(bookings).set(values).where(unchanged(booking))] : [];
+  return {
+    row,
+    queries: [...update, db.insert(bookingEvents).values(event), db.insert(outbox).values(message)],
+    still: sql`exists (select 1 from ${bookings} where ${unchanged(booking)})`,
+  };
 }
 
 /** What stands in for an erased customer on their bookings. */
