@@ -5,6 +5,8 @@ import * as schema from './schema.js';
 
 export type Drizzle = LibSQLDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Drizzle['transaction']>[0]>[0];
+/** What a read needs: the database's handle, or a transaction's when it runs inside one. */
+export type Reader = Drizzle | Tx;
 
 export interface DatabaseOptions {
   /** Milliseconds a statement waits for another writer's lock before `SQLITE_BUSY`. @default 5000 */

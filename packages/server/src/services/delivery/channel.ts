@@ -1,4 +1,5 @@
-import type { Tx } from '../../db/client.js';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Reader } from '../../db/client.js';
 import type { DeliveryRow, OutboxRow } from '../../db/schema.js';
 import type { bookingSnapshot } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
@@ -71,6 +72,12 @@ export interface PlanContext {
   deps: ServiceDeps;
   /** What the channels before this one planned for the same event (meetings plan first). */
   planned: readonly DeliveryDraft[];
+  /**
+   * A write of the channel's own rows that rides in the planning batch, BEFORE this event's new
+   * deliveries are inserted (e.g. cancelling reminders still pending for a moved booking). Build
+   * it on `deps.database.db`, do not await it: planning writes nothing until the batch goes.
+   */
+  also(query: BatchItem<'sqlite'>): void;
 }
 
 /** A failure the dispatcher acts on: retried with backoff when `retryable`, dead at once otherwise. */
@@ -93,13 +100,13 @@ export interface SendOutcome {
 
 /**
  * One way of reaching someone (email, SMS, a webhook, a meeting provider, the app). A channel
- * plans its deliveries for each outbox event inside the planning transaction (it may read, and
- * cancel its own pending deliveries there) and sends one delivery at a time outside any
- * transaction, through the ports in `deps`.
+ * plans its deliveries for each outbox event from a snapshot read (`db`; it may add a write of its
+ * own pending deliveries with `ctx.also`), written by the dispatcher as one guarded batch, and
+ * sends one delivery at a time outside any transaction, through the ports in `deps`.
  */
 export interface DeliveryChannel {
   readonly name: ChannelName;
-  plan(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]>;
+  plan(db: Reader, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]>;
   send(delivery: DeliveryRow, deps: ServiceDeps): Promise<SendOutcome | void>;
   /** How long after its first due time a delivery is retried before it is dead. @default 1 day */
   retryForMs?: number;

@@ -48,6 +48,29 @@ function channel(send: (d: DeliveryRow) => Promise<unknown> | unknown, extra: Pa
 }
 
 describe('planning the outbox', () => {
+  it('plans a later change of a booking after the earlier one is written, when both wait in the outbox', async () => {
+    // A booking made and cancelled before anything was planned (as after a crash): the cancellation's
+    // plan must see what the booking's plan made — as the meeting channel's delete waits for the create.
+    const id = await book();
+    const cancelled = await t.json(`/v1/me/bookings/${id}/cancel`, { body: { reason: 'Ill' }, headers: { authorization: `Bearer ${t.apiKey}` } });
+    expect(cancelled.status).toBe(200);
+    await t.app.deliveries.idle();
+    await t.database.batch([t.database.db.delete(deliveries), t.database.db.update(outbox).set({ plannedAt: null })]);
+    const dependent: DeliveryChannel = {
+      name: 'meeting',
+      async plan(db, event) {
+        if (event.topic === 'booking.confirmed') return [{ id: newDeliveryId(), channel: 'meeting', kind: 'make', recipient: 'x', idempotencyKey: `${event.id}:make`, data: {} }];
+        const [made] = await db.select().from(deliveries).where(eq(deliveries.bookingId, event.bookingId!));
+        return [{ id: newDeliveryId(), channel: 'meeting', kind: made ? 'undo' : 'nothing-to-undo', recipient: 'x', idempotencyKey: `${event.id}:undo`, data: {}, ...(made ? { waitsFor: made.id } : {}) }];
+      },
+      async send() {},
+    };
+    expect(await planOutbox(t.app.deps, [dependent], NOW)).toBe(2);
+    const planned = await rows();
+    expect(planned.map((r) => r.kind)).toEqual(['make', 'undo']);
+    expect(planned[1]!.waitsFor).toBe(planned[0]!.id);
+  });
+
   it('plans each change once, however often and from however many processes it runs', async () => {
     await t.app.deliveries.idle();
     await t.database.write((tx) => tx.update(outbox).set({ plannedAt: null })); // as after a crash

@@ -1,4 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { deliveries, outbox, type DeliveryRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -24,49 +26,85 @@ export interface DrainResult {
   skipped: number;
 }
 
+/** Outbox rows planned per round at most (each becomes one statement or more of one batch). */
+const PLAN_ROUND = 50;
+
 /**
- * Turns every outbox row not yet planned into its deliveries, once: the rows are marked planned in
- * the same transaction that inserts their deliveries, and a delivery's idempotency key is unique,
- * so a crash or a second process plans nothing twice.
+ * The rows to plan together: in order, cut before a row whose booking (or purchase, account…) is
+ * already in the group — a channel's plan reads what the earlier changes of the same booking
+ * planned (the meeting a cancellation must delete), which one batch would not have written yet.
+ */
+function groupOf(rows: readonly OutboxEvent[]): OutboxEvent[] {
+  const seen = new Set<string>();
+  const group: OutboxEvent[] = [];
+  for (const row of rows) {
+    const subject = row.bookingId ?? row.purchaseId ?? row.accountId ?? row.id;
+    if (seen.has(subject)) break;
+    seen.add(subject);
+    group.push(row);
+  }
+  return group;
+}
+
+const deliveryValues = (event: OutboxEvent, d: DeliveryDraft, now: number) => ({
+  id: d.id,
+  outboxId: event.id,
+  bookingId: event.bookingId,
+  specialistId: event.specialistId,
+  channel: d.channel,
+  kind: d.kind,
+  recipient: d.recipient,
+  idempotencyKey: d.idempotencyKey,
+  data: d.data,
+  status: 'pending' as const,
+  dueAt: d.dueAt ?? now,
+  nextAttemptAt: d.dueAt ?? now,
+  waitsFor: d.waitsFor ?? null,
+  createdAt: now,
+  updatedAt: now,
+});
+
+/**
+ * Turns every outbox row not yet planned into its deliveries, once. Each round reads the rows and
+ * plans them from that snapshot, then writes ONE guarded batch (`db/batch.ts`): the channels' own
+ * writes and the deliveries, then the rows marked planned — guarded by those rows all being
+ * still unplanned, so of two processes planning the same rows one writes and the other starts over
+ * (and finds nothing left). A delivery's idempotency key is unique too: a second plan of the same
+ * change makes nothing new. One statement per delivery keeps every statement under D1's limit of
+ * bound parameters.
  */
 export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number): Promise<number> {
+  const { database } = deps;
+  const db = database.db;
   const unplanned = isNull(outbox.plannedAt);
-  // A cheap read first: most commits leave nothing to plan, and an empty write would wake the dispatcher again.
-  const [any] = await deps.database.db.select({ id: outbox.id }).from(outbox).where(unplanned).limit(1);
-  if (!any) return 0;
-  return deps.database.write(async (tx) => {
-    const rows = (await tx.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(100)) as OutboxEvent[];
-    for (const event of rows) {
-      const planned: DeliveryDraft[] = [];
-      for (const channel of channels) planned.push(...(await channel.plan(tx, event, { now, planned, deps })));
-      if (planned.length > 0) {
-        await tx
-          .insert(deliveries)
-          .values(
-            planned.map((d) => ({
-              id: d.id,
-              outboxId: event.id,
-              bookingId: event.bookingId,
-              specialistId: event.specialistId,
-              channel: d.channel,
-              kind: d.kind,
-              recipient: d.recipient,
-              idempotencyKey: d.idempotencyKey,
-              data: d.data,
-              status: 'pending' as const,
-              dueAt: d.dueAt ?? now,
-              nextAttemptAt: d.dueAt ?? now,
-              waitsFor: d.waitsFor ?? null,
-              createdAt: now,
-              updatedAt: now,
-            })),
-          )
-          .onConflictDoNothing({ target: deliveries.idempotencyKey });
-      }
-      await tx.update(outbox).set({ plannedAt: now }).where(eq(outbox.id, event.id));
-    }
-    return rows.length;
-  });
+  let total = 0;
+  for (;;) {
+    // A cheap read first: most commits leave nothing to plan, and an empty write would wake the dispatcher again.
+    const [any] = await db.select({ id: outbox.id }).from(outbox).where(unplanned).limit(1);
+    if (!any) return total;
+    const planned = await optimistic(
+      database,
+      'outbox.plan',
+      async () => {
+        const rows = groupOf((await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[]);
+        if (rows.length === 0) return 0;
+        const queries: BatchItem<'sqlite'>[] = [];
+        for (const event of rows) {
+          const drafts: DeliveryDraft[] = [];
+          const also = (query: BatchItem<'sqlite'>) => void queries.push(query);
+          for (const channel of channels) drafts.push(...(await channel.plan(db, event, { now, planned: drafts, deps, also })));
+          for (const d of drafts) queries.push(db.insert(deliveries).values(deliveryValues(event, d, now)).onConflictDoNothing({ target: deliveries.idempotencyKey }));
+        }
+        const ids = rows.map((r) => r.id);
+        queries.push(db.update(outbox).set({ plannedAt: now }).where(inArray(outbox.id, ids)));
+        const still = sql`(select count(*) from ${outbox} where ${inArray(outbox.id, ids)} and ${unplanned}) = ${ids.length}`;
+        return (await guardedBatch(database, still, queries)) ? rows.length : RETRY;
+      },
+      () => new Error('Planning the outbox kept colliding with another process; the next drain tries again.'),
+    );
+    total += planned;
+    if (planned === 0) return total;
+  }
 }
 
 /** Due now: pending and past its time, or claimed by a process whose lease ran out. */
@@ -77,19 +115,24 @@ const due = (now: number) =>
     sql`(${deliveries.waitsFor} is null or ${deliveries.createdAt} <= ${now - MAX_WAIT_MS} or exists (select 1 from deliveries w where w.id = ${deliveries.waitsFor} and w.status in ('sent', 'dead', 'skipped', 'cancelled')))`,
   );
 
-/** Claims up to `limit` due deliveries for this process (a lease), in one write transaction. */
+/**
+ * Claims up to `limit` due deliveries for this process (a lease), in ONE statement — the ids
+ * chosen and leased by the same `UPDATE`, so two processes never claim the same delivery, with
+ * no interactive transaction.
+ */
 async function claim(deps: ServiceDeps, now: number, limit: number): Promise<DeliveryRow[]> {
-  const [any] = await deps.database.db.select({ id: deliveries.id }).from(deliveries).where(due(now)).limit(1);
+  const db = deps.database.db;
+  const [any] = await db.select({ id: deliveries.id }).from(deliveries).where(due(now)).limit(1);
   if (!any) return [];
-  return deps.database.write(async (tx) => {
-    const ids = (await tx.select({ id: deliveries.id }).from(deliveries).where(due(now)).orderBy(asc(deliveries.nextAttemptAt)).limit(limit)).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return tx
+  const chosen = db.select({ id: deliveries.id }).from(deliveries).where(due(now)).orderBy(asc(deliveries.nextAttemptAt)).limit(limit);
+  const [claimed] = await deps.database.batch([
+    db
       .update(deliveries)
       .set({ status: 'sending', leaseUntil: now + LEASE_MS, attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
-      .where(and(inArray(deliveries.id, ids), due(now)))
-      .returning();
-  });
+      .where(and(inArray(deliveries.id, chosen), due(now)))
+      .returning(),
+  ]);
+  return claimed as DeliveryRow[];
 }
 
 type Settled = { outcome: 'sent' | 'skipped' | 'retried' | 'dead'; delivery: DeliveryRow };
@@ -103,12 +146,12 @@ async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, 
     if (!channel) throw new DeliveryFailure(`No channel "${delivery.channel}" is configured.`, { retryable: false });
     const outcome = (await channel.send(delivery, deps)) ?? {};
     const status = outcome.status ?? 'sent';
-    await deps.database.write((tx) =>
-      tx
+    await deps.database.batch([
+      deps.database.db
         .update(deliveries)
         .set({ status, providerRef: outcome.providerRef ?? null, sentAt: status === 'sent' ? deps.clock() : null, leaseUntil: null, lastError: null, updatedAt: deps.clock() })
         .where(eq(deliveries.id, delivery.id)),
-    );
+    ]);
     settled = { outcome: status, delivery };
     deps.log({ level: 'info', ...base, outcome: status, ms: Math.round(performance.now() - started) });
   } catch (error) {
@@ -117,12 +160,12 @@ async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, 
     const next = now + backoff(delivery.attempts);
     const dead = !retryable || next > giveUpAt;
     const message = error instanceof Error ? error.message : String(error);
-    await deps.database.write((tx) =>
-      tx
+    await deps.database.batch([
+      deps.database.db
         .update(deliveries)
         .set({ status: dead ? 'dead' : 'pending', nextAttemptAt: dead ? delivery.nextAttemptAt : next, leaseUntil: null, lastError: message.slice(0, 1000), updatedAt: deps.clock() })
         .where(eq(deliveries.id, delivery.id)),
-    );
+    ]);
     settled = { outcome: dead ? 'dead' : 'retried', delivery };
     deps.log({ level: dead ? 'error' : 'warn', ...base, outcome: dead ? 'dead' : 'retry', ...(dead ? {} : { nextAttemptAt: new Date(next).toISOString() }), ...errorFields(error) });
     if (dead && channel?.onDead) await channel.onDead(delivery, deps).catch((e: unknown) => deps.logError(e));

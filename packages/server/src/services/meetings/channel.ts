@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Reader } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
@@ -20,7 +20,7 @@ const draft = (event: BookingEvent, kind: MeetingOp, source: MeetingSource, wait
 });
 
 /** This booking's latest meeting delivery, if it is not done yet: a new one waits for it, so operations reach the provider in order. */
-async function unfinished(tx: Tx, bookingId: string): Promise<DeliveryRow | undefined> {
+async function unfinished(tx: Reader, bookingId: string): Promise<DeliveryRow | undefined> {
   const [last] = await tx
     .select()
     .from(deliveries)

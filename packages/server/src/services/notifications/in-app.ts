@@ -82,5 +82,5 @@ export const inAppChannel: DeliveryChannel = {
 
 /** Tells the specialist of something that went wrong on their behalf (a meeting that could not be made). */
 export async function notifySpecialist(deps: ServiceDeps, specialistId: string, notice: { kind: string; bookingId: string | null; title: string; body: string }): Promise<void> {
-  await deps.database.write((tx) => tx.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() }));
+  await deps.database.batch([deps.database.db.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() })]);
 }

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Drizzle } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
 import { isBookingEvent, type DeliveryChannel, type DeliveryDraft, type SendOutcome } from '../delivery/channel.js';
@@ -22,9 +22,9 @@ interface ReminderData {
  */
 const leadsOf = (hours: readonly number[]) => [...new Set(hours.filter((h) => Number.isInteger(h) && h > 0 && h <= 14 * 24))].sort((a, b) => b - a).slice(0, 5);
 
-/** Ends the reminders still waiting for this booking: its time or its state changed. */
-async function cancelPending(tx: Tx, bookingId: string, now: number) {
-  await tx
+/** Ends the reminders still waiting for this booking: its time or its state changed (a query for the planning batch). */
+function cancelPending(db: Drizzle, bookingId: string, now: number) {
+  return db
     .update(deliveries)
     .set({ status: 'cancelled', updatedAt: now })
     .where(and(eq(deliveries.bookingId, bookingId), eq(deliveries.channel, 'sms'), eq(deliveries.status, 'pending')));
@@ -53,7 +53,7 @@ export const smsChannel: DeliveryChannel = {
     if (!isBookingEvent(event)) return []; // a package's events are not about a session
     const { event: change, booking } = event.payload;
     const moved = change.type === 'rescheduled';
-    if (booking.status !== 'confirmed' || moved) await cancelPending(tx, event.bookingId, ctx.now);
+    if (booking.status !== 'confirmed' || moved) ctx.also(cancelPending(ctx.deps.database.db, event.bookingId, ctx.now));
     if (!ctx.deps.sms || booking.status !== 'confirmed' || (change.type !== 'confirmed' && !moved)) return [];
     const [row] = await tx
       .select({ phone: bookings.customerPhone, consent: bookings.smsConsent, reminderHours: specialists.reminderHours })

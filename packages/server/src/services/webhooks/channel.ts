@@ -38,7 +38,7 @@ export interface WebhookChannelOptions {
 
 /** Keeps the last attempt's HTTP status (null: no answer) for the delivery log; the dispatcher records the rest. */
 async function recordStatus(deps: ServiceDeps, delivery: DeliveryRow, status: number | null): Promise<void> {
-  await deps.database.write((tx) => tx.update(deliveries).set({ providerRef: status === null ? null : String(status) }).where(eq(deliveries.id, delivery.id)));
+  await deps.database.batch([deps.database.db.update(deliveries).set({ providerRef: status === null ? null : String(status) }).where(eq(deliveries.id, delivery.id))]);
 }
 
 /**
@@ -119,9 +119,11 @@ export function webhookChannel(options: WebhookChannelOptions = {}): DeliveryCha
       if (response.status >= 200 && response.status < 300) return { status: 'sent', providerRef: String(response.status) };
       await recordStatus(deps, delivery, response.status);
       if (response.status === 410) {
-        const [disabled] = await deps.database.write((tx) =>
-          tx.update(webhookEndpoints).set({ enabled: false }).where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true))).returning(),
-        );
+        // One statement: only the delivery that actually turns the endpoint off tells the specialist.
+        const [turnedOff] = (await deps.database.batch([
+          deps.database.db.update(webhookEndpoints).set({ enabled: false }).where(and(eq(webhookEndpoints.id, endpoint.id), eq(webhookEndpoints.enabled, true))).returning(),
+        ])) as [unknown[]];
+        const [disabled] = turnedOff;
         if (disabled) {
           await notifySpecialist(deps, endpoint.specialistId, {
             kind: 'webhook.disabled',
