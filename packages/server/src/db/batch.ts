@@ -90,3 +90,13 @@ export async function optimistic<T>(database: Database, lane: string, attempt: (
   });
   return turn;
 }
+
+/**
+ * One statement written on its own — atomic by itself, so it needs no transaction: through the
+ * handle's write path (write queue, `SQLITE_BUSY` retries, commit listeners), on every engine.
+ * @returns what awaiting the query would have answered (`.returning()` rows…).
+ */
+export async function writeOne<Q extends BatchItem<'sqlite'>>(database: Database, query: Q): Promise<Awaited<Q>> {
+  const [result] = await database.batch([query]);
+  return result as Awaited<Q>;
+}

@@ -9,7 +9,7 @@ import type { TestApp } from './test-app.js';
  */
 export async function customerSessionFor(t: Pick<TestApp, 'database' | 'json' | 'now'>, email: string, handle = 'demo'): Promise<string> {
   const [specialist] = await t.database.db.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, handle));
-  const link = await t.database.write((tx) => mintLinkToken(tx, specialist!.id, email, t.now()));
+  const link = await mintLinkToken(t.database, specialist!.id, email, t.now());
   const opened = await t.json(`/v1/specialists/${handle}/my-bookings/session`, { body: { token: link } });
   if (opened.status !== 201) throw new Error(`no session: ${JSON.stringify(opened.body)}`);
   return opened.body.sessionToken as string;

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Database, Tx } from '../../db/client.js';
 import { accounts, accountTokens, type AccountRow, type AccountTokenRow } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 
@@ -16,15 +16,16 @@ const PREFIX: Readonly<Record<AccountTokenPurpose, string>> = { password_reset: 
 /**
  * A new single-use token for `accountId` and `purpose`, minted when the email that carries it is
  * sent (so the clear token exists only in that email): older live tokens of the same purpose are
- * voided in the same transaction — only the newest link works — and only the hash is stored.
+ * voided in the same batch — only the newest link works — and only the hash is stored.
  */
-export async function mintAccountToken(tx: Tx, accountId: string, purpose: AccountTokenPurpose, now: number): Promise<string> {
+export async function mintAccountToken(database: Database, accountId: string, purpose: AccountTokenPurpose, now: number): Promise<string> {
   const token = newSecretToken(PREFIX[purpose]);
-  await tx
+  const db = database.db;
+  const voidLive = db
     .update(accountTokens)
     .set({ usedAt: now })
     .where(and(eq(accountTokens.accountId, accountId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
-  await tx.insert(accountTokens).values({
+  const insert = db.insert(accountTokens).values({
     id: newId('at'),
     accountId,
     purpose,
@@ -32,6 +33,7 @@ export async function mintAccountToken(tx: Tx, accountId: string, purpose: Accou
     expiresAt: now + ACCOUNT_TOKEN_TTL_MS[purpose],
     createdAt: now,
   });
+  await database.batch([voidLive, insert]);
   return token;
 }
 

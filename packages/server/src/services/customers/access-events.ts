@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client.js';
+import type { Drizzle } from '../../db/client.js';
 import { outbox } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
@@ -17,9 +17,9 @@ export interface AccessEventPayload {
   page: string;
 }
 
-/** Writes the outbox row that makes the link's email go, in the caller's transaction. */
-export async function recordAccessLink(tx: Tx, specialistId: string, email: string, page: string, now: number): Promise<void> {
+/** The outbox row that makes the link's email go, as a query to write (not executed here). */
+export function accessLinkQuery(db: Drizzle, specialistId: string, email: string, page: string, now: number) {
   const id = newId('msg');
   const payload: AccessEventPayload = { event: { id, type: ACCESS_LINK, at: isoInstant(now) }, customer: { email }, page };
-  await tx.insert(outbox).values({ id, topic: ACCESS_LINK, bookingId: null, eventId: null, specialistId, payload: payload as unknown as Record<string, unknown>, createdAt: now });
+  return db.insert(outbox).values({ id, topic: ACCESS_LINK, bookingId: null, eventId: null, specialistId, payload: payload as unknown as Record<string, unknown>, createdAt: now });
 }

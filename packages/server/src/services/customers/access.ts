@@ -1,5 +1,6 @@
 import type { CustomerSession, EmailAccepted } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
+import { writeOne } from '../../db/batch.js';
 import { bookings, creditLedger, specialists } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
@@ -7,7 +8,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { t } from '../messages/index.js';
-import { recordAccessLink } from './access-events.js';
+import { accessLinkQuery } from './access-events.js';
 import { grantSessionManageTokens } from './customer-bookings.js';
 import { endSession, exchangeLinkToken, liveSession } from './customer-tokens.js';
 
@@ -32,19 +33,19 @@ export function linkPage(deps: Pick<ServiceDeps, 'links'>, specialist: { handle:
 }
 
 /**
- * Asks for a "My bookings" link. The answer is the same for every address: one write that looks
- * for a booking or a credit of `email` with the specialist and, only when there is one, appends
- * the outbox row of the email — the dispatcher sends it after the commit, minting the token then.
+ * Asks for a "My bookings" link. The answer is the same for every address: it looks for a booking
+ * or a credit of `email` with the specialist and, only when there is one, appends the outbox row
+ * of the email — the dispatcher sends it after the commit, minting the token then.
  */
 export async function requestCustomerLink(deps: Deps, handle: string, email: string, returnUrl: string | undefined): Promise<EmailAccepted> {
   const now = deps.clock();
-  await deps.database.write(async (tx) => {
-    const [specialist] = await tx.select({ id: specialists.id, handle: specialists.handle, allowedOrigins: specialists.allowedOrigins }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
-    if (!specialist) throw specialistNotFound(handle);
-    const [booked] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.specialistId, specialist.id), eq(bookings.customerEmail, email))).limit(1);
-    const [credited] = booked ? [booked] : await tx.select({ id: creditLedger.id }).from(creditLedger).where(and(eq(creditLedger.specialistId, specialist.id), eq(creditLedger.customerEmail, email))).limit(1);
-    if (booked || credited) await recordAccessLink(tx, specialist.id, email, linkPage(deps, specialist, returnUrl), now);
-  });
+  const db = deps.database.db;
+  const [specialist] = await db.select({ id: specialists.id, handle: specialists.handle, allowedOrigins: specialists.allowedOrigins }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
+  if (!specialist) throw specialistNotFound(handle);
+  const [booked] = await db.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.specialistId, specialist.id), eq(bookings.customerEmail, email))).limit(1);
+  const [credited] = booked ? [booked] : await db.select({ id: creditLedger.id }).from(creditLedger).where(and(eq(creditLedger.specialistId, specialist.id), eq(creditLedger.customerEmail, email))).limit(1);
+  // A read then one insert: a booking made in between changes nothing anyone could notice.
+  if (booked || credited) await writeOne(deps.database, accessLinkQuery(db, specialist.id, email, linkPage(deps, specialist, returnUrl), now));
   return {
     accepted: true,
     message: mailEnabled(deps)
@@ -62,12 +63,9 @@ const linkInvalid = () =>
 export async function openCustomerSession(deps: ServiceDeps, handle: string, token: string): Promise<CustomerSession> {
   const linkHash = await hashToken(token);
   const now = deps.clock();
-  const opened = await deps.database.write(async (tx) => {
-    const [specialist] = await tx.select({ id: specialists.id, handle: specialists.handle, name: specialists.name }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
-    if (!specialist) return undefined;
-    const session = await exchangeLinkToken(tx, specialist.id, linkHash, now);
-    return session && { ...session, specialist };
-  });
+  const [specialist] = await deps.database.db.select({ id: specialists.id, handle: specialists.handle, name: specialists.name }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
+  const session = specialist && (await exchangeLinkToken(deps.database, specialist.id, linkHash, now));
+  const opened = session && { ...session, specialist };
   if (!opened) throw linkInvalid();
   await grantSessionManageTokens(deps, opened.row, now);
   return {
@@ -81,6 +79,6 @@ export async function openCustomerSession(deps: ServiceDeps, handle: string, tok
 /** Signs out: the session token stops working. A session already ended (or unknown) answers the same: there is nothing left to end. */
 export async function endCustomerSession(deps: Pick<ServiceDeps, 'database' | 'clock'>, token: string): Promise<{ accepted: true }> {
   const session = await liveSession(deps.database.db, await hashToken(token), deps.clock());
-  if (session) await deps.database.write((tx) => endSession(tx, session.id, deps.clock()));
+  if (session) await endSession(deps.database, session.id, deps.clock());
   return { accepted: true };
 }

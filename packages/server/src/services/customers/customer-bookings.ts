@@ -9,6 +9,7 @@ import { derivedToken, hashToken, newId } from '../ids.js';
 import { lotsOfPurchases } from '../packages/credits.js';
 import { paymentsOfBookings } from '../payments/records.js';
 import { customerSession } from './customer-tokens.js';
+import { writeOne } from '../../db/batch.js';
 
 /** The most bookings one answer lists: bounded work per request, and more than a customer has with one specialist. */
 const MAX_BOOKINGS = 200;
@@ -75,7 +76,7 @@ export async function grantSessionManageTokens(deps: ServiceDeps, session: Pick<
   for (const { id } of rows) {
     values.push({ id: newId('bt'), bookingId: id, tokenHash: await hashToken(await sessionManageToken(deps, session.id, id)), purpose: 'my_bookings', createdAt: now });
   }
-  if (values.length) await deps.database.write((tx) => tx.insert(bookingTokens).values(values).onConflictDoNothing());
+  if (values.length) await writeOne(deps.database, deps.database.db.insert(bookingTokens).values(values).onConflictDoNothing());
 }
 
 /** The session's manage tokens of `bookingIds`, for those stored when it opened; a booking made since has none. */

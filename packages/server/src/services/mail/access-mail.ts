@@ -1,5 +1,4 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
 import { bookings, type DeliveryRow, type SpecialistRow } from '../../db/schema.js';
 import { LINK_TTL_MS, mintLinkToken } from '../customers/customer-tokens.js';
 import type { AccessEvent, DeliveryDraft } from '../delivery/channel.js';
@@ -34,7 +33,7 @@ export async function composeAccessEmail(deps: ServiceDeps, facts: { kind: Acces
     .orderBy(desc(bookings.createdAt))
     .limit(1);
   const now = deps.clock();
-  const token = await deps.database.write((tx: Tx) => mintLinkToken(tx, specialist.id, email, now));
+  const token = await mintLinkToken(deps.database, specialist.id, email, now);
   const url = new URL((delivery.data as { page: string }).page);
   url.hash = `${ACCESS_FRAGMENT}=${encodeURIComponent(token)}`;
   const { t, locale } = stringsFor(latest?.locale ?? specialist.locale);

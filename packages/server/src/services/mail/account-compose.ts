@@ -31,7 +31,7 @@ export async function composeAccountEmail(deps: ServiceDeps, facts: { kind: Acco
   if (purpose === 'email_verification' && account.emailVerifiedAt !== null) return { skip: 'the email is verified already' };
 
   const now = deps.clock();
-  const token = await deps.database.write((tx) => mintAccountToken(tx, account.id, purpose, now));
+  const token = await mintAccountToken(deps.database, account.id, purpose, now);
   const { t, locale } = stringsFor(specialist?.locale);
   const written = ACCOUNT_TEMPLATES[kind]({
     t,

@@ -6,6 +6,7 @@ import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { optedOut } from './opt-outs.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
+import { writeOne } from '../../db/batch.js';
 
 /** The agenda goes at 07:00 in the specialist's zone. */
 export const AGENDA_HOUR = 7;
@@ -43,8 +44,8 @@ export async function planDailyAgendas(deps: ServiceDeps, now: number): Promise<
       // A read first: after the first tick of the day every agenda exists, and a write per tick would be waste.
       const [exists] = await deps.database.db.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.idempotencyKey, key)).limit(1);
       if (exists) continue;
-      const inserted = await deps.database.write((tx) =>
-        tx
+      const inserted = await writeOne(deps.database,
+        deps.database.db
           .insert(deliveries)
           .values({ id: newDeliveryId(), outboxId: null, bookingId: null, specialistId: specialist.id, channel: 'email', kind: 'specialist.agenda', recipient: address, idempotencyKey: key, data: { date }, status: 'pending', dueAt, nextAttemptAt: dueAt, createdAt: now, updatedAt: now })
           .onConflictDoNothing({ target: deliveries.idempotencyKey })

@@ -3,6 +3,7 @@ import type { Drizzle, Tx } from '../../db/client.js';
 import { emailOptOuts, specialists } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { keyedHash, newId } from '../ids.js';
+import { writeOne } from '../../db/batch.js';
 
 /**
  * The kinds of non-transactional email a person can stop, per specialist: `reminder` (reminders
@@ -98,8 +99,8 @@ export async function unsubscribe(deps: ServiceDeps, token: string, options: { e
   if (!specialist) return undefined;
   const kind: OptOutScope = options.everything ? '*' : claim.kind;
   const now = deps.clock();
-  await deps.database.write((tx) =>
-    tx.insert(emailOptOuts).values({ id: `oo_${newId('bt').slice(3)}`, email: claim.email, specialistId: claim.specialistId, kind, createdAt: now }).onConflictDoNothing(),
+  await writeOne(deps.database,
+    deps.database.db.insert(emailOptOuts).values({ id: `oo_${newId('bt').slice(3)}`, email: claim.email, specialistId: claim.specialistId, kind, createdAt: now }).onConflictDoNothing(),
   );
   return { kind, from: specialist.name, done: true };
 }

@@ -1,5 +1,6 @@
 import type { NotificationList, NotificationsReadResult } from '@slotwise/sdk/contract';
 import { and, count, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { writeOne } from '../../db/batch.js';
 import type { Drizzle } from '../../db/client.js';
 import { notifications, type NotificationRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -65,13 +66,14 @@ export async function markNotificationsRead(deps: ServiceDeps, specialist: Speci
   // An empty list names nothing; it must never turn into "no filter", which would mean all.
   if (which !== 'all' && which.ids.length === 0) return { marked: 0, unread: await unreadOf(deps.database.db, specialist.id) };
   const now = deps.clock();
-  const marked = await deps.database.write(async (tx) => {
-    const changed = await tx
+  const changed = await writeOne(
+    deps.database,
+    deps.database.db
       .update(notifications)
       .set({ readAt: now })
       .where(and(eq(notifications.specialistId, specialist.id), isNull(notifications.readAt), which === 'all' ? undefined : inArray(notifications.id, [...which.ids])))
-      .returning({ id: notifications.id });
-    return changed.length;
-  });
+      .returning({ id: notifications.id }),
+  );
+  const marked = changed.length;
   return { marked, unread: await unreadOf(deps.database.db, specialist.id) };
 }
