@@ -86,6 +86,17 @@ describe('My bookings by emailed link', () => {
     expect(late.body.detail).toContain('Ask for a new link');
   });
 
+  it('gives one session for one link when two tabs open it at the same moment', async () => {
+    m = await mailTestApp();
+    await m.book('2026-11-23T09:00:00Z');
+    await request('grace@example.com');
+    const [link] = await mailedLinks('grace@example.com');
+    const answers = await Promise.all([open(tokenOf(link!)), open(tokenOf(link!)), open(tokenOf(link!))]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400]);
+    const sessions = await m.database.db.select().from(customerTokens).where(eq(customerTokens.kind, 'session'));
+    expect(sessions).toHaveLength(1);
+  });
+
   it('lists only this address’s bookings with this specialist, with manage tokens that work, until the hour is up or sign-out', async () => {
     m = await mailTestApp();
     const past = await m.book('2026-11-23T09:00:00Z');
