@@ -1,5 +1,5 @@
 import type { CalendarFeed } from '@slotwise/sdk/contract';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
 import { calendarFeeds, type SpecialistRow } from '../../db/schema.js';
 import { DAY_MS } from '../../domain/civil.js';
@@ -8,6 +8,7 @@ import { newId } from '../ids.js';
 import { CalendarFeedError } from './calendar-feed-error.js';
 import { presentFeed } from './editor.js';
 import { t, type Message } from '../messages/index.js';
+import { guardedBatch, writeOne } from '../../db/batch.js';
 
 /** More feeds than this per specialist slows every slot request for little gain. */
 export const MAX_FEEDS = 10;
@@ -33,20 +34,17 @@ export async function addCalendarFeed(deps: ServiceDeps, specialist: SpecialistR
     throw invalid(t('invalid_calendar_feed.unreadable', { reason: probe.error.message }));
   }
   const row = { id: newId('cal'), specialistId: specialist.id, url, createdAt: now };
-  await deps.database.write(async (tx) => {
-    const [{ n }] = (await tx.select({ n: count() }).from(calendarFeeds).where(eq(calendarFeeds.specialistId, specialist.id))) as [{ n: number }];
-    if (n >= MAX_FEEDS) throw invalid(t('invalid_calendar_feed.too_many', { max: MAX_FEEDS }));
-    await tx.insert(calendarFeeds).values(row);
-  });
+  // The cap is the batch's guard: two requests at once cannot both add the last allowed feed.
+  const underCap = sql`(select count(*) from ${calendarFeeds} where ${calendarFeeds.specialistId} = ${specialist.id}) < ${MAX_FEEDS}`;
+  const written = await guardedBatch(deps.database, underCap, [deps.database.db.insert(calendarFeeds).values(row)]);
+  if (!written) throw invalid(t('invalid_calendar_feed.too_many', { max: MAX_FEEDS }));
   return presentFeed(row, deps.calendarFeeds.status(url));
 }
 
 export async function removeCalendarFeed(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<CalendarFeed> {
-  return deps.database.write(async (tx) => {
-    const [row] = await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id))).returning();
-    if (!row) throw new ServiceError('calendar_feed_not_found', t('calendar_feed_not_found', { id }));
-    return presentFeed(row, deps.calendarFeeds.status(row.url));
-  });
+  const [row] = await writeOne(deps.database, deps.database.db.delete(calendarFeeds).where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.specialistId, specialist.id))).returning());
+  if (!row) throw new ServiceError('calendar_feed_not_found', t('calendar_feed_not_found', { id }));
+  return presentFeed(row, deps.calendarFeeds.status(row.url));
 }
 
 /**

@@ -18,6 +18,7 @@ import type { FeedStatus } from './calendar-port.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { t } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -75,10 +76,10 @@ export async function replaceWeekly(deps: ServiceDeps, specialist: SpecialistRow
     ...input.weekly.map((h) => ({ ...h, kind: 'open' as const })),
     ...input.breaks.map((h) => ({ ...h, kind: 'break' as const })),
   ].map((h) => ({ id: newId('wh'), specialistId: specialist.id, kind: h.kind, weekday: h.weekday, startMinute: toMinutes(h.start), endMinute: toMinutes(h.end) }));
-  await deps.database.write(async (tx) => {
-    await tx.delete(weeklyHours).where(eq(weeklyHours.specialistId, specialist.id));
-    if (rows.length > 0) await tx.insert(weeklyHours).values(rows);
-  });
+  // One batch: the week is replaced whole or not at all; a statement per row keeps each under
+  // D1's limit of bound parameters.
+  const db = deps.database.db;
+  await deps.database.batch([db.delete(weeklyHours).where(eq(weeklyHours.specialistId, specialist.id)), ...rows.map((row) => db.insert(weeklyHours).values(row))]);
 }
 
 export async function addOverride(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof DateOverrideCreate>): Promise<DateOverride> {
@@ -91,9 +92,7 @@ export async function addOverride(deps: ServiceDeps, specialist: SpecialistRow, 
     intervals: input.intervals.map((i) => ({ start: toMinutes(i.start), end: toMinutes(i.end) })),
     createdAt: now,
   };
-  await deps.database.write(async (tx) => {
-    await tx.insert(dateOverrides).values(row);
-  });
+  await writeOne(deps.database, deps.database.db.insert(dateOverrides).values(row));
   return presentOverride(row);
 }
 
@@ -112,9 +111,7 @@ export async function addRecurring(deps: ServiceDeps, specialist: SpecialistRow,
     endMinute: toMinutes(input.end),
     createdAt: now,
   };
-  await deps.database.write(async (tx) => {
-    await tx.insert(recurringAvailability).values(row);
-  });
+  await writeOne(deps.database, deps.database.db.insert(recurringAvailability).values(row));
   return presentRecurring(row);
 }
 
@@ -123,17 +120,13 @@ const ruleNotFound = (id: string) =>
 
 /** Deletes one of the caller's own overrides or recurring rules; anyone else's is a 404. */
 export async function removeRule(deps: ServiceDeps, specialist: SpecialistRow, kind: 'override' | 'recurring', id: string) {
-  return deps.database.write(async (tx) => {
-    if (kind === 'override') {
-      const [row] = await tx.delete(dateOverrides).where(and(eq(dateOverrides.id, id), eq(dateOverrides.specialistId, specialist.id))).returning();
-      if (!row) throw ruleNotFound(id);
-      return presentOverride(row);
-    }
-    const [row] = await tx
-      .delete(recurringAvailability)
-      .where(and(eq(recurringAvailability.id, id), eq(recurringAvailability.specialistId, specialist.id)))
-      .returning();
+  const db = deps.database.db;
+  if (kind === 'override') {
+    const [row] = await writeOne(deps.database, db.delete(dateOverrides).where(and(eq(dateOverrides.id, id), eq(dateOverrides.specialistId, specialist.id))).returning());
     if (!row) throw ruleNotFound(id);
-    return presentRecurring(row);
-  });
+    return presentOverride(row);
+  }
+  const [row] = await writeOne(deps.database, db.delete(recurringAvailability).where(and(eq(recurringAvailability.id, id), eq(recurringAvailability.specialistId, specialist.id))).returning());
+  if (!row) throw ruleNotFound(id);
+  return presentRecurring(row);
 }

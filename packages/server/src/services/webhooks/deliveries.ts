@@ -8,6 +8,7 @@ import { ServiceError } from '../errors.js';
 import type { WebhookDeliveryData } from './channel.js';
 import { myEndpoint } from './endpoints.js';
 import { t } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 const STATUSES: Record<DeliveryRow['status'], WebhookDeliveryStatus> = {
   pending: 'pending',
@@ -80,14 +81,18 @@ export async function listWebhookDeliveries(
  */
 export async function redeliverWebhook(deps: ServiceDeps, specialist: SpecialistRow, endpointId: string, deliveryId: string): Promise<WebhookDelivery> {
   const now = deps.clock();
-  const row = await deps.database.write(async (tx) => {
-    const endpoint = await myEndpoint(tx, specialist, endpointId);
-    const [original] = await tx.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, deliveryId)));
-    if (!original) throw new ServiceError('webhook_delivery_not_found', t('webhook_delivery_not_found', { endpoint: endpointId, id: deliveryId }));
-    if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', t('webhook_endpoint_disabled'));
-    const data = original.data as unknown as WebhookDeliveryData;
-    const id = newDeliveryId();
-    const [inserted] = await tx
+  // Reads, then one insert: an endpoint disabled or deleted in between finds the new delivery
+  // skipped when it is sent, as any pending delivery of it would be.
+  const db = deps.database.db;
+  const endpoint = await myEndpoint(db, specialist, endpointId);
+  const [original] = await db.select().from(deliveries).where(and(ofEndpoint(specialist, endpointId), eq(deliveries.id, deliveryId)));
+  if (!original) throw new ServiceError('webhook_delivery_not_found', t('webhook_delivery_not_found', { endpoint: endpointId, id: deliveryId }));
+  if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', t('webhook_endpoint_disabled'));
+  const data = original.data as unknown as WebhookDeliveryData;
+  const id = newDeliveryId();
+  const [row] = await writeOne(
+    deps.database,
+    db
       .insert(deliveries)
       .values({
         id,
@@ -105,8 +110,7 @@ export async function redeliverWebhook(deps: ServiceDeps, specialist: Specialist
         createdAt: now,
         updatedAt: now,
       })
-      .returning();
-    return inserted!;
-  });
-  return presentDelivery(row);
+      .returning(),
+  );
+  return presentDelivery(row!);
 }

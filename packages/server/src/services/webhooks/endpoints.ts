@@ -1,6 +1,7 @@
 import { MAX_WEBHOOK_ENDPOINTS, type WebhookEndpoint, type WebhookEndpointCreate, type WebhookEndpointUpdate, type WebhookEndpointWithSecret } from '@slotwise/sdk/contract';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { guardedBatch, writeOne } from '../../db/batch.js';
+import type { Reader } from '../../db/client.js';
 import { webhookEndpoints, type SpecialistRow, type WebhookEndpointRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
@@ -26,8 +27,16 @@ export function presentEndpoint(row: WebhookEndpointRow, now: number): WebhookEn
 }
 
 /** The caller's endpoint `id`, or `webhook_endpoint_not_found` (someone else's too: it does not exist for them). */
-export async function myEndpoint(db: Tx | ServiceDeps['database']['db'], specialist: SpecialistRow, id: string): Promise<WebhookEndpointRow> {
-  const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.specialistId, specialist.id)));
+export async function myEndpoint(db: Reader, specialist: SpecialistRow, id: string): Promise<WebhookEndpointRow> {
+  const [row] = await db.select().from(webhookEndpoints).where(mine(specialist, id));
+  return found(row, id);
+}
+
+/** The endpoint `id` of this specialist's (never another's). */
+const mine = (specialist: SpecialistRow, id: string) => and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.specialistId, specialist.id));
+
+/** The row a scoped read or write answered, or the 404 for an endpoint that is not the caller's. */
+function found(row: WebhookEndpointRow | undefined, id: string): WebhookEndpointRow {
   if (!row) throw new ServiceError('webhook_endpoint_not_found', t('webhook_endpoint_not_found', { id }));
   return row;
 }
@@ -50,11 +59,10 @@ export async function createWebhookEndpoint(deps: ServiceDeps, specialist: Speci
     previousSecretUntil: null,
     createdAt: now,
   };
-  await deps.database.write(async (tx) => {
-    const [{ n }] = (await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.specialistId, specialist.id))) as [{ n: number }];
-    if (n >= MAX_WEBHOOK_ENDPOINTS) throw new ServiceError('too_many_webhook_endpoints', t('too_many_webhook_endpoints', { max: MAX_WEBHOOK_ENDPOINTS }));
-    await tx.insert(webhookEndpoints).values(row);
-  });
+  // The cap is the batch's guard: two requests at once cannot both add the last allowed endpoint.
+  const underCap = sql`(select count(*) from ${webhookEndpoints} where ${webhookEndpoints.specialistId} = ${specialist.id}) < ${MAX_WEBHOOK_ENDPOINTS}`;
+  const written = await guardedBatch(deps.database, underCap, [deps.database.db.insert(webhookEndpoints).values(row)]);
+  if (!written) throw new ServiceError('too_many_webhook_endpoints', t('too_many_webhook_endpoints', { max: MAX_WEBHOOK_ENDPOINTS }));
   return { ...presentEndpoint(row, now), secret };
 }
 
@@ -71,31 +79,21 @@ export async function retrieveWebhookEndpoint(deps: ServiceDeps, specialist: Spe
 /** Changes what is given; a new URL is checked like a new endpoint's. Turning it on again resumes deliveries of new events. */
 export async function updateWebhookEndpoint(deps: ServiceDeps, specialist: SpecialistRow, id: string, input: WebhookEndpointUpdate): Promise<WebhookEndpoint> {
   const url = input.url === undefined ? undefined : webhookUrl(input.url, { allowLoopback: deps.allowLoopbackWebhooks });
-  const row = await deps.database.write(async (tx) => {
-    await myEndpoint(tx, specialist, id);
-    const [updated] = await tx
-      .update(webhookEndpoints)
-      .set({
-        ...(url === undefined ? {} : { url }),
-        ...(input.eventTypes === undefined ? {} : { eventTypes: input.eventTypes }),
-        ...(input.description === undefined ? {} : { description: input.description }),
-        ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
-      })
-      .where(eq(webhookEndpoints.id, id))
-      .returning();
-    return updated!;
-  });
-  return presentEndpoint(row, deps.clock());
+  const changes = {
+    ...(url === undefined ? {} : { url }),
+    ...(input.eventTypes === undefined ? {} : { eventTypes: input.eventTypes }),
+    ...(input.description === undefined ? {} : { description: input.description }),
+    ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
+  };
+  if (Object.keys(changes).length === 0) return presentEndpoint(await myEndpoint(deps.database.db, specialist, id), deps.clock());
+  const [updated] = await writeOne(deps.database, deps.database.db.update(webhookEndpoints).set(changes).where(mine(specialist, id)).returning());
+  return presentEndpoint(found(updated, id), deps.clock());
 }
 
 /** Removes the endpoint; its pending deliveries find it gone and are skipped, and its delivery log is no longer listed. */
 export async function deleteWebhookEndpoint(deps: ServiceDeps, specialist: SpecialistRow, id: string): Promise<WebhookEndpoint> {
-  const row = await deps.database.write(async (tx) => {
-    await myEndpoint(tx, specialist, id);
-    const [deleted] = await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning();
-    return deleted!;
-  });
-  return presentEndpoint(row, deps.clock());
+  const [deleted] = await writeOne(deps.database, deps.database.db.delete(webhookEndpoints).where(mine(specialist, id)).returning());
+  return presentEndpoint(found(deleted, id), deps.clock());
 }
 
 /**
@@ -107,14 +105,15 @@ export async function rotateWebhookSecret(deps: ServiceDeps, specialist: Special
   const now = deps.clock();
   const secret = newWebhookSecret();
   const sealed = await sealSecret(deps.secretsKey, id, secret);
-  const row = await deps.database.write(async (tx) => {
-    const current = await myEndpoint(tx, specialist, id);
-    const [rotated] = await tx
+  // One statement: the previous secret is the row's own current one as the update finds it
+  // (SQLite reads every right-hand side from the old row), so two rotations at once lose neither.
+  const [rotated] = await writeOne(
+    deps.database,
+    deps.database.db
       .update(webhookEndpoints)
-      .set({ secretSealed: sealed, previousSecretSealed: current.secretSealed, previousSecretUntil: now + ROTATION_OVERLAP_MS })
-      .where(eq(webhookEndpoints.id, id))
-      .returning();
-    return rotated!;
-  });
-  return { ...presentEndpoint(row, now), secret };
+      .set({ secretSealed: sealed, previousSecretSealed: sql`${webhookEndpoints.secretSealed}`, previousSecretUntil: now + ROTATION_OVERLAP_MS })
+      .where(mine(specialist, id))
+      .returning(),
+  );
+  return { ...presentEndpoint(found(rotated, id), now), secret };
 }
