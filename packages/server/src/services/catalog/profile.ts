@@ -1,8 +1,9 @@
 import type { ServiceDeps } from '../deps.js';
 import type { Profile, ProfileUpdate } from '@slotwise/sdk/contract';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Tx } from '../../db/client.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import type { Reader } from '../../db/client.js';
 import { services, specialists, type SpecialistRow } from '../../db/schema.js';
 import { paidBookingsOpen } from '../accounts/verification.js';
 import { ServiceError } from '../errors.js';
@@ -41,27 +42,47 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
   const changes = Object.fromEntries(
     Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale }).filter(([, v]) => v !== undefined),
   ) as Partial<SpecialistRow>;
-  return deps.database.write(async (tx) => {
-    const [current] = await tx.select().from(specialists).where(eq(specialists.id, specialist.id));
-    if (!current) throw new ServiceError('unauthorized', t('unauthorized.account_gone'));
-    if (handle !== undefined && handle !== current.handle) {
-      const [owner] = await tx
-        .select({ id: specialists.id })
-        .from(specialists)
-        .where(and(eq(specialists.handle, handle), ne(specialists.id, current.id)))
-        .limit(1);
-      if (owner) {
-        throw new ServiceError('handle_taken', t('handle_taken', { handle }), {
+  const { database } = deps;
+  const db = database.db;
+  // Checked on a snapshot, then ONE guarded batch: the handle still free and, when the meeting
+  // link goes, still no service sending customers to it — else a fresh snapshot, whose checks
+  // then answer what changed.
+  return optimistic(
+    database,
+    specialist.id,
+    async () => {
+      const [current] = await db.select().from(specialists).where(eq(specialists.id, specialist.id));
+      if (!current) throw new ServiceError('unauthorized', t('unauthorized.account_gone'));
+      const newHandle = handle !== undefined && handle !== current.handle ? handle : undefined;
+      if (newHandle !== undefined && (await handleOwner(db, newHandle, current.id))) {
+        throw new ServiceError('handle_taken', t('handle_taken', { handle: newHandle }), {
           errors: [{ field: 'body.handle', message: t('handle_taken.profile_field') }],
         });
       }
-    }
-    if (meetingLink === null && current.meetingLink !== null) await assertLinkUnused(tx, current.id);
-    const verified = await paidBookingsOpen(tx, current.id);
-    if (Object.keys(changes).length === 0) return toProfile(current, verified);
-    const [row] = await tx.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning();
-    return toProfile(row!, verified);
-  });
+      const dropsLink = meetingLink === null && current.meetingLink !== null;
+      if (dropsLink) await assertLinkUnused(db, current.id);
+      const verified = await paidBookingsOpen(db, current.id);
+      if (Object.keys(changes).length === 0) return toProfile(current, verified);
+      const condition = and(
+        sql`1 = 1`,
+        newHandle === undefined ? undefined : sql`not exists (select 1 from ${specialists} where ${specialists.handle} = ${newHandle} and ${specialists.id} <> ${current.id})`,
+        dropsLink ? sql`not exists (select 1 from ${services} where ${services.specialistId} = ${current.id} and ${services.locationKind} = 'link')` : undefined,
+      )!;
+      const written = await guardedBatch(database, condition, [db.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning()]);
+      return written ? toProfile((written[0] as SpecialistRow[])[0]!, verified) : RETRY;
+    },
+    () => new ServiceError('write_contention', t('write_contention')),
+  );
+}
+
+/** Whoever else has `handle`, if anyone. */
+async function handleOwner(db: Reader, handle: string, except: string): Promise<string | undefined> {
+  const [owner] = await db
+    .select({ id: specialists.id })
+    .from(specialists)
+    .where(and(eq(specialists.handle, handle), ne(specialists.id, except)))
+    .limit(1);
+  return owner?.id;
 }
 
 /** The calling specialist's profile, as read now. */
@@ -70,8 +91,8 @@ export async function retrieveProfile(deps: ServiceDeps, specialist: SpecialistR
 }
 
 /** The meeting link cannot go while a service (offered or archived, which may be offered again) sends its customers there. */
-async function assertLinkUnused(tx: Tx, specialistId: string): Promise<void> {
-  const [user] = await tx
+async function assertLinkUnused(db: Reader, specialistId: string): Promise<void> {
+  const [user] = await db
     .select({ name: services.name })
     .from(services)
     .where(and(eq(services.specialistId, specialistId), eq(services.locationKind, 'link')))

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../deps.js';
 import type { MyService, ServiceCreate, ServiceUpdate } from '@slotwise/sdk/contract';
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
@@ -10,6 +10,9 @@ import { newId } from '../ids.js';
 import { toService } from './catalog.js';
 import { locationColumns, serviceLocation } from './location.js';
 import { t } from '../messages/index.js';
+import { guardedBatch, optimistic, RETRY, writeOne } from '../../db/batch.js';
+import { withDefaults } from '../../db/rows.js';
+import { availabilityVersion, versionStill } from '../availability/version.js';
 
 export function toServiceDetail(row: ServiceRow): MyService {
   return {
@@ -97,25 +100,15 @@ function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'dura
 export async function createService(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof ServiceCreate>): Promise<MyService> {
   const now = deps.clock();
   const fields = { ...fieldsOf(input), ...(input.location ? locationColumns(deps, specialist, input.location) : {}) };
-  return deps.database.write(async (tx) => {
-    const [last] = await tx.select({ position: max(services.position) }).from(services).where(eq(services.specialistId, specialist.id));
-    const [row] = await tx
-      .insert(services)
-      .values({
-        ...fields,
-        id: newId('svc'),
-        specialistId: specialist.id,
-        name: input.name,
-        durations: input.durations,
-        currency: input.currency ?? specialist.currency,
-        position: (last?.position ?? -1) + 1,
-        createdAt: now,
-      })
-      .returning();
-    checkPolicy(row!); // on the stored row, defaults included; throwing rolls the insert back
-    checkPayable(specialist, row!);
-    return toServiceDetail(row!);
-  });
+  const values = { ...fields, id: newId('svc'), specialistId: specialist.id, name: input.name, durations: input.durations, currency: input.currency ?? specialist.currency, createdAt: now };
+  // Checked on the row as it will be stored, defaults included, before anything is written.
+  const stored = withDefaults(services, values);
+  checkPolicy(stored);
+  checkPayable(specialist, stored);
+  // Last in the list, in the same statement: two services created at once get two positions.
+  const next = sql`(select coalesce(max(${services.position}), -1) + 1 from ${services} where ${services.specialistId} = ${specialist.id})`;
+  const [row] = await writeOne(deps.database, deps.database.db.insert(services).values({ ...values, position: next }).returning());
+  return toServiceDetail(row!);
 }
 
 /**
@@ -129,14 +122,24 @@ export async function updateServiceRules(
   patch: z.output<typeof ServiceUpdate>,
 ): Promise<MyService> {
   const changes = { ...fieldsOf(patch), ...(patch.location ? locationColumns(deps, specialist, patch.location) : {}) };
-  return deps.database.write(async (tx) => {
-    const current = await findMine(tx, specialist, id);
-    if (Object.keys(changes).length === 0) return toServiceDetail(current);
-    checkPolicy({ ...current, ...changes });
-    checkPayable(specialist, { ...current, ...changes });
-    const [row] = await tx.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning();
-    return toServiceDetail(row!);
-  });
+  const { database } = deps;
+  const db = database.db;
+  // Checked on the service as read; the batch's guard — the specialist's availability version,
+  // which every change of a service moves — makes sure it is still that service when written.
+  return optimistic(
+    database,
+    specialist.id,
+    async () => {
+      const version = await availabilityVersion(db, specialist.id);
+      const current = await findMine(db, specialist, id);
+      if (Object.keys(changes).length === 0) return toServiceDetail(current);
+      checkPolicy({ ...current, ...changes });
+      checkPayable(specialist, { ...current, ...changes });
+      const written = await guardedBatch(database, versionStill(specialist.id, version), [db.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning()]);
+      return written ? toServiceDetail((written[0] as ServiceRow[])[0]!) : RETRY;
+    },
+    () => new ServiceError('write_contention', t('write_contention')),
+  );
 }
 
 /** Stops offering a service: it leaves the public profile and its slots; its bookings keep it. */
