@@ -8,8 +8,9 @@
 // after the first answer. Then, in Node, the module's import and the first `/health` in a child
 // process (CPU from `process.cpuUsage`), also against the trivial module.
 //
-//   node bench/edge-start.bench.mjs [--rounds=5] [--node-runs=5]
-//   (env BENCH_ROUNDS / BENCH_NODE_RUNS)
+//   node bench/edge-start.bench.mjs [--rounds=5] [--node-runs=5] [--also=path/to/other/worker.js]
+//   (env BENCH_ROUNDS / BENCH_NODE_RUNS / BENCH_ALSO; `--also` adds another build, e.g. one made by
+//    `node scripts/build-edge.mjs --outdir D` at an earlier commit, to every round, for before/after)
 //
 // Prints figures with ratios to the baseline measured in the same run; never asserts on them.
 import { spawnSync } from 'node:child_process';
@@ -19,11 +20,12 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fmtInt, numberOption, table } from './support.mjs';
+import { fmtInt, numberOption, stringOption, table } from './support.mjs';
 
 const COMPATIBILITY_DATE = '2026-04-01';
 const ROUNDS = numberOption('rounds', 'BENCH_ROUNDS', 5);
 const NODE_RUNS = numberOption('node-runs', 'BENCH_NODE_RUNS', 5);
+const ALSO = stringOption('also', 'BENCH_ALSO');
 const server = fileURLToPath(new URL('../packages/server/', import.meta.url));
 const serverRequire = createRequire(join(server, 'package.json'));
 const { Miniflare } = await import(pathToFileURL(serverRequire.resolve('miniflare')).href);
@@ -37,8 +39,9 @@ process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const built = await buildEdge({ outdir: join(dir, 'slotwise') });
 const trivialSource = `export default { fetch: () => new Response('{"status":"ok"}', { headers: { 'content-type': 'application/json' } }) };\n`;
 const workers = [
-  { name: 'trivial Worker (baseline)', source: trivialSource },
-  { name: 'Slotwise Worker', source: readFileSync(built.file, 'utf8') },
+  { name: 'trivial', source: trivialSource },
+  { name: 'Slotwise', source: readFileSync(built.file, 'utf8') },
+  ...(ALSO ? [{ name: '--also build', source: readFileSync(ALSO, 'utf8') }] : []),
 ];
 
 // The Hrana stand-in, migrations and the demo seed, compiled from the server's sources into a file
@@ -129,8 +132,7 @@ function median(values) {
 }
 
 // The trivial Worker has no database: its "slots" request is /health again (what workerd alone costs).
-workers[0].slotsUrl = 'https://edge.example/health';
-workers[1].slotsUrl = slotsUrl;
+for (const worker of workers) worker.slotsUrl = worker === workers[0] ? 'https://edge.example/health' : slotsUrl;
 const results = workers.map(() => []);
 for (let round = 0; round < ROUNDS; round++) {
   for (const [i, worker] of workers.entries()) results[i].push(await startOnce(worker));
@@ -150,9 +152,11 @@ const c2 = process.cpuUsage(c0); const t2 = performance.now();
 const ms = (c) => (c.user + c.system) / 1000;
 console.log(JSON.stringify({ importCpu: ms(c1), importWall: t1 - t0, healthCpu: ms(c2), healthWall: t2 - t0, status: response.status }));\n`,
 );
-const nodeFiles = [join(dir, 'trivial.mjs'), join(dir, 'slotwise.mjs')];
-writeFileSync(nodeFiles[0], trivialSource);
-writeFileSync(nodeFiles[1], workers[1].source);
+const nodeFiles = workers.map((worker, i) => {
+  const file = join(dir, `node-${i}.mjs`);
+  writeFileSync(file, worker.source);
+  return file;
+});
 const nodeResults = workers.map(() => []);
 for (let run = 0; run < NODE_RUNS; run++) {
   for (const [i, file] of nodeFiles.entries()) {
@@ -163,39 +167,38 @@ for (let run = 0; run < NODE_RUNS; run++) {
 }
 
 const ms = (v) => `${v < 10 ? v.toFixed(1) : fmtInt(v)} ms`;
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
-const [base, ours] = results.map((rows) => Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(rows.map((r) => r[k]))])));
-console.log(`Worker: ${fmtInt(built.bytes / 1024)} KiB raw, ${fmtInt(built.gzipBytes / 1024)} KiB gzip (trivial: ${trivialSource.length} bytes)`);
-console.log(`workerd (Miniflare ${serverRequire('miniflare/package.json').version}), fresh instance per round, ${ROUNDS} rounds, medians; machine: ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+const medians = (rows) => Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(rows.map((r) => r[k]))]));
+/** Rows of figures: one column per Worker, then each Slotwise build against the trivial one. */
+function report(all, figures) {
+  const [base, ...others] = all.map(medians);
+  const header = ['figure', ...workers.map((w) => w.name), ...workers.slice(1).map((w) => `${w.name} − trivial`), ...workers.slice(1).map((w) => `${w.name} / trivial`)];
+  return table(header, figures.map(([label, key]) => [label, ms(base[key]), ...others.map((o) => ms(o[key])), ...others.map((o) => ms(o[key] - base[key])), ...others.map((o) => ratio(o[key], base[key]))]));
+}
+console.log(`Worker: ${fmtInt(built.bytes / 1024)} KiB raw, ${fmtInt(built.gzipBytes / 1024)} KiB gzip (trivial: ${trivialSource.length} bytes)${ALSO ? `; other build: ${fmtInt(Buffer.byteLength(workers[2].source) / 1024)} KiB raw, ${fmtInt(gzipSync(workers[2].source, { level: 9 }).byteLength / 1024)} KiB gzip` : ''}`);
+console.log(`workerd (Miniflare ${serverRequire('miniflare/package.json').version}), a fresh instance per Worker and round, ${ROUNDS} rounds, medians; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 console.log('');
 console.log(
-  table(
-    ['figure', 'trivial', 'Slotwise', 'Slotwise − trivial', 'Slotwise / trivial'],
-    [
-      ['instance → ready (module loaded and evaluated)', ms(base.ready), ms(ours.ready), ms(ours.ready - base.ready), ratio(ours.ready, base.ready)],
-      ['workerd CPU until ready', ms(base.cpuReady), ms(ours.cpuReady), ms(ours.cpuReady - base.cpuReady), ratio(ours.cpuReady, base.cpuReady)],
-      ['first /health (app made)', ms(base.health), ms(ours.health), ms(ours.health - base.health), ratio(ours.health, base.health)],
-      ['workerd CPU until first /health answered', ms(base.cpuHealth), ms(ours.cpuHealth), ms(ours.cpuHealth - base.cpuHealth), ratio(ours.cpuHealth, base.cpuHealth)],
-      ['first slots answer (a week, over Hrana)', ms(base.slots), ms(ours.slots), ms(ours.slots - base.slots), ratio(ours.slots, base.slots)],
-      ['later /health', ms(base.laterHealth), ms(ours.laterHealth), ms(ours.laterHealth - base.laterHealth), ratio(ours.laterHealth, base.laterHealth)],
-      ['later slots answers', ms(base.laterSlots), ms(ours.laterSlots), ms(ours.laterSlots - base.laterSlots), ratio(ours.laterSlots, base.laterSlots)],
-    ],
-  ),
+  report(results, [
+    ['instance → ready (module loaded and evaluated)', 'ready'],
+    ['workerd CPU until ready', 'cpuReady'],
+    ['first /health (app made)', 'health'],
+    ['workerd CPU until first /health answered', 'cpuHealth'],
+    ['first slots answer (a week, over Hrana)', 'slots'],
+    ['later /health', 'laterHealth'],
+    ['later slots answers', 'laterSlots'],
+  ]),
 );
-const [nodeBase, nodeOurs] = nodeResults.map((rows) => Object.fromEntries(Object.keys(rows[0]).map((k) => [k, median(rows.map((r) => r[k]))])));
 console.log('');
-console.log(`Node ${process.version}, the same module imported in a fresh process, ${NODE_RUNS} runs, medians (the trivial module's "/health" is its only answer)`);
+console.log(`Node ${process.version}, the same modules imported in a fresh process each, ${NODE_RUNS} runs, medians (the trivial module's /health is its only answer)`);
 console.log('');
 console.log(
-  table(
-    ['figure', 'trivial', 'Slotwise', 'Slotwise − trivial'],
-    [
-      ['import: CPU', ms(nodeBase.importCpu), ms(nodeOurs.importCpu), ms(nodeOurs.importCpu - nodeBase.importCpu)],
-      ['import: wall', ms(nodeBase.importWall), ms(nodeOurs.importWall), ms(nodeOurs.importWall - nodeBase.importWall)],
-      ['import + first /health: CPU', ms(nodeBase.healthCpu), ms(nodeOurs.healthCpu), ms(nodeOurs.healthCpu - nodeBase.healthCpu)],
-      ['import + first /health: wall', ms(nodeBase.healthWall), ms(nodeOurs.healthWall), ms(nodeOurs.healthWall - nodeBase.healthWall)],
-    ],
-  ),
+  report(nodeResults, [
+    ['import: CPU', 'importCpu'],
+    ['import: wall', 'importWall'],
+    ['import + first /health: CPU', 'healthCpu'],
+    ['import + first /health: wall', 'healthWall'],
+  ]),
 );
 console.log('');
 console.log('Workers allow 1 s of CPU to parse and evaluate a Worker\'s global scope (its start-up); the app itself is made on the first request.');
