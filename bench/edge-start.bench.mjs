@@ -20,7 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { fmtInt, numberOption, stringOption, table } from './support.mjs';
+import { fmtInt, numberOption, procStat, stringOption, table } from './support.mjs';
 
 const COMPATIBILITY_DATE = '2026-04-01';
 const ROUNDS = numberOption('rounds', 'BENCH_ROUNDS', 5);
@@ -72,18 +72,12 @@ local.close();
 const hrana = await startHranaServer(dbUrl);
 const bindings = { DATABASE_URL: hrana.url, SLOTWISE_JWT_SECRET: 'edge-start-bench' };
 
-/** CPU time (ms, user + system) of this process's child processes, by pid (Linux /proc; 10 ms ticks). */
+/** CPU time (ms) of this process's child processes, by pid. */
 function childCpu() {
   const out = new Map();
   for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === process.pid) out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
-    } catch {
-      // The process ended while being read.
-    }
+    const stat = /^\d+$/.test(pid) ? procStat(pid) : undefined;
+    if (stat?.ppid === process.pid) out.set(pid, stat.cpuMs);
   }
   return out;
 }
@@ -175,7 +169,7 @@ function report(all, figures) {
   const header = ['figure', ...workers.map((w) => w.name), ...workers.slice(1).map((w) => `${w.name} − trivial`), ...workers.slice(1).map((w) => `${w.name} / trivial`)];
   return table(header, figures.map(([label, key]) => [label, ms(base[key]), ...others.map((o) => ms(o[key])), ...others.map((o) => ms(o[key] - base[key])), ...others.map((o) => ratio(o[key], base[key]))]));
 }
-console.log(`Worker: ${fmtInt(built.bytes / 1024)} KiB raw, ${fmtInt(built.gzipBytes / 1024)} KiB gzip (trivial: ${trivialSource.length} bytes)${ALSO ? `; other build: ${fmtInt(Buffer.byteLength(workers[2].source) / 1024)} KiB raw, ${fmtInt(gzipSync(workers[2].source, { level: 9 }).byteLength / 1024)} KiB gzip` : ''}`);
+console.log(`Worker: ${fmtInt(built.bytes / 1024)} KiB raw, ${fmtInt(built.gzipBytes / 1024)} KiB gzip (trivial: ${trivialSource.length} bytes)${ALSO ? `; --also build: ${fmtInt(Buffer.byteLength(workers[2].source) / 1024)} KiB raw, ${fmtInt(gzipSync(workers[2].source, { level: 9 }).byteLength / 1024)} KiB gzip` : ''}`);
 console.log(`workerd (Miniflare ${serverRequire('miniflare/package.json').version}), a fresh instance per Worker and round, ${ROUNDS} rounds, medians; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
 console.log('');
 console.log(

@@ -5,10 +5,11 @@
 //
 //   farm-bench -- node bench/node-start.mjs            (BENCH_SERVER_DIST=<dir> for another build)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { procStat } from './support.mjs';
 
 const dist = process.env.BENCH_SERVER_DIST ? resolve(process.env.BENCH_SERVER_DIST) : fileURLToPath(new URL('../packages/server/dist/', import.meta.url));
 const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-node-start-'));
@@ -30,8 +31,7 @@ const url = await new Promise((found, failed) => {
 const response = await fetch(`${url}/health`);
 await response.text();
 const wall = performance.now() - start;
-const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').slice(0).split(') ')[1].split(' ');
-const cpu = ((Number(stat[11]) + Number(stat[12])) * 1000) / 100;
+const { cpuMs: cpu } = procStat(child.pid);
 child.removeAllListeners('exit');
 child.kill('SIGTERM');
 await new Promise((done) => child.once('exit', done));
