@@ -1,25 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import { fromStripeSdkError } from './stripe-errors.js';
 import { createStripePayments } from './stripe.js';
 import { loadedStripe, loadStripe, STRIPE_API_VERSION } from './stripe-sdk.js';
 import { StripeSimulator } from './simulator/index.js';
+import { serverSourceFiles, srcDir } from '../../testing/source-files.js';
 
 // The `stripe` SDK is the heaviest module the server carries, and a server without Stripe
 // settings never needs it: it is imported on first use only (`stripe-sdk.ts`). The tests in this
 // file run in order, in a module graph of their own (vitest isolates each file).
 
-const src = fileURLToPath(new URL('../../', import.meta.url));
-const sources = (function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.case.ts') ? [relative(src, path).split('\\').join('/')] : [];
-  });
-})(src).filter((file) => !file.startsWith('testing/'));
+const sources = serverSourceFiles();
 
 describe('the Stripe SDK, loaded on first use', () => {
   it('is not loaded by making a Stripe adapter, nor by the offline simulator; the first webhook check loads it', async () => {
@@ -38,7 +31,7 @@ describe('the Stripe SDK, loaded on first use', () => {
   });
 
   it('is imported statically by no file of the server (type-only imports aside), so it stays off the start-up path', () => {
-    const statically = sources.filter((file) => /^\s*import\s+(?!type\b)[^'"]*from\s*['"]stripe['"]/m.test(readFileSync(join(src, file), 'utf8')));
+    const statically = sources.filter((file) => /^\s*import\s+(?!type\b)[^'"]*from\s*['"]stripe['"]/m.test(readFileSync(join(srcDir, file), 'utf8')));
     expect(sources.length).toBeGreaterThan(100);
     expect(statically).toEqual([]);
   });
