@@ -1,5 +1,6 @@
 // Small helpers shared by the benchmarks: a seeded PRNG, order statistics, a text table, wall-clock
-// conversion with Intl, and a clear message when the server has not been built yet.
+// conversion with Intl, a process's CPU time, and a clear message when the server has not been built yet.
+import { readFileSync } from 'node:fs';
 
 /** mulberry32: a tiny seeded PRNG, so every run books exactly the same times. Returns [0, 1). */
 export function mulberry32(seed) {
@@ -82,4 +83,18 @@ export function numberOption(flag, envName, fallback) {
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${flag} / ${envName} must be a positive number, not "${raw}".`);
   return value;
+}
+
+/**
+ * CPU time (ms, user + system) of process `pid` from Linux's /proc (10 ms ticks), and its parent's
+ * pid; `undefined` once it has exited.
+ */
+export function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 };
+  } catch {
+    return undefined;
+  }
 }

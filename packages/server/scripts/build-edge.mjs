@@ -9,12 +9,13 @@
 //   node scripts/build-edge.mjs --entry F  → another entry (the test's check of the check)
 import { builtinModules } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const ENTRY = 'slotwise-worker-entry';
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** The import chain from the entry to `file`, through the first importer of each step. */
@@ -23,7 +24,7 @@ function chainTo(file, inputs) {
   for (const [from, info] of Object.entries(inputs)) for (const { path } of info.imports) if (!importers.has(path)) importers.set(path, from);
   const chain = [file];
   for (let at = importers.get(file); at && !chain.includes(at); at = importers.get(at)) chain.unshift(at);
-  return chain.map((f) => f.replace(/^.*node_modules\/(?!\.pnpm)/, '').replace(/^\.\.\/\.\.\/node_modules\/\.pnpm\/[^/]+\/node_modules\//, ''));
+  return chain.filter((f) => !f.startsWith('entry:')).map((f) => f.replace(/^.*node_modules\/(?!\.pnpm)/, '').replace(/^\.\.\/\.\.\/node_modules\/\.pnpm\/[^/]+\/node_modules\//, ''));
 }
 
 /**
@@ -34,7 +35,9 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
   const builtins = [];
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { worker: entry },
+    // The module workerd loads exports its handlers only: workerd takes every named export of the
+    // main module for an entrypoint and refuses to start on one that is not (`EDGE_KDF_ITERATIONS`).
+    entryPoints: { worker: ENTRY },
     outdir,
     bundle: true,
     write: false,
@@ -48,6 +51,13 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
     metafile: true,
     logLevel: 'error',
     plugins: [
+      {
+        name: 'handlers-only',
+        setup(build) {
+          build.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: 'entry' }));
+          build.onLoad({ filter: /.*/, namespace: 'entry' }, () => ({ contents: `export { default } from ${JSON.stringify(resolve(root, entry))};\n`, resolveDir: root, loader: 'js' }));
+        },
+      },
       {
         name: 'no-node-builtins',
         setup(build) {

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
+import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { createDb } from './db/client.js';
@@ -62,6 +63,17 @@ describe('the Workers build (src/edge.ts)', { timeout: 60_000 }, () => {
     // Workers take 3 MB gzip on the free plan (10 MB paid).
     expect(report.gzipBytes).toBeGreaterThan(0);
     expect(report.gzipBytes).toBeLessThan(3 * 1000 * 1000);
+  });
+
+  it('loads in workerd itself and answers: the module exports its handlers only (workerd refuses any other named export)', async () => {
+    const mf = new Miniflare({ modules: [{ type: 'ESModule', path: 'worker.js', contents: readFileSync(worker, 'utf8') }], compatibilityDate: '2026-04-01', bindings: settings });
+    try {
+      const health = await mf.dispatchFetch('https://edge.example/health');
+      expect(health.status).toBe(200);
+      expect(await health.text()).toBe('{"status":"ok"}');
+    } finally {
+      await mf.dispose();
+    }
   });
 
   it('fails the build on a Node builtin and names the chain that brought it in', async () => {

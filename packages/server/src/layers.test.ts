@@ -1,20 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serverSourceFiles, srcDir } from './testing/source-files.js';
 
 // Imports only go down: domain ← services ← http ← app ← entries; providers implement the ports
 // services declare. A scheduler tick, an edge cron handler or a CLI can then call services
 // without Hono. This reads every import of the source (tests aside) and holds it to that.
 
-const src = fileURLToPath(new URL('./', import.meta.url));
-const files = (function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.case.ts') ? [relative(src, path).split('\\').join('/')] : [];
-  });
-})(src).filter((file) => !file.startsWith('testing/'));
+const src = srcDir;
+const files = serverSourceFiles();
 
 /**
  * Where each file's imports lead: other source files (by path) and packages (by name). Type-only

@@ -4,7 +4,7 @@ import { CalendarFeedError } from '../../services/availability/calendar-feed-err
 export type { CalendarFeeds, FeedBusy, FeedStatus };
 import { feedUrl } from './feed-url.js';
 import { fetchFeedText } from './fetch-feed.js';
-import { busyFromCalendar, parseCalendar, type ParsedCalendar } from './parse-ics.js';
+import type { ParsedCalendar } from './parse-ics.js';
 
 export interface CalendarFeedsOptions {
   /** The HTTP client. @default globalThis.fetch */
@@ -57,6 +57,13 @@ async function shortHash(text: string): Promise<string> {
  * const url = feeds.validateUrl('webcal://p01-caldav.icloud.com/published/2/abc');
  * const { busy, stale, error } = await feeds.busy(url, { from, to }, 'Europe/Berlin');
  */
+/**
+ * The ICS parser and the RRULE engine behind it (ical.js), imported with the first feed read: most
+ * specialists have no feed, and a server or Worker that reads none never loads them.
+ */
+let parser: Promise<typeof import('./parse-ics.js')> | undefined;
+const loadParser = () => (parser ??= import('./parse-ics.js'));
+
 export function createCalendarFeeds(options: CalendarFeedsOptions = {}): CalendarFeeds {
   const { clock = Date.now, ttlMs = 5 * 60_000, allowHttp = false } = options;
   const fetchOptions = {
@@ -75,6 +82,7 @@ export function createCalendarFeeds(options: CalendarFeedsOptions = {}): Calenda
     let entry: Entry;
     try {
       const text = await fetchFeedText(url, fetchOptions);
+      const { parseCalendar } = await loadParser();
       const calendar = parseCalendar(text);
       const version = await shortHash(text);
       entry = { good: { calendar, version, fetchedAt: clock() }, attemptedAt: clock() };
@@ -110,6 +118,7 @@ export function createCalendarFeeds(options: CalendarFeedsOptions = {}): Calenda
       }
       const { good, error } = await current(target);
       if (!good) return { busy: [], fetchedAt: 0, version: '', stale: false, ...(error ? { error } : {}) };
+      const { busyFromCalendar } = await loadParser(); // loaded already: `good.calendar` came from it
       const busy = busyFromCalendar(good.calendar, window, timeZone);
       return { busy, fetchedAt: good.fetchedAt, version: good.version, stale: error !== undefined, ...(error ? { error } : {}) };
     },

@@ -1,6 +1,5 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, buildConnector, fetch as undiciFetch } from 'undici';
 import { CalendarFeedError } from '../../services/availability/calendar-feed-error.js';
 import { isPublicAddress } from './public-address.js';
 
@@ -67,16 +66,24 @@ export function guardedLookup(options: GuardedFetchOptions = {}): LookupFunction
  */
 export function guardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
   const isAllowed = options.isAllowed ?? isPublicAddress;
-  const connect = buildConnector({ lookup: guardedLookup({ ...options, isAllowed }) });
-  const dispatcher = new Agent({
-    connect(connectOptions, callback) {
-      // net.connect skips `lookup` for an IP literal: check it here (undici strips IPv6 brackets).
-      const host = connectOptions.hostname;
-      if (isIP(host) && !isAllowed(host)) return callback(refused(host, host), null);
-      return connect(connectOptions, callback);
-    },
-  });
+  // undici is imported with the first request (a server that fetches no feed and calls no webhook
+  // never loads it), then its dispatcher is kept.
+  let client: Promise<{ fetch: typeof import('undici').fetch; dispatcher: import('undici').Dispatcher }> | undefined;
+  const undici = () =>
+    (client ??= import('undici').then(({ Agent, buildConnector, fetch }) => {
+      const connect = buildConnector({ lookup: guardedLookup({ ...options, isAllowed }) });
+      const dispatcher = new Agent({
+        connect(connectOptions, callback) {
+          // net.connect skips `lookup` for an IP literal: check it here (undici strips IPv6 brackets).
+          const host = connectOptions.hostname;
+          if (isIP(host) && !isAllowed(host)) return callback(refused(host, host), null);
+          return connect(connectOptions, callback);
+        },
+      });
+      return { fetch, dispatcher };
+    }));
   return async (input, init) => {
+    const { fetch: undiciFetch, dispatcher } = await undici();
     try {
       const response = await undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
       return response as unknown as Response;

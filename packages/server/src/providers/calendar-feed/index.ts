@@ -2,5 +2,6 @@ export { CalendarFeedError, type CalendarFeedErrorCode } from '../../services/av
 export { createCalendarFeeds, type CalendarFeeds, type CalendarFeedsOptions, type FeedBusy, type FeedStatus } from './calendar-feeds.js';
 export { feedUrl } from './feed-url.js';
 export { isPublicAddress } from './public-address.js';
-export { busyFromCalendar, busyFromIcs, parseCalendar, type ExpansionLimits, type ParsedCalendar } from './parse-ics.js';
+// The parser itself (`parse-ics.ts`, ical.js) is not re-exported: `calendar-feeds.ts` imports it on first use.
+export type { ExpansionLimits, ParsedCalendar } from './parse-ics.js';
 // guardedFetch (guarded-fetch.ts) is Node-only (node:dns, node:net): the Node entry imports it directly.

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { AddressObject } from 'mailparser';
 
 /** One message the mailbox received, parsed. */
 export interface MailboxMessage {
@@ -57,9 +56,12 @@ const contentTypeParams = (header: unknown): Record<string, string> =>
 /**
  * A real SMTP server on 127.0.0.1 that keeps what it receives in memory, parsed — the demo's
  * local mailbox (`GET /dev/mailbox`) and the tests' sink. No TLS and no login: it listens on
- * loopback only, for development.
+ * loopback only, for development. Its SMTP server and MIME parser are imported here, on start:
+ * the production server (`main.ts`) never starts a mailbox, and they are a third of a second of
+ * CPU to load.
  */
 export async function startMailbox(options: MailboxOptions = {}): Promise<Mailbox> {
+  const [{ simpleParser }, { SMTPServer }] = await Promise.all([import('mailparser'), import('smtp-server')]);
   const received: MailboxMessage[] = [];
   const waiters = new Set<() => void>();
   let next = 1;

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { DeliveryFailure } from '../../services/delivery/channel.js';
 import type { MailTransport, OutgoingMail } from '../../services/mail/port.js';
 import { redactAddresses } from './redact.js';
@@ -71,13 +71,16 @@ export function smtpConfig(options: SmtpOptions) {
  * const local = smtpMail({ url: mailbox.url, ignoreTLS: true }); // the development mailbox
  */
 export function smtpMail(options: SmtpOptions): MailTransport {
-  const transporter = nodemailer.createTransport(smtpConfig(options));
+  const config = smtpConfig(options); // a bad URL is refused here, at start
+  // nodemailer is imported with the first message: a server that sends none never loads it.
+  let transporter: Promise<Transporter> | undefined;
+  const transport = () => (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(config)));
   return {
     name: 'smtp',
     async send(message: OutgoingMail) {
       let info;
       try {
-        info = await transporter.sendMail(toNodemailer(message));
+        info = await (await transport()).sendMail(toNodemailer(message));
       } catch (error) {
         throw smtpFailure(error);
       }

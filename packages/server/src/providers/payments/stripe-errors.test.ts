@@ -1,6 +1,12 @@
 import Stripe from 'stripe';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { fromStripeErrorBody, fromStripeSdkError } from './stripe-errors.js';
+import { loadStripe } from './stripe-sdk.js';
+
+// The server loads the SDK on first use; the errors below are the SDK's own classes.
+beforeAll(async () => {
+  await loadStripe();
+});
 
 const body = (error: Record<string, unknown>) => ({ error: { message: 'm', ...error } });
 

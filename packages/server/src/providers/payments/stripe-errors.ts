@@ -1,6 +1,6 @@
-import Stripe from 'stripe';
 import { PaymentsError } from '../../services/payments/payments-error.js';
 import { toProviderPaymentIntent, type StripePaymentIntentLike } from './stripe-objects.js';
+import { loadedStripe } from './stripe-sdk.js';
 
 /** A Stripe failure in neutral terms, from the SDK's error classes or from a raw error body. */
 export interface StripeFailure {
@@ -62,9 +62,13 @@ export function toPaymentsErrorFrom(failure: StripeFailure): PaymentsError {
   });
 }
 
-/** The `PaymentsError` for an error thrown by the `stripe` SDK, `undefined` for anything else (a bug: rethrow it). */
+/**
+ * The `PaymentsError` for an error thrown by the `stripe` SDK, `undefined` for anything else (a bug:
+ * rethrow it). The SDK is loaded on first use (`stripe-sdk.ts`); before that nothing it threw exists.
+ */
 export function fromStripeSdkError(error: unknown): PaymentsError | undefined {
-  if (!(error instanceof Stripe.errors.StripeError)) return undefined;
+  const Stripe = loadedStripe();
+  if (!Stripe || !(error instanceof Stripe.errors.StripeError)) return undefined;
   const headers = (error.headers ?? {}) as Record<string, string | undefined>;
   return toPaymentsErrorFrom({
     status: error.statusCode,

@@ -1,9 +1,10 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { PaymentsError } from '../../services/payments/payments-error.js';
 import type { PaymentsProvider, ProviderPaymentIntent } from '../../services/payments/port.js';
 import { fromStripeSdkError } from './stripe-errors.js';
 import { accountLinkRequest, cancelRequest, connectedAccountRequest, paymentIntentRequest, refundRequest } from './stripe-requests.js';
 import { toProviderAccount, toProviderPaymentIntent, toProviderRefund } from './stripe-objects.js';
+import { loadStripe } from './stripe-sdk.js';
 import { verifyStripeWebhook } from './verify-webhook.js';
 
 export interface StripePaymentsOptions {
@@ -41,21 +42,28 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
   const { secretKey, publishableKey, webhookSecrets } = options;
   if (!secretKey) throw new Error('createStripePayments: secretKey is required.');
   if (webhookSecrets.length === 0) throw new Error('createStripePayments: at least one webhook secret is required.');
-  const stripe = new Stripe(secretKey, {
-    httpClient: Stripe.createFetchHttpClient(options.fetch),
-    maxNetworkRetries: options.maxNetworkRetries ?? 2,
-    timeout: options.timeoutMs ?? 30_000,
-    telemetry: false,
-    ...(options.host === undefined ? {} : { host: options.host }),
-    ...(options.port === undefined ? {} : { port: options.port }),
-    ...(options.protocol === undefined ? {} : { protocol: options.protocol }),
-  });
+  // The SDK is loaded on the first call (`loadStripe`), the client made once from it.
+  let client: Promise<Stripe> | undefined;
+  const connect = () =>
+    (client ??= loadStripe().then(
+      (Sdk) =>
+        new Sdk(secretKey, {
+          httpClient: Sdk.createFetchHttpClient(options.fetch),
+          maxNetworkRetries: options.maxNetworkRetries ?? 2,
+          timeout: options.timeoutMs ?? 30_000,
+          telemetry: false,
+          ...(options.host === undefined ? {} : { host: options.host }),
+          ...(options.port === undefined ? {} : { port: options.port }),
+          ...(options.protocol === undefined ? {} : { protocol: options.protocol }),
+        }),
+    ));
   const secrets = [...webhookSecrets];
 
   /** Runs one SDK call; its failures leave as `PaymentsError`s (anything else is a bug and is rethrown). */
-  async function call<T>(run: () => Promise<T>): Promise<T> {
+  async function call<T>(run: (stripe: Stripe) => Promise<T>): Promise<T> {
+    const stripe = await connect();
     try {
-      return await run();
+      return await run(stripe);
     } catch (error) {
       throw fromStripeSdkError(error) ?? error;
     }
@@ -66,13 +74,13 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
     publishableKey,
 
     createPaymentIntent: (p) =>
-      call(async () => toProviderPaymentIntent(await stripe.paymentIntents.create(paymentIntentRequest(p), { idempotencyKey: p.idempotencyKey }))),
+      call(async (stripe) => toProviderPaymentIntent(await stripe.paymentIntents.create(paymentIntentRequest(p), { idempotencyKey: p.idempotencyKey }))),
 
-    retrievePaymentIntent: (id) => call(async () => toProviderPaymentIntent(await stripe.paymentIntents.retrieve(id))),
+    retrievePaymentIntent: (id) => call(async (stripe) => toProviderPaymentIntent(await stripe.paymentIntents.retrieve(id))),
 
     async cancelPaymentIntent(id, idempotencyKey, reason = 'abandoned') {
       try {
-        return await call(async () => toProviderPaymentIntent(await stripe.paymentIntents.cancel(id, cancelRequest(reason), { idempotencyKey })));
+        return await call(async (stripe) => toProviderPaymentIntent(await stripe.paymentIntents.cancel(id, cancelRequest(reason), { idempotencyKey })));
       } catch (error) {
         if (!(error instanceof PaymentsError) || error.code !== 'payment_intent_unexpected_state') throw error;
         // Cancelling twice is not a failure: the intent is where the caller wants it.
@@ -82,12 +90,12 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
       }
     },
 
-    createRefund: (p) => call(async () => toProviderRefund(await stripe.refunds.create(refundRequest(p), { idempotencyKey: p.idempotencyKey }))),
+    createRefund: (p) => call(async (stripe) => toProviderRefund(await stripe.refunds.create(refundRequest(p), { idempotencyKey: p.idempotencyKey }))),
 
-    retrieveRefund: (id) => call(async () => toProviderRefund(await stripe.refunds.retrieve(id))),
+    retrieveRefund: (id) => call(async (stripe) => toProviderRefund(await stripe.refunds.retrieve(id))),
 
     listRefunds: (paymentIntent) =>
-      call(async () => {
+      call(async (stripe) => {
         // A PaymentIntent has a handful of refunds at most; auto-pagination reads them all.
         const out = [];
         for await (const refund of stripe.refunds.list({ payment_intent: paymentIntent, limit: 100 })) out.push(toProviderRefund(refund));
@@ -95,12 +103,12 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentsPr
       }),
 
     createConnectedAccount: (p) =>
-      call(async () => toProviderAccount(await stripe.accounts.create(connectedAccountRequest(p), { idempotencyKey: p.idempotencyKey }))),
+      call(async (stripe) => toProviderAccount(await stripe.accounts.create(connectedAccountRequest(p), { idempotencyKey: p.idempotencyKey }))),
 
-    retrieveAccount: (id) => call(async () => toProviderAccount(await stripe.accounts.retrieve(id))),
+    retrieveAccount: (id) => call(async (stripe) => toProviderAccount(await stripe.accounts.retrieve(id))),
 
     createAccountLink: (p) =>
-      call(async () => {
+      call(async (stripe) => {
         // One-shot and harmless to repeat: the SDK's own idempotency key (it sends one on every POST) is enough.
         const link = await stripe.accountLinks.create(accountLinkRequest(p));
         return { url: link.url, expiresAt: link.expires_at };

@@ -1,7 +1,7 @@
-import Stripe from 'stripe';
 import { PaymentsError } from '../../services/payments/payments-error.js';
 import type { ProviderEvent } from '../../services/payments/port.js';
 import { toProviderEvent } from './stripe-objects.js';
+import { loadStripe } from './stripe-sdk.js';
 
 /** Stripe's default: a signature older than five minutes is refused, against replays. */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -31,6 +31,7 @@ export async function verifyStripeWebhook(
 ): Promise<ProviderEvent> {
   if (!header) throw new PaymentsError('invalid_signature', 'No Stripe-Signature header.', { status: 400 });
   if (secrets.length === 0) throw new PaymentsError('invalid_signature', 'No webhook secret is configured.', { status: 400 });
+  const Stripe = await loadStripe();
   const cryptoProvider = Stripe.createSubtleCryptoProvider();
   let stale = false;
   for (const secret of secrets) {

@@ -1,4 +1,3 @@
-import Stripe from 'stripe';
 import { buildEvent } from '../events.js';
 import { StripeApiError } from './api-error.js';
 import { completeOnboarding, findAccount } from './accounts.js';
@@ -10,6 +9,7 @@ import { failRefund } from './refunds.js';
 import type { Params } from './params.js';
 import { attemptPayment, cancelPaymentIntent, findPaymentIntent } from './payment-intents.js';
 import { matchRoute, publishableKeyRefused, unrecognizedUrl } from './router.js';
+import { STRIPE_API_VERSION } from '../stripe-sdk.js';
 import { emptyState, type EmitOptions, type RequestInfo, type SimContext, type SimulatorState } from './state.js';
 
 export interface SimulatorOptions {
@@ -69,7 +69,7 @@ export class StripeSimulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.#clock = options.clock ?? Date.now;
-    this.#apiVersion = options.apiVersion ?? Stripe.API_VERSION;
+    this.#apiVersion = options.apiVersion ?? STRIPE_API_VERSION;
     this.baseUrl = options.baseUrl;
     this.#idempotency = new IdempotencyStore(this.#clock);
   }
