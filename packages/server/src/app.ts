@@ -103,6 +103,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     maxHoldsPerClient: options.maxHoldsPerClient ?? 3,
     maxHoldsPerAddress: options.maxHoldsPerAddress ?? 20,
     rateLimits: options.rateLimits ?? true,
+    ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
     trustProxy: options.trustProxy ?? false,
     encoder: options.encoder ?? webEncoder(),
     jwtSecret,
