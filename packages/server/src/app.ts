@@ -108,6 +108,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     encoder: options.encoder ?? webEncoder(),
     jwtSecret,
     kdfIterations: options.kdfIterations ?? DEFAULT_KDF_ITERATIONS,
+    ...(options.maxKdfIterations === undefined ? {} : { maxKdfIterations: options.maxKdfIterations }),
     mail: options.mail ?? mailOff(),
     mailFrom: options.mailFrom ?? 'Slotwise <bookings@slotwise.local>',
     meetings: options.meetings ?? { jitsi: jitsiMeetings() },

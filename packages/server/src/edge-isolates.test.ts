@@ -6,9 +6,10 @@ import { Response as WorkerdResponse } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { specialists } from './db/schema.js';
+import { accounts, specialists } from './db/schema.js';
 import { cacheUrl } from './providers/cache/cache-api.js';
 import { seedDemo } from './seed.js';
+import { DEFAULT_KDF_ITERATIONS, EDGE_KDF_ITERATIONS, hashPassword } from './services/accounts/passwords.js';
 import { slotAnswerKey } from './services/availability/slots.js';
 import { startHranaServer } from './testing/hrana-server.js';
 import { buildWorker, sharedCache, startIsolates, type Isolates } from './testing/workerd.js';
@@ -22,13 +23,14 @@ let worker: string;
 let database: Database;
 let hrana: Awaited<ReturnType<typeof startHranaServer>>;
 let bindings: Record<string, string>;
+let demoPassword: string;
 const open: Isolates[] = [];
 
 beforeAll(async () => {
   const url = `file:${join(dir, 'edge.db')}`;
   database = createDb(url, { timeout: 5000 });
   await migrate(database);
-  await seedDemo(database, { kdfIterations: 1000 });
+  demoPassword = (await seedDemo(database, { kdfIterations: 1000 })).demoPassword!;
   [worker, hrana] = await Promise.all([buildWorker(join(dir, 'dist')), startHranaServer(url)]);
   bindings = { DATABASE_URL: hrana.url, SLOTWISE_JWT_SECRET: 'isolates-test-secret' };
 }, 180_000);
@@ -119,3 +121,20 @@ describe('the slot cache across isolates (memory, then the Cache API)', { timeou
     }
   });
 });
+
+describe('password hashes at the edge', { timeout: 120_000 }, () => {
+  it('answers a hash made with Node’s 600,000 iterations with a problem saying what to do, and signs in with one of 100,000', async () => {
+    const { isolates: [a] } = await isolates({ rateLimits: true });
+    const setHash = async (iterations: number) =>
+      database.db.update(accounts).set({ passwordHash: await hashPassword(demoPassword, iterations) }).where(eq(accounts.email, 'demo@slotwise.local'));
+    const login = () => a!('https://edge.example/v1/auth/login', json({ email: 'demo@slotwise.local', password: demoPassword }));
+    await setHash(DEFAULT_KDF_ITERATIONS);
+    const refused = await login();
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(await refused.json()).toMatchObject({ code: 'password_rehash_required', detail: expect.stringContaining('Sign in once on the Slotwise server where the account was made') });
+    await setHash(EDGE_KDF_ITERATIONS);
+    expect((await login()).status).toBe(200);
+  });
+});
+

@@ -85,6 +85,7 @@ export function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: 
     log,
     jwtSecret: env.SLOTWISE_JWT_SECRET,
     kdfIterations: EDGE_KDF_ITERATIONS,
+    maxKdfIterations: EDGE_KDF_ITERATIONS,
     ...(bindings.RATE_LIMITS ? { rateLimitStore: durableObjectRateLimits(bindings.RATE_LIMITS) } : {}),
     slotCache: createSlotCache(sharedCache ? { shared: cacheApiAnswers(sharedCache) } : {}),
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
