@@ -5,29 +5,38 @@
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import { createRemoteDb } from './db/remote.js';
 import { HttpError, toProblem } from './http/problem.js';
+import { cacheApiAnswers, type CacheLike } from './providers/cache/cache-api.js';
 import { assetsBinding, type AssetsBinding } from './providers/files/assets-binding.js';
 import { loggedFetch } from './providers/logged.js';
 import { mailSettingsFromEnv } from './providers/mail/from-env.js';
 import { createMeetings, meetingOptionsFromEnv } from './providers/meetings/index.js';
 import { offlinePayments } from './providers/payments/offline.js';
 import type { PaymentsProvider } from './services/payments/port.js';
+import { durableObjectRateLimits, type DurableObjectNamespaceLike } from './providers/rate-limit/durable-object.js';
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
+import { createSlotCache } from './services/availability/slot-cache.js';
 import { errorFields, jsonLog, type Log } from './services/log.js';
+import { EDGE_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { loggedTick } from './services/scheduler.js';
 import { t } from './services/messages/index.js';
 import { flag, integer, paymentsFromEnv, type Env } from './settings.js';
 
-/**
- * PBKDF2 iterations for new password hashes here: Workers refuse more than 100,000 (Node's
- * default is 600,000). Each hash carries its own count, so hashes made here verify on Node too.
- */
-export const EDGE_KDF_ITERATIONS = 100_000;
+// workerd takes only handlers and classes as the main module's named exports (a constant fails
+// the Worker's start-up), so everything else this entry uses lives in the modules it imports.
+
+/** The Durable Object class counting rate limits; bind it as `RATE_LIMITS` (wrangler `durable_objects`). */
+export { RateLimitCounter } from './providers/rate-limit/durable-object.js';
 
 /** A Worker's bindings: text settings (vars and secrets) and, optionally, the widget's assets. */
 export interface EdgeBindings {
   [name: string]: unknown;
   /** Workers static assets holding the widget's build under `/widget/` (served at `/widget/*`). */
   ASSETS?: AssetsBinding;
+  /**
+   * The `RateLimitCounter` Durable Object namespace: rate limits counted once for every isolate.
+   * Without it each isolate counts alone (a warning is logged).
+   */
+  RATE_LIMITS?: DurableObjectNamespaceLike;
 }
 
 /** The part of a Worker's execution context this entry uses. */
@@ -67,12 +76,18 @@ export function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: 
   const { meetingSettings, joinWindow } = meetingOptionsFromEnv(env);
   const sms = smsFromEnv(env);
   const fetch = globalThis.fetch.bind(globalThis);
+  if (!bindings.RATE_LIMITS) log({ level: 'warn', msg: 'RATE_LIMITS is not bound: each isolate counts rate limits alone. Bind the RateLimitCounter Durable Object as RATE_LIMITS.' });
+  // The Cache API where the runtime has one (Workers; not Node): slots answers shared by the isolates of a location.
+  const sharedCache = (globalThis as { caches?: { default?: CacheLike } }).caches?.default;
   return {
     database,
     payments,
     log,
     jwtSecret: env.SLOTWISE_JWT_SECRET,
     kdfIterations: EDGE_KDF_ITERATIONS,
+    maxKdfIterations: EDGE_KDF_ITERATIONS,
+    ...(bindings.RATE_LIMITS ? { rateLimitStore: durableObjectRateLimits(bindings.RATE_LIMITS) } : {}),
+    slotCache: createSlotCache(sharedCache ? { shared: cacheApiAnswers(sharedCache) } : {}),
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
     ...(holdMinutes === undefined ? {} : { holdMinutes }),
     ...(trustProxy === undefined ? {} : { trustProxy }),

@@ -28,6 +28,7 @@ import { loggedSms, smsFromEnv } from './providers/sms/index.js';
 import { guardedWebhookFetch } from './providers/webhooks/guarded-webhook-fetch.js';
 import { newSecretToken } from './services/ids.js';
 import { loggedTick } from './services/scheduler.js';
+import { EDGE_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { nodeDir } from './providers/files/node-dir.js';
 import { nodeEncoder } from './providers/files/node-zlib.js';
 
@@ -201,7 +202,7 @@ export function closeOnSignal(server: RunningServer): void {
  * The server's options from its environment — every variable the README's "Run in production"
  * lists, checked, so a typo stops the start with a sentence instead of running misconfigured:
  * `PORT`, `HOST`, `DATABASE_URL`, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*`,
- * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
+ * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `SLOTWISE_KDF_ITERATIONS`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
  * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
  * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `TWILIO_*` (text messages), `JITSI_BASE_URL`, `ZOOM_*`,
  * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings), `SLOTWISE_WIDGET_DIR`.
@@ -209,6 +210,8 @@ export function closeOnSignal(server: RunningServer): void {
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
   const holdMinutes = integer(env, 'HOLD_MINUTES', 1, 24 * 60);
+  // Never below the edge's count: the setting exists to meet the edge, not to weaken hashes further.
+  const kdfIterations = integer(env, 'SLOTWISE_KDF_ITERATIONS', EDGE_KDF_ITERATIONS, 10_000_000);
   const trustProxy = flag(env, 'TRUST_PROXY');
   const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
   const sms = smsFromEnv(env);
@@ -222,6 +225,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.DATABASE_AUTH_TOKEN ? { databaseAuthToken: env.DATABASE_AUTH_TOKEN } : {}),
     ...(env.SLOTWISE_JWT_SECRET ? { jwtSecret: env.SLOTWISE_JWT_SECRET } : {}),
     ...(holdMinutes === undefined ? {} : { holdMinutes }),
+    ...(kdfIterations === undefined ? {} : { kdfIterations }),
     ...(trustProxy === undefined ? {} : { trustProxy }),
     ...(allowLoopbackWebhooks === undefined ? {} : { allowLoopbackWebhooks }),
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),

@@ -1,6 +1,7 @@
 /** Problem codes of the account API (sign-up, login, keys, profile, operator). */
 export const accountProblemCodes = {
   invalid_credentials: { status: 401, title: 'The email or password is not right' },
+  password_rehash_required: { status: 409, title: "This server cannot check this account's password" },
   invalid_refresh_token: { status: 401, title: 'The refresh token is not valid' },
   reset_token_invalid: { status: 400, title: 'The password reset link is not valid any more' },
   verification_token_invalid: { status: 400, title: 'The verification link is not valid any more' },

@@ -42,7 +42,7 @@ const authRoutes = {
     tag: 'Auth',
     body: Login,
     response: { status: 200, schema: AuthTokens, description: 'Logged in.' },
-    errors: [...bodyErrors, 'invalid_credentials', 'rate_limited'],
+    errors: [...bodyErrors, 'invalid_credentials', 'password_rehash_required', 'rate_limited'],
   },
   refreshTokens: {
     ...operations.refreshTokens,

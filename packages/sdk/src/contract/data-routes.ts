@@ -23,7 +23,7 @@ export const dataRoutes = {
     tag: 'Your data',
     body: AccountClose,
     response: { status: 200, schema: AccountClosed, description: 'What closing did.' },
-    errors: [...bodyErrors, ...meErrors, 'password_incorrect'],
+    errors: [...bodyErrors, ...meErrors, 'password_incorrect', 'password_rehash_required'],
   },
   eraseCustomer: {
     ...operations.eraseCustomer,

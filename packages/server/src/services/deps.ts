@@ -43,8 +43,16 @@ export interface ServiceDeps {
   maxHoldsPerAddress?: number;
   /** Signs access tokens (HS256). */
   jwtSecret: string;
-  /** PBKDF2-HMAC-SHA256 iterations for new password hashes (Cloudflare Workers allow 100000 at most). */
+  /**
+   * PBKDF2-HMAC-SHA256 iterations for new password hashes (Cloudflare Workers allow 100000 at most).
+   * A sign-in whose stored hash costs more is rehashed at this count.
+   */
   kdfIterations: number;
+  /**
+   * The most iterations this runtime runs (Workers: 100000); a stored hash above it answers
+   * `password_rehash_required`. @default no limit (Node)
+   */
+  maxKdfIterations?: number;
   /** Sends email (SMTP, an HTTP mail API, or mail off). */
   mail: MailTransport;
   /** Messages come from this address (`Slotwise <bookings@example.com>`). */

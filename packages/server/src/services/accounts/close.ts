@@ -29,7 +29,7 @@ async function checkPassword(deps: ServiceDeps, specialist: SpecialistRow, input
     });
   }
   const [login] = await deps.database.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.specialistId, specialist.id)).limit(1);
-  if (!login || !(await verifyPassword(input.password, login.hash))) {
+  if (!login || !(await verifyPassword(input.password, login.hash, { maxIterations: deps.maxKdfIterations }))) {
     throw new ServiceError('password_incorrect', t('password_incorrect'), {
       errors: [{ field: 'body.password', message: t('password_incorrect.field') }],
     });

@@ -3,9 +3,18 @@
  * edge runtimes. Stored as `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`: the count travels
  * with each hash, so raising the default never locks anyone out.
  */
+import { ServiceError } from '../errors.js';
+import { t } from '../messages/index.js';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. Cloudflare Workers refuse more than 100,000. */
 export const DEFAULT_KDF_ITERATIONS = 600_000;
+
+/**
+ * The most PBKDF2 iterations Cloudflare Workers run (`deriveBits` throws above it), and so the
+ * count of new hashes made by the Workers entry. Each hash carries its own count: hashes made
+ * there verify on Node too.
+ */
+export const EDGE_KDF_ITERATIONS = 100_000;
 
 const SCHEME = 'pbkdf2-sha256';
 const SALT_BYTES = 16;
@@ -53,10 +62,22 @@ function parse(stored: string): { iterations: number; salt: Uint8Array<ArrayBuff
   }
 }
 
-/** Whether `password` matches `stored`; false for anything that is not a valid hash. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** The iteration count `stored` carries, or undefined when it is not one of ours. */
+export const iterationsOf = (stored: string): number | undefined => parse(stored)?.iterations;
+
+/**
+ * Whether `password` matches `stored`; false for anything that is not a valid hash.
+ *
+ * @param options.maxIterations - the most this runtime runs (Workers: `EDGE_KDF_ITERATIONS`)
+ * @throws ServiceError `password_rehash_required` when `stored` needs more: it cannot be checked
+ *   here at all, so the answer says where it can (a 500 would tell nobody what to do)
+ */
+export async function verifyPassword(password: string, stored: string, options: { maxIterations?: number | undefined } = {}): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
+  if (options.maxIterations !== undefined && parsed.iterations > options.maxIterations) {
+    throw new ServiceError('password_rehash_required', t('password_rehash_required'));
+  }
   return constantTimeEqual(await derive(password, parsed.salt, parsed.iterations), parsed.hash);
 }
 

@@ -9,13 +9,13 @@ import { hashToken, newId, newSecretToken } from '../ids.js';
 import { signAccessToken } from './access-token.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { recordAccountEvent } from './account-events.js';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
+import { decoyHash, hashPassword, iterationsOf, verifyPassword } from './passwords.js';
 import { t } from '../messages/index.js';
 
 /** A refresh token lives 30 days; each use replaces it with a new one. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
 
-type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
+type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'maxKdfIterations' | 'mail'>;
 
 export interface NewRefreshToken {
   token: string;
@@ -103,7 +103,13 @@ const invalidCredentials = () =>
 /**
  * Tokens for a right email and password. A wrong password and an unknown email answer alike and
  * take as long (the KDF runs against a decoy hash), so the answer does not tell whether an email
- * has an account.
+ * has an account — except for a hash this runtime cannot run (`password_rehash_required`, on the
+ * edge), which only an account has; sign-up's `email_taken` tells as much already.
+ *
+ * A right password whose hash costs more than `kdfIterations` is rehashed at that count, in the
+ * same write as the new refresh token, unless the hash changed meanwhile (a reset): a server set
+ * to the edge's count (`EDGE_KDF_ITERATIONS`) so brings each account within the edge's reach at
+ * its next sign-in, when the password is at hand. A cheaper hash is left as it is.
  */
 export async function login(deps: Deps, input: z.output<typeof Login>): Promise<AuthTokens> {
   const [found] = await deps.database.db
@@ -112,11 +118,16 @@ export async function login(deps: Deps, input: z.output<typeof Login>): Promise<
     .leftJoin(specialists, eq(specialists.id, accounts.specialistId))
     .where(eq(accounts.email, input.email))
     .limit(1);
-  const matches = await verifyPassword(input.password, found?.account.passwordHash ?? decoyHash(deps.kdfIterations));
+  const matches = await verifyPassword(input.password, found?.account.passwordHash ?? decoyHash(deps.kdfIterations), { maxIterations: deps.maxKdfIterations });
   if (!found || !matches) throw invalidCredentials();
+  const stored = found.account.passwordHash;
+  const rehashed = (iterationsOf(stored) ?? 0) > deps.kdfIterations ? await hashPassword(input.password, deps.kdfIterations) : undefined;
   const refresh = await newRefreshToken();
   const now = deps.clock();
-  await deps.database.write((tx) => insertRefreshToken(tx, found.account.id, refresh, now));
+  await deps.database.write(async (tx) => {
+    await insertRefreshToken(tx, found.account.id, refresh, now);
+    if (rehashed) await tx.update(accounts).set({ passwordHash: rehashed }).where(and(eq(accounts.id, found.account.id), eq(accounts.passwordHash, stored)));
+  });
   return tokensFor(deps, found.account, found.handle, refresh, now);
 }
 

@@ -19,11 +19,26 @@ export interface SlotCache {
   head(handle: string, counter: number): { id: string; version: number } | undefined;
   rememberHead(handle: string, counter: number, head: { id: string; version: number }): void;
   readonly size: number;
+  /** A second tier every process or isolate shares (the Cache API at the edge), under the same keys. */
+  readonly shared?: SharedSlotAnswers;
+}
+
+/**
+ * Answers kept where every isolate sees them (`providers/cache/cache-api.ts`). The keys carry the
+ * specialist's availability version, read from the database on each request, so an answer of an
+ * older version is never asked for again once a write moved it: nothing has to be purged.
+ */
+export interface SharedSlotAnswers {
+  /** The answer filed under `key`, while `now` is before its `validUntil`. */
+  get(key: string, now: number): Promise<{ body: Uint8Array<ArrayBuffer>; validUntil: number } | undefined>;
+  set(key: string, body: Uint8Array<ArrayBuffer>, validUntil: number, now: number): Promise<void>;
 }
 
 export interface SlotCacheOptions {
   /** Answers kept; the least recently used go first. @default 2000 */
   maxEntries?: number;
+  /** The shared tier behind this process's memory. @default none */
+  shared?: SharedSlotAnswers;
 }
 
 /** A Map used as an LRU: re-inserting on a hit keeps the oldest entry first. */
@@ -93,5 +108,6 @@ export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
     get size() {
       return answers.size;
     },
+    ...(options.shared ? { shared: options.shared } : {}),
   };
 }

@@ -128,6 +128,18 @@ async function versionOf(deps: ServiceDeps, handle: string): Promise<{ id: strin
   return row;
 }
 
+/**
+ * What a slots answer is filed under: everything it depends on, the specialist's id and
+ * availability version first (every slot-changing write moves the version, so a write makes the
+ * next answer a new key in every cache tier).
+ */
+export function slotAnswerKey(
+  head: { id: string; version: number },
+  ask: { service: string; minutes: number; from: string; to: string; timeZone: string; feeds: string[] },
+): string {
+  return [head.id, head.version, ask.service, ask.minutes, ask.from, ask.to, ask.timeZone, ...ask.feeds].join('|');
+}
+
 const urlKey = (head: { id: string; version: number }, url: string) => `url|${head.id}|${head.version}|${url}`;
 
 /**
@@ -141,6 +153,13 @@ export function repeatedSlots(deps: ServiceDeps, handle: string, url: string): U
   if (counter === undefined || !url.includes('from=')) return undefined;
   const head = deps.slotCache.head(handle, counter);
   return head ? deps.slotCache.get(urlKey(head, url), now) : undefined;
+}
+
+/** An answer another isolate filed in the shared tier, kept in this one's memory too. */
+async function fromShared(deps: ServiceDeps, key: string, now: number) {
+  const found = await deps.slotCache.shared?.get(key, now);
+  if (found) deps.slotCache.set(key, found.body, found.validUntil);
+  return found;
 }
 
 /**
@@ -164,8 +183,8 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
   const window = ctx.feeds.length > 0 ? instants() : undefined;
   const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
-  const key = [head.id, head.version, service.id, minutes, days.from, days.to, timeZone, ...outside.versions].join('|');
-  const cached = deps.slotCache.entry(key, now);
+  const key = slotAnswerKey(head, { service: service.id, minutes, from: days.from, to: days.to, timeZone, feeds: outside.versions });
+  const cached = deps.slotCache.entry(key, now) ?? (await fromShared(deps, key, now));
   if (cached !== undefined) {
     if (url) deps.slotCache.set(urlKey(head, url), cached.body, cached.validUntil);
     return cached.body;
@@ -186,5 +205,6 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const bytes = encoder.encode(JSON.stringify(body));
   deps.slotCache.set(key, bytes, result.validUntil);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
+  await deps.slotCache.shared?.set(key, bytes, result.validUntil, now);
   return bytes;
 }

@@ -147,6 +147,8 @@ export const de: Catalog = {
 
   email_taken: () => 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto; melden Sie sich an oder verwenden Sie eine andere Adresse.',
   'email_taken.field': () => 'Zu dieser E-Mail-Adresse gibt es bereits ein Konto.',
+  password_rehash_required: () =>
+    'Das Passwort dieses Kontos wurde von einem Server mit stärkeren Einstellungen gespeichert, als dieser prüfen kann. Melden Sie sich einmal auf dem Slotwise-Server an, auf dem das Konto angelegt wurde (er speichert das Passwort dann in einer Form, die auch dieser prüft), oder fordern Sie einen Link zum Zurücksetzen an (POST /v1/auth/password-reset), und melden Sie sich dann hier erneut an.',
   invalid_credentials: () =>
     'E-Mail-Adresse oder Passwort stimmen nicht. Prüfen Sie beides oder fordern Sie einen Link zum Zurücksetzen per E-Mail an („Passwort vergessen?“ in der Konsole oder POST /v1/auth/password-reset).',
   'invalid_refresh_token.reused': () => 'Dieses Refresh-Token wurde bereits verwendet; zur Sicherheit wurde diese Anmeldung überall beendet. Bitte melden Sie sich erneut an.',

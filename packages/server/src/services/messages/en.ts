@@ -159,6 +159,8 @@ export const en = {
   // Accounts, logins and keys.
   email_taken: () => 'An account with this email exists; log in instead, or use another email.',
   'email_taken.field': () => 'This email already has an account.',
+  password_rehash_required: () =>
+    "This account's password was stored by a server with stronger settings than this one can check. Sign in once on the Slotwise server where the account was made (it then stores the password in a form this one checks too), or ask for a reset link (POST /v1/auth/password-reset), then sign in here again.",
   invalid_credentials: () =>
     'The email or password is not right. Check both, or ask for a reset link by email (“Forgot your password?” in the console, or POST /v1/auth/password-reset).',
   'invalid_refresh_token.reused': () => 'This refresh token was already used, so this login was ended everywhere for safety. Log in again.',

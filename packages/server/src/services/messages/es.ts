@@ -147,6 +147,8 @@ export const es: Catalog = {
 
   email_taken: () => 'Ya existe una cuenta con este correo; inicie sesión o use otro correo.',
   'email_taken.field': () => 'Este correo ya tiene una cuenta.',
+  password_rehash_required: () =>
+    'La contraseña de esta cuenta la guardó un servidor con ajustes más fuertes de los que este puede comprobar. Inicie sesión una vez en el servidor de Slotwise donde se creó la cuenta (así guarda la contraseña de una forma que este también comprueba), o solicite un enlace de restablecimiento (POST /v1/auth/password-reset), y vuelva a iniciar sesión aquí.',
   invalid_credentials: () =>
     'El correo o la contraseña no son correctos. Compruebe ambos, o solicite un enlace de restablecimiento por correo («¿Olvidó su contraseña?» en la consola, o POST /v1/auth/password-reset).',
   'invalid_refresh_token.reused': () => 'Este token de actualización ya se usó, así que esta sesión se cerró en todas partes por seguridad. Inicie sesión de nuevo.',

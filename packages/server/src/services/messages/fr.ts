@@ -147,6 +147,8 @@ export const fr: Catalog = {
 
   email_taken: () => 'Un compte existe déjà avec cette adresse e-mail ; connectez-vous, ou utilisez une autre adresse.',
   'email_taken.field': () => 'Cette adresse e-mail a déjà un compte.',
+  password_rehash_required: () =>
+    'Le mot de passe de ce compte a été enregistré par un serveur aux réglages plus forts que ce que celui-ci peut vérifier. Connectez-vous une fois sur le serveur Slotwise où le compte a été créé (il enregistre alors le mot de passe sous une forme que celui-ci vérifie aussi), ou demandez un lien de réinitialisation (POST /v1/auth/password-reset), puis reconnectez-vous ici.',
   invalid_credentials: () =>
     'L’adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux, ou demandez un lien de réinitialisation par e-mail (« Mot de passe oublié ? » dans la console, ou POST /v1/auth/password-reset).',
   'invalid_refresh_token.reused': () => 'Ce jeton de rafraîchissement a déjà servi ; par sécurité, cette connexion a été fermée partout. Reconnectez-vous.',

@@ -147,6 +147,8 @@ export const pt: Catalog = {
 
   email_taken: () => 'Já existe uma conta com este e-mail; entre na sua conta ou use outro e-mail.',
   'email_taken.field': () => 'Este e-mail já tem uma conta.',
+  password_rehash_required: () =>
+    'A senha desta conta foi guardada por um servidor com configurações mais fortes do que este consegue verificar. Entre uma vez no servidor Slotwise onde a conta foi criada (ele passa a guardar a senha de uma forma que este também verifica) ou peça um link de redefinição (POST /v1/auth/password-reset) e depois entre aqui novamente.',
   invalid_credentials: () =>
     'O e-mail ou a senha não estão corretos. Verifique os dois ou peça um link de redefinição por e-mail ("Esqueceu sua senha?" no console, ou POST /v1/auth/password-reset).',
   'invalid_refresh_token.reused': () => 'Este token de atualização já foi usado, por isso este login foi encerrado em todos os lugares por segurança. Entre novamente.',

@@ -3,6 +3,9 @@ import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../../../app-env.js';
 import { HttpError } from '../../problem.js';
 import { t } from '../../../services/messages/index.js';
+import { limiterStore, type RateLimitStore } from './store.js';
+
+export type { RateLimitHit, RateLimitStore } from './store.js';
 
 export interface RateLimitOptions {
   /** Names the bucket, so limits on different routes do not share counts. */
@@ -31,8 +34,10 @@ export function clientAddress(c: Context<AppEnv>): string {
 }
 
 /**
- * A fixed-window limit per client (hono-rate-limiter's memory store, so per process). Over the
- * limit the answer is a `429 rate_limited` problem with `Retry-After` and `RateLimit` headers.
+ * A fixed-window limit per client. Counted where the app's `rateLimitStore` says (a Durable
+ * Object at the edge, so every isolate shares one count), else in this middleware's own memory
+ * (hono-rate-limiter's memory store: per process). Over the limit the answer is a
+ * `429 rate_limited` problem with `Retry-After` and `RateLimit` headers.
  *
  * @param options.windowMs - the window (@default 60000)
  * @example
@@ -40,18 +45,25 @@ export function clientAddress(c: Context<AppEnv>): string {
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
   const windowMs = options.windowMs ?? 60_000;
-  const limiter = rateLimiter<AppEnv>({
-    windowMs,
-    limit: options.limit,
-    standardHeaders: 'draft-7',
-    keyGenerator: async (c) => `${options.name}:${await (options.keyOf ?? clientAddress)(c)}`,
-    handler: (c) => {
-      const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
-      throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
-    },
-  });
+  const limiterFor = (store?: RateLimitStore) =>
+    rateLimiter<AppEnv>({
+      windowMs,
+      limit: options.limit,
+      standardHeaders: 'draft-7',
+      ...(store ? { store: limiterStore(store, windowMs) } : {}),
+      keyGenerator: async (c) => `${options.name}:${await (options.keyOf ?? clientAddress)(c)}`,
+      handler: (c) => {
+        const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
+        throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
+      },
+    });
+  // One limiter per app (its deps), made on its first request: routes are built before any store is known.
+  const limiters = new WeakMap<object, MiddlewareHandler<AppEnv>>();
   return async function rateLimitHandler(c, next) {
-    if (!c.var.deps.rateLimits) return next();
+    const { deps } = c.var;
+    if (!deps.rateLimits) return next();
+    let limiter = limiters.get(deps);
+    if (!limiter) limiters.set(deps, (limiter = limiterFor(deps.rateLimitStore)));
     return limiter(c, next);
   };
 }
