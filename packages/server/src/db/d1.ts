@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Database, Drizzle } from './client.js';
 import { migrations } from './migrations.js';
@@ -14,6 +13,16 @@ export interface D1Binding {
   prepare(query: string): unknown;
   batch(statements: unknown[]): Promise<unknown[]>;
   exec(query: string): Promise<unknown>;
+}
+
+/** A prepared D1 statement, as far as binding its parameters. */
+export interface D1Statement {
+  bind(...values: unknown[]): D1Statement;
+}
+
+/** What drizzle's queries expose to its own `batch` (internal API, the same calls drizzle makes). */
+interface Prepares {
+  _prepare(): { getQuery(): { sql: string; params: unknown[] }; mapResult(result: unknown, isFromBatch: boolean): unknown };
 }
 
 /** The table `wrangler d1 migrations apply` records applied files in (its default name). */
@@ -34,7 +43,7 @@ function saysNoSuchTable(error: unknown): boolean {
  * - `db` reads (and single statements) as on libSQL. drizzle's D1 database has the libSQL one's
  *   query API; only the raw result of `.run()` differs (D1's `meta.changes` for libSQL's
  *   `rowsAffected`), which no caller reads.
- * - `batch` is drizzle's batch over D1's `batch()`: one request, one implicit transaction, all or
+ * - `batch` is drizzle's batch, prepared as drizzle does, over D1's `batch()`: one request, one implicit transaction, all or
  *   nothing — a failing statement (the guard of `db/batch.ts`) rolls back every other. Commit
  *   listeners run after each batch that succeeded.
  * - `write` throws `NotSupportedHere` before running anything: D1 has no interactive transaction,
@@ -57,7 +66,15 @@ export function createD1Db(binding: D1Binding): Database {
     },
     async batch(queries) {
       if (queries.length === 0) return [];
-      const results = (await d1.batch(queries as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown[];
+      // drizzle's D1 `batch`, minus its one gap: a raw `db.run(sql…)` with parameters (the guard)
+      // has no prepared statement of its own there, so every query is prepared and bound here.
+      const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
+      const statements = prepared.map((p) => {
+        const { sql: text, params } = p.getQuery();
+        return (binding.prepare(text) as D1Statement).bind(...params);
+      });
+      const raw = await binding.batch(statements);
+      const results = raw.map((result, i) => prepared[i]!.mapResult(result, true));
       for (const listener of listeners) {
         try {
           listener();
