@@ -1,0 +1,2 @@
+import { Miniflare } from 'miniflare';
+import { createJiti } from 'jiti';
