@@ -1,2 +1,0 @@
-import { Miniflare } from 'miniflare';
-import { createJiti } from 'jiti';
