@@ -29,14 +29,21 @@ function chainTo(file, inputs) {
 
 /**
  * @param {{ outdir?: string, entry?: string, minify?: boolean }} options
- * @returns {Promise<{ file: string, bytes: number, gzipBytes: number, nodeImports: { module: string, chain: string[] }[] }>}
+ * @returns {Promise<{ file: string, bytes: number, gzipBytes: number, nodeImports: { module: string, chain: string[] }[], exports: string[] }>}
  */
+/**
+ * What the Worker's module exports: its handlers (`default`: fetch, scheduled) and its Durable
+ * Object classes. workerd takes every named export of the main module for an entrypoint and
+ * refuses to start on one that is neither (a number, say), so the bundle is built from an entry
+ * re-exporting these names only, whatever else `src/edge.ts` exports for tests.
+ */
+export const ENTRYPOINTS = ['default', 'RateLimitCounter'];
+
 export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src/edge.ts', minify = true } = {}) {
   const builtins = [];
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The module workerd loads exports its handlers only: workerd takes every named export of the
-    // main module for an entrypoint and refuses to start on one that is not (`EDGE_KDF_ITERATIONS`).
+    // The module workerd loads exports its entrypoints only (`ENTRYPOINTS`).
     entryPoints: { worker: ENTRY },
     outdir,
     bundle: true,
@@ -55,7 +62,7 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
         name: 'handlers-only',
         setup(build) {
           build.onResolve({ filter: new RegExp(`^${ENTRY}$`) }, () => ({ path: ENTRY, namespace: 'entry' }));
-          build.onLoad({ filter: /.*/, namespace: 'entry' }, () => ({ contents: `export { default } from ${JSON.stringify(resolve(root, entry))};\n`, resolveDir: root, loader: 'js' }));
+          build.onLoad({ filter: /.*/, namespace: 'entry' }, () => ({ contents: `export { ${ENTRYPOINTS.filter((name) => entry === 'src/edge.ts' || name === 'default').join(', ')} } from ${JSON.stringify(resolve(root, entry))};\n`, resolveDir: root, loader: 'js' }));
         },
       },
       {
@@ -74,7 +81,9 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
   mkdirSync(outdir, { recursive: true });
   for (const output of result.outputFiles) writeFileSync(output.path, output.contents);
   const worker = result.outputFiles.find((f) => f.path.endsWith('worker.js'));
-  return { file: worker.path, bytes: worker.contents.byteLength, gzipBytes: gzipSync(worker.contents, { level: 9 }).byteLength, nodeImports: builtins };
+  // Anything exported besides the entrypoints is reported (and fails the CLI).
+  const exports = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('worker.js'))[1].exports;
+  return { file: worker.path, bytes: worker.contents.byteLength, gzipBytes: gzipSync(worker.contents, { level: 9 }).byteLength, nodeImports: builtins, exports };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -85,6 +94,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   else {
     console.log(`${relative(process.cwd(), report.file)}: ${(report.bytes / 1024).toFixed(1)} KiB, ${(report.gzipBytes / 1024).toFixed(1)} KiB gzip`);
     for (const { module, chain } of report.nodeImports) console.error(`Node builtin ${module}: ${chain.join(' → ')}`);
+  }
+  const named = report.exports.filter((name) => !ENTRYPOINTS.includes(name));
+  if (named.length > 0) {
+    console.error(`The Worker's module exports ${named.join(', ')} besides its entrypoints (${ENTRYPOINTS.join(', ')}): workerd refuses to start a Worker whose named exports are not handlers or Durable Object classes.`);
+    process.exitCode = 1;
   }
   if (report.nodeImports.length > 0) {
     console.error(`The Workers build imports ${report.nodeImports.length} Node builtin(s): workerd without nodejs_compat cannot load it.`);

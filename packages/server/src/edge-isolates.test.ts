@@ -12,7 +12,7 @@ import { seedDemo } from './seed.js';
 import { DEFAULT_KDF_ITERATIONS, EDGE_KDF_ITERATIONS, hashPassword } from './services/accounts/passwords.js';
 import { slotAnswerKey } from './services/availability/slots.js';
 import { startHranaServer } from './testing/hrana-server.js';
-import { buildWorker, sharedCache, startIsolates, type Isolates } from './testing/workerd.js';
+import { buildWorker, sharedCache, startIsolates, type Isolates } from './testing/workerd-isolates.js';
 
 // What must hold across isolates of the Worker, in workerd: rate limits counted once for all of
 // them (the RateLimitCounter Durable Object), and slots answers shared through the Cache API yet

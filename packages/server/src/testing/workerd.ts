@@ -1,72 +1,80 @@
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
 import { Miniflare } from 'miniflare';
-
-// The Workers entry in workerd itself, through Miniflare: built by the real build script (no
-// `nodejs_compat`), then loaded as several Workers of one Miniflare — each its own V8 isolate with
-// its own module state, as two isolates of one deployed Worker are — sharing what a deployment
-// shares: the Cache API and, when asked, the `RateLimitCounter` Durable Object.
+import type { D1Binding } from '../db/d1.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The latest date this workerd (4.20260426) knows. */
 export const COMPATIBILITY_DATE = '2026-04-26';
 
-/** Builds `src/edge.ts` into `outdir`; the Worker's path. */
+/** Builds the Workers entry with the real script (`scripts/build-edge.mjs`, no `nodejs_compat`) into `outdir`. @returns the bundle's path */
 export async function buildWorker(outdir: string): Promise<string> {
-  await promisify(execFile)(process.execPath, ['scripts/build-edge.mjs', '--outdir', outdir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
-  return join(outdir, 'worker.js');
+  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/build-edge.mjs', '--json', '--outdir', outdir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+  return (JSON.parse(stdout) as { file: string }).file;
 }
 
-export interface Isolates {
-  /** `fetch` of each isolate, in order. */
-  isolates: ((url: string, init?: RequestInit) => Promise<Response>)[];
-  miniflare: Miniflare;
-  /** What the isolates logged (`console.log` lines, parsed when they are JSON). */
-  logs: unknown[];
+/** The Slotwise Worker running in workerd through Miniflare, over one D1 database shared by its variants. */
+export interface Workerd {
+  mf: Miniflare;
+  /** The D1 database bound as `DB`, as Node reaches it (Miniflare's proxy). */
+  d1: D1Binding;
+  /** A request to the Worker named `name` (the first one by default), through workerd's HTTP stack. */
+  fetch(name: string | undefined, url: string, init?: RequestInit): Promise<Response>;
+  /** The JSON log lines the Workers printed so far (`console.log` in workerd). */
+  logs(): Record<string, unknown>[];
   dispose(): Promise<void>;
 }
 
 /**
- * `count` isolates of the Worker at `scriptPath` with text `bindings`; with `rateLimits`, each binds
- * `RATE_LIMITS` to the one `RateLimitCounter` namespace (declared by the first, as a deployment
- * declares it once).
+ * Starts workerd with the built Worker once per entry of `variants` (name → text bindings), all of
+ * them bound to ONE in-memory D1 database as `DB`, with no compatibility flags — `nodejs_compat`
+ * off, as in production.
  */
-export async function startIsolates(scriptPath: string, bindings: Record<string, string>, options: { count?: number; rateLimits?: boolean } = {}): Promise<Isolates> {
-  const names = Array.from({ length: options.count ?? 2 }, (_, i) => `isolate-${i}`);
-  const logs: unknown[] = [];
-  const miniflare = new Miniflare({
-    handleStructuredLogs: ({ message }: { message: string }) => {
-      try {
-        logs.push(JSON.parse(message));
-      } catch {
-        logs.push(message);
-      }
-    },
-    workers: names.map((name, i) => ({
+export async function startWorkerd(scriptPath: string, variants: Record<string, Record<string, string>>): Promise<Workerd> {
+  const lines: string[] = [];
+  const collect = (stream: Readable) => {
+    let rest = '';
+    stream.on('data', (chunk: Buffer) => {
+      const text = rest + chunk.toString('utf8');
+      const parts = text.split('\n');
+      rest = parts.pop()!;
+      lines.push(...parts);
+    });
+  };
+  const mf = new Miniflare({
+    workers: Object.entries(variants).map(([name, bindings]) => ({
       name,
       modules: true,
       scriptPath,
+      // Module names are paths below this root: workerd refuses a `..` out of it.
       modulesRoot: dirname(scriptPath),
       compatibilityDate: COMPATIBILITY_DATE,
       bindings,
-      ...(options.rateLimits ? { durableObjects: { RATE_LIMITS: i === 0 ? 'RateLimitCounter' : { className: 'RateLimitCounter', scriptName: names[0]! } } } : {}),
+      d1Databases: { DB: 'slotwise-test' },
     })),
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      collect(stdout);
+      collect(stderr);
+    },
   });
-  await miniflare.ready;
-  // Miniflare's own types lean on @cloudflare/workers-types, which this package does not install.
-  type WorkerFetcher = { fetch(url: string, init?: RequestInit): Promise<Response> };
-  const workers = (await Promise.all(names.map((name) => miniflare.getWorker(name)))) as unknown as WorkerFetcher[];
+  await mf.ready.catch((error: unknown) => {
+    throw new Error(`workerd did not start:\n${lines.join('\n')}`, { cause: error });
+  });
+  const d1 = (await mf.getD1Database('DB')) as unknown as D1Binding;
   return {
-    isolates: workers.map((worker) => (url: string, init?: RequestInit) => worker.fetch(url, init)),
-    miniflare,
-    logs,
-    dispose: () => miniflare.dispose(),
+    mf,
+    d1,
+    async fetch(name, url, init) {
+      const worker = (await mf.getWorker(name)) as unknown as { fetch(url: string, init?: RequestInit): Promise<Response> };
+      // Miniflare hands the body over as encoded: ask for it plain unless the test asks otherwise.
+      const headers = new Headers(init?.headers);
+      if (!headers.has('accept-encoding')) headers.set('accept-encoding', 'identity');
+      return worker.fetch(url, { ...init, headers });
+    },
+    logs: () => lines.filter((l) => l.trimStart().startsWith('{')).map((l) => JSON.parse(l.slice(l.indexOf('{'))) as Record<string, unknown>),
+    dispose: () => mf.dispose(),
   };
-}
-
-/** The Cache API every isolate of `miniflare` shares (`caches.default`), from Node. */
-export async function sharedCache(miniflare: Miniflare): Promise<{ match(url: string): Promise<Response | undefined>; put(url: string, response: unknown): Promise<void> }> {
-  return ((await miniflare.getCaches()) as unknown as { default: Awaited<ReturnType<typeof sharedCache>> }).default;
 }
