@@ -12,10 +12,10 @@ import { refundsChange } from './refund-events.js';
 import { t } from '../messages/index.js';
 
 const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
+const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
+
 /** The guard's condition that the event is not recorded yet. */
 const notSeen = (id: string): SQL => sql`not exists (select 1 from ${webhookEvents} where ${webhookEvents.id} = ${id})`;
-
-const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
 
 /**
  * The refunds an event speaks of, as they are now at the provider: the refund itself for
@@ -76,8 +76,9 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
     const written = await guardedBatch(database, and(notSeen(event.id), ...change.still)!, [seen, ...change.queries]);
     return written ? { duplicate: false, refund: change.refund } : RETRY;
   };
-  // A payment's event queues behind its specialist's other changes in this process, as booking creation does.
-  const result = await optimistic(database, ours?.specialistId ?? 'stripe-events', attempt, writeContention);
+  // A payment's event queues behind its specialist's other changes in this process, as booking
+  // creation does; any other event only behind another delivery of itself.
+  const result = await optimistic(database, ours?.specialistId ?? `stripe-event:${event.id}`, attempt, writeContention);
   if (result.refund) await issueDueRefunds(deps, now);
   return { duplicate: result.duplicate };
 }
