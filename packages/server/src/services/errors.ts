@@ -1,5 +1,5 @@
 import type { FieldError, ProblemCode } from '@slotwise/sdk/contract';
-import { render, type Language, type Text } from './messages/index.js';
+import { render, t, type Language, type Text } from './messages/index.js';
 
 /** A field at fault, its message a sentence or a message of the catalogs (`services/messages/`). */
 export interface FieldText {
@@ -50,3 +50,9 @@ export class ServiceError extends Error {
 export function isServiceError(error: unknown, code?: ProblemCode): error is ServiceError {
   return error instanceof ServiceError && (code === undefined || error.code === code);
 }
+
+/**
+ * Every try of a guarded batch (`db/batch.ts` `optimistic`) refused: other writers kept changing
+ * what the change was computed from. `503 write_contention`; nothing was written.
+ */
+export const writeContention = (): ServiceError => new ServiceError('write_contention', t('write_contention'));

@@ -1,5 +1,7 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { guardedBatch, optimistic, RETRY } from '../db/batch.js';
 import { idempotencyKeys } from '../db/schema.js';
+import { writeContention } from './errors.js';
 import type { ServiceDeps } from './deps.js';
 import { newId } from './ids.js';
 
@@ -22,39 +24,48 @@ export interface StoredAnswer {
 
 /**
  * Claims `claim.keyHash` for `ttlMs`, or answers what is already stored under it (a live claim,
- * finished or not). An expired claim is replaced. One write transaction, so of two concurrent
- * requests with one key exactly one runs.
+ * finished or not). An expired claim is replaced. One guarded batch (`db/batch.ts`) behind "the
+ * key's row is still the one read" (none, or that expired one): of two concurrent requests with
+ * one key, on one server or two, exactly one claims it; the other's guard refuses, it reads again
+ * and answers the first one's claim.
  */
 export async function claimIdempotencyKey(deps: Pick<ServiceDeps, 'database' | 'clock'>, claim: IdempotencyClaim, ttlMs: number): Promise<StoredAnswer | undefined> {
   const now = deps.clock();
+  const { database } = deps;
+  const { db } = database;
   const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.keyHash));
-  return deps.database.write(async (tx) => {
-    const [existing] = await tx.select().from(idempotencyKeys).where(where);
+  const attempt = async (): Promise<StoredAnswer | undefined | typeof RETRY> => {
+    const [existing] = await db.select().from(idempotencyKeys).where(where);
     if (existing && existing.expiresAt > now) {
       return { requestHash: existing.requestHash, status: existing.status, body: existing.responseBody, headers: existing.responseHeaders };
     }
-    if (existing) await tx.delete(idempotencyKeys).where(where);
-    await tx.insert(idempotencyKeys).values({
-      id: newId('idk'), scope: claim.scope, key: claim.keyHash, method: claim.method, path: claim.path, requestHash: claim.requestHash, createdAt: now, expiresAt: now + ttlMs,
-    });
-    return undefined;
-  });
+    const still = existing
+      ? sql`exists (select 1 from ${idempotencyKeys} where ${idempotencyKeys.id} = ${existing.id} and ${idempotencyKeys.expiresAt} = ${existing.expiresAt})`
+      : sql`not exists (select 1 from ${idempotencyKeys} where ${where})`;
+    const row = { id: newId('idk'), scope: claim.scope, key: claim.keyHash, method: claim.method, path: claim.path, requestHash: claim.requestHash, createdAt: now, expiresAt: now + ttlMs };
+    const queries = [...(existing ? [db.delete(idempotencyKeys).where(eq(idempotencyKeys.id, existing.id))] : []), db.insert(idempotencyKeys).values(row)];
+    return (await guardedBatch(database, still, queries)) ? undefined : RETRY;
+  };
+  return optimistic(database, `idempotency:${claim.scope}`, attempt, writeContention);
 }
 
-/** Stores the answer to replay for the claimed key. */
+/** Stores the answer to replay for the claimed key (one statement: a batch of one). */
 export async function completeIdempotencyKey(deps: Pick<ServiceDeps, 'database'>, scope: string, keyHash: string, answer: { status: number; body: string; headers: Record<string, string> }): Promise<void> {
-  await deps.database.write((tx) =>
-    tx.update(idempotencyKeys).set({ status: answer.status, responseBody: answer.body, responseHeaders: answer.headers }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash))),
-  );
+  const { database } = deps;
+  await database.batch([
+    database.db.update(idempotencyKeys).set({ status: answer.status, responseBody: answer.body, responseHeaders: answer.headers }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash))),
+  ]);
 }
 
 /** Gives the key up (the request failed in a way worth retrying). */
 export async function releaseIdempotencyKey(deps: Pick<ServiceDeps, 'database'>, scope: string, keyHash: string): Promise<void> {
-  await deps.database.write((tx) => tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash))));
+  const { database } = deps;
+  await database.batch([database.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, keyHash)))]);
 }
 
 /** Deletes expired keys; the scheduler runs it. @returns how many. */
 export async function purgeIdempotencyKeys(deps: Pick<ServiceDeps, 'database'>, now: number): Promise<number> {
-  const purged = await deps.database.write((tx) => tx.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id }));
+  const { database } = deps;
+  const [purged] = (await database.batch([database.db.delete(idempotencyKeys).where(lte(idempotencyKeys.expiresAt, now)).returning({ id: idempotencyKeys.id })])) as [{ id: string }[]];
   return purged.length;
 }

@@ -37,7 +37,9 @@ export interface SimulatorStore {
   /**
    * Loads the stored snapshot (undefined when there is none yet), runs `fn` with it, and stores
    * the snapshot `fn` returns — atomically, so two processes never interleave. `fn` is synchronous:
-   * nothing else runs while the snapshot is out.
+   * nothing else runs while the snapshot is out. It may run more than once (a store that writes
+   * optimistically runs it again when another writer got in first): what is answered is the run
+   * whose snapshot was stored.
    */
   update<T>(fn: (snapshot: string | undefined) => { result: T; snapshot: string }): Promise<T>;
 }
@@ -104,11 +106,16 @@ export function createTestPayments(options: TestPaymentsOptions): TestPayments {
     const { store } = options;
     try {
       if (!store) return operation();
-      return await store.update((snapshot) => {
+      const { result, events } = await store.update((snapshot) => {
         if (snapshot !== undefined) simulator.importState(snapshot);
+        // `fn` is synchronous, so the events it made are the ones added from here; a run whose
+        // snapshot was not stored did not happen, and its events are dropped with it.
+        const from = pending.length;
         const result = operation();
-        return { result, snapshot: simulator.exportState() };
+        return { result: { result, events: pending.splice(from) }, snapshot: simulator.exportState() };
       });
+      pending.push(...events);
+      return result;
     } catch (error) {
       pending.length = 0; // nothing was stored, so nothing happened
       throw error;

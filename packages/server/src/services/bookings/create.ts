@@ -11,8 +11,7 @@ import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } f
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { ServiceError } from '../errors.js';
-import { t } from '../messages/index.js';
+import { writeContention } from '../errors.js';
 import { creditFor, debitCreditQueries, ledgerSize, ledgerStill, purchaseByToken, type PurchaseLot } from '../packages/credits.js';
 import { chargeFor, paymentValues, payThen, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
 import { customerConfirmationQueued } from '../mail/recipients.js';
@@ -58,9 +57,6 @@ async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: Crea
   if (charge) await assertHoldAllowed(db, holdLimits(deps), { ...ctx, email: input.customer.email }, now);
   return { specialist, service, minutes: option.minutes, price, credit, charge };
 }
-
-/** Every try of a creation refused by its guard: other writers kept changing this calendar. */
-const contended = () => new ServiceError('write_contention', t('write_contention'));
 
 /**
  * Books `input.start` if it is an open slot: `confirmed` at once for a free session or one paid
@@ -149,7 +145,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     const written = await guardedBatch(database, condition, [...queries, ...debit, ...payment]);
     return written ? row : RETRY;
   };
-  const book = (paid?: Parameters<typeof attempt>[0]) => optimistic(database, specialist.id, () => attempt(paid), contended);
+  const book = (paid?: Parameters<typeof attempt>[0]) => optimistic(database, specialist.id, () => attempt(paid), writeContention);
 
   if (!first.charge) {
     const row = await book();

@@ -25,11 +25,15 @@ beforeEach(async () => {
   meanwhile = async () => {};
   const batch = t.database.batch.bind(t.database);
   t.database.batch = async (queries) => {
-    await meanwhile(++batches);
+    // Only a creation's batch counts: the offline test-payments account and its webhooks write batches too.
+    if (queries.some(insertsBooking)) await meanwhile(++batches);
     return batch(queries);
   };
 });
 afterEach(() => t.close());
+
+/** Whether a batch's statement inserts a booking. */
+const insertsBooking = (query: unknown) => (query as { toSQL?: () => { sql: string } }).toSQL?.().sql.startsWith('insert into "bookings"') === true;
 
 const book = (start: string, email = 'ada@example.com') =>
   t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: { name: 'Ada', email, timeZone: 'Europe/Berlin' } } });

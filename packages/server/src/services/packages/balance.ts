@@ -2,7 +2,9 @@ import type { ServiceDeps } from '../deps.js';
 import type { CreditBalance } from '@slotwise/sdk/contract';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Drizzle, Tx } from '../../db/client.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import type { Drizzle } from '../../db/client.js';
+import { writeContention } from '../errors.js';
 import { creditLedger, packages, specialists } from '../../db/schema.js';
 import { isExpired, remaining } from '../../domain/credits.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -41,12 +43,15 @@ export async function creditStatement(deps: ServiceDeps, tokenHash: string): Pro
   return { balance: await creditBalance(deps, tokenHash), timeZone: purchase.customerTimeZone, locale: purchase.customerLocale };
 }
 
-/** Lots past their expiry that still have credits on them, with what is left. */
-function dueLots(db: Drizzle | Tx, now: number) {
+/**
+ * Lots past their expiry that still have credits on them, with what is left and how many ledger
+ * rows the lot has (read together: the guard of the expiry's batch is that this count has not moved).
+ */
+function dueLots(db: Drizzle, now: number) {
   const grant = alias(creditLedger, 'grant');
   const rest = sql<number>`sum(${creditLedger.delta})`;
   return db
-    .select({ grant, rest })
+    .select({ grant, rest, entries: sql<number>`count(*)` })
     .from(grant)
     .innerJoin(creditLedger, eq(creditLedger.lotId, grant.lotId))
     .where(and(eq(grant.kind, 'grant'), lte(grant.expiresAt, now)))
@@ -54,30 +59,41 @@ function dueLots(db: Drizzle | Tx, now: number) {
     .having(sql`${rest} > 0`);
 }
 
+/** The guard's condition that lot `lotId` still has `entries` ledger rows (they are only appended). */
+const lotStill = (lotId: string, entries: number) => sql`(select count(*) from ${creditLedger} where ${creditLedger.lotId} = ${lotId}) = ${entries}`;
+
 /**
  * Writes an `expire` row (−what is left) for every lot that has reached its expiry with credits
  * left, so the ledger's sums say what the balance already said. Idempotent and safe from several
- * processes: the lots are found again inside the write transaction.
+ * processes: one guarded batch (`db/batch.ts`) behind "each lot's rows are still the ones read" —
+ * a credit spent, returned or expired meanwhile makes it refuse, and the lots are read again.
  * @returns how many lots it expired.
  */
 export async function expireDueCredits(deps: ServiceDeps): Promise<number> {
   const now = deps.clock();
-  // A cheap read first: most ticks find nothing and need no write lock.
-  if ((await dueLots(deps.database.db, now).limit(1)).length === 0) return 0;
-  return deps.database.write(async (tx) => {
-    const due = await dueLots(tx, now);
-    for (const { grant, rest } of due) {
-      await tx.insert(creditLedger).values({
+  const { database } = deps;
+  const { db } = database;
+  // A cheap read first: most ticks find nothing and need no write.
+  if ((await dueLots(db, now).limit(1)).length === 0) return 0;
+  return optimistic(
+    database,
+    'credits-expiry',
+    async () => {
+      const due = await dueLots(db, now);
+      if (due.length === 0) return 0;
+      const rows = due.map(({ grant, rest }) => ({
         id: newId('cr'),
         lotId: grant.lotId,
-        kind: 'expire',
+        kind: 'expire' as const,
         delta: -rest,
         specialistId: grant.specialistId,
         customerEmail: grant.customerEmail,
         packagePurchaseId: grant.packagePurchaseId,
         at: now,
-      });
-    }
-    return due.length;
-  });
+      }));
+      const still = and(...due.map(({ grant, entries }) => lotStill(grant.lotId, entries)))!;
+      return (await guardedBatch(database, still, [db.insert(creditLedger).values(rows)])) ? due.length : RETRY;
+    },
+    writeContention,
+  );
 }

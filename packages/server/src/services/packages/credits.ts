@@ -1,11 +1,11 @@
-import { and, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { packageEventQuery, recordPackageEvent } from './outbox.js';
+import { packageEventQuery } from './outbox.js';
 import { isRevoked } from './revoke.js';
 import { t, type Message } from '../messages/index.js';
 
@@ -61,39 +61,18 @@ export async function lotsOfPurchases(db: Reader, purchases: readonly PackagePur
 }
 
 /**
- * Marks a purchase paid and opens its lot, once: a duplicate or reordered webhook finds it paid
- * and grants nothing. Runs in the transaction that records the provider's event (or claims a free
- * package), and writes the `package.purchased` outbox event in it: the customer's email, its
- * expiry reminders and the specialist's webhooks come from that row.
- * @returns whether credits were granted now.
+ * What paying for `purchase` (still unpaid) grants: its lot's `grant` ledger row (the row's id is
+ * the lot's) and the `package.purchased` event the customer's email, its expiry reminders and the
+ * specialist's webhooks come from. Written with the purchase marked paid, in one guarded batch
+ * (`payments/money-steps.ts` `grantIn`, the free claim in `purchases.ts`), so it happens once.
  */
-export async function grantPurchase(tx: Tx, purchaseId: string, now: number): Promise<boolean> {
-  const [purchase] = await tx
-    .update(packagePurchases)
-    .set({ status: 'paid' })
-    .where(and(eq(packagePurchases.id, purchaseId), ne(packagePurchases.status, 'paid')))
-    .returning();
-  if (!purchase) return false;
+export function grantRows(purchase: PackagePurchaseRow, now: number) {
   const id = newId('cr');
   const expiresAt = lotExpiry(now, purchase.validityDays);
-  await tx.insert(creditLedger).values({
-    id,
-    lotId: id,
-    kind: 'grant',
-    delta: purchase.sessionCount,
-    specialistId: purchase.specialistId,
-    customerEmail: purchase.customerEmail,
-    packagePurchaseId: purchase.id,
-    expiresAt,
-    at: now,
-  });
-  await recordPackageEvent(tx, purchase, { type: 'package.purchased', lot: { id, granted: purchase.sessionCount, expiresAt: isoInstant(expiresAt) } }, now);
-  return true;
-}
-
-/** A purchase whose payment will never succeed; a paid one stays paid. */
-export async function cancelPurchase(tx: Tx, purchaseId: string): Promise<void> {
-  await tx.update(packagePurchases).set({ status: 'canceled' }).where(and(eq(packagePurchases.id, purchaseId), eq(packagePurchases.status, 'pending')));
+  const entry: CreditLedgerRow = {
+    id, lotId: id, kind: 'grant', delta: purchase.sessionCount, specialistId: purchase.specialistId, customerEmail: purchase.customerEmail, packagePurchaseId: purchase.id, bookingId: null, expiresAt, at: now,
+  };
+  return { entry, happened: { type: 'package.purchased', lot: { id, granted: purchase.sessionCount, expiresAt: isoInstant(expiresAt) } } as const };
 }
 
 const notApplicable = (detail: Message, field: string, message: Message) => new ServiceError('credit_not_applicable', detail, { errors: [{ field, message }] });

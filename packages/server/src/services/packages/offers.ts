@@ -1,12 +1,13 @@
 import type { ServiceDeps } from '../deps.js';
 import type { MyPackage, Package, PackageCreate, PackageUpdate } from '@slotwise/sdk/contract';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { packages, services, type PackageRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { priceProblem } from '../../domain/money.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
 import { t } from '../messages/index.js';
 
@@ -41,8 +42,8 @@ export async function retrieveMyPackage(deps: ServiceDeps, specialist: Specialis
 }
 
 /** Every id must be one of the caller's active services; the first that is not is a 404 naming its place. */
-async function assertOwnServices(tx: Tx, specialist: SpecialistRow, ids: string[]): Promise<void> {
-  const found = await tx
+async function assertOwnServices(db: Reader, specialist: SpecialistRow, ids: string[]): Promise<void> {
+  const found = await db
     .select({ id: services.id })
     .from(services)
     .where(and(inArray(services.id, ids), eq(services.specialistId, specialist.id), eq(services.active, true)));
@@ -52,6 +53,10 @@ async function assertOwnServices(tx: Tx, specialist: SpecialistRow, ids: string[
     throw new ServiceError('service_not_found', t('service_not_found.package', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
   }
 }
+
+/** The guard's condition for `assertOwnServices`: every one of `ids` is still an active service of the specialist. */
+const ownServicesStill = (specialist: SpecialistRow, ids: string[]): SQL =>
+  sql`(select count(*) from ${services} where ${inArray(services.id, ids)} and ${services.specialistId} = ${specialist.id} and ${services.active} = 1) = ${new Set(ids).size}`;
 
 /** A priced package on sale needs a Stripe account that can take charges, as a priced service does. */
 function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active' | 'currency'>): void {
@@ -71,38 +76,56 @@ function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' |
 export async function createPackage(deps: ServiceDeps, specialist: SpecialistRow, input: z.output<typeof PackageCreate>): Promise<MyPackage> {
   const now = deps.clock();
   checkPayable(specialist, { price: input.price, active: true, currency: input.currency ?? specialist.currency });
-  return deps.database.write(async (tx) => {
-    await assertOwnServices(tx, specialist, input.serviceIds);
-    const [row] = await tx
-      .insert(packages)
-      .values({
-        id: newId('pkg'),
-        specialistId: specialist.id,
-        name: input.name,
-        description: input.description ?? '',
-        sessionCount: input.sessionCount,
-        serviceIds: input.serviceIds,
-        price: input.price,
-        currency: input.currency ?? specialist.currency,
-        validityDays: input.validityDays,
-        createdAt: now,
-      })
-      .returning();
-    return toMyPackage(row!);
-  });
+  const { database } = deps;
+  const row: PackageRow = {
+    id: newId('pkg'),
+    specialistId: specialist.id,
+    name: input.name,
+    description: input.description ?? '',
+    sessionCount: input.sessionCount,
+    serviceIds: input.serviceIds,
+    price: input.price,
+    currency: input.currency ?? specialist.currency,
+    validityDays: input.validityDays,
+    active: true,
+    createdAt: now,
+  };
+  // Checked on a snapshot, written as one guarded batch: a service archived meanwhile makes it check again.
+  return optimistic(
+    database,
+    specialist.id,
+    async () => {
+      await assertOwnServices(database.db, specialist, input.serviceIds);
+      const written = await guardedBatch(database, ownServicesStill(specialist, input.serviceIds), [database.db.insert(packages).values(row).returning()]);
+      return written ? toMyPackage((written[0] as PackageRow[])[0]!) : RETRY;
+    },
+    writeContention,
+  );
 }
 
 /** Changes a package for later purchases; purchases already made keep the terms they were sold with. */
 export async function updatePackage(deps: ServiceDeps, specialist: SpecialistRow, id: string, patch: z.output<typeof PackageUpdate>): Promise<MyPackage> {
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<PackageRow>;
-  return deps.database.write(async (tx) => {
-    const current = await findMine(tx, specialist, id);
-    if (Object.keys(changes).length === 0) return toMyPackage(current);
-    if (changes.serviceIds) await assertOwnServices(tx, specialist, changes.serviceIds);
-    checkPayable(specialist, { ...current, ...changes });
-    const [row] = await tx.update(packages).set(changes).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id))).returning();
-    return toMyPackage(row!);
-  });
+  const { database } = deps;
+  const { db } = database;
+  return optimistic(
+    database,
+    specialist.id,
+    async () => {
+      const current = await findMine(db, specialist, id);
+      if (Object.keys(changes).length === 0) return toMyPackage(current);
+      if (changes.serviceIds) await assertOwnServices(db, specialist, changes.serviceIds);
+      checkPayable(specialist, { ...current, ...changes });
+      const update = db.update(packages).set(changes).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id))).returning();
+      const still = changes.serviceIds ? ownServicesStill(specialist, changes.serviceIds) : sql`1`;
+      const written = await guardedBatch(database, still, [update]);
+      if (!written) return RETRY;
+      const [row] = written[0] as PackageRow[];
+      if (!row) throw notFound(id);
+      return toMyPackage(row);
+    },
+    writeContention,
+  );
 }
 
 /** Stops selling a package: it leaves the public profile; credits already bought stay valid. */

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Drizzle, Tx } from '../../db/client.js';
-import { outbox, packages, type PackagePurchaseRow } from '../../db/schema.js';
+import type { Drizzle } from '../../db/client.js';
+import { outbox, type PackagePurchaseRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
 
@@ -68,19 +67,11 @@ type Happened =
   | { type: 'package.refund_failed'; lot: LotSnapshot; refund: RefundSnapshot; credits: { restored: number } };
 
 /**
- * Writes the outbox row of a package's event, in the caller's transaction — the one that granted
- * the lot or debited the credit — so the event exists exactly when what it tells of does. These
- * are not booking changes: they do not take the one road (`bookings/road.ts`), and the row names
- * the purchase instead of a booking (`booking_id` and `event_id` stay null).
- */
-export async function recordPackageEvent(tx: Tx, purchase: PackagePurchaseRow, happened: Happened, now: number): Promise<void> {
-  const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, purchase.packageId));
-  await tx.insert(outbox).values(packageEventRow(purchase, pkg?.name ?? '', happened, now));
-}
-
-/**
  * The insert of a package event's outbox row as an unexecuted query on `db`, `packageName` read
- * beforehand: for a write that is one batch (`services/bookings/create.ts`), behind its guard.
+ * beforehand, for the guarded batch that writes what it tells of (the grant, the debit, the revoke…):
+ * the event exists exactly when that does. These are not booking changes: they do not take the one
+ * road (`bookings/road.ts`), and the row names the purchase instead of a booking (`booking_id` and
+ * `event_id` stay null).
  */
 export function packageEventQuery(db: Drizzle, purchase: PackagePurchaseRow, packageName: string, happened: Happened, now: number) {
   return db.insert(outbox).values(packageEventRow(purchase, packageName, happened, now));

@@ -1,15 +1,18 @@
 import type { PackagePurchase, PackagePurchaseCreate, PackagePurchaseCreated } from '@slotwise/sdk/contract';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { packagePurchases, packages, services, specialists, type PackagePurchaseRow } from '../../db/schema.js';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import { creditLedger, packagePurchases, packages, payments, services, specialists, type PackagePurchaseRow, type PackageRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { chargeFor, insertPayment, payThenWrite, priceChanged, sameCharge } from '../payments/checkout.js';
-import { grantPurchase } from './credits.js';
+import { chargeFor, paymentValues, payThen, priceChanged, sameCharge } from '../payments/checkout.js';
+import { grantRows } from './credits.js';
+import { packageEventQuery } from './outbox.js';
 import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
@@ -36,8 +39,8 @@ const notOnSale = (id: string) => new ServiceError('package_not_found', t('packa
 
 /**
  * Buys package `id` for `input.customer`: the purchase (with the package's terms copied, as
- * sold) and, for a priced package, its payment row in one write transaction — the provider's
- * PaymentIntent created just before it (`payThenWrite`), the same checkout as a priced booking,
+ * sold) and, for a priced package, its payment row in one guarded batch (`db/batch.ts`) — the
+ * provider's PaymentIntent created just before it (`payThen`), the same checkout as a priced booking,
  * with nothing held: a provider failure stores nothing. The credits come from the webhook once
  * the payment succeeds; a free package grants them at once (one claim per email). The credits
  * token is returned here only: just its hash is stored.
@@ -54,7 +57,7 @@ export async function purchasePackage(
   const email = input.customer.email.toLowerCase();
   const purchaseId = newId('pp');
 
-  /** What is for sale, read again in the write: the package, its seller, the charge. */
+  /** What is for sale, read again in each try: the package, its seller, the charge. */
   const offer = async (db: Reader) => {
     const [found] = await db
       .select({ pkg: packages, specialist: specialists })
@@ -77,45 +80,56 @@ export async function purchasePackage(
     if (!charge) await assertFirstClaim(db, pkg.id, email);
     return { pkg, specialist, charge };
   };
-  const insertPurchase = async (tx: Tx, found: Awaited<ReturnType<typeof offer>>) => {
-    const { pkg, specialist } = found;
-    const [purchase] = await tx
-      .insert(packagePurchases)
-      .values({
-        id: purchaseId,
-        packageId: pkg.id,
-        specialistId: specialist.id,
-        customerEmail: email,
-        customerName: input.customer.name,
-        customerTimeZone: input.customer.timeZone,
-        ...(input.customer.locale ? { customerLocale: input.customer.locale } : {}),
-        status: 'pending',
-        accessTokenHash,
-        sessionCount: pkg.sessionCount,
-        validityDays: pkg.validityDays,
-        serviceIds: pkg.serviceIds,
-        price: pkg.price,
-        currency: pkg.currency,
-        createdAt: now,
-      })
-      .returning();
-    return purchase!;
-  };
+  type Offer = Awaited<ReturnType<typeof offer>>;
+  /** The purchase row as it will be stored: the package's terms copied, as sold. */
+  const purchaseRow = ({ pkg, specialist }: Offer, status: PackagePurchaseRow['status']): PackagePurchaseRow => ({
+    id: purchaseId,
+    packageId: pkg.id,
+    specialistId: specialist.id,
+    customerEmail: email,
+    customerName: input.customer.name,
+    customerTimeZone: input.customer.timeZone,
+    customerLocale: input.customer.locale ?? 'en',
+    status,
+    accessTokenHash,
+    sessionCount: pkg.sessionCount,
+    validityDays: pkg.validityDays,
+    serviceIds: pkg.serviceIds,
+    price: pkg.price,
+    currency: pkg.currency,
+    createdAt: now,
+  });
+  const { database } = deps;
+  const db = database.db;
+  /**
+   * One try: the offer read again, then the purchase (with its grant, or its payment row) in one
+   * guarded batch behind `saleStill` — the package's terms and, for a free one, no other claim.
+   */
+  const buy = (write: (found: Offer) => { row: PackagePurchaseRow; queries: BatchItem<'sqlite'>[] }) =>
+    optimistic(
+      database,
+      first.specialist.id,
+      async () => {
+        const found = await offer(db);
+        const { row, queries } = write(found);
+        return (await guardedBatch(database, saleStill(found.pkg, email, !found.charge), queries)) ? row : RETRY;
+      },
+      writeContention,
+    );
 
-  const first = await offer(deps.database.db);
+  const first = await offer(db);
   if (!first.charge) {
-    const purchase = await deps.database.write(async (tx) => {
-      const found = await offer(tx);
+    const purchase = await buy((found) => {
       if (found.charge) throw priceChanged();
-      const row = await insertPurchase(tx, found);
-      await grantPurchase(tx, row.id, now);
-      return { ...row, status: 'paid' as const };
+      const row = purchaseRow(found, 'paid');
+      const { entry, happened } = grantRows(row, now);
+      return { row, queries: [db.insert(packagePurchases).values(row), db.insert(creditLedger).values(entry), packageEventQuery(db, row, found.pkg.name, happened, now)] };
     });
     return { purchase: toPurchase(purchase, first.pkg.name), creditsToken, paymentSession: null };
   }
   const charge = first.charge;
   const paymentId = newId('pay');
-  const { result: purchase, intent } = await payThenWrite(
+  const { result: purchase, intent } = await payThen(
     deps,
     charge,
     {
@@ -125,13 +139,13 @@ export async function purchasePackage(
       description: `${first.pkg.name} (${first.pkg.sessionCount} sessions)`,
       metadata: { package_purchase_id: purchaseId },
     },
-    async (tx, created) => {
-      const found = await offer(tx);
-      if (!found.charge || !sameCharge(found.charge, charge)) throw priceChanged();
-      const row = await insertPurchase(tx, found);
-      await insertPayment(tx, charge, { id: paymentId, specialistId: found.specialist.id, intentId: created.id, mode: deps.payments.mode, packagePurchaseId: row.id }, now);
-      return row;
-    },
+    (created) =>
+      buy((found) => {
+        if (!found.charge || !sameCharge(found.charge, charge)) throw priceChanged();
+        const row = purchaseRow(found, 'pending');
+        const payment = paymentValues(charge, { id: paymentId, specialistId: found.specialist.id, intentId: created.id, mode: deps.payments.mode, packagePurchaseId: row.id }, now);
+        return { row, queries: [db.insert(packagePurchases).values(row), db.insert(payments).values(payment)] };
+      }),
   );
   return {
     purchase: toPurchase(purchase, first.pkg.name),
@@ -152,4 +166,16 @@ async function assertFirstClaim(tx: Reader, packageId: string, email: string): P
       errors: [{ field: 'body.customer.email', message: t('package_already_claimed.field') }],
     });
   }
+}
+
+/**
+ * The guard of a purchase: the package is still on sale on the terms read (price, sessions,
+ * validity, services) and, for a free one, `email` has still not claimed it — two claims at once
+ * on two servers: the second is refused, reads again and answers `package_already_claimed`.
+ */
+function saleStill(pkg: PackageRow, email: string, free: boolean): SQL {
+  const terms = sql`exists (select 1 from ${packages} where ${packages.id} = ${pkg.id} and ${packages.active} = 1 and ${packages.price} = ${pkg.price} and ${packages.sessionCount} = ${pkg.sessionCount} and ${packages.validityDays} = ${pkg.validityDays} and ${packages.serviceIds} = ${JSON.stringify(pkg.serviceIds)})`;
+  if (!free) return terms;
+  const claimed = sql`exists (select 1 from ${packagePurchases} where ${packagePurchases.packageId} = ${pkg.id} and ${packagePurchases.customerEmail} = ${email} and ${packagePurchases.status} = 'paid')`;
+  return and(terms, sql`not ${claimed}`)!;
 }

@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingEvents, bookings, outbox, payments, refunds, specialists, webhookEvents } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
-import { chargeFor, payThenWrite } from './checkout.js';
+import { chargeFor, payThen } from './checkout.js';
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
 
 let t: PaymentsTestApp;
@@ -92,7 +92,7 @@ describe('checkout', () => {
     const [demo] = await t.database.db.select().from(specialists).where(eq(specialists.handle, 'demo'));
     const charge = await chargeFor(t.database.db, demo!, 9000, 'EUR', 'ada@example.com');
     const request = { key: 'booking-bk_race', paymentId: 'pay_race', specialistId: demo!.id, description: 'race', metadata: { booking_id: 'bk_race' } };
-    const refused = payThenWrite(t.app.deps, charge, request, async () => {
+    const refused = payThen(t.app.deps, charge, request, async () => {
       throw new ServiceError('slot_unavailable', 'Someone else has just booked this time.');
     });
     await expect(refused).rejects.toMatchObject({ code: 'slot_unavailable' });

@@ -1,4 +1,3 @@
-import type { Tx } from '../../db/client.js';
 import { payments, type PaymentRow, type SpecialistRow } from '../../db/schema.js';
 import { platformFee } from '../../domain/money.js';
 import type { ProviderPaymentIntent } from './port.js';
@@ -54,23 +53,11 @@ export interface IntentRequest {
 
 /**
  * Pays for something in the order that never leaves half a purchase behind: the provider's
- * PaymentIntent first (outside any transaction: it is I/O), then `write` — which re-checks
- * everything and stores the thing bought with its payment row — in one write transaction. If the
- * provider fails, nothing is stored and the answer says so; if `write` refuses (the time was taken
- * meanwhile), the intent, which nobody can pay without the secret never handed out, is cancelled.
- */
-export function payThenWrite<T>(
-  deps: ServiceDeps,
-  charge: Charge,
-  request: IntentRequest,
-  write: (tx: Tx, intent: ProviderPaymentIntent) => Promise<T>,
-): Promise<{ result: T; intent: ProviderPaymentIntent }> {
-  return payThen(deps, charge, request, (intent) => deps.database.write((tx) => write(tx, intent)));
-}
-
-/**
- * `payThenWrite` for any kind of write — a guarded batch (`db/batch.ts`) as much as a transaction:
- * the intent first, then `write`; if `write` throws, the intent is cancelled and the error rethrown.
+ * PaymentIntent first (outside any write: it is I/O), then `write` — which re-checks everything
+ * and stores the thing bought with its payment row, as one guarded batch (`db/batch.ts`). If the
+ * provider fails, nothing is stored and the answer says so; if `write` throws (the time was taken
+ * meanwhile), the intent, which nobody can pay without the secret never handed out, is cancelled
+ * and the error rethrown.
  */
 export async function payThen<T>(
   deps: ServiceDeps,
@@ -101,18 +88,7 @@ export async function payThen<T>(
   }
 }
 
-/** The payment row of what was just bought, written in its transaction with the provider's intent id. */
-export async function insertPayment(
-  tx: Tx,
-  charge: Charge,
-  row: { id: string; specialistId: string; intentId: string; mode: PaymentRow['mode']; bookingId?: string; packagePurchaseId?: string },
-  now: number,
-): Promise<PaymentRow> {
-  const [inserted] = await tx.insert(payments).values(paymentValues(charge, row, now)).returning();
-  return inserted!;
-}
-
-/** The payment row's values (`insertPayment`'s), for a write that is one batch. */
+/** The payment row of what is bought, with the provider's intent id, for the batch that stores it. */
 export function paymentValues(
   charge: Charge,
   row: { id: string; specialistId: string; intentId: string; mode: PaymentRow['mode']; bookingId?: string; packagePurchaseId?: string },

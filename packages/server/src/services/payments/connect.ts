@@ -21,7 +21,7 @@ export async function stripeStatus(deps: ServiceDeps, specialist: SpecialistRow)
   }
   const account = await provider(deps, () => deps.payments.retrieveAccount(specialist.stripeAccountId!));
   if (account.chargesEnabled !== specialist.stripeChargesEnabled) {
-    await deps.database.write((tx) => tx.update(specialists).set({ stripeChargesEnabled: account.chargesEnabled }).where(eq(specialists.id, specialist.id)));
+    await deps.database.batch([deps.database.db.update(specialists).set({ stripeChargesEnabled: account.chargesEnabled }).where(eq(specialists.id, specialist.id))]);
   }
   return { accountId: account.id, chargesEnabled: account.chargesEnabled, payoutsEnabled: account.payoutsEnabled, detailsSubmitted: account.detailsSubmitted, mode: deps.payments.mode };
 }
@@ -44,7 +44,7 @@ export async function stripeOnboarding(
       }),
     );
     accountId = account.id;
-    await deps.database.write((tx) => tx.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: account.chargesEnabled }).where(eq(specialists.id, specialist.id)));
+    await deps.database.batch([deps.database.db.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: account.chargesEnabled }).where(eq(specialists.id, specialist.id))]);
   }
   const back = `${origin}/stripe/return`;
   const link = await provider(deps, () => deps.payments.createAccountLink({ account: accountId!, returnUrl: urls.returnUrl ?? back, refreshUrl: urls.refreshUrl ?? back }));

@@ -1,19 +1,31 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
 import { bookings, payments, type PaymentRow } from '../../db/schema.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { PaymentsError } from './payments-error.js';
 import type { ProviderPaymentIntent } from './port.js';
-import { applyIntent } from './apply.js';
+import { applyIntentQueries } from './apply.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { issueDueRefunds } from './refunds.js';
 import { t } from '../messages/index.js';
 
-/** Applies `intent` to `payment` in a transaction, then issues any refund it queued. */
+/**
+ * Applies `intent` to `payment` as one guarded batch (`applyIntentQueries`), from a fresh snapshot
+ * on every try, then issues any refund it queued. Tries queue behind the specialist's other
+ * changes in this process (the lane booking creation uses).
+ */
 export async function applyNow(deps: ServiceDeps, payment: PaymentRow, intent: ProviderPaymentIntent, now: number): Promise<void> {
-  const { refundQueued } = await deps.database.write(async (tx) => {
-    const [current] = await tx.select().from(payments).where(eq(payments.id, payment.id));
-    return applyIntent(tx, current!, intent, now);
-  });
+  const { database } = deps;
+  const refundQueued = await optimistic(
+    database,
+    payment.specialistId,
+    async () => {
+      const change = await applyIntentQueries(database.db, payment.id, intent, now);
+      if (!change || change.books.queries.length === 0) return false;
+      return (await guardedBatch(database, change.still, change.books.queries)) ? change.refundQueued : RETRY;
+    },
+    writeContention,
+  );
   if (refundQueued) await issueDueRefunds(deps, now, payment.id);
 }
 

@@ -1,13 +1,16 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
+import { writeContention } from '../errors.js';
 import type { Tx } from '../../db/client.js';
 import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
 import { PaymentsError } from './payments-error.js';
-import type { RefundReason } from './port.js';
-import { revokedOf, revokePurchaseCredits } from '../packages/revoke.js';
-import { recordRefundOutcome } from '../packages/refund-outcome.js';
+import type { ProviderRefund, RefundReason } from './port.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import { booksStill, readBooks, setRefund } from './books.js';
+import { recomputeIn, refundOutcomeIn, revokedIn, revokeIn } from './money-steps.js';
+import { refundStatusOf } from './refund-events.js';
 
 const STRIPE_REASONS: ReadonlySet<string> = new Set<RefundReason>(['requested_by_customer', 'duplicate', 'fraudulent']);
 const isStripeReason = (reason: RefundRow['reason']): reason is RefundReason => STRIPE_REASONS.has(reason);
@@ -48,19 +51,31 @@ export async function refundedSoFar(tx: Tx, paymentId: string): Promise<{ amount
 }
 
 /**
- * Re-adds the succeeded refunds of a payment into its totals. A package purchase refunded in full
- * loses its unspent credits here, in the same transaction, whichever road the refund came by
- * (a refund Slotwise issued, or one made in Stripe's dashboard and learnt from `charge.refunded`).
+ * Records what the provider answered for a refund it has just created, as one guarded batch on a
+ * fresh snapshot of the payment's books each try (`books.ts`) — re-read because the provider's
+ * webhook may have told of this refund while it was being created: its status and id, the
+ * purchase's unspent credits taken back (Slotwise refunds a purchase only when its specialist asks,
+ * `packages/refund.ts`, and that refund revokes as soon as the provider has created it), the
+ * refunded totals, and the purchase's refund outcome, told once.
  */
-export async function recomputeRefunded(tx: Tx, paymentId: string, now: number): Promise<void> {
-  const done = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), eq(refunds.status, 'succeeded')));
-  const amountRefunded = done.reduce((s, r) => s + r.amount, 0);
-  const [payment] = await tx
-    .update(payments)
-    .set({ amountRefunded, feeRefunded: done.reduce((s, r) => s + r.feeAmount, 0), updatedAt: now })
-    .where(eq(payments.id, paymentId))
-    .returning();
-  if (payment?.packagePurchaseId && amountRefunded >= payment.amount) await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
+async function recordIssued(deps: ServiceDeps, refund: RefundRow, payment: PaymentRow, result: ProviderRefund, now: number): Promise<void> {
+  const { database } = deps;
+  const status = refundStatusOf(result);
+  await optimistic(
+    database,
+    payment.specialistId,
+    async () => {
+      const books = (await readBooks(database.db, payment.id))!;
+      const before = books.refunds.find((r) => r.id === refund.id)?.status;
+      const revokedBefore = revokedIn(books);
+      setRefund(books, refund.id, { status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now });
+      if (books.purchase && status !== 'failed') revokeIn(books, now);
+      recomputeIn(books, now);
+      if (books.purchase) refundOutcomeIn(books, refund.id, before, revokedBefore, now);
+      return (await guardedBatch(database, booksStill(books), books.queries)) ? true : RETRY;
+    },
+    writeContention,
+  );
 }
 
 /**
@@ -88,24 +103,14 @@ export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?
         metadata: { refund_id: refund.id, payment_id: payment.id, ...(payment.bookingId ? { booking_id: payment.bookingId } : {}) },
         idempotencyKey: `refund-${refund.id}`,
       });
-      const status = result.status === 'succeeded' ? 'succeeded' : result.status === 'failed' || result.status === 'canceled' ? 'failed' : 'pending';
-      await database.write(async (tx) => {
-        // Re-read: the provider's webhook may have told of this refund while it was being created.
-        const [before] = await tx.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refund.id));
-        const revokedBefore = payment.packagePurchaseId ? await revokedOf(tx, payment.packagePurchaseId) : 0;
-        await tx.update(refunds).set({ status, providerRefundId: result.id, attempts: refund.attempts + 1, nextAttemptAt: null, lastError: null, updatedAt: now }).where(eq(refunds.id, refund.id));
-        // Slotwise refunds a purchase only when its specialist asks (`packages/refund.ts`), and
-        // that refund takes the unspent credits back as soon as the provider has created it.
-        if (payment.packagePurchaseId && status !== 'failed') await revokePurchaseCredits(tx, payment.packagePurchaseId, now);
-        await recomputeRefunded(tx, payment.id, now);
-        if (payment.packagePurchaseId) await recordRefundOutcome(tx, refund.id, before?.status, revokedBefore, now);
-      });
+      await recordIssued(deps, refund, payment, result, now);
       issued++;
     } catch (error) {
       const retryable = !(error instanceof PaymentsError) || error.retryable;
       const attempts = refund.attempts + 1;
-      await database.write((tx) =>
-        tx
+      // One statement, no read behind it: a batch of one.
+      await database.batch([
+        database.db
           .update(refunds)
           .set({
             attempts,
@@ -115,7 +120,7 @@ export async function issueDueRefunds(deps: ServiceDeps, now: number, paymentId?
             updatedAt: now,
           })
           .where(eq(refunds.id, refund.id)),
-      );
+      ]);
       deps.logError(new Error(`refund ${refund.id} of payment ${payment.id} failed (attempt ${attempts}, ${retryable ? 'will retry' : 'needs attention'})`, { cause: error }));
     }
   }

@@ -1,18 +1,21 @@
-import { eq } from 'drizzle-orm';
-import { payments, refunds, specialists, webhookEvents, type RefundRow } from '../../db/schema.js';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import { payments, specialists, webhookEvents } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
-import { newId } from '../ids.js';
-import { applyIntent } from './apply.js';
+import { ServiceError, writeContention } from '../errors.js';
+import { applyIntentQueries } from './apply.js';
 import { PaymentsError } from './payments-error.js';
 import type { ProviderEvent, ProviderPaymentIntent, ProviderRefund } from './port.js';
-import { issueDueRefunds, recomputeRefunded } from './refunds.js';
+import { issueDueRefunds } from './refunds.js';
+import { refundsChange } from './refund-events.js';
 import { t } from '../messages/index.js';
-import { recordRefundOutcome } from '../packages/refund-outcome.js';
-import { revokedOf, revokePurchaseCredits } from '../packages/revoke.js';
 
 const INTENT_EVENTS = new Set(['payment_intent.succeeded', 'payment_intent.payment_failed', 'payment_intent.canceled', 'payment_intent.processing']);
 const REFUND_EVENTS = new Set(['charge.refunded', 'charge.refund.updated', 'refund.created', 'refund.updated', 'refund.failed']);
+
+/** The guard's condition that the event is not recorded yet. */
+const notSeen = (id: string): SQL => sql`not exists (select 1 from ${webhookEvents} where ${webhookEvents.id} = ${id})`;
 
 /**
  * The refunds an event speaks of, as they are now at the provider: the refund itself for
@@ -25,11 +28,12 @@ async function currentRefunds(deps: ServiceDeps, event: ProviderEvent): Promise<
   return object.payment_intent ? deps.payments.listRefunds(String(object.payment_intent)) : [];
 }
 
-const statusOf = (r: ProviderRefund) => (r.status === 'succeeded' ? 'succeeded' : r.status === 'failed' || r.status === 'canceled' ? 'failed' : 'pending');
-
 /**
  * `POST /v1/webhooks/stripe`: verifies the signature on the raw body, then records the event id
- * in the same transaction as its effect — so a duplicate does nothing and a crash leaves neither.
+ * in the same guarded batch (`db/batch.ts`) as its effect — so a crash leaves neither, and of two
+ * deliveries of one event, even at once on two servers, one applies it: the guard holds only while
+ * the event is unrecorded (and what its effect was computed from is as read), so the other is
+ * refused, reads again, and finds it recorded.
  * What an event is about (a PaymentIntent, refunds) is applied from its current state, read from
  * the provider, so any delivery order ends in the same place: an older `charge.refunded` that
  * arrives late cannot roll a refund back.
@@ -51,46 +55,30 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
   if (INTENT_EVENTS.has(event.type)) intent = await deps.payments.retrievePaymentIntent(String(object.id));
   const current = REFUND_EVENTS.has(event.type) ? await currentRefunds(deps, event) : [];
 
-  const result = await deps.database.write(async (tx) => {
-    const inserted = await tx.insert(webhookEvents).values({ id: event.id, type: event.type, receivedAt: now }).onConflictDoNothing().returning();
-    if (inserted.length === 0) return { duplicate: true, refund: false };
+  const { database } = deps;
+  const db = database.db;
+  const [ours] = intent ? await db.select({ id: payments.id, specialistId: payments.specialistId }).from(payments).where(eq(payments.providerPaymentId, intent.id)) : [];
+  /** One try: a snapshot, the event's effect computed on it, then the event row and the effect in one batch. */
+  const attempt = async (): Promise<{ duplicate: boolean; refund: boolean } | typeof RETRY> => {
+    const [again] = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id));
+    if (again) return { duplicate: true, refund: false };
+    let change: { queries: BatchItem<'sqlite'>[]; still: (SQL | undefined)[]; refund: boolean } = { queries: [], still: [], refund: false };
     if (intent) {
-      const [payment] = await tx.select().from(payments).where(eq(payments.providerPaymentId, intent.id));
-      if (!payment) return { duplicate: false, refund: false }; // not ours (another platform app on the account)
-      return { duplicate: false, refund: (await applyIntent(tx, payment, intent, now)).refundQueued };
+      const applied = ours ? await applyIntentQueries(db, ours.id, intent, now) : undefined; // none: not ours (another platform app on the account)
+      if (applied) change = { queries: applied.books.queries, still: [applied.still], refund: applied.refundQueued };
+    } else if (current.length > 0) {
+      change = await refundsChange(db, current, now);
     }
-    const touched = new Set<string>();
-    // What each purchase had revoked before this event, and each refund's status before it: a package's refund outcome is told once, on its transition.
-    const revokedBefore = new Map<string, number>();
-    const changed: { refundId: string; from: RefundRow['status'] | undefined; purchaseId: string }[] = [];
-    for (const r of current) {
-      const [payment] = await tx.select().from(payments).where(eq(payments.providerPaymentId, r.paymentIntent));
-      if (!payment) continue;
-      touched.add(payment.id);
-      const purchaseId = payment.packagePurchaseId;
-      if (purchaseId && !revokedBefore.has(purchaseId)) revokedBefore.set(purchaseId, await revokedOf(tx, purchaseId));
-      const ours = r.metadata.refund_id;
-      const [known] = await tx.select().from(refunds).where(ours ? eq(refunds.id, ours) : eq(refunds.providerRefundId, r.id));
-      let refundId = known?.id;
-      if (known) {
-        const failure = statusOf(r) === 'failed' ? { lastError: r.failureReason ?? 'unknown' } : {}; // Stripe's failure_reason, kept with the refund
-        await tx.update(refunds).set({ status: statusOf(r), providerRefundId: r.id, nextAttemptAt: null, updatedAt: now, ...failure }).where(eq(refunds.id, known.id));
-        // Slotwise's own refund of a purchase revokes once created, even when this event beats the API's answer.
-        if (purchaseId && known.status === 'pending' && statusOf(r) !== 'failed') await revokePurchaseCredits(tx, purchaseId, now);
-      } else {
-        // A refund made elsewhere (Stripe's dashboard): record it so the books add up.
-        refundId = newId('rf');
-        await tx.insert(refunds).values({ id: refundId, paymentId: payment.id, amount: r.amount, feeAmount: 0, reason: 'specialist', status: statusOf(r), providerRefundId: r.id, createdAt: now, updatedAt: now });
-      }
-      if (purchaseId) changed.push({ refundId: refundId!, from: known?.status, purchaseId });
-    }
-    for (const paymentId of touched) await recomputeRefunded(tx, paymentId, now);
-    for (const c of changed) await recordRefundOutcome(tx, c.refundId, c.from, revokedBefore.get(c.purchaseId)!, now);
     if (event.type === 'account.updated') {
-      await tx.update(specialists).set({ stripeChargesEnabled: object.charges_enabled === true }).where(eq(specialists.stripeAccountId, String(object.id)));
+      change.queries.push(db.update(specialists).set({ stripeChargesEnabled: object.charges_enabled === true }).where(eq(specialists.stripeAccountId, String(object.id))));
     }
-    return { duplicate: false, refund: false };
-  });
+    const seen = db.insert(webhookEvents).values({ id: event.id, type: event.type, receivedAt: now });
+    const written = await guardedBatch(database, and(notSeen(event.id), ...change.still)!, [seen, ...change.queries]);
+    return written ? { duplicate: false, refund: change.refund } : RETRY;
+  };
+  // A payment's event queues behind its specialist's other changes in this process, as booking
+  // creation does; any other event only behind another delivery of itself.
+  const result = await optimistic(database, ours?.specialistId ?? `stripe-event:${event.id}`, attempt, writeContention);
   if (result.refund) await issueDueRefunds(deps, now);
   return { duplicate: result.duplicate };
 }
