@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../db/client.js';
 import { platformSettings } from '../db/schema.js';
+import { writeOne } from '../db/batch.js';
 
 const FEE_KEY = 'platformFeeBps';
 
@@ -42,11 +43,9 @@ export async function updatePlatformSettings(
   accountId: string,
 ): Promise<PlatformSettings> {
   const now = deps.clock();
-  return deps.database.write(async (tx) => {
-    if (patch.platformFeeBps !== undefined) {
-      const row = { key: FEE_KEY, value: patch.platformFeeBps, updatedAt: now, updatedBy: accountId };
-      await tx.insert(platformSettings).values(row).onConflictDoUpdate({ target: platformSettings.key, set: { value: row.value, updatedAt: now, updatedBy: accountId } });
-    }
-    return settingsIn(tx);
-  });
+  if (patch.platformFeeBps !== undefined) {
+    const row = { key: FEE_KEY, value: patch.platformFeeBps, updatedAt: now, updatedBy: accountId };
+    await writeOne(deps.database, deps.database.db.insert(platformSettings).values(row).onConflictDoUpdate({ target: platformSettings.key, set: { value: row.value, updatedAt: now, updatedBy: accountId } }));
+  }
+  return settingsIn(deps.database.db);
 }

@@ -6,7 +6,7 @@ import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Reader } from '../../db/client.js';
 import { services, specialists, type SpecialistRow } from '../../db/schema.js';
 import { paidBookingsOpen } from '../accounts/verification.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
 
 /** The owner's view of their profile; `emailVerified` as `paidBookingsOpen` reads it. */
@@ -71,7 +71,7 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
       const written = await guardedBatch(database, condition, [db.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning()]);
       return written ? toProfile((written[0] as SpecialistRow[])[0]!, verified) : RETRY;
     },
-    () => new ServiceError('write_contention', t('write_contention')),
+    writeContention,
   );
 }
 

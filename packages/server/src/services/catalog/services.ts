@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { priceProblem } from '../../domain/money.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
 import { toService } from './catalog.js';
 import { locationColumns, serviceLocation } from './location.js';
@@ -138,7 +138,7 @@ export async function updateServiceRules(
       const written = await guardedBatch(database, versionStill(specialist.id, version), [db.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning()]);
       return written ? toServiceDetail((written[0] as ServiceRow[])[0]!) : RETRY;
     },
-    () => new ServiceError('write_contention', t('write_contention')),
+    writeContention,
   );
 }
 

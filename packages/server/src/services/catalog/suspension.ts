@@ -1,11 +1,12 @@
 import type { OperatorSpecialist } from '@slotwise/sdk/contract';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { accounts, bookings, specialists, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 
 /**
  * The operator's hold on a specialist. Suspending stops everything new — the public page says
@@ -59,26 +60,36 @@ export const operatorView = (db: Drizzle | Tx) =>
 
 async function change(deps: ServiceDeps, id: string, to: 'suspended' | 'active', reason: string | null, by: string): Promise<OperatorSpecialist> {
   const now = deps.clock();
-  const row = await deps.database.write(async (tx) => {
-    const [current] = await tx.select().from(specialists).where(eq(specialists.id, id)).limit(1);
-    if (!current) throw new ServiceError('specialist_not_found', t('specialist_not_found.id', { id }));
-    if (current.status === 'closed') {
-      throw new ServiceError('specialist_closed', t('specialist_closed', { name: current.name }));
-    }
-    // Suspending again only updates the reason; reactivating an active specialist changes nothing.
-    if (current.status !== to || (to === 'suspended' && current.statusReason !== reason)) {
-      await tx
-        .update(specialists)
-        .set({
-          status: to,
-          statusReason: reason,
-          ...(current.status !== to ? { statusChangedAt: now, availabilityVersion: sql`${specialists.availabilityVersion} + 1` } : {}),
-        })
-        .where(eq(specialists.id, id));
-    }
-    const [found] = await operatorView(tx).where(eq(specialists.id, id));
-    return found!;
-  });
+  const { database } = deps;
+  const db = database.db;
+  // Decided on the row as read, written behind a guard that it is still so (status and reason).
+  const row = await optimistic(
+    database,
+    id,
+    async () => {
+      const [current] = await db.select().from(specialists).where(eq(specialists.id, id)).limit(1);
+      if (!current) throw new ServiceError('specialist_not_found', t('specialist_not_found.id', { id }));
+      if (current.status === 'closed') {
+        throw new ServiceError('specialist_closed', t('specialist_closed', { name: current.name }));
+      }
+      // Suspending again only updates the reason; reactivating an active specialist changes nothing.
+      if (current.status !== to || (to === 'suspended' && current.statusReason !== reason)) {
+        const asRead = and(eq(specialists.id, id), eq(specialists.status, current.status), current.statusReason === null ? isNull(specialists.statusReason) : eq(specialists.statusReason, current.statusReason));
+        const update = db
+          .update(specialists)
+          .set({
+            status: to,
+            statusReason: reason,
+            ...(current.status !== to ? { statusChangedAt: now, availabilityVersion: sql`${specialists.availabilityVersion} + 1` } : {}),
+          })
+          .where(eq(specialists.id, id));
+        if (!(await guardedBatch(database, sql`exists (select 1 from ${specialists} where ${asRead})`, [update]))) return RETRY;
+      }
+      const [found] = await operatorView(db).where(eq(specialists.id, id));
+      return found!;
+    },
+    writeContention,
+  );
   deps.log({ level: 'info', msg: to === 'suspended' ? 'specialist suspended' : 'specialist reactivated', specialistId: id, by });
   return toOperatorSpecialist(row);
 }

@@ -6,6 +6,7 @@ import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { money, wallTime } from './wording.js';
+import { writeOne } from '../../db/batch.js';
 
 type Booking = BookingEvent['payload']['booking'];
 type Change = BookingEvent['payload']['event'];
@@ -71,8 +72,9 @@ export const inAppChannel: DeliveryChannel = {
       .limit(1);
     const notice = NOTICES[event.type]!(booking, event, context ?? { timeZone: 'UTC', serviceName: 'the session' });
     // The delivery's id is the notice's: a retry after a lost answer writes nothing new.
-    await deps.database.write((tx) =>
-      tx
+    await writeOne(
+      deps.database,
+      deps.database.db
         .insert(notifications)
         .values({ id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: delivery.bookingId, title: notice.title, body: notice.body, data: { bookingId: delivery.bookingId }, createdAt: deps.clock() })
         .onConflictDoNothing(),
@@ -82,5 +84,5 @@ export const inAppChannel: DeliveryChannel = {
 
 /** Tells the specialist of something that went wrong on their behalf (a meeting that could not be made). */
 export async function notifySpecialist(deps: ServiceDeps, specialistId: string, notice: { kind: string; bookingId: string | null; title: string; body: string }): Promise<void> {
-  await deps.database.batch([deps.database.db.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() })]);
+  await writeOne(deps.database, deps.database.db.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() }));
 }
