@@ -10,7 +10,7 @@ import { policyOf } from '../availability/rules.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { afterCancel, cancelIn } from './cancel.js';
+import { afterCancel, cancelGuarded } from './cancel.js';
 import { expireDueHolds } from './holds.js';
 import { present } from './present.js';
 import { outsideFor, rescheduleIn } from './reschedule.js';
@@ -65,7 +65,7 @@ export async function retrieveBooking(deps: ServiceDeps, id: string, token: stri
 export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {
   const tokenHash = await hashToken(token);
   const now = deps.clock();
-  await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
+  await cancelGuarded(deps, (db) => findByToken(db, id, tokenHash), 'customer', reason, now);
   await afterCancel(deps, id);
   return present(deps, await findByToken(deps.database.db, id, tokenHash));
 }

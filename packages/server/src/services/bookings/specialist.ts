@@ -10,7 +10,7 @@ import { ServiceError } from '../errors.js';
 import { eventsOf } from './events.js';
 import { meetingOf } from '../meetings/meeting-ref.js';
 import { presentWith, serviceView } from './present.js';
-import { afterCancel, cancelIn } from './cancel.js';
+import { afterCancel, cancelGuarded } from './cancel.js';
 import { changeBooking } from './road.js';
 import { paymentsOfBookings } from '../payments/records.js';
 import { expireDueHolds } from './holds.js';
@@ -91,7 +91,7 @@ export async function markMyBooking(deps: ServiceDeps, specialist: SpecialistRow
 
 export async function cancelMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, reason: string | undefined) {
   const now = deps.clock();
-  await deps.database.write(async (tx) => cancelIn(tx, await mine(tx, specialist, id), 'specialist', reason, now));
+  await cancelGuarded(deps, (db) => mine(db, specialist, id), 'specialist', reason, now);
   await afterCancel(deps, id);
   return detail(deps, specialist, await mine(deps.database.db, specialist, id));
 }
