@@ -13,7 +13,7 @@ import { hashToken, newId, newSecretToken } from '../ids.js';
 import { afterCancel, cancelGuarded } from './cancel.js';
 import { expireDueHolds } from './holds.js';
 import { present } from './present.js';
-import { outsideFor, rescheduleIn } from './reschedule.js';
+import { outsideFor, rescheduleGuarded } from './reschedule.js';
 import { render, t, type Language } from '../messages/index.js';
 
 /** Constant-time string comparison, so a wrong token's timing says nothing about the right one. */
@@ -99,6 +99,6 @@ export async function rescheduleBooking(deps: ServiceDeps, id: string, token: st
   const current = await findByToken(deps.database.db, id, tokenHash);
   const start = Date.parse(startText);
   const outside = await outsideFor(deps, current.specialistId, start);
-  const row = await deps.database.write(async (tx) => rescheduleIn(tx, await findByToken(tx, id, tokenHash), start, startText, 'customer', outside, now));
+  const row = await rescheduleGuarded(deps, (db) => findByToken(db, id, tokenHash), { start, label: startText, actor: 'customer', outside }, now);
   return present(deps, row);
 }

@@ -6,6 +6,7 @@ import type { Database, Drizzle } from '../../db/client.js';
 import { bookingEvents, type BookingRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
+import { changeBookingQueries, type BookingChange } from './road.js';
 
 /**
  * Changes of EXISTING bookings (cancel, reschedule, complete, notes, expiry…) as guarded batches
@@ -76,3 +77,38 @@ export function assertUnchangedSince(first: BookingRow | undefined, now: Booking
 
 /** `and` of conditions, dropping the absent ones (always a condition: `1` when none). */
 export const allOf = (...conditions: (SQL | undefined)[]): SQL => and(...conditions) ?? sql`1`;
+
+/**
+ * One change down the road that depends on nothing but the booking itself (complete, no-show,
+ * notes, a meeting link…): each try reads the history length, then the booking, and writes the
+ * change behind `historyStill` and the road's `still` — no availability version, so bookings
+ * elsewhere in the calendar never make it retry. A booking changed meanwhile is read again and the
+ * state machine decides on it as it is (a cancelled booking cannot be completed).
+ *
+ * @param find reads the booking (scoped to its caller); runs once per try.
+ */
+export async function changeGuarded(database: Database, find: (db: Drizzle) => Promise<BookingRow>, change: BookingChange, now: number): Promise<BookingRow> {
+  const db = database.db;
+  const { id, specialistId } = await find(db);
+  return guardedChange(database, specialistId, async () => {
+    const history = await historyLength(db, id);
+    const planned = changeBookingQueries(db, await find(db), change, now);
+    return { queries: planned.queries, condition: allOf(historyStill(id, history), planned.still), answer: planned.row };
+  });
+}
+
+/**
+ * One round of the scheduler's changes (holds expiring, sessions completing): the bookings `due`
+ * reads now, each changed by `change` down the road, ALL in one guarded batch — one round trip for
+ * the round, not one per booking. The guard is every booking's `still`: a booking another process
+ * or a person changed meanwhile (two schedulers at once, a no-show marked, a late payment) refuses
+ * the round, and the fresh read leaves it out. Not `historyStill`: these changes carry nothing a
+ * meeting link or a note would make stale. @returns how many were changed (all that `due` found).
+ */
+export function changeRound(database: Database, lane: string, due: (db: Drizzle) => Promise<BookingRow[]>, change: BookingChange, now: number): Promise<number> {
+  const db = database.db;
+  return guardedChange(database, lane, async () => {
+    const planned = (await due(db)).map((row) => changeBookingQueries(db, row, change, now));
+    return { queries: planned.flatMap((p) => p.queries), condition: allOf(...planned.map((p) => p.still)), answer: planned.length };
+  });
+}
