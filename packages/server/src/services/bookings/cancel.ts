@@ -5,13 +5,12 @@ import { payments, services, type BookingRow } from '../../db/schema.js';
 import { returnsCredit } from '../../domain/credits.js';
 import { cancellation } from '../../domain/policy.js';
 import { policyOf } from '../availability/rules.js';
-import { availabilityVersion, versionStill } from '../availability/version.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { returnCreditQueries } from '../packages/credits.js';
 import { cancelAbandonedIntents } from '../payments/intents.js';
 import { issueDueRefunds, queueRefundQueries } from '../payments/refunds.js';
-import { allOf, assertUnchangedSince, guardedChange, historyLength, historyStill } from './guarded-change.js';
+import { allOf, assertUnchangedSince, changeOfBooking } from './guarded-change.js';
 import { changeBookingQueries } from './road.js';
 
 /** A cancellation as written: the booking after it, and whether a refund was queued with it. */
@@ -34,14 +33,8 @@ export interface Cancelled {
  * @param find reads the booking (scoped to its caller: token or specialist); runs once per try.
  */
 export async function cancelGuarded(deps: Pick<ServiceDeps, 'database'>, find: (db: Drizzle) => Promise<BookingRow>, actor: Actor, reason: string | undefined, now: number): Promise<Cancelled> {
-  const { database } = deps;
-  const db = database.db;
-  const { id, specialistId } = await find(db);
-  let first: BookingRow | undefined;
-  return guardedChange(database, specialistId, async () => {
-    const version = await availabilityVersion(db, specialistId);
-    const history = await historyLength(db, id);
-    const row = await find(db);
+  const db = deps.database.db;
+  return changeOfBooking(deps.database, find, true, async ({ row, first }) => {
     const [service] = await db.select().from(services).where(eq(services.id, row.serviceId));
     const decision = cancellation(policyOf(service!), row, now, actor);
     if (!decision.allowed && (row.status === 'held' || row.status === 'confirmed')) throw new ServiceError('booking_not_cancellable', decision.why);
@@ -62,10 +55,9 @@ export async function cancelGuarded(deps: Pick<ServiceDeps, 'database'>, find: (
       now,
     );
     assertUnchangedSince(first, row, 'booking_not_cancellable');
-    first ??= row;
     return {
       queries: [...(refund?.queries ?? []), ...change.queries, ...(back?.queries ?? [])],
-      condition: allOf(versionStill(specialistId, version), historyStill(id, history), change.still, refund?.still, back?.still),
+      condition: allOf(change.still, refund?.still, back?.still),
       answer: { row: change.row, refundQueued: refund?.refund !== undefined },
     };
   });

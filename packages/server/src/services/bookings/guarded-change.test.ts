@@ -5,9 +5,12 @@ import { MAX_ATTEMPTS } from '../../db/batch.js';
 import { createDb, type Database } from '../../db/client.js';
 import { bookingEvents, bookings, outbox, refunds, weeklyHours } from '../../db/schema.js';
 import { offlinePayments } from '../../providers/payments/index.js';
+import { spyOnBatches, type BatchSpy } from '../../testing/batch-spy.js';
 import { packagesTestApp, type PackagesTestApp } from '../../testing/packages-app.js';
 import { silentLog } from '../log.js';
 import { cancelGuarded } from './cancel.js';
+import { completeDueSessions } from './complete-due.js';
+import { changeGuarded } from './guarded-change.js';
 import { rescheduleGuarded } from './reschedule.js';
 
 // Cancel and reschedule read a snapshot, then write ONE batch behind a guard (`guarded-change.ts`).
@@ -15,22 +18,15 @@ import { rescheduleGuarded } from './reschedule.js';
 // isolate would — by running it just before each of this app's batches goes out, on the same file.
 
 let t: PackagesTestApp;
-let batches: number;
-/** What "someone else" does between a change's snapshot and its batch; reset per test. */
-let meanwhile: (n: number) => Promise<void>;
+/** This app's batches: how many, and what another server does just before each one. */
+let batches: BatchSpy;
 /** A second handle on the same file: another process, as far as the database can tell. */
 let other: Database;
 
 beforeEach(async () => {
   t = await packagesTestApp();
   other = createDb(t.url);
-  batches = 0;
-  meanwhile = async () => {};
-  const batch = t.database.batch.bind(t.database);
-  t.database.batch = async (queries) => {
-    await meanwhile(++batches);
-    return batch(queries);
-  };
+  batches = spyOnBatches(t.database);
 });
 afterEach(async () => {
   other.close();
@@ -40,7 +36,7 @@ afterEach(async () => {
 /** Lets the outbox deliveries of what came before finish (a confirmation attaches its meeting link in a batch of its own), then counts from zero. */
 const quiet = async () => {
   await t.app.deliveries.idle();
-  batches = 0;
+  batches.reset();
 };
 const manage = (token: string) => ({ authorization: `Bearer ${token}` });
 const row = async (id: string) => (await t.database.db.select().from(bookings).where(eq(bookings.id, id)))[0]!;
@@ -66,13 +62,13 @@ describe('cancelling as one guarded batch', () => {
   it('only tries again when something else in the calendar changed meanwhile: cancelled once, with one event and one outbox row', async () => {
     const { id, token } = await bookFree('2026-11-24T09:00:00Z');
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n === 1) await touchHours();
     };
     const res = await t.json(`/v1/bookings/${id}/cancel`, { body: { reason: 'Trip' }, headers: manage(token) });
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
-    expect(batches).toBe(2);
+    expect(batches.count).toBe(2);
     expect([await events(id, 'cancelled'), await messages(id, 'booking.cancelled')]).toEqual([1, 1]);
   });
 
@@ -82,7 +78,7 @@ describe('cancelling as one guarded batch', () => {
     await t.fake.settled();
     expect((await row(paid.booking.id)).status).toBe('confirmed');
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n === 1) await specialistCancelsElsewhere(paid.booking.id);
     };
     const res = await t.json(`/v1/bookings/${paid.booking.id}/cancel`, { body: {}, headers: manage(paid.manageToken) });
@@ -101,7 +97,7 @@ describe('cancelling as one guarded batch', () => {
     const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
     const booked = (await t.bookWithCredit('2026-11-27T09:00:00Z', creditsToken)).body;
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n === 1) await specialistCancelsElsewhere(booked.booking.id);
     };
     const res = await t.json(`/v1/bookings/${booked.booking.id}/cancel`, { body: {}, headers: manage(booked.manageToken) });
@@ -114,11 +110,11 @@ describe('cancelling as one guarded batch', () => {
   it(`gives up after ${MAX_ATTEMPTS} refused tries with 503 write_contention, and the booking stays as it was`, async () => {
     const { id, token } = await bookFree('2026-11-24T10:00:00Z');
     await quiet();
-    meanwhile = touchHours;
+    batches.meanwhile = touchHours;
     const res = await t.json(`/v1/bookings/${id}/cancel`, { body: {}, headers: manage(token) });
     expect(res.body).toMatchObject({ status: 503, code: 'write_contention' });
     expect(res.body.detail).toContain('nothing was changed');
-    expect(batches).toBe(MAX_ATTEMPTS);
+    expect(batches.count).toBe(MAX_ATTEMPTS);
     expect((await row(id)).status).toBe('confirmed');
     expect(await events(id, 'cancelled')).toBe(0);
   });
@@ -130,13 +126,13 @@ describe('rescheduling as one guarded batch', () => {
   it('only tries again when something else in the calendar changed meanwhile, then moves the booking once', async () => {
     const { id, token } = await bookFree('2026-11-24T09:00:00Z');
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n === 1) await touchHours();
     };
     const res = await reschedule(id, token, '2026-11-24T11:00:00Z');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ start: '2026-11-24T11:00:00Z', rescheduleCount: 1 });
-    expect(batches).toBe(2);
+    expect(batches.count).toBe(2);
     expect([await events(id, 'rescheduled'), await messages(id, 'booking.rescheduled')]).toEqual([1, 1]);
   });
 
@@ -144,7 +140,7 @@ describe('rescheduling as one guarded batch', () => {
     const { id, token } = await bookFree('2026-11-24T09:00:00Z');
     const app = createApp({ database: other, clock: t.now, log: silentLog, logError: () => {}, rateLimits: false, payments: offlinePayments(other, { clock: t.now, nodeEnv: 'test' }).payments });
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n !== 1) return;
       const theirs = await app.request('/v1/bookings', {
         method: 'POST',
@@ -163,7 +159,7 @@ describe('rescheduling as one guarded batch', () => {
   it('never moves a booking twice: the specialist moving it on another server meanwhile makes the customer’s move answer "changed meanwhile"', async () => {
     const { id, token } = await bookFree('2026-11-24T09:00:00Z');
     await quiet();
-    meanwhile = async (n) => {
+    batches.meanwhile = async (n) => {
       if (n !== 1) return;
       await rescheduleGuarded({ database: other }, byId(id), { start: Date.parse('2026-11-24T13:00:00Z'), label: '2026-11-24T13:00:00Z', actor: 'specialist', outside: [] }, t.now());
     };
@@ -177,5 +173,22 @@ describe('rescheduling as one guarded batch', () => {
     const starts = (slots.body.days as { slots: { start: string }[] }[]).flatMap((d) => d.slots.map((s) => s.start));
     expect(starts).toContain('2026-11-24T11:00:00Z');
     expect(starts).not.toContain('2026-11-24T13:00:00Z');
+  });
+});
+
+describe('the scheduler completing ended sessions, a round per batch', () => {
+  it('leaves a session the specialist marks a no-show on another server meanwhile as a no-show, and completes the rest in one retried round', async () => {
+    const sessions = [await bookFree('2026-11-24T09:00:00Z'), await bookFree('2026-11-24T10:00:00Z'), await bookFree('2026-11-24T11:00:00Z')];
+    t.setNow(Date.parse('2026-11-24T15:00:00Z'));
+    await quiet();
+    batches.meanwhile = async (n) => {
+      if (n === 1) await changeGuarded(other, byId(sessions[1]!.id), { action: 'mark_no_show', actor: 'specialist' }, t.now());
+    };
+    expect(await completeDueSessions({ database: t.database, clock: t.now })).toBe(2);
+    expect(batches.count).toBe(2); // the first round refused whole, the fresh one without the no-show
+    expect(await Promise.all(sessions.map(async (s) => (await row(s.id)).status))).toEqual(['completed', 'no_show', 'completed']);
+    // No `completed` event or outbox row for the no-show: the refused round wrote nothing.
+    expect(await Promise.all(sessions.map((s) => events(s.id, 'completed')))).toEqual([1, 0, 1]);
+    expect(await messages(sessions[1]!.id, 'booking.completed')).toBe(0);
   });
 });

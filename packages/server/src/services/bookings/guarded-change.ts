@@ -6,6 +6,7 @@ import type { Database, Drizzle } from '../../db/client.js';
 import { bookingEvents, type BookingRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
+import { availabilityVersion, versionStill } from '../availability/version.js';
 import { changeBookingQueries, type BookingChange } from './road.js';
 
 /**
@@ -78,22 +79,47 @@ export function assertUnchangedSince(first: BookingRow | undefined, now: Booking
 /** `and` of conditions, dropping the absent ones (always a condition: `1` when none). */
 export const allOf = (...conditions: (SQL | undefined)[]): SQL => and(...conditions) ?? sql`1`;
 
+/** One booking as a try of its change read it. */
+export interface BookingSnapshot {
+  row: BookingRow;
+  /** The row as the FIRST try read it; undefined on the first try (for `assertUnchangedSince`). */
+  first: BookingRow | undefined;
+}
+
 /**
- * One change down the road that depends on nothing but the booking itself (complete, no-show,
- * notes, a meeting link…): each try reads the history length, then the booking, and writes the
- * change behind `historyStill` and the road's `still` — no availability version, so bookings
- * elsewhere in the calendar never make it retry. A booking changed meanwhile is read again and the
- * state machine decides on it as it is (a cancelled booking cannot be completed).
+ * A change of the one booking `find` reads, as guarded batches: each try reads — in this order —
+ * the specialist's availability version (when `versioned`: the change depends on the calendar, as
+ * a cancel's policy or a move's slot check does), the booking's history length, then the booking,
+ * and hands it to `plan`; the guard is `plan`'s condition AND the history (AND the version) still
+ * as read. Lane: the booking's specialist.
  *
- * @param find reads the booking (scoped to its caller); runs once per try.
+ * @param find reads the booking (scoped to its caller: token or specialist); runs once per try.
  */
-export async function changeGuarded(database: Database, find: (db: Drizzle) => Promise<BookingRow>, change: BookingChange, now: number): Promise<BookingRow> {
+export async function changeOfBooking<T>(database: Database, find: (db: Drizzle) => Promise<BookingRow>, versioned: boolean, plan: (snapshot: BookingSnapshot) => Promise<Planned<T>>): Promise<T> {
   const db = database.db;
   const { id, specialistId } = await find(db);
+  let first: BookingRow | undefined;
   return guardedChange(database, specialistId, async () => {
+    const version = versioned ? await availabilityVersion(db, specialistId) : undefined;
     const history = await historyLength(db, id);
-    const planned = changeBookingQueries(db, await find(db), change, now);
-    return { queries: planned.queries, condition: allOf(historyStill(id, history), planned.still), answer: planned.row };
+    const row = await find(db);
+    const snapshot = { row, first };
+    first ??= row;
+    const planned = await plan(snapshot);
+    return { ...planned, condition: allOf(version === undefined ? undefined : versionStill(specialistId, version), historyStill(id, history), planned.condition) };
+  });
+}
+
+/**
+ * One change down the road that depends on nothing but the booking itself (complete, no-show,
+ * notes…): guarded by the booking's history and the road's `still` — no availability version, so
+ * bookings elsewhere in the calendar never make it retry. A booking changed meanwhile is read
+ * again and the state machine decides on it as it is (a cancelled booking cannot be completed).
+ */
+export function changeGuarded(database: Database, find: (db: Drizzle) => Promise<BookingRow>, change: BookingChange, now: number): Promise<BookingRow> {
+  return changeOfBooking(database, find, false, async ({ row }) => {
+    const planned = changeBookingQueries(database.db, row, change, now);
+    return { queries: planned.queries, condition: planned.still, answer: planned.row };
   });
 }
 

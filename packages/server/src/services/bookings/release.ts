@@ -6,7 +6,7 @@ import { t } from '../messages/index.js';
 import { cancelAbandonedIntents } from '../payments/intents.js';
 import { findByToken } from './customer.js';
 import { present } from './present.js';
-import { allOf, guardedChange, historyLength, historyStill } from './guarded-change.js';
+import { changeOfBooking } from './guarded-change.js';
 import { changeBookingQueries } from './road.js';
 
 /**
@@ -23,11 +23,7 @@ import { changeBookingQueries } from './road.js';
 export async function releaseHold(deps: ServiceDeps, id: string, token: string): Promise<Booking> {
   const tokenHash = await hashToken(token);
   const now = deps.clock();
-  const db = deps.database.db;
-  const { specialistId } = await findByToken(db, id, tokenHash);
-  const released = await guardedChange(deps.database, specialistId, async () => {
-    const history = await historyLength(db, id);
-    const row = await findByToken(db, id, tokenHash);
+  const released = await changeOfBooking(deps.database, (db) => findByToken(db, id, tokenHash), false, async ({ row }) => {
     if (row.status === 'confirmed' || row.status === 'completed' || row.status === 'no_show') {
       throw new ServiceError('booking_already_paid', t('booking_already_paid'));
     }
@@ -37,8 +33,8 @@ export async function releaseHold(deps: ServiceDeps, id: string, token: string):
     const change = lapsed
       ? ({ action: 'expire', actor: 'system', reason: 'The hold lapsed before payment.' } as const)
       : ({ action: 'expire', actor: 'customer', reason: 'Released by the customer before paying.' } as const);
-    const planned = changeBookingQueries(db, row, change, now);
-    return { queries: planned.queries, condition: allOf(historyStill(id, history), planned.still), answer: true };
+    const planned = changeBookingQueries(deps.database.db, row, change, now);
+    return { queries: planned.queries, condition: planned.still, answer: true };
   });
   if (released) await cancelAbandonedIntents(deps, now, id);
   return present(deps, await findByToken(deps.database.db, id, tokenHash));

@@ -10,8 +10,7 @@ import { policyOf } from '../availability/rules.js';
 import { outsideBusy } from '../availability/slots.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
-import { availabilityVersion, versionStill } from '../availability/version.js';
-import { allOf, assertUnchangedSince, guardedChange, historyLength, historyStill } from './guarded-change.js';
+import { assertUnchangedSince, changeOfBooking } from './guarded-change.js';
 import { changeBookingQueries } from './road.js';
 import { assertBookable } from './slot-check.js';
 import { t } from '../messages/index.js';
@@ -36,19 +35,12 @@ export async function rescheduleGuarded(
   move: { start: number; label: string; actor: Actor; outside: Busy[] },
   now: number,
 ): Promise<BookingRow> {
-  const { database } = deps;
-  const db = database.db;
+  const db = deps.database.db;
   const { start, label, actor } = move;
-  const { id, specialistId } = await find(db);
-  let first: BookingRow | undefined;
-  return guardedChange(database, specialistId, async () => {
-    const version = await availabilityVersion(db, specialistId);
-    const history = await historyLength(db, id);
-    const row = await find(db);
+  return changeOfBooking(deps.database, find, true, async ({ row, first }) => {
     const state = transition(row, 'reschedule', now);
     if (!state.ok) throw new ServiceError('booking_not_reschedulable', state.why);
     assertUnchangedSince(first, row, 'booking_not_reschedulable');
-    first ??= row;
     const [service] = await db.select().from(services).where(eq(services.id, row.serviceId));
     const decision = reschedule(policyOf(service!), row, now, actor);
     if (!decision.allowed) throw new ServiceError('booking_not_reschedulable', decision.why);
@@ -73,7 +65,7 @@ export async function rescheduleGuarded(
       },
       now,
     );
-    return { queries: change.queries, condition: allOf(versionStill(specialistId, version), historyStill(id, history), change.still), answer: change.row };
+    return { queries: change.queries, condition: change.still, answer: change.row };
   });
 }
 

@@ -144,18 +144,21 @@ export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Pr
   if (await isRevoked(tx, booking.creditLotId!)) return;
   const [grant] = await tx.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
   if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
-  await tx.insert(creditLedger).values({
-    id: newId('cr'),
-    lotId: grant.lotId,
-    kind: 'return',
-    delta: 1,
-    specialistId: grant.specialistId,
-    customerEmail: grant.customerEmail,
-    packagePurchaseId: grant.packagePurchaseId,
-    bookingId: booking.id,
-    at: now,
-  });
+  await tx.insert(creditLedger).values(returnEntry(grant, booking, now));
 }
+
+/** The ledger entry giving `booking`'s credit back to the lot of `grant`. */
+const returnEntry = (grant: typeof creditLedger.$inferSelect, booking: BookingRow, now: number) => ({
+  id: newId('cr'),
+  lotId: grant.lotId,
+  kind: 'return' as const,
+  delta: 1,
+  specialistId: grant.specialistId,
+  customerEmail: grant.customerEmail,
+  packagePurchaseId: grant.packagePurchaseId,
+  bookingId: booking.id,
+  at: now,
+});
 
 /**
  * `returnCredit` as a guarded batch's statement (`db/batch.ts`): the `return` entry giving the
@@ -169,18 +172,7 @@ export async function returnCreditQueries(db: Drizzle, booking: BookingRow, now:
   if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
   const still = ledgerStill(grant.packagePurchaseId!, await ledgerSize(db, grant.packagePurchaseId!));
   if (await isRevoked(db, grant.lotId)) return { queries: [], still };
-  const entry = {
-    id: newId('cr'),
-    lotId: grant.lotId,
-    kind: 'return' as const,
-    delta: 1,
-    specialistId: grant.specialistId,
-    customerEmail: grant.customerEmail,
-    packagePurchaseId: grant.packagePurchaseId,
-    bookingId: booking.id,
-    at: now,
-  };
-  return { queries: [db.insert(creditLedger).values(entry)], still };
+  return { queries: [db.insert(creditLedger).values(returnEntry(grant, booking, now))], still };
 }
 
 /**
