@@ -34,7 +34,7 @@ export const historyStill = (bookingId: string, length: number): SQL =>
 
 /** What one try decided: the statements to write, the guard they need, and the answer once written. */
 export interface Planned<T> {
-  /** Nothing to write (a no-op, e.g. no hold due): the answer stands without a batch. */
+  /** The statements; none for a no-op (a hold released before), whose answer stands without a batch. */
   queries: BatchItem<'sqlite'>[];
   condition: SQL | undefined;
   answer: T;
@@ -64,7 +64,7 @@ export function guardedChange<T>(database: Database, lane: string, plan: (n: num
 }
 
 /** `a` and `b` are the same booking as the road's guard sees it: status, start, number of moves. */
-export const sameBooking = (a: BookingRow, b: BookingRow) => a.status === b.status && a.startAt === b.startAt && a.rescheduleCount === b.rescheduleCount;
+const sameBooking = (a: BookingRow, b: BookingRow) => a.status === b.status && a.startAt === b.startAt && a.rescheduleCount === b.rescheduleCount;
 
 /**
  * For a retry of a change the person decided on what they saw (a cancellation's refund, a move):
