@@ -106,7 +106,7 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingCancel,
     response: { status: 200, schema: Booking, description: 'The cancelled booking.' },
-    errors: [...bodyErrors, 'manage_token_required', 'booking_not_found', 'booking_not_cancellable'],
+    errors: [...bodyErrors, 'manage_token_required', 'booking_not_found', 'booking_not_cancellable', 'write_contention'],
   },
   releaseBooking: {
     ...operations.releaseBooking,
@@ -115,7 +115,7 @@ const coreRoutes = {
     tag: 'Bookings',
     params: BookingParams,
     response: { status: 200, schema: Booking, description: 'The booking, `expired` (or as it already was if it was no longer held).' },
-    errors: ['manage_token_required', 'booking_not_found', 'booking_already_paid'],
+    errors: ['manage_token_required', 'booking_not_found', 'booking_already_paid', 'write_contention'],
   },
   quoteCancellation: {
     ...operations.quoteCancellation,
@@ -132,7 +132,7 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingReschedule,
     response: { status: 200, schema: Booking, description: 'The booking at its new time.' },
-    errors: [...bodyErrors, 'manage_token_required', 'booking_not_found', 'booking_not_reschedulable', 'not_a_slot', 'slot_unavailable'],
+    errors: [...bodyErrors, 'manage_token_required', 'booking_not_found', 'booking_not_reschedulable', 'not_a_slot', 'slot_unavailable', 'write_contention'],
   },
   listMyBookings: {
     ...operations.listMyBookings,
@@ -156,7 +156,7 @@ const coreRoutes = {
     tag: 'Specialist bookings',
     params: BookingParams,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
-    errors: ['unauthorized', 'booking_not_found', 'invalid_transition'],
+    errors: ['unauthorized', 'booking_not_found', 'invalid_transition', 'write_contention'],
   },
   markMyBookingNoShow: {
     ...operations.markMyBookingNoShow,
@@ -164,7 +164,7 @@ const coreRoutes = {
     tag: 'Specialist bookings',
     params: BookingParams,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
-    errors: ['unauthorized', 'booking_not_found', 'invalid_transition'],
+    errors: ['unauthorized', 'booking_not_found', 'invalid_transition', 'write_contention'],
   },
   cancelMyBooking: {
     ...operations.cancelMyBooking,
@@ -173,7 +173,7 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingCancel,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
-    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_cancellable'],
+    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_cancellable', 'write_contention'],
   },
   rescheduleMyBooking: {
     ...operations.rescheduleMyBooking,
@@ -182,7 +182,7 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingReschedule,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
-    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_reschedulable', 'not_a_slot', 'slot_unavailable'],
+    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_reschedulable', 'not_a_slot', 'slot_unavailable', 'write_contention'],
   },
   updateMyBookingNotes: {
     ...operations.updateMyBookingNotes,
@@ -191,7 +191,7 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingNotes,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
-    errors: [...bodyErrors, 'unauthorized', 'booking_not_found'],
+    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'write_contention'],
   },
   retrieveAvailability: {
     ...operations.retrieveAvailability,

@@ -1,9 +1,9 @@
 import type { AccountClose, AccountClosed } from '@slotwise/sdk/contract';
-import { and, asc, count, eq, gt, inArray, isNull, or } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { accounts, apiKeys, bookings, packages, payments, refreshTokens, refunds, services, specialists, webhookEndpoints, type BookingRow, type SpecialistRow } from '../../db/schema.js';
+import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { accounts, apiKeys, bookings, packages, refreshTokens, services, specialists, webhookEndpoints, type BookingRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { cancelIn } from '../bookings/cancel.js';
+import { cancelGuarded } from '../bookings/cancel.js';
 import { expireDueHolds } from '../bookings/holds.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
@@ -16,7 +16,7 @@ import { t } from '../messages/index.js';
 /** The reason every cancelled booking carries: the customers read it in their email. */
 export const CLOSED_REASON = 'The specialist closed their account.';
 
-/** Future bookings cancelled per read; each one is cancelled in a write transaction of its own. */
+/** Future bookings cancelled per read; each one is cancelled in a guarded batch of its own (`bookings/cancel.ts`). */
 const BATCH = 100;
 
 const alreadyClosed = () => new ServiceError('account_closed', t('account_closed'));
@@ -55,17 +55,23 @@ async function shutDown(tx: Tx, specialist: SpecialistRow, now: number) {
 }
 
 /** Cancels one booking by the specialist (a full refund, queued) if it is still active; whether a refund was queued. */
-async function cancelOne(tx: Tx, id: string, now: number): Promise<{ cancelled: boolean; refunded: boolean }> {
-  const [row] = await tx.select().from(bookings).where(and(eq(bookings.id, id), inArray(bookings.status, ['held', 'confirmed'])));
-  if (!row) return { cancelled: false, refunded: false }; // ended or cancelled meanwhile
-  await cancelIn(tx, row, 'specialist', CLOSED_REASON, now);
-  const [queued] = await tx
-    .select({ n: count() })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(and(eq(payments.bookingId, id), eq(refunds.reason, 'specialist'), eq(refunds.createdAt, now)));
-  return { cancelled: true, refunded: (queued?.n ?? 0) > 0 };
+async function cancelOne(deps: Pick<ServiceDeps, 'database'>, id: string, now: number): Promise<{ cancelled: boolean; refunded: boolean }> {
+  const active = async (db: Drizzle) => {
+    const [row] = await db.select().from(bookings).where(and(eq(bookings.id, id), inArray(bookings.status, ['held', 'confirmed'])));
+    if (!row) throw ended;
+    return row;
+  };
+  try {
+    const { refundQueued } = await cancelGuarded(deps, active, 'specialist', CLOSED_REASON, now);
+    return { cancelled: true, refunded: refundQueued };
+  } catch (error) {
+    if (error === ended) return { cancelled: false, refunded: false }; // ended or cancelled meanwhile
+    throw error;
+  }
 }
+
+/** What `cancelOne`'s read throws for a booking no longer active: nothing to cancel. */
+const ended = new Error('the booking is no longer active');
 
 /**
  * Closes the caller's account, for good. First, in one transaction: status `closed` (no new
@@ -74,7 +80,7 @@ async function cancelOne(tx: Tx, id: string, now: number): Promise<{ cancelled: 
  * with the account, so the cancellations below are not sent to them) and the calendar feed
  * revoked. Then every future `confirmed` or `held` booking is cancelled through the one road by
  * the specialist — the existing path, which queues a full refund (a credit goes back) and writes
- * the outbox row the customer's cancellation email comes from — each in its own short write,
+ * the outbox row the customer's cancellation email comes from — each in its own guarded batch,
  * read a batch at a time. Queued refunds are then issued (a provider failure leaves them queued
  * for the scheduler's retries). Past bookings, payments and refunds stay: they are records.
  *
@@ -101,7 +107,7 @@ export async function closeAccount(deps: ServiceDeps, specialist: SpecialistRow,
       .limit(BATCH);
     for (const b of page) {
       try {
-        const done = await deps.database.write((tx) => cancelOne(tx, b.id, now));
+        const done = await cancelOne(deps, b.id, now);
         if (done.cancelled) bookingsCancelled++;
         if (done.refunded) refundsQueued++;
         if (done.cancelled && b.status === 'held') heldOnes.push(b.id);

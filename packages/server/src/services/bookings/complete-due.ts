@@ -2,12 +2,11 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import { bookings } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
-import { isServiceError } from '../errors.js';
-import { changeBooking } from './road.js';
+import { changeRound } from './guarded-change.js';
 
 /** How long after its end a confirmed session is taken as held, unless the specialist says otherwise. */
 export const DEFAULT_COMPLETE_AFTER_MS = 120 * MINUTE_MS;
-/** How much one run does: bookings per write transaction (a backlog never holds the write lock for long), and transactions per run. */
+/** How much one run does: bookings per guarded batch (a backlog never makes one huge batch), and batches per run. */
 export interface CompleteLimits {
   /** @default 50 */
   batch: number;
@@ -21,12 +20,12 @@ export interface CompleteLimits {
  * grace leaves the specialist time to mark a no-show first, and a no-show or a cancelled booking
  * is never touched (only `confirmed` ones are picked).
  *
- * Idempotent across processes: the due rows are read inside each write transaction (`BEGIN
- * IMMEDIATE`: a second process's transaction starts after the first committed and finds nothing
- * left), and the road's write is guarded by the status it read — on a database where the read and
- * the write are not one transaction (D1's batches), a process that lost the race to a completion, a
- * no-show or a cancel gets the road's refusal for that booking and skips it. Batches of 50 per
- * transaction, at most 1,000 per run; the rest waits for the next tick.
+ * A batch per ROUND, not per booking (`changeRound`): one guarded batch completes up to 50, one
+ * round trip on a remote database instead of 50, and the guard is every booking's status as read.
+ * Idempotent across processes: two schedulers read the same round, one batch is written, the
+ * other's guard refuses and its fresh read finds those gone; a specialist's no-show or a
+ * cancellation of one of them meanwhile costs the round one retry, and the fresh read leaves that
+ * booking out. At most 20 rounds (1,000 sessions) per run; the rest waits for the next tick.
  * @returns how many it completed.
  */
 export async function completeDueSessions(deps: Pick<ServiceDeps, 'database' | 'clock' | 'completeAfterMs'>, limits: CompleteLimits = { batch: 50, maxBatches: 20 }): Promise<number> {
@@ -34,25 +33,18 @@ export async function completeDueSessions(deps: Pick<ServiceDeps, 'database' | '
   const due = and(eq(bookings.status, 'confirmed'), lte(bookings.endAt, now - (deps.completeAfterMs ?? DEFAULT_COMPLETE_AFTER_MS)));
   let completed = 0;
   for (let round = 0; round < limits.maxBatches; round++) {
-    // A cheap read first: most ticks find nothing and need no write lock.
+    // A cheap read first: most ticks find nothing and write nothing.
     const [any] = await deps.database.db.select({ id: bookings.id }).from(bookings).where(due).limit(1);
     if (!any) break;
-    const { found, done } = await deps.database.write(async (tx) => {
-      const rows = await tx.select().from(bookings).where(due).orderBy(asc(bookings.endAt), asc(bookings.id)).limit(limits.batch);
-      let n = 0;
-      for (const row of rows) {
-        try {
-          await changeBooking(tx, row, { action: 'complete', actor: 'system', reason: 'The session ended.' }, now);
-          n++;
-        } catch (error) {
-          // Another process changed it first; its change stands, and the refused write wrote nothing.
-          if (!isServiceError(error, 'invalid_transition')) throw error;
-        }
-      }
-      return { found: rows.length, done: n };
-    });
+    const done = await changeRound(
+      deps.database,
+      'complete',
+      (db) => db.select().from(bookings).where(due).orderBy(asc(bookings.endAt), asc(bookings.id)).limit(limits.batch),
+      { action: 'complete', actor: 'system', reason: 'The session ended.' },
+      now,
+    );
     completed += done;
-    if (found < limits.batch) break;
+    if (done < limits.batch) break;
   }
   return completed;
 }

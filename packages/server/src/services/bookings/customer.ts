@@ -10,10 +10,10 @@ import { policyOf } from '../availability/rules.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { afterCancel, cancelIn } from './cancel.js';
+import { afterCancel, cancelGuarded } from './cancel.js';
 import { expireDueHolds } from './holds.js';
 import { present } from './present.js';
-import { outsideFor, rescheduleIn } from './reschedule.js';
+import { outsideFor, rescheduleGuarded } from './reschedule.js';
 import { render, t, type Language } from '../messages/index.js';
 
 /** Constant-time string comparison, so a wrong token's timing says nothing about the right one. */
@@ -65,7 +65,7 @@ export async function retrieveBooking(deps: ServiceDeps, id: string, token: stri
 export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {
   const tokenHash = await hashToken(token);
   const now = deps.clock();
-  await deps.database.write(async (tx) => cancelIn(tx, await findByToken(tx, id, tokenHash), 'customer', reason, now));
+  await cancelGuarded(deps, (db) => findByToken(db, id, tokenHash), 'customer', reason, now);
   await afterCancel(deps, id);
   return present(deps, await findByToken(deps.database.db, id, tokenHash));
 }
@@ -99,6 +99,6 @@ export async function rescheduleBooking(deps: ServiceDeps, id: string, token: st
   const current = await findByToken(deps.database.db, id, tokenHash);
   const start = Date.parse(startText);
   const outside = await outsideFor(deps, current.specialistId, start);
-  const row = await deps.database.write(async (tx) => rescheduleIn(tx, await findByToken(tx, id, tokenHash), start, startText, 'customer', outside, now));
+  const row = await rescheduleGuarded(deps, (db) => findByToken(db, id, tokenHash), { start, label: startText, actor: 'customer', outside }, now);
   return present(deps, row);
 }

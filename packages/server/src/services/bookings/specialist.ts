@@ -10,11 +10,11 @@ import { ServiceError } from '../errors.js';
 import { eventsOf } from './events.js';
 import { meetingOf } from '../meetings/meeting-ref.js';
 import { presentWith, serviceView } from './present.js';
-import { afterCancel, cancelIn } from './cancel.js';
-import { changeBooking } from './road.js';
+import { afterCancel, cancelGuarded } from './cancel.js';
+import { changeGuarded } from './guarded-change.js';
 import { paymentsOfBookings } from '../payments/records.js';
 import { expireDueHolds } from './holds.js';
-import { outsideFor, rescheduleIn } from './reschedule.js';
+import { outsideFor, rescheduleGuarded } from './reschedule.js';
 import { t } from '../messages/index.js';
 
 export interface ListQuery {
@@ -85,13 +85,13 @@ export async function retrieveMyBooking(deps: ServiceDeps, specialist: Specialis
 /** Completed or no-show, once the session has started. */
 export async function markMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, action: Extract<BookingAction, 'complete' | 'mark_no_show'>) {
   const now = deps.clock();
-  const row = await deps.database.write(async (tx) => changeBooking(tx, await mine(tx, specialist, id), { action, actor: 'specialist' }, now));
+  const row = await changeGuarded(deps.database, (db) => mine(db, specialist, id), { action, actor: 'specialist' }, now);
   return detail(deps, specialist, row);
 }
 
 export async function cancelMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, reason: string | undefined) {
   const now = deps.clock();
-  await deps.database.write(async (tx) => cancelIn(tx, await mine(tx, specialist, id), 'specialist', reason, now));
+  await cancelGuarded(deps, (db) => mine(db, specialist, id), 'specialist', reason, now);
   await afterCancel(deps, id);
   return detail(deps, specialist, await mine(deps.database.db, specialist, id));
 }
@@ -100,7 +100,7 @@ export async function rescheduleMyBooking(deps: ServiceDeps, specialist: Special
   const now = deps.clock();
   const start = Date.parse(startText);
   const outside = await outsideFor(deps, specialist.id, start);
-  const row = await deps.database.write(async (tx) => rescheduleIn(tx, await mine(tx, specialist, id), start, startText, 'specialist', outside, now));
+  const row = await rescheduleGuarded(deps, (db) => mine(db, specialist, id), { start, label: startText, actor: 'specialist', outside }, now);
   return detail(deps, specialist, row);
 }
 
@@ -132,7 +132,7 @@ export async function updateMyBookingNotes(deps: ServiceDeps, specialist: Specia
     set.recordingUrl = update.recordingUrl;
     data.recording = update.recordingUrl !== null;
   }
-  const row = await deps.database.write(async (tx) => changeBooking(tx, await mine(tx, specialist, id), { action: 'note', actor: 'specialist', set, data }, now));
+  const row = await changeGuarded(deps.database, (db) => mine(db, specialist, id), { action: 'note', actor: 'specialist', set, data }, now);
   return detail(deps, specialist, row);
 }
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { bookings, services, specialists, type BookingRow, type DeliveryRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { changeBooking } from '../bookings/road.js';
+import { allOf, guardedChange, historyLength, historyStill } from '../bookings/guarded-change.js';
+import { changeBookingQueries } from '../bookings/road.js';
 import { DeliveryFailure } from '../delivery/channel.js';
 import { backoff } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
@@ -43,15 +44,23 @@ export async function requestFor(deps: ServiceDeps, row: BookingRow, delivery: P
 /**
  * Records the meeting on the booking through the one road (`attach_meeting`: the row, a
  * `meeting_ready` event, an outbox row), if the booking is still active and — unless `replacing`
- * — has no meeting yet. @returns false when it was not recorded
+ * — has no meeting yet. One guarded batch (`bookings/guarded-change.ts`): the booking's history
+ * and status as read, so a cancellation or a move meanwhile is read again and decided on.
+ * @returns false when it was not recorded
  */
 export async function recordMeeting(deps: ServiceDeps, bookingId: string, url: string, ref: string, source: MeetingSource, options: { replacing?: boolean } = {}): Promise<boolean> {
-  return deps.database.write(async (tx) => {
-    const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
-    if (!current || (current.status !== 'confirmed' && current.status !== 'held')) return false;
-    if (current.meetingUrl && !options.replacing) return false;
-    await changeBooking(tx, current, { action: 'attach_meeting', actor: 'system', set: { meetingUrl: url, meetingRef: ref }, data: { provider: source } }, deps.clock());
-    return true;
+  const db = deps.database.db;
+  const first = await bookingOf(deps, bookingId);
+  if (!first) return false;
+  const now = deps.clock();
+  return guardedChange(deps.database, first.specialistId, async () => {
+    const history = await historyLength(db, bookingId);
+    const current = await bookingOf(deps, bookingId);
+    const skip = { queries: [], condition: undefined, answer: false };
+    if (!current || (current.status !== 'confirmed' && current.status !== 'held')) return skip;
+    if (current.meetingUrl && !options.replacing) return skip;
+    const change = changeBookingQueries(db, current, { action: 'attach_meeting', actor: 'system', set: { meetingUrl: url, meetingRef: ref }, data: { provider: source } }, now);
+    return { queries: change.queries, condition: allOf(historyStill(bookingId, history), change.still), answer: true };
   });
 }
 

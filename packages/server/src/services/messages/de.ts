@@ -81,6 +81,7 @@ export const de: Catalog = {
   slot_unavailable: () => 'Dieser Termin wurde gerade von jemand anderem gebucht. Bitte wählen Sie einen anderen.',
   'slot_unavailable.field': () => 'Dieser Termin ist vergeben.',
   write_contention: () => 'Für diesen Kalender gehen gerade sehr viele Buchungen ein, Ihre konnte nicht gespeichert werden; es wurde nichts gebucht. Bitte versuchen Sie es gleich noch einmal.',
+  'write_contention.change': () => 'Dieser Kalender ändert sich gerade sehr oft, Ihre Änderung konnte nicht gespeichert werden; es wurde nichts geändert. Bitte versuchen Sie es gleich noch einmal.',
   not_a_slot: (p) => `${p.time} ist keine Startzeit, die ${p.name} für „${p.service}“ anbietet. Bitte wählen Sie eine aus der Liste der freien Termine.`,
   'not_a_slot.field': () => 'Verwenden Sie eine Startzeit, die der Termin-Endpunkt liefert.',
   'booking_not_found.yours': (p) => `Sie haben keine Buchung „${p.id}“.`,

@@ -89,6 +89,7 @@ export const en = {
   slot_unavailable: () => 'Someone else has just booked this time. Please pick another one.',
   'slot_unavailable.field': () => 'This time is taken.',
   write_contention: () => 'This calendar is taking many bookings right now and yours could not be written; nothing was booked. Please try again in a moment.',
+  'write_contention.change': () => 'This calendar is changing a lot right now and your change could not be written; nothing was changed. Please try again in a moment.',
   not_a_slot: (p: { time: string; name: string; service: string }) => `${p.time} is not a start time ${p.name} offers for "${p.service}". Pick one from the slots list.`,
   'not_a_slot.field': () => 'Use a start time returned by the slots endpoint.',
   'booking_not_found.yours': (p: { id: string }) => `You have no booking "${p.id}".`,

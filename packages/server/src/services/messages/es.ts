@@ -81,6 +81,7 @@ export const es: Catalog = {
   slot_unavailable: () => 'Otra persona acaba de reservar este horario. Por favor, elija otro.',
   'slot_unavailable.field': () => 'Este horario está ocupado.',
   write_contention: () => 'Este calendario está recibiendo muchas reservas ahora mismo y la suya no se pudo guardar; no se ha reservado nada. Vuelva a intentarlo en un momento.',
+  'write_contention.change': () => 'Este calendario está cambiando mucho ahora mismo y su cambio no se pudo guardar; no se ha cambiado nada. Vuelva a intentarlo en un momento.',
   not_a_slot: (p) => `${p.time} no es una hora de inicio que ${p.name} ofrezca para «${p.service}». Elija una de la lista de horarios.`,
   'not_a_slot.field': () => 'Use una hora de inicio devuelta por el endpoint de horarios.',
   'booking_not_found.yours': (p) => `No tiene ninguna reserva «${p.id}».`,

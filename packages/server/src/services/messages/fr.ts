@@ -81,6 +81,7 @@ export const fr: Catalog = {
   slot_unavailable: () => 'Quelqu’un vient de réserver ce créneau. Veuillez en choisir un autre.',
   'slot_unavailable.field': () => 'Ce créneau est pris.',
   write_contention: () => 'Ce calendrier reçoit beaucoup de réservations en ce moment et la vôtre n’a pas pu être enregistrée ; rien n’a été réservé. Veuillez réessayer dans un instant.',
+  'write_contention.change': () => 'Ce calendrier change beaucoup en ce moment et votre modification n’a pas pu être enregistrée ; rien n’a été modifié. Veuillez réessayer dans un instant.',
   not_a_slot: (p) => `${p.time} n’est pas un horaire de début que ${p.name} propose pour « ${p.service} ». Choisissez-en un dans la liste des créneaux.`,
   'not_a_slot.field': () => 'Utilisez un horaire de début renvoyé par le point d’accès des créneaux.',
   'booking_not_found.yours': (p) => `Vous n’avez pas de réservation « ${p.id} ».`,

@@ -81,6 +81,7 @@ export const pt: Catalog = {
   slot_unavailable: () => 'Outra pessoa acabou de reservar este horário. Por favor, escolha outro.',
   'slot_unavailable.field': () => 'Este horário está ocupado.',
   write_contention: () => 'Esta agenda está recebendo muitas reservas agora e a sua não pôde ser gravada; nada foi reservado. Tente novamente em instantes.',
+  'write_contention.change': () => 'Esta agenda está mudando muito agora e a sua alteração não pôde ser gravada; nada foi alterado. Tente novamente em instantes.',
   not_a_slot: (p) => `${p.time} não é um horário de início que ${p.name} oferece para "${p.service}". Escolha um da lista de horários.`,
   'not_a_slot.field': () => 'Use um horário de início retornado pelo endpoint de horários.',
   'booking_not_found.yours': (p) => `Você não tem nenhuma reserva "${p.id}".`,

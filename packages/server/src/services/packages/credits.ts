@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -122,17 +123,35 @@ export async function returnCredit(tx: Tx, booking: BookingRow, now: number): Pr
   if (await isRevoked(tx, booking.creditLotId!)) return;
   const [grant] = await tx.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
   if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
-  await tx.insert(creditLedger).values({
-    id: newId('cr'),
-    lotId: grant.lotId,
-    kind: 'return',
-    delta: 1,
-    specialistId: grant.specialistId,
-    customerEmail: grant.customerEmail,
-    packagePurchaseId: grant.packagePurchaseId,
-    bookingId: booking.id,
-    at: now,
-  });
+  await tx.insert(creditLedger).values(returnEntry(grant, booking, now));
+}
+
+/** The ledger entry giving `booking`'s credit back to the lot of `grant`. */
+const returnEntry = (grant: typeof creditLedger.$inferSelect, booking: BookingRow, now: number) => ({
+  id: newId('cr'),
+  lotId: grant.lotId,
+  kind: 'return' as const,
+  delta: 1,
+  specialistId: grant.specialistId,
+  customerEmail: grant.customerEmail,
+  packagePurchaseId: grant.packagePurchaseId,
+  bookingId: booking.id,
+  at: now,
+});
+
+/**
+ * `returnCredit` as a guarded batch's statement (`db/batch.ts`): the `return` entry giving the
+ * credit `booking` spent back to its lot — none when the lot's purchase was refunded (revoked) —
+ * as an unexecuted insert on `db`, and `still` (`ledgerStill`, read before the revocation) for the
+ * batch's guard: a revoke, a restore or another return written meanwhile refuses the batch, so a
+ * credit is never given back twice nor into a lot taken back.
+ */
+export async function returnCreditQueries(db: Drizzle, booking: BookingRow, now: number): Promise<{ queries: BatchItem<'sqlite'>[]; still: SQL }> {
+  const [grant] = await db.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
+  if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
+  const still = ledgerStill(grant.packagePurchaseId!, await ledgerSize(db, grant.packagePurchaseId!));
+  if (await isRevoked(db, grant.lotId)) return { queries: [], still };
+  return { queries: [db.insert(creditLedger).values(returnEntry(grant, booking, now))], still };
 }
 
 /**

@@ -15,7 +15,7 @@ export function stillRevoked(entries: readonly { lotId: string; kind: string }[]
 }
 
 /** Whether `lotId` is revoked: a credit a cancellation would give back to it stays taken. */
-export async function isRevoked(tx: Tx, lotId: string): Promise<boolean> {
+export async function isRevoked(tx: Drizzle | Tx, lotId: string): Promise<boolean> {
   const rows = await tx
     .select({ lotId: creditLedger.lotId, kind: creditLedger.kind })
     .from(creditLedger)

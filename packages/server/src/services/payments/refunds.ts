@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { ServiceDeps } from '../deps.js';
 import { writeContention } from '../errors.js';
-import type { Tx } from '../../db/client.js';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { payments, refunds, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { feeRefund } from '../../domain/money.js';
 import { newId } from '../ids.js';
@@ -44,8 +45,37 @@ export async function queueRefund(tx: Tx, payment: PaymentRow, amount: number, r
   return row;
 }
 
+/**
+ * `queueRefund` as a guarded batch's statement (`db/batch.ts`): the same capped amount and fee
+ * share, computed from what `refundedSoFar` reads now, as an unexecuted insert on `db` (none when
+ * nothing is left to refund), and `still` — true while the payment's refunds add up to what was
+ * read — for the batch's guard, so two batches can never both refund the same money.
+ */
+export async function queueRefundQueries(db: Drizzle, payment: PaymentRow, amount: number, reason: RefundRow['reason'], now: number) {
+  const soFar = await refundedSoFar(db, payment.id);
+  const still = refundsStill(payment.id, soFar);
+  const capped = Math.min(amount, payment.amount - soFar.amount);
+  if (capped <= 0) return { refund: undefined, queries: [] as BatchItem<'sqlite'>[], still };
+  const refund = {
+    id: newId('rf'),
+    paymentId: payment.id,
+    amount: capped,
+    feeAmount: feeRefund(payment.feeAmount, payment.amount, capped, soFar.fee, soFar.amount),
+    reason,
+    status: 'pending' as const,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { refund, queries: [db.insert(refunds).values(refund)] as BatchItem<'sqlite'>[], still };
+}
+
+/** The guard's condition for `refundedSoFar`: the payment's refunds issued or being issued still add up to `soFar`. */
+const refundsStill = (paymentId: string, soFar: { amount: number; fee: number }): SQL =>
+  sql`(select coalesce(sum(${refunds.amount}), 0) = ${soFar.amount} and coalesce(sum(${refunds.feeAmount}), 0) = ${soFar.fee} from ${refunds} where ${refunds.paymentId} = ${paymentId} and ${refunds.status} in ('pending', 'succeeded'))`;
+
 /** What the refunds of a payment issued or being issued add up to (a failed one gave nothing back), and their share of the fee. */
-export async function refundedSoFar(tx: Tx, paymentId: string): Promise<{ amount: number; fee: number }> {
+export async function refundedSoFar(tx: Drizzle | Tx, paymentId: string): Promise<{ amount: number; fee: number }> {
   const existing = await tx.select().from(refunds).where(and(eq(refunds.paymentId, paymentId), inArray(refunds.status, ['pending', 'succeeded'])));
   return { amount: existing.reduce((sum, r) => sum + r.amount, 0), fee: existing.reduce((sum, r) => sum + r.feeAmount, 0) };
 }

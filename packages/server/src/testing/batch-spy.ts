@@ -1,0 +1,32 @@
+import type { Database } from '../db/client.js';
+
+/** Counts the batches a database handle sends, and runs `meanwhile` just before each one goes out. */
+export interface BatchSpy {
+  /** Batches sent since the last `reset()`. */
+  count: number;
+  /**
+   * What "someone else" does between a change's snapshot and its batch — exactly where a second
+   * server process or isolate would commit — given the batch's number (from 1).
+   */
+  meanwhile: (n: number) => Promise<void>;
+  /** Counts from zero again and does nothing in between any more. */
+  reset(): void;
+}
+
+/** Wraps `database.batch` (the guarded write path's one write, `db/batch.ts`) for a test. */
+export function spyOnBatches(database: Database): BatchSpy {
+  const spy: BatchSpy = {
+    count: 0,
+    meanwhile: async () => {},
+    reset() {
+      spy.count = 0;
+      spy.meanwhile = async () => {};
+    },
+  };
+  const batch = database.batch.bind(database);
+  database.batch = async (queries) => {
+    await spy.meanwhile(++spy.count);
+    return batch(queries);
+  };
+  return spy;
+}
