@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './app-env.js';
 import type { Database } from './db/client.js';
+import { isNotSupportedHere } from './db/unsupported.js';
 import { bodyLimit } from './http/middleware/body-limit/index.js';
 import { embedCors } from './http/middleware/embed-cors/index.js';
 import { idempotency } from './http/middleware/idempotency/index.js';
@@ -168,6 +169,12 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.notFound((c) => problemResponse(c, new HttpError('not_found', t('not_found.endpoint', { method: c.req.method, path: c.req.path }))));
   app.onError((error, c) => {
     if (error instanceof ServiceError) return problemResponse(c, error);
+    if (isNotSupportedHere(error)) {
+      // An engine without interactive transactions (D1) met a change not yet in batch form: the
+      // caller learns it is not available here; the log says which engine and what is missing.
+      deps.log({ level: 'warn', msg: 'not supported by this database', requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), ...errorFields(error) });
+      return problemResponse(c, new HttpError('not_supported_here', t('not_supported_here')));
+    }
     deps.log({ level: 'error', msg: 'unhandled error', requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), ...errorFields(error) });
     return problemResponse(c, new HttpError('internal_error', t('internal_error')));
   });

@@ -1,8 +1,9 @@
 // The Workers entry: the same app as the Node server, built for workerd WITHOUT `nodejs_compat`
 // (`scripts/build-edge.mjs`; `edge-bundle.test.ts` fails the build on any `node:` import). The
-// database is remote libSQL (Turso) over HTTP for now; D1 and the batched write path are issue 12's
-// next steps (docs/edge.md).
+// database is D1 when a `DB` binding exists (`db/d1.ts`), else remote libSQL (Turso) over HTTP
+// from `DATABASE_URL` (docs/edge.md).
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
+import { createD1Db, type D1Binding } from './db/d1.js';
 import { createRemoteDb } from './db/remote.js';
 import { HttpError, toProblem } from './http/problem.js';
 import { assetsBinding, type AssetsBinding } from './providers/files/assets-binding.js';
@@ -28,6 +29,8 @@ export interface EdgeBindings {
   [name: string]: unknown;
   /** Workers static assets holding the widget's build under `/widget/` (served at `/widget/*`). */
   ASSETS?: AssetsBinding;
+  /** A D1 database: used instead of `DATABASE_URL` when bound. Migrated by wrangler, never by the Worker. */
+  DB?: unknown;
 }
 
 /** The part of a Worker's execution context this entry uses. */
@@ -41,12 +44,16 @@ export interface EdgeScheduledController {
   readonly cron: string;
 }
 
+/** Whether a binding is a D1 database (what `d1_databases` in wrangler's config binds). */
+const isD1Binding = (value: unknown): value is D1Binding =>
+  typeof value === 'object' && value !== null && typeof (value as D1Binding).prepare === 'function' && typeof (value as D1Binding).batch === 'function';
+
 const textSettings = (bindings: EdgeBindings): Env =>
   Object.fromEntries(Object.entries(bindings).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
 /**
- * The app's options from a Worker's bindings — the Node server's variables where they make sense
- * here (`DATABASE_URL` libsql/https, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*` or
+ * The app's options from a Worker's bindings — a D1 binding `DB` if bound, else the Node server's
+ * variables where they make sense here (`DATABASE_URL` libsql/https, `DATABASE_AUTH_TOKEN`, `SLOTWISE_JWT_SECRET`, `STRIPE_*` or
  * `SLOTWISE_PAYMENTS=offline`, `POSTMARK_*`, `MAIL_FROM`, `PUBLIC_*_URL`, `TWILIO_*`, `JITSI_BASE_URL`,
  * `ZOOM_*`, `JOIN_*`, `HOLD_MINUTES`, `SLOTWISE_SECRETS_KEY`, `NODE_ENV`). Stricter than Node in two
  * ways: the JWT secret is required (isolates come and go; a random one per isolate would sign
@@ -56,9 +63,12 @@ const textSettings = (bindings: EdgeBindings): Env =>
  */
 export function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number): AppOptions & { offline?: ReturnType<typeof offlinePayments> } {
   const env = textSettings(bindings);
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: give the Worker a remote libSQL database (libsql://….turso.io) and its DATABASE_AUTH_TOKEN.');
+  const d1 = isD1Binding(bindings.DB) ? bindings.DB : undefined;
+  if (!d1 && !env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set and there is no D1 binding named DB: bind a D1 database as DB (d1_databases in wrangler.jsonc), or give the Worker a remote libSQL database (libsql://….turso.io) and its DATABASE_AUTH_TOKEN.');
+  }
   if (!env.SLOTWISE_JWT_SECRET) throw new Error('SLOTWISE_JWT_SECRET is not set: on the edge it is required (wrangler secret put SLOTWISE_JWT_SECRET), or sign-ins would not survive from one isolate to the next.');
-  const database = createRemoteDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {});
+  const database = d1 ? createD1Db(d1) : createRemoteDb(env.DATABASE_URL!, env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {});
   const chosen = paymentsFromEnv(env, log);
   const offline = chosen === 'offline' ? offlinePayments(database, { clock: Date.now, nodeEnv: env.NODE_ENV }) : undefined;
   const payments: PaymentsProvider = offline?.payments ?? (chosen as PaymentsProvider);

@@ -47,6 +47,7 @@ const coreProblemCodes = {
   invalid_calendar_feed: { status: 422, title: 'The calendar feed cannot be used' },
   invalid_recurrence: { status: 422, title: 'The recurring rule cannot be used' },
   payment_required: { status: 422, title: 'The service needs payment' },
+  not_supported_here: { status: 501, title: 'Not available on this server yet' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

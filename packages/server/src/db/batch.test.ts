@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTestD1 } from '../testing/d1.js';
 import { startHranaServer } from '../testing/hrana-server.js';
 import { guardedBatch } from './batch.js';
 import { createDb, type Database } from './client.js';
+import { createD1Db } from './d1.js';
+import { migrateD1 } from './d1-migrate.js';
 import { migrate } from './migrate.js';
 import { createRemoteDb } from './remote.js';
 import { specialists } from './schema.js';
 
-// The guard of `db/batch.ts` on both libSQL builds: the local file (Node) and Hrana over HTTP
-// (what Turso speaks; `testing/hrana-server.ts` over a real SQLite file).
+// The guard of `db/batch.ts` on the three engines: the local file (Node), Hrana over HTTP (what
+// Turso speaks; `testing/hrana-server.ts` over a real SQLite file) and D1 in workerd (Miniflare).
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -63,6 +66,17 @@ describe('a guarded batch', () => {
       remote.close();
       await server.close();
       local.close();
+    }
+  });
+
+  it('on D1 in workerd: the same — D1 rolls the batch back when the guard fails, and says so in words isGuardFailure knows', { timeout: 60_000 }, async () => {
+    const d1 = await startTestD1();
+    try {
+      await migrateD1(d1.binding);
+      const database = createD1Db(d1.binding);
+      await behaves(database, database);
+    } finally {
+      await d1.dispose();
     }
   });
 });

@@ -15,6 +15,7 @@ export const ar: Catalog = {
   'not_found.endpoint': (p) => `لا توجد نقطة نهاية ${p.method} ${p.path}. راجع /openapi.json.`,
   'not_found.export_table': (p) => `لا يوجد جدول تصدير باسم "${p.table}". استخدم أحد الجداول التالية: ${p.tables}.`,
   internal_error: () => 'يُرجى المحاولة مرة أخرى بعد قليل.',
+  not_supported_here: () => 'هذا الإجراء غير متاح بعد مع قاعدة بيانات هذا الخادم. يُرجى التواصل مع المختص لإجراء هذا التغيير.',
 
   'invalid_request.cursor_specialist': (p) => `"${p.id}" ليس معرّف أحد المختصين.`,
   'invalid_request.cursor_purchase': (p) => `"${p.id}" ليس من مشترياتك من الباقات.`,

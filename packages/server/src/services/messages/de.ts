@@ -15,6 +15,7 @@ export const de: Catalog = {
   'not_found.endpoint': (p) => `Den Endpunkt ${p.method} ${p.path} gibt es nicht. Siehe /openapi.json.`,
   'not_found.export_table': (p) => `Die Exporttabelle „${p.table}“ gibt es nicht. Verwenden Sie eine von: ${p.tables}.`,
   internal_error: () => 'Bitte versuchen Sie es gleich noch einmal.',
+  not_supported_here: () => 'Diese Aktion ist mit der Datenbank dieses Servers noch nicht verfügbar. Bitte wenden Sie sich für diese Änderung an die Fachperson.',
 
   'invalid_request.cursor_specialist': (p) => `„${p.id}“ ist keine Kennung einer Fachperson.`,
   'invalid_request.cursor_purchase': (p) => `„${p.id}“ gehört nicht zu Ihren Paketkäufen.`,

@@ -21,6 +21,7 @@ export const en = {
   'not_found.endpoint': (p: { method: string; path: string }) => `There is no endpoint ${p.method} ${p.path}. See /openapi.json.`,
   'not_found.export_table': (p: { table: string; tables: string }) => `There is no export table "${p.table}". Use one of: ${p.tables}.`,
   internal_error: () => 'Please try again in a moment.',
+  not_supported_here: () => "This action is not available on this server's database yet. Please contact the specialist to make this change.",
 
   // Pages of a list: the cursor must be one of the caller's own.
   'invalid_request.cursor_specialist': (p: { id: string }) => `"${p.id}" is not a specialist's id.`,

@@ -15,6 +15,7 @@ export const es: Catalog = {
   'not_found.endpoint': (p) => `No existe el endpoint ${p.method} ${p.path}. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `No existe la tabla de exportación «${p.table}». Use una de: ${p.tables}.`,
   internal_error: () => 'Vuelva a intentarlo en un momento, por favor.',
+  not_supported_here: () => 'Esta acción todavía no está disponible con la base de datos de este servidor. Póngase en contacto con el especialista para hacer este cambio.',
 
   'invalid_request.cursor_specialist': (p) => `«${p.id}» no es el identificador de un especialista.`,
   'invalid_request.cursor_purchase': (p) => `«${p.id}» no es una de sus compras de paquetes.`,

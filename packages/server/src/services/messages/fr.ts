@@ -15,6 +15,7 @@ export const fr: Catalog = {
   'not_found.endpoint': (p) => `Le point d’accès ${p.method} ${p.path} n’existe pas. Consultez /openapi.json.`,
   'not_found.export_table': (p) => `La table d’export « ${p.table} » n’existe pas. Utilisez l’une de : ${p.tables}.`,
   internal_error: () => 'Veuillez réessayer dans un instant.',
+  not_supported_here: () => 'Cette action n’est pas encore disponible avec la base de données de ce serveur. Veuillez contacter le spécialiste pour effectuer ce changement.',
 
   'invalid_request.cursor_specialist': (p) => `« ${p.id} » n’est pas l’identifiant d’un spécialiste.`,
   'invalid_request.cursor_purchase': (p) => `« ${p.id} » ne fait pas partie de vos achats de forfaits.`,

@@ -15,6 +15,7 @@ export const ja: Catalog = {
   'not_found.endpoint': (p) => `エンドポイント ${p.method} ${p.path} はありません。/openapi.json をご覧ください。`,
   'not_found.export_table': (p) => `エクスポート表「${p.table}」はありません。次のいずれかを使ってください: ${p.tables}。`,
   internal_error: () => '少し時間をおいてから、もう一度お試しください。',
+  not_supported_here: () => 'この操作は、このサーバーのデータベースではまだご利用いただけません。この変更については専門家に直接ご連絡ください。',
 
   'invalid_request.cursor_specialist': (p) => `「${p.id}」はスペシャリストの ID ではありません。`,
   'invalid_request.cursor_purchase': (p) => `「${p.id}」はあなたのパッケージ購入ではありません。`,

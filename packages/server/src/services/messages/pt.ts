@@ -15,6 +15,7 @@ export const pt: Catalog = {
   'not_found.endpoint': (p) => `O endpoint ${p.method} ${p.path} não existe. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `A tabela de exportação "${p.table}" não existe. Use uma destas: ${p.tables}.`,
   internal_error: () => 'Tente novamente em instantes, por favor.',
+  not_supported_here: () => 'Esta ação ainda não está disponível com o banco de dados deste servidor. Entre em contato com o especialista para fazer esta alteração.',
 
   'invalid_request.cursor_specialist': (p) => `"${p.id}" não é o identificador de um especialista.`,
   'invalid_request.cursor_purchase': (p) => `"${p.id}" não é uma das suas compras de pacotes.`,
