@@ -18,11 +18,14 @@ import { loggedTick } from './services/scheduler.js';
 import { t } from './services/messages/index.js';
 import { flag, integer, paymentsFromEnv, type Env } from './settings.js';
 
+// Only `default` is exported (types aside): workerd takes every named export of a Worker's main
+// module for an entrypoint and refuses to start when one is not a handler (a number, say).
+
 /**
  * PBKDF2 iterations for new password hashes here: Workers refuse more than 100,000 (Node's
  * default is 600,000). Each hash carries its own count, so hashes made here verify on Node too.
  */
-export const EDGE_KDF_ITERATIONS = 100_000;
+const EDGE_KDF_ITERATIONS = 100_000;
 
 /** A Worker's bindings: text settings (vars and secrets) and, optionally, the widget's assets. */
 export interface EdgeBindings {
@@ -61,7 +64,7 @@ const textSettings = (bindings: EdgeBindings): Env =>
  *
  * @throws Error with one sentence naming the setting at fault.
  */
-export function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number): AppOptions & { offline?: ReturnType<typeof offlinePayments> } {
+function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number): AppOptions & { offline?: ReturnType<typeof offlinePayments> } {
   const env = textSettings(bindings);
   const d1 = isD1Binding(bindings.DB) ? bindings.DB : undefined;
   if (!d1 && !env.DATABASE_URL) {

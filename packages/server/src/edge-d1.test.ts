@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateD1 } from './db/d1-migrate.js';
+import type { D1Statement } from './db/d1.js';
+import { signatureHeader } from './providers/payments/events.js';
+import { seedD1 } from './testing/d1-seed.js';
+import { buildWorker, startWorkerd, type Workerd } from './testing/workerd.js';
+
+// The built Worker (`scripts/build-edge.mjs`, no `nodejs_compat`) in workerd through Miniflare,
+// over D1 migrated from the drizzle files and seeded with the demo the way the Node tests seed it.
+// Three variants of the same bundle share one workerd: `offline` (test payments, as `pnpm edge`
+// runs it) and `stripe` (Stripe keys: webhooks are verified with the secret) on one seeded D1,
+// and `bare` on a D1 nobody migrated.
+
+const JWT = { SLOTWISE_JWT_SECRET: 'edge-d1-test-secret' };
+const WEBHOOK_SECRET = 'whsec_edge_d1_test';
+const dir = mkdtempSync(join(tmpdir(), 'slotwise-edge-d1-'));
+let workerd: Workerd;
+let bare: Workerd;
+let apiKey: string;
+let intro: string;
+let starts: string[];
+
+const origin = 'https://edge.example';
+const call = (path: string, init: RequestInit & { variant?: string; ip?: string } = {}) => {
+  const { variant = 'offline', ip = '198.51.100.1', ...rest } = init;
+  return workerd.fetch(variant, origin + path, { ...rest, headers: { 'cf-connecting-ip': ip, ...(rest.headers as Record<string, string>) } });
+};
+const rows = async (query: string, ...args: unknown[]) =>
+  ((await workerd.d1.batch([(workerd.d1.prepare(query) as D1Statement).bind(...args)])) as { results: Record<string, unknown>[] }[])[0]!.results;
+const book = (start: string, email: string, ip?: string) =>
+  call('/v1/bookings', {
+    method: 'POST',
+    ip,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ specialist: 'demo', service: intro, start, customer: { name: 'Edge Customer', email, timeZone: 'UTC' } }),
+  });
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const slotsPath = () => `/v1/specialists/demo/slots?service=${intro}&from=${day(2)}&to=${day(16)}&timezone=UTC`;
+const openStarts = async () => ((await (await call(slotsPath())).json()) as { days: { slots: { start: string }[] }[] }).days.flatMap((d) => d.slots.map((s) => s.start));
+
+beforeAll(async () => {
+  const script = await buildWorker(dir);
+  workerd = await startWorkerd(script, {
+    offline: { ...JWT, SLOTWISE_PAYMENTS: 'offline' },
+    stripe: { ...JWT, STRIPE_SECRET_KEY: 'sk_test_edge', STRIPE_PUBLISHABLE_KEY: 'pk_test_edge', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+  });
+  bare = await startWorkerd(script, { bare: JWT });
+  await migrateD1(workerd.d1);
+  apiKey = (await seedD1(workerd.d1, { kdfIterations: 1000, payments: 'offline' })).apiKey!;
+  const profile = (await (await call('/v1/specialists/demo')).json()) as { services: { id: string; name: string }[] };
+  intro = profile.services.find((s) => s.name.toLowerCase().includes('intro'))?.id ?? profile.services[0]!.id;
+  starts = await openStarts();
+}, 180_000);
+afterAll(async () => {
+  await workerd?.dispose();
+  await bare?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
+  it('answers health, and readiness only once wrangler has migrated its D1 (the sentence with the command in the log)', async () => {
+    expect(await (await bare.fetch('bare', `${origin}/health`)).json()).toEqual({ status: 'ok' });
+    const unready = await bare.fetch('bare', `${origin}/ready`);
+    expect(unready.status).toBe(503);
+    expect(await unready.json()).toEqual({ status: 'unavailable', reason: 'The database does not answer.' });
+    await expect.poll(() => JSON.stringify(bare.logs())).toContain('wrangler d1 migrations apply DB');
+    const ready = await call('/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it("lists the seeded demo's open times", () => {
+    expect(starts.length).toBeGreaterThan(20);
+  });
+
+  it('books a free time: 201 confirmed, the time no longer offered, the row in D1', async () => {
+    const start = starts[0]!;
+    const res = await book(start, 'edge@example.com');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ booking: { status: 'confirmed', start } });
+    expect(await openStarts()).not.toContain(start);
+    expect(await rows('select status, start_at from bookings where customer_email = ?', 'edge@example.com')).toEqual([{ status: 'confirmed', start_at: Date.parse(start) }]);
+  });
+
+  it('gives one time to exactly one of 25 simultaneous requests: one 201, 24 × 409 slot_unavailable, one row', async () => {
+    const start = starts[5]!;
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => book(start, `storm${i}@example.com`, `203.0.113.${i + 1}`)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, ...Array(24).fill(409)]);
+    const refusals = await Promise.all(answers.filter((r) => r.status === 409).map((r) => r.json() as Promise<{ code: string }>));
+    expect(new Set(refusals.map((p) => p.code))).toEqual(new Set(['slot_unavailable']));
+    expect(await rows("select count(*) as n from bookings where start_at = ? and status in ('held', 'confirmed')", Date.parse(start))).toEqual([{ n: 1 }]);
+  });
+
+  it('verifies Stripe webhooks in workerd: a signed event is accepted, a bad signature refused with invalid_signature', async () => {
+    const event = JSON.stringify({ id: 'evt_edge_seen', object: 'event', type: 'payment_intent.succeeded', created: Math.floor(Date.now() / 1000), data: { object: { id: 'pi_edge', object: 'payment_intent' } } });
+    // Recorded already: the signed event is then answered from a read (its first delivery writes through `Database.write`).
+    await rows('insert into webhook_events (id, type, received_at) values (?, ?, ?)', 'evt_edge_seen', 'payment_intent.succeeded', Date.now());
+    const post = async (signature: string) =>
+      call('/v1/webhooks/stripe', { variant: 'stripe', method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: event });
+    const signed = await post(await signatureHeader(event, [WEBHOOK_SECRET], Date.now() / 1000));
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ received: true, duplicate: true });
+    const forged = await post(await signatureHeader(event, ['whsec_someone_else'], Date.now() / 1000));
+    expect(forged.status).toBe(400);
+    expect(forged.headers.get('content-type')).toBe('application/problem+json');
+    expect(await forged.json()).toMatchObject({ status: 400, code: 'invalid_signature' });
+  });
+
+  it('answers a change D1 cannot run yet (one still on Database.write) 501 not_supported_here, in the caller\'s language, and changes nothing', async () => {
+    const patch = (language: string) =>
+      call('/v1/me', { method: 'PATCH', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ name: 'Renamed at the edge' }) });
+    const refused = await patch('en');
+    expect(refused.status).toBe(501);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(await refused.json()).toMatchObject({ status: 501, code: 'not_supported_here', detail: "This action is not available on this server's database yet. Please contact the specialist to make this change." });
+    expect(await (await patch('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
+    expect(await rows("select name from specialists where handle = 'demo'")).not.toContainEqual({ name: 'Renamed at the edge' });
+    await expect.poll(() => JSON.stringify(workerd.logs())).toContain('D1 cannot run an interactive transaction');
+  });
+});
