@@ -9,7 +9,7 @@
 //   node scripts/build-edge.mjs --entry F  → another entry (the test's check of the check)
 import { builtinModules } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
@@ -34,11 +34,8 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
   const builtins = [];
   const result = await esbuild.build({
     absWorkingDir: root,
-    // The module's only export is the handler object: workerd takes every named export of a
-    // Worker's main module for an entrypoint and refuses to start on one that is not (a constant
-    // `edge.ts` exports for its tests, say).
-    stdin: { contents: `export { default } from ${JSON.stringify(isAbsolute(entry) ? entry : `./${entry}`)};`, resolveDir: root, sourcefile: 'worker-entry.js', loader: 'js' },
-    outfile: join(outdir, 'worker.js'),
+    entryPoints: { worker: entry },
+    outdir,
     bundle: true,
     write: false,
     format: 'esm',
