@@ -10,6 +10,8 @@ export default defineConfig({
     'testing/reference-slots': 'src/testing/reference-slots.ts',
     // For other packages' tests (the widget's browser tests pay through it); never imported by the API.
     'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',
+    // For `pnpm edge` (examples/edge-worker): the demo's seed as one D1 batch; never imported by the API.
+    'testing/d1-seed': 'src/testing/d1-seed.ts',
   },
   format: ['esm'],
   dts: {

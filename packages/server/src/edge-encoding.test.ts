@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs build script, no types
-import { buildEdge } from '../scripts/build-edge.mjs';
+import { buildWorker } from './testing/workerd.js';
 
 // The built Worker in workerd itself (Miniflare, no `nodejs_compat`): a body the app compressed
 // must reach the client compressed ONCE. workerd compresses a body again per its
@@ -30,7 +29,7 @@ const rawGet = (path: string) =>
   });
 
 beforeAll(async () => {
-  const { file } = (await buildEdge({ outdir: dir })) as { file: string };
+  const file = await buildWorker(dir);
   mf = new Miniflare({
     modules: true,
     modulesRoot: dir,
