@@ -10,7 +10,7 @@ export default defineConfig({
     'testing/reference-slots': 'src/testing/reference-slots.ts',
     // For other packages' tests (the widget's browser tests pay through it); never imported by the API.
     'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',
-    // For `pnpm edge` (examples/edge-worker): the demo's seed as one D1 batch; never imported by the API.
+    // The demo's seed as INSERTs for D1 (`scripts/d1-seed.mjs`, `examples/edge-worker`'s `pnpm edge`).
     'testing/d1-seed': 'src/testing/d1-seed.ts',
   },
   format: ['esm'],
@@ -20,6 +20,7 @@ export default defineConfig({
       node: 'src/node.ts',
       'testing/reference-slots': 'src/testing/reference-slots.ts',
       'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',
+      'testing/d1-seed': 'src/testing/d1-seed.ts',
     },
   },
   clean: true,

@@ -28,7 +28,7 @@ function chainTo(file, inputs) {
 
 /**
  * @param {{ outdir?: string, entry?: string, minify?: boolean }} options
- * @returns {Promise<{ file: string, bytes: number, gzipBytes: number, nodeImports: { module: string, chain: string[] }[] }>}
+ * @returns {Promise<{ file: string, bytes: number, gzipBytes: number, nodeImports: { module: string, chain: string[] }[], exports: string[] }>}
  */
 export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src/edge.ts', minify = true } = {}) {
   const builtins = [];
@@ -64,7 +64,10 @@ export async function buildEdge({ outdir = join(root, 'dist-edge'), entry = 'src
   mkdirSync(outdir, { recursive: true });
   for (const output of result.outputFiles) writeFileSync(output.path, output.contents);
   const worker = result.outputFiles.find((f) => f.path.endsWith('worker.js'));
-  return { file: worker.path, bytes: worker.contents.byteLength, gzipBytes: gzipSync(worker.contents, { level: 9 }).byteLength, nodeImports: builtins };
+  // workerd takes every named export of the main module for an entrypoint and will not start when
+  // one is not a handler: anything but `default` is reported (and fails the CLI).
+  const exports = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith('worker.js'))[1].exports;
+  return { file: worker.path, bytes: worker.contents.byteLength, gzipBytes: gzipSync(worker.contents, { level: 9 }).byteLength, nodeImports: builtins, exports };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -75,6 +78,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   else {
     console.log(`${relative(process.cwd(), report.file)}: ${(report.bytes / 1024).toFixed(1)} KiB, ${(report.gzipBytes / 1024).toFixed(1)} KiB gzip`);
     for (const { module, chain } of report.nodeImports) console.error(`Node builtin ${module}: ${chain.join(' → ')}`);
+  }
+  const named = report.exports.filter((name) => name !== 'default');
+  if (named.length > 0) {
+    console.error(`The Worker's module exports ${named.join(', ')} besides default: workerd refuses to start a Worker whose named exports are not handlers.`);
+    process.exitCode = 1;
   }
   if (report.nodeImports.length > 0) {
     console.error(`The Workers build imports ${report.nodeImports.length} Node builtin(s): workerd without nodejs_compat cannot load it.`);

@@ -30,6 +30,7 @@ interface BuildReport {
   bytes: number;
   gzipBytes: number;
   nodeImports: { module: string; chain: string[] }[];
+  exports: string[];
 }
 interface WorkerResult {
   responses: { status: number; headers: Record<string, string>; body: string }[];
@@ -57,8 +58,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the Workers build (src/edge.ts)', { timeout: 60_000 }, () => {
-  it('has no node: import and no Node builtin anywhere in its bundle, and fits a Worker', () => {
+  it('has no node: import and no Node builtin anywhere in its bundle, exports only its handlers, and fits a Worker', () => {
     expect(report.nodeImports).toEqual([]);
+    // workerd refuses to start a Worker whose named exports are not handlers.
+    expect(report.exports).toEqual(['default']);
     // Workers take 3 MB gzip on the free plan (10 MB paid).
     expect(report.gzipBytes).toBeGreaterThan(0);
     expect(report.gzipBytes).toBeLessThan(3 * 1000 * 1000);

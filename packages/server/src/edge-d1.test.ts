@@ -10,9 +10,9 @@ import { buildWorker, startWorkerd, type Workerd } from './testing/workerd.js';
 
 // The built Worker (`scripts/build-edge.mjs`, no `nodejs_compat`) in workerd through Miniflare,
 // over D1 migrated from the drizzle files and seeded with the demo the way the Node tests seed it.
-// Three variants of the same bundle share one workerd: `offline` (test payments, as `pnpm edge`
-// runs it) and `stripe` (Stripe keys: webhooks are verified with the secret) on one seeded D1,
-// and `bare` on a D1 nobody migrated.
+// The same bundle under three sets of bindings: `offline` (test payments, as `pnpm edge` runs it)
+// and `stripe` (Stripe keys: webhooks are verified with the secret) in one workerd on one seeded
+// D1, and `bare` in another workerd on a D1 nobody migrated.
 
 const JWT = { SLOTWISE_JWT_SECRET: 'edge-d1-test-secret' };
 const WEBHOOK_SECRET = 'whsec_edge_d1_test';

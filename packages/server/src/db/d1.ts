@@ -43,9 +43,9 @@ function saysNoSuchTable(error: unknown): boolean {
  * - `db` reads (and single statements) as on libSQL. drizzle's D1 database has the libSQL one's
  *   query API; only the raw result of `.run()` differs (D1's `meta.changes` for libSQL's
  *   `rowsAffected`), which no caller reads.
- * - `batch` is drizzle's batch, prepared as drizzle does, over D1's `batch()`: one request, one implicit transaction, all or
- *   nothing — a failing statement (the guard of `db/batch.ts`) rolls back every other. Commit
- *   listeners run after each batch that succeeded.
+ * - `batch`: the queries prepared as drizzle's own batch does, sent as ONE D1 `batch()` — one
+ *   request, one implicit transaction, all or nothing: a failing statement (the guard of
+ *   `db/batch.ts`) rolls back every other. Commit listeners run after each batch that succeeded.
  * - `write` throws `NotSupportedHere` before running anything: D1 has no interactive transaction,
  *   and running the callback statement by statement would not be atomic. Never a silent fallback.
  * - `ping` checks the schema too: the newest migration this build knows is recorded in

@@ -8,6 +8,9 @@ import { migrate } from '../db/migrate.js';
 import { offlinePayments } from '../providers/payments/offline.js';
 import { seedDemo, seedDemoPayments, type SeedOptions, type SeedResult } from '../seed.js';
 
+/** Migrating D1 as wrangler does, for the same tools (a Node script seeding a local D1 migrates it first). */
+export { migrateD1 } from '../db/d1-migrate.js';
+
 /** One statement of a seed: SQL with `?` placeholders and its values. */
 export interface SeedStatement {
   sql: string;
