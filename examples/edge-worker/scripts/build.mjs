@@ -1,7 +1,9 @@
-// What the Worker needs before wrangler can run it: each package's JavaScript (skipped when up to
-// date), the server's Worker bundle, and the static assets folder `public/` — the widget's build
-// under `public/widget/` (where the server's `assetsBinding` reads it through `env.ASSETS`) and the
-// demo page of `examples/embed-html` at `/`.
+// What the Worker needs before wrangler can run or deploy it: each package's JavaScript (skipped
+// when up to date), the server's Worker bundle, and the static assets folder `public/` — the
+// widget's build under `public/widget/` (where the server's `assetsBinding` reads it through
+// `env.ASSETS`) and the demo page of `examples/embed-html` at `/`.
+//
+//   node scripts/build.mjs      (pnpm --filter @slotwise/example-edge-worker build; before `wrangler deploy`)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,12 +35,14 @@ export function buildPackages() {
 
 /**
  * Builds `packages/server/dist-edge/worker.js`, the module `wrangler.jsonc` names as `main`.
- * @throws when a Node builtin reached the bundle (workerd without `nodejs_compat` cannot load it).
+ * @throws when workerd could not load it: a Node builtin reached the bundle (no `nodejs_compat`
+ *   here) or the module exports more than its handlers.
  */
 export async function buildWorker() {
   const report = await buildEdge();
-  if (report.nodeImports.length > 0) {
-    throw new Error(`The Worker imports Node builtins (${report.nodeImports.map((i) => i.module).join(', ')}): run \`pnpm --filter @slotwise/server build:edge\` for the chains.`);
+  const named = report.exports.filter((name) => name !== 'default');
+  if (report.nodeImports.length > 0 || named.length > 0) {
+    throw new Error(`workerd could not load the Worker (${[...report.nodeImports.map((i) => i.module), ...named.map((n) => `export ${n}`)].join(', ')}): \`pnpm --filter @slotwise/server build:edge\` says why.`);
   }
   return report;
 }
@@ -51,4 +55,11 @@ export function assembleAssets() {
   for (const file of ['index.html', 'manage-link.js']) cpSync(join(repo, 'examples', 'embed-html', file), join(publicDir, file));
   const headers = Object.entries(PAGE_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
   writeFileSync(join(publicDir, '_headers'), ['/*', ...headers, ''].join('\n'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildPackages();
+  const worker = await buildWorker();
+  assembleAssets();
+  console.log(`Worker: ${(worker.gzipBytes / 1024).toFixed(1)} KiB gzip, no Node builtin; assets in ${publicDir}.`);
 }

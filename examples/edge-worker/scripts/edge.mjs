@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { assembleAssets, buildPackages, buildWorker, example } from './build.mjs';
+import { assembleAssets, buildPackages, buildWorker, example, publicDir } from './build.mjs';
 import { seedLocal } from './seed.mjs';
 import { applyMigrations, startDev, waitForReady } from './wrangler.mjs';
 
@@ -38,8 +38,8 @@ const port = portFromEnv(process.env.PORT);
 async function prepare() {
   buildPackages();
   const worker = await buildWorker();
-  console.log(`Worker: ${(worker.gzipBytes / 1024).toFixed(1)} KiB gzip, no Node builtin.`);
   assembleAssets();
+  console.log(`Worker: ${(worker.gzipBytes / 1024).toFixed(1)} KiB gzip, no Node builtin; assets in ${publicDir}.`);
   ensureDevVars();
   await applyMigrations({ persistTo, quiet: true });
   console.log('Local D1 database: migrations applied.');
