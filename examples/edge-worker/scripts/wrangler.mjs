@@ -47,7 +47,6 @@ export function startDev({ port, persistTo }) {
   const child = spawn(process.execPath, [bin, ...args], { cwd: example, env: wranglerEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return {
-    child,
     url: `http://127.0.0.1:${port}`,
     exited,
     stop() {
