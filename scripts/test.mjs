@@ -1,5 +1,6 @@
-// Runs every package's tests (vitest in Node, @web/test-runner in Chromium), whatever fails,
-// then prints one closing line that adds them up: `Tests: N passed, N failed`.
+// Runs every package's tests (vitest in Node, @web/test-runner in Chromium, node:test for the edge
+// example in workerd), whatever fails, then prints one closing line that adds them up:
+// `Tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,15 @@ const vitest = (pkg, name) => ({
 const suites = [
   vitest('@slotwise/sdk', 'sdk'),
   vitest('@slotwise/server', 'server'),
+  // `pnpm edge` end to end in workerd (examples/edge-worker): node:test, counted from its TAP summary.
+  {
+    name: 'edge',
+    file: join(out, 'edge.tap'),
+    command: ['node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(out, 'edge.tap')}`, 'test/edge.test.mjs']],
+    cwd: 'examples/edge-worker',
+    read: (tap) => ({ passed: Number(/^# pass (\d+)$/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)$/m.exec(tap)?.[1] ?? 1) }),
+    raw: true,
+  },
   {
     name: 'widget',
     file: join(out, 'widget.json'),
@@ -33,10 +43,11 @@ const lines = [];
 for (const suite of suites) {
   console.log(`\n━━ ${suite.name} ━━`);
   const [cmd, args] = suite.command;
-  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...suite.env } });
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...suite.env }, ...(suite.cwd ? { cwd: suite.cwd } : {}) });
   let counts;
   try {
-    counts = suite.read(JSON.parse(readFileSync(suite.file, 'utf8')));
+    const text = readFileSync(suite.file, 'utf8');
+    counts = suite.read(suite.raw ? text : JSON.parse(text));
   } catch {
     counts = { passed: 0, failed: 1 }; // the runner died before reporting: count it as a failure
   }

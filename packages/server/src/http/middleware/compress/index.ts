@@ -21,10 +21,20 @@ function varyOnEncoding(headers: Headers): void {
 }
 
 /**
+ * What a response whose body is already in its `Content-Encoding` must say on workerd: without
+ * `encodeBody: 'manual'`, workerd takes the header as an order and compresses the bytes AGAIN
+ * (a browser then decodes one layer and gets gzip where it expected JavaScript or JSON). Node and
+ * other runtimes ignore the member. workerd keeps it when a Response is copied from this one
+ * (`new Response(res.body, res)`, as Hono's `c.res` setter does).
+ */
+export const PRE_ENCODED = { encodeBody: 'manual' } as ResponseInit;
+
+/**
  * Compresses JSON answers over `threshold` bytes with the best coding the client accepts (brotli,
- * then gzip), at the encoder's fast `dynamic` setting. Leaves alone what is already encoded (the
- * slots route and `/widget/*` bring their own), HEAD answers, and downloads (`Content-Disposition`:
- * the export streams page by page and must not be read whole into memory).
+ * then gzip), at the encoder's fast `dynamic` setting. Leaves the bytes of what is already encoded
+ * alone (the slots route and `/widget/*` bring their own) but marks it `PRE_ENCODED`, as it does
+ * its own output; leaves alone HEAD answers and downloads (`Content-Disposition`: the export
+ * streams page by page and must not be read whole into memory).
  *
  * @param options.encoder - the runtime's compressor
  * @param options.threshold - the smallest body compressed (@default 1024)
@@ -36,7 +46,11 @@ export function compress(options: CompressOptions): MiddlewareHandler {
   return async function compressHandler(c, next) {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding') || res.headers.has('content-disposition')) return;
+    if (res.headers.has('content-encoding')) {
+      c.res = new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers, ...PRE_ENCODED });
+      return;
+    }
+    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-disposition')) return;
     if (!JSON_TYPE.test(res.headers.get('content-type') ?? '')) return;
     const encoding = negotiate(c.req.header('accept-encoding'), options.encoder.encodings);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -48,7 +62,7 @@ export function compress(options: CompressOptions): MiddlewareHandler {
       headers.set('content-encoding', encoding);
     }
     headers.set('content-length', String(body.length));
-    c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers });
+    c.res = new Response(body as Uint8Array<ArrayBuffer>, { status: res.status, statusText: res.statusText, headers, ...(headers.has('content-encoding') ? PRE_ENCODED : {}) });
   };
 }
 
