@@ -85,6 +85,38 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(await rows('select status, start_at from bookings where customer_email = ?', 'edge@example.com')).toEqual([{ status: 'confirmed', start_at: Date.parse(start) }]);
   });
 
+  it('cancels a booking with its manage token: 200, the time offered again, the change and its outbox row in D1', async () => {
+    const start = starts[1]!;
+    const made = await book(start, 'cancel@example.com');
+    expect(made.status).toBe(201);
+    const { booking, manageToken } = (await made.json()) as { booking: { id: string }; manageToken: string };
+    const cancelled = await call(`/v1/bookings/${booking.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${manageToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'Plans changed' }) });
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.json()).toMatchObject({ id: booking.id, status: 'cancelled', cancelledBy: 'customer' });
+    expect(await openStarts()).toContain(start);
+    expect(await rows('select status, cancellation_reason from bookings where id = ?', booking.id)).toEqual([{ status: 'cancelled', cancellation_reason: 'Plans changed' }]);
+    const topics = (await rows('select topic from outbox where booking_id = ? order by rowid', booking.id)).map((r) => r.topic);
+    expect(topics[0]).toBe('booking.confirmed');
+    expect(topics.at(-1)).toBe('booking.cancelled');
+  });
+
+  it('takes a paid booking in test-payments mode: held with a payment session, confirmed once paid, the payment recorded', async () => {
+    const profile = (await (await call('/v1/specialists/demo')).json()) as { services: { id: string; name: string }[] };
+    const coaching = profile.services.find((s) => s.name === 'Coaching session')!.id;
+    const start = (await (await call(`/v1/specialists/demo/slots?service=${coaching}&from=${day(3)}&to=${day(17)}&timezone=UTC`)).json()) as { days: { slots: { start: string }[] }[] };
+    const at = start.days.flatMap((d) => d.slots.map((x) => x.start)).at(-1)!;
+    const held = await call('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ specialist: 'demo', service: coaching, start: at, customer: { name: 'Paying Customer', email: 'pays@example.com', timeZone: 'UTC' } }) });
+    expect(held.status).toBe(201);
+    const body = (await held.json()) as { booking: { id: string; status: string }; manageToken: string; paymentSession: { clientSecret: string; amount: number } };
+    expect(body.booking.status).toBe('held');
+    expect(body.paymentSession.amount).toBeGreaterThan(0);
+    const intent = body.paymentSession.clientSecret.split('_secret_')[0];
+    const paid = await call(`/v1/test-payments/${intent}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${body.manageToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
+    expect(paid.status).toBe(200);
+    await expect.poll(async () => (await rows('select status from bookings where id = ?', body.booking.id))[0]).toEqual({ status: 'confirmed' });
+    expect(await rows('select status, amount from payments where booking_id = ?', body.booking.id)).toEqual([{ status: 'succeeded', amount: body.paymentSession.amount }]);
+  });
+
   it('gives one time to exactly one of 25 simultaneous requests: one 201, 24 × 409 slot_unavailable, one row', async () => {
     const start = starts[5]!;
     const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => book(start, `storm${i}@example.com`, `203.0.113.${i + 1}`)));
@@ -110,15 +142,21 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(await forged.json()).toMatchObject({ status: 400, code: 'invalid_signature' });
   });
 
-  it('answers a change D1 cannot run yet (one still on Database.write) 501 not_supported_here, in the caller\'s language, and changes nothing', async () => {
-    const patch = (language: string) =>
-      call('/v1/me', { method: 'PATCH', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ name: 'Renamed at the edge' }) });
-    const refused = await patch('en');
+  it('edits the profile on D1 (one guarded batch), and answers what still needs a transaction 501 not_supported_here, in the caller\'s language, changing nothing', async () => {
+    const renamed = await call('/v1/me', { method: 'PATCH', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed at the edge' }) });
+    expect(renamed.status).toBe(200);
+    expect(await rows("select name from specialists where handle = 'demo'")).toContainEqual({ name: 'Renamed at the edge' });
+    // API keys are still made in an interactive transaction (docs/edge.md, "What remains").
+    const keys = async () => rows('select id from api_keys');
+    const before = await keys();
+    const newKey = (language: string) =>
+      call('/v1/me/api-keys', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ name: 'CI' }) });
+    const refused = await newKey('en');
     expect(refused.status).toBe(501);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(await refused.json()).toMatchObject({ status: 501, code: 'not_supported_here', detail: "This action is not available on this server's database yet. Please contact the specialist to make this change." });
-    expect(await (await patch('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
-    expect(await rows("select name from specialists where handle = 'demo'")).not.toContainEqual({ name: 'Renamed at the edge' });
+    expect(await (await newKey('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
+    expect(await keys()).toEqual(before);
     await expect.poll(() => JSON.stringify(workerd.logs())).toContain('D1 cannot run an interactive transaction');
   });
 });
