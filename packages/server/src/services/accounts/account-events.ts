@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client.js';
+import type { Drizzle, Tx } from '../../db/client.js';
 import { outbox, type AccountRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
@@ -16,16 +16,17 @@ export interface AccountEventPayload {
 }
 
 /**
- * Writes the outbox row that makes an account email go, in the caller's transaction: the email is
+ * The outbox row that makes an account email go, as a query to write with the change it belongs
+ * to (a batch, or awaited in a transaction): the email is
  * planned and sent by the dispatcher like every other message (retries, idempotency by delivery),
  * never from the request. The row names the account (`account_id`); its `specialist_id` is the
  * account's specialist, or the account's own id for an operator (who has none), so deliveries
  * keep a non-null owner that no specialist's list will ever show.
  */
-export async function recordAccountEvent(tx: Tx, account: Pick<AccountRow, 'id' | 'specialistId'>, type: AccountEventType, now: number): Promise<void> {
+export function accountEventQuery(db: Drizzle | Tx, account: Pick<AccountRow, 'id' | 'specialistId'>, type: AccountEventType, now: number) {
   const id = newId('msg');
   const payload: AccountEventPayload = { event: { id, type, at: isoInstant(now) }, account: { id: account.id } };
-  await tx.insert(outbox).values({
+  return (db as Drizzle).insert(outbox).values({
     id,
     topic: type,
     bookingId: null,

@@ -6,27 +6,26 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
-import { recordAccountEvent } from './account-events.js';
+import { accountEventQuery } from './account-events.js';
 import { spendAccountToken } from './account-tokens.js';
 import { hashPassword } from './passwords.js';
 import { markVerified } from './verification.js';
-import { insertRefreshToken, newRefreshToken, tokensFor } from './sessions.js';
+import { newRefreshToken, refreshTokenQuery, tokensFor } from './sessions.js';
 import { t } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
 
 /**
  * Asks for a reset link for `email`. The answer is the same for every address and the work nearly
- * so: one write transaction that looks the account up and, only when there is one, appends the
+ * so: it looks the account up and, only when there is one, appends (one statement) the
  * outbox row of the email (`account.password_reset`) — the dispatcher sends it after the commit,
  * minting the link's token then (older links stop working). Nothing says whether it exists.
  */
 export async function requestPasswordReset(deps: Deps, email: string): Promise<EmailAccepted> {
   const now = deps.clock();
-  await deps.database.write(async (tx) => {
-    const [account] = await tx.select({ id: accounts.id, specialistId: accounts.specialistId }).from(accounts).where(eq(accounts.email, email)).limit(1);
-    if (account) await recordAccountEvent(tx, account, 'account.password_reset', now);
-  });
+  const [account] = await deps.database.db.select({ id: accounts.id, specialistId: accounts.specialistId }).from(accounts).where(eq(accounts.email, email)).limit(1);
+  if (account) await writeOne(deps.database, accountEventQuery(deps.database.db, account, 'account.password_reset', now));
   return {
     accepted: true,
     message: mailEnabled(deps)
@@ -55,7 +54,7 @@ export async function confirmPasswordReset(deps: Deps, input: z.output<typeof Pa
     if (!account) return undefined;
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
     await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.accountId, account.id), isNull(refreshTokens.revokedAt)));
-    await insertRefreshToken(tx, account.id, refresh, now);
+    await refreshTokenQuery(tx, account.id, refresh, now);
     const verified = await markVerified(tx, account, now);
     const [specialist] = account.specialistId ? await tx.select({ handle: specialists.handle }).from(specialists).where(eq(specialists.id, account.specialistId)) : [];
     return { account: { ...verified, passwordHash }, handle: specialist?.handle ?? null };

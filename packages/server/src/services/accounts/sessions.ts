@@ -1,14 +1,16 @@
 import type { AuthTokens, Login, RefreshTokenBody, Signup } from '@slotwise/sdk/contract';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceDeps } from '../deps.js';
-import type { Tx } from '../../db/client.js';
+import { guardedBatch, optimistic, RETRY, writeOne } from '../../db/batch.js';
+import type { Drizzle, Tx } from '../../db/client.js';
+import { withDefaults } from '../../db/rows.js';
 import { accounts, refreshTokens, specialists, type AccountRow } from '../../db/schema.js';
-import { ServiceError } from '../errors.js';
+import { ServiceError, writeContention } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 import { signAccessToken } from './access-token.js';
 import { mailEnabled } from '../mail/recipients.js';
-import { recordAccountEvent } from './account-events.js';
+import { accountEventQuery } from './account-events.js';
 import { decoyHash, hashPassword, iterationsOf, verifyPassword } from './passwords.js';
 import { t } from '../messages/index.js';
 
@@ -28,17 +30,13 @@ export async function newRefreshToken(): Promise<NewRefreshToken> {
   return { token, hash: await hashToken(token) };
 }
 
-/** Stores `prepared` in `family` (the login it belongs to; a new login starts a family). */
-export async function insertRefreshToken(tx: Tx, accountId: string, prepared: NewRefreshToken, now: number, family?: string): Promise<void> {
+/**
+ * Stores `prepared` in `family` (the login it belongs to; a new login starts a family): a query built
+ * on `db` and not run — for a batch, or awaited in a transaction.
+ */
+export function refreshTokenQuery(db: Drizzle | Tx, accountId: string, prepared: NewRefreshToken, now: number, family?: string) {
   const id = newId('rt');
-  await tx.insert(refreshTokens).values({
-    id,
-    accountId,
-    tokenHash: prepared.hash,
-    family: family ?? id,
-    expiresAt: now + REFRESH_TOKEN_TTL_MS,
-    createdAt: now,
-  });
+  return (db as Drizzle).insert(refreshTokens).values({ id, accountId, tokenHash: prepared.hash, family: family ?? id, expiresAt: now + REFRESH_TOKEN_TTL_MS, createdAt: now });
 }
 
 /** The answer of a login: an access token, the refresh token `refresh`, and who logged in. */
@@ -62,38 +60,41 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
   const passwordHash = await hashPassword(input.password, deps.kdfIterations);
   const refresh = await newRefreshToken();
   const now = deps.clock();
-  const account = await deps.database.write(async (tx) => {
-    const [emailOwner] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email)).limit(1);
-    if (emailOwner) {
-      throw new ServiceError('email_taken', t('email_taken'), {
-        errors: [{ field: 'body.email', message: t('email_taken.field') }],
-      });
-    }
-    const [handleOwner] = await tx.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, input.handle)).limit(1);
-    if (handleOwner) {
-      throw new ServiceError('handle_taken', t('handle_taken', { handle: input.handle }), {
-        errors: [{ field: 'body.handle', message: t('handle_taken.field') }],
-      });
-    }
-    const specialistId = newId('sp');
-    await tx.insert(specialists).values({
-      id: specialistId,
-      handle: input.handle,
-      name: input.name,
-      timeZone: input.timeZone,
-      currency: input.currency,
-      createdAt: now,
-    });
-    // With mail off no link can reach them, so there is nothing to prove: verified at once (see `verification.ts`).
-    const verifiable = mailEnabled(deps);
-    const [row] = await tx
-      .insert(accounts)
-      .values({ id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, emailVerifiedAt: verifiable ? null : now, createdAt: now })
-      .returning();
-    await insertRefreshToken(tx, row!.id, refresh, now);
-    if (verifiable) await recordAccountEvent(tx, row!, 'account.email_verification', now);
-    return row!;
-  });
+  const { database } = deps;
+  const db = database.db;
+  // Checked on a read, written as ONE batch behind a guard that the email and the handle are still
+  // free: of two sign-ups racing for either, one is written and the other, on a fresh read, told why.
+  const account = await optimistic(
+    database,
+    `signup:${input.email}`,
+    async () => {
+      const [emailOwner] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email)).limit(1);
+      if (emailOwner) {
+        throw new ServiceError('email_taken', t('email_taken'), {
+          errors: [{ field: 'body.email', message: t('email_taken.field') }],
+        });
+      }
+      const [handleOwner] = await db.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, input.handle)).limit(1);
+      if (handleOwner) {
+        throw new ServiceError('handle_taken', t('handle_taken', { handle: input.handle }), {
+          errors: [{ field: 'body.handle', message: t('handle_taken.field') }],
+        });
+      }
+      const specialistId = newId('sp');
+      // With mail off no link can reach them, so there is nothing to prove: verified at once (see `verification.ts`).
+      const verifiable = mailEnabled(deps);
+      const row = withDefaults(accounts, { id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, emailVerifiedAt: verifiable ? null : now, createdAt: now });
+      const free = sql`not exists (select 1 from ${accounts} where ${accounts.email} = ${input.email}) and not exists (select 1 from ${specialists} where ${specialists.handle} = ${input.handle})`;
+      const written = await guardedBatch(database, free, [
+        db.insert(specialists).values({ id: specialistId, handle: input.handle, name: input.name, timeZone: input.timeZone, currency: input.currency, createdAt: now }),
+        db.insert(accounts).values(row),
+        refreshTokenQuery(db, row.id, refresh, now),
+        ...(verifiable ? [accountEventQuery(db, row, 'account.email_verification', now)] : []),
+      ]);
+      return written ? row : RETRY;
+    },
+    writeContention,
+  );
   return tokensFor(deps, account, input.handle, refresh, now);
 }
 
@@ -124,10 +125,11 @@ export async function login(deps: Deps, input: z.output<typeof Login>): Promise<
   const rehashed = (iterationsOf(stored) ?? 0) > deps.kdfIterations ? await hashPassword(input.password, deps.kdfIterations) : undefined;
   const refresh = await newRefreshToken();
   const now = deps.clock();
-  await deps.database.write(async (tx) => {
-    await insertRefreshToken(tx, found.account.id, refresh, now);
-    if (rehashed) await tx.update(accounts).set({ passwordHash: rehashed }).where(and(eq(accounts.id, found.account.id), eq(accounts.passwordHash, stored)));
-  });
+  const db = deps.database.db;
+  await deps.database.batch([
+    refreshTokenQuery(db, found.account.id, refresh, now),
+    ...(rehashed ? [db.update(accounts).set({ passwordHash: rehashed }).where(and(eq(accounts.id, found.account.id), eq(accounts.passwordHash, stored)))] : []),
+  ]);
   return tokensFor(deps, found.account, found.handle, refresh, now);
 }
 
@@ -140,24 +142,35 @@ export async function refresh(deps: Deps, input: z.output<typeof RefreshTokenBod
   const presented = await hashToken(input.refreshToken);
   const next = await newRefreshToken();
   const now = deps.clock();
-  // Revoking a family must commit, so the transaction returns the outcome and the error is thrown after it.
-  const outcome = await deps.database.write(async (tx) => {
-    const [row] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, presented)).limit(1);
-    if (!row) return { kind: 'unknown' as const };
-    if (row.revokedAt !== null) {
-      await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.family, row.family), isNull(refreshTokens.revokedAt)));
-      return { kind: 'reused' as const };
-    }
-    if (row.expiresAt <= now) return { kind: 'expired' as const };
-    await tx.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.id, row.id));
-    await insertRefreshToken(tx, row.accountId, next, now, row.family);
-    const [found] = await tx
-      .select({ account: accounts, handle: specialists.handle })
-      .from(accounts)
-      .leftJoin(specialists, eq(specialists.id, accounts.specialistId))
-      .where(eq(accounts.id, row.accountId));
-    return { kind: 'ok' as const, found: found! };
-  });
+  const { database } = deps;
+  const db = database.db;
+  // The token read, then ONE guarded batch: still unspent → spent, and its successor stored. Of two
+  // uses of one token, the second finds it spent on its fresh read: reuse, the family revoked.
+  const outcome = await optimistic(
+    database,
+    `refresh:${presented}`,
+    async () => {
+      const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, presented)).limit(1);
+      if (!row) return { kind: 'unknown' as const };
+      if (row.revokedAt !== null) {
+        await writeOne(database, db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.family, row.family), isNull(refreshTokens.revokedAt))));
+        return { kind: 'reused' as const };
+      }
+      if (row.expiresAt <= now) return { kind: 'expired' as const };
+      const [found] = await db
+        .select({ account: accounts, handle: specialists.handle })
+        .from(accounts)
+        .leftJoin(specialists, eq(specialists.id, accounts.specialistId))
+        .where(eq(accounts.id, row.accountId));
+      const unspent = and(eq(refreshTokens.id, row.id), isNull(refreshTokens.revokedAt));
+      const written = await guardedBatch(database, sql`exists (select 1 from ${refreshTokens} where ${unspent})`, [
+        db.update(refreshTokens).set({ revokedAt: now }).where(unspent),
+        refreshTokenQuery(db, row.accountId, next, now, row.family),
+      ]);
+      return written ? { kind: 'ok' as const, found: found! } : RETRY;
+    },
+    writeContention,
+  );
   if (outcome.kind === 'reused') {
     throw new ServiceError('invalid_refresh_token', t('invalid_refresh_token.reused'));
   }
@@ -173,8 +186,7 @@ export async function refresh(deps: Deps, input: z.output<typeof RefreshTokenBod
 export async function logout(deps: Deps, input: z.output<typeof RefreshTokenBody>): Promise<void> {
   const presented = await hashToken(input.refreshToken);
   const now = deps.clock();
-  await deps.database.write(async (tx) => {
-    const [row] = await tx.select({ family: refreshTokens.family }).from(refreshTokens).where(eq(refreshTokens.tokenHash, presented)).limit(1);
-    if (row) await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.family, row.family), isNull(refreshTokens.revokedAt)));
-  });
+  // One statement: the family of the token presented, every live token of it revoked.
+  const family = deps.database.db.select({ family: refreshTokens.family }).from(refreshTokens).where(eq(refreshTokens.tokenHash, presented));
+  await writeOne(deps.database, deps.database.db.update(refreshTokens).set({ revokedAt: now }).where(and(inArray(refreshTokens.family, family), isNull(refreshTokens.revokedAt))));
 }

@@ -7,9 +7,10 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
-import { recordAccountEvent } from './account-events.js';
+import { accountEventQuery } from './account-events.js';
 import { spendAccountToken } from './account-tokens.js';
 import { t } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 /**
  * Email verification. A specialist who signs up gets a link (`account.email_verification`, valid
@@ -63,21 +64,18 @@ export async function verifyEmail(deps: Pick<ServiceDeps, 'database' | 'clock'>,
 }
 
 /**
- * Sends the calling specialist a new verification link (the outbox row, in one write; older links
+ * Sends the calling specialist a new verification link (the outbox row, one statement; older links
  * stop working when it is sent). An address already verified gets nothing, and the answer says so.
  */
 export async function resendVerification(deps: Pick<ServiceDeps, 'database' | 'clock' | 'mail'>, specialist: SpecialistRow): Promise<EmailAccepted> {
   const now = deps.clock();
-  const sent = await deps.database.write(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(accounts)
-      .where(and(eq(accounts.specialistId, specialist.id), eq(accounts.role, 'specialist')))
-      .limit(1);
-    if (!account || account.emailVerifiedAt !== null) return undefined;
-    if (mailEnabled(deps)) await recordAccountEvent(tx, account, 'account.email_verification', now);
-    return account.email;
-  });
+  const [account] = await deps.database.db
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.specialistId, specialist.id), eq(accounts.role, 'specialist')))
+    .limit(1);
+  const sent = !account || account.emailVerifiedAt !== null ? undefined : account.email;
+  if (sent && mailEnabled(deps)) await writeOne(deps.database, accountEventQuery(deps.database.db, account!, 'account.email_verification', now));
   if (!sent) return { accepted: true, message: 'Your email is already verified: nothing to send.' };
   if (!mailEnabled(deps)) return { accepted: true, message: 'This server sends no email, so it cannot send a verification link. Ask the platform’s operator.' };
   return { accepted: true, message: `A new verification link is on its way to ${sent}. It works once, within 24 hours; older links no longer work.` };

@@ -1,6 +1,7 @@
 import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
-import type { Drizzle, Tx } from '../../db/client.js';
+import { writeOne } from '../../db/batch.js';
+import type { Database, Drizzle, Tx } from '../../db/client.js';
 import { bookings, bookingTokens, payments, services, type BookingRow } from '../../db/schema.js';
 import { transition } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -44,9 +45,9 @@ export async function findByToken(db: Drizzle | Tx, id: string, tokenHash: strin
  * A new manage token for `bookingId` (for a link in an email), stored hashed; the token itself is
  * handed back once, to be put in the link.
  */
-export async function mintManageToken(db: Drizzle | Tx, bookingId: string, purpose: string, now: number): Promise<string> {
+export async function mintManageToken(database: Database, bookingId: string, purpose: string, now: number): Promise<string> {
   const token = newSecretToken('bmt');
-  await db.insert(bookingTokens).values({ id: newId('bt'), bookingId, tokenHash: await hashToken(token), purpose, createdAt: now });
+  await writeOne(database, database.db.insert(bookingTokens).values({ id: newId('bt'), bookingId, tokenHash: await hashToken(token), purpose, createdAt: now }));
   return token;
 }
 

@@ -10,6 +10,7 @@ import { hashToken, newSecretToken } from '../ids.js';
 import { organizerOf, specialistEvent } from './booking-event.js';
 import { calendarIcs } from './ics.js';
 import { t } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 const DAY = 86_400_000;
 
@@ -46,14 +47,15 @@ export async function rotateBookingsFeed(deps: ServiceDeps, specialist: Speciali
   const token = `${specialist.id}.${newSecretToken('feed')}`;
   const feedTokenHash = await hashToken(token);
   const now = deps.clock();
-  await deps.database.write((tx) => tx.update(specialists).set({ feedTokenHash }).where(eq(specialists.id, specialist.id)));
+  await writeOne(deps.database, deps.database.db.update(specialists).set({ feedTokenHash }).where(eq(specialists.id, specialist.id)));
   return { url: feedUrl(deps.links.api, token), createdAt: isoInstant(now) };
 }
 
 /** Ends the specialist's feed: its address answers 404 from now on. */
 export async function revokeBookingsFeed(deps: ServiceDeps, specialist: SpecialistRow): Promise<BookingsFeedRevoked> {
-  const revoked = await deps.database.write((tx) =>
-    tx
+  const revoked = await writeOne(
+    deps.database,
+    deps.database.db
       .update(specialists)
       .set({ feedTokenHash: null })
       .where(and(eq(specialists.id, specialist.id), isNotNull(specialists.feedTokenHash)))

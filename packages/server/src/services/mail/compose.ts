@@ -76,7 +76,7 @@ async function bookingEmail(
   const end = Date.parse(snapshot.end);
   const meetingUrl = row?.meetingUrl ?? snapshot.meeting?.url ?? null;
   const where = locationOf(service, { meetingUrl }, specialist);
-  const token = customer && row ? await deps.database.write((tx) => mintManageToken(tx, row.id, 'email', now)) : undefined;
+  const token = customer && row ? await mintManageToken(deps.database, row.id, 'email', now) : undefined;
   const manage = token ? links.manage(deps, snapshot.id, token) : undefined;
   const data = (change?.data ?? {}) as { from?: string; refund?: { amount?: number }; credit?: 'returned' | 'kept'; amount?: number; currency?: string; cause?: string };
   const refundMinor = change?.type === 'refunded' ? data.amount : data.refund?.amount;

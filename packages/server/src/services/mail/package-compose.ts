@@ -50,7 +50,7 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
     .from(services)
     .where(and(inArray(services.id, purchase.serviceIds), eq(services.specialistId, specialist.id), eq(services.active, true)));
   const names = purchase.serviceIds.flatMap((id) => covered.filter((s) => s.id === id).map((s) => s.name)); // in the package's order
-  const code = left > 0 ? await deps.database.write((tx) => mintPurchaseToken(tx, purchase.id, 'email', now)) : undefined;
+  const code = left > 0 ? await mintPurchaseToken(deps.database, purchase.id, 'email', now) : undefined;
   const written = PACKAGE_TEMPLATES[kind as PackageEmailKind]({
     t,
     purchase: {

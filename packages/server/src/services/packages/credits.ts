@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Drizzle, Tx } from '../../db/client.js';
+import { writeOne } from '../../db/batch.js';
+import type { Database, Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
@@ -41,9 +42,9 @@ export async function purchaseByToken(db: Reader, tokenHash: string, field?: str
  * A new credits token of `purchaseId` (for an email about it), stored hashed; the token itself is
  * handed back once, to be put in the email. It reaches what the purchase's first token reaches.
  */
-export async function mintPurchaseToken(db: Reader, purchaseId: string, purpose: string, now: number): Promise<string> {
+export async function mintPurchaseToken(database: Database, purchaseId: string, purpose: string, now: number): Promise<string> {
   const token = newSecretToken('crt');
-  await db.insert(purchaseTokens).values({ id: newId('pt'), purchaseId, tokenHash: await hashToken(token), purpose, createdAt: now });
+  await writeOne(database, database.db.insert(purchaseTokens).values({ id: newId('pt'), purchaseId, tokenHash: await hashToken(token), purpose, createdAt: now }));
   return token;
 }
 
