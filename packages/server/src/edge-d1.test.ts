@@ -142,21 +142,24 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(await forged.json()).toMatchObject({ status: 400, code: 'invalid_signature' });
   });
 
-  it('edits the profile on D1 (one guarded batch), and answers what still needs a transaction 501 not_supported_here, in the caller\'s language, changing nothing', async () => {
+  it('edits the profile and makes an API key on D1 (guarded batches), and answers what still needs a transaction 501 not_supported_here, in the caller\'s language, changing nothing', async () => {
     const renamed = await call('/v1/me', { method: 'PATCH', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed at the edge' }) });
     expect(renamed.status).toBe(200);
     expect(await rows("select name from specialists where handle = 'demo'")).toContainEqual({ name: 'Renamed at the edge' });
-    // API keys are still made in an interactive transaction (docs/edge.md, "What remains").
-    const keys = async () => rows('select id from api_keys');
-    const before = await keys();
-    const newKey = (language: string) =>
-      call('/v1/me/api-keys', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ name: 'CI' }) });
-    const refused = await newKey('en');
+    const key = await call('/v1/me/api-keys', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'CI' }) });
+    expect(key.status).toBe(201);
+    expect(await rows("select name from api_keys where name = 'CI' and revoked_at is null")).toEqual([{ name: 'CI' }]);
+    // Following an email-verification link still spends its token in an interactive transaction (docs/edge.md, "What remains").
+    const spent = async () => rows('select id from account_tokens where used_at is not null');
+    const before = await spent();
+    const verify = (language: string) =>
+      call('/v1/auth/verify-email', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ token: 'evt_not_a_real_token_but_long_enough' }) });
+    const refused = await verify('en');
     expect(refused.status).toBe(501);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(await refused.json()).toMatchObject({ status: 501, code: 'not_supported_here', detail: "This action is not available on this server's database yet. Please contact the specialist to make this change." });
-    expect(await (await newKey('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
-    expect(await keys()).toEqual(before);
+    expect(await (await verify('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
+    expect(await spent()).toEqual(before);
     await expect.poll(() => JSON.stringify(workerd.logs())).toContain('D1 cannot run an interactive transaction');
   });
 });
