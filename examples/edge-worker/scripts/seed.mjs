@@ -15,13 +15,11 @@ import { wranglerEnv } from './wrangler.mjs';
 const EDGE_KDF_ITERATIONS = 100_000;
 
 /**
- * Inserts the demo specialist (two free sessions, Monday–Friday 09:00–17:00 Europe/Berlin, an API
+ * Inserts the demo specialist (a free intro call and a €90 session paid in the offline test-payments
+ * mode, Monday–Friday 09:00–17:00 Europe/Berlin, an API
  * key), its console login and the operator's into the local D1 database `DB`, unless a specialist
  * `demo` is there already. D1 is reached through wrangler's local platform proxy (Miniflare) on
  * the state `wrangler dev` opens: call it while no `wrangler dev` has that state open.
- *
- * Both sessions stay free: the offline test-payments mode still keeps its simulated account with
- * an interactive transaction, which D1 refuses (docs/edge.md), so a €90 session could not be paid.
  *
  * It runs in a process of its own: wrangler, once imported, ends its process on SIGINT/SIGTERM,
  * which would leave `pnpm edge`'s `wrangler dev` running without it.
@@ -52,7 +50,7 @@ async function seedHere(persistTo) {
   try {
     const existing = await env.DB.prepare("select id from specialists where handle = 'demo'").first();
     if (existing) return { created: false };
-    return await seedD1(env.DB, { kdfIterations: EDGE_KDF_ITERATIONS });
+    return await seedD1(env.DB, { kdfIterations: EDGE_KDF_ITERATIONS, payments: 'offline' });
   } finally {
     await dispose();
   }

@@ -5,6 +5,7 @@ import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { looksLikeJwt, verifyAccessToken, type AccessClaims, type AccountRole } from './access-token.js';
 import { t, type Message } from '../messages/index.js';
+import { writeOne } from '../../db/batch.js';
 
 /** Who is calling: a secret API key, or a logged-in account's access token. */
 export type Principal =
@@ -43,7 +44,9 @@ async function bySecretKey(deps: ServiceDeps, key: string): Promise<SpecialistCa
   if (!found) throw unauthorized(t('unauthorized.api_key_unknown'));
   const now = deps.clock();
   if (found.key.lastUsedAt === null || now - found.key.lastUsedAt > TOUCH_EVERY_MS) {
-    await database.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id));
+    // Through the write path (queue, busy retries), not straight on the connection: a bare write
+    // meeting another writer's lock would fail the request it only keeps a note for.
+    await writeOne(database, database.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, found.key.id)));
   }
   return { specialist: found.specialist, principal: { kind: 'apiKey', apiKeyId: found.key.id, specialistId: found.specialist.id } };
 }
