@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEdge } from '../../../packages/server/scripts/build-edge.mjs';
+import { buildEdge, ENTRYPOINTS } from '../../../packages/server/scripts/build-edge.mjs';
 
 export const example = fileURLToPath(new URL('..', import.meta.url));
 export const repo = join(example, '..', '..');
@@ -36,11 +36,11 @@ export function buildPackages() {
 /**
  * Builds `packages/server/dist-edge/worker.js`, the module `wrangler.jsonc` names as `main`.
  * @throws when workerd could not load it: a Node builtin reached the bundle (no `nodejs_compat`
- *   here) or the module exports more than its handlers.
+ *   here) or the module exports more than its entrypoints (handlers, Durable Object classes).
  */
 export async function buildWorker() {
   const report = await buildEdge();
-  const named = report.exports.filter((name) => name !== 'default');
+  const named = report.exports.filter((name) => !ENTRYPOINTS.includes(name));
   if (report.nodeImports.length > 0 || named.length > 0) {
     throw new Error(`workerd could not load the Worker (${[...report.nodeImports.map((i) => i.module), ...named.map((n) => `export ${n}`)].join(', ')}): \`pnpm --filter @slotwise/server build:edge\` says why.`);
   }

@@ -1,6 +1,5 @@
-import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
-import { COMPATIBILITY_DATE } from './workerd.js';
+import { workerOptions } from './workerd.js';
 
 export { buildWorker } from './workerd.js';
 
@@ -36,12 +35,7 @@ export async function startIsolates(scriptPath: string, bindings: Record<string,
       }
     },
     workers: names.map((name, i) => ({
-      name,
-      modules: true,
-      scriptPath,
-      modulesRoot: dirname(scriptPath),
-      compatibilityDate: COMPATIBILITY_DATE,
-      bindings,
+      ...workerOptions(name, scriptPath, bindings),
       ...(options.rateLimits ? { durableObjects: { RATE_LIMITS: i === 0 ? 'RateLimitCounter' : { className: 'RateLimitCounter', scriptName: names[0]! } } } : {}),
     })),
   });

@@ -10,6 +10,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The latest date this workerd (4.20260426) knows. */
 export const COMPATIBILITY_DATE = '2026-04-26';
 
+/** One Worker of a Miniflare: the built module at `scriptPath` under `name`, with text `bindings`. */
+export function workerOptions(name: string, scriptPath: string, bindings: Record<string, string>) {
+  // Module names are paths below `modulesRoot`: workerd refuses a `..` out of it.
+  return { name, modules: true as const, scriptPath, modulesRoot: dirname(scriptPath), compatibilityDate: COMPATIBILITY_DATE, bindings };
+}
+
 /** Builds the Workers entry with the real script (`scripts/build-edge.mjs`, no `nodejs_compat`) into `outdir`. @returns the bundle's path */
 export async function buildWorker(outdir: string): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ['scripts/build-edge.mjs', '--json', '--outdir', outdir], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
@@ -45,16 +51,7 @@ export async function startWorkerd(scriptPath: string, variants: Record<string, 
     });
   };
   const mf = new Miniflare({
-    workers: Object.entries(variants).map(([name, bindings]) => ({
-      name,
-      modules: true,
-      scriptPath,
-      // Module names are paths below this root: workerd refuses a `..` out of it.
-      modulesRoot: dirname(scriptPath),
-      compatibilityDate: COMPATIBILITY_DATE,
-      bindings,
-      d1Databases: { DB: 'slotwise-test' },
-    })),
+    workers: Object.entries(variants).map(([name, bindings]) => ({ ...workerOptions(name, scriptPath, bindings), d1Databases: { DB: 'slotwise-test' } })),
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       collect(stdout);
       collect(stderr);
