@@ -20,6 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'slotwise-edge-d1-'));
 let workerd: Workerd;
 let bare: Workerd;
 let apiKey: string;
+let operatorPassword: string;
 let intro: string;
 let starts: string[];
 
@@ -49,7 +50,9 @@ beforeAll(async () => {
   });
   bare = await startWorkerd(script, { bare: JWT });
   await migrateD1(workerd.d1);
-  apiKey = (await seedD1(workerd.d1, { kdfIterations: 1000, payments: 'offline' })).apiKey!;
+  const seeded = await seedD1(workerd.d1, { kdfIterations: 1000, payments: 'offline' });
+  apiKey = seeded.apiKey!;
+  operatorPassword = seeded.operatorPassword!;
   const profile = (await (await call('/v1/specialists/demo')).json()) as { services: { id: string; name: string }[] };
   intro = profile.services.find((s) => s.name.toLowerCase().includes('intro'))?.id ?? profile.services[0]!.id;
   starts = await openStarts();
@@ -142,24 +145,28 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(await forged.json()).toMatchObject({ status: 400, code: 'invalid_signature' });
   });
 
-  it('edits the profile and makes an API key on D1 (guarded batches), and answers what still needs a transaction 501 not_supported_here, in the caller\'s language, changing nothing', async () => {
+  it('edits the profile, makes an API key and signs the operator in on D1 (guarded batches), and answers what still needs a transaction 501 not_supported_here, in the caller\'s language, changing nothing', async () => {
     const renamed = await call('/v1/me', { method: 'PATCH', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Renamed at the edge' }) });
     expect(renamed.status).toBe(200);
     expect(await rows("select name from specialists where handle = 'demo'")).toContainEqual({ name: 'Renamed at the edge' });
     const key = await call('/v1/me/api-keys', { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'CI' }) });
     expect(key.status).toBe(201);
     expect(await rows("select name from api_keys where name = 'CI' and revoked_at is null")).toEqual([{ name: 'CI' }]);
-    // Following an email-verification link still spends its token in an interactive transaction (docs/edge.md, "What remains").
-    const spent = async () => rows('select id from account_tokens where used_at is not null');
-    const before = await spent();
-    const verify = (language: string) =>
-      call('/v1/auth/verify-email', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ token: 'evt_not_a_real_token_but_long_enough' }) });
-    const refused = await verify('en');
+    // The operator signs in on D1 (a guarded batch); erasing a customer still runs in an
+    // interactive transaction (docs/edge.md, "What remains").
+    const signedIn = await call('/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'operator@slotwise.local', password: operatorPassword }) });
+    expect(signedIn.status).toBe(200);
+    const operator = ((await signedIn.json()) as { accessToken: string }).accessToken;
+    const named = async () => rows("select count(*) as n from bookings where customer_email = 'edge@example.com'");
+    const before = await named();
+    const erase = (language: string) =>
+      call('/v1/operator/customers/erase', { method: 'POST', headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json', 'accept-language': language }, body: JSON.stringify({ email: 'edge@example.com' }) });
+    const refused = await erase('en');
     expect(refused.status).toBe(501);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(await refused.json()).toMatchObject({ status: 501, code: 'not_supported_here', detail: "This action is not available on this server's database yet. Please contact the specialist to make this change." });
-    expect(await (await verify('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
-    expect(await spent()).toEqual(before);
+    expect(await (await erase('de')).json()).toMatchObject({ code: 'not_supported_here', detail: expect.stringContaining('noch nicht verfügbar') });
+    expect(await named()).toEqual(before);
     await expect.poll(() => JSON.stringify(workerd.logs())).toContain('D1 cannot run an interactive transaction');
   });
 });

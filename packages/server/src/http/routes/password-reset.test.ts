@@ -102,6 +102,31 @@ describe('password reset', () => {
     expect((await login(OLD)).status).toBe(200); // nothing changed
   });
 
+  it('lets one of two tabs using the same link at once set the password, and refuses the other', async () => {
+    m = await mailTestApp();
+    await signUp(m, 'ada');
+    await request('ada@example.com');
+    const [token] = await resetTokens('ada@example.com');
+    // The second tab's whole request runs between the first's read of the link and its write.
+    let second: Awaited<ReturnType<typeof confirm>> | undefined;
+    const batch = m.database.batch.bind(m.database);
+    let armed = true;
+    m.database.batch = async (queries) => {
+      if (armed) {
+        armed = false;
+        second = await confirm(token!, 'second tab passphrase');
+      }
+      return batch(queries);
+    };
+    const first = await confirm(token!, 'first tab passphrase');
+    m.database.batch = batch;
+    expect(second!.status).toBe(200);
+    expect(first.status).toBe(400);
+    expect(first.body.code).toBe('reset_token_invalid');
+    expect((await login('second tab passphrase')).status).toBe(200);
+    expect((await login('first tab passphrase')).status).toBe(401);
+  });
+
   it('refuses a weak password without spending the link', async () => {
     m = await mailTestApp();
     await signUp(m, 'ada');

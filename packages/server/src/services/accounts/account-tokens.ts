@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Database, Tx } from '../../db/client.js';
-import { accounts, accountTokens, type AccountRow, type AccountTokenRow } from '../../db/schema.js';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Drizzle } from '../../db/client.js';
+import { accounts, accountTokens, type AccountTokenRow } from '../../db/schema.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
 
 export type AccountTokenPurpose = AccountTokenRow['purpose'];
@@ -38,23 +38,24 @@ export async function mintAccountToken(database: Database, accountId: string, pu
 }
 
 /**
- * Spends a token: the account it belongs to when it is of `purpose`, unused and unexpired — and
- * then marked used in the caller's transaction, so of two requests with one token only one gets
- * the account. Undefined for anything else (unknown, used, voided, expired, another purpose),
- * which callers answer alike.
+ * A token to spend: the account it belongs to when it is of `purpose`, unused and unexpired, with
+ * the statement that spends it and the guard that it is still unspent — for ONE guarded batch with
+ * what the token allows (`guardedBatch`), so of two requests with one token only one is written.
+ * Undefined for anything else (unknown, used, voided, expired, another purpose), which callers
+ * answer alike.
  */
-export async function spendAccountToken(tx: Tx, tokenHash: string, purpose: AccountTokenPurpose, now: number): Promise<AccountRow | undefined> {
-  const [found] = await tx
+export async function tokenToSpend(db: Drizzle, tokenHash: string, purpose: AccountTokenPurpose, now: number) {
+  const [found] = await db
     .select({ token: accountTokens, account: accounts })
     .from(accountTokens)
     .innerJoin(accounts, eq(accounts.id, accountTokens.accountId))
     .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)))
     .limit(1);
   if (!found || found.token.usedAt !== null || found.token.expiresAt <= now) return undefined;
-  const spent = await tx
-    .update(accountTokens)
-    .set({ usedAt: now })
-    .where(and(eq(accountTokens.id, found.token.id), isNull(accountTokens.usedAt)))
-    .returning({ id: accountTokens.id });
-  return spent.length === 1 ? found.account : undefined;
+  const unspent = and(eq(accountTokens.id, found.token.id), isNull(accountTokens.usedAt));
+  return {
+    account: found.account,
+    spend: db.update(accountTokens).set({ usedAt: now }).where(unspent),
+    still: sql`exists (select 1 from ${accountTokens} where ${unspent})`,
+  };
 }

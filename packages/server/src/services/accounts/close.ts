@@ -1,6 +1,7 @@
 import type { AccountClose, AccountClosed } from '@slotwise/sdk/contract';
-import { and, asc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
-import type { Drizzle, Tx } from '../../db/client.js';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { guardedBatch } from '../../db/batch.js';
+import type { Database, Drizzle } from '../../db/client.js';
 import { accounts, apiKeys, bookings, packages, refreshTokens, services, specialists, webhookEndpoints, type BookingRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { cancelGuarded } from '../bookings/cancel.js';
@@ -37,21 +38,21 @@ async function checkPassword(deps: ServiceDeps, specialist: SpecialistRow, input
 }
 
 /** Everything that lets the account act or be booked stops, in one short transaction. */
-async function shutDown(tx: Tx, specialist: SpecialistRow, now: number) {
-  const [current] = await tx.select({ status: specialists.status }).from(specialists).where(eq(specialists.id, specialist.id));
-  if (current?.status === 'closed') throw alreadyClosed();
-  await tx.update(specialists).set({ status: 'closed', statusChangedAt: now, statusReason: null, feedTokenHash: null }).where(eq(specialists.id, specialist.id));
-  const servicesOff = await tx.update(services).set({ active: false }).where(and(eq(services.specialistId, specialist.id), eq(services.active, true))).returning({ id: services.id });
-  const packagesOff = await tx.update(packages).set({ active: false }).where(and(eq(packages.specialistId, specialist.id), eq(packages.active, true))).returning({ id: packages.id });
-  const keysOff = await tx.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.specialistId, specialist.id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
-  const hooksOff = await tx
-    .update(webhookEndpoints)
-    .set({ enabled: false })
-    .where(and(eq(webhookEndpoints.specialistId, specialist.id), eq(webhookEndpoints.enabled, true)))
-    .returning({ id: webhookEndpoints.id });
-  const logins = tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.specialistId, specialist.id));
-  await tx.update(refreshTokens).set({ revokedAt: now }).where(and(inArray(refreshTokens.accountId, logins), isNull(refreshTokens.revokedAt)));
-  return { servicesDeactivated: servicesOff.length, packagesArchived: packagesOff.length, apiKeysRevoked: keysOff.length, webhookEndpointsDisabled: hooksOff.length };
+async function shutDown(database: Database, specialist: SpecialistRow, now: number) {
+  const db = database.db;
+  const logins = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.specialistId, specialist.id));
+  // ONE batch, written only while the account is not closed yet: of two closings at once, one.
+  const written = await guardedBatch(database, sql`exists (select 1 from ${specialists} where ${specialists.id} = ${specialist.id} and ${specialists.status} <> 'closed')`, [
+    db.update(specialists).set({ status: 'closed', statusChangedAt: now, statusReason: null, feedTokenHash: null }).where(eq(specialists.id, specialist.id)),
+    db.update(services).set({ active: false }).where(and(eq(services.specialistId, specialist.id), eq(services.active, true))).returning({ id: services.id }),
+    db.update(packages).set({ active: false }).where(and(eq(packages.specialistId, specialist.id), eq(packages.active, true))).returning({ id: packages.id }),
+    db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.specialistId, specialist.id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id }),
+    db.update(webhookEndpoints).set({ enabled: false }).where(and(eq(webhookEndpoints.specialistId, specialist.id), eq(webhookEndpoints.enabled, true))).returning({ id: webhookEndpoints.id }),
+    db.update(refreshTokens).set({ revokedAt: now }).where(and(inArray(refreshTokens.accountId, logins), isNull(refreshTokens.revokedAt))),
+  ]);
+  if (!written) throw alreadyClosed();
+  const [, servicesOff, packagesOff, keysOff, hooksOff] = written as unknown[][];
+  return { servicesDeactivated: servicesOff!.length, packagesArchived: packagesOff!.length, apiKeysRevoked: keysOff!.length, webhookEndpointsDisabled: hooksOff!.length };
 }
 
 /** Cancels one booking by the specialist (a full refund, queued) if it is still active; whether a refund was queued. */
@@ -91,7 +92,7 @@ export async function closeAccount(deps: ServiceDeps, specialist: SpecialistRow,
   if (specialist.status === 'closed') throw alreadyClosed();
   await checkPassword(deps, specialist, input);
   const now = deps.clock();
-  const stopped = await deps.database.write((tx) => shutDown(tx, specialist, now));
+  const stopped = await shutDown(deps.database, specialist, now);
   await expireDueHolds(deps, { specialistId: specialist.id }); // a lapsed hold expires; it is not cancelled
   let bookingsCancelled = 0;
   let refundsQueued = 0;

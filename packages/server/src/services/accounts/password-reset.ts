@@ -7,12 +7,13 @@ import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { accountEventQuery } from './account-events.js';
-import { spendAccountToken } from './account-tokens.js';
+import { tokenToSpend } from './account-tokens.js';
 import { hashPassword } from './passwords.js';
-import { markVerified } from './verification.js';
+import { verifiedQueries } from './verification.js';
 import { newRefreshToken, refreshTokenQuery, tokensFor } from './sessions.js';
 import { t } from '../messages/index.js';
 import { writeOne } from '../../db/batch.js';
+import { guardedBatch } from '../../db/batch.js';
 
 type Deps = Pick<ServiceDeps, 'database' | 'clock' | 'jwtSecret' | 'kdfIterations' | 'mail'>;
 
@@ -49,16 +50,24 @@ export async function confirmPasswordReset(deps: Deps, input: z.output<typeof Pa
   // The slow parts before the transaction: hashing never holds the write lock.
   const [presented, passwordHash, refresh] = await Promise.all([hashToken(input.token), hashPassword(input.password, deps.kdfIterations), newRefreshToken()]);
   const now = deps.clock();
-  const done = await deps.database.write(async (tx) => {
-    const account = await spendAccountToken(tx, presented, 'password_reset', now);
-    if (!account) return undefined;
-    await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, account.id));
-    await tx.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.accountId, account.id), isNull(refreshTokens.revokedAt)));
-    await refreshTokenQuery(tx, account.id, refresh, now);
-    const verified = await markVerified(tx, account, now);
-    const [specialist] = account.specialistId ? await tx.select({ handle: specialists.handle }).from(specialists).where(eq(specialists.id, account.specialistId)) : [];
-    return { account: { ...verified, passwordHash }, handle: specialist?.handle ?? null };
-  });
+  const { database } = deps;
+  const db = database.db;
+  const token = await tokenToSpend(db, presented, 'password_reset', now);
+  // The token spent, the password replaced, every login ended, a new one begun and the address
+  // verified: ONE batch, written only while the token is unspent.
+  const verified = token && verifiedQueries(db, token.account, now);
+  const written =
+    token &&
+    verified &&
+    (await guardedBatch(database, token.still, [
+      token.spend,
+      db.update(accounts).set({ passwordHash }).where(eq(accounts.id, token.account.id)),
+      db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.accountId, token.account.id), isNull(refreshTokens.revokedAt))),
+      refreshTokenQuery(db, token.account.id, refresh, now),
+      ...verified.queries,
+    ]));
+  const [specialist] = written && token.account.specialistId ? await db.select({ handle: specialists.handle }).from(specialists).where(eq(specialists.id, token.account.specialistId)) : [];
+  const done = written && verified ? { account: { ...verified.row, passwordHash }, handle: specialist?.handle ?? null } : undefined;
   if (!done) throw invalidToken();
   return tokensFor(deps, done.account, done.handle, refresh, now);
 }

@@ -8,9 +8,11 @@ import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
 import { accountEventQuery } from './account-events.js';
-import { spendAccountToken } from './account-tokens.js';
+import { tokenToSpend } from './account-tokens.js';
 import { t } from '../messages/index.js';
 import { writeOne } from '../../db/batch.js';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { guardedBatch } from '../../db/batch.js';
 
 /**
  * Email verification. A specialist who signs up gets a link (`account.email_verification`, valid
@@ -38,23 +40,26 @@ export async function paidBookingsOpen(db: Drizzle | Tx, specialistId: string): 
  * specialist, moves the availability version in the same write: priced services' slots open, and
  * every process's slot cache must see it at once.
  */
-export async function markVerified(tx: Tx, account: AccountRow, now: number): Promise<AccountRow> {
-  if (account.emailVerifiedAt !== null) return account;
-  const [row] = await tx.update(accounts).set({ emailVerifiedAt: now }).where(eq(accounts.id, account.id)).returning();
-  if (account.specialistId) {
-    await tx.update(specialists).set({ availabilityVersion: sql`${specialists.availabilityVersion} + 1` }).where(eq(specialists.id, account.specialistId));
-  }
-  return row!;
+export function verifiedQueries(db: Drizzle, account: AccountRow, now: number): { row: AccountRow; queries: BatchItem<'sqlite'>[] } {
+  if (account.emailVerifiedAt !== null) return { row: account, queries: [] };
+  return {
+    row: { ...account, emailVerifiedAt: now },
+    queries: [
+      db.update(accounts).set({ emailVerifiedAt: now }).where(eq(accounts.id, account.id)),
+      ...(account.specialistId ? [db.update(specialists).set({ availabilityVersion: sql`${specialists.availabilityVersion} + 1` }).where(eq(specialists.id, account.specialistId))] : []),
+    ],
+  };
 }
 
 /** Verifies the email of the account a verification link's token belongs to, spending the token. */
 export async function verifyEmail(deps: Pick<ServiceDeps, 'database' | 'clock'>, token: string): Promise<EmailVerified> {
   const presented = await hashToken(token);
   const now = deps.clock();
-  const account = await deps.database.write(async (tx) => {
-    const owner = await spendAccountToken(tx, presented, 'email_verification', now);
-    return owner ? markVerified(tx, owner, now) : undefined;
-  });
+  const { database } = deps;
+  const link = await tokenToSpend(database.db, presented, 'email_verification', now);
+  const verified = link && verifiedQueries(database.db, link.account, now);
+  // The token spent and the address verified in ONE batch, only while the token is unspent.
+  const account = link && verified && (await guardedBatch(database, link.still, [link.spend, ...verified.queries])) ? verified.row : undefined;
   if (!account) {
     throw new ServiceError('verification_token_invalid', t('verification_token_invalid'), {
       errors: [{ field: 'body.token', message: t('verification_token_invalid.field') }],
