@@ -13,8 +13,12 @@ export interface BatchSpy {
   reset(): void;
 }
 
-/** Wraps `database.batch` (the guarded write path's one write, `db/batch.ts`) for a test. */
-export function spyOnBatches(database: Database): BatchSpy {
+/**
+ * Wraps `database.batch` (the guarded write path's one write, `db/batch.ts`) for a test. With
+ * `counts`, only the batches it picks are counted and preceded by `meanwhile` (others — the
+ * outbox's, the test-payments account's — go out untouched).
+ */
+export function spyOnBatches(database: Database, counts: (queries: Parameters<Database['batch']>[0]) => boolean = () => true): BatchSpy {
   const spy: BatchSpy = {
     count: 0,
     meanwhile: async () => {},
@@ -25,7 +29,7 @@ export function spyOnBatches(database: Database): BatchSpy {
   };
   const batch = database.batch.bind(database);
   database.batch = async (queries) => {
-    await spy.meanwhile(++spy.count);
+    if (counts(queries)) await spy.meanwhile(++spy.count);
     return batch(queries);
   };
   return spy;

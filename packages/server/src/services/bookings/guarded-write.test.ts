@@ -8,27 +8,21 @@ import { offlinePayments } from '../../providers/payments/index.js';
 import { addSpecialist, connectDemo, setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { silentLog } from '../log.js';
+import { spyOnBatches, type BatchSpy } from '../../testing/batch-spy.js';
 
 // Booking creation reads a snapshot, then writes ONE batch behind a guard (`db/batch.ts`). These
 // tests make another writer commit between the two — exactly where a second server process or
 // isolate would — by running it just before each batch goes out, on the same database file.
 
 let t: TestApp;
-let batches: number;
-/** What "someone else" does between a creation's snapshot and its batch; reset per test. */
-let meanwhile: (n: number) => Promise<void>;
+/** Batches counted, and what "someone else" does just before each one; reset per test. */
+let spy: BatchSpy;
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
 beforeEach(async () => {
   t = await testApp({ now: NOW });
-  batches = 0;
-  meanwhile = async () => {};
-  const batch = t.database.batch.bind(t.database);
-  t.database.batch = async (queries) => {
-    // Only a creation's batch counts: the offline test-payments account and its webhooks write batches too.
-    if (queries.some(insertsBooking)) await meanwhile(++batches);
-    return batch(queries);
-  };
+  // Only a creation's batch counts: the offline test-payments account and its webhooks write batches too.
+  spy = spyOnBatches(t.database, (queries) => queries.some(insertsBooking));
 });
 afterEach(() => t.close());
 
@@ -55,13 +49,13 @@ function otherServer(): { app: ReturnType<typeof createApp>; database: Database 
 
 describe('booking creation as one guarded batch', () => {
   it('tries again from a fresh snapshot when the calendar changed meanwhile, and books a time still free', async () => {
-    meanwhile = async (n) => {
+    spy.meanwhile = async (n) => {
       if (n === 1) await touchHours();
     };
     const created = await book('2026-11-23T09:00:00Z');
     expect(created.status).toBe(201);
     expect(created.body.booking.status).toBe('confirmed');
-    expect(batches).toBe(2);
+    expect(spy.count).toBe(2);
     // Once: the refused batch left nothing behind, the second wrote the booking with its event and outbox row.
     expect([await count(bookings), await count(bookingEvents), await count(outbox)]).toEqual([1, 1, 1]);
     const [message] = await t.database.db.select().from(outbox);
@@ -73,7 +67,7 @@ describe('booking creation as one guarded batch', () => {
     await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
     const other = otherServer();
     try {
-      meanwhile = async (n) => {
+      spy.meanwhile = async (n) => {
         if (n !== 1) return;
         const theirs = await other.app.request('/v1/bookings', {
           method: 'POST',
@@ -112,12 +106,12 @@ describe('booking creation as one guarded batch', () => {
     for (const hour of ['09', '10']) expect((await hold(t.app, 'demo', t.intro.id, hour)).status).toBe(201);
     const other = otherServer();
     try {
-      meanwhile = async (n) => {
+      spy.meanwhile = async (n) => {
         if (n === 3) expect((await hold(other.app, 'elsewhere', elsewhere.service.id, '11')).status).toBe(201);
       };
       const fourth = await hold(t.app, 'demo', t.intro.id, '12');
       expect(await fourth.json()).toMatchObject({ status: 429, code: 'too_many_holds' });
-      expect(batches).toBe(3); // its one batch refused by the guard; the fresh snapshot then meets the cap
+      expect(spy.count).toBe(3); // its one batch refused by the guard; the fresh snapshot then meets the cap
       expect(await count(bookings)).toBe(3);
       expect(await count(payments)).toBe(3);
     } finally {
@@ -126,14 +120,14 @@ describe('booking creation as one guarded batch', () => {
   });
 
   it(`gives up after ${MAX_ATTEMPTS} refused tries with 503 write_contention and writes nothing`, async () => {
-    meanwhile = touchHours;
+    spy.meanwhile = touchHours;
     const created = await book('2026-11-23T10:00:00Z');
     expect(created.body).toMatchObject({ status: 503, code: 'write_contention' });
     expect(created.body.detail).toContain('nothing was booked');
-    expect(batches).toBe(MAX_ATTEMPTS);
+    expect(spy.count).toBe(MAX_ATTEMPTS);
     expect([await count(bookings), await count(bookingEvents), await count(outbox)]).toEqual([0, 0, 0]);
     // Once the calendar is quiet again the same request books.
-    meanwhile = async () => {};
+    spy.meanwhile = async () => {};
     expect((await book('2026-11-23T10:00:00Z')).status).toBe(201);
   });
 });

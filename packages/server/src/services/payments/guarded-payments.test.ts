@@ -7,27 +7,21 @@ import { createStripePayments, offlinePayments } from '../../providers/payments/
 import { paymentsTestApp, type PaymentsTestApp } from '../../testing/payments-app.js';
 import { expireDueHolds } from '../bookings/holds.js';
 import { silentLog } from '../log.js';
+import { spyOnBatches, type BatchSpy } from '../../testing/batch-spy.js';
 
 // A payment's effect is computed from a snapshot and written as ONE guarded batch (`db/batch.ts`).
 // These tests make another server commit between the two — by running it just before each of this
-// server's batches goes out, on the same database file — and check that exactly one outcome stands.
+// server's batches go out, on the same database file — and check that exactly one outcome stands.
 
 let t: PaymentsTestApp;
-let batches: number;
-/** What "another server" does just before this server's n-th batch; reset per test. */
-let meanwhile: (n: number) => Promise<void>;
+/** Batches counted, and what "someone else" does just before each one; reset per test. */
+let spy: BatchSpy;
 const MINUTE = 60_000;
 
 beforeEach(async () => {
   // No outbox deliveries after commits: the dispatcher's own batches would be counted among the payment's.
   t = await paymentsTestApp({ dispatchAfterCommit: false });
-  batches = 0;
-  meanwhile = async () => {};
-  const batch = t.database.batch.bind(t.database);
-  t.database.batch = async (queries) => {
-    await meanwhile(++batches);
-    return batch(queries);
-  };
+  spy = spyOnBatches(t.database);
 });
 afterEach(async () => {
   await t.closeAll();
@@ -67,13 +61,13 @@ describe('a payment as one guarded batch', () => {
     const { booking, intentId } = await t.bookPaid('2026-11-24T09:00:00Z');
     const event = paidAtStripe(intentId);
     const other = otherServer(20 * MINUTE); // its clock is past the hold
-    batches = 0; // count from here: the booking above was written by a batch too
-    meanwhile = async (n) => {
+    spy.count = 0; // count from here: the booking above was written by a batch too
+    spy.meanwhile = async (n) => {
       if (n === 1) expect(await expireDueHolds({ database: other.database, clock: other.clock })).toBe(1);
     };
     expect((await t.fake.deliver(event.id)).status).toBe(200);
     // Computed on a live hold, the first batch would have confirmed it: its guard saw the expiry and refused.
-    expect(batches).toBe(2);
+    expect(spy.count).toBe(2);
     expect((await t.bookingRow(booking.id)).status).toBe('confirmed');
     const seen = await history(booking.id);
     expect(seen.events.map((e) => [e.type, e.fromStatus, e.toStatus])).toEqual([
@@ -93,8 +87,8 @@ describe('a payment as one guarded batch', () => {
     const event = paidAtStripe(intentId);
     const other = otherServer(20 * MINUTE);
     let theirs = '';
-    batches = 0; // count from here: the booking above was written by a batch too
-    meanwhile = async (n) => {
+    spy.count = 0; // count from here: the booking above was written by a batch too
+    spy.meanwhile = async (n) => {
       if (n !== 1) return;
       await expireDueHolds({ database: other.database, clock: other.clock });
       const res = await other.app.request('/v1/bookings', {
@@ -124,8 +118,8 @@ describe('a payment as one guarded batch', () => {
     const other = otherServer();
     const ours = t.fake.webhookHandler;
     let theirs = 0;
-    batches = 0; // count from here: the booking above was written by a batch too
-    meanwhile = async (n) => {
+    spy.count = 0; // count from here: the booking above was written by a batch too
+    spy.meanwhile = async (n) => {
       if (n !== 1) return;
       // The same delivery reaches the other server, which applies it first.
       t.fake.webhookHandler = async ({ payload, header }) => {
@@ -137,7 +131,7 @@ describe('a payment as one guarded batch', () => {
     };
     expect((await t.fake.deliver(event.id)).status).toBe(200);
     expect(theirs).toBe(200);
-    expect(batches).toBe(1); // ours was refused; on a fresh snapshot the event was recorded: nothing more to write
+    expect(spy.count).toBe(1); // ours was refused; on a fresh snapshot the event was recorded: nothing more to write
     expect((await t.bookingRow(booking.id)).status).toBe('confirmed');
     const seen = await history(booking.id);
     expect(seen.events.map((e) => e.type).filter((type) => type !== 'meeting_ready')).toEqual(['held', 'confirmed']);
@@ -156,8 +150,8 @@ describe('an Idempotency-Key claimed as one guarded batch', () => {
     const database = createDb(t.url);
     const other = createApp({ database, clock: t.now, log: silentLog, logError: () => {}, rateLimits: false, payments: offlinePayments(database, { clock: t.now, nodeEnv: 'test' }).payments });
     let first: Response | undefined;
-    batches = 0; // count from here: the booking above was written by a batch too
-    meanwhile = async (n) => {
+    spy.count = 0; // count from here: the booking above was written by a batch too
+    spy.meanwhile = async (n) => {
       if (n === 1) first = await other.request('/v1/bookings', { method: 'POST', headers, body });
     };
     const second = await t.app.request('/v1/bookings', { method: 'POST', headers, body });
