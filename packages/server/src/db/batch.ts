@@ -67,7 +67,15 @@ const lanes = new WeakMap<Database, Map<string, Promise<unknown>>>();
  *
  * @returns the answer, or `exhausted()`'s error thrown when every try was refused.
  */
-export async function optimistic<T>(database: Database, lane: string, attempt: (n: number) => Promise<T | typeof RETRY>, exhausted: () => Error, tries = MAX_ATTEMPTS): Promise<T> {
+export async function optimistic<T>(
+  database: Database,
+  lane: string,
+  attempt: (n: number) => Promise<T | typeof RETRY>,
+  exhausted: () => Error,
+  tries = MAX_ATTEMPTS,
+): Promise<T> {
+  let byLane = lanes.get(database);
+  if (!byLane) lanes.set(database, (byLane = new Map()));
   const run = async (): Promise<T> => {
     for (let n = 0; n < tries; n++) {
       if (n > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * n));
@@ -76,8 +84,6 @@ export async function optimistic<T>(database: Database, lane: string, attempt: (
     }
     throw exhausted();
   };
-  let byLane = lanes.get(database);
-  if (!byLane) lanes.set(database, (byLane = new Map()));
   const before = byLane.get(lane) ?? Promise.resolve();
   const turn = before.then(run, run);
   const settled = turn.then(
@@ -89,6 +95,24 @@ export async function optimistic<T>(database: Database, lane: string, attempt: (
     if (byLane.get(lane) === settled) byLane.delete(lane);
   });
   return turn;
+}
+
+const commits = new WeakMap<Database, { n: number }>();
+
+/**
+ * How many writes this handle has committed, as a function to read it again later: when it has not
+ * moved since a snapshot was read, nothing this process wrote can have made the snapshot stale
+ * (other processes' writes are what the guard is for) — so a first try may use a snapshot read
+ * before it queued, instead of reading the same again.
+ */
+export function commitCount(database: Database): () => number {
+  let counter = commits.get(database);
+  if (!counter) {
+    const c = { n: 0 };
+    database.onCommit(() => c.n++);
+    commits.set(database, (counter = c));
+  }
+  return () => counter.n;
 }
 
 /**

@@ -39,6 +39,13 @@ export interface Database {
    */
   batch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
   /**
+   * Runs drizzle SELECTs (built on `db`, not awaited) as ONE read batch: one round trip to a remote
+   * database (Turso, D1) instead of one per query, and one consistent snapshot — every answer as of
+   * the same moment, which a guarded write then checks is still current. Results as drizzle maps
+   * them, in order. Nothing is written, so nothing waits in the write queue.
+   */
+  read(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
+  /**
    * A number that changes whenever any connection, in any process, commits a write — SQLite's
    * file change counter — read without a query. Only for a local file in rollback-journal mode
    * (set by the Node entry); absent elsewhere, where callers must query instead.
@@ -92,15 +99,18 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     current = open();
   };
 
-  /** Drizzle's own `batch`, but in `write` mode: the lock is taken at BEGIN, never upgraded midway. */
-  async function runBatch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]> {
+  /**
+   * Drizzle's own `batch`, in `write` mode for changes (the lock is taken at BEGIN, never upgraded
+   * midway) or `deferred` for reads (a read transaction: one snapshot).
+   */
+  async function runBatch(queries: readonly BatchItem<'sqlite'>[], mode: 'write' | 'deferred' = 'write'): Promise<unknown[]> {
     const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
     const results = await current.client.batch(
       prepared.map((p) => {
         const built = p.getQuery();
         return { sql: built.sql, args: built.params as InArgs };
       }),
-      'write',
+      mode,
     );
     return results.map((result, i) => prepared[i]!.mapResult(result, true));
   }
@@ -150,6 +160,9 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     },
     batch(queries) {
       return queued(() => attempt(() => runBatch(queries)));
+    },
+    read(queries) {
+      return queries.length === 0 ? Promise.resolve([]) : runBatch(queries, 'deferred');
     },
     onCommit(listener) {
       listeners.add(listener);

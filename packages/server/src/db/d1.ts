@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Database, Drizzle } from './client.js';
 import { migrations } from './migrations.js';
@@ -58,6 +59,20 @@ export function createD1Db(binding: D1Binding): Database {
   const d1 = drizzle(binding as Parameters<typeof drizzle>[0], { schema });
   const db = d1 as unknown as Drizzle;
   const listeners = new Set<() => void>();
+  /**
+   * drizzle's D1 `batch`, minus its one gap: a raw `db.run(sql…)` with parameters (the guard) has
+   * no prepared statement of its own there, so every query is prepared and bound here. ONE D1
+   * `batch()`: one request, one implicit transaction.
+   */
+  const runBatch = async (queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]> => {
+    const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
+    const statements = prepared.map((p) => {
+      const { sql: text, params } = p.getQuery();
+      return (binding.prepare(text) as D1Statement).bind(...params);
+    });
+    const raw = await binding.batch(statements);
+    return raw.map((result, i) => prepared[i]!.mapResult(result, true));
+  };
   return {
     url: 'd1:DB',
     db,
@@ -66,15 +81,7 @@ export function createD1Db(binding: D1Binding): Database {
     },
     async batch(queries) {
       if (queries.length === 0) return [];
-      // drizzle's D1 `batch`, minus its one gap: a raw `db.run(sql…)` with parameters (the guard)
-      // has no prepared statement of its own there, so every query is prepared and bound here.
-      const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
-      const statements = prepared.map((p) => {
-        const { sql: text, params } = p.getQuery();
-        return (binding.prepare(text) as D1Statement).bind(...params);
-      });
-      const raw = await binding.batch(statements);
-      const results = raw.map((result, i) => prepared[i]!.mapResult(result, true));
+      const results = await runBatch(queries);
       for (const listener of listeners) {
         try {
           listener();
@@ -83,6 +90,9 @@ export function createD1Db(binding: D1Binding): Database {
         }
       }
       return results;
+    },
+    read(queries) {
+      return queries.length === 0 ? Promise.resolve([]) : runBatch(queries);
     },
     onCommit(listener) {
       listeners.add(listener);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import {
   bookings,
@@ -6,8 +6,11 @@ import {
   dateOverrides,
   recurringAvailability,
   weeklyHours,
+  type DateOverrideRow,
+  type RecurringRow,
   type ServiceRow,
   type SpecialistRow,
+  type WeeklyHoursRow,
 } from '../../db/schema.js';
 import type { Availability } from '../../domain/availability.js';
 import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
@@ -15,23 +18,37 @@ import { DAY_MS, MINUTE_MS } from '../../domain/civil.js';
 import type { Policy } from '../../domain/policy.js';
 import type { Busy, ServiceRules } from '../../domain/slots.js';
 
+/** Bookings the day and week caps count (a hold only until it expires). */
+type Counted = { start: number; until?: number }[];
+
 type Reader = Drizzle | Tx;
 
-/** A specialist's availability rules in the slot engine's terms. */
-export async function availabilityOf(db: Reader, specialist: SpecialistRow): Promise<Availability> {
-  const [hours, overrides, recurring] = await Promise.all([
-    db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, specialist.id)),
-    db.select().from(dateOverrides).where(eq(dateOverrides.specialistId, specialist.id)).orderBy(asc(dateOverrides.createdAt)),
-    db.select().from(recurringAvailability).where(eq(recurringAvailability.specialistId, specialist.id)),
-  ]);
-  const interval = (h: (typeof hours)[number]) => ({ weekday: h.weekday, start: h.startMinute, end: h.endMinute });
+/** The three queries of a specialist's availability rules (`specialistId` a value or a subquery). */
+export function availabilityQueries(db: Reader, specialistId: string | SQL) {
+  return [
+    db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, specialistId)),
+    db.select().from(dateOverrides).where(eq(dateOverrides.specialistId, specialistId)).orderBy(asc(dateOverrides.createdAt)),
+    db.select().from(recurringAvailability).where(eq(recurringAvailability.specialistId, specialistId)),
+  ] as const;
+}
+
+type AvailabilityRows = [WeeklyHoursRow[], DateOverrideRow[], RecurringRow[]];
+
+/** `availabilityQueries`' answers in the slot engine's terms. */
+export function toAvailability(timeZone: string, [hours, overrides, recurring]: AvailabilityRows): Availability {
+  const interval = (h: WeeklyHoursRow) => ({ weekday: h.weekday, start: h.startMinute, end: h.endMinute });
   return {
-    timeZone: specialist.timeZone,
+    timeZone,
     weekly: hours.filter((h) => h.kind === 'open').map(interval),
     breaks: hours.filter((h) => h.kind === 'break').map(interval),
     overrides: overrides.map((o) => ({ from: o.fromDate, to: o.toDate, intervals: o.intervals })),
     recurring: recurring.map((r) => ({ rrule: r.rrule, anchor: r.anchorDate, start: r.startMinute, end: r.endMinute })),
   };
+}
+
+/** A specialist's availability rules in the slot engine's terms. */
+export async function availabilityOf(db: Reader, specialist: SpecialistRow): Promise<Availability> {
+  return toAvailability(specialist.timeZone, await Promise.all(availabilityQueries(db, specialist.id)));
 }
 
 export function serviceRules(service: ServiceRow, minutes: number): ServiceRules {
@@ -50,12 +67,9 @@ export function serviceRules(service: ServiceRow, minutes: number): ServiceRules
 /** Buffers and durations are at most 8 hours each, so a day either side finds every overlap. */
 const REACH_MS = DAY_MS;
 
-/**
- * Time taken by the specialist's active bookings around `[from, to)`, each widened by its own
- * buffers; a hold blocks only until it expires.
- */
-export async function bookedTime(db: Reader, specialistId: string, from: number, to: number, now: number, excludeId?: string): Promise<Busy[]> {
-  const rows = await db
+/** The query behind `bookedTime` (`specialistId` a value or a subquery). */
+export function bookedTimeQuery(db: Reader, specialistId: string | SQL, from: number, to: number, excludeId?: string) {
+  return db
     .select({
       start: bookings.startAt,
       end: bookings.endAt,
@@ -74,6 +88,10 @@ export async function bookedTime(db: Reader, specialistId: string, from: number,
         excludeId ? ne(bookings.id, excludeId) : undefined,
       ),
     );
+}
+
+/** `bookedTimeQuery`'s rows as busy time: each widened by its buffers, a hold only until it expires. */
+export function toBookedTime(rows: Awaited<ReturnType<typeof bookedTimeQuery>>, now: number): Busy[] {
   return rows
     .filter((r) => r.status !== 'held' || (r.expires ?? 0) > now)
     .map((r) => ({
@@ -83,24 +101,42 @@ export async function bookedTime(db: Reader, specialistId: string, from: number,
     }));
 }
 
-/** This service's active bookings in the weeks around `[from, to)`, for the day and week caps. */
-export async function countedBookings(db: Reader, service: ServiceRow, from: number, to: number, now: number, excludeId?: string) {
-  if (service.maxPerDay === null && service.maxPerWeek === null) return [];
-  const rows = await db
+/**
+ * Time taken by the specialist's active bookings around `[from, to)`, each widened by its own
+ * buffers; a hold blocks only until it expires.
+ */
+export async function bookedTime(db: Reader, specialistId: string, from: number, to: number, now: number, excludeId?: string): Promise<Busy[]> {
+  return toBookedTime(await bookedTimeQuery(db, specialistId, from, to, excludeId), now);
+}
+
+/** The query behind `countedBookings`: the service's active bookings in the weeks around `[from, to)`. */
+export function countedQuery(db: Reader, serviceId: string, from: number, to: number, excludeId?: string) {
+  return db
     .select({ start: bookings.startAt, status: bookings.status, expires: bookings.holdExpiresAt })
     .from(bookings)
     .where(
       and(
-        eq(bookings.serviceId, service.id),
+        eq(bookings.serviceId, serviceId),
         inArray(bookings.status, [...ACTIVE_STATUSES]),
         gt(bookings.startAt, from - 8 * DAY_MS),
         lt(bookings.startAt, to + 8 * DAY_MS),
         excludeId ? ne(bookings.id, excludeId) : undefined,
       ),
     );
+}
+
+/** `countedQuery`'s rows as the caps count them — none when the service has no cap. */
+export function toCounted(service: ServiceRow, rows: Awaited<ReturnType<typeof countedQuery>>, now: number): Counted {
+  if (service.maxPerDay === null && service.maxPerWeek === null) return [];
   return rows
     .filter((r) => r.status !== 'held' || (r.expires ?? 0) > now)
     .map((r) => (r.status === 'held' ? { start: r.start, until: r.expires! } : { start: r.start }));
+}
+
+/** This service's active bookings in the weeks around `[from, to)`, for the day and week caps. */
+export async function countedBookings(db: Reader, service: ServiceRow, from: number, to: number, now: number, excludeId?: string): Promise<Counted> {
+  if (service.maxPerDay === null && service.maxPerWeek === null) return [];
+  return toCounted(service, await countedQuery(db, service.id, from, to, excludeId), now);
 }
 
 /** The cancellation and reschedule policy of a service. */
@@ -115,7 +151,10 @@ export function policyOf(service: ServiceRow): Policy {
   };
 }
 
+/** The query of a specialist's outside calendar feeds (`specialistId` a value or a subquery). */
+export const feedsQuery = (db: Reader, specialistId: string | SQL) => db.select({ url: calendarFeeds.url }).from(calendarFeeds).where(eq(calendarFeeds.specialistId, specialistId));
+
 export async function feedUrls(db: Reader, specialistId: string): Promise<string[]> {
-  const rows = await db.select({ url: calendarFeeds.url }).from(calendarFeeds).where(eq(calendarFeeds.specialistId, specialistId));
+  const rows = await feedsQuery(db, specialistId);
   return rows.map((r) => r.url);
 }

@@ -32,7 +32,12 @@ export interface OutsideBusy {
  * than failing the booking page.
  */
 export async function outsideBusy(deps: ServiceDeps, db: Drizzle | Tx, specialist: SpecialistRow, from: number, to: number): Promise<OutsideBusy> {
-  const urls = await feedUrls(db, specialist.id);
+  return outsideBusyOf(deps, await feedUrls(db, specialist.id), specialist, from, to);
+}
+
+/** `outsideBusy` for feed URLs already read (in a snapshot's read batch). */
+export async function outsideBusyOf(deps: ServiceDeps, urls: readonly string[], specialist: SpecialistRow, from: number, to: number): Promise<OutsideBusy> {
+  if (urls.length === 0) return { busy: [], versions: [] };
   const window = { from: from - DAY_MS, to: to + DAY_MS };
   const results = await Promise.all(urls.map((url) => deps.calendarFeeds.busy(url, window, specialist.timeZone)));
   return { busy: results.flatMap((r) => r.busy), versions: results.map((r) => r.version) };

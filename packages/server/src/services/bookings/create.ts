@@ -1,13 +1,14 @@
 import type { BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
 import type { z } from 'zod';
 import { and } from 'drizzle-orm';
-import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
-import type { Drizzle, Tx } from '../../db/client.js';
-import { payments, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
-import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
-import { outsideBusy } from '../availability/slots.js';
-import { availabilityVersion, versionStill } from '../availability/version.js';
-import { chooseDuration, findActiveService, findSpecialist, originNotAllowed } from '../catalog/catalog.js';
+import { commitCount, guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import type { Database, Drizzle, Tx } from '../../db/client.js';
+import { payments, type PaymentRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { DAY_MS, isoInstant, MINUTE_MS } from '../../domain/civil.js';
+import { feedsQuery } from '../availability/rules.js';
+import { outsideBusyOf } from '../availability/slots.js';
+import { versionStill } from '../availability/version.js';
+import { activeServiceFound, activeServiceQuery, chooseDuration, originNotAllowed, specialistFound, specialistIdOf, specialistQuery } from '../catalog/catalog.js';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
@@ -15,9 +16,10 @@ import { writeContention } from '../errors.js';
 import { creditFor, debitCreditQueries, ledgerSize, ledgerStill, purchaseByToken, type PurchaseLot } from '../packages/credits.js';
 import { chargeFor, paymentValues, payThen, priceChanged, sameCharge, type Charge } from '../payments/checkout.js';
 import { customerConfirmationQueued } from '../mail/recipients.js';
-import { present } from './present.js';
+import { toBookingPayment } from '../payments/records.js';
+import { presentOwn } from './present.js';
 import { openBookingQueries } from './road.js';
-import { assertBookable } from './slot-check.js';
+import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
@@ -32,7 +34,34 @@ export interface CreateContext {
   visitorHash?: string | undefined;
 }
 
-/** What the request asks for, read from one snapshot of the database. */
+/**
+ * What a creation reads about the calendar, as ONE read batch (`Database.read`): one round trip to
+ * a remote database, one consistent snapshot. The specialist's row carries the availability
+ * version the guarded write checks; every other query keys on the handle, so none waits for it.
+ */
+interface Snapshot {
+  specialist: SpecialistRow;
+  service: ServiceRow;
+  feeds: string[];
+  facts: SlotFacts;
+}
+
+async function snapshot(database: Database, input: CreateInput, start: number, now: number): Promise<Snapshot> {
+  const db = database.db;
+  const who = specialistIdOf(input.specialist);
+  // The longest session is 8 hours: a day after the start covers the candidate's end.
+  const [[specialistRow], [serviceRow], feeds, ...facts] = (await database.read([
+    specialistQuery(db, input.specialist),
+    activeServiceQuery(db, who, input.service),
+    feedsQuery(db, who),
+    ...slotFactsQueries(db, who, input.service, start, start + DAY_MS),
+  ])) as [SpecialistRow[], ServiceRow[], { url: string }[], ...unknown[]];
+  const specialist = specialistFound(specialistRow, input.specialist);
+  const service = activeServiceFound(serviceRow, specialist, input.service);
+  return { specialist, service, feeds: feeds.map((f) => f.url), facts: toSlotFacts(specialist, service, facts, now) };
+}
+
+/** What the request asks for, from one snapshot (plus the money and credit reads it needs). */
 interface Plan {
   specialist: SpecialistRow;
   service: ServiceRow;
@@ -43,10 +72,9 @@ interface Plan {
   charge: Charge | undefined;
 }
 
-async function plan(deps: ServiceDeps, db: Reader, input: CreateInput, ctx: CreateContext, creditTokenHash: string | undefined, now: number): Promise<Plan> {
-  const specialist = await findSpecialist(db, input.specialist);
+async function plan(deps: ServiceDeps, db: Reader, snap: Snapshot, input: CreateInput, ctx: CreateContext, creditTokenHash: string | undefined, now: number): Promise<Plan> {
+  const { specialist, service } = snap;
   assertAccepting(specialist);
-  const service = await findActiveService(db, specialist, input.service);
   const option = chooseDuration(service, input.duration);
   const credit = creditTokenHash
     ? await creditFor(db, { tokenHash: creditTokenHash, specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now })
@@ -81,25 +109,32 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
   const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
-  const specialist = await findSpecialist(db, input.specialist);
+  const commits = commitCount(database);
+  const readAt = commits(); // before the read: a commit landing during it makes the first try read again
+  const first = await snapshot(database, input, start, now);
+  const { specialist } = first;
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
     throw originNotAllowed(ctx.origin, specialist.handle);
   }
-  const first = await plan(deps, db, input, ctx, creditTokenHash, now);
+  const firstPlan = await plan(deps, db, first, input, ctx, creditTokenHash, now);
   // Outside calendars are fetched once, before any try: they are I/O, and no version covers them.
-  const outside = (await outsideBusy(deps, db, specialist, start, start + 1)).busy;
-  const check = (p: Plan) => assertBookable(db as unknown as Tx, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
+  const outside = (await outsideBusyOf(deps, first.feeds, specialist, start, start + 1)).busy;
+  const check = (snap: Snapshot, p: Plan) => assertOpen(snap.facts, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
   const id = newId('bk');
 
-  /** One try: a snapshot, everything checked on it, then the guarded batch. */
-  const attempt = async (paid?: { intentId: string; charge: Charge; paymentId: string }) => {
-    const version = await availabilityVersion(db, specialist.id);
+  /**
+   * One try: a snapshot (the first one again when this process committed nothing since it was
+   * read), everything checked on it, then the guarded batch.
+   */
+  const attempt = async (reuse: boolean, paid?: { intentId: string; charge: Charge; paymentId: string }) => {
+    const snap = reuse ? first : await snapshot(database, input, start, now);
+    const version = snap.specialist.availabilityVersion;
     const purchase = creditTokenHash ? await purchaseByToken(db, creditTokenHash, 'body.credit.token') : undefined;
     const ledger = purchase ? await ledgerSize(db, purchase.id) : 0;
-    const current = await plan(deps, db, input, ctx, creditTokenHash, now);
+    const current = reuse && !creditTokenHash ? firstPlan : await plan(deps, db, snap, input, ctx, creditTokenHash, now);
     if (paid && (!current.charge || !sameCharge(current.charge, paid.charge))) throw priceChanged();
     if (!paid && current.charge) throw priceChanged();
-    await check(current);
+    check(snap, current);
     const { row, queries } = openBookingQueries(
       db,
       {
@@ -136,33 +171,38 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
       now,
     );
     const debit = current.credit ? await debitCreditQueries(db, current.credit, row, now) : [];
-    const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now))] : [];
+    const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now)).returning()] : [];
     const condition = and(
       versionStill(specialist.id, version),
       purchase ? ledgerStill(purchase.id, ledger) : undefined,
       paid ? holdsStillAllowed(holdLimits(deps), { ...ctx, email: input.customer.email }, now) : undefined,
     )!;
     const written = await guardedBatch(database, condition, [...queries, ...debit, ...payment]);
-    return written ? row : RETRY;
+    if (!written) return RETRY;
+    const [paymentRow] = paid ? (written.at(-1) as PaymentRow[]) : [];
+    return { row, snap, payment: paymentRow ? toBookingPayment(paymentRow, []) : null };
   };
-  const book = (paid?: Parameters<typeof attempt>[0]) => optimistic(database, specialist.id, () => attempt(paid), writeContention);
+  /** The booking as its customer sees it, from what the try read and wrote: no read after the write. */
+  const shown = (done: Exclude<Awaited<ReturnType<typeof attempt>>, typeof RETRY>) => presentOwn(done.row, done.snap.specialist, done.snap.service, done.payment, deps);
 
-  if (!first.charge) {
-    const row = await book();
-    return { booking: await present(deps, row), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
+  if (!firstPlan.charge) {
+    const done = await optimistic(database, specialist.id, (n) => attempt(n === 0 && commits() === readAt), writeContention);
+    return { booking: shown(done), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
   }
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
-  await check(first);
-  const charge = first.charge;
+  check(first, firstPlan);
+  const charge = firstPlan.charge;
   const paymentId = newId('pay');
-  const { result: row, intent } = await payThen(
+  const { result: done, intent } = await payThen(
     deps,
     charge,
     { key: `booking-${id}`, paymentId, specialistId: specialist.id, description: `${first.service.name} on ${isoInstant(start)}`, metadata: { booking_id: id } },
-    (created) => book({ intentId: created.id, charge, paymentId }),
+    // The provider's answer took a while: every try reads a fresh snapshot.
+    (created) => optimistic(database, specialist.id, () => attempt(false, { intentId: created.id, charge, paymentId }), writeContention),
   );
+  const row = done.row;
   return {
-    booking: await present(deps, row),
+    booking: shown(done),
     manageToken,
     paymentSession: {
       id: paymentId,

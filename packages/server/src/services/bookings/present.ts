@@ -30,7 +30,12 @@ export async function present(deps: Pick<ServiceDeps, 'database'> & PresentAt, r
     .where(eq(specialists.id, row.specialistId))
     .limit(1);
   const { specialist, service } = joined!;
-  const view = presentWith(row, specialist, service, payment, deps);
+  return presentOwn(row, specialist, service, payment, deps);
+}
+
+/** `present` from rows the caller already holds (a creation has them all from its snapshot). */
+export function presentOwn(row: BookingRow, specialist: { handle: string; name: string; timeZone: string }, service: ServiceView, payment: BookingPayment | null, at: PresentAt): Booking {
+  const view = presentWith(row, specialist, service, payment, at);
   return { ...view, customer: { ...view.customer, ...(row.customerPhone === null ? {} : { phone: row.customerPhone }), smsConsent: row.smsConsent } };
 }
 

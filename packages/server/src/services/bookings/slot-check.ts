@@ -1,11 +1,15 @@
-import type { Tx } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import type { Drizzle, Tx } from '../../db/client.js';
 import type { BookingRow, ServiceRow, SpecialistRow } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
 import { hasRoom, occupiedBy } from '../../domain/occupancy.js';
+import type { Availability } from '../../domain/availability.js';
 import { computeSlots, type Busy } from '../../domain/slots.js';
-import { availabilityOf, bookedTime, countedBookings, serviceRules } from '../availability/rules.js';
+import { availabilityQueries, bookedTime, bookedTimeQuery, countedQuery, serviceRules, toAvailability, toBookedTime, toCounted } from '../availability/rules.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
+
+type Reader = Drizzle | Tx;
 
 /** Sessions booked for one time at once; group sessions will raise it per service. */
 export const ONE_TO_ONE = 1;
@@ -37,20 +41,43 @@ export async function isFree(tx: Tx, booking: Pick<BookingRow, 'id' | 'specialis
   return hasRoom(occupiedBy(booking), booked, now, capacity);
 }
 
+/** What the slot check reads about one start — from one snapshot, so one read batch can carry it. */
+export interface SlotFacts {
+  availability: Availability;
+  /** The service's bookings the day and week caps count. */
+  counted: ReturnType<typeof toCounted>;
+  /** Other active bookings around the start, widened by their buffers. */
+  booked: Busy[];
+}
+
 /**
- * Throws unless `start` is a slot right now: "could it ever be one?" (hours, step, notice, advance
- * window) → `not_a_slot`; "is it free?" (caps, outside calendars, then room among the bookings and
- * their buffers, holds included) → `slot_unavailable`. Must run inside the write transaction that
- * inserts or moves the booking: that is what makes double booking impossible.
+ * The queries behind `SlotFacts` for a booking of `[start, end)`, keyed on `specialistId` (a value
+ * or `specialistIdOf(handle)`, so they can ride in the same read batch as the specialist's row).
  */
-export async function assertBookable(tx: Tx, check: SlotCheck): Promise<void> {
+export function slotFactsQueries(db: Reader, specialistId: string | SQL, serviceId: string, start: number, end: number, excludeId?: string) {
+  return [...availabilityQueries(db, specialistId), countedQuery(db, serviceId, start, start + 1, excludeId), bookedTimeQuery(db, specialistId, start, end, excludeId)] as const;
+}
+
+/** `slotFactsQueries`' answers (in their order) as `SlotFacts`. */
+export function toSlotFacts(specialist: SpecialistRow, service: ServiceRow, rows: readonly unknown[], now: number): SlotFacts {
+  const [hours, overrides, recurring, counted, booked] = rows as unknown as [...Parameters<typeof toAvailability>[1], Parameters<typeof toCounted>[1], Parameters<typeof toBookedTime>[0]];
+  return { availability: toAvailability(specialist.timeZone, [hours, overrides, recurring]), counted: toCounted(service, counted, now), booked: toBookedTime(booked, now) };
+}
+
+/**
+ * Throws unless `start` is a slot as of `facts`: "could it ever be one?" (hours, step, notice,
+ * advance window) → `not_a_slot`; "is it free?" (caps, outside calendars, then room among the
+ * bookings and their buffers, holds included) → `slot_unavailable`. Pure: the caller read `facts`
+ * in the snapshot its guarded write is checked against — that is what makes double booking
+ * impossible.
+ */
+export function assertOpen(facts: SlotFacts, check: SlotCheck): void {
   const { specialist, service, minutes, start, now } = check;
   const window = { from: start, to: start + 1, displayTimeZone: specialist.timeZone };
   const rules = serviceRules(service, minutes);
-  const [availability, counted] = await Promise.all([availabilityOf(tx, specialist), countedBookings(tx, service, start, start + 1, now, check.excludeId)]);
-  const open = computeSlots({ availability, service: rules, busy: check.outside, counted, now, ...window });
+  const open = computeSlots({ availability: facts.availability, service: rules, busy: check.outside, counted: facts.counted, now, ...window });
   if (open.days.length === 0) {
-    const possible = computeSlots({ availability, service: rules, busy: [], counted: [], now, ...window });
+    const possible = computeSlots({ availability: facts.availability, service: rules, busy: [], counted: [], now, ...window });
     if (possible.days.length === 0) {
       throw new ServiceError('not_a_slot', t('not_a_slot', { time: check.label, name: specialist.name, service: service.name }), {
         errors: [{ field: 'body.start', message: t('not_a_slot.field') }],
@@ -58,6 +85,13 @@ export async function assertBookable(tx: Tx, check: SlotCheck): Promise<void> {
     }
     throw unavailable();
   }
-  const candidate = { id: check.excludeId ?? '', specialistId: specialist.id, startAt: start, endAt: start + minutes * MINUTE_MS, bufferBefore: service.bufferBefore, bufferAfter: service.bufferAfter };
-  if (!(await isFree(tx, candidate, now))) throw unavailable();
+  const candidate = { startAt: start, endAt: start + minutes * MINUTE_MS, bufferBefore: service.bufferBefore, bufferAfter: service.bufferAfter };
+  if (!hasRoom(occupiedBy(candidate), facts.booked, now, ONE_TO_ONE)) throw unavailable();
+}
+
+/** `assertOpen` on facts read now from `db` (a snapshot's reader). */
+export async function assertBookable(db: Reader, check: SlotCheck): Promise<void> {
+  const end = check.start + check.minutes * MINUTE_MS;
+  const rows = await Promise.all(slotFactsQueries(db, check.specialist.id, check.service.id, check.start, end, check.excludeId));
+  assertOpen(toSlotFacts(check.specialist, check.service, rows, check.now), check);
 }

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../deps.js';
 import type { Service, Specialist } from '@slotwise/sdk/contract';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, specialists, type DurationOption, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
@@ -10,24 +10,44 @@ import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
-export async function findSpecialist(db: Reader, handle: string): Promise<SpecialistRow> {
-  const [row] = await db.select().from(specialists).where(eq(specialists.handle, handle)).limit(1);
+/** The specialist behind `handle`, as a subquery: other queries of one read batch key on it. */
+export const specialistIdOf = (handle: string): SQL => sql`(select ${specialists.id} from ${specialists} where ${specialists.handle} = ${handle})`;
+
+/** The query `findSpecialist` runs, for a read batch. */
+export const specialistQuery = (db: Reader, handle: string) => db.select().from(specialists).where(eq(specialists.handle, handle)).limit(1);
+
+/** `specialistQuery`'s answer, or `specialist_not_found`. */
+export function specialistFound(row: SpecialistRow | undefined, handle: string): SpecialistRow {
   if (!row) throw new ServiceError('specialist_not_found', t('specialist_not_found.handle', { handle }));
   return row;
 }
 
-export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string): Promise<ServiceRow> {
-  const [row] = await db
+export async function findSpecialist(db: Reader, handle: string): Promise<SpecialistRow> {
+  const [row] = await specialistQuery(db, handle);
+  return specialistFound(row, handle);
+}
+
+/** The query `findActiveService` runs (`specialistId` a value or `specialistIdOf`), for a read batch. */
+export const activeServiceQuery = (db: Reader, specialistId: string | SQL, serviceId: string) =>
+  db
     .select()
     .from(services)
-    .where(and(eq(services.id, serviceId), eq(services.specialistId, specialist.id), eq(services.active, true)))
+    .where(and(eq(services.id, serviceId), eq(services.specialistId, specialistId), eq(services.active, true)))
     .limit(1);
+
+/** `activeServiceQuery`'s answer, or `service_not_found` naming what the specialist offers. */
+export function activeServiceFound(row: ServiceRow | undefined, specialist: SpecialistRow, serviceId: string): ServiceRow {
   if (!row) {
     throw new ServiceError('service_not_found', t('service_not_found.offered', { name: specialist.name, id: serviceId }), {
       errors: [{ field: 'service', message: t('service_not_found.offered_field') }],
     });
   }
   return row;
+}
+
+export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string): Promise<ServiceRow> {
+  const [row] = await activeServiceQuery(db, specialist.id, serviceId);
+  return activeServiceFound(row, specialist, serviceId);
 }
 
 /** The duration option asked for, or the service's first when none was. */

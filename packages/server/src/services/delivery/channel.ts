@@ -96,6 +96,11 @@ export interface SendOutcome {
   status?: 'sent' | 'skipped';
   /** What the provider answered: a Message-ID, a meeting id, an HTTP status. */
   providerRef?: string;
+  /**
+   * Rows the send consists of (the app's notice), written in the same batch as the delivery's
+   * outcome: both or neither, so a crash in between never leaves a notice its delivery will make again.
+   */
+  writes?: BatchItem<'sqlite'>[];
 }
 
 /**

@@ -135,42 +135,58 @@ async function claim(deps: ServiceDeps, now: number, limit: number): Promise<Del
   return claimed as DeliveryRow[];
 }
 
-type Settled = { outcome: 'sent' | 'skipped' | 'retried' | 'dead'; delivery: DeliveryRow };
+type Settled = {
+  outcome: 'sent' | 'skipped' | 'retried' | 'dead';
+  delivery: DeliveryRow;
+  /** The outcome's row update, and what the send itself writes: recorded with the round's others. */
+  writes: BatchItem<'sqlite'>[];
+  /** The log line, written once the outcome is recorded. */
+  line: Record<string, unknown>;
+  error?: unknown;
+};
 
-/** Sends one claimed delivery and records how it ended; never throws. */
+/** Sends one claimed delivery and works out how it ended, to be recorded with its round; never throws. */
 async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, delivery: DeliveryRow, now: number): Promise<Settled> {
   const started = performance.now();
   const base = { msg: 'delivery', id: delivery.id, channel: delivery.channel, kind: delivery.kind, attempt: delivery.attempts, idempotencyKey: delivery.idempotencyKey };
-  let settled: Settled;
+  const db = deps.database.db;
   try {
     if (!channel) throw new DeliveryFailure(`No channel "${delivery.channel}" is configured.`, { retryable: false });
     const outcome = (await channel.send(delivery, deps)) ?? {};
     const status = outcome.status ?? 'sent';
-    await deps.database.batch([
-      deps.database.db
-        .update(deliveries)
-        .set({ status, providerRef: outcome.providerRef ?? null, sentAt: status === 'sent' ? deps.clock() : null, leaseUntil: null, lastError: null, updatedAt: deps.clock() })
-        .where(eq(deliveries.id, delivery.id)),
-    ]);
-    settled = { outcome: status, delivery };
-    deps.log({ level: 'info', ...base, outcome: status, ms: Math.round(performance.now() - started) });
+    const update = db
+      .update(deliveries)
+      .set({ status, providerRef: outcome.providerRef ?? null, sentAt: status === 'sent' ? deps.clock() : null, leaseUntil: null, lastError: null, updatedAt: deps.clock() })
+      .where(eq(deliveries.id, delivery.id));
+    return { outcome: status, delivery, writes: [...(outcome.writes ?? []), update], line: { level: 'info', ...base, outcome: status, ms: Math.round(performance.now() - started) } };
   } catch (error) {
     const retryable = !(error instanceof DeliveryFailure) || error.retryable;
     const giveUpAt = delivery.dueAt + (channel?.retryForMs ?? 24 * 3_600_000);
     const next = now + backoff(delivery.attempts);
     const dead = !retryable || next > giveUpAt;
     const message = error instanceof Error ? error.message : String(error);
-    await deps.database.batch([
-      deps.database.db
-        .update(deliveries)
-        .set({ status: dead ? 'dead' : 'pending', nextAttemptAt: dead ? delivery.nextAttemptAt : next, leaseUntil: null, lastError: message.slice(0, 1000), updatedAt: deps.clock() })
-        .where(eq(deliveries.id, delivery.id)),
-    ]);
-    settled = { outcome: dead ? 'dead' : 'retried', delivery };
-    deps.log({ level: dead ? 'error' : 'warn', ...base, outcome: dead ? 'dead' : 'retry', ...(dead ? {} : { nextAttemptAt: new Date(next).toISOString() }), ...errorFields(error) });
-    if (dead && channel?.onDead) await channel.onDead(delivery, deps).catch((e: unknown) => deps.logError(e));
+    const update = db
+      .update(deliveries)
+      .set({ status: dead ? 'dead' : 'pending', nextAttemptAt: dead ? delivery.nextAttemptAt : next, leaseUntil: null, lastError: message.slice(0, 1000), updatedAt: deps.clock() })
+      .where(eq(deliveries.id, delivery.id));
+    const line = { level: dead ? 'error' : 'warn', ...base, outcome: dead ? 'dead' : 'retry', ...(dead ? {} : { nextAttemptAt: new Date(next).toISOString() }), ...errorFields(error) };
+    return { outcome: dead ? 'dead' : 'retried', delivery, writes: [update], line, error };
   }
-  return settled;
+}
+
+/**
+ * Records a round's outcomes as ONE batch — one commit for the round, not one per delivery —, then
+ * logs them and tells dead deliveries' channels. Should the batch fail, the deliveries stay leased
+ * and go again when their lease runs out, as after a crash (the idempotency key holds them to one).
+ */
+async function record(deps: ServiceDeps, byName: Map<string, DeliveryChannel>, settled: Settled[]): Promise<void> {
+  if (settled.length === 0) return;
+  await deps.database.batch(settled.flatMap((s) => s.writes));
+  for (const s of settled) {
+    deps.log(s.line as Parameters<ServiceDeps['log']>[0]);
+    const channel = byName.get(s.delivery.channel);
+    if (s.outcome === 'dead' && channel?.onDead) await channel.onDead(s.delivery, deps).catch((e: unknown) => deps.logError(e));
+  }
 }
 
 /**
@@ -180,10 +196,11 @@ async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, 
  */
 export async function drainDeliveries(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number = deps.clock()): Promise<DrainResult> {
   const result: DrainResult = { planned: await planOutbox(deps, channels, now), sent: 0, retried: 0, dead: 0, skipped: 0 };
-  const byName = new Map(channels.map((c) => [c.name, c]));
+  const byName = new Map<string, DeliveryChannel>(channels.map((c) => [c.name, c]));
   for (;;) {
     const batch = await claim(deps, now, BATCH);
-    const settled = await Promise.all(batch.map((d) => sendOne(deps, byName.get(d.channel as DeliveryChannel['name']), d, now)));
+    const settled = await Promise.all(batch.map((d) => sendOne(deps, byName.get(d.channel), d, now)));
+    await record(deps, byName, settled);
     for (const s of settled) result[s.outcome === 'sent' ? 'sent' : s.outcome === 'skipped' ? 'skipped' : s.outcome === 'dead' ? 'dead' : 'retried']++;
     if (batch.length < BATCH) return result;
   }

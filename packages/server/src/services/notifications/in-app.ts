@@ -71,14 +71,16 @@ export const inAppChannel: DeliveryChannel = {
       .where(eq(specialists.id, delivery.specialistId))
       .limit(1);
     const notice = NOTICES[event.type]!(booking, event, context ?? { timeZone: 'UTC', serviceName: 'the session' });
-    // The delivery's id is the notice's: a retry after a lost answer writes nothing new.
-    await writeOne(
-      deps.database,
-      deps.database.db
-        .insert(notifications)
-        .values({ id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: delivery.bookingId, title: notice.title, body: notice.body, data: { bookingId: delivery.bookingId }, createdAt: deps.clock() })
-        .onConflictDoNothing(),
-    );
+    // Written with the delivery's outcome (one batch). The delivery's id is the notice's as well:
+    // a send made again after a lost outcome writes nothing new.
+    return {
+      writes: [
+        deps.database.db
+          .insert(notifications)
+          .values({ id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: delivery.bookingId, title: notice.title, body: notice.body, data: { bookingId: delivery.bookingId }, createdAt: deps.clock() })
+          .onConflictDoNothing(),
+      ],
+    };
   },
 };
 
