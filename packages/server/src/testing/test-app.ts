@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createApp, type AppOptions } from '../app.js';
-import { createDb, type Database } from '../db/client.js';
+import { createDb, type Database, type DatabaseOptions } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { services, specialists } from '../db/schema.js';
 import { offlinePayments } from '../providers/payments/index.js';
@@ -13,6 +13,8 @@ import { seedDemo } from '../seed.js';
 export interface TestAppOptions extends Partial<Omit<AppOptions, 'database' | 'clock'>> {
   now?: number;
   timeZone?: string;
+  /** The libSQL client the database is opened with (a test counting what reaches the database wraps the real one). */
+  createClient?: DatabaseOptions['createClient'];
 }
 
 /**
@@ -21,10 +23,10 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, 'database' | 'c
  * Rate limits are off unless a test turns them on: a test is one client firing many requests.
  */
 export async function testApp(options: TestAppOptions = {}) {
-  const { now: start, timeZone, ...appOptions } = options;
+  const { now: start, timeZone, createClient, ...appOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'slotwise-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  const database: Database = createDb(url, { timeout: 5000 });
+  const database: Database = createDb(url, { timeout: 5000, ...(createClient ? { createClient } : {}) });
   await migrate(database);
   // Passwords are hashed with a cheap KDF here: a test checks the format, not the cost.
   const kdfIterations = appOptions.kdfIterations ?? 1000;

@@ -1,0 +1,52 @@
+import { createClient, type Client } from '@libsql/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../testing/test-app.js';
+
+/** One call that reached the database: over Turso or D1, each is one network round trip. */
+interface Call {
+  kind: 'execute' | 'batch' | 'transaction';
+  mode?: string;
+  sql: string;
+}
+
+/** The real libSQL client, every call it is asked for written to `calls`. */
+function counting(calls: Call[]) {
+  return (config: Parameters<typeof createClient>[0]): Client => {
+    const client = createClient(config);
+    return new Proxy(client, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key === 'execute') return (stmt: string | { sql: string }, ...rest: unknown[]) => (calls.push({ kind: 'execute', sql: typeof stmt === 'string' ? stmt : stmt.sql }), (value as Function).call(target, stmt, ...rest));
+        if (key === 'batch')
+          return (stmts: ({ sql: string } | string)[], mode?: string) => (
+            calls.push({ kind: 'batch', mode, sql: stmts.map((s) => (typeof s === 'string' ? s : s.sql)).join(' ; ') }), (value as Function).call(target, stmts, mode)
+          );
+        if (key === 'transaction') return (...args: unknown[]) => (calls.push({ kind: 'transaction', sql: '' }), (value as Function).apply(target, args));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+}
+
+let t: TestApp | undefined;
+afterEach(() => t?.close());
+
+describe('what a booking costs the database', () => {
+  it('reads everything it checks in ONE read batch, then writes in ONE batch: two round trips to a remote database', async () => {
+    const calls: Call[] = [];
+    t = await testApp({ createClient: counting(calls) });
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
+    const start = slots.body.days[0].slots[0].start as string;
+    calls.length = 0;
+    const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' } } });
+    expect(res.status).toBe(201);
+    const write = calls.findIndex((c) => c.kind === 'batch' && c.sql.includes('insert into "bookings"'));
+    expect(write).toBeGreaterThan(-1);
+    const before = calls.slice(0, write);
+    // The specialist (with the availability version), the service, rules, feeds and bookings around the start, in one.
+    expect(before.map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:deferred']);
+    expect(before[0]!.sql).toContain('from "specialists"');
+    expect(before[0]!.sql).toContain('from "weekly_hours"');
+    expect(calls[write]!.mode).toBe('write');
+  });
+});
