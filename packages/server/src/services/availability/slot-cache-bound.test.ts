@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { optionsFromEnv } from '../../node.js';
 import { slotCacheSettings } from '../../settings.js';
 import { createSlotCache, SLOT_CACHE_DEFAULTS } from './slot-cache.js';
 
@@ -61,5 +62,13 @@ describe('the slot cache bounds', () => {
     expect(() => slotCacheSettings({ SLOT_CACHE_MAX_BYTES: '64MB' })).toThrow('SLOT_CACHE_MAX_BYTES must be a whole number from 65536 to 4294967296; got "64MB".');
     expect(() => slotCacheSettings({ SLOT_CACHE_MAX_ENTRIES: '0' })).toThrow('SLOT_CACHE_MAX_ENTRIES must be a whole number');
     expect(SLOT_CACHE_DEFAULTS).toEqual({ maxEntries: 2000, maxBytes: 33_554_432 });
+  });
+
+  it('gives the Node server a cache with the bounds its environment sets', () => {
+    expect(optionsFromEnv({})).not.toHaveProperty('slotCache');
+    const cache = optionsFromEnv({ SLOT_CACHE_MAX_BYTES: '65536' }).slotCache!;
+    for (const key of ['a', 'b', 'c']) cache.set(key, body(30_000), LATER);
+    expect(cache.get('a', NOW)).toBeUndefined();
+    expect(cache.size).toBe(2);
   });
 });
