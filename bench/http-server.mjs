@@ -4,15 +4,20 @@
 // `/bench/static` — the exact slots body as a constant string — and prints one JSON line on stdout
 // describing itself. Per-client rate limits are off: the load comes from a single address. Stops
 // (and deletes its database) on SIGTERM/SIGINT or when stdin closes.
+//
+// `--hours=open` (BENCH_HOURS=open; for bench/load.bench.mjs and bench/memory.bench.mjs) sets the
+// demo open 24/7 instead, both services with a 15-minute step, makes no bookings, and serves as
+// the static body the 14-day answer from tomorrow (a visitor in London) — the widest common ask.
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { dateOf, epochDay, importBuilt, isoWeekday, mulberry32, numberOption } from './support.mjs';
+import { dateOf, epochDay, importBuilt, isoWeekday, mulberry32, numberOption, stringOption } from './support.mjs';
 
 const { startServer } = await importBuilt('../packages/server/dist/node.js');
 const { batchedLines, jsonLog } = await importBuilt('../packages/server/dist/index.js');
 
-const BOOKINGS = numberOption('bookings', 'BENCH_BOOKINGS', 200);
+const OPEN = stringOption('hours', 'BENCH_HOURS') === 'open';
+const BOOKINGS = OPEN ? 0 : numberOption('bookings', 'BENCH_BOOKINGS', 200);
 const DISPLAY_ZONE = 'Europe/London';
 const SEED = 20261101;
 
@@ -32,7 +37,11 @@ const server = await startServer({
   seed: 'demo',
   // One load generator is one client: per-client limits would answer 429 within the first second.
   rateLimits: false,
-  mount: (app) => app.get('/bench/static', (c) => c.body(staticBody, 200, { 'content-type': 'application/json' })),
+  mount: (app) => {
+    app.get('/bench/static', (c) => c.body(staticBody, 200, { 'content-type': 'application/json' }));
+    // For bench/memory.bench.mjs: this process's memory as V8 sees it, and the slot cache's fill.
+    app.get('/bench/memory', (c) => c.json({ ...process.memoryUsage(), cacheEntries: app.deps.slotCache.size, cacheBytes: app.deps.slotCache.bytes }));
+  },
 });
 
 let stopping = false;
@@ -61,32 +70,46 @@ async function ok(method, path, body) {
   return r.json();
 }
 
-// The window: 60 local dates starting tomorrow in the specialist's zone, so every slot is ahead.
+// The window: 60 local dates starting tomorrow in the specialist's zone, so every slot is ahead
+// (14 when open 24/7: that answer alone is already ~90 KB).
 const { services, timeZone } = await ok('GET', '/v1/specialists/demo');
 const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now());
 const fromDay = epochDay(today) + 1;
-const window = { from: dateOf(fromDay), to: dateOf(fromDay + 59) };
-let monday = fromDay;
-while (isoWeekday(monday) !== 1) monday++;
-let saturday = fromDay;
-while (isoWeekday(saturday) !== 6) saturday++;
+const window = { from: dateOf(fromDay), to: dateOf(fromDay + (OPEN ? 13 : 59)) };
+const step = OPEN ? 15 : 30;
+const rules = OPEN ? await openAllHours() : await businessHours();
+for (const s of services) await ok('PATCH', `/v1/me/services/${s.id}`, { slotStep: step });
 
-const rules = {
-  weekly: [1, 2, 3, 4, 5].flatMap((weekday) => [
-    { weekday, start: '09:00', end: '12:00' },
-    { weekday, start: '13:00', end: '17:00' },
-  ]),
-  overrides: [
-    { from: dateOf(monday + 7), intervals: [] },
-    { from: dateOf(monday + 17), to: dateOf(monday + 18), intervals: [] },
-    { from: dateOf(monday + 28), intervals: [{ start: '10:00', end: '15:00' }] },
-  ],
-  recurring: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', anchor: dateOf(saturday), start: '10:00', end: '12:00' },
-};
-await ok('PUT', '/v1/me/availability/weekly', { weekly: rules.weekly, breaks: [] });
-for (const override of rules.overrides) await ok('POST', '/v1/me/availability/overrides', override);
-await ok('POST', '/v1/me/availability/recurring', rules.recurring);
-for (const s of services) await ok('PATCH', `/v1/me/services/${s.id}`, { slotStep: 30 });
+/** Every day 00:00–24:00, nothing else. */
+async function openAllHours() {
+  const rules = { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })), overrides: [] };
+  await ok('PUT', '/v1/me/availability/weekly', { weekly: rules.weekly, breaks: [] });
+  return rules;
+}
+
+/** Weekday hours with a lunch break, three overrides and a fortnightly Saturday rule. */
+async function businessHours() {
+  let monday = fromDay;
+  while (isoWeekday(monday) !== 1) monday++;
+  let saturday = fromDay;
+  while (isoWeekday(saturday) !== 6) saturday++;
+  const rules = {
+    weekly: [1, 2, 3, 4, 5].flatMap((weekday) => [
+      { weekday, start: '09:00', end: '12:00' },
+      { weekday, start: '13:00', end: '17:00' },
+    ]),
+    overrides: [
+      { from: dateOf(monday + 7), intervals: [] },
+      { from: dateOf(monday + 17), to: dateOf(monday + 18), intervals: [] },
+      { from: dateOf(monday + 28), intervals: [{ start: '10:00', end: '15:00' }] },
+    ],
+    recurring: { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', anchor: dateOf(saturday), start: '10:00', end: '12:00' },
+  };
+  await ok('PUT', '/v1/me/availability/weekly', { weekly: rules.weekly, breaks: [] });
+  for (const override of rules.overrides) await ok('POST', '/v1/me/availability/overrides', override);
+  await ok('POST', '/v1/me/availability/recurring', rules.recurring);
+  return rules;
+}
 
 const slotsPath = (serviceId, zone) =>
   `/v1/specialists/demo/slots?service=${serviceId}&from=${window.from}&to=${window.to}&timezone=${encodeURIComponent(zone)}`;
@@ -95,7 +118,7 @@ const slotsPath = (serviceId, zone) =>
 // lists are read once; a start another booking has since covered is refused and another is tried.
 const random = mulberry32(SEED);
 const candidates = [];
-for (const s of services) {
+for (const s of BOOKINGS > 0 ? services : []) {
   const { days, duration } = await ok('GET', slotsPath(s.id, timeZone));
   candidates.push({ service: s.id, duration, starts: days.flatMap((d) => d.slots.map((slot) => slot.start)) });
 }
@@ -143,7 +166,7 @@ console.log(
     specialistZone: timeZone,
     displayZone: DISPLAY_ZONE,
     window,
-    service: { id: intro.id, name: intro.name, duration: intro.durations[0].minutes, step: 30 },
+    service: { id: intro.id, name: intro.name, duration: intro.durations[0].minutes, step, free: intro.durations[0].price === 0 },
     rules,
     bookings: booked,
   }),

@@ -8,12 +8,9 @@
 //    BENCH_SERVER_CPU_PROF=<dir> profiles the server with node --cpu-prof; run `pnpm build` first)
 //
 // Prints figures, never fails on them: exit 1 only if something crashed or a response was not 2xx.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import os from 'node:os';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startServerChild, stopServerChild } from './child.mjs';
 import { fmtInt, numberOption, stringOption, table } from './support.mjs';
 
 const SECONDS = numberOption('seconds', 'BENCH_SECONDS', 10);
@@ -26,35 +23,6 @@ const ENCODING = stringOption('encoding', 'BENCH_ENCODING');
 const TARGET_RATIO = 0.5; // slots req/s at least half of the static body's
 const profileDir = process.env.BENCH_SERVER_CPU_PROF;
 
-/** Starts bench/http-server.mjs and waits for the JSON line that describes it. */
-function startChild() {
-  const script = fileURLToPath(new URL('./http-server.mjs', import.meta.url));
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, script], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
-  return new Promise((resolve, reject) => {
-    let info;
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (info === undefined && line.startsWith('{')) resolve({ child, info: (info = JSON.parse(line)) });
-      else console.log(`[server] ${line}`);
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (info === undefined) {
-        reject(new Error(`The bench server stopped before it was ready (${signal ? `signal ${signal}` : `exit code ${code}`}); its error is above.`));
-      }
-    });
-  });
-}
-
-async function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 const load = (url, duration) =>
   autocannon({ url, connections: CONNECTIONS, duration, headers: { ...(ORIGIN ? { origin: ORIGIN } : {}), ...(ENCODING ? { 'accept-encoding': ENCODING } : {}) } });
 
@@ -62,7 +30,7 @@ console.log('Slots endpoint benchmark: autocannon against the server in a child 
 console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${os.platform()} ${os.arch()}; load generator and server share them`);
 
 const started = Date.now();
-const { child, info } = await startChild();
+const { child, info } = await startServerChild({ profileDir });
 let failed = false;
 try {
   const slotsUrl = info.url + info.slotsPath;
@@ -122,7 +90,7 @@ try {
   console.log(`non-2xx responses: ${non2xx}, connection errors and timeouts: ${errors} (both must be 0${non2xx + errors > 0 ? '; the figures above are not valid' : ''})`);
   if (non2xx + errors > 0 || !identical) failed = true;
 } finally {
-  await stopChild(child);
+  await stopServerChild(child);
 }
 if (profileDir) console.log(`server CPU profile written to ${profileDir}`);
 process.exit(failed ? 1 : 0);

@@ -20,7 +20,7 @@ import { errorFields, jsonLog, type Log } from './services/log.js';
 import { EDGE_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { loggedTick } from './services/scheduler.js';
 import { t } from './services/messages/index.js';
-import { flag, integer, paymentsFromEnv, type Env } from './settings.js';
+import { flag, integer, paymentsFromEnv, slotCacheSettings, type Env } from './settings.js';
 
 // workerd takes every named export of a Worker's main module for an entrypoint and refuses to
 // start when one is not a handler or a class (a number, say): besides `default` this module
@@ -98,7 +98,7 @@ function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number)
     kdfIterations: EDGE_KDF_ITERATIONS,
     maxKdfIterations: EDGE_KDF_ITERATIONS,
     ...(bindings.RATE_LIMITS ? { rateLimitStore: durableObjectRateLimits(bindings.RATE_LIMITS) } : {}),
-    slotCache: createSlotCache(sharedCache ? { shared: cacheApiAnswers(sharedCache) } : {}),
+    slotCache: createSlotCache({ ...slotCacheSettings(env), ...(sharedCache ? { shared: cacheApiAnswers(sharedCache) } : {}) }),
     ...(env.SLOTWISE_SECRETS_KEY ? { secretsKey: env.SLOTWISE_SECRETS_KEY } : {}),
     ...(holdMinutes === undefined ? {} : { holdMinutes }),
     ...(trustProxy === undefined ? {} : { trustProxy }),

@@ -10,7 +10,8 @@ import { createDb, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
-import { flag, integer, paymentsFromEnv } from './settings.js';
+import { flag, integer, paymentsFromEnv, slotCacheSettings } from './settings.js';
+import { createSlotCache } from './services/availability/slot-cache.js';
 
 export { paymentsFromEnv } from './settings.js';
 import { batchedLines, jsonLog, type Log } from './services/log.js';
@@ -205,7 +206,8 @@ export function closeOnSignal(server: RunningServer): void {
  * `SLOTWISE_PAYMENTS`, `TRUST_PROXY`, `HOLD_MINUTES`, `SLOTWISE_KDF_ITERATIONS`, `NODE_ENV`, `SLOTWISE_SECRETS_KEY`,
  * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
  * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `TWILIO_*` (text messages), `JITSI_BASE_URL`, `ZOOM_*`,
- * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings), `SLOTWISE_WIDGET_DIR`.
+ * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings), `SLOTWISE_WIDGET_DIR`,
+ * `SLOT_CACHE_MAX_ENTRIES`, `SLOT_CACHE_MAX_BYTES`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
@@ -215,6 +217,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const trustProxy = flag(env, 'TRUST_PROXY');
   const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
   const sms = smsFromEnv(env);
+  const cacheBounds = slotCacheSettings(env);
   const widgetDir = env.SLOTWISE_WIDGET_DIR;
   if (widgetDir && !existsSync(widgetDir)) throw new Error(`SLOTWISE_WIDGET_DIR must be a folder that exists; got "${widgetDir}".`);
   return {
@@ -232,6 +235,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.NODE_ENV ? { nodeEnv: env.NODE_ENV } : {}),
     ...mailOptionsFromEnv(env),
     ...(sms ? { sms } : {}),
+    ...(Object.keys(cacheBounds).length > 0 ? { slotCache: createSlotCache(cacheBounds) } : {}),
     ...meetingOptionsFromEnv(env),
   };
 }

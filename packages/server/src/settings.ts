@@ -1,5 +1,6 @@
 import { createStripePayments, paymentsDisabled, type PaymentsProvider } from './providers/payments/index.js';
 import type { Log } from './services/log.js';
+import type { SlotCacheOptions } from './services/availability/slot-cache.js';
 
 /*
  * Reading settings from an environment (Node's `process.env`, a Worker's bindings): the parts
@@ -49,3 +50,14 @@ export function flag(env: Env, name: string): boolean | undefined {
   throw new Error(`${name} must be true or false; got "${env[name]}".`);
 }
 
+
+/**
+ * The bounds of the slots answers one process (or isolate) keeps in memory:
+ * `SLOT_CACHE_MAX_ENTRIES` (1–1,000,000; default 2000) and `SLOT_CACHE_MAX_BYTES` (64 KiB–4 GiB of
+ * bodies; default 32 MiB). Both hold at once, least recently used first; unset ones keep the defaults.
+ */
+export function slotCacheSettings(env: Env): SlotCacheOptions {
+  const maxEntries = integer(env, 'SLOT_CACHE_MAX_ENTRIES', 1, 1_000_000);
+  const maxBytes = integer(env, 'SLOT_CACHE_MAX_BYTES', 64 * 1024, 4 * 1024 ** 3);
+  return { ...(maxEntries === undefined ? {} : { maxEntries }), ...(maxBytes === undefined ? {} : { maxBytes }) };
+}

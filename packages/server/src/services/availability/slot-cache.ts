@@ -19,6 +19,8 @@ export interface SlotCache {
   head(handle: string, counter: number): { id: string; version: number } | undefined;
   rememberHead(handle: string, counter: number, head: { id: string; version: number }): void;
   readonly size: number;
+  /** Bytes of the answers' bodies kept (a body filed under two keys counts twice). */
+  readonly bytes: number;
   /** A second tier every process or isolate shares (the Cache API at the edge), under the same keys. */
   readonly shared?: SharedSlotAnswers;
 }
@@ -35,15 +37,37 @@ export interface SharedSlotAnswers {
 }
 
 export interface SlotCacheOptions {
-  /** Answers kept; the least recently used go first. @default 2000 */
+  /** Answers kept; the least recently used go first. @default 2000 (`SLOT_CACHE_MAX_ENTRIES`) */
   maxEntries?: number;
+  /**
+   * Total bytes of the answers' bodies kept; the least recently used go first, and an answer
+   * larger than this alone is not kept. Both bounds hold at once: the entry count alone lets a
+   * few thousand wide windows (24/7 hours, a short step: ~90 KB each) grow past 100 MB.
+   * @default 33554432 (32 MiB, `SLOT_CACHE_MAX_BYTES`)
+   */
+  maxBytes?: number;
   /** The shared tier behind this process's memory. @default none */
   shared?: SharedSlotAnswers;
 }
 
-/** A Map used as an LRU: re-inserting on a hit keeps the oldest entry first. */
-function lru<V>(max: number) {
+/** Defaults of the answers' bounds, also what the README's settings table states. */
+export const SLOT_CACHE_DEFAULTS = { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 } as const;
+
+/**
+ * A Map used as an LRU: re-inserting on a hit keeps the oldest entry first. With `weigh`, the sum
+ * of the kept values' weights also stays at most `maxWeight`: the oldest go first, and a value
+ * heavier than `maxWeight` alone is dropped rather than flushing everything else.
+ */
+function lru<V>(max: number, weigh?: (value: V) => number, maxWeight = Infinity) {
   const map = new Map<string, V>();
+  let weight = 0;
+  const remove = (key: string) => {
+    const value = map.get(key);
+    if (value === undefined) return false;
+    map.delete(key);
+    if (weigh) weight -= weigh(value);
+    return true;
+  };
   return {
     get(key: string): V | undefined {
       const value = map.get(key);
@@ -54,19 +78,29 @@ function lru<V>(max: number) {
       return value;
     },
     set(key: string, value: V) {
-      map.delete(key);
+      remove(key);
+      const w = weigh ? weigh(value) : 0;
+      if (w > maxWeight) return;
       map.set(key, value);
-      if (map.size > max) map.delete(map.keys().next().value!);
+      weight += w;
+      while (map.size > max || weight > maxWeight) remove(map.keys().next().value!);
     },
-    delete: (key: string) => map.delete(key),
+    delete: remove,
     get size() {
       return map.size;
+    },
+    get weight() {
+      return weight;
     },
   };
 }
 
 export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
-  const answers = lru<{ body: Uint8Array<ArrayBuffer>; validUntil: number }>(options.maxEntries ?? 2000);
+  const answers = lru<{ body: Uint8Array<ArrayBuffer>; validUntil: number }>(
+    options.maxEntries ?? SLOT_CACHE_DEFAULTS.maxEntries,
+    (entry) => entry.body.byteLength,
+    options.maxBytes ?? SLOT_CACHE_DEFAULTS.maxBytes,
+  );
   const contexts = lru<Promise<unknown>>(500);
   const formatters = lru<Intl.DateTimeFormat>(200);
   const heads = lru<{ counter: number; head: { id: string; version: number } }>(1000);
@@ -107,6 +141,9 @@ export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
     rememberHead: (handle, counter, head) => heads.set(handle, { counter, head }),
     get size() {
       return answers.size;
+    },
+    get bytes() {
+      return answers.weight;
     },
     ...(options.shared ? { shared: options.shared } : {}),
   };
