@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
 import { example } from '../scripts/build.mjs';
 import { seedLocal } from '../scripts/seed.mjs';
 import { waitForReady } from '../scripts/wrangler.mjs';
@@ -118,6 +119,55 @@ describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_0
     assert.equal(booked.status, 201, await booked.clone().text());
     assert.equal((await booked.json()).booking.status, 'confirmed');
     assert.ok(!(await starts()).includes(start));
+  });
+
+  it('books through the widget in Chromium: a day, a time, the details, "You’re booked" — under the page\'s policy, with no error', async () => {
+    const browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+      page.on('console', (message) => message.type() === 'error' && !(message.location().url ?? '').endsWith('/favicon.ico') && problems.push(`console: ${message.text()}`));
+      await page.evaluateOnNewDocument(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`)));
+      await page.goto(`${base}/`, { waitUntil: 'load' });
+      /** In the page: the first element matching the selector path, each step inside the previous one's shadow root. */
+      const find = (path, text = '') =>
+        page.waitForFunction(
+          (path, text) => {
+            let scopes = [document.documentElement];
+            for (const [i, selector] of path.entries()) {
+              const found = scopes.flatMap((scope) => [...(scope.shadowRoot ?? scope).querySelectorAll(selector)]);
+              scopes = i === path.length - 1 ? found : found.filter((el) => el.shadowRoot);
+            }
+            return scopes.find((el) => (el.textContent ?? '').includes(text) && !el.disabled) ?? false;
+          },
+          { timeout: 30_000, polling: 100 },
+          path,
+          text,
+        );
+      const service = await find(['slotwise-booking', 'slotwise-service-picker', '[part~="service"]'], 'Intro call');
+      await (await service.$('button')).click();
+      // The first open day the calendar shows (it marks only days with a time left).
+      await (await find(['slotwise-booking', 'slotwise-calendar', 'button[part~="day-open"]'])).click();
+      const time = await find(['slotwise-booking', 'slotwise-time-list', 'button[data-start]']);
+      const start = await time.evaluate((el) => el.dataset.start);
+      await time.click();
+      await (await find(['slotwise-booking', 'slotwise-details-form', '#name'])).type('Edge Browser');
+      await (await find(['slotwise-booking', 'slotwise-details-form', '#email'])).type('browser@example.com');
+      await (await find(['slotwise-booking', 'slotwise-details-form', 'button[type="submit"]'])).click();
+      await find(['slotwise-booking', 'slotwise-confirmation', '*'], 'You’re booked');
+      assert.deepEqual(problems, []);
+      // The Worker stored it: that start is no longer offered.
+      const profile = await (await fetch(`${base}/v1/specialists/demo`)).json();
+      const slots = await (await fetch(`${base}/v1/specialists/demo/slots?service=${profile.services[0].id}&from=${start.slice(0, 10)}&to=${start.slice(0, 10)}&timezone=UTC`)).json();
+      assert.ok(!slots.days.flatMap((d) => d.slots.map((s) => s.start)).includes(start), `${start} is still offered`);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('runs the scheduler from the Cron Trigger', async () => {
