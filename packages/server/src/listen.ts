@@ -12,8 +12,8 @@ type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
  *   app serves, which only the app's own `/ready` says;
  * - every other request waits, and goes to the app once it serves (nothing is refused for being
  *   early), or gets 503 if the start fails (the process then exits).
- * Only these two paths are answered here, with the same bodies the app gives, so a caller cannot
- * tell the two apart except by `/ready`.
+ * Only these two paths are answered here (with the app's bodies, and no `request` log line: the
+ * app's logging is not loaded yet).
  */
 export interface Listener {
   readonly server: ServerType;

@@ -15,7 +15,11 @@ let listener: Listener | undefined;
 try {
   listener = await listen({ port: integer(process.env, 'PORT', 0, 65535) ?? 8787, hostname: process.env.HOST || '127.0.0.1' });
   const early = listener;
-  const stopEarly = () => void early.server.close(() => process.exit(0));
+  // Stopped before the app serves: nothing was served but /health, and a migration cut short is rolled back by SQLite.
+  const stopEarly = () => {
+    early.server.close(() => process.exit(0));
+    (early.server as { closeAllConnections?: () => void }).closeAllConnections?.();
+  };
   process.once('SIGINT', stopEarly).once('SIGTERM', stopEarly);
   jsonLog((line) => process.stdout.write(`${line}\n`))({ level: 'info', msg: 'starting', url: early.url });
   const { builtWidgetDir, closeOnSignal, optionsFromEnv, startServer } = await import('./node.js');
