@@ -1,8 +1,8 @@
 // One start of the built Node server (`node packages/server/dist/main.js`, as `pnpm start` runs it)
-// over a fresh libSQL file, until its first `/health` answer, then until `/ready` says ready (the
-// database migrated, the app serving: `pnpm start` answers `/health` before, see `src/listen.ts`);
-// then it is stopped. Prints one JSON line: wall ms from spawn to the first `/health` answer, the
-// server's CPU ms by then (Linux /proc), and wall ms until ready. For
+// over a fresh libSQL file, until its first `/health` answer and its `listening` line (the database
+// migrated, the app serving: `pnpm start` answers `/health` before, see `src/listen.ts`); then it
+// is stopped. Prints one JSON line: wall ms from spawn to the first `/health` answer, the server's
+// CPU ms by then (Linux /proc), and `ready`: wall ms until `listening`. For
 // `bench/edge-start.bench.mjs`, or alone under an outside timer:
 //
 //   farm-bench -- node bench/node-start.mjs            (BENCH_SERVER_DIST=<dir> for another build)
@@ -24,11 +24,14 @@ const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').sp
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let output = '';
+let served;
+const listening = new Promise((done) => (served = done));
 const url = await new Promise((found, failed) => {
   child.stdout.on('data', (chunk) => {
     output += chunk;
     const match = output.match(/"url":"(http:[^"]+)"/);
     if (match) found(match[1]);
+    if (/"msg":"listening"/.test(output)) served(performance.now() - start);
   });
   child.stderr.on('data', (chunk) => (output += chunk));
   child.once('exit', (code) => failed(new Error(`The server exited (${code}) before listening:\n${output}`)));
@@ -37,14 +40,8 @@ const response = await fetch(`${url}/health`);
 await response.text();
 const wall = performance.now() - start;
 const { cpuMs: cpu } = procStat(child.pid);
-let ready = await fetch(`${url}/ready`);
-while (ready.status !== 200) {
-  await ready.text();
-  await new Promise((again) => setTimeout(again, 5));
-  ready = await fetch(`${url}/ready`);
-}
-await ready.text();
-const readyMs = performance.now() - start;
+// The app serves when it logs `listening` (not polled: polling would load the machine it measures).
+const readyMs = await listening;
 child.removeAllListeners('exit');
 child.kill('SIGTERM');
 await new Promise((done) => child.once('exit', done));
