@@ -2,11 +2,11 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { dirname, resolve } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import type { AppEnv } from './app-env.js';
 import { createDb, type Database } from './db/client.js';
+import { listen, type Listener } from './listen.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
@@ -103,6 +103,12 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'pay
   tickEveryMs?: number;
   /** Jitsi's server and Zoom's credentials, when `meetings` is not given. @default Jitsi on meet.jit.si, no Zoom */
   meetingSettings?: MeetingSettings;
+  /**
+   * A socket already listening (`listen`), answering `/health` while this start goes on; the app
+   * is handed to it once built, and `port`/`hostname` are then ignored. `main.ts` opens it first.
+   * @default a socket opened once the app is built
+   */
+  listener?: Listener;
 }
 
 export interface RunningServer {
@@ -143,14 +149,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const every = options.tickEveryMs ?? 30_000;
   const ticker = every > 0 ? setInterval(() => void loggedTick(app.tick, log), every) : undefined;
   ticker?.unref();
-  const hostname = options.hostname ?? '127.0.0.1';
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => ready(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const listener = options.listener ?? (await listen({ port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }));
+  listener.serve(app.fetch);
+  const server = listener.server;
   return {
-    url: `http://${hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
+    url: listener.url,
     database,
     app,
     ...(seeded ? { seeded } : {}),

@@ -2,13 +2,17 @@ import { createStripePayments, paymentsDisabled, type PaymentsProvider } from '.
 import type { Log } from './services/log.js';
 import type { SlotCacheOptions } from './services/availability/slot-cache.js';
 
+// Kept apart so `main.ts` can read PORT and HOST before loading the API (see `listen.ts`).
+export { flag, integer } from './env-values.js';
+import { integer, type Env } from './env-values.js';
+
 /*
  * Reading settings from an environment (Node's `process.env`, a Worker's bindings): the parts
  * both entries share, free of Node modules so the Workers build can include them. Each throws a
  * sentence naming the variable at fault, so a typo stops the start instead of running misconfigured.
  */
 
-export type Env = Record<string, string | undefined>;
+export type { Env } from './env-values.js';
 
 /**
  * Payments as the environment says: real Stripe when `STRIPE_SECRET_KEY` is set (with
@@ -31,25 +35,6 @@ export function paymentsFromEnv(env: Env, log?: Log): PaymentsProvider | 'offlin
   }
   return createStripePayments({ secretKey, publishableKey, webhookSecrets });
 }
-
-/** A whole number from `min` to `max`, or undefined when unset. */
-export function integer(env: Env, name: string, min: number, max: number): number | undefined {
-  const text = env[name];
-  if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${text}".`);
-  return value;
-}
-
-/** true/false (also 1/0, yes/no), or undefined when unset. */
-export function flag(env: Env, name: string): boolean | undefined {
-  const text = env[name]?.toLowerCase();
-  if (text === undefined || text === '') return undefined;
-  if (['1', 'true', 'yes'].includes(text)) return true;
-  if (['0', 'false', 'no'].includes(text)) return false;
-  throw new Error(`${name} must be true or false; got "${env[name]}".`);
-}
-
 
 /**
  * The bounds of the slots answers one process (or isolate) keeps in memory:

@@ -126,3 +126,26 @@ describe('migration 0005 (account state)', () => {
     expect(await rows(sql`pragma integrity_check`)).toEqual([{ integrity_check: 'ok' }]);
   });
 });
+
+describe('migrating a database that is up to date (a restart)', () => {
+  it('starts while another process holds the write lock, and still applies a migration that is missing', async () => {
+    expect(await migrate(database)).toHaveLength(migrations.length);
+    // Another process in the middle of a write: a restart must not wait for its lock.
+    const other = createDb(database.url);
+    const restarted = createDb(database.url, { timeout: 50, busyRetries: 0 });
+    try {
+      const during = await other.write(async (tx) => {
+        await tx.run(sql`update __slotwise_migrations set applied_at = applied_at`);
+        return migrate(restarted);
+      });
+      expect(during).toEqual([]);
+      // A tag removed from the record is applied again (its statements are idempotent here).
+      const extra = { tag: '9999_test', statements: ['create table if not exists restart_probe (id text primary key)'] };
+      expect(await migrate(restarted, [...migrations, extra])).toEqual(['9999_test']);
+      expect(await migrate(restarted, [...migrations, extra])).toEqual([]);
+    } finally {
+      other.close();
+      restarted.close();
+    }
+  });
+});

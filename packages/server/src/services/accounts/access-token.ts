@@ -1,4 +1,8 @@
-import { jwtVerify, SignJWT } from 'jose';
+/**
+ * jose (46 modules) is imported with the first token signed or checked, not when the server
+ * starts: `/health`, slots and bookings never need it. Node caches the module after that.
+ */
+const jose = () => import('jose');
 
 const encoder = new TextEncoder();
 
@@ -26,6 +30,7 @@ export async function signAccessToken(
   const iat = Math.floor(now / 1000);
   const exp = iat + ACCESS_TOKEN_TTL_MS / 1000;
   const claims: AccessClaims = { sub: subject.accountId, role: subject.role, ...(subject.specialistId ? { sp: subject.specialistId } : {}), iat, exp };
+  const { SignJWT } = await jose();
   const token = await new SignJWT({ role: claims.role, ...(claims.sp ? { sp: claims.sp } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
@@ -44,6 +49,7 @@ export const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t
  * not the system's, and only HS256 is accepted (no `alg: none`, no key confusion).
  */
 export async function verifyAccessToken(token: string, secret: string, now: number): Promise<AccessClaims | 'expired' | undefined> {
+  const { jwtVerify } = await jose();
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'], currentDate: new Date(now) }));
