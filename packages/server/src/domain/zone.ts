@@ -84,7 +84,7 @@ export function fromWall(zone: ZoneOffsets, wall: number): number[] {
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
     if (instant >= starts[i]! && instant < end) found.push(instant);
   }
-  return found.sort((a, b) => a - b);
+  return found; // pieces are in time order, so what lands in them is too
 }
 
 /**
