@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, daysFromCivil, formatEpochDay, isoWeekday, parseEpochDay } from './civil.js';
+import fc from 'fast-check';
+import { civilFromDays, daysFromCivil, formatEpochDay, isoInstant, isoWeekday, parseEpochDay } from './civil.js';
 
 describe('civil dates', () => {
   it('round-trips every day from 1900 to 2200 like the JavaScript Date does', () => {
@@ -16,5 +17,17 @@ describe('civil dates', () => {
     expect(isoWeekday(parseEpochDay('2026-11-23'))).toBe(1); // a Monday
     expect(isoWeekday(parseEpochDay('2026-11-22'))).toBe(7); // a Sunday
     expect(isoWeekday(parseEpochDay('1969-12-31'))).toBe(3); // before the epoch: a Wednesday
+  });
+
+  it('writes instants as Date#toISOString does, dropping only zero milliseconds', () => {
+    const slow = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const anyInstant = fc.integer({ min: -8.64e15, max: 8.64e15 });
+    const wholeSeconds = fc.integer({ min: -62_200_000_000, max: 253_500_000_000 }).map((s) => s * 1000);
+    fc.assert(fc.property(fc.oneof(anyInstant, wholeSeconds), (ms) => {
+      expect(isoInstant(ms)).toBe(slow(ms));
+    }), { numRuns: 5000 });
+    for (const ms of [0, -1000, Date.UTC(0, 0, 1) - 1000, Date.UTC(9999, 11, 31, 23, 59, 59), Date.UTC(10000, 0, 1), Date.UTC(2026, 2, 9, 14), Date.UTC(2026, 2, 9, 14, 0, 0, 5)]) {
+      expect(isoInstant(ms)).toBe(slow(ms));
+    }
   });
 });

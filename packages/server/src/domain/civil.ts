@@ -49,7 +49,25 @@ export function isoWeekday(days: number): number {
   return ((((days + 3) % 7) + 7) % 7) + 1;
 }
 
+// isoInstant runs twice per slot of every answer served (thousands per miss), so whole seconds in
+// years 0000–9999 are assembled from tables and the last day's `YYYY-MM-DDT` (slots come in date
+// order) instead of a Date and a replace per call.
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => pad(i, 2));
+const HOUR_MINUTE = Array.from({ length: 1440 }, (_, i) => `${TWO_DIGITS[Math.floor(i / 60)]}:${TWO_DIGITS[i % 60]}:`);
+const FIRST_DAY = daysFromCivil(0, 1, 1);
+const LAST_DAY = daysFromCivil(9999, 12, 31);
+let lastDay = Number.NaN;
+let lastPrefix = '';
+
 /** An instant as ISO 8601 in UTC, without milliseconds when they are zero: `2026-03-09T14:00:00Z`. */
 export function isoInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+  const day = Math.floor(epochMs / DAY_MS);
+  const msOfDay = epochMs - day * DAY_MS;
+  if (msOfDay % 1000 !== 0 || !(day >= FIRST_DAY && day <= LAST_DAY)) return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+  if (day !== lastDay) {
+    lastPrefix = `${formatEpochDay(day)}T`;
+    lastDay = day;
+  }
+  const second = msOfDay / 1000;
+  return lastPrefix + HOUR_MINUTE[Math.floor(second / 60)]! + TWO_DIGITS[second % 60]! + 'Z';
 }

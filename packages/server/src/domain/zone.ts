@@ -1,11 +1,10 @@
-import { Temporal } from '@js-temporal/polyfill';
-import { DAY_MS } from './civil.js';
+import { DAY_MS, formatEpochDay, parseEpochDay } from './civil.js';
+import { offsetMsAt, transitionsIn, type Transitions } from './zone-clock.js';
 
 /**
  * A time zone's UTC offsets over a window of instants, as constant pieces between transitions.
- * Built with a handful of Temporal calls per window (one per DST switch); after that every
- * conversion is integer arithmetic — the polyfill costs ~20 µs per zoned operation, far too much
- * to spend per slot.
+ * Built from `Intl.DateTimeFormat` reads (`zone-clock.ts`), kept per zone and 16-day chunk; after
+ * that every conversion is integer arithmetic, far cheaper than a zoned call per slot.
  */
 export interface ZoneOffsets {
   readonly timeZone: string;
@@ -14,43 +13,50 @@ export interface ZoneOffsets {
   readonly offsets: readonly number[];
 }
 
-const offsetMsAt = (timeZone: string, epochMs: number) =>
-  Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).offsetNanoseconds / 1e6;
-
-// Offsets are facts of the zone database, so they are kept per zone and 32-day block: a
-// deterministic memo (no I/O, no clock), bounded so odd inputs cannot grow it.
-const BLOCK_MS = 32 * DAY_MS;
+// Offsets are facts of the zone database, so they are kept per zone and chunk: a deterministic
+// memo (no I/O, no clock), bounded so odd inputs cannot grow it. A chunk costs 17 reads of the
+// zone's clock (~2 µs each) plus ~17 per offset change in it; 16 days keeps a new 14-day window's
+// first computation small while 16,384 chunks cover ~700 zones over two years.
+const CHUNK_MS = 16 * DAY_MS;
+const MAX_CHUNKS = 16_384;
+const chunks = new Map<string, Transitions>();
 const memo = new Map<string, ZoneOffsets>();
 
-/**
- * The offsets of `timeZone` for every instant in `[from, to]`, and at least three days either
- * side. Windows inside the same 32-day blocks share one computation.
- */
-export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
-  const start = Math.floor(from / BLOCK_MS) * BLOCK_MS - 3 * DAY_MS;
-  const end = Math.ceil(to / BLOCK_MS) * BLOCK_MS + 3 * DAY_MS;
-  const key = `${timeZone}|${start}|${end}`;
-  let found = memo.get(key);
+/** The offset changes of `timeZone` in chunk `index`, `(index·CHUNK_MS, (index+1)·CHUNK_MS]`. */
+function chunkOf(timeZone: string, index: number): Transitions {
+  const key = `${timeZone}|${index}`;
+  let found = chunks.get(key);
   if (!found) {
-    found = computeOffsets(timeZone, start, end);
-    if (memo.size >= 512) memo.delete(memo.keys().next().value!);
-    memo.set(key, found);
+    found = transitionsIn(timeZone, index * CHUNK_MS, (index + 1) * CHUNK_MS);
+    if (chunks.size >= MAX_CHUNKS) chunks.delete(chunks.keys().next().value!);
+    chunks.set(key, found);
   }
   return found;
 }
 
-function computeOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
-  const starts = [-Infinity];
-  const offsets = [offsetMsAt(timeZone, from - DAY_MS)];
-  let zdt = Temporal.Instant.fromEpochMilliseconds(from - DAY_MS).toZonedDateTimeISO(timeZone);
-  for (;;) {
-    const next = zdt.getTimeZoneTransition('next');
-    if (!next || next.epochMilliseconds > to + DAY_MS) break;
-    starts.push(next.epochMilliseconds);
-    offsets.push(next.offsetNanoseconds / 1e6);
-    zdt = next;
+/**
+ * The offsets of `timeZone` for every instant in `[from, to]`, and at least three days either
+ * side. Windows inside the same chunks share one computation.
+ * @throws RangeError when `timeZone` is not a zone this runtime knows.
+ */
+export function zoneOffsets(timeZone: string, from: number, to: number): ZoneOffsets {
+  const first = Math.floor((from - 3 * DAY_MS) / CHUNK_MS);
+  const last = Math.floor((to + 3 * DAY_MS) / CHUNK_MS);
+  const key = `${timeZone}|${first}|${last}`;
+  let found = memo.get(key);
+  if (!found) {
+    const starts = [-Infinity];
+    const offsets = [chunkOf(timeZone, first).initial];
+    for (let index = first; index <= last; index++) {
+      const chunk = chunkOf(timeZone, index);
+      starts.push(...chunk.starts);
+      offsets.push(...chunk.offsets);
+    }
+    found = { timeZone, starts, offsets };
+    if (memo.size >= 512) memo.delete(memo.keys().next().value!);
+    memo.set(key, found);
   }
-  return { timeZone, starts, offsets };
+  return found;
 }
 
 /** The UTC offset (ms) in force at `epochMs`. */
@@ -78,7 +84,7 @@ export function fromWall(zone: ZoneOffsets, wall: number): number[] {
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
     if (instant >= starts[i]! && instant < end) found.push(instant);
   }
-  return found.sort((a, b) => a - b);
+  return found; // pieces are in time order, so what lands in them is too
 }
 
 /**
@@ -92,12 +98,23 @@ export function fromWallCompatible(zone: ZoneOffsets, wall: number): number {
   return wall - offsetAt(zone, wall - offsetAt(zone, wall) - DAY_MS);
 }
 
-/** Epoch ms of local midnight starting `date` (`YYYY-MM-DD`) in `timeZone`. */
+/**
+ * Epoch ms of the first instant of `date` (`YYYY-MM-DD`, already validated) in `timeZone`: local
+ * midnight, or where midnight is skipped, the transition that skips it — Temporal's
+ * `PlainDate#toZonedDateTime` (start of day).
+ */
 export function startOfDate(timeZone: string, date: string): number {
-  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds;
+  const midnight = parseEpochDay(date) * DAY_MS;
+  const zone = zoneOffsets(timeZone, midnight - DAY_MS, midnight + DAY_MS);
+  const found = fromWall(zone, midnight);
+  if (found.length > 0) return found[0]!;
+  const { starts, offsets } = zone;
+  let i = 1;
+  while (i < starts.length - 1 && starts[i]! + offsets[i]! <= midnight) i++;
+  return starts[i]!;
 }
 
-/** Today's date (`YYYY-MM-DD`) in `timeZone` at `now`. */
+/** The date (`YYYY-MM-DD`) in `timeZone` at `now`. */
 export function dateAt(timeZone: string, now: number): string {
-  return Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return formatEpochDay(Math.floor((now + offsetMsAt(timeZone, now)) / DAY_MS));
 }

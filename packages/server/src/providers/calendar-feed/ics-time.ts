@@ -6,7 +6,7 @@ export type IcalTime = InstanceType<typeof ICAL.Time>;
 
 /**
  * Turns an iCalendar time into an instant (epoch ms). `tzid` is the TZID parameter of the property
- * the time came from; `exact` asks for a Temporal conversion instead of the window's offset table.
+ * the time came from; `exact` asks for an offset table of the time's own year instead of the window's.
  */
 export type InstantReader = (time: IcalTime, tzid: string | undefined, exact?: boolean) => number;
 
@@ -31,17 +31,17 @@ function* zoneCandidates(tzid: string): Generator<string> {
  * - a TZID defined by a VTIMEZONE in the same calendar (ical.js resolves it while parsing): that
  *   definition, as the feed's author meant it, even for names that are not IANA (Outlook's
  *   "W. Europe Standard Time");
- * - a TZID without a VTIMEZONE: that IANA zone, via Temporal; a name Temporal does not know falls
- *   back to `timeZone`;
+ * - a TZID without a VTIMEZONE: that IANA zone (`domain/zone.ts`); a name the runtime does not know
+ *   falls back to `timeZone`;
  * - floating times and DATE values (all-day): wall time in `timeZone`, the specialist's zone.
  *
- * Offsets come from Temporal, a few calls per zone, then conversions are integer arithmetic. The
- * table covers the window padded by a day, so reads are exact wherever they can matter; a time far
+ * Offsets come from `domain/zone.ts` (tables built from Intl reads, kept per zone), then
+ * conversions are integer arithmetic. The table covers the window padded by a day, so reads are exact wherever they can matter; a time far
  * outside is off by at most a DST shift, which cannot bring it into the window. `exact` is for the
  * few values that can matter far away (a recurring event's length, read from its first instance
  * years before the window): those use a table for their year, up to 64 zone-years per reader.
  *
- * @throws RangeError when `timeZone` is not a time zone Temporal knows.
+ * @throws RangeError when `timeZone` is not a time zone the runtime knows.
  */
 export function createInstantReader(window: { from: number; to: number }, timeZone: string): InstantReader {
   const tables = new Map<string, ZoneOffsets>();
@@ -73,7 +73,7 @@ export function createInstantReader(window: { from: number; to: number }, timeZo
           name = candidate;
           break;
         } catch {
-          // Not a zone Temporal knows: try a shorter suffix, then the specialist's zone.
+          // Not a zone the runtime knows: try a shorter suffix, then the specialist's zone.
         }
       }
       names.set(tzid, name);

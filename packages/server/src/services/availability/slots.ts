@@ -1,12 +1,13 @@
-import { MAX_DATE, MAX_SLOT_WINDOW_DAYS, type Slots } from '@slotwise/sdk/contract';
+import { MAX_DATE, MAX_SLOT_WINDOW_DAYS } from '@slotwise/sdk/contract';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { services, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { and, eq, sql } from 'drizzle-orm';
-import { DAY_MS, formatEpochDay, isoInstant, parseEpochDay } from '../../domain/civil.js';
+import { DAY_MS, formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { computeSlots, type Busy, type SlotResult } from '../../domain/slots.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
+import { slotsJson } from './slots-json.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
@@ -199,15 +200,7 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   // No slot is offered that could not be booked: none while they take no bookings, none of a priced service while they take no money.
   const closed = !ctx.standing.acceptingBookings || (price > 0 && !ctx.standing.acceptingPaidBookings);
   const result = closed ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
-  const body: Slots = {
-    service: service.id,
-    duration: minutes,
-    timeZone,
-    from: days.from,
-    to: days.to,
-    days: result.days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end) })) })),
-  };
-  const bytes = encoder.encode(JSON.stringify(body));
+  const bytes = encoder.encode(slotsJson({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days));
   deps.slotCache.set(key, bytes, result.validUntil);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
   await deps.slotCache.shared?.set(key, bytes, result.validUntil, now);
