@@ -56,11 +56,11 @@ export interface Database {
   batch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
   /**
    * A number that changes whenever any connection, in any process, commits a write — this
-   * handle's included. Read it BEFORE the data filed under it. Set by the Node entry for a local
-   * file (`db/local-file.ts`: SQLite's `data_version` on a connection of its own); absent
-   * elsewhere, where callers must query the data itself.
+   * handle's included — read without a query. Read it BEFORE the data filed under it. Set by the
+   * Node entry for a local file in WAL mode (`db/local-file.ts`: the wal-index header, what
+   * SQLite's `data_version` compares); absent elsewhere, where callers must query the data itself.
    */
-  changeCounter?: () => Promise<number>;
+  changeCounter?: () => number;
   /** One trivial query: whether the database answers (readiness checks). */
   ping(): Promise<void>;
   /**

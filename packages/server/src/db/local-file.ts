@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import type { Database, Synchronous } from './client.js';
@@ -29,24 +31,44 @@ export async function useWal(database: Database): Promise<void> {
 }
 
 /**
- * Sets `database.changeCounter`: SQLite's `PRAGMA data_version`, read on a connection of its own
- * that never writes. data_version changes on a connection when ANY OTHER connection commits — in
- * this process or another, in WAL or rollback mode — and every write of this handle runs on
- * another connection (its client's pool), so the watcher sees this handle's commits too and no
- * `onCommit` bookkeeping is needed. One query (~40 µs through libSQL's client) per read.
+ * Sets `database.changeCounter`: a number that moves whenever any connection — of this handle, of
+ * this process or of another — commits to the file, read without a query (~1 µs).
+ *
+ * How: in WAL mode every commit ends by writing the wal-index header, the first 48 bytes of the
+ * `-shm` file (sqlite.org/walformat.html §2.5; the copy at offset 0 is written last, so once it is
+ * new the commit is visible). SQLite's own `PRAGMA data_version` is this very test — a connection's
+ * data_version moves when the header differs from the one it last saw — but asked as a query it
+ * costs ~40–100 µs of CPU through libSQL's client, on every cached slots answer; the header read
+ * keeps that path as cheap as a static route (figures in docs/scale.md).
  *
  * Exactness: a reader reads the counter BEFORE the data it files under it. A commit finished
- * before the counter read moves it; one racing the read or the data query can only file newer
- * data under the older counter, which the next read (moved counter) no longer matches.
+ * before the counter read changed the header; one racing the read (or a torn read) can only file
+ * newer data under an older counter, which the next read no longer matches. The `-shm` file stays
+ * the same file while we read it: SQLite deletes it only when the last connection to the database
+ * closes, and a connection of our own (`keeper`, opened here, closed with the handle) stays open —
+ * which also keeps any process from taking the file out of WAL mode.
  */
-export function watchCommits(database: Database, timeout: number): void {
-  if (!database.url.startsWith('file:')) return;
-  // One connection: data_version values of two connections are not comparable.
-  const watcher = createClient({ url: database.url, timeout, concurrency: 1 });
-  database.changeCounter = async () => Number((await watcher.execute('pragma data_version')).rows[0]![0]);
+export async function watchCommits(database: Database, timeout: number): Promise<void> {
+  const path = database.url.slice('file:'.length).split('?')[0]!;
+  const keeper = createClient({ url: database.url, timeout, concurrency: 1 });
+  // A read maps the wal-index: from now on this connection holds the -shm file.
+  await keeper.execute('pragma data_version');
+  const fd = openSync(`${resolve(path)}-shm`, 'r');
+  const seen = Buffer.alloc(48);
+  const header = Buffer.alloc(48);
+  let generation = 0;
+  database.changeCounter = () => {
+    readSync(fd, header, 0, 48, 0);
+    if (!header.equals(seen)) {
+      header.copy(seen);
+      generation++;
+    }
+    return generation;
+  };
   const close = database.close.bind(database);
   database.close = () => {
     close();
-    watcher.close();
+    keeper.close();
+    closeSync(fd);
   };
 }

@@ -21,7 +21,7 @@ export function specialistRoutes(): Hono<AppEnv> {
   };
   // The widget asks the same URLs again and again: answer a repeat before parsing anything.
   app.get('/v1/specialists/:handle/slots', async (c, next) => {
-    const body = await repeatedSlots(c.var.deps, c.req.param('handle'), c.req.url);
+    const body = repeatedSlots(c.var.deps, c.req.param('handle'), c.req.url);
     return body ? send(c, body) : next();
   });
   defineRoute(app, routes.listSlots, async ({ params, query }, c) => send(c, await listSlots(c.var.deps, params.handle, query, c.req.url)));

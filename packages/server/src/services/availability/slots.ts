@@ -117,7 +117,7 @@ const prepareHead = (db: Drizzle) =>
  */
 async function versionOf(deps: ServiceDeps, handle: string): Promise<{ id: string; version: number }> {
   const { database } = deps;
-  const counter = await database.changeCounter?.();
+  const counter = database.changeCounter?.();
   const seen = counter === undefined ? undefined : deps.slotCache.head(handle, counter);
   if (seen) return seen;
   let head = heads.get(database.db);
@@ -147,10 +147,10 @@ const urlKey = (head: { id: string; version: number }, url: string) => `url|${he
  * does not matter) — while nothing was committed since its version was read: the answer, with no
  * parsing and no query. Anything else (undefined) goes the full way.
  */
-export async function repeatedSlots(deps: ServiceDeps, handle: string, url: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (!deps.database.changeCounter || !url.includes('from=')) return undefined;
-  const counter = await deps.database.changeCounter();
+export function repeatedSlots(deps: ServiceDeps, handle: string, url: string): Uint8Array<ArrayBuffer> | undefined {
   const now = deps.clock();
+  const counter = deps.database.changeCounter?.();
+  if (counter === undefined || !url.includes('from=')) return undefined;
   const head = deps.slotCache.head(handle, counter);
   return head ? deps.slotCache.get(urlKey(head, url), now) : undefined;
 }
