@@ -58,7 +58,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken
   const database = createDb(url, { timeout, authToken, synchronous });
   if (local) await useWal(database);
   await migrate(database);
-  if (local) await watchCommits(database, timeout);
+  if (local) await watchCommits(database, path, timeout);
   return database;
 }
 

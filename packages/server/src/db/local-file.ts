@@ -48,8 +48,7 @@ export async function useWal(database: Database): Promise<void> {
  * closes, and a connection of our own (`keeper`, opened here, closed with the handle) stays open —
  * which also keeps any process from taking the file out of WAL mode.
  */
-export async function watchCommits(database: Database, timeout: number): Promise<void> {
-  const path = database.url.slice('file:'.length).split('?')[0]!;
+export async function watchCommits(database: Database, path: string, timeout: number): Promise<void> {
   const keeper = createClient({ url: database.url, timeout, concurrency: 1 });
   // A read maps the wal-index: from now on this connection holds the -shm file.
   await keeper.execute('pragma data_version');
