@@ -1,11 +1,11 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
 import { dirname, resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import type { AppEnv } from './app-env.js';
-import { createDb, type Database } from './db/client.js';
+import { createDb, type Database, type Synchronous } from './db/client.js';
+import { synchronousFromEnv, useWal, watchCommits } from './db/local-file.js';
 import { listen, type Listener } from './listen.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
@@ -35,42 +35,32 @@ import { nodeEncoder } from './providers/files/node-zlib.js';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/slotwise.db';
 
-/** Opens (creating its folder if needed) and migrates the database at `url`. */
-export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken?: string): Promise<Database> {
-  if (!/^(file|libsql|https?|wss?):/.test(url)) {
-    throw new Error(`DATABASE_URL must be a file: URL (file:./data/slotwise.db) or a remote libSQL URL (libsql://…, https://…); got "${url}".`);
-  }
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).split('?')[0]!;
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
-  const database = createDb(url, { timeout: 5000, authToken });
-  await migrate(database);
-  await watchChanges(database);
-  return database;
+export interface DatabaseFileOptions {
+  /**
+   * How a commit to a local file survives a crash (`db/client.ts` `Synchronous`): `full` also an
+   * OS crash or power loss, `normal` a process crash. @default 'normal'
+   */
+  synchronous?: Synchronous;
 }
 
 /**
- * Lets readers notice any commit without a query: in rollback-journal mode SQLite increments the
- * 4-byte "file change counter" at offset 24 of the file on every write transaction, from any
- * connection (sqlite.org/fileformat.html). Reading it costs ~1 µs; a query ~60 µs. WAL mode does
- * not maintain it, so then nothing is set and callers query.
+ * Opens (creating its folder if needed) and migrates the database at `url`. A local file is put
+ * in WAL mode and watched for commits of every connection (`database.changeCounter`, `db/local-file.ts`).
  */
-async function watchChanges(database: Database): Promise<void> {
-  if (!database.url.startsWith('file:')) return;
-  const [mode] = await database.db.all<{ journal_mode: string }>(sql`pragma journal_mode`);
-  if (!mode || !['delete', 'truncate', 'persist'].includes(mode.journal_mode.toLowerCase())) return;
-  const fd = openSync(resolve(database.url.slice('file:'.length).split('?')[0]!), 'r');
-  const buffer = Buffer.alloc(4);
-  database.changeCounter = () => {
-    readSync(fd, buffer, 0, 4, 24);
-    return buffer.readUInt32BE(0);
-  };
-  const close = database.close.bind(database);
-  database.close = () => {
-    close();
-    closeSync(fd);
-  };
+export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken?: string, options: DatabaseFileOptions = {}): Promise<Database> {
+  if (!/^(file|libsql|https?|wss?):/.test(url)) {
+    throw new Error(`DATABASE_URL must be a file: URL (file:./data/slotwise.db) or a remote libSQL URL (libsql://…, https://…); got "${url}".`);
+  }
+  const path = url.startsWith('file:') ? url.slice('file:'.length).split('?')[0]! : undefined;
+  const local = path !== undefined && path !== '' && path !== ':memory:';
+  if (local) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const timeout = 5000;
+  const synchronous = options.synchronous ?? 'normal';
+  const database = createDb(url, { timeout, authToken, synchronous });
+  if (local) await useWal(database);
+  await migrate(database);
+  if (local) await watchCommits(database, path, timeout);
+  return database;
 }
 
 export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'payments'>> {
@@ -78,6 +68,8 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'pay
   databaseUrl?: string;
   /** For a remote libSQL (Turso) URL. @default process.env.DATABASE_AUTH_TOKEN */
   databaseAuthToken?: string;
+  /** For a local file: `normal` or `full` (`DatabaseFileOptions`). @default process.env.DATABASE_SYNCHRONOUS ?? 'normal' */
+  databaseSynchronous?: Synchronous;
   /** 0 picks a free port. @default 8787 */
   port?: number;
   /** @default '127.0.0.1' */
@@ -123,7 +115,7 @@ export interface RunningServer {
 /** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log: Log = options.log ?? stdoutLog();
-  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN);
+  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN, { synchronous: options.databaseSynchronous ?? synchronousFromEnv(process.env) });
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
   const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret(log);
   const clock = options.clock ?? Date.now;
@@ -221,6 +213,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const allowLoopbackWebhooks = flag(env, 'SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS');
   const sms = smsFromEnv(env);
   const cacheBounds = slotCacheSettings(env);
+  const databaseSynchronous = synchronousFromEnv(env);
   const widgetDir = env.SLOTWISE_WIDGET_DIR;
   if (widgetDir && !existsSync(widgetDir)) throw new Error(`SLOTWISE_WIDGET_DIR must be a folder that exists; got "${widgetDir}".`);
   return {
@@ -229,6 +222,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
     ...(env.HOST ? { hostname: env.HOST } : {}),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.DATABASE_AUTH_TOKEN ? { databaseAuthToken: env.DATABASE_AUTH_TOKEN } : {}),
+    ...(databaseSynchronous ? { databaseSynchronous } : {}),
     ...(env.SLOTWISE_JWT_SECRET ? { jwtSecret: env.SLOTWISE_JWT_SECRET } : {}),
     ...(holdMinutes === undefined ? {} : { holdMinutes }),
     ...(kdfIterations === undefined ? {} : { kdfIterations }),

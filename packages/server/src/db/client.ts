@@ -20,7 +20,23 @@ export interface DatabaseOptions {
    * entry passes the web build's (`db/remote.ts`), which has no native module and no `node:` import.
    */
   createClient?: (config: Parameters<typeof createClient>[0]) => Client;
+  /**
+   * SQLite's `synchronous` for the writes of a local file (`file:` URLs only). `'normal'` is
+   * applied to the connection before every write: it belongs to one connection, libSQL 0.18's
+   * client opens connections on demand (a pool of up to 20) and this handle opens a new client
+   * after `SQLITE_BUSY`. A connection that missed it runs libSQL's compiled default, FULL
+   * (`DEFAULT_WAL_SYNCHRONOUS=2`): slower, never less durable. @default 'full'
+   */
+  synchronous?: Synchronous;
 }
+
+/**
+ * How a committed write of a local file in WAL mode survives (sqlite.org/pragma.html#pragma_synchronous):
+ * `full` syncs the WAL at every commit — the write survives a process crash, an OS crash and a
+ * power loss; `normal` syncs only at checkpoints — it survives a process crash, and an OS crash or
+ * power loss may lose the last commits (never corrupt the file).
+ */
+export type Synchronous = 'normal' | 'full';
 
 export interface Database {
   readonly url: string;
@@ -46,9 +62,10 @@ export interface Database {
    */
   read(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
   /**
-   * A number that changes whenever any connection, in any process, commits a write — SQLite's
-   * file change counter — read without a query. Only for a local file in rollback-journal mode
-   * (set by the Node entry); absent elsewhere, where callers must query instead.
+   * A number that changes whenever any connection, in any process, commits a write — this
+   * handle's included — read without a query. Read it BEFORE the data filed under it. Set by the
+   * Node entry for a local file in WAL mode (`db/local-file.ts`: the wal-index header, what
+   * SQLite's `data_version` compares); absent elsewhere, where callers must query the data itself.
    */
   changeCounter?: () => number;
   /** One trivial query: whether the database answers (readiness checks). */
@@ -85,6 +102,10 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     return { client, db: drizzle(client, { schema }) };
   };
   let current = open();
+  // Before BEGIN: SQLite refuses to change it inside a transaction. The pool hands out the
+  // connection released last, so the write right after runs on the connection this set.
+  const local = url.startsWith('file:');
+  const prepareWrite = local && options.synchronous === 'normal' ? () => current.client.execute('pragma synchronous = normal') : undefined;
   const listeners = new Set<() => void>();
   let queue: Promise<void> = Promise.resolve();
 
@@ -120,6 +141,7 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     const retries = options.busyRetries ?? 3;
     for (let tries = 0; ; tries++) {
       try {
+        if (prepareWrite) await prepareWrite();
         const result = await run();
         for (const listener of listeners) {
           try {

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { openDatabase, optionsFromEnv } from '../node.js';
+import { paymentsDisabled } from '../providers/payments/index.js';
+import { silentLog } from '../services/log.js';
+import { seedDemo } from '../seed.js';
+import { createDb } from './client.js';
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempUrl = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-wal-'));
+  dirs.push(dir);
+  return `file:${join(dir, 'db.sqlite')}`;
+};
+
+describe('a local database file (the Node entry)', () => {
+  it('is in WAL mode for every connection, and writes at the synchronous level asked for', async () => {
+    for (const [synchronous, level] of [['normal', 1], ['full', 2]] as const) {
+      const url = tempUrl();
+      const database = await openDatabase(url, undefined, { synchronous });
+      await seedDemo(database);
+      // The connection the writes ran on (the pool hands back the one released last).
+      expect(await database.db.all(sql`pragma synchronous`)).toEqual([{ synchronous: level }]);
+      const other = createDb(url);
+      expect(await other.db.all(sql`pragma journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
+      other.close();
+      database.close();
+    }
+  });
+
+  it('refuses a DATABASE_SYNCHRONOUS it does not know, naming the variable', () => {
+    expect(optionsFromEnv({ DATABASE_SYNCHRONOUS: 'FULL' }).databaseSynchronous).toBe('full');
+    expect(() => optionsFromEnv({ DATABASE_SYNCHRONOUS: 'off' })).toThrow('DATABASE_SYNCHRONOUS must be normal or full; got "off".');
+  });
+
+  it('never serves a cached slot after another process booked it, in WAL mode', async () => {
+    const dist = fileURLToPath(new URL('../../dist/node.js', import.meta.url));
+    expect(existsSync(dist), 'build the server first (pnpm build)').toBe(true);
+    const url = tempUrl();
+    const database = await openDatabase(url);
+    await seedDemo(database);
+    expect(await database.db.all(sql`pragma journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
+    const app = createApp({ database, rateLimits: false, payments: paymentsDisabled(), log: silentLog });
+
+    const script = `const { startServer } = await import(${JSON.stringify(dist)});
+      const s = await startServer({ databaseUrl: ${JSON.stringify(url)}, port: 0, rateLimits: false, tickEveryMs: 0, log: () => {} });
+      console.log(JSON.stringify({ url: s.url }));`;
+    const other = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        const line = chunk.toString().split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line).url);
+      });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    });
+
+    const profile = await (await app.request('/v1/specialists/demo')).json();
+    const service = profile.services.find((s: { durations: { price: number }[] }) => s.durations.every((d) => d.price === 0)).id as string;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    // An explicit `from`: the repeat is answered by the fast path, before any query.
+    const slotsUrl = `/v1/specialists/demo/slots?service=${service}&from=${day(2)}&to=${day(8)}&timezone=UTC`;
+    const starts = async () => ((await (await app.request(slotsUrl)).json()).days as { slots: { start: string }[] }[]).flatMap((d) => d.slots.map((s) => s.start));
+    for (let round = 0; round < 4; round++) {
+      const before = await starts();
+      expect(await starts()).toEqual(before); // served from this process's cache
+      const start = before[round * 3]!;
+      const booked = await fetch(`${other}/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ specialist: 'demo', service, start, customer: { name: 'X', email: `x${round}@example.com`, timeZone: 'UTC' } }),
+      });
+      expect(booked.status).toBe(201);
+      expect(await starts()).not.toContain(start);
+    }
+    database.close();
+  }, 60_000);
+});
