@@ -55,8 +55,9 @@ class Storm implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, t: Real) {
     const results = await Promise.all(
+      // Alternating between the two apps when the test has a twin: two handles race for real.
       this.tries.map((x, i) =>
-        t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, duration: x.duration, start: startAt(x.day, x.quarter), customer: customer(100 + i) } }),
+        (i % 2 && t.twin ? t.twin.json : t.json)('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, duration: x.duration, start: startAt(x.day, x.quarter), customer: customer(100 + i) } }),
       ),
     );
     for (const res of results) if (res.status === 201) m.known.push({ id: res.body.booking.id, token: res.body.manageToken });
@@ -109,6 +110,8 @@ export const bookingCommands = fc.commands(
   [
     fc.tuple(day, quarter, fc.constantFrom(...durations), fc.integer({ min: 0, max: 3 })).map(([d, q, m, w]) => new Create(d, q, m, w)),
     fc.array(fc.record({ day, quarter, duration: fc.constantFrom(...durations) }), { minLength: 2, maxLength: 6 }).map((x) => new Storm(x)),
+    // A crowd: one start asked for by several at once (the storm every booking page sees).
+    fc.tuple(day, quarter, fc.array(fc.constantFrom(...durations), { minLength: 2, maxLength: 6 })).map(([d, q, ds]) => new Storm(ds.map((duration) => ({ day: d, quarter: q, duration })))),
     fc.nat().map((p) => new Cancel(p)),
     fc.tuple(fc.nat(), day, quarter).map(([p, d, q]) => new Reschedule(p, d, q)),
     fc.integer({ min: 1, max: 20 }).map((m) => new Wait(m)),
@@ -117,13 +120,14 @@ export const bookingCommands = fc.commands(
 );
 
 /**
- * Runs one sequence of commands against a fresh app on `engine`: the demo's intro made into a
+ * Runs one sequence of commands against a fresh app on `options.engine` (with `twin`, storms
+ * alternate between two apps on the one database): the demo's intro made into a
  * service with several durations (45 and 90 minutes priced: held until paid, then expiring),
  * 15-minute steps and buffers that are not multiples of the step, so ignoring either buffer
  * shows up on the grid.
  */
-export async function runBookingModel(cmds: Iterable<fc.AsyncCommand<Model, Real>>, engine: TestAppOptions['engine']) {
-  const t = await testApp({ now: START, maxHoldsPerClient: 1000, engine });
+export async function runBookingModel(cmds: Iterable<fc.AsyncCommand<Model, Real>>, options: Pick<TestAppOptions, 'engine' | 'twin'>) {
+  const t = await testApp({ now: START, maxHoldsPerClient: 1000, ...options });
   try {
     await connectDemo(t.app); // priced durations take a payment: held until paid, or until the hold expires
     await setService(t.database, t.intro.id, {

@@ -20,13 +20,34 @@ export interface TestAppOptions extends Partial<Omit<AppOptions, 'database' | 'c
    * wrangler migrates it and seeded with the same `seedDemo` (`testing/d1-seed.ts`).
    */
   engine?: 'file' | 'd1';
+  /**
+   * Also a second app over the same database through its OWN handle (`twin`), as a second server
+   * process or Worker isolate would be: its own write queue and per-specialist lanes, so writes
+   * sent to both race for real and only the database's guarantees (the guarded batch) separate them.
+   */
+  twin?: boolean;
 }
+
+type JsonInit = { method?: string; body?: unknown; headers?: Record<string, string> };
+
+/** A JSON request to `app`, its status, headers and parsed body. */
+const jsonOf = (app: ReturnType<typeof createApp>) => async (path: string, init: JsonInit = {}) => {
+  const res = await app.request(path, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+};
 
 /** A migrated, seeded database for a test app, and how to throw it away. */
 interface TestDatabase {
   database: Database;
   url: string;
   seeded: SeedResult;
+  /** Another handle on the same database (closed with the first). */
+  reopen(): Database;
   close(): void | Promise<void>;
 }
 
@@ -36,11 +57,17 @@ async function fileDatabase(seedOptions: SeedOptions): Promise<TestDatabase> {
   const database: Database = createDb(url, { timeout: 5000 });
   await migrate(database);
   const seeded = await seedDemo(database, seedOptions);
+  const others: Database[] = [];
   return {
     database,
     url,
     seeded,
+    reopen: () => {
+      others.push(createDb(url, { timeout: 5000 }));
+      return others.at(-1)!;
+    },
     close: () => {
+      for (const other of others) other.close();
       database.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -54,7 +81,7 @@ async function d1Database(seedOptions: SeedOptions): Promise<TestDatabase> {
   try {
     await migrateD1(d1.binding);
     const seeded = await seedD1(d1.binding, seedOptions);
-    return { database: createD1Db(d1.binding), url: 'd1:DB', seeded, close: () => d1.dispose() };
+    return { database: createD1Db(d1.binding), url: 'd1:DB', seeded, reopen: () => createD1Db(d1.binding), close: () => d1.dispose() };
   } catch (error) {
     await d1.dispose();
     throw error;
@@ -68,7 +95,7 @@ async function d1Database(seedOptions: SeedOptions): Promise<TestDatabase> {
  * is one client firing many requests. `close()` returns a promise on D1 (workerd stops).
  */
 export async function testApp(options: TestAppOptions = {}) {
-  const { now: start, timeZone, engine = 'file', ...appOptions } = options;
+  const { now: start, timeZone, engine = 'file', twin, ...appOptions } = options;
   // Passwords are hashed with a cheap KDF here: a test checks the format, not the cost.
   const kdfIterations = appOptions.kdfIterations ?? 1000;
   const opened = await (engine === 'd1' ? d1Database : fileDatabase)({ timeZone, kdfIterations });
@@ -79,17 +106,20 @@ export async function testApp(options: TestAppOptions = {}) {
   const clock = () => now;
   // Without `payments`, the demo's offline test mode, its simulated account in this database.
   const offline = appOptions.payments ? undefined : offlinePayments(database, { clock, nodeEnv: 'test' });
-  const app = createApp({
-    database,
-    clock,
-    log: silentLog,
-    logError: (e) => errors.push(e),
-    rateLimits: false,
-    kdfIterations,
-    ...appOptions,
-    payments: appOptions.payments ?? offline!.payments,
-  });
+  const appOn = (handle: Database) =>
+    createApp({
+      database: handle,
+      clock,
+      log: silentLog,
+      logError: (e) => errors.push(e),
+      rateLimits: false,
+      kdfIterations,
+      ...appOptions,
+      payments: appOptions.payments ?? offline!.payments,
+    });
+  const app = appOn(database);
   offline?.deliverTo(app);
+  const second = twin ? appOn(opened.reopen()) : undefined;
   const specialist = (await database.db.select().from(specialists).where(eq(specialists.handle, 'demo')))[0]!;
   const [intro, session] = await database.db
     .select()
@@ -111,15 +141,9 @@ export async function testApp(options: TestAppOptions = {}) {
       now = ms;
     },
     now: () => now,
-    json: async (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-      const res = await app.request(path, {
-        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-        headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-    },
+    json: jsonOf(app),
+    /** With `twin`: the second app (its own database handle) and its `json`. */
+    twin: second && { app: second, json: jsonOf(second) },
     close: (): void | Promise<void> => opened.close(),
   };
 }

@@ -9,7 +9,7 @@ import { bookingCommands, customer, runBookingModel } from '../../testing/bookin
 
 describe('no double booking', () => {
   it('keeps active bookings apart (buffers included) under random creates, storms, cancels, moves and expiries', async () => {
-    await fc.assert(fc.asyncProperty(bookingCommands, (cmds) => runBookingModel(cmds, 'file')), { numRuns: 30 });
+    await fc.assert(fc.asyncProperty(bookingCommands, (cmds) => runBookingModel(cmds, { engine: 'file' })), { numRuns: 30 });
   }, 120_000);
 
   it('lets exactly one of 50 parallel bookings win across two server processes on one database file', async () => {
