@@ -20,9 +20,12 @@ export async function addSpecialist(database: Database, handle: string, now = Da
   });
 }
 
-/** Changes a service's columns directly (tests of rules the public API cannot reach yet). */
+/**
+ * Changes a service's columns directly (tests of rules the public API cannot reach yet). One
+ * statement as a batch, so it runs on every engine, D1 included (no interactive transaction there).
+ */
 export async function setService(database: Database, id: string, changes: Partial<ServiceRow>) {
-  await database.write((tx) => tx.update(services).set(changes).where(eq(services.id, id)));
+  await database.batch([database.db.update(services).set(changes).where(eq(services.id, id))]);
 }
 
 export async function setAllowedOrigins(database: Database, handle: string, origins: string[]) {
@@ -32,11 +35,12 @@ export async function setAllowedOrigins(database: Database, handle: string, orig
 /**
  * Gives the demo specialist a connected account that can take charges, through the app's own
  * payments provider (the offline test mode unless the test passed another), as onboarding would.
+ * The update is a one-statement batch, so it runs on D1 too.
  */
 export async function connectDemo(app: { deps: { payments: import('../providers/payments/index.js').PaymentsProvider; database: Database } }) {
   const { payments: provider, database } = app.deps;
   const account = await provider.createConnectedAccount({ email: 'demo@slotwise.local', metadata: {}, idempotencyKey: `connect-demo-${Math.random()}` });
   if (provider.mode === 'test') await (provider as import('../providers/payments/index.js').TestPayments).completeTestOnboarding(account.id);
-  await database.write((tx) => tx.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: true }).where(eq(specialists.handle, 'demo')));
+  await database.batch([database.db.update(specialists).set({ stripeAccountId: account.id, stripeChargesEnabled: true }).where(eq(specialists.handle, 'demo'))]);
   return account.id;
 }

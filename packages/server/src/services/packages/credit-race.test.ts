@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client.js';
 import { migrate } from '../../db/migrate.js';
 import { seedDemo } from '../../seed.js';
+import { raceForCredits, type Server } from '../../testing/credit-race.js';
 
-// In one process the transactions of parallel requests hardly ever interleave; two processes on
-// one file race for real, so only the write transaction keeps a credit from being spent twice.
+// In one process the writes of parallel requests hardly ever interleave; two processes on one file
+// race for real, so only the guarded batch keeps a credit from being spent twice. The race itself
+// (`testing/credit-race.ts`) runs on D1 through two isolates too (`credit-race-d1.test.ts`).
 describe('credits across processes', () => {
   it('spends each credit once when 12 bookings race for 2 credits through two server processes', async () => {
     const dist = fileURLToPath(new URL('../../../dist/node.js', import.meta.url));
@@ -35,29 +37,10 @@ describe('credits across processes', () => {
         });
         child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
       });
-    const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      return { status: res.status, body: await res.json() };
-    };
     try {
       const [a, b] = await Promise.all([start(), start()]);
-      const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
-      const service = profile.services[1].id;
-      const pkg = await post(`${a}/v1/me/packages`, { name: 'Two free sessions', sessionCount: 2, serviceIds: [service], price: 0, validityDays: 30 }, { authorization: `Bearer ${apiKey}` });
-      expect(pkg.status).toBe(201);
-      const customer = { name: 'Grace', email: 'grace@example.com', timeZone: 'UTC' };
-      const { creditsToken } = (await post(`${b}/v1/packages/${pkg.body.id}/purchases`, { customer })).body;
-      const slots = await (await fetch(`${a}/v1/specialists/demo/slots?service=${service}`)).json();
-      const starts = slots.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start)).slice(0, 12);
-      expect(starts).toHaveLength(12);
-
-      const results = await Promise.all(
-        starts.map((start: string, i: number) => post(`${i % 2 ? a : b}/v1/bookings`, { specialist: 'demo', service, start, customer, credit: { token: creditsToken } })),
-      );
-      expect(results.filter((r) => r.status === 201)).toHaveLength(2);
-      expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(10).fill('no_credit'));
-      const balance = await (await fetch(`${b}/v1/credits`, { headers: { authorization: `Bearer ${creditsToken}` } })).json();
-      expect(balance.total).toBe(0);
+      const server = (url: string): Server => (path, init) => fetch(url + path, init);
+      await raceForCredits(server(a), server(b), apiKey!);
     } finally {
       for (const child of children) child.kill();
       rmSync(dir, { recursive: true, force: true });
