@@ -4,6 +4,7 @@ import { deliveries, specialists } from '../../db/schema.js';
 import type { LogEntry } from '../../services/log.js';
 import { seedDemoPayments } from '../../seed.js';
 import { auth, operatorToken } from '../../testing/accounts.js';
+import { spyOnBatches } from '../../testing/batch-spy.js';
 import { addSpecialist } from '../../testing/fixtures.js';
 import { mailTestApp, type MailTestApp } from '../../testing/mail-app.js';
 
@@ -111,6 +112,28 @@ describe('POST /v1/operator/customers/erase', () => {
     const again = await t.json('/v1/operator/customers/erase', { body: { email: 'ada@example.com' }, headers: auth(token) });
     expect(again.body).toEqual({ placeholder: first.body.placeholder, bookings: 0, purchases: 0, payments: 0, messagesStopped: 0, specialists: 0 });
     expect(await everyRow()).toContain('Bob Builder');
+  }, 30_000);
+
+  it('erases what was booked under the address while the erasure read: the guard refuses the stale batch, the retry erases both', async () => {
+    await setUp();
+    const token = await operatorToken(t);
+    // The erasure's batch is the one that writes the placeholder into bookings.
+    const spy = spyOnBatches(t.database, (queries) =>
+      queries.some((q) => {
+        const text = (q as { toSQL?: () => { sql: string } }).toSQL?.().sql ?? '';
+        return text.startsWith('update "bookings" set') && text.includes('"customer_email"');
+      }),
+    );
+    let late: string | undefined;
+    spy.meanwhile = async (n) => {
+      if (n === 1) late = (await t.book('2026-11-27T09:00:00Z', ada)).booking.id;
+    };
+    const res = await t.json('/v1/operator/customers/erase', { body: { email: 'ada@example.com' }, headers: auth(token) });
+    expect(res.status).toBe(200);
+    expect(spy.count).toBe(2);
+    const [row] = await t.database.db.all<{ name: string; email: string }>(sql`select customer_name as name, customer_email as email from bookings where id = ${late}`);
+    expect(row).toEqual({ name: 'Erased customer', email: res.body.placeholder });
+    expect(await everyRow()).not.toContain('ada@example.com');
   }, 30_000);
 
   it('is for operators only, and validates the address', async () => {

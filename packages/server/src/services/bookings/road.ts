@@ -202,17 +202,17 @@ export interface ErasedCustomer {
  * name and email, and loses their phone (and SMS consent), the notes they wrote, their client
  * address hash, and the reasons they gave when cancelling (on the booking and its events). Times,
  * status, prices, ids and their time zone stay; no event or outbox row is written, since nothing
- * happened to the booking that anyone is to be told. Returns the bookings as they were.
+ * happened to the booking that anyone is to be told. The statements, for the erasure's one batch
+ * (`ids`: the bookings the erasure's snapshot read under the address).
  */
-export async function eraseCustomerBookings(tx: Tx, email: string, erased: ErasedCustomer): Promise<BookingRow[]> {
-  const before = await tx.select().from(bookings).where(eq(bookings.customerEmail, email));
-  if (before.length === 0) return before;
-  const ids = before.map((b) => b.id);
-  await tx
-    .update(bookings)
-    .set({ customerName: erased.name, customerEmail: erased.email, customerPhone: null, smsConsent: false, notes: '', sharedNotes: null, recordingUrl: null, clientHash: null })
-    .where(inArray(bookings.id, ids));
-  await tx.update(bookings).set({ cancellationReason: null }).where(and(inArray(bookings.id, ids), eq(bookings.cancelledBy, 'customer')));
-  await tx.update(bookingEvents).set({ reason: null }).where(and(inArray(bookingEvents.bookingId, ids), eq(bookingEvents.actor, 'customer')));
-  return before;
+export function eraseCustomerBookingsQueries(db: Drizzle, ids: string[], erased: ErasedCustomer): BatchItem<'sqlite'>[] {
+  if (ids.length === 0) return [];
+  return [
+    db
+      .update(bookings)
+      .set({ customerName: erased.name, customerEmail: erased.email, customerPhone: null, smsConsent: false, notes: '', sharedNotes: null, recordingUrl: null, clientHash: null })
+      .where(inArray(bookings.id, ids)),
+    db.update(bookings).set({ cancellationReason: null }).where(and(inArray(bookings.id, ids), eq(bookings.cancelledBy, 'customer'))),
+    db.update(bookingEvents).set({ reason: null }).where(and(inArray(bookingEvents.bookingId, ids), eq(bookingEvents.actor, 'customer'))),
+  ];
 }

@@ -1,8 +1,26 @@
 import type { CustomerErased } from '@slotwise/sdk/contract';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { creditLedger, customerTokens, deliveries, emailOptOuts, idempotencyKeys, notifications, outbox, packagePurchases, payments } from '../../db/schema.js';
-import { eraseCustomerBookings, type ErasedCustomer } from '../bookings/road.js';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import type { Database, Drizzle } from '../../db/client.js';
+import {
+  bookingEvents,
+  bookings,
+  creditLedger,
+  customerTokens,
+  deliveries,
+  emailOptOuts,
+  idempotencyKeys,
+  notifications,
+  outbox,
+  packagePurchases,
+  payments,
+  type BookingRow,
+  type NotificationRow,
+} from '../../db/schema.js';
+import { contendedChange } from '../bookings/guarded-change.js';
+import { eraseCustomerBookingsQueries, type ErasedCustomer } from '../bookings/road.js';
 import type { ServiceDeps } from '../deps.js';
 import { keyedHash } from '../ids.js';
 import { ACCESS_LINK } from '../customers/access-events.js';
@@ -31,15 +49,60 @@ function scrub(value: unknown, map: ReadonlyMap<string, string | null>): unknown
 /** Messages to the customer not sent yet: never sent now (there is no address to send them to). */
 const UNSENT = ['pending', 'failed'] as const;
 
-async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: number): Promise<Omit<CustomerErased, 'placeholder'>> {
-  const booked = await eraseCustomerBookings(tx, email, erased);
-  const purchased = await tx.update(packagePurchases).set({ customerEmail: erased.email, customerName: erased.name }).where(eq(packagePurchases.customerEmail, email)).returning();
-  await tx.update(creditLedger).set({ customerEmail: erased.email }).where(eq(creditLedger.customerEmail, email));
-  const paid = await tx.update(payments).set({ customerEmail: erased.email }).where(eq(payments.customerEmail, email)).returning({ id: payments.id });
-  await tx.update(emailOptOuts).set({ email: erased.email }).where(eq(emailOptOuts.email, email));
-  // Their "My bookings" links and sessions: gone, so no link or session of theirs works again.
-  await tx.delete(customerTokens).where(eq(customerTokens.customerEmail, email));
+/** What the erasure reads about one address, and the guard that it is still all there is. */
+interface Snapshot {
+  booked: BookingRow[];
+  purchased: { id: string; customerName: string; specialistId: string }[];
+  paid: number;
+  outboxRows: { id: string; payload: Record<string, unknown> }[];
+  messages: { id: string; status: string; recipient: string; data: Record<string, unknown> }[];
+  notices: NotificationRow[];
+  /** Nothing of theirs added, sent or changed since the reads: the batch's guard. */
+  still: SQL;
+}
 
+const count = (table: SQLiteTable, where: SQL | undefined) => sql`(select count(*) from ${table} where ${where ?? sql`1`})`;
+
+async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
+  const [booked, purchased, paid] = await Promise.all([
+    db.select().from(bookings).where(eq(bookings.customerEmail, email)),
+    db.select({ id: packagePurchases.id, customerName: packagePurchases.customerName, specialistId: packagePurchases.specialistId }).from(packagePurchases).where(eq(packagePurchases.customerEmail, email)),
+    db.select({ id: payments.id }).from(payments).where(eq(payments.customerEmail, email)),
+  ]);
+  const bookingIds = booked.map((b) => b.id);
+  const purchaseIds = purchased.map((p) => p.id);
+  const phones = booked.flatMap((b) => (b.customerPhone ? [b.customerPhone] : []));
+  // A "My bookings" link's row names the address and nothing else.
+  const linkRows = and(eq(outbox.topic, ACCESS_LINK), sql`instr(${outbox.payload}, ${email}) > 0`);
+  const aboutThem = or(bookingIds.length ? inArray(outbox.bookingId, bookingIds) : undefined, purchaseIds.length ? inArray(outbox.purchaseId, purchaseIds) : undefined, linkRows);
+  const toThem = inArray(deliveries.recipient, [email, ...phones]);
+  const theirMessages = bookingIds.length ? or(toThem, inArray(deliveries.bookingId, bookingIds)) : toThem;
+  const unsent = and(theirMessages, inArray(deliveries.status, [...UNSENT]));
+  const theirNotices = bookingIds.length ? inArray(notifications.bookingId, bookingIds) : sql`0`;
+  const theirEvents = bookingIds.length ? inArray(bookingEvents.bookingId, bookingIds) : sql`0`;
+  const [outboxRows, messages, notices, [events]] = await Promise.all([
+    db.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(aboutThem),
+    db.select({ id: deliveries.id, status: deliveries.status, recipient: deliveries.recipient, data: deliveries.data }).from(deliveries).where(theirMessages),
+    db.select().from(notifications).where(theirNotices),
+    db.select({ n: sql<number>`count(*)` }).from(bookingEvents).where(theirEvents),
+  ]);
+  const unsentNow = messages.filter((m) => (UNSENT as readonly string[]).includes(m.status)).length;
+  const still = and(
+    sql`${count(bookings, eq(bookings.customerEmail, email))} = ${booked.length}`,
+    sql`${count(bookingEvents, theirEvents)} = ${events!.n}`,
+    sql`${count(packagePurchases, eq(packagePurchases.customerEmail, email))} = ${purchased.length}`,
+    sql`${count(payments, eq(payments.customerEmail, email))} = ${paid.length}`,
+    sql`${count(outbox, aboutThem)} = ${outboxRows.length}`,
+    sql`${count(deliveries, theirMessages)} = ${messages.length}`,
+    sql`${count(deliveries, unsent)} = ${unsentNow}`,
+    sql`${count(notifications, theirNotices)} = ${notices.length}`,
+  )!;
+  return { booked, purchased, paid: paid.length, outboxRows: outboxRows as Snapshot['outboxRows'], messages: messages as Snapshot['messages'], notices, still };
+}
+
+/** Every statement of the erasure, computed from the snapshot: rows replaced in place, by id. */
+function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: Snapshot, now: number): { queries: BatchItem<'sqlite'>[]; messagesStopped: number } {
+  const { booked, purchased } = snap;
   // What they wrote and who they are, wherever a message carries it: exact values only.
   const map = new Map<string, string | null>([[email, erased.email]]);
   for (const b of booked) {
@@ -49,58 +112,76 @@ async function eraseIn(tx: Tx, email: string, erased: ErasedCustomer, now: numbe
     if (b.sharedNotes) map.set(b.sharedNotes, null);
   }
   for (const p of purchased) map.set(p.customerName, erased.name);
-  const bookingIds = booked.map((b) => b.id);
-  const purchaseIds = purchased.map((p) => p.id);
   const phones = booked.flatMap((b) => (b.customerPhone ? [b.customerPhone] : []));
-
-  const about = (ids: { booking: string[]; purchase: string[] }) =>
-    or(ids.booking.length ? inArray(outbox.bookingId, ids.booking) : undefined, ids.purchase.length ? inArray(outbox.purchaseId, ids.purchase) : undefined);
-  // A "My bookings" link's row names the address and nothing else.
-  const linkRows = and(eq(outbox.topic, ACCESS_LINK), sql`instr(${outbox.payload}, ${email}) > 0`);
-  for (const row of await tx.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(or(about({ booking: bookingIds, purchase: purchaseIds }), linkRows))) {
-    await tx.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id));
-  }
-  const toThem = inArray(deliveries.recipient, [email, ...phones]);
-  const messages = await tx
-    .select({ id: deliveries.id, status: deliveries.status, recipient: deliveries.recipient, data: deliveries.data })
-    .from(deliveries)
-    .where(bookingIds.length ? or(toThem, inArray(deliveries.bookingId, bookingIds)) : toThem);
+  const queries: BatchItem<'sqlite'>[] = [
+    ...eraseCustomerBookingsQueries(db, booked.map((b) => b.id), erased),
+    db.update(packagePurchases).set({ customerEmail: erased.email, customerName: erased.name }).where(eq(packagePurchases.customerEmail, email)),
+    db.update(creditLedger).set({ customerEmail: erased.email }).where(eq(creditLedger.customerEmail, email)),
+    db.update(payments).set({ customerEmail: erased.email }).where(eq(payments.customerEmail, email)),
+    db.update(emailOptOuts).set({ email: erased.email }).where(eq(emailOptOuts.email, email)),
+    // Their "My bookings" links and sessions: gone, so no link or session of theirs works again.
+    db.delete(customerTokens).where(eq(customerTokens.customerEmail, email)),
+  ];
+  for (const row of snap.outboxRows) queries.push(db.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id)));
   let messagesStopped = 0;
-  for (const m of messages) {
+  for (const m of snap.messages) {
     const mine = m.recipient === email || phones.includes(m.recipient);
     const stop = mine && (UNSENT as readonly string[]).includes(m.status);
     if (stop) messagesStopped++;
-    await tx
-      .update(deliveries)
-      .set({
-        data: scrub(m.data, map) as Record<string, unknown>,
-        ...(mine ? { recipient: erased.email } : {}),
-        ...(stop ? { status: 'skipped' as const, lastError: 'The customer’s personal data was erased.', updatedAt: now } : {}),
-      })
-      .where(eq(deliveries.id, m.id));
+    queries.push(
+      db
+        .update(deliveries)
+        .set({
+          data: scrub(m.data, map) as Record<string, unknown>,
+          ...(mine ? { recipient: erased.email } : {}),
+          ...(stop ? { status: 'skipped' as const, lastError: 'The customer’s personal data was erased.', updatedAt: now } : {}),
+        })
+        .where(eq(deliveries.id, m.id)),
+    );
   }
-  if (bookingIds.length) {
-    for (const n of await tx.select().from(notifications).where(inArray(notifications.bookingId, bookingIds))) {
-      let { title, body } = n;
-      for (const b of booked) {
-        title = title.replaceAll(b.customerName, erased.name);
-        body = body.replaceAll(b.customerName, erased.name);
-      }
-      await tx.update(notifications).set({ title, body, data: scrub(n.data, map) as Record<string, unknown> }).where(eq(notifications.id, n.id));
+  for (const n of snap.notices) {
+    let { title, body } = n;
+    for (const b of booked) {
+      title = title.replaceAll(b.customerName, erased.name);
+      body = body.replaceAll(b.customerName, erased.name);
     }
+    queries.push(db.update(notifications).set({ title, body, data: scrub(n.data, map) as Record<string, unknown> }).where(eq(notifications.id, n.id)));
   }
   // Stored answers of recent POSTs (replayed for retries) may hold the booking as it was answered.
-  await tx
-    .update(idempotencyKeys)
-    .set({ responseBody: sql`replace(${idempotencyKeys.responseBody}, ${email}, ${erased.email})` })
-    .where(and(sql`instr(${idempotencyKeys.responseBody}, ${email}) > 0`));
-  const specialists = new Set([...booked.map((b) => b.specialistId), ...purchased.map((p) => p.specialistId)]);
-  return { bookings: booked.length, purchases: purchased.length, payments: paid.length, messagesStopped, specialists: specialists.size };
+  queries.push(
+    db
+      .update(idempotencyKeys)
+      .set({ responseBody: sql`replace(${idempotencyKeys.responseBody}, ${email}, ${erased.email})` })
+      .where(and(sql`instr(${idempotencyKeys.responseBody}, ${email}) > 0`)),
+  );
+  return { queries, messagesStopped };
 }
 
 /**
- * Erases one customer's personal data on their request, across every specialist, in one write
- * transaction (one person's records are few): name, email, phone and what they wrote, in their
+ * The erasure as a snapshot and ONE guarded batch (`db/batch.ts`), on every engine D1 included:
+ * the reads, every replacement computed from them, written all or nothing behind a guard that
+ * nothing of theirs was added, sent or changed meanwhile (a booking made, a message sent, a
+ * notice written…); else read again (≤ 6 tries, then `503 write_contention`, nothing erased).
+ */
+async function eraseAll(database: Database, email: string, erased: ErasedCustomer, now: number): Promise<Omit<CustomerErased, 'placeholder'>> {
+  const db = database.db;
+  return optimistic(
+    database,
+    `erase:${email}`,
+    async () => {
+      const snap = await snapshot(db, email);
+      const { queries, messagesStopped } = eraseQueries(db, email, erased, snap, now);
+      if (!(await guardedBatch(database, snap.still, queries))) return RETRY;
+      const specialists = new Set([...snap.booked.map((b) => b.specialistId), ...snap.purchased.map((p) => p.specialistId)]);
+      return { bookings: snap.booked.length, purchases: snap.purchased.length, payments: snap.paid, messagesStopped, specialists: specialists.size };
+    },
+    contendedChange,
+  );
+}
+
+/**
+ * Erases one customer's personal data on their request, across every specialist, in one guarded
+ * batch (one person's records are few): name, email, phone and what they wrote, in their
  * bookings (with what their specialists shared with them: shared notes and recording links) (and the reasons they gave on the events), package purchases, credit ledger, payments,
  * opt-outs, the outbox payloads and deliveries about them, the specialists' in-app notices and
  * stored idempotent answers — replaced by `erasedAddress` and "Erased customer". Messages to them
@@ -113,7 +194,7 @@ export async function eraseCustomer(deps: ServiceDeps, email: string, operatorAc
   const address = email.toLowerCase();
   const placeholder = await erasedAddress(deps.secretsKey, address);
   const now = deps.clock();
-  const counts = await deps.database.write((tx) => eraseIn(tx, address, { name: ERASED_NAME, email: placeholder }, now));
+  const counts = await eraseAll(deps.database, address, { name: ERASED_NAME, email: placeholder }, now);
   deps.log({ level: 'info', msg: 'customer erased', by: operatorAccountId, at: new Date(now).toISOString(), placeholder, ...counts });
   return { placeholder, ...counts };
 }
