@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
@@ -10,12 +8,13 @@ import { openDatabase, optionsFromEnv } from '../node.js';
 import { paymentsDisabled } from '../providers/payments/index.js';
 import { silentLog } from '../services/log.js';
 import { seedDemo } from '../seed.js';
+import { serverProcesses } from '../testing/server-process.js';
 import { createDb } from './client.js';
 
 const dirs: string[] = [];
-const children: ChildProcess[] = [];
+const processes = serverProcesses();
 afterEach(() => {
-  for (const child of children.splice(0)) child.kill();
+  processes.stop();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 const tempUrl = () => {
@@ -45,26 +44,13 @@ describe('a local database file (the Node entry)', () => {
   });
 
   it('never serves a cached slot after another process booked it, in WAL mode', async () => {
-    const dist = fileURLToPath(new URL('../../dist/node.js', import.meta.url));
-    expect(existsSync(dist), 'build the server first (pnpm build)').toBe(true);
     const url = tempUrl();
     const database = await openDatabase(url);
     await seedDemo(database);
     expect(await database.db.all(sql`pragma journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
     const app = createApp({ database, rateLimits: false, payments: paymentsDisabled(), log: silentLog });
 
-    const script = `const { startServer } = await import(${JSON.stringify(dist)});
-      const s = await startServer({ databaseUrl: ${JSON.stringify(url)}, port: 0, rateLimits: false, tickEveryMs: 0, log: () => {} });
-      console.log(JSON.stringify({ url: s.url }));`;
-    const other = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-      children.push(child);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        const line = chunk.toString().split('\n').find((l) => l.startsWith('{'));
-        if (line) resolve(JSON.parse(line).url);
-      });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    });
+    const other = await processes.start({ databaseUrl: url });
 
     const profile = await (await app.request('/v1/specialists/demo')).json();
     const service = profile.services.find((s: { durations: { price: number }[] }) => s.durations.every((d) => d.price === 0)).id as string;

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bookingCommands, customer, runBookingModel } from '../../testing/booking-model.js';
+import { serverProcesses } from '../../testing/server-process.js';
 
 describe('no double booking', () => {
   it('keeps active bookings apart (buffers included) under random creates, storms, cancels, moves and expiries', async () => {
@@ -13,24 +12,10 @@ describe('no double booking', () => {
   }, 120_000);
 
   it('lets exactly one of 50 parallel bookings win across two server processes on one database file', async () => {
-    const dist = fileURLToPath(new URL('../../../dist/node.js', import.meta.url));
-    expect(existsSync(dist), 'build the server first (pnpm build)').toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'slotwise-two-'));
     const databaseUrl = `file:${join(dir, 'shared.db')}`;
-    const script = `const { startServer } = await import(${JSON.stringify(dist)});
-      const s = await startServer({ databaseUrl: ${JSON.stringify(databaseUrl)}, port: 0, seed: 'demo', rateLimits: false, tickEveryMs: 0, log: () => {} });
-      console.log(JSON.stringify({ url: s.url }));`;
-    const children: ChildProcess[] = [];
-    const start = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-        children.push(child);
-        child.stdout!.on('data', (chunk: Buffer) => {
-          const line = chunk.toString().split('\n').find((l) => l.startsWith('{'));
-          if (line) resolve(JSON.parse(line).url);
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-      });
+    const processes = serverProcesses();
+    const start = () => processes.start({ databaseUrl, seed: 'demo' });
     try {
       const [a, b] = await Promise.all([start(), start()]);
       const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
@@ -51,7 +36,7 @@ describe('no double booking', () => {
       const again = await (await fetch(`${b}/v1/specialists/demo/slots?service=${service}`)).json();
       expect(again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start))).not.toContain(slot);
     } finally {
-      for (const child of children) child.kill();
+      processes.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
