@@ -17,6 +17,14 @@ export const specialists = sqliteTable(
      * bookings, feeds). Slot caches key on it, so every process sees a change at once.
      */
     availabilityVersion: integer('availability_version').notNull().default(0),
+    /**
+     * Bumped, by trigger, by every write that can change what a booking checks EXCEPT other
+     * bookings: the rules, services, feeds and any column of this row but the two versions.
+     * A booking that checked its time against rules read at this version needs no fresh
+     * snapshot: its batch is guarded on this version plus an overlap check the database runs
+     * (`services/bookings/warm.ts`), so bookings of other times do not refuse each other.
+     */
+    rulesVersion: integer('rules_version').notNull().default(0),
     /** Origins allowed to embed the widget (`https://coach.example`); empty = any (development). */
     allowedOrigins: text('allowed_origins', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     /** The Stripe Connect account priced sessions are paid out to, once onboarded. */

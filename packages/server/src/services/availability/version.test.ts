@@ -108,3 +108,60 @@ describe('the availability version', () => {
     expect((await t.json(url)).body.days[0].slots).toHaveLength(2);
   });
 });
+
+// `specialists.rules_version` (migration 0009) guards a booking checked against rules this process
+// read earlier (services/bookings/warm.ts): it must move with every write a booking checks except
+// other bookings — else a booking could pass on stale rules — and must not move with bookings —
+// else bookings of different times would refuse each other.
+describe('the rules version', () => {
+  const rulesVersion = async () =>
+    (await t.database.db.select({ v: schema.specialists.rulesVersion }).from(schema.specialists).where(eq(schema.specialists.id, specialistId)))[0]!.v;
+  async function movesRules(write: (tx: Parameters<Parameters<TestApp['database']['write']>[0]>[0]) => Promise<unknown>): Promise<boolean> {
+    const before = await rulesVersion();
+    await t.database.write(write);
+    return (await rulesVersion()) !== before;
+  }
+
+  it('moves on every insert, update and delete of the rules, services and feeds', async () => {
+    const now = t.now();
+    const rows = {
+      services: { id: newId('svc'), specialistId, name: 'Extra', currency: 'EUR', durations: [{ minutes: 30, price: 0 }], createdAt: now },
+      weeklyHours: { id: newId('wh'), specialistId, weekday: 6, startMinute: 600, endMinute: 660 },
+      dateOverrides: { id: newId('ovr'), specialistId, fromDate: '2026-12-24', toDate: '2026-12-24', intervals: [], createdAt: now },
+      recurringAvailability: { id: newId('rec'), specialistId, rrule: 'FREQ=WEEKLY;BYDAY=SA', anchorDate: '2026-11-21', startMinute: 600, endMinute: 660, createdAt: now },
+      calendarFeeds: { id: newId('cal'), specialistId, url: 'https://calendar.example/feed.ics', createdAt: now },
+    } as const;
+    for (const [name, row] of Object.entries(rows) as [keyof typeof rows, { id: string }][]) {
+      const table = schema[name] as SQLiteTable & { id: typeof schema.services.id };
+      expect({ name, insert: await movesRules((tx) => tx.insert(table).values(row as never)) }).toEqual({ name, insert: true });
+      expect({ name, update: await movesRules((tx) => tx.update(table).set({ specialistId } as never).where(eq(table.id, row.id))) }).toEqual({ name, update: true });
+      expect({ name, delete: await movesRules((tx) => tx.delete(table).where(eq(table.id, row.id))) }).toEqual({ name, delete: true });
+    }
+  });
+
+  it('moves when any column of the specialist’s row is written but the two versions (a column added later included)', async () => {
+    const where = eq(schema.specialists.id, specialistId);
+    const { columns } = getTableConfig(schema.specialists);
+    const written = columns.filter((c) => !['id', 'availability_version', 'rules_version'].includes(c.name));
+    expect(written.length).toBeGreaterThan(15);
+    for (const column of written) {
+      // Writing the column's own value: the trigger fires on the column being set, not on a new value.
+      expect({ column: column.name, moves: await movesRules((tx) => tx.run(sql`update specialists set ${sql.identifier(column.name)} = ${sql.identifier(column.name)} where id = ${specialistId}`)) }).toEqual({
+        column: column.name,
+        moves: true,
+      });
+    }
+    expect(await movesRules((tx) => tx.update(schema.specialists).set({ availabilityVersion: sql`${schema.specialists.availabilityVersion} + 1` }).where(where))).toBe(false);
+  });
+
+  it('does not move when bookings are made or cancelled', async () => {
+    const before = await rulesVersion();
+    const booked = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer: { name: 'A', email: 'a@example.com', timeZone: 'UTC' } } });
+    expect(booked.status).toBe(201);
+    const cancelled = await t.json(`/v1/bookings/${booked.body.booking.id}/cancel`, { method: 'POST', body: {}, headers: { authorization: `Bearer ${booked.body.manageToken}` } });
+    expect(cancelled.status).toBe(200);
+    await t.app.deliveries.idle();
+    expect(await rulesVersion()).toBe(before);
+    expect(await version()).not.toBe(0);
+  });
+});

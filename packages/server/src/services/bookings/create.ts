@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { and } from 'drizzle-orm';
 import { commitCount, guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Database, Drizzle, Tx } from '../../db/client.js';
-import { payments, type PaymentRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { payments, type BookingRow, type PaymentRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { DAY_MS, isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { feedsQuery } from '../availability/rules.js';
 import { outsideBusyOf } from '../availability/slots.js';
@@ -18,7 +18,9 @@ import { chargeFor, paymentValues, payThen, priceChanged, sameCharge, type Charg
 import { customerConfirmationQueued } from '../mail/recipients.js';
 import { toBookingPayment } from '../payments/records.js';
 import { presentOwn } from './present.js';
-import { openBookingQueries } from './road.js';
+import { openBookingQueries, type NewBooking } from './road.js';
+import { occupiedBy } from '../../domain/occupancy.js';
+import { forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
 import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 
@@ -58,7 +60,61 @@ async function snapshot(database: Database, input: CreateInput, start: number, n
   ])) as [SpecialistRow[], ServiceRow[], { url: string }[], ...unknown[]];
   const specialist = specialistFound(specialistRow, input.specialist);
   const service = activeServiceFound(serviceRow, specialist, input.service);
-  return { specialist, service, feeds: feeds.map((f) => f.url), facts: toSlotFacts(specialist, service, facts, now) };
+  const snap = { specialist, service, feeds: feeds.map((f) => f.url), facts: toSlotFacts(specialist, service, facts, now) };
+  remember(database, { rulesVersion: specialist.rulesVersion, specialist, service, feeds: snap.feeds, availability: snap.facts.availability });
+  return snap;
+}
+
+/** The new booking's row as the request and the checked plan make it. */
+type Values = Pick<NewBooking, 'id' | 'holdExpiresAt' | 'clientHash' | 'visitorHash' | 'creditLotId' | 'manageTokenHash' | 'createdAt'>;
+function bookingValues(input: CreateInput, p: Pick<Plan, 'specialist' | 'service' | 'minutes' | 'price'>, start: number, v: Values): NewBooking {
+  return {
+    ...v,
+    specialistId: p.specialist.id,
+    serviceId: p.service.id,
+    startAt: start,
+    endAt: start + p.minutes * MINUTE_MS,
+    durationMinutes: p.minutes,
+    bufferBefore: p.service.bufferBefore,
+    bufferAfter: p.service.bufferAfter,
+    customerName: input.customer.name,
+    customerEmail: input.customer.email,
+    customerTimeZone: input.customer.timeZone,
+    customerLocale: input.customer.locale ?? 'en',
+    customerPhone: input.customer.phone ?? null,
+    smsConsent: input.customer.smsConsent,
+    notes: input.notes ?? '',
+    utm: input.utm && Object.keys(input.utm).length > 0 ? input.utm : null,
+    price: p.price,
+    currency: p.service.currency,
+  };
+}
+
+/**
+ * The first try of a free booking when this process remembers the specialist's rules
+ * (`warm.ts`): checked against them, written as ONE guarded batch — no read. `undefined` when the
+ * remembered rules do not allow it or the guard refused: the caller then reads a snapshot, which
+ * alone decides a refusal.
+ */
+async function withoutRead(deps: ServiceDeps, warm: Warm, input: CreateInput, ctx: CreateContext, start: number, v: Values): Promise<BookingRow | undefined> {
+  const { specialist, service } = warm;
+  const now = v.createdAt;
+  if (specialist.status !== 'active' || service.maxPerDay !== null || service.maxPerWeek !== null) return undefined;
+  if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) return undefined;
+  const option = input.duration === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === input.duration);
+  if (!option || option.price > 0) return undefined;
+  const outside = (await outsideBusyOf(deps, warm.feeds, specialist, start, start + 1)).busy;
+  try {
+    assertOpen({ availability: warm.availability, counted: [], booked: [] }, { specialist, service, minutes: option.minutes, start, outside, now, label: input.start });
+  } catch {
+    return undefined;
+  }
+  const { database } = deps;
+  const { row, queries } = openBookingQueries(database.db, bookingValues(input, { specialist, service, minutes: option.minutes, price: 0 }, start, v), { action: 'book', actor: 'customer' }, now);
+  const written = await guardedBatch(database, and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now))!, queries);
+  if (written) return row;
+  forget(database, specialist.handle, service.id);
+  return undefined;
 }
 
 /** What the request asks for, from one snapshot (plus the money and credit reads it needs). */
@@ -100,6 +156,11 @@ async function plan(deps: ServiceDeps, db: Reader, snap: Snapshot, input: Create
  * gone answers `slot_unavailable`. So of any number of concurrent requests for a time exactly one
  * wins, and a credit is spent once. For a priced session the provider's intent is created before
  * the batch (`payThen`): a provider failure stores nothing; a refusal cancels the intent.
+ *
+ * A free booking's first try skips the snapshot when this process remembers the specialist's
+ * rules (`withoutRead`, `warm.ts`): ONE round trip, guarded by the rules version and an overlap
+ * check in the database instead of the availability version — bookings of different times no
+ * longer refuse each other. Anything that try cannot settle goes the snapshot way above.
  */
 export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: CreateContext): Promise<BookingCreated> {
   const { database } = deps;
@@ -109,6 +170,18 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   const manageToken = newSecretToken('bmt');
   const manageTokenHash = await hashToken(manageToken);
   const creditTokenHash = input.credit ? await hashToken(input.credit.token) : undefined;
+  const id = newId('bk');
+  const values = { id, holdExpiresAt: null, clientHash: ctx.clientHash, visitorHash: ctx.visitorHash ?? null, creditLotId: null, manageTokenHash, createdAt: now };
+  const confirmed = (row: BookingRow, snap: Pick<Snapshot, 'specialist' | 'service'>): BookingCreated => ({
+    booking: presentOwn(row, snap.specialist, snap.service, null, deps),
+    manageToken,
+    paymentSession: null,
+    notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' },
+  });
+  const warm = creditTokenHash ? undefined : recall(database, input.specialist, input.service);
+  const fast = warm && (await withoutRead(deps, warm, input, ctx, start, values));
+  if (fast) return confirmed(fast, warm);
+
   const commits = commitCount(database);
   const readAt = commits(); // before the read: a commit landing during it makes the first try read again
   const first = await snapshot(database, input, start, now);
@@ -120,7 +193,6 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   // Outside calendars are fetched once, before any try: they are I/O, and no version covers them.
   const outside = (await outsideBusyOf(deps, first.feeds, specialist, start, start + 1)).busy;
   const check = (snap: Snapshot, p: Plan) => assertOpen(snap.facts, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
-  const id = newId('bk');
 
   /**
    * One try: a snapshot (the first one again when this process committed nothing since it was
@@ -137,32 +209,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     check(snap, current);
     const { row, queries } = openBookingQueries(
       db,
-      {
-        id,
-        specialistId: current.specialist.id,
-        serviceId: current.service.id,
-        startAt: start,
-        endAt: start + current.minutes * MINUTE_MS,
-        durationMinutes: current.minutes,
-        bufferBefore: current.service.bufferBefore,
-        bufferAfter: current.service.bufferAfter,
-        holdExpiresAt: paid ? now + deps.holdMinutes * MINUTE_MS : null,
-        clientHash: ctx.clientHash,
-        visitorHash: ctx.visitorHash ?? null,
-        creditLotId: current.credit?.id ?? null,
-        customerName: input.customer.name,
-        customerEmail: input.customer.email,
-        customerTimeZone: input.customer.timeZone,
-        customerLocale: input.customer.locale ?? 'en',
-        customerPhone: input.customer.phone ?? null,
-        smsConsent: input.customer.smsConsent,
-        notes: input.notes ?? '',
-        utm: input.utm && Object.keys(input.utm).length > 0 ? input.utm : null,
-        price: current.price,
-        currency: current.service.currency,
-        manageTokenHash,
-        createdAt: now,
-      },
+      bookingValues(input, current, start, { ...values, holdExpiresAt: paid ? now + deps.holdMinutes * MINUTE_MS : null, creditLotId: current.credit?.id ?? null }),
       {
         action: paid ? 'hold' : 'book',
         actor: 'customer',
@@ -187,7 +234,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
 
   if (!firstPlan.charge) {
     const done = await optimistic(database, specialist.id, (n) => attempt(n === 0 && commits() === readAt), writeContention);
-    return { booking: shown(done), manageToken, paymentSession: null, notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' } };
+    return confirmed(done.row, done.snap);
   }
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
   check(first, firstPlan);

@@ -49,4 +49,24 @@ describe('what a booking costs the database', () => {
     expect(before[0]!.sql).toContain('from "weekly_hours"');
     expect(calls[write]!.mode).toBe('write');
   });
+
+  it('makes a later free booking of the same service in ONE round trip: the guarded write batch, no read', async () => {
+    const calls: Call[] = [];
+    t = await testApp({ createClient: counting(calls) });
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
+    const starts = (slots.body.days[0].slots as { start: string }[]).map((s) => s.start);
+    const book = (start: string, email: string) =>
+      t!.json('/v1/bookings', { body: { specialist: 'demo', service: t!.intro.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } } });
+    expect((await book(starts[0]!, 'ada@example.com')).status).toBe(201);
+    await t.app.deliveries.idle(); // the first booking's notifications, not this one's cost
+    calls.length = 0;
+    const res = await book(starts.at(-1)!, 'bob@example.com');
+    expect(res.status).toBe(201);
+    expect(res.body.booking.start).toBe(starts.at(-1));
+    const write = calls.findIndex((c) => c.kind === 'batch' && c.sql.includes('insert into "bookings"'));
+    expect(calls.slice(0, write + 1).map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:write']);
+    // Guarded on the rules this process read before and on the time being free, checked by the database.
+    expect(calls[write]!.sql).toContain('"rules_version"');
+    expect(calls[write]!.sql).toContain('not exists');
+  });
 });

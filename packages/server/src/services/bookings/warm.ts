@@ -1,0 +1,92 @@
+import { and, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { bookings, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import type { Availability } from '../../domain/availability.js';
+import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
+import { DAY_MS, MINUTE_MS } from '../../domain/civil.js';
+
+/**
+ * A booking's first try without a read: "one round trip per booking" on a remote database.
+ *
+ * A booking checks two kinds of facts. The **rules** — the specialist's row, the service, the
+ * hours, overrides, recurrences and feeds — change seldom, and every write to them moves
+ * `specialists.rules_version` (triggers, migration 0009). The **other bookings** change with every
+ * booking. So a process keeps, per specialist and service, the rules it last read with their
+ * rules version (`remember`, after every snapshot read); a later booking checks its time against
+ * them in JavaScript and writes ONE batch guarded by what the database can check itself at commit:
+ * the rules version unchanged (`rulesStill`) and no active booking overlapping the new one,
+ * buffers included (`roomStill`, the same overlap rule as `domain/occupancy.ts`'s `hasRoom`, with
+ * capacity one). Bookings of other times therefore never refuse each other, where a guard on the
+ * availability version (which every booking moves) would.
+ *
+ * Only a free booking of a service without day or week caps takes this path (caps count other
+ * bookings; money and credits read and call out anyway). Anything the remembered rules refuse, or
+ * a refused guard, falls back to the snapshot path, which alone answers a refusal — remembered
+ * rules may be stale, so they may allow a try but never refuse one.
+ */
+export interface Warm {
+  rulesVersion: number;
+  specialist: SpecialistRow;
+  service: ServiceRow;
+  feeds: readonly string[];
+  availability: Availability;
+}
+
+/** Specialist-and-service pairs remembered per database handle (per process or isolate), least recently used out first. */
+export const WARM_MAX_ENTRIES = 1000;
+
+const memos = new WeakMap<Database, Map<string, Warm>>();
+const keyOf = (handle: string, serviceId: string) => `${handle}\n${serviceId}`;
+
+/** The rules last read for `handle`'s `serviceId` on this handle, if any. */
+export function recall(database: Database, handle: string, serviceId: string): Warm | undefined {
+  const memo = memos.get(database);
+  const key = keyOf(handle, serviceId);
+  const warm = memo?.get(key);
+  if (warm) {
+    memo!.delete(key); // most recently used last
+    memo!.set(key, warm);
+  }
+  return warm;
+}
+
+/** Keeps what a snapshot read, unless something read later (a higher rules version) is kept already. */
+export function remember(database: Database, warm: Warm): void {
+  let memo = memos.get(database);
+  if (!memo) memos.set(database, (memo = new Map()));
+  const key = keyOf(warm.specialist.handle, warm.service.id);
+  const kept = memo.get(key);
+  if (kept && kept.specialist.id === warm.specialist.id && kept.rulesVersion > warm.rulesVersion) return;
+  memo.delete(key);
+  memo.set(key, warm);
+  while (memo.size > WARM_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+}
+
+/** Drops what was remembered for `handle`'s `serviceId` (its guard refused: something changed). */
+export function forget(database: Database, handle: string, serviceId: string): void {
+  memos.get(database)?.delete(keyOf(handle, serviceId));
+}
+
+/** The guard condition: nothing that moves the rules version was written since `version` was read. */
+export const rulesStill = (specialistId: string, version: number): SQL =>
+  sql`(select ${specialists.rulesVersion} from ${specialists} where ${specialists.id} = ${specialistId}) = ${version}`;
+
+/**
+ * The guard condition: no booking of the specialist that is in force at `now` (confirmed, or held
+ * and not expired) takes any of `occupied` — the new booking's time widened by its buffers —,
+ * each widened by its own buffers; half-open intervals. Buffers and sessions are at most 8 hours,
+ * so only bookings starting within a day (two before) can overlap, which keeps the index on
+ * `(specialist_id, start_at)` in use.
+ */
+export function roomStill(specialistId: string, occupied: { start: number; end: number }, now: number): SQL {
+  const overlapping = and(
+    eq(bookings.specialistId, specialistId),
+    inArray(bookings.status, [...ACTIVE_STATUSES]),
+    or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)),
+    lt(bookings.startAt, occupied.end + DAY_MS),
+    gt(bookings.startAt, occupied.start - 2 * DAY_MS),
+    lt(sql`${bookings.startAt} - ${bookings.bufferBefore} * ${MINUTE_MS}`, occupied.end),
+    gt(sql`${bookings.endAt} + ${bookings.bufferAfter} * ${MINUTE_MS}`, occupied.start),
+  );
+  return sql`not exists (select 1 from ${bookings} where ${overlapping})`;
+}
