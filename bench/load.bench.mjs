@@ -43,7 +43,7 @@ const expect = (r, status) => {
 
 const http = only.filter((s) => s !== 'start');
 if (http.length > 0) {
-  const { child, info } = await startServerChild({ args: ['--hours=open'] });
+  const { child, info } = await startServerChild({ args: ['--hours=open'], profileDir: process.env.BENCH_SERVER_CPU_PROF });
   try {
     console.log('inputs:');
     console.log(`  specialist  demo (${info.specialistZone}), open 24/7 (every weekday 00:00–24:00), set through the API; per-client rate limits off`);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'secret.js'), SECRET);
   writeFileSync(join(root, 'secret.txt'), SECRET);
   symlinkSync(join(root, 'secret.js'), join(widget, 'linked.js'));
-  server = await startServer({ databaseUrl: `file:${join(root, 'db.sqlite')}`, port: 0, payments: paymentsDisabled(), tickEveryMs: 0, log: silentLog, widgetDir: widget });
+  server = await startServer({ databaseUrl: `file:${join(root, 'db.sqlite')}`, port: 0, payments: paymentsDisabled(), tickEveryMs: 0, log: silentLog, widgetDir: widget, seed: 'demo' });
 }, 30_000);
 afterAll(async () => {
   await server.close();
@@ -206,5 +206,32 @@ describe('compression and versioned URLs', () => {
     const small = await raw('/health', { 'accept-encoding': 'br, gzip' });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body)).toEqual({ status: 'ok' });
+  });
+
+  it('sends JSON as it is to a client that accepts no coding, headers kept and Vary saying why', async () => {
+    const plain = await raw('/openapi.json', { origin: 'https://site.example' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(String(plain.headers.vary)).toMatch(/Accept-Encoding/);
+    expect(plain.headers['x-request-id']).toMatch(/^req_/); // set by a middleware before the route: kept
+    expect(JSON.parse(plain.body).openapi).toMatch(/^3\./);
+    expect(Number(plain.headers['content-length'])).toBe(plain.bytes.length);
+  });
+
+  it('sends a slots answer the same in every coding, fresh and repeated, with its cache headers', async () => {
+    const profile = JSON.parse((await raw('/v1/specialists/demo')).body);
+    const path = `/v1/specialists/demo/slots?service=${profile.services[0].id}&from=2026-12-14&to=2026-12-18&timezone=UTC`;
+    const plain = await raw(path);
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const days = JSON.parse(plain.body).days;
+    expect(days.length).toBeGreaterThan(0);
+    for (const coding of ['br', 'gzip', 'br', 'identity']) {
+      const res = await raw(path, { 'accept-encoding': coding });
+      const decoded = coding === 'br' ? brotliDecompressSync(res.bytes) : coding === 'gzip' ? gunzipSync(res.bytes) : res.bytes;
+      expect({ coding, encoding: res.headers['content-encoding'] ?? 'identity', days: JSON.parse(decoded.toString('utf8')).days }).toEqual({ coding, encoding: coding, days });
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(String(res.headers.vary)).toMatch(/Origin.*Accept-Encoding|Accept-Encoding.*Origin/);
+      expect(Number(res.headers['content-length'])).toBe(res.bytes.length);
+    }
   });
 });
