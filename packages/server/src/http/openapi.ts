@@ -68,7 +68,7 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
   for (const spec of Object.values(routes) as RouteSpec[]) {
     (paths[spec.path] ??= {})[spec.method] = operation(spec);
   }
-  // Two endpoints that are not JSON in and out, described by hand.
+  // Endpoints that are not JSON in and out, described by hand.
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
   paths['/v1/webhooks/stripe'] = {
     post: {
@@ -80,6 +80,24 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
       responses: {
         200: { description: 'Received (`duplicate: true` when the event was already handled).', content: { 'application/json': { schema: { type: 'object', properties: { received: { type: 'boolean' }, duplicate: { type: 'boolean' } } } } } },
         400: problem('Problem: `invalid_signature`.'),
+        413: problem('Problem: `payload_too_large`.'),
+      },
+    },
+  };
+  paths['/v1/webhooks/zoom'] = {
+    post: {
+      operationId: 'receiveZoomWebhook',
+      summary: 'Zoom’s webhook endpoint (with `ZOOM_WEBHOOK_SECRET`): `x-zm-signature` is checked on the raw body (300 s tolerance); answers Zoom’s URL validation and records `recording.completed` on the booking whose meeting it was.',
+      tags: ['Bookings'],
+      parameters: [
+        { name: 'x-zm-signature', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'x-zm-request-timestamp', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: {
+        200: { description: 'Received; for `endpoint.url_validation`, `{ plainToken, encryptedToken }`.', content: { 'application/json': { schema: { type: 'object' } } } },
+        400: problem('Problem: `invalid_signature` or `invalid_json`.'),
+        404: problem('Problem: `not_found` — Zoom webhooks are off on this server.'),
         413: problem('Problem: `payload_too_large`.'),
       },
     },

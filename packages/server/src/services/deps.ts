@@ -58,7 +58,7 @@ export interface ServiceDeps {
   /** Messages come from this address (`Slotwise <bookings@example.com>`). */
   mailFrom: string;
   /** Video meetings by provider: Jitsi (the default, no account) and Zoom when configured. */
-  meetings: { jitsi: MeetingProvider; zoom?: MeetingProvider };
+  meetings: { jitsi: MeetingProvider; zoom?: MeetingProvider; /** The Zoom app's Secret Token, when Zoom's webhooks are on (cloud recordings). */ zoomWebhookSecret?: string };
   /** When a booking's customer sees its meeting link: from shortly before the start until the end. */
   joinWindow: JoinWindowOptions;
   /** Text messages, when configured (off by default). */

@@ -7,6 +7,7 @@ import { syncBookingPayment } from '../../services/payments/intents.js';
 import { earnings, listMyPayments } from '../../services/payments/records.js';
 import { payBookingInTestMode, payPurchaseInTestMode } from '../../services/payments/test-payments.js';
 import { handleStripeWebhook } from '../../services/payments/webhook.js';
+import { handleZoomWebhook } from '../../services/meetings/zoom-events.js';
 import { bearerToken } from '../bearer.js';
 import { defineRoute } from '../define-route.js';
 import { manageToken } from './bookings.js';
@@ -21,6 +22,10 @@ export function paymentRoutes(): Hono<AppEnv> {
     const result = await handleStripeWebhook(c.var.deps, await c.req.text(), c.req.header('stripe-signature'));
     return c.json({ received: true, duplicate: result.duplicate });
   });
+  // Zoom's events (cloud recordings), verified on the raw bytes the same way.
+  app.post('/v1/webhooks/zoom', async (c) =>
+    c.json(await handleZoomWebhook(c.var.deps, await c.req.text(), c.req.header('x-zm-signature'), c.req.header('x-zm-request-timestamp'))),
+  );
 
   defineRoute(app, routes.syncBookingPayment, async ({ params }, c) => {
     const token = manageToken(c);

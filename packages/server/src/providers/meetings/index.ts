@@ -1,5 +1,5 @@
 import type { JoinWindowOptions } from '../../services/meetings/join.js';
-import type { MeetingProvider } from '../../services/meetings/port.js';
+import type { ServiceDeps } from '../../services/deps.js';
 import { jitsiMeetings } from './jitsi.js';
 import type { ZoomCredentials } from './zoom-auth.js';
 import { zoomMeetings } from './zoom.js';
@@ -12,13 +12,16 @@ export interface MeetingSettings {
   /** @default 'https://meet.jit.si' */
   jitsiBaseUrl?: string;
   zoom?: ZoomCredentials & { userId?: string };
+  /** The Zoom app's Secret Token: turns on `POST /v1/webhooks/zoom` (cloud recordings). */
+  zoomWebhookSecret?: string;
 }
 
 /** The providers for `settings`; Zoom's calls go through `fetchImpl` (a logged fetch in production). */
-export function createMeetings(settings: MeetingSettings, fetchImpl?: typeof fetch): { jitsi: MeetingProvider; zoom?: MeetingProvider } {
+export function createMeetings(settings: MeetingSettings, fetchImpl?: typeof fetch): ServiceDeps['meetings'] {
   const jitsi = jitsiMeetings(settings.jitsiBaseUrl ? { baseUrl: settings.jitsiBaseUrl } : {});
-  if (!settings.zoom) return { jitsi };
-  return { jitsi, zoom: zoomMeetings({ ...settings.zoom, ...(fetchImpl ? { fetch: fetchImpl } : {}) }) };
+  const webhooks = settings.zoomWebhookSecret ? { zoomWebhookSecret: settings.zoomWebhookSecret } : {};
+  if (!settings.zoom) return { jitsi, ...webhooks };
+  return { jitsi, zoom: zoomMeetings({ ...settings.zoom, ...(fetchImpl ? { fetch: fetchImpl } : {}) }), ...webhooks };
 }
 
 const ZOOM_VARS = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'] as const;
@@ -34,7 +37,8 @@ function minutes(env: Record<string, string | undefined>, name: string): number 
 /**
  * Meetings and the join window from the environment, checked so a mistake stops the start with a
  * sentence: `JITSI_BASE_URL` (https), `ZOOM_ACCOUNT_ID` + `ZOOM_CLIENT_ID` + `ZOOM_CLIENT_SECRET`
- * (all three or none) and `ZOOM_USER_ID`, `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER`.
+ * (all three or none) and `ZOOM_USER_ID`, `ZOOM_WEBHOOK_SECRET`, `JOIN_OPENS_MINUTES_BEFORE`,
+ * `JOIN_CLOSES_MINUTES_AFTER`.
  */
 export function meetingOptionsFromEnv(env: Record<string, string | undefined>): { meetingSettings?: MeetingSettings; joinWindow?: JoinWindowOptions } {
   const settings: MeetingSettings = {};
@@ -59,6 +63,7 @@ export function meetingOptionsFromEnv(env: Record<string, string | undefined>): 
   } else if (env.ZOOM_USER_ID) {
     throw new Error(`ZOOM_USER_ID is set but Zoom is not: also set ${ZOOM_VARS.join(', ')}.`);
   }
+  if (env.ZOOM_WEBHOOK_SECRET) settings.zoomWebhookSecret = env.ZOOM_WEBHOOK_SECRET;
   const opens = minutes(env, 'JOIN_OPENS_MINUTES_BEFORE');
   const closes = minutes(env, 'JOIN_CLOSES_MINUTES_AFTER');
   return {

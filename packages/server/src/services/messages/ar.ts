@@ -115,6 +115,8 @@ export const ar: Catalog = {
   'payment_provider_error.purchase': () => 'تعذّر الوصول إلى مزوّد الدفع؛ لم يُخصم أي مبلغ مرتين — حاول مرة أخرى بعد قليل.',
   price_changed: () => 'تغيّر السعر في أثناء الدفع؛ أعد التحميل لرؤية السعر الجديد وحاول مرة أخرى.',
   invalid_signature: (p) => `تعذّر التحقق من الترويسة Stripe-Signature: ${p.reason}`,
+  zoom_signature_invalid: (p) => `تعذّر التحقق من توقيع Webhook الخاص بـ Zoom: ${p.reason}. تحقّق من أن ZOOM_WEBHOOK_SECRET هو Secret Token الخاص بتطبيق Zoom لديك.`,
+  zoom_webhooks_off: () => 'لا يستقبل هذا الخادم Webhooks من Zoom: اضبط ZOOM_WEBHOOK_SECRET على Secret Token الخاص بتطبيق Zoom لتفعيلها.',
 
   'package_not_found.yours': (p) => `ليست لديك باقة "${p.id}".`,
   'package_not_found.for_sale': (p) => `الباقة "${p.id}" غير معروضة للبيع. اختر باقة من ملف المختص.`,

@@ -115,6 +115,8 @@ export const de: Catalog = {
   'payment_provider_error.purchase': () => 'Der Zahlungsanbieter ist nicht erreichbar; es wurde nichts doppelt berechnet – versuchen Sie es gleich noch einmal.',
   price_changed: () => 'Der Preis hat sich während der Zahlung geändert; laden Sie die Seite neu, um den neuen Preis zu sehen, und versuchen Sie es noch einmal.',
   invalid_signature: (p) => `Der Stripe-Signature-Header ist ungültig: ${p.reason}`,
+  zoom_signature_invalid: (p) => `Die Signatur des Zoom-Webhooks ist ungültig: ${p.reason}. Prüfen Sie, ob ZOOM_WEBHOOK_SECRET das Secret Token Ihrer Zoom-App ist.`,
+  zoom_webhooks_off: () => 'Dieser Server nimmt keine Zoom-Webhooks an: Setzen Sie ZOOM_WEBHOOK_SECRET auf das Secret Token Ihrer Zoom-App, um sie einzuschalten.',
 
   'package_not_found.yours': (p) => `Sie haben kein Paket „${p.id}“.`,
   'package_not_found.for_sale': (p) => `Das Paket „${p.id}“ wird nicht angeboten. Wählen Sie eines aus dem Profil der Fachperson.`,

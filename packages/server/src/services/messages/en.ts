@@ -124,6 +124,8 @@ export const en = {
   'payment_provider_error.purchase': () => 'The payment provider could not be reached; nothing was charged twice — try again in a moment.',
   price_changed: () => 'The price changed while you were paying; reload to see the new one and try again.',
   invalid_signature: (p: { reason: string }) => `The Stripe-Signature header does not verify: ${p.reason}`,
+  zoom_signature_invalid: (p: { reason: string }) => `The Zoom webhook signature does not verify: ${p.reason}. Check that ZOOM_WEBHOOK_SECRET is your Zoom app's Secret Token.`,
+  zoom_webhooks_off: () => 'This server takes no Zoom webhooks: set ZOOM_WEBHOOK_SECRET to your Zoom app’s Secret Token to turn them on.',
 
   // Packages and credits.
   'package_not_found.yours': (p: { id: string }) => `You have no package "${p.id}".`,

@@ -115,6 +115,8 @@ export const es: Catalog = {
   'payment_provider_error.purchase': () => 'No se pudo contactar con el proveedor de pagos; no se ha cobrado nada dos veces. Vuelva a intentarlo en un momento.',
   price_changed: () => 'El precio cambió mientras pagaba; vuelva a cargar para ver el nuevo precio e inténtelo de nuevo.',
   invalid_signature: (p) => `La cabecera Stripe-Signature no es válida: ${p.reason}`,
+  zoom_signature_invalid: (p) => `La firma del webhook de Zoom no es válida: ${p.reason}. Compruebe que ZOOM_WEBHOOK_SECRET es el Secret Token de su aplicación de Zoom.`,
+  zoom_webhooks_off: () => 'Este servidor no recibe webhooks de Zoom: defina ZOOM_WEBHOOK_SECRET con el Secret Token de su aplicación de Zoom para activarlos.',
 
   'package_not_found.yours': (p) => `No tiene ningún paquete «${p.id}».`,
   'package_not_found.for_sale': (p) => `El paquete «${p.id}» no está a la venta. Elija uno del perfil del especialista.`,

@@ -115,6 +115,8 @@ export const fr: Catalog = {
   'payment_provider_error.purchase': () => 'Le prestataire de paiement est injoignable ; rien n’a été débité deux fois — réessayez dans un instant.',
   price_changed: () => 'Le prix a changé pendant votre paiement ; rechargez la page pour voir le nouveau prix et réessayez.',
   invalid_signature: (p) => `L’en-tête Stripe-Signature n’est pas valide : ${p.reason}`,
+  zoom_signature_invalid: (p) => `La signature du webhook Zoom n’est pas valide : ${p.reason}. Vérifiez que ZOOM_WEBHOOK_SECRET est le Secret Token de votre application Zoom.`,
+  zoom_webhooks_off: () => 'Ce serveur ne reçoit pas de webhooks Zoom : définissez ZOOM_WEBHOOK_SECRET avec le Secret Token de votre application Zoom pour les activer.',
 
   'package_not_found.yours': (p) => `Vous n’avez pas de forfait « ${p.id} ».`,
   'package_not_found.for_sale': (p) => `Le forfait « ${p.id} » n’est pas en vente. Choisissez-en un dans le profil du spécialiste.`,

@@ -115,6 +115,8 @@ export const ja: Catalog = {
   'payment_provider_error.purchase': () => '決済サービスに接続できませんでした。二重に請求されたものはありません。少し時間をおいてから、もう一度お試しください。',
   price_changed: () => 'お支払いの間に価格が変わりました。再読み込みして新しい価格を確認し、もう一度お試しください。',
   invalid_signature: (p) => `Stripe-Signature ヘッダーを検証できません: ${p.reason}`,
+  zoom_signature_invalid: (p) => `Zoom Webhook の署名を検証できません: ${p.reason}。ZOOM_WEBHOOK_SECRET が Zoom アプリの Secret Token であることを確認してください。`,
+  zoom_webhooks_off: () => 'このサーバーは Zoom Webhook を受け付けていません。有効にするには ZOOM_WEBHOOK_SECRET に Zoom アプリの Secret Token を設定してください。',
 
   'package_not_found.yours': (p) => `パッケージ「${p.id}」はありません。`,
   'package_not_found.for_sale': (p) => `パッケージ「${p.id}」は販売されていません。スペシャリストのプロフィールからお選びください。`,

@@ -115,6 +115,8 @@ export const pt: Catalog = {
   'payment_provider_error.purchase': () => 'Não foi possível contatar o provedor de pagamentos; nada foi cobrado duas vezes — tente novamente em instantes.',
   price_changed: () => 'O preço mudou enquanto você pagava; recarregue para ver o novo preço e tente novamente.',
   invalid_signature: (p) => `O cabeçalho Stripe-Signature não é válido: ${p.reason}`,
+  zoom_signature_invalid: (p) => `A assinatura do webhook do Zoom não é válida: ${p.reason}. Verifique se ZOOM_WEBHOOK_SECRET é o Secret Token da sua aplicação Zoom.`,
+  zoom_webhooks_off: () => 'Este servidor não recebe webhooks do Zoom: defina ZOOM_WEBHOOK_SECRET com o Secret Token da sua aplicação Zoom para ativá-los.',
 
   'package_not_found.yours': (p) => `Você não tem nenhum pacote "${p.id}".`,
   'package_not_found.for_sale': (p) => `O pacote "${p.id}" não está à venda. Escolha um no perfil do especialista.`,

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting, type MeetingsState, type ZoomMeetingObject } from './meetings.js';
 import { checkBearer, issueToken, type IssuedToken, type OAuthState } from './oauth.js';
+import { zoomWebhooks } from './webhooks.js';
 
 export interface FakeZoomOptions {
   accountId?: string;
@@ -146,6 +147,8 @@ export async function startFakeZoom(options: FakeZoomOptions = {}) {
     get down() {
       return down;
     },
+    /** Zoom's webhooks from this app: its Secret Token, URL validation, `recording.completed`. */
+    webhooks: zoomWebhooks(clock),
     /** Deletes a meeting as its host would in Zoom's own app, behind Slotwise's back. */
     deleteByHand(id: string | number) {
       state.meetings.delete(Number(id));
