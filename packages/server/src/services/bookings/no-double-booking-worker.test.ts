@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1Db } from '../../db/d1.js';
-import { services, specialists } from '../../db/schema.js';
+import { bookings, services, specialists } from '../../db/schema.js';
 import { bookingCommandsUpTo, prepareService, runCommands, type BookingSubject, type JsonCall } from '../../testing/booking-model.js';
 import { migrateD1, seedD1 } from '../../testing/d1-seed.js';
 import { buildWorker, startWorkerd, type Workerd } from '../../testing/workerd.js';
@@ -16,13 +16,15 @@ import { buildWorker, startWorkerd, type Workerd } from '../../testing/workerd.j
 // ONE D1 database, storms alternating between them. What `no-double-booking-d1.test.ts` runs in
 // Node over D1, this runs as deployed: the bundle's own code, D1's binding from inside workerd.
 //
-// workerd's clock is the machine's: a wait cannot move it. Holds last one minute (`HOLD_MINUTES`),
-// so the ones made early in a run expire while it goes on, and a wait of even minutes runs the
-// Cron Trigger's handler (the scheduler's tick: expiring holds) in the first isolate. The model
-// books a week ahead of today. Fewer, longer runs than the file's (5 of up to 40 commands, ≈ 100 in all): each
+// workerd's clock is the machine's: a wait cannot move it. So a wait ages the holds instead — every
+// held booking's `hold_expires_at` moved back by its minutes in D1 (which moves the specialist's
+// availability version, as any change of a hold does) — and on even minutes runs the Cron
+// Trigger's handler (the scheduler's tick, expiring what lapsed) in the first isolate, as the
+// in-process model's wait moves its clock and ticks. The model books in the week after next. Fewer, longer runs than the file's (5 of up to 40 commands, ≈ 100 in all): each
 // run starts workerd and migrates and seeds a D1.
 
-const DAY = 86_400_000;
+const MIN = 60_000;
+const DAY = 1440 * MIN;
 const dir = mkdtempSync(join(tmpdir(), 'slotwise-model-worker-'));
 let script: string;
 beforeAll(async () => {
@@ -39,7 +41,7 @@ function mondayAfterNext(now: number): number {
 
 /** A fresh workerd with the Worker as isolates `a` and `b` on one migrated, seeded D1, as the model's subject. */
 async function workerSubject(): Promise<{ subject: BookingSubject; workerd: Workerd }> {
-  const bindings = { SLOTWISE_JWT_SECRET: 'model-worker-secret', SLOTWISE_PAYMENTS: 'offline', HOLD_MINUTES: '1' };
+  const bindings = { SLOTWISE_JWT_SECRET: 'model-worker-secret', SLOTWISE_PAYMENTS: 'offline' };
   const workerd = await startWorkerd(script, { a: bindings, b: bindings });
   await migrateD1(workerd.d1);
   await seedD1(workerd.d1, { kdfIterations: 1000, payments: 'offline' }); // the demo's account connected: priced durations hold
@@ -73,6 +75,7 @@ async function workerSubject(): Promise<{ subject: BookingSubject; workerd: Work
       firstDay: mondayAfterNext(Date.now()),
       now: Date.now,
       async wait(minutes) {
+        await database.batch([database.db.update(bookings).set({ holdExpiresAt: sql`${bookings.holdExpiresAt} - ${minutes * MIN}` }).where(eq(bookings.status, 'held'))]);
         if (minutes % 2 !== 0) return;
         const worker = (await workerd.mf.getWorker('a')) as unknown as ScheduledWorker;
         expect((await worker.scheduled({ cron: '* * * * *' })).outcome).toBe('ok');
