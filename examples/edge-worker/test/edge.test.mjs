@@ -39,6 +39,85 @@ function processesInGroup(group) {
   return found;
 }
 
+/** Launches the machine's Chromium (CHROME_PATH, else /usr/bin/chromium) headless, no sandbox (root in a container). */
+const launchChromium = () =>
+  puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
+  });
+
+/**
+ * Collects what would mean a page cannot run — uncaught errors, `console.error` lines, and
+ * Content-Security-Policy violations (reported as console errors) — into the returned list.
+ * Call before the first `goto`.
+ */
+async function watchProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && !(message.location().url ?? '').endsWith('/favicon.ico') && problems.push(`console: ${message.text()}`));
+  await page.evaluateOnNewDocument(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`)));
+  return problems;
+}
+
+/**
+ * Waits (30 s at most) for the first element matching `selector`, searched through every shadow
+ * root, whose text contains `text` and which is not disabled; on failure says what the page shows.
+ */
+async function deep(page, selector, text = '') {
+  return page
+    .waitForFunction(
+      (selector, text) => {
+        const walk = (root) => {
+          for (const el of root.querySelectorAll(selector)) if ((el.textContent ?? '').replace(/\s+/g, ' ').includes(text) && !el.disabled) return el;
+          for (const host of root.querySelectorAll('*')) {
+            const found = host.shadowRoot && walk(host.shadowRoot);
+            if (found) return found;
+          }
+          return undefined;
+        };
+        return walk(document) ?? false;
+      },
+      { timeout: 30_000, polling: 100 },
+      selector,
+      text,
+    )
+    .catch(async (error) => {
+      throw new Error(`No ${selector}${text ? ` with “${text}”` : ''} on ${page.url()} (${error.message}); the page shows: ${(await shownText(page)).slice(0, 1500)}`);
+    });
+}
+
+/** The page's text through every shadow root, whitespace collapsed (what a person reads). */
+const shownText = (page) =>
+  page.evaluate(() => {
+    const text = (node) => (node.nodeType === Node.TEXT_NODE ? node.textContent : ['STYLE', 'SCRIPT'].includes(node.nodeName) ? '' : [...(node.shadowRoot?.childNodes ?? []), ...node.childNodes].map(text).join(' '));
+    return text(document.body).replace(/\s+/g, ' ');
+  });
+
+/** Waits (30 s at most) until the page shows `text`. */
+async function sees(page, text) {
+  let shown = '';
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    shown = await shownText(page);
+    if (shown.includes(text)) return;
+  }
+  throw new Error(`${page.url()} does not show “${text}”; it shows: ${shown.slice(0, 1500)}`);
+}
+
+/** Clicks the element `deep` finds, scrolled into view first. */
+async function clickOn(page, selector, text = '') {
+  const target = await deep(page, selector, text);
+  await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await target.click();
+}
+
+/** The start times `GET /v1/specialists/demo/slots` offers for the demo's first service on `date` (UTC). */
+async function demoStarts(base, date) {
+  const profile = await (await fetch(`${base}/v1/specialists/demo`)).json();
+  const slots = await (await fetch(`${base}/v1/specialists/demo/slots?service=${profile.services[0].id}&from=${date}&to=${date}&timezone=UTC`)).json();
+  return slots.days.flatMap((d) => d.slots.map((s) => s.start));
+}
+
 const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_000 }, () => {
@@ -47,6 +126,8 @@ describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_0
   let base;
   let output = '';
   let exited;
+  /** The start the widget booked in Chromium (the console test cancels it). */
+  let widgetBooking;
 
   before(async () => {
     const port = await freePort();
@@ -122,17 +203,10 @@ describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_0
   });
 
   it('books through the widget in Chromium: a day, a time, the details, "You’re booked" — under the page\'s policy, with no error', async () => {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const problems = [];
-      page.on('pageerror', (error) => problems.push(`error: ${error.message}`));
-      page.on('console', (message) => message.type() === 'error' && !(message.location().url ?? '').endsWith('/favicon.ico') && problems.push(`console: ${message.text()}`));
-      await page.evaluateOnNewDocument(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.violatedDirective} ${e.blockedURI}`)));
+      const problems = await watchProblems(page);
       await page.goto(`${base}/`, { waitUntil: 'load' });
       /** In the page: the first element matching the selector path, each step inside the previous one's shadow root. */
       const find = (path, text = '') =>
@@ -162,9 +236,39 @@ describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_0
       await find(['slotwise-booking', 'slotwise-confirmation', '*'], 'You’re booked');
       assert.deepEqual(problems, []);
       // The Worker stored it: that start is no longer offered.
-      const profile = await (await fetch(`${base}/v1/specialists/demo`)).json();
-      const slots = await (await fetch(`${base}/v1/specialists/demo/slots?service=${profile.services[0].id}&from=${start.slice(0, 10)}&to=${start.slice(0, 10)}&timezone=UTC`)).json();
-      assert.ok(!slots.days.flatMap((d) => d.slots.map((s) => s.start)).includes(start), `${start} is still offered`);
+      assert.ok(!(await demoStarts(base, start.slice(0, 10))).includes(start), `${start} is still offered`);
+      widgetBooking = start;
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('lets the demo specialist sign in to the console, find that booking and cancel it — the time is offered again', async () => {
+    assert.ok(widgetBooking, 'the widget booked a time (the test before)');
+    const password = output.match(/demo@slotwise\.local \/ (\S+)/)?.[1];
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 800 });
+      await page.emulateTimezone('UTC');
+      const problems = await watchProblems(page);
+      // /console is the Worker's page (not a static file); its module comes from /widget/console/.
+      await page.goto(`${base}/console#/login`, { waitUntil: 'load' });
+      await (await deep(page, 'input[name=email]')).type('demo@slotwise.local');
+      await (await deep(page, 'input[name=password]')).type(password);
+      await clickOn(page, 'button', 'Log in');
+      await sees(page, 'Log out');
+      await page.goto(`${base}/console#/bookings`, { waitUntil: 'load' });
+      await clickOn(page, '.views button', 'Upcoming');
+      await clickOn(page, 'a', 'Edge Browser');
+      await sees(page, 'browser@example.com');
+      await sees(page, 'Status: Confirmed');
+      await clickOn(page, 'button', 'Cancel booking…');
+      await clickOn(page, 'dialog button', 'Cancel booking');
+      await sees(page, 'Status: Cancelled');
+      assert.deepEqual(problems, []);
+      // The cancellation is in D1: the widget's time is offered to visitors again.
+      assert.ok((await demoStarts(base, widgetBooking.slice(0, 10))).includes(widgetBooking), `${widgetBooking} is not offered again`);
     } finally {
       await browser.close();
     }

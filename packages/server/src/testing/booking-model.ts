@@ -1,21 +1,45 @@
 import fc from 'fast-check';
 import { inArray } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { Database } from '../db/client.js';
 import { bookings } from '../db/schema.js';
 import { connectDemo, setService } from './fixtures.js';
-import { testApp, type TestApp, type TestAppOptions } from './test-app.js';
+import { testApp, type TestAppOptions } from './test-app.js';
 
 // The no-double-booking model (`services/bookings/no-double-booking.test.ts` runs it over a libSQL
-// file, `no-double-booking-d1.test.ts` over D1 in workerd): random creates, storms of parallel
-// creates, cancels, reschedules and waits (holds expiring, the scheduler's tick) against a real
-// app, checking after every command that no two active bookings overlap.
+// file, `no-double-booking-d1.test.ts` over D1 in workerd, `no-double-booking-worker.test.ts`
+// through the built Worker in workerd over HTTP): random creates, storms of parallel creates,
+// cancels, reschedules and waits (holds expiring, the scheduler's tick) against a real server,
+// checking after every command that no two active bookings overlap. The commands know only a
+// `BookingSubject`: how to reach the server, its database and its time.
 
 const MIN = 60_000;
 const START = Date.parse('2026-11-20T12:00:00Z');
 
+/** A JSON request to one server and its answer: `body` set → POST. */
+export type JsonCall = (path: string, init?: { body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: any }>;
+
+/** What the model's commands run against. */
+export interface BookingSubject {
+  /** The first server: every command but a storm's every other request goes here. */
+  json: JsonCall;
+  /** A second server on the same database with its own handle or isolate: storms alternate between the two. */
+  twin?: { json: JsonCall } | undefined;
+  /** The demo's intro service, made into the model's service by `prepareService`. */
+  introId: string;
+  /** The database both servers write, read from the test to check the invariant. */
+  database: Database;
+  /** Monday 08:00 UTC of the week the model books in (days 0 and 1 from it), after `now()` by a day or more. */
+  firstDay: number;
+  /** The servers' time now (holds whose expiry is past it are no longer active). */
+  now(): number;
+  /** `minutes` pass for the servers as far as the subject can make them (its clock, or the scheduler's tick only). */
+  wait(minutes: number): Promise<void>;
+}
+
 /** Active bookings of the database, widened by their buffers, must never overlap. */
-export async function assertNoOverlap(t: TestApp, now: number) {
-  const rows = await t.database.db.select().from(bookings).where(inArray(bookings.status, ['held', 'confirmed']));
+export async function assertNoOverlap(database: Database, now: number) {
+  const rows = await database.db.select().from(bookings).where(inArray(bookings.status, ['held', 'confirmed']));
   const active = rows
     .filter((r) => r.status === 'confirmed' || (r.holdExpiresAt ?? 0) > now)
     .map((r) => ({ id: r.id, start: r.startAt - r.bufferBefore * MIN, end: r.endAt + r.bufferAfter * MIN }))
@@ -26,14 +50,14 @@ export async function assertNoOverlap(t: TestApp, now: number) {
 }
 
 interface Model {
-  now: number;
   known: { id: string; token: string }[];
 }
-type Real = TestApp;
+type Real = BookingSubject;
 
 /** The n-th customer of the model (and of the storms). */
 export const customer = (n: number) => ({ name: `C${n}`, email: `c${n}@example.com`, timeZone: 'UTC' });
-const startAt = (day: number, quarter: number) => new Date(Date.parse('2026-11-23T08:00:00Z') + day * 86_400_000 + quarter * 15 * MIN).toISOString();
+const startAt = (t: Real, day: number, quarter: number) => new Date(t.firstDay + day * 86_400_000 + quarter * 15 * MIN).toISOString();
+const at = (day: number, quarter: number) => `day ${day} +${quarter * 15}m`;
 const durations = [15, 30, 45, 60, 90];
 
 class Create implements fc.AsyncCommand<Model, Real> {
@@ -41,13 +65,13 @@ class Create implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, t: Real) {
     const res = await t.json('/v1/bookings', {
-      body: { specialist: 'demo', service: t.intro.id, duration: this.duration, start: startAt(this.day, this.quarter), customer: customer(this.who) },
+      body: { specialist: 'demo', service: t.introId, duration: this.duration, start: startAt(t, this.day, this.quarter), customer: customer(this.who) },
     });
     expect([201, 409, 422, 429]).toContain(res.status);
     if (res.status === 201) m.known.push({ id: res.body.booking.id, token: res.body.manageToken });
-    await assertNoOverlap(t, m.now);
+    await assertNoOverlap(t.database, t.now());
   }
-  toString = () => `create(${startAt(this.day, this.quarter)}, ${this.duration}m)`;
+  toString = () => `create(${at(this.day, this.quarter)}, ${this.duration}m)`;
 }
 
 class Storm implements fc.AsyncCommand<Model, Real> {
@@ -57,11 +81,11 @@ class Storm implements fc.AsyncCommand<Model, Real> {
     const results = await Promise.all(
       // Alternating between the two apps when the test has a twin: two handles race for real.
       this.tries.map((x, i) =>
-        (i % 2 && t.twin ? t.twin.json : t.json)('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, duration: x.duration, start: startAt(x.day, x.quarter), customer: customer(100 + i) } }),
+        (i % 2 && t.twin ? t.twin.json : t.json)('/v1/bookings', { body: { specialist: 'demo', service: t.introId, duration: x.duration, start: startAt(t, x.day, x.quarter), customer: customer(100 + i) } }),
       ),
     );
     for (const res of results) if (res.status === 201) m.known.push({ id: res.body.booking.id, token: res.body.manageToken });
-    await assertNoOverlap(t, m.now);
+    await assertNoOverlap(t.database, t.now());
   }
   toString = () => `storm(${this.tries.length})`;
 }
@@ -73,7 +97,7 @@ class Cancel implements fc.AsyncCommand<Model, Real> {
     const b = m.known[this.pick % m.known.length]!;
     const res = await t.json(`/v1/bookings/${b.id}/cancel`, { body: {}, headers: { authorization: `Bearer ${b.token}` } });
     expect([200, 409]).toContain(res.status);
-    await assertNoOverlap(t, m.now);
+    await assertNoOverlap(t.database, t.now());
   }
   toString = () => `cancel(#${this.pick})`;
 }
@@ -83,21 +107,19 @@ class Reschedule implements fc.AsyncCommand<Model, Real> {
   check = (m: Readonly<Model>) => m.known.length > 0;
   async run(m: Model, t: Real) {
     const b = m.known[this.pick % m.known.length]!;
-    const res = await t.json(`/v1/bookings/${b.id}/reschedule`, { body: { start: startAt(this.day, this.quarter) }, headers: { authorization: `Bearer ${b.token}` } });
+    const res = await t.json(`/v1/bookings/${b.id}/reschedule`, { body: { start: startAt(t, this.day, this.quarter) }, headers: { authorization: `Bearer ${b.token}` } });
     expect([200, 409, 422]).toContain(res.status);
-    await assertNoOverlap(t, m.now);
+    await assertNoOverlap(t.database, t.now());
   }
-  toString = () => `reschedule(#${this.pick} → ${startAt(this.day, this.quarter)})`;
+  toString = () => `reschedule(#${this.pick} → ${at(this.day, this.quarter)})`;
 }
 
 class Wait implements fc.AsyncCommand<Model, Real> {
   constructor(readonly minutes: number) {}
   check = () => true;
-  async run(m: Model, t: Real) {
-    m.now += this.minutes * MIN;
-    t.setNow(m.now);
-    if (this.minutes % 2 === 0) await t.app.tick();
-    await assertNoOverlap(t, m.now);
+  async run(_m: Model, t: Real) {
+    await t.wait(this.minutes);
+    await assertNoOverlap(t.database, t.now());
   }
   toString = () => `wait(${this.minutes}m)`;
 }
@@ -105,40 +127,72 @@ class Wait implements fc.AsyncCommand<Model, Real> {
 const day = fc.integer({ min: 0, max: 1 });
 const quarter = fc.integer({ min: 0, max: 40 });
 
+/**
+ * Sequences of the model's commands, up to `maxCommands` long; `size: 'max'` draws lengths up to
+ * it (fast-check's default size keeps most sequences short).
+ */
+export const bookingCommandsUpTo = (maxCommands: number, size?: 'max') =>
+  fc.commands(
+    [
+      fc.tuple(day, quarter, fc.constantFrom(...durations), fc.integer({ min: 0, max: 3 })).map(([d, q, m, w]) => new Create(d, q, m, w)),
+      fc.array(fc.record({ day, quarter, duration: fc.constantFrom(...durations) }), { minLength: 2, maxLength: 6 }).map((x) => new Storm(x)),
+      // A crowd: one start asked for by several at once (the storm every booking page sees).
+      fc.tuple(day, quarter, fc.array(fc.constantFrom(...durations), { minLength: 2, maxLength: 6 })).map(([d, q, ds]) => new Storm(ds.map((duration) => ({ day: d, quarter: q, duration })))),
+      fc.nat().map((p) => new Cancel(p)),
+      fc.tuple(fc.nat(), day, quarter).map(([p, d, q]) => new Reschedule(p, d, q)),
+      fc.integer({ min: 1, max: 20 }).map((m) => new Wait(m)),
+    ],
+    { maxCommands, ...(size ? { size } : {}) },
+  );
+
 /** Sequences of the model's commands, up to 25 long. */
-export const bookingCommands = fc.commands(
-  [
-    fc.tuple(day, quarter, fc.constantFrom(...durations), fc.integer({ min: 0, max: 3 })).map(([d, q, m, w]) => new Create(d, q, m, w)),
-    fc.array(fc.record({ day, quarter, duration: fc.constantFrom(...durations) }), { minLength: 2, maxLength: 6 }).map((x) => new Storm(x)),
-    // A crowd: one start asked for by several at once (the storm every booking page sees).
-    fc.tuple(day, quarter, fc.array(fc.constantFrom(...durations), { minLength: 2, maxLength: 6 })).map(([d, q, ds]) => new Storm(ds.map((duration) => ({ day: d, quarter: q, duration })))),
-    fc.nat().map((p) => new Cancel(p)),
-    fc.tuple(fc.nat(), day, quarter).map(([p, d, q]) => new Reschedule(p, d, q)),
-    fc.integer({ min: 1, max: 20 }).map((m) => new Wait(m)),
-  ],
-  { maxCommands: 25 },
-);
+export const bookingCommands = bookingCommandsUpTo(25);
 
 /**
- * Runs one sequence of commands against a fresh app on `options.engine` (with `twin`, storms
- * alternate between two apps on the one database): the demo's intro made into a
- * service with several durations (45 and 90 minutes priced: held until paid, then expiring),
- * 15-minute steps and buffers that are not multiples of the step, so ignoring either buffer
- * shows up on the grid.
+ * Makes the demo's intro the model's service: several durations (45 and 90 minutes priced: held
+ * until paid, then expiring), 15-minute steps and buffers that are not multiples of the step, so
+ * ignoring either buffer shows up on the grid. Written straight into the database, before any
+ * server has read it.
+ */
+export async function prepareService(database: Database, introId: string) {
+  await setService(database, introId, {
+    durations: durations.map((minutes) => ({ minutes, price: minutes % 45 === 0 ? 5000 : 0 })),
+    slotStep: 15,
+    bufferBefore: 10,
+    bufferAfter: 25,
+    rescheduleUntilHours: 0,
+    cancelUntilHours: 0,
+  });
+}
+
+/** Runs one sequence of commands against `subject` from an empty model. */
+export const runCommands = (subject: BookingSubject, cmds: Iterable<fc.AsyncCommand<Model, Real>>) => fc.asyncModelRun(() => ({ model: { known: [] }, real: subject }), cmds);
+
+/**
+ * Runs one sequence of commands against a fresh app in this process on `options.engine` (with
+ * `twin`, storms alternate between two apps on the one database), on a clock the test moves: a
+ * wait moves it and, on even minutes, runs the scheduler's tick.
  */
 export async function runBookingModel(cmds: Iterable<fc.AsyncCommand<Model, Real>>, options: Pick<TestAppOptions, 'engine' | 'twin'>) {
   const t = await testApp({ now: START, maxHoldsPerClient: 1000, ...options });
   try {
     await connectDemo(t.app); // priced durations take a payment: held until paid, or until the hold expires
-    await setService(t.database, t.intro.id, {
-      durations: durations.map((minutes) => ({ minutes, price: minutes % 45 === 0 ? 5000 : 0 })),
-      slotStep: 15,
-      bufferBefore: 10,
-      bufferAfter: 25,
-      rescheduleUntilHours: 0,
-      cancelUntilHours: 0,
-    });
-    await fc.asyncModelRun(() => ({ model: { now: START, known: [] }, real: t }), cmds);
+    await prepareService(t.database, t.intro.id);
+    await runCommands(
+      {
+        json: t.json,
+        twin: t.twin,
+        introId: t.intro.id,
+        database: t.database,
+        firstDay: Date.parse('2026-11-23T08:00:00Z'),
+        now: t.now,
+        async wait(minutes) {
+          t.setNow(t.now() + minutes * MIN);
+          if (minutes % 2 === 0) await t.app.tick();
+        },
+      },
+      cmds,
+    );
   } finally {
     await t.close();
   }
