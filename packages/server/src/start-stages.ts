@@ -14,7 +14,7 @@
  * The list is an ordering hint, not a source of truth: a package missing from it is still loaded
  * by the API's own import (in one longer step), and `start-loads.test.ts` checks that every stage
  * names a package the started server does load, so a stage cannot go stale unnoticed. Packages
- * loaded on first use (Stripe, the ICS parser, mail, undici, jose) must never be listed here.
+ * loaded on first use (Stripe, the ICS parser and writer, mail, undici, jose) must never be listed here.
  */
 export const API_STAGES: readonly (() => Promise<unknown>)[] = [
   // Hono's Node adapter first: `listen.ts` hands requests to the app through it.
