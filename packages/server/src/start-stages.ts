@@ -26,6 +26,8 @@ export const API_STAGES: readonly (() => Promise<unknown>)[] = [
   () => import('@slotwise/sdk/contract'),
   () => import('drizzle-orm'),
   () => import('drizzle-orm/sqlite-core'),
+  // libSQL's local engine (its native module) before its remote clients (ws, http).
+  () => import('@libsql/client/sqlite3'),
   () => import('@libsql/client'),
   () => import('drizzle-orm/libsql'),
   () => import('hono'),
@@ -33,7 +35,15 @@ export const API_STAGES: readonly (() => Promise<unknown>)[] = [
   () => import('rrule'),
   () => import('ipaddr.js'),
   // The API's own largest parts, each its own chunk of the build (a dynamic import is a chunk
-  // boundary): the messages in seven languages, the emails' strings, the schema and migrations.
+  // boundary): the refusals' and the emails' strings one language at a time (compiled as one
+  // chunk they were one of the longest steps), the schema, the migrations, the app.
+  () => Promise.all([import('./services/messages/en.js'), import('./services/mail/locales/en.js')]),
+  () => Promise.all([import('./services/messages/de.js'), import('./services/mail/locales/de.js')]),
+  () => Promise.all([import('./services/messages/fr.js'), import('./services/mail/locales/fr.js')]),
+  () => Promise.all([import('./services/messages/es.js'), import('./services/mail/locales/es.js')]),
+  () => Promise.all([import('./services/messages/pt.js'), import('./services/mail/locales/pt.js')]),
+  () => Promise.all([import('./services/messages/ja.js'), import('./services/mail/locales/ja.js')]),
+  () => Promise.all([import('./services/messages/ar.js'), import('./services/mail/locales/ar.js')]),
   () => import('./services/messages/index.js'),
   () => import('./services/mail/locales/index.js'),
   () => import('./db/schema.js'),
