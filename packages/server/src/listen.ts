@@ -25,8 +25,12 @@ export interface Listener {
   readonly server: Server;
   /** `http://host:port`, with the port the system chose for 0. */
   readonly url: string;
-  /** From now on every request (those waiting included) goes to `fetch`. */
-  serve(fetch: Fetch): void;
+  /**
+   * From now on every request (those waiting included) goes to `fetch`; resolves once it does
+   * (Hono's Node adapter loaded; rejects, and answers 503 from then on, if it cannot be). Meanwhile
+   * requests wait, `/health` and `/ready` included: the app is built, `starting` is no longer true.
+   */
+  serve(fetch: Fetch): Promise<void>;
   /** The start failed: waiting and later requests get 503. */
   fail(): void;
 }
@@ -41,6 +45,7 @@ const UNAVAILABLE = { status: 'unavailable', reason: 'The server could not start
 /** Opens the socket (rejects on an address in use or not allowed). @see Listener */
 export function listen(options: { port: number; hostname: string }): Promise<Listener> {
   let app: Handler | undefined;
+  let handedOver = false;
   let failed = false;
   let waiting: [IncomingMessage, ServerResponse][] = [];
   const release = () => {
@@ -51,6 +56,7 @@ export function listen(options: { port: number; hostname: string }): Promise<Lis
   const early: Handler = (incoming, outgoing) => {
     const path = (incoming.url ?? '/').split('?')[0];
     if (failed) return sendJson(outgoing, 503, UNAVAILABLE);
+    if (handedOver) return void waiting.push([incoming, outgoing]);
     if (incoming.method === 'GET' && path === '/health') return sendJson(outgoing, 200, { status: 'ok' });
     if (incoming.method === 'GET' && path === '/ready') return sendJson(outgoing, 503, { status: 'starting', reason: 'The server is still starting (loading, migrating the database).' });
     waiting.push([incoming, outgoing]);
@@ -64,15 +70,17 @@ export function listen(options: { port: number; hostname: string }): Promise<Lis
         server,
         url: urlOf(server, options),
         serve(fetch) {
-          import('@hono/node-server').then(
+          handedOver = true;
+          return import('@hono/node-server').then(
             // As `serve` of @hono/node-server builds its listener (the hostname names the requests' URLs).
             ({ getRequestListener }) => {
               app = getRequestListener(fetch, { hostname: options.hostname });
               release();
             },
-            () => {
+            (error: unknown) => {
               failed = true;
               release();
+              throw error;
             },
           );
         },
