@@ -12,8 +12,9 @@
  * import of the API finds them loaded.
  *
  * The list is an ordering hint, not a source of truth: a package missing from it is still loaded
- * by the API's own import (in one longer step), and `start-loads.test.ts` checks that every stage
- * names a package the started server does load, so a stage cannot go stale unnoticed. Packages
+ * by the API's own import (in one longer step), and `start-loads.test.ts` checks that every
+ * package staged here is one the started server does load, so a stage cannot go stale unnoticed
+ * (the API's own files are staged by path: the build fails when one goes). Packages
  * loaded on first use (Stripe, the ICS parser and writer, mail, undici, jose) must never be listed here.
  */
 export const API_STAGES: readonly (() => Promise<unknown>)[] = [
