@@ -21,8 +21,12 @@ describe('listen (the socket opened before the API loads)', () => {
       const early = fetch(`${listener.url}/v1/echo`, { method: 'POST', body: 'hello' }).then((response) => ((answered = true), response));
       await new Promise((done) => setTimeout(done, 50));
       expect(answered).toBe(false);
-      listener.serve(async (request) => new Response(`app: ${request.method} ${new URL(request.url).pathname} ${await request.text()}`));
+      const serving = listener.serve(async (request) => new Response(`app: ${request.method} ${new URL(request.url).pathname} ${await request.text()}`));
+      // Handed over: /ready no longer says `starting`, it waits for the app like any request.
+      const readyMeanwhile = fetch(`${listener.url}/ready`);
+      await serving;
       expect(await (await early).text()).toBe('app: POST /v1/echo hello');
+      expect(await (await readyMeanwhile).text()).toBe('app: GET /ready ');
       // From then on the app answers everything, /health and /ready included.
       expect(await (await fetch(`${listener.url}/ready`)).text()).toBe('app: GET /ready ');
     } finally {

@@ -1,7 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** What `@hono/node-server` passes a fetch handler: the request and `{ incoming, outgoing }` (the app reads the socket's address there). */
 type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
+type Handler = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
 /**
  * A Node HTTP server listening before the API is loaded. `pnpm start` opens its socket first, so
@@ -14,54 +15,86 @@ type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
  *   early), or gets 503 if the start fails (the process then exits).
  * Only these two paths are answered here (with the app's bodies, and no `request` log line: the
  * app's logging is not loaded yet).
+ *
+ * Opening the socket loads nothing but `node:http`: the early answers are written on Node's own
+ * request and response. Hono's Node adapter (`@hono/node-server`, which also loads undici for
+ * the global `Request`/`Response`) is loaded when `serve` is called — `main.ts` loads it as the
+ * first of its start-up stages, so it is there by then — and requests keep waiting until it is.
  */
 export interface Listener {
-  readonly server: ServerType;
+  readonly server: Server;
   /** `http://host:port`, with the port the system chose for 0. */
   readonly url: string;
-  /** From now on every request (those waiting included) goes to `fetch`. */
-  serve(fetch: Fetch): void;
+  /**
+   * From now on every request (those waiting included) goes to `fetch`; resolves once it does
+   * (Hono's Node adapter loaded; rejects, and answers 503 from then on, if it cannot be). Meanwhile
+   * requests wait, `/health` and `/ready` included: the app is built, `starting` is no longer true.
+   */
+  serve(fetch: Fetch): Promise<void>;
   /** The start failed: waiting and later requests get 503. */
   fail(): void;
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function sendJson(outgoing: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  outgoing.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+}
+
+const UNAVAILABLE = { status: 'unavailable', reason: 'The server could not start.' };
 
 /** Opens the socket (rejects on an address in use or not allowed). @see Listener */
 export function listen(options: { port: number; hostname: string }): Promise<Listener> {
-  let app: Fetch | undefined;
+  let app: Handler | undefined;
+  let handedOver = false;
   let failed = false;
-  let loaded!: () => void;
-  const serving = new Promise<void>((done) => (loaded = done));
-  const early: Fetch = async (request, env) => {
-    const path = new URL(request.url).pathname;
-    if (!failed && request.method === 'GET' && path === '/health') return json(200, { status: 'ok' });
-    if (!failed && request.method === 'GET' && path === '/ready') return json(503, { status: 'starting', reason: 'The server is still starting (loading, migrating the database).' });
-    await serving;
-    return app ? app(request, env) : json(503, { status: 'unavailable', reason: 'The server could not start.' });
+  let waiting: [IncomingMessage, ServerResponse][] = [];
+  const release = () => {
+    const queued = waiting;
+    waiting = [];
+    for (const [incoming, outgoing] of queued) (app ?? early)(incoming, outgoing);
   };
+  const early: Handler = (incoming, outgoing) => {
+    const path = (incoming.url ?? '/').split('?')[0];
+    if (failed) return sendJson(outgoing, 503, UNAVAILABLE);
+    if (handedOver) return void waiting.push([incoming, outgoing]);
+    if (incoming.method === 'GET' && path === '/health') return sendJson(outgoing, 200, { status: 'ok' });
+    if (incoming.method === 'GET' && path === '/ready') return sendJson(outgoing, 503, { status: 'starting', reason: 'The server is still starting (loading, migrating the database).' });
+    waiting.push([incoming, outgoing]);
+  };
+  const server = createServer((incoming, outgoing) => (app ?? early)(incoming, outgoing));
   return new Promise((ready, refused) => {
-    const server = serve({ fetch: (request, env) => (app ?? early)(request, env), port: options.port, hostname: options.hostname }, () => {
+    server.once('error', refused);
+    server.listen(options.port, options.hostname, () => {
       server.off('error', refused);
       ready({
         server,
         url: urlOf(server, options),
         serve(fetch) {
-          app = fetch;
-          loaded();
+          handedOver = true;
+          return import('@hono/node-server').then(
+            // As `serve` of @hono/node-server builds its listener (the hostname names the requests' URLs).
+            ({ getRequestListener }) => {
+              app = getRequestListener(fetch, { hostname: options.hostname });
+              release();
+            },
+            (error: unknown) => {
+              failed = true;
+              release();
+              throw error;
+            },
+          );
         },
         fail() {
           failed = true;
-          loaded();
+          release();
         },
       });
     });
-    server.once('error', refused);
   });
 }
 
 /** The address callers use: a wildcard host becomes `localhost`, an IPv6 one gets brackets. */
-function urlOf(server: ServerType, { port, hostname }: { port: number; hostname: string }): string {
+function urlOf(server: Server, { port, hostname }: { port: number; hostname: string }): string {
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
   const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;

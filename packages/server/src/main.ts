@@ -2,13 +2,14 @@
 // configured from the environment (see `optionsFromEnv` and the README's "Run in production"),
 // plus the widget's built files at `/widget/*` (the console at `/console` loads from there).
 //
-// The socket opens first (`listen.ts`): `/health` answers within Node's own start-up while the
-// API's modules load, the database is migrated and the app is built; `/ready` says `starting`
+// The socket opens first (`listen.ts`, on `node:http` alone): `/health` answers within Node's own
+// start-up while the API's modules load in stages (`start-stages.ts`), the database is migrated and the app is built; `/ready` says `starting`
 // until then, other requests wait for the app. The rest of the environment is checked after the
 // socket opens: a wrong value still stops the process with exit 1 and a sentence, before any
 // request is served by the app and before the `listening` line.
 import { integer } from './env-values.js';
 import { listen, type Listener } from './listen.js';
+import { API_STAGES, loadInStages } from './start-stages.js';
 import { jsonLog } from './services/log.js';
 
 let listener: Listener | undefined;
@@ -22,7 +23,8 @@ try {
   };
   process.once('SIGINT', stopEarly).once('SIGTERM', stopEarly);
   jsonLog((line) => process.stdout.write(`${line}\n`))({ level: 'info', msg: 'starting', url: early.url });
-  const { builtWidgetDir, closeOnSignal, optionsFromEnv, startServer } = await import('./node.js');
+  // The API's packages one by one, the event loop turning between two, so /health is not held up (start-stages.ts).
+  const { builtWidgetDir, closeOnSignal, optionsFromEnv, startServer } = await loadInStages(API_STAGES, () => import('./node.js'));
   const options = optionsFromEnv(process.env);
   const widgetDir = options.widgetDir ?? builtWidgetDir();
   const server = await startServer({ ...options, ...(widgetDir ? { widgetDir } : {}), listener: early });

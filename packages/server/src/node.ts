@@ -142,7 +142,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ticker = every > 0 ? setInterval(() => void loggedTick(app.tick, log), every) : undefined;
   ticker?.unref();
   const listener = options.listener ?? (await listen({ port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }));
-  listener.serve(app.fetch);
+  await listener.serve(app.fetch);
   const server = listener.server;
   return {
     url: listener.url,

@@ -33,6 +33,6 @@ export async function bookingCalendarFile(deps: ServiceDeps, id: string, token: 
   const off = row.status === 'cancelled' || row.status === 'expired';
   return {
     filename: `slotwise-${row.id}.ics`,
-    ics: calendarIcs([event], { method: off ? 'CANCEL' : 'REQUEST', now: deps.clock() }),
+    ics: await calendarIcs([event], { method: off ? 'CANCEL' : 'REQUEST', now: deps.clock() }),
   };
 }

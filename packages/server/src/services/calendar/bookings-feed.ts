@@ -124,7 +124,7 @@ export async function bookingsFeedIcs(deps: ServiceDeps, token: string, limits: 
   const rows = await feedBookingsQuery(db, specialist.id, now, limits);
   const organizer = await organizerOf(db, specialist, deps.mailFrom);
   const events = rows.map(({ booking, service }) => specialistEvent({ booking, service, specialist, organizer }));
-  const ics = calendarIcs(events, { method: 'PUBLISH', now, name: `${specialist.name} · Slotwise bookings` });
+  const ics = await calendarIcs(events, { method: 'PUBLISH', now, name: `${specialist.name} · Slotwise bookings` });
   return withRefreshInterval(ics, limits.refreshMinutes);
 }
 

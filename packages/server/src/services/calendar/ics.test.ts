@@ -43,8 +43,8 @@ function read(text: string) {
 }
 
 describe('calendar invites (ICS)', () => {
-  it('writes a REQUEST with the booking’s UID, SEQUENCE, UTC times, organizer, attendee and meeting URL', () => {
-    const invite = read(inviteIcs(base, { method: 'REQUEST', now: Date.parse('2026-11-20T12:00:05Z') }));
+  it('writes a REQUEST with the booking’s UID, SEQUENCE, UTC times, organizer, attendee and meeting URL', async () => {
+    const invite = read(await inviteIcs(base, { method: 'REQUEST', now: Date.parse('2026-11-20T12:00:05Z') }));
     expect(invite.method).toBe('REQUEST');
     expect(invite.uid).toBe('bk_0123456789abcdef@slotwise');
     expect(invite.sequence).toBe(0);
@@ -64,10 +64,10 @@ describe('calendar invites (ICS)', () => {
     expect(invite.url).toBe('https://meet.jit.si/slotwise-abc');
   });
 
-  it('keeps the UID and raises the SEQUENCE across confirm → reschedule → cancel, ending with METHOD:CANCEL', () => {
-    const confirmed = read(inviteIcs(base, { method: 'REQUEST', now: 1 }));
-    const moved = read(inviteIcs({ ...base, sequence: 1, start: base.start + 86_400_000, end: base.end + 86_400_000 }, { method: 'REQUEST', now: 2 }));
-    const cancelled = read(inviteIcs({ ...base, sequence: 2, status: 'cancelled', start: base.start + 86_400_000, end: base.end + 86_400_000 }, { method: 'CANCEL', now: 3 }));
+  it('keeps the UID and raises the SEQUENCE across confirm → reschedule → cancel, ending with METHOD:CANCEL', async () => {
+    const confirmed = read(await inviteIcs(base, { method: 'REQUEST', now: 1 }));
+    const moved = read(await inviteIcs({ ...base, sequence: 1, start: base.start + 86_400_000, end: base.end + 86_400_000 }, { method: 'REQUEST', now: 2 }));
+    const cancelled = read(await inviteIcs({ ...base, sequence: 2, status: 'cancelled', start: base.start + 86_400_000, end: base.end + 86_400_000 }, { method: 'CANCEL', now: 3 }));
     expect(new Set([confirmed.uid, moved.uid, cancelled.uid])).toEqual(new Set([bookingUid(base.id)]));
     expect([confirmed.sequence, moved.sequence, cancelled.sequence]).toEqual([0, 1, 2]);
     expect(moved.start).toBe('2026-11-24T08:00:00.000Z');
@@ -77,28 +77,28 @@ describe('calendar invites (ICS)', () => {
     expect(String(cancelled.attendee!.getFirstValue()).toLowerCase()).toBe('mailto:grace@example.com');
   });
 
-  it('writes the instants in UTC whatever the process zone is', () => {
+  it('writes the instants in UTC whatever the process zone is', async () => {
     const previous = process.env.TZ;
     process.env.TZ = 'Pacific/Kiritimati';
     try {
-      expect(read(inviteIcs(base, { method: 'REQUEST', now: 0 })).raw('DTSTART')).toBe('DTSTART:20261123T080000Z');
+      expect(read(await inviteIcs(base, { method: 'REQUEST', now: 0 })).raw('DTSTART')).toBe('DTSTART:20261123T080000Z');
     } finally {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
     }
   });
 
-  it('escapes text values: commas, semicolons and new lines in names and descriptions survive a round trip', () => {
+  it('escapes text values: commas, semicolons and new lines in names and descriptions survive a round trip', async () => {
     const tricky = { ...base, summary: 'Coaching; part 1, "deep"', description: 'Line one\nLine two; with, punctuation', attendee: { name: 'O’Brien, Pat', email: 'pat@example.com' } };
-    const text = inviteIcs(tricky, { method: 'REQUEST', now: 0 });
+    const text = await inviteIcs(tricky, { method: 'REQUEST', now: 0 });
     const vevent = new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('summary')).toBe('Coaching; part 1, "deep"');
     expect(vevent.getFirstPropertyValue('description')).toBe('Line one\nLine two; with, punctuation');
     expect(vevent.getFirstProperty('attendee')!.getParameter('cn')).toBe('O’Brien, Pat');
   });
 
-  it('holds one VEVENT per booking in a feed, each with its own UID', () => {
-    const text = calendarIcs([base, { ...base, id: 'bk_other' }], { method: 'PUBLISH', now: 0, name: 'Bookings' });
+  it('holds one VEVENT per booking in a feed, each with its own UID', async () => {
+    const text = await calendarIcs([base, { ...base, id: 'bk_other' }], { method: 'PUBLISH', now: 0, name: 'Bookings' });
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(calendar.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'))).toEqual(['bk_0123456789abcdef@slotwise', 'bk_other@slotwise']);

@@ -1,4 +1,11 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+/**
+ * ical-generator, imported on first use and then kept (as `providers/payments/stripe-sdk.ts`
+ * does Stripe): only an email with an invite, a booking's calendar file or a specialist's feed
+ * needs it, so a server does not load it at start (`start-loads.test.ts`). No static import of
+ * its values may remain (type-only imports excepted).
+ */
+let generator: Promise<typeof import('ical-generator')> | undefined;
+const loadGenerator = () => (generator ??= import('ical-generator'));
 
 /**
  * One booking as a calendar event: plain data, so emails, the calendar-file endpoint and the
@@ -45,12 +52,6 @@ export interface IcsOptions {
 /** The UID calendars key the event on: the same for every message about one booking. */
 export const bookingUid = (bookingId: string) => `${bookingId}@slotwise`;
 
-const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
-  REQUEST: ICalCalendarMethod.REQUEST,
-  CANCEL: ICalCalendarMethod.CANCEL,
-  PUBLISH: ICalCalendarMethod.PUBLISH,
-};
-
 /**
  * An iCalendar document (RFC 5545) with one VEVENT per booking. Instants are written in UTC
  * (`…Z`): no `TZID` is ever emitted, so no calendar has to resolve a zone (and ical-generator's
@@ -58,10 +59,11 @@ const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
  * `STATUS:CANCELLED`, which is how Google, Outlook and Apple remove an event they hold by UID;
  * they apply an update only when its `SEQUENCE` is higher than the one they have.
  */
-export function calendarIcs(events: readonly IcsBooking[], options: IcsOptions): string {
+export async function calendarIcs(events: readonly IcsBooking[], options: IcsOptions): Promise<string> {
+  const { default: ical, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } = await loadGenerator();
   const calendar = ical({
     prodId: { company: 'Slotwise', product: 'Slotwise', language: 'EN' },
-    ...(options.method ? { method: METHODS[options.method] } : {}),
+    ...(options.method ? { method: ICalCalendarMethod[options.method] } : {}),
     ...(options.name ? { name: options.name } : {}),
   });
   for (const event of events) {
@@ -95,7 +97,7 @@ export function calendarIcs(events: readonly IcsBooking[], options: IcsOptions):
 }
 
 /** An invite (`REQUEST`) or its cancellation (`CANCEL`) for one booking, as an email carries it. */
-export function inviteIcs(event: IcsBooking, options: { method: 'REQUEST' | 'CANCEL'; now: number }): string {
+export function inviteIcs(event: IcsBooking, options: { method: 'REQUEST' | 'CANCEL'; now: number }): Promise<string> {
   return calendarIcs([event], options);
 }
 

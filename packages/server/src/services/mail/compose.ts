@@ -121,7 +121,7 @@ async function bookingEmail(
     info.invite && organizer
       ? {
           method: info.invite,
-          content: inviteIcs(
+          content: await inviteIcs(
             {
               id: snapshot.id,
               start,
