@@ -207,7 +207,7 @@ describe('reserved handles', () => {
 });
 
 describe('hostedPage', () => {
-  const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
+  const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true, rating: { average: null, count: 0 } };
 
   it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
     const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x', english));
