@@ -45,7 +45,7 @@ describe('the hosted booking page', () => {
     expect(text).toContain('Intro call');
     expect(text).toContain('30 min · Free');
     expect(text).toContain('60 min · €90.00 or 90 min · €125.50');
-    expect(text).toContain('<slotwise-booking specialist="demo" api="http://localhost"></slotwise-booking>');
+    expect(text).toContain('<slotwise-booking specialist="demo" api="http://localhost" reviews="off"></slotwise-booking>');
     expect(text).toContain('<script src="/widget/slotwise.js" defer></script>');
     expect(text).toContain('<noscript>');
     expect(text).toContain('media="(prefers-color-scheme: dark)"');

@@ -66,11 +66,29 @@ describe('a customer reviews a completed session', () => {
     expect(names).toEqual(['Cy D.', 'Bo', 'Ann L.']);
   });
 
-  it('gives back a text with markup as the same text', async () => {
+  it('gives back a text with markup as the same text, and the hosted page shows it escaped, as text', async () => {
     const b = await completed();
     const text = '<script>alert("x")</script> & <b>bold</b>';
     expect((await review(b, { rating: 5, text })).body.text).toBe(text);
     expect((await t.json('/v1/specialists/demo/reviews')).body.data[0].text).toBe(text);
+
+    const page = await (await t.app.request('/demo')).text();
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;');
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<b>bold');
+    expect(page).toContain('5.0 out of 5 · 1 review');
+    expect(page).toContain('Grace H.');
+    expect(page).not.toContain('grace@example.com');
+    // The widget below is told not to show them a second time.
+    expect(page).toContain('reviews="off"');
+  });
+
+  it('shows no reviews section on the hosted page while there are none, and the rating in the visitor’s language', async () => {
+    expect(await (await t.app.request('/demo')).text()).not.toContain('id="reviews"');
+    await review(await completed(), { rating: 4, text: 'Gut' });
+    const page = await (await t.app.request('/demo', { headers: { 'accept-language': 'de' } })).text();
+    expect(page).toContain('<h2 id="reviews">Bewertungen</h2>');
+    expect(page).toContain('4,0 von 5 · 1 Bewertung');
   });
 
   it('refuses a booking that is held, confirmed but not completed, cancelled or a no-show, saying why in the customer’s language', async () => {
