@@ -134,8 +134,8 @@ describe('a customer reviews a completed session', () => {
     expect(missing.body.code).toBe('review_not_found');
   });
 
-  it('lets two racing requests of one booking write one review: the other is told it is reviewed already', async () => {
-    const twin = await testApp({ now: NOW, twin: true });
+  it.each(['file', 'd1'] as const)('lets racing requests of one booking write one review on %s: the others are told it is reviewed already', async (engine) => {
+    const twin = await testApp({ now: NOW, twin: true, engine });
     try {
       const res = await twin.json('/v1/bookings', { body: { specialist: 'demo', service: twin.intro.id, start: '2026-11-23T09:00:00Z', customer: customer() } });
       twin.setNow(AFTER);
@@ -149,7 +149,7 @@ describe('a customer reviews a completed session', () => {
     } finally {
       await twin.close();
     }
-  });
+  }, 60_000); // D1 starts workerd
 });
 
 describe('the specialist responds, the operator hides', () => {

@@ -17,7 +17,7 @@ function notAllowed(status: Exclude<BookingRow['status'], 'completed'>): Service
 const alreadyReviewed = () => new ServiceError('already_reviewed', t('already_reviewed'));
 
 /** Whether `error` is the database refusing a second review of one booking (`reviews_booking_unique`), as libSQL and D1 word it. */
-function isSecondReview(error: unknown): boolean {
+export function isSecondReview(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     const message = (e as { message?: unknown }).message;
     if (typeof message === 'string' && message.includes('UNIQUE constraint failed') && message.includes('reviews.booking_id')) return true;
