@@ -176,6 +176,7 @@ describe('the specialist responds, the operator hides', () => {
     const kept = await completed('09', 'Ann Lee', 'ann@example.com');
     await review(kept, { rating: 5, text: 'Great' });
     const rude = await completed('10', 'Rex Rude', 'rex@example.com');
+    t.setNow(AFTER + 60_000); // newer than the first
     const { id } = (await review(rude, { rating: 1, text: 'Spam spam' })).body;
     expect((await t.json('/v1/specialists/demo')).body.rating).toEqual({ average: 3, count: 2 });
 
@@ -183,7 +184,7 @@ describe('the specialist responds, the operator hides', () => {
     const token = await operatorToken(t);
     const hidden = await t.json(`/v1/operator/reviews/${id}/hide`, { body: { reason: ' Advertising, not a review ' }, headers: auth(token) });
     expect(hidden.status).toBe(200);
-    expect(hidden.body.hidden).toEqual({ at: '2026-11-24T12:00:00Z', reason: 'Advertising, not a review' });
+    expect(hidden.body.hidden).toEqual({ at: '2026-11-24T12:01:00Z', reason: 'Advertising, not a review' });
     const twice = await t.json(`/v1/operator/reviews/${id}/hide`, { body: { reason: 'again' }, headers: auth(token) });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('review_already_hidden');
@@ -192,12 +193,24 @@ describe('the specialist responds, the operator hides', () => {
     expect((await t.json('/v1/specialists/demo/reviews')).body.data.map((r: { text: string }) => r.text)).toEqual(['Great']);
     const mine = (await t.json('/v1/me/reviews', { headers: auth(t.apiKey) })).body.data;
     expect(mine.map((r: { text: string; hidden: unknown }) => [r.text, r.hidden])).toEqual([
-      ['Spam spam', { at: '2026-11-24T12:00:00Z', reason: 'Advertising, not a review' }],
+      ['Spam spam', { at: '2026-11-24T12:01:00Z', reason: 'Advertising, not a review' }],
       ['Great', null],
     ]);
     const [row] = await t.database.db.select().from(reviews).where(eq(reviews.id, id));
     expect(row).toMatchObject({ hiddenReason: 'Advertising, not a review', hiddenBy: expect.stringMatching(/^acct_/) });
     expect((await t.json(`/v1/operator/reviews/rv_nope/hide`, { body: { reason: 'x' }, headers: auth(token) })).status).toBe(404);
+  });
+});
+
+describe('erasing a customer', () => {
+  it('takes their name and text out of their reviews and keeps the rating', async () => {
+    await review(await completed(), { rating: 2, text: 'Grace wrote this, at grace@example.com' });
+    const res = await t.json('/v1/operator/customers/erase', { body: { email: 'grace@example.com' }, headers: auth(await operatorToken(t)) });
+    expect(res.status).toBe(200);
+    const [shown] = (await t.json('/v1/specialists/demo/reviews')).body.data;
+    expect(shown).toMatchObject({ rating: 2, text: '' });
+    expect(JSON.stringify(shown)).not.toMatch(/Grace|grace/);
+    expect((await t.json('/v1/specialists/demo')).body.rating).toEqual({ average: 2, count: 1 });
   });
 });
 
