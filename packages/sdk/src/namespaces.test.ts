@@ -70,11 +70,11 @@ describe('the client has one method per route spec', () => {
 });
 
 describe('createVisitorClient', () => {
-  it("has exactly the full client's visitor methods (specialists, bookings, payments, packages, credits, myBookings), each on the same operation", () => {
+  it("has exactly the full client's visitor methods (specialists, bookings, payments, packages, credits, myBookings, reviews), each on the same operation", () => {
     const full = methodsOf(createClient({ baseURL: 'http://slotwise.test' }));
     const visitor = methodsOf(createVisitorClient({ baseURL: 'http://slotwise.test/' }));
     const top = new Set(visitor.map((m) => m.name.split('.')[0]));
-    expect([...top].sort()).toEqual(['bookings', 'credits', 'myBookings', 'packages', 'payments', 'specialists']);
+    expect([...top].sort()).toEqual(['bookings', 'credits', 'myBookings', 'packages', 'payments', 'reviews', 'specialists']);
     expect(visitor).toEqual(full.filter((m) => top.has(m.name.split('.')[0]!)));
     expect(visitor.every((m) => byOperationId.get(m.operationId as string)?.auth !== 'apiKey')).toBe(true);
   });

@@ -32,6 +32,10 @@ export const namespaces = {
   operator: {
     /** Platform settings; an operator's access token only. */
     settings: { retrieve: 'retrievePlatformSettings', update: 'updatePlatformSettings' },
+    reviews: {
+      /** Hides a review with a reason (kept for audit; no longer shown nor counted). */
+      hide: 'hideReview',
+    },
     customers: {
       /** Replaces a customer's personal data with a placeholder across specialists; payments' amounts stay. */
       erase: 'eraseCustomer',
@@ -78,6 +82,12 @@ export const namespaces = {
       cancel: 'cancelMyBooking',
       reschedule: 'rescheduleMyBooking',
       updateNotes: 'updateMyBookingNotes',
+    },
+    reviews: {
+      /** Newest first, hidden ones included; pass `nextCursor` as `cursor`. */
+      list: 'listMyReviews',
+      /** Your public answer to a review, once. */
+      respond: 'respondToMyReview',
     },
     availability: {
       retrieve: 'retrieveAvailability',

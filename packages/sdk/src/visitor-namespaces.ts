@@ -25,6 +25,15 @@ export const visitorNamespaces = {
     /** Gives up an unpaid hold at once (the payment step's way back): the time is offered again. Idempotent. */
     release: 'releaseBooking',
   },
+  /** Verified reviews: only the customer of a completed booking writes one, once. */
+  reviews: {
+    /** Reviews the completed booking `id` with its manage token: `{ rating: 1–5, text }`. */
+    create: 'createReview',
+    /** The review the booking's customer wrote, if any. */
+    retrieve: 'retrieveBookingReview',
+    /** A specialist's visible reviews, newest first; pass `nextCursor` as `cursor`. */
+    list: 'listSpecialistReviews',
+  },
   payments: {
     /** Asks the server to read the payment from the provider now (after Stripe.js confirmed it). */
     sync: 'syncBookingPayment',

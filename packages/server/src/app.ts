@@ -16,6 +16,7 @@ import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
 import { customerAccessRoutes } from './http/routes/customer-access.js';
 import { dataRoutes } from './http/routes/data.js';
+import { reviewRoutes } from './http/routes/reviews.js';
 import { hostedRoutes } from './http/routes/hosted.js';
 import { WIDGET_SCRIPT } from './http/pages/hosted-page.js';
 import { meRoutes } from './http/routes/me.js';
@@ -165,6 +166,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.route('/', unsubscribeRoutes());
   app.route('/', calendarRoutes());
   app.route('/', dataRoutes());
+  app.route('/', reviewRoutes());
   // Last: `/{handle}` pages pass on every path that is not a specialist's address.
   app.route('/', hostedRoutes({ widgetScript: () => widget?.versionedPath('slotwise.js') ?? Promise.resolve(WIDGET_SCRIPT) }));
 

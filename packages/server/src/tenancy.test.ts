@@ -35,6 +35,13 @@ beforeAll(async () => {
     const [demoRow] = await tx.select().from(specialists).where(eq(specialists.handle, 'demo'));
     await tx.insert(calendarFeeds).values({ id: ids['calendar-feeds']!, specialistId: demoRow!.id, url: 'https://calendar.example/feed.ics', createdAt: t.now() });
   });
+  // A review of the demo's: a third booking, completed the next day (the clock goes back after), before the
+  // webhook exists: completing emits an event the deliveries check would see.
+  const reviewed = (await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T11:00:00Z', customer } })).body;
+  t.setNow(Date.parse('2026-11-24T12:00:00Z'));
+  await t.json(`/v1/me/bookings/${reviewed.booking.id}/complete`, { method: 'POST', headers: demo });
+  ids.reviews = (await t.json(`/v1/bookings/${reviewed.booking.id}/review`, { body: { rating: 5, text: 'Mine' }, headers: auth(reviewed.manageToken) })).body.id;
+  t.setNow(Date.parse('2026-11-20T12:00:00Z'));
   // Bought before the webhook exists: a purchase emits an event the deliveries check would see.
   ids.packages = (await t.json('/v1/me/packages', { body: { name: 'Pack', sessionCount: 2, serviceIds: [t.intro.id], price: 0, validityDays: 30 }, headers: demo })).body.id;
   ids['package-purchases'] = (await t.json(`/v1/packages/${ids.packages}/purchases`, { body: { customer } })).body.purchase.id;
@@ -51,7 +58,7 @@ afterAll(() => t.close());
 
 /** The demo's object id for a route's `{id}`, by the collection the path names. */
 function idFor(path: string): string | undefined {
-  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|package-purchases|calendar-feeds|webhooks)\/\{id\}/.exec(path)?.[1];
+  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|package-purchases|calendar-feeds|webhooks|reviews)\/\{id\}/.exec(path)?.[1];
   return collection ? ids[collection] : undefined;
 }
 
@@ -62,6 +69,8 @@ function bodyFor(spec: RouteSpec): unknown {
   if (spec.path.endsWith('/reschedule')) return { start: '2026-11-24T09:00:00Z' };
   if (spec.path.endsWith('/notes')) return { notes: 'hijacked' };
   if (spec.path.endsWith('/refund')) return {};
+  if (spec.path.endsWith('/review')) return { rating: 1, text: 'hijacked' };
+  if (spec.path.endsWith('/response')) return { text: 'hijacked' };
   if (spec.path.startsWith('/v1/me/webhooks/')) return { description: 'Hijacked', enabled: false };
   return { name: 'Hijacked' };
 }
@@ -101,6 +110,8 @@ describe('tenancy', () => {
     expect(rules.calendarFeeds.map((f: { id: string }) => f.id)).toEqual([ids['calendar-feeds']]);
     expect((await t.json(`/v1/me/packages/${ids.packages}`, { headers: auth(t.apiKey) })).body).toMatchObject({ name: 'Pack', active: true });
     expect((await t.json(`/v1/me/webhooks/${ids.webhooks}`, { headers: auth(t.apiKey) })).body).toMatchObject({ description: '', enabled: true, previousSecretExpiresAt: null });
+    expect((await t.json('/v1/me/reviews', { headers: auth(t.apiKey) })).body.data).toMatchObject([{ id: ids.reviews, text: 'Mine', response: null }]);
+    expect((await t.json(`/v1/bookings/${ids.bookings}/review`, { headers: auth(bookingToken) })).status).toBe(404);
     expect((await t.json(`/v1/me/webhooks/${ids.webhooks}/deliveries`, { headers: auth(t.apiKey) })).body.data.map((d: { id: string }) => d.id)).toEqual([ids.deliveries]);
   });
 });

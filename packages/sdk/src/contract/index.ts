@@ -21,3 +21,4 @@ export * from './recovery.js';
 export * from './customer-access.js';
 export * from './customer-routes.js';
 export * from './messages.js';
+export * from './reviews.js';

@@ -20,6 +20,7 @@ import { dataRoutes } from './data-routes.js';
 import { notificationRoutes } from './notification-routes.js';
 import { recoveryRoutes } from './recovery-routes.js';
 import { packageRoutes } from './package-routes.js';
+import { reviewRoutes } from './review-routes.js';
 import { paymentRoutes } from './payment-routes.js';
 import { webhookRoutes } from './webhook-routes.js';
 import { operations, type OperationName } from './operations.js';
@@ -273,6 +274,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes, ...customerRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes, ...customerRoutes, ...reviewRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

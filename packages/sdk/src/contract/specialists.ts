@@ -3,6 +3,7 @@ import { Currency, Handle, Instant, IsoDate, MinorAmount, TimeZone } from './com
 import { PublicServiceLocation } from './locations.js';
 import { Package } from './packages.js';
 import { say } from './messages.js';
+import { Rating } from './reviews.js';
 
 export const ServiceDuration = z.strictObject({
   minutes: z.number().int().min(5).max(480),
@@ -78,6 +79,7 @@ export const Specialist = z
     acceptingPaidBookings: z.boolean().meta({
       description: 'false while the specialist has not verified their email (or takes no bookings at all): priced services show no slots and refuse bookings and purchases (`specialist_unverified`); free ones stay bookable.',
     }),
+    rating: Rating.meta({ description: 'The average of their visible reviews and how many there are (`GET /v1/specialists/{handle}/reviews` lists them).' }),
     slots: Slots.optional().meta({
       description:
         'Only with `include=slots`, when a service is preselected (`service`, or the only one): its open times for the first month with any, from today up to two months ahead — the answer `listSlots` gives for that month in `timezone`. Absent otherwise.',

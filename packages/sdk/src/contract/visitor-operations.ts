@@ -17,6 +17,11 @@ export const visitorOperations = /* @__PURE__ */ named({
   rescheduleBooking: { method: 'post', path: '/v1/bookings/{id}/reschedule', auth: 'manageToken', input: 'body' },
   releaseBooking: { method: 'post', path: '/v1/bookings/{id}/release', auth: 'manageToken' },
 
+  // Reviews: a completed booking's customer writes one with its manage token; anyone reads them (review-routes.ts)
+  createReview: { method: 'post', path: '/v1/bookings/{id}/review', auth: 'manageToken', input: 'body' },
+  retrieveBookingReview: { method: 'get', path: '/v1/bookings/{id}/review', auth: 'manageToken' },
+  listSpecialistReviews: { method: 'get', path: '/v1/specialists/{handle}/reviews', input: 'query' },
+
   // Paying for a booking or a package purchase (payment-routes.ts)
   syncBookingPayment: { method: 'post', path: '/v1/bookings/{id}/payment/sync', auth: 'manageToken' },
   confirmTestPayment: { method: 'post', path: '/v1/test-payments/{id}/confirm', auth: 'manageToken', input: 'body' },

@@ -213,5 +213,13 @@ export const migrations: Migration[] = [
       "CREATE TRIGGER `calendar_feeds_del_moves_rules` AFTER DELETE ON `calendar_feeds` BEGIN UPDATE `specialists` SET `rules_version` = `rules_version` + 1 WHERE `id` = OLD.`specialist_id`; END;",
       "CREATE TRIGGER `specialists_row_moves_rules` AFTER UPDATE OF `handle`, `name`, `bio`, `time_zone`, `currency`, `allowed_origins`, `stripe_account_id`, `stripe_charges_enabled`, `reminder_hours`, `notification_email`, `daily_agenda`, `locale`, `feed_token_hash`, `meeting_link`, `photo_url`, `status`, `status_changed_at`, `status_reason`, `created_at` ON `specialists` BEGIN UPDATE `specialists` SET `rules_version` = `rules_version` + 1 WHERE `id` = NEW.`id`; END;"
     ]
+  },
+  {
+    "tag": "0010_reviews",
+    "statements": [
+      "CREATE TABLE `reviews` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`booking_id` text NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`rating` integer NOT NULL,\n\t`text` text NOT NULL,\n\t`response` text,\n\t`responded_at` integer,\n\t`hidden_at` integer,\n\t`hidden_reason` text,\n\t`hidden_by` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`booking_id`) REFERENCES `bookings`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `reviews_booking_unique` ON `reviews` (`booking_id`);",
+      "CREATE INDEX `reviews_specialist_time_idx` ON `reviews` (`specialist_id`,`created_at`,`id`);"
+    ]
   }
 ];

@@ -760,6 +760,38 @@ export const customerTokens = sqliteTable(
   ],
 );
 
+/**
+ * A verified review: one per booking (the unique index refuses a second), written by the customer of
+ * a completed booking with its manage token. The reviewer's name is never copied here: it is read
+ * from the booking (first name and initial), so erasing the customer's data reaches the review too.
+ * `hidden*` are the operator's: a hidden review is kept for audit, never shown nor counted.
+ */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    bookingId: text('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    specialistId: text('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    /** 1–5. */
+    rating: integer('rating').notNull(),
+    /** Trimmed, at most 2,000 characters; stored as written, escaped wherever it is shown. */
+    text: text('text').notNull(),
+    /** The specialist's public answer, written once. */
+    response: text('response'),
+    respondedAt: integer('responded_at'),
+    hiddenAt: integer('hidden_at'),
+    hiddenReason: text('hidden_reason'),
+    /** The operator's account id. */
+    hiddenBy: text('hidden_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('reviews_booking_unique').on(t.bookingId), index('reviews_specialist_time_idx').on(t.specialistId, t.createdAt, t.id)],
+);
+
 export type PaymentRow = typeof payments.$inferSelect;
 export type PackageRow = typeof packages.$inferSelect;
 export type PackagePurchaseRow = typeof packagePurchases.$inferSelect;
@@ -780,4 +812,5 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
 export type CustomerTokenRow = typeof customerTokens.$inferSelect;

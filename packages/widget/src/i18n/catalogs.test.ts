@@ -17,11 +17,12 @@ import { packages } from './en/packages.js';
 import { myBookings } from './en/my-bookings.js';
 import { popup } from './en/popup.js';
 import { zoneSearch } from './en/zone-search.js';
+import { reviews } from './en/reviews.js';
 
 /** The first screens' modules: what `en` holds in the first load. */
 const firstScreens = [booking, schedule, zone, embed, shared];
 /** Every English module: the whole catalog the other languages match. */
-const modules = [...firstScreens, details, payment, holds, confirmation, calendar, manage, join, packages, myBookings, popup, zoneSearch];
+const modules = [...firstScreens, details, payment, holds, confirmation, calendar, manage, join, packages, myBookings, popup, zoneSearch, reviews];
 const english = Object.assign({}, ...modules) as Messages;
 
 /** Sample values for the functions whose values are not all text. */
@@ -41,6 +42,9 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   myStatus: ['confirmed'],
   nextJoin: [10],
   nextPartialRefund: [50, '«value1»'],
+  ratingSummary: ['«value0»', 3],
+  starsLabel: [4],
+  ratingOption: [4],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */
@@ -71,6 +75,8 @@ describe('widget catalogs', () => {
       import('../components/my-bookings/my-bookings.js'),
       import('../components/popup/popup.js'),
       import('../components/zone-picker/zone-search-panel.js'),
+      import('../components/reviews/reviews.js'),
+      import('../components/reviews/review-form.js'),
     ]);
     expect(keys(en)).to.deep.equal(keys(english));
   });

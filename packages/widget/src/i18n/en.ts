@@ -15,6 +15,7 @@ import type { packages } from './en/packages.js';
 import type { myBookings } from './en/my-bookings.js';
 import type { popup } from './en/popup.js';
 import type { zoneSearch } from './en/zone-search.js';
+import type { reviews } from './en/reviews.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -23,7 +24,7 @@ const firstScreens = { ...booking, ...schedule, ...zone, ...embed, ...shared };
 
 /** The lazy parts' English: each part's module brings its own (`addEnglish`). */
 export type LazyEnglish = typeof details & typeof payment & typeof holds & typeof confirmation & typeof calendar
-  & typeof manage & typeof join & typeof packages & typeof myBookings & typeof popup & typeof zoneSearch;
+  & typeof manage & typeof join & typeof packages & typeof myBookings & typeof popup & typeof zoneSearch & typeof reviews;
 
 /** A catalog: every key of every feature module under `./en/`, each with its English shape. */
 export type Messages = typeof firstScreens & LazyEnglish;

@@ -45,7 +45,7 @@ describe('the hosted booking page', () => {
     expect(text).toContain('Intro call');
     expect(text).toContain('30 min · Free');
     expect(text).toContain('60 min · €90.00 or 90 min · €125.50');
-    expect(text).toContain('<slotwise-booking specialist="demo" api="http://localhost"></slotwise-booking>');
+    expect(text).toContain('<slotwise-booking specialist="demo" api="http://localhost" reviews="off"></slotwise-booking>');
     expect(text).toContain('<script src="/widget/slotwise.js" defer></script>');
     expect(text).toContain('<noscript>');
     expect(text).toContain('media="(prefers-color-scheme: dark)"');
@@ -207,7 +207,7 @@ describe('reserved handles', () => {
 });
 
 describe('hostedPage', () => {
-  const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true };
+  const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true, rating: { average: null, count: 0 } };
 
   it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
     const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x', english));

@@ -1,4 +1,4 @@
-import type { Service, Specialist } from '@slotwise/sdk/contract';
+import type { Review, Service, Specialist } from '@slotwise/sdk/contract';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { money } from '../../services/mail/format.js';
@@ -48,8 +48,10 @@ const webUrl = (url: string | null | undefined) => (url && /^https?:\/\//i.test(
  * @param url - this page's canonical address (`https://host/handle`)
  * @param api - the origin the widget books through (this server)
  * @param script - the widget script's path, its versioned URL when known (@default `WIDGET_SCRIPT`)
+ * @param latest - the newest visible reviews, shown here under the rating as text (escaped like
+ *   every value); the widget below is told `reviews="off"` so they are not shown twice.
  */
-export function hostedPage(profile: HostedProfile, url: string, api: string, language: PageLanguage, script = WIDGET_SCRIPT): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function hostedPage(profile: HostedProfile, url: string, api: string, language: PageLanguage, script = WIDGET_SCRIPT, latest: readonly Review[] = []): HtmlEscapedString | Promise<HtmlEscapedString> {
   const w = language.words.booking;
   const title = w.title(profile.name);
   const description = pageDescription(profile, w);
@@ -73,6 +75,8 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, lan
       .services { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
       .services li { border: 1px solid var(--line); border-radius: .75rem; padding: .75rem 1rem; }
       .services p { margin: .25rem 0 0; }
+      .reviews { list-style: none; padding: 0; margin: 0; display: grid; gap: .75rem; }
+      .reviews p { margin: .25rem 0 0; white-space: pre-line; }
       slotwise-booking { --slotwise-accent: var(--accent); display: block; }
     </style>
     <script src="${script}" defer></script>
@@ -90,13 +94,27 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, lan
         : html`<ul class="services">
             ${profile.services.map((s) => html`<li><h3 dir="auto">${s.name}</h3>${s.description ? html`<p dir="auto">${s.description}</p>` : ''}<p class="muted">${offers(s, language)}</p></li>`)}
           </ul>`}
+      ${reviewSection(profile, latest, language)}
       <h2 id="book">${w.bookTime}</h2>
       <p class="muted">${w.zoneNote}</p>
-      <slotwise-booking specialist="${profile.handle}" api="${api}"></slotwise-booking>
+      <slotwise-booking specialist="${profile.handle}" api="${api}" reviews="off"></slotwise-booking>
       <noscript><p>${w.noScript}</p></noscript>` : html`<p>${w.notAccepting(profile.name)}</p>`}
     </main>
   </body>
 </html>`;
+}
+
+/** The rating and the newest reviews, as text; nothing while there are none. */
+function reviewSection(profile: HostedProfile, latest: readonly Review[], language: PageLanguage) {
+  const w = language.words.booking;
+  const { average, count } = profile.rating;
+  if (average === null || count === 0) return '';
+  const one = new Intl.NumberFormat(language.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return html`<h2 id="reviews">${w.reviews}</h2>
+      <p><span aria-hidden="true">★ </span>${w.rating(one.format(average), count)}</p>
+      <ul class="reviews">
+        ${latest.map((r) => html`<li><p><span role="img" aria-label="${w.stars(r.rating)}">${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}</span> ${r.reviewer} · <span dir="auto">${r.service}</span></p>${r.text ? html`<p dir="auto">${r.text}</p>` : ''}${r.response ? html`<p class="muted">${w.response(profile.name)} <span dir="auto">${r.response.text}</span></p>` : ''}</li>`)}
+      </ul>`;
 }
 
 /** The 404 page for an address that names no specialist: HTML, since a person typed or followed it. */

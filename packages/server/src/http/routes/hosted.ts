@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { profile } from '../../services/catalog/catalog.js';
 import { ServiceError } from '../../services/errors.js';
+import { listReviews } from '../../services/reviews/list.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { consoleShell } from '../pages/console-shell.js';
 import { hostedPage, noSuchPage } from '../pages/hosted-page.js';
@@ -47,6 +48,9 @@ export function hostedRoutes(options: HostedOptions): Hono<AppEnv> {
   return app;
 }
 
+/** How many reviews the hosted page shows under the rating. */
+const LATEST_REVIEWS = 3;
+
 /** The hosted page of `handle`, or the 404 page when no specialist has it. */
 async function specialistPage(c: Context<AppEnv>, handle: string, script: string): Promise<Response> {
   const deps = c.var.deps;
@@ -55,8 +59,10 @@ async function specialistPage(c: Context<AppEnv>, handle: string, script: string
   c.header('referrer-policy', 'strict-origin-when-cross-origin'); // a public page: no token in its URL
   try {
     const found = await profile(deps, handle);
+    // The newest few only: the page stays one bounded read; the API pages through the rest.
+    const latest = found.rating.count > 0 ? (await listReviews(deps, found.handle, { limit: LATEST_REVIEWS })).data : [];
     c.header('cache-control', 'no-cache');
-    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, pageLanguage(c), script));
+    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, pageLanguage(c), script, latest));
   } catch (error) {
     if (!(error instanceof ServiceError) || error.code !== 'specialist_not_found') throw error;
     c.header('cache-control', 'no-store');

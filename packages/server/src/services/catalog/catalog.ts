@@ -6,6 +6,7 @@ import { services, specialists, type DurationOption, type ServiceRow, type Speci
 import { ServiceError } from '../errors.js';
 import { packagesOnSale } from '../packages/offers.js';
 import { standingOf } from './standing.js';
+import { ratingOf } from '../reviews/list.js';
 import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
@@ -82,6 +83,7 @@ export async function profile(deps: ServiceDeps, handle: string): Promise<Specia
     timeZone: specialist.timeZone,
     services: rows.map(toService),
     packages: await packagesOnSale(db, specialist.id, new Set(rows.map((r) => r.id))),
+    rating: await ratingOf(db, specialist.id),
     ...(await standingOf(db, specialist)),
   };
 }

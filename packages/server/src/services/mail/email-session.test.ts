@@ -30,6 +30,22 @@ describe('after the session', () => {
     expect(followUp.headers['List-Unsubscribe'] ?? followUp.headers['list-unsubscribe']).toMatch(/unsubscribe\?token=/);
   });
 
+  it('links "Review your session" to the booking page with a token of its own, which writes the review', async () => {
+    m = await mailTestApp();
+    const { booking } = await m.book(MONDAY, customer);
+    await m.settle();
+    m.setNow(Date.parse(MONDAY) + 45 * 60_000);
+    await m.json(`/v1/me/bookings/${booking.id}/complete`, { method: 'POST', headers: { authorization: `Bearer ${m.apiKey}` } });
+    await m.settle();
+    const followUp = m.to('grace@example.com').find((x) => x.subject === 'How was your session with Dr. Ada Demo?')!;
+    const link = /Review your session: (\S+)/.exec(followUp.text)?.[1];
+    expect(link).toMatch(new RegExp(`^https://coach\\.example/book\\?booking=${booking.id}&token=`));
+    const token = new URL(link!).searchParams.get('token')!;
+    const res = await m.json(`/v1/bookings/${booking.id}/review`, { body: { rating: 5, text: 'Thank you' }, headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ rating: 5, reviewer: 'Grace H.' });
+  });
+
   it("carries the notes and recording the specialist shared by the time it goes, as text; sharing later sends nothing more", async () => {
     m = await mailTestApp();
     const { booking } = await m.book(MONDAY, customer);

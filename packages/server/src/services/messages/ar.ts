@@ -190,6 +190,18 @@ export const ar: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} على شبكة محلية أو خاصة أو محجوزة؛ لا تُسلَّم الأحداث إلا إلى عناوين عامة.`,
   webhook_delivery_not_found: (p) => `لا توجد لنقطة النهاية "${p.endpoint}" عملية تسليم "${p.id}".`,
   webhook_endpoint_disabled: () => 'نقطة النهاية معطّلة: فعّلها أولًا، ثم أعد إرسال عملية التسليم.',
+  // التقييمات.
+  'review_not_allowed.held': () => 'لم يُدفع هذا الحجز بعد؛ يمكنك تقييم الجلسة بعد انعقادها.',
+  'review_not_allowed.confirmed': () => 'يمكنك تقييم الجلسة بعد انعقادها ووضع علامة مكتملة عليها.',
+  'review_not_allowed.cancelled': () => 'أُلغي هذا الحجز، فلا توجد جلسة لتقييمها.',
+  'review_not_allowed.expired': () => 'لم يُدفع هذا الحجز وانتهت صلاحيته، فلا توجد جلسة لتقييمها.',
+  'review_not_allowed.no_show': () => 'سُجّلت هذه الجلسة على أنها فائتة فلا يمكن تقييمها. تواصل مع المختص إن كان ذلك خطأ.',
+  already_reviewed: () => 'لقد قيّمت هذه الجلسة من قبل؛ لكل حجز تقييم واحد.',
+  review_not_found: (p) => `لا يوجد تقييم "${p.id}" هنا.`,
+  'review_not_found.booking': (p) => `لا يوجد تقييم للحجز "${p.id}" بعد.`,
+  review_already_answered: () => 'لقد رددت على هذا التقييم من قبل؛ لكل تقييم رد واحد.',
+  review_already_hidden: () => 'هذا التقييم مخفي بالفعل؛ ويُحتفظ بسببه الأول.',
+  'invalid_request.review_cursor': () => 'استخدم nextCursor الخاص بالصفحة السابقة كما هو.',
 };
 
 const status: Record<string, string> = {

@@ -191,6 +191,18 @@ export const de: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} liegt in einem lokalen, privaten oder reservierten Netz; Ereignisse werden nur an öffentliche Adressen zugestellt.`,
   webhook_delivery_not_found: (p) => `Der Endpunkt „${p.endpoint}“ hat keine Zustellung „${p.id}“.`,
   webhook_endpoint_disabled: () => 'Der Endpunkt ist ausgeschaltet: Schalten Sie ihn zuerst ein und senden Sie die Zustellung dann erneut.',
+  // Bewertungen.
+  'review_not_allowed.held': () => 'Diese Buchung ist noch nicht bezahlt; Sie können den Termin bewerten, nachdem er stattgefunden hat.',
+  'review_not_allowed.confirmed': () => 'Sie können den Termin bewerten, sobald er stattgefunden hat und als abgeschlossen markiert ist.',
+  'review_not_allowed.cancelled': () => 'Diese Buchung wurde storniert; es gibt keinen Termin zu bewerten.',
+  'review_not_allowed.expired': () => 'Diese Buchung wurde nie bezahlt und ist verfallen; es gibt keinen Termin zu bewerten.',
+  'review_not_allowed.no_show': () => 'Dieser Termin wurde als versäumt markiert und kann nicht bewertet werden. Wenden Sie sich an die Fachperson, falls das nicht stimmt.',
+  already_reviewed: () => 'Sie haben diesen Termin bereits bewertet; jede Buchung erhält eine Bewertung.',
+  review_not_found: (p) => `Hier gibt es keine Bewertung „${p.id}“.`,
+  'review_not_found.booking': (p) => `Die Buchung „${p.id}“ hat noch keine Bewertung.`,
+  review_already_answered: () => 'Sie haben auf diese Bewertung bereits geantwortet; jede Bewertung erhält eine Antwort.',
+  review_already_hidden: () => 'Diese Bewertung ist bereits ausgeblendet; der erste Grund bleibt erhalten.',
+  'invalid_request.review_cursor': () => 'Verwenden Sie den nextCursor der vorigen Seite unverändert.',
 };
 
 const status: Record<string, string> = {

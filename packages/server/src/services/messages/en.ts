@@ -203,6 +203,18 @@ export const en = {
   'invalid_webhook_url.private': (p: { host: string }) => `${p.host} is on a local, private or reserved network; events are delivered only to public addresses.`,
   webhook_delivery_not_found: (p: { endpoint: string; id: string }) => `Endpoint "${p.endpoint}" has no delivery "${p.id}".`,
   webhook_endpoint_disabled: () => 'The endpoint is turned off: enable it first, then send the delivery again.',
+  // Reviews.
+  'review_not_allowed.held': () => 'This booking is not paid yet; you can review the session after it has taken place.',
+  'review_not_allowed.confirmed': () => 'You can review the session once it has taken place and is marked completed.',
+  'review_not_allowed.cancelled': () => 'This booking was cancelled, so there is no session to review.',
+  'review_not_allowed.expired': () => 'This booking was never paid and lapsed, so there is no session to review.',
+  'review_not_allowed.no_show': () => 'This session was marked as missed, so it cannot be reviewed. Contact the specialist if that is wrong.',
+  already_reviewed: () => 'You have reviewed this session already; a booking gets one review.',
+  review_not_found: (p: { id: string }) => `There is no review "${p.id}" here.`,
+  'review_not_found.booking': (p: { id: string }) => `Booking "${p.id}" has no review yet.`,
+  review_already_answered: () => 'You have answered this review already; a review gets one response.',
+  review_already_hidden: () => 'This review is hidden already; its first reason is kept.',
+  'invalid_request.review_cursor': () => 'Use the nextCursor of the previous page as it was given.',
 } satisfies Record<string, (p: never) => string>;
 
 const pastTense: Record<string, string> = {

@@ -191,6 +191,18 @@ export const es: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} está en una red local, privada o reservada; los eventos solo se envían a direcciones públicas.`,
   webhook_delivery_not_found: (p) => `El endpoint «${p.endpoint}» no tiene ningún envío «${p.id}».`,
   webhook_endpoint_disabled: () => 'El endpoint está desactivado: actívelo primero y luego vuelva a enviar.',
+  // Reseñas.
+  'review_not_allowed.held': () => 'Esta reserva aún no está pagada; podrá reseñar la sesión cuando se haya realizado.',
+  'review_not_allowed.confirmed': () => 'Podrá reseñar la sesión cuando se haya realizado y esté marcada como completada.',
+  'review_not_allowed.cancelled': () => 'Esta reserva se canceló, así que no hay ninguna sesión que reseñar.',
+  'review_not_allowed.expired': () => 'Esta reserva nunca se pagó y caducó, así que no hay ninguna sesión que reseñar.',
+  'review_not_allowed.no_show': () => 'Esta sesión se marcó como perdida y no se puede reseñar. Contacte al especialista si es un error.',
+  already_reviewed: () => 'Ya reseñó esta sesión; cada reserva admite una reseña.',
+  review_not_found: (p) => `Aquí no hay ninguna reseña «${p.id}».`,
+  'review_not_found.booking': (p) => `La reserva «${p.id}» aún no tiene reseña.`,
+  review_already_answered: () => 'Ya respondió a esta reseña; cada reseña admite una respuesta.',
+  review_already_hidden: () => 'Esta reseña ya está oculta; se conserva su primer motivo.',
+  'invalid_request.review_cursor': () => 'Use el nextCursor de la página anterior tal como se dio.',
 };
 
 const status: Record<string, string> = {

@@ -191,6 +191,18 @@ export const fr: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} est sur un réseau local, privé ou réservé ; les événements ne sont envoyés qu’à des adresses publiques.`,
   webhook_delivery_not_found: (p) => `Le point d’accès « ${p.endpoint} » n’a pas d’envoi « ${p.id} ».`,
   webhook_endpoint_disabled: () => 'Le point d’accès est désactivé : activez-le d’abord, puis renvoyez l’envoi.',
+  // Avis.
+  'review_not_allowed.held': () => 'Cette réservation n’est pas encore payée ; vous pourrez donner votre avis une fois la séance passée.',
+  'review_not_allowed.confirmed': () => 'Vous pourrez donner votre avis une fois la séance passée et marquée comme terminée.',
+  'review_not_allowed.cancelled': () => 'Cette réservation a été annulée : il n’y a pas de séance à évaluer.',
+  'review_not_allowed.expired': () => 'Cette réservation n’a jamais été payée et a expiré : il n’y a pas de séance à évaluer.',
+  'review_not_allowed.no_show': () => 'Cette séance a été marquée comme manquée et ne peut pas être évaluée. Contactez le spécialiste si c’est une erreur.',
+  already_reviewed: () => 'Vous avez déjà évalué cette séance ; chaque réservation reçoit un seul avis.',
+  review_not_found: (p) => `Il n’y a pas d’avis « ${p.id} » ici.`,
+  'review_not_found.booking': (p) => `La réservation « ${p.id} » n’a pas encore d’avis.`,
+  review_already_answered: () => 'Vous avez déjà répondu à cet avis ; chaque avis reçoit une seule réponse.',
+  review_already_hidden: () => 'Cet avis est déjà masqué ; sa première raison est conservée.',
+  'invalid_request.review_cursor': () => 'Utilisez le nextCursor de la page précédente tel quel.',
 };
 
 const status: Record<string, string> = {

@@ -190,6 +190,18 @@ export const ja: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} はローカル・プライベート・予約済みのネットワーク上にあります。イベントは公開アドレスにのみ配信されます。`,
   webhook_delivery_not_found: (p) => `エンドポイント「${p.endpoint}」に配信「${p.id}」はありません。`,
   webhook_endpoint_disabled: () => 'エンドポイントは無効になっています。先に有効にしてから、配信を再送してください。',
+  // レビュー。
+  'review_not_allowed.held': () => 'この予約はまだ支払われていません。セッションが終わった後にレビューできます。',
+  'review_not_allowed.confirmed': () => 'セッションが終わり、完了としてマークされた後にレビューできます。',
+  'review_not_allowed.cancelled': () => 'この予約はキャンセルされたため、レビューするセッションがありません。',
+  'review_not_allowed.expired': () => 'この予約は支払われないまま期限切れになったため、レビューするセッションがありません。',
+  'review_not_allowed.no_show': () => 'このセッションは欠席としてマークされたため、レビューできません。誤りであれば専門家にご連絡ください。',
+  already_reviewed: () => 'このセッションはすでにレビュー済みです。1つの予約につきレビューは1件です。',
+  review_not_found: (p) => `レビュー「${p.id}」はありません。`,
+  'review_not_found.booking': (p) => `予約「${p.id}」にはまだレビューがありません。`,
+  review_already_answered: () => 'このレビューにはすでに返信しています。1件のレビューにつき返信は1件です。',
+  review_already_hidden: () => 'このレビューはすでに非表示です。最初の理由が保持されます。',
+  'invalid_request.review_cursor': () => '前のページの nextCursor をそのまま使ってください。',
 };
 
 const status: Record<string, string> = {

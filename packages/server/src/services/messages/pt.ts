@@ -191,6 +191,18 @@ export const pt: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} está em uma rede local, privada ou reservada; os eventos só são entregues a endereços públicos.`,
   webhook_delivery_not_found: (p) => `O endpoint "${p.endpoint}" não tem nenhum envio "${p.id}".`,
   webhook_endpoint_disabled: () => 'O endpoint está desativado: ative-o primeiro e depois reenvie.',
+  // Avaliações.
+  'review_not_allowed.held': () => 'Esta reserva ainda não foi paga; você poderá avaliar a sessão depois que ela acontecer.',
+  'review_not_allowed.confirmed': () => 'Você poderá avaliar a sessão depois que ela acontecer e for marcada como concluída.',
+  'review_not_allowed.cancelled': () => 'Esta reserva foi cancelada, então não há sessão para avaliar.',
+  'review_not_allowed.expired': () => 'Esta reserva nunca foi paga e expirou, então não há sessão para avaliar.',
+  'review_not_allowed.no_show': () => 'Esta sessão foi marcada como perdida e não pode ser avaliada. Fale com o especialista se isso estiver errado.',
+  already_reviewed: () => 'Você já avaliou esta sessão; cada reserva recebe uma avaliação.',
+  review_not_found: (p) => `Não há nenhuma avaliação "${p.id}" aqui.`,
+  'review_not_found.booking': (p) => `A reserva "${p.id}" ainda não tem avaliação.`,
+  review_already_answered: () => 'Você já respondeu a esta avaliação; cada avaliação recebe uma resposta.',
+  review_already_hidden: () => 'Esta avaliação já está oculta; o primeiro motivo é mantido.',
+  'invalid_request.review_cursor': () => 'Use o nextCursor da página anterior exatamente como foi dado.',
 };
 
 const status: Record<string, string> = {

@@ -16,6 +16,7 @@ import {
   outbox,
   packagePurchases,
   payments,
+  reviews,
   type BookingRow,
   type NotificationRow,
 } from '../../db/schema.js';
@@ -122,6 +123,9 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
     // Their "My bookings" links and sessions: gone, so no link or session of theirs works again.
     db.delete(customerTokens).where(eq(customerTokens.customerEmail, email)),
   ];
+  // What they wrote in a review goes; the rating stays, so the specialist's average stays true.
+  // (The reviewer's name is read from the booking, renamed above.)
+  if (booked.length > 0) queries.push(db.update(reviews).set({ text: '' }).where(inArray(reviews.bookingId, booked.map((b) => b.id))));
   for (const row of snap.outboxRows) queries.push(db.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id)));
   let messagesStopped = 0;
   for (const m of snap.messages) {

@@ -57,6 +57,9 @@ import { packagesStep } from '../packages/packages-step.js';
  * calendar" on the confirmation and the manage view (`add-to-calendar`, `calendar-ics`, `calendar-google`)
  * and the manage view's join flow (`join-panel`, `join-countdown`, `join`, `join-remaining`, `join-waiting`,
  * `join-check`, `location`, `location-phone`, `follow-up`, `feedback`, `shared-notes`, `recording`).
+ * @csspart reviews - The rating (`rating`) and newest reviews (`review`, `stars`, `review-response`) under the
+ *   flow, when the specialist has reviews and `reviews` is not `off`; a completed booking's manage view has
+ *   `review-form`.
  *
  * @cssproperty --slotwise-accent - Buttons, the chosen day and time, focus rings.
  * @cssproperty --slotwise-accent-text - Text on the accent colour.
@@ -100,6 +103,8 @@ export class SlotwiseBooking extends LitElement {
   @property() email?: string;
   /** The details form starts with these notes (still editable). URL: `slotwise_notes`. */
   @property() notes?: string;
+  /** `off`: no rating nor reviews under the flow (the hosted page shows its own). Shown by default when there are reviews. */
+  @property() reviews?: string;
 
   protected readonly flow = new BookingFlow(this, () => this.now());
   private readonly focusing = new FocusController(this);
@@ -134,6 +139,7 @@ export class SlotwiseBooking extends LitElement {
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
     if (this.flow.payment || selection?.slot || this.packs.paying) void loadPart('payment');
     this.packs.define(this.flow.profile.value);
+    if (this.showsReviews) void loadPart('reviews');
     const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
     if (stripe && !this.paymentContainer) {
       this.paymentContainer = document.createElement('div');
@@ -164,6 +170,11 @@ export class SlotwiseBooking extends LitElement {
     const messages = await loadMessages(locale);
     const ctx = this.flow.ctx;
     if (ctx && ctx.locale === locale && ctx.messages !== messages) this.flow.configure({ ...ctx, messages });
+  }
+
+  /** Whether the rating and newest reviews show: the profile has some, and `reviews` is not `off`. */
+  private get showsReviews(): boolean {
+    return this.reviews !== 'off' && !this.managing && (this.flow.profile.value?.rating?.count ?? 0) > 0;
   }
 
   /** Whether the element shows one booking (`booking` and `token`) rather than the booking flow. */
@@ -217,7 +228,9 @@ export class SlotwiseBooking extends LitElement {
             <slotwise-service-picker exportparts="services, service, service-name, duration, duration-selected"
               .services=${profile.services} @slotwise:service-selected=${this.onServiceSelected}></slotwise-service-picker>
             ${renderSchedule(flow, this.handlers)}
-            ${this.packs.view?.renderOffers(this.packs, profile, this.packagesStep)}`}` : nothing}
+            ${this.packs.view?.renderOffers(this.packs, profile, this.packagesStep)}`}
+        ${this.showsReviews && !this.mine ? html`<slotwise-reviews exportparts="reviews, rating, review, stars, review-response" .client=${flow.ctx!.client}
+          .handle=${profile.handle} .specialistName=${profile.name} .rating=${profile.rating} .locale=${flow.ctx!.locale} .messages=${t}></slotwise-reviews>` : nothing}` : nothing}
     </div>`;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The parts of `<slotwise-booking>` that not every first paint needs — the details form with the
  * confirmation and its "Add to calendar" links (fetched once a day is chosen), the payment step
- * (with Stripe's loader) and the manage view — loaded on first need, so the script-tag build keeps them in
+ * (with Stripe's loader), the manage view and the rating with the newest reviews — loaded on first need, so the script-tag build keeps them in
  * chunks of their own and the first paint does not wait for them. An element rendered before its
  * chunk arrived upgrades when it is defined; Lit keeps the properties set on it meanwhile.
  * Each part is imported once per page, however many widgets ask.
@@ -10,6 +10,7 @@ const PARTS = {
   details: () => Promise.all([import('../details-form/details-form.js'), import('../confirmation/confirmation.js')]),
   payment: () => import('../payment/payment.js'),
   manage: () => import('../manage/manage.js'),
+  reviews: () => import('../reviews/reviews.js'),
 } as const;
 
 export type LazyPart = keyof typeof PARTS;

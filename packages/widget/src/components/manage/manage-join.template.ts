@@ -106,7 +106,7 @@ export interface FollowUp {
 
 /**
  * The booking's follow-up: the notes and recording link its specialist shared, read here and only
- * here. No feedback link yet (reviews come later), so never a made-up one.
+ * here. No feedback link: a completed booking's review form is in the view itself (`<slotwise-review-form>`).
  */
 export function followUpOf(booking: Booking): FollowUp {
   return { feedbackUrl: null, notes: booking.sharedNotes ?? null, recordingUrl: booking.recordingUrl ?? null };

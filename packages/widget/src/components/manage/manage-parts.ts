@@ -6,7 +6,7 @@
 export const manageParts = [
   'manage', 'manage-title', 'when', 'zone', 'booking-status', 'countdown', 'payment-summary', 'receipt',
   'join-panel', 'join-countdown', 'join', 'join-remaining', 'join-waiting', 'join-check', 'location', 'location-phone',
-  'follow-up', 'feedback', 'shared-notes', 'recording',
+  'follow-up', 'feedback', 'shared-notes', 'recording', 'review-form', 'review', 'stars', 'review-response',
   'actions', 'cancel', 'cancel-panel', 'quote', 'reason', 'confirm-cancel', 'keep',
   'reschedule', 'reschedule-panel', 'confirm-reschedule', 'keep-time', 'alert',
   'calendar', 'month-label', 'nav-button', 'day', 'day-open', 'day-selected', 'times', 'time', 'time-selected',

@@ -18,6 +18,7 @@ import { styles } from './manage.styles.js';
 import '../calendar/calendar.js';
 import '../time-list/time-list.js';
 import '../add-to-calendar/add-to-calendar.js';
+import '../reviews/review-form.js';
 import { addEnglish } from '../../i18n/en.js';
 import { manage } from '../../i18n/en/manage.js';
 
@@ -57,6 +58,8 @@ const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held'
  *   prepared, `location` (`location-phone`, the number's link) for sessions by phone or in person.
  * @csspart follow-up - The thank-you after the session: `feedback`, `shared-notes` and `recording`
  *   when the API gives them.
+ * @csspart review-form - A completed booking's review form (`<slotwise-review-form>`), then the review
+ *   sent (`review`, its `stars` and `review-response`).
  * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`.
  * @csspart reschedule-panel - The calendar and times (their parts too), `confirm-reschedule`, `keep-time`.
  * @csspart cancel-panel - The quote (`quote`), the `reason` field, `confirm-cancel` and `keep`.
@@ -143,6 +146,8 @@ export class SlotwiseManage extends LitElement {
         checkError: join.checkError, checkAgain: () => join.checkNow(), joined: (event) => join.joined(event),
       })}
       <p role="status" class="visually-hidden">${joinAnnouncement(value, phase, t)}</p>
+      ${value.status === 'completed' ? html`<slotwise-review-form exportparts="review-form, review, stars, review-response" .client=${this.client}
+        .bookingId=${this.bookingId} .manageToken=${this.manageToken} .specialistName=${value.specialist.name} .messages=${t}></slotwise-review-form>` : nothing}
       ${over ? nothing : html`<slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
         .manageToken=${this.manageToken} .api=${this.api} .messages=${t}></slotwise-add-to-calendar>`}
       ${this.reschedule.open

@@ -108,7 +108,7 @@ export const ar: Strings = {
     ask: 'هل تخبرنا كيف كانت؟ لن يستغرق ذلك سوى دقيقة، ويساعد الآخرين على الاختيار.',
     sharedNotes: (specialist) => `ملاحظات ${specialist} من جلستك:`,
     recording: 'مشاهدة التسجيل',
-    feedback: 'شارك رأيك',
+    feedback: 'قيّم جلستك',
     what: 'رسائل طلب الرأي',
   },
 

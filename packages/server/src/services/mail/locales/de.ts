@@ -109,7 +109,7 @@ export const de: Strings = {
     ask: 'Möchten Sie uns sagen, wie es war? Es dauert nur eine Minute und hilft anderen bei der Wahl.',
     sharedNotes: (specialist) => `Notizen von ${specialist} zu Ihrer Sitzung:`,
     recording: 'Aufzeichnung ansehen',
-    feedback: 'Feedback geben',
+    feedback: 'Sitzung bewerten',
     what: 'E-Mails mit der Bitte um Feedback',
   },
 

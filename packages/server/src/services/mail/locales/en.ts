@@ -110,7 +110,7 @@ export const en = {
     ask: 'Would you tell us how it went? It takes a minute and helps others choose.',
     sharedNotes: (specialist: string) => `${specialist}'s notes from your session:`,
     recording: 'Watch the recording',
-    feedback: 'Share your feedback',
+    feedback: 'Review your session',
     what: 'emails asking for feedback',
   },
 

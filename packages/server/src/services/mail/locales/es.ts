@@ -109,7 +109,7 @@ export const es: Strings = {
     ask: '¿Nos cuenta qué tal fue? Solo le llevará un minuto y ayuda a otras personas a elegir.',
     sharedNotes: (specialist) => `Notas de ${specialist} sobre su sesión:`,
     recording: 'Ver la grabación',
-    feedback: 'Dar su opinión',
+    feedback: 'Reseñar su sesión',
     what: 'correos que piden su opinión',
   },
 

@@ -109,7 +109,7 @@ export const fr: Strings = {
     ask: 'Voulez-vous nous dire comment elle s’est passée ? Cela prend une minute et aide d’autres personnes à choisir.',
     sharedNotes: (specialist) => `Les notes de ${specialist} sur votre séance :`,
     recording: 'Voir l’enregistrement',
-    feedback: 'Donner votre avis',
+    feedback: 'Évaluer votre séance',
     what: 'des demandes d’avis',
   },
 

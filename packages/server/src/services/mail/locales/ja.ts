@@ -108,7 +108,7 @@ export const ja: Strings = {
     ask: 'ご感想をお聞かせいただけますか？ 1 分ほどで終わり、ほかの方の参考になります。',
     sharedNotes: (specialist) => `${specialist} さんからのセッションのメモ:`,
     recording: '録画を見る',
-    feedback: 'フィードバックを送る',
+    feedback: 'セッションをレビューする',
     what: 'フィードバックのお願いメール',
   },
 

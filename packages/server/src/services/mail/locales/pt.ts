@@ -109,7 +109,7 @@ export const pt: Strings = {
     ask: 'Pode nos contar como foi? Leva um minuto e ajuda outras pessoas a escolher.',
     sharedNotes: (specialist) => `Anotações de ${specialist} sobre sua sessão:`,
     recording: 'Ver a gravação',
-    feedback: 'Enviar sua opinião',
+    feedback: 'Avaliar sua sessão',
     what: 'e-mails pedindo sua opinião',
   },
 

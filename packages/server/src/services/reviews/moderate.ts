@@ -1,0 +1,70 @@
+import type { ReviewDetail } from '@slotwise/sdk/contract';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
+import { reviews, type SpecialistRow } from '../../db/schema.js';
+import type { ServiceDeps } from '../deps.js';
+import { ServiceError, writeContention } from '../errors.js';
+import { t } from '../messages/index.js';
+import { reviewsJoined, toReviewDetail } from './present.js';
+
+const notFound = (id: string) => new ServiceError('review_not_found', t('review_not_found', { id }));
+
+/**
+ * One change to review `id` (of `specialistId` when given: another specialist's review is a 404,
+ * never a hint that it exists): a snapshot read, `refuse` saying why not, then ONE guarded batch
+ * whose guard is the condition `refuse` checked — `unchanged` — still holding. Answers the
+ * review after the change.
+ */
+async function change(
+  deps: ServiceDeps,
+  id: string,
+  specialistId: string | undefined,
+  refuse: (review: ReviewDetail) => ServiceError | undefined,
+  unchanged: ReturnType<typeof isNull>,
+  set: Partial<typeof reviews.$inferInsert>,
+): Promise<ReviewDetail> {
+  const { database } = deps;
+  const db = database.db;
+  const mine = and(eq(reviews.id, id), specialistId === undefined ? undefined : eq(reviews.specialistId, specialistId));
+  const read = async () => {
+    const [row] = await reviewsJoined(db).where(mine).limit(1);
+    if (!row) throw notFound(id);
+    return toReviewDetail(row);
+  };
+  await optimistic(
+    database,
+    `review:${id}`,
+    async () => {
+      const refusal = refuse(await read());
+      if (refusal) throw refusal;
+      const written = await guardedBatch(database, sql`exists (select 1 from ${reviews} where ${and(mine, unchanged)})`, [db.update(reviews).set(set).where(and(mine, unchanged))]);
+      return written ? true : RETRY;
+    },
+    writeContention,
+  );
+  return read();
+}
+
+/** The specialist answers one of their own reviews publicly, once. */
+export async function respondToReview(deps: ServiceDeps, specialist: SpecialistRow, id: string, text: string): Promise<ReviewDetail> {
+  return change(
+    deps,
+    id,
+    specialist.id,
+    (review) => (review.response ? new ServiceError('review_already_answered', t('review_already_answered')) : undefined),
+    isNull(reviews.response),
+    { response: text, respondedAt: deps.clock() },
+  );
+}
+
+/** An operator hides a review: kept with who, when and why; no longer shown nor counted. */
+export async function hideReview(deps: ServiceDeps, id: string, reason: string, operatorId: string): Promise<ReviewDetail> {
+  return change(
+    deps,
+    id,
+    undefined,
+    (review) => (review.hidden ? new ServiceError('review_already_hidden', t('review_already_hidden')) : undefined),
+    isNull(reviews.hiddenAt),
+    { hiddenAt: deps.clock(), hiddenReason: reason, hiddenBy: operatorId },
+  );
+}
