@@ -2,8 +2,9 @@ import { fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createClient } from '@slotwise/sdk';
-import type { AuthTokens } from '@slotwise/sdk/contract';
+import type { Account, AuthTokens } from '@slotwise/sdk/contract';
 import { consoleContext, type ConsoleSession } from '../context.js';
+import { clockApi } from '../../testing/clock.js';
 
 interface Login {
   email: string;
@@ -80,4 +81,26 @@ export async function inConsole<T extends HTMLElement>(template: TemplateResult,
   new ContextProvider(host, { context: consoleContext, initialValue: session });
   render(template, host);
   return host.firstElementChild as T;
+}
+
+/**
+ * The demo specialist's console on the clock API (see `startClockApi`), authorised by its API key
+ * as the console's access token would be: only there can a test move time past a session's start.
+ */
+export async function demoOnClock(): Promise<ConsoleSession & { announced: string[] }> {
+  const client = createClient({ baseURL: clockApi(), apiKey: window.__SLOTWISE_CLOCK__.apiKey });
+  const profile = await client.me.profile.retrieve();
+  const announced: string[] = [];
+  return {
+    announced,
+    client,
+    apiBase: clockApi(),
+    account: { role: 'specialist' } as Account,
+    profile,
+    refreshProfile: async () => undefined,
+    navigate: () => undefined,
+    announce: (message) => void announced.push(message),
+    fetchFile: (url) => fetch(url),
+    logOut: async () => undefined,
+  };
 }

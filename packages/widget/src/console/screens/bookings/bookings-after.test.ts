@@ -1,35 +1,12 @@
 import { expect, html } from '@open-wc/testing';
-import { createClient } from '@slotwise/sdk';
-import type { Account, BookingCreated } from '@slotwise/sdk/contract';
-import { bookAhead, clockApi, clockServices, serverNow, setClock } from '../../../testing/clock.js';
+import type { BookingCreated } from '@slotwise/sdk/contract';
+import { bookAhead, clockServices, serverNow, setClock } from '../../../testing/clock.js';
 import { deep, eventually } from '../../../testing/helpers.js';
 import { text } from '../../testing/screen.js';
-import { inConsole } from '../../testing/session.js';
+import { demoOnClock, inConsole } from '../../testing/session.js';
 import type { ConsoleSession } from '../../context.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
 import './bookings.js';
-
-/**
- * The demo specialist's console on the clock API (see `startClockApi`), authorised by its API key
- * as the console's access token would be: only there can a test move time past a session's start.
- */
-async function demoOnClock(): Promise<ConsoleSession & { announced: string[] }> {
-  const client = createClient({ baseURL: clockApi(), apiKey: window.__SLOTWISE_CLOCK__.apiKey });
-  const profile = await client.me.profile.retrieve();
-  const announced: string[] = [];
-  return {
-    announced,
-    client,
-    apiBase: clockApi(),
-    account: { role: 'specialist' } as Account,
-    profile,
-    refreshProfile: async () => undefined,
-    navigate: () => undefined,
-    announce: (message) => void announced.push(message),
-    fetchFile: (url) => fetch(url),
-    logOut: async () => undefined,
-  };
-}
 
 /** Opens `created` in the console's booking detail on the server's clock, and waits for it. */
 async function openDetail(created: BookingCreated, session: ConsoleSession) {
