@@ -6,6 +6,7 @@ import { Email, Instant } from './common.js';
 import { MyPackage, SpecialistPackagePurchase } from './packages.js';
 import { SpecialistPayment } from './payments.js';
 import { say } from './messages.js';
+import { ReviewDetail } from './reviews.js';
 
 // ── Export ────────────────────────────────────────────────────────────────────────────────────
 
@@ -31,6 +32,7 @@ export const AccountExport = z
     customers: z.array(ExportCustomer).meta({ description: 'By email.' }),
     payments: z.array(SpecialistPayment).meta({ description: 'Newest first, with refunds.' }),
     purchases: z.array(SpecialistPackagePurchase).meta({ description: 'Package sales, newest first, with their credits.' }),
+    reviews: z.array(ReviewDetail).meta({ description: 'Reviews of your sessions, newest first, hidden ones included with the reason.' }),
   })
   .meta({
     id: 'AccountExport',

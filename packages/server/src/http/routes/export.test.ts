@@ -94,6 +94,19 @@ describe('GET /v1/me/export', () => {
     expect(doc.purchases).toEqual([expect.objectContaining({ id: purchase, customerName: 'Pat Buyer', credits: expect.objectContaining({ granted: 3, remaining: 3 }) })]);
   }, 30_000);
 
+  it('carries the reviews of the caller’s sessions, a hidden one with the operator’s reason', async () => {
+    const booked = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'UTC' } } });
+    expect(booked.status).toBe(201);
+    t.setNow(Date.parse('2026-11-23T10:00:00Z'));
+    expect((await t.json(`/v1/me/bookings/${booked.body.booking.id}/complete`, { method: 'POST', headers: asMe })).status).toBe(200);
+    const review = await t.json(`/v1/bookings/${booked.body.booking.id}/review`, { body: { rating: 5, text: 'Clear and kind.' }, headers: { authorization: `Bearer ${booked.body.manageToken}` } });
+    expect(review.status).toBe(201);
+    const doc = await (await t.app.request('/v1/me/export', { headers: asMe })).json();
+    expect(doc.reviews).toEqual([expect.objectContaining({ id: review.body.id, bookingId: booked.body.booking.id, rating: 5, text: 'Clear and kind.', reviewer: 'Grace H.', hidden: null })]);
+    const other = await addSpecialist(t.database, 'other');
+    expect((await (await t.app.request('/v1/me/export', { headers: auth(other.apiKey) })).json()).reviews).toEqual([]);
+  }, 30_000);
+
   it('holds no secrets: no manage-token, key or password hashes, no keys', async () => {
     const id = await bookFree('2026-11-23T09:00:00Z');
     const text = await (await t.app.request('/v1/me/export', { headers: asMe })).text();

@@ -5,7 +5,7 @@ import { retrieveProfile } from '../catalog/profile.js';
 import { myServices } from '../catalog/services.js';
 import type { ServiceDeps } from '../deps.js';
 import { listMyPackages } from '../packages/offers.js';
-import { bookingPages, customerPages, paymentPages, purchasePages } from './pages.js';
+import { bookingPages, customerPages, paymentPages, purchasePages, reviewPages } from './pages.js';
 
 /** Names the shape of the JSON export, so a reader of an old file knows what it holds. */
 export const EXPORT_FORMAT = 'slotwise.export.v1';
@@ -24,7 +24,7 @@ async function* jsonArray<T>(key: string, pages: AsyncIterable<readonly T[]>): A
 /**
  * Everything of one specialist as one JSON document, produced in chunks — the small parts (profile,
  * services, availability, packages) first, then bookings (with their events and payment),
- * customers, payments (with refunds) and package purchases (with their credits), a page at a
+ * customers, payments (with refunds), package purchases (with their credits) and reviews, a page at a
  * time (`pages.ts`) — so the document is never whole in memory and a streamed answer sends it
  * as it is read. Holds nothing secret: the parts are the API's own views (no token or key
  * hashes, no webhook secrets, no password hash).
@@ -42,5 +42,6 @@ export async function* exportJson(deps: ServiceDeps, specialist: SpecialistRow):
   yield* jsonArray('customers', customerPages(deps, specialist));
   yield* jsonArray('payments', paymentPages(deps, specialist));
   yield* jsonArray('purchases', purchasePages(deps, specialist));
+  yield* jsonArray('reviews', reviewPages(deps, specialist));
   yield '}';
 }

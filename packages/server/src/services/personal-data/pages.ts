@@ -1,4 +1,4 @@
-import type { PackagePurchaseList, PaymentList, SpecialistBooking } from '@slotwise/sdk/contract';
+import type { PackagePurchaseList, PaymentList, ReviewDetail, SpecialistBooking } from '@slotwise/sdk/contract';
 import { and, asc, eq, gt, gte, or, sql } from 'drizzle-orm';
 import { bookings, services, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -9,6 +9,7 @@ import { presentWith, serviceView } from '../bookings/present.js';
 import { meetingOf } from '../meetings/meeting-ref.js';
 import { listMyPurchases } from '../packages/sales.js';
 import { listMyPayments, paymentsOfBookings } from '../payments/records.js';
+import { listMyReviews } from '../reviews/list.js';
 
 /**
  * Pages of one specialist's records for an export, read one page per query with a keyset cursor:
@@ -111,5 +112,16 @@ export async function* customerPages(deps: ServiceDeps, specialist: SpecialistRo
     yield rows.map((r) => ({ email: r.email, name: r.name, bookings: Number(r.bookings), purchases: Number(r.purchases), lastSeenAt: isoInstant(Number(r.at)) }));
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.email;
+  }
+}
+
+/** The reviews of the specialist's sessions, newest first, hidden ones included (with the reason), a page per query. */
+export async function* reviewPages(deps: ServiceDeps, specialist: SpecialistRow, size = PAGE): AsyncGenerator<ReviewDetail[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listMyReviews(deps, specialist, { limit: size, ...(cursor ? { cursor } : {}) });
+    yield page.data;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
   }
 }
