@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { api, chooseService, chooseTime, deep, eventually, fillDetails, mountBooking, nextEvent, pickDay, submitDetails } from '../../testing/helpers.js';
+import { api, bookDirectly, chooseService, chooseTime, deep, eventually, fetchSlots, fetchSpecialist, fillDetails, mountBooking, nextEvent, pickDay, submitDetails } from '../../testing/helpers.js';
 
 const paid = () => window.__SLOTWISE_PAID__;
 
@@ -60,5 +60,37 @@ describe('<slotwise-booking> with a promo code (real API)', () => {
     expect(detail.booking).to.include({ status: 'confirmed', price: 0 });
     expect(detail.booking.promo).to.deep.equal({ code, amountOff: 9000 });
     expect(paymentStarted).to.equal(false);
+  });
+
+  it('says under the code field why the server refused the code when booking (a first-booking code, an email that booked before)', async () => {
+    const code = `NEW${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    const email = `returning-${code.toLowerCase()}@example.com`;
+    await createCode({ code, kind: 'percent', value: 20, firstBookingOnly: true });
+    // This email booked the free intro call before.
+    const intro = (await fetchSpecialist()).services.find((s) => s.durations.every((d) => d.price === 0))!;
+    const open = (await fetchSlots({ service: intro.id, timezone: 'Europe/Berlin' })).days.flatMap((d) => d.slots);
+    expect((await bookDirectly({ service: intro.id, start: open.at(-1)!.start, email })).status).to.equal(201);
+
+    const el = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(el, paid().serviceName);
+    await pickDay(el, 6);
+    await chooseTime(el, 2);
+    const form = (selector: string) => deep<HTMLElement>(el, 'slotwise-details-form', selector);
+    form('[part~="promo-toggle"]')!.click();
+    await eventually(() => form('#promo'), 'the promo-code field');
+    (form('#promo') as HTMLInputElement).value = code;
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('Code applied'), 'the new price');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal('Code applied: you pay €72.00 (€18.00 off).');
+
+    fillDetails(el, { name: 'Mary Jackson', email });
+    const refused = nextEvent(el, 'slotwise:error');
+    submitDetails(el);
+    expect((await refused).detail.code).to.equal('promo_code_first_booking');
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('first booking'), 'the refusal under the code');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal(`The promo code "${code}" is for a first booking only, and this email has booked before. Book without it.`);
+    expect(form('[part~="form-error"]')).to.equal(undefined);
+    expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Continue to payment');
+    await expect(el).to.be.accessible();
   });
 });

@@ -210,7 +210,14 @@ export class SlotwiseDetailsForm extends LitElement {
   private async showErrors(list: readonly { field: string; message: string }[], message: string, code: string): Promise<void> {
     const errors: Partial<Record<Field, string>> = {};
     const others: string[] = [];
+    let promoRefused = false;
     for (const { field, message: text } of list) {
+      // A code refused at booking time (this email's limit, a first booking): said under the code.
+      if (field === 'body.promoCode') {
+        this.promo = { ...this.promo, open: true, quote: undefined, error: text };
+        promoRefused = true;
+        continue;
+      }
       const name = fields[field];
       if (name) errors[name] ??= text;
       else others.push(text);
@@ -218,12 +225,13 @@ export class SlotwiseDetailsForm extends LitElement {
     this.errors = errors;
     // `<slotwise-booking>` explains a taken time itself, next to the refreshed times.
     const handledAbove = code === 'slot_unavailable' || code === 'not_a_slot';
-    const mapped = Object.keys(errors).length > 0;
+    const mapped = Object.keys(errors).length > 0 || promoRefused;
     this.formError = handledAbove ? '' : others.length > 0 ? others.join(' ') : mapped ? '' : message;
     await this.updateComplete;
     const first = (['name', 'email', 'notes'] as const).find((name) => errors[name]);
     // The submit button was disabled while sending: focus goes to what to fix, or to why it failed.
     if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    else if (promoRefused) this.renderRoot.querySelector<HTMLElement>('#promo')?.focus();
     else if (this.formError) this.renderRoot.querySelector<HTMLElement>('[part="form-error"]')?.focus();
   }
 }
