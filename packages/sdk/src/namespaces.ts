@@ -114,6 +114,14 @@ export const namespaces = {
       /** Stops selling it; credits already bought stay valid. `update(id, { active: true })` sells it again. */
       archive: 'archiveMyPackage',
     },
+    promoCodes: {
+      /** Inactive ones included, each with its count of uses. */
+      list: 'listMyPromoCodes',
+      /** Usable at once; the text is unique among your codes whatever its case. */
+      create: 'createMyPromoCode',
+      /** Later bookings cannot use it; bookings made with it keep their price. */
+      deactivate: 'deactivateMyPromoCode',
+    },
     packagePurchases: {
       /** Newest first; pass the last id as `starting_after` for the next page. */
       list: 'listMyPackagePurchases',

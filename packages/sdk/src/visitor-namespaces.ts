@@ -12,6 +12,8 @@ export const visitorNamespaces = {
     retrieve: 'retrieveSpecialist',
     /** Open start times, grouped by date in `query.timezone`. */
     slots: 'listSlots',
+    /** What promo code `code` does to a service's price now (`{ service, duration? }`); the booking checks it again. */
+    checkPromoCode: 'checkPromoCode',
   },
   bookings: {
     /** Books an open time. Keep the returned `manageToken`: it is shown once. */

@@ -25,6 +25,7 @@ import { paymentRoutes } from './http/routes/payments.js';
 import { pageRoutes } from './http/routes/receipts.js';
 import { recoveryRoutes } from './http/routes/recovery.js';
 import { specialistRoutes } from './http/routes/specialists.js';
+import { promoCheckRoutes } from './http/routes/promo-codes.js';
 import { unsubscribeRoutes } from './http/routes/unsubscribe.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
 import { loggedFetch, loggedPayments } from './providers/logged.js';
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   const widget = options.assets?.widget ? assetStore(options.assets.widget, deps.encoder, '/widget') : undefined;
   if (widget) app.get('/widget/*', staticFiles({ store: widget, prefix: '/widget' }));
   app.route('/', specialistRoutes());
+  app.route('/', promoCheckRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());
   app.route('/', packageRoutes());

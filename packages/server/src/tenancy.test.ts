@@ -45,6 +45,7 @@ beforeAll(async () => {
   // Bought before the webhook exists: a purchase emits an event the deliveries check would see.
   ids.packages = (await t.json('/v1/me/packages', { body: { name: 'Pack', sessionCount: 2, serviceIds: [t.intro.id], price: 0, validityDays: 30 }, headers: demo })).body.id;
   ids['package-purchases'] = (await t.json(`/v1/packages/${ids.packages}/purchases`, { body: { customer } })).body.purchase.id;
+  ids['promo-codes'] = (await t.json('/v1/me/promo-codes', { body: { code: 'PROBE', kind: 'percent', value: 10 }, headers: demo })).body.id;
   ids.webhooks = (await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.example.com/slotwise', eventTypes: ['*'] }, headers: demo })).body.id;
   ids.deliveries = newId('dl');
   await t.database.write(async (tx) => {
@@ -58,7 +59,7 @@ afterAll(() => t.close());
 
 /** The demo's object id for a route's `{id}`, by the collection the path names. */
 function idFor(path: string): string | undefined {
-  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|package-purchases|calendar-feeds|webhooks|reviews)\/\{id\}/.exec(path)?.[1];
+  const collection = /\/(bookings|api-keys|overrides|recurring|services|packages|package-purchases|calendar-feeds|promo-codes|webhooks|reviews)\/\{id\}/.exec(path)?.[1];
   return collection ? ids[collection] : undefined;
 }
 
@@ -109,6 +110,7 @@ describe('tenancy', () => {
     expect(rules.recurring.map((r: { id: string }) => r.id)).toEqual([ids.recurring]);
     expect(rules.calendarFeeds.map((f: { id: string }) => f.id)).toEqual([ids['calendar-feeds']]);
     expect((await t.json(`/v1/me/packages/${ids.packages}`, { headers: auth(t.apiKey) })).body).toMatchObject({ name: 'Pack', active: true });
+    expect((await t.json('/v1/me/promo-codes', { headers: auth(t.apiKey) })).body.data).toMatchObject([{ id: ids['promo-codes'], active: true }]);
     expect((await t.json(`/v1/me/webhooks/${ids.webhooks}`, { headers: auth(t.apiKey) })).body).toMatchObject({ description: '', enabled: true, previousSecretExpiresAt: null });
     expect((await t.json('/v1/me/reviews', { headers: auth(t.apiKey) })).body.data).toMatchObject([{ id: ids.reviews, text: 'Mine', response: null }]);
     expect((await t.json(`/v1/bookings/${ids.bookings}/review`, { headers: auth(bookingToken) })).status).toBe(404);

@@ -3,6 +3,7 @@ import { Currency, Email, Handle, Instant, IsoDate, Locale, MinorAmount, TimeZon
 import { BookingJoin, BookingLocation, BookingMeeting, MeetingLink } from './locations.js';
 import { BookingPayment, PaymentSession } from './payments.js';
 import { Utm } from './utm.js';
+import { BookingPromo } from './promo.js';
 import { say } from './messages.js';
 
 export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired', 'completed', 'no_show']);
@@ -64,6 +65,10 @@ export const BookingCreate = z
         description:
           'Pay with a credit from a package instead of money: the booking is confirmed at once. The customer email must be the purchase’s.',
       }),
+    promoCode: z.string().trim().min(1).max(64).optional().meta({
+      description:
+        'A promo code of the specialist: the price, the fee and the amount charged follow from the price after it. A code that cannot be used refuses the booking (422) and nothing is stored; a code covering the whole price makes the booking free (confirmed at once, no payment step).',
+    }),
     utm: Utm.optional().meta({ description: 'The `utm_*` parameters of the page the booking is made on; the specialist sees them, no customer does.' }),
   })
   .meta({ id: 'BookingCreate' });
@@ -98,6 +103,8 @@ export const Booking = z
     sharedNotes: z.string().nullable(),
     /** The session's recording, shared by the specialist; null until they share one. */
     recordingUrl: z.string().nullable(),
+    /** The promo code applied (`price` is after it); absent without one. */
+    promo: BookingPromo.optional(),
   })
   .meta({ id: 'Booking' });
 

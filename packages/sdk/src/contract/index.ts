@@ -11,6 +11,7 @@ export * from './operations.js';
 export * from './routes.js';
 export * from './payments.js';
 export * from './packages.js';
+export * from './promo.js';
 export * from './webhooks.js';
 export * from './calendar-routes.js';
 export * from './calendar-files.js';

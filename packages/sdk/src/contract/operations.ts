@@ -99,6 +99,11 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   listMyPackagePurchases: { method: 'get', path: '/v1/me/package-purchases', auth: 'apiKey', input: 'query' },
   refundMyPackagePurchase: { method: 'post', path: '/v1/me/package-purchases/{id}/refund', auth: 'apiKey', input: 'body' },
 
+  // Promo codes (promo-routes.ts)
+  listMyPromoCodes: { method: 'get', path: '/v1/me/promo-codes', auth: 'apiKey' },
+  createMyPromoCode: { method: 'post', path: '/v1/me/promo-codes', auth: 'apiKey', input: 'body' },
+  deactivateMyPromoCode: { method: 'delete', path: '/v1/me/promo-codes/{id}', auth: 'apiKey' },
+
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },
   revokeBookingsFeed: { method: 'delete', path: '/v1/me/calendar-feed', auth: 'apiKey' },

@@ -7,6 +7,7 @@ import { dataProblemCodes } from './data-problems.js';
 import { holdProblemCodes } from './hold-problems.js';
 import { packageProblemCodes } from './package-problems.js';
 import { reviewProblemCodes } from './review-problems.js';
+import { promoProblemCodes } from './promo-problems.js';
 import { webhookProblemCodes } from './webhook-problems.js';
 
 const coreProblemCodes = {
@@ -52,7 +53,7 @@ const coreProblemCodes = {
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export const problemCodes = { ...coreProblemCodes, ...holdProblemCodes, ...accountProblemCodes, ...packageProblemCodes, ...webhookProblemCodes, ...dataProblemCodes, ...reviewProblemCodes };
+export const problemCodes = { ...coreProblemCodes, ...holdProblemCodes, ...accountProblemCodes, ...packageProblemCodes, ...promoProblemCodes, ...webhookProblemCodes, ...dataProblemCodes, ...reviewProblemCodes };
 
 export type ProblemCode = keyof typeof problemCodes;
 

@@ -10,6 +10,7 @@ export const visitorOperations = /* @__PURE__ */ named({
   // Public: profiles, slots, and a booking by its manage token
   retrieveSpecialist: { method: 'get', path: '/v1/specialists/{handle}', input: 'query' },
   listSlots: { method: 'get', path: '/v1/specialists/{handle}/slots', input: 'query' },
+  checkPromoCode: { method: 'get', path: '/v1/specialists/{handle}/promo-codes/{code}', input: 'query' },
   createBooking: { method: 'post', path: '/v1/bookings', input: 'body' },
   retrieveBooking: { method: 'get', path: '/v1/bookings/{id}', auth: 'manageToken' },
   cancelBooking: { method: 'post', path: '/v1/bookings/{id}/cancel', auth: 'manageToken', input: 'body' },

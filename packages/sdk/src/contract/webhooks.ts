@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BookingPromo } from './promo.js';
 import { Actor, BookingStatus } from './bookings.js';
 import { Currency, Instant, MinorAmount, TimeZone } from './common.js';
 import { PurchasedPackage } from './packages.js';
@@ -163,6 +164,8 @@ export const WebhookBooking = z
     meetingUrl: z.string().nullable(),
     /** Where the booking came from: the `utm_*` parameters of the page it was made on; null when none. */
     utm: Utm.nullable(),
+    /** The promo code the booking was made with (`price` is after it); null when none. */
+    promo: BookingPromo.nullable(),
     createdAt: Instant,
   })
   .meta({ id: 'WebhookBooking' });

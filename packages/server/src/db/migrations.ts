@@ -221,5 +221,17 @@ export const migrations: Migration[] = [
       "CREATE UNIQUE INDEX `reviews_booking_unique` ON `reviews` (`booking_id`);",
       "CREATE INDEX `reviews_specialist_time_idx` ON `reviews` (`specialist_id`,`created_at`,`id`);"
     ]
+  },
+  {
+    "tag": "0011_promo_codes",
+    "statements": [
+      "CREATE TABLE `promo_codes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`code` text NOT NULL,\n\t`code_key` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`value` integer NOT NULL,\n\t`currency` text,\n\t`service_ids` text,\n\t`valid_from` integer,\n\t`valid_until` integer,\n\t`max_redemptions` integer,\n\t`max_per_customer` integer,\n\t`first_booking_only` integer DEFAULT false NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `promo_codes_specialist_key_unique` ON `promo_codes` (`specialist_id`,`code_key`);",
+      "CREATE TABLE `promo_redemptions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`code_id` text NOT NULL,\n\t`booking_id` text NOT NULL,\n\t`customer_email` text NOT NULL,\n\t`amount_off` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`code_id`) REFERENCES `promo_codes`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`booking_id`) REFERENCES `bookings`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `promo_redemptions_booking_unique` ON `promo_redemptions` (`booking_id`);",
+      "CREATE INDEX `promo_redemptions_code_customer_idx` ON `promo_redemptions` (`code_id`,`customer_email`);",
+      "ALTER TABLE `bookings` ADD `promo_code` text;",
+      "ALTER TABLE `bookings` ADD `promo_amount_off` integer;"
+    ]
   }
 ];

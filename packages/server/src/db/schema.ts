@@ -368,6 +368,10 @@ export const bookings = sqliteTable(
     visitorHash: text('visitor_hash'),
     /** Where the booking came from: `utm_source`, `utm_medium`, `utm_campaign`, `utm_term`, `utm_content` as given. */
     utm: text('utm', { mode: 'json' }).$type<Record<string, string>>(),
+    /** The promo code applied, as the specialist wrote it; `price` is already the price after it. */
+    promoCode: text('promo_code'),
+    /** What the code took off the service's price, in minor units (with `promoCode`). */
+    promoAmountOff: integer('promo_amount_off'),
   },
   (t) => [
     index('bookings_specialist_time_idx').on(t.specialistId, t.startAt),
@@ -792,6 +796,67 @@ export const reviews = sqliteTable(
   (t) => [uniqueIndex('reviews_booking_unique').on(t.bookingId), index('reviews_specialist_time_idx').on(t.specialistId, t.createdAt, t.id)],
 );
 
+/**
+ * A specialist's promo code: `percent` (1–100) or `amount` (minor units of `currency`) off the
+ * price, for `serviceIds` (null: every service), inside `[validFrom, validUntil)` when set, at most
+ * `maxRedemptions` uses in all and `maxPerCustomer` per email. `codeKey` is the code lower-cased:
+ * codes are unique per specialist whatever their case, and looked up by it.
+ */
+export const promoCodes = sqliteTable(
+  'promo_codes',
+  {
+    id: text('id').primaryKey(),
+    specialistId: text('specialist_id')
+      .notNull()
+      .references(() => specialists.id),
+    /** As the specialist wrote it (shown back); `codeKey` is what matches. */
+    code: text('code').notNull(),
+    codeKey: text('code_key').notNull(),
+    kind: text('kind', { enum: ['percent', 'amount'] }).notNull(),
+    /** Percent off (1–100) or minor units off, by `kind`. */
+    value: integer('value').notNull(),
+    /** For `amount` codes: the currency of `value`; a service priced in another one is not discounted. */
+    currency: text('currency'),
+    serviceIds: text('service_ids', { mode: 'json' }).$type<string[]>(),
+    validFrom: integer('valid_from'),
+    validUntil: integer('valid_until'),
+    maxRedemptions: integer('max_redemptions'),
+    maxPerCustomer: integer('max_per_customer'),
+    firstBookingOnly: integer('first_booking_only', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('promo_codes_specialist_key_unique').on(t.specialistId, t.codeKey)],
+);
+
+/**
+ * One use of a promo code: written in the booking's own batch, behind a guard on the code's
+ * limits (`services/promo/redeem.ts`). A use counts while its booking is held or went ahead: an
+ * expired hold or a cancelled booking gives it back.
+ */
+export const promoRedemptions = sqliteTable(
+  'promo_redemptions',
+  {
+    id: text('id').primaryKey(),
+    codeId: text('code_id')
+      .notNull()
+      .references(() => promoCodes.id),
+    bookingId: text('booking_id')
+      .notNull()
+      .references(() => bookings.id),
+    /** Lower-cased. */
+    customerEmail: text('customer_email').notNull(),
+    amountOff: integer('amount_off').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('promo_redemptions_booking_unique').on(t.bookingId),
+    index('promo_redemptions_code_customer_idx').on(t.codeId, t.customerEmail),
+  ],
+);
+
+export type PromoCodeRow = typeof promoCodes.$inferSelect;
+export type PromoRedemptionRow = typeof promoRedemptions.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type PackageRow = typeof packages.$inferSelect;
 export type PackagePurchaseRow = typeof packagePurchases.$inferSelect;

@@ -1,7 +1,7 @@
 /** Prefixed random ids (`bk_…`): 16 chars of base32 ≈ 80 bits, unguessable and unique enough. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export function newId(prefix: 'bt' | 'pt' | 'dl' | 'wep' | 'ntf' | 'req' | 'sp' | 'svc' | 'bk' | 'wh' | 'key' | 'ovr' | 'rec' | 'cal' | 'ev' | 'idk' | 'acct' | 'rt' | 'rf' | 'pay' | 'msg' | 'pkg' | 'pp' | 'cr' | 'at' | 'ct' | 'rv'): string {
+export function newId(prefix: 'bt' | 'pt' | 'dl' | 'wep' | 'ntf' | 'req' | 'sp' | 'svc' | 'bk' | 'wh' | 'key' | 'ovr' | 'rec' | 'cal' | 'ev' | 'idk' | 'acct' | 'rt' | 'rf' | 'pay' | 'msg' | 'pkg' | 'pp' | 'cr' | 'at' | 'ct' | 'rv' | 'promo' | 'red'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   let out = '';
   for (const byte of bytes) out += ALPHABET[byte & 31];

@@ -178,6 +178,11 @@ export const de: Messages = {
   paymentPurchasePending:
     'Die Bestätigung Ihrer Zahlung ist noch nicht bei uns eingegangen. Ist Ihre Zahlung erfolgt, erscheint Ihr Guthaben hier und Sie erhalten eine E-Mail. Es wird Ihnen nichts doppelt berechnet.',
   bookWithCredit: 'Mit Guthaben buchen',
+  haveCode: 'Haben Sie einen Code?',
+  promoLabel: 'Rabattcode',
+  applyCode: 'Einlösen',
+  promoApplied: (total, off) => `Code eingelöst: Sie zahlen ${total} (${off} Rabatt).`,
+  promoFree: 'Code eingelöst: Diese Sitzung ist kostenlos.',
   creditUsed: (left) => `Mit Guthaben bezahlt. Noch ${left} Guthaben übrig.`,
   payWithHeading: 'Wie möchten Sie bezahlen?',
   useCredit: (left, date) => `1 Guthaben einlösen (noch ${left}, gültig bis ${date})`,

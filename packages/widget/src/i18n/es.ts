@@ -179,6 +179,11 @@ export const es: Messages = {
   paymentPurchasePending:
     'Aún no hemos recibido la confirmación de tu pago. Si se completó, tus créditos aparecerán aquí y recibirás un correo. No se te cobrará dos veces.',
   bookWithCredit: 'Reservar con un crédito',
+  haveCode: '¿Tienes un código?',
+  promoLabel: 'Código promocional',
+  applyCode: 'Aplicar',
+  promoApplied: (total, off) => `Código aplicado: pagas ${total} (${off} de descuento).`,
+  promoFree: 'Código aplicado: esta sesión es gratuita.',
   creditUsed: (left) =>
     plural.select(left) === 'one' ? `Pagado con un crédito. Te queda ${left} crédito.` : `Pagado con un crédito. Te quedan ${left} créditos.`,
   payWithHeading: '¿Cómo quieres pagar?',

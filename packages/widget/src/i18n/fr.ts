@@ -179,6 +179,11 @@ export const fr: Messages = {
   paymentPurchasePending:
     'Nous n’avons pas encore reçu la confirmation de votre paiement. S’il a abouti, vos crédits apparaîtront ici et vous recevrez un e-mail. Vous ne serez pas débité deux fois.',
   bookWithCredit: 'Réserver avec un crédit',
+  haveCode: 'Vous avez un code ?',
+  promoLabel: 'Code promo',
+  applyCode: 'Appliquer',
+  promoApplied: (total, off) => `Code appliqué : vous payez ${total} (${off} de réduction).`,
+  promoFree: 'Code appliqué : cette séance est gratuite.',
   creditUsed: (left) => `Payé avec un crédit. Il reste ${counted(left, 'crédit', 'crédits')}.`,
   payWithHeading: 'Comment souhaitez-vous payer ?',
   useCredit: (left, date) => `Utiliser 1 crédit (${left === 1 ? 'il en reste 1, valable' : `il en reste ${left}, valables`} jusqu’au ${date})`,

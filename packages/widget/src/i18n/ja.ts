@@ -174,6 +174,11 @@ export const ja: Messages = {
   paymentPurchasePending:
     'お支払いの確認がまだ届いていません。お支払いが完了していれば、クレジットがここに表示され、メールが届きます。二重に請求されることはありません。',
   bookWithCredit: 'クレジットで予約',
+  haveCode: 'コードをお持ちですか？',
+  promoLabel: 'プロモコード',
+  applyCode: '適用',
+  promoApplied: (total, off) => `コードを適用しました：お支払いは${total}（${off}割引）です。`,
+  promoFree: 'コードを適用しました：このセッションは無料です。',
   creditUsed: (left) => `クレジットでお支払いしました。残りは${left}回分です。`,
   payWithHeading: 'お支払い方法',
   useCredit: (left, date) => `クレジットを1回分使う（残り${left}回分、${date}まで有効）`,

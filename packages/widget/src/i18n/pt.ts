@@ -179,6 +179,11 @@ export const pt: Messages = {
   paymentPurchasePending:
     'Ainda não recebemos a confirmação do seu pagamento. Se ele foi concluído, seus créditos aparecem aqui e você recebe um e-mail. Você não será cobrado duas vezes.',
   bookWithCredit: 'Agendar com um crédito',
+  haveCode: 'Tem um código?',
+  promoLabel: 'Código promocional',
+  applyCode: 'Aplicar',
+  promoApplied: (total, off) => `Código aplicado: você paga ${total} (${off} de desconto).`,
+  promoFree: 'Código aplicado: esta sessão é gratuita.',
   creditUsed: (left) =>
     plural.select(left) === 'one' ? `Pago com um crédito. Resta ${left} crédito.` : `Pago com um crédito. Restam ${left} créditos.`,
   payWithHeading: 'Como você quer pagar?',

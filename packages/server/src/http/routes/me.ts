@@ -7,6 +7,7 @@ import { rateLimit } from '../middleware/rate-limit/index.js';
 import { myBookingRoutes } from './my-bookings.js';
 import { myNotificationRoutes } from './notifications.js';
 import { myPackageRoutes } from './packages.js';
+import { myPromoCodeRoutes } from './promo-codes.js';
 import { myWebhookRoutes } from './webhook-endpoints.js';
 import { myPaymentRoutes } from './payments.js';
 import { addOverride, addRecurring, availabilityRules, removeRule, replaceWeekly } from '../../services/availability/editor.js';
@@ -49,6 +50,7 @@ export function meRoutes(): Hono<AppEnv> {
   myBookingRoutes(app);
   myPaymentRoutes(app);
   myPackageRoutes(app);
+  myPromoCodeRoutes(app);
   myWebhookRoutes(app);
   myNotificationRoutes(app);
   return app;

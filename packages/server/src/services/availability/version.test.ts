@@ -14,7 +14,7 @@ const MOVES_SLOTS = ['specialists', 'services', 'weekly_hours', 'date_overrides'
 const NO_SLOTS = [
   'accounts', 'refresh_tokens', 'platform_settings', 'api_keys', 'booking_events', 'idempotency_keys', 'payments', 'refunds',
   'webhook_events', 'outbox', 'packages', 'package_purchases', 'credit_ledger', 'test_payments_state', 'deliveries', 'booking_tokens',
-  'webhook_endpoints', 'notifications', 'email_opt_outs', 'purchase_tokens', 'account_tokens', 'customer_tokens', 'reviews',
+  'webhook_endpoints', 'notifications', 'email_opt_outs', 'purchase_tokens', 'account_tokens', 'customer_tokens', 'reviews', 'promo_codes', 'promo_redemptions',
 ];
 
 let t: TestApp;

@@ -23,6 +23,7 @@ import { occupiedBy } from '../../domain/occupancy.js';
 import { forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
 import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
+import { apply, codeForCustomer, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
 type Reader = Drizzle | Tx;
@@ -67,7 +68,7 @@ async function snapshot(database: Database, input: CreateInput, start: number, n
 
 /** The new booking's row as the request and the checked plan make it. */
 type Values = Pick<NewBooking, 'id' | 'holdExpiresAt' | 'clientHash' | 'visitorHash' | 'creditLotId' | 'manageTokenHash' | 'createdAt'>;
-function bookingValues(input: CreateInput, p: Pick<Plan, 'specialist' | 'service' | 'minutes' | 'price'>, start: number, v: Values): NewBooking {
+function bookingValues(input: CreateInput, p: Pick<Plan, 'specialist' | 'service' | 'minutes' | 'price'> & { promo?: Applied | undefined }, start: number, v: Values): NewBooking {
   return {
     ...v,
     specialistId: p.specialist.id,
@@ -87,6 +88,8 @@ function bookingValues(input: CreateInput, p: Pick<Plan, 'specialist' | 'service
     utm: input.utm && Object.keys(input.utm).length > 0 ? input.utm : null,
     price: p.price,
     currency: p.service.currency,
+    promoCode: p.promo?.code.code ?? null,
+    promoAmountOff: p.promo?.amountOff ?? null,
   };
 }
 
@@ -124,6 +127,8 @@ interface Plan {
   minutes: number;
   price: number;
   credit: PurchaseLot | undefined;
+  /** The promo code applied (`price` is after it); none when a credit pays. */
+  promo: Applied | undefined;
   /** Set when money is due: the booking is held until it is paid. */
   charge: Charge | undefined;
 }
@@ -135,11 +140,13 @@ async function plan(deps: ServiceDeps, db: Reader, snap: Snapshot, input: Create
   const credit = creditTokenHash
     ? await creditFor(db, { tokenHash: creditTokenHash, specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now })
     : undefined;
-  const price = credit ? 0 : option.price; // a credit pays for it: no money changes hands
+  // A credit pays for it: no money changes hands, and a promo code has nothing to take off.
+  const promo = input.promoCode && !credit ? apply(await codeForCustomer(db, specialist, service, input.promoCode, input.customer.email, now), option.price, service.currency) : undefined;
+  const price = credit ? 0 : promo ? promo.price : option.price;
   if (price > 0) await assertTakesMoney(db, specialist);
   const charge = price > 0 ? await chargeFor(db, specialist, price, service.currency, input.customer.email) : undefined;
   if (charge) await assertHoldAllowed(db, holdLimits(deps), { ...ctx, email: input.customer.email }, now);
-  return { specialist, service, minutes: option.minutes, price, credit, charge };
+  return { specialist, service, minutes: option.minutes, price, credit, promo, charge };
 }
 
 /**
@@ -178,7 +185,8 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     paymentSession: null,
     notifications: { email: customerConfirmationQueued(deps) ? 'queued' : 'off' },
   });
-  const warm = creditTokenHash ? undefined : recall(database, input.specialist, input.service);
+  // A credit or a promo code needs the snapshot: the first try without a read is for plain bookings.
+  const warm = creditTokenHash || input.promoCode ? undefined : recall(database, input.specialist, input.service);
   const fast = warm && (await withoutRead(deps, warm, input, ctx, start, values));
   if (fast) return confirmed(fast, warm);
 
@@ -214,17 +222,21 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         action: paid ? 'hold' : 'book',
         actor: 'customer',
         ...(current.credit ? { data: { credit: { lot: current.credit.id, packagePurchase: current.credit.purchase.id } } } : {}),
+        ...(current.promo ? { data: { promo: { code: current.promo.code.code, amountOff: current.promo.amountOff } } } : {}),
       },
       now,
     );
     const debit = current.credit ? await debitCreditQueries(db, current.credit, row, now) : [];
+    const redemption = current.promo ? [redemptionQuery(db, current.promo, row.id, row.customerEmail, now)] : [];
     const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now)).returning()] : [];
     const condition = and(
       versionStill(specialist.id, version),
       purchase ? ledgerStill(purchase.id, ledger) : undefined,
       paid ? holdsStillAllowed(holdLimits(deps), { ...ctx, email: input.customer.email }, now) : undefined,
+      // The code's uses are counted in this batch: of two customers racing for its last use, one wins.
+      current.promo ? redemptionStill(current.promo.code, row.customerEmail, now) : undefined,
     )!;
-    const written = await guardedBatch(database, condition, [...queries, ...debit, ...payment]);
+    const written = await guardedBatch(database, condition, [...queries, ...debit, ...redemption, ...payment]);
     if (!written) return RETRY;
     const [paymentRow] = paid ? (written.at(-1) as PaymentRow[]) : [];
     return { row, snap, payment: paymentRow ? toBookingPayment(paymentRow, []) : null };

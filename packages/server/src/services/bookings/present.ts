@@ -69,5 +69,6 @@ export function presentWith(
     join: joinOf(row, at.joinWindow, at.clock()),
     sharedNotes: row.sharedNotes,
     recordingUrl: row.recordingUrl,
+    ...(row.promoCode === null ? {} : { promo: { code: row.promoCode, amountOff: row.promoAmountOff ?? 0 } }),
   };
 }

@@ -51,6 +51,7 @@ export function bookingSnapshot(row: BookingRow) {
     meeting: row.meetingUrl ? { url: row.meetingUrl } : null,
     inviteSequence: row.inviteSequence,
     utm: row.utm ?? null,
+    promo: row.promoCode === null ? null : { code: row.promoCode, amountOff: row.promoAmountOff ?? 0 },
     createdAt: isoInstant(row.createdAt),
   };
 }

@@ -50,6 +50,7 @@ export const en = {
   'service_not_found.yours': (p: { id: string }) => `You have no service "${p.id}".`,
   'service_not_found.not_active': (p: { id: string }) => `"${p.id}" is not one of your active services.`,
   'service_not_found.package': (p: { field: string; message: string }) => `${p.field}: ${p.message} A package can include only services you offer.`,
+  'service_not_found.promo': (p: { field: string; message: string }) => `${p.field}: ${p.message} A promo code can apply only to services you offer.`,
   duration_not_offered: (p: { service: string; offered: string; minutes: string }) => `"${p.service}" is offered for ${p.offered} minutes, not ${p.minutes}.`,
   'duration_not_offered.field': (p: { offered: string }) => `Use one of: ${p.offered}.`,
   handle_taken: (p: { handle: string }) => `The handle "${p.handle}" is taken; choose another.`,
@@ -127,6 +128,17 @@ export const en = {
   zoom_signature_invalid: (p: { reason: string }) => `The Zoom webhook signature does not verify: ${p.reason}. Check that ZOOM_WEBHOOK_SECRET is your Zoom app's Secret Token.`,
   zoom_webhooks_off: () => 'This server takes no Zoom webhooks: set ZOOM_WEBHOOK_SECRET to your Zoom app’s Secret Token to turn them on.',
 
+  // Promo codes.
+  'promo_code_not_found.yours': (p: { id: string }) => `You have no promo code "${p.id}".`,
+  promo_code_taken: (p: { code: string }) => `You already have the promo code "${p.code}" (codes match whatever their case). Choose another text.`,
+  promo_code_unknown: (p: { code: string }) => `"${p.code}" is not a promo code of this specialist. Check its spelling, or book without it.`,
+  promo_code_expired: (p: { code: string }) => `The promo code "${p.code}" cannot be used at this time. Book without it.`,
+  promo_code_exhausted: (p: { code: string }) => `The promo code "${p.code}" has been used up. Book without it.`,
+  promo_code_customer_limit: (p: { code: string }) => `This email has used the promo code "${p.code}" as often as it allows. Book without it.`,
+  promo_code_not_for_service: (p: { code: string; service: string }) => `The promo code "${p.code}" does not apply to "${p.service}". Choose a service it covers, or book without it.`,
+  promo_code_first_booking: (p: { code: string }) => `The promo code "${p.code}" is for a first booking only, and this email has booked before. Book without it.`,
+  promo_code_percent: () => `A percent code takes off 1 to 100 percent.`,
+  promo_code_window: () => `validUntil must be after validFrom.`,
   // Packages and credits.
   'package_not_found.yours': (p: { id: string }) => `You have no package "${p.id}".`,
   'package_not_found.for_sale': (p: { id: string }) => `There is no package "${p.id}" for sale. Pick one from the specialist’s profile.`,

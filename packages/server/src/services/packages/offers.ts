@@ -1,15 +1,16 @@
 import type { ServiceDeps } from '../deps.js';
 import type { MyPackage, Package, PackageCreate, PackageUpdate } from '@slotwise/sdk/contract';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { packages, services, type PackageRow, type SpecialistRow } from '../../db/schema.js';
+import { packages, type PackageRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { priceProblem } from '../../domain/money.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
 import { t } from '../messages/index.js';
+import { assertOwnServices, ownServicesStill } from '../catalog/own-services.js';
 
 type Reader = Drizzle | Tx;
 
@@ -40,23 +41,6 @@ export async function retrieveMyPackage(deps: ServiceDeps, specialist: Specialis
   const db = deps.database.db;
   return toMyPackage(await findMine(db, specialist, id));
 }
-
-/** Every id must be one of the caller's active services; the first that is not is a 404 naming its place. */
-async function assertOwnServices(db: Reader, specialist: SpecialistRow, ids: string[]): Promise<void> {
-  const found = await db
-    .select({ id: services.id })
-    .from(services)
-    .where(and(inArray(services.id, ids), eq(services.specialistId, specialist.id), eq(services.active, true)));
-  const known = new Set(found.map((s) => s.id));
-  const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `body.serviceIds.${i}`, message: t('service_not_found.not_active', { id }) }]));
-  if (errors.length > 0) {
-    throw new ServiceError('service_not_found', t('service_not_found.package', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
-  }
-}
-
-/** The guard's condition for `assertOwnServices`: every one of `ids` is still an active service of the specialist. */
-const ownServicesStill = (specialist: SpecialistRow, ids: string[]): SQL =>
-  sql`(select count(*) from ${services} where ${inArray(services.id, ids)} and ${services.specialistId} = ${specialist.id} and ${services.active} = 1) = ${new Set(ids).size}`;
 
 /** A priced package on sale needs a Stripe account that can take charges, as a priced service does. */
 function checkPayable(specialist: SpecialistRow, row: Pick<PackageRow, 'price' | 'active' | 'currency'>): void {
@@ -95,7 +79,7 @@ export async function createPackage(deps: ServiceDeps, specialist: SpecialistRow
     database,
     specialist.id,
     async () => {
-      await assertOwnServices(database.db, specialist, input.serviceIds);
+      await assertOwnServices(database.db, specialist, input.serviceIds, 'service_not_found.package');
       const written = await guardedBatch(database, ownServicesStill(specialist, input.serviceIds), [database.db.insert(packages).values(row).returning()]);
       return written ? toMyPackage((written[0] as PackageRow[])[0]!) : RETRY;
     },
@@ -114,7 +98,7 @@ export async function updatePackage(deps: ServiceDeps, specialist: SpecialistRow
     async () => {
       const current = await findMine(db, specialist, id);
       if (Object.keys(changes).length === 0) return toMyPackage(current);
-      if (changes.serviceIds) await assertOwnServices(db, specialist, changes.serviceIds);
+      if (changes.serviceIds) await assertOwnServices(db, specialist, changes.serviceIds, 'service_not_found.package');
       checkPayable(specialist, { ...current, ...changes });
       const update = db.update(packages).set(changes).where(and(eq(packages.id, id), eq(packages.specialistId, specialist.id))).returning();
       const still = changes.serviceIds ? ownServicesStill(specialist, changes.serviceIds) : sql`1`;

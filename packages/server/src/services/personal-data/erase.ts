@@ -8,6 +8,7 @@ import {
   bookingEvents,
   bookings,
   creditLedger,
+  promoRedemptions,
   customerTokens,
   deliveries,
   emailOptOuts,
@@ -119,6 +120,8 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
     db.update(packagePurchases).set({ customerEmail: erased.email, customerName: erased.name }).where(eq(packagePurchases.customerEmail, email)),
     db.update(creditLedger).set({ customerEmail: erased.email }).where(eq(creditLedger.customerEmail, email)),
     db.update(payments).set({ customerEmail: erased.email }).where(eq(payments.customerEmail, email)),
+    // Their uses of promo codes keep counting against the codes' totals, under the erased address.
+    db.update(promoRedemptions).set({ customerEmail: erased.email }).where(eq(promoRedemptions.customerEmail, email)),
     db.update(emailOptOuts).set({ email: erased.email }).where(eq(emailOptOuts.email, email)),
     // Their "My bookings" links and sessions: gone, so no link or session of theirs works again.
     db.delete(customerTokens).where(eq(customerTokens.customerEmail, email)),

@@ -59,6 +59,8 @@ function publicBooking(b: Snapshot): WebhookBooking {
     meetingUrl: b.meeting?.url ?? null,
     // Outbox rows written before bookings carried UTM have no such key.
     utm: b.utm ?? null,
+    // Outbox rows written before promo codes have no such key.
+    promo: b.promo ?? null,
     createdAt: b.createdAt,
   };
 }

@@ -9,6 +9,7 @@ import { customerLocale } from '../../internal/customer-locale.js';
 import { visitorId } from '../../internal/visitor.js';
 import { formatAmount, formatDate, formatMinutes, formatTime } from '../../internal/format.js';
 import { renderCreditChoice, type CreditOffer } from './credit-choice.js';
+import { closedPromo, renderPromoField, type PromoState } from './promo-field.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './details-form.styles.js';
 import { addEnglish } from '../../i18n/en.js';
@@ -35,6 +36,10 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
  * @csspart field-error - A message under a field the server refused.
  * @csspart form-error - Why the booking failed (not a field's fault): the refusal's sentence, focused when it shows.
  * @csspart submit - The submit button.
+ * @csspart promo-toggle - "Have a code?", which opens the promo-code field.
+ * @csspart promo-input - The promo code (also `input`).
+ * @csspart promo-apply - The button that checks the code and shows the price after it.
+ * @csspart promo-status - The price after the code, or why it cannot be used.
  */
 export class SlotwiseDetailsForm extends LitElement {
   static override styles = [tokens, styles];
@@ -51,6 +56,9 @@ export class SlotwiseDetailsForm extends LitElement {
 
   /** The visitor chose "Pay … instead" of the credit: the booking goes to the payment step. */
   @state() private payInstead = false;
+
+  /** The promo-code field: closed until "Have a code?"; a checked code lowers the price shown and booked. */
+  @state() private promo: PromoState = closedPromo();
 
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
@@ -87,6 +95,7 @@ export class SlotwiseDetailsForm extends LitElement {
         ${this.credit && paid && service
           ? renderCreditChoice({ offer: this.credit, price: formatAmount(price, service.currency, locale), pay: this.payInstead, choose: (pay) => (this.payInstead = pay), t, timeZone: timeZone ?? 'UTC', locale })
           : nothing}
+        ${credit ? nothing : renderPromoField({ state: this.promo, t, locale, open: () => this.openPromo(), apply: (code) => void this.applyPromo(code) })}
         ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
           ${this.busy ? t.bookingBusy : credit ? t.bookWithCredit : paid ? t.continueToPayment : t.bookThisTime}
@@ -101,10 +110,44 @@ export class SlotwiseDetailsForm extends LitElement {
     return this.price() > 0 && this.payInstead ? undefined : this.credit;
   }
 
-  /** The chosen duration's price in minor units (0: free). */
+  /** The chosen duration's price in minor units (0: free), after the applied promo code. */
   private price(): number {
     const { service, duration } = this.ctx?.selection ?? {};
+    const quote = this.quote();
+    if (quote) return quote.total;
     return service?.durations.find((d) => d.minutes === duration)?.price ?? 0;
+  }
+
+  /** The applied code's answer, when it was checked for the service and duration chosen now. */
+  private quote() {
+    const { service, duration } = this.ctx?.selection ?? {};
+    const quote = this.promo.quote;
+    return quote && quote.for === `${service?.id}/${duration}` ? quote : undefined;
+  }
+
+  private async openPromo(): Promise<void> {
+    this.promo = { ...this.promo, open: true };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#promo')?.focus();
+  }
+
+  /** Checks `code` with the server before booking: the new price, or the server's sentence. */
+  private async applyPromo(text: string): Promise<void> {
+    const ctx = this.ctx;
+    const { service, duration } = ctx?.selection ?? {};
+    const code = text.trim();
+    if (!ctx || !service || !duration || this.promo.busy) return;
+    if (!code) {
+      this.promo = { ...closedPromo(), open: true };
+      return;
+    }
+    this.promo = { ...this.promo, busy: true, error: '' };
+    try {
+      const quote = await ctx.client.specialists.checkPromoCode(ctx.specialist, code, { service: service.id, duration });
+      this.promo = { open: true, busy: false, quote: { ...quote, for: `${service.id}/${duration}` }, error: '' };
+    } catch (error) {
+      this.promo = { open: true, busy: false, quote: undefined, error: errorText(describeError(error), ctx.messages) };
+    }
   }
 
   private field(name: Field, label: string, control: unknown) {
@@ -123,6 +166,8 @@ export class SlotwiseDetailsForm extends LitElement {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: Field) => String(data.get(name) ?? '');
+    // A code typed but not applied goes too: the server checks it either way.
+    const promoCode = this.usedCredit() ? '' : (this.quote()?.code ?? String(data.get('promo') ?? '').trim());
     this.busy = true;
     this.errors = {};
     this.formError = '';
@@ -140,11 +185,13 @@ export class SlotwiseDetailsForm extends LitElement {
           visitor: visitorId(),
           ...(ctx.utm ? { utm: ctx.utm } : {}),
           ...(this.usedCredit() ? { credit: { token: this.credit!.token } } : {}),
+          ...(promoCode ? { promoCode } : {}),
         },
         { idempotencyKey: this.key },
       );
       this.key = '';
       this.payInstead = false; // the next booking offers the credit first again
+      this.promo = closedPromo();
       form.reset();
       // A priced session is only held: it is booked once the server has seen the payment.
       if (created.paymentSession) this.dispatchEvent(new CustomEvent('payment-required', { detail: { ...created, paymentSession: created.paymentSession } }));
@@ -163,7 +210,14 @@ export class SlotwiseDetailsForm extends LitElement {
   private async showErrors(list: readonly { field: string; message: string }[], message: string, code: string): Promise<void> {
     const errors: Partial<Record<Field, string>> = {};
     const others: string[] = [];
+    let promoRefused = false;
     for (const { field, message: text } of list) {
+      // A code refused at booking time (this email's limit, a first booking): said under the code.
+      if (field === 'body.promoCode') {
+        this.promo = { ...this.promo, open: true, quote: undefined, error: text };
+        promoRefused = true;
+        continue;
+      }
       const name = fields[field];
       if (name) errors[name] ??= text;
       else others.push(text);
@@ -171,12 +225,13 @@ export class SlotwiseDetailsForm extends LitElement {
     this.errors = errors;
     // `<slotwise-booking>` explains a taken time itself, next to the refreshed times.
     const handledAbove = code === 'slot_unavailable' || code === 'not_a_slot';
-    const mapped = Object.keys(errors).length > 0;
+    const mapped = Object.keys(errors).length > 0 || promoRefused;
     this.formError = handledAbove ? '' : others.length > 0 ? others.join(' ') : mapped ? '' : message;
     await this.updateComplete;
     const first = (['name', 'email', 'notes'] as const).find((name) => errors[name]);
     // The submit button was disabled while sending: focus goes to what to fix, or to why it failed.
     if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+    else if (promoRefused) this.renderRoot.querySelector<HTMLElement>('#promo')?.focus();
     else if (this.formError) this.renderRoot.querySelector<HTMLElement>('[part="form-error"]')?.focus();
   }
 }

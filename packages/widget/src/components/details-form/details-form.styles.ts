@@ -59,6 +59,32 @@ export const styles = css`
     font-weight: 400;
   }
 
+  .link {
+    justify-self: start;
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .promo-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .promo-row input {
+    flex: 1;
+    min-width: 0;
+  }
+
+  .muted {
+    margin: 0;
+    font-size: 0.875rem;
+  }
+
   button[type='submit'] {
     justify-self: start;
   }

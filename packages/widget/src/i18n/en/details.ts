@@ -10,4 +10,11 @@ export const details = {
   bookThisTime: 'Book this time',
   /** The submit button when a credit pays for the booking. */
   bookWithCredit: 'Book with a credit',
+  /** The collapsed promo-code field's link. */
+  haveCode: 'Have a code?',
+  promoLabel: 'Promo code',
+  applyCode: 'Apply',
+  /** A code that lowers the price: the new price and what it takes off, both formatted. */
+  promoApplied: (total: string, off: string) => `Code applied: you pay ${total} (${off} off).`,
+  promoFree: 'Code applied: this session is free.',
 };

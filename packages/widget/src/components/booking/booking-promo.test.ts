@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import { api, bookDirectly, chooseService, chooseTime, deep, eventually, fetchSlots, fetchSpecialist, fillDetails, mountBooking, nextEvent, pickDay, submitDetails } from '../../testing/helpers.js';
+
+const paid = () => window.__SLOTWISE_PAID__;
+
+/** A promo code of the demo specialist, made through the API with their secret key. */
+async function createCode(body: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${api()}/v1/me/promo-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${paid().apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).to.equal(201);
+}
+
+describe('<slotwise-booking> with a promo code (real API)', () => {
+  it('checks a code on the details step, shows the new price, and books a session a 100 % code makes free with no payment step (axe)', async () => {
+    const code = `FREE${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    await createCode({ code, kind: 'percent', value: 100 });
+    const el = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(el, paid().serviceName);
+    await pickDay(el, 5);
+    await chooseTime(el, 1);
+    const form = (selector: string) => deep<HTMLElement>(el, 'slotwise-details-form', selector);
+    expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Continue to payment');
+
+    // Collapsed until asked for.
+    expect(form('#promo')).to.equal(undefined);
+    form('[part~="promo-toggle"]')!.click();
+    await eventually(() => form('#promo'), 'the promo-code field');
+    await expect(el).to.be.accessible();
+
+    // A code that does not exist: the server's sentence, and the price stays.
+    const input = form('#promo') as HTMLInputElement;
+    input.value = 'NOSUCHCODE';
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('NOSUCHCODE'), 'the refusal');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal('"NOSUCHCODE" is not a promo code of this specialist. Check its spelling, or book without it.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Continue to payment');
+    await expect(el).to.be.accessible();
+
+    // The real code, typed in lower case: free, so no payment step.
+    input.value = code.toLowerCase();
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('free'), 'the new price');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal('Code applied: this session is free.');
+    expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Book this time');
+    await expect(el).to.be.accessible();
+
+    fillDetails(el, { name: 'Dorothy Vaughan', email: `dorothy-${code.toLowerCase()}@example.com` });
+    const booked = nextEvent(el, 'slotwise:booked');
+    const refused = nextEvent(el, 'slotwise:error').then(({ detail }) => {
+      throw new Error(`the API refused the booking: ${detail.status} ${detail.code} ${detail.message}`);
+    });
+    let paymentStarted = false;
+    el.addEventListener('slotwise:payment-started', () => (paymentStarted = true));
+    submitDetails(el);
+    const { detail } = await Promise.race([booked, refused]);
+    expect(detail.booking).to.include({ status: 'confirmed', price: 0 });
+    expect(detail.booking.promo).to.deep.equal({ code, amountOff: 9000 });
+    expect(paymentStarted).to.equal(false);
+  });
+
+  it('says under the code field why the server refused the code when booking (a first-booking code, an email that booked before)', async () => {
+    const code = `NEW${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    const email = `returning-${code.toLowerCase()}@example.com`;
+    await createCode({ code, kind: 'percent', value: 20, firstBookingOnly: true });
+    // This email booked the free intro call before.
+    const intro = (await fetchSpecialist()).services.find((s) => s.durations.every((d) => d.price === 0))!;
+    const open = (await fetchSlots({ service: intro.id, timezone: 'Europe/Berlin' })).days.flatMap((d) => d.slots);
+    expect((await bookDirectly({ service: intro.id, start: open.at(-1)!.start, email })).status).to.equal(201);
+
+    const el = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(el, paid().serviceName);
+    await pickDay(el, 6);
+    await chooseTime(el, 2);
+    const form = (selector: string) => deep<HTMLElement>(el, 'slotwise-details-form', selector);
+    form('[part~="promo-toggle"]')!.click();
+    await eventually(() => form('#promo'), 'the promo-code field');
+    (form('#promo') as HTMLInputElement).value = code;
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('Code applied'), 'the new price');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal('Code applied: you pay €72.00 (€18.00 off).');
+
+    fillDetails(el, { name: 'Mary Jackson', email });
+    const refused = nextEvent(el, 'slotwise:error');
+    submitDetails(el);
+    expect((await refused).detail.code).to.equal('promo_code_first_booking');
+    await eventually(() => form('[part~="promo-status"]')!.textContent!.includes('first booking'), 'the refusal under the code');
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal(`The promo code "${code}" is for a first booking only, and this email has booked before. Book without it.`);
+    expect(form('[part~="form-error"]')).to.equal(undefined);
+    expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Continue to payment');
+    await expect(el).to.be.accessible();
+  });
+});
