@@ -20,6 +20,7 @@ export const contractMessages = {
   photo_url_credentials: () => 'Leave the user name and password out of the address.',
   email_format: () => 'Use an email address such as ada@example.com.',
   whole_minutes: () => 'Use a whole number of minutes.',
+  promo_code_format: () => 'A promo code is 3–40 letters, digits, - or _, like SPRING25.',
 
   // Accounts, profile, keys, services (account.ts, data.ts, recovery.ts).
   password_too_short: (p: { min: number }) => `Use at least ${p.min} characters; a few unrelated words make a good password.`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Handle, Instant, MinorAmount } from './common.js';
+import { say } from './messages.js';
 
 // ── A specialist's promo codes ───────────────────────────────────────────────────────────────
 
@@ -7,9 +8,9 @@ import { Currency, Handle, Instant, MinorAmount } from './common.js';
 export const PromoCodeText = z
   .string()
   .trim()
-  .min(3)
-  .max(40)
-  .regex(/^[A-Za-z0-9_-]+$/)
+  .min(3, { message: say('promo_code_format') })
+  .max(40, { message: say('promo_code_format') })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: say('promo_code_format') })
   .meta({ description: 'Letters, digits, `-` and `_`, 3–40 characters; matched whatever the case.', example: 'SPRING25' });
 
 export const PromoCodeCreate = z

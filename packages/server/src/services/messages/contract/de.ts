@@ -5,6 +5,7 @@ export const de: ContractCatalog = {
   time_zone: () => 'Verwenden Sie den Namen einer IANA-Zeitzone wie „Europe/Berlin“ oder „America/New_York“.',
   language_tag: () => 'Verwenden Sie ein Sprachkürzel wie de oder de-AT.',
   handle_format: () => 'Ein Handle hat 1–40 Kleinbuchstaben, Ziffern oder Bindestriche und beginnt und endet nicht mit einem Bindestrich.',
+  promo_code_format: () => 'Ein Rabattcode hat 3–40 Buchstaben, Ziffern, - oder _, etwa SPRING25.',
   handle_reserved: () => 'Dieses Wort ist für Slotwises eigene Seiten reserviert (wie /console oder /widget); wählen Sie ein anderes Handle.',
   date_format: () => 'Geben Sie ein Kalenderdatum in der Form YYYY-MM-DD an.',
   date_range: (p) => `Verwenden Sie ein Datum zwischen ${p.from} und ${p.to}.`,

@@ -5,6 +5,7 @@ export const es: ContractCatalog = {
   time_zone: () => 'Use el nombre de una zona horaria IANA como "Europe/Madrid" o "America/New_York".',
   language_tag: () => 'Use una etiqueta de idioma como es o es-MX.',
   handle_format: () => 'Un identificador tiene de 1 a 40 letras minúsculas, dígitos o guiones, y no empieza ni termina con guion.',
+  promo_code_format: () => 'Un código promocional tiene de 3 a 40 letras, dígitos, - o _, como SPRING25.',
   handle_reserved: () => 'Esta palabra está reservada para las páginas de Slotwise (como /console o /widget); elija otro identificador.',
   date_format: () => 'Indique una fecha de calendario con el formato YYYY-MM-DD.',
   date_range: (p) => `Use una fecha entre ${p.from} y ${p.to}.`,
