@@ -28,7 +28,7 @@ export interface BookingContext {
   /** The text for `locale` (`src/i18n/`): English until its catalog has loaded. */
   readonly messages: Messages;
   readonly selection: Selection;
-  /** What the details form starts filled with (`name`, `email`, `notes` attributes); still editable. */
+  /** What the details form starts filled with (`name`, `email`, `notes`, `promo-code` attributes); still editable. */
   readonly prefill?: Prefill;
   /** The page's `utm_*` parameters when the widget started, sent with the booking; none when absent. */
   readonly utm?: Utm | undefined;
@@ -39,6 +39,8 @@ export interface Prefill {
   readonly name?: string | undefined;
   readonly email?: string | undefined;
   readonly notes?: string | undefined;
+  /** A promo code to apply on the details step (`promo-code`, URL `slotwise_code`). */
+  readonly promoCode?: string | undefined;
 }
 
 // A registered symbol, so two copies of the widget on one page (ESM and script tag) still match.

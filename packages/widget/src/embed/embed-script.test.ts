@@ -32,7 +32,7 @@ describe('embed modes of dist/slotwise.js', () => {
     // The snippet the README gives, as a page runs it before the script tag.
     const stub = { q: [] as unknown[], open(o: unknown) { this.q.push(['open', o]); }, close() { this.q.push(['close']); } };
     (window as unknown as { Slotwise: unknown }).Slotwise = stub;
-    slotwise().open({ specialist: 'demo', name: 'Early Bird', email: 'early@example.com' });
+    slotwise().open({ specialist: 'demo', name: 'Early Bird', email: 'early@example.com', promoCode: 'EARLY10' });
     expect(customElements.get('slotwise-popup')).to.equal(undefined);
 
     await loadScript('/dist/slotwise.js');
@@ -40,6 +40,7 @@ describe('embed modes of dist/slotwise.js', () => {
     expect(slotwise()).to.equal(stub); // the page's object, now the API
     expect(inner()!.getAttribute('name')).to.equal('Early Bird');
     expect(inner()!.getAttribute('email')).to.equal('early@example.com');
+    expect(inner()!.getAttribute('promo-code')).to.equal('EARLY10');
     await waitUntil(() => services().includes('Intro call'), 'services in the popup', { timeout: 10_000 });
     await closed();
   });
@@ -58,21 +59,25 @@ describe('embed modes of dist/slotwise.js', () => {
   it('opens from a data-slotwise-open element, a <slotwise-button> and a floating one', async () => {
     const opener = document.createElement('button');
     opener.dataset['slotwiseOpen'] = 'demo';
+    opener.dataset['slotwiseCode'] = 'FRIENDS';
     opener.textContent = 'Book';
     document.body.append(opener);
     opener.click();
     await waitUntil(open, 'data-slotwise-open to open the popup');
+    expect(inner()!.getAttribute('promo-code')).to.equal('FRIENDS');
     await closed();
 
     for (const floating of [false, true]) {
       const button = document.createElement('slotwise-button');
       button.setAttribute('specialist', 'demo');
       if (floating) button.setAttribute('floating', '');
+      else button.setAttribute('promo-code', 'BUTTON5');
       document.body.append(button);
       await waitUntil(() => button.shadowRoot?.querySelector('button'), 'the button to render');
       if (floating) expect(getComputedStyle(button).position).to.equal('fixed');
       button.shadowRoot!.querySelector('button')!.click();
       await waitUntil(open, `${floating ? 'the floating' : 'a'} <slotwise-button> to open the popup`);
+      expect(inner()!.getAttribute('promo-code')).to.equal(floating ? null : 'BUTTON5');
       await closed();
       button.remove();
     }

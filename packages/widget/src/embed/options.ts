@@ -13,11 +13,13 @@ export interface PopupOptions {
   name?: string | undefined;
   email?: string | undefined;
   notes?: string | undefined;
+  /** A promo code applied on the details step (`<slotwise-booking promo-code>`). */
+  promoCode?: string | undefined;
   /** The API's base URL; default: where the script came from. */
   api?: string | undefined;
 }
 
-const TEXT_KEYS = ['specialist', 'service', 'name', 'email', 'notes', 'api'] as const;
+const TEXT_KEYS = ['specialist', 'service', 'name', 'email', 'notes', 'promoCode', 'api'] as const;
 
 /**
  * `input` as popup options, or a sentence saying what is wrong with it: a page's script may pass
@@ -44,6 +46,6 @@ export function readOptions(input: unknown): PopupOptions | string {
 
 /** The options an element with `data-slotwise-open="<handle>"` asks for. */
 export function openerOptions(opener: HTMLElement): PopupOptions | string {
-  const { slotwiseOpen, slotwiseService, slotwiseDuration, slotwiseApi } = opener.dataset;
-  return readOptions({ specialist: slotwiseOpen, service: slotwiseService, duration: slotwiseDuration, api: slotwiseApi });
+  const { slotwiseOpen, slotwiseService, slotwiseDuration, slotwiseCode, slotwiseApi } = opener.dataset;
+  return readOptions({ specialist: slotwiseOpen, service: slotwiseService, duration: slotwiseDuration, promoCode: slotwiseCode, api: slotwiseApi });
 }

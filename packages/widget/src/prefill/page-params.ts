@@ -10,12 +10,13 @@ export const PREFILL_PARAMS = {
   notes: 'slotwise_notes',
   service: 'slotwise_service',
   duration: 'slotwise_duration',
+  'promo-code': 'slotwise_code',
 } as const;
 
 export type PrefillKey = keyof typeof PREFILL_PARAMS;
 
 /** The longest value each field takes: the API's own bounds, so a link never fills in what it would refuse. */
-const MAX_LENGTH: Record<PrefillKey, number> = { name: 120, email: 254, notes: 2000, service: 64, duration: 4 };
+const MAX_LENGTH: Record<PrefillKey, number> = { name: 120, email: 254, notes: 2000, service: 64, duration: 4, 'promo-code': 64 };
 
 /** The five campaign keys the API stores; typed against the contract so a new key there fails here. */
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const satisfies readonly (keyof Utm)[];

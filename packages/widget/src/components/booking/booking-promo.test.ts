@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { api, bookDirectly, chooseService, chooseTime, deep, eventually, fetchSlots, fetchSpecialist, fillDetails, mountBooking, nextEvent, pickDay, submitDetails } from '../../testing/helpers.js';
 
 const paid = () => window.__SLOTWISE_PAID__;
@@ -92,5 +92,47 @@ describe('<slotwise-booking> with a promo code (real API)', () => {
     expect(form('[part~="form-error"]')).to.equal(undefined);
     expect(form('button[type="submit"]')!.textContent!.trim()).to.equal('Continue to payment');
     await expect(el).to.be.accessible();
+  });
+
+  it('applies the code of a campaign link (slotwise_code) on the details step at once, and books with it; an attribute wins over the link', async () => {
+    const code = `LINK${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    await createCode({ code, kind: 'amount', value: 1500 });
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?slotwise_code=${code.toLowerCase()}`);
+    let el: Awaited<ReturnType<typeof mountBooking>>;
+    try {
+      el = await mountBooking({ timezone: 'Europe/Berlin' });
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    expect(el.getAttribute('promo-code')).to.equal(code.toLowerCase());
+    await chooseService(el, paid().serviceName);
+    await pickDay(el, 7);
+    await chooseTime(el, 3);
+    const form = (selector: string) => deep<HTMLElement>(el, 'slotwise-details-form', selector);
+    await eventually(() => form('[part~="promo-status"]')?.textContent?.includes('Code applied'), 'the code from the link, applied');
+    expect((form('#promo') as HTMLInputElement).value).to.equal(code.toLowerCase());
+    expect(form('[part~="promo-status"]')!.textContent!.trim()).to.equal('Code applied: you pay €75.00 (€15.00 off).');
+    await expect(el).to.be.accessible();
+
+    fillDetails(el, { name: 'Katherine Johnson', email: `katherine-${code.toLowerCase()}@example.com` });
+    const started = nextEvent(el, 'slotwise:payment-started');
+    const refused = nextEvent(el, 'slotwise:error').then(({ detail }) => {
+      throw new Error(`the API refused the booking: ${detail.status} ${detail.code} ${detail.message}`);
+    });
+    submitDetails(el);
+    // The server priced the hold with the code: €75.00 is what the payment step asks for.
+    const { detail } = await Promise.race([started, refused]);
+    expect(detail).to.include({ amount: 7500, currency: 'EUR' });
+
+    // The site's own attribute is kept over a link's: the link's code is not applied.
+    history.replaceState(null, '', `${location.pathname}?slotwise_code=OTHERCODE`);
+    let site: Awaited<ReturnType<typeof mountBooking>>;
+    try {
+      site = await fixture<Awaited<ReturnType<typeof mountBooking>>>(html`<slotwise-booking specialist="demo" api=${api()} timezone="Europe/Berlin" promo-code=${code}></slotwise-booking>`);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    expect(site.getAttribute('promo-code')).to.equal(code);
   });
 });

@@ -103,6 +103,11 @@ export class SlotwiseBooking extends LitElement {
   @property() email?: string;
   /** The details form starts with these notes (still editable). URL: `slotwise_notes`. */
   @property() notes?: string;
+  /**
+   * A promo code the details step applies at once: the visitor sees the price after it (or why it
+   * cannot be used) and may change it. URL: `slotwise_code`, for a campaign link.
+   */
+  @property({ attribute: 'promo-code' }) promoCode?: string;
   /** `off`: no rating nor reviews under the flow (the hosted page shows its own). Shown by default when there are reviews. */
   @property() reviews?: string;
 
@@ -146,7 +151,7 @@ export class SlotwiseBooking extends LitElement {
       this.paymentContainer.slot = 'payment';
       this.append(this.paymentContainer);
     }
-    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token', 'name', 'email', 'notes'] as const;
+    const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token', 'name', 'email', 'notes', 'promoCode'] as const;
     // `lang` changed after load (here or on an ancestor) counts as a change too: formats and text follow it.
     const locale = this.pageLang.locale;
     if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) return;
@@ -158,7 +163,7 @@ export class SlotwiseBooking extends LitElement {
       timeZone: this.pickedZone ?? resolveZone(this.timezone),
       locale,
       messages: messagesFor(locale),
-      prefill: { name: this.name, email: this.email, notes: this.notes },
+      prefill: { name: this.name, email: this.email, notes: this.notes, promoCode: this.promoCode },
       utm: this.utm,
     });
     void this.loadCatalog(locale);

@@ -26,6 +26,8 @@ export class SlotwiseButton extends LitElement {
   @property() service?: string;
   /** Minutes, with `service`. */
   @property() duration?: string;
+  /** A promo code the popup's details step applies at once. */
+  @property({ attribute: 'promo-code' }) promoCode?: string;
   /** The API's base URL; default: where the script came from. */
   @property() api?: string;
   /** Fixed in the window's bottom end corner instead of in the page's flow. */
@@ -49,7 +51,7 @@ export class SlotwiseButton extends LitElement {
       console.error(new TypeError('<slotwise-button> needs a specialist attribute with the handle.'));
       return;
     }
-    const { specialist, service, duration, api } = this;
-    void openPopup({ specialist, service, duration, api }, this);
+    const { specialist, service, duration, promoCode, api } = this;
+    void openPopup({ specialist, service, duration, promoCode, api }, this);
   }
 }

@@ -59,6 +59,8 @@ export class SlotwiseDetailsForm extends LitElement {
 
   /** The promo-code field: closed until "Have a code?"; a checked code lowers the price shown and booked. */
   @state() private promo: PromoState = closedPromo();
+  /** Whether the page's promo code (`prefill.promoCode`) was applied: once, when a time is chosen. */
+  private prefilledPromo = false;
 
   @state() private busy = false;
   @state() private errors: Partial<Record<Field, string>> = {};
@@ -105,6 +107,17 @@ export class SlotwiseDetailsForm extends LitElement {
     `;
   }
 
+  protected override willUpdate(): void {
+    // A code from the page (a campaign link) is checked at once, as if typed and applied: the
+    // visitor sees the price after it, or the server's reason it cannot be used, and may change it.
+    const code = this.ctx?.prefill?.promoCode?.trim();
+    const { service, duration } = this.ctx?.selection ?? {};
+    if (this.prefilledPromo || !code || !service || !duration || this.usedCredit()) return;
+    this.prefilledPromo = true;
+    this.promo = { ...closedPromo(), open: true, initial: code };
+    void this.applyPromo(code);
+  }
+
   /** The credit this booking spends: none when the visitor chose to pay a priced session instead. */
   private usedCredit(): CreditOffer | undefined {
     return this.price() > 0 && this.payInstead ? undefined : this.credit;
@@ -144,9 +157,9 @@ export class SlotwiseDetailsForm extends LitElement {
     this.promo = { ...this.promo, busy: true, error: '' };
     try {
       const quote = await ctx.client.specialists.checkPromoCode(ctx.specialist, code, { service: service.id, duration });
-      this.promo = { open: true, busy: false, quote: { ...quote, for: `${service.id}/${duration}` }, error: '' };
+      this.promo = { ...this.promo, open: true, busy: false, quote: { ...quote, for: `${service.id}/${duration}` }, error: '' };
     } catch (error) {
-      this.promo = { open: true, busy: false, quote: undefined, error: errorText(describeError(error), ctx.messages) };
+      this.promo = { ...this.promo, open: true, busy: false, quote: undefined, error: errorText(describeError(error), ctx.messages) };
     }
   }
 

@@ -11,6 +11,8 @@ export interface PromoState {
   quote: (PromoQuote & { for: string }) | undefined;
   /** The server's sentence when the code cannot be used. */
   error: string;
+  /** What the field starts with: the code the page passed in (`promo-code`, `slotwise_code`). */
+  initial?: string;
 }
 
 export const closedPromo = (): PromoState => ({ open: false, busy: false, quote: undefined, error: '' });
@@ -38,7 +40,7 @@ export function renderPromoField({ state, t, locale, open, apply }: Field) {
   return html`<div class="field promo">
     <label for="promo">${t.promoLabel}</label>
     <div class="promo-row">
-      <input part="input promo-input" id="promo" name="promo" autocomplete="off" autocapitalize="characters" maxlength="64"
+      <input part="input promo-input" id="promo" name="promo" autocomplete="off" autocapitalize="characters" maxlength="64" .defaultValue=${state.initial ?? ''}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="promo-status"
         @keydown=${(event: KeyboardEvent) => {
           if (event.key !== 'Enter') return;

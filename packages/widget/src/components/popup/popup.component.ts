@@ -87,7 +87,7 @@ export class SlotwisePopup extends LitElement {
         ${o
           ? keyed(this.flowKey, html`<slotwise-booking specialist=${o.specialist} api=${ifDefined(o.api)}
               service=${ifDefined(o.service)} duration=${ifDefined(o.duration?.toString())} name=${ifDefined(o.name)}
-              email=${ifDefined(o.email)} notes=${ifDefined(o.notes)} @profile-loaded=${this.onProfile}></slotwise-booking>`)
+              email=${ifDefined(o.email)} notes=${ifDefined(o.notes)} promo-code=${ifDefined(o.promoCode)} @profile-loaded=${this.onProfile}></slotwise-booking>`)
           : ''}
       </div>
       <span class="sentinel" tabindex="0" @focus=${() => this.wrap('first')}></span>
