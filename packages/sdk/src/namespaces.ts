@@ -121,6 +121,8 @@ export const namespaces = {
       create: 'createMyPromoCode',
       /** Later bookings cannot use it; bookings made with it keep their price. */
       deactivate: 'deactivateMyPromoCode',
+      /** Its end, its limits, or `{ active: true }` to use it again; text, discount and services stay. */
+      update: 'updateMyPromoCode',
     },
     packagePurchases: {
       /** Newest first; pass the last id as `starting_after` for the next page. */

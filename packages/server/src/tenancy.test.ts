@@ -73,6 +73,7 @@ function bodyFor(spec: RouteSpec): unknown {
   if (spec.path.endsWith('/review')) return { rating: 1, text: 'hijacked' };
   if (spec.path.endsWith('/response')) return { text: 'hijacked' };
   if (spec.path.startsWith('/v1/me/webhooks/')) return { description: 'Hijacked', enabled: false };
+  if (spec.path.startsWith('/v1/me/promo-codes/')) return { active: false, maxRedemptions: 1 };
   return { name: 'Hijacked' };
 }
 

@@ -21,6 +21,7 @@ export const contractMessages = {
   email_format: () => 'Use an email address such as ada@example.com.',
   whole_minutes: () => 'Use a whole number of minutes.',
   promo_code_format: () => 'A promo code is 3–40 letters, digits, - or _, like SPRING25.',
+  promo_code_update_empty: () => 'Send active, validUntil, maxRedemptions or maxPerCustomer.',
 
   // Accounts, profile, keys, services (account.ts, data.ts, recovery.ts).
   password_too_short: (p: { min: number }) => `Use at least ${p.min} characters; a few unrelated words make a good password.`,

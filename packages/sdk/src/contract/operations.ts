@@ -103,6 +103,7 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   listMyPromoCodes: { method: 'get', path: '/v1/me/promo-codes', auth: 'apiKey' },
   createMyPromoCode: { method: 'post', path: '/v1/me/promo-codes', auth: 'apiKey', input: 'body' },
   deactivateMyPromoCode: { method: 'delete', path: '/v1/me/promo-codes/{id}', auth: 'apiKey' },
+  updateMyPromoCode: { method: 'patch', path: '/v1/me/promo-codes/{id}', auth: 'apiKey', input: 'body' },
 
   // The specialist's private calendar feed of bookings (the files themselves: calendar-files.ts)
   createBookingsFeed: { method: 'post', path: '/v1/me/calendar-feed', auth: 'apiKey' },

@@ -1,6 +1,6 @@
 import type { ProblemCode } from './problems.js';
 import { promoRefusals } from './promo-problems.js';
-import { MyPromoCode, MyPromoCodeList, PromoCheckParams, PromoCheckQuery, PromoCodeCreate, PromoCodeParams, PromoQuote } from './promo.js';
+import { MyPromoCode, MyPromoCodeList, PromoCheckParams, PromoCheckQuery, PromoCodeCreate, PromoCodeParams, PromoCodeUpdate, PromoQuote } from './promo.js';
 import { operations } from './operations.js';
 import { bodyErrors, type RouteSpec } from './route-spec.js';
 
@@ -30,6 +30,15 @@ export const promoRoutes = {
     params: PromoCodeParams,
     response: { status: 200, schema: MyPromoCode, description: 'The code, inactive.' },
     errors: [...meErrors, 'promo_code_not_found'],
+  },
+  updateMyPromoCode: {
+    ...operations.updateMyPromoCode,
+    summary: 'Change a promo code’s end, its limits, or make it active again. Its text, discount and services stay as created. Later bookings follow the change; earlier ones keep their price.',
+    tag: 'Promo codes',
+    params: PromoCodeParams,
+    body: PromoCodeUpdate,
+    response: { status: 200, schema: MyPromoCode, description: 'The code as it is now.' },
+    errors: [...bodyErrors, ...meErrors, 'promo_code_not_found'],
   },
   checkPromoCode: {
     ...operations.checkPromoCode,

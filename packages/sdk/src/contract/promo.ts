@@ -28,6 +28,20 @@ export const PromoCodeCreate = z
   })
   .meta({ id: 'PromoCodeCreate' });
 
+/**
+ * What may change on a code: whether it is active, its end, its limits. Its text, discount and
+ * services stay as created (customers and links already know them): make a new code for another offer.
+ */
+export const PromoCodeUpdate = z
+  .strictObject({
+    active: z.boolean().optional().meta({ description: '`false` stops the code (as `DELETE`); `true` makes it usable again.' }),
+    validUntil: Instant.nullable().optional().meta({ description: 'A new end (excluded); null: no end.' }),
+    maxRedemptions: z.number().int().min(1).max(1_000_000).nullable().optional().meta({ description: 'Uses in all; null: no limit. Below the uses so far, the code simply takes no more.' }),
+    maxPerCustomer: z.number().int().min(1).max(1000).nullable().optional().meta({ description: 'Uses per customer email; null: no limit.' }),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: say('promo_code_update_empty') })
+  .meta({ id: 'PromoCodeUpdate' });
+
 export const MyPromoCode = z
   .strictObject({
     id: z.string().meta({ example: 'promo_4kq0m3x9c2vbn7wd' }),
@@ -77,6 +91,7 @@ export const PromoQuote = z
   .meta({ id: 'PromoQuote' });
 
 export type PromoCodeCreate = z.input<typeof PromoCodeCreate>;
+export type PromoCodeUpdate = z.input<typeof PromoCodeUpdate>;
 export type MyPromoCode = z.infer<typeof MyPromoCode>;
 export type BookingPromo = z.infer<typeof BookingPromo>;
 export type PromoQuote = z.infer<typeof PromoQuote>;

@@ -28,6 +28,38 @@ describe('a specialist’s promo codes', () => {
     expect((await check('SPRING25')).body.code).toBe('promo_code_unknown');
   });
 
+  it('changes a code’s end and limits, makes a stopped one usable again, and refuses an end before its start or an empty change', async () => {
+    const created = await asDemo('/v1/me/promo-codes', { body: { code: 'AUTUMN', kind: 'percent', value: 10, validFrom: '2026-11-01T00:00:00Z' } });
+    const id = created.body.id as string;
+    const patch = (body: unknown, headers: Record<string, string> = {}) => asDemo(`/v1/me/promo-codes/${id}`, { method: 'PATCH', body, headers });
+
+    // Stopped, then usable again.
+    expect((await asDemo(`/v1/me/promo-codes/${id}`, { method: 'DELETE' })).body.active).toBe(false);
+    expect((await check('AUTUMN')).body.code).toBe('promo_code_unknown');
+    const again = await patch({ active: true });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ code: 'AUTUMN', active: true, value: 10 });
+    expect((await check('AUTUMN')).body).toMatchObject({ total: 8100 });
+
+    // An end already past (the clock is 2026-11-20): the check says so; no end: usable again.
+    expect((await patch({ validUntil: '2026-11-15T00:00:00Z', maxRedemptions: 5, maxPerCustomer: 1 })).body).toMatchObject({ validUntil: '2026-11-15T00:00:00Z', maxRedemptions: 5, maxPerCustomer: 1 });
+    expect((await check('AUTUMN')).body.code).toBe('promo_code_expired');
+    expect((await patch({ validUntil: null, maxRedemptions: null })).body).toMatchObject({ validUntil: null, maxRedemptions: null, maxPerCustomer: 1 });
+    expect((await check('AUTUMN')).status).toBe(200);
+
+    // An end before the code's start, and a change of nothing: refused, nothing stored.
+    const backwards = await patch({ validUntil: '2026-10-01T00:00:00Z' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.errors).toEqual([{ field: 'body.validUntil', message: 'validUntil must be after validFrom.' }]);
+    const empty = await patch({}, { 'accept-language': 'de' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors[0].message).toBe('Senden Sie active, validUntil, maxRedemptions oder maxPerCustomer.');
+    // The text and the discount are not for changing.
+    expect((await patch({ value: 50 })).status).toBe(400);
+    expect((await asDemo('/v1/me/promo-codes')).body.data).toMatchObject([{ id, value: 10, validUntil: null, maxPerCustomer: 1, active: true }]);
+    expect((await asDemo('/v1/me/promo-codes/promo_nope', { method: 'PATCH', body: { active: true } })).status).toBe(404);
+  });
+
   it('keeps codes unique per specialist whatever their case', async () => {
     expect((await asDemo('/v1/me/promo-codes', { body: { code: 'WELCOME', kind: 'amount', value: 1000 } })).status).toBe(201);
     const again = await asDemo('/v1/me/promo-codes', { body: { code: 'welcome', kind: 'percent', value: 10 } });

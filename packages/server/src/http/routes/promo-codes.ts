@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { defineRoute } from '../define-route.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
-import { createPromoCode, deactivatePromoCode, listMyPromoCodes } from '../../services/promo/codes.js';
+import { createPromoCode, deactivatePromoCode, listMyPromoCodes, updatePromoCode } from '../../services/promo/codes.js';
 import { quotePromo } from '../../services/promo/quote.js';
 
 /**
@@ -26,4 +26,5 @@ export function myPromoCodeRoutes(app: Hono<AppEnv>): void {
   defineRoute(app, routes.listMyPromoCodes, async (_, c) => c.json({ data: await listMyPromoCodes(c.var.deps, c.var.specialist) }));
   defineRoute(app, routes.createMyPromoCode, async ({ body }, c) => c.json(await createPromoCode(c.var.deps, c.var.specialist, body), 201));
   defineRoute(app, routes.deactivateMyPromoCode, async ({ params }, c) => c.json(await deactivatePromoCode(c.var.deps, c.var.specialist, params.id)));
+  defineRoute(app, routes.updateMyPromoCode, async ({ params, body }, c) => c.json(await updatePromoCode(c.var.deps, c.var.specialist, params.id, body)));
 }

@@ -1,4 +1,4 @@
-import type { MyPromoCode, PromoCodeCreate } from '@slotwise/sdk/contract';
+import type { MyPromoCode, PromoCodeCreate, PromoCodeUpdate } from '@slotwise/sdk/contract';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { guardedBatch, optimistic, RETRY, writeOne } from '../../db/batch.js';
@@ -78,5 +78,30 @@ export async function deactivatePromoCode(deps: ServiceDeps, specialist: Special
   const db = deps.database.db;
   const [row] = await writeOne(deps.database, db.update(promoCodes).set({ active: false }).where(and(eq(promoCodes.id, id), eq(promoCodes.specialistId, specialist.id))).returning());
   if (!row) throw new ServiceError('promo_code_not_found', t('promo_code_not_found.yours', { id }));
+  return toMyPromoCode(row, await countUses(db, row.id, deps.clock()));
+}
+
+/**
+ * Changes what may change on a code (active, end, limits) in one statement, guarded on its window
+ * staying whole: a new end must be after the code's start, checked by the database against the
+ * row as it is at the write. Later bookings follow the change; earlier ones keep their price.
+ */
+export async function updatePromoCode(deps: ServiceDeps, specialist: SpecialistRow, id: string, input: z.output<typeof PromoCodeUpdate>): Promise<MyPromoCode> {
+  const db = deps.database.db;
+  const validUntil = input.validUntil === undefined ? undefined : input.validUntil === null ? null : Date.parse(input.validUntil);
+  const changes: Partial<PromoCodeRow> = {
+    ...(input.active === undefined ? {} : { active: input.active }),
+    ...(validUntil === undefined ? {} : { validUntil }),
+    ...(input.maxRedemptions === undefined ? {} : { maxRedemptions: input.maxRedemptions }),
+    ...(input.maxPerCustomer === undefined ? {} : { maxPerCustomer: input.maxPerCustomer }),
+  };
+  const mine = and(eq(promoCodes.id, id), eq(promoCodes.specialistId, specialist.id))!;
+  const windowWhole = typeof validUntil === 'number' ? sql`(${promoCodes.validFrom} is null or ${promoCodes.validFrom} < ${validUntil})` : sql`1 = 1`;
+  const [row] = await writeOne(deps.database, db.update(promoCodes).set(changes).where(and(mine, windowWhole)).returning());
+  if (!row) {
+    const [exists] = await db.select({ id: promoCodes.id }).from(promoCodes).where(mine);
+    if (!exists) throw new ServiceError('promo_code_not_found', t('promo_code_not_found.yours', { id }));
+    throw invalid('body.validUntil', t('promo_code_window'));
+  }
   return toMyPromoCode(row, await countUses(db, row.id, deps.clock()));
 }

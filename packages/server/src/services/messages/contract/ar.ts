@@ -6,6 +6,7 @@ export const ar: ContractCatalog = {
   language_tag: () => 'استخدم وسم لغة مثل ar أو en-GB.',
   handle_format: () => 'المعرّف من 1 إلى 40 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة، ولا يبدأ بشرطة ولا ينتهي بها.',
   promo_code_format: () => 'رمز الخصم من 3 إلى 40 حرفًا لاتينيًا أو رقمًا أو - أو _، مثل SPRING25.',
+  promo_code_update_empty: () => 'أرسل active أو validUntil أو maxRedemptions أو maxPerCustomer.',
   handle_reserved: () => 'هذه الكلمة محجوزة لصفحات Slotwise نفسها (مثل /console أو /widget)؛ اختر معرّفًا آخر.',
   date_format: () => 'اكتب التاريخ بالصيغة YYYY-MM-DD.',
   date_range: (p) => `استخدم تاريخًا بين ${p.from} و${p.to}.`,

@@ -6,6 +6,7 @@ export const de: ContractCatalog = {
   language_tag: () => 'Verwenden Sie ein Sprachkürzel wie de oder de-AT.',
   handle_format: () => 'Ein Handle hat 1–40 Kleinbuchstaben, Ziffern oder Bindestriche und beginnt und endet nicht mit einem Bindestrich.',
   promo_code_format: () => 'Ein Rabattcode hat 3–40 Buchstaben, Ziffern, - oder _, etwa SPRING25.',
+  promo_code_update_empty: () => 'Senden Sie active, validUntil, maxRedemptions oder maxPerCustomer.',
   handle_reserved: () => 'Dieses Wort ist für Slotwises eigene Seiten reserviert (wie /console oder /widget); wählen Sie ein anderes Handle.',
   date_format: () => 'Geben Sie ein Kalenderdatum in der Form YYYY-MM-DD an.',
   date_range: (p) => `Verwenden Sie ein Datum zwischen ${p.from} und ${p.to}.`,

@@ -6,6 +6,7 @@ export const es: ContractCatalog = {
   language_tag: () => 'Use una etiqueta de idioma como es o es-MX.',
   handle_format: () => 'Un identificador tiene de 1 a 40 letras minúsculas, dígitos o guiones, y no empieza ni termina con guion.',
   promo_code_format: () => 'Un código promocional tiene de 3 a 40 letras, dígitos, - o _, como SPRING25.',
+  promo_code_update_empty: () => 'Envíe active, validUntil, maxRedemptions o maxPerCustomer.',
   handle_reserved: () => 'Esta palabra está reservada para las páginas de Slotwise (como /console o /widget); elija otro identificador.',
   date_format: () => 'Indique una fecha de calendario con el formato YYYY-MM-DD.',
   date_range: (p) => `Use una fecha entre ${p.from} y ${p.to}.`,

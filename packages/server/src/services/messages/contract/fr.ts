@@ -6,6 +6,7 @@ export const fr: ContractCatalog = {
   language_tag: () => 'Utilisez une étiquette de langue comme fr ou fr-CA.',
   handle_format: () => 'Un identifiant compte 1 à 40 lettres minuscules, chiffres ou tirets, sans tiret au début ni à la fin.',
   promo_code_format: () => 'Un code promo compte 3 à 40 lettres, chiffres, - ou _, comme SPRING25.',
+  promo_code_update_empty: () => 'Envoyez active, validUntil, maxRedemptions ou maxPerCustomer.',
   handle_reserved: () => 'Ce mot est réservé aux pages de Slotwise (comme /console ou /widget) ; choisissez un autre identifiant.',
   date_format: () => 'Indiquez une date de calendrier au format YYYY-MM-DD.',
   date_range: (p) => `Utilisez une date comprise entre ${p.from} et ${p.to}.`,

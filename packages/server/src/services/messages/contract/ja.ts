@@ -6,6 +6,7 @@ export const ja: ContractCatalog = {
   language_tag: () => 'ja や en-GB のような言語タグを使ってください。',
   handle_format: () => 'ハンドルは 1～40 文字の英小文字・数字・ハイフンで、先頭と末尾にハイフンは使えません。',
   promo_code_format: () => 'プロモーションコードは 3～40 文字の英字・数字・-・_ です（例: SPRING25）。',
+  promo_code_update_empty: () => 'active、validUntil、maxRedemptions、maxPerCustomer のいずれかを送ってください。',
   handle_reserved: () => 'この語は Slotwise 自身のページ（/console や /widget など）用に予約されています。別のハンドルを選んでください。',
   date_format: () => '日付は YYYY-MM-DD の形式で入力してください。',
   date_range: (p) => `${p.from} から ${p.to} までの日付を使ってください。`,

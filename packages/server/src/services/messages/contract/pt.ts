@@ -6,6 +6,7 @@ export const pt: ContractCatalog = {
   language_tag: () => 'Use uma etiqueta de idioma como pt ou pt-BR.',
   handle_format: () => 'Um identificador tem de 1 a 40 letras minúsculas, dígitos ou hifens, sem começar nem terminar com hífen.',
   promo_code_format: () => 'Um código promocional tem de 3 a 40 letras, dígitos, - ou _, como SPRING25.',
+  promo_code_update_empty: () => 'Envie active, validUntil, maxRedemptions ou maxPerCustomer.',
   handle_reserved: () => 'Esta palavra é reservada para as páginas do próprio Slotwise (como /console ou /widget); escolha outro identificador.',
   date_format: () => 'Informe uma data de calendário no formato YYYY-MM-DD.',
   date_range: (p) => `Use uma data entre ${p.from} e ${p.to}.`,
