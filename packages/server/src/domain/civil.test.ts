@@ -4,11 +4,16 @@ import { civilFromDays, daysFromCivil, formatEpochDay, isoInstant, isoWeekday, p
 
 describe('civil dates', () => {
   it('round-trips every day from 1900 to 2200 like the JavaScript Date does', () => {
+    // Mismatches collected and asserted once: 110,000 days × two `expect`s took seconds on a busy machine.
+    const wrong: string[] = [];
+    let checked = 0;
     for (let day = daysFromCivil(1900, 1, 1); day <= daysFromCivil(2200, 12, 31); day += 1) {
       const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
-      expect(formatEpochDay(day)).toBe(expected);
-      expect(parseEpochDay(expected)).toBe(day);
+      if (formatEpochDay(day) !== expected || parseEpochDay(expected) !== day) wrong.push(`${day}: ${expected} ↔ ${formatEpochDay(day)}, ${parseEpochDay(expected)}`);
+      checked += 1;
     }
+    expect(checked).toBe(109_938); // 1900-01-01 … 2200-12-31
+    expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it('knows leap days and weekdays', () => {

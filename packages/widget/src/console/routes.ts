@@ -25,6 +25,7 @@ export const screens: Record<string, ConsoleScreen> = {
   availability: { label: 'Availability', load: () => import('./screens/availability/availability.js'), roles: specialist, nav: true },
   money: { label: 'Money', load: () => import('./screens/money/money.js'), roles: specialist, nav: true },
   packages: { label: 'Packages', load: () => import('./screens/packages/packages.js'), roles: specialist, nav: true },
+  'promo-codes': { label: 'Promo codes', load: () => import('./screens/promo-codes/promo-codes.js'), roles: specialist, nav: true },
   reviews: { label: 'Reviews', load: () => import('./screens/reviews/reviews.js'), roles: specialist, nav: true },
   developers: { label: 'Developers', load: () => import('./screens/developers/developers.js'), roles: specialist, nav: true },
   operator: { label: 'Operator', load: () => import('./screens/operator/operator.js'), roles: ['operator'], nav: true },

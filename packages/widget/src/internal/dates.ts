@@ -90,3 +90,29 @@ export function monthWindow(month: string, today: string): { from: string; to: s
   const first = `${month}-01`;
   return { from: first < today ? today : first, to };
 }
+
+const walls = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time at `at` in `timeZone`, as if it were UTC (ms). */
+function wallClock(at: number, timeZone: string): number {
+  let format = walls.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', numberingSystem: 'latn', calendar: 'iso8601' });
+    walls.set(timeZone, format);
+  }
+  const pick = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(at).find((part) => part.type === type)?.value ?? 0);
+  return Date.UTC(pick('year'), pick('month') - 1, pick('day'), pick('hour'), pick('minute'), pick('second'));
+}
+
+/**
+ * The instant `date` begins in `timeZone` (its midnight, or the first minute after a midnight a
+ * clock change skips), as an ISO string: what a date picked in the console means for the API.
+ */
+export function startOfDayIn(date: string, timeZone: string): string {
+  const midnight = toUtc(date).getTime();
+  let at = midnight;
+  for (let i = 0; i < 3; i += 1) at = midnight - (wallClock(at, timeZone) - at);
+  // A skipped midnight lands before the day: move to the day's first wall-clock minute.
+  while (wallClock(at, timeZone) < midnight) at += 60_000 * 15;
+  return new Date(at).toISOString();
+}
