@@ -47,7 +47,7 @@ export default {
           window.__SLOTWISE_PAID__ = ${JSON.stringify(api.paid)};
           window.__SLOTWISE_STRIPE__ = ${JSON.stringify({ api: stripeApi.url, stripeJs: stripeApi.stripeJs, paid: stripeApi.paid })};
           window.__SLOTWISE_CONSOLE__ = ${JSON.stringify({ api: consoleApi.url, logins: consoleApi.logins })};
-          window.__SLOTWISE_CLOCK__ = ${JSON.stringify({ api: clockApi.url, services: clockApi.services, apiKey: clockApi.apiKey })};
+          window.__SLOTWISE_CLOCK__ = ${JSON.stringify({ api: clockApi.url, services: clockApi.services, apiKey: clockApi.apiKey, operator: clockApi.operator })};
         </script>
         <script type="module" src="${testFramework}"></script>
       </body>

@@ -35,6 +35,8 @@ export const namespaces = {
     reviews: {
       /** Hides a review with a reason (kept for audit; no longer shown nor counted). */
       hide: 'hideReview',
+      /** A specialist's reviews by the specialist's id, newest first, hidden ones included; page with `cursor`. */
+      listForSpecialist: 'listOperatorSpecialistReviews',
     },
     customers: {
       /** Replaces a customer's personal data with a placeholder across specialists; payments' amounts stay. */

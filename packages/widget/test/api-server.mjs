@@ -146,7 +146,8 @@ export async function startClockApi() {
     const { services } = await (await fetch(`${server.url}/v1/specialists/demo`)).json();
     const video = services.find((service) => service.name === 'Intro call')?.id;
     if (!video) throw new Error('the demo seed has no "Intro call"');
-    return { url: server.url, services: { video, phone, inPerson }, apiKey: server.seeded.apiKey, close };
+    const operator = { email: 'operator@slotwise.local', password: server.seeded.operatorPassword };
+    return { url: server.url, services: { video, phone, inPerson }, apiKey: server.seeded.apiKey, operator, close };
   } catch (error) {
     await close();
     throw error;

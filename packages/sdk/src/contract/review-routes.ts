@@ -53,6 +53,15 @@ export const reviewRoutes = {
     response: { status: 200, schema: ReviewDetail, description: 'The review with your response.' },
     errors: [...bodyErrors, ...meErrors, 'review_not_found', 'review_already_answered'],
   },
+  listOperatorSpecialistReviews: {
+    ...operations.listOperatorSpecialistReviews,
+    summary: "A specialist's reviews for an operator, newest first, hidden ones included (with who hid them and why); page with `cursor`.",
+    tag: 'Operator',
+    params: IdParams,
+    query: ReviewListQuery,
+    response: { status: 200, schema: ReviewDetailList, description: 'One page of reviews.' },
+    errors: ['invalid_request', ...meErrors, 'specialist_not_found'],
+  },
   hideReview: {
     ...operations.hideReview,
     summary: 'Hide a review with a reason: it is kept for audit, no longer shown nor counted in the rating.',

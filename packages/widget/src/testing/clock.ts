@@ -6,7 +6,8 @@ import '../components/booking/booking.js';
 declare global {
   interface Window {
     /** The API whose clock tests move (see `startClockApi` in test/api-server.mjs). */
-    __SLOTWISE_CLOCK__: { api: string; services: { video: string; phone: string; inPerson: string }; apiKey: string };
+    /** `operator`: the seeded operator's login on the clock API (sign in with `auth.login`). */
+    __SLOTWISE_CLOCK__: { api: string; services: { video: string; phone: string; inPerson: string }; apiKey: string; operator: { email: string; password: string } };
   }
 }
 

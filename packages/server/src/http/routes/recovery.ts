@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppEnv, Principal } from '../../app-env.js';
 import { defineRoute } from '../define-route.js';
+import { listSpecialistReviewsForOperator } from '../../services/reviews/list.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { rateLimit } from '../middleware/rate-limit/index.js';
 import { sessionAuth } from '../middleware/session/index.js';
@@ -62,5 +63,6 @@ export function recoveryRoutes(options: RecoveryRoutesOptions = {}): Hono<AppEnv
   defineRoute(app, routes.listOperatorSpecialists, async ({ query }, c) => c.json(await listSpecialists(c.var.deps, query)));
   defineRoute(app, routes.suspendSpecialist, async ({ params, body }, c) => c.json(await suspendSpecialist(c.var.deps, params.id, body.reason, operatorId(c))));
   defineRoute(app, routes.reactivateSpecialist, async ({ params }, c) => c.json(await reactivateSpecialist(c.var.deps, params.id, operatorId(c))));
+  defineRoute(app, routes.listOperatorSpecialistReviews, async ({ params, query }, c) => c.json(await listSpecialistReviewsForOperator(c.var.deps, params.id, query), 200, { 'cache-control': 'private, no-store' }));
   return app;
 }

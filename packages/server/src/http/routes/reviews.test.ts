@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reviews } from '../../db/schema.js';
+import { reviews, specialists } from '../../db/schema.js';
 import { auth, operatorToken } from '../../testing/accounts.js';
 import { addSpecialist, connectDemo, setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
@@ -199,6 +199,19 @@ describe('the specialist responds, the operator hides', () => {
     const [row] = await t.database.db.select().from(reviews).where(eq(reviews.id, id));
     expect(row).toMatchObject({ hiddenReason: 'Advertising, not a review', hiddenBy: expect.stringMatching(/^acct_/) });
     expect((await t.json(`/v1/operator/reviews/rv_nope/hide`, { body: { reason: 'x' }, headers: auth(token) })).status).toBe(404);
+
+    // The operator finds a specialist's reviews by the specialist's id, hidden ones with the reason; nobody else may.
+    const specialistId = (await t.database.db.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, 'demo')))[0]!.id;
+    const listed = await t.json(`/v1/operator/specialists/${specialistId}/reviews?limit=1`, { headers: auth(token) });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((r: { text: string; hidden: unknown }) => [r.text, r.hidden])).toEqual([['Spam spam', { at: '2026-11-24T12:01:00Z', reason: 'Advertising, not a review' }]]);
+    const next = await t.json(`/v1/operator/specialists/${specialistId}/reviews?limit=1&cursor=${listed.body.nextCursor}`, { headers: auth(token) });
+    expect(next.body).toMatchObject({ data: [{ text: 'Great', hidden: null }], nextCursor: null });
+    expect((await t.json(`/v1/operator/specialists/${specialistId}/reviews`, { headers: auth(t.apiKey) })).status).toBe(403);
+    expect((await t.json(`/v1/operator/specialists/${specialistId}/reviews`)).status).toBe(401);
+    const unknown = await t.json('/v1/operator/specialists/sp_nope/reviews', { headers: auth(token) });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('specialist_not_found');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Rating, ReviewDetailList, ReviewList } from '@slotwise/sdk/contract';
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Reader } from '../../db/client.js';
-import { reviews, type SpecialistRow } from '../../db/schema.js';
+import { reviews, specialists, type SpecialistRow } from '../../db/schema.js';
 import { findSpecialist } from '../catalog/catalog.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
@@ -59,6 +59,15 @@ export async function listReviews(deps: ServiceDeps, handle: string, query: Page
 /** The specialist's own reviews, hidden ones included with the operator's reason; nobody else's. */
 export async function listMyReviews(deps: ServiceDeps, specialist: SpecialistRow, query: PageQuery): Promise<ReviewDetailList> {
   const { rows, nextCursor } = await page(deps.database.db, eq(reviews.specialistId, specialist.id), query);
+  return { data: rows.map(toReviewDetail), nextCursor };
+}
+
+/** A specialist's reviews for an operator, by the specialist's id: hidden ones included, with the reason. */
+export async function listSpecialistReviewsForOperator(deps: ServiceDeps, specialistId: string, query: PageQuery): Promise<ReviewDetailList> {
+  const db = deps.database.db;
+  const [specialist] = await db.select({ id: specialists.id }).from(specialists).where(eq(specialists.id, specialistId));
+  if (!specialist) throw new ServiceError('specialist_not_found', t('specialist_not_found.id', { id: specialistId }));
+  const { rows, nextCursor } = await page(db, eq(reviews.specialistId, specialist.id), query);
   return { data: rows.map(toReviewDetail), nextCursor };
 }
 

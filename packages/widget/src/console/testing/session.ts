@@ -83,6 +83,24 @@ export async function inConsole<T extends HTMLElement>(template: TemplateResult,
   return host.firstElementChild as T;
 }
 
+/** The seeded operator's console on the clock API, signed in with their password. */
+export async function operatorOnClock(): Promise<ConsoleSession & { announced: string[] }> {
+  const tokens = await createClient({ baseURL: clockApi() }).auth.login(window.__SLOTWISE_CLOCK__.operator);
+  const announced: string[] = [];
+  return {
+    announced,
+    client: createClient({ baseURL: clockApi(), apiKey: tokens.accessToken }),
+    apiBase: clockApi(),
+    account: tokens.account,
+    profile: null,
+    refreshProfile: async () => undefined,
+    navigate: () => undefined,
+    announce: (message) => void announced.push(message),
+    fetchFile: (url) => fetch(url),
+    logOut: async () => undefined,
+  };
+}
+
 /**
  * The demo specialist's console on the clock API (see `startClockApi`), authorised by its API key
  * as the console's access token would be: only there can a test move time past a session's start.

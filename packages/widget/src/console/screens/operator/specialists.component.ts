@@ -12,7 +12,8 @@ import { renderSpecialists, renderSuspendForm } from './specialists.template.js'
 
 /**
  * @summary The platform's specialists with their status (searched on the server), suspend with
- * a reason the specialist reads (after a confirmation that says what it does) and reactivate.
+ * a reason the specialist reads (after a confirmation that says what it does) and reactivate; a
+ * specialist's reviews, each hidden with a reason (`slotwise-console-operator-reviews`).
  */
 export class SlotwiseConsoleSpecialists extends LitElement {
   static override styles = [tokens, screenStyles];
@@ -29,6 +30,8 @@ export class SlotwiseConsoleSpecialists extends LitElement {
   @state() suspending: OperatorSpecialist | undefined;
   @state() reason = '';
   @state() errors: FormErrors = noErrors;
+  /** The specialist whose reviews are shown below the list. */
+  @state() reviewing: OperatorSpecialist | undefined;
   readonly confirm = new ConfirmController(this);
 
   override connectedCallback(): void {
@@ -46,6 +49,14 @@ export class SlotwiseConsoleSpecialists extends LitElement {
     } catch (error) {
       this.error = `We could not load the specialists. ${describeError(error).message}`;
     }
+  }
+
+  /** Shows `specialist`'s reviews below the list and moves focus to their heading. */
+  showReviews(specialist: OperatorSpecialist): void {
+    this.reviewing = specialist;
+    void this.updateComplete.then(() => this.renderRoot.querySelector('slotwise-console-operator-reviews')?.updateComplete).then(() =>
+      this.renderRoot.querySelector('slotwise-console-operator-reviews')?.shadowRoot?.querySelector<HTMLElement>('#operator-reviews-heading')?.focus(),
+    );
   }
 
   startSuspend(specialist: OperatorSpecialist): void {
@@ -95,6 +106,7 @@ export class SlotwiseConsoleSpecialists extends LitElement {
       </form>
       ${renderSpecialists(this)}
       ${this.suspending ? renderSuspendForm(this, this.suspending) : nothing}
+      ${this.reviewing ? html`<slotwise-console-operator-reviews .specialist=${this.reviewing}></slotwise-console-operator-reviews>` : nothing}
       ${this.confirm.render()}
     </section>`;
   }

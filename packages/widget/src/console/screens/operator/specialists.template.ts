@@ -19,7 +19,8 @@ export function renderSpecialists(host: SlotwiseConsoleSpecialists) {
         <td class="num">${s.bookings}</td>
         <td>${day(s.lastSessionAt)}</td>
         <td>${day(s.createdAt)}</td>
-        <td>${s.status === 'active'
+        <td><button type="button" aria-label="Reviews of ${s.name}" @click=${() => host.showReviews(s)}>Reviews</button>
+          ${s.status === 'active'
           ? html`<button type="button" aria-label="Suspend ${s.name}" @click=${() => host.startSuspend(s)}>Suspend…</button>`
           : s.status === 'suspended' ? html`<button type="button" aria-label="Reactivate ${s.name}" @click=${() => host.reactivate(s)}>Reactivate</button>` : nothing}</td>
       </tr>`)}</tbody>

@@ -1,24 +1,14 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
-import { bookAhead, clockApi, clockServices, setClock } from '../../../testing/clock.js';
+import { clockApi } from '../../../testing/clock.js';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { button, fill, text } from '../../testing/screen.js';
+import { reviewedSession } from '../../testing/reviews.js';
 import { demoOnClock, inConsole } from '../../testing/session.js';
 import type { SlotwiseConsoleReviews } from './reviews.component.js';
 import './reviews.js';
 
-const MINUTE = 60_000;
 const SCRIPT = '<img src=x onerror="window.__hacked = true">Great <b>session</b>';
-
-/** A session booked, completed by the specialist and reviewed by its customer, on the clock API. */
-async function reviewedSession(rating: number, words: string) {
-  const created = await bookAhead(clockServices().phone);
-  await setClock(Date.parse(created.booking.end) + MINUTE);
-  const specialist = createClient({ baseURL: clockApi(), apiKey: window.__SLOTWISE_CLOCK__.apiKey });
-  await specialist.me.bookings.complete(created.booking.id);
-  const visitor = createClient({ baseURL: clockApi() });
-  return visitor.reviews.create(created.booking.id, { rating, text: words }, { manageToken: created.manageToken });
-}
 
 describe('console reviews', () => {
   it('lists the customer’s words as text, publishes one answer after the server refuses an empty one, and shows it (axe-clean)', async () => {
