@@ -12,6 +12,8 @@ import { chooseDuration, findActiveService, findSpecialist } from '../catalog/ca
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
 import { t } from '../messages/index.js';
+import { remember } from '../bookings/warm.js';
+import type { Availability } from '../../domain/availability.js';
 
 export interface SlotsRequest {
   service: string;
@@ -59,14 +61,14 @@ export async function slotsFromDb(
   now: number,
   /** A booking being moved: its own time does not block its new one. */
   excludeId?: string,
-): Promise<SlotResult> {
+): Promise<SlotResult & { availability: Availability }> {
   const rulesOnly = outside === undefined;
   const [availability, booked, counted] = await Promise.all([
     availabilityOf(db, specialist),
     rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now, excludeId),
     rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now, excludeId),
   ]);
-  return computeSlots({
+  const result = computeSlots({
     availability,
     service: serviceRules(service, minutes),
     busy: rulesOnly ? [] : [...booked, ...outside],
@@ -74,6 +76,7 @@ export async function slotsFromDb(
     now,
     ...window,
   });
+  return { ...result, availability };
 }
 
 /**
@@ -200,6 +203,10 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   // No slot is offered that could not be booked: none while they take no bookings, none of a priced service while they take no money.
   const closed = !ctx.standing.acceptingBookings || (price > 0 && !ctx.standing.acceptingPaidBookings);
   const result = closed ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
+  // The rules just read serve this process's next booking of the service without a read
+  // (`bookings/warm.ts`): the specialist's row, and with it the rules version, was read before
+  // them, so a booking guarded on that version is checked against exactly these rules.
+  if ('availability' in result) remember(deps.database, { rulesVersion: ctx.specialist.rulesVersion, specialist: ctx.specialist, service, feeds: ctx.feeds, availability: result.availability });
   const bytes = encoder.encode(slotsJson({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days));
   deps.slotCache.set(key, bytes, result.validUntil);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);

@@ -1,6 +1,7 @@
 import { createClient, type Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../testing/test-app.js';
+import { forget } from './warm.js';
 
 /** One call that reached the database: over Turso or D1, each is one network round trip. */
 interface Call {
@@ -37,6 +38,8 @@ describe('what a booking costs the database', () => {
     t = await testApp({ createClient: counting(calls) });
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
     const start = slots.body.days[0].slots[0].start as string;
+    // As a process that has not read this calendar (another isolate answered the slots).
+    forget(t.database, 'demo', t.intro.id);
     calls.length = 0;
     const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' } } });
     expect(res.status).toBe(201);
@@ -48,6 +51,19 @@ describe('what a booking costs the database', () => {
     expect(before[0]!.sql).toContain('from "specialists"');
     expect(before[0]!.sql).toContain('from "weekly_hours"');
     expect(calls[write]!.mode).toBe('write');
+  });
+
+  it('makes the first booking after this process answered the slots (uncached) in ONE round trip: the rules read for the slots serve it', async () => {
+    const calls: Call[] = [];
+    t = await testApp({ createClient: counting(calls) });
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
+    const start = slots.body.days[0].slots.at(-1).start as string;
+    calls.length = 0;
+    const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' } } });
+    expect(res.status).toBe(201);
+    const write = calls.findIndex((c) => c.kind === 'batch' && c.sql.includes('insert into "bookings"'));
+    expect(calls.slice(0, write + 1).map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:write']);
+    expect(calls[write]!.sql).toContain('"rules_version"');
   });
 
   it('makes a later free booking of the same service in ONE round trip: the guarded write batch, no read', async () => {

@@ -50,6 +50,17 @@ describe('a booking checked against remembered rules', () => {
     expect(await activeAt(later)).toBe(0);
   });
 
+  it('is refused when the day was closed behind this app’s back after its slots answer remembered the rules (no booking before)', async () => {
+    t = await testApp();
+    const later = (await openStarts(t.json)).at(-1)!; // the slots answer computed here: the rules are remembered
+    await t.database.write((tx) =>
+      tx.insert(dateOverrides).values({ id: newId('ovr'), specialistId: t.intro.specialistId, fromDate: DAY, toDate: DAY, intervals: [], createdAt: t.now() }),
+    );
+    const refused = await book(t.json, later);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 422, code: 'not_a_slot' });
+    expect(await activeAt(later)).toBe(0);
+  });
+
   it('is refused when the specialist was suspended after this app remembered them', async () => {
     t = await testApp();
     const starts = await openStarts(t.json);
