@@ -20,7 +20,7 @@ import { toBookingPayment } from '../payments/records.js';
 import { presentOwn } from './present.js';
 import { openBookingQueries, type NewBooking } from './road.js';
 import { occupiedBy } from '../../domain/occupancy.js';
-import { forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
+import { capsStill, forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
 import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 import { apply, codeForCustomer, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
@@ -102,7 +102,7 @@ function bookingValues(input: CreateInput, p: Pick<Plan, 'specialist' | 'service
 async function withoutRead(deps: ServiceDeps, warm: Warm, input: CreateInput, ctx: CreateContext, start: number, v: Values): Promise<BookingRow | undefined> {
   const { specialist, service } = warm;
   const now = v.createdAt;
-  if (specialist.status !== 'active' || service.maxPerDay !== null || service.maxPerWeek !== null) return undefined;
+  if (specialist.status !== 'active') return undefined;
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) return undefined;
   const option = input.duration === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === input.duration);
   if (!option || option.price > 0) return undefined;
@@ -114,7 +114,9 @@ async function withoutRead(deps: ServiceDeps, warm: Warm, input: CreateInput, ct
   }
   const { database } = deps;
   const { row, queries } = openBookingQueries(database.db, bookingValues(input, { specialist, service, minutes: option.minutes, price: 0 }, start, v), { action: 'book', actor: 'customer' }, now);
-  const written = await guardedBatch(database, and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now))!, queries);
+  // Caps are not checked here (the remembered rules have no counts): the database counts at commit.
+  const guard = and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now), capsStill(service, start, warm.availability.timeZone, now))!;
+  const written = await guardedBatch(database, guard, queries);
   if (written) return row;
   forget(database, specialist.handle, service.id);
   return undefined;

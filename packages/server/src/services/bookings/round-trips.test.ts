@@ -66,6 +66,20 @@ describe('what a booking costs the database', () => {
     expect(calls[write]!.sql).toContain('"rules_version"');
   });
 
+  it('books a service with day and week caps in ONE round trip too: the database counts them in the guard', async () => {
+    const calls: Call[] = [];
+    t = await testApp({ createClient: counting(calls) });
+    expect((await t.json(`/v1/me/services/${t.intro.id}`, { method: 'PATCH', body: { maxPerDay: 3, maxPerWeek: 10 }, headers: { authorization: `Bearer ${t.apiKey}` } })).status).toBe(200);
+    await t.app.deliveries.idle(); // the edit's own notices, not the booking's cost
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
+    calls.length = 0;
+    const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: slots.body.days[0].slots[0].start, customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' } } });
+    expect(res.status).toBe(201);
+    const write = calls.findIndex((c) => c.kind === 'batch' && c.sql.includes('insert into "bookings"'));
+    expect(calls.slice(0, write + 1).map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:write']);
+    expect(calls[write]!.sql.match(/select count\(\*\) from "bookings"/g)).toHaveLength(2);
+  });
+
   it('makes a later free booking of the same service in ONE round trip: the guarded write batch, no read', async () => {
     const calls: Call[] = [];
     t = await testApp({ createClient: counting(calls) });

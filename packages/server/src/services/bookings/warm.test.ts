@@ -61,6 +61,21 @@ describe('a booking checked against remembered rules', () => {
     expect(await activeAt(later)).toBe(0);
   });
 
+  it('counts a capped service’s bookings at commit: with the day’s last place taken through another process, the remembered rules book no more that day', async () => {
+    t = await testApp({ twin: true });
+    const capped = await t.json(`/v1/me/services/${t.intro.id}`, { method: 'PATCH', body: { maxPerDay: 2 }, headers: { authorization: `Bearer ${t.apiKey}` } });
+    expect(capped.status).toBe(200);
+    const starts = await openStarts(t.json); // this app remembers the rules, caps included
+    expect((await book(t.json, starts[0]!)).status).toBe(201); // one place left that day
+    expect((await book(t.twin!.json, starts[2]!, 'bob@example.com')).status).toBe(201); // the last, through the other process
+    const refused = await book(t.json, starts.at(-1)!, 'cy@example.com');
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'slot_unavailable' });
+    expect(await activeAt(starts.at(-1)!)).toBe(0);
+    // The next day is another day: booked.
+    const next = await openStarts(t.json, '2026-11-24');
+    expect((await book(t.json, next[0]!, 'cy@example.com')).status).toBe(201);
+  });
+
   it('is refused when the specialist was suspended after this app remembered them', async () => {
     t = await testApp();
     const starts = await openStarts(t.json);

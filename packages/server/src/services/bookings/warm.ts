@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.js';
 import { bookings, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import type { Availability } from '../../domain/availability.js';
 import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
-import { DAY_MS, MINUTE_MS } from '../../domain/civil.js';
+import { DAY_MS, formatEpochDay, isoWeekday, MINUTE_MS, parseEpochDay } from '../../domain/civil.js';
+import { dateAt, startOfDate } from '../../domain/zone.js';
 
 /**
  * A booking's first try without a read: "one round trip per booking" on a remote database.
@@ -19,8 +20,9 @@ import { DAY_MS, MINUTE_MS } from '../../domain/civil.js';
  * capacity one). Bookings of other times therefore never refuse each other, where a guard on the
  * availability version (which every booking moves) would.
  *
- * Only a free booking of a service without day or week caps takes this path (caps count other
- * bookings; money and credits read and call out anyway). Anything the remembered rules refuse, or
+ * Only a free booking takes this path (money and credits read and call out anyway). A service's
+ * day and week caps are guards too (`capsStill`): the database counts the service's bookings in
+ * force in the start's day and week, in the specialist's zone, at commit. Anything the remembered rules refuse, or
  * a refused guard, falls back to the snapshot path, which alone answers a refusal — remembered
  * rules may be stale, so they may allow a try but never refuse one.
  */
@@ -89,4 +91,30 @@ export function roomStill(specialistId: string, occupied: { start: number; end: 
     gt(sql`${bookings.endAt} + ${bookings.bufferAfter} * ${MINUTE_MS}`, occupied.start),
   );
   return sql`not exists (select 1 from ${bookings} where ${overlapping})`;
+}
+
+/**
+ * The guard condition for a service's caps: fewer than `maxPerDay` of its bookings in force at
+ * `now` start on the new booking's day, and fewer than `maxPerWeek` in its ISO week (Monday to
+ * Sunday), both in `timeZone` — the specialist's, as `computeSlots` tallies them. `undefined` for
+ * a service without caps. Each count is one range on the `(service_id, start_at)` index.
+ */
+export function capsStill(service: Pick<ServiceRow, 'id' | 'maxPerDay' | 'maxPerWeek'>, start: number, timeZone: string, now: number): SQL | undefined {
+  if (service.maxPerDay === null && service.maxPerWeek === null) return undefined;
+  const day = parseEpochDay(dateAt(timeZone, start));
+  const monday = day - isoWeekday(day) + 1;
+  const dayStart = (epochDay: number) => startOfDate(timeZone, formatEpochDay(epochDay));
+  const fewer = (from: number, to: number, cap: number) =>
+    sql`(select count(*) from ${bookings} where ${and(
+      eq(bookings.serviceId, service.id),
+      inArray(bookings.status, [...ACTIVE_STATUSES]),
+      or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)),
+      gt(bookings.startAt, from - 1),
+      lt(bookings.startAt, to),
+    )}) < ${cap}`;
+  const conditions = [
+    service.maxPerDay === null ? undefined : fewer(dayStart(day), dayStart(day + 1), service.maxPerDay),
+    service.maxPerWeek === null ? undefined : fewer(dayStart(monday), dayStart(monday + 7), service.maxPerWeek),
+  ];
+  return and(...conditions);
 }
