@@ -129,6 +129,58 @@ async function measure(pageName, wait) {
   }
 }
 
+// `--trace=<page>` (e.g. `--trace=preselected`): instead of the table, one traced load of that page
+// (after a warm-up), printed as a timeline from navigation start: the renderer main thread's tasks
+// of 1 ms or more (what ran in them) and every request's send / response / finish.
+const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
+if (TRACE) {
+  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days' }[TRACE];
+  await measure(TRACE, wait);
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'] });
+  await tab.goto(`${server.url}/bench/${TRACE}`, { waitUntil: 'domcontentloaded' });
+  const done = await (await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 })).jsonValue();
+  const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+  const { profile } = await cdp.send('Profiler.stop');
+  await context.close();
+  await browser.close();
+  await server.close();
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && traceEvents.some((x) => x.pid === e.pid && x.name === 'navigationStart'));
+  const nav = traceEvents.filter((e) => e.name === 'navigationStart' && e.pid === main.pid).at(-1).ts;
+  const at = (e) => ((e.ts - nav) / 1000).toFixed(1).padStart(6);
+  const lines = [];
+  const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= nav).sort((a, b) => a.ts - b.ts);
+  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.dur >= 1000)) {
+    const inner = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.dur >= 500 && e.name !== 'RunTask');
+    const what = inner.map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.replace(server.url, '') : e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${(e.dur / 1000).toFixed(1)}`).slice(0, 8).join(' | ');
+    lines.push([task.ts, `${at(task)} ms  main ${(task.dur / 1000).toFixed(1).padStart(5)} ms  ${what}`]);
+  }
+  const urls = new Map();
+  for (const e of traceEvents.filter((e) => ['ResourceSendRequest', 'ResourceReceiveResponse', 'ResourceFinish'].includes(e.name) && e.ts >= nav)) {
+    const id = e.args.data.requestId;
+    if (e.args.data.url) urls.set(id, e.args.data.url.replace(server.url, ''));
+    lines.push([e.ts, `${at(e)} ms  net  ${e.name.replace('Resource', '').padEnd(15)} ${urls.get(id) ?? id}`]);
+  }
+  for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
+  console.log(`${done.toFixed(1).padStart(6)} ms  target visible (performance.now())`);
+  // Self time per function in the CPU profile (samples every 0.1 ms), the 25 largest.
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(server.url, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  console.log('\nCPU profile, self time:');
+  for (const [key, ms] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  process.exit(0);
+}
+
 const browserVersion = await browser.version();
 const CASES = [
   ['trivial Lit element (floor)', 'trivial', 'trivial'],

@@ -38,13 +38,16 @@ export function entryGraph(dir = modules) {
  * `api` attribute or this script's origin and the zone the `timezone` attribute if valid, else the
  * browser's — and leaves the promise in `window.__slotwisePrefetch` for the widget to take.
  */
-const PREFETCH = `var p=window.__slotwisePrefetch=window.__slotwisePrefetch||{},o=new URL(b).origin;
+const PREFETCH = `var p=window.__slotwisePrefetch=window.__slotwisePrefetch||{},o=new URL(b).origin,w=[];
 customElements.get("slotwise-booking")||document.querySelectorAll("slotwise-booking[specialist]").forEach(e=>{var a=n=>e.getAttribute(n),z=a("timezone"),d=Number(a("duration")),v=a("service"),q;
+w.push(e.closest("[lang]")?.getAttribute("lang"));
 if(a("booking")&&a("token"))return;
 if(z)try{new Intl.DateTimeFormat("en-US",{timeZone:z})}catch(x){z=""}
+if(!z)try{z=Temporal.Now.timeZoneId()}catch(x){}
 z=z||Intl.DateTimeFormat().resolvedOptions().timeZone;
 q=(a("api")||o).replace(/\\/+$/,"")+"/v1/specialists/"+encodeURIComponent(a("specialist"))+"?include=slots"+(v?"&service="+encodeURIComponent(v):"")+(d?"&duration="+d:"")+(z?"&timezone="+encodeURIComponent(z):"");
-if(!p[q])(p[q]=fetch(q)).catch(()=>{})});`;
+if(!p[q])(p[q]=fetch(q)).catch(()=>{})});
+w.length&&setTimeout(()=>{try{var l=(w[0]||"").replace(/_/g,"-")||void 0;new Intl.NumberFormat(l,{style:"currency",currency:"EUR"}).format(1);new Intl.DateTimeFormat(l,{dateStyle:"full"}).format(0)}catch(x){}});`;
 
 /** Writes the loader. Its comment stays short: every visitor downloads it (the entry's name is in the code). */
 export async function writeLoader() {
