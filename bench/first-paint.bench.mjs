@@ -38,6 +38,11 @@ const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-paint-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const assets = join(dir, 'widget');
 cpSync(join(widgetRoot, 'dist'), assets, { recursive: true });
+// `--baseline=<dir>`: another build of the widget (e.g. main's `packages/widget/dist`, copied
+// away before rebuilding) served beside this one under /widget/baseline/ and measured in the
+// same run, so a change is judged against what it replaces under the same load.
+const BASELINE = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11);
+if (BASELINE) cpSync(BASELINE, join(assets, 'baseline'), { recursive: true });
 writeFileSync(join(dir, 'trivial.ts'), `import { LitElement, html } from 'lit';
 customElements.define('trivial-element', class extends LitElement { render() { return html\`<button>Hello</button>\`; } });`);
 // A second floor doing the widget's irreducible work and nothing else: the same profile request
@@ -94,6 +99,8 @@ Object.assign(PAGES, {
   widget: page(`<script src="${versioned}" defer></script>`, booking()),
   preselected: page(`<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
   module: page(`<script type="module" src="/widget/slotwise/${entry}"></script>`, booking(' service="intro-call"')),
+  'baseline-widget': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking()),
+  'baseline-preselected': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking(' service="intro-call"')),
 });
 
 /** Milliseconds from navigation start to the first animation frame where `visible()` holds, in the page. */
@@ -134,7 +141,7 @@ async function measure(pageName, wait) {
 // of 1 ms or more (what ran in them) and every request's send / response / finish.
 const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 if (TRACE) {
-  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days' }[TRACE];
+  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
   await measure(TRACE, wait);
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
@@ -176,6 +183,30 @@ if (TRACE) {
     const key = `${functionName || '(anonymous)'} ${url.replace(server.url, '')}:${lineNumber + 1}:${columnNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
   });
+  // Inclusive time per function within the longest main-thread task after the modules ran (the first render).
+  const parents = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 1000);
+  const firstModule = onMain.find((e) => e.name === 'v8.evaluateModule');
+  const render = tasks.filter((t) => firstModule && t.ts > firstModule.ts + firstModule.dur).sort((a, b) => b.dur - a.dur)[0];
+  if (render) {
+    const total = new Map();
+    let t = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      t += profile.timeDeltas[i] ?? 0;
+      if (t < render.ts || t > render.ts + render.dur) return;
+      const seen = new Set();
+      for (let node = id; node !== undefined; node = parents.get(node)) {
+        const { functionName, url, lineNumber, columnNumber } = byId.get(node).callFrame;
+        const key = `${functionName || '(anonymous)'} ${url.replace(server.url, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      }
+    });
+    console.log(`\nCPU profile of the longest task after the modules ran (${at(render)} ms, ${(render.dur / 1000).toFixed(1)} ms), inclusive time:`);
+    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  }
   console.log('\nCPU profile, self time:');
   for (const [key, ms] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
   process.exit(0);
@@ -189,6 +220,12 @@ const CASES = [
   ['widget, service="intro-call" → services visible', 'preselected', 'services'],
   ['widget, service="intro-call" → first open days', 'preselected', 'days'],
   ['type="module" entry, preselected → first open days', 'module', 'days'],
+  ...(BASELINE
+    ? [
+        ['baseline widget → services visible', 'baseline-widget', 'services'],
+        ['baseline, service="intro-call" → first open days', 'baseline-preselected', 'days'],
+      ]
+    : []),
 ];
 const times = CASES.map(() => []);
 let failed = false;
@@ -227,6 +264,7 @@ console.log(`  widget script     ${versioned} (classic loader ${gz(join(assets, 
 console.log(`  floor             /widget/trivial.js: one minified classic script, Lit + an element rendering a button (${gz(join(assets, 'trivial.js'))} B gzip)`);
 console.log(`  data floor        /widget/data.js: the same, plus the widget's profile request (include=slots, browser zone) and Intl formatting of a price and the first open day (${gz(join(assets, 'data.js'))} B gzip)`);
 console.log(`  loads             ${RUNS} per case after one warm-up each, cases interleaved, a fresh browser context per load (cold HTTP cache), network latency ${LATENCY} ms`);
+if (BASELINE) console.log(`  baseline          ${BASELINE} served as /widget/baseline/slotwise.js (the same server, the same run)`);
 console.log('  measured          ms from navigation start to the first animation frame showing the target (performance.now() in the page)');
 console.log('');
 console.log(table(['case', 'median', 'min', 'max', '× floor', '× data floor'], CASES.map(([name], i) => [
