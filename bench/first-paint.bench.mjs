@@ -46,14 +46,15 @@ if (BASELINE) cpSync(BASELINE, join(assets, 'baseline'), { recursive: true });
 writeFileSync(join(dir, 'trivial.ts'), `import { LitElement, html } from 'lit';
 customElements.define('trivial-element', class extends LitElement { render() { return html\`<button>Hello</button>\`; } });`);
 // A second floor doing the widget's irreducible work and nothing else: the same profile request
-// (with the first month's slots, in the browser's zone), the price and the first open day through
-// `Intl` (whose first use initialises ICU, tens of ms in a fresh renderer), one button each.
+// (with the first month's slots, in the browser's zone, read as the widget reads it: through
+// `Temporal` where the browser has it), the price and the first open day through `Intl` (whose
+// first use loads the locale's data, tens of ms in a fresh renderer), one button each.
 writeFileSync(join(dir, 'data.ts'), `import { LitElement, html } from 'lit';
 customElements.define('data-element', class extends LitElement {
   static properties = { profile: { state: true } };
   connectedCallback() {
     super.connectedCallback();
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = globalThis.Temporal?.Now.timeZoneId() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     fetch('/v1/specialists/demo?include=slots&service=intro-call&timezone=' + encodeURIComponent(zone)).then((r) => r.json()).then((p) => { this.profile = p; });
   }
   render() {
@@ -189,12 +190,14 @@ if (TRACE) {
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 1000);
   const firstModule = onMain.find((e) => e.name === 'v8.evaluateModule');
   const render = tasks.filter((t) => firstModule && t.ts > firstModule.ts + firstModule.dur).sort((a, b) => b.dur - a.dur)[0];
-  if (render) {
+  const evaluation = tasks.find((t) => firstModule && t.ts <= firstModule.ts && t.ts + t.dur >= firstModule.ts);
+  for (const [what, task] of [['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
+    if (!task) continue;
     const total = new Map();
     let t = profile.startTime;
     profile.samples.forEach((id, i) => {
       t += profile.timeDeltas[i] ?? 0;
-      if (t < render.ts || t > render.ts + render.dur) return;
+      if (t < task.ts || t > task.ts + task.dur) return;
       const seen = new Set();
       for (let node = id; node !== undefined; node = parents.get(node)) {
         const { functionName, url, lineNumber, columnNumber } = byId.get(node).callFrame;
@@ -204,8 +207,8 @@ if (TRACE) {
         total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
       }
     });
-    console.log(`\nCPU profile of the longest task after the modules ran (${at(render)} ms, ${(render.dur / 1000).toFixed(1)} ms), inclusive time:`);
-    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
+    console.log(`\nCPU profile of ${what} (${at(task)} ms, ${(task.dur / 1000).toFixed(1)} ms), inclusive time:`);
+    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
   }
   console.log('\nCPU profile, self time:');
   for (const [key, ms] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
