@@ -38,17 +38,23 @@ const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-paint-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 const assets = join(dir, 'widget');
 cpSync(join(widgetRoot, 'dist'), assets, { recursive: true });
+// `--baseline=<dir>`: another build of the widget (e.g. main's `packages/widget/dist`, copied
+// away before rebuilding) served beside this one under /widget/baseline/ and measured in the
+// same run, so a change is judged against what it replaces under the same load.
+const BASELINE = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11);
+if (BASELINE) cpSync(BASELINE, join(assets, 'baseline'), { recursive: true });
 writeFileSync(join(dir, 'trivial.ts'), `import { LitElement, html } from 'lit';
 customElements.define('trivial-element', class extends LitElement { render() { return html\`<button>Hello</button>\`; } });`);
 // A second floor doing the widget's irreducible work and nothing else: the same profile request
-// (with the first month's slots, in the browser's zone), the price and the first open day through
-// `Intl` (whose first use initialises ICU, tens of ms in a fresh renderer), one button each.
+// (with the first month's slots, in the browser's zone, read as the widget reads it: through
+// `Temporal` where the browser has it), the price and the first open day through `Intl` (whose
+// first use loads the locale's data, tens of ms in a fresh renderer), one button each.
 writeFileSync(join(dir, 'data.ts'), `import { LitElement, html } from 'lit';
 customElements.define('data-element', class extends LitElement {
   static properties = { profile: { state: true } };
   connectedCallback() {
     super.connectedCallback();
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = globalThis.Temporal?.Now.timeZoneId() ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     fetch('/v1/specialists/demo?include=slots&service=intro-call&timezone=' + encodeURIComponent(zone)).then((r) => r.json()).then((p) => { this.profile = p; });
   }
   render() {
@@ -94,6 +100,8 @@ Object.assign(PAGES, {
   widget: page(`<script src="${versioned}" defer></script>`, booking()),
   preselected: page(`<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
   module: page(`<script type="module" src="/widget/slotwise/${entry}"></script>`, booking(' service="intro-call"')),
+  'baseline-widget': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking()),
+  'baseline-preselected': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking(' service="intro-call"')),
 });
 
 /** Milliseconds from navigation start to the first animation frame where `visible()` holds, in the page. */
@@ -129,6 +137,84 @@ async function measure(pageName, wait) {
   }
 }
 
+// `--trace=<page>` (e.g. `--trace=preselected`): instead of the table, one traced load of that page
+// (after a warm-up), printed as a timeline from navigation start: the renderer main thread's tasks
+// of 1 ms or more (what ran in them) and every request's send / response / finish.
+const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
+if (TRACE) {
+  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
+  await measure(TRACE, wait);
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  const cdp = await tab.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'] });
+  await tab.goto(`${server.url}/bench/${TRACE}`, { waitUntil: 'domcontentloaded' });
+  const done = await (await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 })).jsonValue();
+  const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
+  const { profile } = await cdp.send('Profiler.stop');
+  await context.close();
+  await browser.close();
+  await server.close();
+  const main = traceEvents.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && traceEvents.some((x) => x.pid === e.pid && x.name === 'navigationStart'));
+  const nav = traceEvents.filter((e) => e.name === 'navigationStart' && e.pid === main.pid).at(-1).ts;
+  const at = (e) => ((e.ts - nav) / 1000).toFixed(1).padStart(6);
+  const lines = [];
+  const onMain = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= nav).sort((a, b) => a.ts - b.ts);
+  for (const task of onMain.filter((e) => e.name === 'RunTask' && e.dur >= 1000)) {
+    const inner = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.dur >= 500 && e.name !== 'RunTask');
+    const what = inner.map((e) => `${e.name}${e.args?.data?.url ? ' ' + e.args.data.url.replace(server.url, '') : e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''} ${(e.dur / 1000).toFixed(1)}`).slice(0, 8).join(' | ');
+    lines.push([task.ts, `${at(task)} ms  main ${(task.dur / 1000).toFixed(1).padStart(5)} ms  ${what}`]);
+  }
+  const urls = new Map();
+  for (const e of traceEvents.filter((e) => ['ResourceSendRequest', 'ResourceReceiveResponse', 'ResourceFinish'].includes(e.name) && e.ts >= nav)) {
+    const id = e.args.data.requestId;
+    if (e.args.data.url) urls.set(id, e.args.data.url.replace(server.url, ''));
+    lines.push([e.ts, `${at(e)} ms  net  ${e.name.replace('Resource', '').padEnd(15)} ${urls.get(id) ?? id}`]);
+  }
+  for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
+  console.log(`${done.toFixed(1).padStart(6)} ms  target visible (performance.now())`);
+  // Self time per function in the CPU profile (samples every 0.1 ms), the 25 largest.
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.replace(server.url, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+  // Inclusive time per function within the longest main-thread task after the modules ran (the first render).
+  const parents = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= 1000);
+  const firstModule = onMain.find((e) => e.name === 'v8.evaluateModule');
+  const render = tasks.filter((t) => firstModule && t.ts > firstModule.ts + firstModule.dur).sort((a, b) => b.dur - a.dur)[0];
+  const evaluation = tasks.find((t) => firstModule && t.ts <= firstModule.ts && t.ts + t.dur >= firstModule.ts);
+  for (const [what, task] of [['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
+    if (!task) continue;
+    const total = new Map();
+    let t = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      t += profile.timeDeltas[i] ?? 0;
+      if (t < task.ts || t > task.ts + task.dur) return;
+      const seen = new Set();
+      for (let node = id; node !== undefined; node = parents.get(node)) {
+        const { functionName, url, lineNumber, columnNumber } = byId.get(node).callFrame;
+        const key = `${functionName || '(anonymous)'} ${url.replace(server.url, '')}:${lineNumber + 1}:${columnNumber + 1}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      }
+    });
+    console.log(`\nCPU profile of ${what} (${at(task)} ms, ${(task.dur / 1000).toFixed(1)} ms), inclusive time:`);
+    for (const [key, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  }
+  console.log('\nCPU profile, self time:');
+  for (const [key, ms] of [...self].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${key}`);
+  process.exit(0);
+}
+
 const browserVersion = await browser.version();
 const CASES = [
   ['trivial Lit element (floor)', 'trivial', 'trivial'],
@@ -137,6 +223,12 @@ const CASES = [
   ['widget, service="intro-call" → services visible', 'preselected', 'services'],
   ['widget, service="intro-call" → first open days', 'preselected', 'days'],
   ['type="module" entry, preselected → first open days', 'module', 'days'],
+  ...(BASELINE
+    ? [
+        ['baseline widget → services visible', 'baseline-widget', 'services'],
+        ['baseline, service="intro-call" → first open days', 'baseline-preselected', 'days'],
+      ]
+    : []),
 ];
 const times = CASES.map(() => []);
 let failed = false;
@@ -175,6 +267,7 @@ console.log(`  widget script     ${versioned} (classic loader ${gz(join(assets, 
 console.log(`  floor             /widget/trivial.js: one minified classic script, Lit + an element rendering a button (${gz(join(assets, 'trivial.js'))} B gzip)`);
 console.log(`  data floor        /widget/data.js: the same, plus the widget's profile request (include=slots, browser zone) and Intl formatting of a price and the first open day (${gz(join(assets, 'data.js'))} B gzip)`);
 console.log(`  loads             ${RUNS} per case after one warm-up each, cases interleaved, a fresh browser context per load (cold HTTP cache), network latency ${LATENCY} ms`);
+if (BASELINE) console.log(`  baseline          ${BASELINE} served as /widget/baseline/slotwise.js (the same server, the same run)`);
 console.log('  measured          ms from navigation start to the first animation frame showing the target (performance.now() in the page)');
 console.log('');
 console.log(table(['case', 'median', 'min', 'max', '× floor', '× data floor'], CASES.map(([name], i) => [

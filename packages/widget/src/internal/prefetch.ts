@@ -10,7 +10,8 @@ import type { Specialist } from '@slotwise/sdk/contract';
  */
 declare global {
   interface Window {
-    __slotwisePrefetch?: Record<string, Promise<Response>>;
+    /** The loader's requests by URL: each the parsed body of a success, undefined otherwise. */
+    __slotwisePrefetch?: Record<string, Promise<unknown>>;
   }
 }
 
@@ -33,8 +34,7 @@ export async function takePrefetched(url: string): Promise<Specialist | undefine
   if (!pending) return undefined;
   delete window.__slotwisePrefetch![url];
   try {
-    const res = await pending;
-    return res.ok ? ((await res.json()) as Specialist) : undefined;
+    return ((await pending) ?? undefined) as Specialist | undefined;
   } catch {
     return undefined;
   }

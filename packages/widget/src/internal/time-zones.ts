@@ -1,5 +1,18 @@
-/** The zone this device is set to ('UTC' where the runtime cannot say). */
+/**
+ * The zone this device is set to ('UTC' where the runtime cannot say). `Temporal.Now.timeZoneId()`
+ * where the runtime has it: the same IANA name as `Intl`'s, but ≈ 0.3 ms instead of ≈ 15 ms when
+ * it is the page's first `Intl` call (a `DateTimeFormat` loads the locale's data first), which
+ * sits before the first frame's profile request. The loader (`scripts/loader.mjs`) reads the
+ * zone the same way, so both ask for the same URL.
+ */
 export function detectedTimeZone(): string {
+  const temporal = (globalThis as { Temporal?: { Now?: { timeZoneId?: () => string } } }).Temporal;
+  try {
+    const zone = temporal?.Now?.timeZoneId?.();
+    if (zone) return zone;
+  } catch {
+    // fall through to Intl
+  }
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

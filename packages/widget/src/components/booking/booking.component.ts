@@ -17,6 +17,7 @@ import '../time-list/time-list.js';
 import '../zone-picker/zone-picker.js';
 import { zoneMemory } from '../zone-picker/zone-memory.js';
 import { resolveZone } from '../../internal/time-zones.js';
+import { warmFormats } from '../../internal/format.js';
 import { PageLinksController } from './page-links.js';
 import { manageParts } from '../manage/manage-parts.js';
 import { UrlPrefillController } from '../../prefill/url-prefill-controller.js';
@@ -167,6 +168,7 @@ export class SlotwiseBooking extends LitElement {
       utm: this.utm,
     });
     void this.loadCatalog(locale);
+    warmFormats(locale);
     this.packs.configure(this.flow.ctx!.client, this.flow.ctx!.specialist);
   }
 
