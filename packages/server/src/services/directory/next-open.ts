@@ -1,5 +1,5 @@
-import { DIRECTORY_HORIZON_DAYS, type Slots } from '@slotwise/sdk/contract';
-import { and, asc, eq } from 'drizzle-orm';
+import { DIRECTORY_HORIZON_DAYS } from '@slotwise/sdk/contract';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { directoryEntries, services } from '../../db/schema.js';
 import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
@@ -23,28 +23,58 @@ export interface NextOpenSubject {
   version: number;
 }
 
+/** The first look ahead, in days: most specialists open within a week, and a short window is cheap to compute and to cache. */
+const FIRST_LOOK_DAYS = 7;
+
+/** The first `"start":"…"` of a slots answer (its days are in order, each day's slots too), without parsing the rest. */
+function firstStart(body: Uint8Array): number | undefined {
+  const text = decoder.decode(body);
+  const at = text.indexOf('"start":"');
+  return at < 0 ? undefined : Date.parse(text.slice(at + 9, text.indexOf('"', at + 9)));
+}
+
 /**
  * The specialist's first open start within the directory's horizon (today in their zone and the
- * following days), over the default duration of each active service: exactly what the slots
- * endpoint offers (the same `listSlots`, its cache and its refusals of specialists who take no
- * bookings or no money), so a time shown is one that can be booked. Null when there is none.
+ * following days), over the default duration of each active service (`services`, in their order):
+ * exactly what the slots endpoint offers (the same `listSlots`, its cache and its refusals of
+ * specialists who take no bookings or no money), so a time shown is one that can be booked. The
+ * first week is asked first, the rest of the horizon only when it has nothing. Null when there is none.
  */
-export async function nextOpenOf(deps: ServiceDeps, subject: NextOpenSubject): Promise<NextOpen | null> {
-  const rows = await deps.database.db
-    .select({ id: services.id, durations: services.durations })
-    .from(services)
-    .where(and(eq(services.specialistId, subject.specialistId), eq(services.active, true)))
-    .orderBy(asc(services.position), asc(services.createdAt));
-  const from = deps.slotCache.today(subject.timeZone, deps.clock());
-  const to = formatEpochDay(parseEpochDay(from) + DIRECTORY_HORIZON_DAYS - 1);
-  let best: NextOpen | null = null;
-  for (const row of rows) {
-    const body = await listSlots(deps, subject.handle, { service: row.id, duration: row.durations[0]!.minutes, from, to, timezone: subject.timeZone });
-    const first = (JSON.parse(decoder.decode(body)) as Slots).days[0]?.slots[0];
-    const at = first && Date.parse(first.start);
-    if (at && (!best || at < best.at)) best = { at, service: row.id };
+export async function nextOpenOf(deps: ServiceDeps, subject: NextOpenSubject, offered?: readonly ServiceDefault[]): Promise<NextOpen | null> {
+  const rows = offered ?? (await defaultsOf(deps, [subject.specialistId])).get(subject.specialistId) ?? [];
+  const today = parseEpochDay(deps.slotCache.today(subject.timeZone, deps.clock()));
+  for (const [first, last] of [
+    [0, FIRST_LOOK_DAYS - 1],
+    [FIRST_LOOK_DAYS, DIRECTORY_HORIZON_DAYS - 1],
+  ] as const) {
+    let best: NextOpen | null = null;
+    for (const row of rows) {
+      const window = { from: formatEpochDay(today + first), to: formatEpochDay(today + last) };
+      const at = firstStart(await listSlots(deps, subject.handle, { service: row.id, duration: row.minutes, timezone: subject.timeZone, ...window }));
+      if (at !== undefined && (!best || at < best.at)) best = { at, service: row.id };
+    }
+    if (best) return best;
   }
-  return best;
+  return null;
+}
+
+/** An active service's id and default (first) duration. */
+export interface ServiceDefault {
+  id: string;
+  minutes: number;
+}
+
+/** The active services of each specialist, in their order, in one query. */
+export async function defaultsOf(deps: ServiceDeps, specialistIds: readonly string[]): Promise<Map<string, ServiceDefault[]>> {
+  const found = new Map<string, ServiceDefault[]>();
+  if (specialistIds.length === 0) return found;
+  const rows = await deps.database.db
+    .select({ id: services.id, specialistId: services.specialistId, durations: services.durations })
+    .from(services)
+    .where(and(inArray(services.specialistId, [...specialistIds]), eq(services.active, true)))
+    .orderBy(asc(services.position), asc(services.createdAt));
+  for (const row of rows) found.set(row.specialistId, [...(found.get(row.specialistId) ?? []), { id: row.id, minutes: row.durations[0]!.minutes }]);
+  return found;
 }
 
 /** The write that files `found` as the subject's next open time, computed at its version. */
@@ -68,8 +98,9 @@ export async function refreshNextOpen(
   const now = deps.clock();
   const found = new Map<string, NextOpen | null>();
   const writes = [];
+  const offered = await defaultsOf(deps, subjects.map((s) => s.specialistId));
   for (const subject of subjects) {
-    const open = await nextOpenOf(deps, subject);
+    const open = await nextOpenOf(deps, subject, offered.get(subject.specialistId) ?? []);
     found.set(subject.specialistId, open);
     const before = stored(subject);
     if (before === undefined || before?.at !== open?.at || before?.service !== open?.service) writes.push(storeNextOpen(deps, subject, open, now));
