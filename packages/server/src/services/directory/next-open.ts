@@ -1,7 +1,8 @@
 import { DIRECTORY_HORIZON_DAYS } from '@slotwise/sdk/contract';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { directoryEntries, services } from '../../db/schema.js';
-import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
+import { formatEpochDay, isoInstant, parseEpochDay } from '../../domain/civil.js';
+import { startOfDate } from '../../domain/zone.js';
 import type { ServiceDeps } from '../deps.js';
 import { listSlots } from '../availability/slots.js';
 
@@ -33,6 +34,15 @@ function firstStart(body: Uint8Array): number | undefined {
   return at < 0 ? undefined : Date.parse(text.slice(at + 9, text.indexOf('"', at + 9)));
 }
 
+/** The two windows looked at, as days after today: the first week, then the rest of the horizon. */
+const WINDOWS = [
+  [0, FIRST_LOOK_DAYS - 1],
+  [FIRST_LOOK_DAYS, DIRECTORY_HORIZON_DAYS - 1],
+] as const;
+
+const slotsOf = (deps: ServiceDeps, subject: NextOpenSubject, service: ServiceDefault, today: number, window: (typeof WINDOWS)[number]) =>
+  listSlots(deps, subject.handle, { service: service.id, duration: service.minutes, timezone: subject.timeZone, from: formatEpochDay(today + window[0]), to: formatEpochDay(today + window[1]) });
+
 /**
  * The specialist's first open start within the directory's horizon (today in their zone and the
  * following days), over the default duration of each active service (`services`, in their order):
@@ -43,19 +53,29 @@ function firstStart(body: Uint8Array): number | undefined {
 export async function nextOpenOf(deps: ServiceDeps, subject: NextOpenSubject, offered?: readonly ServiceDefault[]): Promise<NextOpen | null> {
   const rows = offered ?? (await defaultsOf(deps, [subject.specialistId])).get(subject.specialistId) ?? [];
   const today = parseEpochDay(deps.slotCache.today(subject.timeZone, deps.clock()));
-  for (const [first, last] of [
-    [0, FIRST_LOOK_DAYS - 1],
-    [FIRST_LOOK_DAYS, DIRECTORY_HORIZON_DAYS - 1],
-  ] as const) {
+  for (const window of WINDOWS) {
     let best: NextOpen | null = null;
     for (const row of rows) {
-      const window = { from: formatEpochDay(today + first), to: formatEpochDay(today + last) };
-      const at = firstStart(await listSlots(deps, subject.handle, { service: row.id, duration: row.minutes, timezone: subject.timeZone, ...window }));
+      const at = firstStart(await slotsOf(deps, subject, row, today, window));
       if (at !== undefined && (!best || at < best.at)) best = { at, service: row.id };
     }
     if (best) return best;
   }
   return null;
+}
+
+/**
+ * Whether `stored` — the next open time computed at the subject's CURRENT availability version — is
+ * still offered: one slots answer instead of every service's. At one version nothing can open an
+ * earlier time (only the clock moves, and it only takes times away), so a stored time that is still
+ * offered is still the first.
+ */
+async function stillOffered(deps: ServiceDeps, subject: NextOpenSubject, stored: NextOpen, offered: readonly ServiceDefault[]): Promise<boolean> {
+  const service = offered.find((row) => row.id === stored.service);
+  if (!service || stored.at <= deps.clock()) return false;
+  const today = parseEpochDay(deps.slotCache.today(subject.timeZone, deps.clock()));
+  const window = stored.at < startOfDate(subject.timeZone, formatEpochDay(today + FIRST_LOOK_DAYS)) ? WINDOWS[0] : WINDOWS[1];
+  return decoder.decode(await slotsOf(deps, subject, service, today, window)).includes(`"start":"${isoInstant(stored.at)}"`);
 }
 
 /** An active service's id and default (first) duration. */
@@ -86,9 +106,10 @@ export function storeNextOpen(deps: ServiceDeps, subject: NextOpenSubject, found
 }
 
 /**
- * Computes the next open time of each subject and files those that differ from what is stored
- * (`stored` answers the stored value, or undefined when it must be written anyway), in one write
- * batch; an answer that matches a fresh stored one writes nothing.
+ * The next open time of each subject, checked with the slot engine, filed where it differs from
+ * what is stored, in one write batch. `stored` answers a subject's stored time when it was
+ * computed at the subject's current version (and recently): then it only needs checking that it
+ * is still offered (`stillOffered`); undefined (never, another version, too old) computes it anew.
  */
 export async function refreshNextOpen(
   deps: ServiceDeps,
@@ -100,9 +121,10 @@ export async function refreshNextOpen(
   const writes = [];
   const offered = await defaultsOf(deps, subjects.map((s) => s.specialistId));
   for (const subject of subjects) {
-    const open = await nextOpenOf(deps, subject, offered.get(subject.specialistId) ?? []);
-    found.set(subject.specialistId, open);
     const before = stored(subject);
+    const services = offered.get(subject.specialistId) ?? [];
+    const open = before && (await stillOffered(deps, subject, before, services)) ? before : await nextOpenOf(deps, subject, services);
+    found.set(subject.specialistId, open);
     if (before === undefined || before?.at !== open?.at || before?.service !== open?.service) writes.push(storeNextOpen(deps, subject, open, now));
   }
   if (writes.length > 0) await deps.database.batch(writes);
