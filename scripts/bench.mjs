@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['slots-engine.bench.mjs', 'recurrence.bench.mjs', 'slots-http.bench.mjs', 'load.bench.mjs', 'export.bench.mjs'];
+const benches = ['slots-engine.bench.mjs', 'recurrence.bench.mjs', 'slots-http.bench.mjs', 'load.bench.mjs', 'export.bench.mjs', 'directory.bench.mjs'];
 const failed = [];
 for (const name of benches) {
   console.log(`\n━━ bench/${name} ━━`);

@@ -68,7 +68,7 @@ export default defineConfig([
     format: ['esm'],
     dts: true,
     // The script-tag and console builds below write into the same folder at the same time.
-    clean: ['!slotwise.js', '!slotwise', '!console'],
+    clean: ['!slotwise.js', '!slotwise', '!console', '!directory'],
     target: 'es2022',
     platform: 'browser',
     sourcemap: true,
@@ -114,5 +114,21 @@ export default defineConfig([
     minify: true,
     sourcemap: true,
     noExternal: [/.*/],
+  },
+  {
+    // `<slotwise-directory>`: its own ESM bundle for the page that lists specialists, never part
+    // of slotwise.js (the booking widget's first load does not grow); other languages are chunks
+    // beside it, loaded on first use.
+    entry: { directory: 'src/directory/directory.ts' },
+    outDir: 'dist/directory',
+    format: ['esm'],
+    splitting: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    noExternal: [/.*/],
+    esbuildPlugins: [compactLitCss],
   },
 ]);

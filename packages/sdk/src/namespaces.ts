@@ -9,6 +9,11 @@ import { visitorNamespaces } from './visitor-namespaces.js';
 export const namespaces = {
   // ── What a visitor's browser may call: `visitor-namespaces.ts`
   ...visitorNamespaces,
+  /** The public directory of specialists (not in the visitor's client: the booking widget never searches). */
+  directory: {
+    /** Search, filter and sort listed specialists; pass `nextCursor` as `cursor` with the same filters. */
+    search: 'searchSpecialists',
+  },
 
   // ── Accounts ───────────────────────────────────────────────────────────────────────────────
   auth: {

@@ -25,6 +25,7 @@ import { paymentRoutes } from './http/routes/payments.js';
 import { pageRoutes } from './http/routes/receipts.js';
 import { recoveryRoutes } from './http/routes/recovery.js';
 import { specialistRoutes } from './http/routes/specialists.js';
+import { directoryRoutes } from './http/routes/directory.js';
 import { promoCheckRoutes } from './http/routes/promo-codes.js';
 import { unsubscribeRoutes } from './http/routes/unsubscribe.js';
 import { createCalendarFeeds } from './providers/calendar-feed/index.js';
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   app.use('/v1/*', embedCors());
   app.on('POST', '/v1/*', idempotency());
   app.use('/v1/specialists/*', rateLimit({ name: 'public', limit: 600 }));
+  app.use('/v1/specialists', rateLimit({ name: 'directory', limit: 600 }));
 
   // Liveness: the process answers. Readiness: it can also reach its database.
   app.get('/health', (c) => c.json({ status: 'ok' }));
@@ -156,6 +158,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
   const widget = options.assets?.widget ? assetStore(options.assets.widget, deps.encoder, '/widget') : undefined;
   if (widget) app.get('/widget/*', staticFiles({ store: widget, prefix: '/widget' }));
   app.route('/', specialistRoutes());
+  app.route('/', directoryRoutes());
   app.route('/', promoCheckRoutes());
   app.route('/', bookingRoutes());
   app.route('/', paymentRoutes());

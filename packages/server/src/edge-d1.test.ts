@@ -80,6 +80,15 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(starts.length).toBeGreaterThan(20);
   });
 
+  it('finds the demo in the directory: the full-text index and its triggers work in D1, the open time checked in workerd', async () => {
+    const res = await call('/v1/specialists?q=coach%20engin&available_within_days=30');
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { data: { handle: string; nextOpen: { start: string } | null }[] };
+    expect(page.data.map((e) => e.handle)).toEqual(['demo']);
+    expect(page.data[0]!.nextOpen).not.toBeNull();
+    expect((await rows('select count(*) as n from specialist_search where specialist_search match ?', '"intro"'))[0]).toEqual({ n: 1 });
+  });
+
   it('books a free time: 201 confirmed, the time no longer offered, the row in D1', async () => {
     const start = starts[0]!;
     const res = await book(start, 'edge@example.com');

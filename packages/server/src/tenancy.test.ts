@@ -117,4 +117,12 @@ describe('tenancy', () => {
     expect((await t.json(`/v1/bookings/${ids.bookings}/review`, { headers: auth(bookingToken) })).status).toBe(404);
     expect((await t.json(`/v1/me/webhooks/${ids.webhooks}/deliveries`, { headers: auth(t.apiKey) })).body.data.map((d: { id: string }) => d.id)).toEqual([ids.deliveries]);
   });
+
+  it('the public directory answers public fields only: no email, id, payout account, status reason or booking of anyone', async () => {
+    const res = await t.json('/v1/specialists?limit=50');
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((e: { handle: string }) => e.handle)).toContain('demo');
+    const text = JSON.stringify(res.body);
+    for (const secret of ['@', 'sp_', 'acct_', ids.bookings!, ids.reviews!, 'Mine']) expect(text).not.toContain(secret);
+  });
 });

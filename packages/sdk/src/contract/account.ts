@@ -3,6 +3,7 @@ import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './avail
 import { Currency, Email, Handle, Instant, Locale, NewHandle, PhotoUrl, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
 import { say } from './messages.js';
+import { DirectoryProfileFields } from './directory.js';
 
 // ── Sign-up, login and tokens ────────────────────────────────────────────────────────────────
 
@@ -117,6 +118,10 @@ export const Profile = z
     status: SpecialistStatus.meta({ description: '`suspended` or `closed`: you take no new bookings (your existing ones stay); `statusReason` says why.' }),
     statusReason: z.string().nullable().meta({ description: 'Why you are not taking bookings (the operator’s words on a suspension); null while active.' }),
     createdAt: Instant,
+    headline: z.string().meta({ description: 'One line under your name in the directory.' }),
+    categories: z.array(z.string()),
+    languages: z.array(z.string()),
+    directoryListed: z.boolean().meta({ description: 'Whether you may appear in the public directory (you do while your email is verified and you offer a service).' }),
   })
   .meta({ id: 'Profile' });
 
@@ -143,6 +148,7 @@ export const ProfileUpdate = z
     notificationEmail: Email.nullable().optional().meta({ description: 'Where your own notices go; null: your login email.' }),
     dailyAgenda: z.boolean().optional(),
     locale: Locale.optional(),
+    ...DirectoryProfileFields,
   })
   .meta({ id: 'ProfileUpdate' });
 

@@ -23,3 +23,4 @@ export * from './customer-access.js';
 export * from './customer-routes.js';
 export * from './messages.js';
 export * from './reviews.js';
+export * from './directory.js';

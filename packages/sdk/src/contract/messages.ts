@@ -77,6 +77,17 @@ export const contractMessages = {
   webhook_event_types: (p: { types: string }) => `Use event types from: ${p.types}, or "*" for all.`,
   webhook_url_required: () => 'Give the https:// address that should receive the events.',
   webhook_events_required: () => 'Subscribe to at least one event type, or "*".',
+
+  // The directory (directory.ts).
+  directory_category: () => 'Use a category as lower-case words joined by hyphens, like career-coaching.',
+  directory_language: () => 'Use a two-letter language code, like en or de.',
+  headline_too_long: (p: { max: number }) => `Keep the headline within ${p.max} characters.`,
+  categories_too_many: (p: { max: number }) => `Choose at most ${p.max} categories.`,
+  languages_too_many: (p: { max: number }) => `List at most ${p.max} languages.`,
+  directory_query_too_long: (p: { max: number }) => `Keep the search within ${p.max} characters.`,
+  directory_price_max: () => 'Give the highest price as a whole amount in minor units, like 5000 for 50.00.',
+  directory_within_days: (p: { max: number }) => `Give a whole number of days from 1 to ${p.max}.`,
+  directory_price_currency: () => 'Say which currency the highest price is in, like currency=EUR.',
 } as const;
 
 export type ContractMessageKey = keyof typeof contractMessages;

@@ -126,6 +126,8 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   // A specialist's data: export, closing the account; the operator's erasure (data-routes.ts; CSV files: data.ts)
   retrieveMyExport: { method: 'get', path: '/v1/me/export', auth: 'apiKey' },
   closeMyAccount: { method: 'post', path: '/v1/me/close', auth: 'apiKey', input: 'body' },
+  // The public directory of specialists (directory-routes.ts)
+  searchSpecialists: { method: 'get', path: '/v1/specialists', input: 'query' },
   // Reviews: the specialist's answers, the operator's hiding (review-routes.ts)
   listMyReviews: { method: 'get', path: '/v1/me/reviews', auth: 'apiKey', input: 'query' },
   respondToMyReview: { method: 'post', path: '/v1/me/reviews/{id}/response', auth: 'apiKey', input: 'body' },

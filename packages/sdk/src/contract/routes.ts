@@ -21,6 +21,7 @@ import { notificationRoutes } from './notification-routes.js';
 import { recoveryRoutes } from './recovery-routes.js';
 import { packageRoutes } from './package-routes.js';
 import { reviewRoutes } from './review-routes.js';
+import { directoryRoutes } from './directory-routes.js';
 import { promoRoutes } from './promo-routes.js';
 import { promoRefusals } from './promo-problems.js';
 import { paymentRoutes } from './payment-routes.js';
@@ -277,6 +278,6 @@ const coreRoutes = {
  * of input — spread in, written once) with the schemas. The server validates and documents with
  * these; the client is built from `operations` and takes its types from these.
  */
-export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...promoRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes, ...customerRoutes, ...reviewRoutes } satisfies {
+export const routes = { ...coreRoutes, ...accountRoutes, ...paymentRoutes, ...packageRoutes, ...promoRoutes, ...calendarRoutes, ...webhookRoutes, ...notificationRoutes, ...dataRoutes, ...recoveryRoutes, ...customerRoutes, ...reviewRoutes, ...directoryRoutes } satisfies {
   [K in OperationName]: RouteSpec & (typeof operations)[K];
 };

@@ -55,8 +55,50 @@ export const specialists = sqliteTable(
     /** Why (the operator's words on suspension), shown to the specialist and the operator only. */
     statusReason: text('status_reason'),
     createdAt: integer('created_at').notNull(),
+    /** One line under their name in the directory (`Career coach for engineers`). */
+    headline: text('headline').notNull().default(''),
+    /** Directory categories, lower-case slugs (`career-coaching`), at most 5. */
+    categories: text('categories', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Languages they hold sessions in, ISO 639-1 codes (`en`, `de`), at most 10. */
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /**
+     * Whether they appear in the public directory once verified and bookable (the default, as on
+     * a marketplace: a specialist who signed up wants to be found); false: they opted out.
+     */
+    directoryListed: integer('directory_listed', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('specialists_handle_unique').on(t.handle)],
+);
+
+/**
+ * What the directory (`services/directory/`) sorts and filters on, one row per specialist, kept by
+ * the database itself: triggers of migration 0012 make the row with the specialist, recount the
+ * rating when a review is written or hidden and recompute the cheapest price when a service
+ * changes. `id` is the rowid of the full-text index `specialist_search` (raw SQL in that
+ * migration; drizzle has no virtual tables), an INTEGER PRIMARY KEY so VACUUM never renumbers it.
+ * The next open time is a cache the directory refreshes itself (`next_open_version` is the
+ * availability version it was computed at) and re-checks with the slot engine before showing.
+ */
+export const directoryEntries = sqliteTable(
+  'directory_entries',
+  {
+    id: integer('id').primaryKey(),
+    specialistId: text('specialist_id').notNull(),
+    /** Visible (not hidden) reviews: how many and the sum of their ratings. */
+    ratingCount: integer('rating_count').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
+    /** The cheapest duration of their active services (minor units) and its currency; null: no active service. */
+    priceFrom: integer('price_from'),
+    priceCurrency: text('price_currency'),
+    /** Their first open start within the directory's horizon, and of which service; null: none (or not computed yet). */
+    nextOpenAt: integer('next_open_at'),
+    nextOpenService: text('next_open_service'),
+    /** The availability version `next_open_at` was computed at; -1: never. */
+    nextOpenVersion: integer('next_open_version').notNull().default(-1),
+    /** When `next_open_at` was last computed: the horizon moves with time, so an old answer is recomputed. */
+    nextOpenCheckedAt: integer('next_open_checked_at'),
+  },
+  (t) => [uniqueIndex('directory_entries_specialist_unique').on(t.specialistId), index('directory_entries_next_open_idx').on(t.nextOpenAt)],
 );
 
 /** A person who logs in: a specialist (linked to their specialist row) or an operator. */
@@ -78,7 +120,7 @@ export const accounts = sqliteTable(
     emailVerifiedAt: integer('email_verified_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('accounts_email_unique').on(t.email)],
+  (t) => [uniqueIndex('accounts_email_unique').on(t.email), index('accounts_specialist_idx').on(t.specialistId)],
 );
 
 /**
@@ -879,3 +921,4 @@ export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 export type CustomerTokenRow = typeof customerTokens.$inferSelect;
+export type DirectoryEntryRow = typeof directoryEntries.$inferSelect;

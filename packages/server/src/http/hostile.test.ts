@@ -29,7 +29,8 @@ async function snapshot(): Promise<string> {
     const name = getTableName(table as never);
     if (name === 'idempotency_keys') continue;
     const all = await t.database.db.all<Record<string, unknown>>(sql.raw(`select * from "${name}" order by rowid`));
-    rows[name] = all.map(({ last_used_at: _, ...rest }) => rest);
+    // The directory's next open times are a cache any read may refresh (services/directory/next-open.ts), like a key's last use.
+    rows[name] = all.map(({ last_used_at: _, next_open_at: _a, next_open_service: _s, next_open_version: _v, next_open_checked_at: _c, ...rest }) => rest);
   }
   return JSON.stringify(rows);
 }

@@ -9,6 +9,7 @@ import { planDailyAgendas } from './mail/agenda.js';
 import { expireDueCredits } from './packages/balance.js';
 import { cancelAbandonedIntents } from './payments/intents.js';
 import { issueDueRefunds } from './payments/refunds.js';
+import { REFRESH_PER_TICK, refreshStaleNextOpen } from './directory/search.js';
 
 export interface TickResult {
   expiredHolds: number;
@@ -21,6 +22,8 @@ export interface TickResult {
   completedSessions: number;
   /** Daily agenda emails planned (specialists who opted in; once per local date). */
   plannedAgendas: number;
+  /** Directory entries whose stored next open time was stale and was computed again (at most `REFRESH_PER_TICK`). */
+  refreshedOpenTimes: number;
   /** What the outbox dispatcher planned, sent, retried, gave up and skipped. */
   deliveries: DrainResult;
 }
@@ -39,9 +42,10 @@ export async function tick(deps: ServiceDeps, now: number = deps.clock()): Promi
   const purgedIdempotencyKeys = await purgeIdempotencyKeys(at, now);
   const completedSessions = await completeDueSessions(at);
   const plannedAgendas = await planDailyAgendas(at, now);
+  const refreshedOpenTimes = await refreshStaleNextOpen(at, REFRESH_PER_TICK);
   // Last: the changes above wrote outbox rows of their own.
   const deliveries = await drainDeliveries(at, CHANNELS, now);
-  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, completedSessions, plannedAgendas, deliveries };
+  return { expiredHolds, cancelledIntents, issuedRefunds, expiredCredits, purgedIdempotencyKeys, completedSessions, plannedAgendas, refreshedOpenTimes, deliveries };
 }
 
 /**

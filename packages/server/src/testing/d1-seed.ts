@@ -27,10 +27,15 @@ export interface DemoSeedOptions extends SeedOptions {
 
 /** Tables that record migrations: each engine keeps its own, so they are never copied. */
 const SKIPPED = new Set(['__slotwise_migrations', 'd1_migrations']);
+/**
+ * Tables the database fills itself: the directory's entries and its full-text index (with FTS5's
+ * own shadow tables), written by migration 0012's triggers again as the rows they mirror go in.
+ */
+const DERIVED = /^(directory_entries|specialist_search(_\w+)?)$/;
 
 /** Table names with every table a row's foreign keys point at listed before it. */
 async function tablesInOrder(database: Database): Promise<string[]> {
-  const names = (await database.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)).map((r) => r.name).filter((n) => !SKIPPED.has(n));
+  const names = (await database.db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)).map((r) => r.name).filter((n) => !SKIPPED.has(n) && !DERIVED.test(n));
   const ordered: string[] = [];
   const visit = async (name: string, path: string[]) => {
     if (ordered.includes(name) || path.includes(name)) return;

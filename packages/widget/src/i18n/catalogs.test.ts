@@ -18,11 +18,12 @@ import { myBookings } from './en/my-bookings.js';
 import { popup } from './en/popup.js';
 import { zoneSearch } from './en/zone-search.js';
 import { reviews } from './en/reviews.js';
+import { directory } from './en/directory.js';
 
 /** The first screens' modules: what `en` holds in the first load. */
 const firstScreens = [booking, schedule, zone, embed, shared];
 /** Every English module: the whole catalog the other languages match. */
-const modules = [...firstScreens, details, payment, holds, confirmation, calendar, manage, join, packages, myBookings, popup, zoneSearch, reviews];
+const modules = [...firstScreens, details, payment, holds, confirmation, calendar, manage, join, packages, myBookings, popup, zoneSearch, reviews, directory];
 const english = Object.assign({}, ...modules) as Messages;
 
 /** Sample values for the functions whose values are not all text. */
@@ -45,6 +46,9 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   ratingSummary: ['«value0»', 3],
   starsLabel: [4],
   ratingOption: [4],
+  directoryWithinDays: [7],
+  directoryResults: [3, true],
+  directoryRating: ['«value0»', 3],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */
@@ -77,6 +81,7 @@ describe('widget catalogs', () => {
       import('../components/zone-picker/zone-search-panel.js'),
       import('../components/reviews/reviews.js'),
       import('../components/reviews/review-form.js'),
+      import('../directory/directory.js'),
     ]);
     expect(keys(en)).to.deep.equal(keys(english));
   });

@@ -16,6 +16,7 @@ import type { myBookings } from './en/my-bookings.js';
 import type { popup } from './en/popup.js';
 import type { zoneSearch } from './en/zone-search.js';
 import type { reviews } from './en/reviews.js';
+import type { directory } from './en/directory.js';
 
 export type { Rich } from './en/rich.js';
 
@@ -24,7 +25,8 @@ const firstScreens = { ...booking, ...schedule, ...zone, ...embed, ...shared };
 
 /** The lazy parts' English: each part's module brings its own (`addEnglish`). */
 export type LazyEnglish = typeof details & typeof payment & typeof holds & typeof confirmation & typeof calendar
-  & typeof manage & typeof join & typeof packages & typeof myBookings & typeof popup & typeof zoneSearch & typeof reviews;
+  & typeof manage & typeof join & typeof packages & typeof myBookings & typeof popup & typeof zoneSearch & typeof reviews
+  & typeof directory;
 
 /** A catalog: every key of every feature module under `./en/`, each with its English shape. */
 export type Messages = typeof firstScreens & LazyEnglish;

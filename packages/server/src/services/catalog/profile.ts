@@ -29,6 +29,10 @@ export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
     status: row.status,
     statusReason: row.statusReason,
     createdAt: new Date(row.createdAt).toISOString(),
+    headline: row.headline,
+    categories: row.categories,
+    languages: row.languages,
+    directoryListed: row.directoryListed,
   };
 }
 
@@ -39,8 +43,11 @@ export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
  */
 export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow, patch: z.output<typeof ProfileUpdate>): Promise<Profile> {
   const { handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale } = patch;
+  const { headline, categories, languages, directoryListed } = patch;
   const changes = Object.fromEntries(
-    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale }).filter(([, v]) => v !== undefined),
+    Object.entries({ handle, name, bio, timeZone, currency, allowedOrigins, meetingLink, photoUrl, reminderHours, notificationEmail, dailyAgenda, locale, headline, categories, languages, directoryListed }).filter(
+      ([, v]) => v !== undefined,
+    ),
   ) as Partial<SpecialistRow>;
   const { database } = deps;
   const db = database.db;

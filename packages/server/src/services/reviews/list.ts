@@ -77,6 +77,10 @@ export async function ratingOf(db: Reader, specialistId: string): Promise<Rating
     .select({ count: sql<number>`count(*)`, sum: sql<number | null>`sum(${reviews.rating})` })
     .from(reviews)
     .where(and(eq(reviews.specialistId, specialistId), isNull(reviews.hiddenAt)));
-  const count = Number(row?.count ?? 0);
-  return { average: count === 0 ? null : Math.round((Number(row!.sum) / count) * 10) / 10, count };
+  return ratingFrom(Number(row?.count ?? 0), Number(row?.sum ?? 0));
+}
+
+/** A rating from how many visible reviews there are and the sum of their stars: the average to one decimal. */
+export function ratingFrom(count: number, sum: number): Rating {
+  return { average: count === 0 ? null : Math.round((sum / count) * 10) / 10, count };
 }

@@ -66,4 +66,13 @@ export const ar: ContractCatalog = {
   webhook_event_types: (p) => `استخدم أنواع أحداث من: ${p.types}، أو "*" للجميع.`,
   webhook_url_required: () => 'اكتب عنوان https:// الذي سيستقبل الأحداث.',
   webhook_events_required: () => 'اشترك في نوع حدث واحد على الأقل، أو في "*".',
+  directory_category: () => `اكتب الفئة بكلمات صغيرة موصولة بشرطات، مثل career-coaching.`,
+  directory_language: () => `استخدم رمز لغة من حرفين، مثل en أو de.`,
+  headline_too_long: (p) => `اجعل العنوان في حدود ${p.max} حرفًا.`,
+  categories_too_many: (p) => `اختر ${p.max} فئات على الأكثر.`,
+  languages_too_many: (p) => `اذكر ${p.max} لغات على الأكثر.`,
+  directory_query_too_long: (p) => `اجعل البحث في حدود ${p.max} حرفًا.`,
+  directory_price_max: () => `اكتب السعر الأعلى عددًا صحيحًا بالوحدة الصغرى، مثل 5000 لـ 50.00.`,
+  directory_within_days: (p) => `اكتب عددًا صحيحًا من الأيام بين 1 و${p.max}.`,
+  directory_price_currency: () => `حدّد عملة السعر الأعلى، مثل currency=EUR.`,
 };

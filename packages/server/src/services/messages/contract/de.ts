@@ -66,4 +66,13 @@ export const de: ContractCatalog = {
   webhook_event_types: (p) => `Verwenden Sie Ereignistypen aus: ${p.types}, oder "*" für alle.`,
   webhook_url_required: () => 'Geben Sie die https://-Adresse an, die die Ereignisse empfangen soll.',
   webhook_events_required: () => 'Abonnieren Sie mindestens einen Ereignistyp oder "*".',
+  directory_category: () => `Schreiben Sie eine Kategorie als kleingeschriebene Wörter mit Bindestrichen, etwa career-coaching.`,
+  directory_language: () => `Verwenden Sie einen zweibuchstabigen Sprachcode wie en oder de.`,
+  headline_too_long: (p) => `Die Kurzbeschreibung darf höchstens ${p.max} Zeichen lang sein.`,
+  categories_too_many: (p) => `Wählen Sie höchstens ${p.max} Kategorien.`,
+  languages_too_many: (p) => `Nennen Sie höchstens ${p.max} Sprachen.`,
+  directory_query_too_long: (p) => `Die Suche darf höchstens ${p.max} Zeichen lang sein.`,
+  directory_price_max: () => `Geben Sie den Höchstpreis als ganze Zahl in der kleinsten Einheit an, etwa 5000 für 50,00.`,
+  directory_within_days: (p) => `Geben Sie eine ganze Zahl von Tagen zwischen 1 und ${p.max} an.`,
+  directory_price_currency: () => `Geben Sie die Währung des Höchstpreises an, etwa currency=EUR.`,
 };

@@ -66,4 +66,13 @@ export const es: ContractCatalog = {
   webhook_event_types: (p) => `Use tipos de evento de: ${p.types}, o "*" para todos.`,
   webhook_url_required: () => 'Indique la dirección https:// que debe recibir los eventos.',
   webhook_events_required: () => 'Suscríbase al menos a un tipo de evento, o a "*".',
+  directory_category: () => `Escriba la categoría en palabras minúsculas unidas por guiones, como career-coaching.`,
+  directory_language: () => `Use un código de idioma de dos letras, como en o de.`,
+  headline_too_long: (p) => `Mantenga el titular en ${p.max} caracteres como máximo.`,
+  categories_too_many: (p) => `Elija como máximo ${p.max} categorías.`,
+  languages_too_many: (p) => `Indique como máximo ${p.max} idiomas.`,
+  directory_query_too_long: (p) => `Mantenga la búsqueda en ${p.max} caracteres como máximo.`,
+  directory_price_max: () => `Indique el precio máximo como un importe entero en unidades menores, como 5000 para 50,00.`,
+  directory_within_days: (p) => `Indique un número entero de días entre 1 y ${p.max}.`,
+  directory_price_currency: () => `Indique en qué moneda está el precio máximo, como currency=EUR.`,
 };

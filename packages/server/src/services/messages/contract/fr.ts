@@ -66,4 +66,13 @@ export const fr: ContractCatalog = {
   webhook_event_types: (p) => `Utilisez des types d’événements parmi : ${p.types}, ou "*" pour tous.`,
   webhook_url_required: () => 'Indiquez l’adresse https:// qui doit recevoir les événements.',
   webhook_events_required: () => 'Abonnez-vous à au moins un type d’événement, ou à "*".',
+  directory_category: () => `Écrivez une catégorie en mots minuscules reliés par des tirets, comme career-coaching.`,
+  directory_language: () => `Utilisez un code de langue à deux lettres, comme en ou de.`,
+  headline_too_long: (p) => `Limitez l’accroche à ${p.max} caractères.`,
+  categories_too_many: (p) => `Choisissez au plus ${p.max} catégories.`,
+  languages_too_many: (p) => `Indiquez au plus ${p.max} langues.`,
+  directory_query_too_long: (p) => `Limitez la recherche à ${p.max} caractères.`,
+  directory_price_max: () => `Donnez le prix maximum en unités mineures entières, comme 5000 pour 50,00.`,
+  directory_within_days: (p) => `Donnez un nombre entier de jours entre 1 et ${p.max}.`,
+  directory_price_currency: () => `Précisez la devise du prix maximum, comme currency=EUR.`,
 };

@@ -66,4 +66,13 @@ export const ja: ContractCatalog = {
   webhook_event_types: (p) => `イベントタイプは次から選ぶか（${p.types}）、すべてなら "*" を使ってください。`,
   webhook_url_required: () => 'イベントを受け取る https:// アドレスを入力してください。',
   webhook_events_required: () => 'イベントタイプを 1 つ以上、または "*" を購読してください。',
+  directory_category: () => `カテゴリは小文字の単語をハイフンでつないだ形にしてください（例: career-coaching）。`,
+  directory_language: () => `2文字の言語コードを使ってください（例: en、de）。`,
+  headline_too_long: (p) => `見出しは${p.max}文字以内にしてください。`,
+  categories_too_many: (p) => `カテゴリは${p.max}個までにしてください。`,
+  languages_too_many: (p) => `言語は${p.max}個までにしてください。`,
+  directory_query_too_long: (p) => `検索語は${p.max}文字以内にしてください。`,
+  directory_price_max: () => `上限価格は最小通貨単位の整数で指定してください（例: 50.00なら5000）。`,
+  directory_within_days: (p) => `日数は1から${p.max}までの整数で指定してください。`,
+  directory_price_currency: () => `上限価格の通貨を指定してください（例: currency=EUR）。`,
 };

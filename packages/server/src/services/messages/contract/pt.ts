@@ -66,4 +66,13 @@ export const pt: ContractCatalog = {
   webhook_event_types: (p) => `Use tipos de evento entre: ${p.types}, ou "*" para todos.`,
   webhook_url_required: () => 'Informe o endereço https:// que deve receber os eventos.',
   webhook_events_required: () => 'Assine pelo menos um tipo de evento, ou "*".',
+  directory_category: () => `Escreva a categoria em palavras minúsculas unidas por hífens, como career-coaching.`,
+  directory_language: () => `Use um código de idioma de duas letras, como en ou de.`,
+  headline_too_long: (p) => `Mantenha o título com no máximo ${p.max} caracteres.`,
+  categories_too_many: (p) => `Escolha no máximo ${p.max} categorias.`,
+  languages_too_many: (p) => `Indique no máximo ${p.max} idiomas.`,
+  directory_query_too_long: (p) => `Mantenha a pesquisa com no máximo ${p.max} caracteres.`,
+  directory_price_max: () => `Indique o preço máximo como um valor inteiro em unidades menores, como 5000 para 50,00.`,
+  directory_within_days: (p) => `Indique um número inteiro de dias entre 1 e ${p.max}.`,
+  directory_price_currency: () => `Indique a moeda do preço máximo, como currency=EUR.`,
 };

@@ -9,17 +9,24 @@ import { focusFirstInvalid, saveFailure, textField, type SaveFailure } from '../
 import { consoleStyles } from '../../styles.js';
 import './parts.js';
 
-type Part = 'profile' | 'notices' | 'feed';
+type Part = 'profile' | 'directory' | 'notices' | 'feed';
 
-/** Folds `reminderHours.1` into `reminderHours`: the form has one field for the list. */
+/** Folds `reminderHours.1` (or `categories.0`, `languages.2`) into its list: the form has one field for each list. */
 function listErrors(failure: SaveFailure): SaveFailure {
   const fields = { ...failure.fields };
-  for (const [name, message] of Object.entries(failure.fields)) if (name.startsWith('reminderHours.')) fields['reminderHours'] ??= message;
+  for (const [name, message] of Object.entries(failure.fields)) {
+    const list = /^(reminderHours|categories|languages)\./.exec(name)?.[1];
+    if (list) fields[list] ??= message;
+  }
   return { ...failure, fields };
 }
 
+/** A comma- or space-separated list as typed, without blanks. */
+const words = (value: FormDataEntryValue | null) => String(value ?? '').split(/[,\s]+/).filter(Boolean);
+
 /**
- * @summary The specialist's profile, how they are told about bookings (reminders, notice address,
+ * @summary The specialist's profile, their directory listing (opt out, headline, categories,
+ * languages), how they are told about bookings (reminders, notice address,
  * daily agenda, language), and the private calendar feed of their bookings (its address is shown
  * once; making a new one or turning it off confirms first, because the old address stops working),
  * then the specialist's data (`<slotwise-console-your-data>`) and closing the account
@@ -71,6 +78,14 @@ export class SlotwiseConsoleSettings extends LitElement {
     }, 'Profile saved.');
   }
 
+  private saveDirectory(event: SubmitEvent) {
+    event.preventDefault();
+    const d = new FormData(event.target as HTMLFormElement);
+    void this.update$('directory', {
+      headline: String(d.get('headline')), categories: words(d.get('categories')), languages: words(d.get('languages')), directoryListed: d.get('directoryListed') === 'on',
+    }, 'Directory listing saved.');
+  }
+
   private saveNotices(event: SubmitEvent) {
     event.preventDefault();
     const d = new FormData(event.target as HTMLFormElement);
@@ -102,6 +117,15 @@ export class SlotwiseConsoleSettings extends LitElement {
           ${textField({ id: 'st-photoUrl', name: 'photoUrl', label: 'Photo address (optional)', value: p.photoUrl, failure: f.profile, type: 'url', hint: 'An https:// image, shown on your booking page and in link previews.' })}
           ${textField({ id: 'st-meetingLink', name: 'meetingLink', label: 'Your own meeting link (optional)', value: p.meetingLink, failure: f.profile, type: 'url', hint: 'For services held at your own link.' })}
           <div><button class="primary" type="submit" ?disabled=${this.busy === 'profile'}>Save profile</button></div>
+        </form></section>
+      <section id="directory" aria-labelledby="directory-title"><h2 id="directory-title">Directory</h2>
+        <p class="hint">The public directory lists you while your email is verified and you offer a service, unless you opt out here.</p>
+        <form @submit=${this.saveDirectory} novalidate>${alert('directory')}
+          <label class="inline"><input type="checkbox" name="directoryListed" ?checked=${p.directoryListed} /> List me in the directory</label>
+          ${textField({ id: 'st-headline', name: 'headline', label: 'Headline (optional)', value: p.headline, failure: f.directory, hint: 'One line under your name, e.g. Career coach for engineers.' })}
+          ${textField({ id: 'st-categories', name: 'categories', label: 'Categories', value: p.categories.join(', '), failure: f.directory, hint: 'Up to 5, lower-case words joined by hyphens: career-coaching, mindfulness.' })}
+          ${textField({ id: 'st-languages', name: 'languages', label: 'Languages of your sessions', value: p.languages.join(', '), failure: f.directory, hint: 'Two-letter codes: en, de.' })}
+          <div><button class="primary" type="submit" ?disabled=${this.busy === 'directory'}>Save directory listing</button></div>
         </form></section>
       <section id="notices" aria-labelledby="notices-title"><h2 id="notices-title">Notifications</h2>
         <form @submit=${this.saveNotices} novalidate>${alert('notices')}

@@ -60,4 +60,21 @@ describe('<slotwise-console-settings>', () => {
     expect(await session.client.me.bookingsFeed.revoke()).to.deep.equal({ revoked: false });
     expect(session.announced.at(-1)).to.contain('no longer works');
   });
+
+  it('opts out of the directory and back in, with a headline, categories and languages; a wrong category is said beside its field', async () => {
+    const { el, session } = await mount();
+    expect(find<HTMLInputElement>(el, '#directory input[name=directoryListed]')!.checked, 'listed by default').to.equal(true);
+    fill(el, ['#st-headline'], 'Kubernetes mentor');
+    fill(el, ['#st-categories'], 'Career Coaching!');
+    submitIn(el, 'directory');
+    await eventually(() => find(el, '#st-categories-error'), 'the category error');
+    expect(textOf(find(el, '#st-categories-error'))).to.contain('lower-case words joined by hyphens');
+    fill(el, ['#st-categories'], 'career-coaching, mentoring');
+    fill(el, ['#st-languages'], 'en de');
+    find<HTMLInputElement>(el, '#directory input[name=directoryListed]')!.checked = false;
+    submitIn(el, 'directory');
+    await eventually(() => session.announced.includes('Directory listing saved.'), 'the listing saved');
+    expect(await session.client.me.profile.retrieve()).to.deep.include({ headline: 'Kubernetes mentor', categories: ['career-coaching', 'mentoring'], languages: ['en', 'de'], directoryListed: false });
+    await expect(el).to.be.accessible();
+  });
 });
