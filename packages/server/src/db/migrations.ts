@@ -233,5 +233,11 @@ export const migrations: Migration[] = [
       "ALTER TABLE `bookings` ADD `promo_code` text;",
       "ALTER TABLE `bookings` ADD `promo_amount_off` integer;"
     ]
+  },
+  {
+    "tag": "0012_service_capacity",
+    "statements": [
+      "ALTER TABLE `services` ADD `capacity` integer DEFAULT 1 NOT NULL;"
+    ]
   }
 ];

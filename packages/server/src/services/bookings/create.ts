@@ -20,8 +20,9 @@ import { toBookingPayment } from '../payments/records.js';
 import { presentOwn } from './present.js';
 import { openBookingQueries, type NewBooking } from './road.js';
 import { occupiedBy } from '../../domain/occupancy.js';
-import { forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
-import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
+import { forget, recall, remember, rulesStill, type Warm } from './warm.js';
+import { roomStill } from './seats.js';
+import { assertOpen, seatOf, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 import { apply, codeForCustomer, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
 
@@ -114,7 +115,7 @@ async function withoutRead(deps: ServiceDeps, warm: Warm, input: CreateInput, ct
   }
   const { database } = deps;
   const { row, queries } = openBookingQueries(database.db, bookingValues(input, { specialist, service, minutes: option.minutes, price: 0 }, start, v), { action: 'book', actor: 'customer' }, now);
-  const written = await guardedBatch(database, and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now))!, queries);
+  const written = await guardedBatch(database, and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now, seatOf(service, row.startAt, row.endAt)))!, queries);
   if (written) return row;
   forget(database, specialist.handle, service.id);
   return undefined;
@@ -229,8 +230,11 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     const debit = current.credit ? await debitCreditQueries(db, current.credit, row, now) : [];
     const redemption = current.promo ? [redemptionQuery(db, current.promo, row.id, row.customerEmail, now)] : [];
     const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now)).returning()] : [];
+    const seat = seatOf(current.service, row.startAt, row.endAt);
     const condition = and(
       versionStill(specialist.id, version),
+      // A seat's room counted by the database itself, too: the rule holds even were the version to miss a write.
+      seat ? roomStill(specialist.id, occupiedBy(row), now, seat) : undefined,
       purchase ? ledgerStill(purchase.id, ledger) : undefined,
       paid ? holdsStillAllowed(holdLimits(deps), { ...ctx, email: input.customer.email }, now) : undefined,
       // The code's uses are counted in this batch: of two customers racing for its last use, one wins.

@@ -5,7 +5,7 @@ import { toMinor } from './templates.js';
 export function blankService(currency: string): Omit<MyService, 'id'> {
   return {
     name: '', description: '', currency, durations: [{ minutes: 60, price: 0 }], location: { kind: 'video', provider: 'jitsi', detail: null },
-    slotStep: null, bufferBefore: 0, bufferAfter: 0, minNotice: 0, maxAdvanceDays: null, maxPerDay: null, maxPerWeek: null, active: true,
+    slotStep: null, bufferBefore: 0, bufferAfter: 0, minNotice: 0, maxAdvanceDays: null, maxPerDay: null, maxPerWeek: null, capacity: 1, active: true,
     cancelUntilHours: 24, rescheduleUntilHours: 24, maxReschedules: 2, fullRefundHours: 48, partialRefundHours: 24, partialRefundPercent: 50,
   };
 }
