@@ -37,6 +37,7 @@ export function readServiceForm(form: HTMLFormElement): ServiceCreate {
     maxAdvanceDays: orNull(data, 'maxAdvanceDays'),
     maxPerDay: orNull(data, 'maxPerDay'),
     maxPerWeek: orNull(data, 'maxPerWeek'),
+    capacity: whole(data, 'capacity'),
     ...readPolicy(data),
     location: kind === 'video' ? { kind, provider: String(data.get('location.provider')) as 'jitsi' | 'zoom' } : kind === 'phone' || kind === 'in_person' ? { kind, detail } : { kind },
   };
