@@ -45,6 +45,7 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   ratingSummary: ['«value0»', 3],
   starsLabel: [4],
   ratingOption: [4],
+  seatsLeft: [3],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */
