@@ -9,8 +9,15 @@ export const inForce = (now: number): SQL =>
   and(inArray(bookings.status, [...ACTIVE_STATUSES]), or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)))!;
 
 /** The rows that are seats of `seat`'s session (same service, start and end). */
-const ofSession = (seat: Seat): SQL =>
+const ofSession = (seat: Pick<Seat, 'session'>): SQL =>
   and(eq(bookings.serviceId, seat.session.service), eq(bookings.startAt, seat.session.start), eq(bookings.endAt, seat.session.end))!;
+
+/**
+ * The bookings (any status) of the session `row` belongs to: its specialist's, of its service, at
+ * its start and end — the seats of a group session; a one-to-one booking alone.
+ */
+export const sameSessionAs = (row: { specialistId: string; serviceId: string; startAt: number; endAt: number }): SQL =>
+  and(eq(bookings.specialistId, row.specialistId), ofSession({ session: { service: row.serviceId, start: row.startAt, end: row.endAt } }))!;
 
 /**
  * A guarded batch's condition (`db/batch.ts`), checked by the database at commit: the new booking

@@ -8,6 +8,7 @@ import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
 import { eventsOf } from './events.js';
+import { sameSessionAs } from './seats.js';
 import { meetingOf } from '../meetings/meeting-ref.js';
 import { presentWith, serviceView } from './present.js';
 import { afterCancel, cancelGuarded } from './cancel.js';
@@ -111,7 +112,7 @@ export async function cancelMySession(deps: ServiceDeps, specialist: SpecialistR
   const seats = await db
     .select({ id: bookings.id })
     .from(bookings)
-    .where(and(eq(bookings.specialistId, specialist.id), eq(bookings.startAt, seat.startAt), eq(bookings.serviceId, seat.serviceId), eq(bookings.endAt, seat.endAt), inArray(bookings.status, ['held', 'confirmed'])))
+    .where(and(sameSessionAs(seat), inArray(bookings.status, ['held', 'confirmed'])))
     .orderBy(asc(bookings.createdAt), asc(bookings.id))
     .limit(MAX_CAPACITY + 1);
   // Nothing in force: the state machine's own refusal for the booking named.

@@ -3,6 +3,7 @@ import type { Reader } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type PlanContext, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
+import { sameSessionAs } from '../bookings/seats.js';
 import { meetingFailed } from './failed.js';
 import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
 import { asDeliveryFailure, bookingOf, providerFor, recordMeeting, requestFor, type MeetingOp } from './meeting-work.js';
@@ -27,16 +28,7 @@ async function sessionMates(db: Reader, seat: { id: string; specialistId: string
   return db
     .select({ id: bookings.id, meetingUrl: bookings.meetingUrl, meetingRef: bookings.meetingRef })
     .from(bookings)
-    .where(
-      and(
-        eq(bookings.specialistId, seat.specialistId),
-        eq(bookings.startAt, seat.startAt),
-        eq(bookings.serviceId, seat.serviceId),
-        eq(bookings.endAt, seat.endAt),
-        inArray(bookings.status, ['confirmed', 'held']),
-        ne(bookings.id, seat.id),
-      ),
-    );
+    .where(and(sameSessionAs(seat), inArray(bookings.status, ['confirmed', 'held']), ne(bookings.id, seat.id)));
 }
 
 /**
