@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bookings } from '../../db/schema.js';
+import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 
 // Group sessions (issue 14): a service with capacity above 1 keeps a start open until its seats
@@ -71,7 +72,7 @@ describe('slots of a group service', () => {
   it('close a group start a one-to-one booking overlaps, and a seat closes the one-to-one starts it overlaps', async () => {
     t = await testApp();
     await setCapacity(t.intro.id, 3);
-    await t.database.db.update((await import('../../db/schema.js')).services).set({ durations: [{ minutes: 60, price: 0 }] }).where(eq((await import('../../db/schema.js')).services.id, t.session.id));
+    await setService(t.database, t.session.id, { durations: [{ minutes: 60, price: 0 }] }); // the one-to-one hour, free
     const group = await slotsOf(t.intro.id);
     const oneToOne = await slotsOf(t.session.id);
     // A one-to-one hour over the group's first two half-hours closes them.
@@ -104,6 +105,25 @@ describe('a seat', () => {
     expect(cancelled.status).toBe(200);
     expect((await slotsOf(t.intro.id)).find((s) => s.start === slot.start)?.seatsLeft).toBe(1);
     expect(await seatsAt(slot.start)).toBe(1);
+  });
+});
+
+describe('moving a seat', () => {
+  it('into a full session is refused 409 slot_unavailable and stays; into a session with room it takes a seat there', async () => {
+    t = await testApp();
+    await setCapacity(t.intro.id, 2);
+    const [a, b] = await slotsOf(t.intro.id);
+    for (const n of [1, 2]) expect((await book(t.intro.id, a!.start, n)).status).toBe(201);
+    const mover = await book(t.intro.id, b!.start, 3);
+    const move = (start: string) => t.json(`/v1/bookings/${mover.body.booking.id}/reschedule`, { body: { start }, headers: { authorization: `Bearer ${mover.body.manageToken}` } });
+    const refused = await move(a!.start);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'slot_unavailable' });
+    expect(await seatsAt(b!.start)).toBe(1);
+    expect((await setCapacity(t.intro.id, 3)).status).toBe(200);
+    expect((await move(a!.start)).status).toBe(200);
+    expect(await seatsAt(a!.start)).toBe(3);
+    expect((await slotsOf(t.intro.id)).map((s) => s.start)).not.toContain(a!.start);
+    expect((await slotsOf(t.intro.id)).find((s) => s.start === b!.start)?.seatsLeft).toBe(3);
   });
 });
 
