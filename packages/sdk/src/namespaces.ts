@@ -87,6 +87,8 @@ export const namespaces = {
       markNoShow: 'markMyBookingNoShow',
       /** Always allowed before the start; refunds in full. */
       cancel: 'cancelMyBooking',
+      /** Every seat of the session this booking is a seat of (group services); each refunded in full. */
+      cancelSession: 'cancelMySession',
       reschedule: 'rescheduleMyBooking',
       updateNotes: 'updateMyBookingNotes',
     },

@@ -66,7 +66,7 @@ function idFor(path: string): string | undefined {
 /** A valid body for each kind of call, so the probe reaches the ownership check. */
 function bodyFor(spec: RouteSpec): unknown {
   if (!spec.body) return undefined;
-  if (spec.path.endsWith('/cancel')) return { reason: 'probe' };
+  if (spec.path.endsWith('/cancel') || spec.path.endsWith('/cancel-session')) return { reason: 'probe' };
   if (spec.path.endsWith('/reschedule')) return { start: '2026-11-24T09:00:00Z' };
   if (spec.path.endsWith('/notes')) return { notes: 'hijacked' };
   if (spec.path.endsWith('/refund')) return {};

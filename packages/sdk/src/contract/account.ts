@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ServiceDetail, ServiceDurationInput, ServiceRulesFields } from './availability.js';
 import { Currency, Email, Handle, Instant, Locale, NewHandle, PhotoUrl, TimeZone } from './common.js';
 import { MeetingLink, ServiceLocation, ServiceLocationInput } from './locations.js';
+import { Capacity } from './specialists.js';
 import { say } from './messages.js';
 import { DirectoryProfileFields } from './directory.js';
 
@@ -213,6 +214,7 @@ export const ServiceCreate = z
     durations: Durations.meta({ description: 'Lengths in minutes with their prices; the first is the default.' }),
     ...optional(ServiceRulesFields),
     ...optional(ServicePolicyFields),
+    capacity: Capacity.optional().meta({ description: 'Seats per session. @default 1' }),
     location: ServiceLocationInput.optional().meta({ description: 'Where the session happens. @default { kind: "video", provider: "jitsi" }' }),
   })
   .refine((s) => s.partialRefundHours === undefined || s.fullRefundHours === undefined || s.partialRefundHours <= s.fullRefundHours, refundOrder)
@@ -226,6 +228,7 @@ export const ServiceUpdate = z
     durations: Durations.optional(),
     ...optional(ServiceRulesFields),
     ...optional(ServicePolicyFields),
+    capacity: Capacity.optional().meta({ description: 'Seats per session; lowering it below the seats taken at an upcoming session is refused.' }),
     active: z.boolean().optional().meta({ description: 'false archives the service (as DELETE does); true offers it again.' }),
     location: ServiceLocationInput.optional(),
   })

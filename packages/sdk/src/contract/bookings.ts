@@ -184,6 +184,11 @@ export const SpecialistBooking = Booking.extend({
   utm: Utm.nullable(),
 }).meta({ id: 'SpecialistBooking' });
 
+/** What cancelling a whole session did: its seats, each as cancelled (with its refund, when paid). */
+export const SessionCancelled = z
+  .strictObject({ data: z.array(SpecialistBooking) })
+  .meta({ id: 'SessionCancelled' });
+
 /** A booking in the specialist's list: as the customer sees it, plus where it came from. */
 export const SpecialistBookingSummary = Booking.extend({ utm: Utm.nullable() }).meta({ id: 'SpecialistBookingSummary' });
 
@@ -245,3 +250,4 @@ export type Booking = z.infer<typeof Booking>;
 export type BookingCreated = z.infer<typeof BookingCreated>;
 export type BookingNotifications = z.infer<typeof BookingNotifications>;
 export type BookingCancel = z.input<typeof BookingCancel>;
+export type SessionCancelled = z.infer<typeof SessionCancelled>;

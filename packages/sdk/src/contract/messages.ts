@@ -38,6 +38,7 @@ export const contractMessages = {
   api_key_name_required: () => 'Name the key after where it is used.',
   service_name_required: () => 'Name the service.',
   durations_unique: () => 'Offer each duration once.',
+  service_capacity: (p: { max: number }) => `Use a whole number of seats from 1 (one-to-one) to ${p.max} (a group session).`,
   refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: the full refund is for the earlier cancellations.',
   emailed_token_required: () => 'Paste the token from the link in the email.',
   suspend_reason_required: () => 'Say why: the specialist reads it in their console.',

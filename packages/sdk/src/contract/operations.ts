@@ -37,6 +37,7 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   completeMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/complete', auth: 'apiKey' },
   markMyBookingNoShow: { method: 'post', path: '/v1/me/bookings/{id}/no-show', auth: 'apiKey' },
   cancelMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/cancel', auth: 'apiKey', input: 'body' },
+  cancelMySession: { method: 'post', path: '/v1/me/bookings/{id}/cancel-session', auth: 'apiKey', input: 'body' },
   rescheduleMyBooking: { method: 'post', path: '/v1/me/bookings/{id}/reschedule', auth: 'apiKey', input: 'body' },
   updateMyBookingNotes: { method: 'put', path: '/v1/me/bookings/{id}/notes', auth: 'apiKey', input: 'body' },
 

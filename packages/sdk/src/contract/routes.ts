@@ -11,6 +11,7 @@ import {
   BookingParams,
   BookingReschedule,
   CancellationQuote,
+  SessionCancelled,
   SpecialistBooking,
 } from './bookings.js';
 import { accountRoutes } from './account-routes.js';
@@ -178,6 +179,15 @@ const coreRoutes = {
     params: BookingParams,
     body: BookingCancel,
     response: { status: 200, schema: SpecialistBooking, description: 'The booking.' },
+    errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_cancellable', 'write_contention'],
+  },
+  cancelMySession: {
+    ...operations.cancelMySession,
+    summary: 'Cancel the whole session a booking is a seat of (a group service): every seat in force, each with a full refund and its attendee told.',
+    tag: 'Specialist bookings',
+    params: BookingParams,
+    body: BookingCancel,
+    response: { status: 200, schema: SessionCancelled, description: 'Every seat the cancellation cancelled.' },
     errors: [...bodyErrors, 'unauthorized', 'booking_not_found', 'booking_not_cancellable', 'write_contention'],
   },
   rescheduleMyBooking: {

@@ -10,6 +10,17 @@ export const ServiceDuration = z.strictObject({
   price: MinorAmount,
 });
 
+/** The most seats one session of a group service may have. */
+export const MAX_CAPACITY = 100;
+
+/** Seats per session: 1 is a one-to-one service, more a group session. */
+export const Capacity = z
+  .number({ message: say('service_capacity', { max: MAX_CAPACITY }) })
+  .int({ message: say('service_capacity', { max: MAX_CAPACITY }) })
+  .min(1, { message: say('service_capacity', { max: MAX_CAPACITY }) })
+  .max(MAX_CAPACITY, { message: say('service_capacity', { max: MAX_CAPACITY }) })
+  .meta({ description: `Seats per session: 1 = one-to-one; 2–${MAX_CAPACITY} = a group session, open until its seats are taken.` });
+
 export const Service = z
   .strictObject({
     id: z.string().meta({ example: 'svc_4kq0m3x9c2' }),
@@ -19,6 +30,7 @@ export const Service = z
     durations: z.array(ServiceDuration).min(1),
     /** Where the session happens (video, the specialist's link, phone, in person, none): the kind only. */
     location: PublicServiceLocation,
+    capacity: Capacity,
   })
   .meta({ id: 'Service' });
 
@@ -42,7 +54,11 @@ export const SlotsQuery = z.strictObject({
   }),
 });
 
-export const Slot = z.strictObject({ start: Instant, end: Instant });
+export const Slot = z.strictObject({
+  start: Instant,
+  end: Instant,
+  seatsLeft: z.number().int().min(1).optional().meta({ description: 'Seats still open at this start; only for a group service (capacity above 1).' }),
+});
 
 export const SlotsDay = z.strictObject({
   date: IsoDate.meta({ description: 'A date in the requested zone.' }),

@@ -261,5 +261,11 @@ export const migrations: Migration[] = [
       "-- The directory's own columns join those that move `rules_version` (0009): every column of the row but the versions does.\nDROP TRIGGER `specialists_row_moves_rules`;",
       "CREATE TRIGGER `specialists_row_moves_rules` AFTER UPDATE OF `handle`, `name`, `bio`, `time_zone`, `currency`, `allowed_origins`, `stripe_account_id`, `stripe_charges_enabled`, `reminder_hours`, `notification_email`, `daily_agenda`, `locale`, `feed_token_hash`, `meeting_link`, `photo_url`, `status`, `status_changed_at`, `status_reason`, `created_at`, `headline`, `categories`, `languages`, `directory_listed` ON `specialists` BEGIN UPDATE `specialists` SET `rules_version` = `rules_version` + 1 WHERE `id` = NEW.`id`; END;"
     ]
+  },
+  {
+    "tag": "0013_service_capacity",
+    "statements": [
+      "ALTER TABLE `services` ADD `capacity` integer DEFAULT 1 NOT NULL;"
+    ]
   }
 ];

@@ -217,6 +217,8 @@ export const services = sqliteTable(
     maxAdvanceDays: integer('max_advance_days'),
     maxPerDay: integer('max_per_day'),
     maxPerWeek: integer('max_per_week'),
+    /** Seats per session: 1 is a one-to-one service; above 1 a group session, open until its seats are taken. */
+    capacity: integer('capacity').notNull().default(1),
     /** Policy, in hours before the start: a customer may cancel until / reschedule until. */
     cancelUntilHours: integer('cancel_until_hours').notNull().default(24),
     rescheduleUntilHours: integer('reschedule_until_hours').notNull().default(24),

@@ -7,6 +7,15 @@ export interface Busy {
   start: number;
   end: number;
   until?: number;
+  /** The session this booking is a seat of (its own times, without buffers); absent for outside events. */
+  session?: Session;
+}
+
+/** One session of a service: every seat of a group session has the same service, start and end. */
+export interface Session {
+  service: string;
+  start: number;
+  end: number;
 }
 
 /** What a service asks of a slot. All lengths are minutes. */
@@ -25,6 +34,12 @@ export interface ServiceRules {
   /** Caps on this service's active bookings per local date and per ISO week (Monday first). */
   maxPerDay?: number;
   maxPerWeek?: number;
+  /**
+   * A group service (capacity above 1): a start is offered while every busy time around it is a
+   * seat of its own session and fewer than `capacity` are taken (`domain/occupancy.ts`' rule);
+   * each slot then says its `seatsLeft`. Absent: one-to-one, nothing may overlap.
+   */
+  seats?: { service: string; capacity: number };
 }
 
 export interface SlotQuery {
@@ -45,6 +60,8 @@ export interface SlotQuery {
 export interface Slot {
   start: number;
   end: number;
+  /** Seats still open, for a group service only. */
+  seatsLeft?: number;
 }
 
 export interface SlotDay {
@@ -71,6 +88,14 @@ function tally(zone: ZoneOffsets, starts: readonly number[]) {
     perWeek.set(monday, (perWeek.get(monday) ?? 0) + 1);
   }
   return { perDay, perWeek };
+}
+
+/** A busy time (a session widened by its buffers) spans at most this: sessions and buffers are at most 8 hours each. */
+const SEAT_REACH_MS = DAY_MS;
+
+/** The seats of `service`'s sessions still in force at `now`, by start (buffers included). */
+function ownSeats(busy: readonly Busy[], service: string, now: number): Busy[] {
+  return busy.filter((b) => b.session?.service === service && b.end > b.start && (b.until === undefined || b.until > now)).sort((x, y) => x.start - y.start);
 }
 
 /**
@@ -123,7 +148,11 @@ export function computeSlots(q: SlotQuery): SlotResult {
   for (const c of counted) if (c.until !== undefined) validUntil = Math.min(validUntil, c.until);
   const caps = capped ? tally(zone, counted.map((c) => c.start)) : undefined;
 
-  const busy = mergeBusy(q.busy, q.now);
+  // A group service's own seats are weighed per start (same session or not); the rest merged.
+  const group = s.seats;
+  const own = group ? ownSeats(q.busy, group.service, q.now) : [];
+  const busy = mergeBusy(group ? q.busy.filter((x) => x.session?.service !== group.service) : q.busy, q.now);
+  let o = 0;
   for (const b of q.busy) if (b.until !== undefined && b.until > q.now) validUntil = Math.min(validUntil, b.until);
 
   const firstDay = Math.floor(toWall(zone, q.from) / DAY_MS) - 1;
@@ -159,6 +188,22 @@ export function computeSlots(q: SlotQuery): SlotResult {
         }
         while (b < busy.count && busy.ends[b]! <= start - before) b++;
         if (b < busy.count && busy.starts[b]! < end + after) continue;
+        let seatsLeft: number | undefined;
+        if (group) {
+          while (o < own.length && own[o]!.start < start - before - SEAT_REACH_MS) o++;
+          let taken = 0;
+          for (let i = o; i < own.length && own[i]!.start < end + after; i++) {
+            const seat = own[i]!;
+            if (seat.end <= start - before) continue;
+            if (seat.session!.start !== start || seat.session!.end !== end) {
+              taken = Infinity; // another session of this service overlaps
+              break;
+            }
+            taken++;
+          }
+          if (taken >= group.capacity) continue;
+          seatsLeft = group.capacity - taken;
+        }
         // Offered until now + notice reaches it; the first offered slot is the first to go.
         if (current === undefined) validUntil = Math.min(validUntil, start - notice);
         const localDay = Math.floor(toWall(display, start) / DAY_MS);
@@ -167,7 +212,7 @@ export function computeSlots(q: SlotQuery): SlotResult {
           current = { date: formatEpochDay(localDay), slots: [] };
           days.push(current);
         }
-        current!.slots.push({ start, end });
+        current!.slots.push(seatsLeft === undefined ? { start, end } : { start, end, seatsLeft });
       }
     }
   }

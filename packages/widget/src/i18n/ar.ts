@@ -65,6 +65,7 @@ export const ar: Messages = {
   timesIn: (zone) => `الأوقات بتوقيت ${iso(zone)}`,
   loadingTimes: 'جارٍ تحميل الأوقات…',
   noTimesLeft: 'لم تعد هناك أوقات متاحة في هذا اليوم.',
+  seatsLeft: (n) => `المتبقي: ${counted(n, 'مقعد واحد', 'مقعدان', 'مقاعد', 'مقعدًا')}`,
   // details
   yourDetails: 'بياناتك',
   nameLabel: 'الاسم',

@@ -49,6 +49,7 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   directoryWithinDays: [7],
   directoryResults: [3, true],
   directoryRating: ['«value0»', 3],
+  seatsLeft: [3],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */

@@ -35,6 +35,7 @@ export const de: Messages = {
   timesIn: (zone) => `Zeiten in ${zone}`,
   loadingTimes: 'Zeiten werden geladen…',
   noTimesLeft: 'An diesem Tag sind keine Zeiten mehr frei.',
+  seatsLeft: (n) => (n === 1 ? 'Noch 1 Platz frei' : `Noch ${n} Plätze frei`),
   // details
   yourDetails: 'Ihre Angaben',
   nameLabel: 'Name',

@@ -35,6 +35,7 @@ export const es: Messages = {
   timesIn: (zone) => `Horarios en ${zone}`,
   loadingTimes: 'Cargando horarios…',
   noTimesLeft: 'No quedan horarios disponibles este día.',
+  seatsLeft: (n) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
   // details
   yourDetails: 'Tus datos',
   nameLabel: 'Nombre',

@@ -35,6 +35,7 @@ export const fr: Messages = {
   timesIn: (zone) => `Horaires en ${zone}`,
   loadingTimes: 'Chargement des horaires…',
   noTimesLeft: 'Plus aucun créneau disponible ce jour-là.',
+  seatsLeft: (n) => (n === 1 ? 'Plus qu’1 place' : `Plus que ${n} places`),
   // details
   yourDetails: 'Vos coordonnées',
   nameLabel: 'Nom',

@@ -31,6 +31,7 @@ export const ja: Messages = {
   timesIn: (zone) => `時間は ${zone} で表示`,
   loadingTimes: '時間を読み込み中…',
   noTimesLeft: 'この日の空き時間はもうありません。',
+  seatsLeft: (n) => `残り ${n} 席`,
   // details
   yourDetails: 'お客様情報',
   nameLabel: 'お名前',

@@ -35,6 +35,7 @@ export const pt: Messages = {
   timesIn: (zone) => `Horários em ${zone}`,
   loadingTimes: 'Carregando horários…',
   noTimesLeft: 'Não há mais horários disponíveis neste dia.',
+  seatsLeft: (n) => (n === 1 ? 'Resta 1 vaga' : `Restam ${n} vagas`),
   // details
   yourDetails: 'Seus dados',
   nameLabel: 'Nome',

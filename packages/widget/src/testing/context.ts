@@ -19,6 +19,7 @@ export const intro: Service = {
   currency: 'EUR',
   durations: [{ minutes: 30, price: 0 }],
   location: { kind: 'video' },
+  capacity: 1,
 };
 
 export const coaching: Service = {
@@ -31,6 +32,7 @@ export const coaching: Service = {
     { minutes: 90, price: 8050 },
   ],
   location: { kind: 'video' },
+  capacity: 1,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import {
   cancelMyBooking,
+  cancelMySession,
   listMyBookings,
   markMyBooking,
   rescheduleMyBooking,
@@ -18,6 +19,7 @@ export function myBookingRoutes(app: Hono<AppEnv>): void {
   defineRoute(app, routes.completeMyBooking, async ({ params }, c) => c.json(await markMyBooking(c.var.deps, c.var.specialist, params.id, 'complete')));
   defineRoute(app, routes.markMyBookingNoShow, async ({ params }, c) => c.json(await markMyBooking(c.var.deps, c.var.specialist, params.id, 'mark_no_show')));
   defineRoute(app, routes.cancelMyBooking, async ({ params, body }, c) => c.json(await cancelMyBooking(c.var.deps, c.var.specialist, params.id, body.reason)));
+  defineRoute(app, routes.cancelMySession, async ({ params, body }, c) => c.json(await cancelMySession(c.var.deps, c.var.specialist, params.id, body.reason)));
   defineRoute(app, routes.rescheduleMyBooking, async ({ params, body }, c) =>
     c.json(await rescheduleMyBooking(c.var.deps, c.var.specialist, params.id, body.start)),
   );

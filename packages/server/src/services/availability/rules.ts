@@ -61,6 +61,7 @@ export function serviceRules(service: ServiceRow, minutes: number): ServiceRules
     maxAdvanceDays: service.maxAdvanceDays ?? undefined,
     maxPerDay: service.maxPerDay ?? undefined,
     maxPerWeek: service.maxPerWeek ?? undefined,
+    ...(service.capacity > 1 ? { seats: { service: service.id, capacity: service.capacity } } : {}),
   };
 }
 
@@ -71,6 +72,7 @@ const REACH_MS = DAY_MS;
 export function bookedTimeQuery(db: Reader, specialistId: string | SQL, from: number, to: number, excludeId?: string) {
   return db
     .select({
+      service: bookings.serviceId,
       start: bookings.startAt,
       end: bookings.endAt,
       before: bookings.bufferBefore,
@@ -98,6 +100,7 @@ export function toBookedTime(rows: Awaited<ReturnType<typeof bookedTimeQuery>>, 
       start: r.start - r.before * MINUTE_MS,
       end: r.end + r.after * MINUTE_MS,
       ...(r.status === 'held' ? { until: r.expires! } : {}),
+      session: { service: r.service, start: r.start, end: r.end },
     }));
 }
 

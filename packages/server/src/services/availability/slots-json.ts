@@ -18,7 +18,9 @@ export function slotsJson(head: Omit<Slots, 'days'>, days: readonly SlotDay[]): 
     out += `${i === 0 ? '' : ','}{"date":${JSON.stringify(day.date)},"slots":[`;
     const slots = day.slots;
     for (let j = 0; j < slots.length; j++) {
-      out += `${j === 0 ? '' : ','}{"start":"${isoInstant(slots[j]!.start)}","end":"${isoInstant(slots[j]!.end)}"}`;
+      const slot = slots[j]!;
+      const seats = slot.seatsLeft === undefined ? '' : `,"seatsLeft":${slot.seatsLeft}`;
+      out += `${j === 0 ? '' : ','}{"start":"${isoInstant(slot.start)}","end":"${isoInstant(slot.end)}"${seats}}`;
     }
     out += ']}';
   }

@@ -20,8 +20,9 @@ import { toBookingPayment } from '../payments/records.js';
 import { presentOwn } from './present.js';
 import { openBookingQueries, type NewBooking } from './road.js';
 import { occupiedBy } from '../../domain/occupancy.js';
-import { capsStill, forget, recall, remember, roomStill, rulesStill, type Warm } from './warm.js';
-import { assertOpen, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
+import { capsStill, forget, recall, remember, rulesStill, type Warm } from './warm.js';
+import { roomStill } from './seats.js';
+import { assertOpen, seatOf, slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { assertHoldAllowed, holdLimits, holdsStillAllowed } from './hold-cap.js';
 import { apply, codeForCustomer, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
 
@@ -115,7 +116,8 @@ async function withoutRead(deps: ServiceDeps, warm: Warm, input: CreateInput, ct
   const { database } = deps;
   const { row, queries } = openBookingQueries(database.db, bookingValues(input, { specialist, service, minutes: option.minutes, price: 0 }, start, v), { action: 'book', actor: 'customer' }, now);
   // Caps are not checked here (the remembered rules have no counts): the database counts at commit.
-  const guard = and(rulesStill(specialist.id, warm.rulesVersion), roomStill(specialist.id, occupiedBy(row), now), capsStill(service, start, warm.availability.timeZone, now))!;
+  const room = roomStill(specialist.id, occupiedBy(row), now, seatOf(service, row.startAt, row.endAt));
+  const guard = and(rulesStill(specialist.id, warm.rulesVersion), room, capsStill(service, start, warm.availability.timeZone, now))!;
   const written = await guardedBatch(database, guard, queries);
   if (written) return row;
   forget(database, specialist.handle, service.id);
@@ -231,8 +233,11 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     const debit = current.credit ? await debitCreditQueries(db, current.credit, row, now) : [];
     const redemption = current.promo ? [redemptionQuery(db, current.promo, row.id, row.customerEmail, now)] : [];
     const payment = paid ? [db.insert(payments).values(paymentValues(paid.charge, { id: paid.paymentId, specialistId: row.specialistId, intentId: paid.intentId, mode: deps.payments.mode, bookingId: row.id }, now)).returning()] : [];
+    const seat = seatOf(current.service, row.startAt, row.endAt);
     const condition = and(
       versionStill(specialist.id, version),
+      // A seat's room counted by the database itself, too: the rule holds even were the version to miss a write.
+      seat ? roomStill(specialist.id, occupiedBy(row), now, seat) : undefined,
       purchase ? ledgerStill(purchase.id, ledger) : undefined,
       paid ? holdsStillAllowed(holdLimits(deps), { ...ctx, email: input.customer.email }, now) : undefined,
       // The code's uses are counted in this batch: of two customers racing for its last use, one wins.

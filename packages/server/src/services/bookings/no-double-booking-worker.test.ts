@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1Db } from '../../db/d1.js';
 import { bookings, services, specialists } from '../../db/schema.js';
-import { bookingCommandsUpTo, prepareService, runCommands, type BookingSubject, type JsonCall } from '../../testing/booking-model.js';
+import { bookingCommandsUpTo, prepareGroup, prepareService, runCommands, type BookingSubject, type JsonCall } from '../../testing/booking-model.js';
 import { migrateD1, seedD1 } from '../../testing/d1-seed.js';
 import { buildWorker, startWorkerd, type Workerd } from '../../testing/workerd.js';
 
@@ -46,13 +46,14 @@ async function workerSubject(): Promise<{ subject: BookingSubject; workerd: Work
   await migrateD1(workerd.d1);
   await seedD1(workerd.d1, { kdfIterations: 1000, payments: 'offline' }); // the demo's account connected: priced durations hold
   const database = createD1Db(workerd.d1);
-  const [intro] = await database.db
+  const [intro, group] = await database.db
     .select({ id: services.id })
     .from(services)
     .innerJoin(specialists, eq(services.specialistId, specialists.id))
     .where(eq(specialists.handle, 'demo'))
     .orderBy(asc(services.position));
   await prepareService(database, intro!.id);
+  await prepareGroup(database, group!.id); // a 3-seat group service mixed in
   let client = 0;
   // Each request from its own address: the isolates count rate limits per address, in memory.
   const isolate = (name: string): JsonCall => async (path, init = {}) => {
@@ -71,6 +72,7 @@ async function workerSubject(): Promise<{ subject: BookingSubject; workerd: Work
       json: isolate('a'),
       twin: { json: isolate('b') },
       introId: intro!.id,
+      groupId: group!.id,
       database,
       firstDay: mondayAfterNext(Date.now()),
       now: Date.now,

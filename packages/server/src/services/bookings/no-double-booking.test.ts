@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bookingCommands, customer, runBookingModel } from '../../testing/booking-model.js';
 import { serverProcesses } from '../../testing/server-process.js';
+import { and, eq } from 'drizzle-orm';
+import { createDb } from '../../db/client.js';
+import { bookings, services } from '../../db/schema.js';
 
 describe('no double booking', () => {
   it('keeps active bookings apart (buffers included) under random creates, storms, cancels, moves and expiries', async () => {
@@ -35,6 +38,43 @@ describe('no double booking', () => {
       expect(results.filter((s) => s === 409)).toHaveLength(49);
       const again = await (await fetch(`${b}/v1/specialists/demo/slots?service=${service}`)).json();
       expect(again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start))).not.toContain(slot);
+    } finally {
+      processes.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lets exactly 3 of 50 parallel bookings of a 3-seat session win across two server processes on one database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotwise-seats-'));
+    const databaseUrl = `file:${join(dir, 'shared.db')}`;
+    const processes = serverProcesses();
+    const start = () => processes.start({ databaseUrl, seed: 'demo' });
+    try {
+      const [a, b] = await Promise.all([start(), start()]);
+      const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
+      const service = profile.services[0].id;
+      // The specialist makes the free intro a group session of 3 seats (written in the shared file, as the console would).
+      const database = createDb(databaseUrl);
+      await database.batch([database.db.update(services).set({ capacity: 3 }).where(eq(services.id, service))]);
+      const slots = await (await fetch(`${a}/v1/specialists/demo/slots?service=${service}`)).json();
+      const slot = slots.days[1].slots[2];
+      expect(slot.seatsLeft).toBe(3);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          fetch(`${i % 2 ? a : b}/v1/bookings`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ specialist: 'demo', service, start: slot.start, customer: customer(i) }),
+          }).then(async (r) => `${r.status} ${r.status === 201 ? '' : (await r.json()).code}`),
+        ),
+      );
+      expect(results.filter((s) => s === '201 ')).toHaveLength(3);
+      expect(results.filter((s) => s === '409 slot_unavailable')).toHaveLength(47);
+      const seats = await database.db.select().from(bookings).where(and(eq(bookings.startAt, Date.parse(slot.start)), eq(bookings.status, 'confirmed')));
+      expect(seats).toHaveLength(3);
+      const again = await (await fetch(`${b}/v1/specialists/demo/slots?service=${service}`)).json();
+      expect(again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start))).not.toContain(slot.start);
+      database.close();
     } finally {
       processes.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,9 @@ import type { SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import type { BookingRow, ServiceRow, SpecialistRow } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
-import { hasRoom, occupiedBy } from '../../domain/occupancy.js';
+import { hasRoom, occupiedBy, type Seat } from '../../domain/occupancy.js';
+import { services } from '../../db/schema.js';
+import { eq } from 'drizzle-orm';
 import type { Availability } from '../../domain/availability.js';
 import { computeSlots, type Busy } from '../../domain/slots.js';
 import { availabilityQueries, bookedTime, bookedTimeQuery, countedQuery, serviceRules, toAvailability, toBookedTime, toCounted } from '../availability/rules.js';
@@ -11,8 +13,13 @@ import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
-/** Sessions booked for one time at once; group sessions will raise it per service. */
-export const ONE_TO_ONE = 1;
+/**
+ * What a booking of `service` at `[start, end)` asks of the calendar: for a group service
+ * (capacity above 1) a seat of that session; one-to-one (`undefined`): nothing may overlap.
+ */
+export function seatOf(service: Pick<ServiceRow, 'id' | 'capacity'>, start: number, end: number): Seat | undefined {
+  return service.capacity > 1 ? { session: { service: service.id, start, end }, capacity: service.capacity } : undefined;
+}
 
 export interface SlotCheck {
   specialist: SpecialistRow;
@@ -34,11 +41,15 @@ const unavailable = () =>
 
 /**
  * Whether `booking`'s time, with its buffers, still has room among the specialist's other active
- * bookings — the one free-time check of the write path, `capacity` seats (1 today).
+ * bookings — the one free-time check of the write path (`hasRoom`): for a seat of a group
+ * service, room in its own session and nothing else overlapping.
  */
-export async function isFree(tx: Tx, booking: Pick<BookingRow, 'id' | 'specialistId' | 'startAt' | 'endAt' | 'bufferBefore' | 'bufferAfter'>, now: number, capacity = ONE_TO_ONE): Promise<boolean> {
-  const booked = await bookedTime(tx, booking.specialistId, booking.startAt, booking.endAt, now, booking.id);
-  return hasRoom(occupiedBy(booking), booked, now, capacity);
+export async function isFree(tx: Tx, booking: Pick<BookingRow, 'id' | 'specialistId' | 'serviceId' | 'startAt' | 'endAt' | 'bufferBefore' | 'bufferAfter'>, now: number): Promise<boolean> {
+  const [[service], booked] = await Promise.all([
+    tx.select({ id: services.id, capacity: services.capacity }).from(services).where(eq(services.id, booking.serviceId)),
+    bookedTime(tx, booking.specialistId, booking.startAt, booking.endAt, now, booking.id),
+  ]);
+  return hasRoom(occupiedBy(booking), booked, now, service && seatOf(service, booking.startAt, booking.endAt));
 }
 
 /** What the slot check reads about one start — from one snapshot, so one read batch can carry it. */
@@ -86,7 +97,7 @@ export function assertOpen(facts: SlotFacts, check: SlotCheck): void {
     throw unavailable();
   }
   const candidate = { startAt: start, endAt: start + minutes * MINUTE_MS, bufferBefore: service.bufferBefore, bufferAfter: service.bufferAfter };
-  if (!hasRoom(occupiedBy(candidate), facts.booked, now, ONE_TO_ONE)) throw unavailable();
+  if (!hasRoom(occupiedBy(candidate), facts.booked, now, seatOf(service, candidate.startAt, candidate.endAt))) throw unavailable();
 }
 
 /** `assertOpen` on facts read now from `db` (a snapshot's reader). */

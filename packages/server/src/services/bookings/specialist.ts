@@ -1,4 +1,4 @@
-import type { BookingList, SpecialistBooking } from '@slotwise/sdk/contract';
+import { MAX_CAPACITY, type BookingList, type SessionCancelled, type SpecialistBooking } from '@slotwise/sdk/contract';
 import { and, asc, eq, gt, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { ServiceDeps } from '../deps.js';
 import type { Tx } from '../../db/client.js';
@@ -8,6 +8,7 @@ import { formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
 import { eventsOf } from './events.js';
+import { sameSessionAs } from './seats.js';
 import { meetingOf } from '../meetings/meeting-ref.js';
 import { presentWith, serviceView } from './present.js';
 import { afterCancel, cancelGuarded } from './cancel.js';
@@ -94,6 +95,39 @@ export async function cancelMyBooking(deps: ServiceDeps, specialist: SpecialistR
   await cancelGuarded(deps, (db) => mine(db, specialist, id), 'specialist', reason, now);
   await afterCancel(deps, id);
   return detail(deps, specialist, await mine(deps.database.db, specialist, id));
+}
+
+/**
+ * The specialist cancels the whole session `id` is a seat of (a group service's: same service,
+ * start and end; a one-to-one booking is a session of one): every seat in force, each down the
+ * same road as `cancelMyBooking` — its own guarded change, a full refund when paid, its credit
+ * back, the attendee's cancellation email from the outbox. Seats are cancelled one after another
+ * (capacity bounds them to 100); a seat cancelled meanwhile by its attendee is left as it is. The
+ * answer lists the seats this call cancelled, as they are after it.
+ */
+export async function cancelMySession(deps: ServiceDeps, specialist: SpecialistRow, id: string, reason: string | undefined): Promise<SessionCancelled> {
+  const now = deps.clock();
+  const db = deps.database.db;
+  const seat = await mine(db, specialist, id);
+  const seats = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(sameSessionAs(seat), inArray(bookings.status, ['held', 'confirmed'])))
+    .orderBy(asc(bookings.createdAt), asc(bookings.id))
+    .limit(MAX_CAPACITY + 1);
+  // Nothing in force: the state machine's own refusal for the booking named.
+  if (seats.length === 0) await cancelGuarded(deps, (d) => mine(d, specialist, id), 'specialist', reason, now);
+  const cancelled: string[] = [];
+  for (const { id: seatId } of seats) {
+    try {
+      await cancelGuarded(deps, (d) => mine(d, specialist, seatId), 'specialist', reason, now);
+      cancelled.push(seatId);
+    } catch (error) {
+      if (!(error instanceof ServiceError && error.code === 'booking_not_cancellable')) throw error;
+    }
+  }
+  for (const seatId of cancelled) await afterCancel(deps, seatId);
+  return { data: await Promise.all(cancelled.map(async (seatId) => detail(deps, specialist, await mine(db, specialist, seatId)))) };
 }
 
 export async function rescheduleMyBooking(deps: ServiceDeps, specialist: SpecialistRow, id: string, startText: string) {

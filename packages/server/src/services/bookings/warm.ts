@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import { bookings, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import type { Availability } from '../../domain/availability.js';
 import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
-import { DAY_MS, formatEpochDay, isoWeekday, MINUTE_MS, parseEpochDay } from '../../domain/civil.js';
+import { formatEpochDay, isoWeekday, parseEpochDay } from '../../domain/civil.js';
 import { dateAt, startOfDate } from '../../domain/zone.js';
 
 /**
@@ -16,8 +16,8 @@ import { dateAt, startOfDate } from '../../domain/zone.js';
  * rules version (`remember`, after every snapshot read); a later booking checks its time against
  * them in JavaScript and writes ONE batch guarded by what the database can check itself at commit:
  * the rules version unchanged (`rulesStill`) and no active booking overlapping the new one,
- * buffers included (`roomStill`, the same overlap rule as `domain/occupancy.ts`'s `hasRoom`, with
- * capacity one). Bookings of other times therefore never refuse each other, where a guard on the
+ * buffers included (`roomStill` in `seats.ts`, the same rule as `domain/occupancy.ts`'s `hasRoom`:
+ * for a seat of a group session, fewer than capacity seats of it and nothing else overlapping). Bookings of other times therefore never refuse each other, where a guard on the
  * availability version (which every booking moves) would.
  *
  * Only a free booking takes this path (money and credits read and call out anyway). A service's
@@ -72,26 +72,6 @@ export function forget(database: Database, handle: string, serviceId: string): v
 /** The guard condition: nothing that moves the rules version was written since `version` was read. */
 export const rulesStill = (specialistId: string, version: number): SQL =>
   sql`(select ${specialists.rulesVersion} from ${specialists} where ${specialists.id} = ${specialistId}) = ${version}`;
-
-/**
- * The guard condition: no booking of the specialist that is in force at `now` (confirmed, or held
- * and not expired) takes any of `occupied` — the new booking's time widened by its buffers —,
- * each widened by its own buffers; half-open intervals. Buffers and sessions are at most 8 hours,
- * so only bookings starting within a day (two before) can overlap, which keeps the index on
- * `(specialist_id, start_at)` in use.
- */
-export function roomStill(specialistId: string, occupied: { start: number; end: number }, now: number): SQL {
-  const overlapping = and(
-    eq(bookings.specialistId, specialistId),
-    inArray(bookings.status, [...ACTIVE_STATUSES]),
-    or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)),
-    lt(bookings.startAt, occupied.end + DAY_MS),
-    gt(bookings.startAt, occupied.start - 2 * DAY_MS),
-    lt(sql`${bookings.startAt} - ${bookings.bufferBefore} * ${MINUTE_MS}`, occupied.end),
-    gt(sql`${bookings.endAt} + ${bookings.bufferAfter} * ${MINUTE_MS}`, occupied.start),
-  );
-  return sql`not exists (select 1 from ${bookings} where ${overlapping})`;
-}
 
 /**
  * The guard condition for a service's caps: fewer than `maxPerDay` of its bookings in force at

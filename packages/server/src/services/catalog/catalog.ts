@@ -64,7 +64,7 @@ export function chooseDuration(service: ServiceRow, minutes: number | undefined)
 }
 
 export function toService(row: ServiceRow): Service {
-  return { id: row.id, name: row.name, description: row.description, currency: row.currency, durations: row.durations, location: { kind: row.locationKind } };
+  return { id: row.id, name: row.name, description: row.description, currency: row.currency, durations: row.durations, location: { kind: row.locationKind }, capacity: row.capacity };
 }
 
 export async function profile(deps: ServiceDeps, handle: string): Promise<Specialist> {

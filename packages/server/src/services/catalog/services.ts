@@ -1,9 +1,10 @@
 import type { ServiceDeps } from '../deps.js';
 import type { MyService, ServiceCreate, ServiceUpdate } from '@slotwise/sdk/contract';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../../db/client.js';
-import { services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { bookings, services, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
+import { inForce } from '../bookings/seats.js';
 import { priceProblem } from '../../domain/money.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
@@ -68,10 +69,10 @@ type Fields = Partial<Omit<ServiceRow, 'id' | 'specialistId' | 'position' | 'cre
 /** Only the fields a specialist may set, without the ones left out of the request. */
 function fieldsOf(input: z.output<typeof ServiceUpdate>): Fields {
   const { name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek } = input;
-  const { cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active } = input;
+  const { cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active, capacity } = input;
   const all = {
     name, description, currency, durations, slotStep, bufferBefore, bufferAfter, minNotice, maxAdvanceDays, maxPerDay, maxPerWeek,
-    cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active,
+    cancelUntilHours, rescheduleUntilHours, maxReschedules, fullRefundHours, partialRefundHours, partialRefundPercent, active, capacity,
   };
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Fields;
 }
@@ -93,6 +94,27 @@ function checkPayable(specialist: SpecialistRow, service: Pick<ServiceRow, 'dura
     throw new ServiceError('stripe_account_required', t('stripe_account_required.service'), {
       errors: [{ field: 'body.durations', message: t('stripe_account_required.field') }],
     });
+  }
+}
+
+/**
+ * Capacity may go down only to the most seats taken at one upcoming session of the service (in
+ * force: confirmed, or held and not expired): no session is ever left with more seats than the
+ * service has. Checked on the snapshot the update's version guard protects, so a seat booked
+ * meanwhile retries the update.
+ */
+async function checkSeatsTaken(db: Drizzle, service: ServiceRow, capacity: number, now: number): Promise<void> {
+  const [row] = await db
+    .select({ taken: sql<number>`count(*)` })
+    .from(bookings)
+    .where(and(eq(bookings.serviceId, service.id), gt(bookings.endAt, now), inForce(now)))
+    .groupBy(bookings.startAt, bookings.endAt)
+    .orderBy(desc(sql`count(*)`))
+    .limit(1);
+  const taken = row?.taken ?? 0;
+  if (taken > capacity) {
+    const message = t('invalid_request.capacity_below_seats', { taken });
+    throw new ServiceError('invalid_request', t('invalid_request.field', { field: 'body.capacity', message }), { errors: [{ field: 'body.capacity', message }] });
   }
 }
 
@@ -135,6 +157,7 @@ export async function updateServiceRules(
       if (Object.keys(changes).length === 0) return toServiceDetail(current);
       checkPolicy({ ...current, ...changes });
       checkPayable(specialist, { ...current, ...changes });
+      if (changes.capacity !== undefined && changes.capacity < current.capacity) await checkSeatsTaken(db, current, changes.capacity, deps.clock());
       const written = await guardedBatch(database, versionStill(specialist.id, version), [db.update(services).set(changes).where(and(eq(services.id, id), eq(services.specialistId, specialist.id))).returning()]);
       return written ? toServiceDetail((written[0] as ServiceRow[])[0]!) : RETRY;
     },

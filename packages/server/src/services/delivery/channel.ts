@@ -73,6 +73,11 @@ export interface PlanContext {
   /** What the channels before this one planned for the same event (meetings plan first). */
   planned: readonly DeliveryDraft[];
   /**
+   * What was planned for the events before this one in the same round, not written yet (they go in
+   * one batch): a plan that waits for another booking's delivery looks here as well as in the table.
+   */
+  round?: readonly { bookingId: string | null; draft: DeliveryDraft }[];
+  /**
    * A write of the channel's own rows that rides in the planning batch, BEFORE this event's new
    * deliveries are inserted (e.g. cancelling reminders still pending for a moved booking). Build
    * it on `deps.database.db`, do not await it: planning writes nothing until the batch goes.

@@ -89,11 +89,13 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
         const rows = groupOf((await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[]);
         if (rows.length === 0) return 0;
         const queries: BatchItem<'sqlite'>[] = [];
+        const round: { bookingId: string | null; draft: DeliveryDraft }[] = [];
         for (const event of rows) {
           const drafts: DeliveryDraft[] = [];
           const also = (query: BatchItem<'sqlite'>) => void queries.push(query);
-          for (const channel of channels) drafts.push(...(await channel.plan(db, event, { now, planned: drafts, deps, also })));
+          for (const channel of channels) drafts.push(...(await channel.plan(db, event, { now, planned: drafts, deps, also, round })));
           for (const d of drafts) queries.push(db.insert(deliveries).values(deliveryValues(event, d, now)).onConflictDoNothing({ target: deliveries.idempotencyKey }));
+          round.push(...drafts.map((draft) => ({ bookingId: event.bookingId, draft })));
         }
         const ids = rows.map((r) => r.id);
         queries.push(db.update(outbox).set({ plannedAt: now }).where(inArray(outbox.id, ids)));

@@ -292,4 +292,59 @@ describe('the meeting channel', () => {
     expect(logged).not.toContain(new URL(url).search);
     expect(logged).not.toContain(zoom.tokens[0]!.token);
   });
+
+  describe('of a group session', () => {
+    const seat = async (n: number, start = START) => {
+      const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: { ...customer, email: `seat${n}@example.com` } } });
+      expect(res.status).toBe(201);
+      return res.body as { booking: { id: string }; manageToken: string };
+    };
+    const groupOnZoom = async () => {
+      await useLocation({ kind: 'video', provider: 'zoom' });
+      expect((await t.json(`/v1/me/services/${t.intro.id}`, { method: 'PATCH', body: { capacity: 3 }, headers: auth(t.apiKey) })).status).toBe(200);
+    };
+
+    it('makes ONE meeting for the session, however many seats are booked at once: every seat shows the same link', async () => {
+      await groupOnZoom();
+      const seats = await Promise.all([seat(1), seat(2), seat(3)]);
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toHaveLength(1);
+      const urls = await Promise.all(seats.map(async (s) => (await specialistView(s.booking.id)).meeting?.url));
+      expect(urls).toEqual(Array(3).fill(zoom.meetings()[0]!.join_url));
+    });
+
+    it('keeps the meeting while a seat still uses it: cancelling one seat deletes nothing, the last one deletes it', async () => {
+      await groupOnZoom();
+      const a = await seat(1);
+      await t.app.deliveries.idle();
+      const b = await seat(2);
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toHaveLength(1);
+      expect((await t.json(`/v1/bookings/${a.booking.id}/cancel`, { body: {}, headers: auth(a.manageToken) })).status).toBe(200);
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toHaveLength(1);
+      expect((await specialistView(b.booking.id)).meeting.url).toBe(zoom.meetings()[0]!.join_url);
+      expect((await t.json(`/v1/bookings/${b.booking.id}/cancel`, { body: {}, headers: auth(b.manageToken) })).status).toBe(200);
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toEqual([]);
+    });
+
+    it('gives a seat moved to another session that session’s meeting, and leaves the old one to its seats', async () => {
+      await groupOnZoom();
+      const stays = await seat(1);
+      const moves = await seat(2);
+      const other = await seat(3, '2026-11-24T13:00:00Z');
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toHaveLength(2);
+      const before = (await specialistView(stays.booking.id)).meeting.url;
+      const target = (await specialistView(other.booking.id)).meeting.url;
+      const moved = await t.json(`/v1/bookings/${moves.booking.id}/reschedule`, { body: { start: '2026-11-24T13:00:00Z' }, headers: auth(moves.manageToken) });
+      expect(moved.status).toBe(200);
+      await t.app.deliveries.idle();
+      expect(zoom.meetings()).toHaveLength(2);
+      expect((await specialistView(moves.booking.id)).meeting.url).toBe(target);
+      expect((await specialistView(stays.booking.id)).meeting.url).toBe(before);
+      expect(zoom.meetings().map((m) => m.start_time).sort()).toEqual(['2026-11-23T09:00:00Z', '2026-11-24T13:00:00Z']);
+    });
+  });
 });

@@ -1,23 +1,49 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Reader } from '../../db/client.js';
 import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
-import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type SendOutcome } from '../delivery/channel.js';
+import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type PlanContext, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
+import { sameSessionAs } from '../bookings/seats.js';
 import { meetingFailed } from './failed.js';
 import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
 import { asDeliveryFailure, bookingOf, providerFor, recordMeeting, requestFor, type MeetingOp } from './meeting-work.js';
 
 const FINISHED = ['sent', 'dead', 'skipped', 'cancelled'];
 
-const draft = (event: BookingEvent, kind: MeetingOp, source: MeetingSource, waitsFor: string | undefined): DeliveryDraft => ({
+const draft = (event: BookingEvent, kind: MeetingOp, source: MeetingSource, waitsFor: string | undefined, replace = false): DeliveryDraft => ({
   id: newDeliveryId(),
   channel: 'meeting',
   kind,
   recipient: source,
   idempotencyKey: `${event.id}:meeting:${kind}`,
-  data: { source },
+  data: replace ? { source, replace } : { source },
   ...(waitsFor ? { waitsFor } : {}),
 });
+
+/**
+ * The other seats in force of `seat`'s session (a group service: same service, start and end) —
+ * the people who share its meeting. None for a one-to-one booking.
+ */
+async function sessionMates(db: Reader, seat: { id: string; specialistId: string; serviceId: string; startAt: number; endAt: number }) {
+  return db
+    .select({ id: bookings.id, meetingUrl: bookings.meetingUrl, meetingRef: bookings.meetingRef })
+    .from(bookings)
+    .where(and(sameSessionAs(seat), inArray(bookings.status, ['confirmed', 'held']), ne(bookings.id, seat.id)));
+}
+
+/**
+ * A session-mate's meeting create still under way — written, or planned earlier in this round —:
+ * a seat's own create waits for it, then takes its link.
+ */
+async function mateUnderWay(tx: Reader, seat: Parameters<typeof sessionMates>[1], round: PlanContext['round'] = []): Promise<{ id: string } | undefined> {
+  for (const mate of await sessionMates(tx, seat)) {
+    const planned = [...round].reverse().find((r) => r.bookingId === mate.id && r.draft.channel === 'meeting');
+    if (planned?.draft.kind === 'meeting.create') return planned.draft;
+    const pending = await unfinished(tx, mate.id);
+    if (pending?.kind === 'meeting.create') return pending;
+  }
+  return undefined;
+}
 
 /** This booking's latest meeting delivery, if it is not done yet: a new one waits for it, so operations reach the provider in order. */
 async function unfinished(tx: Reader, bookingId: string): Promise<DeliveryRow | undefined> {
@@ -55,19 +81,30 @@ export const meetingChannel: DeliveryChannel = {
     switch (event.payload.event.type) {
       case 'confirmed': {
         if (booking.meeting) return [];
-        const [service] = await tx.select({ kind: services.locationKind, provider: services.meetingProvider }).from(services).where(eq(services.id, booking.serviceId));
+        const [service] = await tx.select({ kind: services.locationKind, provider: services.meetingProvider, capacity: services.capacity }).from(services).where(eq(services.id, booking.serviceId));
         if (service?.kind === 'link') return [draft(event, 'meeting.create', 'link', undefined)];
         if (service?.kind !== 'video') return [];
-        return [draft(event, 'meeting.create', service.provider === 'zoom' && ctx.deps.meetings.zoom ? 'zoom' : 'jitsi', undefined)];
+        // A seat of a group session: one meeting for the session — wait for a mate's create under way, then share it.
+        const [seat] = service.capacity > 1 ? await tx.select().from(bookings).where(eq(bookings.id, event.bookingId)) : [];
+        const mate = seat ? await mateUnderWay(tx, seat, ctx.round) : undefined;
+        return [draft(event, 'meeting.create', service.provider === 'zoom' && ctx.deps.meetings.zoom ? 'zoom' : 'jitsi', mate?.id)];
       }
       case 'rescheduled':
       case 'cancelled': {
-        const [row] = await tx.select({ ref: bookings.meetingRef }).from(bookings).where(eq(bookings.id, event.bookingId));
+        const [row] = await tx.select().from(bookings).where(eq(bookings.id, event.bookingId));
         const before = await unfinished(tx, event.bookingId);
-        const made = keptByProvider(row?.ref ?? null);
+        const made = keptByProvider(row?.meetingRef ?? null);
+        const [service] = row ? await tx.select({ capacity: services.capacity, kind: services.locationKind, provider: services.meetingProvider }).from(services).where(eq(services.id, row.serviceId)) : [];
         if (event.payload.event.type === 'cancelled') {
           // A create still to come sees the cancellation and makes nothing (or deletes what it made).
-          return made ? [draft(event, 'meeting.delete', 'zoom', before?.id)] : [];
+          // A group session's meeting stays while another seat still uses it.
+          const shared = made && service && service.capacity > 1 && (await sessionMates(tx, row!)).some((m) => m.meetingRef === row!.meetingRef);
+          return made && !shared ? [draft(event, 'meeting.delete', 'zoom', before?.id)] : [];
+        }
+        if (row && service && service.capacity > 1 && row.meetingUrl && service.kind === 'video') {
+          // A seat moved to another session takes that session's meeting (or a new one); the old one stays with its session.
+          const mate = await mateUnderWay(tx, row, ctx.round);
+          return [draft(event, 'meeting.create', service.provider === 'zoom' && ctx.deps.meetings.zoom ? 'zoom' : 'jitsi', mate?.id ?? before?.id, true)];
         }
         // A create still to come reads the new time itself; one under way is followed by this move.
         return made || before?.recipient === 'zoom' ? [draft(event, 'meeting.update', 'zoom', before?.id)] : [];
@@ -84,7 +121,14 @@ export const meetingChannel: DeliveryChannel = {
     try {
       if (delivery.kind === 'meeting.create') {
         if (row.status !== 'confirmed') return { status: 'skipped' }; // cancelled (or over) before its meeting was made
-        if (row.meetingUrl) return { providerRef: row.meetingRef ?? undefined }; // made by an attempt whose end was lost
+        const { replace } = delivery.data as { replace?: boolean };
+        if (row.meetingUrl && !replace) return { providerRef: row.meetingRef ?? undefined }; // made by an attempt whose end was lost
+        // A seat of a group session whose meeting a mate already has: the same link, no second meeting.
+        const shared = (await sessionMates(deps.database.db, row)).find((m) => m.meetingUrl && m.meetingRef);
+        if (shared) {
+          if (shared.meetingUrl !== row.meetingUrl) await recordMeeting(deps, row.id, shared.meetingUrl!, shared.meetingRef!, decodeMeetingRef(shared.meetingRef)?.source ?? source, { replacing: true });
+          return { providerRef: shared.meetingRef! };
+        }
         if (source === 'link') {
           const [specialist] = await deps.database.db.select({ link: specialists.meetingLink }).from(specialists).where(eq(specialists.id, row.specialistId));
           if (!specialist?.link) throw new DeliveryFailure('The specialist has no meeting link set for this link-located service.', { retryable: false });
@@ -94,7 +138,7 @@ export const meetingChannel: DeliveryChannel = {
         const provider = providerFor(deps, source);
         const meeting = await provider.create(await requestFor(deps, row, delivery));
         const ref = encodeMeetingRef(provider.kind, meeting.ref);
-        if (!(await recordMeeting(deps, row.id, meeting.joinUrl, ref, provider.kind))) {
+        if (!(await recordMeeting(deps, row.id, meeting.joinUrl, ref, provider.kind, { replacing: replace === true }))) {
           // Cancelled while it was being made: nobody should find it at the provider either.
           await provider.delete(meeting.ref).catch(deps.logError);
           return { status: 'skipped' };

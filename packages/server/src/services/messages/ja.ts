@@ -52,6 +52,7 @@ export const ja: Catalog = {
   'invalid_request.zoom_missing': () =>
     'このサーバーでは Zoom が設定されていません（ZOOM_ACCOUNT_ID、ZOOM_CLIENT_ID、ZOOM_CLIENT_SECRET）。jitsi を使うか、運営者に Zoom の設定を依頼してください。',
   'invalid_request.meeting_link_in_use': (p) => `「${p.service}」はこのリンクで行われます。先に別の場所を設定してください。`,
+  'invalid_request.capacity_below_seats': (p) => `このサービスの今後のセッションですでに ${p.taken} 席が埋まっています。${p.taken} 席以上にするか、先に席をキャンセルしてください。`,
   'invalid_request.refund_tiers': (p) => `partialRefundHours ≤ fullRefundHours（${p.hours}）にしてください。全額返金は、より早いキャンセルに適用されます。`,
   'invalid_request.price': (p) => `この価格は設定できません（${p.reason}）`,
   'stripe_account_required.service': () =>

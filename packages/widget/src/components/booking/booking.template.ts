@@ -48,7 +48,7 @@ export function renderSchedule(flow: BookingFlow, on: ScheduleHandlers) {
           : nothing}
         ${empty ? html`<p class="muted">${t.noTimesInMonth(formatMonth(flow.month, ctx.locale))}</p>` : nothing}
         ${date
-          ? html`<slotwise-time-list exportparts="times, zone, time, time-selected" .date=${date}
+          ? html`<slotwise-time-list exportparts="times, zone, time, time-selected, seats" .date=${date}
               .slots=${slots.slotsOn(date)} ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
           : empty ? nothing : html`<p class="muted hint">${t.chooseDayHint}</p>`}
       </div>

@@ -9,6 +9,6 @@ export const manageParts = [
   'follow-up', 'feedback', 'shared-notes', 'recording', 'review-form', 'review', 'stars', 'review-response',
   'actions', 'cancel', 'cancel-panel', 'quote', 'reason', 'confirm-cancel', 'keep',
   'reschedule', 'reschedule-panel', 'confirm-reschedule', 'keep-time', 'alert',
-  'calendar', 'month-label', 'nav-button', 'day', 'day-open', 'day-selected', 'times', 'time', 'time-selected',
+  'calendar', 'month-label', 'nav-button', 'day', 'day-open', 'day-selected', 'times', 'time', 'time-selected', 'seats',
   'add-to-calendar', 'calendar-ics', 'calendar-google',
 ].join(', ');

@@ -34,7 +34,7 @@ export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers, t
         @month-change=${on.monthChange} @day-select=${on.daySelect}></slotwise-calendar>
       ${slots.error ? html`<p role="alert" part="alert">${t.loadTimesFailed} ${errorText(slots.error, t)}</p>` : nothing}
       ${date
-        ? html`<slotwise-time-list exportparts="times, zone, time, time-selected" .date=${date} .slots=${slots.slotsOn(date)}
+        ? html`<slotwise-time-list exportparts="times, zone, time, time-selected, seats" .date=${date} .slots=${slots.slotsOn(date)}
             ?loading=${loading} @slotwise:slot-selected=${on.slotSelected}></slotwise-time-list>`
         : html`<p class="muted">${loading ? t.loadingOpenTimes : t.chooseDayHint}</p>`}
     </div>

@@ -39,7 +39,9 @@ export class RescheduleFlow extends SlotPicker {
     this.settings = settings;
     // The calendar and time list need a service; the booking names its own and its one duration.
     const service = { id: booking.service.id, name: booking.service.name, description: '', currency: booking.currency,
-      durations: [{ minutes: booking.duration, price: booking.price }], location: { kind: booking.location.kind } };
+      durations: [{ minutes: booking.duration, price: booking.price }], location: { kind: booking.location.kind },
+      // Not known from the booking; the time list shows seats from the slots' own `seatsLeft`.
+      capacity: 1 };
     const { client, timeZone, locale, messages } = settings;
     this.provider.setValue({ client, specialist: booking.specialist.handle, timeZone, locale, messages: messages ?? en, selection: { service, duration: booking.duration } });
     Object.assign(this, { open: true, saving: false, error: undefined });

@@ -16,6 +16,7 @@ import { styles } from './time-list.styles.js';
  * @csspart times - The section holding the day's times.
  * @csspart zone - The line naming the zone the times are shown in.
  * @csspart time - A time button; `time-selected` when chosen.
+ * @csspart seats - Under a time of a group session: "N seats left".
  */
 export class SlotwiseTimeList extends LitElement {
   static override styles = [tokens, styles];
@@ -53,6 +54,7 @@ export class SlotwiseTimeList extends LitElement {
                   <button type="button" part=${pressed ? 'time time-selected' : 'time'} data-start=${slot.start}
                     aria-pressed=${pressed ? 'true' : 'false'} @click=${() => this.choose(slot)}>
                     ${formatTime(slot.start, ctx.timeZone, ctx.locale)}
+                    ${slot.seatsLeft === undefined ? '' : html`<span part="seats" class="seats">${t.seatsLeft(slot.seatsLeft)}</span>`}
                   </button>
                 </li>`;
               })}

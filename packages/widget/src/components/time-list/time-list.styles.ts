@@ -23,6 +23,12 @@ export const styles = css`
     width: 100%;
   }
 
+  .seats {
+    display: block;
+    font-size: 0.75rem;
+    opacity: 0.8;
+  }
+
   [aria-busy='true'] ul {
     opacity: 0.85;
   }

@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { inContext, intro, nextEvent } from '../../testing/context.js';
 import type { SlotwiseTimeList } from './time-list.component.js';
 import './time-list.js';
+import { de } from '../../i18n/de.js';
 
 describe('<slotwise-time-list>', () => {
   const slots = [
@@ -41,5 +42,21 @@ describe('<slotwise-time-list>', () => {
     el.slots = [];
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.include('No open times left on this day.');
+  });
+
+  it('says how many seats are left under each time of a group session, in the visitor’s language', async () => {
+    const { el, update } = await mount('Europe/Berlin');
+    el.slots = [{ ...slots[0]!, seatsLeft: 3 }, { ...slots[1]!, seatsLeft: 1 }];
+    await el.updateComplete;
+    const seats = () => [...el.shadowRoot!.querySelectorAll('[part="seats"]')].map((s) => s.textContent!.trim());
+    expect(seats()).to.deep.equal(['3 seats left', '1 seat left']);
+    expect(el.shadowRoot!.querySelectorAll('button')[0]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('09:00 3 seats left');
+    await update({ locale: 'de', messages: de });
+    expect(seats()).to.deep.equal(['Noch 3 Plätze frei', 'Noch 1 Platz frei']);
+  });
+
+  it('shows no seat count for a one-to-one service', async () => {
+    const { el } = await mount('Europe/Berlin');
+    expect(el.shadowRoot!.querySelector('[part="seats"]')).to.equal(null);
   });
 });

@@ -10,4 +10,6 @@ export const schedule = {
   timesIn: (zone: string) => `Times in ${zone}`,
   loadingTimes: 'Loading times…',
   noTimesLeft: 'No open times left on this day.',
+  /** Under a time of a group session: the seats still open there. */
+  seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
 };

@@ -31,6 +31,7 @@ export const ar: ContractCatalog = {
   api_key_name_required: () => 'سمِّ المفتاح باسم المكان الذي يُستخدم فيه.',
   service_name_required: () => 'أعطِ الخدمة اسمًا.',
   durations_unique: () => 'اعرض كل مدة مرة واحدة فقط.',
+  service_capacity: (p: { max: number }) => `اكتب عددًا صحيحًا من المقاعد من 1 (جلسة فردية) إلى ${p.max} (جلسة جماعية).`,
   refund_tiers_order: () => 'استخدم partialRefundHours ≤ fullRefundHours: الاسترداد الكامل للإلغاءات الأبكر.',
   emailed_token_required: () => 'الصق الرمز الموجود في الرابط المرسل بالبريد الإلكتروني.',
   suspend_reason_required: () => 'اذكر السبب: سيقرؤه المختص في لوحة التحكم.',

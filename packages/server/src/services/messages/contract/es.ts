@@ -31,6 +31,7 @@ export const es: ContractCatalog = {
   api_key_name_required: () => 'Ponga a la clave el nombre del lugar donde se usa.',
   service_name_required: () => 'Ponga un nombre al servicio.',
   durations_unique: () => 'Ofrezca cada duración una sola vez.',
+  service_capacity: (p: { max: number }) => `Indique un número entero de plazas, de 1 (individual) a ${p.max} (sesión en grupo).`,
   refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: el reembolso completo es para las cancelaciones más tempranas.',
   emailed_token_required: () => 'Pegue el token del enlace del correo.',
   suspend_reason_required: () => 'Indique el motivo: el especialista lo leerá en su consola.',

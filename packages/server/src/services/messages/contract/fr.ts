@@ -31,6 +31,7 @@ export const fr: ContractCatalog = {
   api_key_name_required: () => 'Nommez la clé d’après l’endroit où elle est utilisée.',
   service_name_required: () => 'Donnez un nom à la prestation.',
   durations_unique: () => 'Proposez chaque durée une seule fois.',
+  service_capacity: (p: { max: number }) => `Indiquez un nombre entier de places, de 1 (individuel) à ${p.max} (séance de groupe).`,
   refund_tiers_order: () => 'Utilisez partialRefundHours ≤ fullRefundHours : le remboursement complet concerne les annulations les plus précoces.',
   emailed_token_required: () => 'Collez le jeton du lien reçu par e-mail.',
   suspend_reason_required: () => 'Indiquez la raison : le spécialiste la lira dans sa console.',

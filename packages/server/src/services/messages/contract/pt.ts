@@ -31,6 +31,7 @@ export const pt: ContractCatalog = {
   api_key_name_required: () => 'Dê à chave o nome do lugar onde ela é usada.',
   service_name_required: () => 'Dê um nome ao serviço.',
   durations_unique: () => 'Ofereça cada duração uma só vez.',
+  service_capacity: (p: { max: number }) => `Indique um número inteiro de vagas, de 1 (individual) a ${p.max} (sessão em grupo).`,
   refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: o reembolso total vale para os cancelamentos mais antecipados.',
   emailed_token_required: () => 'Cole o token do link enviado por e-mail.',
   suspend_reason_required: () => 'Diga o motivo: o especialista vai lê-lo no console.',

@@ -58,6 +58,7 @@ export function serviceEditor(state: EditorState, on: EditorHandlers) {
         ${field(f, 'maxAdvanceDays', 'Book at most this many days ahead', s.maxAdvanceDays, { min: 1, hint: 'Blank: no limit.' })}
         ${field(f, 'maxPerDay', 'At most this many a day', s.maxPerDay, { min: 1, hint: 'Blank: no limit.' })}
         ${field(f, 'maxPerWeek', 'At most this many a week', s.maxPerWeek, { min: 1, hint: 'Blank: no limit.' })}
+        ${field(f, 'capacity', 'Seats per session', s.capacity, { min: 1, hint: '1: one-to-one. More: a group session, open until its seats are taken.' })}
       </fieldset>
       <fieldset>
         <legend>Cancelling, moving and refunds</legend>

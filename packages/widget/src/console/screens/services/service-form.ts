@@ -5,7 +5,7 @@ import { toMinor } from './templates.js';
 export function blankService(currency: string): Omit<MyService, 'id'> {
   return {
     name: '', description: '', currency, durations: [{ minutes: 60, price: 0 }], location: { kind: 'video', provider: 'jitsi', detail: null },
-    slotStep: null, bufferBefore: 0, bufferAfter: 0, minNotice: 0, maxAdvanceDays: null, maxPerDay: null, maxPerWeek: null, active: true,
+    slotStep: null, bufferBefore: 0, bufferAfter: 0, minNotice: 0, maxAdvanceDays: null, maxPerDay: null, maxPerWeek: null, capacity: 1, active: true,
     cancelUntilHours: 24, rescheduleUntilHours: 24, maxReschedules: 2, fullRefundHours: 48, partialRefundHours: 24, partialRefundPercent: 50,
   };
 }
@@ -37,6 +37,7 @@ export function readServiceForm(form: HTMLFormElement): ServiceCreate {
     maxAdvanceDays: orNull(data, 'maxAdvanceDays'),
     maxPerDay: orNull(data, 'maxPerDay'),
     maxPerWeek: orNull(data, 'maxPerWeek'),
+    capacity: whole(data, 'capacity'),
     ...readPolicy(data),
     location: kind === 'video' ? { kind, provider: String(data.get('location.provider')) as 'jitsi' | 'zoom' } : kind === 'phone' || kind === 'in_person' ? { kind, detail } : { kind },
   };

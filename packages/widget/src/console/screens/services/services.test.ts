@@ -34,6 +34,7 @@ describe('<slotwise-console-services>', () => {
     fill(el, ['#svc-durations-1-price'], '0');
     fill(el, ['#svc-bufferAfter'], '15');
     fill(el, ['#svc-maxPerDay'], '3');
+    fill(el, ['#svc-capacity'], '4');
     fill(el, ['#svc-cancelUntilHours'], '12');
     await el.updateComplete;
     expect(textOf(find(el, '.card'))).to.contain('You can cancel until 12 hours before the start.');
@@ -49,7 +50,7 @@ describe('<slotwise-console-services>', () => {
     await eventually(() => session.navigated.length > 0, 'the new service opened');
     const { data } = await session.client.me.services.list();
     expect(data).to.have.length(1);
-    expect(data[0]).to.deep.include({ name: 'Deep work session', bufferAfter: 15, maxPerDay: 3, cancelUntilHours: 12 });
+    expect(data[0]).to.deep.include({ name: 'Deep work session', bufferAfter: 15, maxPerDay: 3, capacity: 4, cancelUntilHours: 12 });
     expect(data[0]!.durations).to.deep.equal([{ minutes: 45, price: 0 }, { minutes: 90, price: 0 }]);
     expect(data[0]!.location).to.deep.include({ kind: 'in_person', detail: '1 Main Street, Springfield' });
     expect(session.navigated).to.deep.equal([`services/${data[0]!.id}`]);

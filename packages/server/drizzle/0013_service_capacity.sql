@@ -1,0 +1,1 @@
+ALTER TABLE `services` ADD `capacity` integer DEFAULT 1 NOT NULL;
