@@ -1,10 +1,10 @@
-import { and, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { bookings, specialists, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import type { Availability } from '../../domain/availability.js';
-import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
 import { formatEpochDay, isoWeekday, parseEpochDay } from '../../domain/civil.js';
 import { dateAt, startOfDate } from '../../domain/zone.js';
+import { inForce } from './seats.js';
 
 /**
  * A booking's first try without a read: "one round trip per booking" on a remote database.
@@ -87,8 +87,7 @@ export function capsStill(service: Pick<ServiceRow, 'id' | 'maxPerDay' | 'maxPer
   const fewer = (from: number, to: number, cap: number) =>
     sql`(select count(*) from ${bookings} where ${and(
       eq(bookings.serviceId, service.id),
-      inArray(bookings.status, [...ACTIVE_STATUSES]),
-      or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)),
+      inForce(now),
       gt(bookings.startAt, from - 1),
       lt(bookings.startAt, to),
     )}) < ${cap}`;
