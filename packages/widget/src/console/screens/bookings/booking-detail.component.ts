@@ -44,6 +44,8 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
   @state() recordingUrl = '';
   @state() notesErrors: FormErrors = noErrors;
   @state() reason = '';
+  /** Seats per session of the booking's service (1: one-to-one); a group seat can cancel its whole session. */
+  @state() capacity = 1;
   readonly confirm = new ConfirmController(this);
   readonly reschedule = new ConsoleReschedule(this);
 
@@ -63,6 +65,8 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
       this.sharedNotes = this.booking.sharedNotes ?? '';
       this.recordingUrl = this.booking.recordingUrl ?? '';
       this.error = '';
+      // The service may be gone or inactive: then it is shown as one-to-one (its own cancel still works).
+      this.capacity = await this.session.client.me.services.retrieve(this.booking.service.id).then((service) => service.capacity ?? 1, () => 1);
     } catch (error) {
       this.error = `We could not load this booking. ${describeError(error).message}`;
     }
@@ -102,6 +106,32 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
       () => this.session!.client.me.bookings.cancel(booking.id, reason ? { reason } : {}),
       (cancelled) => `Booking cancelled.${refundSentence(cancelled)}`,
     );
+  }
+
+  /** Cancels every seat of this group session, after a confirmation that says what follows for each attendee. */
+  async cancelSession(): Promise<void> {
+    const booking = this.booking;
+    if (!booking) return;
+    const ok = await this.confirm.ask({
+      heading: 'Cancel the whole session?',
+      consequence: `Every seat booked for this ${booking.service.name} session is cancelled, not only ${booking.customer.name}’s. Each paid seat is refunded in full, and each attendee is emailed (with your reason, if you gave one).`,
+      action: 'Cancel session',
+      back: 'Keep the session',
+    });
+    if (!ok) return;
+    const reason = this.reason.trim();
+    this.busy = true;
+    this.error = '';
+    try {
+      const { data } = await this.session!.client.me.bookings.cancelSession(booking.id, reason ? { reason } : {});
+      this.booking = data.find((seat) => seat.id === booking.id) ?? (await this.session!.client.me.bookings.retrieve(booking.id));
+      const refunded = data.filter((seat) => seat.payment && seat.payment.amountRefunded > 0).length;
+      this.session?.announce(`Session cancelled: ${data.length === 1 ? '1 seat' : `${data.length} seats`}${refunded ? `, ${refunded} refunded in full` : ''}.`);
+    } catch (error) {
+      this.error = describeError(error).message;
+    } finally {
+      this.busy = false;
+    }
   }
 
   startReschedule() {

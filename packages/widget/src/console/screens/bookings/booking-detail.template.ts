@@ -65,6 +65,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
           <input name="reason" maxlength="500" .value=${host.reason} @input=${(e: Event) => (host.reason = (e.target as HTMLInputElement).value)} />
         </label>
         <button type="button" class="danger" ?disabled=${host.busy} @click=${() => host.cancel()}>Cancel booking…</button>
+        ${host.capacity > 1 ? html`<button type="button" class="danger" ?disabled=${host.busy} @click=${() => host.cancelSession()}>Cancel the whole session…</button>` : nothing}
       </div>` : nothing}
       ${host.reschedule.open ? renderReschedule(host.reschedule, {
         monthChange: (e) => (host.reschedule.showMonth(e.detail.month), host.requestUpdate()),

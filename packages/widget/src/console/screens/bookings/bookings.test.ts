@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { pressKey } from '../../../testing/keyboard.js';
 import { formatTime } from '../../../internal/format.js';
-import { text } from '../../testing/screen.js';
+import { confirmDialog, text } from '../../testing/screen.js';
 import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleBookings } from './bookings.component.js';
@@ -122,6 +122,7 @@ describe('console bookings', () => {
     const { booking } = await practice.book(0);
     const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${booking.id}></slotwise-console-booking-detail>`, practice.session);
     await eventually(() => deep(el, '.status'), 'the booking');
+    expect(deepAll<HTMLButtonElement>(el, 'button').map((b) => b.textContent?.trim())).not.to.include('Cancel the whole session…'); // one-to-one
     deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Reschedule')!.click();
     await eventually(() => deep(el, 'slotwise-calendar', 'button[part~="day-open"]'), 'open days');
     const days = deepAll<HTMLButtonElement>(el, 'slotwise-calendar', 'button[part~="day-open"]');
@@ -143,6 +144,22 @@ describe('console bookings', () => {
     deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent === 'Save notes')!.click();
     await eventually(() => practice.session.announced.includes('Notes saved.'), 'the save');
     expect((await practice.session.client.me.bookings.retrieve(booking.id)).specialistNotes).to.equal('Prefers morning sessions.');
+  });
+
+  it('cancels a whole group session from one seat, after a confirmation: every seat cancelled, said once the server answered', async () => {
+    const practice = await openPractice();
+    await practice.session.client.me.services.update(practice.service.id, { capacity: 3 });
+    const { booking } = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    const second = await practice.book(0, { name: 'Grace Hopper', email: 'grace@example.com' }); // the same start: a seat left
+    expect(second.booking.start).to.equal(booking.start);
+    const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${booking.id}></slotwise-console-booking-detail>`, practice.session);
+    await eventually(() => deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === 'Cancel the whole session…'), 'the session action');
+    await expect(el).to.be.accessible();
+    deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === 'Cancel the whole session…')!.click();
+    await confirmDialog(el, 'not only Ada Lovelace’s');
+    await eventually(() => practice.session.announced.includes('Session cancelled: 2 seats.'), 'the cancellation said');
+    await eventually(() => text(deep(el, '.status')).includes('Cancelled'), 'the seat shown cancelled');
+    for (const id of [booking.id, second.booking.id]) expect((await practice.session.client.me.bookings.retrieve(id)).status).to.equal('cancelled');
   });
 
   it('shares notes and a recording link with the customer beside the private notes, showing the server’s field errors', async () => {
