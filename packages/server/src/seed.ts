@@ -78,6 +78,10 @@ export async function seedDemo(database: Database, options: SeedOptions = {}): P
       handle: 'demo',
       name: 'Dr. Ada Demo',
       bio: 'Career coach for engineers. Book a free intro call or a full coaching session.',
+      // What the directory shows and filters on (`GET /v1/specialists`, `<slotwise-directory>`).
+      headline: 'Career coach for engineers',
+      categories: ['career-coaching'],
+      languages: ['en', 'de'],
       timeZone: options.timeZone ?? 'Europe/Berlin',
       currency: 'EUR',
       createdAt: now,

@@ -40,7 +40,7 @@ class DirectoryLoader extends LoaderController<DirectoryPage, Search> {
  * link carries `data-slotwise-open`). Its own bundle (`dist/directory/directory.js`), never part
  * of the booking widget's first load.
  *
- * @attr api - The Slotwise API's base URL.
+ * @attr api - The Slotwise API's base URL; by default where the bundle was loaded from (the API serves it).
  * @attr category - Only this category (a slug such as `career-coaching`); a card's category chip sets it too.
  * @attr lang - The visitor's language; the page's by default.
  * @attr timezone - The zone open times are shown in; the visitor's by default.
@@ -48,6 +48,9 @@ class DirectoryLoader extends LoaderController<DirectoryPage, Search> {
  */
 export class SlotwiseDirectory extends LitElement {
   static override styles = [tokens, styles];
+
+  /** The API a `<slotwise-directory>` without `api` asks: the bundle's own origin (set by `directory.ts`). */
+  static defaultApi: string | undefined;
 
   @property() api = '';
   @property() category = '';
@@ -81,9 +84,14 @@ export class SlotwiseDirectory extends LitElement {
     void loadMessages(this.locale).then((messages) => (this.messages = messages));
   }
 
+  /** The API asked: `api`, else where the bundle came from, else this page's origin. */
+  private get base(): string {
+    return (this.api || SlotwiseDirectory.defaultApi || location.origin).replace(/\/+$/, '');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && this.api) this.client = createClient({ baseURL: this.api });
-    if ((changed.has('api') || changed.has('category')) && this.client) void this.search();
+    if (!this.client || changed.has('api')) this.client = createClient({ baseURL: this.base });
+    if (!this.hasUpdated || changed.has('api') || changed.has('category')) void this.search();
   }
 
   protected override updated(): void {
@@ -181,7 +189,7 @@ export class SlotwiseDirectory extends LitElement {
 
   private card(entry: DirectoryEntry) {
     const m = this.messages;
-    const page = `${this.api.replace(/\/+$/, '')}/${encodeURIComponent(entry.handle)}`;
+    const page = `${this.base}/${encodeURIComponent(entry.handle)}`;
     const rating = entry.rating.average === null ? m.directoryNoRating : m.directoryRating(new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(entry.rating.average), entry.rating.count);
     const open = entry.nextOpen
       ? m.directoryNextOpen(`${formatInstantDate(entry.nextOpen.start, this.zone, this.locale, { weekday: 'short', day: 'numeric', month: 'short' })}, ${formatTime(entry.nextOpen.start, this.zone, this.locale)}`)
@@ -198,7 +206,7 @@ export class SlotwiseDirectory extends LitElement {
           ? html`<div class="chips">${entry.categories.map((category) => html`<button type="button" aria-pressed=${this.category === category ? 'true' : 'false'} @click=${() => (this.category = category)}>${category}</button>`)}</div>`
           : nothing}
         <div class="actions">
-          <a class="book" href=${page} data-slotwise-open=${entry.handle} data-slotwise-api=${this.api}>${m.directoryBook(entry.name)}</a>
+          <a class="book" href=${page} data-slotwise-open=${entry.handle} data-slotwise-api=${this.base}>${m.directoryBook(entry.name)}</a>
         </div>
       </div>
     </li>`;
