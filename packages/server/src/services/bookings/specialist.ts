@@ -118,15 +118,20 @@ export async function cancelMySession(deps: ServiceDeps, specialist: SpecialistR
   // Nothing in force: the state machine's own refusal for the booking named.
   if (seats.length === 0) await cancelGuarded(deps, (d) => mine(d, specialist, id), 'specialist', reason, now);
   const cancelled: string[] = [];
-  for (const { id: seatId } of seats) {
-    try {
-      await cancelGuarded(deps, (d) => mine(d, specialist, seatId), 'specialist', reason, now);
-      cancelled.push(seatId);
-    } catch (error) {
-      if (!(error instanceof ServiceError && error.code === 'booking_not_cancellable')) throw error;
+  try {
+    for (const { id: seatId } of seats) {
+      try {
+        await cancelGuarded(deps, (d) => mine(d, specialist, seatId), 'specialist', reason, now);
+        cancelled.push(seatId);
+      } catch (error) {
+        if (!(error instanceof ServiceError && error.code === 'booking_not_cancellable')) throw error;
+      }
     }
+  } finally {
+    // Seats already cancelled get their refunds now even when a later seat failed (the scheduler
+    // would issue them anyway); calling again cancels the rest and leaves these as they are.
+    for (const seatId of cancelled) await afterCancel(deps, seatId);
   }
-  for (const seatId of cancelled) await afterCancel(deps, seatId);
   return { data: await Promise.all(cancelled.map(async (seatId) => detail(deps, specialist, await mine(db, specialist, seatId)))) };
 }
 
