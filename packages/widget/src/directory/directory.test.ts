@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { closePopup } from '../embed/open.js';
 import { installEmbed } from '../embed/install.js';
 import { api, deep, deepAll, eventually } from '../testing/helpers.js';
+import { openPractice } from '../console/testing/practice.js';
+import { consoleApi } from '../console/testing/session.js';
 import { pressKey, typeInto } from '../testing/keyboard.js';
 import type { SlotwiseDirectory } from './directory.component.js';
 import './directory.js';
@@ -68,5 +70,21 @@ describe('<slotwise-directory>', () => {
     book.click();
     await eventually(() => document.querySelector('slotwise-popup')?.shadowRoot?.querySelector('dialog')?.open, 'the popup to open');
     expect(location.href).not.to.include('/demo');
+  });
+
+  it('pages with Show more: the next cards are appended and focus moves to the first new one', async () => {
+    // The console's test API: its demo and a verified specialist of this test's own, both listed.
+    await openPractice({ price: 4500 });
+    const el = await fixture<SlotwiseDirectory>(html`<slotwise-directory api=${consoleApi()} lang="en-GB" timezone="Europe/Berlin" limit="1"></slotwise-directory>`);
+    await eventually(() => cards(el).length === 1, 'the first page of one');
+    const more = () => deepAll<HTMLButtonElement>(el, 'button.more')[0];
+    await eventually(() => more(), 'Show more');
+    const first = textOf(cards(el)[0]);
+    more()!.focus();
+    await pressKey('Enter');
+    await eventually(() => cards(el).length === 2, 'the second card appended');
+    expect(textOf(cards(el)[0])).to.equal(first);
+    await eventually(() => el.shadowRoot!.activeElement === cards(el)[1]!.querySelector('h3 a'), 'focus on the first new card');
+    await expect(el).to.be.accessible();
   });
 });
