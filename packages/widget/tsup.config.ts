@@ -61,6 +61,22 @@ const compactLitCss: Plugin = {
   },
 };
 
+/**
+ * What the three bundles a page loads by URL share (the script tag's, the console's, the
+ * directory's): minified ES modules with code splitting, every dependency inside, in a folder of
+ * their own that each build empties first.
+ */
+const selfContained = {
+  format: ['esm'],
+  splitting: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'browser',
+  minify: true,
+  sourcemap: true,
+  noExternal: [/.*/],
+} satisfies Options;
+
 export default defineConfig([
   {
     // For bundlers: the elements as ESM, dependencies left to the consumer's bundler.
@@ -82,14 +98,7 @@ export default defineConfig([
     // static graph in parallel and imports the entry relative to its own URL (`onSuccess`).
     entry: { slotwise: 'src/slotwise.ts' },
     outDir: 'dist/slotwise',
-    format: ['esm'],
-    splitting: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'browser',
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
+    ...selfContained,
     esbuildPlugins: [lazyPartsImportTheEntry, compactLitCss],
     esbuildOptions(options) {
       options.entryNames = '[name]-[hash]';
@@ -106,14 +115,7 @@ export default defineConfig([
     // first visit. `scripts/size.mjs` measures the first load and fails over its budget.
     entry: { console: 'src/console/console.ts' },
     outDir: 'dist/console',
-    format: ['esm'],
-    splitting: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'browser',
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
+    ...selfContained,
   },
   {
     // `<slotwise-directory>`: its own ESM bundle for the page that lists specialists, never part
@@ -121,14 +123,7 @@ export default defineConfig([
     // beside it, loaded on first use.
     entry: { directory: 'src/directory/directory.ts' },
     outDir: 'dist/directory',
-    format: ['esm'],
-    splitting: true,
-    clean: true,
-    target: 'es2022',
-    platform: 'browser',
-    minify: true,
-    sourcemap: true,
-    noExternal: [/.*/],
+    ...selfContained,
     esbuildPlugins: [compactLitCss],
   },
 ]);
