@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bookingCommands, customer, runBookingModel } from '../../testing/booking-model.js';
 import { serverProcesses } from '../../testing/server-process.js';
 import { and, eq } from 'drizzle-orm';
@@ -15,71 +15,70 @@ describe('no double booking', () => {
   }, 120_000);
 
   it('lets exactly one of 50 parallel bookings win across two server processes on one database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slotwise-two-'));
-    const databaseUrl = `file:${join(dir, 'shared.db')}`;
-    const processes = serverProcesses();
-    const start = () => processes.start({ databaseUrl, seed: 'demo' });
-    try {
-      const [a, b] = await Promise.all([start(), start()]);
-      const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
-      const service = profile.services[0].id;
+    await withTwoServers(async ({ a, b, service }) => {
       const slots = await (await fetch(`${a}/v1/specialists/demo/slots?service=${service}`)).json();
       const slot = slots.days[1].slots[2].start;
-      const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          fetch(`${i % 2 ? a : b}/v1/bookings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ specialist: 'demo', service, start: slot, customer: customer(i) }),
-          }).then((r) => r.status),
-        ),
-      );
-      expect(results.filter((s) => s === 201)).toHaveLength(1);
-      expect(results.filter((s) => s === 409)).toHaveLength(49);
-      const again = await (await fetch(`${b}/v1/specialists/demo/slots?service=${service}`)).json();
-      expect(again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start))).not.toContain(slot);
-    } finally {
-      processes.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      const results = await storm(a, b, service, slot);
+      expect(results.filter((s) => s === '201 ')).toHaveLength(1);
+      expect(results.filter((s) => s.startsWith('409 '))).toHaveLength(49);
+      expect(await openStarts(b, service)).not.toContain(slot);
+    });
   }, 60_000);
 
   it('lets exactly 3 of 50 parallel bookings of a 3-seat session win across two server processes on one database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slotwise-seats-'));
-    const databaseUrl = `file:${join(dir, 'shared.db')}`;
-    const processes = serverProcesses();
-    const start = () => processes.start({ databaseUrl, seed: 'demo' });
-    try {
-      const [a, b] = await Promise.all([start(), start()]);
-      const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
-      const service = profile.services[0].id;
+    await withTwoServers(async ({ a, b, service, databaseUrl }) => {
       // The specialist makes the free intro a group session of 3 seats (written in the shared file, as the console would).
       const database = createDb(databaseUrl);
-      await database.batch([database.db.update(services).set({ capacity: 3 }).where(eq(services.id, service))]);
-      const slots = await (await fetch(`${a}/v1/specialists/demo/slots?service=${service}`)).json();
-      const slot = slots.days[1].slots[2];
-      expect(slot.seatsLeft).toBe(3);
-      const results = await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          fetch(`${i % 2 ? a : b}/v1/bookings`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ specialist: 'demo', service, start: slot.start, customer: customer(i) }),
-          }).then(async (r) => `${r.status} ${r.status === 201 ? '' : (await r.json()).code}`),
-        ),
-      );
-      expect(results.filter((s) => s === '201 ')).toHaveLength(3);
-      expect(results.filter((s) => s === '409 slot_unavailable')).toHaveLength(47);
-      const seats = await database.db.select().from(bookings).where(and(eq(bookings.startAt, Date.parse(slot.start)), eq(bookings.status, 'confirmed')));
-      expect(seats).toHaveLength(3);
-      const again = await (await fetch(`${b}/v1/specialists/demo/slots?service=${service}`)).json();
-      expect(again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start))).not.toContain(slot.start);
-      database.close();
-    } finally {
-      processes.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      try {
+        await database.batch([database.db.update(services).set({ capacity: 3 }).where(eq(services.id, service))]);
+        const slots = await (await fetch(`${a}/v1/specialists/demo/slots?service=${service}`)).json();
+        const slot = slots.days[1].slots[2];
+        expect(slot.seatsLeft).toBe(3);
+        const results = await storm(a, b, service, slot.start);
+        expect(results.filter((s) => s === '201 ')).toHaveLength(3);
+        expect(results.filter((s) => s === '409 slot_unavailable')).toHaveLength(47);
+        const seats = await database.db.select().from(bookings).where(and(eq(bookings.startAt, Date.parse(slot.start)), eq(bookings.status, 'confirmed')));
+        expect(seats).toHaveLength(3);
+        expect(await openStarts(b, service)).not.toContain(slot.start);
+      } finally {
+        database.close();
+      }
+    });
   }, 60_000);
 });
 
-afterAll(() => undefined);
+/** Two server processes on one fresh database file seeded with the demo, and the demo's first service. */
+async function withTwoServers(body: (servers: { a: string; b: string; service: string; databaseUrl: string }) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-two-'));
+  const databaseUrl = `file:${join(dir, 'shared.db')}`;
+  const processes = serverProcesses();
+  const start = () => processes.start({ databaseUrl, seed: 'demo' });
+  try {
+    const [a, b] = await Promise.all([start(), start()]);
+    const profile = await (await fetch(`${a}/v1/specialists/demo`)).json();
+    await body({ a: a!, b: b!, service: profile.services[0].id, databaseUrl });
+  } finally {
+    processes.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 50 parallel bookings of `start`, alternating between the two servers: each answer as `<status> <problem code>`. */
+function storm(a: string, b: string, service: string, start: string): Promise<string[]> {
+  return Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      fetch(`${i % 2 ? a : b}/v1/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ specialist: 'demo', service, start, customer: customer(i) }),
+      }).then(async (r) => `${r.status} ${r.status === 201 ? '' : (await r.json()).code}`),
+    ),
+  );
+}
+
+/** Every start `server` offers for `service` now. */
+async function openStarts(server: string, service: string): Promise<string[]> {
+  const again = await (await fetch(`${server}/v1/specialists/demo/slots?service=${service}`)).json();
+  return again.days.flatMap((d: { slots: { start: string }[] }) => d.slots.map((s) => s.start));
+}
+
