@@ -83,16 +83,15 @@ export async function inConsole<T extends HTMLElement>(template: TemplateResult,
   return host.firstElementChild as T;
 }
 
-/** The seeded operator's console on the clock API, signed in with their password. */
-export async function operatorOnClock(): Promise<ConsoleSession & { announced: string[] }> {
-  const tokens = await createClient({ baseURL: clockApi() }).auth.login(window.__SLOTWISE_CLOCK__.operator);
+/** A console session on the clock API for `client`, recording what it announces; nothing else it does has an effect. */
+function clockSession(client: ReturnType<typeof createClient>, account: Account, profile: ConsoleSession['profile']): ConsoleSession & { announced: string[] } {
   const announced: string[] = [];
   return {
     announced,
-    client: createClient({ baseURL: clockApi(), apiKey: tokens.accessToken }),
+    client,
     apiBase: clockApi(),
-    account: tokens.account,
-    profile: null,
+    account,
+    profile,
     refreshProfile: async () => undefined,
     navigate: () => undefined,
     announce: (message) => void announced.push(message),
@@ -101,24 +100,17 @@ export async function operatorOnClock(): Promise<ConsoleSession & { announced: s
   };
 }
 
+/** The seeded operator's console on the clock API, signed in with their password. */
+export async function operatorOnClock(): Promise<ConsoleSession & { announced: string[] }> {
+  const tokens = await createClient({ baseURL: clockApi() }).auth.login(window.__SLOTWISE_CLOCK__.operator);
+  return clockSession(createClient({ baseURL: clockApi(), apiKey: tokens.accessToken }), tokens.account, null);
+}
+
 /**
  * The demo specialist's console on the clock API (see `startClockApi`), authorised by its API key
  * as the console's access token would be: only there can a test move time past a session's start.
  */
 export async function demoOnClock(): Promise<ConsoleSession & { announced: string[] }> {
   const client = createClient({ baseURL: clockApi(), apiKey: window.__SLOTWISE_CLOCK__.apiKey });
-  const profile = await client.me.profile.retrieve();
-  const announced: string[] = [];
-  return {
-    announced,
-    client,
-    apiBase: clockApi(),
-    account: { role: 'specialist' } as Account,
-    profile,
-    refreshProfile: async () => undefined,
-    navigate: () => undefined,
-    announce: (message) => void announced.push(message),
-    fetchFile: (url) => fetch(url),
-    logOut: async () => undefined,
-  };
+  return clockSession(client, { role: 'specialist' } as Account, await client.me.profile.retrieve());
 }
