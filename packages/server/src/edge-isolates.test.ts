@@ -122,6 +122,32 @@ describe('the slot cache across isolates (memory, then the Cache API)', { timeou
   });
 });
 
+describe('a booking in an isolate that never read the calendar (rules shared through the Cache API)', { timeout: 120_000 }, () => {
+  it('is ONE round trip to the database: the guarded write, checked against the rules another isolate read for its slots answer', async () => {
+    const { isolates: [a, b] } = await isolates({ rateLimits: true });
+    const profile = (await (await a!('https://edge.example/v1/specialists/demo', plain)).json()) as { services: { id: string }[] };
+    const service = profile.services[0]!.id;
+    const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const slots = (await (await a!(`https://edge.example/v1/specialists/demo/slots?service=${service}&from=${day}&to=${day}&timezone=UTC`, plain)).json()) as { days: { slots: { start: string }[] }[] };
+    const start = slots.days[0]!.slots.at(-1)!.start;
+    // Isolate b has answered something from the database, but nothing of this calendar.
+    expect((await b!('https://edge.example/v1/specialists/nobody-here', plain)).status).toBe(404);
+    const before = hrana.statements().length;
+    const booking = { specialist: 'demo', service, start, customer: { name: 'Cold Isolate', email: 'cold@example.com', timeZone: 'UTC' } };
+    const res = await b!('https://edge.example/v1/bookings', json(booking));
+    expect(res.status).toBe(201);
+    const requests = hrana.statements().slice(before);
+    const write = requests.findIndex((sqls) => sqls.some((sql) => sql.startsWith('insert into "bookings"')));
+    // Its first request to the database is the write itself, guarded on the rules version and the time still free.
+    expect(write).toBe(0);
+    expect(requests[0]!.join(' ; ')).toContain('"rules_version"');
+    expect(requests[0]!.join(' ; ')).toContain('not exists');
+    // And a time taken meanwhile is refused, not double booked: the same start again, from isolate a.
+    const again = await a!('https://edge.example/v1/bookings', json({ ...booking, customer: { ...booking.customer, email: 'late@example.com' } }));
+    expect(again.status).toBe(409);
+  });
+});
+
 describe('password hashes at the edge', { timeout: 120_000 }, () => {
   it('answers a hash made with Node’s 600,000 iterations with a problem saying what to do, and signs in with one of 100,000', async () => {
     const { isolates: [a] } = await isolates({ rateLimits: true });

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from './deps.js';
 import { DEFAULT_PLATFORM_FEE_BPS, type PlatformSettings, type PlatformSettingsUpdate } from '@slotwise/sdk/contract';
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Drizzle, Tx } from '../db/client.js';
 import { platformSettings } from '../db/schema.js';
@@ -17,9 +17,26 @@ const validFee = (value: unknown): value is number => Number.isInteger(value) &&
  * what an operator set, else the default.
  */
 export async function platformFeeBps(db: Reader): Promise<number> {
-  const [row] = await db.select({ value: platformSettings.value }).from(platformSettings).where(eq(platformSettings.key, FEE_KEY));
-  const value = row?.value;
+  return feeOf(await feeQuery(db));
+}
+
+/** The query `platformFeeBps` runs, for a read batch; `feeOf` reads its rows. */
+export const feeQuery = (db: Reader) =>
+  db.select({ value: platformSettings.value, updatedAt: platformSettings.updatedAt }).from(platformSettings).where(eq(platformSettings.key, FEE_KEY));
+
+/** The fee `feeQuery`'s rows set, else the default. */
+export function feeOf(rows: readonly { value: unknown }[]): number {
+  const value = rows[0]?.value;
   return validFee(value) ? value : DEFAULT_PLATFORM_FEE_BPS;
+}
+
+/**
+ * A guard condition: the fee setting is as `feeQuery` read it (`rows`) — an operator's change
+ * written meanwhile moves its `updated_at` (or creates the row) and refuses the batch.
+ */
+export function feeStill(rows: readonly { updatedAt: number }[]): SQL {
+  const stamp = rows[0]?.updatedAt ?? -1;
+  return sql`coalesce((select ${platformSettings.updatedAt} from ${platformSettings} where ${platformSettings.key} = ${FEE_KEY}), -1) = ${stamp}`;
 }
 
 /** The platform settings as stored, or their defaults. */

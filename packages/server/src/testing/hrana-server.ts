@@ -92,7 +92,10 @@ const errorOf = (error: unknown) => ({ message: error instanceof Error ? error.m
  * A Hrana-over-HTTP server on 127.0.0.1 for the SQLite file at `url` (`file:…`). With `authToken`,
  * every request must carry `Authorization: Bearer <authToken>` (as Turso's database tokens), else 401.
  */
-export async function startHranaServer(url: string, options: { authToken?: string } = {}): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+export async function startHranaServer(
+  url: string,
+  options: { authToken?: string } = {},
+): Promise<{ url: string; requests: () => number; statements: () => string[][]; close(): Promise<void> }> {
   const path = url.replace(/^file:/, '');
   const setup = new NativeDatabase(path, { timeout: 5000 });
   // WAL: a reader on one stream never waits for a writer on another (this process cannot busy-wait for itself).
@@ -100,6 +103,15 @@ export async function startHranaServer(url: string, options: { authToken?: strin
   setup.close();
   const streams = new Map<string, Stream>();
   let count = 0;
+  /** The SQL of every pipeline request (one HTTP round trip each), in order. */
+  const log: string[][] = [];
+  const sqlOf = (stream: Stream | undefined, request: StreamRequest): string[] => {
+    const text = (stmt: HranaStmt) => stmt.sql ?? stream?.sqls.get(stmt.sql_id!) ?? '';
+    if (request.type === 'execute') return [text(request.stmt)];
+    if (request.type === 'batch') return request.batch.steps.map((step) => text(step.stmt));
+    if (request.type === 'sequence' || request.type === 'store_sql') return [request.sql ?? ''];
+    return [];
+  };
 
   function execute(stream: Stream, stmt: HranaStmt) {
     const sql = stmt.sql ?? stream.sqls.get(stmt.sql_id!)!;
@@ -183,6 +195,7 @@ export async function startHranaServer(url: string, options: { authToken?: strin
           stream = { db: new NativeDatabase(path, { timeout: 5000 }), sqls: new Map() };
           streams.set(baton, stream);
         }
+        log.push(body.requests.flatMap((request) => sqlOf(stream, request)));
         const results: unknown[] = [];
         let closed = false;
         for (const request of body.requests) {
@@ -208,6 +221,7 @@ export async function startHranaServer(url: string, options: { authToken?: strin
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => count,
+    statements: () => log,
     close: () =>
       new Promise<void>((done) => {
         for (const stream of streams.values()) stream.db.close();

@@ -1,5 +1,5 @@
 import type { EmailAccepted, EmailVerified } from '@slotwise/sdk/contract';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { accounts, specialists, type AccountRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -27,13 +27,18 @@ import { guardedBatch } from '../../db/batch.js';
  * without a login (made by a script) has nothing to verify.
  */
 export async function paidBookingsOpen(db: Drizzle | Tx, specialistId: string): Promise<boolean> {
-  const [unverified] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.specialistId, specialistId), eq(accounts.role, 'specialist'), isNull(accounts.emailVerifiedAt)))
-    .limit(1);
+  const [unverified] = await unverifiedQuery(db, specialistId);
   return !unverified;
 }
+
+/** The query `paidBookingsOpen` runs (`specialistId` a value or a subquery), for a read batch: a row means "not open". */
+export const unverifiedQuery = (db: Drizzle | Tx, specialistId: string | SQL) =>
+  db.select({ id: accounts.id }).from(accounts).where(unverifiedOf(specialistId)).limit(1);
+
+const unverifiedOf = (specialistId: string | SQL) => and(eq(accounts.specialistId, specialistId), eq(accounts.role, 'specialist'), isNull(accounts.emailVerifiedAt));
+
+/** `paidBookingsOpen` as a condition a guarded batch's database checks at commit. */
+export const paidBookingsStillOpen = (specialistId: string): SQL => sql`not exists (select 1 from ${accounts} where ${unverifiedOf(specialistId)})`;
 
 /**
  * Marks `account`'s email verified (once; a later proof keeps the first time) and, for a

@@ -12,7 +12,7 @@ import { chooseDuration, findActiveService, findSpecialist } from '../catalog/ca
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
 import { t } from '../messages/index.js';
-import { remember } from '../bookings/warm.js';
+import { remember, share } from '../bookings/warm.js';
 import type { Availability } from '../../domain/availability.js';
 
 export interface SlotsRequest {
@@ -206,7 +206,12 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   // The rules just read serve this process's next booking of the service without a read
   // (`bookings/warm.ts`): the specialist's row, and with it the rules version, was read before
   // them, so a booking guarded on that version is checked against exactly these rules.
-  if ('availability' in result) remember(deps.database, { rulesVersion: ctx.specialist.rulesVersion, specialist: ctx.specialist, service, feeds: ctx.feeds, availability: result.availability });
+  // At the edge they are filed in the shared tier too, for the booking another isolate takes.
+  if ('availability' in result) {
+    const warm = { rulesVersion: ctx.specialist.rulesVersion, specialist: ctx.specialist, service, feeds: ctx.feeds, availability: result.availability };
+    remember(deps.database, warm);
+    await share(deps.slotCache.shared, warm, now);
+  }
   const bytes = encoder.encode(slotsJson({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days));
   deps.slotCache.set(key, bytes, result.validUntil);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { MAX_ATTEMPTS } from '../../db/batch.js';
 import { createDb, type Database } from '../../db/client.js';
-import { bookingEvents, bookings, outbox, payments, specialists, weeklyHours } from '../../db/schema.js';
+import { accounts, bookingEvents, bookings, outbox, payments, platformSettings, specialists, weeklyHours } from '../../db/schema.js';
 import { offlinePayments } from '../../providers/payments/index.js';
 import { addSpecialist, connectDemo, setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
@@ -117,6 +117,29 @@ describe('booking creation as one guarded batch', () => {
     } finally {
       other.database.close();
     }
+  });
+
+  it('refuses a priced hold whose fee changed between its snapshot and its write (after the provider): 409 price_changed, nothing stored', async () => {
+    await connectDemo(t.app);
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+    spy.meanwhile = async (n) => {
+      // An operator sets the platform's fee while the provider creates the intent at the old one.
+      if (n === 1) await t.database.batch([t.database.db.insert(platformSettings).values({ key: 'platformFeeBps', value: 1750, updatedAt: t.now() })]);
+    };
+    const res = await book('2026-11-23T09:00:00Z');
+    expect(res.body).toMatchObject({ status: 409, code: 'price_changed' });
+    expect([await count(bookings), await count(payments)]).toEqual([0, 0]);
+  });
+
+  it('refuses a priced hold when the specialist stopped being verified between its snapshot and its write: nothing stored', async () => {
+    await connectDemo(t.app);
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+    spy.meanwhile = async (n) => {
+      if (n === 1) await t.database.batch([t.database.db.update(accounts).set({ emailVerifiedAt: null }).where(eq(accounts.specialistId, t.intro.specialistId))]);
+    };
+    const res = await book('2026-11-23T09:00:00Z');
+    expect(res.body).toMatchObject({ status: 409, code: 'specialist_unverified' });
+    expect([await count(bookings), await count(payments)]).toEqual([0, 0]);
   });
 
   it(`gives up after ${MAX_ATTEMPTS} refused tries with 503 write_contention and writes nothing`, async () => {

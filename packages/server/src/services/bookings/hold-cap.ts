@@ -27,11 +27,6 @@ export const holdLimits = (deps: Pick<ServiceDeps, 'maxHoldsPerClient' | 'maxHol
 
 const live = (now: number, who: SQL | undefined) => and(eq(bookings.status, 'held'), gt(bookings.holdExpiresAt, now), who);
 
-async function liveHolds(db: Drizzle | Tx, now: number, who: SQL | undefined): Promise<number> {
-  const [row] = (await db.select({ n: count() }).from(bookings).where(live(now, who))) as [{ n: number }];
-  return row.n;
-}
-
 const byPerson = (asker: HoldAsker) => {
   const email = eq(sql`lower(${bookings.customerEmail})`, asker.email.toLowerCase());
   return asker.visitorHash ? or(eq(bookings.visitorHash, asker.visitorHash), email) : email;
@@ -57,12 +52,21 @@ export function holdsStillAllowed(limits: HoldLimits, asker: HoldAsker, now: num
  * @throws ServiceError `too_many_holds` (429) with a sentence that says how to get out of it.
  */
 export async function assertHoldAllowed(db: Drizzle | Tx, limits: HoldLimits, asker: HoldAsker, now: number): Promise<void> {
-  const mine = await liveHolds(db, now, byPerson(asker));
-  if (mine >= limits.perVisitor) {
-    throw new ServiceError('too_many_holds', t('too_many_holds', { n: mine }));
+  assertHoldsBelow(limits, (await Promise.all(holdCountQueries(db, asker, now))) as HoldCounts);
+}
+
+type HoldCounts = [[{ n: number }], [{ n: number }]];
+
+/** The two counts `assertHoldAllowed` reads (the person's live holds, the address's), for a read batch. */
+export const holdCountQueries = (db: Drizzle | Tx, asker: HoldAsker, now: number) =>
+  [byPerson(asker), eq(bookings.clientHash, asker.clientHash)].map((who) => db.select({ n: count() }).from(bookings).where(live(now, who)));
+
+/** `assertHoldAllowed` on the rows of `holdCountQueries`. */
+export function assertHoldsBelow(limits: HoldLimits, [[mine], [fromAddress]]: HoldCounts): void {
+  if (mine.n >= limits.perVisitor) {
+    throw new ServiceError('too_many_holds', t('too_many_holds', { n: mine.n }));
   }
-  const fromAddress = await liveHolds(db, now, eq(bookings.clientHash, asker.clientHash));
-  if (fromAddress >= limits.perAddress) {
-    throw new ServiceError('too_many_holds', t('too_many_holds.network', { n: fromAddress }));
+  if (fromAddress.n >= limits.perAddress) {
+    throw new ServiceError('too_many_holds', t('too_many_holds.network', { n: fromAddress.n }));
   }
 }

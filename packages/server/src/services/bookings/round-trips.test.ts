@@ -2,6 +2,9 @@ import { createClient, type Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { forget } from './warm.js';
+import { bookings } from '../../db/schema.js';
+import { connectDemo, setService } from '../../testing/fixtures.js';
+import { packagesTestApp } from '../../testing/packages-app.js';
 
 /** One call that reached the database: over Turso or D1, each is one network round trip. */
 interface Call {
@@ -98,5 +101,75 @@ describe('what a booking costs the database', () => {
     // Guarded on the rules this process read before and on the time being free, checked by the database.
     expect(calls[write]!.sql).toContain('"rules_version"');
     expect(calls[write]!.sql).toContain('not exists');
+  });
+});
+
+describe('what a priced booking costs the database', () => {
+  /** The demo connected, its intro priced; the calls counted from a cold start of this process. */
+  const priced = async (calls: Call[]) => {
+    t = await testApp({ createClient: counting(calls) });
+    await connectDemo(t.app);
+    await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
+    forget(t.database, 'demo', t.intro.id); // as an isolate that did not answer the slots
+    await t.app.deliveries.idle();
+    calls.length = 0;
+    return (slots.body.days[0].slots as { start: string }[]).map((s) => s.start);
+  };
+  const hold = (start: string, email = 'ada@example.com') =>
+    t!.json('/v1/bookings', { body: { specialist: 'demo', service: t!.intro.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } } });
+  const booking = (c: Call) => c.sql.includes('insert into "bookings"') || c.sql.includes('from "weekly_hours"');
+
+  it('reads ONE snapshot that carries the money facts, asks the provider, then writes ONE batch: no second read after the provider', async () => {
+    const calls: Call[] = [];
+    const [start] = await priced(calls);
+    const res = await hold(start!);
+    expect(res.status).toBe(201);
+    expect(res.body.booking.status).toBe('held');
+    expect(res.body.paymentSession.amount).toBe(4900);
+    // Calls of the booking (the offline provider keeps its own rows in this database: those are Stripe's).
+    const mine = calls.filter(booking);
+    expect(mine.map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:deferred', 'batch:write']);
+    // The snapshot read whether the specialist may take money, the fee and the asker's holds with the calendar…
+    expect(mine[0]!.sql).toContain('from "accounts"');
+    expect(mine[0]!.sql).toContain('from "platform_settings"');
+    // …and the write is guarded on the rules read, room counted by the database, and those facts unchanged.
+    expect(mine[1]!.sql).toContain('"rules_version"');
+    expect(mine[1]!.sql).toContain('not exists');
+    expect(mine[1]!.sql).toContain('"platform_settings"."updated_at"');
+    expect(mine[1]!.sql).toContain('insert into "payments"');
+  });
+
+  it('still refuses the fourth hold of one visitor with nothing stored, though the write after the provider reads nothing', async () => {
+    const calls: Call[] = [];
+    const starts = await priced(calls);
+    for (const start of starts.slice(0, 3)) expect((await hold(start)).status).toBe(201);
+    const fourth = await hold(starts[3]!);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.code).toBe('too_many_holds');
+    const held = await t!.database.db.select({ id: bookings.id }).from(bookings);
+    expect(held).toHaveLength(3);
+  });
+});
+
+describe('what a booking paid with a package credit costs the database', () => {
+  it('reads the credits token\'s purchase and ledger in the ONE snapshot batch, then writes the booking and the debit in ONE batch', async () => {
+    const calls: Call[] = [];
+    const p = await packagesTestApp({ createClient: counting(calls) });
+    t = p;
+    const pkg = await p.createPackage();
+    const { creditsToken, purchase } = await p.buyAndPay(pkg.id);
+    await p.app.deliveries.idle();
+    calls.length = 0;
+    const res = await p.bookWithCredit('2026-11-23T10:00:00Z', creditsToken);
+    expect(res.status).toBe(201);
+    expect(res.body.booking.status).toBe('confirmed');
+    const write = calls.findIndex((c) => c.kind === 'batch' && c.sql.includes('insert into "bookings"'));
+    expect(calls.slice(0, write + 1).map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:deferred', 'batch:write']);
+    expect(calls[0]!.sql).toContain('from "credit_ledger"');
+    expect(calls[write]!.sql).toContain('insert into "credit_ledger"');
+    // One credit of three spent.
+    const debits = (await p.ledger(purchase.id)).filter((e) => e.kind === 'debit');
+    expect(debits).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@ import type { Availability } from '../../domain/availability.js';
 import { formatEpochDay, isoWeekday, parseEpochDay } from '../../domain/civil.js';
 import { dateAt, startOfDate } from '../../domain/zone.js';
 import { inForce } from './seats.js';
+import type { SharedSlotAnswers } from '../availability/slot-cache.js';
+import { migrations } from '../../db/migrations.js';
 
 /**
  * A booking's first try without a read: "one round trip per booking" on a remote database.
@@ -62,6 +64,34 @@ export function remember(database: Database, warm: Warm): void {
   memo.delete(key);
   memo.set(key, warm);
   while (memo.size > WARM_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+}
+
+/**
+ * The shared tier (`SlotCache.shared`: the Cache API at the edge, none on Node): rules one isolate
+ * read serve the first booking of every other isolate of its location, which then needs no read
+ * either. An entry may be stale — the rules version guard refuses a write checked against it and
+ * the snapshot way files fresh rules — so it is never purged, only replaced or aged out.
+ */
+export const SHARED_RULES_MS = 60 * 60 * 1000;
+/** Entries are filed per shape: this code's `Warm` over this schema (its migrations). */
+const sharedKey = (handle: string, serviceId: string) => `rules\nv1.${migrations.length}\n${handle}\n${serviceId}`;
+const encoder = new TextEncoder();
+
+/** Files `warm` in the shared tier, if there is one. */
+export async function share(shared: SharedSlotAnswers | undefined, warm: Warm, now: number): Promise<void> {
+  if (!shared) return;
+  await shared.set(sharedKey(warm.specialist.handle, warm.service.id), encoder.encode(JSON.stringify(warm)), now + SHARED_RULES_MS, now);
+}
+
+/** `recall`, else what another isolate filed in the shared tier (then remembered here too). */
+export async function recallShared(database: Database, shared: SharedSlotAnswers | undefined, handle: string, serviceId: string, now: number): Promise<Warm | undefined> {
+  const here = recall(database, handle, serviceId);
+  if (here || !shared) return here;
+  const found = await shared.get(sharedKey(handle, serviceId), now).catch(() => undefined);
+  if (!found) return undefined;
+  const warm = JSON.parse(new TextDecoder().decode(found.body)) as Warm;
+  remember(database, warm);
+  return warm;
 }
 
 /** Drops what was remembered for `handle`'s `serviceId` (its guard refused: something changed). */

@@ -31,5 +31,8 @@ export function assertAccepting(specialist: Pick<SpecialistRow, 'name' | 'status
 /** Refuses taking money for a specialist whose login email is not verified yet. */
 export async function assertTakesMoney(db: Drizzle | Tx, specialist: Pick<SpecialistRow, 'id' | 'name'>): Promise<void> {
   if (await paidBookingsOpen(db, specialist.id)) return;
-  throw new ServiceError('specialist_unverified', t('specialist_unverified', { name: specialist.name }));
+  throw unverifiedRefusal(specialist);
 }
+
+/** The refusal `assertTakesMoney` throws. */
+export const unverifiedRefusal = (specialist: Pick<SpecialistRow, 'name'>) => new ServiceError('specialist_unverified', t('specialist_unverified', { name: specialist.name }));

@@ -2,14 +2,13 @@ import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { writeOne } from '../../db/batch.js';
 import type { Database, Drizzle, Tx } from '../../db/client.js';
-import { creditLedger, packagePurchases, packages, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow, type SpecialistRow } from '../../db/schema.js';
+import { creditLedger, packagePurchases, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { chooseLot, lotExpiry, lotsOf, remaining, type Lot } from '../../domain/credits.js';
+import { lotExpiry, lotsOf, type Lot } from '../../domain/credits.js';
 import { ServiceError } from '../errors.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
-import { packageEventQuery } from './outbox.js';
 import { isRevoked } from './revoke.js';
-import { t, type Message } from '../messages/index.js';
+import { t } from '../messages/index.js';
 
 type Reader = Drizzle | Tx;
 
@@ -77,42 +76,6 @@ export function grantRows(purchase: PackagePurchaseRow, now: number) {
   return { entry, happened: { type: 'package.purchased', lot: { id, granted: purchase.sessionCount, expiresAt: isoInstant(expiresAt) } } as const };
 }
 
-const notApplicable = (detail: Message, field: string, message: Message) => new ServiceError('credit_not_applicable', detail, { errors: [{ field, message }] });
-
-export interface CreditRequest {
-  tokenHash: string;
-  specialist: SpecialistRow;
-  serviceId: string;
-  serviceName: string;
-  customerEmail: string;
-  now: number;
-}
-
-/**
- * The lot a new booking spends one credit from: the token's, for this specialist and this
- * customer email, covering the service, not expired, soonest expiry first. Read in the booking's
- * snapshot after `ledgerSize`: the batch's guard (`ledgerStill`) is what keeps two bookings from
- * spending the same credit.
- */
-export async function creditFor(tx: Reader, request: CreditRequest): Promise<PurchaseLot> {
-  const purchase = await purchaseByToken(tx, request.tokenHash, 'body.credit.token');
-  if (purchase.specialistId !== request.specialist.id) {
-    throw notApplicable(t('credit_not_applicable.specialist', { name: request.specialist.name }), 'body.credit.token', t('credit_not_applicable.specialist_field'));
-  }
-  if (purchase.customerEmail !== request.customerEmail.toLowerCase()) {
-    throw notApplicable(t('credit_not_applicable.email'), 'body.customer.email', t('credit_not_applicable.email_field'));
-  }
-  if (!purchase.serviceIds.includes(request.serviceId)) {
-    throw notApplicable(t('credit_not_applicable.service', { service: request.serviceName }), 'body.service', t('credit_not_applicable.service_field'));
-  }
-  const lot = chooseLot(await lotsOfPurchases(tx, [purchase]), () => true, request.now);
-  if (!lot) {
-    const detail = purchase.status === 'paid' ? t('no_credit.spent') : t('no_credit.unpaid');
-    throw new ServiceError('no_credit', detail, { errors: [{ field: 'body.credit.token', message: t('no_credit.field') }] });
-  }
-  return lot;
-}
-
 /** A debit that leaves a purchase with this many usable credits or fewer tells its customer (`credits.low`). */
 export const LOW_CREDITS = 1;
 
@@ -156,8 +119,8 @@ export async function returnCreditQueries(db: Drizzle, booking: BookingRow, now:
 }
 
 /**
- * How many ledger entries `purchaseId` has: the guard of a credit spent in a batch (`bookings/create.ts`)
- * is that this number has not moved since it was read — read it BEFORE the lots, so any entry
+ * How many ledger entries `purchaseId` has: the guard of a credit returned in a batch is that
+ * this number has not moved since it was read — read it BEFORE what it guards, so any entry
  * written after the snapshot makes the guard refuse. Entries are only ever appended.
  */
 export async function ledgerSize(db: Reader, purchaseId: string): Promise<number> {
@@ -165,31 +128,7 @@ export async function ledgerSize(db: Reader, purchaseId: string): Promise<number
   return row?.n ?? 0;
 }
 
-/** The guard's condition for `ledgerSize`: still `size` entries. */
+/** The guard's condition for `ledgerSize` (or a ledger read whole, `size` its length): still `size` entries. */
 export const ledgerStill = (purchaseId: string, size: number): SQL =>
   sql`(select count(*) from ${creditLedger} where ${creditLedger.packagePurchaseId} = ${purchaseId}) = ${size}`;
 
-/**
- * Spends one credit of `lot` on `booking`: the debit and, when it leaves the purchase at most
- * `LOW_CREDITS` usable credits, the `credits.low` outbox row — as unexecuted queries on `db` for
- * the booking's batch, computed from reads made now, which `ledgerStill` guards.
- */
-export async function debitCreditQueries(db: Drizzle, lot: PurchaseLot, booking: BookingRow, now: number) {
-  const lots = await lotsOfPurchases(db, [lot.purchase]);
-  const left = lots.reduce((sum, l) => sum + remaining(l, now), 0) - 1;
-  const debit = db.insert(creditLedger).values({
-    id: newId('cr'),
-    lotId: lot.id,
-    kind: 'debit',
-    delta: -1,
-    specialistId: lot.purchase.specialistId,
-    customerEmail: lot.purchase.customerEmail,
-    packagePurchaseId: lot.purchase.id,
-    bookingId: booking.id,
-    at: now,
-  });
-  if (left > LOW_CREDITS) return [debit];
-  const [pkg] = await db.select({ name: packages.name }).from(packages).where(eq(packages.id, lot.purchase.packageId));
-  const happened = { type: 'credits.low', lot: { id: lot.id, granted: lot.granted, expiresAt: isoInstant(lot.expiresAt) }, bookingId: booking.id, remaining: left } as const;
-  return [debit, packageEventQuery(db, lot.purchase, pkg?.name ?? '', happened, now)];
-}

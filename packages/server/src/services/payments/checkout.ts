@@ -31,8 +31,12 @@ export interface Charge {
 
 /** The charge for `amount` paid to `specialist`, at the platform's current fee. */
 export async function chargeFor(db: Reader, specialist: SpecialistRow, amount: number, currency: string, customerEmail: string): Promise<Charge> {
+  return chargeAt(specialist, amount, currency, customerEmail, await platformFeeBps(db));
+}
+
+/** `chargeFor` at a fee already read (`feeBps`). */
+export function chargeAt(specialist: SpecialistRow, amount: number, currency: string, customerEmail: string, feeBps: number): Charge {
   const destination = assertCanCharge(specialist);
-  const feeBps = await platformFeeBps(db);
   return { amount, currency, fee: platformFee(amount, feeBps), feeBps, destination, customerEmail };
 }
 
