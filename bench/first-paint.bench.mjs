@@ -150,7 +150,8 @@ if (TRACE) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'] });
+  const extra = (process.env.BENCH_TRACE_CATEGORIES ?? '').split(',').filter(Boolean);
+  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading', ...extra] });
   await tab.goto(`${server.url}/bench/${TRACE}`, { waitUntil: 'domcontentloaded' });
   const done = await (await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 })).jsonValue();
   const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
@@ -176,6 +177,16 @@ if (TRACE) {
   }
   for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
   console.log(`${done.toFixed(1).padStart(6)} ms  target visible (performance.now())`);
+  // The longest layout and style recalculation: what ran inside them (0.2 ms or more), and how many layout objects.
+  for (const name of ['Layout', 'UpdateLayoutTree']) {
+    const longest = onMain.filter((e) => e.name === name).sort((a, b) => b.dur - a.dur)[0];
+    if (!longest) continue;
+    const objects = longest.args?.beginData ? ` (${longest.args.beginData.dirtyObjects} of ${longest.args.beginData.totalObjects} objects dirty)` : longest.args?.elementCount ? ` (${longest.args.elementCount} elements)` : '';
+    console.log(`\nlongest ${name} at ${at(longest)} ms: ${(longest.dur / 1000).toFixed(1)} ms${objects}`);
+    const inside = new Map();
+    for (const e of onMain.filter((e) => e !== longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur)) inside.set(e.name, [(inside.get(e.name)?.[0] ?? 0) + e.dur / 1000, (inside.get(e.name)?.[1] ?? 0) + 1]);
+    for (const [what, [ms, n]] of [...inside].filter(([, [ms]]) => ms >= 0.2).sort((a, b) => b[1][0] - a[1][0]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${what} ×${n}`);
+  }
   // Self time per function in the CPU profile (samples every 0.1 ms), the 25 largest.
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
