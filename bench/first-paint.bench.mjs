@@ -4,7 +4,7 @@
 // cache, new connections); the figures are medians over --runs loads, pages interleaved.
 //
 //   pnpm bench:paint                       (builds, then runs)
-//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0]   (after `pnpm build`)
+//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0] [--baseline=<dir>]   (after `pnpm build`)
 //   (env BENCH_RUNS / BENCH_LATENCY_MS; --latency adds that many ms to every request with
 //    Chromium's network emulation, to see the round trips a real network would cost;
 //    CHROME_PATH names the browser, default /usr/bin/chromium)
@@ -139,7 +139,9 @@ async function measure(pageName, wait) {
 
 // `--trace=<page>` (e.g. `--trace=preselected`): instead of the table, one traced load of that page
 // (after a warm-up), printed as a timeline from navigation start: the renderer main thread's tasks
-// of 1 ms or more (what ran in them) and every request's send / response / finish.
+// of 1 ms or more (what ran in them) and every request's send / response / finish; then what ran
+// inside the longest layout and style recalculation (with BENCH_TRACE_CATEGORIES=blink,fonts the
+// font lookups show there), and CPU profiles of the loader's task, the modules' and the first render.
 const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 if (TRACE) {
   const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
@@ -202,7 +204,9 @@ if (TRACE) {
   const firstModule = onMain.find((e) => e.name === 'v8.evaluateModule');
   const render = tasks.filter((t) => firstModule && t.ts > firstModule.ts + firstModule.dur).sort((a, b) => b.dur - a.dur)[0];
   const evaluation = tasks.find((t) => firstModule && t.ts <= firstModule.ts && t.ts + t.dur >= firstModule.ts);
-  for (const [what, task] of [['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
+  const loaderRun = onMain.find((e) => e.name === 'EvaluateScript' && /\/slotwise\.js$/.test(e.args?.data?.url ?? ''));
+  const loader = loaderRun && tasks.find((t) => t.ts <= loaderRun.ts && t.ts + t.dur >= loaderRun.ts);
+  for (const [what, task] of [["the loader's task", loader], ['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
     if (!task) continue;
     const total = new Map();
     let t = profile.startTime;
