@@ -4,7 +4,7 @@
 // cache, new connections); the figures are medians over --runs loads, pages interleaved.
 //
 //   pnpm bench:paint                       (builds, then runs)
-//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0]   (after `pnpm build`)
+//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0] [--baseline=<dir>]   (after `pnpm build`)
 //   (env BENCH_RUNS / BENCH_LATENCY_MS; --latency adds that many ms to every request with
 //    Chromium's network emulation, to see the round trips a real network would cost;
 //    CHROME_PATH names the browser, default /usr/bin/chromium)
@@ -139,7 +139,9 @@ async function measure(pageName, wait) {
 
 // `--trace=<page>` (e.g. `--trace=preselected`): instead of the table, one traced load of that page
 // (after a warm-up), printed as a timeline from navigation start: the renderer main thread's tasks
-// of 1 ms or more (what ran in them) and every request's send / response / finish.
+// of 1 ms or more (what ran in them) and every request's send / response / finish; then what ran
+// inside the longest layout and style recalculation (with BENCH_TRACE_CATEGORIES=blink,fonts the
+// font lookups show there), and CPU profiles of the loader's task, the modules' and the first render.
 const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 if (TRACE) {
   const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
@@ -150,7 +152,8 @@ if (TRACE) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading'] });
+  const extra = (process.env.BENCH_TRACE_CATEGORIES ?? '').split(',').filter(Boolean);
+  await tab.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'loading', ...extra] });
   await tab.goto(`${server.url}/bench/${TRACE}`, { waitUntil: 'domcontentloaded' });
   const done = await (await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 })).jsonValue();
   const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString());
@@ -176,6 +179,16 @@ if (TRACE) {
   }
   for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
   console.log(`${done.toFixed(1).padStart(6)} ms  target visible (performance.now())`);
+  // The longest layout and style recalculation: what ran inside them (0.2 ms or more), and how many layout objects.
+  for (const name of ['Layout', 'UpdateLayoutTree']) {
+    const longest = onMain.filter((e) => e.name === name).sort((a, b) => b.dur - a.dur)[0];
+    if (!longest) continue;
+    const objects = longest.args?.beginData ? ` (${longest.args.beginData.dirtyObjects} of ${longest.args.beginData.totalObjects} objects dirty)` : longest.args?.elementCount ? ` (${longest.args.elementCount} elements)` : '';
+    console.log(`\nlongest ${name} at ${at(longest)} ms: ${(longest.dur / 1000).toFixed(1)} ms${objects}`);
+    const inside = new Map();
+    for (const e of onMain.filter((e) => e !== longest && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur)) inside.set(e.name, [(inside.get(e.name)?.[0] ?? 0) + e.dur / 1000, (inside.get(e.name)?.[1] ?? 0) + 1]);
+    for (const [what, [ms, n]] of [...inside].filter(([, [ms]]) => ms >= 0.2).sort((a, b) => b[1][0] - a[1][0]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(6)} ms  ${what} ×${n}`);
+  }
   // Self time per function in the CPU profile (samples every 0.1 ms), the 25 largest.
   const self = new Map();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -191,7 +204,9 @@ if (TRACE) {
   const firstModule = onMain.find((e) => e.name === 'v8.evaluateModule');
   const render = tasks.filter((t) => firstModule && t.ts > firstModule.ts + firstModule.dur).sort((a, b) => b.dur - a.dur)[0];
   const evaluation = tasks.find((t) => firstModule && t.ts <= firstModule.ts && t.ts + t.dur >= firstModule.ts);
-  for (const [what, task] of [['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
+  const loaderRun = onMain.find((e) => e.name === 'EvaluateScript' && /\/slotwise\.js$/.test(e.args?.data?.url ?? ''));
+  const loader = loaderRun && tasks.find((t) => t.ts <= loaderRun.ts && t.ts + t.dur >= loaderRun.ts);
+  for (const [what, task] of [["the loader's task", loader], ['the task evaluating the modules', evaluation], ['the longest task after the modules ran', render]]) {
     if (!task) continue;
     const total = new Map();
     let t = profile.startTime;

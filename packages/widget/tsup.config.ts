@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeLoader } from './scripts/loader.mjs';
+import { DEFAULT_FONT } from './src/styles/font.js';
 
 /** An esbuild plugin (esbuild is tsup's, not a dependency of ours). */
 type Plugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -107,7 +108,7 @@ export default defineConfig([
       // less in the first load (measured). Same code: the dist is built from these sources.
       options.conditions = ['@slotwise/source'];
     },
-    onSuccess: writeLoader,
+    onSuccess: () => writeLoader({ font: DEFAULT_FONT }),
   },
   {
     // `<slotwise-console>`: its own ESM bundle, never part of slotwise.js. Each screen is a

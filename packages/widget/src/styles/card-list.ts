@@ -25,7 +25,7 @@ export const cardList = css`
   }
 
   .name {
-    font-weight: 600;
+    font-weight: bold;
     margin: 0;
   }
 `;

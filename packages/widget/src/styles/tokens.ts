@@ -1,8 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { DEFAULT_FONT } from './font.js';
 
 /**
  * The theme every part shares. Each `--slotwise-*` property is the public hook; the private
  * `--_*` names resolve it once per element with a light or dark default.
+ *
+ * The first frame (header, services, calendar) sets its text in two weights (normal, bold) and
+ * two sizes (the heading's, the body's): in a fresh page each further weight or size of the font
+ * is one more font lookup during the first layout (≈ 1 ms each, bench/README.md "Fewer fonts");
+ * the script-tag loader looks these three up ahead (`scripts/loader.mjs`).
  */
 export const tokens = css`
   :host {
@@ -15,7 +21,7 @@ export const tokens = css`
     --_border: var(--slotwise-border, #cfd4dc);
     --_danger: var(--slotwise-danger, #b3261e);
     --_radius: var(--slotwise-radius, 0.5rem);
-    --_font: var(--slotwise-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    --_font: var(--slotwise-font, ${unsafeCSS(DEFAULT_FONT)});
     font-family: var(--_font);
     color: var(--_text);
   }

@@ -29,9 +29,9 @@ export const styles = css`
     table-layout: fixed;
   }
 
+  /* Weekday names in the body's size and weight: see \`tokens\` on the first frame's fonts. */
   th {
-    font-size: 0.8rem;
-    font-weight: 500;
+    font-weight: normal;
     color: var(--_muted);
     padding-block-end: 0.25rem;
   }
@@ -54,7 +54,7 @@ export const styles = css`
   }
 
   td button:not(:disabled):not([aria-pressed='true']) {
-    font-weight: 600;
+    font-weight: bold;
     border-color: var(--_accent);
   }
 
