@@ -2,7 +2,6 @@ import type { BookingCreate, BookingCreated } from '@slotwise/sdk/contract';
 import type { z } from 'zod';
 import { and, type SQL } from 'drizzle-orm';
 import { commitCount, guardedBatch, optimistic, RETRY } from '../../db/batch.js';
-import type { Drizzle, Tx } from '../../db/client.js';
 import { payments, type BookingRow, type PaymentRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusyOf } from '../availability/slots.js';
@@ -24,13 +23,13 @@ import { forget, recallShared, share } from './warm.js';
 import { roomStill } from './seats.js';
 import { assertOpen, seatOf } from './slot-check.js';
 import { holdLimits, holdsStillAllowed } from './hold-cap.js';
-import { apply, codeForCustomer, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
+import { apply, redemptionQuery, redemptionStill, type Applied } from '../promo/apply.js';
+import { codeIn, promoStill } from '../promo/promo-facts.js';
 import { snapshot, type Snapshot } from './snapshot.js';
 import { assertMoneyAllows, moneyStill, type MoneyFacts } from './money-facts.js';
 import { bookingValues, knownOf, rulesGuard, warmCheck, type Known, type Values } from './first-try.js';
 
 type CreateInput = z.output<typeof BookingCreate>;
-type Reader = Drizzle | Tx;
 
 export interface CreateContext {
   /** The `Origin` header of a browser's request, checked against the specialist's embed origins. */
@@ -58,16 +57,16 @@ interface Plan {
   money: MoneyFacts | undefined;
 }
 
-type Basis = Pick<Snapshot, 'specialist' | 'service' | 'money' | 'credit'>;
+type Basis = Pick<Snapshot, 'specialist' | 'service' | 'money' | 'credit' | 'promo'>;
 
-async function plan(deps: ServiceDeps, db: Reader, snap: Basis, input: CreateInput, creditTokenHash: string | undefined, now: number): Promise<Plan> {
+function plan(deps: ServiceDeps, snap: Basis, input: CreateInput, creditTokenHash: string | undefined, now: number): Plan {
   const { specialist, service, money } = snap;
   assertAccepting(specialist);
   const option = chooseDuration(service, input.duration);
   const ledger = creditTokenHash ? snap.credit : undefined;
   const credit = ledger ? creditIn(ledger, { specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now }) : undefined;
   // A credit pays for it: no money changes hands, and a promo code has nothing to take off.
-  const promo = input.promoCode && !credit ? apply(await codeForCustomer(db, specialist, service, input.promoCode, input.customer.email, now), option.price, service.currency) : undefined;
+  const promo = input.promoCode && snap.promo ? apply(codeIn(snap.promo, service, input.promoCode, now), option.price, service.currency) : undefined;
   const price = credit ? 0 : promo ? promo.price : option.price;
   const base = { specialist, service, minutes: option.minutes, price, credit, ledger, promo, charge: undefined, money: undefined };
   if (price === 0) return base;
@@ -162,7 +161,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
    */
   const commits = commitCount(database);
   const readAt = commits(); // before the read: a commit landing during it makes the first try read again
-  const pays = creditTokenHash ? { creditTokenHash } : { asker };
+  const pays = creditTokenHash ? { creditTokenHash } : { asker, promo: input.promoCode ? { text: input.promoCode, email: input.customer.email } : undefined };
   const first = await snapshot(database, input, start, now, pays);
   const { specialist } = first;
   if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
@@ -170,13 +169,13 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   }
   // The rules just read serve the other isolates' first bookings too (at the edge).
   await share(deps.slotCache.shared, first.warm, now);
-  const firstPlan = await plan(deps, db, first, input, creditTokenHash, now);
+  const firstPlan = plan(deps, first, input, creditTokenHash, now);
   // Outside calendars are fetched once, before any try: they are I/O, and no version covers them.
   const outside = (await outsideBusyOf(deps, first.feeds, specialist, start, start + 1)).busy;
   const check = (snap: Snapshot, p: Plan) => assertOpen(snap.facts, { specialist: p.specialist, service: p.service, minutes: p.minutes, start, outside, now, label: input.start });
   const attempt = async (reuse: boolean, paid?: Paid): Promise<Done | typeof RETRY> => {
     const snap = reuse ? first : await snapshot(database, input, start, now, pays);
-    const current = reuse ? firstPlan : await plan(deps, db, snap, input, creditTokenHash, now);
+    const current = reuse ? firstPlan : plan(deps, snap, input, creditTokenHash, now);
     if (paid && (!current.charge || !sameCharge(current.charge, paid.charge))) throw priceChanged();
     if (!paid && current.charge) throw priceChanged();
     check(snap, current);
@@ -190,6 +189,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
         paid ? holdsStillAllowed(holdLimits(deps), asker, now) : undefined,
         // The code's uses are counted in this batch: of two customers racing for its last use, one wins.
         current.promo ? redemptionStill(current.promo.code, row.customerEmail, now) : undefined,
+        current.promo ? promoStill(current.promo.code, row.customerEmail, now) : undefined,
       )!;
     };
     return (await write(current, guard, paid)) ?? RETRY;
@@ -202,9 +202,12 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   // Money is due: refuse what would be refused anyway before asking the provider for anything.
   check(first, firstPlan);
   const charge = firstPlan.charge;
-  // Without a promo code (whose state is read again), the write after the provider's round trip
-  // needs no second read: it is checked against the snapshot's rules, guarded as a first try is.
-  const known: Known | undefined = firstPlan.promo ? undefined : { rulesVersion: specialist.rulesVersion, specialist, service: first.service, timeZone: first.facts.availability.timeZone };
+  // The write after the provider's round trip needs no second read: it is checked against the
+  // snapshot's rules and guarded as a first try is, plus the money and the promo code as read.
+  const known: Known = { rulesVersion: specialist.rulesVersion, specialist, service: first.service, timeZone: first.facts.availability.timeZone };
+  const promo = firstPlan.promo;
+  const alsoStill = (row: BookingRow) =>
+    and(moneyStill(specialist.id, firstPlan.money!, holdLimits(deps), asker, now), promo ? redemptionStill(promo.code, row.customerEmail, now) : undefined, promo ? promoStill(promo.code, row.customerEmail, now) : undefined)!;
   const paymentId = newId('pay');
   const { result: done, intent } = await payThen(
     deps,
@@ -213,7 +216,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
     async (created) => {
       const paid = { intentId: created.id, charge, paymentId };
       // First without a read: the rules as known, room and caps counted and the money facts checked by the database.
-      const quick = known && (await write(firstPlan, (row) => rulesGuard(known, row, now, moneyStill(specialist.id, firstPlan.money!, holdLimits(deps), asker, now)), paid));
+      const quick = await write(firstPlan, (row) => rulesGuard(known, row, now, alsoStill(row)), paid);
       // Otherwise the provider's answer took a while: every try reads a fresh snapshot.
       return quick || optimistic(database, specialist.id, () => attempt(false, paid), writeContention);
     },

@@ -23,8 +23,6 @@ export interface MoneyFacts {
 /** The queries, in the order `moneyFacts` reads their rows (`specialistId` a value or a subquery). */
 export const moneyQueries = (db: Drizzle, specialistId: string | SQL, asker: HoldAsker, now: number) => [unverifiedQuery(db, specialistId), feeQuery(db), ...holdCountQueries(db, asker, now)];
 
-/** How many rows of a read batch `moneyQueries` takes. */
-export const MONEY_QUERIES = 4;
 
 export function moneyFacts(rows: readonly unknown[]): MoneyFacts {
   const [unverified, fee, mine, fromAddress] = rows as [unknown[], { value: unknown; updatedAt: number }[], [{ n: number }], [{ n: number }]];

@@ -140,6 +140,22 @@ describe('what a priced booking costs the database', () => {
     expect(mine[1]!.sql).toContain('insert into "payments"');
   });
 
+  it('carries a promo code, its uses and the customer\'s earlier bookings in the same snapshot: still ONE read and ONE write', async () => {
+    const calls: Call[] = [];
+    const [start] = await priced(calls);
+    const code = await t!.json('/v1/me/promo-codes', { body: { code: 'HALF', kind: 'percent', value: 50, maxRedemptions: 5, firstBookingOnly: true }, headers: { authorization: `Bearer ${t!.apiKey}` } });
+    expect(code.status).toBe(201);
+    await t!.app.deliveries.idle();
+    calls.length = 0;
+    const res = await t!.json('/v1/bookings', { body: { specialist: 'demo', service: t!.intro.id, start, promoCode: 'half', customer: { name: 'Ada', email: 'ada@example.com', timeZone: 'UTC' } } });
+    expect(res.status).toBe(201);
+    expect(res.body.paymentSession.amount).toBe(2450);
+    const mine = calls.filter(booking);
+    expect(mine.map((c) => `${c.kind}:${c.mode}`)).toEqual(['batch:deferred', 'batch:write']);
+    expect(mine[0]!.sql).toContain('from "promo_codes"');
+    expect(mine[1]!.sql).toContain('insert into "promo_redemptions"');
+  });
+
   it('still refuses the fourth hold of one visitor with nothing stored, though the write after the provider reads nothing', async () => {
     const calls: Call[] = [];
     const starts = await priced(calls);

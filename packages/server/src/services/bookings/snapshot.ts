@@ -4,8 +4,9 @@ import { DAY_MS } from '../../domain/civil.js';
 import { feedsQuery } from '../availability/rules.js';
 import { activeServiceFound, activeServiceQuery, specialistFound, specialistIdOf, specialistQuery } from '../catalog/catalog.js';
 import type { HoldAsker } from './hold-cap.js';
-import { moneyFacts, moneyQueries, MONEY_QUERIES, type MoneyFacts } from './money-facts.js';
-import { creditFacts, creditQueries, CREDIT_QUERIES, type CreditFacts } from '../packages/credit-spend.js';
+import { moneyFacts, moneyQueries, type MoneyFacts } from './money-facts.js';
+import { creditFacts, creditQueries, type CreditFacts } from '../packages/credit-spend.js';
+import { promoFacts, promoQueries, type PromoFacts } from '../promo/promo-facts.js';
 import { slotFactsQueries, toSlotFacts, type SlotFacts } from './slot-check.js';
 import { remember, type Warm } from './warm.js';
 
@@ -13,8 +14,8 @@ import { remember, type Warm } from './warm.js';
  * What a creation reads about the calendar, as ONE read batch (`Database.read`): one round trip to
  * a remote database, one consistent snapshot. The specialist's row carries the availability
  * version the guarded write checks; every other query keys on the handle, so none waits for it.
- * With `asker` (a booking no credit pays for), what taking money needs rides in the same batch;
- * with `creditTokenHash`, the credits token's purchase and ledger do.
+ * What the request brings adds to the same batch (`SnapshotExtras`): what taking money needs, a
+ * credits token's purchase and ledger, a promo code and its uses.
  */
 export interface Snapshot {
   specialist: SpecialistRow;
@@ -24,6 +25,8 @@ export interface Snapshot {
   money: MoneyFacts | undefined;
   /** With a credits token: its purchase and ledger (`packages/credit-spend.ts`). */
   credit: CreditFacts | undefined;
+  /** With a promo code: the code and its uses (`promo/promo-facts.ts`). */
+  promo: PromoFacts | undefined;
   /** The rules read, as remembered (`warm.ts`). */
   warm: Warm;
 }
@@ -33,25 +36,41 @@ export interface SnapshotRequest {
   service: string;
 }
 
-export async function snapshot(database: Database, input: SnapshotRequest, start: number, now: number, pays: { asker: HoldAsker } | { creditTokenHash: string }): Promise<Snapshot> {
+/** What else rides in the batch: the money facts (`asker`), a credits token's, a promo code's. */
+export interface SnapshotExtras {
+  asker?: HoldAsker | undefined;
+  creditTokenHash?: string | undefined;
+  promo?: { text: string; email: string } | undefined;
+}
+
+export async function snapshot(database: Database, input: SnapshotRequest, start: number, now: number, extras: SnapshotExtras): Promise<Snapshot> {
   const db = database.db;
   const who = specialistIdOf(input.specialist);
-  const asker = 'asker' in pays ? pays.asker : undefined;
-  const extra = asker ? moneyQueries(db, who, asker, now) : creditQueries(db, (pays as { creditTokenHash: string }).creditTokenHash);
+  const { asker, creditTokenHash, promo } = extras;
+  const money = asker ? moneyQueries(db, who, asker, now) : [];
+  const credit = creditTokenHash ? creditQueries(db, creditTokenHash) : [];
+  const code = promo ? promoQueries(db, who, promo.text, promo.email, now) : [];
   // The longest session is 8 hours: a day after the start covers the candidate's end.
   const [[specialistRow], [serviceRow], feeds, ...rest] = (await database.read([
     specialistQuery(db, input.specialist),
     activeServiceQuery(db, who, input.service),
     feedsQuery(db, who),
-    ...extra,
+    ...money,
+    ...credit,
+    ...code,
     ...slotFactsQueries(db, who, input.service, start, start + DAY_MS),
   ])) as [SpecialistRow[], ServiceRow[], { url: string }[], ...unknown[]];
   const specialist = specialistFound(specialistRow, input.specialist);
   const service = activeServiceFound(serviceRow, specialist, input.service);
-  const split = asker ? MONEY_QUERIES : CREDIT_QUERIES;
-  const facts = toSlotFacts(specialist, service, rest.slice(split), now);
+  const take = (n: number) => rest.splice(0, n);
+  const facts = {
+    money: asker ? moneyFacts(take(money.length)) : undefined,
+    credit: creditTokenHash ? creditFacts(take(credit.length)) : undefined,
+    promo: promo ? promoFacts(take(code.length)) : undefined,
+  };
   const urls = feeds.map((f) => f.url);
-  const warm = { rulesVersion: specialist.rulesVersion, specialist, service, feeds: urls, availability: facts.availability };
+  const slotFacts = toSlotFacts(specialist, service, rest, now);
+  const warm = { rulesVersion: specialist.rulesVersion, specialist, service, feeds: urls, availability: slotFacts.availability };
   remember(database, warm);
-  return { specialist, service, feeds: urls, facts, money: asker ? moneyFacts(rest.slice(0, split)) : undefined, credit: asker ? undefined : creditFacts(rest.slice(0, split)), warm };
+  return { specialist, service, feeds: urls, facts: slotFacts, ...facts, warm };
 }

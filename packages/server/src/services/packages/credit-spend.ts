@@ -33,7 +33,6 @@ export const creditQueries = (db: Drizzle, tokenHash: string) =>
     db.select({ name: packages.name }).from(packages).where(eq(packages.id, sql`(select ${packagePurchases.packageId} from ${packagePurchases} where ${packagePurchases.id} = ${purchaseIdOf(tokenHash)})`)),
   ] as const;
 
-export const CREDIT_QUERIES = 3;
 
 export function creditFacts(rows: readonly unknown[]): CreditFacts {
   const [[purchase], entries, [pkg]] = rows as [PackagePurchaseRow[], CreditLedgerRow[], { name: string }[]];

@@ -22,7 +22,7 @@ export const codeKeyOf = (code: string): string => code.trim().toLowerCase();
  * A booking counts as one use of its code (and as "booked before" for first-booking-only codes)
  * while it holds its time or went ahead: an expired hold or a cancellation gives the use back.
  */
-const counts = (now: number): SQL =>
+export const counts = (now: number): SQL =>
   sql`(${bookings.status} in ('confirmed', 'completed', 'no_show') or (${bookings.status} = 'held' and ${bookings.holdExpiresAt} > ${now}))`;
 
 /** How many uses of `codeId` count now (and, with `email`, how many of that customer's). */
@@ -78,6 +78,11 @@ const refuse = (code: ConstructorParameters<typeof ServiceError>[0], detail: Mes
  */
 export async function codeFor(db: Reader, specialist: SpecialistRow, service: ServiceRow, text: string, now: number): Promise<PromoCodeRow> {
   const [code] = await db.select().from(promoCodes).where(and(eq(promoCodes.specialistId, specialist.id), eq(promoCodes.codeKey, codeKeyOf(text))));
+  return checkCode(code, code && code.maxRedemptions !== null ? await countUses(db, code.id, now) : 0, service, text, now);
+}
+
+/** `codeFor`'s checks on a code read (`uses`: its uses that count now). */
+export function checkCode(code: PromoCodeRow | undefined, uses: number, service: ServiceRow, text: string, now: number): PromoCodeRow {
   const shown = text.trim();
   if (!code || !code.active) throw refuse('promo_code_unknown', t('promo_code_unknown', { code: shown }));
   if ((code.validFrom !== null && now < code.validFrom) || (code.validUntil !== null && now >= code.validUntil)) {
@@ -87,26 +92,14 @@ export async function codeFor(db: Reader, specialist: SpecialistRow, service: Se
   if ((code.serviceIds !== null && !code.serviceIds.includes(service.id)) || wrongCurrency) {
     throw refuse('promo_code_not_for_service', t('promo_code_not_for_service', { code: code.code, service: service.name }));
   }
-  if (code.maxRedemptions !== null) {
-    if ((await countUses(db, code.id, now)) >= code.maxRedemptions) throw refuse('promo_code_exhausted', t('promo_code_exhausted', { code: code.code }));
-  }
+  if (code.maxRedemptions !== null && uses >= code.maxRedemptions) throw refuse('promo_code_exhausted', t('promo_code_exhausted', { code: code.code }));
   return code;
 }
 
-/** `codeFor`, then what depends on the customer: their uses, and whether they booked before. */
-export async function codeForCustomer(db: Reader, specialist: SpecialistRow, service: ServiceRow, text: string, email: string, now: number): Promise<PromoCodeRow> {
-  const code = await codeFor(db, specialist, service, text, now);
-  if (code.maxPerCustomer !== null) {
-    if ((await countUses(db, code.id, now, email)) >= code.maxPerCustomer) throw refuse('promo_code_customer_limit', t('promo_code_customer_limit', { code: code.code }));
-  }
-  if (code.firstBookingOnly) {
-    const [before] = await db
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(and(eq(bookings.specialistId, specialist.id), eq(bookings.customerEmail, email), counts(now)))
-      .limit(1);
-    if (before) throw refuse('promo_code_first_booking', t('promo_code_first_booking', { code: code.code }));
-  }
+/** What depends on the customer, after `checkCode`: their uses, and whether they booked before. */
+export function checkCustomer(code: PromoCodeRow, theirUses: number, bookedBefore: boolean): PromoCodeRow {
+  if (code.maxPerCustomer !== null && theirUses >= code.maxPerCustomer) throw refuse('promo_code_customer_limit', t('promo_code_customer_limit', { code: code.code }));
+  if (code.firstBookingOnly && bookedBefore) throw refuse('promo_code_first_booking', t('promo_code_first_booking', { code: code.code }));
   return code;
 }
 

@@ -136,4 +136,29 @@ describe('booking with a promo code', () => {
     expect(res.body.code).toBe('promo_code_exhausted');
     expect(await stored()).toEqual({ bookings: 1, payments: 0, redemptions: 1 });
   });
+
+  it('refuses a priced booking whose code was stopped while the provider made the intent: the write after it is guarded on the code as read', async () => {
+    const code = await createCode({ code: 'STOPME', kind: 'percent', value: 20 });
+    const spy = spyOnBatches(t.database, (queries) => queries.some((q) => (q as { toSQL?: () => { sql: string } }).toSQL?.().sql.startsWith('insert into "bookings"')));
+    spy.meanwhile = async (n) => {
+      // The specialist stops the code between the booking's snapshot and its write.
+      if (n === 1) expect((await t.json(`/v1/me/promo-codes/${code.id}`, { method: 'PATCH', body: { active: false }, headers: t.asMe })).status).toBe(200);
+    };
+    const res = await book('2026-11-23T09:00:00Z', 'STOPME');
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('promo_code_unknown');
+    expect(await stored()).toEqual({ bookings: 0, payments: 0, redemptions: 0 });
+    // The intent made at the discounted price was cancelled at Stripe.
+    expect(intents()).toHaveLength(1);
+    expect(intents()[0]!.body.amount).toBe('7200');
+    expect(t.fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/payment_intents\/[^/]+\/cancel$/.test(r.path))).toHaveLength(1);
+  });
+
+  it('gives a first-booking-only code to one of two priced first bookings of one customer made at once (each written after its intent, without a second read)', async () => {
+    await createCode({ code: 'FIRST', kind: 'percent', value: 10, firstBookingOnly: true });
+    const results = await Promise.all([book('2026-11-23T09:00:00Z', 'FIRST'), book('2026-11-23T11:00:00Z', 'FIRST')]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(results.find((r) => r.status === 422)!.body.code).toBe('promo_code_first_booking');
+    expect(await stored()).toEqual({ bookings: 1, payments: 1, redemptions: 1 });
+  });
 });
