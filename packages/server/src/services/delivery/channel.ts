@@ -99,7 +99,8 @@ export function memo(): Once {
   const reads = new Map<string, Promise<unknown>>();
   return <T>(key: string, read: () => Promise<T>) => {
     let value = reads.get(key) as Promise<T> | undefined;
-    if (!value) reads.set(key, (value = read()));
+    // Resolved once here: a drizzle query is a thenable that runs again each time it is awaited.
+    if (!value) reads.set(key, (value = Promise.resolve(read())));
     return value;
   };
 }
