@@ -5,7 +5,8 @@ import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChanne
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import { meetingFailed } from './failed.js';
 import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
-import { asDeliveryFailure, bookingOf, matesOf, providerFor, recordMeeting, requestFor, requestOf, sessionInfo, type MeetingOp } from './meeting-work.js';
+import { bookingWithHistory } from '../bookings/guarded-change.js';
+import { asDeliveryFailure, matesOf, providerFor, recordMeeting, requestFor, requestOf, sessionInfo, type MeetingOp } from './meeting-work.js';
 
 const FINISHED = ['sent', 'dead', 'skipped', 'cancelled'];
 
@@ -110,7 +111,9 @@ export const meetingChannel: DeliveryChannel = {
   },
 
   async send(delivery, deps): Promise<SendOutcome> {
-    const row = delivery.bookingId ? await bookingOf(deps, delivery.bookingId) : undefined;
+    // With its history's length: the snapshot the meeting is then recorded on, unless it changed meanwhile.
+    const read = delivery.bookingId ? await bookingWithHistory(deps.database.db, delivery.bookingId) : undefined;
+    const row = read?.row;
     if (!row) return { status: 'skipped' };
     const source = (delivery.data as { source: MeetingSource }).source;
     try {
@@ -123,18 +126,18 @@ export const meetingChannel: DeliveryChannel = {
         // A seat of a group session whose meeting a mate already has: the same link, no second meeting.
         const shared = info.mateHasMeeting ? (await sessionMates(deps.database.db, row)).find((m) => m.meetingUrl && m.meetingRef) : undefined;
         if (shared) {
-          if (shared.meetingUrl !== row.meetingUrl) await recordMeeting(deps, row, shared.meetingUrl!, shared.meetingRef!, decodeMeetingRef(shared.meetingRef)?.source ?? source, { replacing: true });
+          if (shared.meetingUrl !== row.meetingUrl) await recordMeeting(deps, row, shared.meetingUrl!, shared.meetingRef!, decodeMeetingRef(shared.meetingRef)?.source ?? source, { replacing: true, read });
           return { providerRef: shared.meetingRef! };
         }
         if (source === 'link') {
           if (!info.meetingLink) throw new DeliveryFailure('The specialist has no meeting link set for this link-located service.', { retryable: false });
-          await recordMeeting(deps, row, info.meetingLink, encodeMeetingRef('link'), 'link');
+          await recordMeeting(deps, row, info.meetingLink, encodeMeetingRef('link'), 'link', { read });
           return { providerRef: 'link' };
         }
         const provider = providerFor(deps, source);
         const meeting = await provider.create(requestOf(info, row, delivery));
         const ref = encodeMeetingRef(provider.kind, meeting.ref);
-        if (!(await recordMeeting(deps, row, meeting.joinUrl, ref, provider.kind, { replacing: replace === true }))) {
+        if (!(await recordMeeting(deps, row, meeting.joinUrl, ref, provider.kind, { replacing: replace === true, read }))) {
           // Cancelled while it was being made: nobody should find it at the provider either.
           await provider.delete(meeting.ref).catch(deps.logError);
           return { status: 'skipped' };
@@ -149,7 +152,7 @@ export const meetingChannel: DeliveryChannel = {
         if (row.status !== 'confirmed' && row.status !== 'held') return { status: 'skipped' };
         const replaced = await zoom.update(ref.id, await requestFor(deps, row, delivery));
         // Deleted at Zoom by hand: the provider made another, whose link the booking now shows.
-        if (replaced) await recordMeeting(deps, row, replaced.joinUrl, encodeMeetingRef('zoom', replaced.ref), 'zoom', { replacing: true });
+        if (replaced) await recordMeeting(deps, row, replaced.joinUrl, encodeMeetingRef('zoom', replaced.ref), 'zoom', { replacing: true, read });
         return { providerRef: replaced ? encodeMeetingRef('zoom', replaced.ref) : row.meetingRef! };
       }
       await zoom.delete(ref.id);

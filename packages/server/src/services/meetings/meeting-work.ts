@@ -79,14 +79,23 @@ export async function requestFor(deps: ServiceDeps, row: BookingRow, delivery: P
  * `meeting_ready` event, an outbox row), if the booking is still active and — unless `replacing`
  * — has no meeting yet. One guarded batch (`bookings/guarded-change.ts`): the booking's history
  * and status as read (by one statement each try), so a cancellation or a move meanwhile is read
- * again and decided on. `booking` is the row as the caller read it (its id and specialist).
+ * again and decided on. `booking` is the row as the caller read it (its id and specialist);
+ * `options.read`, the caller's `bookingWithHistory` of it, serves as the first try's snapshot
+ * (a change since then fails the guard, and the next try reads afresh).
  * @returns false when it was not recorded
  */
-export async function recordMeeting(deps: ServiceDeps, booking: Pick<BookingRow, 'id' | 'specialistId'>, url: string, ref: string, source: MeetingSource, options: { replacing?: boolean } = {}): Promise<boolean> {
+export async function recordMeeting(
+  deps: ServiceDeps,
+  booking: Pick<BookingRow, 'id' | 'specialistId'>,
+  url: string,
+  ref: string,
+  source: MeetingSource,
+  options: { replacing?: boolean; read?: Awaited<ReturnType<typeof bookingWithHistory>> } = {},
+): Promise<boolean> {
   const db = deps.database.db;
   const now = deps.clock();
-  return guardedChange(deps.database, booking.specialistId, async () => {
-    const read = await bookingWithHistory(db, booking.id);
+  return guardedChange(deps.database, booking.specialistId, async (n) => {
+    const read = n === 0 && options.read ? options.read : await bookingWithHistory(db, booking.id);
     const skip = { queries: [], condition: undefined, answer: false };
     const current = read?.row;
     if (!current || (current.status !== 'confirmed' && current.status !== 'held')) return skip;
