@@ -88,6 +88,7 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
   const db = database.db;
   const unplanned = isNull(outbox.plannedAt);
   let total = 0;
+  let last = false;
   for (;;) {
     // A cheap read first: most commits leave nothing to plan, and an empty write would wake the dispatcher again.
     const [any] = await db.select({ id: outbox.id }).from(outbox).where(unplanned).limit(1);
@@ -96,8 +97,11 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
       database,
       'outbox.plan',
       async () => {
-        const rows = groupOf((await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[]);
+        const read = (await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[];
+        const rows = groupOf(read);
         if (rows.length === 0) return 0;
+        // Everything unplanned fitted in this round: no need to look again (a later commit kicks a drain of its own).
+        last = rows.length === read.length && read.length < PLAN_ROUND;
         const queries: BatchItem<'sqlite'>[] = [];
         const round: { bookingId: string | null; draft: DeliveryDraft }[] = [];
         const values: ReturnType<typeof deliveryValues>[] = [];
@@ -120,7 +124,7 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
       () => new Error('Planning the outbox kept colliding with another process; the next drain tries again.'),
     );
     total += planned;
-    if (planned === 0) return total;
+    if (planned === 0 || last) return total;
   }
 }
 
