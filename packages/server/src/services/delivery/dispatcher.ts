@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { deliveries, outbox, type DeliveryRow } from '../../db/schema.js';
@@ -30,9 +30,11 @@ export interface DrainResult {
 const PLAN_ROUND = 50;
 /**
  * Rows per statement when a round's deliveries are inserted or its outcomes recorded: D1 binds at
- * most 100 parameters per statement (a delivery row has 15 columns; an outcome binds 7).
+ * most 100 parameters per statement — an inserted row binds at most one per column of the table
+ * (so a new column lowers the count by itself), an outcome binds 7.
  */
-const INSERT_ROWS = 6;
+const D1_MAX_PARAMETERS = 100;
+const INSERT_ROWS = Math.floor(D1_MAX_PARAMETERS / Object.keys(getTableColumns(deliveries)).length);
 const OUTCOME_ROWS = 12;
 
 /** `items` in runs of `size`. */
