@@ -21,10 +21,10 @@ export interface DatabaseOptions {
    */
   createClient?: (config: Parameters<typeof createClient>[0]) => Client;
   /**
-   * SQLite's `synchronous` for the writes of a local file (`file:` URLs only). `'normal'` is
-   * applied to the connection before every write: it belongs to one connection, libSQL 0.18's
-   * client opens connections on demand (a pool of up to 20) and this handle opens a new client
-   * after `SQLITE_BUSY`. A connection that missed it runs libSQL's compiled default, FULL
+   * SQLite's `synchronous` for the writes of a local file (`file:` URLs only). It belongs to one
+   * connection, so with `'normal'` the writes (`write`, `batch`) go through a client of their own
+   * with one connection, set once when it opens (again after `SQLITE_BUSY` opens a new one); reads
+   * keep the pool. A connection that missed it runs libSQL's compiled default, FULL
    * (`DEFAULT_WAL_SYNCHRONOUS=2`): slower, never less durable. @default 'full'
    */
   synchronous?: Synchronous;
@@ -97,36 +97,57 @@ function isBusy(error: unknown): boolean {
  */
 export function createDb(url: string, options: DatabaseOptions = {}): Database {
   const timeout = options.timeout ?? 5000;
-  const open = (): { client: Client; db: Drizzle } => {
-    const client = (options.createClient ?? createClient)({ url, authToken: options.authToken, timeout } as Parameters<typeof createClient>[0]);
+  const open = (concurrency?: number): { client: Client; db: Drizzle } => {
+    const config = { url, authToken: options.authToken, timeout, ...(concurrency ? { concurrency } : {}) };
+    const client = (options.createClient ?? createClient)(config as Parameters<typeof createClient>[0]);
     return { client, db: drizzle(client, { schema }) };
   };
-  let current = open();
-  // Before BEGIN: SQLite refuses to change it inside a transaction. The pool hands out the
-  // connection released last, so the write right after runs on the connection this set.
+  // `synchronous=normal` belongs to a connection, and libSQL 0.18's client opens connections on
+  // demand (a pool of up to 20). So the writes of a local file at `normal` get a client of their
+  // own with ONE connection, set once when opened — not a pragma statement before every write.
+  // Should that connection be dropped (the pool closes one whose ROLLBACK failed), its
+  // replacement runs libSQL's compiled default, FULL (`DEFAULT_WAL_SYNCHRONOUS=2`): slower,
+  // never less durable.
   const local = url.startsWith('file:');
-  const prepareWrite = local && options.synchronous === 'normal' ? () => current.client.execute('pragma synchronous = normal') : undefined;
+  const ownWriter = local && options.synchronous === 'normal';
+  let current = open();
+  let writer = ownWriter ? open(1) : current;
+  let writerSet = false;
+  // Before BEGIN: SQLite refuses to change it inside a transaction.
+  const prepareWrite = ownWriter
+    ? async () => {
+        if (writerSet) return;
+        await writer.client.execute('pragma synchronous = normal');
+        writerSet = true;
+      }
+    : undefined;
   const listeners = new Set<() => void>();
   let queue: Promise<void> = Promise.resolve();
 
-  // libSQL 0.18 leaves a connection inside an implicit transaction after SQLITE_BUSY, and
-  // later writes on it vanish (libsql-client-ts #352): never reuse a connection that saw one.
-  const reopen = () => {
+  const closeQuietly = (client: Client) => {
     try {
-      current.client.close();
+      client.close();
     } catch {
       /* already closed */
     }
+  };
+  // libSQL 0.18 leaves a connection inside an implicit transaction after SQLITE_BUSY, and
+  // later writes on it vanish (libsql-client-ts #352): never reuse a connection that saw one.
+  const reopen = () => {
+    closeQuietly(current.client);
+    if (ownWriter) closeQuietly(writer.client);
     current = open();
+    writer = ownWriter ? open(1) : current;
+    writerSet = false;
   };
 
   /**
    * Drizzle's own `batch`, in `write` mode for changes (the lock is taken at BEGIN, never upgraded
    * midway) or `deferred` for reads (a read transaction: one snapshot).
    */
-  async function runBatch(queries: readonly BatchItem<'sqlite'>[], mode: 'write' | 'deferred' = 'write'): Promise<unknown[]> {
+  async function runBatch(client: Client, queries: readonly BatchItem<'sqlite'>[], mode: 'write' | 'deferred' = 'write'): Promise<unknown[]> {
     const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
-    const results = await current.client.batch(
+    const results = await client.batch(
       prepared.map((p) => {
         const built = p.getQuery();
         return { sql: built.sql, args: built.params as InArgs };
@@ -178,13 +199,13 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
       return current.db;
     },
     write(fn) {
-      return queued(() => attempt(() => current.db.transaction(fn, { behavior: 'immediate' })));
+      return queued(() => attempt(() => writer.db.transaction(fn, { behavior: 'immediate' })));
     },
     batch(queries) {
-      return queued(() => attempt(() => runBatch(queries)));
+      return queued(() => attempt(() => runBatch(writer.client, queries)));
     },
     read(queries) {
-      return queries.length === 0 ? Promise.resolve([]) : runBatch(queries, 'deferred');
+      return queries.length === 0 ? Promise.resolve([]) : runBatch(current.client, queries, 'deferred');
     },
     onCommit(listener) {
       listeners.add(listener);
@@ -195,6 +216,7 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
     },
     close() {
       current.client.close();
+      if (ownWriter) writer.client.close();
     },
   };
 }

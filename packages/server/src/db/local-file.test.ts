@@ -29,8 +29,8 @@ describe('a local database file (the Node entry)', () => {
       const url = tempUrl();
       const database = await openDatabase(url, undefined, { synchronous });
       await seedDemo(database);
-      // The connection the writes ran on (the pool hands back the one released last).
-      expect(await database.db.all(sql`pragma synchronous`)).toEqual([{ synchronous: level }]);
+      // Asked inside a write: the connection writes run on, after the seed's writes.
+      expect(await database.write((tx) => tx.all(sql`pragma synchronous`))).toEqual([{ synchronous: level }]);
       const other = createDb(url);
       expect(await other.db.all(sql`pragma journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
       other.close();

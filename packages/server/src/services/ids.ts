@@ -16,11 +16,29 @@ export function newSecretToken(prefix: string): string {
   return `${prefix}_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
+type NodeCrypto = Pick<typeof import('node:crypto'), 'createHash'>;
+let nodeCryptoModule: NodeCrypto | null | undefined;
+/**
+ * Node's `crypto` where the runtime has it (`process.getBuiltinModule`: Node ≥ 20.16, workerd with
+ * nodejs_compat), else null. Its hash is synchronous: Web Crypto's `digest` goes through a job
+ * queue and costs about ten times the CPU for a short token (≈ 23 µs against 2 µs on Node 20,
+ * more under load) — twice per booking.
+ */
+function nodeCrypto(): NodeCrypto | null {
+  if (nodeCryptoModule === undefined) {
+    const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+    nodeCryptoModule = (typeof get === 'function' ? (get('node:crypto') as NodeCrypto | undefined) : undefined) ?? null;
+  }
+  return nodeCryptoModule;
+}
+
 /**
  * SHA-256, hex. A fast hash is right for a 256-bit random token (nothing to brute-force); a
  * password would need a slow KDF instead.
  */
 export async function hashToken(token: string): Promise<string> {
+  const node = nodeCrypto();
+  if (node) return node.createHash('sha256').update(token).digest('hex');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

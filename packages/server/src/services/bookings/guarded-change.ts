@@ -1,9 +1,9 @@
 import type { ProblemCode } from '@slotwise/sdk/contract';
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Database, Drizzle } from '../../db/client.js';
-import { bookingEvents, type BookingRow } from '../../db/schema.js';
+import { bookingEvents, bookings, type BookingRow } from '../../db/schema.js';
 import { ServiceError } from '../errors.js';
 import { t } from '../messages/index.js';
 import { availabilityVersion, versionStill } from '../availability/version.js';
@@ -23,14 +23,31 @@ export async function historyLength(db: Drizzle, bookingId: string): Promise<num
 }
 
 /**
+ * The booking and its history's length read by ONE statement (so as of one moment): what
+ * `historyLength` then a read of the row give, for a change that needs nothing else. `undefined`
+ * when there is no such booking.
+ */
+export async function bookingWithHistory(db: Drizzle, bookingId: string): Promise<{ row: BookingRow; history: number } | undefined> {
+  const [found] = await db
+    .select({ ...getTableColumns(bookings), history: historyCount(bookingId).mapWith(Number) })
+    .from(bookings)
+    .where(eq(bookings.id, bookingId));
+  if (!found) return undefined;
+  const { history, ...row } = found;
+  return { row, history };
+}
+
+/**
  * The guard's condition: the booking's history still has `length` events — nothing happened to
  * it through the one road since it was read (every change appends an event, and events are only
  * appended). Stronger than the road's own `still` (status, time, moves): a meeting attached or a
  * note written meanwhile refuses too, so the outbox row never carries a booking older than the
  * stored one.
  */
-export const historyStill = (bookingId: string, length: number): SQL =>
-  sql`(select count(*) from ${bookingEvents} where ${bookingEvents.bookingId} = ${bookingId}) = ${length}`;
+export const historyStill = (bookingId: string, length: number): SQL => sql`${historyCount(bookingId)} = ${length}`;
+
+/** The number of events in the booking's history, as an SQL expression. */
+const historyCount = (bookingId: string): SQL => sql`(select count(*) from ${bookingEvents} where ${bookingEvents.bookingId} = ${bookingId})`;
 
 /** What one try decided: the statements to write, the guard they need, and the answer once written. */
 export interface Planned<T> {

@@ -83,6 +83,32 @@ export interface PlanContext {
    * it on `deps.database.db`, do not await it: planning writes nothing until the batch goes.
    */
   also(query: BatchItem<'sqlite'>): void;
+  /**
+   * Reads once per round what many of its events read alike (a specialist's webhook endpoints, a
+   * service): `read` runs for the first event that asks under `key`, the rest share its answer.
+   * Only for what no event of the round writes — the round's writes all go after its reads.
+   */
+  once: Once;
+}
+
+/** A memo of reads, keyed by what they read (`'service:' + id`). */
+export type Once = <T>(key: string, read: () => Promise<T>) => Promise<T>;
+
+/** A fresh memo for one round or one claim: the same key read once (fifty bookings' webhook endpoints of one specialist). */
+export function memo(): Once {
+  const reads = new Map<string, Promise<unknown>>();
+  return <T>(key: string, read: () => Promise<T>) => {
+    let value = reads.get(key) as Promise<T> | undefined;
+    // Resolved once here: a drizzle query is a thenable that runs again each time it is awaited.
+    if (!value) reads.set(key, (value = Promise.resolve(read())));
+    return value;
+  };
+}
+
+/** What a send may share with the other sends of its claim (a batch of deliveries sent together). */
+export interface SendContext {
+  /** Reads once per claim what several of its sends read alike (the specialist's zone of fifty notices). */
+  once: Once;
 }
 
 /** A failure the dispatcher acts on: retried with backoff when `retryable`, dead at once otherwise. */
@@ -117,7 +143,7 @@ export interface SendOutcome {
 export interface DeliveryChannel {
   readonly name: ChannelName;
   plan(db: Reader, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]>;
-  send(delivery: DeliveryRow, deps: ServiceDeps): Promise<SendOutcome | void>;
+  send(delivery: DeliveryRow, deps: ServiceDeps, ctx?: SendContext): Promise<SendOutcome | void>;
   /** How long after its first due time a delivery is retried before it is dead. @default 1 day */
   retryForMs?: number;
   /** Called once when a delivery of this channel is given up (dead), e.g. to tell the specialist. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema.js';
 import { twilioSms } from '../../providers/sms/twilio.js';
 import { mailTestApp, type MailTestApp } from '../../testing/mail-app.js';
-import type { OutboxEvent } from './channel.js';
+import { memo, type OutboxEvent } from './channel.js';
 import { CHANNELS } from './channels.js';
 
 // Every channel plans from every outbox row, whatever its topic: those that act on sessions
@@ -34,7 +34,7 @@ describe('the delivery channels', () => {
     const writes: unknown[] = [];
     for (const event of events) {
       for (const channel of CHANNELS) {
-        const drafts = await channel.plan(m.database.db, event, { now: m.now(), deps: m.app.deps, planned: [], also: (q) => void writes.push(q) });
+        const drafts = await channel.plan(m.database.db, event, { now: m.now(), deps: m.app.deps, planned: [], also: (q) => void writes.push(q), once: memo() });
         planned[`${event.topic} ${channel.name}`] = drafts.map((d) => d.kind);
       }
     }

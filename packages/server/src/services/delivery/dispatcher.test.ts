@@ -95,6 +95,56 @@ describe('planning the outbox', () => {
 });
 
 describe('sending', () => {
+  it('records every delivery of a large round as its own: outcome, provider answer, time and error', async () => {
+    // 20 bookings planned in one round, two deliveries each: more rows than one insert, one claim
+    // or one outcome statement holds, with sent, skipped and failed sends mixed in each.
+    const own = await testApp({ now: NOW, dispatchAfterCommit: false });
+    try {
+      await setService(own.database, own.intro.id, { locationKind: 'none' });
+      const starts = [23, 24, 25, 26, 27].flatMap((day) => ['08:00', '09:00', '10:00', '12:00'].map((time) => `2026-11-${day}T${time}:00Z`));
+      const ids: string[] = [];
+      for (const start of starts) {
+        const res = await own.json('/v1/bookings', { body: { specialist: 'demo', service: own.intro.id, start, customer } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        ids.push(res.body.booking.id);
+      }
+      const nth = (bookingId: string | null) => ids.indexOf(bookingId!);
+      const mixed: DeliveryChannel = {
+        name: 'email',
+        async plan(_db, event) {
+          return ['a', 'b'].map((kind) => ({ id: newDeliveryId(), channel: 'email' as const, kind, recipient: `r${nth(event.bookingId)}`, idempotencyKey: `${event.id}:${kind}`, data: {} }));
+        },
+        async send(d) {
+          if (d.kind === 'a') return { providerRef: `ref-${d.recipient}` };
+          const n = nth(d.bookingId);
+          if (n % 3 === 0) return { status: 'skipped' as const, providerRef: `none-${d.recipient}` };
+          if (n % 3 === 1) throw new DeliveryFailure(`busy ${d.recipient}`, { retryable: true });
+          return undefined;
+        },
+      };
+      own.setNow(NOW + 5_000);
+      expect(await drainDeliveries(own.app.deps, [mixed], NOW)).toEqual({ planned: 20, sent: 26, skipped: 7, retried: 7, dead: 0 });
+      const all = await own.database.db.select().from(deliveries);
+      expect(all).toHaveLength(40);
+      for (const d of all) {
+        const n = nth(d.bookingId);
+        const expected =
+          d.kind === 'a'
+            ? { status: 'sent', providerRef: `ref-r${n}`, sentAt: NOW + 5_000, lastError: null }
+            : n % 3 === 0
+              ? { status: 'skipped', providerRef: `none-r${n}`, sentAt: null, lastError: null }
+              : n % 3 === 1
+                ? { status: 'pending', providerRef: null, sentAt: null, lastError: `busy r${n}`, nextAttemptAt: NOW + backoff(1) }
+                : { status: 'sent', providerRef: null, sentAt: NOW + 5_000, lastError: null };
+        expect(d, `${d.kind} of booking ${n}`).toMatchObject({ ...expected, recipient: `r${n}`, attempts: 1, leaseUntil: null });
+      }
+      // Nothing goes twice: the next drain finds nothing due until the retries' time.
+      expect(await drainDeliveries(own.app.deps, [mixed], NOW)).toEqual({ planned: 0, sent: 0, skipped: 0, retried: 0, dead: 0 });
+    } finally {
+      own.close();
+    }
+  });
+
   it('retries a failing delivery with growing waits, then gives it up once, telling the channel', async () => {
     await book();
     await t.app.deliveries.idle();

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { deliveries, outbox, type DeliveryRow } from '../../db/schema.js';
@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { errorFields } from '../log.js';
 import { nextTurn } from '../next-turn.js';
-import { DeliveryFailure, type DeliveryChannel, type DeliveryDraft, type OutboxEvent } from './channel.js';
+import { DeliveryFailure, memo, type DeliveryChannel, type DeliveryDraft, type OutboxEvent, type SendContext } from './channel.js';
 
 /** How long a claimed delivery belongs to the process that claimed it before anyone may retry it. */
 export const LEASE_MS = 2 * 60_000;
@@ -28,6 +28,17 @@ export interface DrainResult {
 
 /** Outbox rows planned per round at most (each becomes one statement or more of one batch). */
 const PLAN_ROUND = 50;
+/**
+ * Rows per statement when a round's deliveries are inserted or its outcomes recorded: D1 binds at
+ * most 100 parameters per statement — an inserted row binds at most one per column of the table
+ * (so a new column lowers the count by itself), an outcome binds 7.
+ */
+const D1_MAX_PARAMETERS = 100;
+const INSERT_ROWS = Math.floor(D1_MAX_PARAMETERS / Object.keys(getTableColumns(deliveries)).length);
+const OUTCOME_ROWS = 12;
+
+/** `items` in runs of `size`. */
+const chunks = <T>(items: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
  * The rows to plan together: in order, cut before a row whose booking (or purchase, account…) is
@@ -70,14 +81,16 @@ const deliveryValues = (event: OutboxEvent, d: DeliveryDraft, now: number) => ({
  * writes and the deliveries, then the rows marked planned — guarded by those rows all being
  * still unplanned, so of two processes planning the same rows one writes and the other starts over
  * (and finds nothing left). A delivery's idempotency key is unique too: a second plan of the same
- * change makes nothing new. One statement per delivery keeps every statement under D1's limit of
- * bound parameters.
+ * change makes nothing new. The deliveries go in a few rows per statement, each statement under
+ * D1's limit of bound parameters; reads the channels repeat for many rows of a round (a
+ * specialist's webhook endpoints, a service) are made once per round (`PlanContext.once`).
  */
 export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number): Promise<number> {
   const { database } = deps;
   const db = database.db;
   const unplanned = isNull(outbox.plannedAt);
   let total = 0;
+  let last = false;
   for (;;) {
     // A cheap read first: most commits leave nothing to plan, and an empty write would wake the dispatcher again.
     const [any] = await db.select({ id: outbox.id }).from(outbox).where(unplanned).limit(1);
@@ -86,17 +99,25 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
       database,
       'outbox.plan',
       async () => {
-        const rows = groupOf((await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[]);
+        const read = (await db.select().from(outbox).where(unplanned).orderBy(asc(outbox.createdAt), sql`rowid`).limit(PLAN_ROUND)) as OutboxEvent[];
+        const rows = groupOf(read);
         if (rows.length === 0) return 0;
+        // Everything unplanned fitted in this round: no need to look again (a later commit kicks a drain of its own).
+        last = rows.length === read.length && read.length < PLAN_ROUND;
         const queries: BatchItem<'sqlite'>[] = [];
         const round: { bookingId: string | null; draft: DeliveryDraft }[] = [];
+        const values: ReturnType<typeof deliveryValues>[] = [];
+        const also = (query: BatchItem<'sqlite'>) => void queries.push(query);
+        const once = memo();
         for (const event of rows) {
           const drafts: DeliveryDraft[] = [];
-          const also = (query: BatchItem<'sqlite'>) => void queries.push(query);
-          for (const channel of channels) drafts.push(...(await channel.plan(db, event, { now, planned: drafts, deps, also, round })));
-          for (const d of drafts) queries.push(db.insert(deliveries).values(deliveryValues(event, d, now)).onConflictDoNothing({ target: deliveries.idempotencyKey }));
+          for (const channel of channels) drafts.push(...(await channel.plan(db, event, { now, planned: drafts, deps, also, round, once })));
+          values.push(...drafts.map((d) => deliveryValues(event, d, now)));
           round.push(...drafts.map((draft) => ({ bookingId: event.bookingId, draft })));
         }
+        // After every channel's own writes (each event's `also` before its new deliveries, as promised),
+        // several rows per statement: one statement per delivery was most of a round's statements.
+        for (const chunk of chunks(values, INSERT_ROWS)) queries.push(db.insert(deliveries).values(chunk).onConflictDoNothing({ target: deliveries.idempotencyKey }));
         const ids = rows.map((r) => r.id);
         queries.push(db.update(outbox).set({ plannedAt: now }).where(inArray(outbox.id, ids)));
         const still = sql`(select count(*) from ${outbox} where ${inArray(outbox.id, ids)} and ${unplanned}) = ${ids.length}`;
@@ -105,7 +126,7 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
       () => new Error('Planning the outbox kept colliding with another process; the next drain tries again.'),
     );
     total += planned;
-    if (planned === 0) return total;
+    if (planned === 0 || last) return total;
   }
 }
 
@@ -140,27 +161,26 @@ async function claim(deps: ServiceDeps, now: number, limit: number): Promise<Del
 type Settled = {
   outcome: 'sent' | 'skipped' | 'retried' | 'dead';
   delivery: DeliveryRow;
-  /** The outcome's row update, and what the send itself writes: recorded with the round's others. */
+  /** What the send itself writes, and a failure's row update: recorded with the round's others. */
   writes: BatchItem<'sqlite'>[];
+  /** A send that ended (sent or skipped): its row's update is made with the round's others, a few per statement. */
+  done?: { providerRef: string | null; sentAt: number | null };
   /** The log line, written once the outcome is recorded. */
   line: Record<string, unknown>;
   error?: unknown;
 };
 
 /** Sends one claimed delivery and works out how it ended, to be recorded with its round; never throws. */
-async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, delivery: DeliveryRow, now: number): Promise<Settled> {
+async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, delivery: DeliveryRow, now: number, once: SendContext['once']): Promise<Settled> {
   const started = performance.now();
   const base = { msg: 'delivery', id: delivery.id, channel: delivery.channel, kind: delivery.kind, attempt: delivery.attempts, idempotencyKey: delivery.idempotencyKey };
   const db = deps.database.db;
   try {
     if (!channel) throw new DeliveryFailure(`No channel "${delivery.channel}" is configured.`, { retryable: false });
-    const outcome = (await channel.send(delivery, deps)) ?? {};
+    const outcome = (await channel.send(delivery, deps, { once })) ?? {};
     const status = outcome.status ?? 'sent';
-    const update = db
-      .update(deliveries)
-      .set({ status, providerRef: outcome.providerRef ?? null, sentAt: status === 'sent' ? deps.clock() : null, leaseUntil: null, lastError: null, updatedAt: deps.clock() })
-      .where(eq(deliveries.id, delivery.id));
-    return { outcome: status, delivery, writes: [...(outcome.writes ?? []), update], line: { level: 'info', ...base, outcome: status, ms: Math.round(performance.now() - started) } };
+    const done = { providerRef: outcome.providerRef ?? null, sentAt: status === 'sent' ? deps.clock() : null };
+    return { outcome: status, delivery, writes: outcome.writes ?? [], done, line: { level: 'info', ...base, outcome: status, ms: Math.round(performance.now() - started) } };
   } catch (error) {
     const retryable = !(error instanceof DeliveryFailure) || error.retryable;
     const giveUpAt = delivery.dueAt + (channel?.retryForMs ?? 24 * 3_600_000);
@@ -176,6 +196,32 @@ async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, 
   }
 }
 
+/** `case "id" when ? then ? … end`: a value per delivery, in one statement. */
+const perDelivery = (run: readonly Settled[], value: (s: Settled) => unknown) =>
+  sql`case ${deliveries.id} ${sql.join(
+    run.map((s) => sql`when ${s.delivery.id} then ${value(s)}`),
+    sql` `,
+  )} end`;
+
+/** The rows of sends that ended (sent or skipped), updated by one statement. */
+const endedUpdate = (deps: ServiceDeps, run: readonly Settled[], now: number) =>
+  deps.database.db
+    .update(deliveries)
+    .set({
+      status: perDelivery(run, (s) => s.outcome),
+      providerRef: perDelivery(run, (s) => s.done!.providerRef),
+      sentAt: perDelivery(run, (s) => s.done!.sentAt),
+      leaseUntil: null,
+      lastError: null,
+      updatedAt: now,
+    })
+    .where(
+      inArray(
+        deliveries.id,
+        run.map((s) => s.delivery.id),
+      ),
+    );
+
 /**
  * Records a round's outcomes as ONE batch — one commit for the round, not one per delivery —, then
  * logs them and tells dead deliveries' channels. Should the batch fail, the deliveries stay leased
@@ -183,7 +229,8 @@ async function sendOne(deps: ServiceDeps, channel: DeliveryChannel | undefined, 
  */
 async function record(deps: ServiceDeps, byName: Map<string, DeliveryChannel>, settled: Settled[]): Promise<void> {
   if (settled.length === 0) return;
-  await deps.database.batch(settled.flatMap((s) => s.writes));
+  const ended = settled.filter((s) => s.done);
+  await deps.database.batch([...settled.flatMap((s) => s.writes), ...chunks(ended, OUTCOME_ROWS).map((run) => endedUpdate(deps, run, deps.clock()))]);
   for (const s of settled) {
     deps.log(s.line as Parameters<ServiceDeps['log']>[0]);
     const channel = byName.get(s.delivery.channel);
@@ -201,7 +248,8 @@ export async function drainDeliveries(deps: ServiceDeps, channels: readonly Deli
   const byName = new Map<string, DeliveryChannel>(channels.map((c) => [c.name, c]));
   for (;;) {
     const batch = await claim(deps, now, BATCH);
-    const settled = await Promise.all(batch.map((d) => sendOne(deps, byName.get(d.channel), d, now)));
+    const once = memo();
+    const settled = await Promise.all(batch.map((d) => sendOne(deps, byName.get(d.channel), d, now, once)));
     await record(deps, byName, settled);
     for (const s of settled) result[s.outcome === 'sent' ? 'sent' : s.outcome === 'skipped' ? 'skipped' : s.outcome === 'dead' ? 'dead' : 'retried']++;
     if (batch.length < BATCH) return result;

@@ -38,9 +38,9 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
   if (isAccessEvent(event)) return planAccessEmail(event);
   if (!isBookingEvent(event)) return planPackageEmails(tx, event, ctx);
   const { event: change, booking } = event.payload;
-  const [specialist] = await tx.select().from(specialists).where(eq(specialists.id, event.specialistId));
+  const [specialist] = await ctx.once(`specialist:${event.specialistId}`, () => tx.select().from(specialists).where(eq(specialists.id, event.specialistId)));
   if (!specialist) return [];
-  const to = { customer: booking.customer.email, specialist: await specialistAddress(tx, specialist) };
+  const to = { customer: booking.customer.email, specialist: await ctx.once(`specialist-address:${specialist.id}`, () => specialistAddress(tx, specialist)) };
   const meeting = ctx.planned.find((d) => d.channel === 'meeting')?.id;
   const drafts: DeliveryDraft[] = [];
 
@@ -61,7 +61,7 @@ export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): 
     });
   };
   const timed = async () => {
-    const [service] = await tx.select({ kind: services.locationKind }).from(services).where(eq(services.id, booking.serviceId));
+    const [service] = await ctx.once(`service-kind:${booking.serviceId}`, () => tx.select({ kind: services.locationKind }).from(services).where(eq(services.id, booking.serviceId)));
     const online = service?.kind === 'video' || service?.kind === 'link';
     // "Starting soon" goes when the join window opens, so its link works at once.
     const startingLeadMs = ctx.deps.joinWindow.opensMinutesBefore * 60_000;

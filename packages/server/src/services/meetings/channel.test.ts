@@ -266,6 +266,48 @@ describe('the meeting channel', () => {
     }
   });
 
+  it('records no link on a booking cancelled while its meeting was being made, and deletes that meeting', async () => {
+    // The send reads the booking before calling the provider and records on that read when nothing
+    // changed meanwhile: here the customer cancels while the provider is still making the room.
+    const base = jitsiMeetings();
+    const deleted: string[] = [];
+    let whileMaking: () => Promise<void> = async () => {};
+    const own = await testApp({
+      now: NOW,
+      meetings: {
+        jitsi: {
+          kind: 'jitsi',
+          create: async (request) => {
+            const made = await base.create(request);
+            await whileMaking();
+            return made;
+          },
+          update: (ref, request) => base.update(ref, request),
+          delete: async (ref) => void deleted.push(ref),
+        },
+      },
+    });
+    try {
+      const res = await own.json('/v1/bookings', { body: { specialist: 'demo', service: own.intro.id, start: START, customer } });
+      expect(res.status).toBe(201);
+      const { booking, manageToken } = res.body as { booking: { id: string }; manageToken: string };
+      whileMaking = async () => {
+        expect((await own.json(`/v1/bookings/${booking.id}/cancel`, { body: {}, headers: auth(manageToken) })).status).toBe(200);
+      };
+      await own.app.deliveries.idle();
+      const [row] = await own.database.db.select().from(bookings).where(eq(bookings.id, booking.id));
+      expect(row).toMatchObject({ status: 'cancelled', meetingUrl: null, meetingRef: null });
+      const events = await own.database.db.select({ type: bookingEvents.type }).from(bookingEvents).where(eq(bookingEvents.bookingId, booking.id));
+      expect(events.map((e) => e.type)).toEqual(['confirmed', 'cancelled']);
+      const [create] = await own.database.db.select().from(deliveries).where(and(eq(deliveries.bookingId, booking.id), eq(deliveries.kind, 'meeting.create')));
+      expect(create).toMatchObject({ status: 'skipped', attempts: 1 });
+      expect(deleted).toHaveLength(1);
+    } finally {
+      await own.app.deliveries.idle();
+      own.close();
+    }
+  });
+
   it('records one meeting_ready event per meeting made', async () => {
     await useLocation({ kind: 'video', provider: 'zoom' });
     const { booking, manageToken } = await book();

@@ -1,12 +1,12 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Reader } from '../../db/client.js';
-import { bookings, deliveries, services, specialists, type DeliveryRow } from '../../db/schema.js';
+import { bookings, deliveries, services, type DeliveryRow } from '../../db/schema.js';
 import { DeliveryFailure, isBookingEvent, type BookingEvent, type DeliveryChannel, type DeliveryDraft, type PlanContext, type SendOutcome } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
-import { sameSessionAs } from '../bookings/seats.js';
 import { meetingFailed } from './failed.js';
 import { decodeMeetingRef, encodeMeetingRef, keptByProvider, type MeetingSource } from './meeting-ref.js';
-import { asDeliveryFailure, bookingOf, providerFor, recordMeeting, requestFor, type MeetingOp } from './meeting-work.js';
+import { bookingWithHistory } from '../bookings/guarded-change.js';
+import { asDeliveryFailure, matesOf, providerFor, recordMeeting, requestFor, requestOf, sessionInfo, type MeetingOp } from './meeting-work.js';
 
 const FINISHED = ['sent', 'dead', 'skipped', 'cancelled'];
 
@@ -20,15 +20,9 @@ const draft = (event: BookingEvent, kind: MeetingOp, source: MeetingSource, wait
   ...(waitsFor ? { waitsFor } : {}),
 });
 
-/**
- * The other seats in force of `seat`'s session (a group service: same service, start and end) —
- * the people who share its meeting. None for a one-to-one booking.
- */
-async function sessionMates(db: Reader, seat: { id: string; specialistId: string; serviceId: string; startAt: number; endAt: number }) {
-  return db
-    .select({ id: bookings.id, meetingUrl: bookings.meetingUrl, meetingRef: bookings.meetingRef })
-    .from(bookings)
-    .where(and(sameSessionAs(seat), inArray(bookings.status, ['confirmed', 'held']), ne(bookings.id, seat.id)));
+/** `seat`'s session mates (`matesOf`) with their meetings. */
+async function sessionMates(db: Reader, seat: Parameters<typeof matesOf>[0]) {
+  return db.select({ id: bookings.id, meetingUrl: bookings.meetingUrl, meetingRef: bookings.meetingRef }).from(bookings).where(matesOf(seat));
 }
 
 /**
@@ -81,7 +75,9 @@ export const meetingChannel: DeliveryChannel = {
     switch (event.payload.event.type) {
       case 'confirmed': {
         if (booking.meeting) return [];
-        const [service] = await tx.select({ kind: services.locationKind, provider: services.meetingProvider, capacity: services.capacity }).from(services).where(eq(services.id, booking.serviceId));
+        const [service] = await ctx.once(`service-meeting:${booking.serviceId}`, () =>
+          tx.select({ kind: services.locationKind, provider: services.meetingProvider, capacity: services.capacity }).from(services).where(eq(services.id, booking.serviceId)),
+        );
         if (service?.kind === 'link') return [draft(event, 'meeting.create', 'link', undefined)];
         if (service?.kind !== 'video') return [];
         // A seat of a group session: one meeting for the session — wait for a mate's create under way, then share it.
@@ -115,7 +111,9 @@ export const meetingChannel: DeliveryChannel = {
   },
 
   async send(delivery, deps): Promise<SendOutcome> {
-    const row = delivery.bookingId ? await bookingOf(deps, delivery.bookingId) : undefined;
+    // With its history's length: the snapshot the meeting is then recorded on, unless it changed meanwhile.
+    const read = delivery.bookingId ? await bookingWithHistory(deps.database.db, delivery.bookingId) : undefined;
+    const row = read?.row;
     if (!row) return { status: 'skipped' };
     const source = (delivery.data as { source: MeetingSource }).source;
     try {
@@ -123,22 +121,23 @@ export const meetingChannel: DeliveryChannel = {
         if (row.status !== 'confirmed') return { status: 'skipped' }; // cancelled (or over) before its meeting was made
         const { replace } = delivery.data as { replace?: boolean };
         if (row.meetingUrl && !replace) return { providerRef: row.meetingRef ?? undefined }; // made by an attempt whose end was lost
+        // One read for what follows: whether a mate has a meeting, the fixed link, the names and zone.
+        const info = await sessionInfo(deps, row);
         // A seat of a group session whose meeting a mate already has: the same link, no second meeting.
-        const shared = (await sessionMates(deps.database.db, row)).find((m) => m.meetingUrl && m.meetingRef);
+        const shared = info.mateHasMeeting ? (await sessionMates(deps.database.db, row)).find((m) => m.meetingUrl && m.meetingRef) : undefined;
         if (shared) {
-          if (shared.meetingUrl !== row.meetingUrl) await recordMeeting(deps, row.id, shared.meetingUrl!, shared.meetingRef!, decodeMeetingRef(shared.meetingRef)?.source ?? source, { replacing: true });
+          if (shared.meetingUrl !== row.meetingUrl) await recordMeeting(deps, row, shared.meetingUrl!, shared.meetingRef!, decodeMeetingRef(shared.meetingRef)?.source ?? source, { replacing: true, read });
           return { providerRef: shared.meetingRef! };
         }
         if (source === 'link') {
-          const [specialist] = await deps.database.db.select({ link: specialists.meetingLink }).from(specialists).where(eq(specialists.id, row.specialistId));
-          if (!specialist?.link) throw new DeliveryFailure('The specialist has no meeting link set for this link-located service.', { retryable: false });
-          await recordMeeting(deps, row.id, specialist.link, encodeMeetingRef('link'), 'link');
+          if (!info.meetingLink) throw new DeliveryFailure('The specialist has no meeting link set for this link-located service.', { retryable: false });
+          await recordMeeting(deps, row, info.meetingLink, encodeMeetingRef('link'), 'link', { read });
           return { providerRef: 'link' };
         }
         const provider = providerFor(deps, source);
-        const meeting = await provider.create(await requestFor(deps, row, delivery));
+        const meeting = await provider.create(requestOf(info, row, delivery));
         const ref = encodeMeetingRef(provider.kind, meeting.ref);
-        if (!(await recordMeeting(deps, row.id, meeting.joinUrl, ref, provider.kind, { replacing: replace === true }))) {
+        if (!(await recordMeeting(deps, row, meeting.joinUrl, ref, provider.kind, { replacing: replace === true, read }))) {
           // Cancelled while it was being made: nobody should find it at the provider either.
           await provider.delete(meeting.ref).catch(deps.logError);
           return { status: 'skipped' };
@@ -153,7 +152,7 @@ export const meetingChannel: DeliveryChannel = {
         if (row.status !== 'confirmed' && row.status !== 'held') return { status: 'skipped' };
         const replaced = await zoom.update(ref.id, await requestFor(deps, row, delivery));
         // Deleted at Zoom by hand: the provider made another, whose link the booking now shows.
-        if (replaced) await recordMeeting(deps, row.id, replaced.joinUrl, encodeMeetingRef('zoom', replaced.ref), 'zoom', { replacing: true });
+        if (replaced) await recordMeeting(deps, row, replaced.joinUrl, encodeMeetingRef('zoom', replaced.ref), 'zoom', { replacing: true, read });
         return { providerRef: replaced ? encodeMeetingRef('zoom', replaced.ref) : row.meetingRef! };
       }
       await zoom.delete(ref.id);

@@ -39,7 +39,7 @@ export async function meetingFailed(delivery: DeliveryRow, deps: ServiceDeps): P
         deps.logError(error);
         return undefined;
       });
-      if (room && (await recordMeeting(deps, row.id, room.joinUrl, encodeMeetingRef('jitsi', room.ref), 'jitsi'))) {
+      if (room && (await recordMeeting(deps, row, room.joinUrl, encodeMeetingRef('jitsi', room.ref), 'jitsi'))) {
         return notice(
           'meeting.failed',
           `${label[source]} failed: ${row.customerName} got a Jitsi room`,

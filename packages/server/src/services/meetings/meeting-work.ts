@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { sameSessionAs } from '../bookings/seats.js';
 import { bookings, services, specialists, type BookingRow, type DeliveryRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
-import { allOf, guardedChange, historyLength, historyStill } from '../bookings/guarded-change.js';
+import { allOf, bookingWithHistory, guardedChange, historyStill } from '../bookings/guarded-change.js';
 import { changeBookingQueries } from '../bookings/road.js';
 import { DeliveryFailure } from '../delivery/channel.js';
 import { backoff } from '../delivery/dispatcher.js';
@@ -23,44 +24,84 @@ export function providerFor(deps: ServiceDeps, source: MeetingSource): MeetingPr
   return source === 'zoom' && deps.meetings.zoom ? deps.meetings.zoom : deps.meetings.jitsi;
 }
 
-/** The meeting a booking needs as it is now; the topic names the service and the specialist, never the customer. */
-export async function requestFor(deps: ServiceDeps, row: BookingRow, delivery: Pick<DeliveryRow, 'idempotencyKey' | 'attempts'>): Promise<MeetingRequest> {
+/**
+ * The other seats in force of `seat`'s session (a group service: same service, start and end) —
+ * the people who share its meeting. None for a one-to-one booking.
+ */
+export const matesOf = (seat: Pick<BookingRow, 'id' | 'specialistId' | 'serviceId' | 'startAt' | 'endAt'>): SQL =>
+  and(sameSessionAs(seat), inArray(bookings.status, ['confirmed', 'held']), ne(bookings.id, seat.id))!;
+
+/** What a booking's meeting is made from: the service's and specialist's names, the zone, the fixed link — read by one statement. */
+export interface SessionInfo {
+  service: string;
+  specialist: string;
+  timeZone: string;
+  meetingLink: string | null;
+  /** Whether another seat in force of the same group session has a meeting already (never for a one-to-one booking). */
+  mateHasMeeting: boolean;
+}
+
+export async function sessionInfo(deps: ServiceDeps, row: BookingRow): Promise<SessionInfo> {
   const [info] = await deps.database.db
-    .select({ service: services.name, specialist: specialists.name, timeZone: specialists.timeZone })
+    .select({
+      service: services.name,
+      specialist: specialists.name,
+      timeZone: specialists.timeZone,
+      meetingLink: specialists.meetingLink,
+      mateHasMeeting: sql<boolean>`exists (select 1 from ${bookings} where ${and(matesOf(row), isNotNull(bookings.meetingUrl), isNotNull(bookings.meetingRef))})`.mapWith(Boolean),
+    })
     .from(services)
     .innerJoin(specialists, eq(specialists.id, services.specialistId))
     .where(eq(services.id, row.serviceId));
+  return info!;
+}
+
+/** The meeting a booking needs as it is now; the topic names the service and the specialist, never the customer. */
+export function requestOf(info: SessionInfo, row: BookingRow, delivery: Pick<DeliveryRow, 'idempotencyKey' | 'attempts'>): MeetingRequest {
   return {
     idempotencyKey: delivery.idempotencyKey,
-    topic: `${info!.service} with ${info!.specialist}`,
+    topic: `${info.service} with ${info.specialist}`,
     start: isoInstant(row.startAt),
     durationMinutes: row.durationMinutes,
-    timeZone: info!.timeZone,
+    timeZone: info.timeZone,
     // The claim counts this attempt: above 1, an earlier one may have made the meeting and lost the answer.
     retry: delivery.attempts > 1,
   };
+}
+
+/** `requestOf` with its reading. */
+export async function requestFor(deps: ServiceDeps, row: BookingRow, delivery: Pick<DeliveryRow, 'idempotencyKey' | 'attempts'>): Promise<MeetingRequest> {
+  return requestOf(await sessionInfo(deps, row), row, delivery);
 }
 
 /**
  * Records the meeting on the booking through the one road (`attach_meeting`: the row, a
  * `meeting_ready` event, an outbox row), if the booking is still active and — unless `replacing`
  * — has no meeting yet. One guarded batch (`bookings/guarded-change.ts`): the booking's history
- * and status as read, so a cancellation or a move meanwhile is read again and decided on.
+ * and status as read (by one statement each try), so a cancellation or a move meanwhile is read
+ * again and decided on. `booking` is the row as the caller read it (its id and specialist);
+ * `options.read`, the caller's `bookingWithHistory` of it, serves as the first try's snapshot
+ * (a change since then fails the guard, and the next try reads afresh).
  * @returns false when it was not recorded
  */
-export async function recordMeeting(deps: ServiceDeps, bookingId: string, url: string, ref: string, source: MeetingSource, options: { replacing?: boolean } = {}): Promise<boolean> {
+export async function recordMeeting(
+  deps: ServiceDeps,
+  booking: Pick<BookingRow, 'id' | 'specialistId'>,
+  url: string,
+  ref: string,
+  source: MeetingSource,
+  options: { replacing?: boolean; read?: Awaited<ReturnType<typeof bookingWithHistory>> } = {},
+): Promise<boolean> {
   const db = deps.database.db;
-  const first = await bookingOf(deps, bookingId);
-  if (!first) return false;
   const now = deps.clock();
-  return guardedChange(deps.database, first.specialistId, async () => {
-    const history = await historyLength(db, bookingId);
-    const current = await bookingOf(deps, bookingId);
+  return guardedChange(deps.database, booking.specialistId, async (n) => {
+    const read = n === 0 && options.read ? options.read : await bookingWithHistory(db, booking.id);
     const skip = { queries: [], condition: undefined, answer: false };
+    const current = read?.row;
     if (!current || (current.status !== 'confirmed' && current.status !== 'held')) return skip;
     if (current.meetingUrl && !options.replacing) return skip;
     const change = changeBookingQueries(db, current, { action: 'attach_meeting', actor: 'system', set: { meetingUrl: url, meetingRef: ref }, data: { provider: source } }, now);
-    return { queries: change.queries, condition: allOf(historyStill(bookingId, history), change.still), answer: true };
+    return { queries: change.queries, condition: allOf(historyStill(booking.id, read.history), change.still), answer: true };
   });
 }
 

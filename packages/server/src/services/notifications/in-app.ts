@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { notifications, services, specialists, type DeliveryRow } from '../../db/schema.js';
-import { isBookingEvent, type BookingEvent, type DeliveryChannel, type OutboxEvent } from '../delivery/channel.js';
+import { isBookingEvent, memo, type BookingEvent, type DeliveryChannel, type OutboxEvent } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -62,14 +62,17 @@ export const inAppChannel: DeliveryChannel = {
     if (!noticeFor(event)) return [];
     return [{ id: newDeliveryId(), channel: 'in_app', kind: `booking.${event.payload.event.type}`, recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { event: event.payload.event, booking: event.payload.booking } }];
   },
-  async send(delivery: DeliveryRow, deps: ServiceDeps) {
+  async send(delivery: DeliveryRow, deps: ServiceDeps, ctx = { once: memo() }) {
     const { event, booking } = delivery.data as BookingEvent['payload'];
-    const [context] = await deps.database.db
-      .select({ timeZone: specialists.timeZone, serviceName: services.name })
-      .from(specialists)
-      .innerJoin(services, eq(services.id, booking.serviceId))
-      .where(eq(specialists.id, delivery.specialistId))
-      .limit(1);
+    // The same for every notice of a claim about one service: read once for them all.
+    const [context] = await ctx.once(`notice-context:${delivery.specialistId}:${booking.serviceId}`, () =>
+      deps.database.db
+        .select({ timeZone: specialists.timeZone, serviceName: services.name })
+        .from(specialists)
+        .innerJoin(services, eq(services.id, booking.serviceId))
+        .where(eq(specialists.id, delivery.specialistId))
+        .limit(1),
+    );
     const notice = NOTICES[event.type]!(booking, event, context ?? { timeZone: 'UTC', serviceName: 'the session' });
     // Written with the delivery's outcome (one batch). The delivery's id is the notice's as well:
     // a send made again after a lost outcome writes nothing new.

@@ -58,13 +58,15 @@ export function webhookChannel(options: WebhookChannelOptions = {}): DeliveryCha
     name: 'webhook',
     retryForMs: WEBHOOK_RETRY_MS,
 
-    async plan(tx, event) {
+    async plan(tx, event, ctx) {
       const events = webhookEventsOf(event);
       if (events.length === 0) return [];
-      const endpoints = await tx
-        .select()
-        .from(webhookEndpoints)
-        .where(and(eq(webhookEndpoints.specialistId, event.specialistId), eq(webhookEndpoints.enabled, true)));
+      const endpoints = await ctx.once(`webhook-endpoints:${event.specialistId}`, () =>
+        tx
+          .select()
+          .from(webhookEndpoints)
+          .where(and(eq(webhookEndpoints.specialistId, event.specialistId), eq(webhookEndpoints.enabled, true))),
+      );
       return endpoints.flatMap((endpoint) =>
         events
           .filter((e) => subscribes(endpoint.eventTypes, e.type))
