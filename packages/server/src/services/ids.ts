@@ -16,7 +16,8 @@ export function newSecretToken(prefix: string): string {
   return `${prefix}_${toBase64Url(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
-type NodeCrypto = Pick<typeof import('node:crypto'), 'createHash'>;
+/** The part of Node's `crypto` used here (typed by shape: the runtime may not have it, and nothing imports it). */
+type NodeCrypto = { createHash(algorithm: 'sha256'): { update(data: string): { digest(encoding: 'hex'): string } } };
 let nodeCryptoModule: NodeCrypto | null | undefined;
 /**
  * Node's `crypto` where the runtime has it (`process.getBuiltinModule`: Node ≥ 20.16, workerd with
