@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { loadScriptTag } from './testing/script-tag.js';
 
 // Like slotwise.test.ts, this file must not import the ESM elements: the script-tag build
 // (`dist/slotwise.js`) defines them, and its loader looks up the first frame's font faces.
@@ -24,12 +25,7 @@ describe('dist/slotwise.js and the first frame’s fonts', () => {
       el.setAttribute('specialist', 'demo');
       el.setAttribute('service', 'intro-call');
       document.body.append(el);
-      await new Promise<void>((resolve, reject) => {
-        const script = Object.assign(document.createElement('script'), { src: '/dist/slotwise.js' });
-        script.onload = () => resolve();
-        script.onerror = () => reject(new Error('could not load /dist/slotwise.js'));
-        document.head.append(script);
-      });
+      await loadScriptTag();
       await waitUntil(() => el.shadowRoot?.querySelector('slotwise-calendar')?.shadowRoot?.querySelector('button[part~="day-open"]'), 'open days', { timeout: 10_000 });
 
       // The faces of the text on screen: title, services, zone line, calendar, across shadow roots.

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { loadScriptTag } from './testing/script-tag.js';
 
 // Like slotwise.test.ts, this file must not import the ESM elements: the script-tag build
 // (`dist/slotwise.js`) defines them, and its loader starts the profile request.
@@ -14,12 +15,7 @@ describe('dist/slotwise.js with a zone the visitor picked earlier in the tab', (
     el.setAttribute('service', 'intro-call');
     el.setAttribute('timezone', 'Europe/Lisbon');
     document.body.append(el);
-    await new Promise<void>((resolve, reject) => {
-      const script = Object.assign(document.createElement('script'), { src: '/dist/slotwise.js' });
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('could not load /dist/slotwise.js'));
-      document.head.append(script);
-    });
+    await loadScriptTag();
 
     const shadow = () => el.shadowRoot;
     await waitUntil(() => shadow()?.querySelector('slotwise-calendar')?.shadowRoot?.querySelector('button[part~="day-open"]'), 'open days', { timeout: 10_000 });

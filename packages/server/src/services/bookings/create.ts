@@ -6,7 +6,7 @@ import { payments, type BookingRow, type PaymentRow, type ServiceRow, type Speci
 import { isoInstant, MINUTE_MS } from '../../domain/civil.js';
 import { outsideBusyOf } from '../availability/slots.js';
 import { versionStill } from '../availability/version.js';
-import { chooseDuration, originNotAllowed } from '../catalog/catalog.js';
+import { chooseDuration, originAllowed, originNotAllowed } from '../catalog/catalog.js';
 import { assertAccepting } from '../catalog/standing.js';
 import type { ServiceDeps } from '../deps.js';
 import { hashToken, newId, newSecretToken } from '../ids.js';
@@ -164,7 +164,7 @@ export async function createBooking(deps: ServiceDeps, input: CreateInput, ctx: 
   const pays = creditTokenHash ? { creditTokenHash } : { asker, promo: input.promoCode ? { text: input.promoCode, email: input.customer.email } : undefined };
   const first = await snapshot(database, input, start, now, pays);
   const { specialist } = first;
-  if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
+  if (ctx.origin && !originAllowed(specialist, ctx.origin)) {
     throw originNotAllowed(ctx.origin, specialist.handle);
   }
   // The rules just read serve the other isolates' first bookings too (at the edge).

@@ -1,6 +1,7 @@
 import type { BookingCreate } from '@slotwise/sdk/contract';
 import type { z } from 'zod';
 import { and, type SQL } from 'drizzle-orm';
+import { originAllowed } from '../catalog/catalog.js';
 import type { BookingRow, ServiceRow, SpecialistRow } from '../../db/schema.js';
 import { MINUTE_MS } from '../../domain/civil.js';
 import { occupiedBy } from '../../domain/occupancy.js';
@@ -47,7 +48,7 @@ export function rulesGuard(known: Known, row: Pick<BookingRow, 'startAt' | 'endA
 export async function warmCheck(deps: ServiceDeps, warm: Warm, input: CreateInput, origin: string | undefined, start: number, now: number) {
   const { specialist, service } = warm;
   if (specialist.status !== 'active') return undefined;
-  if (origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(origin)) return undefined;
+  if (!originAllowed(specialist, origin)) return undefined;
   const option = input.duration === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === input.duration);
   if (!option) return undefined;
   const outside = (await outsideBusyOf(deps, warm.feeds, specialist, start, start + 1)).busy;

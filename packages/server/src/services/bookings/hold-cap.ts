@@ -33,7 +33,7 @@ const byPerson = (asker: HoldAsker) => {
 };
 
 /**
- * `assertHoldAllowed`'s bounds as one condition the database checks — the guard of a hold written
+ * `assertHoldsBelow`'s bounds as one condition the database checks — the guard of a hold written
  * in a batch (`bookings/create.ts`): holds are counted across specialists, so the availability
  * version does not cover them, and two of one person's holds racing must not both pass.
  */
@@ -42,6 +42,12 @@ export function holdsStillAllowed(limits: HoldLimits, asker: HoldAsker, now: num
   return sql`(${n(byPerson(asker))} < ${limits.perVisitor} and ${n(eq(bookings.clientHash, asker.clientHash))} < ${limits.perAddress})`;
 }
 
+type HoldCounts = [[{ n: number }], [{ n: number }]];
+
+/** The two counts `assertHoldsBelow` checks (the person's live holds, the address's), for a read batch. */
+export const holdCountQueries = (db: Drizzle | Tx, asker: HoldAsker, now: number) =>
+  [byPerson(asker), eq(bookings.clientHash, asker.clientHash)].map((who) => db.select({ n: count() }).from(bookings).where(live(now, who)));
+
 /**
  * Bounds the unpaid holds one person may have at once, so nobody can block a calendar without
  * paying. A person is their visitor id (kept in their browser by the widget) or their email — not
@@ -49,19 +55,10 @@ export function holdsStillAllowed(limits: HoldLimits, asker: HoldAsker, now: num
  * address only gets a much larger bound (`perAddress`), for clients that send no visitor id.
  * A hold the customer released (`/release`) is `expired` and no longer counts.
  *
+ * Checked on the rows of `holdCountQueries` (read with the booking's snapshot).
+ *
  * @throws ServiceError `too_many_holds` (429) with a sentence that says how to get out of it.
  */
-export async function assertHoldAllowed(db: Drizzle | Tx, limits: HoldLimits, asker: HoldAsker, now: number): Promise<void> {
-  assertHoldsBelow(limits, (await Promise.all(holdCountQueries(db, asker, now))) as HoldCounts);
-}
-
-type HoldCounts = [[{ n: number }], [{ n: number }]];
-
-/** The two counts `assertHoldAllowed` reads (the person's live holds, the address's), for a read batch. */
-export const holdCountQueries = (db: Drizzle | Tx, asker: HoldAsker, now: number) =>
-  [byPerson(asker), eq(bookings.clientHash, asker.clientHash)].map((who) => db.select({ n: count() }).from(bookings).where(live(now, who)));
-
-/** `assertHoldAllowed` on the rows of `holdCountQueries`. */
 export function assertHoldsBelow(limits: HoldLimits, [[mine], [fromAddress]]: HoldCounts): void {
   if (mine.n >= limits.perVisitor) {
     throw new ServiceError('too_many_holds', t('too_many_holds', { n: mine.n }));

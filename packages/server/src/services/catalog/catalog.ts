@@ -97,6 +97,10 @@ export function originNotAllowed(origin: string, handle: string): ServiceError {
   return new ServiceError('origin_not_allowed', t('origin_not_allowed.embed', { origin, handle }));
 }
 
+/** Whether a browser request from `origin` (none for a server's) may book or buy: no sites registered, or one of them. */
+export const originAllowed = (specialist: Pick<SpecialistRow, 'allowedOrigins'>, origin: string | undefined): boolean =>
+  !origin || specialist.allowedOrigins.length === 0 || specialist.allowedOrigins.includes(origin);
+
 /**
  * The origins allowed to read `handle`'s public data in a browser: its registered sites, `'any'`
  * while it registered none (development), or undefined when there is no such specialist.

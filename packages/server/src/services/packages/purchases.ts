@@ -2,6 +2,7 @@ import type { PackagePurchase, PackagePurchaseCreate, PackagePurchaseCreated } f
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
+import { originAllowed } from '../catalog/catalog.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import type { BatchItem } from 'drizzle-orm/batch';
@@ -67,7 +68,7 @@ export async function purchasePackage(
     if (!found) throw notOnSale(id);
     const { pkg, specialist } = found;
     assertAccepting(specialist);
-    if (ctx.origin && specialist.allowedOrigins.length > 0 && !specialist.allowedOrigins.includes(ctx.origin)) {
+    if (ctx.origin && !originAllowed(specialist, ctx.origin)) {
       throw new ServiceError('origin_not_allowed', t('origin_not_allowed.package', { origin: ctx.origin, name: specialist.name }));
     }
     const offered = await db

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
+import { serviceChecks } from '../../ui/service-checks.js';
 import type { PackageDraft } from './package-draft.js';
 import type { SlotwiseConsolePackages } from './packages.component.js';
 
@@ -23,11 +24,7 @@ export function renderPackageForm(host: SlotwiseConsolePackages) {
     <div>${text('sessionCount', 'Sessions in the package', { inputmode: 'numeric' })}</div>
     <fieldset>
       <legend>Services a credit can book</legend>
-      ${active.length === 0 ? html`<p>Create a service first: a credit books one of your services.</p>` : active.map((service) => html`<label class="check">
-        <input type="checkbox" name="serviceIds" value=${service.id} .checked=${draft.serviceIds.includes(service.id)}
-          aria-invalid=${invalid(errors, 'serviceIds')} aria-describedby=${describedBy(errors, 'serviceIds')}
-          @change=${(e: Event) => set({ serviceIds: (e.target as HTMLInputElement).checked ? [...draft.serviceIds, service.id] : draft.serviceIds.filter((id) => id !== service.id) })} />
-        ${service.name}</label>`)}
+      ${active.length === 0 ? html`<p>Create a service first: a credit books one of your services.</p>` : serviceChecks(active, draft.serviceIds, errors, (serviceIds) => set({ serviceIds }))}
       ${renderFieldError(errors, 'serviceIds')}
     </fieldset>
     <div>${text('price', `Price in ${currency} (0 for free)`, { inputmode: 'decimal' })}</div>

@@ -3,6 +3,7 @@ import type { MyPromoCode } from '@slotwise/sdk/contract';
 import { formatAmount, formatDate } from '../../../internal/format.js';
 import { todayIn } from '../../../internal/dates.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
+import { serviceChecks } from '../../ui/service-checks.js';
 import { lastDay, type LimitsDraft, type PromoDraft } from './promo-draft.js';
 import type { SlotwiseConsolePromoCodes } from './promo-codes.component.js';
 
@@ -92,11 +93,7 @@ export function renderNewCodeForm(host: SlotwiseConsolePromoCodes) {
     ${field('value', draft.kind === 'percent' ? 'Percent off (1–100)' : `Amount off in ${host.currency}`, { inputmode: 'decimal' })}
     <fieldset>
       <legend>Services (none ticked: all services)</legend>
-      ${active.map((service) => html`<label class="check">
-        <input type="checkbox" name="serviceIds" value=${service.id} .checked=${draft.serviceIds.includes(service.id)}
-          aria-invalid=${invalid(errors, 'serviceIds')} aria-describedby=${describedBy(errors, 'serviceIds')}
-          @change=${(e: Event) => set({ serviceIds: (e.target as HTMLInputElement).checked ? [...draft.serviceIds, service.id] : draft.serviceIds.filter((id) => id !== service.id) })} />
-        ${service.name}</label>`)}
+      ${serviceChecks(active, draft.serviceIds, errors, (serviceIds) => set({ serviceIds }))}
       ${renderFieldError(errors, 'serviceIds')}
     </fieldset>
     ${field('validFrom', 'First day it works (optional)', { type: 'date' })}
