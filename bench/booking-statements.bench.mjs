@@ -1,5 +1,5 @@
 // What one booking costs the server, everything it sets off included: SQL statements (each one libSQL
-// prepares: reads, writes, BEGIN/COMMIT, pragmas) and CPU ms, per booking, for `--bookings` (300)
+// runs: reads, writes, BEGIN/COMMIT, pragmas; and how many it had to prepare) and CPU ms, per booking, for `--bookings` (300)
 // free bookings from `--concurrency` (20) clients, counted from the first booking until the
 // outbox dispatcher has gone quiet (planning, claims, the meeting link, the in-app notice,
 // outcomes). The server runs in a child process (its CPU is its own, read with
@@ -36,13 +36,33 @@ async function serve() {
     const key = sql.replace(/\s+/g, ' ').slice(0, 100);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  for (const method of ['prepare', 'exec']) {
-    const original = libsql.prototype[method];
-    libsql.prototype[method] = function (sql, ...rest) {
-      count(sql);
-      return original.call(this, sql, ...rest);
-    };
-  }
+  // Executions are counted, not preparations: the local client keeps prepared statements
+  // (patches/@libsql__client@0.18.0.patch), so a statement is prepared once and run many times.
+  let prepares = 0;
+  const sqlOf = new WeakMap();
+  const exec = libsql.prototype.exec;
+  libsql.prototype.exec = function (sql, ...rest) {
+    count(sql);
+    return exec.call(this, sql, ...rest);
+  };
+  const prepare = libsql.prototype.prepare;
+  libsql.prototype.prepare = function (sql, ...rest) {
+    prepares++;
+    const stmt = prepare.call(this, sql, ...rest);
+    const proto = Object.getPrototypeOf(stmt);
+    if (!proto.__slotwiseCounted) {
+      proto.__slotwiseCounted = true;
+      for (const method of ['run', 'iterate']) {
+        const original = proto[method];
+        proto[method] = function (...args) {
+          count(sqlOf.get(this) ?? '?');
+          return original.apply(this, args);
+        };
+      }
+    }
+    sqlOf.set(stmt, sql);
+    return stmt;
+  };
   const { startServer } = await importBuilt(new URL('node.js', dist).href);
   const dir = mkdtempSync(join(os.tmpdir(), 'slotwise-bench-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -51,9 +71,10 @@ async function serve() {
     if (message === 'reset') {
       counts.clear();
       total = 0;
+      prepares = 0;
     }
     const cpu = process.cpuUsage();
-    process.send({ total, cpuMs: (cpu.user + cpu.system) / 1000, counts: message === 'detail' ? [...counts].sort((a, b) => b[1] - a[1]) : undefined });
+    process.send({ total, prepares, cpuMs: (cpu.user + cpu.system) / 1000, counts: message === 'detail' ? [...counts].sort((a, b) => b[1] - a[1]) : undefined });
     if (message === 'stop') {
       await server.close();
       process.exit(0);
@@ -114,7 +135,7 @@ async function measure() {
   console.log(`machine: ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; server: ${dist}`);
   console.log(`answers ${JSON.stringify(answers)}; ${(BOOKINGS / seconds).toFixed(1)} bookings/s`);
   // The quiet wait (two 700 ms pauses) is inside the CPU figure; the server idles through it.
-  console.log(`statements per booking: ${(after.total / BOOKINGS).toFixed(1)}; server CPU per booking: ${((after.cpuMs - before.cpuMs) / BOOKINGS).toFixed(2)} ms`);
+  console.log(`statements per booking: ${(after.total / BOOKINGS).toFixed(1)} (${(after.prepares / BOOKINGS).toFixed(2)} prepared); server CPU per booking: ${((after.cpuMs - before.cpuMs) / BOOKINGS).toFixed(2)} ms`);
   if (process.argv.includes('--detail')) for (const [sql, times] of after.counts) console.log(`${(times / BOOKINGS).toFixed(2).padStart(7)}  ${sql}`);
   await ask('stop');
   process.exit(answers[201] === WARMUP + BOOKINGS ? 0 : 1);
