@@ -95,6 +95,22 @@ export function missLoad(info, nextPath, connections, duration) {
 /** The same URL again and again (`info.slotsPath`: a cache hit while nothing books). */
 export const readLoad = (info, connections, duration) => ({ url: info.url + info.slotsPath, connections, duration });
 
+/**
+ * The booking page as many visitors see it at once: `zones` zones spread over ZONES, each with two
+ * 14-date windows a week apart (days 0–13 and 7–20 of the window), so `2 × zones` distinct URLs.
+ * All end at least 9 days before BOOKINGS_FROM_DAY: the bookings made meanwhile never touch them.
+ */
+export function pagePaths(info, zones = 20) {
+  const first = epochDay(info.window.from);
+  const picked = Array.from({ length: zones }, (_, i) => ZONES[Math.floor((i * ZONES.length) / zones)]);
+  return picked.flatMap((zone) =>
+    [0, 7].map((offset) => `/v1/specialists/demo/slots?service=${info.service.id}&from=${dateOf(first + offset)}&to=${dateOf(first + offset + 13)}&timezone=${encodeURIComponent(zone)}`),
+  );
+}
+
+/** autocannon options for `connections` clients each reading `paths` in turn. */
+export const pagesLoad = (info, paths, connections, duration) => ({ url: info.url, connections, duration, requests: paths.map((path) => ({ method: 'GET', path })) });
+
 /** The static route: the slots body as a constant string, the yardstick. */
 export const staticLoad = (info, connections, duration) => ({ url: info.url + info.staticPath, connections, duration });
 

@@ -3,7 +3,7 @@
 // process start → /health. The server is bench/http-server.mjs --hours=open in a child process
 // (the demo open 24/7 with a 15-minute step, set through the API; rate limits off).
 //
-//   node bench/load.bench.mjs [--only=misses,bookings,mixed,start] [--seconds=10] [--warmup=1]
+//   node bench/load.bench.mjs [--only=misses,bookings,mixed,pages,start] [--seconds=10] [--warmup=1]
 //                             [--starts=5]
 //   (env BENCH_ONLY / BENCH_SECONDS / BENCH_WARMUP_SECONDS / BENCH_STARTS; run `pnpm build` first)
 //
@@ -11,10 +11,10 @@
 // exit 1 only if something crashed or an answer was not the expected 2xx.
 import os from 'node:os';
 import { startServerChild, stopServerChild } from './child.mjs';
-import { BOOKINGS_FROM_DAY, ZONES, bookingLoad, bookingStarts, missLoad, missPaths, nodeStarts, readLoad, run, settle, staticLoad } from './load-scenarios.mjs';
+import { BOOKINGS_FROM_DAY, ZONES, bookingLoad, bookingStarts, missLoad, missPaths, nodeStarts, pagePaths, pagesLoad, readLoad, run, settle, staticLoad } from './load-scenarios.mjs';
 import { fmtInt, numberOption, stringOption, table } from './support.mjs';
 
-const SCENARIOS = ['misses', 'bookings', 'mixed', 'start'];
+const SCENARIOS = ['misses', 'bookings', 'mixed', 'pages', 'start'];
 const only = (stringOption('only', 'BENCH_ONLY') ?? SCENARIOS.join(',')).split(',');
 const unknown = only.filter((s) => !SCENARIOS.includes(s));
 if (unknown.length > 0) throw new Error(`--only takes ${SCENARIOS.join(', ')}; not ${unknown.join(', ')}.`);
@@ -87,6 +87,22 @@ if (http.length > 0) {
       expect(writes, '201');
       const vsAlone = (reads.perSecond / alone.perSecond).toFixed(2);
       row('  … while 5 connections book', `${READERS} readers of the same URL; bookings outside its window (each still moves the specialist's version)`, reads, 'req/s', `${vsAlone} of read-only`, '≥ 0.60 of read-only');
+      row('  … the bookings meanwhile', `${WRITERS} connections, distinct starts`, writes, '/s', vsStatic(writes), '—');
+    }
+    if (only.includes('pages')) {
+      // Not one of issue 13's rows: the same reads spread over 40 URLs, as many visitors in many
+      // zones read one page. Every booking used to send each of them back to the engine.
+      const paths = pagePaths(info);
+      const alone = await measure(pagesLoad(info, paths, READERS, SECONDS));
+      expect(alone, '200');
+      row(`${paths.length} slots URLs, read only`, `${READERS} connections reading ${paths.length} URLs in turn (20 zones × 2 windows)`, alone, 'req/s', vsStatic(alone), '—');
+      await run(pagesLoad(info, paths, READERS, WARMUP));
+      await settle(info);
+      const [reads, writes] = await Promise.all([run(pagesLoad(info, paths, READERS, SECONDS)), run(bookingLoad(info, nextBooking, WRITERS, SECONDS))]);
+      await settle(info);
+      expect(reads, '200');
+      expect(writes, '201');
+      row(`  … while 5 connections book`, `the same; bookings at least 9 days after every window`, reads, 'req/s', `${(reads.perSecond / alone.perSecond).toFixed(2)} of read-only`, '—');
       row('  … the bookings meanwhile', `${WRITERS} connections, distinct starts`, writes, '/s', vsStatic(writes), '—');
     }
   } finally {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Instants are integer milliseconds since the Unix epoch, UTC. Money is integer minor units. */
 
@@ -349,6 +349,27 @@ export const idempotencyKeys = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
   },
   (t) => [uniqueIndex('idempotency_scope_key_unique').on(t.scope, t.key), index('idempotency_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * What each booking write did to its specialist's calendar, under the availability version it
+ * produced: the booking's time `[from_at, to_at)` (epoch ms; for a moved booking, from its old
+ * start or new start, whichever is earlier, to the later end). Written only by the bookings
+ * triggers (migration 0014), in the writing transaction. A version moved by anything else
+ * (hours, services, the zone, the specialist's standing) has no row, and that gap means "compute
+ * again". With these rows, a slots answer of an older version whose window lies clear of every
+ * change since is still exact, and is served again (`services/availability/carry.ts`). The
+ * triggers keep each specialist's last 64 versions.
+ */
+export const slotChanges = sqliteTable(
+  'slot_changes',
+  {
+    specialistId: text('specialist_id').notNull(),
+    version: integer('version').notNull(),
+    fromAt: integer('from_at').notNull(),
+    toAt: integer('to_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.specialistId, t.version] })],
 );
 
 export const bookings = sqliteTable(

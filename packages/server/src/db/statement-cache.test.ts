@@ -63,7 +63,7 @@ describe('prepared statements kept per connection (the @libsql/client patch)', (
       await database.db.run(sql`create table t (a text)`);
       await database.db.run(sql`insert into t (a) values ('x')`);
       expect(await database.db.all(sql`select * from t`)).toEqual([{ a: 'x' }]);
-      await database.db.run(sql`alter table t add column b text default 'y'`);
+      await database.db.run(sql.raw("-- a comment first, as migrations write them\nalter table t add column b text default 'y'"));
       expect(await database.db.all(sql`select * from t`)).toEqual([{ a: 'x', b: 'y' }]);
     } finally {
       database.close();

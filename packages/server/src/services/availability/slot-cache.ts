@@ -58,7 +58,7 @@ export const SLOT_CACHE_DEFAULTS = { maxEntries: 2000, maxBytes: 32 * 1024 * 102
  * of the kept values' weights also stays at most `maxWeight`: the oldest go first, and a value
  * heavier than `maxWeight` alone is dropped rather than flushing everything else.
  */
-function lru<V>(max: number, weigh?: (value: V) => number, maxWeight = Infinity) {
+export function lru<V>(max: number, weigh?: (value: V) => number, maxWeight = Infinity) {
   const map = new Map<string, V>();
   let weight = 0;
   const remove = (key: string) => {

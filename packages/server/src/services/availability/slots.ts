@@ -13,6 +13,7 @@ import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
 import { t } from '../messages/index.js';
 import { remember, share } from '../bookings/warm.js';
+import { answerFiled, carriedAnswer, carriedContext } from './carry.js';
 import type { Availability } from '../../domain/availability.js';
 
 export interface SlotsRequest {
@@ -180,11 +181,15 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const now = deps.clock();
   const db = deps.database.db;
   const head = await versionOf(deps, handle);
-  const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, async () => {
+  const load = async (): Promise<VersionContext> => {
     const specialist = await findSpecialist(db, handle);
     const rows = await db.select().from(services).where(and(eq(services.specialistId, specialist.id), eq(services.active, true)));
     return { specialist, services: new Map(rows.map((r) => [r.id, r])), feeds: await feedUrls(db, specialist.id), standing: await standingOf(db, specialist) };
-  });
+  };
+  // After booking writes alone, the context of the version before serves (`carry.ts`).
+  const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, () =>
+    carriedContext(deps.slotCache, db, head, load, (c) => ({ ...c, specialist: { ...c.specialist, availabilityVersion: head.version } })),
+  );
   const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
   const { minutes, price } = chooseDuration(service, query.duration);
   const timeZone = query.timezone ?? ctx.specialist.timeZone;
@@ -192,9 +197,16 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });
   const window = ctx.feeds.length > 0 ? instants() : undefined;
   const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
-  const key = slotAnswerKey(head, { service: service.id, minutes, from: days.from, to: days.to, timeZone, feeds: outside.versions });
-  const cached = deps.slotCache.entry(key, now) ?? (await fromShared(deps, key, now));
+  const ask = { service: service.id, minutes, from: days.from, to: days.to, timeZone, feeds: outside.versions };
+  const key = slotAnswerKey(head, ask);
+  // The same question at any version (versions are never negative): what `carry.ts` tracks.
+  const question = slotAnswerKey({ id: head.id, version: -1 }, ask);
+  const cached =
+    deps.slotCache.entry(key, now) ??
+    (await fromShared(deps, key, now)) ??
+    (await carriedAnswer(deps.slotCache, db, head, { key, question, window: window ? () => window : instants, keyAt: (version) => slotAnswerKey({ id: head.id, version }, ask) }, now));
   if (cached !== undefined) {
+    answerFiled(deps.slotCache, question, head.version);
     if (url) deps.slotCache.set(urlKey(head, url), cached.body, cached.validUntil);
     return cached.body;
   }
@@ -214,6 +226,7 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   }
   const bytes = encoder.encode(slotsJson({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days));
   deps.slotCache.set(key, bytes, result.validUntil);
+  answerFiled(deps.slotCache, question, head.version);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
   await deps.slotCache.shared?.set(key, bytes, result.validUntil, now);
   return bytes;

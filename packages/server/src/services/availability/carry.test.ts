@@ -1,0 +1,100 @@
+import { createClient, type Client } from '@libsql/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dateOverrides } from '../../db/schema.js';
+import { setService } from '../../testing/fixtures.js';
+import { testApp, type TestApp } from '../../testing/test-app.js';
+import { newId } from '../ids.js';
+
+// `carry.ts`: a slots answer survives booking writes that cannot touch its window, and only those.
+// The demo is Mon–Fri 09:00–17:00 Europe/Berlin; the test clock is Friday 2026-11-20 12:00 UTC.
+
+/** The real libSQL client, the SQL of every call written to `calls`. */
+function counting(calls: string[]) {
+  return (config: Parameters<typeof createClient>[0]): Client => {
+    const client = createClient(config);
+    return new Proxy(client, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key === 'execute') return (stmt: string | { sql: string }, ...rest: unknown[]) => (calls.push(typeof stmt === 'string' ? stmt : stmt.sql), (value as Function).call(target, stmt, ...rest));
+        if (key === 'batch') return (stmts: ({ sql: string } | string)[], mode?: string) => (calls.push(stmts.map((s) => (typeof s === 'string' ? s : s.sql)).join(' ; ')), (value as Function).call(target, stmts, mode));
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+}
+
+let t: TestApp | undefined;
+afterEach(() => t?.close());
+
+const customer = (n: number) => ({ name: `Visitor ${n}`, email: `visitor${n}@example.com`, timeZone: 'UTC' });
+const slotsOf = (t: TestApp, from: string, to: string) => t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=${from}&to=${to}&timezone=UTC`);
+const starts = (body: { days: { slots: { start: string }[] }[] }) => body.days.flatMap((d) => d.slots.map((s) => s.start));
+
+async function book(t: TestApp, start: string, n: number) {
+  const res = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start, customer: customer(n) } });
+  expect(res.status).toBe(201);
+  return res.body as { booking: { id: string }; manageToken: string };
+}
+
+describe('slots answers carried across booking writes', () => {
+  it('serves a window again without computing it when the booking is weeks away from it', async () => {
+    const calls: string[] = [];
+    t = await testApp({ createClient: counting(calls) });
+    const week = await slotsOf(t, '2026-11-23', '2026-11-27');
+    expect(starts(week.body)).toHaveLength(5 * 16);
+    await book(t, '2026-12-21T08:00:00Z', 1);
+
+    calls.length = 0;
+    const again = await slotsOf(t, '2026-11-23', '2026-11-27');
+    expect(again.body).toEqual(week.body);
+    // The version and the booking's change row; no hours, no bookings, no services read.
+    expect(calls.some((sql) => sql.includes('"slot_changes"'))).toBe(true);
+    expect(calls.filter((sql) => /from "(weekly_hours|bookings|services|date_overrides)"/.test(sql))).toEqual([]);
+
+    // The later window, which holds the booking, is computed and shows it taken.
+    const december = await slotsOf(t, '2026-12-21', '2026-12-21');
+    expect(starts(december.body)).not.toContain('2026-12-21T08:00:00Z');
+    expect(starts(december.body)).toHaveLength(15);
+  });
+
+  it('computes the window again when a booking lands in it, and when a cancellation frees a time in it', async () => {
+    t = await testApp();
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-24T09:00:00Z');
+    const { booking, manageToken } = await book(t, '2026-11-24T09:00:00Z', 1);
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).not.toContain('2026-11-24T09:00:00Z');
+    const cancelled = await t.json(`/v1/bookings/${booking.id}/cancel`, { body: {}, headers: { authorization: `Bearer ${manageToken}` } });
+    expect(cancelled.status).toBe(200);
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-24T09:00:00Z');
+  });
+
+  it('computes a day again when a booking outside it fills the week its cap counts', async () => {
+    t = await testApp();
+    await setService(t.database, t.intro.id, { maxPerWeek: 1 });
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-23')).body)).toHaveLength(16);
+    // Wednesday of the same ISO week: two days after the Monday window.
+    await book(t, '2026-11-25T09:00:00Z', 1);
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-23')).body)).toEqual([]);
+  });
+
+  it('never carries an answer across a change that is not a booking (a day closed by an override)', async () => {
+    t = await testApp();
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toHaveLength(80);
+    await book(t, '2026-12-21T08:00:00Z', 1);
+    const specialistId = t.intro.specialistId;
+    await t.database.batch([t.database.db.insert(dateOverrides).values({ id: newId('ovr'), specialistId, fromDate: '2026-11-24', toDate: '2026-11-24', intervals: [], createdAt: t.now() })]);
+    await book(t, '2026-12-22T08:00:00Z', 2);
+    const week = starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body);
+    expect(week).toHaveLength(64);
+    expect(week.some((start) => start.startsWith('2026-11-24'))).toBe(false);
+  });
+
+  it('never serves a window stale after another process booked in it', async () => {
+    t = await testApp({ twin: true });
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-26T10:00:00Z');
+    await book(t, '2026-12-21T08:00:00Z', 1);
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-26T10:00:00Z');
+    const other = await t.twin!.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-26T10:00:00Z', customer: customer(2) } });
+    expect(other.status).toBe(201);
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).not.toContain('2026-11-26T10:00:00Z');
+  });
+});
