@@ -72,3 +72,48 @@ describe('bodyLimit', () => {
     expect((await post(echoApp(), '/x', 'b'.repeat(1025))).status).toBe(413);
   });
 });
+
+describe('bodyLimit behind a real Node HTTP server', () => {
+  /** The echo app (plus a form field echo) served by @hono/node-server on a free port. */
+  async function served() {
+    const { serve } = await import('@hono/node-server');
+    const app = new Hono<AppEnv>();
+    app.use(bodyLimit({ maxBytes: () => 1024 }));
+    app.post('/form', async (c) => c.text(String((await c.req.parseBody())['name'])));
+    app.all('*', async (c) => c.text(await c.req.text()));
+    app.onError((error, c) => (error instanceof ServiceError ? problemResponse(c, error) : c.text(String(error), 500)));
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  }
+
+  it('hands a body with its length declared on, byte for byte, to text and form readers alike', async () => {
+    const server = await served();
+    try {
+      const text = 'ünïcødé ✓ '.repeat(50);
+      const echoed = await fetch(`${server.url}/x`, { method: 'POST', body: text, headers: { 'content-type': 'text/plain' } });
+      expect(echoed.status).toBe(200);
+      expect(await echoed.text()).toBe(text);
+      const form = await fetch(`${server.url}/form`, { method: 'POST', body: new URLSearchParams({ name: 'Zoë' }) });
+      expect(await form.text()).toBe('Zoë');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses an over-long body whether its length is declared or it is chunked', async () => {
+    const server = await served();
+    try {
+      const declared = await fetch(`${server.url}/x`, { method: 'POST', body: 'b'.repeat(1025) });
+      expect(declared.status).toBe(413);
+      const { body } = stream(1000, 256);
+      const chunked = await fetch(`${server.url}/x`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+      expect(chunked.status).toBe(413);
+      expect((await chunked.json()).code).toBe('payload_too_large');
+    } finally {
+      await server.close();
+    }
+  });
+});

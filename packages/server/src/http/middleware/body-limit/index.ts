@@ -8,6 +8,11 @@ export interface BodyLimitOptions {
   maxBytes: (path: string) => number;
 }
 
+const decoder = new TextDecoder();
+
+/** Whether the request came through `@hono/node-server`, which puts Node's request in `env.incoming`. */
+const nodeIncoming = (env: unknown): boolean => typeof env === 'object' && env !== null && 'incoming' in env && typeof (env as { incoming?: { on?: unknown } }).incoming?.on === 'function';
+
 const tooLarge = (max: number) => new HttpError('payload_too_large', t('payload_too_large', { max }));
 
 /**
@@ -27,10 +32,23 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
     // GET (nearly every request) never needs.
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const raw = c.req.raw;
-    if (raw.body === null) return next();
     const max = options.maxBytes(c.req.path);
     const declared = Number(raw.headers.get('content-length') ?? NaN);
     if (declared > max) throw tooLarge(max);
+    if (declared <= max && nodeIncoming(c.env)) {
+      // On Node a declared length bounds what can arrive (Node's HTTP parser ends the body there),
+      // so a body within the limit is read whole, straight from the socket (the adapter's fast
+      // path: no web stream, no second Request), and handed on in the request's body cache, where
+      // every later reader (`c.req.text()`, `arrayBuffer()`, `parseBody()`) looks first. Elsewhere
+      // (an in-process `app.request`, an edge runtime) a body is counted as it streams, below.
+      const bytes = await raw.arrayBuffer();
+      // Hono keeps promises there (`HonoRequest#cachedBody`), whatever its type says.
+      const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
+      cache.arrayBuffer = Promise.resolve(bytes);
+      cache.text = Promise.resolve(decoder.decode(bytes));
+      return next();
+    }
+    if (raw.body === null) return next();
     const reader = raw.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
