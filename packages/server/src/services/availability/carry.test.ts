@@ -1,27 +1,12 @@
-import { createClient, type Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateOverrides } from '../../db/schema.js';
+import { countingClient, type DatabaseCall } from '../../testing/counting-client.js';
 import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { newId } from '../ids.js';
 
 // `carry.ts`: a slots answer survives booking writes that cannot touch its window, and only those.
 // The demo is Mon–Fri 09:00–17:00 Europe/Berlin; the test clock is Friday 2026-11-20 12:00 UTC.
-
-/** The real libSQL client, the SQL of every call written to `calls`. */
-function counting(calls: string[]) {
-  return (config: Parameters<typeof createClient>[0]): Client => {
-    const client = createClient(config);
-    return new Proxy(client, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key === 'execute') return (stmt: string | { sql: string }, ...rest: unknown[]) => (calls.push(typeof stmt === 'string' ? stmt : stmt.sql), (value as Function).call(target, stmt, ...rest));
-        if (key === 'batch') return (stmts: ({ sql: string } | string)[], mode?: string) => (calls.push(stmts.map((s) => (typeof s === 'string' ? s : s.sql)).join(' ; ')), (value as Function).call(target, stmts, mode));
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  };
-}
 
 let t: TestApp | undefined;
 afterEach(() => t?.close());
@@ -38,8 +23,8 @@ async function book(t: TestApp, start: string, n: number) {
 
 describe('slots answers carried across booking writes', () => {
   it('serves a window again without computing it when the booking is weeks away from it', async () => {
-    const calls: string[] = [];
-    t = await testApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
     const week = await slotsOf(t, '2026-11-23', '2026-11-27');
     expect(starts(week.body)).toHaveLength(5 * 16);
     await book(t, '2026-12-21T08:00:00Z', 1);
@@ -48,8 +33,8 @@ describe('slots answers carried across booking writes', () => {
     const again = await slotsOf(t, '2026-11-23', '2026-11-27');
     expect(again.body).toEqual(week.body);
     // The version and the booking's change row; no hours, no bookings, no services read.
-    expect(calls.some((sql) => sql.includes('"slot_changes"'))).toBe(true);
-    expect(calls.filter((sql) => /from "(weekly_hours|bookings|services|date_overrides)"/.test(sql))).toEqual([]);
+    expect(calls.some((call) => call.sql.includes('"slot_changes"'))).toBe(true);
+    expect(calls.filter((call) => /from "(weekly_hours|bookings|services|date_overrides)"/.test(call.sql))).toEqual([]);
 
     // The later window, which holds the booking, is computed and shows it taken.
     const december = await slotsOf(t, '2026-12-21', '2026-12-21');

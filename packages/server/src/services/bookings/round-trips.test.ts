@@ -1,44 +1,18 @@
-import { createClient, type Client } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { forget } from './warm.js';
 import { bookings } from '../../db/schema.js';
 import { connectDemo, setService } from '../../testing/fixtures.js';
 import { packagesTestApp } from '../../testing/packages-app.js';
-
-/** One call that reached the database: over Turso or D1, each is one network round trip. */
-interface Call {
-  kind: 'execute' | 'batch' | 'transaction';
-  mode?: string;
-  sql: string;
-}
-
-/** The real libSQL client, every call it is asked for written to `calls`. */
-function counting(calls: Call[]) {
-  return (config: Parameters<typeof createClient>[0]): Client => {
-    const client = createClient(config);
-    return new Proxy(client, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key === 'execute') return (stmt: string | { sql: string }, ...rest: unknown[]) => (calls.push({ kind: 'execute', sql: typeof stmt === 'string' ? stmt : stmt.sql }), (value as Function).call(target, stmt, ...rest));
-        if (key === 'batch')
-          return (stmts: ({ sql: string } | string)[], mode?: string) => (
-            calls.push({ kind: 'batch', mode, sql: stmts.map((s) => (typeof s === 'string' ? s : s.sql)).join(' ; ') }), (value as Function).call(target, stmts, mode)
-          );
-        if (key === 'transaction') return (...args: unknown[]) => (calls.push({ kind: 'transaction', sql: '' }), (value as Function).apply(target, args));
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  };
-}
+import { countingClient, type DatabaseCall } from '../../testing/counting-client.js';
 
 let t: TestApp | undefined;
 afterEach(() => t?.close());
 
 describe('what a booking costs the database', () => {
   it('reads everything it checks in ONE read batch, then writes in ONE batch: two round trips to a remote database', async () => {
-    const calls: Call[] = [];
-    t = await testApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
     const start = slots.body.days[0].slots[0].start as string;
     // As a process that has not read this calendar (another isolate answered the slots).
@@ -57,8 +31,8 @@ describe('what a booking costs the database', () => {
   });
 
   it('makes the first booking after this process answered the slots (uncached) in ONE round trip: the rules read for the slots serve it', async () => {
-    const calls: Call[] = [];
-    t = await testApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
     const start = slots.body.days[0].slots.at(-1).start as string;
     calls.length = 0;
@@ -70,8 +44,8 @@ describe('what a booking costs the database', () => {
   });
 
   it('books a service with day and week caps in ONE round trip too: the database counts them in the guard', async () => {
-    const calls: Call[] = [];
-    t = await testApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
     expect((await t.json(`/v1/me/services/${t.intro.id}`, { method: 'PATCH', body: { maxPerDay: 3, maxPerWeek: 10 }, headers: { authorization: `Bearer ${t.apiKey}` } })).status).toBe(200);
     await t.app.deliveries.idle(); // the edit's own notices, not the booking's cost
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
@@ -84,8 +58,8 @@ describe('what a booking costs the database', () => {
   });
 
   it('makes a later free booking of the same service in ONE round trip: the guarded write batch, no read', async () => {
-    const calls: Call[] = [];
-    t = await testApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
     const starts = (slots.body.days[0].slots as { start: string }[]).map((s) => s.start);
     const book = (start: string, email: string) =>
@@ -106,8 +80,8 @@ describe('what a booking costs the database', () => {
 
 describe('what a priced booking costs the database', () => {
   /** The demo connected, its intro priced; the calls counted from a cold start of this process. */
-  const priced = async (calls: Call[]) => {
-    t = await testApp({ createClient: counting(calls) });
+  const priced = async (calls: DatabaseCall[]) => {
+    t = await testApp({ createClient: countingClient(calls) });
     await connectDemo(t.app);
     await setService(t.database, t.intro.id, { durations: [{ minutes: 30, price: 4900 }] });
     const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-23&timezone=UTC`);
@@ -118,10 +92,10 @@ describe('what a priced booking costs the database', () => {
   };
   const hold = (start: string, email = 'ada@example.com') =>
     t!.json('/v1/bookings', { body: { specialist: 'demo', service: t!.intro.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } } });
-  const booking = (c: Call) => c.sql.includes('insert into "bookings"') || c.sql.includes('from "weekly_hours"');
+  const booking = (c: DatabaseCall) => c.sql.includes('insert into "bookings"') || c.sql.includes('from "weekly_hours"');
 
   it('reads ONE snapshot that carries the money facts, asks the provider, then writes ONE batch: no second read after the provider', async () => {
-    const calls: Call[] = [];
+    const calls: DatabaseCall[] = [];
     const [start] = await priced(calls);
     const res = await hold(start!);
     expect(res.status).toBe(201);
@@ -141,7 +115,7 @@ describe('what a priced booking costs the database', () => {
   });
 
   it('carries a promo code, its uses and the customer\'s earlier bookings in the same snapshot: still ONE read and ONE write', async () => {
-    const calls: Call[] = [];
+    const calls: DatabaseCall[] = [];
     const [start] = await priced(calls);
     const code = await t!.json('/v1/me/promo-codes', { body: { code: 'HALF', kind: 'percent', value: 50, maxRedemptions: 5, firstBookingOnly: true }, headers: { authorization: `Bearer ${t!.apiKey}` } });
     expect(code.status).toBe(201);
@@ -157,7 +131,7 @@ describe('what a priced booking costs the database', () => {
   });
 
   it('still refuses the fourth hold of one visitor with nothing stored, though the write after the provider reads nothing', async () => {
-    const calls: Call[] = [];
+    const calls: DatabaseCall[] = [];
     const starts = await priced(calls);
     for (const start of starts.slice(0, 3)) expect((await hold(start)).status).toBe(201);
     const fourth = await hold(starts[3]!);
@@ -170,8 +144,8 @@ describe('what a priced booking costs the database', () => {
 
 describe('what a booking paid with a package credit costs the database', () => {
   it('reads the credits token\'s purchase and ledger in the ONE snapshot batch, then writes the booking and the debit in ONE batch', async () => {
-    const calls: Call[] = [];
-    const p = await packagesTestApp({ createClient: counting(calls) });
+    const calls: DatabaseCall[] = [];
+    const p = await packagesTestApp({ createClient: countingClient(calls) });
     t = p;
     const pkg = await p.createPackage();
     const { creditsToken, purchase } = await p.buyAndPay(pkg.id);
