@@ -42,6 +42,19 @@ describe('slots answers carried across booking writes', () => {
     expect(starts(december.body)).toHaveLength(15);
   });
 
+  it('reads the hours, overrides and recurring rules once per version: another window reads only its bookings', async () => {
+    const calls: DatabaseCall[] = [];
+    t = await testApp({ createClient: countingClient(calls) });
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toHaveLength(80);
+    calls.length = 0;
+    expect(starts((await slotsOf(t, '2026-11-30', '2026-12-04')).body)).toHaveLength(80);
+    expect(calls.some((call) => call.sql.includes('from "bookings"'))).toBe(true);
+    expect(calls.filter((call) => /from "(weekly_hours|date_overrides|recurring_availability)"/.test(call.sql))).toEqual([]);
+    // Closing a day moves the version: the next window reads the rules again and shows it closed.
+    await t.database.batch([t.database.db.insert(dateOverrides).values({ id: newId('ovr'), specialistId: t.intro.specialistId, fromDate: '2026-12-08', toDate: '2026-12-08', intervals: [], createdAt: t.now() })]);
+    expect(starts((await slotsOf(t, '2026-12-07', '2026-12-11')).body)).toHaveLength(64);
+  });
+
   it('computes the window again when a booking lands in it, and when a cancellation frees a time in it', async () => {
     t = await testApp();
     expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-24T09:00:00Z');

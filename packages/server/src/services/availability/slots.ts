@@ -62,10 +62,12 @@ export async function slotsFromDb(
   now: number,
   /** A booking being moved: its own time does not block its new one. */
   excludeId?: string,
+  /** The specialist's availability rules when already read (they depend on the rules version only). */
+  known?: Promise<Availability>,
 ): Promise<SlotResult & { availability: Availability }> {
   const rulesOnly = outside === undefined;
   const [availability, booked, counted] = await Promise.all([
-    availabilityOf(db, specialist),
+    known ?? availabilityOf(db, specialist),
     rulesOnly ? [] : bookedTime(db, specialist.id, window.from, window.to, now, excludeId),
     rulesOnly ? [] : countedBookings(db, service, window.from, window.to, now, excludeId),
   ]);
@@ -109,6 +111,12 @@ interface VersionContext {
   feeds: string[];
   /** Whether they take bookings at all, and paid ones (`catalog/standing.ts`); both move the version when they change. */
   standing: Standing;
+  /**
+   * Their hours, overrides and recurring rules, read at the first cache miss of this context and
+   * kept with it: a context lives for one availability version, or is carried across booking
+   * writes only, and neither changes these rows. Each later miss reads only the bookings.
+   */
+  availability?: Promise<Availability>;
 }
 
 // One prepared statement per connection: the only query a cached answer costs.
@@ -214,7 +222,11 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const { from, to } = window ?? instants();
   // No slot is offered that could not be booked: none while they take no bookings, none of a priced service while they take no money.
   const closed = !ctx.standing.acceptingBookings || (price > 0 && !ctx.standing.acceptingPaidBookings);
-  const result = closed ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now);
+  const rules = closed ? undefined : (ctx.availability ??= availabilityOf(db, ctx.specialist).catch((error: unknown) => {
+    ctx.availability = undefined;
+    throw error;
+  }));
+  const result = closed || !rules ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now, undefined, rules);
   // The rules just read serve this process's next booking of the service without a read
   // (`bookings/warm.ts`): the specialist's row, and with it the rules version, was read before
   // them, so a booking guarded on that version is checked against exactly these rules.
