@@ -207,16 +207,20 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const outside = window ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
   const ask = { service: service.id, minutes, from: days.from, to: days.to, timeZone, feeds: outside.versions };
   const key = slotAnswerKey(head, ask);
+  const kept = deps.slotCache.entry(key, now);
+  if (kept !== undefined) {
+    if (url) deps.slotCache.set(urlKey(head, url), kept.body, kept.validUntil);
+    return kept.body;
+  }
   // The same question at any version (versions are never negative): what `carry.ts` tracks.
   const question = slotAnswerKey({ id: head.id, version: -1 }, ask);
-  const cached =
-    deps.slotCache.entry(key, now) ??
+  const found =
     (await fromShared(deps, key, now)) ??
     (await carriedAnswer(deps.slotCache, db, head, { key, question, window: window ? () => window : instants, keyAt: (version) => slotAnswerKey({ id: head.id, version }, ask) }, now));
-  if (cached !== undefined) {
+  if (found !== undefined) {
     answerFiled(deps.slotCache, question, head.version);
-    if (url) deps.slotCache.set(urlKey(head, url), cached.body, cached.validUntil);
-    return cached.body;
+    if (url) deps.slotCache.set(urlKey(head, url), found.body, found.validUntil);
+    return found.body;
   }
 
   const { from, to } = window ?? instants();
