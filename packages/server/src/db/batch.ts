@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Database } from './client.js';
+import type { Query } from './shaped.js';
 
 /**
  * Guarded batches: a change computed from a snapshot read, then written as ONE atomic batch whose
@@ -38,7 +39,7 @@ export function isGuardFailure(error: unknown): boolean {
  * Writes `queries` after `condition`'s guard as one batch. @returns the queries' results
  * (the guard's left out), or `undefined` when the guard refused and nothing was written.
  */
-export async function guardedBatch(database: Database, condition: SQL, queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[] | undefined> {
+export async function guardedBatch(database: Database, condition: SQL, queries: readonly Query[]): Promise<unknown[] | undefined> {
   try {
     const [, ...results] = await database.batch([guard(database.db, condition), ...queries]);
     return results;

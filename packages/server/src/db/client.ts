@@ -1,5 +1,5 @@
 import { createClient, type Client, type InArgs, type ResultSet } from '@libsql/client';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from './shaped.js';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema.js';
 
@@ -53,14 +53,14 @@ export interface Database {
    * JavaScript runs. Results come back mapped as drizzle maps them (`.returning()` rows…). A
    * statement that fails rolls the whole batch back (`db/batch.ts` builds guards on that).
    */
-  batch(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
+  batch(queries: readonly Query[]): Promise<unknown[]>;
   /**
    * Runs drizzle SELECTs (built on `db`, not awaited) as ONE read batch: one round trip to a remote
    * database (Turso, D1) instead of one per query, and one consistent snapshot — every answer as of
    * the same moment, which a guarded write then checks is still current. Results as drizzle maps
    * them, in order. Nothing is written, so nothing waits in the write queue.
    */
-  read(queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]>;
+  read(queries: readonly Query[]): Promise<unknown[]>;
   /**
    * A number that changes whenever any connection, in any process, commits a write — this
    * handle's included — read without a query. Read it BEFORE the data filed under it. Set by the
@@ -145,7 +145,7 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
    * Drizzle's own `batch`, in `write` mode for changes (the lock is taken at BEGIN, never upgraded
    * midway) or `deferred` for reads (a read transaction: one snapshot).
    */
-  async function runBatch(client: Client, queries: readonly BatchItem<'sqlite'>[], mode: 'write' | 'deferred' = 'write'): Promise<unknown[]> {
+  async function runBatch(client: Client, queries: readonly Query[], mode: 'write' | 'deferred' = 'write'): Promise<unknown[]> {
     const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
     const results = await client.batch(
       prepared.map((p) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from './shaped.js';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Database, Drizzle } from './client.js';
 import { migrations } from './migrations.js';
@@ -64,7 +64,7 @@ export function createD1Db(binding: D1Binding): Database {
    * no prepared statement of its own there, so every query is prepared and bound here. ONE D1
    * `batch()`: one request, one implicit transaction.
    */
-  const runBatch = async (queries: readonly BatchItem<'sqlite'>[]): Promise<unknown[]> => {
+  const runBatch = async (queries: readonly Query[]): Promise<unknown[]> => {
     const prepared = queries.map((q) => (q as unknown as Prepares)._prepare());
     const statements = prepared.map((p) => {
       const { sql: text, params } = p.getQuery();

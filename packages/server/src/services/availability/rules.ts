@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
+import { shaped } from '../../db/shaped.js';
 import {
   bookings,
   calendarFeeds,
@@ -25,6 +26,16 @@ type Reader = Drizzle | Tx;
 
 /** The three queries of a specialist's availability rules (`specialistId` a value or a subquery). */
 export function availabilityQueries(db: Reader, specialistId: string | SQL) {
+  if (typeof specialistId !== 'string') return availabilityBuilders(db, specialistId);
+  const values = { specialist: specialistId };
+  return [
+    shaped(db, 'weekly-hours', () => availabilityBuilders(db, sql.placeholder('specialist'))[0], values),
+    shaped(db, 'date-overrides', () => availabilityBuilders(db, sql.placeholder('specialist'))[1], values),
+    shaped(db, 'recurring', () => availabilityBuilders(db, sql.placeholder('specialist'))[2], values),
+  ] as const;
+}
+
+function availabilityBuilders(db: Reader, specialistId: Text) {
   return [
     db.select().from(weeklyHours).where(eq(weeklyHours.specialistId, specialistId)),
     db.select().from(dateOverrides).where(eq(dateOverrides.specialistId, specialistId)).orderBy(asc(dateOverrides.createdAt)),
@@ -70,6 +81,17 @@ const REACH_MS = DAY_MS;
 
 /** The query behind `bookedTime` (`specialistId` a value or a subquery). */
 export function bookedTimeQuery(db: Reader, specialistId: string | SQL, from: number, to: number, excludeId?: string) {
+  const values = { specialist: specialistId, before: to + REACH_MS, after: from - 2 * REACH_MS, ...(excludeId ? { exclude: excludeId } : {}) };
+  if (typeof specialistId !== 'string') return bookedTimeBuilder(db, specialistId, values.before, values.after, excludeId);
+  const build = () => bookedTimeBuilder(db, sql.placeholder('specialist'), sql.placeholder('before'), sql.placeholder('after'), excludeId ? sql.placeholder('exclude') : undefined);
+  return shaped(db, excludeId ? 'booked-time-excluding' : 'booked-time', build, values);
+}
+
+/** A value in a query: as given, or a subquery or a shaped query's placeholder. */
+type Text = string | SQLWrapper;
+type Int = number | SQLWrapper;
+
+function bookedTimeBuilder(db: Reader, specialistId: Text, before: Int, after: Int, excludeId: Text | undefined) {
   return db
     .select({
       service: bookings.serviceId,
@@ -85,8 +107,8 @@ export function bookedTimeQuery(db: Reader, specialistId: string | SQL, from: nu
       and(
         eq(bookings.specialistId, specialistId),
         inArray(bookings.status, [...ACTIVE_STATUSES]),
-        lt(bookings.startAt, to + REACH_MS),
-        gt(bookings.startAt, from - 2 * REACH_MS),
+        lt(bookings.startAt, before),
+        gt(bookings.startAt, after),
         excludeId ? ne(bookings.id, excludeId) : undefined,
       ),
     );
@@ -114,18 +136,21 @@ export async function bookedTime(db: Reader, specialistId: string, from: number,
 
 /** The query behind `countedBookings`: the service's active bookings in the weeks around `[from, to)`. */
 export function countedQuery(db: Reader, serviceId: string, from: number, to: number, excludeId?: string) {
-  return db
-    .select({ start: bookings.startAt, status: bookings.status, expires: bookings.holdExpiresAt })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.serviceId, serviceId),
-        inArray(bookings.status, [...ACTIVE_STATUSES]),
-        gt(bookings.startAt, from - 8 * DAY_MS),
-        lt(bookings.startAt, to + 8 * DAY_MS),
-        excludeId ? ne(bookings.id, excludeId) : undefined,
-      ),
-    );
+  const values = { service: serviceId, after: from - 8 * DAY_MS, before: to + 8 * DAY_MS, ...(excludeId ? { exclude: excludeId } : {}) };
+  const build = () =>
+    db
+      .select({ start: bookings.startAt, status: bookings.status, expires: bookings.holdExpiresAt })
+      .from(bookings)
+      .where(
+        and(
+          eq(bookings.serviceId, sql.placeholder('service')),
+          inArray(bookings.status, [...ACTIVE_STATUSES]),
+          gt(bookings.startAt, sql.placeholder('after')),
+          lt(bookings.startAt, sql.placeholder('before')),
+          excludeId ? ne(bookings.id, sql.placeholder('exclude')) : undefined,
+        ),
+      );
+  return shaped(db, excludeId ? 'counted-excluding' : 'counted', build, values);
 }
 
 /** `countedQuery`'s rows as the caps count them — none when the service has no cap. */

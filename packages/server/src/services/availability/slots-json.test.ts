@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoInstant } from '../../domain/civil.js';
-import { slotsJson } from './slots-json.js';
+import { slotsJson, utf8 } from './slots-json.js';
 
 describe('the slots answer as JSON', () => {
   it('is exactly what JSON.stringify writes for the same body, odd strings and odd instants included', () => {
@@ -14,6 +14,21 @@ describe('the slots answer as JSON', () => {
         const body = { ...h, days: days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), ...(s.seatsLeft === undefined ? {} : { seatsLeft: s.seatsLeft }) })) })) };
         expect(slotsJson(h, days)).toBe(JSON.stringify(body));
         expect(JSON.parse(slotsJson(h, days))).toEqual(body);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the slots answer as bytes', () => {
+  it('is the UTF-8 of the text, whatever characters it holds', () => {
+    const encoder = new TextEncoder();
+    for (const text of ['', '{"service":"svc_1","days":[]}', '{"service":"Zoë"}', 'Ünïcødé ✓ 🧘', 'a\uD800b', 'x'.repeat(70_000) + 'é']) {
+      expect([...utf8(text)]).toEqual([...encoder.encode(text)]);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (text) => {
+        expect([...utf8(text)]).toEqual([...encoder.encode(text)]);
       }),
       { numRuns: 500 },
     );

@@ -26,3 +26,16 @@ export function slotsJson(head: Omit<Slots, 'days'>, days: readonly SlotDay[]): 
   }
   return `${out}]}`;
 }
+
+const encoder = new TextEncoder();
+
+/**
+ * `text` as UTF-8. A slots answer is ASCII but for a name the head may carry, and for ASCII text
+ * `encodeInto` a buffer of exactly its length costs about 60% of `encode` (which sizes its output
+ * for any text, and was 14% of a cache miss's CPU): that first, `encode` when a character did not fit.
+ */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(text.length);
+  const { read, written } = encoder.encodeInto(text, bytes);
+  return read === text.length && written === text.length ? bytes : encoder.encode(text);
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDb } from './client.js';
+import { shaped } from './shaped.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const tempUrl = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'slotwise-shaped-'));
+  dirs.push(dir);
+  return `file:${join(dir, 'db.sqlite')}`;
+};
+
+const items = sqliteTable('items', { id: integer('id').primaryKey(), owner: text('owner').notNull(), n: integer('n').notNull() });
+
+async function withItems() {
+  const database = createDb(tempUrl());
+  await database.db.run(sql`create table items (id integer primary key, owner text not null, n integer not null)`);
+  for (const [owner, n] of [['ann', 1], ['ann', 5], ['ann', 9], ['bob', 2], ['bob', 7]] as const) await database.db.insert(items).values({ owner, n });
+  return database;
+}
+
+/** Ann's or Bob's items above a number, optionally without one id: a shape with an optional condition. */
+function above(database: Awaited<ReturnType<typeof withItems>>, build: () => void, owner: string, min: number, without?: number) {
+  const db = database.db;
+  return shaped(
+    db,
+    without === undefined ? 'above' : 'above-without',
+    () => {
+      build();
+      return db
+        .select({ n: items.n })
+        .from(items)
+        .where(and(eq(items.owner, sql.placeholder('owner')), gt(items.n, sql.placeholder('min')), without === undefined ? undefined : sql`${items.id} <> ${sql.placeholder('without')}`))
+        .orderBy(items.n);
+    },
+    { owner, min, ...(without === undefined ? {} : { without }) },
+  );
+}
+
+describe('shaped queries: SQL built once per handle and shape, values filled at each use', () => {
+  it('answers each use with its own values, awaited or in a read batch, and builds each shape once', async () => {
+    const database = await withItems();
+    try {
+      const build = vi.fn();
+      expect(await above(database, build, 'ann', 0)).toEqual([{ n: 1 }, { n: 5 }, { n: 9 }]);
+      expect(await above(database, build, 'ann', 4)).toEqual([{ n: 5 }, { n: 9 }]);
+      expect(await above(database, build, 'bob', 4)).toEqual([{ n: 7 }]);
+      expect(await database.read([above(database, build, 'bob', 0), above(database, build, 'ann', 8)])).toEqual([[{ n: 2 }, { n: 7 }], [{ n: 9 }]]);
+      expect(build).toHaveBeenCalledTimes(1);
+      // Another shape (the optional condition present) is built once too, and never mixed up with the first.
+      expect(await above(database, build, 'ann', 0, 2)).toEqual([{ n: 1 }, { n: 9 }]);
+      expect(await above(database, build, 'ann', 0, 3)).toEqual([{ n: 1 }, { n: 5 }]);
+      expect(await above(database, build, 'ann', 0)).toEqual([{ n: 1 }, { n: 5 }, { n: 9 }]);
+      expect(build).toHaveBeenCalledTimes(2);
+    } finally {
+      database.close();
+    }
+  });
+
+  it('sees what was written since, and runs in a write batch like any drizzle query', async () => {
+    const database = await withItems();
+    try {
+      const build = vi.fn();
+      expect(await above(database, build, 'cy', 0)).toEqual([]);
+      const [, rows] = await database.batch([database.db.insert(items).values({ owner: 'cy', n: 3 }), above(database, build, 'cy', 0)]);
+      expect(rows).toEqual([{ n: 3 }]);
+      expect(await above(database, build, 'cy', 0)).toEqual([{ n: 3 }]);
+      expect(build).toHaveBeenCalledTimes(1);
+    } finally {
+      database.close();
+    }
+  });
+});
