@@ -1,36 +1,45 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoInstant } from '../../domain/civil.js';
-import { slotsJson, utf8 } from './slots-json.js';
+import type { SlotDay } from '../../domain/slots.js';
+import { slotsBytes } from './slots-json.js';
 
-describe('the slots answer as JSON', () => {
-  it('is exactly what JSON.stringify writes for the same body, odd strings and odd instants included', () => {
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The body as JSON.stringify writes it, encoded: what `slotsBytes` must equal byte for byte. */
+function expected(head: { service: string; duration: number; timeZone: string; from: string; to: string }, days: SlotDay[]) {
+  const body = { ...head, days: days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), ...(s.seatsLeft === undefined ? {} : { seatsLeft: s.seatsLeft }) })) })) };
+  return { body, bytes: encoder.encode(JSON.stringify(body)) };
+}
+
+describe('the slots answer as JSON bytes', () => {
+  it('is exactly the UTF-8 of what JSON.stringify writes for the same body, odd strings and odd instants included', () => {
     const instant = fc.oneof(fc.integer({ min: 0, max: 4_102_444_800 }).map((s) => s * 1000), fc.integer({ min: -8.64e15, max: 8.64e15 }));
     const slot = fc.record({ start: instant, end: instant, seatsLeft: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: undefined }) }, { requiredKeys: ['start', 'end'] });
-    const day = fc.record({ date: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), slots: fc.array(slot, { maxLength: 30 }) });
-    const head = fc.record({ service: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), duration: fc.integer({ min: 1, max: 1440 }), timeZone: fc.string(), from: fc.string(), to: fc.string() });
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+    const day = fc.record({ date: text, slots: fc.array(slot, { maxLength: 30 }) });
+    const head = fc.record({ service: text, duration: fc.integer({ min: 1, max: 1440 }), timeZone: fc.string(), from: fc.string(), to: fc.string() });
     fc.assert(
       fc.property(head, fc.array(day, { maxLength: 8 }), (h, days) => {
-        const body = { ...h, days: days.map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ start: isoInstant(s.start), end: isoInstant(s.end), ...(s.seatsLeft === undefined ? {} : { seatsLeft: s.seatsLeft }) })) })) };
-        expect(slotsJson(h, days)).toBe(JSON.stringify(body));
-        expect(JSON.parse(slotsJson(h, days))).toEqual(body);
+        const { body, bytes } = expected(h, days);
+        const written = slotsBytes(h, days);
+        expect([...written]).toEqual([...bytes]);
+        expect(JSON.parse(decoder.decode(written))).toEqual(body);
       }),
       { numRuns: 500 },
     );
   });
-});
 
-describe('the slots answer as bytes', () => {
-  it('is the UTF-8 of the text, whatever characters it holds', () => {
-    const encoder = new TextEncoder();
-    for (const text of ['', '{"service":"svc_1","days":[]}', '{"service":"Zoë"}', 'Ünïcødé ✓ 🧘', 'a\uD800b', 'x'.repeat(70_000) + 'é']) {
-      expect([...utf8(text)]).toEqual([...encoder.encode(text)]);
+  it('grows past its first guess: seats on every slot, instants written the long way, a long name', () => {
+    const start = Date.UTC(2026, 11, 7, 9);
+    const days = Array.from({ length: 14 }, (_, d) => ({
+      date: `2026-12-${String(7 + d).padStart(2, '0')}`,
+      slots: Array.from({ length: 96 }, (_, i) => ({ start: start + d * 86_400_000 + i * 900_000 + 123, end: start + d * 86_400_000 + i * 900_000 + 1_800_000 + 456, seatsLeft: 1_000_000 + i })),
+    }));
+    for (const service of ['svc_1', 'Zoë ✓ '.repeat(3000)]) {
+      const head = { service, duration: 30, timeZone: 'Europe/Berlin', from: '2026-12-07', to: '2026-12-20' };
+      expect([...slotsBytes(head, days)]).toEqual([...expected(head, days).bytes]);
     }
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (text) => {
-        expect([...utf8(text)]).toEqual([...encoder.encode(text)]);
-      }),
-      { numRuns: 500 },
-    );
   });
 });

@@ -7,7 +7,7 @@ import { DAY_MS, formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { computeSlots, type Busy, type SlotResult } from '../../domain/slots.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
-import { slotsJson, utf8 } from './slots-json.js';
+import { slotsBytes } from './slots-json.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
@@ -238,7 +238,7 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
     remember(deps.database, warm);
     await share(deps.slotCache.shared, warm, now);
   }
-  const bytes = utf8(slotsJson({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days));
+  const bytes = slotsBytes({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days);
   deps.slotCache.set(key, bytes, result.validUntil);
   answerFiled(deps.slotCache, question, head.version);
   if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
