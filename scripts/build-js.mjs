@@ -12,8 +12,9 @@ const force = process.argv.includes('--force');
 
 /**
  * `outputs`: the files this build must leave (the entries other packages or the demo load).
- * `from`: what they are made of — besides each package's src/, package.json, tsup and tsconfig
- * files — including other packages' outputs that get bundled or loaded.
+ * `from`: what they are made of — besides each package's src/, scripts/ (one writes the widget's
+ * loader), package.json, tsup and tsconfig files — including other packages' outputs that get
+ * bundled or loaded.
  */
 const packages = [
   { name: '@slotwise/sdk', dir: 'packages/sdk', outputs: ['dist/index.js', 'dist/contract/index.js'], from: [] },
@@ -37,7 +38,7 @@ function newest(paths) {
 }
 
 const inputsOf = (pkg) => [
-  ...['src', 'package.json', 'tsup.config.ts', 'tsconfig.json'].map((file) => `${pkg.dir}/${file}`),
+  ...['src', 'scripts', 'package.json', 'tsup.config.ts', 'tsconfig.json'].map((file) => `${pkg.dir}/${file}`),
   ...shared,
   ...pkg.from,
 ];

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, is } from 'drizzle-orm';
+import { SQLiteTable, sqliteTable, integer, text, type SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDb } from './client.js';
-import { shaped } from './shaped.js';
+import { shaped, shapedInsert } from './shaped.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -76,5 +78,49 @@ describe('shaped queries: SQL built once per handle and shape, values filled at 
     } finally {
       database.close();
     }
+  });
+});
+
+const notes = sqliteTable('notes', {
+  id: text('id').primaryKey(),
+  body: text('body'),
+  data: text('data', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+  pinned: integer('pinned', { mode: 'boolean' }),
+  at: integer('at', { mode: 'timestamp_ms' }),
+  kind: text('kind').notNull().default('plain'),
+});
+
+describe('shaped inserts', () => {
+  it('store what drizzle’s own insert stores: JSON, booleans, dates, nulls, defaults, SQL values', async () => {
+    const database = createDb(tempUrl());
+    try {
+      await database.db.run(sql`create table notes (id text primary key, body text, data text, pinned integer, at integer, kind text not null default 'plain')`);
+      const rows: SQLiteInsertValue<typeof notes>[] = [
+        { id: 'a', body: 'Zoë ✓', data: { refund: { rule: 'full' }, list: [1, 'two'] }, pinned: true, at: new Date(1_800_000_000_000), kind: 'x' },
+        { id: 'b', body: null, data: null, pinned: false, at: null },
+        { id: 'c', body: 'again', data: { n: 1 }, pinned: null, at: new Date(0) },
+        { id: 'd', body: sql`upper('made in sql')`, data: { n: 2 } },
+        { id: 'e', body: 'no more keys' },
+      ];
+      const mine = rows.map((row) => shapedInsert(database.db, notes, { ...row, id: `mine-${row.id}` }));
+      const theirs = rows.map((row) => database.db.insert(notes).values({ ...row, id: `theirs-${row.id}` }));
+      await database.batch([...mine.slice(0, 2), ...theirs.slice(0, 2)]);
+      for (const query of [...mine.slice(2), ...theirs.slice(2)]) await query;
+      const raw = await database.db.all<Record<string, unknown>>(sql`select * from notes order by id`);
+      const stored = (prefix: string) => raw.filter((r) => String(r['id']).startsWith(prefix)).map(({ id, ...rest }) => ({ id: String(id).slice(prefix.length), ...rest }));
+      expect(stored('mine-')).toEqual(stored('theirs-'));
+      expect(stored('mine-')).toHaveLength(rows.length);
+      const read = await database.db.select().from(notes).where(eq(notes.id, 'mine-a'));
+      expect(read).toEqual([{ ...rows[0], id: 'mine-a' }]);
+    } finally {
+      database.close();
+    }
+  });
+
+  it('has nothing to freeze: no column of the schema computes its default in JavaScript', () => {
+    const tables = Object.values(schema as Record<string, unknown>).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+    expect(tables.length).toBeGreaterThan(20);
+    const computed = tables.flatMap((table) => Object.values(getTableColumns(table)).filter((column) => column.defaultFn || column.onUpdateFn).map((column) => column.name));
+    expect(computed).toEqual([]);
   });
 });

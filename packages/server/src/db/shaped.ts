@@ -1,4 +1,6 @@
-import { fillPlaceholders } from 'drizzle-orm';
+import { SQL, fillPlaceholders, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
+import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Reader } from './client.js';
 import type { BatchItem } from 'drizzle-orm/batch';
 
 /** What drizzle's `.prepare()` hands back (libSQL's and D1's alike), as far as used here. */
@@ -6,6 +8,7 @@ interface Prepared<R> {
   getQuery(): { sql: string; params: unknown[] };
   mapResult(result: unknown, isFromBatch?: boolean): unknown;
   all(values?: Record<string, unknown>): Promise<R>;
+  run(values?: Record<string, unknown>): Promise<unknown>;
 }
 
 /** What `Database.read` and `Database.batch` run: drizzle's queries, and shaped ones. */
@@ -23,6 +26,8 @@ export class ShapedQuery<R> implements PromiseLike<R> {
   constructor(
     private readonly prepared: Prepared<R>,
     private readonly values: Record<string, unknown>,
+    /** How awaiting it runs it: `all` rows, or `run` for a write without `returning` (its result set). */
+    private readonly method: 'all' | 'run' = 'all',
   ) {}
 
   _prepare(): { getQuery(): { sql: string; params: unknown[] }; mapResult(result: unknown, isFromBatch: boolean): unknown } {
@@ -31,8 +36,13 @@ export class ShapedQuery<R> implements PromiseLike<R> {
     return { getQuery: () => ({ sql, params: fillPlaceholders(params, values) }), mapResult: (result, isFromBatch) => prepared.mapResult(result, isFromBatch) };
   }
 
+  /** Its SQL and arguments, as drizzle's builders answer `toSQL()`. */
+  toSQL(): { sql: string; params: unknown[] } {
+    return this._prepare().getQuery();
+  }
+
   then<A = R, B = never>(onfulfilled?: ((rows: R) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return this.prepared.all(this.values).then(onfulfilled, onrejected);
+    return (this.prepared[this.method](this.values) as Promise<R>).then(onfulfilled, onrejected);
   }
 
 }
@@ -48,10 +58,40 @@ export class ShapedQuery<R> implements PromiseLike<R> {
  * value skips the column's own encoding, so use it only for columns stored as given (text,
  * integer), never for JSON or timestamp-mode columns.
  */
-export function shaped<R>(db: object, key: string, build: () => { prepare(): Prepared<R> }, values: Record<string, unknown>): ShapedQuery<R> {
+export function shaped<R>(db: object, key: string, build: () => { prepare(): Prepared<R> }, values: Record<string, unknown>, method: 'all' | 'run' = 'all'): ShapedQuery<R> {
   let byKey = shapes.get(db);
   if (!byKey) shapes.set(db, (byKey = new Map()));
   let prepared = byKey.get(key) as Prepared<R> | undefined;
   if (!prepared) byKey.set(key, (prepared = build().prepare() as Prepared<R>));
-  return new ShapedQuery(prepared, values);
+  return new ShapedQuery(prepared, values, method);
+}
+
+/**
+ * `db.insert(table).values(row)` (no `returning`) as a shaped query, the same statement with the
+ * same arguments as drizzle's own: one shape per table, set of columns given and which of them
+ * are null (null goes into the SQL as drizzle writes it; every other value is encoded by its
+ * column when filled in — JSON, booleans… — as drizzle does for a value it is given). A row
+ * holding an SQL expression is inserted the ordinary way. The schema has no `$defaultFn` (a
+ * shape would freeze its value): `shaped.test.ts` fails if one appears.
+ */
+export function shapedInsert<T extends SQLiteTable>(db: Reader, table: T, row: SQLiteInsertValue<T>): ShapedQuery<unknown> | ReturnType<ReturnType<Reader['insert']>['values']> {
+  const columns = getTableColumns(table);
+  const given = row as Record<string, unknown>;
+  let key = `insert ${getTableName(table)}`;
+  const shape: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  for (const name in given) {
+    const value = given[name];
+    if (value === undefined || !columns[name]) continue;
+    if (is(value, SQL)) return db.insert(table).values(row);
+    if (value === null) {
+      key += ` ${name}=null`;
+      shape[name] = null;
+    } else {
+      key += ` ${name}`;
+      shape[name] = sql.placeholder(name);
+      values[name] = value;
+    }
+  }
+  return shaped(db, key, () => db.insert(table).values(shape as SQLiteInsertValue<T>), values, 'run');
 }

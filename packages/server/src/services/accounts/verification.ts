@@ -11,7 +11,7 @@ import { accountEventQuery } from './account-events.js';
 import { tokenToSpend } from './account-tokens.js';
 import { t } from '../messages/index.js';
 import { writeOne } from '../../db/batch.js';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { guardedBatch } from '../../db/batch.js';
 
 /**
@@ -45,7 +45,7 @@ export const paidBookingsStillOpen = (specialistId: string): SQL => sql`not exis
  * specialist, moves the availability version in the same write: priced services' slots open, and
  * every process's slot cache must see it at once.
  */
-export function verifiedQueries(db: Drizzle, account: AccountRow, now: number): { row: AccountRow; queries: BatchItem<'sqlite'>[] } {
+export function verifiedQueries(db: Drizzle, account: AccountRow, now: number): { row: AccountRow; queries: Query[] } {
   if (account.emailVerifiedAt !== null) return { row: account, queries: [] };
   return {
     row: { ...account, emailVerifiedAt: now },

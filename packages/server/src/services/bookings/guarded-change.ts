@@ -1,6 +1,6 @@
 import type { ProblemCode } from '@slotwise/sdk/contract';
 import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Database, Drizzle } from '../../db/client.js';
 import { bookingEvents, bookings, type BookingRow } from '../../db/schema.js';
@@ -52,7 +52,7 @@ const historyCount = (bookingId: string): SQL => sql`(select count(*) from ${boo
 /** What one try decided: the statements to write, the guard they need, and the answer once written. */
 export interface Planned<T> {
   /** The statements; none for a no-op (a hold released before), whose answer stands without a batch. */
-  queries: BatchItem<'sqlite'>[];
+  queries: Query[];
   condition: SQL | undefined;
   answer: T;
 }

@@ -1,7 +1,8 @@
 import type { Actor, BookingStatus } from '@slotwise/sdk/contract';
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { Drizzle, Tx } from '../../db/client.js';
+import { shapedInsert } from '../../db/shaped.js';
 import { bookingEvents, bookings, outbox, type BookingRow } from '../../db/schema.js';
 import { eventTypeOf, NEW, transition, type BookingAction } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -114,7 +115,7 @@ export function openBookingQueries(db: Drizzle, values: NewBooking, opening: { a
   if (!next.ok) throw new ServiceError('invalid_transition', next.why);
   const row = storedRow({ ...values, status: next.to });
   const { event, message } = recordRows(null, row, opening.action, opening, now);
-  return { row, queries: [db.insert(bookings).values(row), db.insert(bookingEvents).values(event), db.insert(outbox).values(message)] as const };
+  return { row, queries: [shapedInsert(db, bookings, row), shapedInsert(db, bookingEvents, event), shapedInsert(db, outbox, message)] as const };
 }
 
 /** What a change writes, decided in JavaScript: the new columns and the row as it will be. */
@@ -162,7 +163,7 @@ export interface BookingChangeQueries {
   /** The booking as it is once the batch is written. */
   row: BookingRow;
   /** The row's update (when a column changes), its event and its outbox row, in that order. */
-  queries: BatchItem<'sqlite'>[];
+  queries: Query[];
   /**
    * True while the booking is still as read (status, start, moves). Put it in the batch's guard
    * (`db/batch.ts` `guardedBatch`), with whatever else the change was computed from — the
@@ -186,7 +187,7 @@ export function changeBookingQueries(db: Drizzle, booking: BookingRow, change: B
   const update = Object.keys(values).length > 0 ? [db.update(bookings).set(values).where(unchanged(booking))] : [];
   return {
     row,
-    queries: [...update, db.insert(bookingEvents).values(event), db.insert(outbox).values(message)],
+    queries: [...update, shapedInsert(db, bookingEvents, event), shapedInsert(db, outbox, message)],
     still: sql`exists (select 1 from ${bookings} where ${unchanged(booking)})`,
   };
 }
@@ -206,7 +207,7 @@ export interface ErasedCustomer {
  * happened to the booking that anyone is to be told. The statements, for the erasure's one batch
  * (`ids`: the bookings the erasure's snapshot read under the address).
  */
-export function eraseCustomerBookingsQueries(db: Drizzle, ids: string[], erased: ErasedCustomer): BatchItem<'sqlite'>[] {
+export function eraseCustomerBookingsQueries(db: Drizzle, ids: string[], erased: ErasedCustomer): Query[] {
   if (ids.length === 0) return [];
   return [
     db

@@ -1,4 +1,4 @@
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { Reader } from '../../db/client.js';
 import type { DeliveryRow, OutboxRow } from '../../db/schema.js';
 import type { bookingSnapshot } from '../bookings/road.js';
@@ -82,7 +82,7 @@ export interface PlanContext {
    * deliveries are inserted (e.g. cancelling reminders still pending for a moved booking). Build
    * it on `deps.database.db`, do not await it: planning writes nothing until the batch goes.
    */
-  also(query: BatchItem<'sqlite'>): void;
+  also(query: Query): void;
   /**
    * Reads once per round what many of its events read alike (a specialist's webhook endpoints, a
    * service): `read` runs for the first event that asks under `key`, the rest share its answer.
@@ -131,7 +131,7 @@ export interface SendOutcome {
    * Rows the send consists of (the app's notice), written in the same batch as the delivery's
    * outcome: both or neither, so a crash in between never leaves a notice its delivery will make again.
    */
-  writes?: BatchItem<'sqlite'>[];
+  writes?: Query[];
 }
 
 /**

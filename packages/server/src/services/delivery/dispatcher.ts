@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { deliveries, outbox, type DeliveryRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -104,10 +104,10 @@ export async function planOutbox(deps: ServiceDeps, channels: readonly DeliveryC
         if (rows.length === 0) return 0;
         // Everything unplanned fitted in this round: no need to look again (a later commit kicks a drain of its own).
         last = rows.length === read.length && read.length < PLAN_ROUND;
-        const queries: BatchItem<'sqlite'>[] = [];
+        const queries: Query[] = [];
         const round: { bookingId: string | null; draft: DeliveryDraft }[] = [];
         const values: ReturnType<typeof deliveryValues>[] = [];
-        const also = (query: BatchItem<'sqlite'>) => void queries.push(query);
+        const also = (query: Query) => void queries.push(query);
         const once = memo();
         for (const event of rows) {
           const drafts: DeliveryDraft[] = [];
@@ -162,7 +162,7 @@ type Settled = {
   outcome: 'sent' | 'skipped' | 'retried' | 'dead';
   delivery: DeliveryRow;
   /** What the send itself writes, and a failure's row update: recorded with the round's others. */
-  writes: BatchItem<'sqlite'>[];
+  writes: Query[];
   /** A send that ended (sent or skipped): its row's update is made with the round's others, a few per statement. */
   done?: { providerRef: string | null; sentAt: number | null };
   /** The log line, written once the outcome is recorded. */

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { writeOne } from '../../db/batch.js';
 import type { Database, Drizzle, Tx } from '../../db/client.js';
 import { creditLedger, packagePurchases, purchaseTokens, type BookingRow, type CreditLedgerRow, type PackagePurchaseRow } from '../../db/schema.js';
@@ -110,7 +110,7 @@ const returnEntry = (grant: typeof creditLedger.$inferSelect, booking: BookingRo
  * batch's guard: a revoke, a restore or another return written meanwhile refuses the batch, so a
  * credit is never given back twice nor into a lot taken back.
  */
-export async function returnCreditQueries(db: Drizzle, booking: BookingRow, now: number): Promise<{ queries: BatchItem<'sqlite'>[]; still: SQL }> {
+export async function returnCreditQueries(db: Drizzle, booking: BookingRow, now: number): Promise<{ queries: Query[]; still: SQL }> {
   const [grant] = await db.select().from(creditLedger).where(and(eq(creditLedger.lotId, booking.creditLotId!), eq(creditLedger.kind, 'grant')));
   if (!grant) throw new Error(`booking ${booking.id} points at credit lot ${booking.creditLotId}, which has no grant`);
   const still = ledgerStill(grant.packagePurchaseId!, await ledgerSize(db, grant.packagePurchaseId!));

@@ -5,7 +5,7 @@ import { assertAccepting, assertTakesMoney } from '../catalog/standing.js';
 import { originAllowed } from '../catalog/catalog.js';
 import type { ServiceDeps } from '../deps.js';
 import type { Drizzle, Tx } from '../../db/client.js';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { creditLedger, packagePurchases, packages, payments, services, specialists, type PackagePurchaseRow, type PackageRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -106,7 +106,7 @@ export async function purchasePackage(
    * One try: the offer read again, then the purchase (with its grant, or its payment row) in one
    * guarded batch behind `saleStill` — the package's terms and, for a free one, no other claim.
    */
-  const buy = (write: (found: Offer) => { row: PackagePurchaseRow; queries: BatchItem<'sqlite'>[] }) =>
+  const buy = (write: (found: Offer) => { row: PackagePurchaseRow; queries: Query[] }) =>
     optimistic(
       database,
       first.specialist.id,

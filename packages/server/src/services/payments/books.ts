@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { Drizzle } from '../../db/client.js';
 import { creditLedger, packagePurchases, packages, payments, refunds, type CreditLedgerRow, type PackagePurchaseRow, type PaymentRow, type RefundRow } from '../../db/schema.js';
 import { feeRefund } from '../../domain/money.js';
@@ -25,7 +25,7 @@ export interface Books {
   packageName: string;
   /** The purchase's ledger in insertion order (empty without a purchase). */
   entries: CreditLedgerRow[];
-  queries: BatchItem<'sqlite'>[];
+  queries: Query[];
   /** What the snapshot read, for the guard. */
   read: { paymentStatus: PaymentRow['status']; amountRefunded: number; refunds: string; purchaseStatus: string | undefined; ledger: number };
 }

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { eq } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { Drizzle } from '../../db/client.js';
 import { payments, type RefundRow } from '../../db/schema.js';
 import { newId } from '../ids.js';
@@ -19,7 +19,7 @@ export const refundStatusOf = (r: Pick<ProviderRefund, 'status'>): RefundRow['st
  * payment's refunded totals, a purchase's revoked credits and its refund outcome events — each
  * told once, on its transition. Refunds of payments that are not Slotwise's are skipped.
  */
-export async function refundsChange(db: Drizzle, current: readonly ProviderRefund[], now: number): Promise<{ queries: BatchItem<'sqlite'>[]; still: SQL[]; refund: false }> {
+export async function refundsChange(db: Drizzle, current: readonly ProviderRefund[], now: number): Promise<{ queries: Query[]; still: SQL[]; refund: false }> {
   const byPayment = new Map<string, Books>();
   // What each purchase had revoked before this event, and each refund's status before it.
   const revokedBefore = new Map<Books, number>();

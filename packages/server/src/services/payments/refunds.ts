@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { ServiceDeps } from '../deps.js';
 import { writeContention } from '../errors.js';
 import type { Drizzle, Tx } from '../../db/client.js';
@@ -55,7 +55,7 @@ export async function queueRefundQueries(db: Drizzle, payment: PaymentRow, amoun
   const soFar = await refundedSoFar(db, payment.id);
   const still = refundsStill(payment.id, soFar);
   const capped = Math.min(amount, payment.amount - soFar.amount);
-  if (capped <= 0) return { refund: undefined, queries: [] as BatchItem<'sqlite'>[], still };
+  if (capped <= 0) return { refund: undefined, queries: [] as Query[], still };
   const refund = {
     id: newId('rf'),
     paymentId: payment.id,
@@ -67,7 +67,7 @@ export async function queueRefundQueries(db: Drizzle, payment: PaymentRow, amoun
     createdAt: now,
     updatedAt: now,
   };
-  return { refund, queries: [db.insert(refunds).values(refund)] as BatchItem<'sqlite'>[], still };
+  return { refund, queries: [db.insert(refunds).values(refund)] as Query[], still };
 }
 
 /** The guard's condition for `refundedSoFar`: the payment's refunds issued or being issued still add up to `soFar`. */

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { payments, specialists, webhookEvents } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -62,7 +62,7 @@ export async function handleStripeWebhook(deps: ServiceDeps, raw: string, signat
   const attempt = async (): Promise<{ duplicate: boolean; refund: boolean } | typeof RETRY> => {
     const [again] = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id));
     if (again) return { duplicate: true, refund: false };
-    let change: { queries: BatchItem<'sqlite'>[]; still: (SQL | undefined)[]; refund: boolean } = { queries: [], still: [], refund: false };
+    let change: { queries: Query[]; still: (SQL | undefined)[]; refund: boolean } = { queries: [], still: [], refund: false };
     if (intent) {
       const applied = ours ? await applyIntentQueries(db, ours.id, intent, now) : undefined; // none: not ours (another platform app on the account)
       if (applied) change = { queries: applied.books.queries, still: [applied.still], refund: applied.refundQueued };

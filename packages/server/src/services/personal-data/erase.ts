@@ -1,6 +1,6 @@
 import type { CustomerErased } from '@slotwise/sdk/contract';
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Database, Drizzle } from '../../db/client.js';
@@ -103,7 +103,7 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
 }
 
 /** Every statement of the erasure, computed from the snapshot: rows replaced in place, by id. */
-function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: Snapshot, now: number): { queries: BatchItem<'sqlite'>[]; messagesStopped: number } {
+function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: Snapshot, now: number): { queries: Query[]; messagesStopped: number } {
   const { booked, purchased } = snap;
   // What they wrote and who they are, wherever a message carries it: exact values only.
   const map = new Map<string, string | null>([[email, erased.email]]);
@@ -115,7 +115,7 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
   }
   for (const p of purchased) map.set(p.customerName, erased.name);
   const phones = booked.flatMap((b) => (b.customerPhone ? [b.customerPhone] : []));
-  const queries: BatchItem<'sqlite'>[] = [
+  const queries: Query[] = [
     ...eraseCustomerBookingsQueries(db, booked.map((b) => b.id), erased),
     db.update(packagePurchases).set({ customerEmail: erased.email, customerName: erased.name }).where(eq(packagePurchases.customerEmail, email)),
     db.update(creditLedger).set({ customerEmail: erased.email }).where(eq(creditLedger.customerEmail, email)),

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { and, count, eq, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
+import type { Query } from '../../db/shaped.js';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { bookings, promoCodes, promoRedemptions, type PromoCodeRow, type ServiceRow, type SpecialistRow } from '../../db/schema.js';
 import { discounted, type Discounted } from '../../domain/promo.js';
@@ -64,7 +64,7 @@ export function redemptionStill(code: PromoCodeRow, email: string, now: number):
 }
 
 /** The use's row, for the booking's batch (after the booking's insert). */
-export function redemptionQuery(db: Reader, applied: Applied, bookingId: string, email: string, now: number): BatchItem<'sqlite'> {
+export function redemptionQuery(db: Reader, applied: Applied, bookingId: string, email: string, now: number): Query {
   return db.insert(promoRedemptions).values({ id: newId('red'), codeId: applied.code.id, bookingId, customerEmail: email, amountOff: applied.amountOff, createdAt: now });
 }
 
