@@ -1,7 +1,7 @@
 import { SQL, fillPlaceholders, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Reader } from './client.js';
-import type { BatchItem } from 'drizzle-orm/batch';
 
 /** What drizzle's `.prepare()` hands back (libSQL's and D1's alike), as far as used here. */
 interface Prepared<R> {
@@ -44,7 +44,6 @@ export class ShapedQuery<R> implements PromiseLike<R> {
   then<A = R, B = never>(onfulfilled?: ((rows: R) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return (this.prepared[this.method](this.values) as Promise<R>).then(onfulfilled, onrejected);
   }
-
 }
 
 /**
@@ -54,9 +53,9 @@ export class ShapedQuery<R> implements PromiseLike<R> {
  * small indexed SELECT: on a slots cache miss it was an eighth of the CPU, on a booking a fifth.
  *
  * `key` must name everything that changes the SQL (an optional condition present or not), and
- * `values` must hold exactly the placeholders' values as the driver takes them: a placeholder's
- * value skips the column's own encoding, so use it only for columns stored as given (text,
- * integer), never for JSON or timestamp-mode columns.
+ * `values` must hold exactly the placeholders' values as the driver takes them: a placeholder in
+ * a condition skips the column's own encoding, so compare that way only columns stored as given
+ * (text, integer), never JSON or timestamp-mode ones (`shapedInsert` encodes what it inserts).
  */
 export function shaped<R>(db: object, key: string, build: () => { prepare(): Prepared<R> }, values: Record<string, unknown>, method: 'all' | 'run' = 'all'): ShapedQuery<R> {
   let byKey = shapes.get(db);
