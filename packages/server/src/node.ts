@@ -57,7 +57,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken
   const timeout = 5000;
   const synchronous = options.synchronous ?? 'normal';
   const database = createDb(url, { timeout, authToken, synchronous });
-  if (local) await useWal(database);
+  if (local) await useWal(database, timeout);
   await migrate(database);
   if (local) await watchCommits(database, path, timeout);
   return database;

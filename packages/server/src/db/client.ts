@@ -83,7 +83,8 @@ interface Prepares {
   _prepare(): { getQuery(): { sql: string; params: unknown[] }; mapResult(result: ResultSet, isFromBatch: boolean): unknown };
 }
 
-function isBusy(error: unknown): boolean {
+/** Whether `error` (or an error it was caused by) is SQLite's `SQLITE_BUSY`. */
+export function isBusy(error: unknown): boolean {
   for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === 'SQLITE_BUSY' || (typeof message === 'string' && message.includes('SQLITE_BUSY'))) return true;

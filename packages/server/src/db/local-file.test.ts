@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
@@ -24,6 +25,23 @@ const tempUrl = () => {
 };
 
 describe('a local database file (the Node entry)', () => {
+  it('opens while another process holds the file: two starting together both get WAL mode', async () => {
+    const url = tempUrl();
+    // Another process mid-write on a new file (rollback journal): switching to WAL needs the file
+    // to itself, and SQLite answers SQLITE_BUSY at once instead of waiting its busy timeout.
+    const other = createClient({ url, timeout: 5000 });
+    await other.execute('create table t (x integer)');
+    const lock = await other.transaction('write');
+    await lock.execute('insert into t values (1)');
+    const released = new Promise<void>((done) => setTimeout(() => void lock.commit().then(done), 300));
+    const database = await openDatabase(url);
+    await released;
+    expect(await database.db.all(sql`pragma journal_mode`)).toEqual([{ journal_mode: 'wal' }]);
+    expect(await database.db.all(sql`select x from t`)).toEqual([{ x: 1 }]);
+    database.close();
+    other.close();
+  });
+
   it('is in WAL mode for every connection, and writes at the synchronous level asked for', async () => {
     for (const [synchronous, level] of [['normal', 1], ['full', 2]] as const) {
       const url = tempUrl();

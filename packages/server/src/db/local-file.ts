@@ -1,8 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient } from '@libsql/client';
-import { sql } from 'drizzle-orm';
-import type { Database, Synchronous } from './client.js';
+import { isBusy, type Database, type Synchronous } from './client.js';
 
 /*
  * What the Node entry does to a local database file (`file:` URLs) beyond `createDb`: WAL mode,
@@ -24,10 +23,26 @@ export function synchronousFromEnv(env: Record<string, string | undefined>): Syn
  * the file, so every connection — of this process or another — uses it from then on.
  * @throws when SQLite keeps another mode (a file system without shared memory, e.g. some network mounts)
  */
-export async function useWal(database: Database): Promise<void> {
-  const [row] = await database.db.all<{ journal_mode: string }>(sql`pragma journal_mode = wal`);
-  const mode = row?.journal_mode.toLowerCase();
-  if (mode !== 'wal') throw new Error(`The database file ${database.url} stayed in journal mode "${mode}" instead of WAL: put it on a local disk.`);
+export async function useWal(database: Database, timeout = 5000): Promise<void> {
+  // Switching a file to WAL needs it to itself. While another process holds a lock (two servers
+  // starting together, one of them migrating), SQLite answers SQLITE_BUSY at once rather than
+  // wait its busy timeout, so the switch is tried again until `timeout`; each try on a connection
+  // of its own, opened for it (libSQL leaves a connection that saw SQLITE_BUSY unusable).
+  const deadline = Date.now() + timeout;
+  for (let attempt = 1; ; attempt++) {
+    const client = createClient({ url: database.url, timeout, concurrency: 1 });
+    try {
+      const { rows } = await client.execute('pragma journal_mode = wal');
+      const mode = String(rows[0]?.['journal_mode'] ?? '').toLowerCase();
+      if (mode !== 'wal') throw new Error(`The database file ${database.url} stayed in journal mode "${mode}" instead of WAL: put it on a local disk.`);
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+    } finally {
+      client.close();
+    }
+    await new Promise((done) => setTimeout(done, Math.min(attempt, 10) * (5 + Math.random() * 20)));
+  }
 }
 
 /**
