@@ -47,11 +47,11 @@ export function slotsBytes(head: Omit<Slots, 'days'>, days: readonly SlotDay[]):
       const slot = slots[j]!;
       if (at + SLOT_MAX > bytes.length) bytes = room(bytes, at, SLOT_MAX);
       if (j > 0) bytes[at++] = 0x2c; // ,
-      for (let k = 0; k < 10; k++) bytes[at + k] = START[k]!;
-      at = shortInstant(bytes, at + 10, slot.start);
+      for (let k = 0; k < START.length; k++) bytes[at + k] = START[k]!;
+      at = shortInstant(bytes, at + START.length, slot.start);
       if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.start));
-      for (let k = 0; k < 9; k++) bytes[at + k] = END[k]!;
-      at = shortInstant(bytes, at + 9, slot.end);
+      for (let k = 0; k < END.length; k++) bytes[at + k] = END[k]!;
+      at = shortInstant(bytes, at + END.length, slot.end);
       if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.end));
       bytes[at++] = 0x22; // "
       if (slot.seatsLeft !== undefined) at = put(bytes, at, `,"seatsLeft":${slot.seatsLeft}`);
