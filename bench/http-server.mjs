@@ -18,6 +18,8 @@ const { batchedLines, jsonLog } = await importBuilt('../packages/server/dist/ind
 
 const OPEN = stringOption('hours', 'BENCH_HOURS') === 'open';
 const BOOKINGS = OPEN ? 0 : numberOption('bookings', 'BENCH_BOOKINGS', 200);
+const DELIVERIES = stringOption('deliveries', 'BENCH_DELIVERIES') ?? 'worker';
+if (DELIVERIES !== 'worker' && DELIVERIES !== 'inline') throw new Error(`--deliveries must be worker or inline; got ${DELIVERIES}.`);
 const DISPLAY_ZONE = 'Europe/London';
 const SEED = 20261101;
 
@@ -37,9 +39,21 @@ const server = await startServer({
   seed: 'demo',
   // One load generator is one client: per-client limits would answer 429 within the first second.
   rateLimits: false,
+  // As the production entry runs by default (main.ts): the outbox delivered on a worker thread.
+  // `--deliveries=inline` (BENCH_DELIVERIES) delivers on the thread that serves requests instead.
+  deliveries: DELIVERIES,
   mount: (app) => {
     app.get('/bench/static', (c) => c.body(staticBody, 200, { 'content-type': 'application/json' }));
     // For bench/memory.bench.mjs: this process's memory as V8 sees it, and the slot cache's fill.
+    // For bench/load.bench.mjs: what the outbox still has to do now — changes not yet planned, and
+    // deliveries due or being sent (a reminder due tomorrow is not backlog).
+    app.get('/bench/backlog', async (c) => {
+      const { rows } = await server.database.db.$client.execute({
+        sql: "select (select count(*) from outbox where planned_at is null) as unplanned, (select count(*) from deliveries where (status = 'pending' and next_attempt_at <= ?) or status = 'sending') as due",
+        args: [Date.now()],
+      });
+      return c.json({ unplanned: Number(rows[0].unplanned), due: Number(rows[0].due) });
+    });
     app.get('/bench/memory', (c) => c.json({ ...process.memoryUsage(), cacheEntries: app.deps.slotCache.size, cacheBytes: app.deps.slotCache.bytes }));
   },
 });
@@ -164,6 +178,7 @@ console.log(
     slots: days.reduce((n, d) => n + d.slots.length, 0),
     days: days.length,
     specialistZone: timeZone,
+    deliveries: DELIVERIES,
     displayZone: DISPLAY_ZONE,
     window,
     service: { id: intro.id, name: intro.name, duration: intro.durations[0].minutes, step, free: intro.durations[0].price === 0 },

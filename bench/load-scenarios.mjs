@@ -21,6 +21,22 @@ export async function settle(info) {
   for (let i = 0; i < 2; i++) await (await fetch(`${info.url}/health`)).arrayBuffer();
 }
 
+/**
+ * Waits until the server's outbox has nothing left to do now (`/bench/backlog`: no change unplanned,
+ * no delivery due or being sent) and resolves with the seconds that took. The deliveries of a
+ * booking (its meeting link, its notices) follow its answer; with the delivery worker they may
+ * still be going on when the answers stop.
+ */
+export async function caughtUp(info, limitSeconds = 300) {
+  const started = performance.now();
+  for (;;) {
+    const { unplanned, due } = await (await fetch(`${info.url}/bench/backlog`)).json();
+    if (unplanned === 0 && due === 0) return (performance.now() - started) / 1000;
+    if (performance.now() - started > limitSeconds * 1000) throw new Error(`The outbox still had ${unplanned} changes unplanned and ${due} deliveries due after ${limitSeconds} s.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** One autocannon run, reduced: req/s, p50/p99 ms, answers by status, errors and seconds. */
 export async function run(options) {
   // 30 s, not autocannon's 10: on a loaded machine a slow answer is a latency to report, not a lost one.

@@ -11,7 +11,7 @@
 // exit 1 only if something crashed or an answer was not the expected 2xx.
 import os from 'node:os';
 import { startServerChild, stopServerChild } from './child.mjs';
-import { BOOKINGS_FROM_DAY, ZONES, bookingLoad, bookingStarts, missLoad, missPaths, nodeStarts, pagePaths, pagesLoad, readLoad, run, settle, staticLoad } from './load-scenarios.mjs';
+import { BOOKINGS_FROM_DAY, ZONES, bookingLoad, caughtUp, bookingStarts, missLoad, missPaths, nodeStarts, pagePaths, pagesLoad, readLoad, run, settle, staticLoad } from './load-scenarios.mjs';
 import { fmtInt, numberOption, stringOption, table } from './support.mjs';
 
 const SCENARIOS = ['misses', 'bookings', 'mixed', 'pages', 'start'];
@@ -49,14 +49,25 @@ if (http.length > 0) {
     console.log(`  specialist  demo (${info.specialistZone}), open 24/7 (every weekday 00:00–24:00), set through the API; per-client rate limits off`);
     console.log(`  service     ${info.service.name} (${info.service.id}), ${info.service.duration} min, free, step ${info.service.step} min`);
     console.log(`  static      GET ${info.staticPath}: the ${fmtInt(info.bodyBytes)}-byte answer of GET ${info.slotsPath} (${info.slots} slots, ${info.days} dates) as a constant, ${STATIC_CONNECTIONS} connections`);
-    console.log(`  runs        ${SECONDS} s each after ${WARMUP} s of the same load, keep-alive, one scenario at a time`);
+    console.log(`  runs        ${SECONDS} s each after ${WARMUP} s of the same load, keep-alive, one scenario at a time, each from an idle outbox`);
+    console.log(`  deliveries  ${info.deliveries === 'worker' ? 'on a worker thread of their own (as `node dist/main.js` runs by default)' : 'on the thread that serves requests (SLOTWISE_DELIVERIES=inline)'}`);
     console.log('');
+    // Each measured run starts with the outbox idle (the warm-up's deliveries done), and `lag` is how
+    // long its own deliveries went on after its last answer.
     const measure = async (options) => {
       await run({ ...options, duration: WARMUP });
       await settle(info);
+      await caughtUp(info);
       const r = await run(options);
+      r.lag = await caughtUp(info);
       await settle(info);
       return r;
+    };
+    /** Bookings whose deliveries are all done, per second from the first answer to the last delivery. */
+    const delivered = (r, name) => {
+      const perSecond = r.total / (r.seconds + r.lag);
+      rows.push([name, `${fmtInt(perSecond)} /s`, '—', '—', vsStatic({ perSecond }), '—']);
+      answers.push(`${name}: every delivery of the ${fmtInt(r.total)} bookings done ${r.lag.toFixed(1)} s after the last answer`);
     };
     const stat = await measure(staticLoad(info, STATIC_CONNECTIONS, SECONDS));
     expect(stat, '200');
@@ -74,6 +85,7 @@ if (http.length > 0) {
       const r = await measure(bookingLoad(info, nextBooking, BOOKERS, SECONDS));
       expect(r, '201');
       row('POST /v1/bookings', `${BOOKERS} connections; distinct free ${info.service.duration}-min starts, one after another from ${BOOKINGS_FROM_DAY} days after tomorrow`, r, '/s', vsStatic(r), '≥ 1,000/s, p99 ≤ 50 ms');
+      delivered(r, '  … with their deliveries done');
     }
     if (only.includes('mixed')) {
       const alone = await measure(readLoad(info, READERS, SECONDS));
@@ -81,13 +93,16 @@ if (http.length > 0) {
       row('one slots URL, read only', `${READERS} connections on GET ${info.slotsPath}`, alone, 'req/s', vsStatic(alone), '—');
       await run(readLoad(info, READERS, WARMUP));
       await settle(info);
+      await caughtUp(info);
       const [reads, writes] = await Promise.all([run(readLoad(info, READERS, SECONDS)), run(bookingLoad(info, nextBooking, WRITERS, SECONDS))]);
+      writes.lag = await caughtUp(info);
       await settle(info);
       expect(reads, '200');
       expect(writes, '201');
       const vsAlone = (reads.perSecond / alone.perSecond).toFixed(2);
       row('  … while 5 connections book', `${READERS} readers of the same URL; bookings outside its window (each still moves the specialist's version)`, reads, 'req/s', `${vsAlone} of read-only`, '≥ 0.60 of read-only');
       row('  … the bookings meanwhile', `${WRITERS} connections, distinct starts`, writes, '/s', vsStatic(writes), '—');
+      delivered(writes, '  … with their deliveries done');
     }
     if (only.includes('pages')) {
       // Not one of issue 13's rows: the same reads spread over 40 URLs, as many visitors in many

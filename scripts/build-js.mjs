@@ -18,7 +18,7 @@ const force = process.argv.includes('--force');
  */
 const packages = [
   { name: '@slotwise/sdk', dir: 'packages/sdk', outputs: ['dist/index.js', 'dist/contract/index.js'], from: [] },
-  { name: '@slotwise/server', dir: 'packages/server', outputs: ['dist/index.js', 'dist/node.js', 'dist/main.js', 'dist/demo.js', 'dist/testing/d1-seed.js'], from: ['packages/sdk/dist'] },
+  { name: '@slotwise/server', dir: 'packages/server', outputs: ['dist/index.js', 'dist/node.js', 'dist/main.js', 'dist/delivery-worker.js', 'dist/demo.js', 'dist/testing/d1-seed.js'], from: ['packages/sdk/dist'] },
   // The script-tag file bundles the sdk's built JavaScript.
   { name: '@slotwise/widget', dir: 'packages/widget', outputs: ['dist/index.js', 'dist/slotwise.js'], from: ['packages/sdk/dist'] },
 ];

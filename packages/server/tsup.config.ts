@@ -7,6 +7,8 @@ export default defineConfig({
     // The production entry (`pnpm start`): serves the API configured from the environment.
     main: 'src/main.ts',
     demo: 'src/demo.ts',
+    // The delivery worker thread the production entry starts (`deliveries-thread.ts`).
+    'delivery-worker': 'src/delivery-worker.ts',
     'testing/reference-slots': 'src/testing/reference-slots.ts',
     // For other packages' tests (the widget's browser tests pay through it); never imported by the API.
     'testing/fake-stripe': 'src/testing/fake-stripe/index.ts',

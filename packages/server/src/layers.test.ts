@@ -26,7 +26,7 @@ function importsOf(file: string): { files: string[]; packages: string[] } {
 }
 
 const layer = (file: string) => file.split('/')[0]!.replace(/\.ts$/, '');
-const ENTRIES = ['node', 'main', 'demo', 'index', 'seed', 'edge', 'settings'];
+const ENTRIES = ['node', 'main', 'demo', 'index', 'seed', 'edge', 'settings', 'deliveries-thread', 'delivery-worker'];
 
 describe('layers', () => {
   it('finds the source files', () => {

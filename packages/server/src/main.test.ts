@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './node.js';
+import { startMailbox, type Mailbox } from './providers/mail/mailbox.js';
+import { seedDemo } from './seed.js';
 
 // The production entry as an operator runs it: `node dist/main.js`, configured only by its
 // environment, logging JSON lines on stdout, stopped by SIGTERM.
@@ -76,6 +79,37 @@ function tempDatabaseUrl(): string {
   return `file:${join(dir, 'nested', 'slotwise.db')}`;
 }
 
+/** A database file with the demo specialist in it, as an operator's would have its specialists. */
+async function seededDatabaseUrl(): Promise<string> {
+  const url = tempDatabaseUrl();
+  const database = await openDatabase(url);
+  await seedDemo(database, { kdfIterations: 1000 });
+  database.close();
+  return url;
+}
+
+/** Books the first open time of the demo's free session for `email`; resolves with the answer's JSON. */
+async function bookFree(url: string, email: string): Promise<Record<string, unknown>> {
+  const profile = (await (await fetch(`${url}/v1/specialists/demo`)).json()) as { services: { id: string; durations: { price: number }[] }[] };
+  const free = profile.services.find((s) => s.durations.every((d) => d.price === 0))!;
+  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
+  const slots = (await (await fetch(`${url}/v1/specialists/demo/slots?service=${free.id}&from=${from}&to=${to}&timezone=UTC`)).json()) as { days: { slots: { start: string }[] }[] };
+  const start = slots.days.flatMap((d) => d.slots)[0]!.start;
+  const res = await fetch(`${url}/v1/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ specialist: 'demo', service: free.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const mailboxes: Mailbox[] = [];
+afterEach(async () => {
+  for (const mailbox of mailboxes.splice(0)) await mailbox.close();
+});
+
 describe('the production entry (node dist/main.js)', () => {
   it('serves the widget’s files from SLOTWISE_WIDGET_DIR, the console’s page and a hosted booking page', async () => {
     const widget = mkdtempSync(join(tmpdir(), 'slotwise-widget-'));
@@ -135,6 +169,42 @@ describe('the production entry (node dist/main.js)', () => {
     expect(run.stderr).toMatch(/HOLD_MINUTES must be a whole number .*"abc"/);
     expect(run.stdout.join('\n')).not.toContain('listening');
   }, 30_000);
+
+  it('delivers on a worker thread of its own: a booking’s email arrives, its delivery lines say thread "deliveries", and SIGTERM still ends with 0', async () => {
+    const mailbox = await startMailbox();
+    mailboxes.push(mailbox);
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await seededDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SMTP_URL: mailbox.url, MAIL_FROM: 'Slotwise <bookings@example.com>', PUBLIC_API_URL: 'https://api.example.com', SLOTWISE_KDF_ITERATIONS: '100000' });
+    const listening = await run.line((entry) => entry.msg === 'listening');
+    expect(listening.deliveries).toBe('worker');
+    await bookFree(String(listening.url), 'ada@example.com');
+    const [confirmation] = await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('ada@example.com')), 20_000);
+    expect(confirmation!.subject).toBeTruthy();
+    const sent = await run.line((entry) => entry.msg === 'delivery' && entry.channel === 'email' && entry.outcome === 'sent');
+    expect(sent.thread).toBe('deliveries');
+    // Requests are still answered and logged by the thread that serves them.
+    const request = await run.line((entry) => entry.msg === 'request' && entry.path === '/v1/bookings');
+    expect(request.thread).toBeUndefined();
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 60_000);
+
+  it('delivers on the thread that serves requests with SLOTWISE_DELIVERIES=inline, and refuses any other value with a sentence', async () => {
+    const mailbox = await startMailbox();
+    mailboxes.push(mailbox);
+    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await seededDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SMTP_URL: mailbox.url, MAIL_FROM: 'Slotwise <bookings@example.com>', PUBLIC_API_URL: 'https://api.example.com', SLOTWISE_DELIVERIES: 'inline' });
+    const listening = await run.line((entry) => entry.msg === 'listening');
+    expect(listening.deliveries).toBe('inline');
+    await bookFree(String(listening.url), 'grace@example.com');
+    await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('grace@example.com')), 20_000);
+    const sent = await run.line((entry) => entry.msg === 'delivery' && entry.channel === 'email' && entry.outcome === 'sent');
+    expect(sent.thread).toBeUndefined();
+    run.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+
+    const wrong = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_DELIVERIES: 'threads' });
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.stderr).toMatch(/SLOTWISE_DELIVERIES must be "worker" .* or "inline" .*; got "threads"/);
+  }, 60_000);
 
   it('refuses the offline test-payments mode in production', async () => {
     const run = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_PAYMENTS: 'offline', NODE_ENV: 'production' });

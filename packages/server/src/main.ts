@@ -27,10 +27,11 @@ try {
   const { builtWidgetDir, closeOnSignal, optionsFromEnv, startServer } = await loadInStages(API_STAGES, () => import('./node.js'));
   const options = optionsFromEnv(process.env);
   const widgetDir = options.widgetDir ?? builtWidgetDir();
-  const server = await startServer({ ...options, ...(widgetDir ? { widgetDir } : {}), listener: early });
+  // Deliveries and the scheduler on a worker thread unless SLOTWISE_DELIVERIES=inline (`deliveries-thread.ts`).
+  const server = await startServer({ deliveries: 'worker', ...options, ...(widgetDir ? { widgetDir } : {}), listener: early });
   process.off('SIGINT', stopEarly).off('SIGTERM', stopEarly);
   closeOnSignal(server);
-  server.app.deps.log({ level: 'info', msg: 'listening', url: server.url, database: server.database.url.replace(/\?.*$/, ''), payments: server.app.deps.payments.publishableKey ? server.app.deps.payments.mode : 'off', sms: server.app.deps.sms?.name ?? 'off', widget: widgetDir ?? 'off' }); // payments off have no key
+  server.app.deps.log({ level: 'info', msg: 'listening', url: server.url, database: server.database.url.replace(/\?.*$/, ''), payments: server.app.deps.payments.publishableKey ? server.app.deps.payments.mode : 'off', sms: server.app.deps.sms?.name ?? 'off', widget: widgetDir ?? 'off', deliveries: server.deliveryWorker ? 'worker' : 'inline' }); // payments off have no key
   if (!widgetDir) server.app.deps.log({ level: 'warn', msg: 'The widget is not built (pnpm --filter @slotwise/widget build) and SLOTWISE_WIDGET_DIR is not set: /widget/* is not served, so /console and the hosted booking pages load no script.' });
 } catch (error) {
   listener?.fail();

@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions, type SlotwiseApp } from './app.js';
 import type { AppEnv } from './app-env.js';
-import { createDb, type Database, type Synchronous } from './db/client.js';
+import { createDb, threadWriteLock, type Database, type Synchronous } from './db/client.js';
 import { synchronousFromEnv, useWal, watchCommits } from './db/local-file.js';
 import { listen, type Listener } from './listen.js';
+import { startDeliveryWorker } from './deliveries-thread.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
@@ -41,6 +43,8 @@ export interface DatabaseFileOptions {
    * OS crash or power loss, `normal` a process crash. @default 'normal'
    */
   synchronous?: Synchronous;
+  /** Shared with the other threads of this process writing the file (`DatabaseOptions.threadLock`). */
+  threadLock?: Int32Array;
 }
 
 /**
@@ -56,7 +60,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL, authToken
   if (local) mkdirSync(dirname(resolve(path)), { recursive: true });
   const timeout = 5000;
   const synchronous = options.synchronous ?? 'normal';
-  const database = createDb(url, { timeout, authToken, synchronous });
+  const database = createDb(url, { timeout, authToken, synchronous, ...(options.threadLock ? { threadLock: options.threadLock } : {}) });
   if (local) await useWal(database, timeout);
   await migrate(database);
   if (local) await watchCommits(database, path, timeout);
@@ -101,7 +105,21 @@ export interface StartOptions extends Partial<Omit<AppOptions, 'database' | 'pay
    * @default a socket opened once the app is built
    */
   listener?: Listener;
+  /**
+   * Where the outbox is delivered (emails, meeting links, webhooks, text messages, in-app notices)
+   * and the scheduler ticks: `inline` on this thread right after each commit; `worker` on a worker
+   * thread of its own with its own database connection (`deliveries-thread.ts`), so requests never
+   * wait behind a delivery's CPU. A worker builds its providers from `deliveryEnv` as
+   * `optionsFromEnv` does: choose it when mail, meetings, text messages and payments come from the
+   * environment, not when they are passed here as objects (tests' fakes). The production entry
+   * (`main.ts`) takes it from `SLOTWISE_DELIVERIES`. @default 'inline'
+   */
+  deliveries?: Deliveries;
+  /** The environment a delivery worker reads its settings from. @default process.env */
+  deliveryEnv?: Record<string, string | undefined>;
 }
+
+export type Deliveries = 'inline' | 'worker';
 
 export interface RunningServer {
   url: string;
@@ -109,15 +127,87 @@ export interface RunningServer {
   app: SlotwiseApp;
   /** What seeding did, when asked to seed. */
   seeded?: SeedResult;
+  /** The delivery worker's thread, with `deliveries: 'worker'`. */
+  deliveryWorker?: Worker;
   close(): Promise<void>;
 }
 
 /** Opens the database, applies migrations, optionally seeds, and serves the API over HTTP. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const log: Log = options.log ?? stdoutLog();
-  const database = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN, { synchronous: options.databaseSynchronous ?? synchronousFromEnv(process.env) });
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const databaseAuthToken = options.databaseAuthToken ?? process.env.DATABASE_AUTH_TOKEN;
+  const databaseSynchronous = options.databaseSynchronous ?? synchronousFromEnv(process.env);
+  const inWorker = options.deliveries === 'worker';
+  // This thread and the delivery worker take turns at writing without either sleeping in SQLite's busy handler.
+  const threadLock = inWorker ? threadWriteLock() : undefined;
+  const database = await openDatabase(databaseUrl, databaseAuthToken, { synchronous: databaseSynchronous, ...(threadLock ? { threadLock } : {}) });
   const seeded = options.seed === 'demo' ? await seedDemo(database, { kdfIterations: options.kdfIterations }) : undefined;
   const jwtSecret = options.jwtSecret ?? process.env.SLOTWISE_JWT_SECRET ?? ephemeralJwtSecret(log);
+  const app = nodeApp({ ...options, jwtSecret, ...(inWorker ? { dispatchAfterCommit: false } : {}) }, database, log);
+  if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
+  options.mount?.(app);
+  const every = options.tickEveryMs ?? 30_000;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  /** The scheduler on this thread (inline deliveries, or after the worker stopped). */
+  const tickHere = () => {
+    ticker = every > 0 ? setInterval(() => void loggedTick(app.tick, log), every) : undefined;
+    ticker?.unref();
+  };
+  const worker = inWorker
+    ? startDeliveryWorker(
+        {
+          databaseUrl,
+          ...(databaseAuthToken ? { databaseAuthToken } : {}),
+          ...(databaseSynchronous ? { databaseSynchronous } : {}),
+          env: { ...(options.deliveryEnv ?? process.env) },
+          jwtSecret,
+          threadLock: threadLock!,
+          ...(options.secretsKey ? { secretsKey: options.secretsKey } : {}),
+          tickEveryMs: every,
+        },
+        database,
+        log,
+        () => {
+          // Deliveries never stop: what the worker left undone, this thread does from now on.
+          database.onCommit(app.deliveries.kick);
+          tickHere();
+          app.deliveries.kick();
+        },
+      )
+    : undefined;
+  if (!worker) tickHere();
+  const listener = options.listener ?? (await listen({ port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }));
+  await listener.serve(app.fetch);
+  const server = listener.server;
+  return {
+    url: listener.url,
+    database,
+    app,
+    ...(seeded ? { seeded } : {}),
+    ...(worker ? { deliveryWorker: worker.thread } : {}),
+    close: () =>
+      new Promise<void>((done) => {
+        clearInterval(ticker);
+        server.close(() => {
+          // The worker finishes what it is sending (bounded), then the handles close.
+          void (worker?.stop() ?? Promise.resolve()).then(() => {
+            database.close();
+            done();
+          });
+        });
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/**
+ * The API over `database` with the Node providers: calendar feeds and webhooks to public addresses
+ * only, Zoom or Jitsi meetings, text messages when configured, payments as `options` or the
+ * environment say. The HTTP entry (`startServer`) and the delivery worker (`delivery-worker.ts`)
+ * build theirs alike, so both deliver the same way.
+ */
+export function nodeApp(options: StartOptions & { jwtSecret: string }, database: Database, log: Log): SlotwiseApp {
   const clock = options.clock ?? Date.now;
   const nodeEnv = options.nodeEnv ?? process.env.NODE_ENV;
   const chosen = options.payments ?? paymentsFromEnv(process.env, log);
@@ -134,31 +224,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Zoom's calls are logged like every provider's: host, status and time, never a token or a link.
   const meetings = options.meetings ?? createMeetings(options.meetingSettings ?? {}, loggedFetch(globalThis.fetch.bind(globalThis), log, 'zoom'));
   const assets = options.widgetDir ? { widget: nodeDir(options.widgetDir) } : options.assets;
-  const app = createApp({ ...options, encoder: options.encoder ?? nodeEncoder(), ...(assets ? { assets } : {}), log, clock, jwtSecret, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
-  if (!options.mail) log({ level: 'warn', msg: 'No mail transport (SMTP_URL or POSTMARK_SERVER_TOKEN): no email is sent, and booking answers say so.' });
+  const app = createApp({ ...options, encoder: options.encoder ?? nodeEncoder(), ...(assets ? { assets } : {}), log, clock, database, calendarFeeds, payments, allowLoopbackWebhooks, webhookFetch, meetings, ...(sms ? { sms } : {}) });
   offline?.deliverTo(app);
-  options.mount?.(app);
-  const every = options.tickEveryMs ?? 30_000;
-  const ticker = every > 0 ? setInterval(() => void loggedTick(app.tick, log), every) : undefined;
-  ticker?.unref();
-  const listener = options.listener ?? (await listen({ port: options.port ?? 8787, hostname: options.hostname ?? '127.0.0.1' }));
-  await listener.serve(app.fetch);
-  const server = listener.server;
-  return {
-    url: listener.url,
-    database,
-    app,
-    ...(seeded ? { seeded } : {}),
-    close: () =>
-      new Promise<void>((done) => {
-        clearInterval(ticker);
-        server.close(() => {
-          database.close();
-          done();
-        });
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
-  };
+  return app;
 }
 
 /**
@@ -202,7 +270,7 @@ export function closeOnSignal(server: RunningServer): void {
  * `SLOTWISE_ALLOW_LOOPBACK_WEBHOOKS`, `SMTP_URL`, `POSTMARK_SERVER_TOKEN`, `POSTMARK_MESSAGE_STREAM`,
  * `MAIL_FROM`, `PUBLIC_API_URL`, `PUBLIC_MANAGE_URL` (email), `TWILIO_*` (text messages), `JITSI_BASE_URL`, `ZOOM_*`,
  * `JOIN_OPENS_MINUTES_BEFORE`, `JOIN_CLOSES_MINUTES_AFTER` (meetings), `SLOTWISE_WIDGET_DIR`,
- * `SLOT_CACHE_MAX_ENTRIES`, `SLOT_CACHE_MAX_BYTES`.
+ * `SLOT_CACHE_MAX_ENTRIES`, `SLOT_CACHE_MAX_BYTES`, `SLOTWISE_DELIVERIES`.
  */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): StartOptions {
   const port = integer(env, 'PORT', 0, 65535);
@@ -215,8 +283,11 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const cacheBounds = slotCacheSettings(env);
   const databaseSynchronous = synchronousFromEnv(env);
   const widgetDir = env.SLOTWISE_WIDGET_DIR;
+  const deliveries = env.SLOTWISE_DELIVERIES;
+  if (deliveries !== undefined && deliveries !== 'inline' && deliveries !== 'worker') throw new Error(`SLOTWISE_DELIVERIES must be "worker" (deliveries on a thread of their own, the default) or "inline" (on the thread that serves requests); got "${deliveries}".`);
   if (widgetDir && !existsSync(widgetDir)) throw new Error(`SLOTWISE_WIDGET_DIR must be a folder that exists; got "${widgetDir}".`);
   return {
+    ...(deliveries ? { deliveries } : {}),
     ...(widgetDir ? { widgetDir } : {}),
     ...(port === undefined ? {} : { port }),
     ...(env.HOST ? { hostname: env.HOST } : {}),

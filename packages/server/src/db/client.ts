@@ -28,6 +28,41 @@ export interface DatabaseOptions {
    * (`DEFAULT_WAL_SYNCHRONOUS=2`): slower, never less durable. @default 'full'
    */
   synchronous?: Synchronous;
+  /**
+   * A lock shared with the other threads of this process that write the same local file
+   * (`threadWriteLock()`, handed to a worker in its `workerData`). Each write waits for it without
+   * blocking its event loop (`Atomics.waitAsync`) before `BEGIN`, so two threads never meet in
+   * SQLite's busy handler, which sleeps the whole thread (1, 2, 5, 10 ms…) while the other commits.
+   * Other processes still meet SQLite's lock and `timeout`. @default none
+   */
+  threadLock?: Int32Array;
+}
+
+/** A write lock for the threads of one process that share a database file (`DatabaseOptions.threadLock`). */
+export function threadWriteLock(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+/** ES2024's `Atomics.waitAsync` (Node 16+), which this package's TypeScript lib does not declare. */
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+}
+
+const FREE = 0;
+const HELD = 1;
+
+/** Takes `lock` (waiting asynchronously while another thread holds it), runs `run`, gives it back. */
+async function underThreadLock<T>(lock: Int32Array, run: () => Promise<T>): Promise<T> {
+  while (Atomics.compareExchange(lock, 0, FREE, HELD) !== FREE) {
+    const wait = (Atomics as unknown as AtomicsWaitAsync).waitAsync(lock, 0, HELD);
+    if (wait.async) await wait.value;
+  }
+  try {
+    return await run();
+  } finally {
+    Atomics.store(lock, 0, FREE);
+    Atomics.notify(lock, 0, 1);
+  }
 }
 
 /**
@@ -185,8 +220,9 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
   // BEGIN IMMEDIATE on another connection of this process would busy-wait on the event loop that
   // the first transaction needs in order to finish — a stall of `timeout` ms. Queued here, they
   // wait without blocking; other processes still meet SQLite's lock and busy timeout.
+  const lock = options.threadLock;
   const queued = <T>(run: () => Promise<T>): Promise<T> => {
-    const turn = queue.then(run);
+    const turn = queue.then(lock ? () => underThreadLock(lock, run) : run);
     queue = turn.then(
       () => undefined,
       () => undefined,
