@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMailbox, type Mailbox } from './providers/mail/mailbox.js';
 import type { LogEntry } from './services/log.js';
+import { bookDemoFree } from './testing/book-free.js';
 
 // The delivery worker is a file of the build (`dist/delivery-worker.js`), so this test starts the
 // built server, as `node dist/main.js` does (main.test.ts runs that one end to end).
@@ -15,21 +16,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-async function bookFree(url: string, email: string, nth: number): Promise<void> {
-  const profile = (await (await fetch(`${url}/v1/specialists/demo`)).json()) as { services: { id: string; durations: { price: number }[] }[] };
-  const free = profile.services.find((s) => s.durations.every((d) => d.price === 0))!;
-  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
-  const slots = (await (await fetch(`${url}/v1/specialists/demo/slots?service=${free.id}&from=${from}&to=${to}&timezone=UTC`)).json()) as { days: { slots: { start: string }[] }[] };
-  const start = slots.days.flatMap((d) => d.slots)[nth]!.start;
-  const res = await fetch(`${url}/v1/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ specialist: 'demo', service: free.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } }),
-  });
-  expect(res.status).toBe(201);
-}
 
 describe('the delivery worker (startServer({ deliveries: "worker" }))', () => {
   it('goes on delivering from the thread that serves requests when the worker stops unasked, and says so in the log', async () => {
@@ -45,7 +31,7 @@ describe('the delivery worker (startServer({ deliveries: "worker" }))', () => {
     cleanups.push(() => server.close());
     const sent = () => lines.filter((l) => l.msg === 'delivery' && l.channel === 'email' && l.outcome === 'sent');
 
-    await bookFree(server.url, 'first@example.com', 0);
+    expect((await bookDemoFree(server.url, 'first@example.com', 0)).status).toBe(201);
     await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('first@example.com')), 20_000);
     await expect.poll(() => sent().length).toBeGreaterThan(0);
     expect(sent().every((l) => l.thread === 'deliveries')).toBe(true);
@@ -54,7 +40,7 @@ describe('the delivery worker (startServer({ deliveries: "worker" }))', () => {
     await expect.poll(() => lines.some((l) => l.level === 'error' && String(l.msg).startsWith('delivery worker stopped'))).toBe(true);
     lines.length = 0;
 
-    await bookFree(server.url, 'second@example.com', 1);
+    expect((await bookDemoFree(server.url, 'second@example.com', 1)).status).toBe(201);
     await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('second@example.com')), 20_000);
     await expect.poll(() => sent().length).toBeGreaterThan(0);
     expect(sent().every((l) => l.thread === undefined)).toBe(true);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './node.js';
 import { startMailbox, type Mailbox } from './providers/mail/mailbox.js';
 import { seedDemo } from './seed.js';
+import { bookDemoFree } from './testing/book-free.js';
 
 // The production entry as an operator runs it: `node dist/main.js`, configured only by its
 // environment, logging JSON lines on stdout, stopped by SIGTERM.
@@ -88,27 +89,19 @@ async function seededDatabaseUrl(): Promise<string> {
   return url;
 }
 
-/** Books the first open time of the demo's free session for `email`; resolves with the answer's JSON. */
-async function bookFree(url: string, email: string): Promise<Record<string, unknown>> {
-  const profile = (await (await fetch(`${url}/v1/specialists/demo`)).json()) as { services: { id: string; durations: { price: number }[] }[] };
-  const free = profile.services.find((s) => s.durations.every((d) => d.price === 0))!;
-  const from = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10);
-  const slots = (await (await fetch(`${url}/v1/specialists/demo/slots?service=${free.id}&from=${from}&to=${to}&timezone=UTC`)).json()) as { days: { slots: { start: string }[] }[] };
-  const start = slots.days.flatMap((d) => d.slots)[0]!.start;
-  const res = await fetch(`${url}/v1/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ specialist: 'demo', service: free.id, start, customer: { name: 'Ada', email, timeZone: 'UTC' } }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as Record<string, unknown>;
-}
-
 const mailboxes: Mailbox[] = [];
 afterEach(async () => {
   for (const mailbox of mailboxes.splice(0)) await mailbox.close();
 });
+
+/** `node dist/main.js` on a file with the demo specialist, sending mail to a local mailbox; resolves once it listens. */
+async function startWithMail(env: Record<string, string>) {
+  const mailbox = await startMailbox();
+  mailboxes.push(mailbox);
+  const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await seededDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SMTP_URL: mailbox.url, MAIL_FROM: 'Slotwise <bookings@example.com>', PUBLIC_API_URL: 'https://api.example.com', ...env });
+  const listening = await run.line((entry) => entry.msg === 'listening');
+  return { mailbox, run, listening };
+}
 
 describe('the production entry (node dist/main.js)', () => {
   it('serves the widget’s files from SLOTWISE_WIDGET_DIR, the console’s page and a hosted booking page', async () => {
@@ -171,12 +164,9 @@ describe('the production entry (node dist/main.js)', () => {
   }, 30_000);
 
   it('delivers on a worker thread of its own: a booking’s email arrives, its delivery lines say thread "deliveries", and SIGTERM still ends with 0', async () => {
-    const mailbox = await startMailbox();
-    mailboxes.push(mailbox);
-    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await seededDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SMTP_URL: mailbox.url, MAIL_FROM: 'Slotwise <bookings@example.com>', PUBLIC_API_URL: 'https://api.example.com', SLOTWISE_KDF_ITERATIONS: '100000' });
-    const listening = await run.line((entry) => entry.msg === 'listening');
+    const { mailbox, run, listening } = await startWithMail({});
     expect(listening.deliveries).toBe('worker');
-    await bookFree(String(listening.url), 'ada@example.com');
+    expect((await bookDemoFree(String(listening.url), 'ada@example.com')).status).toBe(201);
     const [confirmation] = await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('ada@example.com')), 20_000);
     expect(confirmation!.subject).toBeTruthy();
     const sent = await run.line((entry) => entry.msg === 'delivery' && entry.channel === 'email' && entry.outcome === 'sent');
@@ -189,12 +179,9 @@ describe('the production entry (node dist/main.js)', () => {
   }, 60_000);
 
   it('delivers on the thread that serves requests with SLOTWISE_DELIVERIES=inline, and refuses any other value with a sentence', async () => {
-    const mailbox = await startMailbox();
-    mailboxes.push(mailbox);
-    const run = start({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: await seededDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', SMTP_URL: mailbox.url, MAIL_FROM: 'Slotwise <bookings@example.com>', PUBLIC_API_URL: 'https://api.example.com', SLOTWISE_DELIVERIES: 'inline' });
-    const listening = await run.line((entry) => entry.msg === 'listening');
+    const { mailbox, run, listening } = await startWithMail({ SLOTWISE_DELIVERIES: 'inline' });
     expect(listening.deliveries).toBe('inline');
-    await bookFree(String(listening.url), 'grace@example.com');
+    expect((await bookDemoFree(String(listening.url), 'grace@example.com')).status).toBe(201);
     await mailbox.waitFor((messages) => messages.some((m) => m.to.includes('grace@example.com')), 20_000);
     const sent = await run.line((entry) => entry.msg === 'delivery' && entry.channel === 'email' && entry.outcome === 'sent');
     expect(sent.thread).toBeUndefined();
