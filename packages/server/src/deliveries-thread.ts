@@ -26,8 +26,8 @@ export interface DeliveryWorkerData {
   tickEveryMs: number;
 }
 
-/** Messages from the worker. */
-export type FromWorker = { log: LogEntry } | { ready: true } | { stopped: true };
+/** Messages from the worker: its log lines. */
+export type FromWorker = { log: LogEntry };
 /** Messages to the worker: something was committed; finish and stop. */
 export type ToWorker = 'kick' | 'stop';
 
@@ -58,9 +58,7 @@ export function startDeliveryWorker(data: DeliveryWorkerData, database: Database
       if (!stopping) thread.postMessage('kick' satisfies ToWorker);
     });
   });
-  thread.on('message', (message: FromWorker) => {
-    if ('log' in message) log({ ...message.log, thread: 'deliveries' });
-  });
+  thread.on('message', (message: FromWorker) => log({ ...message.log, thread: 'deliveries' }));
   thread.on('error', (error) => log({ level: 'error', msg: 'delivery worker failed', error: { name: error.name, message: error.message, stack: error.stack } }));
   thread.once('exit', (code) => {
     stopListening();

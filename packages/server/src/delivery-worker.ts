@@ -14,8 +14,7 @@ import type { Log } from './services/log.js';
 const port = parentPort;
 if (!port) throw new Error('delivery-worker.js runs as a worker thread (startServer({ deliveries: "worker" })), not on its own.');
 const data = workerData as DeliveryWorkerData;
-const post = (message: FromWorker) => port.postMessage(message);
-const log: Log = (entry) => post({ log: entry });
+const log: Log = (entry) => port.postMessage({ log: entry } satisfies FromWorker);
 
 const database = await openDatabase(data.databaseUrl, data.databaseAuthToken, { threadLock: data.threadLock, ...(data.databaseSynchronous ? { synchronous: data.databaseSynchronous } : {}) });
 const options = optionsFromEnv(data.env);
@@ -25,7 +24,6 @@ const app = nodeApp(
     payments: paymentsFromEnv(data.env),
     jwtSecret: data.jwtSecret,
     ...(data.secretsKey ? { secretsKey: data.secretsKey } : {}),
-    nodeEnv: data.env.NODE_ENV,
   },
   database,
   log,
@@ -38,12 +36,10 @@ port.on('message', (message: ToWorker) => {
 });
 // What was committed before this thread listened (the HTTP thread serves from the start).
 app.deliveries.kick();
-post({ ready: true });
 
 async function stop() {
   clearInterval(ticker);
   await app.deliveries.idle();
   database.close();
-  post({ stopped: true });
   port!.close();
 }
