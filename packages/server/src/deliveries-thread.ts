@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { Database, Synchronous } from './db/client.js';
-import type { Log, LogEntry } from './services/log.js';
+import { errorFields, type Log, type LogEntry } from './services/log.js';
 
 /** What the worker is started with: every field survives `structuredClone`. */
 export interface DeliveryWorkerData {
@@ -59,7 +59,7 @@ export function startDeliveryWorker(data: DeliveryWorkerData, database: Database
     });
   });
   thread.on('message', (message: FromWorker) => log({ ...message.log, thread: 'deliveries' }));
-  thread.on('error', (error) => log({ level: 'error', msg: 'delivery worker failed', error: { name: error.name, message: error.message, stack: error.stack } }));
+  thread.on('error', (error) => log({ level: 'error', msg: 'delivery worker failed', ...errorFields(error) }));
   thread.once('exit', (code) => {
     stopListening();
     if (stopping) return;
