@@ -42,12 +42,18 @@ describe('slots answers carried across booking writes', () => {
     expect(starts(december.body)).toHaveLength(15);
   });
 
-  it('reads the hours, overrides and recurring rules once per version: another window reads only its bookings', async () => {
+  it('reads the hours, overrides and recurring rules once per version: another window reads only its bookings, or nothing when its days were computed', async () => {
     const calls: DatabaseCall[] = [];
     t = await testApp({ createClient: countingClient(calls) });
+    // 2026-11-23 … 27 lies on two 16-day blocks (`slot-blocks.ts`): 11-11 … 11-26 and 11-27 … 12-12.
     expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toHaveLength(80);
     calls.length = 0;
-    expect(starts((await slotsOf(t, '2026-11-30', '2026-12-04')).body)).toHaveLength(80);
+    const later = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-30&to=2026-12-04&timezone=America/New_York`);
+    expect(starts(later.body as never)).toHaveLength(80);
+    expect((later.body as { days: { date: string }[] }).days.map((d) => d.date)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(calls.filter((call) => /from "(weekly_hours|date_overrides|recurring_availability|bookings)"/.test(call.sql))).toEqual([]);
+    // Days of a block not computed yet read their bookings, and still not the rules.
+    expect(starts((await slotsOf(t, '2026-12-14', '2026-12-18')).body)).toHaveLength(80);
     expect(calls.some((call) => call.sql.includes('from "bookings"'))).toBe(true);
     expect(calls.filter((call) => /from "(weekly_hours|date_overrides|recurring_availability)"/.test(call.sql))).toEqual([]);
     // Closing a day moves the version: the next window reads the rules again and shows it closed.
@@ -63,6 +69,19 @@ describe('slots answers carried across booking writes', () => {
     const cancelled = await t.json(`/v1/bookings/${booking.id}/cancel`, { body: {}, headers: { authorization: `Bearer ${manageToken}` } });
     expect(cancelled.status).toBe(200);
     expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-24T09:00:00Z');
+  });
+
+  it('shows a booking to every visitor asking afterwards, in any zone and window over the days it lands on', async () => {
+    t = await testApp();
+    // Both 16-day blocks around the booking are computed (and kept) before it.
+    expect(starts((await slotsOf(t, '2026-11-23', '2026-11-27')).body)).toContain('2026-11-25T10:00:00Z');
+    await book(t, '2026-11-25T10:00:00Z', 1);
+    for (const [zone, from, to] of [['Asia/Tokyo', '2026-11-25', '2026-11-26'], ['America/Los_Angeles', '2026-11-20', '2026-11-30'], ['UTC', '2026-11-25', '2026-11-25']]) {
+      const res = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=${from}&to=${to}&timezone=${zone}`);
+      const shown = starts(res.body as never);
+      expect(shown.length, `${zone} ${from}…${to}`).toBeGreaterThan(0);
+      expect(shown, `${zone} ${from}…${to}`).not.toContain('2026-11-25T10:00:00Z');
+    }
   });
 
   it('computes a day again when a booking outside it fills the week its cap counts', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { optionsFromEnv } from '../../node.js';
 import { slotCacheSettings } from '../../settings.js';
 import { createSlotCache, SLOT_CACHE_DEFAULTS } from './slot-cache.js';
+import { slotList } from './slots-json.js';
 
 const NOW = Date.parse('2026-12-06T10:00:00Z');
 const LATER = NOW + 3_600_000;
@@ -28,6 +29,18 @@ describe('the slot cache bounds', () => {
     expect(cache.bytes).toBe(100_000);
     expect(cache.get('window-39', NOW)).toBeUndefined();
     expect(cache.get('window-40', NOW)).toBeDefined();
+  });
+
+  it('weighs a block of slots with its index: 96 slots are 5,952 body bytes and 1,156 more for their starts and offsets', () => {
+    const day = Date.parse('2026-12-07T00:00:00Z');
+    const list = slotList(Array.from({ length: 96 }, (_, i) => ({ start: day + i * 900_000, end: day + i * 900_000 + 1_800_000 })));
+    expect(list.bytes.byteLength).toBe(96 * 62);
+    const cache = createSlotCache({ maxBytes: 6000 });
+    cache.set('block', list.bytes, LATER);
+    expect(cache.get('block', NOW)).toBeUndefined();
+    const roomy = createSlotCache({ maxBytes: 7200 });
+    roomy.set('block', list.bytes, LATER);
+    expect(roomy.bytes).toBe(96 * 62 + 96 * 8 + 97 * 4);
   });
 
   it('keeps no answer larger than the whole bound, and keeps the others', () => {

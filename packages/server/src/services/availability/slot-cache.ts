@@ -98,7 +98,8 @@ export function lru<V>(max: number, weigh?: (value: V) => number, maxWeight = In
 export function createSlotCache(options: SlotCacheOptions = {}): SlotCache {
   const answers = lru<{ body: Uint8Array<ArrayBuffer>; validUntil: number }>(
     options.maxEntries ?? SLOT_CACHE_DEFAULTS.maxEntries,
-    (entry) => entry.body.byteLength,
+    // A body is weighed with the buffer it lives in: a block's list (`slot-blocks.ts`) keeps its index there.
+    (entry) => entry.body.buffer.byteLength,
     options.maxBytes ?? SLOT_CACHE_DEFAULTS.maxBytes,
   );
   const contexts = lru<Promise<unknown>>(500);

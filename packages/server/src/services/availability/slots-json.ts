@@ -1,6 +1,6 @@
 import type { Slots } from '@slotwise/sdk/contract';
 import { DAY_MS, daysFromCivil, formatEpochDay, isoInstant } from '../../domain/civil.js';
-import type { SlotDay } from '../../domain/slots.js';
+import type { Slot } from '../../domain/slots.js';
 
 const encoder = new TextEncoder();
 
@@ -20,51 +20,125 @@ const LAST_DAY = daysFromCivil(9999, 12, 31);
 const SLOT_MAX = 160;
 
 /**
- * The public slots answer as UTF-8 JSON, byte for byte what `JSON.stringify` writes for the
- * `Slots` body (same keys, same order) encoded as UTF-8, written straight from the engine's
- * epoch-ms slots into one buffer. A cache miss serialises thousands of slots: building the text
- * first (a string per slot, then one long string flattened and encoded) cost twice as much and
- * left most of a miss's garbage. Every string that is not an instant or a number still goes
- * through `JSON.stringify`, so escaping stays its business.
+ * Slots written once as UTF-8 JSON objects, each followed by a comma, with where each begins:
+ * every answer that shows some of them copies their bytes (`answerBytes`) instead of writing
+ * them again. A slot's object does not depend on the visitor's zone (its instants are UTC), so
+ * one list serves every zone and every window that falls on it.
  */
-export function slotsBytes(head: Omit<Slots, 'days'>, days: readonly SlotDay[]): Uint8Array<ArrayBuffer> {
+export interface SlotList {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Each slot's start, epoch ms, ascending as the engine gives them. */
+  starts: Float64Array;
+  /** Where slot `i`'s object begins in `bytes`; `at[length]` is the end of the last one's comma. */
+  at: Uint32Array;
+}
+
+/** Slots in a list's own order, as far as the answer shows them: `list`'s slots `first` … `end - 1`. */
+export interface SlotRun {
+  list: SlotList;
+  first: number;
+  end: number;
+}
+
+/** One date of an answer: its slots, in one run or more (a date may span two lists). */
+export interface DayRuns {
+  date: string;
+  runs: SlotRun[];
+}
+
+/**
+ * `slots` as their JSON objects, byte for byte what `JSON.stringify` writes for one slot of the
+ * `Slots` body (same keys, same order), each followed by a comma. Written straight from the
+ * engine's epoch-ms slots: building the text first (a string per slot, then one long string
+ * flattened and encoded) cost twice as much and left most of a cache miss's garbage.
+ */
+export function slotList(slots: readonly Slot[]): SlotList {
+  let bytes = new Uint8Array(slots.length * 64 + 64);
+  const starts = new Float64Array(slots.length);
+  const offsets = new Uint32Array(slots.length + 1);
+  // No closures over `bytes` and `at` (they would live in a context, slowing every byte).
+  let at = 0;
+  for (let j = 0; j < slots.length; j++) {
+    const slot = slots[j]!;
+    starts[j] = slot.start;
+    offsets[j] = at;
+    if (at + SLOT_MAX > bytes.length) bytes = room(bytes, at, SLOT_MAX);
+    for (let k = 0; k < START.length; k++) bytes[at + k] = START[k]!;
+    at = shortInstant(bytes, at + START.length, slot.start);
+    if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.start));
+    for (let k = 0; k < END.length; k++) bytes[at + k] = END[k]!;
+    at = shortInstant(bytes, at + END.length, slot.end);
+    if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.end));
+    bytes[at++] = 0x22; // "
+    if (slot.seatsLeft !== undefined) at = put(bytes, at, `,"seatsLeft":${slot.seatsLeft}`);
+    bytes[at++] = 0x7d; // }
+    bytes[at++] = 0x2c; // ,
+  }
+  offsets[slots.length] = at;
+  // One buffer for all three, so a cache that weighs a body by its buffer weighs the whole list.
+  const buffer = new ArrayBuffer(starts.byteLength + offsets.byteLength + at);
+  const list = {
+    starts: new Float64Array(buffer, 0, slots.length),
+    at: new Uint32Array(buffer, starts.byteLength, slots.length + 1),
+    bytes: new Uint8Array(buffer, starts.byteLength + offsets.byteLength, at),
+  };
+  list.starts.set(starts);
+  list.at.set(offsets);
+  list.bytes.set(bytes.subarray(0, at));
+  return list;
+}
+
+/**
+ * The public slots answer as UTF-8 JSON, byte for byte what `JSON.stringify` writes for the
+ * `Slots` body, from slots already written (`slotList`): each date's runs are copied, not written.
+ * Every string that is not an instant or a number goes through `JSON.stringify`, so escaping
+ * stays its business.
+ */
+export function answerBytes(head: Omit<Slots, 'days'>, days: readonly DayRuns[]): Uint8Array<ArrayBuffer> {
   const { service, duration, timeZone, from, to } = head;
   // `…"days":[]}` without its last two characters: the same header JSON.stringify writes.
-  let value = JSON.stringify({ service, duration, timeZone, from, to, days: [] }).slice(0, -2);
-  let slotCount = 0;
-  for (const day of days) slotCount += day.slots.length;
-  // Enough for every slot written the short way (62 bytes at most); grown only for long ones.
-  let bytes = new Uint8Array(value.length * 3 + days.length * 64 + slotCount * 64 + 4096);
-  // No closures over `bytes` and `at` (they would live in a context, slowing every byte).
-  let at = put(bytes, 0, value);
+  const opening = JSON.stringify({ service, duration, timeZone, from, to, days: [] }).slice(0, -2);
+  const dates = days.map((day, i) => `${i === 0 ? '' : ','}{"date":${JSON.stringify(day.date)},"slots":[`);
+  // Each run's bytes end with a comma; the last one of a date drops it.
+  let size = utf8Length(opening) + 2;
   for (let i = 0; i < days.length; i++) {
-    const day = days[i]!;
-    const slots = day.slots;
-    value = `${i === 0 ? '' : ','}{"date":${JSON.stringify(day.date)},"slots":[`;
-    bytes = room(bytes, at, value.length * 3 + 2);
-    at = put(bytes, at, value);
-    for (let j = 0; j < slots.length; j++) {
-      const slot = slots[j]!;
-      if (at + SLOT_MAX > bytes.length) bytes = room(bytes, at, SLOT_MAX);
-      if (j > 0) bytes[at++] = 0x2c; // ,
-      for (let k = 0; k < START.length; k++) bytes[at + k] = START[k]!;
-      at = shortInstant(bytes, at + START.length, slot.start);
-      if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.start));
-      for (let k = 0; k < END.length; k++) bytes[at + k] = END[k]!;
-      at = shortInstant(bytes, at + END.length, slot.end);
-      if (at < 0) at = put(bytes, -at - 1, isoInstant(slot.end));
-      bytes[at++] = 0x22; // "
-      if (slot.seatsLeft !== undefined) at = put(bytes, at, `,"seatsLeft":${slot.seatsLeft}`);
-      bytes[at++] = 0x7d; // }
+    let slotBytes = 0;
+    for (const run of days[i]!.runs) if (run.end > run.first) slotBytes += run.list.at[run.end]! - run.list.at[run.first]!;
+    size += utf8Length(dates[i]!) + 2 + Math.max(0, slotBytes - 1);
+  }
+  const bytes = new Uint8Array(size);
+  let at = put(bytes, 0, opening);
+  for (let i = 0; i < days.length; i++) {
+    at = put(bytes, at, dates[i]!);
+    const dayStart = at;
+    for (const run of days[i]!.runs) {
+      if (run.end <= run.first) continue;
+      const { bytes: source, at: offsets } = run.list;
+      bytes.set(source.subarray(offsets[run.first]!, offsets[run.end]!), at);
+      at += offsets[run.end]! - offsets[run.first]!;
     }
-    bytes = room(bytes, at, 2);
+    if (at > dayStart) at--; // the last slot's comma
     bytes[at++] = 0x5d; // ]
     bytes[at++] = 0x7d; // }
   }
-  bytes = room(bytes, at, 2);
   bytes[at++] = 0x5d;
   bytes[at++] = 0x7d;
-  return bytes.slice(0, at);
+  return bytes;
+}
+
+/** How many bytes `text` takes as UTF-8 (`TextEncoder`'s: a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 4 bytes for 2 units
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 /** `value` as UTF-8 at `at` (room made for it first). @returns where it ends */

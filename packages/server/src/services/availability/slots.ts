@@ -7,7 +7,8 @@ import { DAY_MS, formatEpochDay, parseEpochDay } from '../../domain/civil.js';
 import { computeSlots, type Busy, type SlotResult } from '../../domain/slots.js';
 import { startOfDate } from '../../domain/zone.js';
 import { ServiceError } from '../errors.js';
-import { slotsBytes } from './slots-json.js';
+import { answerBytes, slotList, type SlotList } from './slots-json.js';
+import { blocksOf, blockWindow, bodyOfList, daysIn, flatSlots, listOfBody } from './slot-blocks.js';
 import { chooseDuration, findActiveService, findSpecialist } from '../catalog/catalog.js';
 import { standingOf, type Standing } from '../catalog/standing.js';
 import { availabilityOf, bookedTime, countedBookings, feedUrls, serviceRules } from './rules.js';
@@ -224,24 +225,55 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const { from, to } = window ?? instants();
   // No slot is offered that could not be booked: none while they take no bookings, none of a priced service while they take no money.
   const closed = !ctx.standing.acceptingBookings || (price > 0 && !ctx.standing.acceptingPaidBookings);
-  const rules = closed ? undefined : (ctx.availability ??= availabilityOf(db, ctx.specialist).catch((error: unknown) => {
+  let validUntil = Number.POSITIVE_INFINITY;
+  const lists: SlotList[] = [];
+  if (!closed) {
+    for (const block of blocksOf(from, to)) {
+      const found = await blockOf(deps, head, ctx, service, minutes, block, now);
+      lists.push(found.list);
+      validUntil = Math.min(validUntil, found.validUntil);
+    }
+  }
+  const bytes = answerBytes({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, daysIn(lists, from, to, timeZone));
+  deps.slotCache.set(key, bytes, validUntil);
+  answerFiled(deps.slotCache, question, head.version);
+  if (url) deps.slotCache.set(urlKey(head, url), bytes, validUntil);
+  await deps.slotCache.shared?.set(key, bytes, validUntil, now);
+  return bytes;
+}
+
+/**
+ * The open slots of one block (`slot-blocks.ts`) at the specialist's current version: kept, or
+ * carried from an older version when no booking since came near it (`carry.ts`), or computed
+ * from the database and kept.
+ */
+async function blockOf(deps: ServiceDeps, head: { id: string; version: number }, ctx: VersionContext, service: ServiceRow, minutes: number, block: number, now: number): Promise<{ list: SlotList; validUntil: number }> {
+  const db = deps.database.db;
+  const window = blockWindow(block);
+  const outside = ctx.feeds.length > 0 ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
+  const keyAt = (version: number) => ['block', head.id, version, service.id, minutes, block, ...outside.versions].join('|');
+  const key = keyAt(head.version);
+  const question = keyAt(-1);
+  const kept = deps.slotCache.entry(key, now) ?? (await carriedAnswer(deps.slotCache, db, head, { key, question, window: () => window, keyAt }, now));
+  const list = kept && listOfBody(kept.body);
+  if (kept && list) {
+    answerFiled(deps.slotCache, question, head.version);
+    return { list, validUntil: kept.validUntil };
+  }
+  const rules = (ctx.availability ??= availabilityOf(db, ctx.specialist).catch((error: unknown) => {
     ctx.availability = undefined;
     throw error;
   }));
-  const result = closed || !rules ? { days: [], validUntil: Number.POSITIVE_INFINITY } : await slotsFromDb(db, ctx.specialist, service, minutes, { from, to, displayTimeZone: timeZone }, outside.busy, now, undefined, rules);
+  const result = await slotsFromDb(db, ctx.specialist, service, minutes, { ...window, displayTimeZone: ctx.specialist.timeZone }, outside.busy, now, undefined, rules);
   // The rules just read serve this process's next booking of the service without a read
   // (`bookings/warm.ts`): the specialist's row, and with it the rules version, was read before
   // them, so a booking guarded on that version is checked against exactly these rules.
   // At the edge they are filed in the shared tier too, for the booking another isolate takes.
-  if ('availability' in result) {
-    const warm = { rulesVersion: ctx.specialist.rulesVersion, specialist: ctx.specialist, service, feeds: ctx.feeds, availability: result.availability };
-    remember(deps.database, warm);
-    await share(deps.slotCache.shared, warm, now);
-  }
-  const bytes = slotsBytes({ service: service.id, duration: minutes, timeZone, from: days.from, to: days.to }, result.days);
-  deps.slotCache.set(key, bytes, result.validUntil);
+  const warm = { rulesVersion: ctx.specialist.rulesVersion, specialist: ctx.specialist, service, feeds: ctx.feeds, availability: result.availability };
+  remember(deps.database, warm);
+  await share(deps.slotCache.shared, warm, now);
+  const computed = slotList(flatSlots(result.days));
+  deps.slotCache.set(key, bodyOfList(computed), result.validUntil);
   answerFiled(deps.slotCache, question, head.version);
-  if (url) deps.slotCache.set(urlKey(head, url), bytes, result.validUntil);
-  await deps.slotCache.shared?.set(key, bytes, result.validUntil, now);
-  return bytes;
+  return { list: computed, validUntil: result.validUntil };
 }
