@@ -1,6 +1,6 @@
 import type { ProblemCode } from '@slotwise/sdk/contract';
-import { and, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { Query } from '../../db/shaped.js';
+import { and, count, eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { shaped, type Query } from '../../db/shaped.js';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Database, Drizzle } from '../../db/client.js';
 import { bookingEvents, bookings, type BookingRow } from '../../db/schema.js';
@@ -28,10 +28,13 @@ export async function historyLength(db: Drizzle, bookingId: string): Promise<num
  * when there is no such booking.
  */
 export async function bookingWithHistory(db: Drizzle, bookingId: string): Promise<{ row: BookingRow; history: number } | undefined> {
-  const [found] = await db
-    .select({ ...getTableColumns(bookings), history: historyCount(bookingId).mapWith(Number) })
-    .from(bookings)
-    .where(eq(bookings.id, bookingId));
+  // Built once per handle: every meeting a booking gets reads it, and drizzle building its 30-odd columns cost more than SQLite running it.
+  const build = () =>
+    db
+      .select({ ...getTableColumns(bookings), history: historyCount(sql.placeholder('id')).mapWith(Number) })
+      .from(bookings)
+      .where(eq(bookings.id, sql.placeholder('id')));
+  const [found] = await shaped(db, 'booking-with-history', build, { id: bookingId });
   if (!found) return undefined;
   const { history, ...row } = found;
   return { row, history };
@@ -47,7 +50,7 @@ export async function bookingWithHistory(db: Drizzle, bookingId: string): Promis
 export const historyStill = (bookingId: string, length: number): SQL => sql`${historyCount(bookingId)} = ${length}`;
 
 /** The number of events in the booking's history, as an SQL expression. */
-const historyCount = (bookingId: string): SQL => sql`(select count(*) from ${bookingEvents} where ${bookingEvents.bookingId} = ${bookingId})`;
+const historyCount = (bookingId: string | SQLWrapper): SQL => sql`(select count(*) from ${bookingEvents} where ${bookingEvents.bookingId} = ${bookingId})`;
 
 /** What one try decided: the statements to write, the guard they need, and the answer once written. */
 export interface Planned<T> {

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, ne, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, ne, not, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { bookings } from '../../db/schema.js';
 import { ACTIVE_STATUSES } from '../../domain/booking-state.js';
 import { DAY_MS, MINUTE_MS } from '../../domain/civil.js';
@@ -16,8 +16,8 @@ const ofSession = (seat: Pick<Seat, 'session'>): SQL =>
  * The bookings (any status) of the session `row` belongs to: its specialist's, of its service, at
  * its start and end — the seats of a group session; a one-to-one booking alone.
  */
-export const sameSessionAs = (row: { specialistId: string; serviceId: string; startAt: number; endAt: number }): SQL =>
-  and(eq(bookings.specialistId, row.specialistId), ofSession({ session: { service: row.serviceId, start: row.startAt, end: row.endAt } }))!;
+export const sameSessionAs = (row: { specialistId: string | SQLWrapper; serviceId: string | SQLWrapper; startAt: number | SQLWrapper; endAt: number | SQLWrapper }): SQL =>
+  and(eq(bookings.specialistId, row.specialistId), eq(bookings.serviceId, row.serviceId), eq(bookings.startAt, row.startAt), eq(bookings.endAt, row.endAt))!;
 
 /**
  * A guarded batch's condition (`db/batch.ts`), checked by the database at commit: the new booking

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { shaped } from '../../db/shaped.js';
 import { sameSessionAs } from '../bookings/seats.js';
 import { bookings, services, specialists, type BookingRow, type DeliveryRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
@@ -28,7 +29,7 @@ export function providerFor(deps: ServiceDeps, source: MeetingSource): MeetingPr
  * The other seats in force of `seat`'s session (a group service: same service, start and end) —
  * the people who share its meeting. None for a one-to-one booking.
  */
-export const matesOf = (seat: Pick<BookingRow, 'id' | 'specialistId' | 'serviceId' | 'startAt' | 'endAt'>): SQL =>
+export const matesOf = (seat: { [K in 'id' | 'specialistId' | 'serviceId' | 'startAt' | 'endAt']: BookingRow[K] | SQLWrapper }): SQL =>
   and(sameSessionAs(seat), inArray(bookings.status, ['confirmed', 'held']), ne(bookings.id, seat.id))!;
 
 /** What a booking's meeting is made from: the service's and specialist's names, the zone, the fixed link — read by one statement. */
@@ -42,17 +43,22 @@ export interface SessionInfo {
 }
 
 export async function sessionInfo(deps: ServiceDeps, row: BookingRow): Promise<SessionInfo> {
-  const [info] = await deps.database.db
-    .select({
-      service: services.name,
-      specialist: specialists.name,
-      timeZone: specialists.timeZone,
-      meetingLink: specialists.meetingLink,
-      mateHasMeeting: sql<boolean>`exists (select 1 from ${bookings} where ${and(matesOf(row), isNotNull(bookings.meetingUrl), isNotNull(bookings.meetingRef))})`.mapWith(Boolean),
-    })
-    .from(services)
-    .innerJoin(specialists, eq(specialists.id, services.specialistId))
-    .where(eq(services.id, row.serviceId));
+  const db = deps.database.db;
+  // Built once per handle (it is read for every meeting made): its values are placeholders.
+  const seat = { id: sql.placeholder('id'), specialistId: sql.placeholder('specialist'), serviceId: sql.placeholder('service'), startAt: sql.placeholder('start'), endAt: sql.placeholder('end') };
+  const build = () =>
+    db
+      .select({
+        service: services.name,
+        specialist: specialists.name,
+        timeZone: specialists.timeZone,
+        meetingLink: specialists.meetingLink,
+        mateHasMeeting: sql<boolean>`exists (select 1 from ${bookings} where ${and(matesOf(seat), isNotNull(bookings.meetingUrl), isNotNull(bookings.meetingRef))})`.mapWith(Boolean),
+      })
+      .from(services)
+      .innerJoin(specialists, eq(specialists.id, services.specialistId))
+      .where(eq(services.id, sql.placeholder('service')));
+  const [info] = await shaped(db, 'session-info', build, { id: row.id, specialist: row.specialistId, service: row.serviceId, start: row.startAt, end: row.endAt });
   return info!;
 }
 
