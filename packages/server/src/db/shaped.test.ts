@@ -117,6 +117,23 @@ describe('shaped inserts', () => {
     }
   });
 
+  it('skip a row whose key is taken when asked to, as drizzle’s onConflictDoNothing does, and refuse it otherwise', async () => {
+    const database = createDb(tempUrl());
+    try {
+      await database.db.run(sql`create table notes (id text primary key, body text, data text, pinned integer, at integer, kind text not null default 'plain')`);
+      await database.batch([shapedInsert(database.db, notes, { id: 'n1', body: 'first' })]);
+      await database.batch([shapedInsert(database.db, notes, { id: 'n1', body: 'again' }, { onConflictDoNothing: true }), shapedInsert(database.db, notes, { id: 'n2', body: 'new' }, { onConflictDoNothing: true })]);
+      expect(shapedInsert(database.db, notes, { id: 'n1' }, { onConflictDoNothing: true }).toSQL()).toEqual(database.db.insert(notes).values({ id: 'n1' }).onConflictDoNothing().toSQL());
+      await expect(database.batch([shapedInsert(database.db, notes, { id: 'n1', body: 'refused' })])).rejects.toThrow(/UNIQUE/);
+      expect(await database.db.select({ id: notes.id, body: notes.body }).from(notes).orderBy(notes.id)).toEqual([
+        { id: 'n1', body: 'first' },
+        { id: 'n2', body: 'new' },
+      ]);
+    } finally {
+      database.close();
+    }
+  });
+
   it('has nothing to freeze: no column of the schema computes its default in JavaScript', () => {
     const tables = Object.values(schema as Record<string, unknown>).filter((value): value is SQLiteTable => is(value, SQLiteTable));
     expect(tables.length).toBeGreaterThan(20);

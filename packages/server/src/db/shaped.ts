@@ -73,7 +73,13 @@ export function shaped<R>(db: object, key: string, build: () => { prepare(): Pre
  * holding an SQL expression is inserted the ordinary way. The schema has no `$defaultFn` (a
  * shape would freeze its value): `shaped.test.ts` fails if one appears.
  */
-export function shapedInsert<T extends SQLiteTable>(db: Reader, table: T, row: SQLiteInsertValue<T>): ShapedQuery<unknown> | ReturnType<ReturnType<Reader['insert']>['values']> {
+export function shapedInsert<T extends SQLiteTable>(
+  db: Reader,
+  table: T,
+  row: SQLiteInsertValue<T>,
+  /** `ON CONFLICT DO NOTHING` (on any constraint), as drizzle's `.onConflictDoNothing()` writes it. */
+  options: { onConflictDoNothing?: boolean } = {},
+): ShapedQuery<unknown> | ReturnType<ReturnType<Reader['insert']>['values']> {
   const columns = getTableColumns(table);
   const given = row as Record<string, unknown>;
   let key = `insert ${getTableName(table)}`;
@@ -82,7 +88,7 @@ export function shapedInsert<T extends SQLiteTable>(db: Reader, table: T, row: S
   for (const name in given) {
     const value = given[name];
     if (value === undefined || !columns[name]) continue;
-    if (is(value, SQL)) return db.insert(table).values(row);
+    if (is(value, SQL)) return options.onConflictDoNothing ? db.insert(table).values(row).onConflictDoNothing() : db.insert(table).values(row);
     if (value === null) {
       key += ` ${name}=null`;
       shape[name] = null;
@@ -92,5 +98,6 @@ export function shapedInsert<T extends SQLiteTable>(db: Reader, table: T, row: S
       values[name] = value;
     }
   }
-  return shaped(db, key, () => db.insert(table).values(shape as SQLiteInsertValue<T>), values, 'run');
+  if (!options.onConflictDoNothing) return shaped(db, key, () => db.insert(table).values(shape as SQLiteInsertValue<T>), values, 'run');
+  return shaped(db, `${key} on conflict do nothing`, () => db.insert(table).values(shape as SQLiteInsertValue<T>).onConflictDoNothing(), values, 'run');
 }

@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
 import { money, wallTime } from './wording.js';
 import { writeOne } from '../../db/batch.js';
+import { shapedInsert } from '../../db/shaped.js';
 
 type Booking = BookingEvent['payload']['booking'];
 type Change = BookingEvent['payload']['event'];
@@ -78,10 +79,13 @@ export const inAppChannel: DeliveryChannel = {
     // a send made again after a lost outcome writes nothing new.
     return {
       writes: [
-        deps.database.db
-          .insert(notifications)
-          .values({ id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: delivery.bookingId, title: notice.title, body: notice.body, data: { bookingId: delivery.bookingId }, createdAt: deps.clock() })
-          .onConflictDoNothing(),
+        // Built once per connection (`db/shaped.ts`): one is written for nearly every booking.
+        shapedInsert(
+          deps.database.db,
+          notifications,
+          { id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: delivery.bookingId, title: notice.title, body: notice.body, data: { bookingId: delivery.bookingId }, createdAt: deps.clock() },
+          { onConflictDoNothing: true },
+        ),
       ],
     };
   },
