@@ -229,7 +229,7 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const lists: SlotList[] = [];
   if (!closed) {
     for (const block of blocksOf(from, to)) {
-      const found = await blockOf(deps, head, ctx, service, minutes, block, now);
+      const found = await blockOf(deps, head, ctx, service, minutes, block, outside.versions, now);
       lists.push(found.list);
       validUntil = Math.min(validUntil, found.validUntil);
     }
@@ -243,23 +243,35 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
 }
 
 /**
- * The open slots of one block (`slot-blocks.ts`) at the specialist's current version: kept, or
- * carried from an older version when no booking since came near it (`carry.ts`), or computed
- * from the database and kept.
+ * The open slots of one block (`slot-blocks.ts`) at the specialist's current version and the
+ * outside calendars' `versions`: kept, or carried from an older version when no booking since
+ * came near it (`carry.ts`), or computed from the database and kept. Only a computation expands
+ * the calendars over the block.
  */
-async function blockOf(deps: ServiceDeps, head: { id: string; version: number }, ctx: VersionContext, service: ServiceRow, minutes: number, block: number, now: number): Promise<{ list: SlotList; validUntil: number }> {
+async function blockOf(
+  deps: ServiceDeps,
+  head: { id: string; version: number },
+  ctx: VersionContext,
+  service: ServiceRow,
+  minutes: number,
+  block: number,
+  versions: readonly string[],
+  now: number,
+): Promise<{ list: SlotList; validUntil: number }> {
   const db = deps.database.db;
   const window = blockWindow(block);
-  const outside = ctx.feeds.length > 0 ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
-  const keyAt = (version: number) => ['block', head.id, version, service.id, minutes, block, ...outside.versions].join('|');
-  const key = keyAt(head.version);
-  const question = keyAt(-1);
-  const kept = deps.slotCache.entry(key, now) ?? (await carriedAnswer(deps.slotCache, db, head, { key, question, window: () => window, keyAt }, now));
+  const keyAt = (feeds: readonly string[]) => (version: number) => ['block', head.id, version, service.id, minutes, block, ...feeds].join('|');
+  const asked = keyAt(versions);
+  const kept = deps.slotCache.entry(asked(head.version), now) ?? (await carriedAnswer(deps.slotCache, db, head, { key: asked(head.version), question: asked(-1), window: () => window, keyAt: asked }, now));
   const list = kept && listOfBody(kept.body);
   if (kept && list) {
-    answerFiled(deps.slotCache, question, head.version);
+    answerFiled(deps.slotCache, asked(-1), head.version);
     return { list, validUntil: kept.validUntil };
   }
+  // Filed under the versions of the calendars it was computed from (a feed fetched since the
+  // answer's own read gives newer ones; its busy times are then the newer ones too).
+  const outside = ctx.feeds.length > 0 ? await outsideBusy(deps, db, ctx.specialist, window.from, window.to) : { busy: [], versions: [] };
+  const filed = keyAt(outside.versions);
   const rules = (ctx.availability ??= availabilityOf(db, ctx.specialist).catch((error: unknown) => {
     ctx.availability = undefined;
     throw error;
@@ -273,7 +285,7 @@ async function blockOf(deps: ServiceDeps, head: { id: string; version: number },
   remember(deps.database, warm);
   await share(deps.slotCache.shared, warm, now);
   const computed = slotList(flatSlots(result.days));
-  deps.slotCache.set(key, bodyOfList(computed), result.validUntil);
-  answerFiled(deps.slotCache, question, head.version);
+  deps.slotCache.set(filed(head.version), bodyOfList(computed), result.validUntil);
+  answerFiled(deps.slotCache, filed(-1), head.version);
   return { list: computed, validUntil: result.validUntil };
 }
