@@ -12,7 +12,7 @@ import type { DayRuns, SlotList } from './slots-json.js';
  * overlaps whose start falls in its window, grouped by the visitor's dates — no query, no engine,
  * and its bytes copied, not written. A 14-day window overlaps two blocks at most.
  */
-export const BLOCK_MS = 16 * DAY_MS;
+const BLOCK_MS = 16 * DAY_MS;
 
 /** The blocks (their indexes) a window of instants `[from, to)` overlaps. */
 export function blocksOf(from: number, to: number): number[] {

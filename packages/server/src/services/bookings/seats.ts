@@ -9,7 +9,7 @@ export const inForce = (now: number): SQL =>
   and(inArray(bookings.status, [...ACTIVE_STATUSES]), or(ne(bookings.status, 'held'), gt(sql`coalesce(${bookings.holdExpiresAt}, 0)`, now)))!;
 
 /** The rows that are seats of `seat`'s session (same service, start and end). */
-const ofSession = (seat: Pick<Seat, 'session'>): SQL =>
+const ofSession = (seat: { session: { service: string | SQLWrapper; start: number | SQLWrapper; end: number | SQLWrapper } }): SQL =>
   and(eq(bookings.serviceId, seat.session.service), eq(bookings.startAt, seat.session.start), eq(bookings.endAt, seat.session.end))!;
 
 /**
@@ -17,7 +17,7 @@ const ofSession = (seat: Pick<Seat, 'session'>): SQL =>
  * its start and end — the seats of a group session; a one-to-one booking alone.
  */
 export const sameSessionAs = (row: { specialistId: string | SQLWrapper; serviceId: string | SQLWrapper; startAt: number | SQLWrapper; endAt: number | SQLWrapper }): SQL =>
-  and(eq(bookings.specialistId, row.specialistId), eq(bookings.serviceId, row.serviceId), eq(bookings.startAt, row.startAt), eq(bookings.endAt, row.endAt))!;
+  and(eq(bookings.specialistId, row.specialistId), ofSession({ session: { service: row.serviceId, start: row.startAt, end: row.endAt } }))!;
 
 /**
  * A guarded batch's condition (`db/batch.ts`), checked by the database at commit: the new booking
