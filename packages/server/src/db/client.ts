@@ -128,7 +128,7 @@ interface Waiting {
 }
 
 /** Batches committed together at most (a group's statements run in one transaction, the lock held throughout). */
-export const GROUP_MAX_BATCHES = 32;
+const GROUP_MAX_BATCHES = 32;
 
 /**
  * Group commit: `group`'s batches run as ONE batch (one transaction, one commit), each answered
@@ -140,7 +140,7 @@ export const GROUP_MAX_BATCHES = 32;
  * (`batch.ts`), a constraint —, the whole transaction is rolled back and every batch runs again on
  * its own, so each gets exactly the answer or the error it would have had alone.
  */
-export async function runGroup(group: readonly Waiting[], alone: (queries: readonly Query[]) => Promise<unknown[]>): Promise<void> {
+async function runGroup(group: readonly Waiting[], alone: (queries: readonly Query[]) => Promise<unknown[]>): Promise<void> {
   const each = async (w: Waiting) => {
     try {
       w.resolve(await alone(w.queries));
@@ -277,7 +277,7 @@ export function createDb(url: string, options: DatabaseOptions = {}): Database {
   // A local file's batches that queue while another write holds the lock — this thread's, or the
   // other thread's through `threadLock` — commit together: one BEGIN … COMMIT for all of them, in
   // the order they were asked (`runGroup`).
-  let waiting: Waiting[] = [];
+  const waiting: Waiting[] = [];
   const alone = (queries: readonly Query[]) => attempt(() => runBatch(writer.client, queries));
   const runWaiting = async () => {
     const group = waiting.splice(0, GROUP_MAX_BATCHES);
