@@ -200,6 +200,37 @@ describe('sending', () => {
     expect((await rows()).find((r) => r.kind === 'test')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('claims the earliest due first, lapsed leases included, and nothing not yet due or still waiting', async () => {
+    const own = await testApp({ now: NOW, dispatchAfterCommit: false });
+    try {
+      await setService(own.database, own.intro.id, { locationKind: 'none' });
+      const res = await own.json('/v1/bookings', { body: { specialist: 'demo', service: own.intro.id, start: '2026-11-23T09:00:00Z', customer } });
+      expect(res.status).toBe(201);
+      const [event] = await own.database.db.select().from(outbox);
+      let n = 0;
+      const row = (at: number, more: Partial<DeliveryRow> = {}) => {
+        const id = `dl_t${String(n++).padStart(3, '0')}`;
+        return { id, outboxId: event!.id, bookingId: event!.bookingId, specialistId: event!.specialistId, channel: 'email' as const, kind: 'x', recipient: id, idempotencyKey: id, data: {}, status: 'pending' as const, dueAt: at, nextAttemptAt: at, waitsFor: null, createdAt: NOW, updatedAt: NOW, ...more };
+      };
+      // 50 due, in shuffled order of their times; lapsed leases with the earliest times of all.
+      const due = Array.from({ length: 50 }, (_, i) => row(NOW - ((i * 37) % 50) * 1_000 - 1));
+      const lapsed = Array.from({ length: 5 }, (_, i) => row(NOW - 100_000 - i, { status: 'sending', leaseUntil: NOW - 1, attempts: 1 }));
+      const later = Array.from({ length: 10 }, () => row(NOW + 60_000));
+      const leased = Array.from({ length: 5 }, () => row(NOW - 200_000, { status: 'sending', leaseUntil: NOW + LEASE_MS, attempts: 1 }));
+      const waiting = Array.from({ length: 3 }, () => row(NOW - 300_000, { waitsFor: later[0]!.id }));
+      await own.database.write((tx) => tx.insert(deliveries).values([...due, ...lapsed, ...later, ...leased, ...waiting]));
+      const sent: string[] = [];
+      const c: DeliveryChannel = { name: 'email', plan: async () => [], send: async (d) => void sent.push(d.id) };
+      expect(await drainDeliveries(own.app.deps, [c], NOW)).toMatchObject({ sent: 55 });
+      const byTime = [...due, ...lapsed].sort((a, b) => a.nextAttemptAt - b.nextAttemptAt).map((d) => d.id);
+      // A claim takes 25: the first holds the 25 due earliest, the lapsed leases among them.
+      expect(new Set(sent.slice(0, 25))).toEqual(new Set(byTime.slice(0, 25)));
+      expect(new Set(sent)).toEqual(new Set(byTime));
+    } finally {
+      own.close();
+    }
+  });
+
   it('holds a delivery until the one it waits for is done, or until it has waited long enough', async () => {
     await book();
     await t.app.deliveries.idle();
