@@ -45,18 +45,23 @@ describe('<slotwise-console-availability>', () => {
     await eventually(() => find(el, '#preview li'), 'open times in the preview');
 
     const slots = await createClient({ baseURL: consoleApi() }).specialists.slots(handle, { service: service.id, timezone: 'Europe/Paris' });
-    expect(slots.days.length).to.be.greaterThan(0);
+    // On a Monday morning in Paris today's earlier times have passed: today may offer only the last of them.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+    const hours = ['09:00', '09:20', '09:40'];
     for (const day of slots.days) {
       expect(new Date(`${day.date}T12:00:00Z`).getUTCDay()).to.equal(1); // Mondays only
-      expect(day.slots.map((s) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(new Date(s.start)))).to.deep.equal(['09:00', '09:20', '09:40']);
+      const times = day.slots.map((s) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeStyle: 'short' }).format(new Date(s.start)));
+      expect(times).to.deep.equal(day.date === today ? hours.slice(hours.length - times.length) : hours);
     }
-    expect(textOf(find(el, '#preview li'))).to.match(/\b0?9:00/);
+    const fullDay = slots.days.find((day) => day.date !== today)!.date;
+    const previewOf = (date: string) => textOf(find(el, `#preview li[data-date="${date}"]`));
+    expect(previewOf(fullDay)).to.match(/\b0?9:00/);
 
     const zone = find<HTMLSelectElement>(el, '#pv-zone')!;
     zone.value = 'America/New_York';
     zone.dispatchEvent(new Event('change'));
     await eventually(() => el.preview.zone === 'America/New_York' && el.preview.status === 'ready', 'the preview in New York time');
-    expect(textOf(find(el, '#preview li'))).to.match(/3:00|03:00/);
+    expect(previewOf(fullDay)).to.match(/\b0?3:00/);
   });
 
   it('closes a day chosen on the month calendar, removes it after a confirmation, and adds “every other Saturday”', async () => {
