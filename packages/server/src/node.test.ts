@@ -61,7 +61,9 @@ describe('the offline test-payments mode across restarts and processes', () => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
-  const start = (databaseUrl: string) => startServer({ databaseUrl, port: 0, seed: 'demo', payments: 'offline', tickEveryMs: 0, rateLimits: false, log: silentLog, kdfIterations: 1000 });
+  // A fixed clock: the tests book fixed starts, which real time would one day leave in the past.
+  const clock = () => Date.parse('2026-11-20T12:00:00Z');
+  const start = (databaseUrl: string) => startServer({ databaseUrl, port: 0, seed: 'demo', payments: 'offline', tickEveryMs: 0, rateLimits: false, log: silentLog, kdfIterations: 1000, clock });
   const coaching = async (url: string) => ((await (await fetch(`${url}/v1/specialists/demo`)).json()) as { services: { id: string; name: string }[] }).services.find((s) => s.name === 'Coaching session')!.id;
   const bookAndPay = async (bookOn: string, payOn: string, start: string) => {
     const booked = await post(`${bookOn}/v1/bookings`, { specialist: 'demo', service: await coaching(bookOn), start, customer });
