@@ -36,19 +36,22 @@ describe('console promo codes', () => {
     expect((await session.client.me.promoCodes.list()).data).to.deep.equal([]);
     await expect(el).to.be.accessible();
 
-    // Fixed: 25 % off every service until the last day of March 2027 (Paris), 100 uses.
+    // Fixed: 25 % off every service until the last day of next March (Paris), 100 uses. (Next
+    // year's, from today's clock: a fixed year would one day be past, and the code "Ended".)
+    const year = new Date().getUTCFullYear() + 1;
+    const lastDay = `${year}-03-31`;
     fill(el, '#promo-code', 'SPRING25');
-    fill(el, '#promo-validUntil', '2027-03-31');
+    fill(el, '#promo-validUntil', lastDay);
     fill(el, '#promo-maxRedemptions', '100');
     button(el, 'Create code').click();
     await eventually(() => row(el, 'SPRING25'), 'the new code in the list');
     expect(session.announced).to.include('Promo code SPRING25 created: customers can use it now.');
     const cells = () => [...row(el, 'SPRING25')!.querySelectorAll('td')].map((td) => text(td));
-    expect(cells().slice(0, 6)).to.deep.equal(['25% off', 'All services', 'Until Mar 31, 2027', '0 of 100', '—', 'Active']);
+    expect(cells().slice(0, 6)).to.deep.equal(['25% off', 'All services', `Until Mar 31, ${year}`, '0 of 100', '—', 'Active']);
     const [stored] = (await session.client.me.promoCodes.list()).data;
-    // The last day counts whole: the code ends when 1 April begins in Paris (summer time by then).
+    // The last day counts whole: the code ends when 1 April begins in Paris (summer time by then: it starts on March's last Sunday).
     expect(stored).to.include({ code: 'SPRING25', kind: 'percent', value: 25, maxRedemptions: 100 });
-    expect(Date.parse(stored!.validUntil!)).to.equal(Date.parse('2027-03-31T22:00:00Z'));
+    expect(Date.parse(stored!.validUntil!)).to.equal(Date.parse(`${lastDay}T22:00:00Z`));
     expect(await check('spring25')).to.equal('total 6750');
     await expect(el).to.be.accessible();
 
@@ -67,7 +70,7 @@ describe('console promo codes', () => {
     // Its end and limits change; the form starts with what is stored.
     button(el, 'Edit limits of SPRING25').click();
     await eventually(() => deep(el, '#limits-validUntil'), 'the limits form');
-    expect(deep<HTMLInputElement>(el, '#limits-validUntil')!.value).to.equal('2027-03-31');
+    expect(deep<HTMLInputElement>(el, '#limits-validUntil')!.value).to.equal(lastDay);
     expect(deep<HTMLInputElement>(el, '#limits-maxRedemptions')!.value).to.equal('100');
     await expect(el).to.be.accessible();
     fill(el, '#limits-maxPerCustomer', 'one');
