@@ -18,6 +18,9 @@ const [api, stripeApi, clockApi, consoleApi] = started.map((result) => result.va
 
 export default {
   files: 'src/**/*.test.ts',
+  // One file at a time on any machine (the default is one per two cores): the files share the
+  // servers above, and the join-flow files move the third one's clock.
+  concurrency: 1,
   nodeResolve: true,
   // On CI a stray `.only` fails the run instead of quietly skipping every other test.
   testFramework: { config: { timeout: 20000, forbidOnly: Boolean(process.env.CI) } },
