@@ -43,6 +43,9 @@ const server = await startServer({
   // `--deliveries=inline` (BENCH_DELIVERIES) delivers on the thread that serves requests instead.
   deliveries: DELIVERIES,
   mount: (app) => {
+    // For bench/load.bench.mjs's mixed scenario: a POST with a booking's body that costs what any
+    // JSON POST costs — read and parsed, answered 201 — and nothing of a booking (no query, no write).
+    app.post('/bench/no-op', async (c) => c.json({ received: typeof (await c.req.json()) }, 201));
     app.get('/bench/static', (c) => c.body(staticBody, 200, { 'content-type': 'application/json' }));
     // For bench/memory.bench.mjs: this process's memory as V8 sees it, and the slot cache's fill.
     // For bench/load.bench.mjs: what the outbox still has to do now — changes not yet planned, and

@@ -99,13 +99,17 @@ export function bookingStarts(info) {
   };
 }
 
-/** autocannon options for `connections` clients each booking the next start until `duration` s pass. */
-export function bookingLoad(info, nextBody, connections, duration) {
+/**
+ * autocannon options for `connections` clients each booking the next start until `duration` s pass.
+ * `path` '/bench/no-op' (bench/http-server.mjs) sends the same bodies to a route that reads the JSON
+ * and answers 201 without touching the database: the floor any booking's cost sits on.
+ */
+export function bookingLoad(info, nextBody, connections, duration, path = '/v1/bookings') {
   return {
     url: info.url,
     connections,
     duration,
-    requests: [{ method: 'POST', path: '/v1/bookings', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: nextBody() }) }],
   };
 }
 

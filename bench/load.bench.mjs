@@ -103,6 +103,14 @@ if (http.length > 0) {
       row('  … while 5 connections book', `${READERS} readers of the same URL; bookings outside its window (each still moves the specialist's version)`, reads, 'req/s', `${vsAlone} of read-only`, '≥ 0.60 of read-only');
       row('  … the bookings meanwhile', `${WRITERS} connections, distinct starts`, writes, '/s', vsStatic(writes), '—');
       delivered(writes, '  … with their deliveries done');
+      // The floor: the same readers while 5 connections POST the same bodies to a route that only
+      // parses them. No booking can leave the readers more than this on this machine.
+      await run(readLoad(info, READERS, WARMUP));
+      const [floorReads, posts] = await Promise.all([run(readLoad(info, READERS, SECONDS)), run(bookingLoad(info, nextBooking, WRITERS, SECONDS, '/bench/no-op'))]);
+      expect(floorReads, '200');
+      expect(posts, '201');
+      row('  … while 5 POST a no-op (floor)', `${READERS} readers; ${WRITERS} connections POST the same JSON to a route that parses it and answers 201, no query`, floorReads, 'req/s', `${(floorReads.perSecond / alone.perSecond).toFixed(2)} of read-only`, '—');
+      row('  … the no-op POSTs meanwhile', `${WRITERS} connections`, posts, '/s', vsStatic(posts), '—');
     }
     if (only.includes('pages')) {
       // Not one of issue 13's rows: the same reads spread over 40 URLs, as many visitors in many
