@@ -5,7 +5,8 @@ import { formatPrice } from '../../../internal/format.js';
 import { timeZones } from '../../auth/zones.js';
 import { describedBy, fieldError, invalid, textField } from '../../forms.js';
 import { DEFAULT_WEEKLY, weekdayName } from '../availability/weekly.js';
-import { serviceTemplates, toMinor } from '../services/templates.js';
+import { serviceTemplates } from '../services/templates.js';
+import { parseAmount } from '../../ui/amount.js';
 import type { SlotwiseConsoleOnboarding as Onboarding } from './onboarding.component.js';
 import { embedSnippet, registerOrigin } from './embed.js';
 
@@ -64,9 +65,9 @@ export function serviceStep(o: Onboarding) {
   const active = o.progress!.services.filter((s) => s.active);
   const intro = () => void o.save('service', () => client.me.services.create(serviceTemplates.intro.make(currency)), 'Intro call created.');
   const paid = (event: Event) => {
-    const price = toMinor(String(formValues(event).get('price')), currency);
+    const price = parseAmount(String(formValues(event).get('price')), currency);
     if (Number.isNaN(price)) {
-      const message = 'Enter the price as a number, such as 60 or 60.50.';
+      const message = 'Enter the price as a number, such as 60, 60.50 or 1,500.';
       o.failures = { ...o.failures, service: { message, fields: { price: message } } };
       void o.updateComplete.then(() => o.renderRoot.querySelector<HTMLElement>('#service-price')?.focus());
       return;

@@ -1,5 +1,6 @@
 import type { MyPackage, PackageCreate } from '@slotwise/sdk/contract';
 import { currencyDigits } from '../../../internal/format.js';
+import { parseAmount } from '../../ui/amount.js';
 
 /** The package form as typed: text fields stay text until saved, so nothing typed is lost. */
 export interface PackageDraft {
@@ -38,9 +39,8 @@ export function bodyOf(draft: PackageDraft, currency: string): { body: PackageCr
   };
   const sessionCount = whole(draft.sessionCount, 'sessionCount', 'Enter how many sessions, e.g. 5.');
   const validityDays = whole(draft.validityDays, 'validityDays', 'Enter a number of days, e.g. 180.');
-  const major = Number(draft.price.trim().replace(',', '.'));
-  if (draft.price.trim() === '' || !Number.isFinite(major)) fields['price'] = 'Enter a price such as 120 or 120.50 (0 for free).';
+  const price = parseAmount(draft.price, currency);
+  if (Number.isNaN(price)) fields['price'] = 'Enter a price such as 120, 120.50 or 1,200 (0 for free).';
   if (Object.keys(fields).length) return { fields };
-  const price = Math.round(major * 10 ** currencyDigits(currency));
   return { body: { name: draft.name, description: draft.description.trim(), sessionCount, serviceIds: draft.serviceIds, price, currency, validityDays } };
 }

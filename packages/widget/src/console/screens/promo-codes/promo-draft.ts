@@ -1,6 +1,6 @@
 import type { MyPromoCode, PromoCodeCreate, PromoCodeUpdate } from '@slotwise/sdk/contract';
 import { addDays, startOfDayIn, todayIn } from '../../../internal/dates.js';
-import { currencyDigits } from '../../../internal/format.js';
+import { parseAmount } from '../../ui/amount.js';
 
 /** The new-code form as typed: text stays text until saved, so nothing typed is lost. */
 export interface PromoDraft {
@@ -57,14 +57,15 @@ const endOf = (date: string, timeZone: string) => (date ? startOfDayIn(addDays(d
  */
 export function bodyOf(draft: PromoDraft, currency: string, timeZone: string): { body: PromoCodeCreate } | { fields: Fields } {
   const fields: Fields = {};
-  const typed = Number(draft.value.trim().replace(',', '.'));
+  // A percent is a plain number ("12.5" or "12,5"); an amount is read as money is written ("1,000" is a thousand).
+  const typed = draft.kind === 'percent' ? Number(draft.value.trim().replace(',', '.')) : parseAmount(draft.value, currency);
   if (draft.value.trim() === '' || !Number.isFinite(typed) || typed <= 0) {
     fields['value'] = draft.kind === 'percent' ? 'Enter the percent off, from 1 to 100.' : 'Enter the amount off, such as 10 or 10.50.';
   }
   const maxRedemptions = limit(draft.maxRedemptions, 'maxRedemptions', fields);
   const maxPerCustomer = limit(draft.maxPerCustomer, 'maxPerCustomer', fields);
   if (Object.keys(fields).length) return { fields };
-  const value = draft.kind === 'percent' ? typed : Math.round(typed * 10 ** currencyDigits(currency));
+  const value = typed;
   const validUntil = endOf(draft.validUntil, timeZone);
   return {
     body: {

@@ -1,5 +1,5 @@
 import type { LocationKind, MyService, ServiceCreate } from '@slotwise/sdk/contract';
-import { toMinor } from './templates.js';
+import { isCurrencyCode, parseAmount } from '../../ui/amount.js';
 
 /** What the editor shows for a service not saved yet: the API's own defaults. */
 export function blankService(currency: string): Omit<MyService, 'id'> {
@@ -22,7 +22,7 @@ export function readServiceForm(form: HTMLFormElement): ServiceCreate {
   const data = new FormData(form);
   const currency = String(data.get('currency')).trim().toUpperCase();
   const rows = form.querySelectorAll('[data-duration]').length;
-  const durations = Array.from({ length: rows }, (_, i) => ({ minutes: whole(data, `durations.${i}.minutes`), price: toMinor(String(data.get(`durations.${i}.price`) ?? ''), currency) }));
+  const durations = Array.from({ length: rows }, (_, i) => ({ minutes: whole(data, `durations.${i}.minutes`), price: parseAmount(String(data.get(`durations.${i}.price`) ?? ''), currency) }));
   const kind = String(data.get('location.kind')) as LocationKind;
   const detail = String(data.get('location.detail') ?? '');
   return {
@@ -41,6 +41,19 @@ export function readServiceForm(form: HTMLFormElement): ServiceCreate {
     ...readPolicy(data),
     location: kind === 'video' ? { kind, provider: String(data.get('location.provider')) as 'jitsi' | 'zoom' } : kind === 'phone' || kind === 'in_person' ? { kind, detail } : { kind },
   };
+}
+
+/**
+ * What the browser can already tell is wrong in a service read from the form, by field: a
+ * currency that is not a code, a price that is not an amount in it. The server checks the rest.
+ */
+export function serviceFormProblems(values: ServiceCreate): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!isCurrencyCode(values.currency ?? '')) fields['currency'] = 'Enter a three-letter currency code, such as EUR.';
+  else values.durations?.forEach((d, i) => {
+    if (Number.isNaN(d.price)) fields[`durations.${i}.price`] = `Enter a price in ${values.currency}, such as 90, 90.50 or 1,500 (0 for free).`;
+  });
+  return fields;
 }
 
 /** The policy fields alone, for the sentences shown while they are typed. */

@@ -10,7 +10,7 @@ import { focusFirstInvalid, saveFailure } from '../../forms.js';
 import { consoleStyles } from '../../styles.js';
 import { policySentences } from './policy-text.js';
 import { serviceEditor, type EditorState } from './service-editor.js';
-import { blankService, readPolicy, readServiceForm } from './service-form.js';
+import { blankService, readPolicy, readServiceForm, serviceFormProblems } from './service-form.js';
 import { serviceTemplates } from './templates.js';
 
 /**
@@ -99,6 +99,13 @@ export class SlotwiseConsoleServices extends LitElement {
 
   private async save(values: ReturnType<typeof readServiceForm>) {
     const id = this.editor!.service.id;
+    const problems = serviceFormProblems(values);
+    if (Object.keys(problems).length > 0) {
+      this.editor = { ...this.editor!, failure: { message: 'Nothing was saved: check the fields marked below.', fields: problems } };
+      await this.updateComplete;
+      focusFirstInvalid(this.renderRoot);
+      return;
+    }
     this.editor = { ...this.editor!, busy: true, failure: undefined };
     try {
       const saved = id ? await this.session!.client.me.services.update(id, values) : await this.session!.client.me.services.create(values);

@@ -5,6 +5,7 @@ import { inConsole, sessionFor, signUpSpecialist } from '../../testing/session.j
 import { pressKey, typeInto } from '../../../testing/keyboard.js';
 import { eventually, fill, find, textOf } from '../../testing/dom.js';
 import { policySentences } from './policy-text.js';
+import { openPractice } from '../../testing/practice.js';
 
 async function mount(route: string) {
   const { tokens } = await signUpSpecialist({ currency: 'EUR' });
@@ -54,6 +55,43 @@ describe('<slotwise-console-services>', () => {
     expect(data[0]!.durations).to.deep.equal([{ minutes: 45, price: 0 }, { minutes: 90, price: 0 }]);
     expect(data[0]!.location).to.deep.include({ kind: 'in_person', detail: '1 Main Street, Springfield' });
     expect(session.navigated).to.deep.equal([`services/${data[0]!.id}`]);
+  });
+
+  it('reads a price as money is written (1,500 is fifteen hundred), and refuses a currency that is not a code without sending anything', async () => {
+    const { session, service } = await openPractice({ price: 9000 });
+    const el = await inConsole<SlotwiseConsoleServices>(html`<slotwise-console-services route=${service.id}></slotwise-console-services>`, session);
+    const stored = async () => (await session.client.me.services.retrieve(service.id)).durations;
+    const thrown: string[] = [];
+    const onError = (event: ErrorEvent) => thrown.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      await eventually(() => find(el, '#svc-durations-0-price'), 'the editor');
+      fill(el, ['#svc-durations-0-price'], '1,500');
+      fill(el, ['#svc-currency'], 'EU'); // half typed: every keystroke reads the form again
+      await el.updateComplete;
+      submit(el);
+      await eventually(() => find(el, '#svc-currency-error'), 'the currency error');
+      expect(textOf(find(el, '#svc-currency-error'))).to.contain('three-letter currency code');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('svc-currency');
+      expect(find<HTMLInputElement>(el, '#svc-durations-0-price')!.value).to.equal('1,500');
+      expect(await stored()).to.deep.equal([{ minutes: 30, price: 9000 }]);
+
+      fill(el, ['#svc-currency'], 'EUR');
+      fill(el, ['#svc-durations-0-price'], 'fifteen');
+      submit(el);
+      await eventually(() => find(el, '#svc-durations-0-price-error'), 'the price error');
+      expect(textOf(find(el, '#svc-durations-0-price-error'))).to.contain('such as 90, 90.50 or 1,500');
+      expect(await stored()).to.deep.equal([{ minutes: 30, price: 9000 }]);
+
+      fill(el, ['#svc-durations-0-price'], '1,500');
+      submit(el);
+      await eventually(() => session.announced.includes('Strategy call saved.'), 'the save');
+      expect(await stored()).to.deep.equal([{ minutes: 30, price: 150000 }]);
+      await eventually(() => find<HTMLInputElement>(el, '#svc-durations-0-price')!.value === '1500.00', 'the price as stored');
+      expect(thrown).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
   });
 
   it('archives a service after a confirmation that says the consequence, and offers it again', async () => {

@@ -1,4 +1,6 @@
 import type { ServiceCreate } from '@slotwise/sdk/contract';
+import { currencyDigits } from '../../../internal/format.js';
+import { isCurrencyCode } from '../../ui/amount.js';
 
 /** The services a new specialist starts from; everything else takes the API's defaults. */
 export const serviceTemplates = {
@@ -24,18 +26,8 @@ export const serviceTemplates = {
 
 export type TemplateName = keyof typeof serviceTemplates;
 
-/**
- * Minor units of `amount` typed in the currency's major unit ("90" or "90.50" EUR → 9000 / 9050),
- * by the currency's own number of digits; NaN when it is not an amount.
- */
-export function toMinor(amount: string, currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const value = Number(amount.trim().replace(',', '.'));
-  return amount.trim() === '' || !Number.isFinite(value) || value < 0 ? Number.NaN : Math.round(value * 10 ** digits);
-}
-
 /** The major-unit text of `minor` for an input ("9050" EUR → "90.50"). */
 export function fromMinor(minor: number, currency: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = isCurrencyCode(currency) ? currencyDigits(currency.toUpperCase()) : 2;
   return (minor / 10 ** digits).toFixed(digits);
 }
