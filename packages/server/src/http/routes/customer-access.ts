@@ -37,7 +37,10 @@ export function customerAccessRoutes(options: CustomerAccessRoutesOptions = {}):
   const perMinute = options.attemptsPerMinute ?? 5;
   const link = '/v1/specialists/:handle/my-bookings/link';
   app.use(link, rateLimit({ name: 'my-bookings-link', limit: perMinute }));
-  app.use(link, rateLimit({ name: 'my-bookings-link-email', limit: options.linksPerEmail ?? 3, windowMs: QUARTER_HOUR_MS, keyOf: async (c) => `${c.req.param('handle')}:${await emailOf(c)}` }));
+  app.use(link, rateLimit({ name: 'my-bookings-link-email', limit: options.linksPerEmail ?? 3, windowMs: QUARTER_HOUR_MS, keyOf: async (c) => {
+        const email = await emailOf(c);
+        return email === undefined ? undefined : `${c.req.param('handle')}:${email}`;
+      } }));
   app.use('/v1/specialists/:handle/my-bookings/session', rateLimit({ name: 'my-bookings-session', limit: perMinute }));
   app.use('/v1/my-bookings/*', rateLimit({ name: 'my-bookings', limit: 60 }));
   app.use('/v1/my-bookings', rateLimit({ name: 'my-bookings', limit: 60 }));

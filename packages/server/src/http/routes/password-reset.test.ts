@@ -152,6 +152,16 @@ describe('password reset', () => {
     expect(await resetTokens('ada@example.com')).toHaveLength(3);
   });
 
+  it('answers a body without an email with its own error, never with another such body’s limit', async () => {
+    m = await mailTestApp({ rateLimits: true });
+    // Four mistakes in a row (under the client's 5 a minute): each told what is wrong, none 429 —
+    // bodies without an address used to share one per-address count.
+    for (const body of [{ mail: 'ada@example.com' }, {}, { email: '' }, { email: 42 }]) {
+      const res = await m.json('/v1/auth/password-reset', { body });
+      expect({ body, status: res.status, code: res.body.code }).toEqual({ body, status: 400, code: 'invalid_request' });
+    }
+  });
+
   it('resets an operator’s password too (an account with no specialist), in English', async () => {
     m = await mailTestApp();
     await request('operator@slotwise.local');

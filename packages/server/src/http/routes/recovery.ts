@@ -22,13 +22,18 @@ export interface RecoveryRoutesOptions {
   resetsPerEmail?: number;
 }
 
-/** The email a body asks for (a reset, a "My bookings" link), lower-cased as stored; the body is read once and cached by Hono. */
-export async function emailOf(c: Context<AppEnv>): Promise<string> {
+/**
+ * The email a body asks for (a reset, a "My bookings" link), lower-cased as stored; `undefined`
+ * when it names none (the route answers that body itself, so no per-address limit counts it).
+ * The body is read once and cached by Hono.
+ */
+export async function emailOf(c: Context<AppEnv>): Promise<string | undefined> {
   try {
     const body = JSON.parse(await c.req.text()) as { email?: unknown };
-    return typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+    return email === '' ? undefined : email;
   } catch {
-    return ''; // the route answers the bad body itself
+    return undefined;
   }
 }
 

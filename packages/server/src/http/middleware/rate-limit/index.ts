@@ -14,8 +14,12 @@ export interface RateLimitOptions {
   limit: number;
   /** @default 60000 */
   windowMs?: number;
-  /** What identifies a client. @default the caller's address (see `clientAddress`) */
-  keyOf?: (c: Context<AppEnv>) => string | Promise<string>;
+  /**
+   * What identifies a client. `undefined`: this limit does not count the request (a per-address
+   * limit on a body without an address, which the route refuses itself — one shared bucket for
+   * every such body would answer 429 for anyone's next mistake). @default the caller's address (see `clientAddress`)
+   */
+  keyOf?: (c: Context<AppEnv>) => string | undefined | Promise<string | undefined>;
 }
 
 /**
@@ -51,7 +55,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       limit: options.limit,
       standardHeaders: 'draft-7',
       ...(store ? { store: limiterStore(store, windowMs) } : {}),
-      keyGenerator: async (c) => `${options.name}:${await (options.keyOf ?? clientAddress)(c)}`,
+      keyGenerator: async (c) => `${options.name}:${(await (options.keyOf ?? clientAddress)(c)) ?? ''}`,
       handler: (c) => {
         const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
         throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
@@ -62,6 +66,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
   return async function rateLimitHandler(c, next) {
     const { deps } = c.var;
     if (!deps.rateLimits) return next();
+    if (options.keyOf && (await options.keyOf(c)) === undefined) return next();
     let limiter = limiters.get(deps);
     if (!limiter) limiters.set(deps, (limiter = limiterFor(deps.rateLimitStore)));
     return limiter(c, next);
