@@ -86,7 +86,7 @@ export class SlotwiseConsoleApiKeys extends LitElement {
       <h3 id="keys-heading">API keys</h3>
       <p class="note">Secret keys reach your whole account through the API: use them on servers only, never in a page.</p>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-      ${this.secret ? renderSecretOnce(`Secret key “${this.secret.name}”`, this.secret.key, this.session, () => (this.secret = undefined)) : nothing}
+      ${this.secret ? renderSecretOnce(`Secret key “${this.secret.name}”`, this.secret.key, 'hashed', this.session, () => (this.secret = undefined)) : nothing}
       ${this.keys?.length ? html`<div class="table-wrap"><table class="keys">
         <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
         <tbody>${this.keys.map((key) => html`<tr data-id=${key.id}>

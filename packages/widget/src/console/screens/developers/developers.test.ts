@@ -22,7 +22,7 @@ describe('console developers', () => {
     fill(keys, '#key-name', 'Zapier');
     button(keys, 'Create key').click();
     await eventually(() => deep(keys, '[data-secret]'), 'the secret');
-    expect(text(deep(keys, '.secret-once'))).to.contain('won’t be shown again');
+    expect(text(deep(keys, '.secret-once'))).to.contain('won’t be shown again: only a hash of it is kept.');
     const first = text(deep(keys, '[data-secret]'));
     expect(await works(first)).to.equal(true);
     await expect(el).to.be.accessible();
@@ -88,6 +88,9 @@ describe('console developers', () => {
     button(hooks, 'Add endpoint').click();
     await eventually(() => deep(hooks, '[data-secret]'), 'the signing secret');
     expect(text(deep(hooks, '[data-secret]'))).to.match(/^whsec_/);
+    // Kept encrypted (the server signs with it), not as a hash: the sentence says so.
+    expect(text(deep(hooks, '.secret-once'))).to.contain('it is kept encrypted, to sign what is sent to you');
+    expect(text(deep(hooks, '.secret-once'))).not.to.contain('hash');
     const [endpoint] = (await practice.session.client.me.webhooks.list()).data;
     expect(endpoint).to.include({ url: 'https://hooks.example.com/slotwise', enabled: true });
     expect(endpoint!.eventTypes).to.deep.equal(['booking.created']);

@@ -8,7 +8,7 @@ const when = (instant: string) => new Date(instant).toLocaleString();
 
 export function renderEndpoints(host: SlotwiseConsoleWebhooks) {
   const endpoints = host.endpoints;
-  return html`${host.secret ? renderSecretOnce(`Signing secret for ${host.secret.url}`, host.secret.secret, host.session, () => (host.secret = undefined)) : nothing}
+  return html`${host.secret ? renderSecretOnce(`Signing secret for ${host.secret.url}`, host.secret.secret, 'encrypted', host.session, () => (host.secret = undefined)) : nothing}
     ${!endpoints ? html`<p>Loading…</p>` : endpoints.length === 0 ? html`<p>No endpoints yet.</p>` : html`<ul class="endpoints">
       ${endpoints.map((endpoint) => {
         const log = host.deliveries[endpoint.id];

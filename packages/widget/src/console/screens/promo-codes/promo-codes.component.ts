@@ -10,7 +10,16 @@ import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
 import { bodyOf, emptyDraft, limitsBodyOf, limitsOf, type LimitsDraft, type PromoDraft } from './promo-draft.js';
-import { renderCodes, renderLimitsForm, renderNewCodeForm } from './promo-codes.template.js';
+import { renderCodes, renderLimitsForm, renderNewCodeForm, stateOf } from './promo-codes.template.js';
+
+/** What creating `code` did, as it stands now: usable now, from a later day, or not at all (its last day has passed). */
+function createdSentence(code: MyPromoCode, timeZone: string): string {
+  const state = stateOf(code, timeZone);
+  if (state === 'Active') return `Promo code ${code.code} created: customers can use it now.`;
+  if (state.startsWith('Starts ')) return `Promo code ${code.code} created: customers can use it from ${state.slice('Starts '.length)}.`;
+  if (state === 'Ended') return `Promo code ${code.code} created, but its last day has passed: customers cannot use it. Change its end to let them.`;
+  return `Promo code ${code.code} created: ${state.toLowerCase()}.`;
+}
 
 /**
  * @summary Promo codes: the list (stopped and ended ones too) with each code's discount, services,
@@ -95,7 +104,7 @@ export class SlotwiseConsolePromoCodes extends LitElement {
       const saved = editing === 'new' ? await me.promoCodes.create(parsed.body as Parameters<typeof me.promoCodes.create>[0]) : await me.promoCodes.update(editing, parsed.body);
       this.editing = undefined;
       this.errors = noErrors;
-      this.session?.announce(editing === 'new' ? `Promo code ${saved.code} created: customers can use it now.` : `Promo code ${saved.code} saved.`);
+      this.session?.announce(editing === 'new' ? createdSentence(saved, this.timeZone) : `Promo code ${saved.code} saved.`);
       await this.load();
     } catch (error) {
       await this.showErrors(formErrors(error));

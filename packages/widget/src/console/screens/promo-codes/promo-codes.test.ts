@@ -85,4 +85,26 @@ describe('console promo codes', () => {
     expect(session.announced).to.include('Promo code SPRING25 saved.');
     expect((await session.client.me.promoCodes.list()).data[0]).to.include({ validUntil: null, maxRedemptions: null, maxPerCustomer: 1 });
   });
+
+  it('says when a new code starts working, or that it never will, instead of "customers can use it now"', async () => {
+    const { session } = await openPractice({ price: 9000, timeZone: 'Europe/Paris' });
+    const el = await inConsole<SlotwiseConsolePromoCodes>(html`<slotwise-console-promo-codes></slotwise-console-promo-codes>`, session);
+    await eventually(() => text(el.shadowRoot!.querySelector('section') ?? undefined).includes('No promo codes yet.'), 'the empty list');
+    const year = new Date().getUTCFullYear() + 1;
+    const create = async (code: string, field: string, date: string) => {
+      button(el, 'New promo code').click();
+      await eventually(() => deep(el, '#promo-code'), 'the new-code form');
+      fill(el, '#promo-code', code);
+      fill(el, '#promo-value', '10');
+      fill(el, field, date);
+      button(el, 'Create code').click();
+      await eventually(() => row(el, code), `${code} in the list`);
+    };
+    await create('LATER', '#promo-validFrom', `${year}-01-15`);
+    expect(session.announced).to.include(`Promo code LATER created: customers can use it from Jan 15, ${year}.`);
+    await create('BYGONE', '#promo-validUntil', '2025-01-01');
+    expect(session.announced).to.include('Promo code BYGONE created, but its last day has passed: customers cannot use it. Change its end to let them.');
+    expect(session.announced.filter((s) => s.includes('can use it now'))).to.deep.equal([]);
+  });
 });
+
