@@ -7,7 +7,7 @@ import { describeError } from '../../../internal/errors.js';
 import { tokens } from '../../../styles/tokens.js';
 import { screenStyles } from '../../ui/screen.styles.js';
 import { downloadCsv, majorUnits, toCsv } from './csv.js';
-import { renderEarnings, renderPayments, renderStripe } from './money.template.js';
+import { renderEarnings, renderPayments, renderStripe, shareAfterRefunds } from './money.template.js';
 import { styles } from './money.styles.js';
 
 /** An export reads at most this many pages of 100 payments (bounded work per click). */
@@ -84,7 +84,7 @@ export class SlotwiseConsoleMoney extends LitElement {
         more = next.hasMore;
       }
       const rows = all.map((p) => [p.id, p.createdAt, p.status, p.customerEmail, p.bookingId, p.packagePurchaseId, p.currency,
-        ...[p.amount, p.fee, p.feeRefunded, p.specialistShare, p.amountRefunded].map((minor) => majorUnits(minor, p.currency))]);
+        ...[p.amount, p.fee, p.feeRefunded, shareAfterRefunds(p), p.amountRefunded].map((minor) => majorUnits(minor, p.currency))]);
       downloadCsv('slotwise-payments.csv', toCsv([['id', 'created_at', 'status', 'customer_email', 'booking_id', 'package_purchase_id', 'currency', 'amount', 'fee', 'fee_refunded', 'your_share', 'refunded'], ...rows]));
       this.session?.announce(`Downloaded ${all.length} payments as CSV${more ? ` (the first ${all.length}; ask support for the rest)` : ''}.`);
     } catch (error) {

@@ -1,8 +1,15 @@
 import { html, nothing } from 'lit';
-import type { EarningsMonth, StripeStatus } from '@slotwise/sdk/contract';
+import type { EarningsMonth, SpecialistPayment, StripeStatus } from '@slotwise/sdk/contract';
 import { formatAmount, formatMonth } from '../../../internal/format.js';
 import { renderEarningsChart } from './earnings-chart.js';
 import type { SlotwiseConsoleMoney } from './money.component.js';
+
+/**
+ * What the specialist keeps of `p` now: the amount less the fee, after refunds (each refund gives
+ * back its part of the fee), so a row reads amount − fee − refunded = share. The API's
+ * `specialistShare` is the share as paid, before any refund.
+ */
+export const shareAfterRefunds = (p: Pick<SpecialistPayment, 'specialistShare' | 'feeRefunded' | 'amountRefunded'>) => p.specialistShare + p.feeRefunded - p.amountRefunded;
 
 /** Stripe's state in the API's own terms; test mode is labelled as moving no money. */
 export function renderStripe(stripe: StripeStatus | undefined) {
@@ -61,7 +68,7 @@ export function renderPayments(host: SlotwiseConsoleMoney) {
         <td>${p.status.replace('_', ' ')}</td>
         <td class="num">${formatAmount(p.amount, p.currency)}</td>
         <td class="num">${formatAmount(p.fee - p.feeRefunded, p.currency)}</td>
-        <td class="num">${formatAmount(p.specialistShare, p.currency)}</td>
+        <td class="num">${formatAmount(shareAfterRefunds(p), p.currency)}</td>
         <td class="num">${p.amountRefunded ? formatAmount(p.amountRefunded, p.currency) : '—'}</td>
       </tr>`)}</tbody>
     </table></div>`}

@@ -8,6 +8,8 @@ import type { SlotwiseConsoleMoney } from './money.component.js';
 import './money.js';
 import { downloaded } from '../../testing/download.js';
 
+const majorOf = (minor: number) => String(minor / 100);
+
 
 describe('console money', () => {
   it('shows payments with fee, share and refunds, earnings as a labelled chart with its table, and downloads both as CSV', async () => {
@@ -25,8 +27,14 @@ describe('console money', () => {
     expect(text(deep(el, '.stripe'))).to.contain('Test mode: no money moves.').and.contain('Can take payments: yes');
     const row = text(deep(el, `tr[data-id="${paid.id}"]`));
     expect(row).to.contain('ada@example.com').and.contain('€45.00').and.contain(formatAmount(paid.fee, 'EUR')).and.contain(formatAmount(paid.specialistShare, 'EUR'));
-    const refundedRow = text(deep(el, `tr[data-id="${payments.find((p) => p.bookingId === refunded.booking.id)!.id}"]`));
+    const refundedPayment = payments.find((p) => p.bookingId === refunded.booking.id)!;
+    const refundedRow = text(deep(el, `tr[data-id="${refundedPayment.id}"]`));
     expect(refundedRow).to.contain('grace@example.com').and.match(/€45\.00$/);
+    // Refunded in full by the specialist's cancellation, the fee given back too: the row adds up,
+    // amount − fee − refunded = share, and nothing is left as "your share".
+    expect(refundedPayment).to.include({ amount: 4500, amountRefunded: 4500, feeRefunded: refundedPayment.fee });
+    const cells = deepAll(el, `tr[data-id="${refundedPayment.id}"] td.num`).map(text);
+    expect(cells).to.deep.equal(['€45.00', '€0.00', '€0.00', '€45.00']);
 
     const { data: months } = await practice.session.client.me.earnings.retrieve();
     const net = formatAmount(months.reduce((sum, m) => sum + m.net, 0), 'EUR');
@@ -44,6 +52,8 @@ describe('console money', () => {
     expect(lines[0]).to.equal('id,created_at,status,customer_email,booking_id,package_purchase_id,currency,amount,fee,fee_refunded,your_share,refunded');
     expect(lines).to.have.length(3);
     expect(lines.find((line) => line.startsWith(paid.id))).to.contain(',ada@example.com,').and.contain(',EUR,45,');
+    const feeOf = majorOf(refundedPayment.fee);
+    expect(lines.find((line) => line.startsWith(refundedPayment.id))).to.match(new RegExp(`,EUR,45,${feeOf},${feeOf},0,45$`));
 
     const earningsCsv = await downloaded(() => buttons().find((b) => b.textContent?.includes('Download earnings'))!.click());
     expect(earningsCsv.text.split('\r\n')[0]).to.equal('month,currency,gross,fees,refunds,net,payments');
