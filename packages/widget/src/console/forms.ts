@@ -1,7 +1,6 @@
-import { isSlotwiseError } from '@slotwise/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { describeError } from '../internal/errors.js';
+import { formErrors } from './ui/form-errors.js';
 
 /** The server's field errors by field name without its `body.` prefix (`durations.0.price`). */
 export type FieldErrors = Record<string, string>;
@@ -12,16 +11,10 @@ export interface SaveFailure {
   fields: FieldErrors;
 }
 
-/** Reads the problem document of a failed call; a field keeps its first message. */
+/** Reads the problem document of a failed call; a field keeps its first message (`ui/form-errors.ts`). */
 export function saveFailure(error: unknown): SaveFailure {
-  const fields: FieldErrors = {};
-  if (isSlotwiseError(error)) {
-    for (const { field, message } of error.problem.errors ?? []) {
-      const name = field.replace(/^(body|query)\./, '');
-      fields[name] ??= message;
-    }
-  }
-  return { message: describeError(error).message, fields };
+  const { message, fields } = formErrors(error);
+  return { message, fields: { ...fields } };
 }
 
 /** The `aria-invalid` value of the input for field `name`. */

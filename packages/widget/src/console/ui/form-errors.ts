@@ -16,13 +16,17 @@ export const noErrors: FormErrors = { fields: {}, message: '' };
 
 export function formErrors(error: unknown): FormErrors {
   const fields: Record<string, string> = {};
+  let first: string | undefined;
   if (isSlotwiseError(error)) {
     for (const { field, message } of error.problem.errors ?? []) {
       const key = field.replace(/^(body|query|params)\.?/, '');
       fields[key] ??= message;
+      first ??= message;
     }
   }
-  return { fields, message: describeError(error).message };
+  // The problem's detail names the field as the API does (`body.handle: A handle is …`), for an
+  // integrator; a person reads the sentence itself, beside the field and in the form's alert.
+  return { fields, message: first ?? describeError(error).message };
 }
 
 /**

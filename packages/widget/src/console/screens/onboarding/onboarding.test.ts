@@ -44,6 +44,10 @@ describe('<slotwise-console-onboarding>', () => {
       find<HTMLButtonElement>(el, '#step-embed button[type=submit]')!.click();
       await eventually(() => find(el, '#embed-allowedOrigins\\.0-error'), 'the origin error');
       expect(el.shadowRoot!.activeElement?.id).to.equal('embed-allowedOrigins.0');
+      // The step's alert says the sentence itself, not the API's field path (`body.allowedOrigins.0: …`).
+      const sentence = textOf(find(el, '#embed-allowedOrigins\\.0-error'));
+      expect(textOf(find(el, '#step-embed [role=alert]'))).to.equal(sentence);
+      expect(sentence).not.to.contain('body.');
       fill(el, ['#embed-allowedOrigins\\.0'], 'https://coach.example');
       find<HTMLButtonElement>(el, '#step-embed button[type=submit]')!.click();
       await eventually(() => badge(el, 'embed') === 'Done', 'the embed step done');
