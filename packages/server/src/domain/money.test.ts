@@ -41,7 +41,9 @@ describe('priceProblem', () => {
   });
 
   it('refuses what Stripe would refuse at checkout, saying the limit', () => {
-    expect(priceProblem(49, 'EUR')).toMatch(/smallest price .* EUR is 50/);
+    // In the unit a person types (a console field in euros) and in the API's minor units.
+    expect(priceProblem(49, 'EUR')).toBe('The smallest price Stripe can charge in EUR is 0.50 EUR (50 in minor units); use 0 for a free session, or at least that.');
+    expect(priceProblem(49, 'JPY')).toBe('The smallest price Stripe can charge in JPY is 50 JPY (50 in minor units); use 0 for a free session, or at least that.');
     expect(priceProblem(1, 'USD')).toMatch(/50/);
     expect(priceProblem(29, 'GBP')).toMatch(/30/);
     expect(priceProblem(MAXIMUM_CHARGE + 1, 'EUR')).toMatch(/largest/);

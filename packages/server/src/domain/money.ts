@@ -38,6 +38,12 @@ export const MINIMUM_CHARGE: Readonly<Record<string, number>> = {
 /** The largest amount of one charge Stripe accepts (eight digits of minor units). */
 export const MAXIMUM_CHARGE = 99_999_999;
 
+/** `minor` written in `currency`'s major unit, as a person types it: 50 EUR → "0.50", 50 JPY → "50". */
+function inMajorUnits(minor: number, currency: string): string {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (minor / 10 ** digits).toFixed(digits);
+}
+
 /**
  * Why `amount` (minor units) cannot be a price in `currency`, or undefined when it can: 0 (free)
  * always can; anything else must lie between the processor's minimum charge for the currency and
@@ -48,7 +54,7 @@ export function priceProblem(amount: number, currency: string): string | undefin
   if (!Number.isSafeInteger(amount) || amount < 0) return 'A price is a whole number of minor units (cents), 0 or more.';
   const minimum = MINIMUM_CHARGE[currency];
   if (minimum === undefined) return `Payments can be taken in ${Object.keys(MINIMUM_CHARGE).join(', ')}; ${currency} can only be used for free sessions.`;
-  if (amount < minimum) return `The smallest price Stripe can charge in ${currency} is ${minimum} minor units; use 0 for a free session or at least ${minimum}.`;
+  if (amount < minimum) return `The smallest price Stripe can charge in ${currency} is ${inMajorUnits(minimum, currency)} ${currency} (${minimum} in minor units); use 0 for a free session, or at least that.`;
   if (amount > MAXIMUM_CHARGE) return `The largest price Stripe can charge is ${MAXIMUM_CHARGE} minor units.`;
   return undefined;
 }

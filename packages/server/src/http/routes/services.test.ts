@@ -98,8 +98,8 @@ describe('creating and reading services', () => {
 describe('prices the processor accepts', () => {
   it('refuses a price below the currency’s minimum charge or above the maximum, on services and packages, storing nothing', async () => {
     const cases = [
-      { durations: [{ minutes: 30, price: 49 }], currency: 'EUR', field: 'body.durations.0.price', why: /smallest price .* EUR is 50/ },
-      { durations: [{ minutes: 30, price: 0 }, { minutes: 60, price: 29 }], currency: 'GBP', field: 'body.durations.1.price', why: /GBP is 30/ },
+      { durations: [{ minutes: 30, price: 49 }], currency: 'EUR', field: 'body.durations.0.price', why: /smallest price .* EUR is 0\.50 EUR \(50 in minor units\)/ },
+      { durations: [{ minutes: 30, price: 0 }, { minutes: 60, price: 29 }], currency: 'GBP', field: 'body.durations.1.price', why: /GBP is 0\.30 GBP \(30 in minor units\)/ },
       { durations: [{ minutes: 30, price: 100_000_000 }], currency: 'USD', field: 'body.durations.0.price', why: /largest/ },
       { durations: [{ minutes: 30, price: 5000 }], currency: 'XYZ', field: 'body.durations.0.price', why: /only be used for free/ },
     ];
