@@ -72,10 +72,16 @@ export class SlotwiseConsoleSettings extends LitElement {
     const d = new FormData(event.target as HTMLFormElement);
     const meetingLink = String(d.get('meetingLink')).trim();
     const photoUrl = String(d.get('photoUrl')).trim();
+    const before = this.session!.profile!.handle;
+    const handle = String(d.get('handle'));
+    // A new handle moves the page and breaks every embed naming the old one: said, not left to be found.
+    const done = handle.trim() === before
+      ? 'Profile saved.'
+      : `Profile saved. Your page is now ${this.session!.apiBase}/${handle.trim()}; ${this.session!.apiBase}/${before} and every widget on your site that names specialist="${before}" no longer work — change them to specialist="${handle.trim()}".`;
     void this.update$('profile', {
-      name: String(d.get('name')), handle: String(d.get('handle')), bio: String(d.get('bio')), timeZone: String(d.get('timeZone')),
+      name: String(d.get('name')), handle, bio: String(d.get('bio')), timeZone: String(d.get('timeZone')),
       currency: String(d.get('currency')), meetingLink: meetingLink === '' ? null : meetingLink, photoUrl: photoUrl === '' ? null : photoUrl,
-    }, 'Profile saved.');
+    }, done);
   }
 
   private saveDirectory(event: SubmitEvent) {
@@ -110,7 +116,7 @@ export class SlotwiseConsoleSettings extends LitElement {
       <section id="profile" aria-labelledby="profile-title"><h2 id="profile-title">Profile</h2>
         <form @submit=${this.saveProfile} novalidate>${alert('profile')}
           ${textField({ id: 'st-name', name: 'name', label: 'Name', value: p.name, failure: f.profile })}
-          ${textField({ id: 'st-handle', name: 'handle', label: 'Handle', value: p.handle, failure: f.profile, hint: `Your page: ${this.session!.apiBase}/${p.handle}` })}
+          ${textField({ id: 'st-handle', name: 'handle', label: 'Handle', value: p.handle, failure: f.profile, hint: `Your page: ${this.session!.apiBase}/${p.handle}. Changing it moves your page: widgets naming “${p.handle}” stop working until changed.` })}
           <label for="st-bio">About you <textarea id="st-bio" name="bio" rows="3" .value=${p.bio}></textarea></label>
           <label for="st-timeZone">Time zone <select id="st-timeZone" name="timeZone">${timeZones().map((z) => html`<option ?selected=${z === p.timeZone}>${z}</option>`)}</select></label>
           <label for="st-currency">Currency of new services <select id="st-currency" name="currency">${[...new Set([p.currency, ...CURRENCIES])].map((c) => html`<option ?selected=${c === p.currency}>${c}</option>`)}</select></label>

@@ -31,6 +31,17 @@ describe('<slotwise-console-settings>', () => {
     await eventually(() => session.announced.includes('Profile saved.'), 'the profile saved');
     expect(await session.client.me.profile.retrieve()).to.include({ name: 'Dr. Ada', meetingLink: 'https://meet.example/ada', photoUrl: 'https://img.example/ada.jpg' });
 
+    // A new handle moves the page: the console says what stops working and what to change.
+    const before = session.profile!.handle;
+    const after = `${before}-new`;
+    fill(el, ['#st-handle'], after);
+    submitIn(el, 'profile');
+    await eventually(() => session.announced.length > 1, 'the handle saved');
+    expect(session.announced.at(-1)).to.equal(
+      `Profile saved. Your page is now ${session.apiBase}/${after}; ${session.apiBase}/${before} and every widget on your site that names specialist="${before}" no longer work — change them to specialist="${after}".`,
+    );
+    expect((await session.client.me.profile.retrieve()).handle).to.equal(after);
+
     fill(el, ['#st-reminderHours'], '24, 9999');
     submitIn(el, 'notices');
     await eventually(() => find(el, '#st-reminderHours-error'), 'the reminder error');
