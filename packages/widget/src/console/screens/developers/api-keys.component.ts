@@ -10,6 +10,7 @@ import { ConfirmController } from '../../ui/confirm-dialog.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { focusFirstInvalid, formErrors, noErrors, type FormErrors } from '../../ui/form-errors.js';
 import { screenStyles } from '../../ui/screen.styles.js';
+import { formatInstantDate } from '../../../internal/format.js';
 import { renderSecretOnce } from '../../ui/secret-once.js';
 
 /**
@@ -81,7 +82,8 @@ export class SlotwiseConsoleApiKeys extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
-    const date = (instant: string | null) => (instant ? new Date(instant).toLocaleDateString() : '—');
+    const zone = this.session?.profile?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const date = (instant: string | null) => (instant ? formatInstantDate(instant, zone, undefined, { dateStyle: 'medium' }) : '—');
     return html`<section aria-labelledby="keys-heading">
       <h3 id="keys-heading">API keys</h3>
       <p class="note">Secret keys reach your whole account through the API: use them on servers only, never in a page.</p>

@@ -75,7 +75,8 @@ describe('console developers', () => {
   });
 
   it('adds a webhook endpoint (secret once), shows its deliveries with status, redelivers, and disables it', async () => {
-    const practice = await openPractice();
+    // Fourteen hours ahead of UTC: a time shown in the browser's zone instead would read otherwise.
+    const practice = await openPractice({ timeZone: 'Pacific/Kiritimati' });
     const el = await inConsole<SlotwiseConsoleDevelopers>(html`<slotwise-console-developers></slotwise-console-developers>`, practice.session);
     const hooks = part(el, 'webhooks');
     await eventually(() => shown(hooks).includes('No endpoints yet.'), 'the endpoints');
@@ -100,6 +101,10 @@ describe('console developers', () => {
     button(hooks, 'Show deliveries').click();
     await eventually(() => deep(hooks, 'table.deliveries tbody tr'), 'the delivery log');
     expect(text(deep(hooks, 'table.deliveries tbody tr'))).to.contain('booking.created');
+    const [delivery] = (await practice.session.client.me.webhooks.deliveries.list(endpoint!.id)).data;
+    const inZone = (timeZone: string) => new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(delivery!.createdAt));
+    expect(text(deep(hooks, 'table.deliveries tbody tr'))).to.contain(inZone('Pacific/Kiritimati'));
+    expect(text(deep(hooks, 'table.deliveries tbody tr'))).not.to.contain(inZone('UTC'));
     button(hooks, 'Redeliver').click();
     await eventually(() => deepAll(hooks, 'table.deliveries tbody tr').length === 2, 'the redelivery');
     expect(text(deep(hooks, 'table.deliveries'))).to.contain('(redelivery)');

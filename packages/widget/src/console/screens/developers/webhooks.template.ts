@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
+import { formatInstantDate } from '../../../internal/format.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
 import { renderSecretOnce } from '../../ui/secret-once.js';
 import { eventTypeChoices } from './event-types.js';
 import type { SlotwiseConsoleWebhooks } from './webhooks.component.js';
 
-const when = (instant: string) => new Date(instant).toLocaleString();
+/** When something happened, in the specialist's zone as every console screen shows times (the browser's when unknown). */
+const when = (instant: string, timeZone: string | undefined) => formatInstantDate(instant, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function renderEndpoints(host: SlotwiseConsoleWebhooks) {
   const endpoints = host.endpoints;
@@ -24,7 +26,7 @@ export function renderEndpoints(host: SlotwiseConsoleWebhooks) {
           ${log ? log.length === 0 ? html`<p>No deliveries yet.</p>` : html`<div class="table-wrap"><table class="deliveries">
             <thead><tr><th scope="col">Created</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">HTTP</th><th scope="col">Attempts</th><th scope="col">Error</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>${log.map((d) => html`<tr data-id=${d.id}>
-              <td>${when(d.createdAt)}</td><td>${d.eventType}</td><td>${d.status}${d.redeliveryOf ? ' (redelivery)' : ''}</td>
+              <td>${when(d.createdAt, host.session?.profile?.timeZone)}</td><td>${d.eventType}</td><td>${d.status}${d.redeliveryOf ? ' (redelivery)' : ''}</td>
               <td>${d.lastStatusCode ?? '—'}</td><td>${d.attempts}</td><td>${d.lastError ?? ''}</td>
               <td><button type="button" @click=${() => host.redeliver(endpoint, d)}>Redeliver</button></td>
             </tr>`)}</tbody>
