@@ -11,6 +11,7 @@ import { rateLimit } from './http/middleware/rate-limit/index.js';
 import { loggedPath, requestLog } from './http/middleware/request-log/index.js';
 import { openApiDocument } from './http/openapi.js';
 import { HttpError, problemResponse } from './http/problem.js';
+import { allowedMethods } from './http/allowed-methods.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { bookingRoutes } from './http/routes/bookings.js';
 import { calendarRoutes } from './http/routes/calendar.js';
@@ -175,7 +176,15 @@ export function createApp(options: AppOptions): SlotwiseApp {
   // Last: `/{handle}` pages pass on every path that is not a specialist's address.
   app.route('/', hostedRoutes({ widgetScript: () => widget?.versionedPath('slotwise.js') ?? Promise.resolve(WIDGET_SCRIPT) }));
 
-  app.notFound((c) => problemResponse(c, new HttpError('not_found', t('not_found.endpoint', { method: c.req.method, path: c.req.path }))));
+  app.notFound((c) => {
+    // A path the API has, asked with a method it does not take: 405 with the ones it does.
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      const list = allowed.join(', ');
+      return problemResponse(c, new HttpError('method_not_allowed', t('method_not_allowed.endpoint', { method: c.req.method, path: c.req.path, allowed: list }), { headers: { allow: list } }));
+    }
+    return problemResponse(c, new HttpError('not_found', t('not_found.endpoint', { method: c.req.method, path: c.req.path })));
+  });
   app.onError((error, c) => {
     if (error instanceof ServiceError) return problemResponse(c, error);
     if (isNotSupportedHere(error)) {

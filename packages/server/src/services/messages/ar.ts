@@ -13,6 +13,7 @@ export const ar: Catalog = {
   idempotency_key_in_use: () => 'الطلب الأول الذي يحمل مفتاح Idempotency-Key هذا ما زال قيد التنفيذ؛ أعد المحاولة بعد قليل.',
   rate_limited: (p) => `طلبات كثيرة جدًا؛ أعد المحاولة بعد ${p.seconds} ثانية.`,
   'not_found.endpoint': (p) => `لا توجد نقطة نهاية ${p.method} ${p.path}. راجع /openapi.json.`,
+  'method_not_allowed.endpoint': (p) => `لا يقبل ${p.path} الطريقة ${p.method}، بل ${p.allowed} فقط. راجع /openapi.json.`,
   'not_found.export_table': (p) => `لا يوجد جدول تصدير باسم "${p.table}". استخدم أحد الجداول التالية: ${p.tables}.`,
   internal_error: () => 'يُرجى المحاولة مرة أخرى بعد قليل.',
   not_supported_here: () => 'هذا الإجراء غير متاح بعد مع قاعدة بيانات هذا الخادم. يُرجى التواصل مع المختص لإجراء هذا التغيير.',

@@ -13,6 +13,7 @@ export const de: Catalog = {
   idempotency_key_in_use: () => 'Die erste Anfrage mit diesem Idempotency-Key läuft noch; versuchen Sie es gleich noch einmal.',
   rate_limited: (p) => `Zu viele Anfragen; versuchen Sie es in ${p.seconds} Sekunden erneut.`,
   'not_found.endpoint': (p) => `Den Endpunkt ${p.method} ${p.path} gibt es nicht. Siehe /openapi.json.`,
+  'method_not_allowed.endpoint': (p) => `${p.path} nimmt kein ${p.method} an, nur ${p.allowed}. Siehe /openapi.json.`,
   'not_found.export_table': (p) => `Die Exporttabelle „${p.table}“ gibt es nicht. Verwenden Sie eine von: ${p.tables}.`,
   internal_error: () => 'Bitte versuchen Sie es gleich noch einmal.',
   not_supported_here: () => 'Diese Aktion ist mit der Datenbank dieses Servers noch nicht verfügbar. Bitte wenden Sie sich für diese Änderung an die Fachperson.',

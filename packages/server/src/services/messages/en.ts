@@ -19,6 +19,7 @@ export const en = {
   idempotency_key_in_use: () => 'The first request with this Idempotency-Key is still running; retry in a moment.',
   rate_limited: (p: { seconds: string }) => `Too many requests; try again in ${p.seconds} seconds.`,
   'not_found.endpoint': (p: { method: string; path: string }) => `There is no endpoint ${p.method} ${p.path}. See /openapi.json.`,
+  'method_not_allowed.endpoint': (p: { method: string; path: string; allowed: string }) => `${p.path} does not take ${p.method}; it takes ${p.allowed}. See /openapi.json.`,
   'not_found.export_table': (p: { table: string; tables: string }) => `There is no export table "${p.table}". Use one of: ${p.tables}.`,
   internal_error: () => 'Please try again in a moment.',
   not_supported_here: () => "This action is not available on this server's database yet. Please contact the specialist to make this change.",

@@ -13,6 +13,7 @@ export const es: Catalog = {
   idempotency_key_in_use: () => 'La primera solicitud con esta Idempotency-Key aún está en curso; vuelva a intentarlo en un momento.',
   rate_limited: (p) => `Demasiadas solicitudes; vuelva a intentarlo en ${p.seconds} segundos.`,
   'not_found.endpoint': (p) => `No existe el endpoint ${p.method} ${p.path}. Consulte /openapi.json.`,
+  'method_not_allowed.endpoint': (p) => `${p.path} no admite ${p.method}, solo ${p.allowed}. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `No existe la tabla de exportación «${p.table}». Use una de: ${p.tables}.`,
   internal_error: () => 'Vuelva a intentarlo en un momento, por favor.',
   not_supported_here: () => 'Esta acción todavía no está disponible con la base de datos de este servidor. Póngase en contacto con el especialista para hacer este cambio.',

@@ -13,6 +13,7 @@ export const fr: Catalog = {
   idempotency_key_in_use: () => 'La première requête avec cette Idempotency-Key est encore en cours ; réessayez dans un instant.',
   rate_limited: (p) => `Trop de requêtes ; réessayez dans ${p.seconds} secondes.`,
   'not_found.endpoint': (p) => `Le point d’accès ${p.method} ${p.path} n’existe pas. Consultez /openapi.json.`,
+  'method_not_allowed.endpoint': (p) => `${p.path} n’accepte pas ${p.method}, seulement ${p.allowed}. Consultez /openapi.json.`,
   'not_found.export_table': (p) => `La table d’export « ${p.table} » n’existe pas. Utilisez l’une de : ${p.tables}.`,
   internal_error: () => 'Veuillez réessayer dans un instant.',
   not_supported_here: () => 'Cette action n’est pas encore disponible avec la base de données de ce serveur. Veuillez contacter le spécialiste pour effectuer ce changement.',

@@ -13,6 +13,7 @@ export const pt: Catalog = {
   idempotency_key_in_use: () => 'A primeira solicitação com esta Idempotency-Key ainda está em andamento; tente novamente em instantes.',
   rate_limited: (p) => `Solicitações demais; tente novamente em ${p.seconds} segundos.`,
   'not_found.endpoint': (p) => `O endpoint ${p.method} ${p.path} não existe. Consulte /openapi.json.`,
+  'method_not_allowed.endpoint': (p) => `${p.path} não aceita ${p.method}, apenas ${p.allowed}. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `A tabela de exportação "${p.table}" não existe. Use uma destas: ${p.tables}.`,
   internal_error: () => 'Tente novamente em instantes, por favor.',
   not_supported_here: () => 'Esta ação ainda não está disponível com o banco de dados deste servidor. Entre em contato com o especialista para fazer esta alteração.',
