@@ -62,6 +62,46 @@ describe('<slotwise-booking> with a promo code (real API)', () => {
     expect(paymentStarted).to.equal(false);
   });
 
+  it('forgets an applied code once the field holds another or none: the price, the sentence and the booking follow the field', async () => {
+    const code = `ALL${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    await createCode({ code, kind: 'percent', value: 100 });
+    const el = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(el, paid().serviceName);
+    await pickDay(el, 7);
+    await chooseTime(el, 1);
+    const form = (selector: string) => deep<HTMLElement>(el, 'slotwise-details-form', selector);
+    const status = () => form('[part~="promo-status"]')!.textContent!.trim();
+    const submitLabel = () => form('button[type="submit"]')!.textContent!.trim();
+    form('[part~="promo-toggle"]')!.click();
+    await eventually(() => form('#promo'), 'the promo-code field');
+    const input = form('#promo') as HTMLInputElement;
+    const type = (text: string) => {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    type(code);
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => status() === 'Code applied: this session is free.', 'the code applied');
+    expect(submitLabel()).to.equal('Book this time');
+
+    // Another code typed over it, not applied: the free price no longer stands.
+    type('SOMETHINGELSE');
+    await eventually(() => status() === '' && submitLabel() === 'Continue to payment', 'the applied price gone');
+    // The same code again (any case): applied as before, no new check needed.
+    type(code.toLowerCase());
+    form('[part~="promo-apply"]')!.click();
+    await eventually(() => status() === 'Code applied: this session is free.', 'applied again');
+
+    // Cleared: the booking goes to payment at the full price, with no code.
+    type('');
+    await eventually(() => submitLabel() === 'Continue to payment', 'the full price');
+    fillDetails(el, { name: 'Katherine Johnson', email: `katherine-${code.toLowerCase()}@example.com` });
+    const started = nextEvent(el, 'slotwise:payment-started');
+    submitDetails(el);
+    const { detail } = await started;
+    expect(detail.amount).to.equal(9000);
+  });
+
   it('says under the code field why the server refused the code when booking (a first-booking code, an email that booked before)', async () => {
     const code = `NEW${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     const email = `returning-${code.toLowerCase()}@example.com`;

@@ -97,7 +97,7 @@ export class SlotwiseDetailsForm extends LitElement {
         ${this.credit && paid && service
           ? renderCreditChoice({ offer: this.credit, price: formatAmount(price, service.currency, locale), pay: this.payInstead, choose: (pay) => (this.payInstead = pay), t, timeZone: timeZone ?? 'UTC', locale })
           : nothing}
-        ${credit ? nothing : renderPromoField({ state: this.promo, t, locale, open: () => this.openPromo(), apply: (code) => void this.applyPromo(code) })}
+        ${credit ? nothing : renderPromoField({ state: this.promo, quote: this.quote(), t, locale, open: () => this.openPromo(), apply: (code) => void this.applyPromo(code), edited: (code) => this.promoEdited(code) })}
         ${this.formError ? html`<p role="alert" part="form-error" class="error" tabindex="-1">${this.formError}</p>` : nothing}
         <button part="submit" class="primary" type="submit" ?disabled=${this.busy || !slot}>
           ${this.busy ? t.bookingBusy : credit ? t.bookWithCredit : paid ? t.continueToPayment : t.bookThisTime}
@@ -136,6 +136,16 @@ export class SlotwiseDetailsForm extends LitElement {
     const { service, duration } = this.ctx?.selection ?? {};
     const quote = this.promo.quote;
     return quote && quote.for === `${service?.id}/${duration}` ? quote : undefined;
+  }
+
+  /**
+   * The code in the field was changed: the price it got stands only while the field still holds
+   * that code; a refusal's sentence goes with the text it was about.
+   */
+  private promoEdited(code: string): void {
+    const { quote, error } = this.promo;
+    const same = quote !== undefined && quote.code.toUpperCase() === code.trim().toUpperCase();
+    if ((quote && !same) || error) this.promo = { ...this.promo, quote: same ? quote : undefined, error: '' };
   }
 
   private async openPromo(): Promise<void> {
@@ -179,8 +189,9 @@ export class SlotwiseDetailsForm extends LitElement {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: Field) => String(data.get(name) ?? '');
-    // A code typed but not applied goes too: the server checks it either way.
-    const promoCode = this.usedCredit() ? '' : (this.quote()?.code ?? String(data.get('promo') ?? '').trim());
+    // What the field holds goes, applied or not (the server checks it either way) — never a code
+    // applied earlier and since changed or cleared.
+    const promoCode = this.usedCredit() ? '' : String(data.get('promo') ?? '').trim();
     this.busy = true;
     this.errors = {};
     this.formError = '';

@@ -19,10 +19,14 @@ export const closedPromo = (): PromoState => ({ open: false, busy: false, quote:
 
 interface Field {
   state: PromoState;
+  /** The applied code's answer for what is chosen now (none once the service or length changed). */
+  quote: PromoState['quote'];
   t: Messages;
   locale: string | undefined;
   open: () => void;
   apply: (code: string) => void;
+  /** The text in the field changed: an answer for another code no longer stands. */
+  edited: (code: string) => void;
 }
 
 /**
@@ -30,11 +34,11 @@ interface Field {
  * a status line that says the new price or why the code cannot be used (the server's sentence,
  * announced politely). Enter in the field applies the code instead of booking.
  */
-export function renderPromoField({ state, t, locale, open, apply }: Field) {
+export function renderPromoField({ state, quote, t, locale, open, apply, edited }: Field) {
   if (!state.open) {
     return html`<button part="promo-toggle" class="link" type="button" aria-expanded="false" @click=${open}>${t.haveCode}</button>`;
   }
-  const { quote, error } = state;
+  const { error } = state;
   const applied = quote ? (quote.total === 0 ? t.promoFree : t.promoApplied(formatAmount(quote.total, quote.currency, locale), formatAmount(quote.amountOff, quote.currency, locale))) : '';
   const input = (event: Event) => (event.currentTarget as HTMLElement).closest('.promo')!.querySelector<HTMLInputElement>('#promo')!;
   return html`<div class="field promo">
@@ -42,6 +46,7 @@ export function renderPromoField({ state, t, locale, open, apply }: Field) {
     <div class="promo-row">
       <input part="input promo-input" id="promo" name="promo" autocomplete="off" autocapitalize="characters" maxlength="64" .defaultValue=${state.initial ?? ''}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby="promo-status"
+        @input=${(event: Event) => edited((event.currentTarget as HTMLInputElement).value)}
         @keydown=${(event: KeyboardEvent) => {
           if (event.key !== 'Enter') return;
           event.preventDefault();
