@@ -202,7 +202,7 @@ export const ar: Messages = {
   boughtHeading: 'تم شراء الباقة',
   bought: (name, n) => `اشتريت ${iso(name)}: ${credits(n)}.`,
   boughtBalance: (n, date) => `لديك ${credits(n)} للاستخدام، صالحة حتى ${iso(date)}.`,
-  boughtEmail: (email) => `أرسلنا رمز رصيدك إلى ${iso(email)}.`,
+  boughtEmail: (email) => `رمز رصيدك في الطريق إلى ${iso(email)}.`,
   boughtNoEmail: 'لا يرسل هذا الموقع رسائل بريد إلكتروني: أبقِ هذه الصفحة مفتوحة، فرصيدك محفوظ طوال هذه الزيارة.',
   boughtBook: 'احجز جلسة باستخدام رصيد',
   paymentForPackage: (name, n) => `${iso(name)} · ${counted(n, 'جلسة واحدة', 'جلستان', 'جلسات', 'جلسة')}`,

@@ -172,7 +172,7 @@ export const de: Messages = {
   boughtHeading: 'Paket gekauft',
   bought: (name, count) => `Sie haben ${name} gekauft: ${count} Guthaben.`,
   boughtBalance: (count, date) => `${count} Guthaben einlösbar, gültig bis ${date}.`,
-  boughtEmail: (email) => `Wir haben Ihren Guthabencode an ${email} gesendet.`,
+  boughtEmail: (email) => `Ihr Guthabencode ist auf dem Weg an ${email}.`,
   boughtNoEmail: 'Diese Website verschickt keine E-Mails: Lassen Sie diese Seite geöffnet, Ihr Guthaben bleibt für diesen Besuch erhalten.',
   boughtBook: 'Termin mit Guthaben buchen',
   paymentForPackage: (name, count) => `${name} · ${counted(count, 'Termin', 'Termine')}`,

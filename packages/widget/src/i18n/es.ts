@@ -173,7 +173,7 @@ export const es: Messages = {
   bought: (name, count) => `Has comprado ${name}: ${counted(count, 'crédito', 'créditos')}.`,
   boughtBalance: (count, date) =>
     plural.select(count) === 'one' ? `${count} crédito para usar, válido hasta ${date}.` : `${count} créditos para usar, válidos hasta ${date}.`,
-  boughtEmail: (email) => `Hemos enviado tu código de créditos a ${email}.`,
+  boughtEmail: (email) => `Tu código de créditos va de camino a ${email}.`,
   boughtNoEmail: 'Este sitio no envía correos: mantén esta página abierta; tus créditos se conservan durante esta visita.',
   boughtBook: 'Reservar una sesión con un crédito',
   paymentForPackage: (name, count) => `${name} · ${counted(count, 'sesión', 'sesiones')}`,

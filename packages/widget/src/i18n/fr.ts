@@ -173,7 +173,7 @@ export const fr: Messages = {
   bought: (name, count) => `Vous avez acheté ${name} : ${counted(count, 'crédit', 'crédits')}.`,
   boughtBalance: (count, date) =>
     plural.select(count) === 'one' ? `${count} crédit à utiliser, valable jusqu’au ${date}.` : `${count} crédits à utiliser, valables jusqu’au ${date}.`,
-  boughtEmail: (email) => `Nous avons envoyé votre code de crédits à ${email}.`,
+  boughtEmail: (email) => `Votre code de crédits est en route vers ${email}.`,
   boughtNoEmail: 'Ce site n’envoie pas d’e-mail : gardez cette page ouverte, vos crédits sont conservés pendant cette visite.',
   boughtBook: 'Réserver une séance avec un crédit',
   paymentForPackage: (name, count) => `${name} · ${counted(count, 'séance', 'séances')}`,

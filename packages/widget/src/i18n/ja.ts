@@ -168,7 +168,7 @@ export const ja: Messages = {
   boughtHeading: '回数券を購入しました',
   bought: (name, count) => `${name}を購入しました（クレジット${count}回分）。`,
   boughtBalance: (count, date) => `ご利用いただけるクレジットは${count}回分で、有効期限は${date}です。`,
-  boughtEmail: (email) => `クレジットコードを${email}に送信しました。`,
+  boughtEmail: (email) => `クレジットコードを${email}宛てに送信しています。`,
   boughtNoEmail: 'このサイトはメールを送信しません。このページを開いたままにしてください。クレジットはこの訪問中は保持されます。',
   boughtBook: 'クレジットでセッションを予約',
   paymentForPackage: (name, count) => `${name} · ${count}回分`,

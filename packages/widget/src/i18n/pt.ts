@@ -173,7 +173,7 @@ export const pt: Messages = {
   bought: (name, count) => `Você comprou ${name}: ${counted(count, 'crédito', 'créditos')}.`,
   boughtBalance: (count, date) =>
     plural.select(count) === 'one' ? `${count} crédito para usar, válido até ${date}.` : `${count} créditos para usar, válidos até ${date}.`,
-  boughtEmail: (email) => `Enviamos seu código de créditos para ${email}.`,
+  boughtEmail: (email) => `Seu código de créditos está a caminho de ${email}.`,
   boughtNoEmail: 'Este site não envia e-mails: mantenha esta página aberta; seus créditos ficam guardados durante esta visita.',
   boughtBook: 'Agendar uma sessão com um crédito',
   paymentForPackage: (name, count) => `${name} · ${counted(count, 'sessão', 'sessões')}`,

@@ -60,6 +60,10 @@ export function packagesStep(host: Host, container: () => HTMLElement | undefine
       packs.cancel();
       void host.focusPart('slotwise-packages');
     },
+    back: async () => {
+      packs.cancel();
+      await host.focusPart('slotwise-packages');
+    },
     bookWithCredit: () => {
       packs.bookWithCredit();
       void host.focusPart('slotwise-service-picker');

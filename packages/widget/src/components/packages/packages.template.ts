@@ -20,6 +20,8 @@ export interface PackagesStep {
   created(event: CustomEvent<PackagePurchaseCreated>): void;
   paid(event: CustomEvent<PackagePurchaseState>): void;
   cancel(): void;
+  /** From the payment step: back to the sessions and packages (the purchase stays unpaid, nothing is charged). */
+  back(): Promise<void>;
   bookWithCredit(): void;
   forget(): void;
 }
@@ -60,7 +62,7 @@ export function renderPackagesStep(flow: PackagesFlow, ctx: BookingContext, step
   if (flow.paying) {
     const { purchase, paymentSession, creditsToken } = flow.paying;
     return html`<slotwise-payment exportparts=${paymentParts} .session=${paymentSession} .purchase=${purchase}
-      .creditsToken=${creditsToken} .container=${step.container} .now=${step.now} .stripeJs=${step.stripeJs}
+      .creditsToken=${creditsToken} .container=${step.container} .now=${step.now} .stripeJs=${step.stripeJs} .back=${step.back}
       @purchase-paid=${step.paid}><slot name="payment" slot="payment"></slot></slotwise-payment>`;
   }
   if (!flow.bought) return nothing;

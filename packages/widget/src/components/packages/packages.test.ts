@@ -73,7 +73,7 @@ describe('<slotwise-booking> packages and credits (test payments, real API)', ()
     const bought = text(part(el, 'bought'));
     expect(bought).to.include('You bought Three calls: 3 credits.');
     expect(bought).to.match(/3 credits to spend, valid until \w+/);
-    expect(bought).to.include('We sent your credits code to ada@example.com.');
+    expect(bought).to.include('Your credits code is on its way to ada@example.com.'); // queued, not yet sent
     expect(focused(el)?.id).to.equal('bought-heading');
     expect(purchased.map((e) => [e.detail.purchase.status, e.detail.credits.total, typeof e.detail.creditsToken])).to.deep.equal([['paid', 3, 'string']]);
     await eventually(() => part(el, 'credits'), 'the balance at the top');
@@ -99,6 +99,29 @@ describe('<slotwise-booking> packages and credits (test payments, real API)', ()
     expect(deep(el, 'slotwise-confirmation')).to.not.equal(undefined);
     await eventually(() => text(part(el, 'credits')).includes('You have 2 credits'), 'the balance to drop');
     await expect(el).to.be.accessible();
+  });
+
+  it('leaves a package’s payment step, even after a declined card, back to the sessions and packages, charging nothing', async () => {
+    const { handle, pkg, session } = await practiceWithPackage();
+    const el = await mount(handle);
+    deep<HTMLButtonElement>(el, 'slotwise-packages', `[data-package="${pkg.id}"]`)!.click();
+    await eventually(() => deep(el, 'slotwise-package-form', 'form'), 'the buyer form');
+    deep<HTMLInputElement>(el, 'slotwise-package-form', '#name')!.value = 'Ada Lovelace';
+    deep<HTMLInputElement>(el, 'slotwise-package-form', '#email')!.value = 'ada-back@example.com';
+    deep<HTMLButtonElement>(el, 'slotwise-package-form', 'button[type="submit"]')!.click();
+    await eventually(() => deep(el, 'slotwise-payment', '[part~="decline-test"]'), 'the payment step');
+    deep<HTMLButtonElement>(el, 'slotwise-payment', '[part~="decline-test"]')!.click();
+    await eventually(() => deep(el, 'slotwise-payment', '[part~="payment-error"]'), 'the declined card');
+
+    const back = deep<HTMLButtonElement>(el, 'slotwise-payment', '[part~="back"]')!;
+    expect(text(back)).to.equal('Back to sessions');
+    back.click();
+    await eventually(() => deep(el, 'slotwise-service-picker', 'button') && !deep(el, 'slotwise-payment'), 'the sessions and packages again');
+    expect(deep(el, 'slotwise-packages', `[data-package="${pkg.id}"]`)).to.exist;
+    await eventually(() => el.shadowRoot!.activeElement?.localName === 'slotwise-packages', 'the focus on the packages');
+    await expect(el).to.be.accessible();
+    const { data } = await session.client.me.payments.list({});
+    expect(data.filter((p) => p.status === 'succeeded')).to.deep.equal([]);
   });
 
   it('takes a credits code typed in — refusing a wrong one — and from the email link’s URL parameter, for this visit only', async () => {

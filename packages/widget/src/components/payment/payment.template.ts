@@ -45,7 +45,7 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
         ${el.message ? html`<p role="alert" part="payment-error" class="error" tabindex="-1">${el.message}</p>` : nothing}
         ${el.phase === 'confirming' ? html`<p role="status" class="muted">${t.confirmingPayment}</p>` : nothing}
         ${el.back && el.phase === 'ready' ? html`<button type="button" part="back" class="back" ?disabled=${el.leaving}
-          @click=${on.back}>${el.leaving ? t.holdReleasing : t.holdBack}</button>` : nothing}
+          @click=${on.back}>${purchase ? t.checkoutBack : el.leaving ? t.holdReleasing : t.holdBack}</button>` : nothing}
         ${el.phase === 'unconfirmed' && purchase ? html`<div part="payment-pending" role="status" class="pending" tabindex="-1">
           <p>${t.paymentPurchasePending}</p>
           <button type="button" @click=${on.checkAgain}>${t.checkAgain}</button>

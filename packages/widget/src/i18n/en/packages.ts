@@ -27,7 +27,7 @@ export const packages = {
   boughtHeading: 'Package bought',
   bought: (name: string, count: number) => `You bought ${name}: ${count === 1 ? '1 credit' : `${count} credits`}.`,
   boughtBalance: (count: number, date: string) => `${count === 1 ? '1 credit' : `${count} credits`} to spend, valid until ${date}.`,
-  boughtEmail: (email: string) => `We sent your credits code to ${email}.`,
+  boughtEmail: (email: string) => `Your credits code is on its way to ${email}.`,
   boughtNoEmail: 'This site sends no email: keep this page open, your credits are kept for this visit.',
   boughtBook: 'Book a session with a credit',
   creditUsed: (left: number) => (left === 1 ? 'Paid with a credit. 1 credit left.' : `Paid with a credit. ${left} credits left.`),
