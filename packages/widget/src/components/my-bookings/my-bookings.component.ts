@@ -45,6 +45,8 @@ export class SlotwiseMyBookings extends LitElement {
   @state() private phase: Phase = 'ask';
   @state() private message = '';
   @state() private error: ErrorDetail | undefined;
+  /** The server's sentence about the typed address (a `400` naming `email`), shown under the field. */
+  @state() private emailError = '';
   @state() private list: CustomerBookings | undefined;
   private session: string | undefined;
   private started = false;
@@ -87,7 +89,9 @@ export class SlotwiseMyBookings extends LitElement {
     return html`<form part="my-form" @submit=${this.send} novalidate>
         <p class="muted">${m.myIntro}</p>
         <label for="my-email">${m.myEmail}</label>
-        <input id="my-email" type="email" name="email" autocomplete="email" required />
+        <input id="my-email" type="email" name="email" autocomplete="email" required aria-invalid=${this.emailError ? 'true' : 'false'}
+          aria-describedby=${this.emailError ? 'my-email-error' : nothing} @input=${() => (this.emailError = '')} />
+        ${this.emailError ? html`<p id="my-email-error" part="field-error" class="error">${this.emailError}</p>` : nothing}
         <button type="submit" ?disabled=${this.phase === 'sending'}>${this.phase === 'sending' ? m.mySending : m.mySend}</button>
       </form>
       ${this.phase === 'sent' ? html`<p role="status" part="my-sent">${this.message}</p>` : nothing}`;
@@ -99,14 +103,21 @@ export class SlotwiseMyBookings extends LitElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('#my-email')!;
     this.phase = 'sending';
     this.error = undefined;
+    this.emailError = '';
     try {
       const returnUrl = location.href.split('#')[0]!;
       const answer = await ctx.client.myBookings.requestLink(ctx.specialist, { email: input.value.trim(), ...(/^https?:/.test(returnUrl) ? { returnUrl } : {}) });
       this.message = answer.message;
       this.phase = 'sent';
     } catch (error) {
-      this.fail(error, 'ask');
-      input.focus();
+      // A refused address: the sentence itself under the field (not the API's `body.email: …`), the focus on the field.
+      const field = describeError(error).problem?.errors?.find((e) => e.field === 'body.email');
+      if (!field) return this.fail(error, 'ask');
+      emit(this, 'slotwise:error', describeError(error));
+      this.emailError = field.message;
+      this.phase = 'ask';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#my-email')?.focus();
     }
   }
 

@@ -28,6 +28,11 @@ export const styles = css`
     margin: 0.5rem 0 0.25rem;
   }
 
+  .error {
+    color: var(--_danger);
+    font-size: 0.875rem;
+  }
+
   .bookings {
     list-style: none;
     margin: 0;

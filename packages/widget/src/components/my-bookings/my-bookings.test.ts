@@ -46,9 +46,23 @@ describe('<slotwise-booking> My bookings', () => {
     await eventually(() => part(el, 'my-form'), 'the email form');
     await expect(el).to.be.accessible();
 
-    deep<HTMLInputElement>(el, 'slotwise-my-bookings', '#my-email')!.value = email;
+    // Not an address: the server's sentence under the field (no `body.email:`), the focus on the field, what was typed kept.
+    const field = deep<HTMLInputElement>(el, 'slotwise-my-bookings', '#my-email')!;
+    field.value = 'a@b';
+    deep<HTMLButtonElement>(el, 'slotwise-my-bookings', 'button[type="submit"]')!.click();
+    await eventually(() => part(el, 'field-error'), 'the address refused');
+    expect(part(el, 'field-error')!.textContent!.trim()).to.equal('Use an email address such as ada@example.com.');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.equal('my-email-error');
+    expect(deep(el, 'slotwise-my-bookings')!.shadowRoot!.activeElement).to.equal(field);
+    expect(field.value).to.equal('a@b');
+    expect(part(el, 'alert')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    field.value = email;
     deep<HTMLButtonElement>(el, 'slotwise-my-bookings', 'button[type="submit"]')!.click();
     await eventually(() => part(el, 'my-sent'), 'what the server said');
+    expect(part(el, 'field-error')).to.equal(undefined);
     expect(part(el, 'my-sent')!.textContent).to.include('If this address has bookings here, a link');
 
     // This page's origin is not one the demo registered: the link leads to its hosted page, the
