@@ -21,6 +21,17 @@ export function dropFromFragment(keys: readonly string[]): void {
   history.replaceState(history.state, '', url.href);
 }
 
+/**
+ * Removes `keys` from the page's query (`?slotwise_credits=…` of a credits email's link) once read,
+ * the same way: the address bar, a bookmark or a shared screen no longer carries the token.
+ */
+export function dropFromQuery(keys: readonly string[]): void {
+  const url = new URL(location.href);
+  if (!keys.some((key) => url.searchParams.has(key))) return;
+  for (const key of keys) url.searchParams.delete(key);
+  history.replaceState(history.state, '', url.href);
+}
+
 /** The current page's address with `params` as its fragment: a link back into this widget. */
 export function pageLinkWith(params: Record<string, string>, page: string = location.href): string {
   const url = new URL(page);

@@ -1,5 +1,6 @@
 import type { VisitorClient } from '@slotwise/sdk';
 import type { CreditBalance } from '@slotwise/sdk/contract';
+import { dropFromQuery } from '../../internal/page-fragment.js';
 import { LoaderController } from '../../loader-controller.js';
 
 interface CreditsRequest {
@@ -36,6 +37,8 @@ export class CreditsController extends LoaderController<CreditBalance, CreditsRe
   connect(client: VisitorClient, specialist: string, search = globalThis.location?.search ?? ''): void {
     this.specialist = specialist;
     const fromUrl = new URLSearchParams(search).get(CREDITS_PARAM)?.trim();
+    // Kept for this visit (sessionStorage), taken out of the page's address.
+    if (fromUrl && search === globalThis.location?.search) dropFromQuery([CREDITS_PARAM]);
     const token = fromUrl || session()?.getItem(storageKey(specialist)) || undefined;
     if (token) void this.use(client, token);
     else if (this.token) this.forget();

@@ -162,6 +162,8 @@ describe('<slotwise-booking> packages and credits (test payments, real API)', ()
       const linked = await mount(handle);
       await eventually(() => part(linked, 'credits'), 'the balance from the link');
       expect(text(part(linked, 'credits'))).to.include('You have 3 credits with');
+      // Read once, then out of the address: a bookmark or a shared screen does not carry the token.
+      expect(new URLSearchParams(location.search).has('slotwise_credits')).to.equal(false);
     } finally {
       history.replaceState(null, '', location.href.replace(/&slotwise_credits=[^&]*/, ''));
     }
