@@ -32,6 +32,15 @@ describe('problem details in the caller’s language', () => {
     expect(await stored()).toBe(0);
   });
 
+  it('writes zod’s checks in plain English where the contract has no sentence of its own', async () => {
+    const missing = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z' } });
+    expect(missing.body.errors).toEqual([{ field: 'body.customer', message: 'This is required.' }]);
+    expect(missing.body.detail).toBe('body.customer: This is required.');
+    const key = (await t.json('/v1/me/services', { body: { name: 'Deep work', durations: [{ minutes: 60, price: 0 }], bufferBefore: -10, minNotice: 'soon' }, headers: { authorization: `Bearer ${t.apiKey}` } })).body;
+    expect(key.errors).toEqual(expect.arrayContaining([{ field: 'body.bufferBefore', message: 'Use 0 or more.' }, { field: 'body.minNotice', message: 'Use a number.' }]));
+    for (const { message } of key.errors) expect(message).not.toMatch(/expected|received|>=|<=/);
+  });
+
   it('writes the contract’s own sentences in German too, each field’s and the detail’s, storing nothing', async () => {
     const res = await t.json('/v1/bookings', {
       body: booking('2026-11-23T09:00:00Z', { customer: { name: '   ', email: 'not-an-email', timeZone: 'Mars/Olympus' } }),
