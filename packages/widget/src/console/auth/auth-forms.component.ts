@@ -7,6 +7,7 @@ import { describedBy, fieldError, focusFirstInvalid, invalid, saveFailure, type 
 import { consoleStyles } from '../styles.js';
 import type { TokenKeeper } from './token-keeper.js';
 import { authStyles } from './auth-forms.styles.js';
+import { carried } from './recovery-links.js';
 import { CURRENCIES, detectedTimeZone, guessCurrency, timeZones } from './zones.js';
 
 export type AuthMode = 'login' | 'signup';
@@ -45,7 +46,7 @@ export class SlotwiseConsoleAuth extends LitElement {
           ${signup ? this.signupChoices() : nothing}
           <button class="primary" type="submit" ?disabled=${this.busy}>${signup ? 'Create account' : 'Log in'}</button>
         </form>
-        ${signup ? nothing : html`<p><a href="#/forgot">Forgot your password?</a></p>`}
+        ${signup ? nothing : html`<p><a href="#/forgot" @click=${this.carryEmail}>Forgot your password?</a></p>`}
         <p>
           ${signup
             ? html`Have an account? <a href="#/login">Log in</a>`
@@ -78,6 +79,11 @@ export class SlotwiseConsoleAuth extends LitElement {
           ${CURRENCIES.map((code) => html`<option ?selected=${code === guessCurrency()}>${code}</option>`)}
         </select>${fieldError('auth-currency', this.failure, 'currency')}</label>
     `;
+  }
+
+  /** Hands the email typed here to the forgot-password page (`carried`). */
+  private carryEmail() {
+    carried.email = this.renderRoot.querySelector<HTMLInputElement>('#auth-email')?.value.trim() ?? '';
   }
 
   private async submit(event: SubmitEvent) {

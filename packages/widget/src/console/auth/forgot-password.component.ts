@@ -5,7 +5,7 @@ import { tokens } from '../../styles/tokens.js';
 import { describedBy, fieldError, focusFirstInvalid, invalid, saveFailure, type SaveFailure } from '../forms.js';
 import { consoleStyles } from '../styles.js';
 import { authStyles } from './auth-forms.styles.js';
-import { focusHeading } from './recovery-links.js';
+import { carried, focusHeading } from './recovery-links.js';
 import type { TokenKeeper } from './token-keeper.js';
 
 /**
@@ -34,7 +34,7 @@ export class SlotwiseConsoleForgot extends LitElement {
         <form novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
           ${this.failure ? html`<p class="error" role="alert" tabindex="-1">${this.failure.message}</p>` : nothing}
           <label for=${id}>Email
-            <input id=${id} name="email" type="email" autocomplete="email" required
+            <input id=${id} name="email" type="email" autocomplete="email" required .defaultValue=${carried.email}
               aria-invalid=${invalid(this.failure, 'email')} aria-describedby=${ifDefined(describedBy(id, this.failure, 'email'))} />
             ${fieldError(id, this.failure, 'email')}</label>
           <button class="primary" type="submit" ?disabled=${this.busy}>Email me a link</button>

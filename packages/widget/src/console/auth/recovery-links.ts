@@ -27,3 +27,9 @@ export interface Flash {
 export function focusHeading(page: Element & { renderRoot: ParentNode }): void {
   page.renderRoot.querySelector<HTMLElement>('h1')?.focus();
 }
+
+/**
+ * The email typed in the login form when "Forgot your password?" was followed: the forgot page
+ * starts with it, so nobody types it twice. In this page's memory only (never the address bar).
+ */
+export const carried = { email: '' };

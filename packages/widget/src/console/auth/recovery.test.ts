@@ -38,8 +38,12 @@ describe('console account recovery', () => {
     const otherLogin = await anonymous().auth.login({ email, password });
     const el = await mount('#/login');
     await eventually(() => find(el, 'slotwise-console-auth', 'a[href="#/forgot"]'), 'the login form');
+    fill(el, ['slotwise-console-auth', '#auth-email'], 'typed-before@example.com');
     find<HTMLAnchorElement>(el, 'slotwise-console-auth', 'a[href="#/forgot"]')!.click();
     await eventually(() => find(el, 'slotwise-console-forgot', 'form'), 'the forgot-password form');
+    // What was typed on the login form is not asked for again.
+    expect(find<HTMLInputElement>(el, 'slotwise-console-forgot', '#forgot-email')!.value).to.equal('typed-before@example.com');
+    fill(el, ['slotwise-console-forgot', '#forgot-email'], '');
     expect(find(el, 'slotwise-console-forgot')!.shadowRoot!.activeElement?.tagName).to.equal('H1'); // the new page's heading
     await expect(find(el, 'slotwise-console-forgot')).to.be.accessible();
     find<HTMLButtonElement>(el, 'slotwise-console-forgot', 'button[type=submit]')!.click();
