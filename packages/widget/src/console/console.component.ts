@@ -69,6 +69,7 @@ export class SlotwiseConsole extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.statusTimer);
     this.keeper?.dispose();
   }
 
@@ -131,10 +132,19 @@ export class SlotwiseConsole extends LitElement {
     this.requestUpdate();
   }
 
+  /** How long a sentence stays in the status line: long enough to read, gone before it goes stale. */
+  @property({ attribute: false }) statusMs = 10_000;
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+
   private announce(message: string) {
     // Emptied first, so the same sentence twice in a row is read out twice.
     this.status = '';
-    requestAnimationFrame(() => (this.status = message));
+    clearTimeout(this.statusTimer);
+    requestAnimationFrame(() => {
+      this.status = message;
+      // A "saved" must not still stand beside a later save's error: the line empties again.
+      this.statusTimer = setTimeout(() => (this.status = ''), this.statusMs);
+    });
   }
 
   /**

@@ -73,6 +73,23 @@ describe('<slotwise-console>', () => {
     expect(refused).to.equal('refused');
   });
 
+  it('says a save in the status line, then empties it, so a “saved” never stands beside a later error', async () => {
+    const { email, password } = await signUpSpecialist();
+    const el = await mount('#/login');
+    el.statusMs = 400;
+    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
+    fill(el, ['slotwise-console-auth', '#auth-email'], email);
+    fill(el, ['slotwise-console-auth', '#auth-password'], password);
+    find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
+    await eventually(() => find(el, 'nav'), 'the console after login');
+    location.hash = '#/settings';
+    await eventually(() => find(el, 'slotwise-console-settings', '#profile button[type=submit]'), 'the settings');
+    find<HTMLButtonElement>(el, 'slotwise-console-settings', '#profile button[type=submit]')!.click();
+    const status = () => textOf(find(el, 'p.status[role=status]'));
+    await eventually(() => status() === 'Profile saved.', 'the save said');
+    await eventually(() => status() === '', 'the sentence gone');
+  });
+
   it('refreshes the access token once on a 401 and retries the call; a dead login ends with a sentence', async () => {
     const { tokens } = await signUpSpecialist();
     const changes: (string | undefined)[] = [];
