@@ -27,8 +27,10 @@ function policyLine({ quote, m, timeZone, locale, now, booking }: NextInput): st
   const at = (instant: string) => formatMoment(instant, timeZone, locale, now);
   if (quote.credit) return m.nextCreditBack;
   if (booking.price === 0) return m.nextCancelUntil(at(quote.cancelUntil));
-  if (quote.fullRefundUntil) return m.nextFullRefund(at(quote.fullRefundUntil));
-  if (quote.partialRefundUntil && quote.refund.percent > 0) return m.nextPartialRefund(quote.refund.percent, at(quote.partialRefundUntil));
+  // What a cancellation refunds now is the server's `refund.rule`: a full-refund deadline already
+  // past (a booking made less than its hours ahead) is never offered as one still to meet.
+  if (quote.refund.rule === 'full' && quote.fullRefundUntil) return m.nextFullRefund(at(quote.fullRefundUntil));
+  if (quote.refund.rule === 'partial' && quote.partialRefundUntil) return m.nextPartialRefund(quote.refund.percent, at(quote.partialRefundUntil));
   return m.nextNoRefund;
 }
 

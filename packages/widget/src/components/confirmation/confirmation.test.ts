@@ -3,6 +3,11 @@ import type { Booking } from '@slotwise/sdk/contract';
 import { inContext } from '../../testing/context.js';
 import type { SlotwiseConfirmation } from './confirmation.component.js';
 import './confirmation.js';
+import { render } from 'lit';
+import type { CancellationQuote } from '@slotwise/sdk/contract';
+import { renderNext } from './confirmation-next.js';
+import { confirmation } from '../../i18n/en/confirmation.js';
+import type { Messages } from '../../i18n/index.js';
 
 const booking: Booking = {
   id: 'bk_test',
@@ -58,4 +63,27 @@ describe('<slotwise-confirmation>', () => {
     expect(await say(undefined)).to.equal(undefined);
     for (const text of [await say('off'), await say(undefined)]) expect(text ?? '').not.to.match(/sent the confirmation|on its way/);
   });
+
+  it('offers only the refund a cancellation would get from now on: never a full-refund deadline already past', () => {
+    // A paid session booked 46 hours ahead: the 48-hour full refund has passed, the 24-hour 50 % has not.
+    const now = new Date('2026-11-21T10:00:00Z');
+    const paid = { ...booking, price: 9000, start: '2026-11-23T08:00:00Z' };
+    const quote = (rule: CancellationQuote['refund']['rule'], percent: number): CancellationQuote => ({
+      allowed: true,
+      reason: null,
+      refund: { amount: (9000 * percent) / 100, currency: 'EUR', percent, rule },
+      fullRefundUntil: '2026-11-21T08:00:00Z',
+      partialRefundUntil: '2026-11-22T08:00:00Z',
+      cancelUntil: '2026-11-23T08:00:00Z',
+    });
+    const line = (q: CancellationQuote, at = now) => {
+      const host = document.createElement('div');
+      render(renderNext({ booking: paid, quote: q, manage: '', m: confirmation as unknown as Messages, timeZone: 'UTC', locale: 'en-US', now: at }), host);
+      return host.querySelector('[part="next-policy"]')?.textContent;
+    };
+    expect(line(quote('partial', 50))).to.equal('Cancel until Nov 22, 2026, 8:00 AM and 50% is refunded.');
+    expect(line(quote('full', 100), new Date('2026-11-20T10:00:00Z'))).to.equal('Cancel until Nov 21, 2026, 8:00 AM for a full refund.');
+    expect(line(quote('none', 0), new Date('2026-11-22T10:00:00Z'))).to.equal('A cancellation now refunds nothing.');
+  });
 });
+
