@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatAmount, formatCountdown, formatDate, formatMinutes, formatMoment, formatPrice, formatTime, formatTimeLeft, pageLocale, weekdayNames, zoneLabel } from './format.js';
+import { dateTimeJoiner, formatAmount, formatCountdown, formatDate, formatMinutes, formatMoment, formatPrice, formatTime, formatTimeLeft, pageLocale, weekdayNames, zoneLabel } from './format.js';
 
 describe('formatting', () => {
   it('reads a page language as a locale, POSIX names too, and nothing that is not one', () => {
@@ -81,4 +81,9 @@ describe('formatting', () => {
     // 06:00 UTC on the 24th is 22:00 on the 23rd in Los Angeles: the same day there as noon on the 23rd.
     expect(formatMoment('2026-11-24T06:00:00Z', 'America/Los_Angeles', 'en-US', new Date('2026-11-23T20:00:00Z'))).to.equal('10:00 PM');
   });
+
+  it('joins a date and a time as each language does', () => {
+    expect(['en-US', 'en-GB', 'de', 'fr', 'es', 'pt', 'ja', 'ar'].map((locale) => dateTimeJoiner(locale))).to.deep.equal([', ', ', ', ', ', ', ', ', ', ', ', ' ', '، ']);
+  });
 });
+

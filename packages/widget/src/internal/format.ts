@@ -55,6 +55,24 @@ export function warmFormats(locale: string | undefined): void {
   });
 }
 
+const joiners = new Map<string, string>();
+
+/**
+ * What `locale` writes between a date and a time of day, as its own medium date-and-time does:
+ * ", " in English and the European languages, " " in Japanese, "، " in Arabic. For a date and a
+ * time formatted apart and shown together (`${date}${joiner}${time}`).
+ */
+export function dateTimeJoiner(locale?: string): string {
+  const key = locale ?? '';
+  let joiner = joiners.get(key);
+  if (joiner === undefined) {
+    const parts = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2026, 11, 14, 9)));
+    const before = parts[parts.findIndex((part) => part.type === 'hour') - 1];
+    joiners.set(key, (joiner = before?.type === 'literal' ? before.value : ', '));
+  }
+  return joiner;
+}
+
 /** The time of day of `instant` in `timeZone`, e.g. "14:30" or "2:30 PM". */
 export function formatTime(instant: string, timeZone: string, locale?: string): string {
   return dateTimeFormat(locale, { timeZone, timeStyle: 'short' }).format(new Date(instant));

@@ -62,6 +62,11 @@ describe('<slotwise-booking> in the visitor’s language', () => {
       expect(label('name')).to.equal(word.name);
       expect(label('email')).to.equal(word.email);
       expect(text(deep(el, 'slotwise-details-form', 'button[type="submit"]'))).to.equal(word.submit);
+      // The chosen day and time joined as the language joins them: "…, 09:00"; Japanese "…日 9:00", Arabic "…، 9:00".
+      const summary = text(deep(el, 'slotwise-details-form', '.summary'));
+      const latin = /[^\d\s], \d{1,2}:\d{2}$/;
+      expect(summary).to.match({ de: latin, fr: latin, es: latin, pt: latin, ja: /日 \d{1,2}:\d{2}$/, ar: /، [0-9٠-٩]{1,2}:[0-9٠-٩]{2}/ }[lang as keyof typeof words]);
+      if (lang === 'ja' || lang === 'ar') expect(summary).not.to.match(/[^\s], [0-9٠-٩]/);
     });
 
     it(`${lang}: the confirmation reads in ${lang}`, async () => {

@@ -7,7 +7,7 @@ import { describeError, errorText, idempotencyKey, reportToOwner } from '../../i
 import { en } from '../../i18n/index.js';
 import { customerLocale } from '../../internal/customer-locale.js';
 import { visitorId } from '../../internal/visitor.js';
-import { formatAmount, formatDate, formatMinutes, formatTime } from '../../internal/format.js';
+import { formatAmount, formatDate, formatMinutes, formatTime, dateTimeJoiner } from '../../internal/format.js';
 import { renderCreditChoice, type CreditOffer } from './credit-choice.js';
 import { closedPromo, renderPromoField, type PromoState } from './promo-field.js';
 import { tokens } from '../../styles/tokens.js';
@@ -85,7 +85,7 @@ export class SlotwiseDetailsForm extends LitElement {
         ${service && duration && slot && timeZone
           ? html`<p class="summary muted">
               ${service.name} · ${formatMinutes(duration, locale)} ·
-              ${formatDate(selection.date ?? slot.start.slice(0, 10), locale)}, ${formatTime(slot.start, timeZone, locale)}
+              ${formatDate(selection.date ?? slot.start.slice(0, 10), locale)}${dateTimeJoiner(locale)}${formatTime(slot.start, timeZone, locale)}
             </p>`
           : nothing}
         ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120" .defaultValue=${prefill.name ?? ''}

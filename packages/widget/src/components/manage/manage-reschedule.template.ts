@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { SlotwiseEvent } from '../../events.js';
 import { en, type Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
-import { formatInstantDate, formatTime } from '../../internal/format.js';
+import { formatInstantDate, formatTime, dateTimeJoiner } from '../../internal/format.js';
 import type { RescheduleFlow } from './manage-reschedule.js';
 import { addEnglish } from '../../i18n/en.js';
 import { manage } from '../../i18n/en/manage.js';
@@ -42,7 +42,7 @@ export function renderReschedule(flow: RescheduleFlow, on: RescheduleHandlers, t
     <div class="actions">
       ${slot
         ? html`<button type="button" part="confirm-reschedule" class="primary" ?disabled=${flow.saving} @click=${on.confirm}>
-            ${flow.saving ? t.moving : t.moveTo(`${formatInstantDate(slot.start, ctx.timeZone, ctx.locale)}, ${formatTime(slot.start, ctx.timeZone, ctx.locale)}`)}
+            ${flow.saving ? t.moving : t.moveTo(`${formatInstantDate(slot.start, ctx.timeZone, ctx.locale)}${dateTimeJoiner(ctx.locale)}${formatTime(slot.start, ctx.timeZone, ctx.locale)}`)}
           </button>`
         : nothing}
       <button type="button" part="keep-time" ?disabled=${flow.saving} @click=${on.close}>${t.keepCurrentTime}</button>

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { bookingCalendarUrl } from '@slotwise/sdk';
 import type { CustomerBookingEntry, CustomerBookings } from '@slotwise/sdk/contract';
 import type { Messages } from '../../i18n/index.js';
-import { formatAmount, formatInstantDate, formatTime } from '../../internal/format.js';
+import { formatAmount, formatInstantDate, formatTime, dateTimeJoiner } from '../../internal/format.js';
 import { addEnglish } from '../../i18n/en.js';
 import { myBookings } from '../../i18n/en/my-bookings.js';
 
@@ -32,7 +32,7 @@ function entry(view: ListView, item: CustomerBookingEntry) {
   const url = (path: string) => `${api.replace(/\/+$/, '')}/v1/bookings/${encodeURIComponent(booking.id)}/${path}?token=${encodeURIComponent(manageToken ?? '')}`;
   return html`<li part="my-booking" data-booking=${booking.id}>
     <p class="what"><strong>${booking.service.name}</strong> · <span part="my-status" data-status=${booking.status}>${m.myStatus(booking.status)}</span></p>
-    <p class="when"><time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)}, ${formatTime(booking.start, timeZone, locale)} – ${formatTime(booking.end, timeZone, locale)}</time></p>
+    <p class="when"><time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)}${dateTimeJoiner(locale)}${formatTime(booking.start, timeZone, locale)} – ${formatTime(booking.end, timeZone, locale)}</time></p>
     <p class="muted">${money(item, view)}</p>
     ${booking.sharedNotes ? html`<div part="my-shared-notes"><p class="label">${m.mySharedNotes}</p><p class="notes">${booking.sharedNotes}</p></div>` : nothing}
     ${booking.recordingUrl ? html`<p><a part="my-recording" href=${booking.recordingUrl} target="_blank" rel="noopener noreferrer">${m.myRecording}</a></p>` : nothing}
