@@ -105,6 +105,15 @@ export const Booking = z
     recordingUrl: z.string().nullable(),
     /** The promo code applied (`price` is after it); absent without one. */
     promo: BookingPromo.optional(),
+    /**
+     * For the holder of the manage token (the customer's own view): whether they may move the
+     * booking now, why not (in their language), and until when the service's policy lets them.
+     * Absent in the specialist's views and in events.
+     */
+    move: z
+      .strictObject({ allowed: z.boolean(), reason: z.string().nullable(), until: Instant.nullable() })
+      .optional()
+      .meta({ description: 'Whether the customer may move this booking now, why not, and until when (their view only).' }),
   })
   .meta({ id: 'Booking' });
 

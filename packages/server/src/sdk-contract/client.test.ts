@@ -34,7 +34,8 @@ describe('createClient against the real API', () => {
     const created = await client.bookings.create({ specialist: 'demo', service: services[1]!.id, start: '2026-11-24T09:00:00Z', customer });
     expect(BookingCreated.parse(created)).toEqual(created);
     const read = await client.bookings.retrieve(created.booking.id, { manageToken: created.manageToken });
-    expect(Booking.parse(read)).toEqual(created.booking);
+    // The customer's own view adds whether they may move it (the service lets them until 24 hours before).
+    expect(Booking.parse(read)).toEqual({ ...created.booking, move: { allowed: true, reason: null, until: '2026-11-23T09:00:00Z' } });
     const cancelled = await client.bookings.cancel(created.booking.id, { reason: 'Ill' }, { manageToken: created.manageToken });
     expect(cancelled.status).toBe('cancelled');
   });

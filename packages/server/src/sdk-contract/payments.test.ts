@@ -33,6 +33,7 @@ describe('payments through the SDK', () => {
     expect(Booking.parse(paid)).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded', amount: 9000 } });
     const synced = await visitor.payments.sync(created.booking.id, { manageToken });
     expect(Booking.parse(synced)).toEqual(paid);
+    expect(paid.move).toMatchObject({ allowed: true, reason: null }); // the customer's view
 
     expect(StripeStatus.parse(await specialist.me.stripe.retrieve())).toMatchObject({ mode: 'test', chargesEnabled: true });
     const payments = await specialist.me.payments.list({ limit: 10 });

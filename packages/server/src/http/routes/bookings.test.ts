@@ -130,7 +130,7 @@ describe('GET /v1/bookings/:id and POST /v1/bookings/:id/cancel', () => {
     const auth = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
     const mine = await t.json(`/v1/bookings/${body.booking.id}`, auth(body.manageToken));
     expect(mine.status).toBe(200);
-    expect(mine.body).toEqual(body.booking);
+    expect(mine.body).toEqual({ ...body.booking, move: { allowed: true, reason: null, until: '2026-11-22T12:00:00Z' } });
 
     const other = await book('2026-11-23T12:30:00Z');
     for (const token of [other.body.manageToken, `${body.manageToken}x`, 'bmt_guess']) {
@@ -170,3 +170,33 @@ describe('GET /v1/bookings/:id and POST /v1/bookings/:id/cancel', () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe('the customer’s view says whether they may move the booking now', () => {
+  const view = async (id: string, token: string, language = 'en') =>
+    (await t.json(`/v1/bookings/${id}`, { headers: { authorization: `Bearer ${token}`, 'accept-language': language } })).body.move;
+
+  it('until the policy’s deadline; not within it, nor after its moves are used up, nor once cancelled — each with why, in the customer’s language', async () => {
+    // Three days ahead: movable until 24 hours before.
+    const far = (await book('2026-11-23T12:00:00Z')).body;
+    expect(await view(far.booking.id, far.manageToken)).toEqual({ allowed: true, reason: null, until: '2026-11-22T12:00:00Z' });
+
+    // Two hours ahead (the clock reads Friday 12:00Z): inside the 24 hours.
+    const soon = (await book('2026-11-20T14:00:00Z')).body;
+    expect(await view(soon.booking.id, soon.manageToken)).toEqual({ allowed: false, reason: 'Bookings can be moved until 24 hours before the start.', until: '2026-11-19T14:00:00Z' });
+    expect((await view(soon.booking.id, soon.manageToken, 'de')).reason).toBe('Buchungen können bis 24 Stunden vor Beginn verschoben werden.');
+    // And a move is refused as the view said.
+    const refused = await t.json(`/v1/bookings/${soon.booking.id}/reschedule`, { body: { start: '2026-11-24T09:00:00Z' }, headers: { authorization: `Bearer ${soon.manageToken}` } });
+    expect(refused.body.code).toBe('booking_not_reschedulable');
+
+    // Moved twice, the most the policy allows: the answer of the second move says so already.
+    const move = (start: string) => t.json(`/v1/bookings/${far.booking.id}/reschedule`, { body: { start }, headers: { authorization: `Bearer ${far.manageToken}` } });
+    expect((await move('2026-11-24T09:00:00Z')).body.move).toMatchObject({ allowed: true });
+    expect((await move('2026-11-24T10:00:00Z')).body.move).toEqual({ allowed: false, reason: 'This booking has been moved 2 times, the most its policy allows.', until: '2026-11-23T10:00:00Z' });
+
+    await t.json(`/v1/bookings/${far.booking.id}/cancel`, { body: {}, headers: { authorization: `Bearer ${far.manageToken}` } });
+    const cancelled = await view(far.booking.id, far.manageToken);
+    expect(cancelled).toMatchObject({ allowed: false, until: null });
+    expect(cancelled.reason).toEqual(expect.any(String));
+  });
+});
+

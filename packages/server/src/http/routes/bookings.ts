@@ -34,7 +34,12 @@ export function bookingRoutes(): Hono<AppEnv> {
     const created = await createBooking(c.var.deps, body, { origin: foreignOrigin(c), clientHash: await hashToken(clientAddress(c)), visitorHash });
     return c.json(created, 201, { location: `/v1/bookings/${created.booking.id}` });
   });
-  defineRoute(app, routes.retrieveBooking, async ({ params }, c) => c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c))));
+  // The view's `move.reason` is a sentence for the customer: in the language they read, as the quote's.
+  defineRoute(app, routes.retrieveBooking, async ({ params }, c) => {
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language', { append: true });
+    return c.json(await retrieveBooking(c.var.deps, params.id, manageToken(c), language), 200, { 'content-language': language });
+  });
   defineRoute(app, routes.cancelBooking, async ({ params, body }, c) => c.json(await cancelBooking(c.var.deps, params.id, manageToken(c), body.reason)));
   // The quote's `reason` is a sentence for the customer: in the language they read (Accept-Language).
   defineRoute(app, routes.quoteCancellation, async ({ params }, c) => {
@@ -43,6 +48,10 @@ export function bookingRoutes(): Hono<AppEnv> {
     return c.json(await quoteCancellation(c.var.deps, params.id, manageToken(c), language), 200, { 'content-language': language });
   });
   defineRoute(app, routes.releaseBooking, async ({ params }, c) => c.json(await releaseHold(c.var.deps, params.id, manageToken(c))));
-  defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start)));
+  defineRoute(app, routes.rescheduleBooking, async ({ params, body }, c) => {
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language', { append: true });
+    return c.json(await rescheduleBooking(c.var.deps, params.id, manageToken(c), body.start, language), 200, { 'content-language': language });
+  });
   return app;
 }

@@ -6,7 +6,7 @@ import { bookings, bookingTokens, payments, services, type BookingRow } from '..
 import { transition } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
 import { returnsCredit } from '../../domain/credits.js';
-import { cancellation, deadlines } from '../../domain/policy.js';
+import { cancellation, deadlines, reschedule } from '../../domain/policy.js';
 import { policyOf } from '../availability/rules.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
@@ -56,11 +56,31 @@ export async function bookingForToken(deps: ServiceDeps, id: string, token: stri
   return findByToken(deps.database.db, id, await hashToken(token));
 }
 
+/**
+ * Whether the customer may move `row` now, why not in `language`, and until when: the same
+ * state and policy checks a reschedule makes, so the widget offers "Change time" only when a
+ * move would be taken.
+ */
+async function moveOf(deps: ServiceDeps, row: BookingRow, language: Language): Promise<NonNullable<Booking['move']>> {
+  const now = deps.clock();
+  const [service] = await deps.database.db.select().from(services).where(eq(services.id, row.serviceId));
+  const policy = policyOf(service!);
+  const state = transition(row, 'reschedule', now);
+  const decision = reschedule(policy, row, now, 'customer');
+  const allowed = state.ok && decision.allowed;
+  return {
+    allowed,
+    reason: !state.ok ? render(state.why, language) : decision.allowed ? null : render(decision.why, language),
+    until: state.ok ? isoInstant(Math.min(deadlines(policy, row.startAt).rescheduleUntil, row.startAt)) : null,
+  };
+}
+
 /** The customer's view; a hold that has lapsed is expired first, so nobody sees a stale `held`. */
-export async function retrieveBooking(deps: ServiceDeps, id: string, token: string): Promise<Booking> {
+export async function retrieveBooking(deps: ServiceDeps, id: string, token: string, language: Language = 'en'): Promise<Booking> {
   const row = await bookingForToken(deps, id, token);
   if (row.status === 'held' && (row.holdExpiresAt ?? 0) <= deps.clock()) await expireDueHolds(deps, { bookingId: id });
-  return present(deps, await findByToken(deps.database.db, id, row.manageTokenHash));
+  const current = await findByToken(deps.database.db, id, row.manageTokenHash);
+  return { ...(await present(deps, current)), move: await moveOf(deps, current, language) };
 }
 
 export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {
@@ -94,12 +114,12 @@ export async function quoteCancellation(deps: ServiceDeps, id: string, token: st
   };
 }
 
-export async function rescheduleBooking(deps: ServiceDeps, id: string, token: string, startText: string): Promise<Booking> {
+export async function rescheduleBooking(deps: ServiceDeps, id: string, token: string, startText: string, language: Language = 'en'): Promise<Booking> {
   const now = deps.clock();
   const tokenHash = await hashToken(token);
   const current = await findByToken(deps.database.db, id, tokenHash);
   const start = Date.parse(startText);
   const outside = await outsideFor(deps, current.specialistId, start);
   const row = await rescheduleGuarded(deps, (db) => findByToken(db, id, tokenHash), { start, label: startText, actor: 'customer', outside }, now);
-  return present(deps, row);
+  return { ...(await present(deps, row)), move: await moveOf(deps, row, language) };
 }

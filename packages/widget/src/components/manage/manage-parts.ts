@@ -8,7 +8,7 @@ export const manageParts = [
   'join-panel', 'join-countdown', 'join', 'join-remaining', 'join-waiting', 'join-check', 'location', 'location-phone',
   'follow-up', 'feedback', 'shared-notes', 'recording', 'review-form', 'review', 'stars', 'review-response',
   'actions', 'cancel', 'cancel-panel', 'quote', 'reason', 'confirm-cancel', 'keep',
-  'reschedule', 'reschedule-panel', 'confirm-reschedule', 'keep-time', 'alert',
+  'reschedule', 'move-closed', 'reschedule-panel', 'confirm-reschedule', 'keep-time', 'alert',
   'calendar', 'month-label', 'nav-button', 'day', 'day-open', 'day-selected', 'times', 'time', 'time-selected', 'seats',
   'add-to-calendar', 'calendar-ics', 'calendar-google',
 ].join(', ');

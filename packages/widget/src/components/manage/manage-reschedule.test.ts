@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
-import { deep, deepAll, eventually, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
+import { api, deep, deepAll, eventually, fetchSlots, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
+
+const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 import { bookingInApi, bookThroughApi, lateSlot, mountManage } from '../../testing/manage.js';
 
 // Real bookings in the shared test database: each test books its own days (`lateSlot`'s key).
@@ -54,4 +56,27 @@ describe('<slotwise-booking booking token> rescheduling', () => {
     expect(new Date(after.start).getTime()).to.equal(new Date(target).getTime());
     expect(after.rescheduleCount).to.equal(1);
   });
+
+  it('offers no Change time once the policy’s moves are used up, and says why, as the server does', async () => {
+    const service = (await fetchSpecialist()).services.find((s) => s.name === 'Intro call')!.id;
+    // The first times of days 5–7 (the other tests take those days' last times).
+    const { days } = await fetchSlots({ service, timezone: 'UTC', from: daysAhead(35), to: daysAhead(49) });
+    const [first, second, third] = [5, 6, 7].map((key) => days[days.length - 1 - key]!.slots[0]!.start);
+    const created = await bookThroughApi(service, first!, 'moved-twice@example.com');
+    for (const start of [second, third]) {
+      const moved = await fetch(`${api()}/v1/bookings/${created.booking.id}/reschedule`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${created.manageToken}` },
+        body: JSON.stringify({ start }),
+      });
+      expect(moved.status).to.equal(200);
+    }
+    const el = await mountManage(created.booking.id, created.manageToken, { timezone: 'UTC' });
+    await eventually(() => part(el, 'move-closed'), 'why it cannot be moved');
+    expect(text(el, 'move-closed')).to.equal('This booking has been moved 2 times, the most its policy allows.');
+    expect(part(el, 'reschedule')).to.equal(undefined);
+    expect(part(el, 'cancel')).to.exist; // cancelling is another rule
+    await expect(el).to.be.accessible();
+  });
 });
+

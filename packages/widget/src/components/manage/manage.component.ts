@@ -60,7 +60,8 @@ const cancellable: ReadonlySet<Booking['status']> = new Set(['confirmed', 'held'
  *   when the API gives them.
  * @csspart review-form - A completed booking's review form (`<slotwise-review-form>`), then the review
  *   sent (`review`, its `stars` and `review-response`).
- * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`.
+ * @csspart actions - The buttons under the booking: `reschedule` ("Change time") and `cancel`; in
+ *   place of "Change time", `move-closed` says why the booking can no longer be moved (the server's reason).
  * @csspart reschedule-panel - The calendar and times (their parts too), `confirm-reschedule`, `keep-time`.
  * @csspart cancel-panel - The quote (`quote`), the `reason` field, `confirm-cancel` and `keep`.
  * @csspart add-to-calendar - "Add to calendar" for a confirmed booking: `calendar-ics` (the `.ics` file) and `calendar-google`.
@@ -163,9 +164,12 @@ export class SlotwiseManage extends LitElement {
     if (!cancellable.has(booking.status)) return nothing;
     const t = this.messages;
     return html`<div part="actions" class="actions">
-      ${booking.status === 'confirmed'
-        ? html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>${t.changeTime}</button>`
-        : nothing}
+      ${booking.status !== 'confirmed'
+        ? nothing
+        : booking.move && !booking.move.allowed
+          ? // The server said a move would be refused (its deadline passed, its moves used up): why, not a button that leads nowhere.
+            html`<p part="move-closed" class="muted">${booking.move.reason}</p>`
+          : html`<button type="button" part="reschedule" @click=${() => this.startReschedule(booking)}>${t.changeTime}</button>`}
       <button type="button" part="cancel" @click=${this.onAskToCancel}>${t.cancelBooking}</button>
     </div>`;
   }
