@@ -102,7 +102,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
         <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead>
         <tbody>${booking.events.map((event) => html`<tr>
           <td>${when(event.at, zone)}</td>
-          <td>${event.type.replaceAll('_', ' ')}${event.toStatus && event.fromStatus !== event.toStatus ? ` → ${statusLabels[event.toStatus]}` : ''}</td>
+          <td>${event.type.replaceAll('_', ' ')}${event.toStatus && event.fromStatus !== event.toStatus && event.type !== event.toStatus ? ` → ${statusLabels[event.toStatus]}` : ''}</td>
           <td>${event.actor}</td>
           <td>${event.reason ?? ''}</td>
         </tr>`)}</tbody>

@@ -137,6 +137,8 @@ describe('console bookings', () => {
     expect(moved.start).to.not.equal(booking.start);
     expect(moved.rescheduleCount).to.equal(1);
     await eventually(() => text(deep(el, 'table.history')).includes('rescheduled'), 'the history row');
+    // The booking's first event says it once: "confirmed", not "confirmed → Confirmed".
+    expect(text(deep(el, 'table.history'))).to.include('confirmed').and.not.include('confirmed → Confirmed');
 
     const notes = deep<HTMLTextAreaElement>(el, '#notes')!;
     notes.value = 'Prefers morning sessions.';

@@ -80,7 +80,7 @@ export class SlotwiseConsoleOnboarding extends LitElement {
     const { done } = this.progress;
     const count = Object.values(done).filter(Boolean).length;
     return html`
-      <p class="lead">${count} of 5 steps done. ${done.service && done.hours ? 'Customers can book you now.' : 'Add a service and your hours, and customers can book you.'}</p>
+      <p class="lead">${count} of 5 steps done. ${done.service && done.hours ? 'Customers can book you now.' : `${!done.service && !done.hours ? 'Add a service and your hours' : done.service ? 'Add your hours' : 'Add a service'}, and customers can book you.`}</p>
       <ol class="steps">
         ${profileStep(this)} ${serviceStep(this)} ${hoursStep(this)} ${paymentsStep(this)} ${embedStep(this)}
       </ol>

@@ -29,10 +29,13 @@ describe('<slotwise-console-onboarding>', () => {
       const el = find<SlotwiseConsoleOnboarding>(shell, 'slotwise-console-onboarding')!;
       expect(badge(el, 'service')).to.equal('To do');
       expect(textOf(find(el, '.preview'))).to.contain(`/${handle}`);
+      expect(textOf(find(el, '.lead'))).to.contain('Add a service and your hours, and customers can book you.');
 
       find<HTMLButtonElement>(el, '#step-service button')!.click();
       await eventually(() => badge(el, 'service') === 'Done', 'the service step done');
       expect(textOf(find(el, '#step-service'))).to.contain('Intro call — 20 min, Free');
+      // What is still missing, and only that.
+      expect(textOf(find(el, '.lead'))).to.contain('Add your hours, and customers can book you.');
 
       // Mon–Fri 09:00–17:00 is offered; saving it as it is makes the hours.
       expect(find<HTMLInputElement>(el, '#step-hours input[name="on-1"]')!.checked).to.equal(true);
