@@ -56,6 +56,12 @@ export async function bookingForToken(deps: ServiceDeps, id: string, token: stri
   return findByToken(deps.database.db, id, await hashToken(token));
 }
 
+/** The cancellation and reschedule policy of `row`'s service. */
+async function policyFor(db: Drizzle, row: BookingRow) {
+  const [service] = await db.select().from(services).where(eq(services.id, row.serviceId));
+  return policyOf(service!);
+}
+
 /**
  * Whether the customer may move `row` now, why not in `language`, and until when: the same
  * state and policy checks a reschedule makes, so the widget offers "Change time" only when a
@@ -63,8 +69,7 @@ export async function bookingForToken(deps: ServiceDeps, id: string, token: stri
  */
 async function moveOf(deps: ServiceDeps, row: BookingRow, language: Language): Promise<NonNullable<Booking['move']>> {
   const now = deps.clock();
-  const [service] = await deps.database.db.select().from(services).where(eq(services.id, row.serviceId));
-  const policy = policyOf(service!);
+  const policy = await policyFor(deps.database.db, row);
   const state = transition(row, 'reschedule', now);
   const decision = reschedule(policy, row, now, 'customer');
   const allowed = state.ok && decision.allowed;
@@ -96,8 +101,7 @@ export async function quoteCancellation(deps: ServiceDeps, id: string, token: st
   const now = deps.clock();
   const db = deps.database.db;
   const row = await bookingForToken(deps, id, token);
-  const [service] = await db.select().from(services).where(eq(services.id, row.serviceId));
-  const policy = policyOf(service!);
+  const policy = await policyFor(db, row);
   const state = transition(row, 'cancel', now);
   const decision = cancellation(policy, row, now, 'customer');
   const limits = deadlines(policy, row.startAt);

@@ -55,7 +55,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       limit: options.limit,
       standardHeaders: 'draft-7',
       ...(store ? { store: limiterStore(store, windowMs) } : {}),
-      keyGenerator: async (c) => `${options.name}:${(await (options.keyOf ?? clientAddress)(c)) ?? ''}`,
+      keyGenerator: (c) => `${options.name}:${keys.get(c)}`,
       handler: (c) => {
         const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
         throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
@@ -63,10 +63,14 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
     });
   // One limiter per app (its deps), made on its first request: routes are built before any store is known.
   const limiters = new WeakMap<object, MiddlewareHandler<AppEnv>>();
+  // Each request's key, worked out once (a `keyOf` may read the body) and read by `keyGenerator`.
+  const keys = new WeakMap<Context<AppEnv>, string>();
   return async function rateLimitHandler(c, next) {
     const { deps } = c.var;
     if (!deps.rateLimits) return next();
-    if (options.keyOf && (await options.keyOf(c)) === undefined) return next();
+    const key = await (options.keyOf ?? clientAddress)(c);
+    if (key === undefined) return next();
+    keys.set(c, key);
     let limiter = limiters.get(deps);
     if (!limiter) limiters.set(deps, (limiter = limiterFor(deps.rateLimitStore)));
     return limiter(c, next);
