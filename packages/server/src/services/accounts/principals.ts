@@ -74,6 +74,28 @@ export async function authenticateSpecialist(deps: ServiceDeps, bearer: string |
 }
 
 /**
+ * Who a bearer credential speaks for, as a stable name, without refusing anything: the specialist
+ * of a live secret API key or of a specialist's access token (`specialist:<id>`), the account of
+ * any other access token (`account:<id>`); undefined for anything else (an expired or foreign
+ * token, a revoked key, a manage token). Every credential of one specialist names them alike, so
+ * what is filed under the name outlives a token refresh or a key rotation (idempotency keys).
+ */
+export async function principalName(deps: Pick<ServiceDeps, 'database' | 'jwtSecret' | 'clock'>, bearer: string | undefined): Promise<string | undefined> {
+  if (!bearer) return undefined;
+  if (bearer.startsWith('sk_')) {
+    const [found] = await deps.database.db
+      .select({ specialistId: apiKeys.specialistId })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.secretHash, await hashToken(bearer)), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    return found && `specialist:${found.specialistId}`;
+  }
+  const claims = looksLikeJwt(bearer) ? await verifyAccessToken(bearer, deps.jwtSecret, deps.clock()) : undefined;
+  if (!claims || claims === 'expired') return undefined;
+  return claims.sp ? `specialist:${claims.sp}` : `account:${claims.sub}`;
+}
+
+/**
  * The account behind an access token if it has `role`, checked against the database as well as
  * the token. No token is `unauthorized`; an API key or another role's token is `forbidden`.
  */

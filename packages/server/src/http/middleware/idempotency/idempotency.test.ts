@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookings, idempotencyKeys } from '../../../db/schema.js';
+import { bookings, dateOverrides, idempotencyKeys } from '../../../db/schema.js';
+import { signUp } from '../../../testing/accounts.js';
 import { testApp, type TestApp } from '../../../testing/test-app.js';
 
 let t: TestApp;
@@ -68,5 +69,32 @@ describe('Idempotency-Key', () => {
     expect([201, 409]).toContain(statuses[1]);
     for (const r of results) if (r.status === 409) expect(r.body.code).toBe('idempotency_key_in_use');
     expect(await stored()).toBe(1);
+  });
+
+  it("is the specialist's, not one credential's: a retry after a token refresh, or with their API key, replays; another specialist's never does", async () => {
+    const override = { from: '2026-12-01', intervals: [] };
+    const asBearer = (token: string) => t.json('/v1/me/availability/overrides', { body: override, headers: { 'idempotency-key': 'k-me', authorization: `Bearer ${token}` } });
+    const overrides = async () => (await t.database.db.select({ n: count() }).from(dateOverrides))[0]!.n;
+    const login = await t.json('/v1/auth/login', { body: { email: 'demo@slotwise.local', password: t.demoPassword } });
+    const first = await asBearer(login.body.accessToken);
+    expect(first.status).toBe(201);
+    // 20 minutes on, the first access token has expired: the client refreshes and retries.
+    t.setNow(t.now() + 20 * 60_000);
+    const refreshed = await t.json('/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    expect(refreshed.body.accessToken).not.toBe(login.body.accessToken);
+    const retry = await asBearer(refreshed.body.accessToken);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const withKey = await asBearer(t.apiKey);
+    expect(withKey.headers.get('idempotent-replayed')).toBe('true');
+    expect(await overrides()).toBe(1);
+    // Another specialist with the same key runs their own request.
+    const ada = await signUp(t, 'ada');
+    const theirs = await asBearer(ada.accessToken);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect(await overrides()).toBe(2);
   });
 });

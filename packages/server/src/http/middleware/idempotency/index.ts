@@ -5,6 +5,8 @@ import { HttpError } from '../../problem.js';
 import { hashToken } from '../../../services/ids.js';
 import { clientAddress } from '../rate-limit/index.js';
 import { t } from '../../../services/messages/index.js';
+import { principalName } from '../../../services/accounts/principals.js';
+import { bearerToken } from '../../bearer.js';
 
 export interface IdempotencyOptions {
   /** How long a stored answer is replayed, ms. @default 86400000 (24 hours) */
@@ -43,8 +45,10 @@ async function open(idempotencyKey: string, stored: string): Promise<string> {
  * `Idempotency-Key` for POSTs, as Stripe does it: the first request with a key runs and its
  * answer is stored; a retry with the same key and the same body gets that answer again
  * (`Idempotent-Replayed: true`) without running twice; the same key with another body is a 422;
- * a retry while the first is still running is a 409. Keys are scoped to the caller (its
- * credentials, or its address when it has none). Server errors and rate limits are not stored, so
+ * a retry while the first is still running is a 409. Keys are scoped to the caller: the
+ * specialist or account its credential names (so a retry after a token refresh, a key rotation or
+ * with the other kind of credential is still the same caller), else the credential itself (a
+ * manage token), else — with no credential — its network address. Server errors and rate limits are not stored, so
  * they can be retried.
  *
  * Answers can hold secrets (a booking's manage token), so nothing readable is stored: the key is
@@ -65,7 +69,10 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
       throw new HttpError('invalid_request', t('invalid_request.idempotency_key'), { errors: [{ field: 'header.idempotency-key', message: t('invalid_request.idempotency_key_field') }] });
     }
     const auth = c.req.header('authorization');
-    const scope = await hashToken(auth ? `auth:${auth}` : `client:${clientAddress(c)}`);
+    // Whoever the credential names (a specialist for every key and login of theirs), else the
+    // credential itself (a manage token), else the caller's address.
+    const principal = await principalName(c.var.deps, bearerToken(auth));
+    const scope = await hashToken(principal ?? (auth ? `auth:${auth}` : `client:${clientAddress(c)}`));
     const requestHash = await hmac(key, `${c.req.method} ${c.req.path}\n${await c.req.text()}`);
     const keyHash = await hashToken(`idempotency:${key}`);
     const stored = await claimIdempotencyKey(c.var.deps, { scope, keyHash, method: c.req.method, path: c.req.path, requestHash }, ttl);
