@@ -4,7 +4,7 @@ import { deliveries, notifications, outbox, type DeliveryRow } from '../../db/sc
 import { setService } from '../../testing/fixtures.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 import { DeliveryFailure, type DeliveryChannel } from './channel.js';
-import { backoff, drainDeliveries, LEASE_MS, MAX_WAIT_MS, newDeliveryId, planOutbox } from './dispatcher.js';
+import { backoff, createDispatcher, drainDeliveries, LEASE_MS, MAX_WAIT_MS, newDeliveryId, planOutbox } from './dispatcher.js';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 let t: TestApp;
@@ -274,6 +274,42 @@ describe('sending', () => {
     await drainDeliveries(t.app.deps, [meeting, waiting], NOW + MAX_WAIT_MS);
     expect(order).toEqual(['email']);
   });
+
+  it("never lets one slow provider hold up other deliveries: they go out while it hangs, and it is recorded when it ends", async () => {
+    const own = await testApp({ now: NOW, dispatchAfterCommit: false });
+    try {
+      await setService(own.database, own.intro.id, { locationKind: 'none' });
+      let release!: () => void;
+      const hung = new Promise<void>((resolve) => (release = resolve));
+      const sent = new Set<string>();
+      const { c } = channel(async (d) => {
+        // The first booking's endpoint does not answer (as one that hangs until its timeout).
+        if (d.recipient === 'slow') await hung;
+        sent.add(d.recipient);
+      });
+      const plan = c.plan;
+      c.plan = async (tx, event) => (await plan(tx, event)).map((d) => ({ ...d, recipient: event.bookingId === first ? 'slow' : `fast-${event.bookingId}` }));
+      const dispatcher = createDispatcher(own.app.deps, [c]);
+      const bookAt = async (start: string) => (await own.json('/v1/bookings', { body: { specialist: 'demo', service: own.intro.id, start, customer } })).body.booking.id as string;
+      const first = await bookAt('2026-11-23T09:00:00Z');
+      dispatcher.kick();
+      await new Promise((r) => setTimeout(r, 50)); // the slow send is out
+      const second = await bookAt('2026-11-23T10:00:00Z');
+      dispatcher.kick();
+      const statusOf = async (id: string) => (await own.database.db.select().from(deliveries).where(eq(deliveries.bookingId, id)))[0]?.status;
+      for (let i = 0; i < 160 && (await statusOf(second)) !== 'sent'; i++) await new Promise((r) => setTimeout(r, 50));
+      // The second booking's delivery went out and was recorded while the first still hangs.
+      expect(await statusOf(second)).toBe('sent');
+      expect(sent.has(`fast-${second}`)).toBe(true);
+      expect(await statusOf(first)).toBe('sending');
+      release();
+      await dispatcher.idle();
+      expect(await statusOf(first)).toBe('sent');
+      expect(sent.has('slow')).toBe(true);
+    } finally {
+      await own.close();
+    }
+  }, 15_000);
 
   it('never lets a slow provider hold up the booking that caused the delivery', async () => {
     let release!: () => void;

@@ -253,19 +253,60 @@ async function record(deps: ServiceDeps, byName: Map<string, DeliveryChannel>, s
 }
 
 /**
+ * How long a round waits for its slowest sends before it records the others and goes on. A send
+ * still out then (a webhook endpoint that does not answer, until its 15 s timeout) finishes on
+ * its own and is recorded when it ends: one slow provider no longer holds up every other
+ * specialist's webhooks and every customer's email behind it.
+ */
+export const SEND_PATIENCE_MS = 1_000;
+/** Sends left to finish on their own at most at once; at the bound a drain waits for one to end. */
+export const MAX_LATE_SENDS = 100;
+
+/** What a drain does with sends still out after `SEND_PATIENCE_MS` (the dispatcher's drains). */
+export interface LateSends {
+  /** Takes a late send's recording, to be awaited by whoever waits for deliveries to be done. */
+  detach(work: Promise<void>): void;
+  /** Resolves once fewer than `MAX_LATE_SENDS` are out. */
+  room(): Promise<void>;
+}
+
+/** Each promise's value if it settled within `ms`, else undefined (it goes on). */
+async function settledWithin<T>(work: readonly Promise<T>[], ms: number): Promise<(T | undefined)[]> {
+  const values: (T | undefined)[] = work.map(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const all = Promise.all(work.map((p, i) => p.then((v) => void (values[i] = v))));
+  await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
+  return [...values];
+}
+
+const tally = (result: DrainResult, settled: readonly Settled[]) => {
+  for (const s of settled) result[s.outcome === 'sent' ? 'sent' : s.outcome === 'skipped' ? 'skipped' : s.outcome === 'dead' ? 'dead' : 'retried']++;
+};
+
+/**
  * Plans what the outbox holds, then sends everything due — batch after batch while batches come
  * back full. Every provider call happens outside any transaction; a failure is retried with
- * backoff and a delivery is dead after its channel's bound.
+ * backoff and a delivery is dead after its channel's bound. With `late`, a round waits at most
+ * `SEND_PATIENCE_MS` for its sends: those still out are handed to `late` and recorded when they
+ * end (still leased meanwhile, so no one sends them twice), and are not in the result.
  */
-export async function drainDeliveries(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number = deps.clock()): Promise<DrainResult> {
+export async function drainDeliveries(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number = deps.clock(), late?: LateSends): Promise<DrainResult> {
   const result: DrainResult = { planned: await planOutbox(deps, channels, now), sent: 0, retried: 0, dead: 0, skipped: 0 };
   const byName = new Map<string, DeliveryChannel>(channels.map((c) => [c.name, c]));
   for (;;) {
+    await late?.room();
     const batch = await claim(deps, now, BATCH);
     const once = memo();
-    const settled = await Promise.all(batch.map((d) => sendOne(deps, byName.get(d.channel), d, now, once)));
+    const sends = batch.map((d) => sendOne(deps, byName.get(d.channel), d, now, once));
+    const inTime = late ? await settledWithin(sends, SEND_PATIENCE_MS) : await Promise.all(sends);
+    const settled = inTime.filter((s): s is Settled => s !== undefined);
     await record(deps, byName, settled);
-    for (const s of settled) result[s.outcome === 'sent' ? 'sent' : s.outcome === 'skipped' ? 'skipped' : s.outcome === 'dead' ? 'dead' : 'retried']++;
+    tally(result, settled);
+    sends.forEach((send, i) => {
+      // Recorded alone when it ends; should that fail, the lease runs out and it goes again, as after a crash.
+      if (inTime[i] === undefined) late!.detach(send.then((s) => record(deps, byName, [s])).catch((error: unknown) => deps.logError(error)));
+    });
     if (batch.length < BATCH) return result;
   }
 }
@@ -275,7 +316,7 @@ export interface Dispatcher {
   kick(): void;
   /** Drains now (the scheduler's tick), after any drain under way. */
   drain(now?: number): Promise<DrainResult>;
-  /** Resolves when no drain is under way or asked for (tests). */
+  /** Resolves when no drain is under way or asked for, and no send it left out is (tests, a Worker's `waitUntil`, a stop). */
   idle(): Promise<void>;
 }
 
@@ -288,8 +329,19 @@ export interface Dispatcher {
 export function createDispatcher(deps: ServiceDeps, channels: readonly DeliveryChannel[]): Dispatcher {
   let running: Promise<unknown> | undefined;
   let again = false;
-  const run = (now?: number): Promise<DrainResult> => {
-    const drained = drainDeliveries(deps, channels, now ?? deps.clock());
+  /** Sends a kicked drain left to finish on their own (`SEND_PATIENCE_MS`). */
+  const outstanding = new Set<Promise<void>>();
+  const late: LateSends = {
+    detach(work) {
+      const tracked: Promise<void> = work.finally(() => outstanding.delete(tracked));
+      outstanding.add(tracked);
+    },
+    async room() {
+      while (outstanding.size >= MAX_LATE_SENDS) await Promise.race(outstanding);
+    },
+  };
+  const run = (now?: number, patient = false): Promise<DrainResult> => {
+    const drained = drainDeliveries(deps, channels, now ?? deps.clock(), patient ? late : undefined);
     const settle = drained.then(
       () => undefined,
       (error: unknown) => deps.log({ level: 'error', msg: 'delivery drain failed', ...errorFields(error) }),
@@ -310,7 +362,7 @@ export function createDispatcher(deps: ServiceDeps, channels: readonly DeliveryC
     }
     running = nextTurn().then(() => {
       running = undefined;
-      return run().catch(() => undefined); // logged by `run`; a kick has no one to answer
+      return run(undefined, true).catch(() => undefined); // logged by `run`; a kick has no one to answer
     });
   };
   return {
@@ -320,7 +372,11 @@ export function createDispatcher(deps: ServiceDeps, channels: readonly DeliveryC
       return run(now);
     },
     async idle() {
-      while (running) await running;
+      for (;;) {
+        if (running) await running;
+        else if (outstanding.size > 0) await Promise.all(outstanding);
+        else return;
+      }
     },
   };
 }
