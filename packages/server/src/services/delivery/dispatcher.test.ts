@@ -288,7 +288,7 @@ describe('sending', () => {
         sent.add(d.recipient);
       });
       const plan = c.plan;
-      c.plan = async (tx, event) => (await plan(tx, event)).map((d) => ({ ...d, recipient: event.bookingId === first ? 'slow' : `fast-${event.bookingId}` }));
+      c.plan = async (tx, event, ctx) => (await plan(tx, event, ctx)).map((d) => ({ ...d, recipient: event.bookingId === first ? 'slow' : `fast-${event.bookingId}` }));
       const dispatcher = createDispatcher(own.app.deps, [c]);
       const bookAt = async (start: string) => (await own.json('/v1/bookings', { body: { specialist: 'demo', service: own.intro.id, start, customer } })).body.booking.id as string;
       const first = await bookAt('2026-11-23T09:00:00Z');
