@@ -27,10 +27,15 @@ function parameters(spec: RouteSpec): JsonSchema[] {
   return out;
 }
 
+/** `Idempotency-Key` is read on every POST but sign-up, login and the other `/v1/auth/` calls (their bodies are passwords). */
+const takesIdempotencyKey = (spec: RouteSpec) => spec.method === 'post' && !spec.path.startsWith('/v1/auth/');
+
 function operation(spec: RouteSpec): JsonSchema {
+  const idempotent = takesIdempotencyKey(spec);
   const responses: Record<string, JsonSchema> = {
     [spec.response.status]: {
       description: spec.response.description,
+      ...(idempotent ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
       content: { 'application/json': { schema: schemaOf(spec.response.schema, 'output') } },
     },
   };
@@ -42,6 +47,7 @@ function operation(spec: RouteSpec): JsonSchema {
   for (const [status, codes] of byStatus) {
     responses[status] = {
       description: `Problem: ${codes.map((c) => `\`${c}\``).join(', ')}.`,
+      ...(status === 429 || codes.includes('idempotency_key_in_use') ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
       content: { 'application/problem+json': { schema: ref('Problem') } },
     };
   }
@@ -49,7 +55,7 @@ function operation(spec: RouteSpec): JsonSchema {
     operationId: spec.operationId,
     summary: spec.summary,
     tags: [spec.tag],
-    parameters: parameters(spec),
+    parameters: [...parameters(spec), ...(idempotent ? [{ $ref: '#/components/parameters/IdempotencyKey' }] : []), { $ref: '#/components/parameters/AcceptLanguage' }],
     ...(spec.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body, 'input') } } } }
       : {}),
@@ -62,8 +68,39 @@ function operation(spec: RouteSpec): JsonSchema {
   };
 }
 
+/** What only `null` matches, in OpenAPI 3.0's terms (`nullable` counts only beside a `type`). */
+const NULL_ONLY = { type: 'object', nullable: true, enum: [null] };
+const META = ['description', 'title', 'default', 'example', 'deprecated', 'readOnly', 'writeOnly'];
+
+/**
+ * zod's `openapi-3.0` output made valid OpenAPI 3.0.3, in place: no `$id` (3.0's Schema Object has
+ * none), `null` in the `enum` of a nullable enum (else a `null` answer fails it), and a nullable
+ * reference or composition — `nullable` with no `type`, which 3.0 ignores — as `anyOf` the schema
+ * or `null`. Without this, validators and generated clients refused ordinary bookings
+ * (`cancelledBy: null`, `payment: null`).
+ */
+function asOpenApi30(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asOpenApi30);
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) if (key !== '$id') out[key] = asOpenApi30(value);
+  if (out['nullable'] !== true) return out;
+  if (Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...out['enum'], null];
+  if (out['type'] !== undefined) return out;
+  const meta: JsonSchema = {};
+  const inner: JsonSchema = {};
+  for (const [key, value] of Object.entries(out)) if (key !== 'nullable') (META.includes(key) ? meta : inner)[key] = value;
+  const allOf = inner['allOf'];
+  const only = Array.isArray(allOf) && allOf.length === 1 && Object.keys(inner).length === 1 ? (allOf[0] as JsonSchema) : inner;
+  return { ...meta, anyOf: [only, NULL_ONLY] };
+}
+
 /** The OpenAPI 3.0 document, built from the contract's routes and schemas. */
 export function openApiDocument(serverUrl?: string): JsonSchema {
+  return asOpenApi30(contractDocument(serverUrl)) as JsonSchema;
+}
+
+function contractDocument(serverUrl?: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const spec of Object.values(routes) as RouteSpec[]) {
     (paths[spec.path] ??= {})[spec.method] = operation(spec);
@@ -151,6 +188,26 @@ export function openApiDocument(serverUrl?: string): JsonSchema {
     paths,
     components: {
       schemas,
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: 'Makes a retry safe: the same key with the same body within 24 hours gets the first answer again (`Idempotent-Replayed: true`) instead of running twice; with another body it is `422 idempotency_key_reused`, while the first still runs `409 idempotency_key_in_use`. Keys are the caller’s own: the specialist’s (every key and login of theirs), a manage token’s, or with no credential the caller’s address.',
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+        },
+        AcceptLanguage: {
+          name: 'Accept-Language',
+          in: 'header',
+          required: false,
+          description: 'The language of a problem’s `detail` and field messages (and of customer-facing wording): en, de, fr, es, pt, ja or ar; English for any other.',
+          schema: { type: 'string' },
+        },
+      },
+      headers: {
+        IdempotentReplayed: { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
+        RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+      },
       securitySchemes: {
         manageToken: { type: 'http', scheme: 'bearer', description: 'The manage token returned when the booking was created.' },
         apiKey: { type: 'http', scheme: 'bearer', description: 'A specialist’s secret API key (`sk_…`), for servers only.' },
