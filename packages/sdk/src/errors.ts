@@ -9,13 +9,28 @@ export class SlotwiseError extends Error {
   readonly status: number;
   readonly code: string;
   readonly problem: Problem;
+  /**
+   * Seconds the API asked to wait before trying again (its `Retry-After`: on `429 rate_limited`,
+   * `409 idempotency_key_in_use`, …), when it sent one.
+   */
+  readonly retryAfter?: number;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail || problem.title);
     this.status = problem.status;
     this.code = problem.code;
     this.problem = problem;
+    if (retryAfter !== undefined) this.retryAfter = retryAfter;
   }
+}
+
+/** `Retry-After` in seconds: its delay-seconds form, or an HTTP date from `now`; undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null | undefined, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /**
@@ -46,6 +61,7 @@ export function toProblem(status: number, body: unknown, fallback: string, timed
         status: candidate.status,
         code: candidate.code,
         detail: candidate.detail ?? candidate.title ?? fallback,
+        ...(typeof candidate.instance === 'string' ? { instance: candidate.instance } : {}),
         ...(candidate.errors ? { errors: candidate.errors } : {}),
       };
     }

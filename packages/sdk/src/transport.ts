@@ -1,6 +1,6 @@
 import { createFetch, FetchError, type $Fetch } from 'ofetch';
 import type { Operation } from './contract/operations.js';
-import { SlotwiseError, toProblem } from './errors.js';
+import { retryAfterSeconds, SlotwiseError, toProblem } from './errors.js';
 
 export interface ClientOptions {
   /** Where the API lives, e.g. `https://api.slotwise.dev` or `http://localhost:8787`. */
@@ -96,7 +96,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (error instanceof FetchError) {
         const status = error.response?.status ?? 0;
         const timedOut = status === 0 && (error.cause as { name?: string } | undefined)?.name === 'TimeoutError';
-        throw new SlotwiseError(toProblem(status, error.data, error.message, timedOut));
+        throw new SlotwiseError(toProblem(status, error.data, error.message, timedOut), retryAfterSeconds(error.response?.headers.get('retry-after')));
       }
       throw error;
     }

@@ -97,3 +97,26 @@ describe('createClient against the real API', () => {
     await expect(client.me.availability.retrieve()).rejects.toThrow('apiKey');
   });
 });
+
+describe('a refusal as the SDK hands it over', () => {
+  it("keeps the server's Retry-After and the whole problem document, so a client backs off without parsing the sentence", async () => {
+    const limited = await sdkTestApp({ now: Date.parse('2026-11-20T12:00:00Z'), rateLimits: true });
+    try {
+      const { services } = await limited.visitor.specialists.retrieve('demo');
+      let refused: Awaited<ReturnType<typeof failure>> | undefined;
+      for (let i = 0; i < 40 && !refused?.status.toString().startsWith('429'); i++) {
+        // A Sunday: never a slot, so nothing is booked; each try still counts against the limit.
+        refused = await failure(limited.visitor.bookings.create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-22T09:00:00Z', customer }));
+      }
+      expect(refused!.code).toBe('rate_limited');
+      expect(refused!.retryAfter).toBeGreaterThan(0);
+      expect(refused!.retryAfter).toBeLessThanOrEqual(60);
+      expect(refused!.problem.instance).toBe('/v1/bookings');
+      // A refusal without the header has none.
+      const plain = await failure(limited.visitor.bookings.retrieve('bk_none', { manageToken: 'bmt_none' }));
+      expect(plain.retryAfter).toBeUndefined();
+    } finally {
+      await limited.close();
+    }
+  });
+});
