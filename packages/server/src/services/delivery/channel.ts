@@ -148,4 +148,11 @@ export interface DeliveryChannel {
   retryForMs?: number;
   /** Called once when a delivery of this channel is given up (dead), e.g. to tell the specialist. */
   onDead?(delivery: DeliveryRow, deps: ServiceDeps): Promise<void>;
+  /**
+   * Its sends go to endpoints nobody here runs (a specialist's webhook URLs), so a slow one may
+   * finish after its round (`SEND_PATIENCE_MS`) rather than hold up everyone's deliveries behind
+   * it. Channels to the platform's own providers (mail, SMS, meetings) keep their order: a
+   * round waits for all of their sends. @default false
+   */
+  readonly mayFinishLate?: boolean;
 }

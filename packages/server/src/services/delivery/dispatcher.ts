@@ -253,10 +253,12 @@ async function record(deps: ServiceDeps, byName: Map<string, DeliveryChannel>, s
 }
 
 /**
- * How long a round waits for its slowest sends before it records the others and goes on. A send
- * still out then (a webhook endpoint that does not answer, until its 15 s timeout) finishes on
- * its own and is recorded when it ends: one slow provider no longer holds up every other
- * specialist's webhooks and every customer's email behind it.
+ * How long a round waits for its slowest sends to endpoints nobody here runs (a channel with
+ * `mayFinishLate`: webhooks) before it records the others and goes on. A send still out then (a
+ * webhook endpoint that does not answer, until its 15 s timeout) finishes on its own and is
+ * recorded when it ends: one specialist's slow endpoint no longer holds up every other
+ * specialist's webhooks and every customer's email behind it. Sends of other channels are
+ * always awaited, so the messages of one booking keep their order.
  */
 export const SEND_PATIENCE_MS = 1_000;
 /** Sends left to finish on their own at most at once; at the bound a drain waits for one to end. */
@@ -270,14 +272,19 @@ export interface LateSends {
   room(): Promise<void>;
 }
 
-/** Each promise's value if it settled within `ms`, else undefined (it goes on). */
-async function settledWithin<T>(work: readonly Promise<T>[], ms: number): Promise<(T | undefined)[]> {
-  const values: (T | undefined)[] = work.map(() => undefined);
+/**
+ * Each promise's value, waiting for every one but those `patient(i)` lets go after `ms`: theirs is
+ * undefined if they had not settled by then (they go on).
+ */
+async function settledWithin<T>(work: readonly Promise<T>[], ms: number, patient: (i: number) => boolean): Promise<(T | undefined)[]> {
+  if (!work.some((_, i) => patient(i))) return Promise.all(work);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const all = Promise.all(work.map((p, i) => p.then((v) => void (values[i] = v))));
-  await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
-  clearTimeout(timer);
-  return [...values];
+  const deadline = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)));
+  try {
+    return await Promise.all(work.map((p, i) => (patient(i) ? Promise.race([p, deadline]) : p)));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const tally = (result: DrainResult, settled: readonly Settled[]) => {
@@ -288,8 +295,9 @@ const tally = (result: DrainResult, settled: readonly Settled[]) => {
  * Plans what the outbox holds, then sends everything due — batch after batch while batches come
  * back full. Every provider call happens outside any transaction; a failure is retried with
  * backoff and a delivery is dead after its channel's bound. With `late`, a round waits at most
- * `SEND_PATIENCE_MS` for its sends: those still out are handed to `late` and recorded when they
- * end (still leased meanwhile, so no one sends them twice), and are not in the result.
+ * `SEND_PATIENCE_MS` for its sends of `mayFinishLate` channels: those still out are handed to
+ * `late` and recorded when they end (still leased meanwhile, so no one sends them twice), and are
+ * not in the result.
  */
 export async function drainDeliveries(deps: ServiceDeps, channels: readonly DeliveryChannel[], now: number = deps.clock(), late?: LateSends): Promise<DrainResult> {
   const result: DrainResult = { planned: await planOutbox(deps, channels, now), sent: 0, retried: 0, dead: 0, skipped: 0 };
@@ -299,7 +307,7 @@ export async function drainDeliveries(deps: ServiceDeps, channels: readonly Deli
     const batch = await claim(deps, now, BATCH);
     const once = memo();
     const sends = batch.map((d) => sendOne(deps, byName.get(d.channel), d, now, once));
-    const inTime = late ? await settledWithin(sends, SEND_PATIENCE_MS) : await Promise.all(sends);
+    const inTime = late ? await settledWithin(sends, SEND_PATIENCE_MS, (i) => byName.get(batch[i]!.channel)?.mayFinishLate === true) : await Promise.all(sends);
     const settled = inTime.filter((s): s is Settled => s !== undefined);
     await record(deps, byName, settled);
     tally(result, settled);

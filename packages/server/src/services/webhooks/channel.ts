@@ -56,6 +56,8 @@ export function webhookChannel(options: WebhookChannelOptions = {}): DeliveryCha
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return {
     name: 'webhook',
+    // A specialist's endpoint that does not answer must not hold up other specialists' webhooks or anyone's email.
+    mayFinishLate: true,
     retryForMs: WEBHOOK_RETRY_MS,
 
     async plan(tx, event, ctx) {

@@ -243,6 +243,46 @@ describe('deliveries', () => {
   });
 });
 
+describe('a slow endpoint', () => {
+  it("holds up no other specialist's webhooks: theirs arrive while one endpoint hangs, and its delivery is recorded when it ends", async () => {
+    let release!: () => void;
+    const hung = new Promise<void>((resolve) => (release = resolve));
+    const real = globalThis.fetch.bind(globalThis);
+    await start({
+      webhookFetch: async (url, init) => {
+        // demo's endpoint accepts the connection and answers only when released.
+        if (String(url).includes('/slow')) {
+          await hung;
+          return new Response('', { status: 200 });
+        }
+        return real(url, init);
+      },
+    });
+    try {
+      const slow = await createEndpoint({ url: `${rx.url}/slow`, eventTypes: ['booking.confirmed'] });
+      const other = await signUp(t, 'grace');
+      expect((await t.json('/v1/me/availability/weekly', { method: 'PUT', body: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })), breaks: [] }, headers: auth(other.accessToken) })).status).toBe(200);
+      const theirs = await createEndpoint({ eventTypes: ['booking.confirmed'] }, auth(other.accessToken));
+      const created = await t.json('/v1/me/services', { body: { name: 'Talk', durations: [{ minutes: 30, price: 0 }] }, headers: auth(other.accessToken) });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const graceService = created.body.id as string;
+      await book('2026-11-23T09:00:00Z');
+      await new Promise((r) => setTimeout(r, 50)); // demo's delivery is out, hanging
+      const booked = await t.json('/v1/bookings', { body: { specialist: 'grace', service: graceService, start: '2026-11-23T10:00:00Z', customer } });
+      expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+      for (let i = 0; i < 160 && rx.received.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rx.received.map((r) => JSON.parse(r.body).data.booking.id)).toEqual([booked.body.booking.id]);
+      expect((await log(theirs.id, auth(other.accessToken)))[0]).toMatchObject({ status: 'sent' });
+      expect((await log(slow.id))[0]).toMatchObject({ status: 'sending' });
+      release();
+      await settle();
+      expect((await log(slow.id))[0]).toMatchObject({ status: 'sent', lastStatusCode: 200 });
+    } finally {
+      release();
+    }
+  }, 20_000);
+});
+
 describe('package events', () => {
   it('sends package.purchased when a paid package’s credits are granted, to the endpoints that subscribed, with the terms as sold and no token', async () => {
     await start();
