@@ -111,8 +111,9 @@ describe('POST /v1/bookings', () => {
 
   it('answers unknown specialists and services with 404s', async () => {
     expect((await book('2026-11-23T09:00:00Z', { specialist: 'ghost' })).body.code).toBe('specialist_not_found');
-    expect((await book('2026-11-23T09:00:00Z', { service: 'svc_nope' })).body.code).toBe('service_not_found');
-    expect((await book('2026-11-23T09:00:00Z', { duration: 45 })).body.code).toBe('duration_not_offered');
+    // Each names the field at fault as every other refusal of the body does.
+    expect((await book('2026-11-23T09:00:00Z', { service: 'svc_nope' })).body).toMatchObject({ code: 'service_not_found', errors: [{ field: 'body.service' }] });
+    expect((await book('2026-11-23T09:00:00Z', { duration: 45 })).body).toMatchObject({ code: 'duration_not_offered', errors: [{ field: 'body.duration' }] });
   });
 
   it('lets exactly one of 50 parallel requests for one time win', async () => {

@@ -61,11 +61,11 @@ describe('GET /v1/specialists/:handle/slots', () => {
       [`service=${t.intro.id}&from=2026-02-30`, 400, 'invalid_request', 'query.from'],
       [`service=${t.intro.id}&from=tomorrow`, 400, 'invalid_request', 'query.from'],
       [`service=${t.intro.id}&timezone=Mars/Olympus`, 400, 'invalid_request', 'query.timezone'],
-      [`service=${t.intro.id}&duration=45`, 422, 'duration_not_offered', 'duration'],
+      [`service=${t.intro.id}&duration=45`, 422, 'duration_not_offered', 'query.duration'],
       [`service=${t.intro.id}&duration=abc`, 400, 'invalid_request', 'query.duration'],
       [`service=${t.intro.id}&from=2026-12-10&to=2026-12-01`, 422, 'invalid_range', 'query.to'],
       [`service=${t.intro.id}&from=2026-12-01&to=2027-03-01`, 422, 'invalid_range', 'query.to'],
-      ['service=svc_unknown', 404, 'service_not_found', 'service'],
+      ['service=svc_unknown', 404, 'service_not_found', 'query.service'],
       ['', 400, 'invalid_request', 'query.service'],
     ];
     for (const [query, status, code, field] of cases) {

@@ -197,8 +197,8 @@ export async function listSlots(deps: ServiceDeps, handle: string, query: SlotsR
   const ctx = await deps.slotCache.context<VersionContext>(`${head.id}|${head.version}`, () =>
     carriedContext(deps.slotCache, db, head, load, (c) => ({ ...c, specialist: { ...c.specialist, availabilityVersion: head.version } })),
   );
-  const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service));
-  const { minutes, price } = chooseDuration(service, query.duration);
+  const service = ctx.services.get(query.service) ?? (await findActiveService(db, ctx.specialist, query.service, 'query'));
+  const { minutes, price } = chooseDuration(service, query.duration, 'query');
   const timeZone = query.timezone ?? ctx.specialist.timeZone;
   const days = resolveDays(query, () => deps.slotCache.today(timeZone, now));
   const instants = () => ({ from: startOfDate(timeZone, days.from), to: startOfDate(timeZone, days.after) });

@@ -62,7 +62,7 @@ type Basis = Pick<Snapshot, 'specialist' | 'service' | 'money' | 'credit' | 'pro
 function plan(deps: ServiceDeps, snap: Basis, input: CreateInput, creditTokenHash: string | undefined, now: number): Plan {
   const { specialist, service, money } = snap;
   assertAccepting(specialist);
-  const option = chooseDuration(service, input.duration);
+  const option = chooseDuration(service, input.duration, 'body');
   const ledger = creditTokenHash ? snap.credit : undefined;
   const credit = ledger ? creditIn(ledger, { specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now }) : undefined;
   // A credit pays for it: no money changes hands, and a promo code has nothing to take off.

@@ -61,7 +61,7 @@ export async function snapshot(database: Database, input: SnapshotRequest, start
     ...slotFactsQueries(db, who, input.service, start, start + DAY_MS),
   ])) as [SpecialistRow[], ServiceRow[], { url: string }[], ...unknown[]];
   const specialist = specialistFound(specialistRow, input.specialist);
-  const service = activeServiceFound(serviceRow, specialist, input.service);
+  const service = activeServiceFound(serviceRow, specialist, input.service, 'body');
   const take = (n: number) => rest.splice(0, n);
   const facts = {
     money: asker ? moneyFacts(take(money.length)) : undefined,

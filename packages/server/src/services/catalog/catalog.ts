@@ -36,28 +36,31 @@ export const activeServiceQuery = (db: Reader, specialistId: string | SQL, servi
     .where(and(eq(services.id, serviceId), eq(services.specialistId, specialistId), eq(services.active, true)))
     .limit(1);
 
+/** Where the request carried the service and duration asked for: a problem's field paths name it (`body.service`, `query.duration`). */
+export type AskedIn = 'body' | 'query';
+
 /** `activeServiceQuery`'s answer, or `service_not_found` naming what the specialist offers. */
-export function activeServiceFound(row: ServiceRow | undefined, specialist: SpecialistRow, serviceId: string): ServiceRow {
+export function activeServiceFound(row: ServiceRow | undefined, specialist: SpecialistRow, serviceId: string, askedIn: AskedIn): ServiceRow {
   if (!row) {
     throw new ServiceError('service_not_found', t('service_not_found.offered', { name: specialist.name, id: serviceId }), {
-      errors: [{ field: 'service', message: t('service_not_found.offered_field') }],
+      errors: [{ field: `${askedIn}.service`, message: t('service_not_found.offered_field') }],
     });
   }
   return row;
 }
 
-export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string): Promise<ServiceRow> {
+export async function findActiveService(db: Reader, specialist: SpecialistRow, serviceId: string, askedIn: AskedIn): Promise<ServiceRow> {
   const [row] = await activeServiceQuery(db, specialist.id, serviceId);
-  return activeServiceFound(row, specialist, serviceId);
+  return activeServiceFound(row, specialist, serviceId, askedIn);
 }
 
 /** The duration option asked for, or the service's first when none was. */
-export function chooseDuration(service: ServiceRow, minutes: number | undefined): DurationOption {
+export function chooseDuration(service: ServiceRow, minutes: number | undefined, askedIn: AskedIn): DurationOption {
   const option = minutes === undefined ? service.durations[0] : service.durations.find((d) => d.minutes === minutes);
   if (!option) {
     const offered = service.durations.map((d) => d.minutes).join(', ');
     throw new ServiceError('duration_not_offered', t('duration_not_offered', { service: service.name, offered, minutes: String(minutes) }), {
-      errors: [{ field: 'duration', message: t('duration_not_offered.field', { offered }) }],
+      errors: [{ field: `${askedIn}.duration`, message: t('duration_not_offered.field', { offered }) }],
     });
   }
   return option;

@@ -11,8 +11,8 @@ import { apply, codeFor } from './apply.js';
 export async function quotePromo(deps: ServiceDeps, handle: string, text: string, query: { service: string; duration?: number | undefined }): Promise<PromoQuote> {
   const db = deps.database.db;
   const specialist = specialistFound((await specialistQuery(db, handle))[0], handle);
-  const service = activeServiceFound((await activeServiceQuery(db, specialist.id, query.service))[0], specialist, query.service);
-  const option = chooseDuration(service, query.duration);
+  const service = activeServiceFound((await activeServiceQuery(db, specialist.id, query.service))[0], specialist, query.service, 'query');
+  const option = chooseDuration(service, query.duration, 'query');
   const code = await codeFor(db, specialist, service, text, deps.clock());
   const applied = apply(code, option.price, service.currency);
   return { code: code.code, price: option.price, amountOff: applied.amountOff, total: applied.price, currency: service.currency, firstBookingOnly: code.firstBookingOnly };
