@@ -38,6 +38,10 @@ describe('problem details in the caller’s language', () => {
     expect(missing.body.detail).toBe('body.customer: This is required.');
     const key = (await t.json('/v1/me/services', { body: { name: 'Deep work', durations: [{ minutes: 60, price: 0 }], bufferBefore: -10, minNotice: 'soon' }, headers: { authorization: `Bearer ${t.apiKey}` } })).body;
     expect(key.errors).toEqual(expect.arrayContaining([{ field: 'body.bufferBefore', message: 'Use 0 or more.' }, { field: 'body.minNotice', message: 'Use a number.' }]));
+    // An enum names what it takes, not zod's `Invalid option: expected one of "held"|…`.
+    const status = await t.json('/v1/me/bookings?status=bogus', { headers: { authorization: `Bearer ${t.apiKey}` } });
+    expect(status.body.errors[0].message).toMatch(/^Use one of: held, confirmed, .*\.$/);
+    expect(status.body.detail).not.toContain('Invalid option');
     for (const { message } of key.errors) expect(message).not.toMatch(/expected|received|>=|<=/);
   });
 

@@ -30,6 +30,11 @@ const english: z.core.$ZodErrorMap = (issue) => {
       if (origin === 'array' || origin === 'set') return `Give at most ${n}.`;
       return undefined;
     }
+    case 'invalid_value': {
+      // An enum or a literal: name what is accepted, as a person would type it.
+      const values = issue.values.map((v) => (typeof v === 'string' ? v : String(v)));
+      return values.length === 1 ? `Use ${values[0]}.` : `Use one of: ${values.join(', ')}.`;
+    }
     case 'invalid_format':
       if (issue.format === 'email') return 'Use an email address such as ada@example.com.';
       if (issue.format === 'url') return 'Use a full web address, such as https://example.com.';
