@@ -1,5 +1,6 @@
+import { MANAGE_KEYS, MY_BOOKINGS_KEY, readFragment } from '../internal/page-fragment.js';
 import { closePopup, openPopup } from './open.js';
-import { openerOptions, readOptions } from './options.js';
+import { openerOptions, readOptions, type PopupOptions } from './options.js';
 
 /** A call queued before the script loaded: `['open', options]` or `['close']`. */
 export type QueuedCall = readonly [name: 'open', options: unknown] | readonly [name: 'close'];
@@ -49,10 +50,34 @@ function onClick(event: MouseEvent): void {
   void openPopup(options, opener);
 }
 
+/** The options of a page's opener: a `data-slotwise-open` element or a `<slotwise-button>`. */
+function optionsOf(opener: HTMLElement): PopupOptions | string {
+  if (opener.localName !== 'slotwise-button') return openerOptions(opener);
+  const attr = (name: string) => opener.getAttribute(name) ?? undefined;
+  return readOptions({ specialist: attr('specialist'), service: attr('service'), duration: attr('duration'), promoCode: attr('promo-code'), api: attr('api') });
+}
+
+/**
+ * On a page that books only through the popup, a link into the widget — the confirmation's and
+ * the emails' `#slotwise-booking=…&slotwise-token=…`, the emailed `#slotwise-my=…` — opens the
+ * popup for the page's first opener, where the booking inside reads the link as an inline one
+ * does (`components/booking/page-links.ts`). A page with an inline `<slotwise-booking>` leaves it
+ * to that. Before, such a link loaded the page and did nothing until the visitor clicked "Book".
+ */
+export function openLinkedPopup(doc: Document = document): void {
+  const linked = readFragment(MY_BOOKINGS_KEY) !== undefined || Boolean(readFragment(MANAGE_KEYS.booking)?.get(MANAGE_KEYS.token));
+  if (!linked || doc.querySelector('slotwise-booking')) return;
+  const opener = doc.querySelector<HTMLElement>('[data-slotwise-open], slotwise-button');
+  if (!opener) return;
+  const options = optionsOf(opener);
+  if (typeof options === 'string') return void console.error(new TypeError(options));
+  openPopup(options, opener).catch((error: unknown) => console.error(error));
+}
+
 /**
  * Turns the page's `window.Slotwise` stub into the API, keeping the object (a page may hold a
- * reference to it), runs the calls it queued in order, and starts handling `data-slotwise-open`
- * clicks. Idempotent.
+ * reference to it), runs the calls it queued in order, starts handling `data-slotwise-open`
+ * clicks, and opens the popup for a link into the widget (`openLinkedPopup`). Idempotent.
  */
 export function installEmbed(win: Window = window): SlotwiseApi {
   const existing = (win.Slotwise ?? {}) as Partial<SlotwiseApi> & { [INSTALLED]?: true; q?: unknown };
@@ -66,5 +91,10 @@ export function installEmbed(win: Window = window): SlotwiseApi {
   win.Slotwise = api;
   win.document.addEventListener('click', onClick);
   for (const call of queued) run(api, call);
+  // A link into the widget, on load (once the openers are in the page) and when only the fragment changes.
+  const doc = win.document;
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => openLinkedPopup(doc), { once: true });
+  else openLinkedPopup(doc);
+  win.addEventListener('hashchange', () => openLinkedPopup(doc));
   return api;
 }

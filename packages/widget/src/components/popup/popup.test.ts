@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
-import { installEmbed } from '../../embed/install.js';
+import { installEmbed, openLinkedPopup } from '../../embed/install.js';
 import { closePopup, deepActiveElement } from '../../embed/open.js';
-import { deep, eventually, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
+import { bookDirectly, deep, eventually, fetchSlots, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
 import { pressKey, setViewport, tabTo } from '../../testing/keyboard.js';
 import type { SlotwisePopup } from './popup.component.js';
 import '../button/button.js';
@@ -173,5 +173,48 @@ describe('keyboard only', () => {
     await pressKey('Escape');
     await eventually(() => !isOpen(), 'Escape to close');
     expect(deepActiveElement()).to.equal(opener);
+  });
+
+  describe('a link into the widget on a page that books only through the popup', () => {
+    /** A booking made through the API, and its manage link's fragment. */
+    async function linkedBooking(email: string): Promise<{ id: string; fragment: string }> {
+      const { services } = await fetchSpecialist();
+      const open = (await fetchSlots({ service: services[0]!.id, timezone: 'Europe/Berlin' })).days.flatMap((d) => d.slots);
+      const booked = await (await bookDirectly({ service: services[0]!.id, start: open.at(-1)!.start, email })).json();
+      return { id: booked.booking.id, fragment: `#slotwise-booking=${booked.booking.id}&slotwise-token=${booked.manageToken}` };
+    }
+    const manageShown = () => deep(inner(), 'slotwise-manage')?.shadowRoot?.textContent?.includes('Intro call');
+
+    it('opens the popup on the booking when the manage link is followed, and gives focus back to the opener on close', async () => {
+      const { id, fragment } = await linkedBooking('popup-link@example.com');
+      const opener = await fixture<HTMLButtonElement>(html`<button data-slotwise-open="demo">Book</button>`);
+      location.hash = fragment; // a link on the same page: only the fragment changes
+      await eventually(isOpen, 'the popup to open from the link');
+      await eventually(manageShown, 'the linked booking in the popup');
+      expect(inner().booking).to.equal(id);
+      expect(location.hash).to.equal(''); // the token is taken out of the address bar
+      await pressKey('Escape');
+      await eventually(() => !isOpen(), 'the popup to close');
+      expect(deepActiveElement()).to.equal(opener);
+    });
+
+    it('opens it on page load too, for a <slotwise-button> page', async () => {
+      const { fragment } = await linkedBooking('popup-load@example.com');
+      await fixture(html`<slotwise-button specialist="demo"></slotwise-button>`);
+      history.replaceState(null, '', fragment); // as the page loads with it: no hashchange
+      openLinkedPopup();
+      await eventually(isOpen, 'the popup to open from the link');
+      await eventually(manageShown, 'the linked booking in the popup');
+    });
+
+    it('leaves the link to an inline widget when the page has one', async () => {
+      const { fragment } = await linkedBooking('popup-inline@example.com');
+      await fixture(html`<div><button data-slotwise-open="demo">Book</button><slotwise-booking specialist="demo"></slotwise-booking></div>`);
+      history.replaceState(null, '', fragment);
+      openLinkedPopup();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(isOpen()).to.equal(false);
+      history.replaceState(null, '', location.pathname + location.search);
+    });
   });
 });
