@@ -118,9 +118,12 @@ export class SlotwiseDetailsForm extends LitElement {
     void this.applyPromo(code);
   }
 
-  /** The credit this booking spends: none when the visitor chose to pay a priced session instead. */
+  /**
+   * The credit this booking spends: none for a free session (a credit is worth a priced one), nor
+   * when the visitor chose to pay a priced session instead.
+   */
   private usedCredit(): CreditOffer | undefined {
-    return this.price() > 0 && this.payInstead ? undefined : this.credit;
+    return this.price() === 0 || this.payInstead ? undefined : this.credit;
   }
 
   /** The chosen duration's price in minor units (0: free), after the applied promo code. */

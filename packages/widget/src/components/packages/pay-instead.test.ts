@@ -63,4 +63,31 @@ describe('<slotwise-booking> paying instead of using a credit (test payments, re
     expect(booking).to.deep.include({ status: 'confirmed', price: 3000 });
     expect(booking!.payment).to.deep.include({ status: 'succeeded', amount: 3000 });
   });
+
+  it('never spends a credit on a free session: it books for free and the credit stays', async () => {
+    const practice = await openPractice({ price: 0 });
+    const pkg = await practice.session.client.me.packages.create({ name: 'Starter credit', sessionCount: 1, serviceIds: [practice.service.id], price: 0, validityDays: 60 });
+    const visitor = createClient({ baseURL: consoleApi() });
+    const bought = await visitor.packages.purchase(pkg.id, { customer: { name: 'Ana Lima', email: 'ana@example.com', timeZone: 'Europe/Paris' } });
+    expect((await visitor.credits.retrieve({ creditsToken: bought.creditsToken })).total).to.equal(1);
+    sessionStorage.setItem(`slotwise:credits:${practice.handle}`, bought.creditsToken);
+
+    const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist=${practice.handle} api=${consoleApi()} timezone="Europe/Paris"></slotwise-booking>`);
+    await eventually(() => part(el, 'credits'), 'the balance');
+    await chooseService(el, 'Strategy call');
+    await pickDay(el, 1);
+    await chooseTime(el, 0);
+    const submit = () => deep<HTMLButtonElement>(el, 'slotwise-details-form', 'button[type="submit"]');
+    await eventually(() => submit(), 'the details form');
+    expect(text(submit())).to.equal('Book this time');
+    expect(deep(el, 'slotwise-details-form', '[part~="credit-choice"]')).to.equal(undefined);
+    deep<HTMLInputElement>(el, 'slotwise-details-form', '#name')!.value = 'Ana Lima';
+    submit()!.click();
+
+    await eventually(() => deep(el, 'slotwise-confirmation'), 'the confirmation');
+    expect(part(el, 'credit-used')).to.equal(undefined);
+    expect((await visitor.credits.retrieve({ creditsToken: bought.creditsToken })).total).to.equal(1);
+    const [booking] = (await practice.session.client.me.bookings.list({})).data;
+    expect(booking).to.deep.include({ status: 'confirmed', price: 0 });
+  });
 });
