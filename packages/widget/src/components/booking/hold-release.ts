@@ -7,7 +7,7 @@ import type { BookingFlow, PendingPayment } from './booking-flow.js';
 /**
  * Gives a held time back to the specialist as soon as the visitor leaves the payment step without
  * paying — by its "Choose another time" button, or any other way the step goes away unpaid (a new
- * specialist or API on the element) — rather than keeping it blocked until the hold lapses; it
+ * specialist or API on the element, the element leaving the page) — rather than keeping it blocked until the hold lapses; it
  * also frees one of the visitor's few simultaneous holds. The server's release is idempotent, so
  * a hold that lapsed meanwhile costs one harmless request. A failed release is reported as
  * `slotwise:error` only: the hold still lapses by itself.
@@ -31,6 +31,19 @@ export class HoldRelease implements ReactiveController {
     if (previous && previous.payment !== payment && booked?.id !== previous.payment.booking.id) {
       void this.release(previous.payment, previous.client);
     }
+  }
+
+  /**
+   * The element left the page with a hold unpaid — the popup opened afresh for another service
+   * (it makes a new booking element), a single-page app's route away — so the hold goes at once.
+   * Checked a task later: an element only moved in the page is connected again by then.
+   */
+  hostDisconnected(): void {
+    const watched = this.watched;
+    if (!watched) return;
+    setTimeout(() => {
+      if (!this.host.isConnected && this.flow.booked?.id !== watched.payment.booking.id) void this.release(watched.payment, watched.client);
+    });
   }
 
   /** Releases `payment`'s hold (the one on screen unless told), once; resolves when the server answered. */

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
 import { installEmbed, openLinkedPopup } from '../../embed/install.js';
 import { closePopup, deepActiveElement } from '../../embed/open.js';
-import { bookDirectly, deep, eventually, fetchSlots, fetchSpecialist, nextEvent } from '../../testing/helpers.js';
+import { bookDirectly, chooseTime, deep, eventually, fetchSlots, fetchSpecialist, fillDetails, nextEvent, pickDay, submitDetails } from '../../testing/helpers.js';
 import { pressKey, setViewport, tabTo } from '../../testing/keyboard.js';
 import type { SlotwisePopup } from './popup.component.js';
 import '../button/button.js';
@@ -216,5 +216,29 @@ describe('keyboard only', () => {
       expect(isOpen()).to.equal(false);
       history.replaceState(null, '', location.pathname + location.search);
     });
+  });
+
+  it('gives a payment step’s hold back when the popup is opened afresh for another service', async () => {
+    localStorage.removeItem('slotwise.visitor'); // a visitor of this test's own
+    const { serviceId } = window.__SLOTWISE_PAID__;
+    const first = await fixture<HTMLButtonElement>(html`<div><button id="paid" data-slotwise-open="demo" data-slotwise-service=${serviceId}>Coaching</button>
+      <button id="other" data-slotwise-open="demo">Anything</button></div>`);
+    first.querySelector<HTMLButtonElement>('#paid')!.click();
+    await eventually(isOpen, 'the popup to open');
+    await eventually(() => deep(inner(), 'slotwise-calendar', 'button[part~="day-open"]'), 'open days for the preselected service');
+    const date = await pickDay(inner(), 11);
+    const start = (await chooseTime(inner(), 0)).dataset['start']!;
+    fillDetails(inner(), { name: 'Dorothy Vaughan', email: 'dorothy.popup@example.com' });
+    const started = nextEvent(inner(), 'slotwise:payment-started');
+    submitDetails(inner());
+    await started;
+    const openStarts = async () => (await fetchSlots({ service: serviceId, timezone: 'Europe/Berlin', from: date, to: date })).days.flatMap((d) => d.slots.map((slot) => slot.start));
+    expect(await openStarts()).to.not.include(start); // held
+
+    await pressKey('Escape');
+    await eventually(() => !isOpen(), 'the popup to close');
+    first.querySelector<HTMLButtonElement>('#other')!.click(); // a fresh flow: the payment step is gone
+    await opened();
+    await eventually(async () => (await openStarts()).includes(start), 'the held time open again');
   });
 });
