@@ -95,7 +95,7 @@ export function formatMonth(month: string, locale?: string): string {
 }
 
 /** Short weekday names for a week starting on `firstDay` (ISO weekday). */
-export function weekdayNames(locale: string | undefined, firstDay: number, width: 'short' | 'long'): string[] {
+export function weekdayNames(locale: string | undefined, firstDay: number, width: 'narrow' | 'short' | 'long'): string[] {
   const format = dateTimeFormat(locale, { timeZone: 'UTC', weekday: width });
   // 2024-01-01 was a Monday (ISO weekday 1).
   return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, ((firstDay - 1 + i) % 7) + 1, 12))));

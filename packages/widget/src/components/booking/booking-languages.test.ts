@@ -14,7 +14,7 @@ import {
   pickDay,
   submitDetails,
 } from '../../testing/helpers.js';
-import { pressKey } from '../../testing/keyboard.js';
+import { pressKey, setViewport } from '../../testing/keyboard.js';
 import type { SlotwiseConfirmation } from '../confirmation/confirmation.component.js';
 import '../confirmation/confirmation.js';
 
@@ -92,6 +92,13 @@ describe('<slotwise-booking> in the visitor’s language', () => {
     // The week runs leftwards: the first weekday's column is the rightmost.
     const headers = deepAll(el, 'slotwise-calendar', 'th').map((th) => th.getBoundingClientRect().left);
     expect(headers[0]).to.be.greaterThan(headers[6]!);
+    // The month arrows point outward: next (on the left) ‹, previous (on the right) ›.
+    expect(text(deep(el, 'slotwise-calendar', 'button.next'))).to.equal('‹');
+    expect(text(deep(el, 'slotwise-calendar', 'button.prev'))).to.equal('›');
+    // On a phone each weekday's name fits its column (the whole Arabic words did not).
+    await setViewport({ width: 320, height: 700 });
+    for (const th of deepAll(el, 'slotwise-calendar', 'th')) expect(th.scrollWidth, `${th.textContent} fits`).to.be.at.most(th.clientWidth);
+    await setViewport({ width: 1280, height: 800 });
     await expect(el).to.be.accessible();
 
     // ArrowLeft moves to the next open day, as it looks right to left.

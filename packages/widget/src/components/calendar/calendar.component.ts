@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { bookingContext, type BookingContext } from '../../context.js';
-import { en } from '../../i18n/index.js';
+import { en, layoutDirection } from '../../i18n/index.js';
 import { addDays, addMonths, monthGrid, monthOf } from '../../internal/dates.js';
 import { firstDayOfWeek, formatDate, formatMonth, weekdayNames } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
@@ -13,8 +13,9 @@ const steps: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -
 /**
  * @summary A month of days; the ones with open times are buttons. Arrow keys move between open
  * days (one tab stop for the grid), Home and End go to the first and last. Right to left (a
- * `dir="rtl"` around it) the week runs from the right, the ‹ › arrows mirror with the text (the
- * bidi algorithm draws them pointing outward) and ← → move the way the days look.
+ * `dir="rtl"` around it) the week runs from the right, the ‹ › arrows point outward (chosen for
+ * the direction, not left to bidi mirroring, which Chromium does not apply in a button) and ← →
+ * move the way the days look.
  *
  * @event month-change - Internal, to `<slotwise-booking>`: `detail: { month }` (`YYYY-MM`).
  * @event day-select - Internal, to `<slotwise-booking>`: `detail: { date }` (`YYYY-MM-DD`).
@@ -56,21 +57,28 @@ export class SlotwiseCalendar extends LitElement {
     const tabStop =
       [this.focusDate, selected].find((date) => date && open.has(date)) ??
       this.openDates.find((date) => monthOf(date) === this.month);
-    const short = weekdayNames(locale, firstDay, 'short');
     const long = weekdayNames(locale, firstDay, 'long');
+    // Column heads as short as the language writes them: Arabic's "short" names are the whole
+    // words (الخميس), wider than a day's column on a phone, so they take the narrow form (خ).
+    const short = weekdayNames(locale, firstDay, 'short');
+    const heads = short.some((name) => name.length > 4) ? weekdayNames(locale, firstDay, 'narrow') : short;
+    // The arrows point outward, whichever way the month runs; drawn left to right so that no
+    // browser's mirroring turns them round again.
+    const rtl = layoutDirection(locale, t) === 'rtl';
+    const [back, forward] = rtl ? ['›', '‹'] : ['‹', '›'];
     return html`
       <div part="calendar" aria-busy=${this.loading ? 'true' : 'false'}>
         <div class="header">
           <button type="button" part="nav-button" class="prev" aria-label=${t.previousMonth}
-            ?disabled=${!this.month || this.month <= monthOf(this.today)} @click=${() => this.changeMonth(-1)}>‹</button>
+            ?disabled=${!this.month || this.month <= monthOf(this.today)} @click=${() => this.changeMonth(-1)}><span dir="ltr">${back}</span></button>
           <h3 id="month" part="month-label" tabindex="-1" aria-live="polite">
             ${this.month ? formatMonth(this.month, locale) : ''}
           </h3>
           <button type="button" part="nav-button" class="next" aria-label=${t.nextMonth}
-            ?disabled=${!this.month} @click=${() => this.changeMonth(1)}>›</button>
+            ?disabled=${!this.month} @click=${() => this.changeMonth(1)}><span dir="ltr">${forward}</span></button>
         </div>
         <table aria-labelledby="month" @keydown=${this.onKeydown}>
-          <thead><tr>${short.map((name, i) => html`<th scope="col" abbr=${long[i] ?? name}>${name}</th>`)}</tr></thead>
+          <thead><tr>${heads.map((name, i) => html`<th scope="col" abbr=${long[i] ?? name}>${name}</th>`)}</tr></thead>
           <tbody>
             ${(this.month ? monthGrid(this.month, firstDay) : []).map(
               (week) => html`<tr>
