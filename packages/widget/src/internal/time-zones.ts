@@ -27,12 +27,14 @@ export function isKnownZone(zone: string): boolean {
 }
 
 /**
- * Every IANA zone the browser knows, with `include` (the detected zone by default) added first
- * when the list lacks it: Chromium's list omits aliases such as `UTC` or `Asia/Calcutta`, which a
- * device may still report.
+ * Every IANA zone the browser knows, and `UTC`, with `include` (the detected zone by default)
+ * added first when the list lacks it: Chromium's list omits aliases such as `UTC` or
+ * `Asia/Kolkata`, which a device may still report.
  */
 export function timeZones(include: string = detectedTimeZone()): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  // UTC itself, which a visitor may want and Chromium's list leaves out, at the end.
+  const zones = listed.includes('UTC') ? listed : [...listed, 'UTC'];
   return zones.includes(include) ? zones : [include, ...zones];
 }
 

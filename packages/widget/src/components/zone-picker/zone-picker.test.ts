@@ -3,6 +3,7 @@ import { inContext } from '../../testing/context.js';
 import { pressKey, typeInto } from '../../testing/keyboard.js';
 import type { SlotwiseZonePicker } from './zone-picker.component.js';
 import { searchZones } from './zone-search.js';
+import { timeZones } from '../../internal/time-zones.js';
 import './zone-picker.js';
 
 const root = (el: SlotwiseZonePicker) => el.shadowRoot!;
@@ -75,6 +76,25 @@ describe('searchZones', () => {
     expect(searchZones(zones, 'europe b')).to.deep.equal(['Europe/Berlin', 'Europe/Busingen']);
     expect(searchZones(zones, 'ork')).to.deep.equal([]);
     expect(searchZones(zones, '', 2)).to.deep.equal(['America/New_York', 'Europe/Berlin']);
+  });
+
+  it('finds a zone the browser lists by an older name by its name today, and UTC', () => {
+    const listed = timeZones('Europe/Berlin');
+    for (const [typed, zone] of [
+      ['kolkata', ['Asia/Calcutta', 'Asia/Kolkata']],
+      ['kyiv', ['Europe/Kiev', 'Europe/Kyiv']],
+      ['ho chi', ['Asia/Saigon', 'Asia/Ho_Chi_Minh']],
+      ['kathmandu', ['Asia/Katmandu', 'Asia/Kathmandu']],
+      ['yangon', ['Asia/Rangoon', 'Asia/Yangon']],
+      ['nuuk', ['America/Godthab', 'America/Nuuk']],
+      ['utc', ['UTC']],
+    ] as const) {
+      const found = searchZones(listed, typed);
+      expect(found.some((z) => (zone as readonly string[]).includes(z)), `${typed} finds ${zone.join(' or ')} in ${found.join(', ')}`).to.equal(true);
+    }
+    // The old name still finds it too, and a name today comes first when its city matches.
+    expect(searchZones(['Asia/Karachi', 'Asia/Calcutta'], 'calcutta')).to.deep.equal(['Asia/Calcutta']);
+    expect(searchZones(['Asia/Karachi', 'Asia/Calcutta'], 'k')).to.deep.equal(['Asia/Karachi', 'Asia/Calcutta']);
   });
 
   it('lists at most the limit and leaves the given list alone', () => {
