@@ -234,6 +234,7 @@ export const de: Messages = {
   nextChange: 'Zum Verschieben oder Stornieren öffnen Sie die Seite Ihrer Buchung; bis wann das möglich ist, legen die Bedingungen der Fachperson fest.',
   manageLink: 'Seite Ihrer Buchung öffnen',
   manageKeep: 'Bewahren Sie diesen Link auf (als Lesezeichen): Er öffnet diese Buchung zum Verschieben oder Stornieren, ohne Konto.',
+  manageKeepClosed: 'Bewahren Sie diesen Link auf (als Lesezeichen): Er öffnet die Seite dieser Buchung, ohne Konto.',
   reviewsTitle: 'Bewertungen',
   ratingSummary: (average, count) => `${average} von 5 · ${count === 1 ? '1 Bewertung' : `${count} Bewertungen`}`,
   starsLabel: (n) => `${n} von 5`,

@@ -237,6 +237,7 @@ export const es: Messages = {
   nextChange: 'Para cambiar la hora o cancelar, abre la página de tu reserva; la política del profesional decide hasta cuándo.',
   manageLink: 'Abrir la página de tu reserva',
   manageKeep: 'Guarda este enlace (añádelo a marcadores): abre esta reserva para cambiarla o cancelarla, sin cuenta.',
+  manageKeepClosed: 'Guarda este enlace (añádelo a marcadores): abre la página de esta reserva, sin cuenta.',
   reviewsTitle: 'Reseñas',
   ratingSummary: (average, count) => `${average} de 5 · ${count === 1 ? '1 reseña' : `${count} reseñas`}`,
   starsLabel: (n) => `${n} de 5`,

@@ -236,6 +236,7 @@ export const fr: Messages = {
   nextChange: 'Pour déplacer ou annuler, ouvrez la page de votre réservation ; la politique du professionnel fixe jusqu’à quand.',
   manageLink: 'Ouvrir la page de votre réservation',
   manageKeep: 'Gardez ce lien (ajoutez-le à vos favoris) : il ouvre cette réservation pour la déplacer ou l’annuler, sans compte.',
+  manageKeepClosed: 'Gardez ce lien (ajoutez-le à vos favoris) : il ouvre la page de cette réservation, sans compte.',
   reviewsTitle: 'Avis',
   ratingSummary: (average, count) => `${average} sur 5 · ${count} avis`,
   starsLabel: (n) => `${n} sur 5`,

@@ -230,6 +230,7 @@ export const ja: Messages = {
   nextChange: '日時の変更やキャンセルは予約ページから行えます。いつまで可能かは担当者のポリシーによります。',
   manageLink: '予約ページを開く',
   manageKeep: 'このリンクを保存してください（ブックマークがおすすめです）。アカウントなしで、この予約の日時変更やキャンセルができます。',
+  manageKeepClosed: 'このリンクを保存してください（ブックマークがおすすめです）。アカウントなしで、この予約のページを開けます。',
   reviewsTitle: 'レビュー',
   ratingSummary: (average, count) => `5点中${average}点 · レビュー${count}件`,
   starsLabel: (n) => `5点中${n}点`,

@@ -237,6 +237,7 @@ export const pt: Messages = {
   nextChange: 'Para remarcar ou cancelar, abra a página do seu agendamento; a política do profissional define até quando.',
   manageLink: 'Abrir a página do seu agendamento',
   manageKeep: 'Guarde este link (salve nos favoritos): ele abre este agendamento para remarcar ou cancelar, sem conta.',
+  manageKeepClosed: 'Guarde este link (salve nos favoritos): ele abre a página deste agendamento, sem conta.',
   reviewsTitle: 'Avaliações',
   ratingSummary: (average, count) => `${average} de 5 · ${count === 1 ? '1 avaliação' : `${count} avaliações`}`,
   starsLabel: (n) => `${n} de 5`,

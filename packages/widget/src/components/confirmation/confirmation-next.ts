@@ -44,16 +44,19 @@ export function renderNext(input: NextInput) {
   const online = booking.location?.kind === 'video' || booking.location?.kind === 'link';
   const joinMinutes = Math.round((Date.parse(booking.start) - Date.parse(booking.join.opensAt)) / 60_000);
   const policy = policyLine(input);
+  // Past the policy's last moment nothing offers to reschedule or cancel online: the page still
+  // shows the booking (and the join link), and the policy line says to contact the specialist.
+  const closed = input.quote !== undefined && (!input.quote.allowed || !input.quote.cancelUntil);
   return html`<section part="next" class="next" aria-labelledby="next-title">
     <h4 id="next-title">${m.nextTitle}</h4>
     <ul>
       ${online && joinMinutes > 0 ? html`<li part="next-join">${m.nextJoin(joinMinutes)}</li>` : nothing}
       ${policy ? html`<li part="next-policy">${policy}</li>` : nothing}
-      <li>${m.nextChange}</li>
+      ${closed ? nothing : html`<li part="next-change">${m.nextChange}</li>`}
     </ul>
     ${manage
       ? html`<p class="manage"><a part="manage-link" href=${manage} referrerpolicy="no-referrer">${m.manageLink}</a>
-          <span class="muted">${m.manageKeep}</span></p>`
+          <span class="muted">${closed ? m.manageKeepClosed : m.manageKeep}</span></p>`
       : nothing}
   </section>`;
 }

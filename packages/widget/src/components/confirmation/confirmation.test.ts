@@ -85,5 +85,22 @@ describe('<slotwise-confirmation>', () => {
     expect(line(quote('full', 100), new Date('2026-11-20T10:00:00Z'))).to.equal('Cancel until Nov 21, 2026, 8:00 AM for a full refund.');
     expect(line(quote('none', 0), new Date('2026-11-22T10:00:00Z'))).to.equal('A cancellation now refunds nothing.');
   });
-});
 
+  it('offers no way to reschedule or cancel once the policy has closed it: says to contact the specialist, and the link opens the page', () => {
+    // Booked 5 hours ahead under a 24-hour cancellation policy.
+    const now = new Date('2026-11-23T03:00:00Z');
+    const soon = { ...booking, start: '2026-11-23T08:00:00Z' };
+    const closed: CancellationQuote = { allowed: false, reason: 'Cancellations are possible until 24 hours before the start.', refund: { amount: 0, currency: 'EUR', percent: 0, rule: 'none' }, fullRefundUntil: null, partialRefundUntil: null, cancelUntil: '2026-11-22T08:00:00Z' };
+    const open: CancellationQuote = { ...closed, allowed: true, reason: null, cancelUntil: '2026-11-23T06:00:00Z' };
+    const next = (quote: CancellationQuote) => {
+      const host = document.createElement('div');
+      render(renderNext({ booking: soon, quote, manage: 'https://coach.example/#slotwise-booking=bk_1&slotwise-token=t', m: confirmation as unknown as Messages, timeZone: 'UTC', locale: 'en-US', now }), host);
+      return host.querySelector('[part="next"]')!.textContent!.replace(/\s+/g, ' ');
+    };
+    const after = next(closed);
+    expect(after).to.include('This booking can no longer be cancelled online; contact the specialist.');
+    expect(after).not.to.match(/reschedule or cancel/);
+    expect(after).to.include('it opens this booking’s page, without an account.');
+    expect(next(open)).to.include('To reschedule or cancel, open your booking’s page');
+  });
+});

@@ -18,4 +18,6 @@ export const confirmation = {
   nextChange: 'To reschedule or cancel, open your booking’s page; the specialist’s policy decides until when.',
   manageLink: 'Open your booking’s page',
   manageKeep: 'Keep this link (bookmark it): it opens this booking to reschedule or cancel, without an account.',
+  /** Once the policy no longer lets the customer cancel: the page still shows the booking (and the join link). */
+  manageKeepClosed: 'Keep this link (bookmark it): it opens this booking’s page, without an account.',
 };
