@@ -92,7 +92,7 @@ async function bookingEmail(
       startTime: time(start, zone, locale),
       zone: zoneLabel(zone, start, locale),
       duration: snapshot.duration,
-      place: placeLine(t, service, where, customer),
+      place: placeLine(t, service, where, customer, deps.joinWindow.opensMinutesBefore),
       notes: snapshot.notes,
       // Read from the row, not the snapshot: the follow-up carries what is shared when it is sent.
       sharedNotes: row?.sharedNotes ?? null,
@@ -152,11 +152,12 @@ async function bookingEmail(
 }
 
 /** Where the session happens, as one line for this reader. */
-function placeLine(t: Strings, service: ServiceRow, where: { location: string | null; url: string | null }, customer: boolean): string | null {
+function placeLine(t: Strings, service: ServiceRow, where: { location: string | null; url: string | null }, customer: boolean, joinOpensMinutes: number): string | null {
   const p = t.common.place;
   switch (service.locationKind) {
     case 'video':
-      return where.url ? p.videoLink(where.url) : customer ? p.videoLater : p.video;
+      // Before the meeting exists: when the customer finds the link, as the widget says it (the join window).
+      return where.url ? p.videoLink(where.url) : customer ? p.videoLater(joinOpensMinutes) : p.video;
     case 'link':
       return where.url ? p.link(where.url) : p.video;
     case 'phone':

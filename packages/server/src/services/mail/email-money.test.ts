@@ -49,6 +49,9 @@ describe('money in emails', () => {
     expect(await page.text()).toContain('49.00');
     const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('New booking'))!;
     expect(notice.text).toContain('Paid: €49.00.');
+    // Written before the meeting exists (or as it is made), the receipt says when the link shows, as the widget does.
+    expect(receipt.text).toMatch(/Video call(: https:\/\/\S+| — the link is on your booking page from 10 minutes before the start\.)/);
+    expect(receipt.text).not.toContain('shortly before');
   });
 
   it('a cancellation tells the customer the refund it gives, and the specialist what it reverses', async () => {

@@ -22,7 +22,7 @@ export const ar: Strings = {
     place: {
       video: 'مكالمة فيديو',
       videoLink: (url) => `مكالمة فيديو: ${url}`,
-      videoLater: 'مكالمة فيديو — يظهر الرابط في صفحة حجزك قبيل البدء.',
+      videoLater: (minutes: number) => `مكالمة فيديو — يظهر الرابط في صفحة حجزك قبل البدء بـ ${minutes} دقائق.`,
       link: (url) => `عبر الإنترنت: ${url}`,
       phone: (detail) => `عبر الهاتف: ${detail}`,
       phoneUnknown: 'عبر الهاتف',

@@ -22,7 +22,7 @@ export const de: Strings = {
     place: {
       video: 'Videoanruf',
       videoLink: (url) => `Videoanruf: ${url}`,
-      videoLater: 'Videoanruf – der Link erscheint kurz vor Beginn auf Ihrer Buchungsseite.',
+      videoLater: (minutes: number) => `Videoanruf – der Link steht ab ${minutes} Minuten vor Beginn auf Ihrer Buchungsseite.`,
       link: (url) => `Online: ${url}`,
       phone: (detail) => `Telefonisch: ${detail}`,
       phoneUnknown: 'Telefonisch',

@@ -24,7 +24,7 @@ export const en = {
     place: {
       video: 'Video call',
       videoLink: (url: string) => `Video call: ${url}`,
-      videoLater: 'Video call — the link appears on your booking page shortly before the start.',
+      videoLater: (minutes: number) => `Video call — the link is on your booking page from ${minutes} minutes before the start.`,
       link: (url: string) => `Online: ${url}`,
       phone: (detail: string) => `By phone: ${detail}`,
       phoneUnknown: 'By phone',

@@ -22,7 +22,7 @@ export const es: Strings = {
     place: {
       video: 'Videollamada',
       videoLink: (url) => `Videollamada: ${url}`,
-      videoLater: 'Videollamada: el enlace aparecerá en su página de reserva poco antes del inicio.',
+      videoLater: (minutes: number) => `Videollamada: el enlace está en su página de reserva desde ${minutes} minutos antes del inicio.`,
       link: (url) => `En línea: ${url}`,
       phone: (detail) => `Por teléfono: ${detail}`,
       phoneUnknown: 'Por teléfono',

@@ -22,7 +22,7 @@ export const fr: Strings = {
     place: {
       video: 'Appel vidéo',
       videoLink: (url) => `Appel vidéo : ${url}`,
-      videoLater: 'Appel vidéo — le lien apparaît sur votre page de réservation peu avant le début.',
+      videoLater: (minutes: number) => `Appel vidéo — le lien est sur votre page de réservation dès ${minutes} minutes avant le début.`,
       link: (url) => `En ligne : ${url}`,
       phone: (detail) => `Par téléphone : ${detail}`,
       phoneUnknown: 'Par téléphone',

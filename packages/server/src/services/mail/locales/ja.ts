@@ -22,7 +22,7 @@ export const ja: Strings = {
     place: {
       video: 'ビデオ通話',
       videoLink: (url) => `ビデオ通話: ${url}`,
-      videoLater: 'ビデオ通話 — リンクは開始の少し前に予約ページに表示されます。',
+      videoLater: (minutes: number) => `ビデオ通話 — リンクは開始の${minutes}分前から予約ページに表示されます。`,
       link: (url) => `オンライン: ${url}`,
       phone: (detail) => `電話: ${detail}`,
       phoneUnknown: '電話',

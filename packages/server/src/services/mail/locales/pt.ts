@@ -22,7 +22,7 @@ export const pt: Strings = {
     place: {
       video: 'Chamada de vídeo',
       videoLink: (url) => `Chamada de vídeo: ${url}`,
-      videoLater: 'Chamada de vídeo — o link aparece na sua página de reserva pouco antes do início.',
+      videoLater: (minutes: number) => `Chamada de vídeo — o link fica na sua página de reserva a partir de ${minutes} minutos antes do início.`,
       link: (url) => `On-line: ${url}`,
       phone: (detail) => `Por telefone: ${detail}`,
       phoneUnknown: 'Por telefone',
