@@ -146,7 +146,7 @@ const coreRoutes = {
     tag: 'Specialist bookings',
     query: BookingListQuery,
     response: { status: 200, schema: BookingList, description: 'A page of bookings.' },
-    errors: ['invalid_request', 'unauthorized'],
+    errors: ['invalid_request', 'unauthorized', 'invalid_range'],
   },
   retrieveMyBooking: {
     ...operations.retrieveMyBooking,

@@ -1,7 +1,7 @@
 import { isSlotwiseError, type SlotwiseClient } from '@slotwise/sdk';
 import { BookingList, CancellationQuote, SpecialistBooking } from '@slotwise/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
+import { failure, sdkTestApp, type SdkTestApp } from './sdk-test-app.js';
 
 // The SDK's lifecycle namespaces against the real app and a real database file, with a movable clock.
 let t: SdkTestApp;
@@ -48,6 +48,10 @@ describe('the booking lifecycle through the SDK', () => {
     const second = await specialist.me.bookings.list({ status: ['confirmed'], from: '2026-11-25', to: '2026-11-25', limit: 2, starting_after: first.data[1]!.id });
     expect(second.data.map((b) => b.start)).toEqual(['2026-11-25T13:00:00Z']);
     expect(second.hasMore).toBe(false);
+    // Dates the wrong way round are named as a mistake, not answered with an empty page.
+    const reversed = await failure(specialist.me.bookings.list({ from: '2026-11-26', to: '2026-11-25' }));
+    expect(reversed).toMatchObject({ status: 422, code: 'invalid_range' });
+    expect(reversed.problem.errors).toEqual([{ field: 'query.to', message: expect.any(String) }]);
 
     const id = first.data[0]!.id;
     const noted = await specialist.me.bookings.updateNotes(id, { notes: 'Bring the CV' });

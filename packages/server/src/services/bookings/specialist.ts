@@ -48,6 +48,12 @@ async function detail(deps: ServiceDeps, specialist: SpecialistRow, row: Booking
 }
 
 export async function listMyBookings(deps: ServiceDeps, specialist: SpecialistRow, query: ListQuery): Promise<BookingList> {
+  // A reversed range is a mistake to name, as the slots endpoint names it, not an empty list.
+  if (query.from && query.to && query.to < query.from) {
+    throw new ServiceError('invalid_range', t('invalid_range.order', { to: query.to, from: query.from }), {
+      errors: [{ field: 'query.to', message: t('invalid_range.order_field') }],
+    });
+  }
   await expireDueHolds(deps, { specialistId: specialist.id });
   const db = deps.database.db;
   const conditions: (SQL | undefined)[] = [eq(bookings.specialistId, specialist.id)];
