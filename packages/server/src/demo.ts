@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { closeOnSignal, optionsFromEnv, startServer } from './node.js';
 import { seedDemoPayments } from './seed.js';
+import { demoLogLine } from './demo-log.js';
 import { demoPageHeaders } from './http/pages/secure-page.js';
 import { devMailboxRoutes } from './http/routes/dev-mailbox.js';
 import { smtpMail, startMailbox } from './providers/mail/index.js';
@@ -31,9 +32,9 @@ const server = await startServer({
   // The demo takes "payments" in the offline test mode unless Stripe keys are set.
   payments: process.env.STRIPE_SECRET_KEY ? undefined : 'offline',
   seed: 'demo',
-  // A person reads the demo's terminal: only problems are logged, as lines.
+  // A person reads the demo's terminal: only problems are logged, as lines that say what and why.
   log: (entry) => {
-    if (entry.level !== 'info') console.error(`[${entry.level}] ${entry.msg}`);
+    if (entry.level !== 'info') console.error(demoLogLine(entry));
   },
   mount: (app) => {
     app.route('/', devMailboxRoutes(mailbox));
