@@ -223,10 +223,11 @@ const endedUpdate = (deps: ServiceDeps, run: readonly Settled[], now: number) =>
     .update(deliveries)
     .set({
       status: perDelivery(run, (s) => s.outcome),
-      providerRef: perDelivery(run, (s) => s.done!.providerRef),
+      // A skip after failed attempts (an endpoint turned off meanwhile) keeps why they failed.
+      providerRef: perDelivery(run, (s) => (s.outcome === 'skipped' && s.done!.providerRef === null ? deliveries.providerRef : s.done!.providerRef)),
       sentAt: perDelivery(run, (s) => s.done!.sentAt),
       leaseUntil: null,
-      lastError: null,
+      lastError: perDelivery(run, (s) => (s.outcome === 'skipped' ? deliveries.lastError : null)),
       updatedAt: now,
     })
     .where(

@@ -394,7 +394,8 @@ describe('turning endpoints off', () => {
     const ticked = await t.app.tick();
     expect(ticked.deliveries.skipped).toBe(2);
     expect(rx.received).toHaveLength(2);
-    expect((await log(off.id))[0]).toMatchObject({ status: 'skipped', attempts: 2 });
+    // Skipped, and still saying why its attempt failed.
+    expect((await log(off.id))[0]).toMatchObject({ status: 'skipped', attempts: 2, lastStatusCode: 500, lastError: expect.stringContaining('500') });
     const rows = await t.database.db.select().from(deliveries).where(and(eq(deliveries.channel, 'webhook'), eq(deliveries.recipient, gone.id)));
     expect(rows.map((r) => r.status)).toEqual(['skipped']);
   });
