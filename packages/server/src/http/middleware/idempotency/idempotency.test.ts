@@ -37,6 +37,17 @@ describe('Idempotency-Key', () => {
     expect((await post('k-secret', body('2026-11-23T09:00:00Z'))).body.manageToken).toBe(first.body.manageToken);
   });
 
+  it('takes the same JSON with other key order and spacing as the same request: a retry from another serialiser replays', async () => {
+    const first = await post('k-json', body('2026-11-23T09:00:00Z'));
+    const { specialist, service, start } = body('2026-11-23T09:00:00Z');
+    const reordered = `{ "customer": { "timeZone": "Europe/Berlin", "email": "grace@example.com", "name": "Grace" },\n  "start": "${start}", "service": "${service}", "specialist": "${specialist}" }`;
+    const retry = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-json' }, body: reordered });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await retry.json()).booking.id).toBe(first.body.booking.id);
+    expect(await stored()).toBe(1);
+  });
+
   it('refuses the same key with another body (422) and stores nothing new', async () => {
     await post('k-2', body('2026-11-23T09:00:00Z'));
     const other = await post('k-2', body('2026-11-23T10:00:00Z'));

@@ -23,6 +23,22 @@ async function hmac(secret: string, data: string): Promise<string> {
   return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The request body as the key is checked against: JSON with its keys sorted and no spacing, so a
+ * retry serialised by another client or process (other key order, other whitespace) is the same
+ * request; anything that is not JSON as sent.
+ */
+function canonicalBody(text: string): string {
+  if (text === '') return text;
+  try {
+    return JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+    );
+  } catch {
+    return text;
+  }
+}
+
 /** The AES-GCM key for one idempotency key's stored answer: only its holder can derive it. */
 async function sealingKey(idempotencyKey: string): Promise<CryptoKey> {
   const raw = await crypto.subtle.digest('SHA-256', encoder.encode(`slotwise-idempotency:${idempotencyKey}`));
@@ -43,7 +59,8 @@ async function open(idempotencyKey: string, stored: string): Promise<string> {
 
 /**
  * `Idempotency-Key` for POSTs, as Stripe does it: the first request with a key runs and its
- * answer is stored; a retry with the same key and the same body gets that answer again
+ * answer is stored; a retry with the same key and the same body (the same JSON, whatever its key
+ * order or spacing) gets that answer again
  * (`Idempotent-Replayed: true`) without running twice; the same key with another body is a 422;
  * a retry while the first is still running is a 409. Keys are scoped to the caller: the
  * specialist or account its credential names (so a retry after a token refresh, a key rotation or
@@ -73,11 +90,13 @@ export function idempotency(options: IdempotencyOptions = {}): MiddlewareHandler
     // credential itself (a manage token), else the caller's address.
     const principal = await principalName(c.var.deps, bearerToken(auth));
     const scope = await hashToken(principal ?? (auth ? `auth:${auth}` : `client:${clientAddress(c)}`));
-    const requestHash = await hmac(key, `${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    const text = await c.req.text();
+    const requestHash = await hmac(key, `${c.req.method} ${c.req.path}\n${canonicalBody(text)}`);
     const keyHash = await hashToken(`idempotency:${key}`);
     const stored = await claimIdempotencyKey(c.var.deps, { scope, keyHash, method: c.req.method, path: c.req.path, requestHash }, ttl);
     if (stored) {
-      if (stored.requestHash !== requestHash) {
+      // Keys stored before bodies were compared as JSON hold the HMAC of the text as sent.
+      if (stored.requestHash !== requestHash && stored.requestHash !== (await hmac(key, `${c.req.method} ${c.req.path}\n${text}`))) {
         throw new HttpError('idempotency_key_reused', t('idempotency_key_reused'));
       }
       if (stored.status === null) {
