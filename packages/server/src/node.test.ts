@@ -7,7 +7,7 @@ import { createDb } from './db/client.js';
 import { openDatabase, startServer } from './node.js';
 import { seedDemo, seedDemoPayments } from './seed.js';
 import { eq } from 'drizzle-orm';
-import { specialists } from './db/schema.js';
+import { deliveries, specialists } from './db/schema.js';
 import { paymentsDisabled } from './providers/payments/index.js';
 import { silentLog } from './services/log.js';
 
@@ -130,5 +130,41 @@ describe('the offline test-payments mode across restarts and processes', () => {
       await a.close();
       await b.close();
     }
+  });
+});
+
+describe('startServer().close()', () => {
+  it('lets the deliveries under way finish before it closes the database (inline deliveries)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slotwise-node-'));
+    dirs.push(dir);
+    const url = `file:${join(dir, 'close.db')}`;
+    const logged: string[] = [];
+    let sending = 0;
+    const server = await startServer({
+      databaseUrl: url,
+      port: 0,
+      seed: 'demo',
+      tickEveryMs: 0,
+      clock: () => Date.parse('2026-11-20T12:00:00Z'),
+      log: (entry) => void (entry.level === 'error' && logged.push(entry.msg)),
+      // A mail provider that takes a while to accept each message.
+      mail: { name: 'slow', send: async () => (sending++, await new Promise((r) => setTimeout(r, 300)), { providerId: 'm1' }) },
+    });
+    const profile = await (await fetch(`${server.url}/v1/specialists/demo`)).json();
+    const booked = await fetch(`${server.url}/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ specialist: 'demo', service: profile.services[0].id, start: '2026-11-23T09:00:00Z', customer: { name: 'X', email: 'x@example.com', timeZone: 'UTC' } }),
+    });
+    expect(booked.status).toBe(201);
+    for (let i = 0; i < 100 && sending === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(sending).toBeGreaterThan(0); // an email is being sent as the server stops
+    await server.close();
+    expect(logged).toEqual([]);
+    const reopened = await openDatabase(url);
+    const rows = await reopened.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.channel, 'email'));
+    reopened.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.status)).not.toContain('sending');
   });
 });

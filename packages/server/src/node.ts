@@ -190,8 +190,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       new Promise<void>((done) => {
         clearInterval(ticker);
         server.close(() => {
-          // The worker finishes what it is sending (bounded), then the handles close.
-          void (worker?.stop() ?? Promise.resolve()).then(() => {
+          // The worker — or, with inline deliveries, this thread's dispatcher — finishes what it is
+          // sending (bounded), then the handles close: a drain never meets a closed database.
+          void (worker?.stop() ?? settledWithin(app.deliveries.idle(), STOP_GRACE_MS)).then(() => {
             database.close();
             done();
           });
@@ -199,6 +200,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/** How long `close()` lets this thread's deliveries finish what they started (as the worker's stop does). */
+const STOP_GRACE_MS = 10_000;
+
+/** Resolves when `work` settles or after `ms`, whichever is first. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((done) => (timer = setTimeout(done, ms)))]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -316,7 +316,7 @@ export class SlotwiseBooking extends LitElement {
   private credit(): CreditOffer | undefined {
     const { credits } = this.packs;
     if (!credits.covers(this.flow.ctx?.selection.service?.id)) return undefined;
-    return { token: credits.token!, email: credits.value!.customerEmail, left: credits.value!.total, expiresAt: credits.expiresAt };
+    return { token: credits.token!, email: credits.value!.customerEmail, name: this.packs.buyerName, left: credits.value!.total, expiresAt: credits.expiresAt };
   }
 
   private readonly packagesStep = packagesStep(this, () => this.paymentContainer);

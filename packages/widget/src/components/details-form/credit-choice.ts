@@ -7,6 +7,8 @@ export interface CreditOffer {
   token: string;
   /** The purchase's email: a credit books only under it, so it prefills the form. */
   email: string;
+  /** The name the credits were bought under, when bought in this visit: prefilled too. */
+  name?: string | undefined;
   /** Credits left now, before this booking. */
   left: number;
   /** The soonest expiry of a lot with credits left. */

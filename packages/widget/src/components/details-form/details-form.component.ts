@@ -88,7 +88,7 @@ export class SlotwiseDetailsForm extends LitElement {
               ${formatDate(selection.date ?? slot.start.slice(0, 10), locale)}${dateTimeJoiner(locale)}${formatTime(slot.start, timeZone, locale)}
             </p>`
           : nothing}
-        ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120" .defaultValue=${prefill.name ?? ''}
+        ${this.field('name', t.nameLabel, html`<input part="input" id="name" name="name" autocomplete="name" required maxlength="120" .defaultValue=${prefill.name ?? this.credit?.name ?? ''}
           aria-invalid=${this.errors.name ? 'true' : 'false'} aria-describedby="name-error" />`)}
         ${this.field('email', t.emailLabel, html`<input part="input" id="email" name="email" type="email" autocomplete="email" required
           maxlength="254" .defaultValue=${this.credit?.email ?? prefill.email ?? ''} aria-invalid=${this.errors.email ? 'true' : 'false'} aria-describedby="email-error" />`)}

@@ -22,7 +22,7 @@ const fields: Record<string, Field> = { 'body.customer.name': 'name', 'body.cust
 /**
  * @summary The buyer's name and email for a package; starts the purchase on submit.
  *
- * @event purchase-created - Internal, to `<slotwise-booking>`: the server's answer (purchase, credits token, payment session).
+ * @event purchase-created - Internal, to `<slotwise-booking>`: the server's answer (purchase, credits token, payment session) and the name typed.
  * @event checkout-cancelled - Internal: the visitor went back to the sessions.
  * @event slotwise:error - The purchase was refused. `detail: { code, status, message, problem }`.
  *
@@ -110,7 +110,8 @@ export class SlotwisePackageForm extends LitElement {
         { idempotencyKey: this.key },
       );
       this.key = '';
-      this.dispatchEvent(new CustomEvent('purchase-created', { detail: created }));
+      // With the name typed here: booking with the credits next fills it in, as it does the email.
+      this.dispatchEvent(new CustomEvent('purchase-created', { detail: { ...created, customerName: text('name') } }));
     } catch (error) {
       const detail = describeError(error);
       if (detail.status !== 0) this.key = '';

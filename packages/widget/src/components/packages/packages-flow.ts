@@ -60,7 +60,7 @@ export class PackagesFlow {
     this.client = client;
     this.specialist = specialist;
     this.buying = this.paying = this.bought = undefined;
-    this.creditsLeft = undefined;
+    this.creditsLeft = this.buyerName = undefined;
     this.credits.clear();
     this.credits.token = undefined;
     if (specialist) this.credits.connect(client, specialist);
@@ -76,9 +76,13 @@ export class PackagesFlow {
     this.host.requestUpdate();
   }
 
+  /** The name the visitor bought under in this visit: booking with the credits prefills it. */
+  buyerName: string | undefined;
+
   /** The purchase exists: pay for it, or (a free package) ask the server for its credits now. */
-  async created(created: PackagePurchaseCreated): Promise<void> {
+  async created(created: PackagePurchaseCreated & { customerName?: string }): Promise<void> {
     this.buying = undefined;
+    this.buyerName = created.customerName || undefined;
     if (created.paymentSession) {
       this.paying = { ...created, paymentSession: created.paymentSession };
       this.host.requestUpdate();

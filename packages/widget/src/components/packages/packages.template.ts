@@ -17,7 +17,7 @@ export interface PackagesStep {
   container: HTMLElement | undefined;
   selected(event: CustomEvent<{ package: Package }>): void;
   code(event: CustomEvent<{ token: string }>): void;
-  created(event: CustomEvent<PackagePurchaseCreated>): void;
+  created(event: CustomEvent<PackagePurchaseCreated & { customerName: string }>): void;
   paid(event: CustomEvent<PackagePurchaseState>): void;
   cancel(): void;
   /** From the payment step: back to the sessions and packages (the purchase stays unpaid, nothing is charged). */
