@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { startServerChild, stopServerChild } from './child.mjs';
 import { BOOKINGS_FROM_DAY, ZONES, bookingLoad, caughtUp, bookingStarts, missLoad, missPaths, nodeStarts, pagePaths, pagesLoad, readLoad, run, settle, staticLoad } from './load-scenarios.mjs';
-import { fmtInt, numberOption, stringOption, table } from './support.mjs';
+import { cpuMeter, fmtInt, numberOption, stringOption, table } from './support.mjs';
 
 const SCENARIOS = ['misses', 'bookings', 'mixed', 'pages', 'start'];
 const only = (stringOption('only', 'BENCH_ONLY') ?? SCENARIOS.join(',')).split(',');
@@ -31,6 +31,7 @@ console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ??
 
 const rows = [];
 const answers = [];
+const cpuRows = [];
 let failed = false;
 const row = (name, inputs, r, unit, ratio, target) => {
   rows.push([name, fmtInt(r.perSecond) + ` ${unit}`, `${r.p50} ms`, `${r.p99} ms`, ratio, target]);
@@ -58,7 +59,9 @@ if (http.length > 0) {
       await run({ ...options, duration: WARMUP });
       await settle(info);
       await caughtUp(info);
+      const cpu = cpuMeter(info.pid);
       const r = await run(options);
+      r.cpu = cpu();
       r.lag = await caughtUp(info);
       await settle(info);
       return r;
@@ -89,13 +92,16 @@ if (http.length > 0) {
     }
     if (only.includes('mixed')) {
       const alone = await measure(readLoad(info, READERS, SECONDS));
+      const aloneCpu = alone.cpu;
       expect(alone, '200');
       row('one slots URL, read only', `${READERS} connections on GET ${info.slotsPath}`, alone, 'req/s', vsStatic(alone), '—');
       await run(readLoad(info, READERS, WARMUP));
       await settle(info);
       await caughtUp(info);
+      let cpu = cpuMeter(info.pid);
       const [reads, writes] = await Promise.all([run(readLoad(info, READERS, SECONDS)), run(bookingLoad(info, nextBooking, WRITERS, SECONDS))]);
       writes.lag = await caughtUp(info);
+      const mixedCpu = cpu(); // with the deliveries still due when the phase ended
       await settle(info);
       expect(reads, '200');
       expect(writes, '201');
@@ -106,11 +112,27 @@ if (http.length > 0) {
       // The floor: the same readers while 5 connections POST the same bodies to a route that only
       // parses them. No booking can leave the readers more than this on this machine.
       await run(readLoad(info, READERS, WARMUP));
+      cpu = cpuMeter(info.pid);
       const [floorReads, posts] = await Promise.all([run(readLoad(info, READERS, SECONDS)), run(bookingLoad(info, nextBooking, WRITERS, SECONDS, '/bench/no-op'))]);
+      const floorCpu = cpu();
       expect(floorReads, '200');
       expect(posts, '201');
       row('  … while 5 POST a no-op (floor)', `${READERS} readers; ${WRITERS} connections POST the same JSON to a route that parses it and answers 201, no query`, floorReads, 'req/s', `${(floorReads.perSecond / alone.perSecond).toFixed(2)} of read-only`, '—');
       row('  … the no-op POSTs meanwhile', `${WRITERS} connections`, posts, '/s', vsStatic(posts), '—');
+      // Where the cores went in each phase, and what one POST cost the server beyond the reads it
+      // served meanwhile, each read costing what it cost read-only (so an upper bound when reads get
+      // dearer under contention). The server's other threads are its delivery worker, V8's and
+      // libuv's; for the bookings, the deliveries still due when the phase ended are counted too
+      // (the machine's time is then longer than the phase).
+      const perRead = { serving: aloneCpu.serving / alone.total, other: (aloneCpu.server - aloneCpu.serving) / alone.total };
+      const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+      const cpuRow = (name, c, readsDone, posted) => {
+        const beyond = (ms, perOne) => (posted ? `${((ms - readsDone * perOne) / posted).toFixed(2)} ms` : `${(perOne * 1000).toFixed(0)} µs per read`);
+        cpuRows.push([name, seconds(c.serving), seconds(c.server - c.serving), seconds(c.generator), `${seconds(c.busy)} of ${seconds(c.total)}`, beyond(c.serving, perRead.serving), beyond(c.server - c.serving, perRead.other)]);
+      };
+      cpuRow('one slots URL, read only', aloneCpu, alone.total, 0);
+      cpuRow('  … while 5 connections book', mixedCpu, reads.total, writes.total);
+      cpuRow('  … while 5 POST a no-op (floor)', floorCpu, floorReads.total, posts.total);
     }
     if (only.includes('pages')) {
       // Not one of issue 13's rows: the same reads spread over 40 URLs, as many visitors in many
@@ -145,6 +167,11 @@ if (rows.length > 0) {
   console.log('');
   console.log('answers by status:');
   for (const a of answers) console.log(`  ${a}`);
+  console.log('');
+}
+if (cpuRows.length > 0) {
+  console.log(`CPU in the mixed scenario's phases (${SECONDS} s each, ${os.cpus().length} cores): the server's serving thread and its other threads (delivery worker, V8, libuv), the load generator, the whole machine; per POST, beyond the reads served meanwhile`);
+  console.log(table(['phase', 'serving thread', 'other threads', 'generator', 'machine busy', 'per POST: serving', 'per POST: other'], cpuRows));
   console.log('');
 }
 if (startRows.length > 0) {

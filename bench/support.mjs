@@ -98,3 +98,31 @@ export function procStat(pid) {
     return undefined;
   }
 }
+
+/** The whole machine's CPU time (ms, all cores) from Linux's /proc/stat: busy, and busy + idle. */
+export function machineCpu() {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = ticks[3] + ticks[4]; // idle, iowait
+  return { busyMs: ((total - idle) * 1000) / 100, totalMs: (total * 1000) / 100 };
+}
+
+/**
+ * Starts counting CPU: returns a function giving, since the start, the CPU ms of the server process
+ * `serverPid` (all its threads) and of its serving thread alone, of this process (the load
+ * generator), and the machine's busy and total ms (total = wall time × cores).
+ */
+export function cpuMeter(serverPid) {
+  const at = () => ({
+    server: procStat(serverPid)?.cpuMs ?? NaN,
+    // The main thread's task has the process's id: the thread that serves HTTP.
+    serving: procStat(`${serverPid}/task/${serverPid}`)?.cpuMs ?? NaN,
+    generator: procStat(process.pid)?.cpuMs ?? NaN,
+    ...machineCpu(),
+  });
+  const start = at();
+  return () => {
+    const end = at();
+    return { server: end.server - start.server, serving: end.serving - start.serving, generator: end.generator - start.generator, busy: end.busyMs - start.busyMs, total: end.totalMs - start.totalMs };
+  };
+}
