@@ -32,7 +32,7 @@ export type FromWorker = { log: LogEntry };
 export type ToWorker = 'kick' | 'stop';
 
 /** How long `stop()` lets the worker finish the sends it has started before ending it. */
-const STOP_GRACE_MS = 10_000;
+export const STOP_GRACE_MS = 10_000;
 
 export interface DeliveryThread {
   readonly thread: Worker;

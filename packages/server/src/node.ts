@@ -8,7 +8,7 @@ import type { AppEnv } from './app-env.js';
 import { createDb, threadWriteLock, type Database, type Synchronous } from './db/client.js';
 import { synchronousFromEnv, useWal, watchCommits } from './db/local-file.js';
 import { listen, type Listener } from './listen.js';
-import { startDeliveryWorker } from './deliveries-thread.js';
+import { startDeliveryWorker, STOP_GRACE_MS } from './deliveries-thread.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
@@ -191,7 +191,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         clearInterval(ticker);
         server.close(() => {
           // The worker — or, with inline deliveries, this thread's dispatcher — finishes what it is
-          // sending (bounded), then the handles close: a drain never meets a closed database.
+          // sending (bounded as the worker's stop is), then the handles close: a drain never meets a closed database.
           void (worker?.stop() ?? settledWithin(app.deliveries.idle(), STOP_GRACE_MS)).then(() => {
             database.close();
             done();
@@ -201,9 +201,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       }),
   };
 }
-
-/** How long `close()` lets this thread's deliveries finish what they started (as the worker's stop does). */
-const STOP_GRACE_MS = 10_000;
 
 /** Resolves when `work` settles or after `ms`, whichever is first. */
 function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {

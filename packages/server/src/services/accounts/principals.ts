@@ -30,6 +30,9 @@ export async function accessClaims(deps: Pick<ServiceDeps, 'jwtSecret' | 'clock'
   return claims;
 }
 
+/** The row of a secret API key that is not revoked (a revoked key reads exactly like an unknown one). */
+const liveKey = async (key: string) => and(eq(apiKeys.secretHash, await hashToken(key)), isNull(apiKeys.revokedAt));
+
 /** How stale an API key's `last_used_at` may get before a request writes it again. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -39,7 +42,7 @@ async function bySecretKey(deps: ServiceDeps, key: string): Promise<SpecialistCa
     .select({ key: apiKeys, specialist: specialists })
     .from(apiKeys)
     .innerJoin(specialists, eq(specialists.id, apiKeys.specialistId))
-    .where(and(eq(apiKeys.secretHash, await hashToken(key)), isNull(apiKeys.revokedAt)))
+    .where(await liveKey(key))
     .limit(1);
   if (!found) throw unauthorized(t('unauthorized.api_key_unknown'));
   const now = deps.clock();
@@ -86,7 +89,7 @@ export async function principalName(deps: Pick<ServiceDeps, 'database' | 'jwtSec
     const [found] = await deps.database.db
       .select({ specialistId: apiKeys.specialistId })
       .from(apiKeys)
-      .where(and(eq(apiKeys.secretHash, await hashToken(bearer)), isNull(apiKeys.revokedAt)))
+      .where(await liveKey(bearer))
       .limit(1);
     return found && `specialist:${found.specialistId}`;
   }
