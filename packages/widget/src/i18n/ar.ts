@@ -172,6 +172,7 @@ export const ar: Messages = {
   holdReleasing: 'جارٍ تحرير هذا الوقت…',
   // embed
   popupTitle: 'احجز جلسة',
+  popupBookingTitle: 'حجزك',
   closePopup: 'إغلاق',
   bookButton: 'احجز جلسة',
   // packages

@@ -142,6 +142,7 @@ export const de: Messages = {
   holdReleasing: 'Diese Zeit wird freigegeben…',
   // embed
   popupTitle: 'Termin buchen',
+  popupBookingTitle: 'Ihre Buchung',
   closePopup: 'Schließen',
   bookButton: 'Termin buchen',
   // packages

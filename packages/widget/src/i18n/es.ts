@@ -142,6 +142,7 @@ export const es: Messages = {
   holdReleasing: 'Liberando esta hora…',
   // embed
   popupTitle: 'Reservar una sesión',
+  popupBookingTitle: 'Tu reserva',
   closePopup: 'Cerrar',
   bookButton: 'Reservar una sesión',
   // packages

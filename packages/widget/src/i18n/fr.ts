@@ -142,6 +142,7 @@ export const fr: Messages = {
   holdReleasing: 'Libération de cet horaire…',
   // embed
   popupTitle: 'Réserver une séance',
+  popupBookingTitle: 'Votre réservation',
   closePopup: 'Fermer',
   bookButton: 'Réserver une séance',
   // packages

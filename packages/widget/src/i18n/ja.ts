@@ -138,6 +138,7 @@ export const ja: Messages = {
   holdReleasing: 'この時間を解放しています…',
   // embed
   popupTitle: 'セッションを予約',
+  popupBookingTitle: 'ご予約',
   closePopup: '閉じる',
   bookButton: 'セッションを予約',
   // packages

@@ -142,6 +142,7 @@ export const pt: Messages = {
   holdReleasing: 'Liberando este horário…',
   // embed
   popupTitle: 'Agendar uma sessão',
+  popupBookingTitle: 'Seu agendamento',
   closePopup: 'Fechar',
   bookButton: 'Agendar uma sessão',
   // packages

@@ -241,7 +241,9 @@ export class SlotwiseBooking extends LitElement {
     </div>`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    // The popup around it titles itself by what it shows: one booking, or the booking flow.
+    if (changed.has('booking') || changed.has('token')) this.dispatchEvent(new CustomEvent('managing-changed', { detail: this.managing }));
     if (!this.flow.payment && !this.packs.paying && this.paymentContainer) {
       this.paymentContainer.remove();
       this.paymentContainer = undefined;

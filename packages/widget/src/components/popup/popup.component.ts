@@ -33,10 +33,14 @@ export class SlotwisePopup extends LitElement {
 
   @state() private options: PopupOptions | undefined;
   @state() private specialistName = '';
+  /** The booking inside shows one booking (a manage link opened it), not the booking flow. */
+  @state() private managing = false;
   @state() private messages: Messages = messagesFor(undefined);
   @state() private pageLang = '';
   /** Changes when the visitor opens it for another specialist or service: a fresh booking flow, else the same one resumed. */
   private flowKey = '';
+  /** Counts the fresh flows: the booking element is made anew for each. */
+  @state() private flows = 0;
   private returnTo: HTMLElement | undefined;
   private readonly scrollLock = new ScrollLock();
 
@@ -51,7 +55,11 @@ export class SlotwisePopup extends LitElement {
   /** Shows the booking for `options` and focuses its first control; `returnTo` gets focus back on close. */
   async show(options: PopupOptions, returnTo?: HTMLElement): Promise<void> {
     const key = JSON.stringify([options.specialist, options.service, options.duration, options.api]);
-    if (key !== this.flowKey) this.specialistName = '';
+    if (key !== this.flowKey) {
+      this.specialistName = '';
+      this.managing = false;
+      this.flows += 1;
+    }
     this.flowKey = key;
     this.options = options;
     this.returnTo = returnTo;
@@ -74,7 +82,9 @@ export class SlotwisePopup extends LitElement {
 
   override render() {
     const o = this.options;
-    const title = this.specialistName ? this.messages.bookTitle(this.specialistName) : this.messages.popupTitle;
+    const title = this.managing
+      ? this.messages.popupBookingTitle
+      : this.specialistName ? this.messages.bookTitle(this.specialistName) : this.messages.popupTitle;
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.restore}>
       <span class="sentinel" tabindex="0" @focus=${() => this.wrap('last')}></span>
       <div part="header" class="bar">
@@ -85,9 +95,10 @@ export class SlotwisePopup extends LitElement {
       </div>
       <div lang=${ifDefined(this.pageLang || undefined)}>
         ${o
-          ? keyed(this.flowKey, html`<slotwise-booking specialist=${o.specialist} api=${ifDefined(o.api)}
+          ? keyed(this.flows, html`<slotwise-booking specialist=${o.specialist} api=${ifDefined(o.api)}
               service=${ifDefined(o.service)} duration=${ifDefined(o.duration?.toString())} name=${ifDefined(o.name)}
-              email=${ifDefined(o.email)} notes=${ifDefined(o.notes)} promo-code=${ifDefined(o.promoCode)} @profile-loaded=${this.onProfile}></slotwise-booking>`)
+              email=${ifDefined(o.email)} notes=${ifDefined(o.notes)} promo-code=${ifDefined(o.promoCode)} @profile-loaded=${this.onProfile}
+              @managing-changed=${this.onManaging}></slotwise-booking>`)
           : ''}
       </div>
       <span class="sentinel" tabindex="0" @focus=${() => this.wrap('first')}></span>
@@ -106,9 +117,19 @@ export class SlotwisePopup extends LitElement {
     this.specialistName = event.detail?.name ?? '';
   }
 
+  private onManaging(event: CustomEvent<boolean>): void {
+    this.managing = event.detail;
+  }
+
   /** After closing however it closed (the button, Escape, `Slotwise.close()`); once per opening. */
   private restore(): void {
     this.scrollLock.unlock();
+    // A booking a link opened is not a flow to resume: the next opening shows the booking flow.
+    if (this.managing) {
+      this.managing = false;
+      this.specialistName = '';
+      this.flows += 1;
+    }
     const returnTo = this.returnTo;
     this.returnTo = undefined;
     if (returnTo?.isConnected) returnTo.focus();

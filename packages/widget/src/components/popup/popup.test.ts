@@ -193,18 +193,27 @@ describe('keyboard only', () => {
       await eventually(manageShown, 'the linked booking in the popup');
       expect(inner().booking).to.equal(id);
       expect(location.hash).to.equal(''); // the token is taken out of the address bar
+      const title = () => popup().shadowRoot!.getElementById(dialog()!.getAttribute('aria-labelledby')!)!.textContent;
+      await eventually(() => title() === 'Your booking', 'the popup titled by the booking it shows');
       await pressKey('Escape');
       await eventually(() => !isOpen(), 'the popup to close');
       expect(deepActiveElement()).to.equal(opener);
+      // Opened afresh from the button: the booking flow, titled for booking again.
+      opener.click();
+      await opened();
+      const { name } = await fetchSpecialist();
+      await eventually(() => title() === `Book a session with ${name}`, 'the booking flow’s title');
     });
 
     it('opens it on page load too, for a <slotwise-button> page', async () => {
-      const { fragment } = await linkedBooking('popup-load@example.com');
+      const { id, fragment } = await linkedBooking('popup-load@example.com');
       await fixture(html`<slotwise-button specialist="demo"></slotwise-button>`);
+      popup()?.remove(); // as on a page just loaded: the booking inside reads the address when it connects
       history.replaceState(null, '', fragment); // as the page loads with it: no hashchange
       openLinkedPopup();
       await eventually(isOpen, 'the popup to open from the link');
       await eventually(manageShown, 'the linked booking in the popup');
+      expect(inner().booking).to.equal(id);
     });
 
     it('leaves the link to an inline widget when the page has one', async () => {
