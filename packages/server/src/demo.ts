@@ -55,5 +55,5 @@ if (server.seeded?.apiKey) {
 if (server.seeded?.demoPassword) console.log(`Console login of "demo" (shown once): demo@slotwise.local / ${server.seeded.demoPassword}`);
 console.log(`Console: ${server.url}/console · hosted booking page of "demo": ${server.url}/demo`);
 if (server.seeded?.operatorPassword) console.log(`Operator login (shown once): operator@slotwise.local / ${server.seeded.operatorPassword}`);
-console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (API ${server.url}/v1, database ${server.database.url}).`);
+console.log(`Slotwise demo: open ${server.url}/ to book with "demo" (the API under ${server.url}/v1, described at ${server.url}/openapi.json; database ${server.database.url}).`);
 console.log(`Mailbox: every email the demo sends is at ${server.url}/dev/mailbox (an SMTP server on ${mailbox.url.replace('smtp://', '')}).`);

@@ -18,10 +18,10 @@ const WIDGET = `customElements.define('slotwise-booking', class extends HTMLElem
 let mf: Miniflare;
 let origin: URL;
 
-/** `path` as sent on the wire, asking for gzip: nothing decoded on the way. */
-const rawGet = (path: string) =>
+/** `path` as sent on the wire, asking for gzip (or what `acceptEncoding` says; none when null): nothing decoded on the way. */
+const rawGet = (path: string, acceptEncoding: string | null = 'gzip') =>
   new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    get(new URL(path, origin), { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    get(new URL(path, origin), { headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -55,6 +55,15 @@ describe('compressed answers from the Worker in workerd', { timeout: 60_000 }, (
     expect(response.headers['content-encoding']).toBe('gzip');
     const document = JSON.parse(gunzipSync(response.body).toString('utf8')) as { paths: Record<string, unknown> };
     expect(document.paths['/v1/specialists/{handle}/slots']).toBeDefined();
+  });
+
+  it('answers a client that accepts no coding (curl without --compressed) with plain JSON', async () => {
+    for (const accept of [null, 'identity']) {
+      const response = await rawGet('/openapi.json', accept);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect((JSON.parse(response.body.toString('utf8')) as { openapi: string }).openapi).toBe('3.0.3');
+    }
   });
 
   it('sends the widget script it read from ASSETS compressed once: the same text after one decoding', async () => {

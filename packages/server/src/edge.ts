@@ -146,6 +146,22 @@ function misconfigured(error: unknown): Response {
   return new Response(JSON.stringify(problem), { status: problem.status, headers: { 'content-type': 'application/problem+json' } });
 }
 
+/**
+ * The request with the client's own `Accept-Encoding`. Cloudflare hands a Worker `br, gzip`
+ * whatever the client sent, and keeps the client's header in `cf.clientAcceptEncoding`; in
+ * production its edge decodes an answer again for a client that cannot read it, `wrangler dev`
+ * does not (curl got gzip it never asked for). Negotiating with what the client sent is right in
+ * both, and spares the edge that decoding.
+ */
+function withClientEncoding(request: Request): Request {
+  const sent = (request as Request & { cf?: { clientAcceptEncoding?: unknown } }).cf?.clientAcceptEncoding;
+  if (typeof sent !== 'string' || sent === (request.headers.get('accept-encoding') ?? '')) return request;
+  const headers = new Headers(request.headers);
+  if (sent) headers.set('accept-encoding', sent);
+  else headers.delete('accept-encoding');
+  return new Request(request, { headers });
+}
+
 export default {
   /** Every request: the app's answer; outbox deliveries its commits woke finish after it (`waitUntil`). */
   async fetch(request: Request, bindings: EdgeBindings, ctx: EdgeContext): Promise<Response> {
@@ -155,7 +171,7 @@ export default {
     } catch (error) {
       return misconfigured(error);
     }
-    const response = await app.fetch(request, bindings, ctx as Parameters<SlotwiseApp['fetch']>[2]);
+    const response = await app.fetch(withClientEncoding(request), bindings, ctx as Parameters<SlotwiseApp['fetch']>[2]);
     ctx.waitUntil(app.deliveries.idle());
     return response;
   },
