@@ -141,7 +141,7 @@ const serviceRoutes = {
     tag: 'Services',
     body: ServiceCreate,
     response: { status: 201, schema: MyService, description: 'The service, offered at once.' },
-    errors: [...bodyErrors, ...meErrors],
+    errors: [...bodyErrors, ...meErrors, 'limit_reached'],
   },
   updateServiceRules: {
     ...operations.updateServiceRules,

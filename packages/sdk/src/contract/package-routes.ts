@@ -34,7 +34,7 @@ export const packageRoutes = {
     tag: 'Packages',
     body: PackageCreate,
     response: { status: 201, schema: MyPackage, description: 'The package, on sale at once.' },
-    errors: [...bodyErrors, ...meErrors, 'service_not_found', 'stripe_account_required'],
+    errors: [...bodyErrors, ...meErrors, 'service_not_found', 'stripe_account_required', 'limit_reached'],
   },
   retrieveMyPackage: {
     ...operations.retrieveMyPackage,

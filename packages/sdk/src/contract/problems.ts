@@ -48,6 +48,7 @@ const coreProblemCodes = {
   not_a_slot: { status: 422, title: 'That time is not a bookable slot' },
   invalid_calendar_feed: { status: 422, title: 'The calendar feed cannot be used' },
   invalid_recurrence: { status: 422, title: 'The recurring rule cannot be used' },
+  limit_reached: { status: 409, title: 'The limit for these is reached' },
   payment_required: { status: 422, title: 'The service needs payment' },
   not_supported_here: { status: 501, title: 'Not available on this server yet' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },

@@ -21,7 +21,7 @@ export const promoRoutes = {
     tag: 'Promo codes',
     body: PromoCodeCreate,
     response: { status: 201, schema: MyPromoCode, description: 'The code.' },
-    errors: [...bodyErrors, ...meErrors, 'service_not_found', 'promo_code_taken'],
+    errors: [...bodyErrors, ...meErrors, 'service_not_found', 'promo_code_taken', 'limit_reached'],
   },
   deactivateMyPromoCode: {
     ...operations.deactivateMyPromoCode,

@@ -229,7 +229,7 @@ const coreRoutes = {
     tag: 'Availability',
     body: DateOverrideCreate,
     response: { status: 201, schema: DateOverride, description: 'The override.' },
-    errors: [...bodyErrors, 'unauthorized'],
+    errors: [...bodyErrors, 'unauthorized', 'limit_reached'],
   },
   deleteDateOverride: {
     ...operations.deleteDateOverride,
@@ -245,7 +245,7 @@ const coreRoutes = {
     tag: 'Availability',
     body: RecurringCreate,
     response: { status: 201, schema: Recurring, description: 'The rule.' },
-    errors: [...bodyErrors, 'unauthorized', 'invalid_recurrence'],
+    errors: [...bodyErrors, 'unauthorized', 'invalid_recurrence', 'limit_reached'],
   },
   deleteRecurring: {
     ...operations.deleteRecurring,

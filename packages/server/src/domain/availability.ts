@@ -84,9 +84,11 @@ export function openIntervals(rules: Availability, firstDay: number, lastDay: nu
   }
   for (const override of rules.overrides ?? []) {
     const last = Math.min(parseEpochDay(override.to), lastDay);
-    for (let day = Math.max(parseEpochDay(override.from), firstDay); day <= last; day++) {
-      special.set(day, mergeIntervals(override.intervals));
-    }
+    const first = Math.max(parseEpochDay(override.from), firstDay);
+    if (first > last) continue;
+    // Merged once and shared by its days (the intervals are only read).
+    const open = mergeIntervals(override.intervals);
+    for (let day = first; day <= last; day++) special.set(day, open);
   }
   return (day) => special.get(day) ?? weekly[isoWeekday(day)]!;
 }

@@ -18,7 +18,8 @@ import type { FeedStatus } from './calendar-port.js';
 import { ServiceError } from '../errors.js';
 import { newId } from '../ids.js';
 import { t } from '../messages/index.js';
-import { writeOne } from '../../db/batch.js';
+import { guardedBatch, writeOne } from '../../db/batch.js';
+import { limitReached, underLimit } from '../limits.js';
 
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -92,7 +93,9 @@ export async function addOverride(deps: ServiceDeps, specialist: SpecialistRow, 
     intervals: input.intervals.map((i) => ({ start: toMinutes(i.start), end: toMinutes(i.end) })),
     createdAt: now,
   };
-  await writeOne(deps.database, deps.database.db.insert(dateOverrides).values(row));
+  // The limit is the batch's guard: two requests at once cannot both add the last one allowed.
+  const written = await guardedBatch(deps.database, underLimit('overrides', dateOverrides, dateOverrides.specialistId, specialist.id), [deps.database.db.insert(dateOverrides).values(row)]);
+  if (!written) throw limitReached('overrides');
   return presentOverride(row);
 }
 
@@ -111,7 +114,8 @@ export async function addRecurring(deps: ServiceDeps, specialist: SpecialistRow,
     endMinute: toMinutes(input.end),
     createdAt: now,
   };
-  await writeOne(deps.database, deps.database.db.insert(recurringAvailability).values(row));
+  const written = await guardedBatch(deps.database, underLimit('recurring', recurringAvailability, recurringAvailability.specialistId, specialist.id), [deps.database.db.insert(recurringAvailability).values(row)]);
+  if (!written) throw limitReached('recurring');
   return presentRecurring(row);
 }
 

@@ -11,8 +11,9 @@ import { newId } from '../ids.js';
 import { toService } from './catalog.js';
 import { locationColumns, serviceLocation } from './location.js';
 import { t } from '../messages/index.js';
-import { guardedBatch, optimistic, RETRY, writeOne } from '../../db/batch.js';
+import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { withDefaults } from '../../db/rows.js';
+import { limitReached, underLimit } from '../limits.js';
 import { availabilityVersion, versionStill } from '../availability/version.js';
 
 export function toServiceDetail(row: ServiceRow): MyService {
@@ -129,8 +130,9 @@ export async function createService(deps: ServiceDeps, specialist: SpecialistRow
   checkPayable(specialist, stored);
   // Last in the list, in the same statement: two services created at once get two positions.
   const next = sql`(select coalesce(max(${services.position}), -1) + 1 from ${services} where ${services.specialistId} = ${specialist.id})`;
-  const [row] = await writeOne(deps.database, deps.database.db.insert(services).values({ ...values, position: next }).returning());
-  return toServiceDetail(row!);
+  const written = await guardedBatch(deps.database, underLimit('services', services, services.specialistId, specialist.id), [deps.database.db.insert(services).values({ ...values, position: next }).returning()]);
+  if (!written) throw limitReached('services');
+  return toServiceDetail((written[0] as ServiceRow[])[0]!);
 }
 
 /**

@@ -11,6 +11,7 @@ import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
 import { t } from '../messages/index.js';
 import { assertOwnServices, ownServicesStill } from '../catalog/own-services.js';
+import { assertUnderLimit, underLimit } from '../limits.js';
 
 type Reader = Drizzle | Tx;
 
@@ -80,7 +81,9 @@ export async function createPackage(deps: ServiceDeps, specialist: SpecialistRow
     specialist.id,
     async () => {
       await assertOwnServices(database.db, specialist, input.serviceIds, 'service_not_found.package');
-      const written = await guardedBatch(database, ownServicesStill(specialist, input.serviceIds), [database.db.insert(packages).values(row).returning()]);
+      await assertUnderLimit(database, 'packages', packages, packages.specialistId, specialist.id);
+      const guard = and(ownServicesStill(specialist, input.serviceIds), underLimit('packages', packages, packages.specialistId, specialist.id))!;
+      const written = await guardedBatch(database, guard, [database.db.insert(packages).values(row).returning()]);
       return written ? toMyPackage((written[0] as PackageRow[])[0]!) : RETRY;
     },
     writeContention,

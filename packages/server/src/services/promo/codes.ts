@@ -10,6 +10,7 @@ import { ServiceError, writeContention } from '../errors.js';
 import { newId } from '../ids.js';
 import { t, type Message } from '../messages/index.js';
 import { codeKeyOf, countUses, usesByCode } from './apply.js';
+import { assertUnderLimit, underLimit } from '../limits.js';
 
 const instant = (ms: number | null) => (ms === null ? null : isoInstant(ms));
 
@@ -64,7 +65,11 @@ export async function createPromoCode(deps: ServiceDeps, specialist: SpecialistR
       const [existing] = await database.db.select({ id: promoCodes.id }).from(promoCodes).where(and(eq(promoCodes.specialistId, specialist.id), eq(promoCodes.codeKey, row.codeKey)));
       if (existing) throw taken();
       if (row.serviceIds) await assertOwnServices(database.db, specialist, row.serviceIds, 'service_not_found.promo');
-      const free = sql`not exists (select 1 from ${promoCodes} where ${promoCodes.specialistId} = ${specialist.id} and ${promoCodes.codeKey} = ${row.codeKey})`;
+      await assertUnderLimit(database, 'promo_codes', promoCodes, promoCodes.specialistId, specialist.id);
+      const free = and(
+        sql`not exists (select 1 from ${promoCodes} where ${promoCodes.specialistId} = ${specialist.id} and ${promoCodes.codeKey} = ${row.codeKey})`,
+        underLimit('promo_codes', promoCodes, promoCodes.specialistId, specialist.id),
+      )!;
       const still = row.serviceIds ? and(free, ownServicesStill(specialist, row.serviceIds))! : free;
       const written = await guardedBatch(database, still, [database.db.insert(promoCodes).values(row)]);
       return written ? toMyPromoCode(row, 0) : RETRY;
