@@ -43,6 +43,21 @@ function read(text: string) {
 }
 
 describe('calendar invites (ICS)', () => {
+  it('keeps a name inside its CN: quotes and line breaks in a name cannot set the address, the role or the answer', async () => {
+    const hostile: IcsBooking = {
+      ...base,
+      organizer: { name: 'Eve";ROLE=CHAIR:mailto:eve@evil.test;X="', email: 'ada@coach.example' },
+      attendee: { name: 'Bob":mailto:attacker@evil.test;PARTSTAT=DECLINED;X="\r\nATTENDEE:mailto:x@evil.test', email: 'bob@example.com' },
+    };
+    const invite = read(await inviteIcs(hostile, { method: 'REQUEST', now: Date.parse('2026-11-20T12:00:05Z') }));
+    expect(String(invite.attendee!.getFirstValue()).toLowerCase()).toBe('mailto:bob@example.com');
+    expect(invite.attendee!.getParameter('partstat')).toBe('ACCEPTED');
+    expect(invite.attendee!.getParameter('cn')).toBe("Bob':mailto:attacker@evil.test;PARTSTAT=DECLINED;X='  ATTENDEE:mailto:x@evil.test");
+    expect(String(invite.organizer!.getFirstValue()).toLowerCase()).toBe('mailto:ada@coach.example');
+    expect(invite.organizer!.getParameter('role')).toBeUndefined();
+    expect(invite.organizer!.getParameter('cn')).toBe("Eve';ROLE=CHAIR:mailto:eve@evil.test;X='");
+  });
+
   it('writes a REQUEST with the booking’s UID, SEQUENCE, UTC times, organizer, attendee and meeting URL', async () => {
     const invite = read(await inviteIcs(base, { method: 'REQUEST', now: Date.parse('2026-11-20T12:00:05Z') }));
     expect(invite.method).toBe('REQUEST');

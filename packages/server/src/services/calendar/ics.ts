@@ -80,10 +80,10 @@ export async function calendarIcs(events: readonly IcsBooking[], options: IcsOpt
       ...(event.location ? { location: event.location } : {}),
       ...(event.url ? { url: event.url } : {}),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      organizer: { name: event.organizer.name, email: event.organizer.email },
+      organizer: { name: parameterText(event.organizer.name), email: event.organizer.email },
       attendees: [
         {
-          name: event.attendee.name,
+          name: parameterText(event.attendee.name),
           email: event.attendee.email,
           role: ICalAttendeeRole.REQ,
           // The customer chose this time themselves: nothing to answer, so no RSVP buttons.
@@ -94,6 +94,16 @@ export async function calendarIcs(events: readonly IcsBooking[], options: IcsOpt
     });
   }
   return calendar.toString();
+}
+
+/**
+ * A name as an ICS parameter value (`CN="…"`). RFC 5545 allows no `"` and no control character
+ * inside a quoted parameter, and ical-generator writes `\"`, which calendars read as the value's
+ * end: a customer named `Bob":mailto:x@evil.test;X="` became the attendee's address. A `"`
+ * becomes `'`, a control character a space.
+ */
+export function parameterText(name: string): string {
+  return name.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 
 /** An invite (`REQUEST`) or its cancellation (`CANCEL`) for one booking, as an email carries it. */
