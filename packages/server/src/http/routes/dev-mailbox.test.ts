@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../app-env.js';
@@ -55,5 +58,46 @@ describe('/dev/mailbox', () => {
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(await res.text()).toContain('BEGIN:VCALENDAR');
     expect((await app.request('/dev/mailbox/messages/m9/attachments/0')).status).toBe(404);
+  });
+
+  describe('answers only on this machine: every reset link and manage token is in it', () => {
+    /** A GET over real HTTP to the routes served on 127.0.0.1, with `host` as the Host header. */
+    async function get(path: string, host?: string): Promise<{ status: number; body: string }> {
+      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        return await new Promise((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path, headers: host ? { host } : {} }, (res) => {
+            let body = '';
+            res.on('data', (chunk) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          });
+          req.on('error', reject).end();
+        });
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+
+    it('serves 127.0.0.1 and localhost', async () => {
+      expect((await get('/dev/mailbox/messages')).status).toBe(200);
+      expect((await get('/dev/mailbox/messages', 'localhost:8787')).status).toBe(200);
+    });
+
+    it('refuses a page that rebound its own name to 127.0.0.1, on every mailbox path, saying where to look', async () => {
+      for (const path of ['/dev/mailbox', '/dev/mailbox/messages', '/dev/mailbox/messages/m1/attachments/0']) {
+        const res = await get(path, 'attacker-rebind.example:8787');
+        expect(res.status).toBe(403);
+        expect(res.body).not.toContain('You are booked');
+        expect(JSON.parse(res.body).detail).toContain('only at http://127.0.0.1:<port>/dev/mailbox');
+      }
+    });
+
+    it('refuses another machine, whatever host it names (the demo listening on every interface)', async () => {
+      const res = await app.request('http://localhost:8787/dev/mailbox/messages', {}, { incoming: { socket: { remoteAddress: '192.168.1.23' } } });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    });
   });
 });
