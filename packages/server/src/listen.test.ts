@@ -1,5 +1,6 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { listen } from './listen.js';
+import { listen, REQUEST_TIMEOUTS } from './listen.js';
 
 // The socket `node dist/main.js` opens before loading the API: liveness answers at once,
 // readiness says "starting", and no other request is refused or answered before the app is there.
@@ -56,6 +57,28 @@ describe('listen (the socket opened before the API loads)', () => {
       await expect(listen({ port, hostname: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await new Promise((done) => first.server.close(done));
+    }
+  });
+
+  it('answers 408 and closes the socket of a client that sends its body a byte at a time past the request timeout', async () => {
+    expect(REQUEST_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000); // what pnpm start uses (Node's own default: 300 s)
+    const listener = await listen({ port: 0, hostname: '127.0.0.1', timeouts: { headersMs: 300, requestMs: 600, checkMs: 100 } });
+    await listener.serve(async (request) => new Response(`got ${(await request.text()).length} bytes`));
+    try {
+      const { port } = new URL(listener.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk));
+      const closed = new Promise((done) => socket.on('close', done));
+      socket.write('POST /v1/bookings HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{');
+      const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+      await closed;
+      clearInterval(drip);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      // The server goes on serving everyone else.
+      expect(await (await fetch(`${listener.url}/v1/echo`, { method: 'POST', body: 'hi' })).text()).toBe('got 2 bytes');
+    } finally {
+      await new Promise((done) => listener.server.close(done));
     }
   });
 });

@@ -42,8 +42,16 @@ function sendJson(outgoing: ServerResponse, status: number, body: unknown): void
 
 const UNAVAILABLE = { status: 'unavailable', reason: 'The server could not start.' };
 
+/**
+ * How long a client may take to send a request: its headers, then the whole of it. Node's defaults
+ * (60 s and 300 s) let one client hold a socket five minutes by sending a body a byte every 10 s;
+ * every body here is at most 1 MiB. Node checks them every `CHECK_MS`, so a slow request is
+ * answered 408 within that much after its time is up.
+ */
+export const REQUEST_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, checkMs: 2_000 };
+
 /** Opens the socket (rejects on an address in use or not allowed). @see Listener */
-export function listen(options: { port: number; hostname: string }): Promise<Listener> {
+export function listen(options: { port: number; hostname: string; timeouts?: typeof REQUEST_TIMEOUTS }): Promise<Listener> {
   let app: Handler | undefined;
   let handedOver = false;
   let failed = false;
@@ -61,7 +69,11 @@ export function listen(options: { port: number; hostname: string }): Promise<Lis
     if (incoming.method === 'GET' && path === '/ready') return sendJson(outgoing, 503, { status: 'starting', reason: 'The server is still starting (loading, migrating the database).' });
     waiting.push([incoming, outgoing]);
   };
-  const server = createServer((incoming, outgoing) => (app ?? early)(incoming, outgoing));
+  const timeouts = options.timeouts ?? REQUEST_TIMEOUTS;
+  const server = createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkMs },
+    (incoming, outgoing) => (app ?? early)(incoming, outgoing),
+  );
   return new Promise((ready, refused) => {
     server.once('error', refused);
     server.listen(options.port, options.hostname, () => {
