@@ -31,10 +31,29 @@ export function clientAddress(c: Context<AppEnv>): string {
   if (c.var.deps.trustProxy) {
     // The last hop is the one our proxy wrote; earlier entries are whatever the client sent.
     const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || c.req.header('cf-connecting-ip');
-    if (forwarded) return forwarded;
+    if (forwarded) return networkOf(forwarded);
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'local';
+  return networkOf(env?.incoming?.socket?.remoteAddress ?? c.req.header('cf-connecting-ip') ?? 'local');
+}
+
+/**
+ * The unit a limit counts for an address: an IPv4 address itself (an IPv4-mapped IPv6 one as
+ * IPv4), an IPv6 address's /64 — what one subscriber line is given, so a client cannot take a
+ * fresh address from it for every attempt. Anything that is no IPv6 address comes back as it is.
+ */
+export function networkOf(address: string): string {
+  if (!address.includes(':')) return address;
+  const plain = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  const mapped = /^[0:]*:ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail] = plain.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail === undefined ? [] : tail ? tail.split(':') : [];
+  if (right.some((group) => group.includes('.'))) right.splice(-1, 1, '0', '0'); // an IPv4 tail: past the /64 anyway
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return address;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /**
