@@ -81,6 +81,6 @@ export const webhookRoutes = {
     tag: 'Webhooks',
     params: WebhookDeliveryParams,
     response: { status: 201, schema: WebhookDelivery, description: 'The new delivery, due now.' },
-    errors: [...meErrors, 'webhook_endpoint_not_found', 'webhook_delivery_not_found', 'webhook_endpoint_disabled'],
+    errors: [...meErrors, 'webhook_endpoint_not_found', 'webhook_delivery_not_found', 'webhook_endpoint_disabled', 'webhook_redelivery_pending'],
   },
 } as const satisfies Record<string, RouteSpec>;

@@ -209,6 +209,7 @@ export const ar: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} على شبكة محلية أو خاصة أو محجوزة؛ لا تُسلَّم الأحداث إلا إلى عناوين عامة.`,
   webhook_delivery_not_found: (p) => `لا توجد لنقطة النهاية "${p.endpoint}" عملية تسليم "${p.id}".`,
   webhook_endpoint_disabled: () => 'نقطة النهاية معطّلة: فعّلها أولًا، ثم أعد إرسال عملية التسليم.',
+  webhook_redelivery_pending: (p) => `يُعاد إرسال هذه الرسالة بالفعل (عملية التسليم ${p.id})؛ انتظر حتى تُرسل أو تفشل.`,
   // التقييمات.
   'review_not_allowed.held': () => 'لم يُدفع هذا الحجز بعد؛ يمكنك تقييم الجلسة بعد انعقادها.',
   'review_not_allowed.confirmed': () => 'يمكنك تقييم الجلسة بعد انعقادها ووضع علامة مكتملة عليها.',

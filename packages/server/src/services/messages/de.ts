@@ -210,6 +210,7 @@ export const de: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} liegt in einem lokalen, privaten oder reservierten Netz; Ereignisse werden nur an öffentliche Adressen zugestellt.`,
   webhook_delivery_not_found: (p) => `Der Endpunkt „${p.endpoint}“ hat keine Zustellung „${p.id}“.`,
   webhook_endpoint_disabled: () => 'Der Endpunkt ist ausgeschaltet: Schalten Sie ihn zuerst ein und senden Sie die Zustellung dann erneut.',
+  webhook_redelivery_pending: (p) => `Diese Nachricht wird bereits erneut gesendet (Zustellung ${p.id}); warten Sie, bis sie gesendet oder gescheitert ist.`,
   // Bewertungen.
   'review_not_allowed.held': () => 'Diese Buchung ist noch nicht bezahlt; Sie können den Termin bewerten, nachdem er stattgefunden hat.',
   'review_not_allowed.confirmed': () => 'Sie können den Termin bewerten, sobald er stattgefunden hat und als abgeschlossen markiert ist.',

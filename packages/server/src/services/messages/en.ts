@@ -222,6 +222,7 @@ export const en = {
   'invalid_webhook_url.private': (p: { host: string }) => `${p.host} is on a local, private or reserved network; events are delivered only to public addresses.`,
   webhook_delivery_not_found: (p: { endpoint: string; id: string }) => `Endpoint "${p.endpoint}" has no delivery "${p.id}".`,
   webhook_endpoint_disabled: () => 'The endpoint is turned off: enable it first, then send the delivery again.',
+  webhook_redelivery_pending: (p: { id: string }) => `This message is already being sent again (delivery ${p.id}); wait until it has been sent or has failed.`,
   // Reviews.
   'review_not_allowed.held': () => 'This booking is not paid yet; you can review the session after it has taken place.',
   'review_not_allowed.confirmed': () => 'You can review the session once it has taken place and is marked completed.',

@@ -210,6 +210,7 @@ export const es: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} está en una red local, privada o reservada; los eventos solo se envían a direcciones públicas.`,
   webhook_delivery_not_found: (p) => `El endpoint «${p.endpoint}» no tiene ningún envío «${p.id}».`,
   webhook_endpoint_disabled: () => 'El endpoint está desactivado: actívelo primero y luego vuelva a enviar.',
+  webhook_redelivery_pending: (p) => `Este mensaje ya se está reenviando (entrega ${p.id}); espere a que se envíe o falle.`,
   // Reseñas.
   'review_not_allowed.held': () => 'Esta reserva aún no está pagada; podrá reseñar la sesión cuando se haya realizado.',
   'review_not_allowed.confirmed': () => 'Podrá reseñar la sesión cuando se haya realizado y esté marcada como completada.',

@@ -210,6 +210,7 @@ export const fr: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} est sur un réseau local, privé ou réservé ; les événements ne sont envoyés qu’à des adresses publiques.`,
   webhook_delivery_not_found: (p) => `Le point d’accès « ${p.endpoint} » n’a pas d’envoi « ${p.id} ».`,
   webhook_endpoint_disabled: () => 'Le point d’accès est désactivé : activez-le d’abord, puis renvoyez l’envoi.',
+  webhook_redelivery_pending: (p) => `Ce message est déjà en cours de renvoi (envoi ${p.id}) ; attendez qu’il soit envoyé ou ait échoué.`,
   // Avis.
   'review_not_allowed.held': () => 'Cette réservation n’est pas encore payée ; vous pourrez donner votre avis une fois la séance passée.',
   'review_not_allowed.confirmed': () => 'Vous pourrez donner votre avis une fois la séance passée et marquée comme terminée.',

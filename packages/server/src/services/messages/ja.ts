@@ -209,6 +209,7 @@ export const ja: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} はローカル・プライベート・予約済みのネットワーク上にあります。イベントは公開アドレスにのみ配信されます。`,
   webhook_delivery_not_found: (p) => `エンドポイント「${p.endpoint}」に配信「${p.id}」はありません。`,
   webhook_endpoint_disabled: () => 'エンドポイントは無効になっています。先に有効にしてから、配信を再送してください。',
+  webhook_redelivery_pending: (p) => `このメッセージはすでに再送中です（配信 ${p.id}）。送信されるか失敗するまでお待ちください。`,
   // レビュー。
   'review_not_allowed.held': () => 'この予約はまだ支払われていません。セッションが終わった後にレビューできます。',
   'review_not_allowed.confirmed': () => 'セッションが終わり、完了としてマークされた後にレビューできます。',

@@ -210,6 +210,7 @@ export const pt: Catalog = {
   'invalid_webhook_url.private': (p) => `${p.host} está em uma rede local, privada ou reservada; os eventos só são entregues a endereços públicos.`,
   webhook_delivery_not_found: (p) => `O endpoint "${p.endpoint}" não tem nenhum envio "${p.id}".`,
   webhook_endpoint_disabled: () => 'O endpoint está desativado: ative-o primeiro e depois reenvie.',
+  webhook_redelivery_pending: (p) => `Esta mensagem já está sendo reenviada (entrega ${p.id}); aguarde até que seja enviada ou falhe.`,
   // Avaliações.
   'review_not_allowed.held': () => 'Esta reserva ainda não foi paga; você poderá avaliar a sessão depois que ela acontecer.',
   'review_not_allowed.confirmed': () => 'Você poderá avaliar a sessão depois que ela acontecer e for marcada como concluída.',

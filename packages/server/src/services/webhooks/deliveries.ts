@@ -1,5 +1,5 @@
 import type { WebhookDelivery, WebhookDeliveryList, WebhookDeliveryStatus, WebhookEventType } from '@slotwise/sdk/contract';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { deliveries, type DeliveryRow, type SpecialistRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
@@ -8,7 +8,7 @@ import { ServiceError } from '../errors.js';
 import type { WebhookDeliveryData } from './channel.js';
 import { myEndpoint } from './endpoints.js';
 import { t } from '../messages/index.js';
-import { writeOne } from '../../db/batch.js';
+import { guardedBatch } from '../../db/batch.js';
 
 const STATUSES: Record<DeliveryRow['status'], WebhookDeliveryStatus> = {
   pending: 'pending',
@@ -89,9 +89,17 @@ export async function redeliverWebhook(deps: ServiceDeps, specialist: Specialist
   if (!original) throw new ServiceError('webhook_delivery_not_found', t('webhook_delivery_not_found', { endpoint: endpointId, id: deliveryId }));
   if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', t('webhook_endpoint_disabled'));
   const data = original.data as unknown as WebhookDeliveryData;
+  // One message on its way at a time: a loop of redeliveries would have the platform's addresses
+  // send a host, whoever's it is, as many POSTs as it was asked for, each retried for days.
+  const inFlight = and(ofEndpoint(specialist, endpointId), inArray(deliveries.status, ['pending', 'sending']), sql`json_extract(${deliveries.data}, '$.messageId') = ${data.messageId}`);
+  const pendingOne = async () => {
+    const [pending] = await db.select({ id: deliveries.id }).from(deliveries).where(inFlight).limit(1);
+    return pending && new ServiceError('webhook_redelivery_pending', t('webhook_redelivery_pending', { id: pending.id }));
+  };
+  const already = await pendingOne();
+  if (already) throw already;
   const id = newDeliveryId();
-  const [row] = await writeOne(
-    deps.database,
+  const written = await guardedBatch(deps.database, sql`not exists (select 1 from ${deliveries} where ${inFlight})`, [
     db
       .insert(deliveries)
       .values({
@@ -111,6 +119,12 @@ export async function redeliverWebhook(deps: ServiceDeps, specialist: Specialist
         updatedAt: now,
       })
       .returning(),
-  );
-  return presentDelivery(row!);
+  ]);
+  if (!written) {
+    // Another redelivery went in between the check and the write; if it is already done, go again.
+    const pending = await pendingOne();
+    if (pending) throw pending;
+    return redeliverWebhook(deps, specialist, endpointId, deliveryId);
+  }
+  return presentDelivery((written[0] as DeliveryRow[])[0]!);
 }

@@ -475,6 +475,28 @@ describe('redelivery', () => {
     expect(unknown).toMatchObject({ status: 404, body: { code: 'webhook_delivery_not_found' } });
   });
 
+  it('sends one redelivery of a message at a time: more while it is on its way are refused, naming it (ten at once too)', async () => {
+    await start();
+    const endpoint = await createEndpoint({ eventTypes: ['booking.confirmed'] });
+    await book('2026-11-23T09:00:00Z');
+    await settle();
+    const [first] = await log(endpoint.id);
+    const redeliver = () => t.json(`/v1/me/webhooks/${endpoint.id}/deliveries/${first!.id}/redeliver`, { method: 'POST', headers: me() });
+    const burst = await Promise.all(Array.from({ length: 10 }, redeliver));
+    const accepted = burst.filter((r) => r.status === 201);
+    expect(accepted).toHaveLength(1);
+    for (const refused of burst.filter((r) => r.status !== 201)) {
+      expect(refused).toMatchObject({ status: 409, body: { code: 'webhook_redelivery_pending' } });
+      expect(refused.body.detail).toContain(accepted[0]!.body.id);
+    }
+    await settle();
+    expect(rx.received).toHaveLength(2);
+    // Once it has been sent, the message can be sent again.
+    expect((await redeliver()).status).toBe(201);
+    await settle();
+    expect(rx.received).toHaveLength(3);
+  });
+
   it('pages the delivery log, newest first', async () => {
     await start();
     const endpoint = await createEndpoint({ eventTypes: ['*'] });
