@@ -18,6 +18,7 @@ export const contractMessages = {
   currency_code: () => 'Use a three-letter ISO 4217 currency code such as EUR.',
   photo_url: () => 'Use an https:// address of an image, like https://example.com/me.jpg.',
   photo_url_credentials: () => 'Leave the user name and password out of the address.',
+  stripe_return_url: () => 'Use an http:// or https:// address of a page of yours, like https://example.com/settings.',
   email_format: () => 'Use an email address such as ada@example.com.',
   whole_minutes: () => 'Use a whole number of minutes.',
   promo_code_format: () => 'A promo code is 3–40 letters, digits, - or _, like SPRING25.',

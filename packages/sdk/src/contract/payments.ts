@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Currency, Instant, IsoDate, MinorAmount } from './common.js';
+import { say } from './messages.js';
 
 /** What the browser needs to take a payment for a held booking. */
 export const PaymentSession = z
@@ -88,8 +89,8 @@ export const StripeStatus = z
 
 export const StripeOnboardingCreate = z
   .strictObject({
-    returnUrl: z.url().max(2000).optional().meta({ description: 'Where Stripe sends you back; default: the API’s status page.' }),
-    refreshUrl: z.url().max(2000).optional(),
+    returnUrl: z.url({ protocol: /^https?$/, message: say('stripe_return_url') }).max(2000).optional().meta({ description: 'Where Stripe sends you back (http or https); default: the API’s status page.' }),
+    refreshUrl: z.url({ protocol: /^https?$/, message: say('stripe_return_url') }).max(2000).optional().meta({ description: 'Where Stripe sends you when the link has expired (http or https).' }),
   })
   .meta({ id: 'StripeOnboardingCreate' });
 

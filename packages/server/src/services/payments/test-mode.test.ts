@@ -54,6 +54,12 @@ describe('the offline test-payments mode', () => {
   it('onboards a specialist through the Connect link and then allows priced services', async () => {
     const asMe = { authorization: `Bearer ${t.apiKey}` };
     expect((await t.json(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { durations: [{ minutes: 60, price: 5000 }] }, headers: asMe })).status).toBe(409);
+    // Only a web page to come back to: a script address would be answered back as the link to follow.
+    for (const returnUrl of ['javascript:alert(1)//', 'data:text/html,hi']) {
+      const refused = await t.json('/v1/me/stripe/onboarding', { body: { returnUrl }, headers: asMe });
+      expect(refused.body).toMatchObject({ status: 400, code: 'invalid_request', errors: [{ field: 'body.returnUrl' }] });
+      expect(refused.body.errors[0].message).toContain('http:// or https://');
+    }
     const link = await t.json('/v1/me/stripe/onboarding', { body: { returnUrl: 'https://coach.example/done' }, headers: asMe });
     expect(link.status).toBe(201);
     expect(link.body.url).toMatch(/^https?:\/\//);

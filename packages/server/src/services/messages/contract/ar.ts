@@ -14,6 +14,7 @@ export const ar: ContractCatalog = {
   currency_code: () => 'استخدم رمز عملة من ثلاثة أحرف وفق ISO 4217 مثل SAR.',
   photo_url: () => 'استخدم عنوان https:// لصورة، مثل https://example.com/me.jpg.',
   photo_url_credentials: () => 'احذف اسم المستخدم وكلمة المرور من العنوان.',
+  stripe_return_url: () => 'استخدم عنوان http:// أو https:// لإحدى صفحاتك، مثل https://example.com/settings.',
   email_format: () => 'اكتب بريدًا إلكترونيًا مثل ada@example.com.',
   whole_minutes: () => 'اكتب عدد الدقائق عددًا صحيحًا.',
 

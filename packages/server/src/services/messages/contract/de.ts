@@ -14,6 +14,7 @@ export const de: ContractCatalog = {
   currency_code: () => 'Verwenden Sie einen dreistelligen Währungscode nach ISO 4217 wie EUR.',
   photo_url: () => 'Verwenden Sie eine https://-Adresse eines Bildes, etwa https://example.com/me.jpg.',
   photo_url_credentials: () => 'Lassen Sie Benutzername und Passwort aus der Adresse weg.',
+  stripe_return_url: () => 'Verwenden Sie eine http://- oder https://-Adresse einer Ihrer Seiten, etwa https://example.com/settings.',
   email_format: () => 'Geben Sie eine E-Mail-Adresse wie ada@example.com an.',
   whole_minutes: () => 'Geben Sie eine ganze Zahl von Minuten an.',
 

@@ -14,6 +14,7 @@ export const es: ContractCatalog = {
   currency_code: () => 'Use un código de moneda ISO 4217 de tres letras, como EUR.',
   photo_url: () => 'Use una dirección https:// de una imagen, como https://example.com/me.jpg.',
   photo_url_credentials: () => 'Quite el nombre de usuario y la contraseña de la dirección.',
+  stripe_return_url: () => 'Use una dirección http:// o https:// de una de sus páginas, como https://example.com/settings.',
   email_format: () => 'Indique un correo electrónico como ada@example.com.',
   whole_minutes: () => 'Indique un número entero de minutos.',
 

@@ -14,6 +14,7 @@ export const fr: ContractCatalog = {
   currency_code: () => 'Utilisez un code de devise ISO 4217 à trois lettres comme EUR.',
   photo_url: () => 'Utilisez l’adresse https:// d’une image, comme https://example.com/me.jpg.',
   photo_url_credentials: () => 'Retirez le nom d’utilisateur et le mot de passe de l’adresse.',
+  stripe_return_url: () => 'Utilisez l’adresse http:// ou https:// d’une de vos pages, comme https://example.com/settings.',
   email_format: () => 'Indiquez une adresse e-mail comme ada@example.com.',
   whole_minutes: () => 'Indiquez un nombre entier de minutes.',
 

@@ -14,6 +14,7 @@ export const ja: ContractCatalog = {
   currency_code: () => 'JPY のような 3 文字の ISO 4217 通貨コードを使ってください。',
   photo_url: () => 'https://example.com/me.jpg のような、画像の https:// アドレスを使ってください。',
   photo_url_credentials: () => 'アドレスからユーザー名とパスワードを除いてください。',
+  stripe_return_url: () => 'https://example.com/settings のような、ご自身のページの http:// または https:// アドレスを使ってください。',
   email_format: () => 'ada@example.com のようなメールアドレスを入力してください。',
   whole_minutes: () => '分数は整数で入力してください。',
 

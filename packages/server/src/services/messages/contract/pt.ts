@@ -14,6 +14,7 @@ export const pt: ContractCatalog = {
   currency_code: () => 'Use um código de moeda ISO 4217 de três letras, como BRL.',
   photo_url: () => 'Use um endereço https:// de uma imagem, como https://example.com/me.jpg.',
   photo_url_credentials: () => 'Tire o nome de usuário e a senha do endereço.',
+  stripe_return_url: () => 'Use um endereço http:// ou https:// de uma página sua, como https://example.com/settings.',
   email_format: () => 'Informe um e-mail como ada@example.com.',
   whole_minutes: () => 'Informe um número inteiro de minutos.',
 
