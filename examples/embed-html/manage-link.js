@@ -1,5 +1,7 @@
-// Opens the booking from an email link (`?booking=bk_…&token=…`) instead of the booking flow:
-// the widget shows it to its customer — time, status, join, change, cancel. A file of its own
+// Opens the booking from an email link of the older form (`?booking=bk_…&token=…`, in emails sent
+// before December 2026) instead of the booking flow: the widget shows it to its customer — time,
+// status, join, change, cancel. Newer emails link with `#slotwise-booking=…&slotwise-token=…`,
+// which the widget reads itself (a fragment reaches no server: no site log keeps the token). A file of its own
 // because the page's Content-Security-Policy allows no inline script. Loaded with `defer` before
 // the widget's script, so the element has both attributes when it upgrades.
 (function () {

@@ -71,7 +71,8 @@ export interface ServiceDeps {
   secretsKey: string;
   /**
    * Where links in messages point: the API (receipts, calendar files) and the page that shows a
-   * booking to its customer (the widget's manage view: `?booking=…&token=…` is appended).
+   * booking to its customer (the widget's manage view: `#slotwise-booking=…&slotwise-token=…` is
+   * set as the fragment, which reaches no server).
    */
   links: { api: string; manage: string };
 }

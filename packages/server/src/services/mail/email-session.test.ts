@@ -26,7 +26,7 @@ describe('after the session', () => {
     await m.settle();
     const followUp = m.to('grace@example.com').find((x) => x.subject === 'How was your session with Dr. Ada Demo?')!;
     expect(followUp.text).toContain('Would you tell us how it went?');
-    expect(linksOf(followUp).some((l) => l.startsWith(`https://coach.example/book?booking=${booking.id}&token=`))).toBe(true);
+    expect(linksOf(followUp).some((l) => l.startsWith(`https://coach.example/book#slotwise-booking=${booking.id}&slotwise-token=`))).toBe(true);
     expect(followUp.headers['List-Unsubscribe'] ?? followUp.headers['list-unsubscribe']).toMatch(/unsubscribe\?token=/);
   });
 
@@ -39,8 +39,8 @@ describe('after the session', () => {
     await m.settle();
     const followUp = m.to('grace@example.com').find((x) => x.subject === 'How was your session with Dr. Ada Demo?')!;
     const link = /Review your session: (\S+)/.exec(followUp.text)?.[1];
-    expect(link).toMatch(new RegExp(`^https://coach\\.example/book\\?booking=${booking.id}&token=`));
-    const token = new URL(link!).searchParams.get('token')!;
+    expect(link).toMatch(new RegExp(`^https://coach\\.example/book#slotwise-booking=${booking.id}&slotwise-token=`));
+    const token = new URLSearchParams(new URL(link!).hash.slice(1)).get('slotwise-token')!;
     const res = await m.json(`/v1/bookings/${booking.id}/review`, { body: { rating: 5, text: 'Thank you' }, headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rating: 5, reviewer: 'Grace H.' });

@@ -84,10 +84,13 @@ describe('confirmation', () => {
   it('links the customer to their booking, its calendar file and its receipt with a token minted for this email', async () => {
     const { booking, manageToken } = await m.book(MONDAY);
     const customer = one(await m.settle().then(() => m.to('grace@example.com')), 'Confirmed');
-    const manage = linksOf(customer).find((l) => l.startsWith('https://coach.example/book?'))!;
+    // In the fragment, which the widget reads and no server sees: nothing in the query for a site's logs.
+    const manage = linksOf(customer).find((l) => l.startsWith('https://coach.example/book#'))!;
     const url = new URL(manage);
-    expect(url.searchParams.get('booking')).toBe(booking.id);
-    const token = url.searchParams.get('token')!;
+    expect(url.search).toBe('');
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    expect(fragment.get('slotwise-booking')).toBe(booking.id);
+    const token = fragment.get('slotwise-token')!;
     expect(token).not.toBe(manageToken); // its own token, not the one answered at creation
     const read = await m.json(`/v1/bookings/${booking.id}`, { headers: asToken(token) });
     expect(read.status).toBe(200);

@@ -6,6 +6,14 @@ const withQuery = (base: string, params: Record<string, string>) => {
   return url.href;
 };
 
+/**
+ * The fragment keys the widget reads a booking to show from (`#slotwise-booking=…&slotwise-token=…`,
+ * `MANAGE_KEYS` in the widget's `internal/page-fragment.ts`). A fragment reaches no server: not
+ * the specialist's site's access log, its analytics or a referrer, where a query's manage token
+ * — good until the booking is over, and it cancels — would.
+ */
+export const MANAGE_FRAGMENT = { booking: 'slotwise-booking', token: 'slotwise-token' } as const;
+
 const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.api.replace(/\/+$/, '')}${path}`;
 
 /**
@@ -16,7 +24,11 @@ const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.ap
  * verification screens (with an account token minted for that email).
  */
 export const links = {
-  manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(deps.links.manage, { booking: bookingId, token }),
+  manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => {
+    const url = new URL(deps.links.manage);
+    url.hash = new URLSearchParams({ [MANAGE_FRAGMENT.booking]: bookingId, [MANAGE_FRAGMENT.token]: token }).toString();
+    return url.href;
+  },
   receipt: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/receipt`), { token }),
   calendar: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => withQuery(api(deps, `/v1/bookings/${encodeURIComponent(bookingId)}/calendar.ics`), { token }),
   unsubscribe: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/unsubscribe'), { token }),

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SlotwiseBooking } from '../booking/booking.component.js';
-import { mailedMyBookingsLink } from '../../console/testing/mailbox.js';
+import { mailedManageLink, mailedMyBookingsLink } from '../../console/testing/mailbox.js';
 import { openPractice } from '../../console/testing/practice.js';
 import { consoleApi } from '../../console/testing/session.js';
 import { pressKey, tabTo, typeKeys } from '../../testing/keyboard.js';
@@ -30,6 +30,22 @@ async function bookOnConsoleApi(email: string) {
   expect(res.status).to.equal(201);
   return (await res.json()) as { booking: { id: string; start: string } };
 }
+
+describe('<slotwise-booking> from the confirmation email’s manage link', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('shows that booking: the token rides in the fragment (no query for a site’s logs) and leaves the address bar', async () => {
+    const email = `linked-${Date.now().toString(36)}@example.com`;
+    const { booking } = await bookOnConsoleApi(email);
+    const link = await mailedManageLink(email);
+    expect(link.search).to.equal('');
+    history.replaceState(null, '', `${location.pathname}${location.search}${link.hash}`); // as the page opens from the email
+    const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${api()} timezone="Asia/Tokyo"></slotwise-booking>`);
+    await eventually(() => deep(el, 'slotwise-manage')?.shadowRoot?.textContent?.includes('Intro call'), 'the booking from the link');
+    expect(el.booking).to.equal(booking.id);
+    expect(location.hash).to.equal('');
+  });
+});
 
 describe('<slotwise-booking> My bookings', () => {
   afterEach(() => {

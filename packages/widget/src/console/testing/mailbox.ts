@@ -39,3 +39,11 @@ export function mailedMyBookingsLink(email: string): Promise<URL> {
     return link ? new URL(link) : undefined;
   });
 }
+
+/** The first manage link (`…#slotwise-booking=…&slotwise-token=…`) mailed to `email`: the confirmation's "manage your booking". */
+export function mailedManageLink(email: string): Promise<URL> {
+  return awaitMail(email, 'confirmation email with a manage link', (texts) => {
+    const link = texts.flatMap((text) => /https?:\/\/\S+#slotwise-booking=[^\s"<>]+/.exec(text)?.[0] ?? [])[0];
+    return link ? new URL(link) : undefined;
+  });
+}
