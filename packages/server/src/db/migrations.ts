@@ -279,5 +279,11 @@ export const migrations: Migration[] = [
       "DROP TRIGGER `bookings_del_moves_slots`;",
       "CREATE TRIGGER `bookings_del_moves_slots` AFTER DELETE ON `bookings` BEGIN UPDATE `specialists` SET `availability_version` = `availability_version` + 1 WHERE `id` = OLD.`specialist_id`; INSERT INTO `slot_changes` (`specialist_id`, `version`, `from_at`, `to_at`) SELECT `id`, `availability_version`, OLD.`start_at`, OLD.`end_at` FROM `specialists` WHERE `id` = OLD.`specialist_id`; DELETE FROM `slot_changes` WHERE `specialist_id` = OLD.`specialist_id` AND `version` <= (SELECT `availability_version` FROM `specialists` WHERE `id` = OLD.`specialist_id`) - 64; END;"
     ]
+  },
+  {
+    "tag": "0015_released_handles",
+    "statements": [
+      "CREATE TABLE `released_handles` (\n\t`handle` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`released_at` integer NOT NULL,\n\tFOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE cascade\n);"
+    ]
   }
 ];

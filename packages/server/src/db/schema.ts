@@ -372,6 +372,19 @@ export const slotChanges = sqliteTable(
   (t) => [primaryKey({ columns: [t.specialistId, t.version] })],
 );
 
+/**
+ * A handle its specialist gave up by renaming, kept for them for `HANDLE_HOLD_DAYS`
+ * (`services/catalog/handles.ts`): nobody else can take it meanwhile, so the pages, embeds and
+ * links that still name it cannot start selling someone else's sessions. Its owner can take it back.
+ */
+export const releasedHandles = sqliteTable('released_handles', {
+  handle: text('handle').primaryKey(),
+  specialistId: text('specialist_id')
+    .notNull()
+    .references(() => specialists.id, { onDelete: 'cascade' }),
+  releasedAt: integer('released_at').notNull(),
+});
+
 export const bookings = sqliteTable(
   'bookings',
   {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { specialists } from '../../db/schema.js';
 import { auth, signUp } from '../../testing/accounts.js';
+import { HANDLE_HOLD_DAYS } from '../../services/catalog/handles.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 
 let t: TestApp;
@@ -86,6 +87,26 @@ describe('GET and PATCH /v1/me', () => {
     expect(moved.body.handle).toBe('grace-hopper');
     expect((await t.json('/v1/specialists/grace')).status).toBe(404);
     expect((await t.json('/v1/specialists/grace-hopper')).status).toBe(200);
+  });
+
+  it(`keeps a handle given up by renaming for its specialist ${HANDLE_HOLD_DAYS} days: nobody else can sign up with it or take it, its owner can take it back`, async () => {
+    const mallory = await signUp(t, 'mallory');
+    expect((await patch({ handle: 'mallory2' }, mallory.accessToken)).status).toBe(200);
+    const signup = { email: 'new@example.com', password: 'correct horse battery', name: 'Someone else', handle: 'mallory', timeZone: 'Europe/Berlin', currency: 'EUR' };
+    const refused = await t.json('/v1/auth/signup', { body: signup });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'handle_taken', errors: [{ field: 'body.handle' }] });
+    expect((await patch({ handle: 'mallory' })).body.code).toBe('handle_taken'); // nor by renaming
+    expect((await t.json('/v1/specialists/mallory')).status).toBe(404); // its pages sell nobody's sessions meanwhile
+    // Its owner takes it back, and gives up the other one in turn.
+    expect((await patch({ handle: 'mallory' }, mallory.accessToken)).body.handle).toBe('mallory');
+    expect((await patch({ handle: 'mallory2' })).body.code).toBe('handle_taken');
+    // Once the hold is over, the handle is free again.
+    expect((await patch({ handle: 'mallory3' }, mallory.accessToken)).status).toBe(200);
+    t.setNow(t.now() + (HANDLE_HOLD_DAYS + 1) * 86_400_000);
+    const later = await t.json('/v1/auth/signup', { body: signup });
+    expect(later.status).toBe(201);
+    expect((await t.json('/v1/specialists/mallory')).body.name).toBe('Someone else');
   });
 
   it('moves the working hours with a new time zone and invalidates cached slots', async () => {

@@ -13,6 +13,7 @@ import { mailEnabled } from '../mail/recipients.js';
 import { accountEventQuery } from './account-events.js';
 import { decoyHash, hashPassword, iterationsOf, verifyPassword } from './passwords.js';
 import { t } from '../messages/index.js';
+import { handleStillFree, handleTaken } from '../catalog/handles.js';
 
 /** A refresh token lives 30 days; each use replaces it with a new one. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 86_400_000;
@@ -74,8 +75,7 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
           errors: [{ field: 'body.email', message: t('email_taken.field') }],
         });
       }
-      const [handleOwner] = await db.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, input.handle)).limit(1);
-      if (handleOwner) {
+      if (await handleTaken(db, input.handle, undefined, now)) {
         throw new ServiceError('handle_taken', t('handle_taken', { handle: input.handle }), {
           errors: [{ field: 'body.handle', message: t('handle_taken.field') }],
         });
@@ -84,7 +84,7 @@ export async function signup(deps: Deps, input: z.output<typeof Signup>): Promis
       // With mail off no link can reach them, so there is nothing to prove: verified at once (see `verification.ts`).
       const verifiable = mailEnabled(deps);
       const row = withDefaults(accounts, { id: newId('acct'), email: input.email, passwordHash, role: 'specialist', specialistId, emailVerifiedAt: verifiable ? null : now, createdAt: now });
-      const free = sql`not exists (select 1 from ${accounts} where ${accounts.email} = ${input.email}) and not exists (select 1 from ${specialists} where ${specialists.handle} = ${input.handle})`;
+      const free = sql`not exists (select 1 from ${accounts} where ${accounts.email} = ${input.email}) and ${handleStillFree(input.handle, undefined, now)}`;
       const written = await guardedBatch(database, free, [
         db.insert(specialists).values({ id: specialistId, handle: input.handle, name: input.name, timeZone: input.timeZone, currency: input.currency, createdAt: now }),
         db.insert(accounts).values(row),

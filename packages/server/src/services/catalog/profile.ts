@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../deps.js';
 import type { Profile, ProfileUpdate } from '@slotwise/sdk/contract';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import type { Reader } from '../../db/client.js';
@@ -8,6 +8,7 @@ import { services, specialists, type SpecialistRow } from '../../db/schema.js';
 import { paidBookingsOpen } from '../accounts/verification.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
+import { handleStillFree, handleTaken, renameQueries } from './handles.js';
 
 /** The owner's view of their profile; `emailVerified` as `paidBookingsOpen` reads it. */
 export function toProfile(row: SpecialistRow, emailVerified: boolean): Profile {
@@ -61,7 +62,8 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
       const [current] = await db.select().from(specialists).where(eq(specialists.id, specialist.id));
       if (!current) throw new ServiceError('unauthorized', t('unauthorized.account_gone'));
       const newHandle = handle !== undefined && handle !== current.handle ? handle : undefined;
-      if (newHandle !== undefined && (await handleOwner(db, newHandle, current.id))) {
+      const now = deps.clock();
+      if (newHandle !== undefined && (await handleTaken(db, newHandle, current.id, now))) {
         throw new ServiceError('handle_taken', t('handle_taken', { handle: newHandle }), {
           errors: [{ field: 'body.handle', message: t('handle_taken.profile_field') }],
         });
@@ -72,24 +74,17 @@ export async function updateProfile(deps: ServiceDeps, specialist: SpecialistRow
       if (Object.keys(changes).length === 0) return toProfile(current, verified);
       const condition = and(
         sql`1 = 1`,
-        newHandle === undefined ? undefined : sql`not exists (select 1 from ${specialists} where ${specialists.handle} = ${newHandle} and ${specialists.id} <> ${current.id})`,
+        newHandle === undefined ? undefined : handleStillFree(newHandle, current.id, now),
         dropsLink ? sql`not exists (select 1 from ${services} where ${services.specialistId} = ${current.id} and ${services.locationKind} = 'link')` : undefined,
       )!;
-      const written = await guardedBatch(database, condition, [db.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning()]);
+      const written = await guardedBatch(database, condition, [
+        db.update(specialists).set(changes).where(eq(specialists.id, current.id)).returning(),
+        ...(newHandle === undefined ? [] : renameQueries(database, current.id, current.handle, newHandle, now)),
+      ]);
       return written ? toProfile((written[0] as SpecialistRow[])[0]!, verified) : RETRY;
     },
     writeContention,
   );
-}
-
-/** Whoever else has `handle`, if anyone. */
-async function handleOwner(db: Reader, handle: string, except: string): Promise<string | undefined> {
-  const [owner] = await db
-    .select({ id: specialists.id })
-    .from(specialists)
-    .where(and(eq(specialists.handle, handle), ne(specialists.id, except)))
-    .limit(1);
-  return owner?.id;
 }
 
 /** The calling specialist's profile, as read now. */
