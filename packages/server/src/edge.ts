@@ -20,7 +20,7 @@ import { errorFields, jsonLog, type Log } from './services/log.js';
 import { EDGE_KDF_ITERATIONS } from './services/accounts/passwords.js';
 import { loggedTick } from './services/scheduler.js';
 import { t } from './services/messages/index.js';
-import { flag, integer, paymentsFromEnv, slotCacheSettings, type Env } from './settings.js';
+import { flag, integer, longEnoughSecret, paymentsFromEnv, slotCacheSettings, type Env } from './settings.js';
 
 // workerd takes every named export of a Worker's main module for an entrypoint and refuses to
 // start when one is not a handler or a class (a number, say): besides `default` this module
@@ -78,6 +78,7 @@ function edgeOptionsFromEnv(bindings: EdgeBindings, log: Log, startedAt: number)
     throw new Error('DATABASE_URL is not set and there is no D1 binding named DB: bind a D1 database as DB (d1_databases in wrangler.jsonc), or give the Worker a remote libSQL database (libsql://….turso.io) and its DATABASE_AUTH_TOKEN.');
   }
   if (!env.SLOTWISE_JWT_SECRET) throw new Error('SLOTWISE_JWT_SECRET is not set: on the edge it is required (wrangler secret put SLOTWISE_JWT_SECRET), or sign-ins would not survive from one isolate to the next.');
+  if (env.NODE_ENV === 'production') for (const name of ['SLOTWISE_JWT_SECRET', 'SLOTWISE_SECRETS_KEY'] as const) longEnoughSecret(env, name);
   const database = d1 ? createD1Db(d1) : createRemoteDb(env.DATABASE_URL!, env.DATABASE_AUTH_TOKEN ? { authToken: env.DATABASE_AUTH_TOKEN } : {});
   const chosen = paymentsFromEnv(env, log);
   const offline = chosen === 'offline' ? offlinePayments(database, { clock: Date.now, nodeEnv: env.NODE_ENV }) : undefined;

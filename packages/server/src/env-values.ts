@@ -23,3 +23,13 @@ export function flag(env: Env, name: string): boolean | undefined {
   throw new Error(`${name} must be true or false; got "${env[name]}".`);
 }
 
+/** Production secrets a guess must not reach: at least 32 characters (`openssl rand -base64 48` makes 64). */
+export const MIN_SECRET_LENGTH = 32;
+
+/** Throws a sentence when `name` is set, in production, shorter than `MIN_SECRET_LENGTH`. */
+export function longEnoughSecret(env: Env, name: 'SLOTWISE_JWT_SECRET' | 'SLOTWISE_SECRETS_KEY'): void {
+  const value = env[name];
+  if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
+    throw new Error(`${name} must be at least ${MIN_SECRET_LENGTH} characters in production (it signs every login or seals webhook secrets; a short one can be guessed offline); make one with \`openssl rand -base64 48\`. It has ${value.length}.`);
+  }
+}

@@ -193,6 +193,16 @@ describe('the production entry (node dist/main.js)', () => {
     expect(wrong.stderr).toMatch(/SLOTWISE_DELIVERIES must be "worker" .* or "inline" .*; got "threads"/);
   }, 60_000);
 
+  it('refuses a short SLOTWISE_JWT_SECRET or SLOTWISE_SECRETS_KEY in production, saying how to make one', async () => {
+    for (const name of ['SLOTWISE_JWT_SECRET', 'SLOTWISE_SECRETS_KEY']) {
+      const run = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_JWT_SECRET: 'a-long-random-test-secret-0123456789', [name]: 'secret123', NODE_ENV: 'production' });
+      expect(await run.exited).toBe(1);
+      expect(run.stderr).toContain(`${name} must be at least 32 characters in production`);
+      expect(run.stderr).toContain('openssl rand -base64 48');
+      expect(run.stdout.join('\n')).not.toContain('listening');
+    }
+  }, 30_000);
+
   it('refuses the offline test-payments mode in production', async () => {
     const run = start({ PORT: '0', DATABASE_URL: tempDatabaseUrl(), SLOTWISE_PAYMENTS: 'offline', NODE_ENV: 'production' });
     expect(await run.exited).toBe(1);

@@ -12,7 +12,7 @@ import { startDeliveryWorker, STOP_GRACE_MS } from './deliveries-thread.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo, type SeedResult } from './seed.js';
 import { offlinePayments, type PaymentsProvider } from './providers/payments/index.js';
-import { flag, integer, paymentsFromEnv, slotCacheSettings } from './settings.js';
+import { flag, integer, longEnoughSecret, paymentsFromEnv, slotCacheSettings } from './settings.js';
 import { createSlotCache } from './services/availability/slot-cache.js';
 
 export { paymentsFromEnv } from './settings.js';
@@ -293,6 +293,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   const deliveries = env.SLOTWISE_DELIVERIES;
   if (deliveries !== undefined && deliveries !== 'inline' && deliveries !== 'worker') throw new Error(`SLOTWISE_DELIVERIES must be "worker" (deliveries on a thread of their own, the default) or "inline" (on the thread that serves requests); got "${deliveries}".`);
   if (widgetDir && !existsSync(widgetDir)) throw new Error(`SLOTWISE_WIDGET_DIR must be a folder that exists; got "${widgetDir}".`);
+  if (env.NODE_ENV === 'production') for (const name of ['SLOTWISE_JWT_SECRET', 'SLOTWISE_SECRETS_KEY'] as const) longEnoughSecret(env, name);
   return {
     ...(deliveries ? { deliveries } : {}),
     ...(widgetDir ? { widgetDir } : {}),

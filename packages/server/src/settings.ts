@@ -3,7 +3,7 @@ import type { Log } from './services/log.js';
 import type { SlotCacheOptions } from './services/availability/slot-cache.js';
 
 // Kept apart so `main.ts` can read PORT and HOST before loading the API (see `listen.ts`).
-export { flag, integer } from './env-values.js';
+export { flag, integer, longEnoughSecret } from './env-values.js';
 import { integer, type Env } from './env-values.js';
 
 /*
