@@ -165,8 +165,12 @@ export const CancellationQuote = z
     fullRefundUntil: Instant.nullable(),
     partialRefundUntil: Instant.nullable(),
     cancelUntil: Instant.nullable(),
-    /** For a booking paid with a credit: whether cancelling now gives the credit back. */
-    credit: z.enum(['returned', 'kept']).optional(),
+    /**
+     * For a booking paid with a credit: whether cancelling now gives the credit back (`returned`),
+     * the policy keeps it (`kept`), or it cannot come back because its package was refunded and
+     * its unused credits taken back (`revoked`).
+     */
+    credit: z.enum(['returned', 'kept', 'revoked']).optional(),
   })
   .meta({ id: 'CancellationQuote' });
 

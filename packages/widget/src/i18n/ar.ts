@@ -138,6 +138,7 @@ export const ar: Messages = {
   cannotCancel: 'لم يعد بالإمكان إلغاء هذا الحجز.',
   creditReturned: 'سيُعاد إليك رصيد الجلسة.',
   creditKept: (why) => `لن يُعاد إليك رصيد الجلسة: ${why}.`,
+  creditRevoked: 'لن يُعاد رصيد جلستك: فقد استُرد ثمن باقته.',
   fullRefund: (amount) => `سيُردّ إليك ${iso(amount)} (استرداد كامل).`,
   partialRefund: (amount, percent) => `سيُردّ إليك ${iso(amount)} (${count.format(percent)}٪).`,
   nothingToRefund: 'هذه الجلسة مجانية: لا يوجد ما يُردّ.',

@@ -108,6 +108,7 @@ export const de: Messages = {
   cannotCancel: 'Diese Buchung kann nicht mehr storniert werden.',
   creditReturned: 'Ihr Guthaben für den Termin wird zurückgebucht.',
   creditKept: (why) => `Ihr Guthaben für den Termin verfällt: ${why}.`,
+  creditRevoked: 'Ihr Guthaben wird nicht zurückgegeben: Sein Paket wurde erstattet.',
   fullRefund: (amount) => `Sie erhalten ${amount} zurück (volle Erstattung).`,
   partialRefund: (amount, percent) => `Sie erhalten ${amount} zurück (${percent} %).`,
   nothingToRefund: 'Dieser Termin ist kostenlos: Es gibt nichts zu erstatten.',

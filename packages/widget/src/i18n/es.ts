@@ -108,6 +108,7 @@ export const es: Messages = {
   cannotCancel: 'Esta reserva ya no se puede cancelar.',
   creditReturned: 'Se te devolverá el crédito de la sesión.',
   creditKept: (why) => `No se te devolverá el crédito de la sesión: ${why}.`,
+  creditRevoked: 'Su crédito de sesión no se devolverá: su paquete fue reembolsado.',
   fullRefund: (amount) => `Se te devolverán ${amount} (reembolso completo).`,
   partialRefund: (amount, percent) => `Se te devolverán ${amount} (${percent} %).`,
   nothingToRefund: 'Esta sesión es gratuita: no hay nada que reembolsar.',

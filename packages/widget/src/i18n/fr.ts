@@ -108,6 +108,7 @@ export const fr: Messages = {
   cannotCancel: 'Cette réservation ne peut plus être annulée.',
   creditReturned: 'Votre crédit de séance vous sera rendu.',
   creditKept: (why) => `Votre crédit de séance sera conservé : ${why}.`,
+  creditRevoked: 'Votre crédit de séance ne sera pas rendu : son forfait a été remboursé.',
   fullRefund: (amount) => `Vous serez remboursé de ${amount} (remboursement intégral).`,
   partialRefund: (amount, percent) => `Vous serez remboursé de ${amount} (${percent} %).`,
   nothingToRefund: 'Cette séance est gratuite : il n’y a rien à rembourser.',

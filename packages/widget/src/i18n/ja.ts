@@ -104,6 +104,7 @@ export const ja: Messages = {
   cannotCancel: 'この予約はもうキャンセルできません。',
   creditReturned: 'セッションのクレジットは返却されます。',
   creditKept: (why) => `セッションのクレジットは返却されません。${why}。`,
+  creditRevoked: 'セッションクレジットは戻りません。そのパッケージは返金済みです。',
   fullRefund: (amount) => `${amount}が返金されます（全額返金）。`,
   partialRefund: (amount, percent) => `${amount}が返金されます（${percent}%）。`,
   nothingToRefund: 'このセッションは無料のため、返金はありません。',

@@ -108,6 +108,7 @@ export const pt: Messages = {
   cannotCancel: 'Este agendamento não pode mais ser cancelado.',
   creditReturned: 'Seu crédito de sessão será devolvido.',
   creditKept: (why) => `Seu crédito de sessão não será devolvido: ${why}.`,
+  creditRevoked: 'Seu crédito de sessão não será devolvido: o pacote dele foi reembolsado.',
   fullRefund: (amount) => `Você receberá ${amount} de volta (reembolso integral).`,
   partialRefund: (amount, percent) => `Você receberá ${amount} de volta (${percent} %).`,
   nothingToRefund: 'Esta sessão é gratuita: não há nada a reembolsar.',

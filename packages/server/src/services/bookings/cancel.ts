@@ -39,9 +39,11 @@ export async function cancelGuarded(deps: Pick<ServiceDeps, 'database'>, find: (
     const decision = cancellation(policyOf(service!), row, now, actor);
     if (!decision.allowed && (row.status === 'held' || row.status === 'confirmed')) throw new ServiceError('booking_not_cancellable', decision.why);
     const [payment] = await db.select().from(payments).where(and(eq(payments.bookingId, row.id), eq(payments.status, 'succeeded')));
-    const credit = row.creditLotId === null ? undefined : returnsCredit(decision.refund.rule) ? ('returned' as const) : ('kept' as const);
+    const policyReturns = row.creditLotId !== null && returnsCredit(decision.refund.rule);
     const refund = payment && decision.refund.amount > 0 ? await queueRefundQueries(db, payment, decision.refund.amount, actor === 'customer' ? 'cancellation' : 'specialist', now) : undefined;
-    const back = credit === 'returned' ? await returnCreditQueries(db, row, now) : undefined;
+    const back = policyReturns ? await returnCreditQueries(db, row, now) : undefined;
+    // Said as it happens: a credit whose package was refunded meanwhile is not given back.
+    const credit = row.creditLotId === null ? undefined : !policyReturns ? ('kept' as const) : back!.queries.length > 0 ? ('returned' as const) : ('revoked' as const);
     const change = changeBookingQueries(
       db,
       row,

@@ -6,6 +6,7 @@ import { bookings, bookingTokens, payments, services, type BookingRow } from '..
 import { transition } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
 import { returnsCredit } from '../../domain/credits.js';
+import { isRevoked } from '../packages/revoke.js';
 import { cancellation, deadlines, reschedule } from '../../domain/policy.js';
 import { policyOf } from '../availability/rules.js';
 import type { ServiceDeps } from '../deps.js';
@@ -114,7 +115,7 @@ export async function quoteCancellation(deps: ServiceDeps, id: string, token: st
     fullRefundUntil: isoInstant(limits.fullRefundUntil),
     partialRefundUntil: isoInstant(limits.partialRefundUntil),
     cancelUntil: isoInstant(limits.cancelUntil),
-    ...(row.creditLotId === null ? {} : { credit: returnsCredit(decision.refund.rule) ? ('returned' as const) : ('kept' as const) }),
+    ...(row.creditLotId === null ? {} : { credit: !returnsCredit(decision.refund.rule) ? ('kept' as const) : (await isRevoked(db, row.creditLotId)) ? ('revoked' as const) : ('returned' as const) }),
   };
 }
 

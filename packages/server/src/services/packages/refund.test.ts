@@ -53,6 +53,23 @@ describe('refunding a purchase from Slotwise (POST /v1/me/package-purchases/{id}
     expect(events[1]).toMatchObject({ data: { purchase: { id: purchase.id }, credits: { revoked: 2 } } });
   });
 
+  it('says a credit spent on a booking does not come back when that booking is cancelled after the package was refunded', async () => {
+    const pkg = await t.createPackage();
+    const { purchase, creditsToken } = await t.buyAndPay(pkg.id);
+    const booked = await t.bookWithCredit('2026-11-24T09:00:00Z', creditsToken);
+    expect(booked.status).toBe(201);
+    expect((await refund(purchase.id)).body.revoked).toBe(2);
+    const { booking, manageToken } = booked.body as { booking: { id: string }; manageToken: string };
+    const asCustomer = { authorization: `Bearer ${manageToken}` };
+    const quote = await t.json(`/v1/bookings/${booking.id}/cancellation`, { headers: asCustomer });
+    expect(quote.body).toMatchObject({ allowed: true, credit: 'revoked' });
+    expect((await t.json(`/v1/bookings/${booking.id}/cancel`, { body: {}, headers: asCustomer })).status).toBe(200);
+    const detail = await t.json(`/v1/me/bookings/${booking.id}`, { headers: t.asMe });
+    expect(detail.body.events.at(-1)).toMatchObject({ type: 'cancelled', data: { credit: 'revoked' } });
+    // Nothing went back into the refunded package.
+    expect((await t.ledger(purchase.id)).map((r) => r.kind)).toEqual(['grant', 'debit', 'revoke']);
+  });
+
   it('answers a retry with the same Idempotency-Key from the first answer, refunding once', async () => {
     const pkg = await t.createPackage();
     const { purchase } = await t.buyAndPay(pkg.id);

@@ -74,6 +74,7 @@ export function quoteText(quote: CancellationQuote, booking: Booking, locale: st
   if (!quote.allowed) return quote.reason || t.cannotCancel;
   if (quote.credit === 'returned') return t.creditReturned;
   if (quote.credit === 'kept') return t.creditKept(tooLate(quote, booking, t));
+  if (quote.credit === 'revoked') return t.creditRevoked;
   const { amount, currency, percent, rule } = quote.refund;
   if (amount > 0) {
     const money = formatAmount(amount, currency, locale);

@@ -28,6 +28,7 @@ export const manage = {
   cannotCancel: 'This booking can no longer be cancelled.',
   creditReturned: 'Your session credit will be returned.',
   creditKept: (why: string) => `Your session credit will be kept: ${why}.`,
+  creditRevoked: 'Your session credit will not be returned: its package was refunded.',
   fullRefund: (amount: string) => `You will get ${amount} back (full refund).`,
   partialRefund: (amount: string, percent: number) => `You will get ${amount} back (${percent} %).`,
   nothingToRefund: 'This session is free: there is nothing to refund.',

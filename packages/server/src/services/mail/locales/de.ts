@@ -68,6 +68,7 @@ export const de: Strings = {
     noRefund: 'Nach den Stornobedingungen dieser Sitzung besteht kein Anspruch auf Erstattung.',
     creditReturned: 'Das Guthaben, mit dem Sie gebucht haben, ist wieder in Ihrem Paket.',
     creditKept: 'Nach den Stornobedingungen dieser Sitzung wird das Guthaben, mit dem Sie gebucht haben, nicht zurückgebucht.',
+    creditRevoked: 'Das Guthaben, mit dem Sie gebucht haben, wird nicht zurückgegeben: Das Paket, aus dem es stammt, wurde erstattet.',
   },
   customerHoldExpired: {
     subject: (service) => `Nicht gebucht: ${service}`,

@@ -70,6 +70,7 @@ export const en = {
     noRefund: 'Under the cancellation policy of this session, no refund is due.',
     creditReturned: 'The credit you booked with is back in your package.',
     creditKept: 'Under the cancellation policy of this session, the credit you booked with is not returned.',
+    creditRevoked: 'The credit you booked with does not come back: the package it came from was refunded.',
   },
   customerHoldExpired: {
     subject: (service: string) => `Not booked: ${service}`,

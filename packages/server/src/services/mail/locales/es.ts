@@ -68,6 +68,7 @@ export const es: Strings = {
     noRefund: 'Según la política de cancelación de esta sesión, no corresponde ningún reembolso.',
     creditReturned: 'El crédito con el que reservó ha vuelto a su paquete.',
     creditKept: 'Según la política de cancelación de esta sesión, el crédito con el que reservó no se devuelve.',
+    creditRevoked: 'El crédito con el que reservó no se devuelve: el paquete del que venía fue reembolsado.',
   },
   customerHoldExpired: {
     subject: (service) => `No reservada: ${service}`,

@@ -68,6 +68,7 @@ export const fr: Strings = {
     noRefund: 'Selon les conditions d’annulation de cette séance, aucun remboursement n’est dû.',
     creditReturned: 'Le crédit utilisé pour réserver a été restitué à votre forfait.',
     creditKept: 'Selon les conditions d’annulation de cette séance, le crédit utilisé pour réserver n’est pas restitué.',
+    creditRevoked: 'Le crédit utilisé pour réserver ne revient pas : le forfait dont il venait a été remboursé.',
   },
   customerHoldExpired: {
     subject: (service) => `Non réservé : ${service}`,

@@ -68,6 +68,7 @@ export const ja: Strings = {
     noRefund: 'このセッションのキャンセルポリシーにより、返金はありません。',
     creditReturned: 'ご予約に使ったクレジットはパッケージに戻りました。',
     creditKept: 'このセッションのキャンセルポリシーにより、ご予約に使ったクレジットは戻りません。',
+    creditRevoked: '予約に使ったクレジットは戻りません。そのクレジットのパッケージは返金済みです。',
   },
   customerHoldExpired: {
     subject: (service) => `予約未完了: ${service}`,

@@ -68,6 +68,7 @@ export const pt: Strings = {
     noRefund: 'Pela política de cancelamento desta sessão, não há reembolso.',
     creditReturned: 'O crédito usado na reserva voltou para o seu pacote.',
     creditKept: 'Pela política de cancelamento desta sessão, o crédito usado na reserva não é devolvido.',
+    creditRevoked: 'O crédito usado no agendamento não volta: o pacote de onde ele veio foi reembolsado.',
   },
   customerHoldExpired: {
     subject: (service) => `Não reservada: ${service}`,

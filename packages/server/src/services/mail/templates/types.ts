@@ -43,7 +43,7 @@ export interface TemplateInput {
     /** Why a refund was issued (`late_payment`). */
     refundCause?: string;
     /** A credit booking's cancellation: the credit came back or was kept. */
-    credit?: 'returned' | 'kept';
+    credit?: 'returned' | 'kept' | 'revoked';
     /** Reminders: hours before the start. */
     hours?: number;
   };
