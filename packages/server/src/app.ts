@@ -122,7 +122,7 @@ export function createApp(options: AppOptions): SlotwiseApp {
     webhookFetch: options.webhookFetch ?? globalThis.fetch.bind(globalThis),
     allowLoopbackWebhooks: options.allowLoopbackWebhooks ?? false,
     secretsKey: options.secretsKey ?? jwtSecret,
-    links: options.links ?? { api: 'http://localhost:8787', manage: 'http://localhost:8787/' },
+    links: options.links ?? { api: 'http://localhost:8787' },
   };
   const app = new Hono<AppEnv>() as SlotwiseApp;
   // Every commit wakes the dispatcher, which plans and sends in the background: no request waits

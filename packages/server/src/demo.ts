@@ -21,7 +21,7 @@ const env = optionsFromEnv(process.env);
 // The demo's mail goes to a real SMTP server on 127.0.0.1 and is read at /dev/mailbox: nothing
 // leaves the machine. Links in the messages point at this server (set once it listens).
 const mailbox = await startMailbox();
-const links = { api: env.links?.api ?? '', manage: env.links?.manage ?? '' };
+const links: { api: string; manage?: string } = { api: env.links?.api ?? '', ...(env.links?.manage ? { manage: env.links.manage } : {}) };
 const server = await startServer({
   ...env,
   port: env.port ?? 8787,
@@ -42,7 +42,8 @@ const server = await startServer({
     app.get('/*', serveStatic({ root: page }));
   },
 });
-if (!links.api) Object.assign(links, { api: server.url, manage: `${server.url}/` });
+// Emails link each specialist's customers to that specialist's own page (`/{handle}`).
+if (!links.api) links.api = server.url;
 closeOnSignal(server);
 if (await seedDemoPayments(server.app.deps.payments, server.database)) {
   console.log('Test-payments mode (no STRIPE_SECRET_KEY): the "Coaching session" costs €90, paid with a test button — no money moves.');

@@ -72,7 +72,8 @@ export interface ServiceDeps {
   /**
    * Where links in messages point: the API (receipts, calendar files) and the page that shows a
    * booking to its customer (the widget's manage view: `#slotwise-booking=…&slotwise-token=…` is
-   * set as the fragment, which reaches no server).
+   * set as the fragment, which reaches no server) — one page for every specialist when `manage` is
+   * set (a server for one practice, on its own site), else each specialist's hosted page `/{handle}`.
    */
-  links: { api: string; manage: string };
+  links: { api: string; manage?: string };
 }

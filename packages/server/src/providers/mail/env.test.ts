@@ -9,7 +9,7 @@ describe('mail settings from the environment', () => {
   it('no transport: mail off, links from PUBLIC_API_URL / PUBLIC_MANAGE_URL when given', () => {
     expect(optionsFromEnv({})).not.toHaveProperty('mail');
     expect(optionsFromEnv({ PUBLIC_API_URL: 'https://api.example.com/', PUBLIC_MANAGE_URL: 'https://coach.example/book' }).links).toEqual({ api: 'https://api.example.com', manage: 'https://coach.example/book' });
-    expect(optionsFromEnv({ PUBLIC_API_URL: 'https://api.example.com' }).links).toEqual({ api: 'https://api.example.com', manage: 'https://api.example.com/' });
+    expect(optionsFromEnv({ PUBLIC_API_URL: 'https://api.example.com' }).links).toEqual({ api: 'https://api.example.com' }); // each specialist's hosted page then
   });
 
   it('SMTP_URL: SMTP through nodemailer from MAIL_FROM', () => {

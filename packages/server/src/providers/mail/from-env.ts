@@ -4,7 +4,7 @@ import { postmarkMail } from './postmark.js';
 export interface MailSettings {
   mail?: MailTransport;
   mailFrom?: string;
-  links?: { api: string; manage: string };
+  links?: { api: string; manage?: string };
 }
 
 const httpUrl = (name: string, value: string) => {
@@ -22,7 +22,7 @@ const httpUrl = (name: string, value: string) => {
  * Mail as the environment says: `SMTP_URL` (nodemailer) or `POSTMARK_SERVER_TOKEN` (Postmark's
  * HTTP API, `POSTMARK_MESSAGE_STREAM` optional) — not both — sent from `MAIL_FROM`, with links
  * to `PUBLIC_API_URL` and `PUBLIC_MANAGE_URL` (the page with the widget that shows a booking to
- * its customer; default: the API's own root). With a transport, `MAIL_FROM` and `PUBLIC_API_URL`
+ * its customer; default: each specialist's hosted page, `PUBLIC_API_URL/{handle}`). With a transport, `MAIL_FROM` and `PUBLIC_API_URL`
  * are required: a message from a made-up sender, or with links to localhost, helps nobody.
  * Nothing set: mail is off (`mailOff()`) and no email is planned. `smtp` makes the SMTP
  * transport (Node only: `mailOptionsFromEnv` passes nodemailer's); without it `SMTP_URL` is refused.
@@ -53,12 +53,12 @@ export function mailSettingsFromEnv(env: Record<string, string | undefined>, smt
   return { mail, mailFrom: from, links: links.links };
 }
 
-function linksFromEnv(env: Record<string, string | undefined>): { links: { api: string; manage: string } } | undefined {
+function linksFromEnv(env: Record<string, string | undefined>): { links: { api: string; manage?: string } } | undefined {
   const api = env.PUBLIC_API_URL?.trim();
   const manage = env.PUBLIC_MANAGE_URL?.trim();
   if (!api) {
     if (manage) throw new Error('PUBLIC_MANAGE_URL is set without PUBLIC_API_URL.');
     return undefined;
   }
-  return { links: { api: httpUrl('PUBLIC_API_URL', api).replace(/\/+$/, ''), manage: manage ? httpUrl('PUBLIC_MANAGE_URL', manage) : `${api.replace(/\/+$/, '')}/` } };
+  return { links: { api: httpUrl('PUBLIC_API_URL', api).replace(/\/+$/, ''), ...(manage ? { manage: httpUrl('PUBLIC_MANAGE_URL', manage) } : {}) } };
 }

@@ -81,6 +81,15 @@ describe('confirmation', () => {
     expect(row!.idempotencyKey).not.toContain('@example.com'); // keys are logged; addresses are not
   });
 
+  it('links a customer to their specialist’s own page when no one page is set for every specialist (PUBLIC_MANAGE_URL)', async () => {
+    await m.closeAll();
+    m = await mailTestApp({ links: { api: 'https://api.slotwise.test' } });
+    const { booking } = await m.book(MONDAY);
+    const customer = one(await m.settle().then(() => m.to('grace@example.com')), 'Confirmed');
+    const manage = linksOf(customer).find((l) => l.includes('#slotwise-booking='))!;
+    expect(manage).toMatch(new RegExp(`^https://api\\.slotwise\\.test/demo#slotwise-booking=${booking.id}&slotwise-token=`));
+  });
+
   it('links the customer to their booking, its calendar file and its receipt with a token minted for this email', async () => {
     const { booking, manageToken } = await m.book(MONDAY);
     const customer = one(await m.settle().then(() => m.to('grace@example.com')), 'Confirmed');

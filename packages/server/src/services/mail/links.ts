@@ -24,8 +24,9 @@ const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.ap
  * verification screens (with an account token minted for that email).
  */
 export const links = {
-  manage: (deps: Pick<ServiceDeps, 'links'>, bookingId: string, token: string) => {
-    const url = new URL(deps.links.manage);
+  /** `handle`'s own page (the hosted one, `/{handle}`), or the one page `PUBLIC_MANAGE_URL` names for every specialist. */
+  manage: (deps: Pick<ServiceDeps, 'links'>, handle: string, bookingId: string, token: string) => {
+    const url = new URL(deps.links.manage ?? api(deps, `/${encodeURIComponent(handle)}`));
     url.hash = new URLSearchParams({ [MANAGE_FRAGMENT.booking]: bookingId, [MANAGE_FRAGMENT.token]: token }).toString();
     return url.href;
   },
