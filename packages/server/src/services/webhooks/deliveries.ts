@@ -89,9 +89,14 @@ export async function redeliverWebhook(deps: ServiceDeps, specialist: Specialist
   if (!original) throw new ServiceError('webhook_delivery_not_found', t('webhook_delivery_not_found', { endpoint: endpointId, id: deliveryId }));
   if (!endpoint.enabled) throw new ServiceError('webhook_endpoint_disabled', t('webhook_endpoint_disabled'));
   const data = original.data as unknown as WebhookDeliveryData;
-  // One message on its way at a time: a loop of redeliveries would have the platform's addresses
-  // send a host, whoever's it is, as many POSTs as it was asked for, each retried for days.
-  const inFlight = and(ofEndpoint(specialist, endpointId), inArray(deliveries.status, ['pending', 'sending']), sql`json_extract(${deliveries.data}, '$.messageId') = ${data.messageId}`);
+  // One redelivery of a message on its way at a time: a loop of them would have the platform's
+  // addresses send a host, whoever's it is, as many POSTs as it was asked for, each retried for
+  // days. The original's own retries do not count: "send it now" while it waits is what this is for.
+  const inFlight = and(
+    ofEndpoint(specialist, endpointId),
+    inArray(deliveries.status, ['pending', 'sending']),
+    sql`json_extract(${deliveries.data}, '$.messageId') = ${data.messageId} and json_extract(${deliveries.data}, '$.redeliveryOf') is not null`,
+  );
   const pendingOne = async () => {
     const [pending] = await db.select({ id: deliveries.id }).from(deliveries).where(inFlight).limit(1);
     return pending && new ServiceError('webhook_redelivery_pending', t('webhook_redelivery_pending', { id: pending.id }));

@@ -6,10 +6,17 @@ import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleDevelopers } from './developers.component.js';
 import './developers.js';
+import { LANGUAGES } from '../../../i18n/index.js';
+import { snippetLanguages } from './snippet.js';
 
 const works = (key: string) => createClient({ baseURL: consoleApi(), apiKey: key }).me.profile.retrieve().then(() => true, () => false);
 
 describe('console developers', () => {
+  it('offers in the snippet exactly the languages the widget has words for', () => {
+    const offered = snippetLanguages.map(({ tag }) => tag.split('-')[0]).filter(Boolean);
+    expect([...new Set(offered)].sort()).to.deep.equal([...LANGUAGES].sort());
+  });
+
   it('creates a key shown once, rotates it (the old one dies) and revokes it, each confirmed', async () => {
     const practice = await openPractice();
     const el = await inConsole<SlotwiseConsoleDevelopers>(html`<slotwise-console-developers></slotwise-console-developers>`, practice.session);

@@ -22,7 +22,7 @@ export function embedSnippet(options: SnippetOptions): string {
 <slotwise-booking${attribute('specialist', options.handle)}${attribute('lang', options.lang)}${attribute('timezone', options.timeZone)}${style}></slotwise-booking>`;
 }
 
-/** Languages offered for `lang` (dates, times and prices follow it). */
+/** Languages offered for `lang`: those the widget has words for (`LANGUAGES`); dates, times and prices follow it. */
 export const snippetLanguages: readonly { tag: string; label: string }[] = [
   { tag: '', label: 'The visitor’s browser language' },
   { tag: 'en', label: 'English' },
@@ -30,7 +30,7 @@ export const snippetLanguages: readonly { tag: string; label: string }[] = [
   { tag: 'de', label: 'German' },
   { tag: 'fr', label: 'French' },
   { tag: 'es', label: 'Spanish' },
-  { tag: 'it', label: 'Italian' },
-  { tag: 'nl', label: 'Dutch' },
   { tag: 'pt', label: 'Portuguese' },
+  { tag: 'ja', label: 'Japanese' },
+  { tag: 'ar', label: 'Arabic (right to left)' },
 ];
