@@ -28,6 +28,8 @@ export class SlotwiseConsoleApiKeys extends LitElement {
   @state() name = '';
   @state() errors: FormErrors = noErrors;
   @state() error = '';
+  /** A create is on its way: the button waits. */
+  @state() creating = false;
   /** The secret just made, shown until dismissed; never stored anywhere else. */
   @state() secret: { name: string; key: string } | undefined;
   readonly confirm = new ConfirmController(this);
@@ -47,6 +49,9 @@ export class SlotwiseConsoleApiKeys extends LitElement {
 
   async create(event: Event): Promise<void> {
     event.preventDefault();
+    // A double click submits once: the second would find the field emptied and show an error under the new key.
+    if (this.creating) return;
+    this.creating = true;
     try {
       const created = await this.session!.client.me.apiKeys.create({ name: this.name });
       Object.assign(this, { secret: { name: created.name, key: created.key }, name: '', errors: noErrors });
@@ -56,6 +61,8 @@ export class SlotwiseConsoleApiKeys extends LitElement {
       this.errors = formErrors(error);
       await this.updateComplete;
       focusFirstInvalid(this.renderRoot);
+    } finally {
+      this.creating = false;
     }
   }
 
@@ -104,7 +111,7 @@ export class SlotwiseConsoleApiKeys extends LitElement {
         <input id="key-name" .value=${this.name} aria-invalid=${invalid(this.errors, 'name')} aria-describedby=${describedBy(this.errors, 'name')}
           @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
         ${renderFieldError(this.errors, 'name')}
-        <div class="actions"><button type="submit">Create key</button></div>
+        <div class="actions"><button type="submit" aria-disabled=${this.creating ? 'true' : 'false'}>Create key</button></div>
       </form>
       ${this.confirm.render()}
     </section>`;

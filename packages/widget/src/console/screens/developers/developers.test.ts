@@ -28,7 +28,11 @@ describe('console developers', () => {
 
     fill(keys, '#key-name', 'Zapier');
     button(keys, 'Create key').click();
+    button(keys, 'Create key').click(); // a double click creates one key and shows no error
     await eventually(() => deep(keys, '[data-secret]'), 'the secret');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(deep(keys, '#error-name')).to.equal(undefined);
+    expect((await practice.session.client.me.apiKeys.list()).data.map((k) => k.name)).to.deep.equal(['Zapier']);
     expect(text(deep(keys, '.secret-once'))).to.contain('won’t be shown again: only a hash of it is kept.');
     const first = text(deep(keys, '[data-secret]'));
     expect(await works(first)).to.equal(true);
