@@ -74,6 +74,9 @@ describe('money in emails', () => {
     const [lapsed] = m.to('grace@example.com');
     expect(lapsed!.subject).toBe('Not booked: Intro call');
     expect(lapsed!.text).toContain('Nothing was charged');
+    expect(lapsed!.text).toContain('Times are in');
+    expect(lapsed!.text).toContain('View your booking:');
+    expect(lapsed!.text).not.toContain('View or change');
     expect(m.to('demo@slotwise.local')).toHaveLength(0);
   });
 

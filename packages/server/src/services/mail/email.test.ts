@@ -148,6 +148,10 @@ describe('changes update the same calendar event', () => {
     expect(customerCancel.text).toContain('is cancelled, as you asked');
     const specialistCancel = one(m.to('demo@slotwise.local'), 'Cancelled: Grace Hopper');
     expect(specialistCancel.text).toContain('Reason: Travelling');
+    // A cancelled booking can be looked at, not changed; and whether the time is open again is not this email's to say.
+    expect(customerCancel.text).toMatch(/View your booking: https:\/\/coach\.example\/book#slotwise-booking=/);
+    expect(customerCancel.text).not.toContain('View or change');
+    expect(specialistCancel.text).toContain('The time is no longer held for this booking: others can book it if it is still within your hours.');
     for (const message of [customerCancel, specialistCancel]) {
       expect(vevent(calendarsOf(message)[0]!)).toMatchObject({ method: 'CANCEL', uid: `${booking.id}@slotwise`, sequence: 2, status: 'CANCELLED' });
     }

@@ -14,6 +14,7 @@ export const ar: Strings = {
     timesIn: (zone) => `المواعيد بتوقيت ${zone}.`,
     notes: 'ملاحظته',
     manage: 'عرض حجزك أو تغييره',
+    view: 'عرض حجزك',
     addToCalendar: 'تنزيل ملف التقويم',
     join: 'الانضمام إلى الجلسة',
     receipt: 'عرض الإيصال',
@@ -185,7 +186,7 @@ export const ar: Strings = {
     reason: 'السبب',
     refund: (amount) => `يُعاد إلى العميل ${amount}؛ وتُسترجع حصتك منه وحصة رسوم المنصة بالتناسب.`,
     noRefund: 'وفقًا لسياسة الإلغاء الخاصة بك، لا يُستحق أي مبلغ مسترد.',
-    freed: 'أصبح الموعد متاحًا للحجز من جديد.',
+    freed: 'لم يعد الموعد محجوزًا لهذا الحجز: يمكن لغيره حجزه إن كان ما زال ضمن ساعات عملك.',
   },
   specialistReminder: {
     subject: (customer, when) => `تذكير: ${customer}، ${when}`,

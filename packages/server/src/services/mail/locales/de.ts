@@ -14,6 +14,7 @@ export const de: Strings = {
     timesIn: (zone) => `Alle Zeiten in ${zone}.`,
     notes: 'Notiz',
     manage: 'Buchung ansehen oder ändern',
+    view: 'Buchung ansehen',
     addToCalendar: 'Kalenderdatei herunterladen',
     join: 'An der Sitzung teilnehmen',
     receipt: 'Quittung ansehen',
@@ -189,7 +190,7 @@ export const de: Strings = {
     reason: 'Grund',
     refund: (amount) => `Die Kundin bzw. der Kunde erhält ${amount} zurück; Ihr Anteil daran und der Anteil der Plattformgebühr werden anteilig zurückgebucht.`,
     noRefund: 'Nach Ihren Stornobedingungen besteht kein Anspruch auf Erstattung.',
-    freed: 'Der Termin ist wieder buchbar.',
+    freed: 'Der Termin ist für diese Buchung nicht mehr reserviert: Andere können ihn buchen, sofern er noch in Ihren Zeiten liegt.',
   },
   specialistReminder: {
     subject: (customer, when) => `Erinnerung: ${customer}, ${when}`,

@@ -16,6 +16,7 @@ export const en = {
     timesIn: (zone: string) => `Times are in ${zone}.`,
     notes: 'Their note',
     manage: 'View or change your booking',
+    view: 'View your booking',
     addToCalendar: 'Download the calendar file',
     join: 'Join the session',
     receipt: 'View your receipt',
@@ -188,7 +189,7 @@ export const en = {
     reason: 'Reason',
     refund: (amount: string) => `The customer is refunded ${amount}; your share of it and the platform fee’s share are reversed in proportion.`,
     noRefund: 'No refund is due under your cancellation policy.',
-    freed: 'The time is open for booking again.',
+    freed: 'The time is no longer held for this booking: others can book it if it is still within your hours.',
   },
   specialistReminder: {
     subject: (customer: string, when: string) => `Reminder: ${customer}, ${when}`,

@@ -14,6 +14,7 @@ export const es: Strings = {
     timesIn: (zone) => `Los horarios están en ${zone}.`,
     notes: 'Su nota',
     manage: 'Ver o cambiar su reserva',
+    view: 'Ver su reserva',
     addToCalendar: 'Descargar el archivo de calendario',
     join: 'Unirse a la sesión',
     receipt: 'Ver su recibo',
@@ -189,7 +190,7 @@ export const es: Strings = {
     reason: 'Motivo',
     refund: (amount) => `Al cliente se le reembolsan ${amount}; su parte y la de la comisión de la plataforma se revierten en proporción.`,
     noRefund: 'Según su política de cancelación, no corresponde ningún reembolso.',
-    freed: 'El horario vuelve a estar disponible para reservar.',
+    freed: 'El horario ya no está reservado para esta cita: otros pueden reservarlo si sigue dentro de su horario.',
   },
   specialistReminder: {
     subject: (customer, when) => `Recordatorio: ${customer}, ${when}`,

@@ -14,6 +14,7 @@ export const fr: Strings = {
     timesIn: (zone) => `Les horaires sont indiqués en ${zone}.`,
     notes: 'Sa note',
     manage: 'Voir ou modifier votre réservation',
+    view: 'Voir votre réservation',
     addToCalendar: 'Télécharger le fichier de calendrier',
     join: 'Rejoindre la séance',
     receipt: 'Voir votre reçu',
@@ -191,7 +192,7 @@ export const fr: Strings = {
     reason: 'Motif',
     refund: (amount) => `Le client est remboursé de ${amount} ; votre part et celle des frais de plateforme sont reprises au prorata.`,
     noRefund: 'Selon vos conditions d’annulation, aucun remboursement n’est dû.',
-    freed: 'Le créneau est de nouveau réservable.',
+    freed: 'Le créneau n’est plus retenu pour cette réservation : d’autres peuvent le réserver s’il reste dans vos horaires.',
   },
   specialistReminder: {
     subject: (customer, when) => `Rappel : ${customer}, ${when}`,

@@ -14,6 +14,7 @@ export const ja: Strings = {
     timesIn: (zone) => `時刻は ${zone} で表示しています。`,
     notes: 'メモ',
     manage: '予約の確認・変更',
+    view: '予約を確認',
     addToCalendar: 'カレンダーファイルをダウンロード',
     join: 'セッションに参加',
     receipt: '領収書を見る',
@@ -190,7 +191,7 @@ export const ja: Strings = {
     reason: '理由',
     refund: (amount) => `お客様には ${amount} が返金されます。あなたの取り分とプラットフォーム手数料の取り分は、比例して差し戻されます。`,
     noRefund: 'あなたのキャンセルポリシーにより、返金はありません。',
-    freed: 'この枠は再び予約できるようになりました。',
+    freed: 'この枠はこの予約のために確保されなくなりました。受付時間内であれば、他の方が予約できます。',
   },
   specialistReminder: {
     subject: (customer, when) => `リマインダー: ${customer}、${when}`,

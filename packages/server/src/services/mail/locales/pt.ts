@@ -14,6 +14,7 @@ export const pt: Strings = {
     timesIn: (zone) => `Os horários estão em ${zone}.`,
     notes: 'Observação',
     manage: 'Ver ou alterar sua reserva',
+    view: 'Ver sua reserva',
     addToCalendar: 'Baixar o arquivo de calendário',
     join: 'Entrar na sessão',
     receipt: 'Ver seu recibo',
@@ -189,7 +190,7 @@ export const pt: Strings = {
     reason: 'Motivo',
     refund: (amount) => `O cliente recebe ${amount} de volta; sua parte e a parte da taxa da plataforma são estornadas proporcionalmente.`,
     noRefund: 'Pela sua política de cancelamento, não há reembolso.',
-    freed: 'O horário está disponível para reserva novamente.',
+    freed: 'O horário não está mais reservado para este agendamento: outras pessoas podem reservá-lo se ainda estiver dentro do seu horário.',
   },
   specialistReminder: {
     subject: (customer, when) => `Lembrete: ${customer}, ${when}`,

@@ -11,11 +11,14 @@ export function sessionDetails({ t, booking }: TemplateInput): [string, string][
   ];
 }
 
-/** The customer's way back to the booking (and to the meeting, once it exists). */
-export function customerActions({ t, links }: TemplateInput, options: { join?: boolean; calendar?: boolean } = {}) {
+/**
+ * The customer's way back to the booking (and to the meeting, once it exists). `over`: the booking
+ * was cancelled or never made, so the link only shows it — "change" would promise what it cannot.
+ */
+export function customerActions({ t, links }: TemplateInput, options: { join?: boolean; calendar?: boolean; over?: boolean } = {}) {
   return [
     ...(options.join && links.join ? [{ label: t.common.join, url: links.join }] : []),
-    ...(links.manage ? [{ label: t.common.manage, url: links.manage }] : []),
+    ...(links.manage ? [{ label: options.over ? t.common.view : t.common.manage, url: links.manage }] : []),
     ...(options.calendar && links.calendar ? [{ label: t.common.addToCalendar, url: links.calendar }] : []),
   ];
 }
@@ -66,7 +69,7 @@ export const customerCancelled: Template = (input) => {
     heading: s.heading,
     paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when, change.actor, booking.specialist), ...(money ? [money] : []), t.common.cancelInvite],
     details: [[t.common.session, booking.service], [t.common.with, booking.specialist], [t.common.when, booking.when], ...(change.reason ? ([[s.reason, change.reason]] as [string, string][]) : [])],
-    actions: customerActions(input),
+    actions: customerActions(input, { over: true }),
   };
 };
 

@@ -2,14 +2,15 @@ import { customerActions, sessionDetails } from './customer-booking.js';
 import type { Template } from './types.js';
 
 /** A hold that lapsed unpaid (or whose payment was cancelled): nothing booked, nothing charged. */
-export const customerHoldExpired: Template = ({ t, booking, links }) => {
+export const customerHoldExpired: Template = (input) => {
+  const { t, booking } = input;
   const s = t.customerHoldExpired;
   return {
     subject: s.subject(booking.service),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when), s.again],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when), s.again, t.common.timesIn(booking.zone)],
     details: [[t.common.session, booking.service], [t.common.with, booking.specialist], [t.common.when, booking.when]],
-    actions: links.manage ? [{ label: t.common.manage, url: links.manage }] : [],
+    actions: customerActions(input, { over: true }),
   };
 };
 

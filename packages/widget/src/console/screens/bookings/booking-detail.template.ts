@@ -16,7 +16,8 @@ const when = (instant: string, zone: string) => `${formatInstantDate(instant, zo
 export function cancelConsequence(booking: SpecialistBooking): string {
   const name = booking.customer.name;
   const payment = booking.payment;
-  const freed = 'The time opens again for others.';
+  // Not "open again": the day may have been closed since, or the time taken by an outside calendar.
+  const freed = 'The time is no longer held for this booking: others can book it if it is still within your hours.';
   if (payment?.status === 'succeeded') {
     const left = payment.amount - payment.amountRefunded;
     return `${name} gets a full refund of ${formatAmount(left, payment.currency)}: a cancellation by you is always refunded in full. ${freed}`;
