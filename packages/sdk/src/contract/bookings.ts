@@ -93,8 +93,10 @@ export const Booking = z
     cancelledAt: Instant.nullable(),
     cancelledBy: Actor.nullable(),
     cancellationReason: z.string().nullable(),
-    /** The payment of a priced session; null for a free one. */
+    /** The payment of a priced session; null for a free one, and for one paid with a package credit. */
     payment: BookingPayment.nullable(),
+    /** Paid with a credit of a package bought earlier (`price` is then 0: the money came with the package). */
+    paidWithCredit: z.boolean(),
     /** Where the session happens (the service's location): the address or phone number when it has one. */
     location: BookingLocation,
     /** The join window, and the meeting link while it is open. */

@@ -58,6 +58,7 @@ export function paidBooking(status: Booking['status'], paymentStatus: NonNullabl
     cancelledBy: null,
     cancellationReason: null,
     payment: { id: 'pay_1', status: paymentStatus, amount: 9000, amountRefunded: 0, currency: 'EUR', lastError: paymentStatus === 'failed' ? 'card_declined' : null, refunds: [] },
+    paidWithCredit: false,
     location: { kind: 'video', detail: null },
     join: { opensAt: '2026-11-23T07:50:00Z', closesAt: '2026-11-23T09:30:00Z', url: null },
     sharedNotes: null,

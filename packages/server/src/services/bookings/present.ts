@@ -65,6 +65,7 @@ export function presentWith(
     cancelledBy: row.cancelledBy,
     cancellationReason: row.cancellationReason,
     payment,
+    paidWithCredit: row.creditLotId !== null,
     location: locationOf(service),
     join: joinOf(row, at.joinWindow, at.clock()),
     sharedNotes: row.sharedNotes,

@@ -28,6 +28,7 @@ const booking: Booking = {
   cancelledBy: null,
   cancellationReason: null,
   payment: null,
+  paidWithCredit: false,
   location: { kind: 'video', detail: null },
   join: { opensAt: '2026-11-23T07:50:00Z', closesAt: '2026-11-23T08:30:00Z', url: null },
   sharedNotes: null,

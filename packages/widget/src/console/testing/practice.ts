@@ -25,7 +25,7 @@ export async function openPractice(options: { price?: number; timeZone?: string 
     bufferBefore: 0,
     bufferAfter: 0,
   });
-  return { ...specialist, session, service, book: (n: number, customer?: { name: string; email: string }, extra?: Pick<BookingCreate, 'utm'>) => bookAsCustomer(specialist.handle, service, n, customer, extra) };
+  return { ...specialist, session, service, book: (n: number, customer?: { name: string; email: string }, extra?: Pick<BookingCreate, 'utm' | 'credit'>) => bookAsCustomer(specialist.handle, service, n, customer, extra) };
 }
 
 /**
@@ -49,7 +49,7 @@ async function connectStripe(client: ReturnType<typeof createClient>) {
  * in any zone) of `service` as a visitor would,
  * through the public SDK; a priced one is paid in the offline test mode.
  */
-export async function bookAsCustomer(handle: string, service: MyService, n: number, customer = { name: 'Ada Lovelace', email: 'ada@example.com' }, extra: Pick<BookingCreate, 'utm'> = {}): Promise<BookingCreated> {
+export async function bookAsCustomer(handle: string, service: MyService, n: number, customer = { name: 'Ada Lovelace', email: 'ada@example.com' }, extra: Pick<BookingCreate, 'utm' | 'credit'> = {}): Promise<BookingCreated> {
   const client = createClient({ baseURL: consoleApi() });
   const from = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   const to = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);

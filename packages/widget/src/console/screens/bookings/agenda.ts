@@ -1,5 +1,6 @@
 import type { Booking, BookingStatus } from '@slotwise/sdk/contract';
 import { addDays, isoWeekday, todayIn } from '../../../internal/dates.js';
+import { formatPrice } from '../../../internal/format.js';
 
 /** The agenda's views: three lists by date, and a week of seven columns. */
 export type AgendaView = 'today' | 'upcoming' | 'past' | 'week';
@@ -63,4 +64,9 @@ export function narrow<T extends Booking>(bookings: readonly T[], serviceId: str
       (!serviceId || booking.service.id === serviceId) &&
       (!needle || booking.customer.name.toLowerCase().includes(needle) || booking.customer.email.toLowerCase().includes(needle)),
   );
+}
+
+/** The price as the specialist reads it: a session paid with a package credit is not "Free". */
+export function priceOf(booking: Pick<Booking, 'price' | 'currency' | 'paidWithCredit'>): string {
+  return booking.paidWithCredit ? 'Package credit' : formatPrice(booking.price, booking.currency);
 }

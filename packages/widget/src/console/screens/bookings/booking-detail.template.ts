@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import type { SpecialistBooking } from '@slotwise/sdk/contract';
 import { renderReschedule } from '../../../components/manage/manage-reschedule.template.js';
-import { formatAmount, formatInstantDate, formatPrice, formatTime, zoneLabel } from '../../../internal/format.js';
+import { formatAmount, formatInstantDate, formatTime, zoneLabel } from '../../../internal/format.js';
 import { describedBy, invalid, renderFieldError, renderFormError } from '../../ui/field-error.js';
-import { statusLabels } from './agenda.js';
+import { priceOf, statusLabels } from './agenda.js';
 import { sourceText } from './source.js';
 import type { SlotwiseConsoleBookingDetail } from './booking-detail.component.js';
 
@@ -47,7 +47,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
       <dt>Customer’s time</dt><dd class="customer-time">${when(booking.start, booking.customer.timeZone)} <span class="muted">${zoneLabel(booking.customer.timeZone, new Date(booking.start))}</span></dd>
       <dt>Customer</dt><dd>${booking.customer.name} · <a href="mailto:${booking.customer.email}">${booking.customer.email}</a>${booking.customer.phone ? ` · ${booking.customer.phone}` : ''}</dd>
       <dt>Service</dt><dd>${booking.service.name}, ${booking.duration} min</dd>
-      <dt>Price</dt><dd class="price">${formatPrice(booking.price, booking.currency)}</dd>
+      <dt>Price</dt><dd class="price">${priceOf(booking)}</dd>
       <dt>Meeting</dt><dd>${meeting ? html`<a href=${meeting} target="_blank" rel="noopener">${meeting}</a>` : booking.location.detail ?? html`<span class="muted">No link yet</span>`}</dd>
       ${booking.utm ? html`<dt>Source</dt><dd class="source">${sourceText(booking.utm)}</dd>` : nothing}
       ${booking.cancellationReason ? html`<dt>Cancellation reason</dt><dd>${booking.cancellationReason}</dd>` : nothing}
@@ -118,6 +118,8 @@ function renderPayment(booking: SpecialistBooking) {
     ${payment
       ? html`<p class="payment">${formatAmount(payment.amount, payment.currency)} · ${payment.status.replace('_', ' ')}${payment.amountRefunded ? html` · refunded ${formatAmount(payment.amountRefunded, payment.currency)}` : nothing}</p>
         ${payment.refunds.length ? html`<ul class="refunds">${payment.refunds.map((refund) => html`<li>Refund of ${formatAmount(refund.amount, payment.currency)}: ${refund.status}, ${formatInstantDate(refund.createdAt, booking.specialist.timeZone)}</li>`)}</ul>` : nothing}`
+      : booking.paidWithCredit
+      ? html`<p class="payment">Paid with a package credit: the money came with the package (see Packages).</p>`
       : html`<p class="payment">No payment: this session is free.</p>`}
   </section>`;
 }

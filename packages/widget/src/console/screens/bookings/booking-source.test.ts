@@ -1,4 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { createClient } from '@slotwise/sdk';
+import { paymentIntentId } from '../../../components/payment/payment-steps.js';
+import { consoleApi } from '../../testing/session.js';
 import { deep, eventually } from '../../../testing/helpers.js';
 import { text } from '../../testing/screen.js';
 import { inConsole } from '../../testing/session.js';
@@ -25,5 +28,19 @@ describe('console booking source', () => {
     const plain = await practice.book(2);
     const other = await detailOf(practice, plain.booking.id);
     expect(Boolean(deep(other, '.source'))).to.equal(false);
+  });
+
+  it('shows a session paid with a package credit as such, not as free', async () => {
+    const practice = await openPractice({ price: 4500 });
+    const pkg = await practice.session.client.me.packages.create({ name: 'Two calls', sessionCount: 2, serviceIds: [practice.service.id], price: 9000, validityDays: 90 });
+    const visitor = createClient({ baseURL: consoleApi() });
+    const bought = await visitor.packages.purchase(pkg.id, { customer: { name: 'Ana Lima', email: 'ana@example.com', timeZone: 'Europe/Lisbon' } });
+    await visitor.payments.confirmTestPurchase(paymentIntentId(bought.paymentSession!.clientSecret), { outcome: 'succeed' }, { creditsToken: bought.creditsToken });
+    const booked = await practice.book(1, { name: 'Ana Lima', email: 'ana@example.com' }, { credit: { token: bought.creditsToken } });
+    expect(booked.booking.paidWithCredit).to.equal(true);
+    const detail = await detailOf(practice, booked.booking.id);
+    expect(text(deep(detail, '.price'))).to.equal('Package credit');
+    expect(text(deep(detail, '.payment'))).to.contain('Paid with a package credit');
+    expect(detail.shadowRoot!.textContent).not.to.contain('this session is free');
   });
 });

@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Booking } from '@slotwise/sdk/contract';
-import { formatDate, formatPrice, formatTime } from '../../../internal/format.js';
-import { dayOf, statusLabels, weekDates } from './agenda.js';
+import { formatDate, formatTime } from '../../../internal/format.js';
+import { dayOf, priceOf, statusLabels, weekDates } from './agenda.js';
 import type { SlotwiseConsoleBookings } from './bookings.component.js';
 import { weekLayout, type Placement } from './week-layout.js';
 
@@ -20,7 +20,7 @@ function bookingLink(host: SlotwiseConsoleBookings, booking: Booking, withDate =
     }}>
     <span class="when">${when}</span>
     <span class="who">${booking.customer.name}</span>
-    <span class="what">${booking.service.name} · ${formatPrice(booking.price, booking.currency)}</span>
+    <span class="what">${booking.service.name} · ${priceOf(booking)}</span>
     <span class="status">${statusLabels[booking.status]}</span>
   </a>`;
 }
