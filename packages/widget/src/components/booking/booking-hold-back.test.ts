@@ -103,4 +103,31 @@ describe('<slotwise-booking> the payment step’s way back', () => {
     };
     await eventually(freed, 'the held time offered again'); // well before the hold would lapse
   });
+
+  it('releases the hold when the page goes away (a reload) during the payment step, but not once the visitor pressed Pay, nor into the back/forward cache', async () => {
+    localStorage.removeItem('slotwise.visitor');
+    const el = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(el, paid().serviceName);
+    const date = await pickDay(el, 7);
+    const openAt = async (start: string) => {
+      const open = await fetchSlots({ service: paid().serviceId, timezone: 'Europe/Berlin', from: date, to: date });
+      return open.days.flatMap((d) => d.slots.map((s) => s.start)).includes(start);
+    };
+    const start = (await chooseTime(el, 4)).dataset['start']!;
+    await hold(el, 'mary.reload@example.com');
+    // Kept in the back/forward cache: the step comes back as it was, its hold with it.
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await openAt(start)).to.equal(false);
+    // Paying (a bank's page may be taking the payment): the hold stays.
+    const step = deep(el, 'slotwise-payment') as HTMLElement & { phase: string };
+    step.phase = 'paying';
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await openAt(start)).to.equal(false);
+    // Reloaded before paying: the time is offered again at once, well before the hold would lapse.
+    step.phase = 'ready';
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await eventually(() => openAt(start), 'the held time offered again');
+  });
 });

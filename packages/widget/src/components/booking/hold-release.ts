@@ -24,6 +24,32 @@ export class HoldRelease implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    addEventListener('pagehide', this.onPageHide);
+  }
+
+  /**
+   * The page is going away (a reload, a link followed, the tab closed) with the payment step on
+   * screen and nothing paid: the hold goes with it, by a request the browser finishes after the page
+   * has gone (`keepalive`). Not when the page is kept to come back to (the back/forward cache: the
+   * step returns as it was), nor once the visitor pressed Pay — a bank's page may be taking the
+   * payment (3-D Secure redirects away), and the server confirms it when it comes back.
+   */
+  private readonly onPageHide = (event: PageTransitionEvent): void => {
+    const watched = this.watched;
+    if (event.persisted || !watched) return;
+    const { booking, manageToken } = watched.payment;
+    if (this.released.has(booking.id) || this.flow.booked?.id === booking.id) return;
+    const phase = (this.host.shadowRoot?.querySelector('slotwise-payment') as { phase?: string } | null)?.phase;
+    if (phase !== undefined && phase !== 'ready') return;
+    this.released.add(booking.id);
+    void fetch(`${watched.client.baseURL}/v1/bookings/${encodeURIComponent(booking.id)}/release`, {
+      method: 'POST',
+      keepalive: true,
+      headers: { authorization: `Bearer ${manageToken}` },
+    }).catch(() => undefined); // the hold still lapses by itself
+  };
+
   hostUpdated(): void {
     const { payment, ctx, booked } = this.flow;
     const previous = this.watched;
@@ -39,6 +65,7 @@ export class HoldRelease implements ReactiveController {
    * Checked a task later: an element only moved in the page is connected again by then.
    */
   hostDisconnected(): void {
+    removeEventListener('pagehide', this.onPageHide);
     const watched = this.watched;
     if (!watched) return;
     setTimeout(() => {
