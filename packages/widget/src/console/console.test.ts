@@ -108,6 +108,16 @@ describe('<slotwise-console>', () => {
     keeper.dispose();
   });
 
+  it('says the login ended when a stored one cannot be resumed at load (expired, or ended elsewhere)', async () => {
+    const keeper = new TokenKeeper({ apiBase: consoleApi(), onChange: () => undefined });
+    localStorage.setItem(keeper.storageKey, 'rt_expired');
+    keeper.dispose();
+    const el = await fixture<HTMLElement>(html`<slotwise-console api=${consoleApi()}></slotwise-console>`);
+    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
+    await eventually(() => (find(el, 'slotwise-console-auth')?.shadowRoot?.textContent ?? '').includes('Your login has ended. Log in again to go on.'), 'why the login form shows');
+    expect(localStorage.getItem(keeper.storageKey)).to.equal(null);
+  });
+
   it('lets two tabs refresh the one stored login at the same time without spending its refresh token twice', async () => {
     const { tokens } = await signUpSpecialist();
     const tabs = [0, 1].map(() => new TokenKeeper({ apiBase: consoleApi(), onChange: () => undefined }));

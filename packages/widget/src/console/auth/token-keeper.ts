@@ -102,7 +102,9 @@ export class TokenKeeper {
       return true;
     } catch {
       this.end();
-      this.options.onChange(undefined, hadLogin ? 'Your login has ended. Log in again to go on.' : undefined);
+      // A stored login that can no longer be resumed (it expired, or was ended elsewhere) ended too:
+      // say so, on a reload as in the middle of work, rather than show a bare login form.
+      this.options.onChange(undefined, 'Your login has ended. Log in again to go on.');
       return false;
     }
   }
