@@ -20,12 +20,18 @@ export const screenStyles = css`
 
   .table-wrap {
     overflow-x: auto;
+    /* The containing block of what is positioned inside (a visually hidden label): else it sits
+       outside the scroller and widens the page by the table's overflow. */
+    position: relative;
   }
 
   table {
     border-collapse: collapse;
     width: 100%;
     font-size: 0.9375rem;
+    /* Words stay whole in a table (a page may set overflow-wrap: anywhere, as the console's own does):
+       a narrow screen scrolls the table sideways in .table-wrap instead of breaking "Sessions" letter by letter. */
+    overflow-wrap: normal;
   }
 
   th,
@@ -52,6 +58,21 @@ export const screenStyles = css`
     display: grid;
     gap: 0.25rem;
     font-weight: 500;
+  }
+
+  /* A checkbox or radio beside its words, not on a line of its own above them; wrapped lines hang
+     under the words, not under the box. */
+  label.check {
+    display: block;
+    font-weight: 400;
+    padding-inline-start: 1.75em;
+    text-indent: -1.75em;
+  }
+
+  label.check > input {
+    margin-inline: 0 0.5em;
+    width: 1.25em;
+    text-indent: 0;
   }
 
   fieldset {
@@ -110,6 +131,8 @@ export const screenStyles = css`
   .secret {
     font-family: ui-monospace, monospace;
     word-break: break-all;
+    /* A <pre> keeps its lines: wrapped here, or the snippet widens the whole page on a phone. */
+    white-space: pre-wrap;
     background: var(--_surface);
     padding: 0.5rem;
     border-radius: var(--_radius);

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
-import { pressKey } from '../../../testing/keyboard.js';
+import { pressKey, setViewport } from '../../../testing/keyboard.js';
 import { text, button, fill, confirmDialog } from '../../testing/screen.js';
 import { consoleApi, inConsole, sessionFor } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
@@ -10,6 +10,27 @@ import './packages.js';
 import { paymentIntentId } from '../../../components/payment/payment-steps.js';
 
 describe('console packages', () => {
+  it('keeps a phone-wide screen narrow: the table scrolls sideways with its words whole', async () => {
+    await setViewport({ width: 390, height: 800 });
+    document.body.style.overflowWrap = 'anywhere'; // as the console's own page sets it
+    try {
+      const practice = await openPractice();
+      await practice.session.client.me.packages.create({ name: 'Three intro calls', sessionCount: 3, serviceIds: [practice.service.id], price: 0, validityDays: 90 });
+      const el = await inConsole<SlotwiseConsolePackages>(html`<slotwise-console-packages></slotwise-console-packages>`, practice.session);
+      await eventually(() => deep(el, 'table.packages tbody tr'), 'the package');
+      expect(document.documentElement.scrollWidth).to.be.at.most(390);
+      const lines = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      };
+      for (const th of deepAll(el, 'table.packages thead th')) expect(lines(th), th.textContent!).to.equal(1);
+    } finally {
+      document.body.style.overflowWrap = '';
+      await setViewport({ width: 1280, height: 800 });
+    }
+  });
+
   it('shows the server’s field errors beside the fields, keeps what was typed, then creates the package', async () => {
     const practice = await openPractice();
     const el = await inConsole<SlotwiseConsolePackages>(html`<slotwise-console-packages></slotwise-console-packages>`, practice.session);
