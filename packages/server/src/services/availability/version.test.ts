@@ -15,7 +15,7 @@ const NO_SLOTS = [
   'accounts', 'refresh_tokens', 'platform_settings', 'api_keys', 'booking_events', 'idempotency_keys', 'payments', 'refunds',
   'webhook_events', 'outbox', 'packages', 'package_purchases', 'credit_ledger', 'test_payments_state', 'deliveries', 'booking_tokens',
   'webhook_endpoints', 'notifications', 'email_opt_outs', 'purchase_tokens', 'account_tokens', 'customer_tokens', 'reviews', 'promo_codes', 'promo_redemptions',
-  'directory_entries', 'slot_changes',
+  'directory_entries', 'slot_changes', 'released_handles',
 ];
 
 let t: TestApp;
