@@ -102,7 +102,7 @@ export const ServiceRulesFields = {
   maxPerWeek: z.number().int().min(1).max(500).nullable(),
 };
 
-export const ServiceDurationInput = z.strictObject({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(100_000_000) });
+export const ServiceDurationInput = z.strictObject({ minutes: z.number().int().min(5).max(480), price: MinorAmount.max(99_999_999, { message: say('price_max') }) });
 
 export const ServiceDetail = Service.extend({ ...ServiceRulesFields, active: z.boolean() }).meta({ id: 'ServiceDetail' });
 

@@ -17,6 +17,7 @@ export const contractMessages = {
   instant_format: () => 'Use an ISO 8601 date-time with a zone offset, e.g. 2026-03-09T14:00:00Z.',
   currency_code: () => 'Use a three-letter ISO 4217 currency code such as EUR.',
   photo_url: () => 'Use an https:// address of an image, like https://example.com/me.jpg.',
+  price_max: () => 'A price can be at most 999,999.99 (99999999 in minor units, such as cents), the most Stripe can charge.',
   photo_url_credentials: () => 'Leave the user name and password out of the address.',
   stripe_return_url: () => 'Use an http:// or https:// address of a page of yours, like https://example.com/settings.',
   email_format: () => 'Use an email address such as ada@example.com.',

@@ -46,7 +46,8 @@ describe('priceProblem', () => {
     expect(priceProblem(49, 'JPY')).toBe('The smallest price Stripe can charge in JPY is 50 JPY (50 in minor units); use 0 for a free session, or at least that.');
     expect(priceProblem(1, 'USD')).toMatch(/50/);
     expect(priceProblem(29, 'GBP')).toMatch(/30/);
-    expect(priceProblem(MAXIMUM_CHARGE + 1, 'EUR')).toMatch(/largest/);
+    expect(priceProblem(MAXIMUM_CHARGE + 1, 'EUR')).toBe('The largest price Stripe can charge in EUR is 999999.99 EUR (99999999 in minor units).');
+    expect(priceProblem(MAXIMUM_CHARGE + 1, 'JPY')).toBe('The largest price Stripe can charge in JPY is 99999999 JPY (99999999 in minor units).');
     expect(priceProblem(1000, 'XYZ')).toMatch(/XYZ can only be used for free sessions/);
     expect(priceProblem(10.5, 'EUR')).toMatch(/whole number/);
   });

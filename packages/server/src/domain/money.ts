@@ -55,6 +55,6 @@ export function priceProblem(amount: number, currency: string): string | undefin
   const minimum = MINIMUM_CHARGE[currency];
   if (minimum === undefined) return `Payments can be taken in ${Object.keys(MINIMUM_CHARGE).join(', ')}; ${currency} can only be used for free sessions.`;
   if (amount < minimum) return `The smallest price Stripe can charge in ${currency} is ${inMajorUnits(minimum, currency)} ${currency} (${minimum} in minor units); use 0 for a free session, or at least that.`;
-  if (amount > MAXIMUM_CHARGE) return `The largest price Stripe can charge is ${MAXIMUM_CHARGE} minor units.`;
+  if (amount > MAXIMUM_CHARGE) return `The largest price Stripe can charge in ${currency} is ${inMajorUnits(MAXIMUM_CHARGE, currency)} ${currency} (${MAXIMUM_CHARGE} in minor units).`;
   return undefined;
 }

@@ -100,7 +100,7 @@ describe('prices the processor accepts', () => {
     const cases = [
       { durations: [{ minutes: 30, price: 49 }], currency: 'EUR', field: 'body.durations.0.price', why: /smallest price .* EUR is 0\.50 EUR \(50 in minor units\)/ },
       { durations: [{ minutes: 30, price: 0 }, { minutes: 60, price: 29 }], currency: 'GBP', field: 'body.durations.1.price', why: /GBP is 0\.30 GBP \(30 in minor units\)/ },
-      { durations: [{ minutes: 30, price: 100_000_000 }], currency: 'USD', field: 'body.durations.0.price', why: /largest/ },
+      { durations: [{ minutes: 30, price: 100_000_000 }], currency: 'USD', field: 'body.durations.0.price', why: /at most 999,999\.99 \(99999999 in minor units/ },
       { durations: [{ minutes: 30, price: 5000 }], currency: 'XYZ', field: 'body.durations.0.price', why: /only be used for free/ },
     ];
     for (const { field, why, ...body } of cases) {

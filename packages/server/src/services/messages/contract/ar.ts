@@ -13,6 +13,7 @@ export const ar: ContractCatalog = {
   instant_format: () => 'استخدم تاريخًا ووقتًا بصيغة ISO 8601 مع فرق التوقيت، مثل 2026-03-09T14:00:00Z.',
   currency_code: () => 'استخدم رمز عملة من ثلاثة أحرف وفق ISO 4217 مثل SAR.',
   photo_url: () => 'استخدم عنوان https:// لصورة، مثل https://example.com/me.jpg.',
+  price_max: () => 'يمكن أن يصل السعر إلى 999,999.99 كحد أقصى (99999999 بالوحدات الصغرى، مثل السنتات)، وهو أقصى ما يمكن أن تحصّله Stripe.',
   photo_url_credentials: () => 'احذف اسم المستخدم وكلمة المرور من العنوان.',
   stripe_return_url: () => 'استخدم عنوان http:// أو https:// لإحدى صفحاتك، مثل https://example.com/settings.',
   email_format: () => 'اكتب بريدًا إلكترونيًا مثل ada@example.com.',

@@ -13,6 +13,7 @@ export const de: ContractCatalog = {
   instant_format: () => 'Verwenden Sie einen Zeitpunkt nach ISO 8601 mit Zeitzonenversatz, z. B. 2026-03-09T14:00:00Z.',
   currency_code: () => 'Verwenden Sie einen dreistelligen Währungscode nach ISO 4217 wie EUR.',
   photo_url: () => 'Verwenden Sie eine https://-Adresse eines Bildes, etwa https://example.com/me.jpg.',
+  price_max: () => 'Ein Preis darf höchstens 999.999,99 betragen (99999999 in kleinsten Einheiten, etwa Cent) – mehr kann Stripe nicht abbuchen.',
   photo_url_credentials: () => 'Lassen Sie Benutzername und Passwort aus der Adresse weg.',
   stripe_return_url: () => 'Verwenden Sie eine http://- oder https://-Adresse einer Ihrer Seiten, etwa https://example.com/settings.',
   email_format: () => 'Geben Sie eine E-Mail-Adresse wie ada@example.com an.',

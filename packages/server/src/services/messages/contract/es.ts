@@ -13,6 +13,7 @@ export const es: ContractCatalog = {
   instant_format: () => 'Use una fecha y hora ISO 8601 con desfase horario, p. ej. 2026-03-09T14:00:00Z.',
   currency_code: () => 'Use un código de moneda ISO 4217 de tres letras, como EUR.',
   photo_url: () => 'Use una dirección https:// de una imagen, como https://example.com/me.jpg.',
+  price_max: () => 'Un precio puede ser como máximo 999.999,99 (99999999 en unidades menores, como céntimos), lo máximo que Stripe puede cobrar.',
   photo_url_credentials: () => 'Quite el nombre de usuario y la contraseña de la dirección.',
   stripe_return_url: () => 'Use una dirección http:// o https:// de una de sus páginas, como https://example.com/settings.',
   email_format: () => 'Indique un correo electrónico como ada@example.com.',

@@ -13,6 +13,7 @@ export const fr: ContractCatalog = {
   instant_format: () => 'Utilisez une date et heure ISO 8601 avec un décalage horaire, par ex. 2026-03-09T14:00:00Z.',
   currency_code: () => 'Utilisez un code de devise ISO 4217 à trois lettres comme EUR.',
   photo_url: () => 'Utilisez l’adresse https:// d’une image, comme https://example.com/me.jpg.',
+  price_max: () => 'Un prix peut valoir au plus 999 999,99 (99999999 en unités mineures, comme les centimes), le maximum que Stripe peut prélever.',
   photo_url_credentials: () => 'Retirez le nom d’utilisateur et le mot de passe de l’adresse.',
   stripe_return_url: () => 'Utilisez l’adresse http:// ou https:// d’une de vos pages, comme https://example.com/settings.',
   email_format: () => 'Indiquez une adresse e-mail comme ada@example.com.',

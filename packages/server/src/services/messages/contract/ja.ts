@@ -13,6 +13,7 @@ export const ja: ContractCatalog = {
   instant_format: () => '2026-03-09T14:00:00Z のように、時差付きの ISO 8601 日時を使ってください。',
   currency_code: () => 'JPY のような 3 文字の ISO 4217 通貨コードを使ってください。',
   photo_url: () => 'https://example.com/me.jpg のような、画像の https:// アドレスを使ってください。',
+  price_max: () => '価格は最大 999,999.99（最小単位で 99999999、セントなど）です。これが Stripe で請求できる上限です。',
   photo_url_credentials: () => 'アドレスからユーザー名とパスワードを除いてください。',
   stripe_return_url: () => 'https://example.com/settings のような、ご自身のページの http:// または https:// アドレスを使ってください。',
   email_format: () => 'ada@example.com のようなメールアドレスを入力してください。',

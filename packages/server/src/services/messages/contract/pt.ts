@@ -13,6 +13,7 @@ export const pt: ContractCatalog = {
   instant_format: () => 'Use uma data e hora ISO 8601 com fuso, p. ex. 2026-03-09T14:00:00Z.',
   currency_code: () => 'Use um código de moeda ISO 4217 de três letras, como BRL.',
   photo_url: () => 'Use um endereço https:// de uma imagem, como https://example.com/me.jpg.',
+  price_max: () => 'Um preço pode ser no máximo 999.999,99 (99999999 em unidades menores, como centavos), o máximo que a Stripe pode cobrar.',
   photo_url_credentials: () => 'Tire o nome de usuário e a senha do endereço.',
   stripe_return_url: () => 'Use um endereço http:// ou https:// de uma página sua, como https://example.com/settings.',
   email_format: () => 'Informe um e-mail como ada@example.com.',
