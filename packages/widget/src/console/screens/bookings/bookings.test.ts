@@ -67,6 +67,10 @@ describe('console bookings', () => {
     await eventually(() => deep(el, `a.booking[data-id="${late.booking.id}"]`), 'the sessions as blocks');
     const columns = (view: Element) => getComputedStyle(view).gridTemplateColumns.split(' ').length;
     expect(columns(deep(el, '.week')!)).to.equal(7);
+    // A day without sessions says so; "Free" read as open for booking, on days closed too.
+    const empty = deepAll(el, '.week .day').filter((day) => !day.querySelector('a.booking'));
+    expect(empty.length).to.be.greaterThan(0);
+    for (const day of empty) expect(text(day.querySelector('.track')!)).to.equal('No bookings');
 
     // The axis runs from the earliest session's hour to the latest one's end, in the specialist's zone.
     expect(deepAll(el, '.axis span').map(text)).to.deep.equal(['08:00', '09:00', '10:00', '11:00']);
