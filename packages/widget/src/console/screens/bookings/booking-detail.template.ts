@@ -44,11 +44,13 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
     <p class="status-line">Status: <strong class="status">${statusLabels[booking.status]}</strong></p>
     <dl class="facts">
       <dt>Your time</dt><dd class="your-time">${when(booking.start, zone)}–${formatTime(booking.end, zone)} <span class="muted">${zoneLabel(zone, new Date(booking.start))}</span></dd>
-      <dt>Customer’s time</dt><dd class="customer-time">${when(booking.start, booking.customer.timeZone)} <span class="muted">${zoneLabel(booking.customer.timeZone, new Date(booking.start))}</span></dd>
+      <dt>Customer’s time</dt><dd class="customer-time">${when(booking.start, booking.customer.timeZone)}–${formatTime(booking.end, booking.customer.timeZone)} <span class="muted">${zoneLabel(booking.customer.timeZone, new Date(booking.start))}</span></dd>
       <dt>Customer</dt><dd>${booking.customer.name} · <a href="mailto:${booking.customer.email}">${booking.customer.email}</a>${booking.customer.phone ? ` · ${booking.customer.phone}` : ''}</dd>
       <dt>Service</dt><dd>${booking.service.name}, ${booking.duration} min</dd>
       <dt>Price</dt><dd class="price">${priceOf(booking)}</dd>
-      <dt>Meeting</dt><dd>${meeting ? html`<a href=${meeting} target="_blank" rel="noopener">${meeting}</a>` : booking.location.detail ?? html`<span class="muted">No link yet</span>`}</dd>
+      ${booking.status === 'cancelled' || booking.status === 'expired'
+        ? nothing // no session to join: a link would only invite a mistake
+        : html`<dt>Meeting</dt><dd>${meeting ? html`<a href=${meeting} target="_blank" rel="noopener">${meeting}</a>` : booking.location.detail ?? html`<span class="muted">No link yet</span>`}</dd>`}
       ${booking.utm ? html`<dt>Source</dt><dd class="source">${sourceText(booking.utm)}</dd>` : nothing}
       ${booking.cancellationReason ? html`<dt>Cancellation reason</dt><dd>${booking.cancellationReason}</dd>` : nothing}
     </dl>

@@ -99,6 +99,9 @@ describe('console bookings', () => {
     await eventually(() => deep(el, 'slotwise-console-booking-detail', '.status'), 'the booking');
     const detail = deep<SlotwiseConsoleBookingDetail>(el, 'slotwise-console-booking-detail')!;
     expect(text(deep(detail, '.customer-time'))).to.contain('America/New York');
+    // Start and end, in the customer's zone as in the specialist's.
+    expect(text(deep(detail, '.customer-time'))).to.contain(`–${formatTime(booking.end, 'America/New_York')}`);
+    expect(detail.shadowRoot!.textContent).to.contain('Meeting');
     expect(text(deep(detail, '.your-time'))).to.contain('Europe/Paris');
     expect(text(deep(detail, '.payment'))).to.contain('€45.00').and.contain('succeeded');
     await expect(detail).to.be.accessible();
@@ -113,6 +116,7 @@ describe('console bookings', () => {
     await pressKey('Tab');
     await pressKey('Enter');
     await eventually(() => text(deep(detail, '.status')) === 'Cancelled', 'the cancelled booking');
+    expect(detail.shadowRoot!.textContent).not.to.contain('Meeting'); // nothing left to join
 
     const stored = await practice.session.client.me.bookings.retrieve(booking.id);
     expect(stored.status).to.equal('cancelled');
