@@ -126,7 +126,7 @@ export function paymentsStep(o: Onboarding) {
         ${alert(o, 'payments')}
         <div><button class="primary" type="button" @click=${connect} ?disabled=${o.busy === 'payments'}>${test ? 'Connect test payments' : stripe.accountId ? 'Continue Stripe setup' : 'Set up payments with Stripe'}</button></div>`;
   return step('payments', '4. Payments', o.progress!.done.payments, html`
-    ${test ? html`<p><strong>Test mode — no money moves.</strong> This server runs test payments: customers pay with a test card and nothing is charged.</p>` : nothing}
+    ${test ? html`<p><strong>Test mode — no money moves.</strong> This server runs test payments: customers pay with a test button (no card is needed) and nothing is charged.</p>` : nothing}
     ${status}`);
 }
 
