@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BookingContext } from '../../context.js';
 import type { Messages } from '../../i18n/index.js';
-import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime, dateTimeJoiner } from '../../internal/format.js';
+import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime, dateTimeJoiner, zoneLabel } from '../../internal/format.js';
 import type { SlotwisePayment } from './payment.component.js';
 import { addEnglish } from '../../i18n/en.js';
 import { payment } from '../../i18n/en/payment.js';
@@ -35,7 +35,8 @@ export function renderPayment(el: SlotwisePayment, ctx: BookingContext | undefin
       <p class="what muted">
         ${purchase ? t.paymentForPackage(purchase.package.name, purchase.package.sessionCount) : html`
         ${booking!.service.name} · ${formatMinutes(booking!.duration, locale)} ·
-        ${formatInstantDate(booking!.start, timeZone, locale)}${dateTimeJoiner(locale)}${formatTime(booking!.start, timeZone, locale)}`}
+        ${formatInstantDate(booking!.start, timeZone, locale)}${dateTimeJoiner(locale)}${formatTime(booking!.start, timeZone, locale)}
+        <span class="zone">· ${zoneLabel(timeZone, new Date(booking!.start), locale)}</span>`}
       </p>
       <p part="amount" class="amount">${t.amountToPay(html`<strong>${amount}</strong>`)}</p>
       ${el.released ? renderReleased(el, t, on) : html`

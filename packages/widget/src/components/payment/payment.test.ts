@@ -25,6 +25,8 @@ describe('<slotwise-payment> in test mode', () => {
     const scripts = document.scripts.length;
     const { el, part, text } = await mount(paymentsClient({}).client, paymentSession('test', { amount: 9000, currency: 'EUR' }));
     expect(text('amount')).to.equal('Amount to pay: €90.00');
+    // The session's time says which zone it is in: the zone picker is steps behind by now.
+    expect(el.shadowRoot!.querySelector('.what .zone')?.textContent).to.match(/^· Europe\/Berlin \(GMT\+\d\)$/);
     expect(text('countdown')).to.equal('Complete payment within 14:32');
     expect(text('test-panel')).to.include('Test mode — no real payment');
     expect(part('pay-test')!.textContent).to.equal('Pay (test)');
