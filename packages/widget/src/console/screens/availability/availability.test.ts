@@ -90,6 +90,8 @@ describe('<slotwise-console-availability>', () => {
     await eventually(() => textOf(find(el, '#recurring ul')).includes('every other Saturday 10:00–12:00'), 'the summary');
     const [rule] = (await session.client.me.availability.retrieve()).recurring;
     expect(rule).to.include({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', start: '10:00', end: '12:00' });
+    // Counted from a date with its year: "every other" means nothing without knowing which year's Saturday.
+    expect(textOf(find(el, '#recurring ul'))).to.contain(`(from ${new Date(`${rule!.anchor}T12:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })})`);
   });
 
   it('shows an outside calendar’s last sync, and the error when “Sync now” finds its server failing', async () => {

@@ -103,7 +103,7 @@ export function recurringSection(v: View) {
     <h2 id="recurring-title">Recurring extra hours</h2>
     <ul class="plain">${v.rules!.recurring.map((r) => {
       const summary = recurrenceSummary(r);
-      return html`<li class="row">${summary} <span class="muted">(from ${formatDate(r.anchor)})</span>
+      return html`<li class="row">${summary} <span class="muted">(from ${formatDate(r.anchor, undefined, { year: 'numeric' })})</span>
         <button type="button" class="danger" @click=${() => remove(r.id, summary)} aria-label="Remove ${summary}">Remove</button></li>`;
     })}</ul>
     <form @submit=${submit} novalidate>
