@@ -41,7 +41,7 @@ export const contractMessages = {
   service_name_required: () => 'Name the service.',
   durations_unique: () => 'Offer each duration once.',
   service_capacity: (p: { max: number }) => `Use a whole number of seats from 1 (one-to-one) to ${p.max} (a group session).`,
-  refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: the full refund is for the earlier cancellations.',
+  refund_tiers_order: () => 'The partial refund\'s deadline cannot come before the full refund\'s: the full refund is for the earlier cancellations.',
   emailed_token_required: () => 'Paste the token from the link in the email.',
   suspend_reason_required: () => 'Say why: the specialist reads it in their console.',
 

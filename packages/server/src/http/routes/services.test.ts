@@ -136,7 +136,7 @@ describe('updating services', () => {
   it('checks the refund tiers against the stored ones', async () => {
     const res = await asDemo(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { fullRefundHours: 12 } });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'body.partialRefundHours', message: expect.stringContaining('fullRefundHours (12)') }]);
+    expect(res.body.errors).toEqual([{ field: 'body.partialRefundHours', message: expect.stringContaining('no earlier than the full refund\'s (12 hours before the start)') }]);
     const both = await asDemo(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { fullRefundHours: 12, partialRefundHours: 6 } });
     expect(both.status).toBe(200);
   });

@@ -54,7 +54,7 @@ export const ar: Catalog = {
     'لم يُعدّ Zoom على هذا الخادم (ZOOM_ACCOUNT_ID وZOOM_CLIENT_ID وZOOM_CLIENT_SECRET)؛ استخدم jitsi، أو اطلب من مشغّل الخادم إعداد Zoom.',
   'invalid_request.meeting_link_in_use': (p) => `تُعقد "${p.service}" على هذا الرابط: حدّد لها مكانًا آخر أولًا.`,
   'invalid_request.capacity_below_seats': (p) => `جلسة قادمة من هذه الخدمة فيها ${p.taken} مقاعد محجوزة بالفعل: أبقِ ${p.taken} مقاعد على الأقل، أو ألغِ بعض المقاعد أولًا.`,
-  'invalid_request.refund_tiers': (p) => `استخدم partialRefundHours ≤ fullRefundHours (${p.hours}): الاسترداد الكامل مخصص للإلغاءات الأبكر.`,
+  'invalid_request.refund_tiers': (p) => `لا يمكن أن تسبق مهلة الاسترداد الجزئي مهلة الاسترداد الكامل (${p.hours} ساعة قبل البدء): الاسترداد الكامل مخصص للإلغاءات الأبكر.`,
   'invalid_request.price': (p) => `هذا السعر غير ممكن (${p.reason})`,
   'stripe_account_required.service': () =>
     'اربط حسابك في Stripe (POST /v1/me/stripe/onboarding) قبل تقديم خدمة مدفوعة؛ وإلى ذلك الحين قدّمها مجانًا أو اتركها غير نشطة.',

@@ -54,7 +54,7 @@ export const de: Catalog = {
     'Zoom ist auf diesem Server nicht eingerichtet (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); verwenden Sie jitsi oder bitten Sie den Betreiber, Zoom einzurichten.',
   'invalid_request.meeting_link_in_use': (p) => `„${p.service}“ findet unter diesem Link statt: Geben Sie der Leistung zuerst einen anderen Ort.`,
   'invalid_request.capacity_below_seats': (p) => `Ein kommender Termin dieses Angebots hat bereits ${p.taken} belegte Plätze: Behalten Sie mindestens ${p.taken} Plätze oder stornieren Sie zuerst Plätze.`,
-  'invalid_request.refund_tiers': (p) => `Verwenden Sie partialRefundHours ≤ fullRefundHours (${p.hours}): Die volle Erstattung gilt für die früheren Stornierungen.`,
+  'invalid_request.refund_tiers': (p) => `Die Frist für die Teilerstattung darf nicht vor der für die volle Erstattung liegen (${p.hours} Stunden vor Beginn): Die volle Erstattung gilt für die früheren Stornierungen.`,
   'invalid_request.price': (p) => `Dieser Preis ist nicht möglich (${p.reason})`,
   'stripe_account_required.service': () =>
     'Verbinden Sie Ihr Stripe-Konto (POST /v1/me/stripe/onboarding), bevor Sie eine kostenpflichtige Leistung anbieten; bis dahin bieten Sie sie kostenlos an oder lassen Sie sie inaktiv.',

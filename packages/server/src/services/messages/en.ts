@@ -61,7 +61,7 @@ export const en = {
   'invalid_request.zoom_missing': () => 'Zoom is not set up on this server (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); use jitsi, or ask its operator to set Zoom up.',
   'invalid_request.meeting_link_in_use': (p: { service: string }) => `"${p.service}" takes place at this link: give it another location first.`,
   'invalid_request.capacity_below_seats': (p: { taken: number }) => `An upcoming session of this service already has ${p.taken} seats taken: keep at least ${p.taken} seats, or cancel seats first.`,
-  'invalid_request.refund_tiers': (p: { hours: number }) => `Use partialRefundHours ≤ fullRefundHours (${p.hours}): the full refund is for the earlier cancellations.`,
+  'invalid_request.refund_tiers': (p: { hours: number }) => `Give the partial refund a deadline no earlier than the full refund's (${p.hours} hours before the start): the full refund is for the earlier cancellations.`,
   'invalid_request.price': (p: { reason: string }) => p.reason,
   'stripe_account_required.service': () =>
     'Connect your Stripe account (POST /v1/me/stripe/onboarding) before offering a priced service; until then, offer it for free or keep it inactive.',

@@ -54,7 +54,7 @@ export const es: Catalog = {
     'Zoom no está configurado en este servidor (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); use jitsi o pida a su operador que configure Zoom.',
   'invalid_request.meeting_link_in_use': (p) => `«${p.service}» tiene lugar en este enlace: asígnele primero otra ubicación.`,
   'invalid_request.capacity_below_seats': (p) => `Una próxima sesión de este servicio ya tiene ${p.taken} plazas ocupadas: mantenga al menos ${p.taken} plazas o cancele plazas primero.`,
-  'invalid_request.refund_tiers': (p) => `Use partialRefundHours ≤ fullRefundHours (${p.hours}): el reembolso completo es para las cancelaciones más tempranas.`,
+  'invalid_request.refund_tiers': (p) => `El plazo del reembolso parcial no puede ser anterior al del reembolso completo (${p.hours} horas antes del inicio): el reembolso completo es para las cancelaciones más tempranas.`,
   'invalid_request.price': (p) => `Este precio no es posible (${p.reason})`,
   'stripe_account_required.service': () =>
     'Conecte su cuenta de Stripe (POST /v1/me/stripe/onboarding) antes de ofrecer un servicio de pago; hasta entonces, ofrézcalo gratis o déjelo inactivo.',

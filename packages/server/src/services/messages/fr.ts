@@ -54,7 +54,7 @@ export const fr: Catalog = {
     'Zoom n’est pas configuré sur ce serveur (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET) ; utilisez jitsi ou demandez à son opérateur de configurer Zoom.',
   'invalid_request.meeting_link_in_use': (p) => `« ${p.service} » a lieu à ce lien : donnez-lui d’abord un autre lieu.`,
   'invalid_request.capacity_below_seats': (p) => `Une prochaine séance de ce service a déjà ${p.taken} places prises : gardez au moins ${p.taken} places, ou annulez d’abord des places.`,
-  'invalid_request.refund_tiers': (p) => `Utilisez partialRefundHours ≤ fullRefundHours (${p.hours}) : le remboursement intégral concerne les annulations les plus précoces.`,
+  'invalid_request.refund_tiers': (p) => `Le délai du remboursement partiel ne peut pas précéder celui du remboursement intégral (${p.hours} heures avant le début) : le remboursement intégral concerne les annulations les plus précoces.`,
   'invalid_request.price': (p) => `Ce prix n’est pas possible (${p.reason})`,
   'stripe_account_required.service': () =>
     'Connectez votre compte Stripe (POST /v1/me/stripe/onboarding) avant de proposer un service payant ; en attendant, proposez-le gratuitement ou laissez-le inactif.',

@@ -54,7 +54,7 @@ export const ja: Catalog = {
     'このサーバーでは Zoom が設定されていません（ZOOM_ACCOUNT_ID、ZOOM_CLIENT_ID、ZOOM_CLIENT_SECRET）。jitsi を使うか、運営者に Zoom の設定を依頼してください。',
   'invalid_request.meeting_link_in_use': (p) => `「${p.service}」はこのリンクで行われます。先に別の場所を設定してください。`,
   'invalid_request.capacity_below_seats': (p) => `このサービスの今後のセッションですでに ${p.taken} 席が埋まっています。${p.taken} 席以上にするか、先に席をキャンセルしてください。`,
-  'invalid_request.refund_tiers': (p) => `partialRefundHours ≤ fullRefundHours（${p.hours}）にしてください。全額返金は、より早いキャンセルに適用されます。`,
+  'invalid_request.refund_tiers': (p) => `一部返金の期限を全額返金の期限（開始の ${p.hours} 時間前）より前にはできません。全額返金は、より早いキャンセルに適用されます。`,
   'invalid_request.price': (p) => `この価格は設定できません（${p.reason}）`,
   'stripe_account_required.service': () =>
     '有料のサービスを提供する前に Stripe アカウントを接続してください（POST /v1/me/stripe/onboarding）。それまでは無料で提供するか、無効のままにしてください。',

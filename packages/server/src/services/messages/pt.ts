@@ -54,7 +54,7 @@ export const pt: Catalog = {
     'O Zoom não está configurado neste servidor (ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET); use jitsi ou peça ao operador que configure o Zoom.',
   'invalid_request.meeting_link_in_use': (p) => `"${p.service}" acontece neste link: defina antes outro local para ele.`,
   'invalid_request.capacity_below_seats': (p) => `Uma próxima sessão deste serviço já tem ${p.taken} vagas ocupadas: mantenha pelo menos ${p.taken} vagas ou cancele vagas primeiro.`,
-  'invalid_request.refund_tiers': (p) => `Use partialRefundHours ≤ fullRefundHours (${p.hours}): o reembolso integral vale para os cancelamentos mais antecipados.`,
+  'invalid_request.refund_tiers': (p) => `O prazo do reembolso parcial não pode ser anterior ao do reembolso integral (${p.hours} horas antes do início): o reembolso integral vale para os cancelamentos mais antecipados.`,
   'invalid_request.price': (p) => `Este preço não é possível (${p.reason})`,
   'stripe_account_required.service': () =>
     'Conecte sua conta Stripe (POST /v1/me/stripe/onboarding) antes de oferecer um serviço pago; até lá, ofereça-o de graça ou deixe-o inativo.',

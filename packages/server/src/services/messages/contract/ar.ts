@@ -34,7 +34,7 @@ export const ar: ContractCatalog = {
   service_name_required: () => 'أعطِ الخدمة اسمًا.',
   durations_unique: () => 'اعرض كل مدة مرة واحدة فقط.',
   service_capacity: (p: { max: number }) => `اكتب عددًا صحيحًا من المقاعد من 1 (جلسة فردية) إلى ${p.max} (جلسة جماعية).`,
-  refund_tiers_order: () => 'استخدم partialRefundHours ≤ fullRefundHours: الاسترداد الكامل للإلغاءات الأبكر.',
+  refund_tiers_order: () => 'لا يمكن أن تسبق مهلة الاسترداد الجزئي مهلة الاسترداد الكامل: الاسترداد الكامل مخصص للإلغاءات الأبكر.',
   emailed_token_required: () => 'الصق الرمز الموجود في الرابط المرسل بالبريد الإلكتروني.',
   suspend_reason_required: () => 'اذكر السبب: سيقرؤه المختص في لوحة التحكم.',
 

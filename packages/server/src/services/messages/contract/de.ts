@@ -34,7 +34,7 @@ export const de: ContractCatalog = {
   service_name_required: () => 'Geben Sie der Leistung einen Namen.',
   durations_unique: () => 'Bieten Sie jede Dauer nur einmal an.',
   service_capacity: (p: { max: number }) => `Geben Sie eine ganze Zahl von Plätzen an, von 1 (Einzeltermin) bis ${p.max} (Gruppentermin).`,
-  refund_tiers_order: () => 'Verwenden Sie partialRefundHours ≤ fullRefundHours: Die volle Erstattung gilt für die früheren Stornierungen.',
+  refund_tiers_order: () => 'Die Frist für die Teilerstattung darf nicht vor der für die volle Erstattung liegen: Die volle Erstattung gilt für die früheren Stornierungen.',
   emailed_token_required: () => 'Fügen Sie den Token aus dem Link in der E-Mail ein.',
   suspend_reason_required: () => 'Nennen Sie den Grund: Die Fachperson liest ihn in ihrer Konsole.',
 

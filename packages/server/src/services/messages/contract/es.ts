@@ -34,7 +34,7 @@ export const es: ContractCatalog = {
   service_name_required: () => 'Ponga un nombre al servicio.',
   durations_unique: () => 'Ofrezca cada duración una sola vez.',
   service_capacity: (p: { max: number }) => `Indique un número entero de plazas, de 1 (individual) a ${p.max} (sesión en grupo).`,
-  refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: el reembolso completo es para las cancelaciones más tempranas.',
+  refund_tiers_order: () => 'El plazo del reembolso parcial no puede ser anterior al del reembolso completo: el reembolso completo es para las cancelaciones más tempranas.',
   emailed_token_required: () => 'Pegue el token del enlace del correo.',
   suspend_reason_required: () => 'Indique el motivo: el especialista lo leerá en su consola.',
 

@@ -34,7 +34,7 @@ export const fr: ContractCatalog = {
   service_name_required: () => 'Donnez un nom à la prestation.',
   durations_unique: () => 'Proposez chaque durée une seule fois.',
   service_capacity: (p: { max: number }) => `Indiquez un nombre entier de places, de 1 (individuel) à ${p.max} (séance de groupe).`,
-  refund_tiers_order: () => 'Utilisez partialRefundHours ≤ fullRefundHours : le remboursement complet concerne les annulations les plus précoces.',
+  refund_tiers_order: () => 'Le délai du remboursement partiel ne peut pas précéder celui du remboursement intégral : le remboursement intégral concerne les annulations les plus précoces.',
   emailed_token_required: () => 'Collez le jeton du lien reçu par e-mail.',
   suspend_reason_required: () => 'Indiquez la raison : le spécialiste la lira dans sa console.',
 

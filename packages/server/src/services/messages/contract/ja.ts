@@ -34,7 +34,7 @@ export const ja: ContractCatalog = {
   service_name_required: () => 'サービスに名前を付けてください。',
   durations_unique: () => '同じ時間の長さは一度だけ指定してください。',
   service_capacity: (p: { max: number }) => `席数は 1（個別）から ${p.max}（グループ）までの整数で指定してください。`,
-  refund_tiers_order: () => 'partialRefundHours ≤ fullRefundHours にしてください。全額返金は早めのキャンセルに適用されます。',
+  refund_tiers_order: () => '一部返金の期限を全額返金の期限より前にはできません。全額返金は早めのキャンセルに適用されます。',
   emailed_token_required: () => 'メールのリンクにあるトークンを貼り付けてください。',
   suspend_reason_required: () => '理由を入力してください。スペシャリストがコンソールで確認します。',
 

@@ -34,7 +34,7 @@ export const pt: ContractCatalog = {
   service_name_required: () => 'Dê um nome ao serviço.',
   durations_unique: () => 'Ofereça cada duração uma só vez.',
   service_capacity: (p: { max: number }) => `Indique um número inteiro de vagas, de 1 (individual) a ${p.max} (sessão em grupo).`,
-  refund_tiers_order: () => 'Use partialRefundHours ≤ fullRefundHours: o reembolso total vale para os cancelamentos mais antecipados.',
+  refund_tiers_order: () => 'O prazo do reembolso parcial não pode ser anterior ao do reembolso integral: o reembolso integral vale para os cancelamentos mais antecipados.',
   emailed_token_required: () => 'Cole o token do link enviado por e-mail.',
   suspend_reason_required: () => 'Diga o motivo: o especialista vai lê-lo no console.',
 
