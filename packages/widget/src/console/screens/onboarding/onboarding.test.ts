@@ -88,6 +88,12 @@ describe('<slotwise-console-onboarding>', () => {
     find<HTMLButtonElement>(el, '#step-service form button')!.click();
     await eventually(() => find(el, '#service-price-error'), 'the price error');
     expect(el.shadowRoot!.activeElement?.id).to.equal('service-price');
+    // 0 is no price for a paid session: it would make a free "Session" beside the intro call.
+    fill(el, ['#service-price'], '0');
+    find<HTMLButtonElement>(el, '#step-service form button')!.click();
+    await eventually(() => (find(el, '#service-price-error')?.textContent ?? '').includes('needs a price above 0'), 'the zero refused');
+    expect((await session.client.me.services.list()).data).to.have.length(0);
+    fill(el, ['#service-price'], '');
 
     // From the keyboard: type the price, Enter submits.
     await typeInto(find<HTMLInputElement>(el, '#service-price')!, '75.50');

@@ -66,8 +66,9 @@ export function serviceStep(o: Onboarding) {
   const intro = () => void o.save('service', () => client.me.services.create(serviceTemplates.intro.make(currency)), 'Intro call created.');
   const paid = (event: Event) => {
     const price = parseAmount(String(formValues(event).get('price')), currency);
-    if (Number.isNaN(price)) {
-      const message = 'Enter the price as a number, such as 60, 60.50 or 1,500.';
+    // 0 would make a free "Session" beside the free intro call: a paid session needs a price.
+    if (Number.isNaN(price) || price <= 0) {
+      const message = Number.isNaN(price) ? 'Enter the price as a number, such as 60, 60.50 or 1,500.' : 'A paid session needs a price above 0; for a free one, add the intro call.';
       o.failures = { ...o.failures, service: { message, fields: { price: message } } };
       void o.updateComplete.then(() => o.renderRoot.querySelector<HTMLElement>('#service-price')?.focus());
       return;
