@@ -89,7 +89,8 @@ export class SlotwiseConsoleBookings extends LitElement {
     }
   }
 
-  private show(view: AgendaView) {
+  /** Switches to `view` and reads it (the tabs, and the empty Today's way on). */
+  showView(view: AgendaView) {
     this.view = view;
     void this.load();
   }
@@ -112,7 +113,7 @@ export class SlotwiseConsoleBookings extends LitElement {
     // The page title above already says "Bookings": the heading stays for the outline only.
     return html`<h2 class="visually-hidden">Bookings</h2>
       <div class="views" role="group" aria-label="View">
-        ${agendaViews.map(({ view, label }) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.show(view)}>${label}</button>`)}
+        ${agendaViews.map(({ view, label }) => html`<button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.showView(view)}>${label}</button>`)}
       </div>
       <div class="filters">
         <label>Status

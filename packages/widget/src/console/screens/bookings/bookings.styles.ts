@@ -186,4 +186,15 @@ export const styles = css`
       grid-column: 2;
     }
   }
+
+  /* A way on that reads as a link in a sentence. */
+  button.link {
+    font: inherit;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
 `;

@@ -28,7 +28,12 @@ function bookingLink(host: SlotwiseConsoleBookings, booking: Booking, withDate =
 /** The list views: sessions grouped under their date (in the specialist's zone). */
 export function renderAgenda(host: SlotwiseConsoleBookings, bookings: readonly Booking[]) {
   if (bookings.length === 0) {
-    return html`<p class="empty">${host.loading ? 'Loading bookings…' : 'No bookings here.'}</p>`;
+    if (host.loading) return html`<p class="empty">Loading bookings…</p>`;
+    // The screen opens on Today: an empty day points on to what is coming rather than looking like no bookings at all.
+    if (host.view === 'today' && !host.status) {
+      return html`<p class="empty">No sessions today. <button type="button" class="link" @click=${() => host.showView('upcoming')}>See upcoming sessions</button></p>`;
+    }
+    return html`<p class="empty">No bookings here.</p>`;
   }
   const days = new Map<string, Booking[]>();
   for (const booking of bookings) {

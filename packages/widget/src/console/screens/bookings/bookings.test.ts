@@ -15,6 +15,18 @@ async function mountList(session: Awaited<ReturnType<typeof openPractice>>['sess
 }
 
 describe('console bookings', () => {
+  it('opens on Today; an empty day says so and leads on to the upcoming sessions', async () => {
+    const practice = await openPractice();
+    const { booking } = await practice.book(0); // the day after tomorrow at the earliest
+    const el = await inConsole<SlotwiseConsoleBookings>(html`<slotwise-console-bookings></slotwise-console-bookings>`, practice.session);
+    await eventually(() => !el.loading && deep(el, '.empty'), 'the empty day');
+    expect(text(deep(el, '.empty'))).to.contain('No sessions today.');
+    deepAll<HTMLButtonElement>(el, '.empty button').find((b) => b.textContent === 'See upcoming sessions')!.click();
+    await eventually(() => deep(el, `a.booking[data-id="${booking.id}"]`), 'the upcoming session');
+    expect(deepAll<HTMLButtonElement>(el, 'button[aria-pressed="true"]').map((b) => b.textContent)).to.deep.equal(['Upcoming']);
+    await expect(el).to.be.accessible();
+  });
+
   it('lists upcoming sessions, filters by status on the server and by customer on the loaded page, and opens one', async () => {
     const practice = await openPractice();
     const first = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
