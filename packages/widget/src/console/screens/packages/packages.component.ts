@@ -146,7 +146,7 @@ export class SlotwiseConsolePackages extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
-    return html`<h2>Packages</h2>
+    return html`<h2 class="visually-hidden">Packages</h2>
       ${this.error ? html`<p role="alert" id="packages-error" tabindex="-1">${this.error}</p>` : nothing}
       ${this.editing ? renderPackageForm(this) : html`<button type="button" class="primary" @click=${() => this.edit()}>New package</button>`}
       ${renderPackages(this)}
