@@ -3,7 +3,7 @@ import type { EarningsMonth } from '@slotwise/sdk/contract';
 import { formatAmount, formatMonth } from '../../../internal/format.js';
 
 const BAR = 56;
-const short = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const short = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 /** "Dec 26": fits under a bar. */
 const shortMonth = (month: string) => short.format(new Date(`${month}-15T12:00:00Z`));
 const GAP = 16;

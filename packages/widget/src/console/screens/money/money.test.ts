@@ -25,6 +25,8 @@ describe('console money', () => {
     await eventually(() => deepAll(el, 'table.payments tbody tr').length === 2 && deep(el, 'svg.chart'), 'payments and earnings');
 
     expect(text(deep(el, '.stripe'))).to.contain('Test mode: no money moves.').and.contain('Can take payments: yes');
+    // A month's label names its whole year ("Dec 26" read as a date).
+    for (const label of deepAll(el, 'svg.chart text.month')) expect(label.textContent).to.match(/^\S+ \d{4}$/);
     const row = text(deep(el, `tr[data-id="${paid.id}"]`));
     expect(row).to.contain('ada@example.com').and.contain('€45.00').and.contain(formatAmount(paid.fee, 'EUR')).and.contain(formatAmount(paid.specialistShare, 'EUR'));
     const refundedPayment = payments.find((p) => p.bookingId === refunded.booking.id)!;
