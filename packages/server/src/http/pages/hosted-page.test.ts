@@ -209,10 +209,12 @@ describe('reserved handles', () => {
 describe('hostedPage', () => {
   const base = { handle: 'ada', name: 'Ada', bio: '', photoUrl: null, timeZone: 'Europe/Berlin', services: [], packages: [], acceptingBookings: true, unavailableReason: null, acceptingPaidBookings: true, rating: { average: null, count: 0 } };
 
-  it('offers no sessions and no calendar while the specialist takes no bookings', async () => {
+  it('offers no sessions while the specialist takes no bookings, but keeps the widget for customers’ links to their bookings', async () => {
     const page = String(await hostedPage({ ...base, acceptingBookings: false, unavailableReason: 'suspended' }, 'https://x/ada', 'https://x', english));
-    expect(page).toContain('<p>Ada is not taking bookings right now.</p>');
-    expect(page).not.toContain('<slotwise-booking');
+    expect(page).toContain('<noscript><p>Ada is not taking bookings right now.</p></noscript>');
+    expect(page).not.toContain('id="sessions"');
+    expect(page).not.toContain('id="book"');
+    expect(page).toContain('<slotwise-booking specialist="ada"');
     expect(String(await hostedPage(base, 'https://x/ada', 'https://x', english))).toContain('<slotwise-booking');
   });
 

@@ -98,7 +98,11 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, lan
       <h2 id="book">${w.bookTime}</h2>
       <p class="muted">${w.zoneNote}</p>
       <slotwise-booking specialist="${profile.handle}" api="${api}" reviews="off"></slotwise-booking>
-      <noscript><p>${w.noScript}</p></noscript>` : html`<p>${w.notAccepting(profile.name)}</p>`}
+      <noscript><p>${w.noScript}</p></noscript>`
+      : // No sessions offered, but the widget stays: it says so itself, and the links in customers' emails
+        // (a booking to see or cancel, "My bookings") open here. Without script, the sentence alone.
+        html`<slotwise-booking specialist="${profile.handle}" api="${api}" reviews="off"></slotwise-booking>
+      <noscript><p>${w.notAccepting(profile.name)}</p></noscript>`}
     </main>
   </body>
 </html>`;
