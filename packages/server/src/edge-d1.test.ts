@@ -130,6 +130,23 @@ describe('the Worker in workerd over D1', { timeout: 60_000 }, () => {
     expect(await rows('select status, amount from payments where booking_id = ?', body.booking.id)).toEqual([{ status: 'succeeded', amount: body.paymentSession.amount }]);
   });
 
+  it('keeps serving a specialist’s changes after a hold is released twice: the test payment’s webhook finishes within its request (waitUntil)', async () => {
+    const profile = (await (await call('/v1/specialists/demo')).json()) as { services: { id: string; name: string }[] };
+    const coaching = profile.services.find((s) => s.name === 'Coaching session')!.id;
+    const open = (await (await call(`/v1/specialists/demo/slots?service=${coaching}&from=${day(4)}&to=${day(18)}&timezone=UTC`)).json()) as { days: { slots: { start: string }[] }[] };
+    const at = open.days.flatMap((d) => d.slots.map((x) => x.start)).at(-2)!;
+    const held = await call('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ specialist: 'demo', service: coaching, start: at, customer: { name: 'Leaving Customer', email: 'leaves@example.com', timeZone: 'UTC' } }) });
+    const { booking, manageToken } = (await held.json()) as { booking: { id: string }; manageToken: string };
+    const asCustomer = { authorization: `Bearer ${manageToken}` };
+    expect((await call(`/v1/bookings/${booking.id}/release`, { method: 'POST', headers: asCustomer })).status).toBe(200);
+    expect((await call(`/v1/bookings/${booking.id}/release`, { method: 'POST', headers: asCustomer })).status).toBe(200);
+    expect((await call(`/v1/bookings/${booking.id}`, { headers: asCustomer })).status).toBe(200);
+    // A write of the same specialist answers (it hung for the isolate's life when the webhook's D1 call was cut off).
+    const timeout = AbortSignal.timeout(10_000);
+    const edited = await call('/v1/me', { method: 'PATCH', signal: timeout, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ bio: 'Still here.' }) });
+    expect(edited.status).toBe(200);
+  });
+
   it('gives one time to exactly one of 50 simultaneous requests through two isolates on one D1: one 201, 49 × 409 slot_unavailable, one row', async () => {
     const start = starts[5]!;
     // Half through each Worker: two isolates, each with its own in-process queue, one database — the guard decides.

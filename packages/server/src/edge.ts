@@ -12,6 +12,7 @@ import { loggedFetch } from './providers/logged.js';
 import { mailSettingsFromEnv } from './providers/mail/from-env.js';
 import { createMeetings, meetingOptionsFromEnv } from './providers/meetings/index.js';
 import { offlinePayments } from './providers/payments/offline.js';
+import type { TestPayments } from './providers/payments/test-mode.js';
 import type { PaymentsProvider } from './services/payments/port.js';
 import { durableObjectRateLimits, type DurableObjectNamespaceLike } from './providers/rate-limit/durable-object.js';
 import { loggedSms, smsFromEnv } from './providers/sms/index.js';
@@ -173,7 +174,12 @@ export default {
       return misconfigured(error);
     }
     const response = await app.fetch(withClientEncoding(request), bindings, ctx as Parameters<SlotwiseApp['fetch']>[2]);
-    ctx.waitUntil(app.deliveries.idle());
+    // What the answer set going finishes within this request: the outbox's deliveries, and in the
+    // test-payments mode the signed event it sends the app's own webhook endpoint (a timer away).
+    // Cut off when the request ended, that event's D1 call never settled, and every later change of
+    // the specialist waited behind it for the isolate's life.
+    const payments = app.deps.payments as Partial<Pick<TestPayments, 'settled'>>;
+    ctx.waitUntil(Promise.all([app.deliveries.idle(), payments.settled?.()]));
     return response;
   },
   /** A Cron Trigger (every minute in the example): the scheduler's tick, as Node runs every 30 s. */
@@ -185,6 +191,8 @@ export default {
       logStartFailure(error);
       return;
     }
-    ctx.waitUntil(loggedTick(app.tick, app.deps.log));
+    // A lapsed hold's intent is cancelled on a tick: its test-payments event finishes here too.
+    const payments = app.deps.payments as Partial<Pick<TestPayments, 'settled'>>;
+    ctx.waitUntil(loggedTick(app.tick, app.deps.log).then(() => payments.settled?.()));
   },
 };
