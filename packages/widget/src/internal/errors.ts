@@ -5,10 +5,18 @@ import type { Messages } from '../i18n/index.js';
 /** Reduces anything thrown by the client to what the UI and `slotwise:error` need. */
 export function describeError(error: unknown): ErrorDetail {
   if (isSlotwiseError(error)) {
-    return { code: error.code, status: error.status, message: error.problem.detail || error.message, problem: error.problem };
+    return { code: error.code, status: error.status, message: forPeople(error.problem.detail || error.message), problem: error.problem };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'unexpected_error', status: 0, message };
+}
+
+/**
+ * A problem's sentence without the field path it starts with for integrators (`body.text: Use at
+ * most 2000 characters.` reads "Use at most 2000 characters."): a person sees the field it is about.
+ */
+function forPeople(detail: string): string {
+  return detail.replace(/^(?:body|query|params|path)(?:\.[\w-]+)+: /, '');
 }
 
 /** A random `Idempotency-Key`. `crypto.randomUUID` needs a secure context; this does not. */
