@@ -65,8 +65,9 @@ function plan(deps: ServiceDeps, snap: Basis, input: CreateInput, creditTokenHas
   const option = chooseDuration(service, input.duration, 'body');
   const ledger = creditTokenHash ? snap.credit : undefined;
   const credit = ledger ? creditIn(ledger, { specialist, serviceId: service.id, serviceName: service.name, customerEmail: input.customer.email, now }) : undefined;
-  // A credit pays for it: no money changes hands, and a promo code has nothing to take off.
-  const promo = input.promoCode && snap.promo ? apply(codeIn(snap.promo, service, input.promoCode, now), option.price, service.currency) : undefined;
+  // A credit pays for it, or it is free: no money changes hands, and a promo code has nothing to
+  // take off — nor is a use of it spent (a single-use code typed on a free intro call stays for the paid session).
+  const promo = input.promoCode && snap.promo && option.price > 0 ? apply(codeIn(snap.promo, service, input.promoCode, now), option.price, service.currency) : undefined;
   const price = credit ? 0 : promo ? promo.price : option.price;
   const base = { specialist, service, minutes: option.minutes, price, credit, ledger, promo, charge: undefined, money: undefined };
   if (price === 0) return base;

@@ -52,6 +52,16 @@ describe('booking with a promo code', () => {
     expect(await stored()).toEqual({ bookings: 1, payments: 0, redemptions: 1 });
   });
 
+  it('spends no use of a code typed on a free session: a single-use code stays for the paid one', async () => {
+    await createCode({ code: 'ONCE', kind: 'percent', value: 10, maxRedemptions: 1 });
+    const free = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T10:00:00Z', customer: t.customer, promoCode: 'ONCE' } });
+    expect(free.status).toBe(201);
+    expect(free.body.booking.promo).toBeUndefined();
+    expect((await stored()).redemptions).toBe(0);
+    const paid = await book('2026-11-24T09:00:00Z', 'ONCE');
+    expect(paid.body.booking).toMatchObject({ price: 8100, promo: { code: 'ONCE', amountOff: 900 } });
+  });
+
   it('never charges less than Stripe’s minimum unless the code makes it free', async () => {
     await createCode({ code: 'ALMOST', kind: 'amount', value: 8990 });
     const res = await book('2026-11-23T09:00:00Z', 'ALMOST');
