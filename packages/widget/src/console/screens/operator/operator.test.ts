@@ -19,6 +19,7 @@ describe('console operator', () => {
       fill(fee, '#fee', '60');
       button(fee, 'Save fee').click();
       await eventually(() => deep(fee, '#error-platformFeeBps'), 'the limit');
+      expect(text(deep(fee, '#error-platformFeeBps'))).to.equal('Use a percent from 0 to 50.'); // in the unit typed, not basis points
       expect(fee.shadowRoot!.activeElement?.id).to.equal('fee');
       expect(deep<HTMLInputElement>(fee, '#fee')!.value).to.equal('60');
       expect((await session.client.operator.settings.retrieve()).platformFeeBps).to.equal(before.platformFeeBps);

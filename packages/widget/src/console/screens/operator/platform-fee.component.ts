@@ -43,6 +43,10 @@ export class SlotwiseConsolePlatformFee extends LitElement {
     if (this.percent.trim() === '' || !Number.isFinite(value)) {
       return this.fail({ fields: { platformFeeBps: 'Enter a percent such as 20 or 12.5.' }, message: 'Please check the fields marked below.' });
     }
+    // Said in the percent typed here: the server's own limits speak of basis points ("Use 5000 or less.").
+    if (value < 0 || value > 50) {
+      return this.fail({ fields: { platformFeeBps: 'Use a percent from 0 to 50.' }, message: 'Please check the fields marked below.' });
+    }
     this.saving = true;
     try {
       this.settings = await this.session!.client.operator.settings.update({ platformFeeBps: Math.round(value * 100) });
