@@ -33,6 +33,13 @@ export class SlotwiseConsoleEraseCustomer extends LitElement {
   async erase(event: Event): Promise<void> {
     event.preventDefault();
     const email = this.email.trim();
+    // Not an address: said beside the field, before a dialog warns of what cannot be undone.
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      this.errors = { message: 'Please check the fields marked below.', fields: { email: 'Enter the customer’s email address, such as ada@example.com.' } };
+      await this.updateComplete;
+      focusFirstInvalid(this.renderRoot);
+      return;
+    }
     const ok = await this.confirm.ask({
       heading: `Erase ${email || 'this customer'}’s personal data?`,
       consequence: 'Their name, email, phone and what they wrote are replaced with “Erased customer” in every specialist’s bookings, package sales and messages, and messages not yet sent to them are stopped. Amounts, dates and payment records stay, as the law requires; nothing is cancelled. This cannot be undone.',
@@ -41,10 +48,12 @@ export class SlotwiseConsoleEraseCustomer extends LitElement {
     if (!ok) return;
     this.erasing = true;
     try {
-      this.erased = { ...(await this.session!.client.operator.customers.erase({ email })), email };
+      const erased = { ...(await this.session!.client.operator.customers.erase({ email })), email };
+      this.erased = erased;
       this.errors = noErrors;
       this.email = '';
-      this.session?.announce(`${email}’s personal data was erased.`);
+      // Said only when something was erased: an address nothing held gets the result's own sentence.
+      if (!nothingHeld(erased)) this.session?.announce(`${email}’s personal data was erased.`);
     } catch (error) {
       this.errors = formErrors(error);
       await this.updateComplete;
@@ -55,9 +64,8 @@ export class SlotwiseConsoleEraseCustomer extends LitElement {
   }
 
   private result(e: CustomerErased & { email: string }) {
-    const nothingHeld = e.bookings + e.purchases + e.payments + e.messagesStopped === 0;
     return html`<div class="result" role="status">
-      ${nothingHeld
+      ${nothingHeld(e)
         ? html`<p>Nothing held ${e.email}’s personal data: no such customer, or erased already.</p>`
         : html`<p>Erased ${e.email}: now <span class="secret">${e.placeholder}</span>.</p>
           <ul>
@@ -86,4 +94,9 @@ export class SlotwiseConsoleEraseCustomer extends LitElement {
       ${this.confirm.render()}
     </section>`;
   }
+}
+
+/** Whether the erasure found nothing of theirs: no such customer, or erased already. */
+function nothingHeld(e: CustomerErased): boolean {
+  return e.bookings + e.purchases + e.payments + e.messagesStopped === 0;
 }
