@@ -40,6 +40,7 @@ export const namespaces = {
     reviews: {
       /** Hides a review with a reason (kept for audit; no longer shown nor counted). */
       hide: 'hideReview',
+      show: 'showReview',
       /** A specialist's reviews by the specialist's id, newest first, hidden ones included; page with `cursor`. */
       listForSpecialist: 'listOperatorSpecialistReviews',
     },

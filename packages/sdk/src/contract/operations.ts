@@ -133,6 +133,7 @@ export const operations = /* @__PURE__ */ Object.assign({}, visitorOperations, /
   listMyReviews: { method: 'get', path: '/v1/me/reviews', auth: 'apiKey', input: 'query' },
   respondToMyReview: { method: 'post', path: '/v1/me/reviews/{id}/response', auth: 'apiKey', input: 'body' },
   hideReview: { method: 'post', path: '/v1/operator/reviews/{id}/hide', auth: 'operator', input: 'body' },
+  showReview: { method: 'post', path: '/v1/operator/reviews/{id}/show', auth: 'operator' },
   listOperatorSpecialistReviews: { method: 'get', path: '/v1/operator/specialists/{id}/reviews', auth: 'operator', input: 'query' },
   eraseCustomer: { method: 'post', path: '/v1/operator/customers/erase', auth: 'operator', input: 'body' },
   }),

@@ -5,4 +5,5 @@ export const reviewProblemCodes = {
   already_reviewed: { status: 409, title: 'This booking was reviewed already' },
   review_already_answered: { status: 409, title: 'This review has a response already' },
   review_already_hidden: { status: 409, title: 'This review is hidden already' },
+  review_not_hidden: { status: 409, title: 'This review is not hidden' },
 } as const satisfies Record<string, { status: number; title: string }>;

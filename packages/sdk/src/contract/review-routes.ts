@@ -71,4 +71,12 @@ export const reviewRoutes = {
     response: { status: 200, schema: ReviewDetail, description: 'The review, hidden.' },
     errors: [...bodyErrors, ...meErrors, 'review_not_found', 'review_already_hidden'],
   },
+  showReview: {
+    ...operations.showReview,
+    summary: 'Show a hidden review again (one hidden by mistake): shown publicly and counted in the rating once more.',
+    tag: 'Operator',
+    params: IdParams,
+    response: { status: 200, schema: ReviewDetail, description: 'The review, shown.' },
+    errors: [...meErrors, 'review_not_found', 'review_not_hidden'],
+  },
 } as const satisfies Record<string, RouteSpec>;

@@ -200,6 +200,17 @@ describe('the specialist responds, the operator hides', () => {
     expect(row).toMatchObject({ hiddenReason: 'Advertising, not a review', hiddenBy: expect.stringMatching(/^acct_/) });
     expect((await t.json(`/v1/operator/reviews/rv_nope/hide`, { body: { reason: 'x' }, headers: auth(token) })).status).toBe(404);
 
+    // Hidden by mistake: shown again, public and counted once more; only by an operator, only when hidden.
+    expect((await t.json(`/v1/operator/reviews/${id}/show`, { method: 'POST', headers: auth(t.apiKey) })).status).toBe(403);
+    const shown = await t.json(`/v1/operator/reviews/${id}/show`, { method: 'POST', headers: auth(token) });
+    expect(shown.status).toBe(200);
+    expect(shown.body.hidden).toBeNull();
+    expect((await t.json('/v1/specialists/demo')).body.rating).toEqual({ average: 3, count: 2 });
+    expect((await t.json('/v1/specialists/demo/reviews')).body.data.map((r: { text: string }) => r.text)).toEqual(['Spam spam', 'Great']);
+    const again = await t.json(`/v1/operator/reviews/${id}/show`, { method: 'POST', headers: auth(token) });
+    expect(again.body).toMatchObject({ status: 409, code: 'review_not_hidden' });
+    expect((await t.json(`/v1/operator/reviews/${id}/hide`, { body: { reason: ' Advertising, not a review ' }, headers: auth(token) })).status).toBe(200);
+
     // The operator finds a specialist's reviews by the specialist's id, hidden ones with the reason; nobody else may.
     const specialistId = (await t.database.db.select({ id: specialists.id }).from(specialists).where(eq(specialists.handle, 'demo')))[0]!.id;
     const listed = await t.json(`/v1/operator/specialists/${specialistId}/reviews?limit=1`, { headers: auth(token) });

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { AppEnv, Principal } from '../../app-env.js';
 import { createReview, bookingReview } from '../../services/reviews/write.js';
 import { listMyReviews, listReviews } from '../../services/reviews/list.js';
-import { hideReview, respondToReview } from '../../services/reviews/moderate.js';
+import { hideReview, respondToReview, showReview } from '../../services/reviews/moderate.js';
 import { defineRoute } from '../define-route.js';
 import { apiKeyAuth } from '../middleware/api-key/index.js';
 import { sessionAuth } from '../middleware/session/index.js';
@@ -29,5 +29,6 @@ export function reviewRoutes(): Hono<AppEnv> {
   app.use('/v1/operator/reviews/*', sessionAuth({ role: 'operator' }));
   const operatorId = (c: Context<AppEnv>) => (c.var.principal as Extract<Principal, { kind: 'accessToken' }>).accountId; // sessionAuth lets nothing else through
   defineRoute(app, routes.hideReview, async ({ params, body }, c) => c.json(await hideReview(c.var.deps, params.id, body.reason, operatorId(c))));
+  defineRoute(app, routes.showReview, async ({ params }, c) => c.json(await showReview(c.var.deps, params.id)));
   return app;
 }

@@ -221,6 +221,7 @@ export const ar: Catalog = {
   'review_not_found.booking': (p) => `لا يوجد تقييم للحجز "${p.id}" بعد.`,
   review_already_answered: () => 'لقد رددت على هذا التقييم من قبل؛ لكل تقييم رد واحد.',
   review_already_hidden: () => 'هذا التقييم مخفي بالفعل؛ ويُحتفظ بسببه الأول.',
+  review_not_hidden: () => 'هذه المراجعة معروضة بالفعل.',
   'invalid_request.review_cursor': () => 'استخدم nextCursor الخاص بالصفحة السابقة كما هو.',
 };
 

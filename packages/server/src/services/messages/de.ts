@@ -222,6 +222,7 @@ export const de: Catalog = {
   'review_not_found.booking': (p) => `Die Buchung „${p.id}“ hat noch keine Bewertung.`,
   review_already_answered: () => 'Sie haben auf diese Bewertung bereits geantwortet; jede Bewertung erhält eine Antwort.',
   review_already_hidden: () => 'Diese Bewertung ist bereits ausgeblendet; der erste Grund bleibt erhalten.',
+  review_not_hidden: () => 'Diese Bewertung wird bereits angezeigt.',
   'invalid_request.review_cursor': () => 'Verwenden Sie den nextCursor der vorigen Seite unverändert.',
 };
 

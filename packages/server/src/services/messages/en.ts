@@ -234,6 +234,7 @@ export const en = {
   'review_not_found.booking': (p: { id: string }) => `Booking "${p.id}" has no review yet.`,
   review_already_answered: () => 'You have answered this review already; a review gets one response.',
   review_already_hidden: () => 'This review is hidden already; its first reason is kept.',
+  review_not_hidden: () => 'This review is shown already: nothing to show again.',
   'invalid_request.review_cursor': () => 'Use the nextCursor of the previous page as it was given.',
 } satisfies Record<string, (p: never) => string>;
 

@@ -222,6 +222,7 @@ export const es: Catalog = {
   'review_not_found.booking': (p) => `La reserva «${p.id}» aún no tiene reseña.`,
   review_already_answered: () => 'Ya respondió a esta reseña; cada reseña admite una respuesta.',
   review_already_hidden: () => 'Esta reseña ya está oculta; se conserva su primer motivo.',
+  review_not_hidden: () => 'Esta reseña ya se muestra.',
   'invalid_request.review_cursor': () => 'Use el nextCursor de la página anterior tal como se dio.',
 };
 

@@ -222,6 +222,7 @@ export const fr: Catalog = {
   'review_not_found.booking': (p) => `La réservation « ${p.id} » n’a pas encore d’avis.`,
   review_already_answered: () => 'Vous avez déjà répondu à cet avis ; chaque avis reçoit une seule réponse.',
   review_already_hidden: () => 'Cet avis est déjà masqué ; sa première raison est conservée.',
+  review_not_hidden: () => 'Cet avis est déjà affiché.',
   'invalid_request.review_cursor': () => 'Utilisez le nextCursor de la page précédente tel quel.',
 };
 

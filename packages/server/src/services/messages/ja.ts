@@ -221,6 +221,7 @@ export const ja: Catalog = {
   'review_not_found.booking': (p) => `予約「${p.id}」にはまだレビューがありません。`,
   review_already_answered: () => 'このレビューにはすでに返信しています。1件のレビューにつき返信は1件です。',
   review_already_hidden: () => 'このレビューはすでに非表示です。最初の理由が保持されます。',
+  review_not_hidden: () => 'このレビューはすでに表示されています。',
   'invalid_request.review_cursor': () => '前のページの nextCursor をそのまま使ってください。',
 };
 

@@ -222,6 +222,7 @@ export const pt: Catalog = {
   'review_not_found.booking': (p) => `A reserva "${p.id}" ainda não tem avaliação.`,
   review_already_answered: () => 'Você já respondeu a esta avaliação; cada avaliação recebe uma resposta.',
   review_already_hidden: () => 'Esta avaliação já está oculta; o primeiro motivo é mantido.',
+  review_not_hidden: () => 'Esta avaliação já está visível.',
   'invalid_request.review_cursor': () => 'Use o nextCursor da página anterior exatamente como foi dado.',
 };
 

@@ -1,5 +1,5 @@
 import type { ReviewDetail } from '@slotwise/sdk/contract';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
 import { reviews, type SpecialistRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
@@ -20,7 +20,7 @@ async function change(
   id: string,
   specialistId: string | undefined,
   refuse: (review: ReviewDetail) => ServiceError | undefined,
-  unchanged: ReturnType<typeof isNull>,
+  unchanged: ReturnType<typeof isNull | typeof isNotNull>,
   set: Partial<typeof reviews.$inferInsert>,
 ): Promise<ReviewDetail> {
   const { database } = deps;
@@ -66,5 +66,17 @@ export async function hideReview(deps: ServiceDeps, id: string, reason: string, 
     (review) => (review.hidden ? new ServiceError('review_already_hidden', t('review_already_hidden')) : undefined),
     isNull(reviews.hiddenAt),
     { hiddenAt: deps.clock(), hiddenReason: reason, hiddenBy: operatorId },
+  );
+}
+
+/** An operator shows a hidden review again (hidden by mistake): public and counted once more; who hid it and why are cleared. */
+export async function showReview(deps: ServiceDeps, id: string): Promise<ReviewDetail> {
+  return change(
+    deps,
+    id,
+    undefined,
+    (review) => (review.hidden ? undefined : new ServiceError('review_not_hidden', t('review_not_hidden'))),
+    isNotNull(reviews.hiddenAt),
+    { hiddenAt: null, hiddenReason: null, hiddenBy: null },
   );
 }

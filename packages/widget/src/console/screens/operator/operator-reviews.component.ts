@@ -81,13 +81,32 @@ export class SlotwiseConsoleOperatorReviews extends LitElement {
     }
   }
 
+  /** A review hidden by mistake goes back on the public page and into the rating, after a confirmation. */
+  async show(review: ReviewDetail): Promise<void> {
+    const ok = await this.confirm.ask({
+      heading: `Show ${review.reviewer}’s review again?`,
+      action: 'Show it again',
+      back: 'Keep it hidden',
+      consequence: 'It is back on the public page and counted in the rating at once; the reason it was hidden is cleared.',
+    });
+    if (!ok) return;
+    try {
+      await this.session!.client.operator.reviews.show(review.id);
+      this.session?.announce(`${review.reviewer}’s review is shown again.`);
+      await this.load();
+    } catch (error) {
+      this.errors = formErrors(error);
+    }
+  }
+
   private renderReview(review: ReviewDetail) {
     return html`<li id=${`review-${review.id}`}>
       <p><strong>${review.rating} of 5</strong> · ${review.reviewer} · ${review.service} · ${day(review.createdAt)}</p>
       ${review.text ? html`<p class="text">${review.text}</p>` : html`<p class="note">A rating without words.</p>`}
       ${review.response ? html`<p class="note">The specialist answered: <span class="response">${review.response.text}</span></p>` : nothing}
       ${review.hidden
-        ? html`<p class="hidden-note"><strong>Hidden</strong> on ${day(review.hidden.at)}: ${review.hidden.reason}</p>`
+        ? html`<p class="hidden-note"><strong>Hidden</strong> on ${day(review.hidden.at)}: ${review.hidden.reason}</p>
+          <button type="button" aria-label="Show again: ${review.reviewer}’s review" @click=${() => this.show(review)}>Show again…</button>`
         : this.hiding?.id === review.id
           ? this.renderHideForm(review)
           : html`<button type="button" aria-label="Hide ${review.reviewer}’s review" @click=${() => this.startHide(review)}>Hide…</button>`}

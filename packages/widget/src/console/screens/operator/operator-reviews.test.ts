@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { clockApi } from '../../../testing/clock.js';
-import { deep, eventually } from '../../../testing/helpers.js';
+import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { button, confirmDialog, fill, part, text } from '../../testing/screen.js';
 import { reviewedSession } from '../../testing/reviews.js';
 import { inConsole, operatorOnClock } from '../../testing/session.js';
@@ -49,5 +49,12 @@ describe('console operator: reviews', () => {
     expect(session.announced).to.include('Ada L.’s review is hidden.');
     expect((await visitor.reviews.list('demo')).data.map((r) => r.id)).not.to.include(review.id);
     await expect(el).to.be.accessible();
+
+    // Hidden by mistake: shown again after a confirmation, back on the public page.
+    deepAll<HTMLButtonElement>(reviews, `#review-${review.id} button`).find((b) => b.textContent === 'Show again…')!.click();
+    await confirmDialog(reviews, 'back on the public page');
+    await eventually(() => !deep(reviews, `#review-${review.id} .hidden-note`), 'the review shown');
+    expect(session.announced).to.include('Ada L.’s review is shown again.');
+    expect((await visitor.reviews.list('demo')).data.map((r) => r.id)).to.include(review.id);
   });
 });
