@@ -4,14 +4,15 @@
 // cache, new connections); the figures are medians over --runs loads, pages interleaved.
 //
 //   pnpm bench:paint                       (builds, then runs)
-//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0] [--baseline=<dir>]   (after `pnpm build`)
+//   node bench/first-paint.bench.mjs [--runs=10] [--latency=0] [--kbps=0] [--baseline=<dir>]   (after `pnpm build`)
 //   (env BENCH_RUNS / BENCH_LATENCY_MS; --latency adds that many ms to every request with
-//    Chromium's network emulation, to see the round trips a real network would cost;
+//    Chromium's network emulation, to see the round trips a real network would cost, and --kbps
+//    caps the download bandwidth, e.g. --latency=150 --kbps=1600 for a slow mobile link;
 //    CHROME_PATH names the browser, default /usr/bin/chromium)
 //
 // Prints figures, never fails on them: exit 1 only if a page never showed what it waits for.
 import { execSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import { importBuilt, numberOption, table } from './support.mjs';
 
 const RUNS = numberOption('runs', 'BENCH_RUNS', 10);
 const LATENCY = Number(process.env.BENCH_LATENCY_MS ?? process.argv.find((a) => a.startsWith('--latency='))?.slice(10) ?? 0);
+// `--kbps=1600`: the download bandwidth Chromium emulates, in kilobits per second (a slow mobile link), 0 for none.
+const KBPS = Number(process.argv.find((a) => a.startsWith('--kbps='))?.slice(7) ?? 0);
 const TARGET = 1.5;
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -91,14 +94,17 @@ const server = await startServer({
   mount: (app) => app.get('/bench/:page', (c) => (PAGES[c.req.param('page')] ? c.html(PAGES[c.req.param('page')]) : c.notFound())),
 });
 const versioned = await (await fetch(`${server.url}/widget/slotwise.js`, { method: 'HEAD' })).headers.get('content-location');
-const entry = readdirSync(join(assets, 'slotwise')).find((name) => /^slotwise-\w+\.js$/.test(name));
+const entry = 'core.js';
+// The README's snippet: the module the loader imports, preloaded beside the script tag.
+const hint = `<link rel="modulepreload" href="${versioned.replace(/slotwise\.js$/, 'slotwise/core.js')}">`;
 const page = (head, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
 const booking = (attrs = '') => `<slotwise-booking specialist="demo"${attrs}></slotwise-booking>`;
 Object.assign(PAGES, {
   trivial: page('<script src="/widget/trivial.js" defer></script>', '<trivial-element></trivial-element>'),
   data: page('<script src="/widget/data.js" defer></script>', '<data-element></data-element>'),
-  widget: page(`<script src="${versioned}" defer></script>`, booking()),
-  preselected: page(`<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
+  widget: page(`${hint}<script src="${versioned}" defer></script>`, booking()),
+  preselected: page(`${hint}<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
+  'script-only': page(`<script src="${versioned}" defer></script>`, booking(' service="intro-call"')),
   module: page(`<script type="module" src="/widget/slotwise/${entry}"></script>`, booking(' service="intro-call"')),
   'baseline-widget': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking()),
   'baseline-preselected': page('<script src="/widget/baseline/slotwise.js" defer></script>', booking(' service="intro-call"')),
@@ -124,10 +130,10 @@ async function measure(pageName, wait) {
   const context = await browser.createBrowserContext();
   try {
     const tab = await context.newPage();
-    if (LATENCY > 0) {
+    if (LATENCY > 0 || KBPS > 0) {
       const cdp = await tab.createCDPSession();
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY, downloadThroughput: KBPS > 0 ? (KBPS * 1000) / 8 : -1, uploadThroughput: -1 });
     }
     await tab.goto(`${server.url}/bench/${pageName}`, { waitUntil: 'domcontentloaded' });
     const handle = await tab.waitForFunction(`(${WAITS[wait]})() && performance.now()`, { polling: 'raf', timeout: 20_000 });
@@ -144,7 +150,7 @@ async function measure(pageName, wait) {
 // font lookups show there), and CPU profiles of the loader's task, the modules' and the first render.
 const TRACE = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 if (TRACE) {
-  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
+  const wait = { trivial: 'trivial', data: 'data', widget: 'services', preselected: 'days', module: 'days', 'script-only': 'days', 'baseline-widget': 'services', 'baseline-preselected': 'days' }[TRACE];
   await measure(TRACE, wait);
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
@@ -237,6 +243,7 @@ const CASES = [
   ['widget → services visible', 'widget', 'services'],
   ['widget, service="intro-call" → services visible', 'preselected', 'services'],
   ['widget, service="intro-call" → first open days', 'preselected', 'days'],
+  ['the script tag alone (no modulepreload), preselected → first open days', 'script-only', 'days'],
   ['type="module" entry, preselected → first open days', 'module', 'days'],
   ...(BASELINE
     ? [

@@ -1,11 +1,15 @@
 // Writes `dist/slotwise.js`, the classic script the embed snippet names, after tsup built the ES
-// modules into `dist/slotwise/`. The loader is a few hundred bytes: it resolves the entry
+// modules into `dist/slotwise/`. First it gives the one chunk of first-load code its stable name,
+// `slotwise/core.js` (`nameTheCore`), so that a page can name it in a
+// `<link rel="modulepreload">` beside the script tag and the browser fetch it in parallel with
+// the loader instead of after it. The loader is a few hundred bytes: it resolves `core.js`
 // against its own URL (`document.currentScript.src`, so a versioned URL's chunks stay under the
-// same versioned folder), adds `<link rel="modulepreload">` for the entry and its static imports
-// so the browser fetches them in parallel rather than one after another, then `import()`s the
-// entry, and starts each widget's profile request meanwhile (`prefetch`). A classic script may import modules: pages with `<script src=".../slotwise.js" defer>`
-// keep working, and no inline script is involved (a strict CSP's `script-src` covers it).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// same versioned folder), adds that `<link rel="modulepreload">` itself when the page has none,
+// then `import()`s it, and starts each widget's profile request meanwhile (`prefetch`). A classic
+// script may import modules: pages with `<script src=".../slotwise.js" defer>` keep working, and
+// no inline script is involved (a strict CSP's `script-src` covers it).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
@@ -16,17 +20,45 @@ export function staticImports(text) {
   return [...text.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
 }
 
-/** The entry module's file name and its whole static graph (entry first). */
-export function entryGraph(dir = modules) {
+/** The stable name of the first-load chunk, under `slotwise/`: what the embed snippet preloads. */
+export const CORE = 'core.js';
+
+/**
+ * Renames the chunk the entry stub imports (esbuild's `chunk-<hash>.js`: every first-load module,
+ * see `tsup.config.ts`) to `core.js`, and every import of it in the folder, its source map's name
+ * and comment with it. Each other chunk keeps its hashed name: its bytes change only where it
+ * named the core, and two builds whose lazy chunk had one name named the same core, so a hashed
+ * name still means the same bytes. `core.js` itself changes with each release under a stable
+ * name; the loader carries its hash, so the loader's versioned URL changes with it
+ * (`http/middleware/static-files` pins the folder to the loader's version).
+ */
+export function nameTheCore(dir = modules) {
   const entry = readdirSync(dir).find((name) => /^slotwise-[\w]+\.js$/.test(name));
   if (!entry) throw new Error(`No slotwise-<hash>.js in ${dir}: build the widget (tsup) first.`);
+  const imports = staticImports(readFileSync(join(dir, entry), 'utf8'));
+  if (imports.length === 1 && imports[0] === CORE) return;
+  if (imports.length !== 1) throw new Error(`The entry ${entry} imports ${imports.length} chunks (${imports.join(', ')}); the build must put the first load in one (tsup.config.ts).`);
+  const [chunk] = imports;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const renamed = text.replaceAll(`"./${chunk}"`, `"./${CORE}"`).replace(`//# sourceMappingURL=${chunk}.map`, `//# sourceMappingURL=${CORE}.map`);
+    if (renamed !== text) writeFileSync(join(dir, name), renamed);
+  }
+  renameSync(join(dir, chunk), join(dir, CORE));
+  const map = JSON.parse(readFileSync(join(dir, `${chunk}.map`), 'utf8'));
+  writeFileSync(join(dir, `${CORE}.map`), JSON.stringify({ ...map, file: CORE }));
+  rmSync(join(dir, `${chunk}.map`));
+}
+
+/** What the loader imports: `core.js` and every chunk it imports statically (core first). */
+export function entryGraph(dir = modules) {
   const seen = new Set();
   const walk = (name) => {
     if (seen.has(name)) return;
     seen.add(name);
     for (const dep of staticImports(readFileSync(join(dir, name), 'utf8'))) walk(dep);
   };
-  walk(entry);
+  walk(CORE);
   return [...seen];
 }
 
@@ -62,14 +94,20 @@ if(!p[q])(p[q]=fetch(q).then(r=>r.ok?r.json():void 0)).catch(()=>{})});
 w.length&&setTimeout(()=>{try{var s=getComputedStyle(E),f=s.getPropertyValue("--slotwise-font").trim()||${JSON.stringify(font)},n=parseFloat(s.fontSize)||16,c=document.createElement("canvas").getContext("2d");[[700,n*1.5],[400,n],[700,n]].forEach(([g,y])=>{c.font=g+" "+y+"px "+f;c.measureText("Aa0")})}catch(x){}});
 w.length&&setTimeout(()=>{try{var l=(w[0]||"").replace(/_/g,"-")||void 0;new Intl.NumberFormat(l,{style:"currency",currency:"EUR"}).format(1);new Intl.DateTimeFormat(l,{dateStyle:"full"}).format(0)}catch(x){}});`;
 
-/** Writes the loader. Its comment stays short: every visitor downloads it (the entry's name is in the code). */
+/**
+ * Writes the loader: it preloads and imports `slotwise/core.js` (the entry stub only re-imports it;
+ * lazy parts import the stub). Its comment stays short, every visitor downloads it; it names the
+ * core's hash, so the loader's bytes, and its versioned URL, change whenever the core does.
+ */
 export async function writeLoader({ font }) {
-  const files = entryGraph().map((name) => `slotwise/${name}`);
-  const source = `/* Slotwise widget loader */
-(()=>{var s=document.currentScript,b=s&&s.src||location.href,u=f=>new URL(f,b).href,h=document.head;
-${JSON.stringify(files)}.forEach(f=>{if(!h.querySelector('link[rel=modulepreload][href="'+u(f)+'"]')){var l=document.createElement("link");l.rel="modulepreload";l.href=u(f);h.append(l)}});
+  nameTheCore();
+  const core = `slotwise/${CORE}`;
+  const hash = createHash('sha256').update(readFileSync(join(modules, CORE))).digest('hex').slice(0, 12);
+  const source = `/* Slotwise widget loader, core ${hash} */
+(()=>{var s=document.currentScript,b=s&&s.src||location.href,u=f=>new URL(f,b).href,c=u(${JSON.stringify(core)});
+[].some.call(document.querySelectorAll("link[rel=modulepreload]"),l=>l.href==c)||document.head.append(Object.assign(document.createElement("link"),{rel:"modulepreload",href:c}));
 ${prefetch(font)}
-import(u(${JSON.stringify(files[0])})).catch(e=>console.error("Slotwise: could not load "+u(${JSON.stringify(files[0])}),e))})();
+import(c).catch(e=>console.error("Slotwise: could not load "+c,e))})();
 `;
   writeFileSync(join(dist, 'slotwise.js'), source);
 }

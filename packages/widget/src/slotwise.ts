@@ -1,7 +1,7 @@
 /**
- * The script-tag build's module entry (`dist/slotwise/slotwise-<hash>.js`), which the classic
- * loader `dist/slotwise.js` imports (see `tsup.config.ts`), or a page imports itself with
- * `<script type="module">`. It defines `<slotwise-booking>` and the steps every visit shows; the
+ * The script-tag build's module entry. Built, all of the first load lands in one chunk,
+ * `dist/slotwise/core.js` (`tsup.config.ts`, `scripts/loader.mjs`), which the classic loader
+ * `dist/slotwise.js` imports, or a page imports itself with `<script type="module">`. It defines `<slotwise-booking>` and the steps every visit shows; the
  * payment step, the manage view and other languages' catalogs are chunks beside it, imported on
  * first need relative to this module's URL. It makes its own origin the API default, so a page
  * needs no `api` attribute when the API also serves the script.

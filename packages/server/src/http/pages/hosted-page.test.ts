@@ -47,6 +47,8 @@ describe('the hosted booking page', () => {
     expect(text).toContain('60 min · €90.00 or 90 min · €125.50');
     expect(text).toContain('<slotwise-booking specialist="demo" api="http://localhost" reviews="off"></slotwise-booking>');
     expect(text).toContain('<script src="/widget/slotwise.js" defer></script>');
+    // The loader's module, fetched beside it rather than after it.
+    expect(text).toContain('<link rel="modulepreload" href="/widget/slotwise/core.js" />');
     expect(text).toContain('<noscript>');
     expect(text).toContain('media="(prefers-color-scheme: dark)"');
     expect(text).toContain('width=device-width');

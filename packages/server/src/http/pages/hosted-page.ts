@@ -9,6 +9,12 @@ import { pageHead } from './page-head.js';
 /** Where the customer widget's script-tag build is served. */
 export const WIDGET_SCRIPT = '/widget/slotwise.js';
 
+/**
+ * The module the widget's loader imports first, named beside the script tag so the browser fetches
+ * it while the loader is on its way (`slotwise/core.js` beside `slotwise.js`, versioned or not).
+ */
+export const preloadFor = (script: string): string => script.replace(/slotwise\.js$/, 'slotwise/core.js');
+
 /** The longest meta description search engines and link previews show in full. */
 const DESCRIPTION_MAX = 160;
 
@@ -79,6 +85,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, lan
       .reviews p { margin: .25rem 0 0; white-space: pre-line; }
       slotwise-booking { --slotwise-accent: var(--accent); display: block; }
     </style>
+    <link rel="modulepreload" href="${preloadFor(script)}" />
     <script src="${script}" defer></script>
   </head>
   <body>

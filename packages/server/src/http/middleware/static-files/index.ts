@@ -46,6 +46,17 @@ const SERVED = new Set(['js', 'mjs', 'css', 'map', 'json', 'svg', 'png', 'jpg', 
  */
 export const isHashed = (name: string) => /-(?=[A-Za-z0-9_]*[A-Z0-9])[A-Za-z0-9_]{8,}\.(?:m?js|css)(?:\.map)?$/.test(name);
 
+/**
+ * The hash of the loader whose folder `path` is in (`slotwise.js` for `slotwise/core.js`), if it
+ * has one. The loader imports its folder's stable names (the first-load `core.js`, which a page may
+ * preload by that name) relative to its own URL and carries their hash: under the loader's
+ * current versioned folder they are its release's bytes, so they are pinned like it.
+ */
+async function loaderVersion(store: AssetStore, path: string): Promise<string | undefined> {
+  const slash = path.indexOf('/');
+  return slash > 0 ? (await store.get(`${path.slice(0, slash)}.js`))?.hash : undefined;
+}
+
 /** The path under the prefix as checked segments, or undefined for anything that is not plainly a file name. */
 function safePath(rest: string): string | undefined {
   let decoded: string;
@@ -64,7 +75,8 @@ function safePath(rest: string): string | undefined {
  * `nosniff`, `Access-Control-Allow-Origin: *` (pages on other sites import them as modules), brotli or gzip by `Accept-Encoding` (compressed once per file and kept, see
  * `assetStore`), a strong `ETag` from the content hash and `304` on revalidation, `Vary:
  * Accept-Encoding`. Caching: a hashed chunk, or any file under its versioned URL
- * `prefix/v/<hash>/<path>` (the hash of that file's bytes), for a year, `immutable`; a stable URL
+ * `prefix/v/<hash>/<path>` (the hash of that file's bytes, or for a file in a loader's folder —
+ * `slotwise/core.js` — the hash of that loader, `slotwise.js`), for a year, `immutable`; a stable URL
  * for five minutes. A versioned URL whose hash is no longer the file's (a page embedding an older
  * release) still gets the current file, cached as briefly as the stable URL, so it never breaks
  * and never pins old bytes. Relative imports from a versioned entry stay under the same
@@ -91,7 +103,7 @@ export function staticFiles(options: StaticFilesOptions): MiddlewareHandler {
     const extension = path?.split('.').pop()?.toLowerCase() ?? '';
     const file = path && path.includes('.') && SERVED.has(extension) ? await store.get(path) : undefined;
     if (!path || !file) return c.text('Not found', 404, { 'x-content-type-options': 'nosniff' });
-    const pinned = version ? version[1] === file.hash || isHashed(path.split('/').pop()!) : isHashed(path.split('/').pop()!);
+    const pinned = isHashed(path.split('/').pop()!) || (version !== null && (version[1] === file.hash || (await loaderVersion(store, path)) === version[1]));
     const encoding = negotiate(c.req.header('accept-encoding'), store.encodings);
     const encoded = encoding ? await file.encoded(encoding) : undefined;
     const etag = `"${file.hash}${encoded ? `-${encoding}` : ''}"`;

@@ -42,6 +42,8 @@ beforeAll(async () => {
   writeFileSync(join(widget, 'slotwise.js.map'), '{"version":3}');
   writeFileSync(join(widget, 'big.js'), BIG);
   writeFileSync(join(widget, 'console', 'console.js'), 'export const console = 1;');
+  mkdirSync(join(widget, 'slotwise'));
+  writeFileSync(join(widget, 'slotwise', 'core.js'), 'export const core = 1;');
   writeFileSync(join(widget, 'console', 'chunk-7XK2MQBD.js'), 'export const chunk = 1;');
   writeFileSync(join(widget, 'console', 'styles.css'), 'body{}');
   writeFileSync(join(widget, 'index.html'), '<script>alert(1)</script>');
@@ -180,6 +182,19 @@ describe('compression and versioned URLs', () => {
     expect(chunk.status).toBe(200);
     expect(chunk.body).toBe('export const chunk = 1;');
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('pins the loader’s stable-named module (slotwise/core.js) under the loader’s versioned folder, and only there', async () => {
+    const loader = String((await raw('/widget/slotwise.js')).headers['content-location']);
+    const core = await raw(loader.replace('slotwise.js', 'slotwise/core.js'));
+    expect(core.body).toBe('export const core = 1;');
+    expect(core.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // At its stable URL, as a page's <link rel="modulepreload"> names it, it changes with each release.
+    expect((await raw('/widget/slotwise/core.js')).headers['cache-control']).toBe('public, max-age=300');
+    // Under another loader's (an older release's) folder, or a folder's name with no loader beside it.
+    expect((await raw('/widget/v/0123456789ab/slotwise/core.js')).headers['cache-control']).toBe('public, max-age=300');
+    const big = String((await raw('/widget/big.js')).headers['content-location']);
+    expect((await raw(big.replace('big.js', 'slotwise/core.js'))).headers['cache-control']).toBe('public, max-age=300');
   });
 
   it('never pins other bytes under a versioned URL: an old hash gets the current file, cached briefly', async () => {

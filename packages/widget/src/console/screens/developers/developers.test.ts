@@ -81,7 +81,7 @@ describe('console developers', () => {
     lang.dispatchEvent(new Event('change'));
     await embed.updateComplete;
     const snippet = text(deep(embed, 'code.snippet'));
-    expect(snippet).to.contain(`<script src="${consoleApi()}/widget/slotwise.js" defer></script>`);
+    expect(snippet).to.contain(`<link rel="modulepreload" href="${consoleApi()}/widget/slotwise/core.js"> <script src="${consoleApi()}/widget/slotwise.js" defer></script>`);
     expect(snippet).to.contain(`<slotwise-booking specialist="${practice.handle}" lang="de"`);
   });
 

@@ -13,12 +13,15 @@ export interface SnippetOptions {
 const attribute = (name: string, value: string) => (value ? ` ${name}="${value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}"` : '');
 
 /**
- * The HTML to paste into a page: the script tag from the API's host and one `<slotwise-booking>`.
+ * The HTML to paste into a page: the script tags (the same two lines as onboarding's `embedSnippet`,
+ * written out here: importing them would split that module from the console's first load into a
+ * chunk of its own, 0.2 KB more there) and one `<slotwise-booking>`.
  * Values are escaped for an attribute, though every one comes from a fixed choice.
  */
 export function embedSnippet(options: SnippetOptions): string {
   const style = /^#[0-9a-f]{6}$/i.test(options.accent) ? ` style="--slotwise-accent: ${options.accent}"` : '';
-  return `<script src="${options.apiBase}/widget/slotwise.js" defer></script>
+  return `<link rel="modulepreload" href="${options.apiBase}/widget/slotwise/core.js">
+<script src="${options.apiBase}/widget/slotwise.js" defer></script>
 <slotwise-booking${attribute('specialist', options.handle)}${attribute('lang', options.lang)}${attribute('timezone', options.timeZone)}${style}></slotwise-booking>`;
 }
 

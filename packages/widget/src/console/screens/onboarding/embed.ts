@@ -1,8 +1,12 @@
 import type { ConsoleSession } from '../../context.js';
 
-/** What a specialist pastes into their site: the script tag and the element. */
+/**
+ * What a specialist pastes into their site: the script tag from the API's host, after a
+ * `<link rel="modulepreload">` of the module its loader imports, so the browser fetches both at
+ * once (the widget shows sooner; it works without the link), and the element.
+ */
 export function embedSnippet(apiBase: string, handle: string): string {
-  return `<script src="${apiBase}/widget/slotwise.js" defer></script>\n<slotwise-booking specialist="${handle}" api="${apiBase}"></slotwise-booking>`;
+  return `<link rel="modulepreload" href="${apiBase}/widget/slotwise/core.js">\n<script src="${apiBase}/widget/slotwise.js" defer></script>\n<slotwise-booking specialist="${handle}" api="${apiBase}"></slotwise-booking>`;
 }
 
 /**

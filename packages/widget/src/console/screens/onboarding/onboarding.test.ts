@@ -55,6 +55,7 @@ describe('<slotwise-console-onboarding>', () => {
       find<HTMLButtonElement>(el, '#step-embed button[type=submit]')!.click();
       await eventually(() => badge(el, 'embed') === 'Done', 'the embed step done');
       expect(textOf(find(el, '#snippet'))).to.contain(`specialist="${handle}"`);
+      expect(textOf(find(el, '#snippet'))).to.contain('/widget/slotwise/core.js"> <script src=');
 
       expect(textOf(find(el, '#step-payments'))).to.contain('Test mode — no money moves');
       expect(badge(el, 'payments')).to.equal('To do');
