@@ -79,8 +79,13 @@ export class SlotwiseConsoleOnboarding extends LitElement {
     if (!this.progress) return html`<p class="muted">Reading your account…</p>`;
     const { done } = this.progress;
     const count = Object.values(done).filter(Boolean).length;
+    // A suspended or closed page takes no bookings, whatever the steps say (the banner above says why).
+    const open = this.session.profile.status === 'active';
+    const next = done.service && done.hours
+      ? open ? 'Customers can book you now.' : 'Your page takes no new bookings while it is not active.'
+      : `${!done.service && !done.hours ? 'Add a service and your hours' : done.service ? 'Add your hours' : 'Add a service'}${open ? ', and customers can book you.' : '.'}`;
     return html`
-      <p class="lead">${count} of 5 steps done. ${done.service && done.hours ? 'Customers can book you now.' : `${!done.service && !done.hours ? 'Add a service and your hours' : done.service ? 'Add your hours' : 'Add a service'}, and customers can book you.`}</p>
+      <p class="lead">${count} of 5 steps done. ${next}</p>
       <ol class="steps">
         ${profileStep(this)} ${serviceStep(this)} ${hoursStep(this)} ${paymentsStep(this)} ${embedStep(this)}
       </ol>

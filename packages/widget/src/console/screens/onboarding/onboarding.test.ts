@@ -104,4 +104,16 @@ describe('<slotwise-console-onboarding>', () => {
     expect(data.map((s) => s.durations)).to.deep.equal([[{ minutes: 50, price: 7550 }]]);
     expect(session.announced).to.include('Paid session created.');
   });
+
+  it('does not tell a specialist whose page is suspended that customers can book them', async () => {
+    const { tokens } = await signUpSpecialist();
+    const session = await sessionFor(tokens);
+    await session.client.me.services.create({ name: 'Intro', durations: [{ minutes: 20, price: 0 }] });
+    await session.client.me.availability.replaceWeekly({ weekly: [{ weekday: 1, start: '09:00', end: '17:00' }], breaks: [] });
+    Object.assign(session, { profile: { ...session.profile!, status: 'suspended', statusReason: 'Checking documents' } }); // as the API says it then
+    const el = await inConsole<SlotwiseConsoleOnboarding>(html`<slotwise-console-onboarding></slotwise-console-onboarding>`, session);
+    await eventually(() => find(el, '.lead'), 'the checklist');
+    expect(textOf(find(el, '.lead'))).to.contain('Your page takes no new bookings while it is not active.');
+    expect(textOf(find(el, '.lead'))).not.to.contain('Customers can book you now.');
+  });
 });
