@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { proxyApi, startApi, startClockApi, startConsoleApi, startStripeApi } from './test/api-server.mjs';
 import { resultsReporter } from './test/results-reporter.mjs';
+import { noteRequests, stallWatch } from './test/stall-watch.mjs';
 
 // One real API for the whole run: tests share its database, so each books a different time.
 // A second one takes payments through Stripe's SDK and the fake Stripe server, for the e2e test.
@@ -15,6 +16,14 @@ if (failed) {
   throw failed.reason;
 }
 const [api, stripeApi, clockApi, consoleApi] = started.map((result) => result.value);
+
+const chromium = chromeLauncher({
+  launchOptions: {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  },
+});
 
 export default {
   files: 'src/**/*.test.ts',
@@ -32,8 +41,11 @@ export default {
         await Promise.all([api.close(), stripeApi.close(), clockApi.close(), consoleApi.close()]);
       },
     },
+    // A page that never reports back (a test file "did not finish") says what it was doing first.
+    stallWatch(chromium, Number(process.env.SLOTWISE_STALL_AFTER_MS ?? 90_000)),
   ],
   middleware: [
+    noteRequests(),
     proxyApi(() => api.url),
     // The built script loads ES modules, which a page on another origin fetches with CORS, as the
     // API's `/widget/*` allows: serve `dist/` the same way for the tests that load it from there.
@@ -55,14 +67,6 @@ export default {
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-      },
-    }),
-  ],
+  browsers: [chromium],
   reporters: [defaultReporter(), resultsReporter(process.env.SLOTWISE_RESULTS_FILE)],
 };

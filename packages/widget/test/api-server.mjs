@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { note } from './stall-watch.mjs';
 
 /** The server's built entries these tests import. */
 const serverDist = ['node.js', 'index.js', 'testing/fake-stripe.js'].map((entry) =>
@@ -160,6 +161,7 @@ export async function startClockApi() {
 /** The servers' log in the test output: only what went wrong (tests provoke 4xx answers on purpose). */
 const errorsOnly = (entry) => {
   if (entry.level === 'error') console.error(JSON.stringify(entry));
+  else if (entry.method) note(`api ${entry.method} ${entry.path} ${entry.status}`);
 };
 
 /**

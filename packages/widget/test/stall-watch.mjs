@@ -1,0 +1,80 @@
+/**
+ * When a test page runs far longer than any test file should (the runner's own limit,
+ * `testsFinishTimeout`, is 120 s; a file takes seconds), prints what the page is doing while it
+ * still can: whether its main thread answers, whether it is visible and focused, the text it
+ * shows (through shadow roots), and the last requests the test server and the APIs saw. A page
+ * that never reports back otherwise leaves nothing but "did not finish" in the log.
+ */
+
+/** The last requests, newest last: `note` adds one (the middleware and the APIs' logs call it). */
+const recent = [];
+
+export function note(line) {
+  recent.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  if (recent.length > 60) recent.shift();
+}
+
+/** A Koa middleware for the test server that notes each request. */
+export function noteRequests() {
+  return (ctx, next) => {
+    note(`test server ${ctx.method} ${ctx.url}`);
+    return next();
+  };
+}
+
+const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref())]);
+
+/** Runs in the page: where it is, whether it is visible and focused, and the text it shows, through shadow roots. */
+const PAGE_STATE = `(() => {
+  const text = (node) => node.nodeType === 3 ? node.textContent : node.nodeType !== 1 || /^(SCRIPT|STYLE)$/.test(node.tagName) ? '' : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(' ');
+  return { url: location.pathname + location.search, visibility: document.visibilityState, focused: document.hasFocus(),
+    active: document.activeElement && document.activeElement.tagName, shows: text(document.body).replace(/\\s+/g, ' ').trim().slice(0, 800) };
+})()`;
+
+async function diagnose(sessionId, page, seconds) {
+  const lines = [`\n⏳ A test page has been running for ${seconds} s (session ${sessionId}). What it is doing:`];
+  // The page's own DevTools session: attaching a new one needs the page's answer.
+  const cdp = typeof page._client === 'function' ? page._client() : await page.createCDPSession();
+  const answer = await within(cdp.send('Runtime.evaluate', { expression: PAGE_STATE, returnByValue: true }), 3000);
+  const state = answer?.result?.value;
+  if (!state) lines.push('  its main thread does not answer within 3 s: JavaScript that never yields (a loop), or a renderer that hangs');
+  else {
+    lines.push(`  ${state.url} — ${state.visibility}, ${state.focused ? 'focused' : 'not focused'}, active element ${state.active}`);
+    lines.push(`  it shows: ${state.shows || '(nothing)'}`);
+  }
+  lines.push('  the last requests (test server and APIs):', ...recent.map((line) => `    ${line}`));
+  console.error(lines.join('\n'));
+}
+
+/**
+ * A web-test-runner plugin watching the pages `launcher` (a `chromeLauncher`) runs tests in.
+ * @param {{ activePages?: Map<string, { puppeteerPage: import('puppeteer-core').Page }> }} launcher
+ * @param {number} afterMs - how long a page may run before it is looked at
+ */
+export function stallWatch(launcher, afterMs = 90_000) {
+  const since = new Map();
+  const looked = new Set();
+  let timer;
+  const check = async () => {
+    const pages = launcher.activePages;
+    if (!(pages instanceof Map)) return;
+    for (const id of since.keys()) if (!pages.has(id)) since.delete(id);
+    for (const [id, page] of pages) {
+      if (!since.has(id)) since.set(id, Date.now());
+      const ran = Date.now() - since.get(id);
+      if (looked.has(id) || ran < afterMs) continue;
+      looked.add(id);
+      await diagnose(id, page.puppeteerPage, Math.round(ran / 1000)).catch((error) => console.error(`stall watch: ${error.message}`));
+    }
+  };
+  return {
+    name: 'slotwise-stall-watch',
+    serverStart() {
+      timer = setInterval(() => void check(), 5000);
+      timer.unref();
+    },
+    serverStop() {
+      clearInterval(timer);
+    },
+  };
+}
