@@ -201,6 +201,19 @@ describe('GET /v1/me/export/{table}.csv', () => {
     expect(row).toMatchObject({ id, status: 'confirmed', customer_name: `'${hostile.name}`, customer_email: 'ada@example.com', customer_notes: 'Line one, "quoted"\nline two', price_minor: '0' });
   }, 30_000);
 
+  it('says which bookings a promo code, a package credit or a campaign brought, in columns after the others', async () => {
+    const code = await t.json('/v1/me/promo-codes', { body: { code: 'SPRING10', kind: 'amount', value: 1000 }, headers: asMe });
+    expect(code.status).toBe(201);
+    const promoted = await t.json('/v1/bookings', { body: { specialist: 'demo', service: t.session.id, start: '2026-11-24T10:00:00Z', promoCode: 'spring10', utm: { utm_source: 'newsletter', utm_campaign: 'spring' }, customer: { name: 'Grace Hopper', email: 'grace@example.com', timeZone: 'UTC' } } });
+    expect(promoted.status).toBe(201);
+    const plain = await bookFree('2026-11-23T09:00:00Z');
+    const text = await (await t.app.request('/v1/me/export/bookings.csv', { headers: asMe })).text();
+    expect(parseCsv(text)[0]!.slice(-7)).toEqual(['private_notes', 'promo_code', 'promo_off_minor', 'paid_with_credit', 'utm_source', 'utm_medium', 'utm_campaign']);
+    const rows = records(text);
+    expect(rows.find((r) => r.id === promoted.body.booking.id)).toMatchObject({ price_minor: '8000', promo_code: 'SPRING10', promo_off_minor: '1000', paid_with_credit: 'false', utm_source: 'newsletter', utm_medium: '', utm_campaign: 'spring' });
+    expect(rows.find((r) => r.id === plain)).toMatchObject({ promo_code: '', promo_off_minor: '', utm_source: '' });
+  }, 30_000);
+
   it('has customers, payments and package sales, with amounts in minor units', async () => {
     await bookPaid('2026-11-24T10:00:00Z');
     const purchase = await sellPackage();

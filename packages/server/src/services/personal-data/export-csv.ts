@@ -6,11 +6,13 @@ import { bookingPages, customerPages, paymentPages, purchasePages, type ExportCu
 
 /** Amounts are integer minor units (cents), as everywhere in the API; instants are ISO 8601 UTC. */
 const bookingsCsv: CsvTable<SpecialistBooking> = {
-  header: ['id', 'status', 'service_id', 'service', 'start', 'end', 'duration_minutes', 'customer_name', 'customer_email', 'customer_time_zone', 'price_minor', 'currency', 'paid_minor', 'refunded_minor', 'created_at', 'cancelled_at', 'cancelled_by', 'cancellation_reason', 'reschedule_count', 'customer_notes', 'private_notes'],
+  header: ['id', 'status', 'service_id', 'service', 'start', 'end', 'duration_minutes', 'customer_name', 'customer_email', 'customer_time_zone', 'price_minor', 'currency', 'paid_minor', 'refunded_minor', 'created_at', 'cancelled_at', 'cancelled_by', 'cancellation_reason', 'reschedule_count', 'customer_notes', 'private_notes', 'promo_code', 'promo_off_minor', 'paid_with_credit', 'utm_source', 'utm_medium', 'utm_campaign'],
   cells: (b) => [
     b.id, b.status, b.service.id, b.service.name, b.start, b.end, b.duration, b.customer.name, b.customer.email, b.customer.timeZone, b.price, b.currency,
     b.payment?.status === 'succeeded' ? b.payment.amount : 0, b.payment?.amountRefunded ?? 0,
     b.createdAt, b.cancelledAt, b.cancelledBy, b.cancellationReason, b.rescheduleCount, b.notes, b.specialistNotes,
+    // Added at the end, so a sheet reading the earlier columns by position keeps working.
+    b.promo?.code, b.promo?.amountOff, b.paidWithCredit, b.utm?.utm_source, b.utm?.utm_medium, b.utm?.utm_campaign,
   ],
 };
 

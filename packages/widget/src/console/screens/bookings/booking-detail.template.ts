@@ -48,6 +48,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
       <dt>Customer</dt><dd>${booking.customer.name} · <a href="mailto:${booking.customer.email}">${booking.customer.email}</a>${booking.customer.phone ? ` · ${booking.customer.phone}` : ''}</dd>
       <dt>Service</dt><dd>${booking.service.name}, ${booking.duration} min</dd>
       <dt>Price</dt><dd class="price">${priceOf(booking)}</dd>
+      ${booking.promo ? html`<dt>Promo code</dt><dd class="promo">${booking.promo.code}: ${formatAmount(booking.promo.amountOff, booking.currency)} off</dd>` : nothing}
       ${booking.status === 'cancelled' || booking.status === 'expired'
         ? nothing // no session to join: a link would only invite a mistake
         : html`<dt>Meeting</dt><dd>${meeting ? html`<a href=${meeting} target="_blank" rel="noopener">${meeting}</a>` : booking.location.detail ?? html`<span class="muted">No link yet</span>`}</dd>`}

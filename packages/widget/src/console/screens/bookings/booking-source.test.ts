@@ -30,6 +30,24 @@ describe('console booking source', () => {
     expect(Boolean(deep(other, '.source'))).to.equal(false);
   });
 
+  it('shows the promo code a booking was made with and what it took off, and no such line without one', async () => {
+    const practice = await openPractice({ price: 4500 });
+    await practice.session.client.me.promoCodes.create({ code: 'WELCOME', kind: 'percent', value: 20 });
+    const visitor = createClient({ baseURL: consoleApi() });
+    const from = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+    const [slot] = (await visitor.specialists.slots(practice.handle, { service: practice.service.id, from, to, timezone: 'Europe/Paris' })).days.flatMap((day) => day.slots);
+    const created = await visitor.bookings.create({ specialist: practice.handle, service: practice.service.id, start: slot!.start, promoCode: 'welcome', customer: { name: 'Ana Lima', email: 'ana@example.com', timeZone: 'Europe/Paris' } });
+    const detail = await detailOf(practice, created.booking.id);
+    expect(text(deep(detail, '.price'))).to.equal('€36.00');
+    expect(text(deep(detail, '.promo'))).to.equal('WELCOME: €9.00 off');
+    await expect(detail).to.be.accessible();
+
+    await fixture(html`<div></div>`);
+    const plain = await practice.book(3);
+    expect(Boolean(deep(await detailOf(practice, plain.booking.id), '.promo'))).to.equal(false);
+  });
+
   it('shows a session paid with a package credit as such, not as free', async () => {
     const practice = await openPractice({ price: 4500 });
     const pkg = await practice.session.client.me.packages.create({ name: 'Two calls', sessionCount: 2, serviceIds: [practice.service.id], price: 9000, validityDays: 90 });
