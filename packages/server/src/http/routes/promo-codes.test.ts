@@ -71,12 +71,16 @@ describe('a specialist’s promo codes', () => {
     expect((await t.json('/v1/me/promo-codes', { body: { code: 'welcome', kind: 'percent', value: 10 }, headers: auth(other.accessToken) })).status).toBe(201);
   });
 
-  it('refuses a percentage above 100, an empty window and a service that is not the caller’s, storing nothing', async () => {
+  it('refuses a percentage above 100, an empty window, an end already past and a service that is not the caller’s, storing nothing', async () => {
     const over = await asDemo('/v1/me/promo-codes', { body: { code: 'TOOMUCH', kind: 'percent', value: 101 } });
     expect(over.status).toBe(400);
     expect(over.body.errors).toEqual([{ field: 'body.value', message: 'A percent code takes off 1 to 100 percent.' }]);
     const window = await asDemo('/v1/me/promo-codes', { body: { code: 'BACKWARDS', kind: 'percent', value: 10, validFrom: '2026-12-01T00:00:00Z', validUntil: '2026-11-01T00:00:00Z' } });
     expect(window.status).toBe(400);
+    // An end already past (the clock is 2026-11-20): a code that could never be used.
+    const ended = await asDemo('/v1/me/promo-codes', { body: { code: 'BYGONE', kind: 'percent', value: 10, validUntil: '2026-11-20T00:00:00Z' }, headers: { 'accept-language': 'fr' } });
+    expect(ended.status).toBe(400);
+    expect(ended.body.errors).toEqual([{ field: 'body.validUntil', message: 'validUntil est déjà passé : le code ne pourrait jamais servir. Indiquez une fin plus tardive, ou laissez-la vide pour un code sans fin.' }]);
     const foreign = await asDemo('/v1/me/promo-codes', { body: { code: 'ELSEWHERE', kind: 'percent', value: 10, serviceIds: ['svc_nope'] } });
     expect(foreign.status).toBe(404);
     expect(foreign.body).toMatchObject({ code: 'service_not_found', errors: [{ field: 'body.serviceIds.0' }] });

@@ -137,6 +137,7 @@ export const ar: Catalog = {
   promo_code_first_booking: (p) => `الرمز الترويجي "${p.code}" للحجز الأول فقط، وقد سبق الحجز بهذا البريد الإلكتروني. احجز من دونه.`,
   promo_code_percent: () => `يخصم رمز النسبة المئوية من 1 إلى 100 بالمئة.`,
   promo_code_window: () => `يجب أن يكون validUntil بعد validFrom.`,
+  promo_code_ended: () => `قيمة validUntil في الماضي: لا يمكن استخدام الرمز أبدًا. حدّد نهاية لاحقة، أو اتركها فارغة لرمز بلا نهاية.`,
   'package_not_found.yours': (p) => `ليست لديك باقة "${p.id}".`,
   'package_not_found.for_sale': (p) => `الباقة "${p.id}" غير معروضة للبيع. اختر باقة من ملف المختص.`,
   package_already_claimed: (p) => `حصل ${p.email} على هذه الباقة المجانية من قبل؛ لا يمكن الحصول عليها إلا مرة واحدة لكل عنوان بريد إلكتروني.`,

@@ -137,6 +137,7 @@ export const de: Catalog = {
   promo_code_first_booking: (p) => `Der Rabattcode „${p.code}“ gilt nur für die erste Buchung, und mit dieser E-Mail-Adresse wurde schon gebucht. Buchen Sie ohne Code.`,
   promo_code_percent: () => `Ein Prozentcode zieht 1 bis 100 Prozent ab.`,
   promo_code_window: () => `validUntil muss nach validFrom liegen.`,
+  promo_code_ended: () => `validUntil liegt schon in der Vergangenheit: Der Code wäre nie einlösbar. Gib ein späteres Ende an oder lass es weg für einen Code ohne Ende.`,
   'package_not_found.yours': (p) => `Sie haben kein Paket „${p.id}“.`,
   'package_not_found.for_sale': (p) => `Das Paket „${p.id}“ wird nicht angeboten. Wählen Sie eines aus dem Profil der Fachperson.`,
   package_already_claimed: (p) => `${p.email} hat dieses kostenlose Paket bereits erhalten; es kann nur einmal pro E-Mail-Adresse eingelöst werden.`,

@@ -137,6 +137,7 @@ export const es: Catalog = {
   promo_code_first_booking: (p) => `El código promocional «${p.code}» es solo para una primera reserva, y este correo ya ha reservado antes. Reserva sin él.`,
   promo_code_percent: () => `Un código de porcentaje descuenta del 1 al 100 por ciento.`,
   promo_code_window: () => `validUntil debe ser posterior a validFrom.`,
+  promo_code_ended: () => `validUntil ya pasó: el código nunca podría usarse. Indica un final posterior o déjalo vacío para un código sin final.`,
   'package_not_found.yours': (p) => `No tiene ningún paquete «${p.id}».`,
   'package_not_found.for_sale': (p) => `El paquete «${p.id}» no está a la venta. Elija uno del perfil del especialista.`,
   package_already_claimed: (p) => `${p.email} ya obtuvo este paquete gratuito; solo se puede obtener una vez por dirección de correo.`,

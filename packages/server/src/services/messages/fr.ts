@@ -137,6 +137,7 @@ export const fr: Catalog = {
   promo_code_first_booking: (p) => `Le code promo « ${p.code} » est réservé à une première réservation, et cette adresse e-mail a déjà réservé. Réservez sans code.`,
   promo_code_percent: () => `Un code en pourcentage retire de 1 à 100 pour cent.`,
   promo_code_window: () => `validUntil doit être postérieur à validFrom.`,
+  promo_code_ended: () => `validUntil est déjà passé : le code ne pourrait jamais servir. Indiquez une fin plus tardive, ou laissez-la vide pour un code sans fin.`,
   'package_not_found.yours': (p) => `Vous n’avez pas de forfait « ${p.id} ».`,
   'package_not_found.for_sale': (p) => `Le forfait « ${p.id} » n’est pas en vente. Choisissez-en un dans le profil du spécialiste.`,
   package_already_claimed: (p) => `${p.email} a déjà obtenu ce forfait gratuit ; il ne peut être obtenu qu’une fois par adresse e-mail.`,

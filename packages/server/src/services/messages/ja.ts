@@ -137,6 +137,7 @@ export const ja: Catalog = {
   promo_code_first_booking: (p) => `プロモコード「${p.code}」は初回予約専用で、このメールアドレスでは予約履歴があります。コードなしで予約してください。`,
   promo_code_percent: () => `割引率コードは1〜100パーセントを割り引きます。`,
   promo_code_window: () => `validUntil は validFrom より後にしてください。`,
+  promo_code_ended: () => `validUntil はすでに過ぎています。このコードは一度も使えません。後の終了日時を指定するか、終了なしのコードにするには省略してください。`,
   'package_not_found.yours': (p) => `パッケージ「${p.id}」はありません。`,
   'package_not_found.for_sale': (p) => `パッケージ「${p.id}」は販売されていません。スペシャリストのプロフィールからお選びください。`,
   package_already_claimed: (p) => `${p.email} はこの無料パッケージをすでに受け取っています。メールアドレスごとに 1 回だけ受け取れます。`,

@@ -137,6 +137,7 @@ export const pt: Catalog = {
   promo_code_first_booking: (p) => `O código promocional "${p.code}" é só para a primeira reserva, e este e-mail já reservou antes. Reserve sem ele.`,
   promo_code_percent: () => `Um código percentual desconta de 1 a 100 por cento.`,
   promo_code_window: () => `validUntil deve ser posterior a validFrom.`,
+  promo_code_ended: () => `validUntil já passou: o código nunca poderia ser usado. Indique um fim posterior ou deixe-o vazio para um código sem fim.`,
   'package_not_found.yours': (p) => `Você não tem nenhum pacote "${p.id}".`,
   'package_not_found.for_sale': (p) => `O pacote "${p.id}" não está à venda. Escolha um no perfil do especialista.`,
   package_already_claimed: (p) => `${p.email} já resgatou este pacote gratuito; ele só pode ser resgatado uma vez por endereço de e-mail.`,

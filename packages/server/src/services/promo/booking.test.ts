@@ -84,13 +84,15 @@ describe('booking with a promo code', () => {
   it.each([
     ['an unknown code', {}, 'NOPE', 'promo_code_unknown'],
     ['an inactive code', { deactivate: true }, 'CODE', 'promo_code_unknown'],
-    ['an expired code', { validUntil: '2026-11-20T11:00:00Z' }, 'CODE', 'promo_code_expired'],
+    ['an expired code', { endedAt: '2026-11-20T11:00:00Z' }, 'CODE', 'promo_code_expired'],
     ['a code for another service', { serviceIds: ['intro'] }, 'CODE', 'promo_code_not_for_service'],
     ['a code in another currency', { kind: 'amount', value: 1000, currency: 'USD' }, 'CODE', 'promo_code_not_for_service'],
   ] as const)('refuses %s with a 422 naming the field, storing nothing and asking Stripe nothing', async (_, extra, typed, code) => {
-    const { deactivate, serviceIds, ...rest } = extra as Record<string, unknown>;
+    const { deactivate, serviceIds, endedAt, ...rest } = extra as Record<string, unknown>;
     const created = await createCode({ code: 'CODE', kind: 'percent', value: 10, ...rest, ...(serviceIds ? { serviceIds: [t.intro.id] } : {}) });
     if (deactivate) await t.json(`/v1/me/promo-codes/${created.id}`, { method: 'DELETE', headers: t.asMe });
+    // A code is created with an end still ahead; it ends later (here by moving its end into the past).
+    if (endedAt) expect((await t.json(`/v1/me/promo-codes/${created.id}`, { method: 'PATCH', body: { validUntil: endedAt }, headers: t.asMe })).status).toBe(200);
     const res = await book('2026-11-23T09:00:00Z', typed);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code, errors: [{ field: 'body.promoCode' }] });

@@ -39,6 +39,7 @@ export async function createPromoCode(deps: ServiceDeps, specialist: SpecialistR
   const validFrom = input.validFrom === undefined ? null : Date.parse(input.validFrom);
   const validUntil = input.validUntil === undefined ? null : Date.parse(input.validUntil);
   if (validFrom !== null && validUntil !== null && validUntil <= validFrom) throw invalid('body.validUntil', t('promo_code_window'));
+  if (validUntil !== null && validUntil <= deps.clock()) throw invalid('body.validUntil', t('promo_code_ended'));
   const row: PromoCodeRow = {
     id: newId('promo'),
     specialistId: specialist.id,
