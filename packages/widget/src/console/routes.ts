@@ -20,6 +20,7 @@ const specialist = ['specialist'] as const;
 export const screens: Record<string, ConsoleScreen> = {
   home: { label: 'Home', load: () => import('./screens/home/home.js'), roles: ['specialist', 'operator'], nav: true },
   onboarding: { label: 'Get bookable', load: () => import('./screens/onboarding/onboarding.js'), roles: specialist, nav: false },
+  notifications: { label: 'Notifications', load: () => import('./screens/notifications/notifications.js'), roles: specialist, nav: true },
   bookings: { label: 'Bookings', load: () => import('./screens/bookings/bookings.js'), roles: specialist, nav: true },
   services: { label: 'Services', load: () => import('./screens/services/services.js'), roles: specialist, nav: true },
   availability: { label: 'Availability', load: () => import('./screens/availability/availability.js'), roles: specialist, nav: true },

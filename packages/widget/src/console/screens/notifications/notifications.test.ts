@@ -1,0 +1,64 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { deep, deepAll, eventually } from '../../../testing/helpers.js';
+import { button, shown, text } from '../../testing/screen.js';
+import { inConsole } from '../../testing/session.js';
+import { openPractice } from '../../testing/practice.js';
+import type { SlotwiseConsoleNotifications } from './notifications.component.js';
+import './notifications.js';
+
+type Practice = Awaited<ReturnType<typeof openPractice>>;
+
+/** Waits until the server has written `count` notices (the outbox writes them after the booking's answer). */
+async function noticesWritten(practice: Practice, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if ((await practice.session.client.me.notifications.list({})).data.length >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} notices written`);
+}
+
+const mount = (practice: Practice) => inConsole<SlotwiseConsoleNotifications>(html`<slotwise-console-notifications></slotwise-console-notifications>`, practice.session);
+
+describe('console notifications', () => {
+  it('lists a new booking as unread, marks all read on the server, and says nothing is there before anything happened (axe-clean)', async () => {
+    const practice = await openPractice();
+    const empty = await mount(practice);
+    await eventually(() => shown(empty).includes('Nothing yet.'), 'the empty list');
+
+    await fixture(html`<div></div>`);
+    await practice.book(0, { name: 'Ana Lima', email: 'ana@example.com' });
+    await noticesWritten(practice, 1);
+    const el = await mount(practice);
+    await eventually(() => deep(el, 'ol.notices li'), 'the notice');
+    const [notice] = deepAll(el, 'ol.notices li');
+    expect(text(deep(notice!, '.title'))).to.equal('Unread New booking: Ana Lima');
+    expect(text(deep(notice!, '.body'))).to.match(/^Ana Lima booked Strategy call on .+ \(30 min\)\.$/);
+    expect(text(deep(el, '.summary'))).to.equal('1 unread. Mark all as read');
+    await expect(el).to.be.accessible();
+
+    button(el, 'Mark all as read').click();
+    await eventually(() => text(deep(el, '.summary')) === 'All read.', 'all read');
+    expect(deep(el, '.new')).to.equal(undefined);
+    expect((await practice.session.client.me.notifications.list({})).unread).to.equal(0);
+    expect((practice.session as unknown as { announced: string[] }).announced).to.include('One notification marked read.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a notice’s booking and marks that notice read, leaving the others unread', async () => {
+    const practice = await openPractice();
+    const first = await practice.book(0, { name: 'Ana Lima', email: 'ana@example.com' });
+    await practice.book(1, { name: 'Bo Chen', email: 'bo@example.com' });
+    await noticesWritten(practice, 2);
+    const el = await mount(practice);
+    await eventually(() => deepAll(el, 'ol.notices li').length === 2, 'both notices');
+    expect(text(deep(el, '.summary'))).to.equal('2 unread. Mark all as read');
+    const ana = deepAll(el, 'ol.notices li').find((li) => text(li).includes('Ana Lima'))!;
+    deep<HTMLAnchorElement>(ana, 'a')!.click();
+    const navigated = (practice.session as unknown as { navigated: string[] }).navigated;
+    await eventually(() => navigated.length > 0, 'the booking opened');
+    expect(navigated).to.deep.equal([`bookings/${first.booking.id}`]);
+    const list = await practice.session.client.me.notifications.list({});
+    expect(list.unread).to.equal(1);
+    expect(list.data.find((n) => n.bookingId === first.booking.id)?.read).to.equal(true);
+  });
+});
