@@ -27,7 +27,7 @@ async function packageEvents(): Promise<OutboxEvent[]> {
 }
 
 describe('the delivery channels', () => {
-  it('cope with events that are not booking changes: only email (and webhooks, for a purchase) plan anything', async () => {
+  it('cope with events that are not booking changes: only email, the specialist’s notice of a sale (and webhooks, for a purchase) plan anything', async () => {
     const events = await packageEvents();
     expect(events.map((e) => e.topic)).toEqual(['package.purchased', 'credits.low']);
     const planned: Record<string, string[]> = {};
@@ -41,7 +41,7 @@ describe('the delivery channels', () => {
     expect(writes).toEqual([]); // a purchase's events cancel nothing
     expect(planned).toEqual({
       'package.purchased meeting': [],
-      'package.purchased in_app': [],
+      'package.purchased in_app': ['package.purchased'],
       'package.purchased email': ['customer.package_purchased', 'customer.credits_expiring', 'customer.credits_expiring'],
       'package.purchased webhook': [], // no endpoint registered
       'package.purchased sms': [],

@@ -236,13 +236,13 @@ describe('package emails', () => {
     expect(kinds.filter(([, id]) => id === second.purchase.id)).toEqual([['customer.package_purchased', second.purchase.id, 'sent']]);
   });
 
-  it('plans nothing for a package’s events in the channels that are about sessions: no meeting, no notice, no text', async () => {
+  it('plans nothing for a package’s events in the channels that are about sessions (no meeting, no text); the sale is one notice to the specialist', async () => {
     await start();
     const bought = await buy((await offer({ sessionCount: 1 })).id);
     expect((await bookWithCredit('2026-11-23T10:00:00Z', bought.creditsToken)).status).toBe(201);
     await m.settle();
     const byPurchase = (await m.database.db.select().from(deliveries)).filter((d) => d.bookingId === null);
-    expect(new Set(byPurchase.map((d) => d.channel))).toEqual(new Set(['email']));
-    expect(byPurchase.map((d) => d.kind).sort()).toEqual(['customer.credits_expiring', 'customer.credits_expiring', 'customer.credits_low', 'customer.package_purchased']);
+    expect(new Set(byPurchase.map((d) => d.channel))).toEqual(new Set(['email', 'in_app']));
+    expect(byPurchase.map((d) => d.kind).sort()).toEqual(['customer.credits_expiring', 'customer.credits_expiring', 'customer.credits_low', 'customer.package_purchased', 'package.purchased']);
   });
 });

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { notifications, services, specialists, type DeliveryRow } from '../../db/schema.js';
-import { isBookingEvent, memo, type BookingEvent, type DeliveryChannel, type OutboxEvent } from '../delivery/channel.js';
+import { isBookingEvent, memo, type BookingEvent, type DeliveryChannel, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
+import type { PurchaseSnapshot } from '../packages/outbox.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -43,14 +44,23 @@ const NOTICES: Record<string, (b: Booking, e: Change, c: Context) => { title: st
 /**
  * Whether a change deserves a notice: a new, moved, cancelled or refunded booking — but not a move
  * or a cancellation the specialist made themselves (they know; a notice would be noise). Held,
- * expired, completed and no-show changes, notes and meetings are not notices; nor is anything that
- * is not a booking change (a customer's package purchase or low credits).
+ * expired, completed and no-show changes, notes and meetings are not notices; a package sold is
+ * one of its own (`isSale`), its refunds and low credits are not.
  */
 function noticeFor(event: OutboxEvent): event is BookingEvent {
   if (!isBookingEvent(event)) return false;
   const { type, actor } = event.payload.event;
   if (!(type in NOTICES)) return false;
   return !((type === 'rescheduled' || type === 'cancelled') && actor === 'specialist');
+}
+
+/** A package sold (paid, or a free one claimed): the purchase's own event, told once. */
+const isSale = (event: OutboxEvent): event is PackageEvent => event.topic === 'package.purchased';
+
+/** `Package sold: Ana Lima` — who bought which package, how many sessions, for what. */
+function saleNotice(p: PurchaseSnapshot): { title: string; body: string } {
+  const sessions = p.sessionCount === 1 ? '1 session' : `${p.sessionCount} sessions`;
+  return { title: `Package sold: ${p.customer.name}`, body: `${p.customer.name} bought ${p.packageName} (${sessions}) ${p.price > 0 ? `for ${money(p.price, p.currency)}` : 'at no charge'}.` };
 }
 
 /**
@@ -60,10 +70,19 @@ function noticeFor(event: OutboxEvent): event is BookingEvent {
 export const inAppChannel: DeliveryChannel = {
   name: 'in_app',
   async plan(_tx: Tx, event) {
+    if (isSale(event)) {
+      return [{ id: newDeliveryId(), channel: 'in_app', kind: 'package.purchased', recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { purchase: event.payload.purchase } }];
+    }
     if (!noticeFor(event)) return [];
     return [{ id: newDeliveryId(), channel: 'in_app', kind: `booking.${event.payload.event.type}`, recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { event: event.payload.event, booking: event.payload.booking } }];
   },
   async send(delivery: DeliveryRow, deps: ServiceDeps, ctx = { once: memo() }) {
+    if (delivery.kind === 'package.purchased') {
+      const { purchase } = delivery.data as { purchase: PurchaseSnapshot };
+      const notice = saleNotice(purchase);
+      const row = { id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: null, title: notice.title, body: notice.body, data: { purchaseId: purchase.id }, createdAt: deps.clock() };
+      return { writes: [deps.database.db.insert(notifications).values(row).onConflictDoNothing()] };
+    }
     const { event, booking } = delivery.data as BookingEvent['payload'];
     // The same for every notice of a claim about one service: read once for them all.
     const [context] = await ctx.once(`notice-context:${delivery.specialistId}:${booking.serviceId}`, () =>

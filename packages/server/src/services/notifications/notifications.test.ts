@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notifications, specialists } from '../../db/schema.js';
 import { failure, sdkTestApp, type SdkTestApp } from '../../sdk-contract/sdk-test-app.js';
 import { addSpecialist } from '../../testing/fixtures.js';
+import { seedDemoPayments } from '../../seed.js';
 import { markNotificationsRead } from './inbox.js';
 import { notifySpecialist } from './in-app.js';
 
@@ -61,6 +62,27 @@ describe('GET /v1/me/notifications', () => {
     page = await t.specialist.me.notifications.list();
     expect(page.data[0]).toMatchObject({ kind: 'booking.cancelled', title: 'Cancelled: Ada Lovelace', body: 'Intro call on Mon 23 Nov, 10:00 was cancelled by the customer: Plans changed' });
     expect(page.unread).toBe(2);
+  });
+
+  it('tells the specialist of a package sold once it is paid, and of a free one when claimed — not of one still unpaid', async () => {
+    await seedDemoPayments(t.app.deps.payments, t.database); // a (test) connected account
+    const paidPackage = await t.specialist.me.packages.create({ name: 'Two sessions', sessionCount: 2, serviceIds: [t.session.id], price: 15000, validityDays: 60 });
+    const bought = await t.visitor.packages.purchase(paidPackage.id, { customer });
+    await t.app.deliveries.idle();
+    expect((await t.specialist.me.notifications.list()).data).toEqual([]); // not paid yet: nothing sold
+    await t.visitor.payments.confirmTestPurchase(bought.paymentSession!.clientSecret.split('_secret_')[0]!, { outcome: 'succeed' }, { creditsToken: bought.creditsToken });
+    await t.app.deliveries.idle();
+    t.setNow(NOW + 60_000);
+    const freePackage = await t.specialist.me.packages.create({ name: 'Welcome call', sessionCount: 1, serviceIds: [t.intro.id], price: 0, validityDays: 30 });
+    await t.visitor.packages.purchase(freePackage.id, { customer: { ...customer, name: 'Grace Hopper', email: 'grace@example.com' } });
+    await t.app.deliveries.idle();
+    const page = await t.specialist.me.notifications.list();
+    expect(page.data.map(({ kind, bookingId, title, body }) => ({ kind, bookingId, title, body }))).toEqual([
+      { kind: 'package.purchased', bookingId: null, title: 'Package sold: Grace Hopper', body: 'Grace Hopper bought Welcome call (1 session) at no charge.' },
+      { kind: 'package.purchased', bookingId: null, title: 'Package sold: Ada Lovelace', body: 'Ada Lovelace bought Two sessions (2 sessions) for €150.00.' },
+    ]);
+    expect(page.unread).toBe(2);
+    expect((await t.as(other.apiKey).me.notifications.list()).data).toEqual([]);
   });
 
   it('does not tell the specialist of a change they made themselves', async () => {
