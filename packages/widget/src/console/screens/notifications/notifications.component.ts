@@ -79,11 +79,11 @@ export class SlotwiseConsoleNotifications extends LitElement {
     }
   }
 
-  /** Opens the notice's booking, marking the notice read first (a failure there does not keep the booking closed). */
-  async open(event: Event, notice: Notification): Promise<void> {
+  /** Opens what the notice is about (its booking, the package sales), marking it read first (a failure there does not keep it closed). */
+  async open(event: Event, notice: Notification, route: string): Promise<void> {
     event.preventDefault();
     if (!notice.read) await this.session?.client.me.notifications.markRead({ ids: [notice.id] }).catch(() => undefined);
-    this.session?.navigate(`bookings/${notice.bookingId}`);
+    this.session?.navigate(route);
   }
 
   override render() {
@@ -104,7 +104,11 @@ export class SlotwiseConsoleNotifications extends LitElement {
                     <p class="title">${n.read ? nothing : html`<span class="new">Unread</span> `}${n.title}</p>
                     <p class="body">${n.body}</p>
                     <p class="muted"><time datetime=${n.createdAt}>${formatInstantDate(n.createdAt, zone)}, ${formatTime(n.createdAt, zone)}</time>
-                      ${n.bookingId ? html` · <a href="#/bookings/${n.bookingId}" @click=${(e: Event) => this.open(e, n)}>Open the booking</a>` : nothing}</p>
+                      ${n.bookingId
+                        ? html` · <a href="#/bookings/${n.bookingId}" @click=${(e: Event) => this.open(e, n, `bookings/${n.bookingId}`)}>Open the booking</a>`
+                        : n.kind === 'package.purchased'
+                          ? html` · <a href="#/packages" @click=${(e: Event) => this.open(e, n, 'packages')}>See your package sales</a>`
+                          : nothing}</p>
                   </li>`,
                 )}
               </ol>`}

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { button, shown, text } from '../../testing/screen.js';
-import { inConsole } from '../../testing/session.js';
+import { consoleApi, inConsole } from '../../testing/session.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleNotifications } from './notifications.component.js';
 import './notifications.js';
@@ -60,5 +61,19 @@ describe('console notifications', () => {
     const list = await practice.session.client.me.notifications.list({});
     expect(list.unread).to.equal(1);
     expect(list.data.find((n) => n.bookingId === first.booking.id)?.read).to.equal(true);
+  });
+
+  it('tells of a package sold, leading to the package sales', async () => {
+    const practice = await openPractice();
+    const pkg = await practice.session.client.me.packages.create({ name: 'Welcome call', sessionCount: 1, serviceIds: [practice.service.id], price: 0, validityDays: 30 });
+    await createClient({ baseURL: consoleApi() }).packages.purchase(pkg.id, { customer: { name: 'Ana Lima', email: 'ana@example.com', timeZone: 'Europe/Paris' } });
+    await noticesWritten(practice, 1);
+    const el = await mount(practice);
+    await eventually(() => deep(el, 'ol.notices li'), 'the notice');
+    expect(text(deep(el, 'ol.notices li .body'))).to.equal('Ana Lima bought Welcome call (1 session) at no charge.');
+    deep<HTMLAnchorElement>(el, 'ol.notices li a')!.click();
+    const navigated = (practice.session as unknown as { navigated: string[] }).navigated;
+    await eventually(() => navigated.length > 0, 'the package sales opened');
+    expect(navigated).to.deep.equal(['packages']);
   });
 });
