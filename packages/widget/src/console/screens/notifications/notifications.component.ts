@@ -90,7 +90,7 @@ export class SlotwiseConsoleNotifications extends LitElement {
     if (!this.session) return nothing;
     const zone = this.session.profile?.timeZone ?? 'UTC';
     const notices = this.notices;
-    return html`<h2>Notifications</h2>
+    return html`<h2 class="visually-hidden">Notifications</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${notices === undefined
         ? html`<p>Loading your notifications…</p>`

@@ -142,7 +142,7 @@ export class SlotwiseConsolePromoCodes extends LitElement {
 
   override render() {
     if (!this.session) return nothing;
-    return html`<h2>Promo codes</h2>
+    return html`<h2 class="visually-hidden">Promo codes</h2>
       <p class="note">A code lowers the price of a booking made with it: customers type it on the booking form, or follow a link with <code>?slotwise_code=YOURCODE</code> to the page with your widget.</p>
       ${this.error ? html`<p role="alert" id="promo-error" tabindex="-1">${this.error}</p>` : nothing}
       ${this.editing === 'new' ? renderNewCodeForm(this) : html`<button type="button" class="primary" id="new-code" @click=${() => this.create()}>New promo code</button>`}

@@ -85,7 +85,7 @@ export class SlotwiseConsoleReviews extends LitElement {
   override render() {
     if (!this.session) return nothing;
     const reviews = this.reviews;
-    return html`<h2>Reviews</h2>
+    return html`<h2 class="visually-hidden">Reviews</h2>
       ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
       ${reviews === undefined
         ? html`<p>Loading your reviews…</p>`
