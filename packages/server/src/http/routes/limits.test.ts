@@ -35,7 +35,9 @@ function expectLimit(res: { status: number; headers: Headers; body: { code: stri
 
 const rule = (i: number) => ({ rrule: `FREQ=WEEKLY;BYDAY=SA;INTERVAL=${(i % 9) + 1}`, anchor: '2026-11-21', start: '10:00', end: '12:00' });
 
-describe('limits per specialist', () => {
+// Each test makes up to a thousand writes one after another: a hang guard of a minute, not vitest's
+// 5 s (the promo codes' test took 5.9 s in a CI run on a loaded machine).
+describe('limits per specialist', { timeout: 60_000 }, () => {
   it(`recurring rules: ${LIMITS.recurring}, checked in the write itself (of four at once at the last place, one gets it)`, async () => {
     const ids = await fill('/v1/me/availability/recurring', 0, LIMITS.recurring - 1, rule);
     const racing = await Promise.all([1, 2, 3, 4].map((i) => asMe('/v1/me/availability/recurring', { body: rule(i) })));
