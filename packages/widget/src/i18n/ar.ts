@@ -66,6 +66,7 @@ export const ar: Messages = {
   loadingTimes: 'جارٍ تحميل الأوقات…',
   noTimesLeft: 'لم تعد هناك أوقات متاحة في هذا اليوم.',
   seatsLeft: (n) => `المتبقي: ${counted(n, 'مقعد واحد', 'مقعدان', 'مقاعد', 'مقعدًا')}`,
+  groupSession: (n) => `جلسة جماعية · حتى ${counted(n, 'شخص واحد', 'شخصين', 'أشخاص', 'شخصًا')}`,
   // details
   yourDetails: 'بياناتك',
   nameLabel: 'الاسم',

@@ -50,6 +50,7 @@ const samples: Partial<Record<keyof Messages, unknown[]>> = {
   directoryResults: [3, true],
   directoryRating: ['«value0»', 3],
   seatsLeft: [3],
+  groupSession: [8],
 };
 
 /** What a catalog function answers, as the text a visitor would read. */

@@ -36,6 +36,7 @@ export const de: Messages = {
   loadingTimes: 'Zeiten werden geladen…',
   noTimesLeft: 'An diesem Tag sind keine Zeiten mehr frei.',
   seatsLeft: (n) => (n === 1 ? 'Noch 1 Platz frei' : `Noch ${n} Plätze frei`),
+  groupSession: (n) => `Gruppensitzung · bis zu ${n} Personen`,
   // details
   yourDetails: 'Ihre Angaben',
   nameLabel: 'Name',

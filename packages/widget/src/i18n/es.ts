@@ -36,6 +36,7 @@ export const es: Messages = {
   loadingTimes: 'Cargando horarios…',
   noTimesLeft: 'No quedan horarios disponibles este día.',
   seatsLeft: (n) => (n === 1 ? 'Queda 1 plaza' : `Quedan ${n} plazas`),
+  groupSession: (n) => `Sesión en grupo · hasta ${n} personas`,
   // details
   yourDetails: 'Tus datos',
   nameLabel: 'Nombre',

@@ -36,6 +36,7 @@ export const fr: Messages = {
   loadingTimes: 'Chargement des horaires…',
   noTimesLeft: 'Plus aucun créneau disponible ce jour-là.',
   seatsLeft: (n) => (n === 1 ? 'Plus qu’1 place' : `Plus que ${n} places`),
+  groupSession: (n) => `Séance de groupe · jusqu’à ${n} personnes`,
   // details
   yourDetails: 'Vos coordonnées',
   nameLabel: 'Nom',

@@ -32,6 +32,7 @@ export const ja: Messages = {
   loadingTimes: '時間を読み込み中…',
   noTimesLeft: 'この日の空き時間はもうありません。',
   seatsLeft: (n) => `残り ${n} 席`,
+  groupSession: (n) => `グループセッション · 最大 ${n} 名`,
   // details
   yourDetails: 'お客様情報',
   nameLabel: 'お名前',

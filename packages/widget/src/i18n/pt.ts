@@ -36,6 +36,7 @@ export const pt: Messages = {
   loadingTimes: 'Carregando horários…',
   noTimesLeft: 'Não há mais horários disponíveis neste dia.',
   seatsLeft: (n) => (n === 1 ? 'Resta 1 vaga' : `Restam ${n} vagas`),
+  groupSession: (n) => `Sessão em grupo · até ${n} pessoas`,
   // details
   yourDetails: 'Seus dados',
   nameLabel: 'Nome',

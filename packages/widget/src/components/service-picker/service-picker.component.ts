@@ -18,6 +18,7 @@ import { styles } from './service-picker.styles.js';
  * @csspart services - The list of services.
  * @csspart service - One service.
  * @csspart service-name - A service's name.
+ * @csspart service-group - Under a group service's name: how many people one session takes.
  * @csspart duration - A button choosing one duration of a service (`aria-pressed` when chosen).
  * @csspart duration-selected - The chosen duration's button.
  */
@@ -51,6 +52,7 @@ export class SlotwiseServicePicker extends LitElement {
             <div role="group" aria-labelledby="service-${index}">
               <p part="service-name" class="name" dir="auto" id="service-${index}">${service.name}</p>
               ${service.description ? html`<p class="muted description" dir="auto">${service.description}</p>` : nothing}
+              ${service.capacity > 1 ? html`<p part="service-group" class="muted group">${t.groupSession(service.capacity)}</p>` : nothing}
               <div class="durations">
                 ${service.durations.map(({ minutes, price }) => {
                   const pressed = selection?.service?.id === service.id && selection.duration === minutes;

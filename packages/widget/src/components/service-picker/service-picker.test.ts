@@ -26,4 +26,12 @@ describe('<slotwise-service-picker>', () => {
     await update({ selection: { service: coaching, duration: 90 } });
     expect(buttons(el).map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true']);
   });
+
+  it('says a group service is one, and how many people a session takes; a one-to-one service says nothing of it', async () => {
+    const workshop = { ...coaching, id: 'svc_workshop', name: 'Workshop', capacity: 8 };
+    const { el } = await inContext<SlotwiseServicePicker>(html`<slotwise-service-picker .services=${[intro, workshop]}></slotwise-service-picker>`);
+    const services = [...el.shadowRoot!.querySelectorAll('[part="service"]')];
+    expect(services.map((li) => li.querySelector('[part="service-group"]')?.textContent ?? null)).to.deep.equal([null, 'Group session · up to 8 people']);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -12,4 +12,6 @@ export const schedule = {
   noTimesLeft: 'No open times left on this day.',
   /** Under a time of a group session: the seats still open there. */
   seatsLeft: (n: number) => (n === 1 ? '1 seat left' : `${n} seats left`),
+  /** Under a group service's name: how many people one session takes (2 or more). */
+  groupSession: (n: number) => `Group session · up to ${n} people`,
 };
