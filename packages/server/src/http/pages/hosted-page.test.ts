@@ -78,6 +78,15 @@ describe('the hosted booking page', () => {
     expect(text).toContain('<slotwise-booking specialist="demo"');
   });
 
+  it('says a group service is one, and how many people a session takes, in the page’s language', async () => {
+    const made = await t.json('/v1/me/services', { body: { name: 'Workshop', durations: [{ minutes: 90, price: 0 }], capacity: 8 }, headers: auth(t.apiKey) });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const english = (await page('/demo')).text;
+    expect(english).toContain('<h3 dir="auto">Workshop</h3><p class="muted">Group session · up to 8 people</p>');
+    expect(english.match(/Group session/g)).toHaveLength(1); // the one-to-one services say nothing of it
+    expect((await page('/demo', { 'accept-language': 'de' })).text).toContain('<p class="muted">Gruppensitzung · bis zu 8 Personen</p>');
+  });
+
   it('leaves out archived services and says when nothing is open', async () => {
     await setService(t.database, t.intro.id, { active: false });
     expect((await page('/demo')).text).not.toContain('Intro call');

@@ -99,7 +99,7 @@ export function hostedPage(profile: HostedProfile, url: string, api: string, lan
       ${profile.services.length === 0
         ? html`<p>${w.noSessions(profile.name)}</p>`
         : html`<ul class="services">
-            ${profile.services.map((s) => html`<li><h3 dir="auto">${s.name}</h3>${s.description ? html`<p dir="auto">${s.description}</p>` : ''}<p class="muted">${offers(s, language)}</p></li>`)}
+            ${profile.services.map((s) => html`<li><h3 dir="auto">${s.name}</h3>${s.description ? html`<p dir="auto">${s.description}</p>` : ''}${s.capacity > 1 ? html`<p class="muted">${w.group(s.capacity)}</p>` : ''}<p class="muted">${offers(s, language)}</p></li>`)}
           </ul>`}
       ${reviewSection(profile, latest, language)}
       <h2 id="book">${w.bookTime}</h2>

@@ -31,6 +31,7 @@ export const ar: PageWords = {
     sessions: 'الجلسات',
     minutes: (n) => `${n} دقيقة`,
     free: 'مجانًا',
+    group: (n) => `جلسة جماعية · حتى ${n} ${n <= 10 ? 'أشخاص' : 'شخصًا'}`,
     noSessions: (name) => `لا توجد لدى ${iso(name)} جلسات متاحة للحجز الآن.`,
     bookTime: 'احجز موعدًا',
     zoneNote: 'تظهر الأوقات المتاحة بحسب منطقتك الزمنية.',

@@ -28,6 +28,7 @@ export const de: PageWords = {
     sessions: 'Termine',
     minutes: (n) => `${n} Min.`,
     free: 'Kostenlos',
+    group: (n) => `Gruppensitzung · bis zu ${n} Personen`,
     noSessions: (name) => `${name} bietet gerade keine buchbaren Termine an.`,
     bookTime: 'Zeit buchen',
     zoneNote: 'Freie Zeiten werden in Ihrer eigenen Zeitzone angezeigt.',

@@ -32,6 +32,8 @@ export const en = {
     sessions: 'Sessions',
     minutes: (n: number) => `${n} min`,
     free: 'Free',
+    /** Under a group service: how many people one session takes (2 or more). */
+    group: (n: number) => `Group session · up to ${n} people`,
     noSessions: (name: string) => `${name} has no sessions open for booking right now.`,
     bookTime: 'Book a time',
     zoneNote: 'Open times are shown in your own time zone.',

@@ -28,6 +28,7 @@ export const es: PageWords = {
     sessions: 'Sesiones',
     minutes: (n) => `${n} min`,
     free: 'Gratis',
+    group: (n) => `Sesión en grupo · hasta ${n} personas`,
     noSessions: (name) => `${name} no tiene sesiones abiertas a reservas en este momento.`,
     bookTime: 'Reservar una hora',
     zoneNote: 'Las horas libres se muestran en su propia zona horaria.',

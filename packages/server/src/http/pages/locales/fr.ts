@@ -28,6 +28,7 @@ export const fr: PageWords = {
     sessions: 'Séances',
     minutes: (n) => `${n} min`,
     free: 'Gratuit',
+    group: (n) => `Séance de groupe · jusqu’à ${n} personnes`,
     noSessions: (name) => `${name} n’a aucune séance ouverte à la réservation pour le moment.`,
     bookTime: 'Réserver un créneau',
     zoneNote: 'Les créneaux libres sont affichés dans votre propre fuseau horaire.',

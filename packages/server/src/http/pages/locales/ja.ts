@@ -28,6 +28,7 @@ export const ja: PageWords = {
     sessions: 'セッション',
     minutes: (n) => `${n} 分`,
     free: '無料',
+    group: (n) => `グループセッション · 最大 ${n} 名`,
     noSessions: (name) => `${name} さんには現在予約できるセッションがありません。`,
     bookTime: '時間を予約',
     zoneNote: '空き時間はあなたのタイムゾーンで表示されます。',

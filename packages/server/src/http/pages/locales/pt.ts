@@ -28,6 +28,7 @@ export const pt: PageWords = {
     sessions: 'Sessões',
     minutes: (n) => `${n} min`,
     free: 'Gratuito',
+    group: (n) => `Sessão em grupo · até ${n} pessoas`,
     noSessions: (name) => `${name} não tem sessões abertas para reserva no momento.`,
     bookTime: 'Reservar um horário',
     zoneNote: 'Os horários livres aparecem no seu próprio fuso horário.',
