@@ -7,6 +7,7 @@ import { describeError } from '../internal/errors.js';
 import { tokens } from '../styles/tokens.js';
 import './auth/auth-forms.js';
 import { FLASH_EVENT, isRecoveryScreen, type Flash } from './auth/recovery-links.js';
+import { UNREAD_EVENT } from './routes.js';
 import { TokenKeeper } from './auth/token-keeper.js';
 import { consoleStyles } from './styles.js';
 import { consoleContext, type ConsoleSession } from './context.js';
@@ -45,6 +46,8 @@ export class SlotwiseConsole extends LitElement {
   @state() private status = '';
   @state() private notice = '';
   @state() private menuOpen = false;
+  /** The specialist's unread notifications, beside Notifications in the navigation (read again on each move). */
+  @state() private unread = 0;
   @query('main h1') private heading!: HTMLElement | null;
 
   private keeper: TokenKeeper | undefined;
@@ -53,6 +56,8 @@ export class SlotwiseConsole extends LitElement {
   constructor() {
     super();
     this.addEventListener(FLASH_EVENT, (event) => (this.flash = (event as CustomEvent<Flash>).detail));
+    // The Notifications screen says how many are left unread after marking some read.
+    this.addEventListener(UNREAD_EVENT, (event) => (this.unread = (event as CustomEvent<number>).detail));
   }
 
   override connectedCallback(): void {
@@ -176,8 +181,9 @@ export class SlotwiseConsole extends LitElement {
     this.heading?.focus();
   };
 
-  /** Loads the screen's module on its first visit. */
+  /** Loads the screen's module on its first visit; reads the unread count again on every visit. */
   private async open(route: ConsoleRoute) {
+    if (this.session?.profile) void this.session.client.me.notifications.list({ limit: 1 }).then((page) => (this.unread = page.unread), () => undefined);
     const screen = this.allowed().find(([name]) => name === route.screen)?.[1];
     if (!screen || this.loaded.has(route.screen)) return;
     this.loadFailure = '';
@@ -237,7 +243,7 @@ export class SlotwiseConsole extends LitElement {
           <ul>
             ${screens
               .filter(([, screen]) => screen.nav)
-              .map(([name, screen]) => html`<li><a href=${hashFor(name)} aria-current=${name === this.route.screen ? 'page' : 'false'}>${screen.label}</a></li>`)}
+              .map(([name, screen]) => html`<li><a href=${hashFor(name)} aria-current=${name === this.route.screen ? 'page' : 'false'}>${screen.label}${name === 'notifications' && this.unread ? html` <span class="count">${this.unread}<span class="visually-hidden"> unread</span></span>` : nothing}</a></li>`)}
             <li><button type="button" class="logout" @click=${() => this.keeper?.logout()}>Log out</button></li>
           </ul>
         </nav>

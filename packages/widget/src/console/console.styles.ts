@@ -49,6 +49,21 @@ export const shellStyles = css`
     text-decoration: none;
     color: var(--_text);
   }
+  nav .count {
+    display: inline-block;
+    min-width: 1.4em;
+    padding: 0 0.35em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: 0.8em;
+    text-align: center;
+  }
+  /* On the current page's link (accent on accent) the count is drawn the other way round. */
+  nav a[aria-current='page'] .count {
+    background: var(--_accent-text);
+    color: var(--_accent);
+  }
   nav a[aria-current='page'] {
     background: var(--_accent);
     color: var(--_accent-text);

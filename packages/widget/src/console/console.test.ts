@@ -5,6 +5,7 @@ import type { SlotwiseConsole } from './console.component.js';
 import { TokenKeeper } from './auth/token-keeper.js';
 import { pressKey, typeInto } from '../testing/keyboard.js';
 import { consoleApi, signUpSpecialist } from './testing/session.js';
+import { openPractice } from './testing/practice.js';
 import { eventually, fill, find, textOf } from './testing/dom.js';
 
 const storageKey = () => `slotwise.console.${new URL(consoleApi()).origin}`;
@@ -152,5 +153,24 @@ describe('<slotwise-console>', () => {
     await eventually(() => find(el, 'slotwise-console-services'), 'the services screen');
     await eventually(() => el.shadowRoot!.activeElement === find(el, 'main h1'), 'focus on the new page’s heading');
     expect(find(el, 'main h1')!.textContent).to.equal('Services');
+  });
+
+  it('counts unread notifications beside Notifications in the navigation, and drops the count once they are read', async () => {
+    const practice = await openPractice();
+    await practice.book(0, { name: 'Ana Lima', email: 'ana@example.com' });
+    await eventually(async () => (await practice.session.client.me.notifications.list({})).unread === 1, 'the notice written');
+    const el = await mount('#/login');
+    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
+    fill(el, ['slotwise-console-auth', '#auth-email'], practice.email);
+    fill(el, ['slotwise-console-auth', '#auth-password'], practice.password);
+    find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
+    const link = () => [...el.shadowRoot!.querySelectorAll('nav a')].find((a) => a.getAttribute('href') === '#/notifications');
+    await eventually(() => textOf(link()!) === 'Notifications 1 unread', 'the count in the navigation');
+
+    location.hash = '#/notifications';
+    await eventually(() => find<HTMLButtonElement>(el, 'slotwise-console-notifications', '.summary button'), 'Mark all as read');
+    find<HTMLButtonElement>(el, 'slotwise-console-notifications', '.summary button')!.click();
+    await eventually(() => textOf(link()!) === 'Notifications', 'the count gone');
+    expect((await practice.session.client.me.notifications.list({})).unread).to.equal(0);
   });
 });

@@ -13,6 +13,9 @@ export interface ConsoleScreen {
 
 const specialist = ['specialist'] as const;
 
+/** Dispatched (bubbling, composed) by the Notifications screen with how many are still unread: the navigation's count follows. */
+export const UNREAD_EVENT = 'slotwise-console-unread';
+
 /**
  * Every console screen, in navigation order. A screen is the element `slotwise-console-<name>`
  * in `screens/<name>/<name>.ts`; the shell gives it `route` = the path after its name.

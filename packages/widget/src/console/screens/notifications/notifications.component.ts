@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Notification } from '@slotwise/sdk/contract';
 import { consoleContext, type ConsoleSession } from '../../context.js';
+import { UNREAD_EVENT } from '../../routes.js';
 import { describeError } from '../../../internal/errors.js';
 import { formatInstantDate, formatTime } from '../../../internal/format.js';
 import { tokens } from '../../../styles/tokens.js';
@@ -70,6 +71,7 @@ export class SlotwiseConsoleNotifications extends LitElement {
       const at = new Date().toISOString();
       this.notices = this.notices?.map((n) => (n.read ? n : { ...n, read: true, readAt: at }));
       this.unread = result.unread;
+      this.dispatchEvent(new CustomEvent(UNREAD_EVENT, { detail: result.unread, bubbles: true, composed: true }));
       this.error = '';
       this.session?.announce(result.marked === 1 ? 'One notification marked read.' : `${result.marked} notifications marked read.`);
     } catch (error) {
