@@ -80,7 +80,7 @@ describe('a specialist’s promo codes', () => {
     // An end already past (the clock is 2026-11-20): a code that could never be used.
     const ended = await asDemo('/v1/me/promo-codes', { body: { code: 'BYGONE', kind: 'percent', value: 10, validUntil: '2026-11-20T00:00:00Z' }, headers: { 'accept-language': 'fr' } });
     expect(ended.status).toBe(400);
-    expect(ended.body.errors).toEqual([{ field: 'body.validUntil', message: 'validUntil est déjà passé : le code ne pourrait jamais servir. Indiquez une fin plus tardive, ou laissez-la vide pour un code sans fin.' }]);
+    expect(ended.body.errors).toEqual([{ field: 'body.validUntil', message: 'La fin est déjà passée : le code ne pourrait jamais servir. Indiquez une fin plus tardive, ou aucune pour un code sans fin.' }]);
     const foreign = await asDemo('/v1/me/promo-codes', { body: { code: 'ELSEWHERE', kind: 'percent', value: 10, serviceIds: ['svc_nope'] } });
     expect(foreign.status).toBe(404);
     expect(foreign.body).toMatchObject({ code: 'service_not_found', errors: [{ field: 'body.serviceIds.0' }] });

@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { notifications, services, specialists, type DeliveryRow } from '../../db/schema.js';
+import { notifications, packagePurchases, packages, services, specialists, type DeliveryRow } from '../../db/schema.js';
 import { isBookingEvent, memo, type BookingEvent, type DeliveryChannel, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
-import type { PurchaseSnapshot } from '../packages/outbox.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -58,9 +57,9 @@ function noticeFor(event: OutboxEvent): event is BookingEvent {
 const isSale = (event: OutboxEvent): event is PackageEvent => event.topic === 'package.purchased';
 
 /** `Package sold: Ana Lima` — who bought which package, how many sessions, for what. */
-function saleNotice(p: PurchaseSnapshot): { title: string; body: string } {
+function saleNotice(p: { customerName: string; packageName: string; sessionCount: number; price: number; currency: string }): { title: string; body: string } {
   const sessions = p.sessionCount === 1 ? '1 session' : `${p.sessionCount} sessions`;
-  return { title: `Package sold: ${p.customer.name}`, body: `${p.customer.name} bought ${p.packageName} (${sessions}) ${p.price > 0 ? `for ${money(p.price, p.currency)}` : 'at no charge'}.` };
+  return { title: `Package sold: ${p.customerName}`, body: `${p.customerName} bought ${p.packageName} (${sessions}) ${p.price > 0 ? `for ${money(p.price, p.currency)}` : 'at no charge'}.` };
 }
 
 /**
@@ -71,16 +70,25 @@ export const inAppChannel: DeliveryChannel = {
   name: 'in_app',
   async plan(_tx: Tx, event) {
     if (isSale(event)) {
-      return [{ id: newDeliveryId(), channel: 'in_app', kind: 'package.purchased', recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { purchase: event.payload.purchase } }];
+      // Only the purchase's id: the customer's name is read when the notice is written (an erasure
+      // meanwhile finds no copy of it here), and the notice names the purchase for the erasure.
+      return [{ id: newDeliveryId(), channel: 'in_app', kind: 'package.purchased', recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { purchaseId: event.purchaseId } }];
     }
     if (!noticeFor(event)) return [];
     return [{ id: newDeliveryId(), channel: 'in_app', kind: `booking.${event.payload.event.type}`, recipient: event.specialistId, idempotencyKey: `${event.id}:in_app:${event.specialistId}`, data: { event: event.payload.event, booking: event.payload.booking } }];
   },
   async send(delivery: DeliveryRow, deps: ServiceDeps, ctx = { once: memo() }) {
     if (delivery.kind === 'package.purchased') {
-      const { purchase } = delivery.data as { purchase: PurchaseSnapshot };
-      const notice = saleNotice(purchase);
-      const row = { id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: null, title: notice.title, body: notice.body, data: { purchaseId: purchase.id }, createdAt: deps.clock() };
+      const { purchaseId } = delivery.data as { purchaseId: string };
+      const [sale] = await deps.database.db
+        .select({ customerName: packagePurchases.customerName, packageName: packages.name, sessionCount: packagePurchases.sessionCount, price: packagePurchases.price, currency: packagePurchases.currency })
+        .from(packagePurchases)
+        .innerJoin(packages, eq(packages.id, packagePurchases.packageId))
+        .where(eq(packagePurchases.id, purchaseId))
+        .limit(1);
+      if (!sale) return { writes: [] };
+      const notice = saleNotice(sale);
+      const row = { id: `ntf_${delivery.id.slice(3)}`, specialistId: delivery.specialistId, kind: delivery.kind, bookingId: null, title: notice.title, body: notice.body, data: { purchaseId }, createdAt: deps.clock() };
       return { writes: [deps.database.db.insert(notifications).values(row).onConflictDoNothing()] };
     }
     const { event, booking } = delivery.data as BookingEvent['payload'];

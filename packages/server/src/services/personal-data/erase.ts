@@ -80,7 +80,11 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
   const toThem = inArray(deliveries.recipient, [email, ...phones]);
   const theirMessages = bookingIds.length ? or(toThem, inArray(deliveries.bookingId, bookingIds)) : toThem;
   const unsent = and(theirMessages, inArray(deliveries.status, [...UNSENT]));
-  const theirNotices = bookingIds.length ? inArray(notifications.bookingId, bookingIds) : sql`0`;
+  // A booking's notices name the booking; a package sale's name the purchase in their data.
+  const theirNotices = or(
+    bookingIds.length ? inArray(notifications.bookingId, bookingIds) : undefined,
+    purchaseIds.length ? inArray(sql`json_extract(${notifications.data}, '$.purchaseId')`, purchaseIds) : undefined,
+  ) ?? sql`0`;
   const theirEvents = bookingIds.length ? inArray(bookingEvents.bookingId, bookingIds) : sql`0`;
   const [outboxRows, messages, notices, [events]] = await Promise.all([
     db.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(aboutThem),
@@ -148,9 +152,9 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
   }
   for (const n of snap.notices) {
     let { title, body } = n;
-    for (const b of booked) {
-      title = title.replaceAll(b.customerName, erased.name);
-      body = body.replaceAll(b.customerName, erased.name);
+    for (const name of [...booked.map((b) => b.customerName), ...purchased.map((p) => p.customerName)]) {
+      title = title.replaceAll(name, erased.name);
+      body = body.replaceAll(name, erased.name);
     }
     queries.push(db.update(notifications).set({ title, body, data: scrub(n.data, map) as Record<string, unknown> }).where(eq(notifications.id, n.id)));
   }

@@ -86,7 +86,7 @@ describe('console promo codes', () => {
     expect((await session.client.me.promoCodes.list()).data[0]).to.include({ validUntil: null, maxRedemptions: null, maxPerCustomer: 1 });
   });
 
-  it('says when a new code starts working, or that it never will, instead of "customers can use it now"', async () => {
+  it('says when a new code starts working instead of "customers can use it now", and refuses one whose end has passed', async () => {
     const { session } = await openPractice({ price: 9000, timeZone: 'Europe/Paris' });
     const el = await inConsole<SlotwiseConsolePromoCodes>(html`<slotwise-console-promo-codes></slotwise-console-promo-codes>`, session);
     await eventually(() => text(el.shadowRoot!.querySelector('section') ?? undefined).includes('No promo codes yet.'), 'the empty list');
@@ -102,9 +102,19 @@ describe('console promo codes', () => {
     };
     await create('LATER', '#promo-validFrom', `${year}-01-15`);
     expect(session.announced).to.include(`Promo code LATER created: customers can use it from Jan 15, ${year}.`);
-    await create('BYGONE', '#promo-validUntil', '2025-01-01');
-    expect(session.announced).to.include('Promo code BYGONE created, but its last day has passed: customers cannot use it. Change its end to let them.');
-    expect(session.announced.filter((s) => s.includes('can use it now'))).to.deep.equal([]);
+    // A code that could never be used: the server refuses it, and says why under the field.
+    button(el, 'New promo code').click();
+    await eventually(() => deep(el, '#promo-code'), 'the new-code form');
+    fill(el, '#promo-code', 'BYGONE');
+    fill(el, '#promo-value', '10');
+    fill(el, '#promo-validUntil', '2025-01-01');
+    button(el, 'Create code').click();
+    await eventually(() => deep(el, '#promo-validUntil')?.getAttribute('aria-invalid') === 'true', 'the end refused');
+    const describedBy = deep(el, '#promo-validUntil')!.getAttribute('aria-describedby')!.split(' ');
+    const sentence = describedBy.map((id) => text(deep(el, `#${id}`))).find((t) => t.includes('already past'));
+    expect(sentence).to.equal('The end is already past: the code could never be used. Give a later end, or none for a code that does not end.');
+    expect(row(el, 'BYGONE')).to.equal(undefined);
+    expect(session.announced.filter((s) => s.includes('BYGONE') || s.includes('can use it now'))).to.deep.equal([]);
   });
 });
 
