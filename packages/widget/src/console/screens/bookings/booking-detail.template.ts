@@ -65,7 +65,7 @@ export function renderDetail(host: SlotwiseConsoleBookingDetail, booking: Specia
         ${booking.status === 'confirmed' && !started ? html`<button type="button" ?disabled=${host.busy || host.reschedule.open} @click=${() => host.startReschedule()}>Reschedule</button>` : nothing}
       </div>
       ${open && !started ? html`<div class="cancel">
-        <label>Reason for cancelling (optional; ${booking.customer.name} sees it)
+        <label>Reason for cancelling (optional; ${host.capacity > 1 ? `${booking.customer.name} sees it, or every attendee when you cancel the whole session` : `${booking.customer.name} sees it`})
           <input name="reason" maxlength="500" .value=${host.reason} @input=${(e: Event) => (host.reason = (e.target as HTMLInputElement).value)} />
         </label>
         <button type="button" class="danger" ?disabled=${host.busy} @click=${() => host.cancel()}>Cancel booking…</button>

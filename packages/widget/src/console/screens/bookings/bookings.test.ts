@@ -177,6 +177,8 @@ describe('console bookings', () => {
     const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${booking.id}></slotwise-console-booking-detail>`, practice.session);
     await eventually(() => deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === 'Cancel the whole session…'), 'the session action');
     await expect(el).to.be.accessible();
+    // One reason field for both buttons: it says who reads it either way.
+    expect(text(deep(el, '.cancel label'))).to.equal('Reason for cancelling (optional; Ada Lovelace sees it, or every attendee when you cancel the whole session)');
     deepAll<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.trim() === 'Cancel the whole session…')!.click();
     await confirmDialog(el, 'not only Ada Lovelace’s');
     await eventually(() => practice.session.announced.includes('Session cancelled: 2 seats.'), 'the cancellation said');
