@@ -6,7 +6,7 @@ import { longWhen, type PageLanguage } from './locales/index.js';
 
 /**
  * A customer's receipt as a self-contained HTML page (no scripts, printable): who was paid, for
- * what, when, how much, and any refunds — every value escaped by Hono's `html` template, times in
+ * what, when, how much (the price and the promo code's part when one was applied), and any refunds — every value escaped by Hono's `html` template, times in
  * the customer's zone, words and formats in their language (`pageLanguage`: the booking's).
  */
 export function receiptPage(receipt: Receipt, language: PageLanguage): HtmlEscapedString | Promise<HtmlEscapedString> {
@@ -35,6 +35,10 @@ export function receiptPage(receipt: Receipt, language: PageLanguage): HtmlEscap
       <tr><td>${mail.common.session}</td><td>${receipt.serviceName}, ${mail.common.minutes(booking.durationMinutes)}</td></tr>
       <tr><td>${mail.common.when}</td><td>${longWhen(booking.startAt, zone, lang)}</td></tr>
       <tr><td>${mail.common.customer}</td><td>${booking.customerName} &lt;${booking.customerEmail}&gt;</td></tr>
+      ${booking.promoCode
+        ? html`<tr><td>${w.price}</td><td>${amount(payment.amount + (booking.promoAmountOff ?? 0))}</td></tr>
+            <tr><td>${w.promo(booking.promoCode)}</td><td>−${amount(booking.promoAmountOff ?? 0)}</td></tr>`
+        : ''}
       <tr><td>${w.amountPaid}</td><td>${amount(payment.amount)}</td></tr>
       ${receipt.refunds.map((r) => html`<tr><td>${w.refund(r.status)}</td><td>−${amount(r.amount)}</td></tr>`)}
       <tr><td><strong>${w.total}</strong></td><td><strong>${amount(payment.amount - payment.amountRefunded)}</strong></td></tr>

@@ -99,6 +99,8 @@ async function bookingEmail(
       recordingUrl: row?.recordingUrl ?? null,
       paid: snapshot.price > 0 && !snapshot.paidWithCredit ? money(snapshot.price, snapshot.currency, locale) : null,
       paidWithCredit: snapshot.paidWithCredit,
+      // Outbox rows written before promo codes have no such key.
+      promo: snapshot.promo ? t.common.promoOff(snapshot.promo.code, money(snapshot.promo.amountOff, snapshot.currency, locale)) : null,
     },
     change: {
       actor: (change?.actor ?? 'system') as TemplateInput['change']['actor'],

@@ -95,4 +95,39 @@ describe('money in emails', () => {
     const kinds = (await m.database.db.select().from(deliveries).where(eq(deliveries.bookingId, late.booking.id))).filter((d) => d.channel === 'email').map((d) => d.kind);
     expect(kinds.sort()).toEqual(['customer.hold_expired', 'customer.late_refund', 'specialist.refund']);
   });
+  it('a promo code is on the payment email and the receipt: the price, the code and what it took off, then what was paid', async () => {
+    const asMe = asToken(m.apiKey);
+    expect((await m.json('/v1/me/promo-codes', { body: { code: 'WELCOME', kind: 'percent', value: 20 }, headers: asMe })).status).toBe(201);
+    const res = await m.json('/v1/bookings', { body: { specialist: 'demo', service: m.intro.id, start: MONDAY, customer, promoCode: 'welcome' } });
+    expect(res.status).toBe(201);
+    await pay({ intent: String(res.body.paymentSession.clientSecret).split('_secret_')[0]!, manageToken: res.body.manageToken });
+    await m.settle();
+    const receipt = m.to('grace@example.com').find((x) => x.subject.startsWith('Payment received'))!;
+    expect(receipt.subject).toBe('Payment received: €39.20 for Intro call');
+    expect(receipt.text).toMatch(/Promo code\W+WELCOME: €9\.80 off/);
+    const link = linksOf(receipt).find((l) => l.includes('/receipt?token='))!;
+    const page = (await (await m.app.request(link.replace('https://api.slotwise.test', ''))).text()).replace(/\s+/g, ' ');
+    expect(page).toContain('<td>Price</td><td>€49.00</td>');
+    expect(page).toContain('<td>Promo code WELCOME</td><td>−€9.80</td>');
+    expect(page).toContain('<td>Amount paid</td><td>€39.20</td>');
+    const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('New booking'))!;
+    expect(notice.text).toContain('Paid: €39.20.');
+    expect(notice.text).toMatch(/Promo code\W+WELCOME: €9\.80 off/);
+  });
+
+  it('a code covering the whole price: the confirmation says which code made the session free; a booking without one names none', async () => {
+    const asMe = asToken(m.apiKey);
+    expect((await m.json('/v1/me/promo-codes', { body: { code: 'ONTHEHOUSE', kind: 'percent', value: 100 }, headers: asMe })).status).toBe(201);
+    const free = await m.json('/v1/bookings', { body: { specialist: 'demo', service: m.intro.id, start: MONDAY, customer, promoCode: 'onthehouse' } });
+    expect(free.body.booking).toMatchObject({ status: 'confirmed', price: 0 });
+    await m.settle();
+    const [confirmed] = m.to('grace@example.com');
+    expect(confirmed!.subject).toMatch(/^Confirmed: Intro call/);
+    expect(confirmed!.text).toMatch(/Promo code\W+ONTHEHOUSE: €49\.00 off/);
+    expect(confirmed!.html).toContain('ONTHEHOUSE: €49.00 off');
+    const paid = await hold('2026-11-23T10:00:00Z', { ...customer, email: 'ada@example.com' });
+    await pay(paid);
+    await m.settle();
+    for (const mail of m.to('ada@example.com')) expect(mail.text).not.toContain('Promo code');
+  });
 });

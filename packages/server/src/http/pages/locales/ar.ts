@@ -10,6 +10,8 @@ export const ar: PageWords = {
     heading: 'إيصال',
     number: (id, paid) => `رقم الإيصال ${iso(id)} · دُفع في ${iso(paid)}`,
     paidTo: 'المدفوع له',
+    price: 'السعر',
+    promo: (code) => `الرمز الترويجي ${iso(code)}`,
     amountPaid: 'المبلغ المدفوع',
     refund: (status) => `استرداد (${{ pending: 'قيد التنفيذ', succeeded: 'تم', failed: 'لم ينجح' }[status]})`,
     total: 'الإجمالي',

@@ -7,6 +7,8 @@ export const de: PageWords = {
     heading: 'Beleg',
     number: (id, paid) => `Belegnummer ${id} · bezahlt am ${paid}`,
     paidTo: 'Bezahlt an',
+    price: 'Preis',
+    promo: (code) => `Rabattcode ${code}`,
     amountPaid: 'Bezahlter Betrag',
     refund: (status) => `Erstattung (${{ pending: 'ausstehend', succeeded: 'erfolgt', failed: 'fehlgeschlagen' }[status]})`,
     total: 'Gesamt',

@@ -11,6 +11,9 @@ export const en = {
     heading: 'Receipt',
     number: (id: string, paid: string) => `Receipt number ${id} · paid ${paid}`,
     paidTo: 'Paid to',
+    /** The session's price before a promo code (shown only with one). */
+    price: 'Price',
+    promo: (code: string) => `Promo code ${code}`,
     amountPaid: 'Amount paid',
     refund: (status: 'pending' | 'succeeded' | 'failed') => `Refund (${status})`,
     total: 'Total',

@@ -7,6 +7,8 @@ export const es: PageWords = {
     heading: 'Recibo',
     number: (id, paid) => `Recibo n.º ${id} · pagado el ${paid}`,
     paidTo: 'Pagado a',
+    price: 'Precio',
+    promo: (code) => `Código promocional ${code}`,
     amountPaid: 'Importe pagado',
     refund: (status) => `Reembolso (${{ pending: 'pendiente', succeeded: 'realizado', failed: 'fallido' }[status]})`,
     total: 'Total',

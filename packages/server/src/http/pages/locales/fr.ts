@@ -7,6 +7,8 @@ export const fr: PageWords = {
     heading: 'Reçu',
     number: (id, paid) => `Reçu n° ${id} · payé le ${paid}`,
     paidTo: 'Payé à',
+    price: 'Prix',
+    promo: (code) => `Code promo ${code}`,
     amountPaid: 'Montant payé',
     refund: (status) => `Remboursement (${{ pending: 'en cours', succeeded: 'effectué', failed: 'échoué' }[status]})`,
     total: 'Total',

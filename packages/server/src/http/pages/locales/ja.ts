@@ -7,6 +7,8 @@ export const ja: PageWords = {
     heading: '領収書',
     number: (id, paid) => `領収書番号 ${id} ・ お支払い日時 ${paid}`,
     paidTo: 'お支払い先',
+    price: '料金',
+    promo: (code) => `プロモコード ${code}`,
     amountPaid: 'お支払い金額',
     refund: (status) => `返金（${{ pending: '処理中', succeeded: '完了', failed: '失敗' }[status]}）`,
     total: '合計',

@@ -7,6 +7,8 @@ export const pt: PageWords = {
     heading: 'Recibo',
     number: (id, paid) => `Recibo nº ${id} · pago em ${paid}`,
     paidTo: 'Pago a',
+    price: 'Preço',
+    promo: (code) => `Código promocional ${code}`,
     amountPaid: 'Valor pago',
     refund: (status) => `Reembolso (${{ pending: 'pendente', succeeded: 'concluído', failed: 'falhou' }[status]})`,
     total: 'Total',

@@ -18,6 +18,8 @@ export const es: Strings = {
     addToCalendar: 'Descargar el archivo de calendario',
     join: 'Unirse a la sesión',
     receipt: 'Ver su recibo',
+    promoCode: 'Código promocional',
+    promoOff: (code, off) => `${code}: ${off} de descuento`,
     invite: 'La invitación adjunta añade la sesión a su calendario y la mantiene actualizada.',
     cancelInvite: 'La cancelación adjunta la quita de su calendario.',
     place: {

@@ -18,6 +18,8 @@ export const fr: Strings = {
     addToCalendar: 'Télécharger le fichier de calendrier',
     join: 'Rejoindre la séance',
     receipt: 'Voir votre reçu',
+    promoCode: 'Code promo',
+    promoOff: (code, off) => `${code} : ${off} de réduction`,
     invite: 'L’invitation jointe ajoute la séance à votre calendrier et la tient à jour.',
     cancelInvite: 'L’annulation jointe la retire de votre calendrier.',
     place: {

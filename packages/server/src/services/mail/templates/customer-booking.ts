@@ -23,6 +23,9 @@ export function customerActions({ t, links }: TemplateInput, options: { join?: b
   ];
 }
 
+/** The promo code's row, when one was applied: what the customer was charged follows from it. */
+const promoRow = ({ t, booking }: TemplateInput): [string, string][] => (booking.promo ? [[t.common.promoCode, booking.promo]] : []);
+
 export const customerConfirmed: Template = (input) => {
   const { t, booking } = input;
   const s = t.customerConfirmed;
@@ -30,7 +33,8 @@ export const customerConfirmed: Template = (input) => {
     subject: s.subject(booking.service, booking.whenShort),
     heading: s.heading,
     paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), t.common.invite, t.common.timesIn(booking.zone)],
-    details: sessionDetails(input),
+    // A code covering the whole price is why a priced session came with no payment.
+    details: [...sessionDetails(input), ...promoRow(input)],
     actions: customerActions(input, { join: true, calendar: true }),
   };
 };
@@ -43,7 +47,7 @@ export const customerPaymentReceived: Template = (input) => {
     subject: s.subject(amount, booking.service),
     heading: s.heading,
     paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.specialist)],
-    details: [[s.amount, amount], ...sessionDetails(input)],
+    details: [[s.amount, amount], ...promoRow(input), ...sessionDetails(input)],
     actions: [...(links.receipt ? [{ label: t.common.receipt, url: links.receipt }] : []), ...customerActions(input)],
   };
 };

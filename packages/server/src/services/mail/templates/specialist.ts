@@ -22,7 +22,8 @@ export const specialistNewBooking: Template = (input) => {
     subject: s.subject(booking.customer, booking.whenShort),
     heading: s.heading,
     paragraphs: [s.intro(booking.customer, booking.service), ...(paid ? [paid] : []), t.common.invite, t.common.timesIn(booking.zone)],
-    details: details(input),
+    // What was paid (or why nothing was) follows from the code: the specialist's earnings too.
+    details: [...details(input), ...(booking.promo ? ([[t.common.promoCode, booking.promo]] as [string, string][]) : [])],
     actions: join(input),
   };
 };
