@@ -7,7 +7,7 @@ export const Notification = z
   .strictObject({
     id: z.string().meta({ example: 'ntf_4k9w2m7q1c8z3x5v' }),
     kind: z.string().meta({
-      description: 'What it is about: `booking.confirmed`, `booking.rescheduled`, `booking.cancelled`, `booking.refunded`, a package sold (`package.purchased`, no booking), or trouble on your behalf: `meeting.failed`, `webhook.failed`, `webhook.disabled`.',
+      description: 'What it is about: `booking.confirmed`, `booking.rescheduled`, `booking.cancelled`, `booking.refunded`, a package sold (`package.purchased`, no booking), a new review of a session (`review.created`, naming its booking), or trouble on your behalf: `meeting.failed`, `webhook.failed`, `webhook.disabled`.',
       example: 'booking.confirmed',
     }),
     /** The booking it is about, if any. */

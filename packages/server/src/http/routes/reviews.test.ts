@@ -226,6 +226,23 @@ describe('the specialist responds, the operator hides', () => {
   });
 });
 
+describe('the specialist is told of a new review', () => {
+  it('in the app: who rated which session how, in the specialist’s zone, unread, naming the booking; a refused second review tells nothing', async () => {
+    const b = await completed();
+    const notices = async () => (await t.json('/v1/me/notifications', { headers: auth(t.apiKey) })).body as { data: { kind: string; bookingId: string | null; title: string; body: string; read: boolean }[]; unread: number };
+    const before = await notices();
+    expect((await review(b, { rating: 4, text: 'Clear and kind.' })).status).toBe(201);
+    const after = await notices();
+    expect(after.unread).toBe(before.unread + 1);
+    const [notice] = after.data.filter((n) => n.kind === 'review.created');
+    // The demo specialist works in Europe/Berlin: 09:00Z is 10:00 there.
+    expect(notice).toMatchObject({ bookingId: b.id, title: 'New review: Grace Hopper, 4 of 5', body: `Grace Hopper rated ${t.intro.name} on Mon 23 Nov, 10:00 4 of 5.`, read: false });
+    expect(JSON.stringify(notice)).not.toContain('Clear and kind');
+    expect((await review(b, { rating: 1, text: 'Again' })).status).toBe(409);
+    expect((await notices()).data.filter((n) => n.kind === 'review.created')).toHaveLength(1);
+  });
+});
+
 describe('erasing a customer', () => {
   it('takes their name and text out of their reviews and keeps the rating', async () => {
     await review(await completed(), { rating: 2, text: 'Grace wrote this, at grace@example.com' });
@@ -235,6 +252,11 @@ describe('erasing a customer', () => {
     expect(shown).toMatchObject({ rating: 2, text: '' });
     expect(JSON.stringify(shown)).not.toMatch(/Grace|grace/);
     expect((await t.json('/v1/specialists/demo')).body.rating).toEqual({ average: 2, count: 1 });
+    // The specialist's notice of the review names them no more either.
+    const notices = (await t.json('/v1/me/notifications', { headers: auth(t.apiKey) })).body.data as { kind: string; title: string; body: string }[];
+    const notice = notices.find((n) => n.kind === 'review.created')!;
+    expect(notice.title).toMatch(/^New review: .+, 2 of 5$/);
+    expect(JSON.stringify(notice)).not.toMatch(/Grace|Hopper/);
   });
 });
 

@@ -118,6 +118,25 @@ export const inAppChannel: DeliveryChannel = {
   },
 };
 
+/**
+ * The notice of a new review, written in the review's own batch (a review has no outbox event):
+ * who rated which session how, in the specialist's zone. The text stays on the review (the
+ * console's Reviews screen shows it, moderated); the notice names the booking, so an erasure of
+ * the customer finds it and replaces their name.
+ */
+export function reviewNotice(deps: ServiceDeps, r: { specialistId: string; bookingId: string; reviewId: string; customerName: string; serviceName: string; startAt: number; timeZone: string; rating: number }) {
+  return deps.database.db.insert(notifications).values({
+    id: newId('ntf'),
+    specialistId: r.specialistId,
+    kind: 'review.created',
+    bookingId: r.bookingId,
+    title: `New review: ${r.customerName}, ${r.rating} of 5`,
+    body: `${r.customerName} rated ${r.serviceName} on ${wallTime(r.startAt, r.timeZone)} ${r.rating} of 5.`,
+    data: { reviewId: r.reviewId },
+    createdAt: deps.clock(),
+  });
+}
+
 /** Tells the specialist of something that went wrong on their behalf (a meeting that could not be made). */
 export async function notifySpecialist(deps: ServiceDeps, specialistId: string, notice: { kind: string; bookingId: string | null; title: string; body: string }): Promise<void> {
   await writeOne(deps.database, deps.database.db.insert(notifications).values({ id: newId('ntf'), specialistId, ...notice, data: {}, createdAt: deps.clock() }));

@@ -1,12 +1,13 @@
 import type { Review } from '@slotwise/sdk/contract';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
-import { bookings, reviews, type BookingRow } from '../../db/schema.js';
+import { bookings, reviews, services, specialists, type BookingRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { hashToken, newId } from '../ids.js';
 import { t } from '../messages/index.js';
 import { findByToken } from '../bookings/customer.js';
+import { reviewNotice } from '../notifications/in-app.js';
 import { reviewsJoined, toReview } from './present.js';
 
 /** Why a booking in `status` cannot be reviewed, in words its customer can act on. */
@@ -28,7 +29,8 @@ export function isSecondReview(error: unknown): boolean {
 /**
  * The customer of booking `id` (holding its manage `token`) reviews it: only a `completed` booking,
  * only once. A snapshot read says why not (`review_not_allowed` naming the status,
- * `already_reviewed`), then ONE guarded batch writes it: the guard is the booking still completed,
+ * `already_reviewed`), then ONE guarded batch writes it with the specialist's in-app notice
+ * (`reviewNotice`): the guard is the booking still completed,
  * and the unique index on `booking_id` refuses a second review written meanwhile by another
  * request or process — answered as `already_reviewed`, nothing written.
  */
@@ -45,8 +47,16 @@ export async function createReview(deps: ServiceDeps, id: string, token: string,
       const [existing] = await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.bookingId, id)).limit(1);
       if (existing) throw alreadyReviewed();
       const row = { id: newId('rv'), bookingId: id, specialistId: booking.specialistId, rating: input.rating, text: input.text, createdAt: deps.clock() };
+      const [about] = await db
+        .select({ serviceName: services.name, timeZone: specialists.timeZone })
+        .from(services)
+        .innerJoin(specialists, eq(specialists.id, services.specialistId))
+        .where(eq(services.id, booking.serviceId))
+        .limit(1);
+      const notice = reviewNotice(deps, { specialistId: booking.specialistId, bookingId: id, reviewId: row.id, customerName: booking.customerName, serviceName: about?.serviceName ?? 'a session', startAt: booking.startAt, timeZone: about?.timeZone ?? 'UTC', rating: row.rating });
       try {
-        const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [db.insert(reviews).values(row)]);
+        // The specialist's notice in the same batch: told exactly when the review exists.
+        const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [db.insert(reviews).values(row), notice]);
         return written ? row.id : RETRY;
       } catch (error) {
         if (isSecondReview(error)) throw alreadyReviewed();

@@ -83,17 +83,19 @@ export async function inConsole<T extends HTMLElement>(template: TemplateResult,
   return host.firstElementChild as T;
 }
 
-/** A console session on the clock API for `client`, recording what it announces; nothing else it does has an effect. */
-function clockSession(client: ReturnType<typeof createClient>, account: Account, profile: ConsoleSession['profile']): ConsoleSession & { announced: string[] } {
+/** A console session on the clock API for `client`, recording what it announces and where it navigates; nothing else it does has an effect. */
+function clockSession(client: ReturnType<typeof createClient>, account: Account, profile: ConsoleSession['profile']): ConsoleSession & { announced: string[]; navigated: string[] } {
   const announced: string[] = [];
+  const navigated: string[] = [];
   return {
     announced,
+    navigated,
     client,
     apiBase: clockApi(),
     account,
     profile,
     refreshProfile: async () => undefined,
-    navigate: () => undefined,
+    navigate: (route) => void navigated.push(route),
     announce: (message) => void announced.push(message),
     fetchFile: (url) => fetch(url),
     logOut: async () => undefined,
@@ -101,7 +103,7 @@ function clockSession(client: ReturnType<typeof createClient>, account: Account,
 }
 
 /** The seeded operator's console on the clock API, signed in with their password. */
-export async function operatorOnClock(): Promise<ConsoleSession & { announced: string[] }> {
+export async function operatorOnClock(): Promise<ConsoleSession & { announced: string[]; navigated: string[] }> {
   const tokens = await createClient({ baseURL: clockApi() }).auth.login(window.__SLOTWISE_CLOCK__.operator);
   return clockSession(createClient({ baseURL: clockApi(), apiKey: tokens.accessToken }), tokens.account, null);
 }
@@ -110,7 +112,7 @@ export async function operatorOnClock(): Promise<ConsoleSession & { announced: s
  * The demo specialist's console on the clock API (see `startClockApi`), authorised by its API key
  * as the console's access token would be: only there can a test move time past a session's start.
  */
-export async function demoOnClock(): Promise<ConsoleSession & { announced: string[] }> {
+export async function demoOnClock(): Promise<ConsoleSession & { announced: string[]; navigated: string[] }> {
   const client = createClient({ baseURL: clockApi(), apiKey: window.__SLOTWISE_CLOCK__.apiKey });
   return clockSession(client, { role: 'specialist' } as Account, await client.me.profile.retrieve());
 }

@@ -97,7 +97,7 @@ export class SlotwiseConsoleNotifications extends LitElement {
       ${notices === undefined
         ? html`<p>Loading your notifications…</p>`
         : notices.length === 0
-          ? html`<p>Nothing yet. New bookings, and moves, cancellations and refunds made by others, appear here.</p>`
+          ? html`<p>Nothing yet. New bookings, and moves, cancellations and refunds made by others, package sales and new reviews appear here.</p>`
           : html`<p class="summary">${this.unread === 0 ? 'All read.' : this.unread === 1 ? '1 unread.' : `${this.unread} unread.`}
                 ${this.unread > 0 ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.markAllRead()}>Mark all as read</button>` : nothing}</p>
               <ol class="notices">
@@ -106,7 +106,9 @@ export class SlotwiseConsoleNotifications extends LitElement {
                     <p class="title">${n.read ? nothing : html`<span class="new">Unread</span> `}${n.title}</p>
                     <p class="body">${n.body}</p>
                     <p class="muted"><time datetime=${n.createdAt}>${formatInstantDate(n.createdAt, zone)}, ${formatTime(n.createdAt, zone)}</time>
-                      ${n.bookingId
+                      ${n.kind === 'review.created'
+                        ? html` · <a href="#/reviews" @click=${(e: Event) => this.open(e, n, 'reviews')}>Read the review</a>`
+                        : n.bookingId
                         ? html` · <a href="#/bookings/${n.bookingId}" @click=${(e: Event) => this.open(e, n, `bookings/${n.bookingId}`)}>Open the booking</a>`
                         : n.kind === 'package.purchased'
                           ? html` · <a href="#/packages" @click=${(e: Event) => this.open(e, n, 'packages')}>See your package sales</a>`

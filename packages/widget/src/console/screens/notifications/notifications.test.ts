@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@slotwise/sdk';
 import { deep, deepAll, eventually } from '../../../testing/helpers.js';
 import { button, shown, text } from '../../testing/screen.js';
-import { consoleApi, inConsole } from '../../testing/session.js';
+import { consoleApi, demoOnClock, inConsole } from '../../testing/session.js';
+import { reviewedSession } from '../../testing/reviews.js';
 import { openPractice } from '../../testing/practice.js';
 import type { SlotwiseConsoleNotifications } from './notifications.component.js';
 import './notifications.js';
@@ -75,5 +76,20 @@ describe('console notifications', () => {
     const navigated = (practice.session as unknown as { navigated: string[] }).navigated;
     await eventually(() => navigated.length > 0, 'the package sales opened');
     expect(navigated).to.deep.equal(['packages']);
+  });
+
+  it('tells of a new review, leading to the reviews (the demo on the clock API)', async () => {
+    const review = await reviewedSession(5, 'Thorough and warm.');
+    const session = await demoOnClock();
+    const el = await inConsole<SlotwiseConsoleNotifications>(html`<slotwise-console-notifications></slotwise-console-notifications>`, session);
+    await eventually(() => deepAll(el, 'ol.notices li').some((li) => text(li).includes('New review')), 'the review’s notice');
+    const notice = deepAll(el, 'ol.notices li').find((li) => text(li).includes('New review'))!;
+    expect(text(deep(notice, '.title'))).to.match(/^Unread New review: .+, 5 of 5$/);
+    expect(text(deep(notice, '.body'))).to.match(/ rated .+ 5 of 5\.$/);
+    expect(text(notice)).not.to.contain('Thorough and warm.');
+    expect(review.rating).to.equal(5);
+    deep<HTMLAnchorElement>(notice, 'a')!.click();
+    await eventually(() => session.navigated.length > 0, 'the reviews opened');
+    expect(session.navigated).to.deep.equal(['reviews']);
   });
 });
