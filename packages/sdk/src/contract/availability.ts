@@ -22,10 +22,31 @@ export const WeeklyHours = z
   })
   .refine(ordered, orderMessage);
 
+/**
+ * Each interval that overlaps an earlier one of the same weekday in `list` (by start), as an issue on
+ * its start: two intervals sharing time are almost always a typo (09:00–12:00 and 11:00–14:00 meant
+ * to be 12:00–14:00?), and saved they would silently read as one. Touching ones (… 12:00, 12:00 …)
+ * are fine.
+ */
+function overlaps(list: readonly { weekday: number; start: string; end: string }[], key: 'weekly' | 'breaks', ctx: z.RefinementCtx) {
+  const order = list.map((h, i) => ({ h, i })).sort((a, b) => a.h.weekday - b.h.weekday || minutesOf(a.h.start) - minutesOf(b.h.start));
+  let day = 0;
+  let end = 0;
+  for (const { h, i } of order) {
+    if (h.weekday !== day) [day, end] = [h.weekday, 0];
+    if (minutesOf(h.start) < end) ctx.addIssue({ code: 'custom', message: say('hours_overlap'), path: [key, i, 'start'] });
+    end = Math.max(end, minutesOf(h.end));
+  }
+}
+
 export const WeeklySchedule = z
   .strictObject({
-    weekly: z.array(WeeklyHours).max(70).meta({ description: 'Working hours; several intervals a day are fine.' }),
-    breaks: z.array(WeeklyHours).max(70).default([]).meta({ description: 'Taken out of the weekly hours.' }),
+    weekly: z.array(WeeklyHours).max(70).meta({ description: 'Working hours; several intervals a day are fine, as long as they do not overlap.' }),
+    breaks: z.array(WeeklyHours).max(70).default([]).meta({ description: 'Taken out of the weekly hours; they may not overlap each other either.' }),
+  })
+  .superRefine((s, ctx) => {
+    overlaps(s.weekly, 'weekly', ctx);
+    overlaps(s.breaks, 'breaks', ctx);
   })
   .meta({ id: 'WeeklySchedule' });
 

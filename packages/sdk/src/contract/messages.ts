@@ -48,6 +48,7 @@ export const contractMessages = {
   // Availability (availability.ts).
   clock_time: () => 'Use a 24-hour time such as 09:00 or 17:30 (24:00 ends the day).',
   end_after_start: () => 'The end must be after the start on the same day.',
+  hours_overlap: () => 'These hours overlap other hours of the same day: join them into one interval, or start these when the others end.',
   override_order: () => 'Use a "to" date on or after "from".',
   override_too_long: () => 'An override covers at most 366 days.',
 

@@ -12,8 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const asMe = (path: string, init: { method?: string; body?: unknown } = {}, key = t.apiKey) =>
-  t.json(path, { ...init, headers: { authorization: `Bearer ${key}` } });
+const asMe = (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}, key = t.apiKey) =>
+  t.json(path, { ...init, headers: { authorization: `Bearer ${key}`, ...init.headers } });
 const starts = async (date: string, service = t.intro.id) => {
   const res = await t.json(`/v1/specialists/demo/slots?service=${service}&from=${date}&to=${date}&timezone=Europe/Berlin`);
   expect(res.status).toBe(200);
@@ -52,6 +52,21 @@ describe('editing availability changes the slots at once', () => {
     expect(res.body.breaks).toEqual([{ weekday: 1, start: '10:00', end: '11:00' }]);
     expect(await starts('2026-11-23')).toEqual(['08:00', '08:30', '09:00', '09:30', '11:00', '11:30', '14:00', '14:30']);
     expect(await starts('2026-11-24')).toEqual([]); // Tuesday no longer has hours
+  });
+
+  it('refuses hours overlapping others of the same day, saying so beside the later one in the caller’s language, and keeps the week as it was', async () => {
+    const before = await starts('2026-11-23');
+    const week = [{ weekday: 1, start: '13:00', end: '17:00' }, { weekday: 2, start: '09:00', end: '12:00' }, { weekday: 1, start: '09:00', end: '14:00' }];
+    const res = await asMe('/v1/me/availability/weekly', { method: 'PUT', body: { weekly: week } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.errors).toEqual([{ field: 'body.weekly.0.start', message: 'These hours overlap other hours of the same day: join them into one interval, or start these when the others end.' }]);
+    expect(await starts('2026-11-23')).toEqual(before);
+    const german = await asMe('/v1/me/availability/weekly', { method: 'PUT', body: { weekly: [], breaks: [{ weekday: 3, start: '12:00', end: '13:00' }, { weekday: 3, start: '12:30', end: '12:45' }] }, headers: { 'accept-language': 'de' } });
+    expect(german.body.errors).toEqual([{ field: 'body.breaks.1.start', message: expect.stringMatching(/^Diese Zeiten überschneiden sich/) }]);
+    // Touching intervals are one after the other, not overlapping; the same times on other days neither.
+    const touching = await asMe('/v1/me/availability/weekly', { method: 'PUT', body: { weekly: [{ weekday: 1, start: '08:00', end: '12:00' }, { weekday: 1, start: '12:00', end: '13:00' }, { weekday: 2, start: '08:00', end: '12:00' }] } });
+    expect(touching.status).toBe(200);
   });
 
   it('adds and removes a date override (closed, then other hours)', async () => {

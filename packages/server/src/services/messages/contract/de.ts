@@ -40,6 +40,7 @@ export const de: ContractCatalog = {
 
   clock_time: () => 'Verwenden Sie eine 24-Stunden-Uhrzeit wie 09:00 oder 17:30 (24:00 beendet den Tag).',
   end_after_start: () => 'Das Ende muss am selben Tag nach dem Beginn liegen.',
+  hours_overlap: () => 'Diese Zeiten überschneiden sich mit anderen am selben Tag: Fassen Sie sie zu einem Zeitraum zusammen oder lassen Sie diese nach dem Ende der anderen beginnen.',
   override_order: () => 'Verwenden Sie ein „to“-Datum am oder nach dem „from“-Datum.',
   override_too_long: () => 'Eine Ausnahme umfasst höchstens 366 Tage.',
 

@@ -40,6 +40,7 @@ export const es: ContractCatalog = {
 
   clock_time: () => 'Use una hora en formato de 24 horas, como 09:00 o 17:30 (24:00 termina el día).',
   end_after_start: () => 'El final debe ser posterior al inicio, el mismo día.',
+  hours_overlap: () => 'Este horario se solapa con otro del mismo día: únalos en un solo intervalo o haga que este empiece cuando termine el otro.',
   override_order: () => 'Use una fecha "to" igual o posterior a "from".',
   override_too_long: () => 'Una excepción abarca como máximo 366 días.',
 

@@ -40,6 +40,7 @@ export const fr: ContractCatalog = {
 
   clock_time: () => 'Utilisez une heure au format 24 h comme 09:00 ou 17:30 (24:00 termine la journée).',
   end_after_start: () => 'La fin doit suivre le début, le même jour.',
+  hours_overlap: () => 'Ces horaires chevauchent d’autres horaires du même jour : réunissez-les en un seul créneau, ou faites-les commencer après la fin des autres.',
   override_order: () => 'Utilisez une date « to » égale ou postérieure à « from ».',
   override_too_long: () => 'Une exception couvre au plus 366 jours.',
 

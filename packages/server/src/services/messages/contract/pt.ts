@@ -40,6 +40,7 @@ export const pt: ContractCatalog = {
 
   clock_time: () => 'Use um horário de 24 horas, como 09:00 ou 17:30 (24:00 encerra o dia).',
   end_after_start: () => 'O fim deve ser depois do início, no mesmo dia.',
+  hours_overlap: () => 'Este horário se sobrepõe a outro do mesmo dia: junte-os num só intervalo ou faça este começar depois que o outro terminar.',
   override_order: () => 'Use uma data "to" igual ou posterior a "from".',
   override_too_long: () => 'Uma exceção cobre no máximo 366 dias.',
 

@@ -26,6 +26,23 @@ function setTime(el: Element, selector: string, value: string) {
 const buttonNamed = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text)!;
 
 describe('<slotwise-console-availability>', () => {
+  it('hours overlapping others of the same day: the server’s sentence beside the later start, focus on it, nothing saved', async () => {
+    const { el, session } = await mount();
+    buttonNamed(el, 'Add hours on Monday').click();
+    await el.updateComplete;
+    buttonNamed(el, 'Add hours on Monday').click();
+    await el.updateComplete;
+    expect([find<HTMLInputElement>(el, '#weekly-1-start')!.value, find<HTMLInputElement>(el, '#weekly-1-end')!.value]).to.deep.equal(['18:00', '23:00']);
+    setTime(el, '#weekly-1-start', '16:00'); // inside 09:00–17:00
+    buttonNamed(el, 'Save weekly hours').click();
+    await eventually(() => find(el, '#weekly-1-start-error'), 'the overlap error');
+    expect(textOf(find(el, '#weekly-1-start-error'))).to.contain('These hours overlap other hours of the same day');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('weekly-1-start');
+    expect(find(el, '#weekly-1-start')!.getAttribute('aria-invalid')).to.equal('true');
+    expect((await session.client.me.availability.retrieve()).weekly).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('a weekly-hours edit changes the public slots, and the preview shows them in the visitor’s zone', async () => {
     const { el, handle, service } = await mount();
     await eventually(() => textOf(find(el, '#preview')).includes('No open times'), 'an empty preview');
