@@ -3,8 +3,12 @@ import { outbox, type AccountRow } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
 
-/** The emails an account's owner may ask for; each is an outbox topic and an email kind of the same name. */
-export type AccountEventType = 'account.password_reset' | 'account.email_verification';
+/**
+ * The emails about a login: the two its owner may ask for, and the two an operator's decision on
+ * the specialist's page sends (`account.suspended`, `account.reactivated`); each is an outbox topic
+ * and an email kind of the same name.
+ */
+export type AccountEventType = 'account.password_reset' | 'account.email_verification' | 'account.suspended' | 'account.reactivated';
 
 /**
  * What an account event's outbox row carries: which account, and nothing secret — the link's token

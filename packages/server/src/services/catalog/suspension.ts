@@ -2,6 +2,7 @@ import type { OperatorSpecialist } from '@slotwise/sdk/contract';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Drizzle, Tx } from '../../db/client.js';
 import { accounts, bookings, specialists, type SpecialistRow } from '../../db/schema.js';
+import { accountEventQuery } from '../accounts/account-events.js';
 import { isoInstant } from '../../domain/civil.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
@@ -13,7 +14,9 @@ import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
  * they are not taking bookings, slots are empty, bookings and package sales are refused
  * (`specialist_unavailable`) — and leaves the rest: bookings already made, payments, their login
  * and console (where `Profile.status` and `statusReason` tell them why). Both moves bump the
- * availability version in the same write, so no process serves slots from before.
+ * availability version in the same write, so no process serves slots from before, and write the
+ * outbox row of the email that tells the specialist (`account.suspended` with the reason, again
+ * when only the reason changes; `account.reactivated`).
  */
 
 /** A specialist as the operator's list shows them: standing, login email and verification, bookings. */
@@ -83,7 +86,10 @@ async function change(deps: ServiceDeps, id: string, to: 'suspended' | 'active',
             ...(current.status !== to ? { statusChangedAt: now, availabilityVersion: sql`${specialists.availabilityVersion} + 1` } : {}),
           })
           .where(eq(specialists.id, id));
-        if (!(await guardedBatch(database, sql`exists (select 1 from ${specialists} where ${asRead})`, [update]))) return RETRY;
+        // The specialist hears of it by email (their login's), from the outbox row written with the change.
+        const [login] = await db.select({ id: accounts.id, specialistId: accounts.specialistId }).from(accounts).where(and(eq(accounts.specialistId, id), eq(accounts.role, 'specialist'))).limit(1);
+        const told = login ? [accountEventQuery(db, login, to === 'suspended' ? 'account.suspended' : 'account.reactivated', now)] : [];
+        if (!(await guardedBatch(database, sql`exists (select 1 from ${specialists} where ${asRead})`, [update, ...told]))) return RETRY;
       }
       const [found] = await operatorView(db).where(eq(specialists.id, id));
       return found!;

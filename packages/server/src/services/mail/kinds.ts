@@ -25,6 +25,8 @@ export const EMAIL_KINDS = {
   'customer.my_bookings_link': { role: 'customer', about: 'access' },
   'account.password_reset': { role: 'account', about: 'account' },
   'account.email_verification': { role: 'account', about: 'account' },
+  'account.suspended': { role: 'account', about: 'account' },
+  'account.reactivated': { role: 'account', about: 'account' },
 } as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account' | 'access'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;
@@ -35,8 +37,11 @@ export type PackageEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] exten
 /** The kinds that let a customer into "My bookings" (a sign-in link), about no one booking. */
 export type AccessEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'access' } ? K : never }[EmailKind];
 
-/** The kinds about a login account (a reset link, a verification link), to its owner, specialist or operator. */
+/** The kinds about a login account (a reset link, a verification link, the page's standing), to its owner, specialist or operator. */
 export type AccountEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'account' } ? K : never }[EmailKind];
+
+/** The account kinds that tell a specialist an operator's decision on their page: no link, no token. */
+export type StandingEmailKind = Extract<AccountEmailKind, 'account.suspended' | 'account.reactivated'>;
 
 export interface KindInfo {
   /** `account`: the owner of a login (a specialist or an operator), about the login itself. */

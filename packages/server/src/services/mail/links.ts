@@ -36,6 +36,8 @@ export const links = {
   credits: (deps: Pick<ServiceDeps, 'links'>, token: string) => withQuery(api(deps, '/v1/credits/summary'), { token }),
   /** The specialist's hosted booking page with the code (`slotwise_credits`): the widget there shows the balance and books with it. */
   bookWithCredits: (deps: Pick<ServiceDeps, 'links'>, handle: string, token: string) => withQuery(api(deps, `/${encodeURIComponent(handle)}`), { slotwise_credits: token }),
+  /** The specialist console served by the API (`/console`), its first screen. */
+  consoleHome: (deps: Pick<ServiceDeps, 'links'>) => api(deps, '/console'),
   /** A screen of the specialist console served by the API (`/console#/reset?token=…`), which reads the token from its route. */
   console: (deps: Pick<ServiceDeps, 'links'>, route: 'reset' | 'verify', token: string) => `${api(deps, '/console')}#/${route}?token=${encodeURIComponent(token)}`,
 };

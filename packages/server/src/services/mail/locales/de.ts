@@ -228,6 +228,20 @@ export const de: Strings = {
     action: 'Meine Buchungen ansehen',
     footer: (specialist) => `Sie erhalten diese E-Mail, weil für diese Adresse die Buchungen bei ${specialist} angefordert wurden.`,
   },
+  accountSuspended: {
+    subject: (brand) => `Ihre ${brand}-Seite nimmt keine Buchungen an`,
+    heading: 'Ihre Seite nimmt keine Buchungen an',
+    intro: (brand) => `Ein Betreiber von ${brand} hat Ihre Seite gesperrt: Bis zur Wiederfreigabe können Kunden keine neuen Sitzungen buchen und keine Pakete kaufen, und Ihre Buchungsseite sagt, dass Sie gerade keine Buchungen annehmen (nie, warum).`,
+    kept: 'Bereits gemachte Buchungen bleiben, wie sie sind, mit ihren Zahlungen, und Sie können sich weiterhin in Ihrer Konsole anmelden.',
+    reason: 'Grund',
+    action: 'Konsole öffnen',
+  },
+  accountReactivated: {
+    subject: (brand) => `Ihre ${brand}-Seite nimmt wieder Buchungen an`,
+    heading: 'Ihre Seite nimmt wieder Buchungen an',
+    intro: (brand) => `Ein Betreiber von ${brand} hat Ihre Seite wieder freigegeben: Kunden können Ihre Sitzungen wieder buchen und Ihre Pakete kaufen.`,
+    action: 'Konsole öffnen',
+  },
   accountPasswordReset: {
     subject: (brand) => `Neues ${brand}-Passwort festlegen`,
     heading: 'Neues Passwort festlegen',

@@ -227,6 +227,20 @@ export const en = {
     action: 'See my bookings',
     footer: (specialist: string) => `You receive this email because this address asked for its bookings with ${specialist}.`,
   },
+  accountSuspended: {
+    subject: (brand: string) => `Your ${brand} page is not taking bookings`,
+    heading: 'Your page is not taking bookings',
+    intro: (brand: string) => `An operator of ${brand} suspended your page: customers cannot book new sessions or buy packages until it is reactivated, and your booking page says you are not taking bookings right now (never why).`,
+    kept: 'Bookings already made stay as they are, with their payments, and you can still sign in to your console.',
+    reason: 'Reason',
+    action: 'Open your console',
+  },
+  accountReactivated: {
+    subject: (brand: string) => `Your ${brand} page takes bookings again`,
+    heading: 'Your page takes bookings again',
+    intro: (brand: string) => `An operator of ${brand} reactivated your page: customers can book your sessions and buy your packages again.`,
+    action: 'Open your console',
+  },
   accountPasswordReset: {
     subject: (brand: string) => `Choose a new ${brand} password`,
     heading: 'Choose a new password',

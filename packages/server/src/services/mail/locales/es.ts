@@ -228,6 +228,20 @@ export const es: Strings = {
     action: 'Ver mis reservas',
     footer: (specialist) => `Recibe este correo porque esta dirección pidió ver sus reservas con ${specialist}.`,
   },
+  accountSuspended: {
+    subject: (brand) => `Su página de ${brand} no acepta reservas`,
+    heading: 'Su página no acepta reservas',
+    intro: (brand) => `Un operador de ${brand} suspendió su página: hasta que se reactive, los clientes no pueden reservar sesiones nuevas ni comprar paquetes, y su página de reservas dice que ahora no acepta reservas (nunca el motivo).`,
+    kept: 'Las reservas ya hechas siguen igual, con sus pagos, y puede seguir entrando en su consola.',
+    reason: 'Motivo',
+    action: 'Abrir su consola',
+  },
+  accountReactivated: {
+    subject: (brand) => `Su página de ${brand} vuelve a aceptar reservas`,
+    heading: 'Su página vuelve a aceptar reservas',
+    intro: (brand) => `Un operador de ${brand} reactivó su página: los clientes pueden volver a reservar sus sesiones y comprar sus paquetes.`,
+    action: 'Abrir su consola',
+  },
   accountPasswordReset: {
     subject: (brand) => `Elija una nueva contraseña de ${brand}`,
     heading: 'Elija una nueva contraseña',

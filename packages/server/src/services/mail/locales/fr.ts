@@ -230,6 +230,20 @@ export const fr: Strings = {
     action: 'Voir mes réservations',
     footer: (specialist) => `Vous recevez cet e-mail parce que cette adresse a demandé ses réservations avec ${specialist}.`,
   },
+  accountSuspended: {
+    subject: (brand) => `Votre page ${brand} ne prend plus de réservations`,
+    heading: 'Votre page ne prend plus de réservations',
+    intro: (brand) => `Un opérateur de ${brand} a suspendu votre page : jusqu’à sa réactivation, les clients ne peuvent ni réserver de nouvelles séances ni acheter de forfaits, et votre page de réservation indique que vous ne prenez pas de réservations pour le moment (jamais pourquoi).`,
+    kept: 'Les réservations déjà faites restent telles quelles, avec leurs paiements, et vous pouvez toujours vous connecter à votre console.',
+    reason: 'Motif',
+    action: 'Ouvrir votre console',
+  },
+  accountReactivated: {
+    subject: (brand) => `Votre page ${brand} prend de nouveau des réservations`,
+    heading: 'Votre page prend de nouveau des réservations',
+    intro: (brand) => `Un opérateur de ${brand} a réactivé votre page : les clients peuvent de nouveau réserver vos séances et acheter vos forfaits.`,
+    action: 'Ouvrir votre console',
+  },
   accountPasswordReset: {
     subject: (brand) => `Choisissez un nouveau mot de passe ${brand}`,
     heading: 'Choisissez un nouveau mot de passe',

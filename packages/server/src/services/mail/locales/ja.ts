@@ -228,6 +228,20 @@ export const ja: Strings = {
     action: '予約を確認する',
     footer: (specialist) => `このメールは、このアドレスで ${specialist} でのご予約の表示がリクエストされたためお送りしています。`,
   },
+  accountSuspended: {
+    subject: (brand) => `${brand}のページは現在予約を受け付けていません`,
+    heading: 'ページは予約を受け付けていません',
+    intro: (brand) => `${brand}の運営者があなたのページを一時停止しました。再開されるまで、お客様は新しいセッションの予約やパッケージの購入ができません。予約ページには、現在予約を受け付けていないこと（理由は表示されません）が表示されます。`,
+    kept: 'すでに入っている予約とその支払いはそのままです。コンソールには引き続きサインインできます。',
+    reason: '理由',
+    action: 'コンソールを開く',
+  },
+  accountReactivated: {
+    subject: (brand) => `${brand}のページで予約の受付を再開しました`,
+    heading: '予約の受付を再開しました',
+    intro: (brand) => `${brand}の運営者があなたのページを再開しました。お客様は再びセッションの予約やパッケージの購入ができます。`,
+    action: 'コンソールを開く',
+  },
   accountPasswordReset: {
     subject: (brand) => `${brand} の新しいパスワードを設定してください`,
     heading: '新しいパスワードを設定',

@@ -228,6 +228,20 @@ export const pt: Strings = {
     action: 'Ver meus agendamentos',
     footer: (specialist) => `Você recebe este e-mail porque este endereço pediu para ver seus agendamentos com ${specialist}.`,
   },
+  accountSuspended: {
+    subject: (brand) => `Sua página do ${brand} não está aceitando reservas`,
+    heading: 'Sua página não está aceitando reservas',
+    intro: (brand) => `Um operador do ${brand} suspendeu sua página: até ela ser reativada, os clientes não podem reservar novas sessões nem comprar pacotes, e sua página de reservas diz que você não está aceitando reservas no momento (nunca o motivo).`,
+    kept: 'As reservas já feitas continuam como estão, com seus pagamentos, e você ainda pode entrar no seu console.',
+    reason: 'Motivo',
+    action: 'Abrir seu console',
+  },
+  accountReactivated: {
+    subject: (brand) => `Sua página do ${brand} voltou a aceitar reservas`,
+    heading: 'Sua página voltou a aceitar reservas',
+    intro: (brand) => `Um operador do ${brand} reativou sua página: os clientes podem voltar a reservar suas sessões e comprar seus pacotes.`,
+    action: 'Abrir seu console',
+  },
   accountPasswordReset: {
     subject: (brand) => `Escolha uma nova senha do ${brand}`,
     heading: 'Escolha uma nova senha',

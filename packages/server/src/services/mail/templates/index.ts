@@ -1,5 +1,6 @@
-import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind } from '../kinds.js';
+import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind, StandingEmailKind } from '../kinds.js';
 import { accountEmailVerification, accountPasswordReset, type AccountTemplate } from './account.js';
+import { accountReactivated, accountSuspended, type StandingTemplate } from './account-status.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
 import { customerCreditsExpiring, customerCreditsLow, customerPackagePurchased, customerPackageRefunded, type PackageTemplate } from './customer-package.js';
 import { customerFollowUp, customerHoldExpired, customerLateRefund, customerReminder, customerStarting } from './customer-session.js';
@@ -33,15 +34,22 @@ export const PACKAGE_TEMPLATES: Record<PackageEmailKind, PackageTemplate> = {
   'customer.package_refunded': customerPackageRefunded,
 };
 
-/** The template of every kind about a login account. */
-export const ACCOUNT_TEMPLATES: Record<AccountEmailKind, AccountTemplate> = {
+/** The template of every kind about a login account that carries a link with a token. */
+export const ACCOUNT_TEMPLATES: Record<Exclude<AccountEmailKind, StandingEmailKind>, AccountTemplate> = {
   'account.password_reset': accountPasswordReset,
   'account.email_verification': accountEmailVerification,
+};
+
+/** The template of every kind telling a specialist an operator's decision on their page. */
+export const STANDING_TEMPLATES: Record<StandingEmailKind, StandingTemplate> = {
+  'account.suspended': accountSuspended,
+  'account.reactivated': accountReactivated,
 };
 
 export { specialistAgenda } from './agenda.js';
 export { customerAccessLink, type AccessTemplateInput } from './customer-access.js';
 export type { AccountTemplate, AccountTemplateInput } from './account.js';
+export type { StandingTemplate, StandingTemplateInput } from './account-status.js';
 export type { AgendaInput } from './agenda.js';
 export type { PackageTemplate, PackageTemplateInput } from './customer-package.js';
 export type { Template, TemplateInput, TemplateOutput } from './types.js';

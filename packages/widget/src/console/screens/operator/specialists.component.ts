@@ -69,7 +69,7 @@ export class SlotwiseConsoleSpecialists extends LitElement {
     const specialist = this.suspending;
     if (!specialist) return;
     const ok = await this.confirm.ask({ heading: `Suspend ${specialist.name}?`, action: 'Suspend', back: 'Don’t suspend',
-      consequence: `${specialist.name}’s widget and page will say they are not taking bookings, and take none. Bookings already made stay, and so does their login. They read your reason in their console.` });
+      consequence: `${specialist.name}’s widget and page will say they are not taking bookings, and take none. Bookings already made stay, and so does their login. They are emailed your reason, and read it in their console.` });
     if (!ok) return;
     try {
       await this.session!.client.operator.specialists.suspend(specialist.id, { reason: this.reason });

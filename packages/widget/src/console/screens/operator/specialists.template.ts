@@ -33,7 +33,7 @@ export function renderSuspendForm(host: SlotwiseConsoleSpecialists, specialist: 
   return html`<form class="suspend" novalidate @submit=${(e: Event) => host.suspend(e)} aria-labelledby="suspend-heading">
     <h4 id="suspend-heading">Suspend ${specialist.name}</h4>
     ${renderFormError(errors)}
-    <label for="suspend-reason">Reason (${specialist.name} reads it)</label>
+    <label for="suspend-reason">Reason (${specialist.name} reads it in an email and their console)</label>
     <textarea id="suspend-reason" rows="3" maxlength="500" .value=${host.reason} aria-invalid=${invalid(errors, 'reason')}
       aria-describedby=${describedBy(errors, 'reason')} @input=${(e: Event) => (host.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
     ${renderFieldError(errors, 'reason')}
