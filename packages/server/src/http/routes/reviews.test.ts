@@ -244,12 +244,14 @@ describe('the specialist is told of a new review', () => {
 });
 
 describe('erasing a customer', () => {
-  it('takes their name and text out of their reviews and keeps the rating', async () => {
-    await review(await completed(), { rating: 2, text: 'Grace wrote this, at grace@example.com' });
+  it('takes their name and text out of their reviews, and the specialist’s answer to them, and keeps the rating', async () => {
+    const reviewed = await review(await completed(), { rating: 2, text: 'Grace wrote this, at grace@example.com' });
+    const answered = await t.json(`/v1/me/reviews/${reviewed.body.id}/response`, { body: { text: 'Sorry to hear it, Grace.' }, headers: auth(t.apiKey) });
+    expect(answered.status).toBe(200);
     const res = await t.json('/v1/operator/customers/erase', { body: { email: 'grace@example.com' }, headers: auth(await operatorToken(t)) });
     expect(res.status).toBe(200);
     const [shown] = (await t.json('/v1/specialists/demo/reviews')).body.data;
-    expect(shown).toMatchObject({ rating: 2, text: '' });
+    expect(shown).toMatchObject({ rating: 2, text: '', response: null });
     expect(JSON.stringify(shown)).not.toMatch(/Grace|grace/);
     expect((await t.json('/v1/specialists/demo')).body.rating).toEqual({ average: 2, count: 1 });
     // The specialist's notice of the review names them no more either.

@@ -132,7 +132,9 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
   ];
   // What they wrote in a review goes; the rating stays, so the specialist's average stays true.
   // (The reviewer's name is read from the booking, renamed above.)
-  if (booked.length > 0) queries.push(db.update(reviews).set({ text: '' }).where(inArray(reviews.bookingId, booked.map((b) => b.id))));
+  // Their reviews keep the rating; their words go, and so does the specialist's public answer to
+  // them (written to them, it may name them, like the shared notes).
+  if (booked.length > 0) queries.push(db.update(reviews).set({ text: '', response: null, respondedAt: null }).where(inArray(reviews.bookingId, booked.map((b) => b.id))));
   for (const row of snap.outboxRows) queries.push(db.update(outbox).set({ payload: scrub(row.payload, map) as Record<string, unknown> }).where(eq(outbox.id, row.id)));
   let messagesStopped = 0;
   for (const m of snap.messages) {
