@@ -280,6 +280,37 @@ describe('pnpm edge: Slotwise in workerd with the seeded demo', { timeout: 600_0
     }
   });
 
+  it('refuses a body over the limit with 413 and answers the next request on the same connection', async () => {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method, path, body, headers = {}) =>
+      new Promise((resolve, reject) => {
+        const req = request(`${base}${path}`, { method, agent, headers }, (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode, text, reused: req.reusedSocket }));
+        });
+        req.setTimeout(20_000, () => req.destroy(new Error(`${method} ${path}: no answer in 20 s`)));
+        req.on('error', reject);
+        if (body) req.write(body);
+        req.end();
+      });
+    try {
+      assert.equal((await send('GET', '/health')).status, 200);
+      const big = JSON.stringify({ pad: 'x'.repeat(200_000) });
+      const refused = await send('POST', '/v1/bookings', big, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) });
+      assert.equal(refused.status, 413);
+      assert.equal(JSON.parse(refused.text).code, 'payload_too_large');
+      // Left unread, the body broke the connection: this request hung, or wrangler dev stopped.
+      const next = await send('GET', '/health');
+      assert.deepEqual([next.status, next.reused], [200, true]);
+      const chunked = await send('POST', '/v1/bookings', big, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+      assert.equal(chunked.status, 413);
+      assert.equal((await send('GET', '/v1/specialists/demo')).status, 200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('runs the scheduler from the Cron Trigger', async () => {
     const before = output.length;
     const response = await fetch(`${base}/__scheduled?cron=*+*+*+*+*`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../../app-env.js';
 import { ServiceError } from '../../../services/errors.js';
 import { problemResponse } from '../../problem.js';
-import { bodyLimit } from './index.js';
+import { bodyLimit, DISCARD_MAX_BYTES } from './index.js';
 
 /** A small app: a 1 KiB limit (4 KiB under /big/), echoing the body it was handed. */
 function echoApp() {
@@ -34,23 +34,32 @@ const post = (app: Hono<AppEnv>, path: string, body: BodyInit, headers: Record<s
   app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 describe('bodyLimit', () => {
-  it('refuses a declared Content-Length over the limit without reading the body', async () => {
-    const { body, counter } = stream(1, 10);
+  it('refuses a declared Content-Length over the limit, reading the rest only to drop it so the connection stays usable', async () => {
+    const { body, counter } = stream(10, 1);
     const res = await post(echoApp(), '/x', body, { 'content-length': '5000' });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(await res.json()).toMatchObject({ code: 'payload_too_large', detail: 'Send at most 1024 bytes.' });
-    expect(counter.pulled).toBe(0);
+    // Outside Node (here: no Node request), the rest is read to its end and dropped (workerd needs it).
+    expect(counter).toEqual({ pulled: 10, cancelled: false });
   });
 
-  it('counts a chunked body as it streams and stops reading once it passes the limit', async () => {
+  it('counts a chunked body as it streams, refuses it once it passes the limit, and drops the rest', async () => {
     const { body, counter } = stream(1000, 256);
     const res = await post(echoApp(), '/x', body);
     expect(res.status).toBe(413);
     expect((await res.json()).code).toBe('payload_too_large');
-    // 1024 bytes is four chunks; the fifth passes the limit, and the stream is cancelled.
-    expect(counter.pulled).toBeLessThan(10);
-    expect(counter.cancelled).toBe(true);
+    expect(counter).toEqual({ pulled: 1000, cancelled: false });
+  });
+
+  it('drops at most DISCARD_MAX_BYTES of a refused body, then cancels it: a huge body costs bounded reading', async () => {
+    for (const headers of [{ 'content-length': String(64 << 20) }, {}] as Record<string, string>[]) {
+      const { body, counter } = stream(64, 1 << 20); // 64 MiB in 1 MiB chunks
+      const res = await post(echoApp(), '/x', body, headers);
+      expect(res.status).toBe(413);
+      expect(counter.cancelled).toBe(true);
+      expect(counter.pulled).toBeLessThanOrEqual((DISCARD_MAX_BYTES >> 20) + 2);
+    }
   });
 
   it('refuses a body that lies about its length, whatever Content-Length says', async () => {

@@ -15,11 +15,35 @@ const nodeIncoming = (env: unknown): boolean => typeof env === 'object' && env !
 
 const tooLarge = (max: number) => new HttpError('payload_too_large', t('payload_too_large', { max }));
 
+/** How much of a refused body is read (and dropped) so the connection stays usable; past it, the rest is cancelled. */
+export const DISCARD_MAX_BYTES = 8 << 20;
+
+/**
+ * Reads what is left of a refused body and drops it, up to `DISCARD_MAX_BYTES` in all (`seen` is
+ * what was read already), then cancels the rest. Outside Node (workerd), a response sent while the
+ * client is still sending leaves the connection unusable: under `wrangler dev` the next request on
+ * it hung, or the whole dev server stopped. Node's HTTP server drains what is left itself. Nothing
+ * read is kept: memory stays at one chunk, and a body past the bound is simply cut off.
+ */
+async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, seen = 0): Promise<void> {
+  try {
+    for (let size = seen; size <= DISCARD_MAX_BYTES; ) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // A client that went away: nothing left to keep usable.
+  }
+}
+
 /**
  * Reads every request body in full before anything else touches it, refusing it with `413
  * payload_too_large` as soon as it passes the limit — whatever the headers say: a declared
- * `Content-Length` over the limit is refused unread, a chunked body is counted as it streams, so
- * no request holds more than the limit in memory. What it read is handed on as the request's
+ * `Content-Length` over the limit is refused without keeping any of it, a chunked body is counted
+ * as it streams, so no request holds more than the limit in memory (a refused body is read on to
+ * its end and dropped outside Node, `discard`, so the connection can take the next request). What it read is handed on as the request's
  * body, so later readers (idempotency, the webhook's raw bytes, JSON parsing) see exactly it.
  *
  * @param options.maxBytes - the limit for a path
@@ -34,7 +58,10 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
     const raw = c.req.raw;
     const max = options.maxBytes(c.req.path);
     const declared = Number(raw.headers.get('content-length') ?? NaN);
-    if (declared > max) throw tooLarge(max);
+    if (declared > max) {
+      if (!nodeIncoming(c.env) && raw.body) await discard(raw.body.getReader());
+      throw tooLarge(max);
+    }
     if (declared <= max && nodeIncoming(c.env)) {
       // On Node a declared length bounds what can arrive (Node's HTTP parser ends the body there),
       // so a body within the limit is read whole, straight from the socket (the adapter's fast
@@ -57,7 +84,8 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
       if (done) break;
       size += value.byteLength;
       if (size > max) {
-        await reader.cancel().catch(() => undefined);
+        // Node's server copes with the rest unread; elsewhere it is read and dropped.
+        await (nodeIncoming(c.env) ? reader.cancel().catch(() => undefined) : discard(reader, size));
         throw tooLarge(max);
       }
       chunks.push(value);
