@@ -104,7 +104,7 @@ describe('money in emails', () => {
     await m.settle();
     const receipt = m.to('grace@example.com').find((x) => x.subject.startsWith('Payment received'))!;
     expect(receipt.subject).toBe('Payment received: €39.20 for Intro call');
-    expect(receipt.text).toMatch(/Promo code\W+WELCOME: €9\.80 off/);
+    expect(receipt.text).toMatch(/Promo code\W+WELCOME \(€9\.80 off\)/);
     const link = linksOf(receipt).find((l) => l.includes('/receipt?token='))!;
     const page = (await (await m.app.request(link.replace('https://api.slotwise.test', ''))).text()).replace(/\s+/g, ' ');
     expect(page).toContain('<td>Price</td><td>€49.00</td>');
@@ -112,7 +112,7 @@ describe('money in emails', () => {
     expect(page).toContain('<td>Amount paid</td><td>€39.20</td>');
     const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('New booking'))!;
     expect(notice.text).toContain('Paid: €39.20.');
-    expect(notice.text).toMatch(/Promo code\W+WELCOME: €9\.80 off/);
+    expect(notice.text).toMatch(/Promo code\W+WELCOME \(€9\.80 off\)/);
   });
 
   it('a code covering the whole price: the confirmation says which code made the session free; a booking without one names none', async () => {
@@ -123,8 +123,8 @@ describe('money in emails', () => {
     await m.settle();
     const [confirmed] = m.to('grace@example.com');
     expect(confirmed!.subject).toMatch(/^Confirmed: Intro call/);
-    expect(confirmed!.text).toMatch(/Promo code\W+ONTHEHOUSE: €49\.00 off/);
-    expect(confirmed!.html).toContain('ONTHEHOUSE: €49.00 off');
+    expect(confirmed!.text).toMatch(/Promo code\W+ONTHEHOUSE \(€49\.00 off\)/);
+    expect(confirmed!.html).toContain('ONTHEHOUSE (€49.00 off)');
     const paid = await hold('2026-11-23T10:00:00Z', { ...customer, email: 'ada@example.com' });
     await pay(paid);
     await m.settle();

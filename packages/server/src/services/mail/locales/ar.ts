@@ -19,7 +19,7 @@ export const ar: Strings = {
     join: 'الانضمام إلى الجلسة',
     receipt: 'عرض الإيصال',
     promoCode: 'الرمز الترويجي',
-    promoOff: (code, off) => `\u2068${code}\u2069: خصم \u2068${off}\u2069`,
+    promoOff: (code, off) => `\u2068${code}\u2069 (خصم \u2068${off}\u2069)`,
     invite: 'تضيف الدعوة المرفقة الجلسة إلى تقويمك وتبقيها محدَّثة.',
     cancelInvite: 'يزيل الإلغاء المرفق الجلسة من تقويمك.',
     place: {

@@ -19,7 +19,7 @@ export const de: Strings = {
     join: 'An der Sitzung teilnehmen',
     receipt: 'Quittung ansehen',
     promoCode: 'Rabattcode',
-    promoOff: (code, off) => `${code}: ${off} Rabatt`,
+    promoOff: (code, off) => `${code} (${off} Rabatt)`,
     invite: 'Mit der angehängten Einladung tragen Sie den Termin in Ihren Kalender ein; sie hält ihn auch aktuell.',
     cancelInvite: 'Die angehängte Absage entfernt den Termin aus Ihrem Kalender.',
     place: {

@@ -21,8 +21,8 @@ export const en = {
     join: 'Join the session',
     receipt: 'View your receipt',
     promoCode: 'Promo code',
-    /** What a promo code took off: `WELCOME: €9.00 off`. */
-    promoOff: (code: string, off: string) => `${code}: ${off} off`,
+    /** What a promo code took off: `WELCOME (€9.00 off)`. */
+    promoOff: (code: string, off: string) => `${code} (${off} off)`,
     invite: 'The attached invitation adds it to your calendar and keeps it up to date.',
     cancelInvite: 'The attached cancellation removes it from your calendar.',
     place: {

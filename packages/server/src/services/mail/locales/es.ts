@@ -19,7 +19,7 @@ export const es: Strings = {
     join: 'Unirse a la sesión',
     receipt: 'Ver su recibo',
     promoCode: 'Código promocional',
-    promoOff: (code, off) => `${code}: ${off} de descuento`,
+    promoOff: (code, off) => `${code} (${off} de descuento)`,
     invite: 'La invitación adjunta añade la sesión a su calendario y la mantiene actualizada.',
     cancelInvite: 'La cancelación adjunta la quita de su calendario.',
     place: {

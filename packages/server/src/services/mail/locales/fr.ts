@@ -19,7 +19,7 @@ export const fr: Strings = {
     join: 'Rejoindre la séance',
     receipt: 'Voir votre reçu',
     promoCode: 'Code promo',
-    promoOff: (code, off) => `${code} : ${off} de réduction`,
+    promoOff: (code, off) => `${code} (${off} de réduction)`,
     invite: 'L’invitation jointe ajoute la séance à votre calendrier et la tient à jour.',
     cancelInvite: 'L’annulation jointe la retire de votre calendrier.',
     place: {

@@ -19,7 +19,7 @@ export const ja: Strings = {
     join: 'セッションに参加',
     receipt: '領収書を見る',
     promoCode: 'プロモコード',
-    promoOff: (code, off) => `${code}：${off}割引`,
+    promoOff: (code, off) => `${code}（${off}割引）`,
     invite: '添付の招待状でカレンダーに追加でき、変更も自動で反映されます。',
     cancelInvite: '添付のキャンセル通知でカレンダーから削除されます。',
     place: {

@@ -19,7 +19,7 @@ export const pt: Strings = {
     join: 'Entrar na sessão',
     receipt: 'Ver seu recibo',
     promoCode: 'Código promocional',
-    promoOff: (code, off) => `${code}: ${off} de desconto`,
+    promoOff: (code, off) => `${code} (${off} de desconto)`,
     invite: 'O convite anexo adiciona a sessão ao seu calendário e a mantém atualizada.',
     cancelInvite: 'O cancelamento anexo remove a sessão do seu calendário.',
     place: {

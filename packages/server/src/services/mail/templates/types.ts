@@ -32,7 +32,7 @@ export interface TemplateInput {
     /** The price paid, formatted, or null (free, or a credit). */
     paid: string | null;
     paidWithCredit: boolean;
-    /** The promo code applied and what it took off, formatted (`WELCOME: €9.00 off`), or null. */
+    /** The promo code applied and what it took off, formatted (`WELCOME (€9.00 off)`), or null. */
     promo: string | null;
   };
   change: {
