@@ -138,6 +138,12 @@ describe('<slotwise-console-availability>', () => {
       { weekday: 2, start: '09:00', end: '12:00' },
       { weekday: 2, start: '13:00', end: '17:00' },
     ]);
+    // A week saved overlapping before the API refused it shows as what it opens; touching ones stay apart.
+    const older = [{ weekday: 1, start: '11:00', end: '14:00' }, { weekday: 1, start: '09:00', end: '12:00' }, { weekday: 1, start: '14:00', end: '15:00' }, { weekday: 1, start: '13:00', end: '13:30' }];
+    expect(openIntervals(older, [])).to.deep.equal([
+      { weekday: 1, start: '09:00', end: '14:00' },
+      { weekday: 1, start: '14:00', end: '15:00' },
+    ]);
     expect(recurrenceSummary({ rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=MO', start: '08:00', end: '09:00' }, 'en')).to.equal('every 3 weeks on Monday 08:00–09:00');
     expect(recurrenceSummary({ rrule: 'FREQ=MONTHLY;BYMONTHDAY=1', start: '08:00', end: '09:00' }, 'en')).to.equal('FREQ=MONTHLY;BYMONTHDAY=1 08:00–09:00');
   });

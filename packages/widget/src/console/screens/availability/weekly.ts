@@ -21,8 +21,9 @@ const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 
 const toTime = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
- * The hours a day is actually open: weekly intervals minus breaks, per weekday, in order. The
- * editor shows breaks as the gaps between intervals, so it saves these with no separate breaks.
+ * The hours a day is actually open: weekly intervals minus breaks, per weekday, in order,
+ * overlapping ones joined. The editor shows breaks as the gaps between intervals, so it saves
+ * these with no separate breaks.
  */
 export function openIntervals(weekly: readonly WeeklyHours[], breaks: readonly WeeklyHours[]): WeeklyHours[] {
   const out: WeeklyHours[] = [];
@@ -32,7 +33,15 @@ export function openIntervals(weekly: readonly WeeklyHours[], breaks: readonly W
       const [bs, be] = [toMinutes(b.start), toMinutes(b.end)];
       pieces = pieces.flatMap(([s, e]) => [[s, Math.min(e, bs)], [Math.max(s, be), e]] as [number, number][]).filter(([s, e]) => e > s);
     }
-    pieces.sort((a, b) => a[0] - b[0]).forEach(([s, e]) => out.push({ weekday, start: toTime(s), end: toTime(e) }));
+    // Intervals saved overlapping (the API refuses them now; older weeks may hold some) show as
+    // the one interval they open, so saving the week again is not refused for them.
+    const merged: [number, number][] = [];
+    for (const [s, e] of pieces.sort((a, b) => a[0] - b[0])) {
+      const last = merged.at(-1);
+      if (last && s < last[1]) last[1] = Math.max(last[1], e);
+      else merged.push([s, e]);
+    }
+    merged.forEach(([s, e]) => out.push({ weekday, start: toTime(s), end: toTime(e) }));
   }
   return out;
 }
