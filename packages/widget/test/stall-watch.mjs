@@ -2,7 +2,8 @@
  * When a test page runs far longer than any test file should (the runner's own limit,
  * `testsFinishTimeout`, is 120 s; a file takes seconds), prints what the page is doing while it
  * still can: whether its main thread answers, whether it is visible and focused, the text it
- * shows (through shadow roots), and the last requests the test server and the APIs saw. A page
+ * shows (through shadow roots), whether this process's thread pool answers and what it has in
+ * flight, and the last requests the test server and the APIs saw. A page
  * that never reports back otherwise leaves nothing but "did not finish" in the log.
  */
 
@@ -42,8 +43,24 @@ async function diagnose(sessionId, page, seconds) {
     lines.push(`  ${state.url} — ${state.visibility}, ${state.focused ? 'focused' : 'not focused'}, active element ${state.active}`);
     lines.push(`  it shows: ${state.shows || '(nothing)'}`);
   }
-  lines.push('  the last requests (test server and APIs):', ...recent.map((line) => `    ${line}`));
+  lines.push(`  this process (the runner and the APIs): ${await processState()}`);
+  lines.push('  the last requests (test server and APIs; an API notes a request when it answers it):', ...recent.map((line) => `    ${line}`));
   console.error(lines.join('\n'));
+}
+
+/**
+ * The runner's own process, which serves the test files and runs the APIs: whether libuv's thread
+ * pool answers (file reads, `crypto.subtle`, DNS lookups all wait for one of its 4 threads — a pool
+ * held by slow lookups would leave requests unanswered while the event loop runs), and what is in
+ * flight by kind (`GetAddrInfoReqWrap`: DNS lookups; `TCPSocketWrap`: connections; …).
+ */
+export async function processState() {
+  const started = performance.now();
+  const pool = await within(import('node:fs/promises').then((fs) => fs.stat('/')).then(() => performance.now() - started), 3000);
+  const counts = {};
+  for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
+  const inFlight = Object.entries(counts).map(([kind, n]) => `${kind} ×${n}`).join(', ');
+  return `${pool === undefined ? 'the thread pool does not answer within 3 s' : `the thread pool answers in ${pool.toFixed(0)} ms`}; in flight: ${inFlight || 'nothing'}`;
 }
 
 /**
