@@ -11,9 +11,10 @@ import { screenStyles } from '../../ui/screen.styles.js';
 
 /**
  * @summary What happened to your bookings while you were away, newest first: new bookings, moves,
- * cancellations and refunds by others, and trouble on your behalf (a meeting that could not be
- * made, a webhook endpoint failing). Unread ones say so; "Mark all as read" clears them, and
- * opening a notice's booking marks that one read. Older ones page in through the server's cursor.
+ * cancellations and refunds by others, package sales, new reviews, and trouble on your behalf (a
+ * meeting that could not be made, a webhook endpoint failing). Unread ones say so; "Mark all as
+ * read" clears them, and opening what a notice is about (its booking, the package sales, the
+ * reviews) marks that one read. Older ones page in through the server's cursor.
  */
 export class SlotwiseConsoleNotifications extends LitElement {
   static override styles = [
