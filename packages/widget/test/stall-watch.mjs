@@ -2,10 +2,14 @@
  * When a test page runs far longer than any test file should (the runner's own limit,
  * `testsFinishTimeout`, is 120 s; a file takes seconds), prints what the page is doing while it
  * still can: whether its main thread answers, whether it is visible and focused, the text it
- * shows (through shadow roots), whether this process's thread pool answers and what it has in
- * flight, and the last requests the test server and the APIs saw. A page
+ * shows (through shadow roots), the last requests the test server and the APIs saw, whether this
+ * process's thread pool answers and what it has in flight, and every thread's native stack. A page
  * that never reports back otherwise leaves nothing but "did not finish" in the log.
  */
+
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 /** The last requests, newest last: `note` adds one (the middleware and the APIs' logs call it). */
 const recent = [];
@@ -33,18 +37,20 @@ const PAGE_STATE = `(() => {
 })()`;
 
 async function diagnose(sessionId, page, seconds) {
-  const lines = [`\n⏳ A test page has been running for ${seconds} s (session ${sessionId}). What it is doing:`];
+  // The last requests first and what this process is doing last: a CI log cut short keeps its end.
+  const lines = [`\n⏳ A test page has been running for ${seconds} s (session ${sessionId}).`];
+  lines.push('  the last requests (test server and APIs; an API notes a request when it answers it):', ...recent.map((line) => `    ${line}`));
   // The page's own DevTools session: attaching a new one needs the page's answer.
   const cdp = typeof page._client === 'function' ? page._client() : await page.createCDPSession();
   const answer = await within(cdp.send('Runtime.evaluate', { expression: PAGE_STATE, returnByValue: true }), 3000);
   const state = answer?.result?.value;
-  if (!state) lines.push('  its main thread does not answer within 3 s: JavaScript that never yields (a loop), or a renderer that hangs');
+  if (!state) lines.push('  the page: its main thread does not answer within 3 s: JavaScript that never yields (a loop), or a renderer that hangs');
   else {
-    lines.push(`  ${state.url} — ${state.visibility}, ${state.focused ? 'focused' : 'not focused'}, active element ${state.active}`);
+    lines.push(`  the page: ${state.url} — ${state.visibility}, ${state.focused ? 'focused' : 'not focused'}, active element ${state.active}`);
     lines.push(`  it shows: ${state.shows || '(nothing)'}`);
   }
   lines.push(`  this process (the runner and the APIs): ${await processState()}`);
-  lines.push('  the last requests (test server and APIs; an API notes a request when it answers it):', ...recent.map((line) => `    ${line}`));
+  lines.push('  its threads, by what they are doing (the same stack counted once):', ...(await threadStacks()).map((line) => `    ${line}`));
   console.error(lines.join('\n'));
 }
 
@@ -56,11 +62,60 @@ async function diagnose(sessionId, page, seconds) {
  */
 export async function processState() {
   const started = performance.now();
-  const pool = await within(import('node:fs/promises').then((fs) => fs.stat('/')).then(() => performance.now() - started), 3000);
+  const pool = await within(stat('/').then(() => performance.now() - started), 3000);
   const counts = {};
   for (const kind of process.getActiveResourcesInfo()) counts[kind] = (counts[kind] ?? 0) + 1;
   const inFlight = Object.entries(counts).map(([kind, n]) => `${kind} ×${n}`).join(', ');
   return `${pool === undefined ? 'the thread pool does not answer within 3 s' : `the thread pool answers in ${pool.toFixed(0)} ms`}; in flight: ${inFlight || 'nothing'}`;
+}
+
+/**
+ * What every thread of this process is doing, from its native stack (`gdb`, attached for a moment)
+ * — the HTTP thread, the delivery workers, libuv's thread pool and V8's —, threads with the same
+ * stack counted once; without gdb, each thread's kernel wait channel and system call (`/proc`).
+ * Spawned (no thread-pool work), so it answers even when the pool is held.
+ */
+export async function threadStacks() {
+  const output = await within(
+    new Promise((resolve) => {
+      const gdb = spawn('gdb', ['-p', String(process.pid), '-batch', '-ex', 'thread apply all bt 14'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let text = '';
+      gdb.stdout.on('data', (chunk) => (text += chunk));
+      gdb.on('error', () => resolve(undefined));
+      gdb.on('close', () => resolve(text));
+    }),
+    30_000,
+  );
+  const stacks = output ? summarizeBacktraces(output) : [];
+  return stacks.length > 0 ? stacks : kernelWaits();
+}
+
+/** `gdb`'s `thread apply all bt` as one line per distinct stack, innermost frame first: "3× uv_cond_wait ← worker ← …". */
+export function summarizeBacktraces(text) {
+  const counts = new Map();
+  for (const block of text.split(/\n(?=Thread \d+ )/)) {
+    if (!block.startsWith('Thread ')) continue;
+    const frames = [...block.matchAll(/^#\d+\s+(?:0x[0-9a-f]+ in )?(.+?) \(/gm)].map((m) => m[1].split('::').slice(-2).join('::'));
+    const key = frames.filter((name) => !/^(__futex|__GI___futex|___?pthread_cond|__pthread_cond)/.test(name)).join(' ← ') || '(no frames)';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([stack, n]) => `${n}× ${stack}`);
+}
+
+function kernelWaits() {
+  const read = (path) => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      return '?';
+    }
+  };
+  const counts = new Map();
+  for (const tid of readdirSync('/proc/self/task')) {
+    const key = `waits in ${read(`/proc/self/task/${tid}/wchan`) || 'nothing (running)'}, system call ${read(`/proc/self/task/${tid}/syscall`).split(' ')[0]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return ['(no gdb here: kernel waits only)', ...[...counts].map(([what, n]) => `${n}× ${what}`)];
 }
 
 /**
