@@ -279,8 +279,9 @@ export class SlotwiseBooking extends LitElement {
       void this.focusing.moveTo('slotwise-details-form');
     },
     booked: (event: SlotwiseEvent<'slotwise:booked'>) => {
-      // Paid with money (the visitor chose to pay instead): no credit was spent.
-      if (this.credit() && !event.detail.booking.payment) void this.packs.creditSpent();
+      // As the server booked it: a free session, or one the visitor chose to pay with money, spent
+      // no credit even when the visitor holds some.
+      if (event.detail.booking.paidWithCredit) void this.packs.creditSpent();
       this.flow.bookingMade(event.detail.booking, event.detail.manageToken, event.detail.notifications);
       void this.focusing.moveTo('slotwise-confirmation');
     },
