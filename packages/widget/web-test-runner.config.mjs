@@ -64,6 +64,7 @@ export default {
           window.__SLOTWISE_CONSOLE__ = ${JSON.stringify({ api: consoleApi.url, logins: consoleApi.logins })};
           window.__SLOTWISE_CLOCK__ = ${JSON.stringify({ api: clockApi.url, services: clockApi.services, apiKey: clockApi.apiKey, operator: clockApi.operator })};
         </script>
+        <script src="/test/cloneable-failures.js"></script>
         <script type="module" src="${testFramework}"></script>
       </body>
     </html>`,
