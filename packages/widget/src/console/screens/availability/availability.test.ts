@@ -6,7 +6,7 @@ import { consoleApi, inConsole, sessionFor, signUpSpecialist } from '../../testi
 import { pressKey } from '../../../testing/keyboard.js';
 import { eventually, find, textOf } from '../../testing/dom.js';
 import { recurrenceSummary } from './recurrence.js';
-import { openIntervals } from './weekly.js';
+import { openIntervals, proposedInterval } from './weekly.js';
 
 async function mount() {
   const { tokens, handle } = await signUpSpecialist({ timeZone: 'Europe/Paris' });
@@ -131,6 +131,41 @@ describe('<slotwise-console-availability>', () => {
     expect(feed).to.include({ busyCount: 1 });
     expect(feed!.lastError).to.match(/answered 500/);
     await expect(el).to.be.accessible();
+  });
+
+  it('“Add hours” on a day open until 23:00 proposes morning hours the server accepts', async () => {
+    const { el, session } = await mount();
+    buttonNamed(el, 'Add hours on Tuesday').click();
+    await el.updateComplete;
+    setTime(el, '#weekly-0-end', '23:00');
+    await el.updateComplete;
+    buttonNamed(el, 'Add hours on Tuesday').click();
+    await el.updateComplete;
+    const shown = (i: number) => [find<HTMLInputElement>(el, `#weekly-${i}-start`)!.value, find<HTMLInputElement>(el, `#weekly-${i}-end`)!.value];
+    expect([shown(0), shown(1)]).to.deep.equal([['05:00', '08:00'], ['09:00', '23:00']]);
+    buttonNamed(el, 'Save weekly hours').click();
+    await eventually(() => session.announced.includes('Weekly hours saved.'), 'the saved week');
+    expect((await session.client.me.availability.retrieve()).weekly).to.deep.equal([
+      { weekday: 2, start: '05:00', end: '08:00' },
+      { weekday: 2, start: '09:00', end: '23:00' },
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('proposes only hours that start before they end and overlap nothing, until a day has none left', () => {
+    let week = [{ weekday: 3, start: '09:00', end: '17:00' }];
+    const proposals: string[] = [];
+    for (let next = proposedInterval(week, 3); next; next = proposedInterval(week, 3)) {
+      proposals.push(`${next.start}–${next.end}`);
+      expect(next.start < next.end, `${next.start}–${next.end}`).to.equal(true);
+      expect(openIntervals([...week, next], [])).to.have.length(week.length + 1); // joins nothing: no overlap
+      week = [...week, next];
+      if (proposals.length > 20) break;
+    }
+    expect(proposals).to.deep.equal(['18:00–23:00', '05:00–08:00', '01:00–04:00', '00:00–01:00', '04:00–05:00', '08:00–09:00', '17:00–18:00']);
+    expect(proposedInterval([], 4)).to.deep.equal({ weekday: 4, start: '09:00', end: '17:00' });
+    expect(proposedInterval([{ weekday: 4, start: '08:00', end: '12:00' }, { weekday: 4, start: '16:00', end: '22:00' }], 4)).to.deep.equal({ weekday: 4, start: '04:00', end: '07:00' });
+    expect(proposedInterval([{ weekday: 4, start: '00:00', end: '12:00' }, { weekday: 4, start: '16:00', end: '22:30' }], 4)).to.deep.equal({ weekday: 4, start: '13:00', end: '15:00' });
   });
 
   it('reads breaks as gaps, and recurring rules as sentences', () => {

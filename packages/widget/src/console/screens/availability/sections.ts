@@ -6,7 +6,7 @@ import { describedBy, fieldError, invalid, textField, type SaveFailure } from '.
 import type { Section, SlotwiseConsoleAvailability as View } from './availability.component.js';
 import { addMonths, monthGrid } from './month.js';
 import { recurrenceSummary, weeklyRule } from './recurrence.js';
-import { weekdayName } from './weekly.js';
+import { proposedInterval, weekdayName } from './weekly.js';
 
 const values = (event: Event) => {
   event.preventDefault();
@@ -26,11 +26,7 @@ export function weeklySection(v: View) {
   const set = (week: WeeklyHours[]) => (v.week = week);
   const change = (index: number, key: 'start' | 'end') => (event: Event) =>
     set(v.week.map((h, i) => (i === index ? { ...h, [key]: (event.target as HTMLInputElement).value } : h)));
-  const add = (weekday: number) => {
-    const last = v.week.filter((h) => h.weekday === weekday).at(-1);
-    const next = last ? { weekday, start: last.end < '22:00' ? `${String(Number(last.end.slice(0, 2)) + 1).padStart(2, '0')}:00` : last.end, end: '23:00' } : { weekday, start: '09:00', end: '17:00' };
-    set([...v.week, next].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)));
-  };
+  const add = (next: WeeklyHours) => set([...v.week, next].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)));
   const submit = (event: Event) => {
     event.preventDefault();
     void v.save('weekly', () => v.session!.client.me.availability.replaceWeekly({ weekly: v.week, breaks: [] }), 'Weekly hours saved.');
@@ -43,6 +39,7 @@ export function weeklySection(v: View) {
       ${[1, 2, 3, 4, 5, 6, 7].map((day) => {
         const name = weekdayName(day);
         const rows = v.week.map((h, i) => [h, i] as const).filter(([h]) => h.weekday === day);
+        const next = proposedInterval(v.week, day);
         return html`<fieldset><legend>${name}</legend>
           ${rows.length ? nothing : html`<p class="hint">Closed.</p>`}
           ${rows.map(([h, i], n) => html`<div class="interval">
@@ -53,7 +50,7 @@ export function weeklySection(v: View) {
             <button type="button" @click=${() => set(v.week.filter((_, j) => j !== i))} aria-label="Remove ${name} interval ${n + 1}">Remove</button>
             ${fieldError(`weekly-${i}-start`, f, `weekly.${i}.start`)}${fieldError(`weekly-${i}-end`, f, `weekly.${i}.end`)}
           </div>`)}
-          <div><button type="button" @click=${() => add(day)}>Add hours on ${name}</button></div>
+          ${next ? html`<div><button type="button" @click=${() => add(next)}>Add hours on ${name}</button></div>` : html`<p class="hint">No free time left to add on ${name} before 23:00.</p>`}
         </fieldset>`;
       })}
       <div><button class="primary" type="submit" ?disabled=${v.busy === 'weekly'}>Save weekly hours</button></div>

@@ -45,3 +45,36 @@ export function openIntervals(weekly: readonly WeeklyHours[], breaks: readonly W
   }
   return out;
 }
+
+const LAST = toMinutes('23:00');
+
+/**
+ * The hours "Add hours" proposes on `weekday` of `week`: 09:00–17:00 on a closed day; otherwise
+ * free time that keeps an hour's break from the day's other intervals — after the last one (from
+ * the next full hour until 23:00), else before the first (up to three hours, ending an hour before
+ * it), else between two —; without the break when no gap is that wide; undefined when no
+ * 30 minutes before 23:00 are free. Never an interval that ends before it starts or overlaps
+ * another, which the API would refuse.
+ */
+export function proposedInterval(week: readonly WeeklyHours[], weekday: number): WeeklyHours | undefined {
+  const taken = openIntervals(week.filter((h) => h.weekday === weekday), []).map((h) => [toMinutes(h.start), toMinutes(h.end)] as const);
+  if (taken.length === 0) return { weekday, start: '09:00', end: '17:00' };
+  const gaps: (readonly [number, number])[] = [];
+  let from = 0;
+  for (const [s, e] of taken) {
+    if (s > from) gaps.push([from, s]);
+    from = Math.max(from, e);
+  }
+  if (from < LAST) gaps.push([from, LAST]);
+  const interval = (start: number, end: number) => ({ weekday, start: toTime(start), end: toTime(end) });
+  const last = gaps.at(-1);
+  if (last && last[1] === LAST) {
+    const start = Math.floor(last[0] / 60) * 60 + 60;
+    if (LAST - start >= 60) return interval(start, LAST);
+  }
+  const first = gaps[0];
+  if (first && first[0] === 0 && first[1] - 60 >= 30) return interval(Math.max(0, first[1] - 240), first[1] - 60);
+  for (const [a, b] of gaps) if (a > 0 && b - a - 120 >= 30) return interval(a + 60, b - 60);
+  const wide = gaps.find(([a, b]) => b - a >= 30);
+  return wide ? interval(wide[0], wide[1]) : undefined;
+}
