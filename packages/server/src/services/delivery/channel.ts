@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../deps.js';
 import type { AccountEventPayload, AccountEventType } from '../accounts/account-events.js';
 import type { PackageEventPayload } from '../packages/outbox.js';
 import type { AccessEventPayload } from '../customers/access-events.js';
+import type { ReviewEventPayload } from '../reviews/review-events.js';
 
 export type ChannelName = 'email' | 'sms' | 'webhook' | 'meeting' | 'in_app';
 
@@ -41,15 +42,23 @@ export interface AccessEvent extends Omit<OutboxRow, 'payload' | 'topic'> {
   payload: AccessEventPayload;
 }
 
+/** A review's event (`review.answered`): one email to the customer who wrote it, nothing else. */
+export interface ReviewEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'bookingId'> {
+  topic: ReviewEventPayload['event']['type'];
+  bookingId: string;
+  payload: ReviewEventPayload;
+}
+
 /**
  * One outbox row as the channels read it. Every channel must cope with every topic: a channel
  * that only acts on booking changes asks `isBookingEvent` first and plans nothing for the rest.
  */
-export type OutboxEvent = BookingEvent | PackageEvent | AccountEvent | AccessEvent;
+export type OutboxEvent = BookingEvent | PackageEvent | AccountEvent | AccessEvent | ReviewEvent;
 
 export const isBookingEvent = (event: OutboxEvent): event is BookingEvent => event.topic.startsWith('booking.');
 export const isAccountEvent = (event: OutboxEvent): event is AccountEvent => event.topic.startsWith('account.');
 export const isAccessEvent = (event: OutboxEvent): event is AccessEvent => event.topic === 'customer.my_bookings_link';
+export const isReviewEvent = (event: OutboxEvent): event is ReviewEvent => event.topic.startsWith('review.');
 
 /** One delivery a channel wants made; `id` is assigned up front so another draft can wait for it. */
 export interface DeliveryDraft {

@@ -7,13 +7,14 @@ import type { ServiceDeps } from '../deps.js';
 import { agendaOf, AGENDA_LATEST_MS } from './agenda.js';
 import { brandOf, finish, mailbox, type Composed, type Facts } from './envelope.js';
 import { longDate, money, shortWhen, span, time, zoneLabel } from './format.js';
-import { kindInfo, type AccessEmailKind, type AccountEmailKind, type EmailKind, type PackageEmailKind } from './kinds.js';
+import { kindInfo, type AccessEmailKind, type AccountEmailKind, type EmailKind, type ReviewEmailKind } from './kinds.js';
 import { composeAccountEmail } from './account-compose.js';
 import { composeAccessEmail } from './access-mail.js';
 import { links } from './links.js';
 import { stringsFor, type Strings } from './locales/index.js';
 import { optedOut } from './opt-outs.js';
 import { composePackageEmail } from './package-compose.js';
+import { composeReviewEmail } from './review-mail.js';
 import { bareAddress, specialistAddress } from './recipients.js';
 import { staleTimed } from './reminders.js';
 import { specialistAgenda, TEMPLATES, type TemplateInput } from './templates/index.js';
@@ -43,6 +44,7 @@ export async function composeEmail(deps: ServiceDeps, delivery: DeliveryRow): Pr
 
   if (info.about === 'access') return composeAccessEmail(deps, { kind: kind as AccessEmailKind, info, delivery, specialist });
   if (info.about === 'purchase') return composePackageEmail(deps, { kind, info, delivery, specialist });
+  if (info.about === 'review') return composeReviewEmail(deps, { kind: kind as ReviewEmailKind, info, delivery, specialist });
   if (kind === 'specialist.agenda') {
     const { t, locale } = stringsFor(specialist.locale);
     return agenda(deps, { kind, info, delivery, specialist, t, locale, zone: specialist.timeZone });
@@ -117,7 +119,7 @@ async function bookingEmail(
       ...(where.url ? { join: where.url } : {}),
     },
   };
-  const written = TEMPLATES[kind as Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind | AccessEmailKind>](input);
+  const written = TEMPLATES[kind as keyof typeof TEMPLATES](input);
   const organizer = info.invite ? await specialistAddress(deps.database.db, specialist) : undefined;
   const calendar =
     info.invite && organizer

@@ -23,11 +23,12 @@ export const EMAIL_KINDS = {
   'specialist.refund': { role: 'specialist' },
   'specialist.agenda': { role: 'specialist', optOut: 'agenda', scheduled: true },
   'customer.my_bookings_link': { role: 'customer', about: 'access' },
+  'customer.review_answered': { role: 'customer', about: 'review', optOut: 'feedback' },
   'account.password_reset': { role: 'account', about: 'account' },
   'account.email_verification': { role: 'account', about: 'account' },
   'account.suspended': { role: 'account', about: 'account' },
   'account.reactivated': { role: 'account', about: 'account' },
-} as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account' | 'access'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
+} as const satisfies Record<string, { role: 'customer' | 'specialist' | 'account'; about?: 'purchase' | 'account' | 'access' | 'review'; invite?: 'REQUEST' | 'CANCEL'; optOut?: OptOutKind; waitsForMeeting?: boolean; scheduled?: boolean }>;
 
 export type EmailKind = keyof typeof EMAIL_KINDS;
 
@@ -36,6 +37,9 @@ export type PackageEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] exten
 
 /** The kinds that let a customer into "My bookings" (a sign-in link), about no one booking. */
 export type AccessEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'access' } ? K : never }[EmailKind];
+
+/** The kinds about a review (its answer), to the customer who wrote it. */
+export type ReviewEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'review' } ? K : never }[EmailKind];
 
 /** The kinds about a login account (a reset link, a verification link, the page's standing), to its owner, specialist or operator. */
 export type AccountEmailKind = { [K in EmailKind]: (typeof EMAIL_KINDS)[K] extends { about: 'account' } ? K : never }[EmailKind];
@@ -46,8 +50,8 @@ export type StandingEmailKind = Extract<AccountEmailKind, 'account.suspended' | 
 export interface KindInfo {
   /** `account`: the owner of a login (a specialist or an operator), about the login itself. */
   role: 'customer' | 'specialist' | 'account';
-  /** What it is about when not one booking: a package purchase and its credits, a login account, or a customer's sign-in link. */
-  about?: 'purchase' | 'account' | 'access';
+  /** What it is about when not one booking's change: a package purchase and its credits, a login account, a customer's sign-in link, or a review. */
+  about?: 'purchase' | 'account' | 'access' | 'review';
   /** The calendar invite it carries: an invite or its update, or a cancellation. */
   invite?: 'REQUEST' | 'CANCEL';
   /**

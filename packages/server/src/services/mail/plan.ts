@@ -1,13 +1,14 @@
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { deliveries, services, specialists } from '../../db/schema.js';
-import { isAccessEvent, isAccountEvent, isBookingEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
+import { isAccessEvent, isAccountEvent, isBookingEvent, isReviewEvent, type DeliveryDraft, type OutboxEvent, type PlanContext } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import { kindInfo, type AccessEmailKind, type AccountEmailKind, type EmailKind } from './kinds.js';
 import { optedOut } from './opt-outs.js';
 import { planAccessEmail } from './access-mail.js';
 import { planAccountEmails } from './account-plan.js';
 import { planPackageEmails } from './package-plan.js';
+import { planReviewEmail } from './review-mail.js';
 import { mailEnabled, specialistAddress } from './recipients.js';
 import { cancelTimed, reminderLeads, timedDrafts } from './reminders.js';
 
@@ -30,12 +31,13 @@ const FOLLOW_UP_WITHIN_MS = 3 * 86_400_000;
  * Nothing at all when mail is off. Optional kinds are not planned for an address that opted out
  * (and are checked again when due). Invite emails wait for the meeting planned for the same change.
  * A package's events (a purchase, low credits) are planned by `package-plan.ts`, an account's
- * (a reset or verification link) by `account-plan.ts`.
+ * (a reset or verification link) by `account-plan.ts`, a review's answer by `review-mail.ts`.
  */
 export async function planEmails(tx: Tx, event: OutboxEvent, ctx: PlanContext): Promise<DeliveryDraft[]> {
   if (!mailEnabled(ctx.deps)) return [];
   if (isAccountEvent(event)) return planAccountEmails(tx, event);
   if (isAccessEvent(event)) return planAccessEmail(event);
+  if (isReviewEvent(event)) return planReviewEmail(tx, event);
   if (!isBookingEvent(event)) return planPackageEmails(tx, event, ctx);
   const { event: change, booking } = event.payload;
   const [specialist] = await ctx.once(`specialist:${event.specialistId}`, () => tx.select().from(specialists).where(eq(specialists.id, event.specialistId)));

@@ -6,6 +6,8 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
 import { reviewsJoined, toReviewDetail } from './present.js';
+import { reviewEventQuery } from './review-events.js';
+import type { Query } from '../../db/shaped.js';
 
 const notFound = (id: string) => new ServiceError('review_not_found', t('review_not_found', { id }));
 
@@ -22,6 +24,7 @@ async function change(
   refuse: (review: ReviewDetail) => ServiceError | undefined,
   unchanged: ReturnType<typeof isNull | typeof isNotNull>,
   set: Partial<typeof reviews.$inferInsert>,
+  also: (review: ReviewDetail) => Query[] = () => [],
 ): Promise<ReviewDetail> {
   const { database } = deps;
   const db = database.db;
@@ -35,9 +38,10 @@ async function change(
     database,
     `review:${id}`,
     async () => {
-      const refusal = refuse(await read());
+      const review = await read();
+      const refusal = refuse(review);
       if (refusal) throw refusal;
-      const written = await guardedBatch(database, sql`exists (select 1 from ${reviews} where ${and(mine, unchanged)})`, [db.update(reviews).set(set).where(and(mine, unchanged))]);
+      const written = await guardedBatch(database, sql`exists (select 1 from ${reviews} where ${and(mine, unchanged)})`, [db.update(reviews).set(set).where(and(mine, unchanged)), ...also(review)]);
       return written ? true : RETRY;
     },
     writeContention,
@@ -45,15 +49,21 @@ async function change(
   return read();
 }
 
-/** The specialist answers one of their own reviews publicly, once. */
+/**
+ * The specialist answers one of their own reviews publicly, once. The same batch writes the
+ * `review.answered` outbox row, so the customer who wrote the review is emailed the answer exactly
+ * when it exists.
+ */
 export async function respondToReview(deps: ServiceDeps, specialist: SpecialistRow, id: string, text: string): Promise<ReviewDetail> {
+  const now = deps.clock();
   return change(
     deps,
     id,
     specialist.id,
     (review) => (review.response ? new ServiceError('review_already_answered', t('review_already_answered')) : undefined),
     isNull(reviews.response),
-    { response: text, respondedAt: deps.clock() },
+    { response: text, respondedAt: now },
+    (review) => [reviewEventQuery(deps.database.db, { id: review.id, bookingId: review.bookingId, specialistId: specialist.id }, 'review.answered', now)],
   );
 }
 

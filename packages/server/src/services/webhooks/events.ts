@@ -1,5 +1,5 @@
 import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackagePurchase } from '@slotwise/sdk/contract';
-import { isAccessEvent, isAccountEvent, isBookingEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
+import { isAccessEvent, isAccountEvent, isBookingEvent, isReviewEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
 
 type Change = BookingEvent['payload']['event'];
 type Snapshot = BookingEvent['payload']['booking'];
@@ -110,6 +110,7 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
  */
 export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
   if (isAccountEvent(event) || isAccessEvent(event)) return []; // a login's, or a customer's own sign-in link: not the specialist's business data
+  if (isReviewEvent(event)) return []; // an answer to a review: the customer's email only (no webhook event type yet)
   if (!isBookingEvent(event)) return packageEvents(event.payload);
   const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({

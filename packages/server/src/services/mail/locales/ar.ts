@@ -115,6 +115,16 @@ export const ar: Strings = {
     feedback: 'قيّم جلستك',
     what: 'رسائل طلب الرأي',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `ردّ ${specialist} على تقييمك`,
+    heading: 'وصل ردّ على تقييمك',
+    intro: (specialist, service, when) => `ردّ ${specialist} على التقييم الذي كتبته عن ${service} بتاريخ ${when}.`,
+    answer: (specialist) => `ردّ ${specialist}:`,
+    yourReview: 'تقييمك',
+    rating: (stars) => `${stars} من 5`,
+    public: 'الردّ منشور بجانب تقييمك.',
+    action: 'اعرضه في صفحة حجزك',
+  },
 
   package: {
     package: 'الباقة',
@@ -269,6 +279,6 @@ export const ar: Strings = {
     doneAll: (from) => `تم: لن تصلك من ${from} إلا الرسائل المتعلقة بتغييرات حجوزاتك.`,
     transactional: 'تظل رسائل تأكيد حجوزاتك وتغييرها وإلغائها تُرسل إليك: فهي جزء من الحجز.',
     invalid: 'رابط إلغاء الاشتراك هذا غير صالح. يُرجى استخدام الرابط الوارد في أحدث رسالة.',
-    kinds: { reminder: 'التذكيرات', feedback: 'طلبات إبداء الرأي', agenda: 'جدول اليوم', credits: 'تذكيرات رصيد باقتك', '*': 'الرسائل الاختيارية' },
+    kinds: { reminder: 'التذكيرات', feedback: 'رسائل التقييمات', agenda: 'جدول اليوم', credits: 'تذكيرات رصيد باقتك', '*': 'الرسائل الاختيارية' },
   },
 };

@@ -116,6 +116,16 @@ export const de: Strings = {
     feedback: 'Sitzung bewerten',
     what: 'E-Mails mit der Bitte um Feedback',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `${specialist} hat auf Ihre Bewertung geantwortet`,
+    heading: 'Ihre Bewertung hat eine Antwort',
+    intro: (specialist, service, when) => `${specialist} hat auf Ihre Bewertung von ${service} am ${when} geantwortet.`,
+    answer: (specialist) => `Die Antwort von ${specialist}:`,
+    yourReview: 'Ihre Bewertung',
+    rating: (stars) => `${stars} von 5`,
+    public: 'Die Antwort ist öffentlich, neben Ihrer Bewertung.',
+    action: 'Auf Ihrer Buchungsseite ansehen',
+  },
 
   package: {
     package: 'Paket',
@@ -275,6 +285,6 @@ export const de: Strings = {
     doneAll: (from) => `Erledigt: Sie erhalten von ${from} nur noch E-Mails zu Änderungen Ihrer Buchungen.`,
     transactional: 'Bestätigungen, Änderungen und Stornierungen Ihrer Buchungen werden weiterhin gesendet: Sie gehören zur Buchung.',
     invalid: 'Dieser Abmeldelink ist ungültig. Bitte verwenden Sie den Link aus der neuesten E-Mail.',
-    kinds: { reminder: 'Erinnerungen', feedback: 'Bitten um Feedback', agenda: 'Tagesübersichten', credits: 'Erinnerungen zu Ihrem Paketguthaben', '*': 'optionalen E-Mails' },
+    kinds: { reminder: 'Erinnerungen', feedback: 'E-Mails zu Bewertungen', agenda: 'Tagesübersichten', credits: 'Erinnerungen zu Ihrem Paketguthaben', '*': 'optionalen E-Mails' },
   },
 };

@@ -118,6 +118,16 @@ export const en = {
     feedback: 'Review your session',
     what: 'emails asking for feedback',
   },
+  customerReviewAnswered: {
+    subject: (specialist: string) => `${specialist} answered your review`,
+    heading: 'Your review has an answer',
+    intro: (specialist: string, service: string, when: string) => `${specialist} answered the review you wrote of your ${service} on ${when}.`,
+    answer: (specialist: string) => `${specialist}’s answer:`,
+    yourReview: 'Your review',
+    rating: (stars: number) => `${stars} of 5`,
+    public: 'The answer is public, beside your review.',
+    action: 'See it on your booking page',
+  },
 
   package: {
     package: 'Package',
@@ -273,7 +283,7 @@ export const en = {
     doneAll: (from: string) => `Done: you will only receive emails about changes to your bookings with ${from}.`,
     transactional: 'Confirmations, changes and cancellations of your bookings are still sent: they are part of the booking.',
     invalid: 'This unsubscribe link is not valid. Please use the link from the latest email.',
-    kinds: { reminder: 'reminders', feedback: 'requests for feedback', agenda: 'the daily agenda', credits: 'reminders about your package credits', '*': 'optional emails' } as Record<string, string>,
+    kinds: { reminder: 'reminders', feedback: 'emails about reviews', agenda: 'the daily agenda', credits: 'reminders about your package credits', '*': 'optional emails' } as Record<string, string>,
   },
 };
 

@@ -116,6 +116,16 @@ export const es: Strings = {
     feedback: 'Reseñar su sesión',
     what: 'correos que piden su opinión',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `${specialist} respondió a su opinión`,
+    heading: 'Su opinión tiene una respuesta',
+    intro: (specialist, service, when) => `${specialist} respondió a la opinión que escribió sobre su ${service} del ${when}.`,
+    answer: (specialist) => `La respuesta de ${specialist}:`,
+    yourReview: 'Su opinión',
+    rating: (stars) => `${stars} de 5`,
+    public: 'La respuesta es pública, junto a su opinión.',
+    action: 'Verla en su página de reserva',
+  },
 
   package: {
     package: 'Paquete',
@@ -275,6 +285,6 @@ export const es: Strings = {
     doneAll: (from) => `Hecho: de ${from} solo recibirá correos sobre cambios en sus reservas.`,
     transactional: 'Las confirmaciones, cambios y cancelaciones de sus reservas se siguen enviando: forman parte de la reserva.',
     invalid: 'Este enlace para darse de baja no es válido. Use el enlace del correo más reciente.',
-    kinds: { reminder: 'recordatorios', feedback: 'solicitudes de opinión', agenda: 'la agenda diaria', credits: 'recordatorios sobre sus créditos del paquete', '*': 'correos opcionales' },
+    kinds: { reminder: 'recordatorios', feedback: 'correos sobre opiniones', agenda: 'la agenda diaria', credits: 'recordatorios sobre sus créditos del paquete', '*': 'correos opcionales' },
   },
 };

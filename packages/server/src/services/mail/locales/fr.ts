@@ -116,6 +116,16 @@ export const fr: Strings = {
     feedback: 'Évaluer votre séance',
     what: 'des demandes d’avis',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `${specialist} a répondu à votre avis`,
+    heading: 'Votre avis a reçu une réponse',
+    intro: (specialist, service, when) => `${specialist} a répondu à l’avis que vous avez laissé sur votre ${service} du ${when}.`,
+    answer: (specialist) => `La réponse de ${specialist} :`,
+    yourReview: 'Votre avis',
+    rating: (stars) => `${stars} sur 5`,
+    public: 'La réponse est publique, à côté de votre avis.',
+    action: 'La voir sur votre page de réservation',
+  },
 
   package: {
     package: 'Forfait',
@@ -277,6 +287,6 @@ export const fr: Strings = {
     doneAll: (from) => `C’est fait : vous ne recevrez plus de ${from} que les e-mails concernant des modifications de vos réservations.`,
     transactional: 'Les confirmations, modifications et annulations de vos réservations restent envoyées : elles font partie de la réservation.',
     invalid: 'Ce lien de désabonnement n’est pas valide. Veuillez utiliser le lien du dernier e-mail reçu.',
-    kinds: { reminder: 'les rappels', feedback: 'les demandes d’avis', agenda: 'l’agenda du jour', credits: 'les rappels sur vos crédits de forfait', '*': 'les e-mails facultatifs' },
+    kinds: { reminder: 'les rappels', feedback: 'les e-mails sur les avis', agenda: 'l’agenda du jour', credits: 'les rappels sur vos crédits de forfait', '*': 'les e-mails facultatifs' },
   },
 };

@@ -115,6 +115,16 @@ export const ja: Strings = {
     feedback: 'セッションをレビューする',
     what: 'フィードバックのお願いメール',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `${specialist}さんがあなたのレビューに返信しました`,
+    heading: 'レビューに返信がありました',
+    intro: (specialist, service, when) => `${when}の${service}についてあなたが書いたレビューに、${specialist}さんが返信しました。`,
+    answer: (specialist) => `${specialist}さんの返信:`,
+    yourReview: 'あなたのレビュー',
+    rating: (stars) => `5段階中${stars}`,
+    public: '返信はあなたのレビューの横に公開されています。',
+    action: '予約ページで見る',
+  },
 
   package: {
     package: 'パッケージ',
@@ -274,6 +284,6 @@ export const ja: Strings = {
     doneAll: (from) => `完了しました。${from} からは、予約の変更に関するメールだけが届きます。`,
     transactional: '予約の確定・変更・キャンセルのお知らせは予約の一部のため、引き続きお送りします。',
     invalid: 'この配信停止リンクは無効です。最新のメールのリンクをお使いください。',
-    kinds: { reminder: 'リマインダー', feedback: 'フィードバックのお願い', agenda: '毎日の予定表', credits: 'パッケージのクレジットに関するお知らせ', '*': '任意のメール' },
+    kinds: { reminder: 'リマインダー', feedback: 'レビューに関するメール', agenda: '毎日の予定表', credits: 'パッケージのクレジットに関するお知らせ', '*': '任意のメール' },
   },
 };

@@ -116,6 +116,16 @@ export const pt: Strings = {
     feedback: 'Avaliar sua sessão',
     what: 'e-mails pedindo sua opinião',
   },
+  customerReviewAnswered: {
+    subject: (specialist) => `${specialist} respondeu à sua avaliação`,
+    heading: 'A sua avaliação tem uma resposta',
+    intro: (specialist, service, when) => `${specialist} respondeu à avaliação que escreveu sobre a sua ${service} de ${when}.`,
+    answer: (specialist) => `A resposta de ${specialist}:`,
+    yourReview: 'A sua avaliação',
+    rating: (stars) => `${stars} de 5`,
+    public: 'A resposta é pública, ao lado da sua avaliação.',
+    action: 'Ver na sua página de reserva',
+  },
 
   package: {
     package: 'Pacote',
@@ -275,6 +285,6 @@ export const pt: Strings = {
     doneAll: (from) => `Pronto: você só receberá de ${from} e-mails sobre alterações nas suas reservas.`,
     transactional: 'Confirmações, alterações e cancelamentos das suas reservas continuam sendo enviados: fazem parte da reserva.',
     invalid: 'Este link de cancelamento de inscrição não é válido. Use o link do e-mail mais recente.',
-    kinds: { reminder: 'lembretes', feedback: 'pedidos de opinião', agenda: 'a agenda diária', credits: 'lembretes sobre os créditos do seu pacote', '*': 'e-mails opcionais' },
+    kinds: { reminder: 'lembretes', feedback: 'e-mails sobre avaliações', agenda: 'a agenda diária', credits: 'lembretes sobre os créditos do seu pacote', '*': 'e-mails opcionais' },
   },
 };

@@ -1,4 +1,4 @@
-import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind, StandingEmailKind } from '../kinds.js';
+import type { AccessEmailKind, AccountEmailKind, EmailKind, PackageEmailKind, ReviewEmailKind, StandingEmailKind } from '../kinds.js';
 import { accountEmailVerification, accountPasswordReset, type AccountTemplate } from './account.js';
 import { accountReactivated, accountSuspended, type StandingTemplate } from './account-status.js';
 import { customerCancelled, customerConfirmed, customerMeetingReady, customerPaymentReceived, customerRescheduled } from './customer-booking.js';
@@ -8,7 +8,7 @@ import { specialistCancelled, specialistNewBooking, specialistRefund, specialist
 import type { Template } from './types.js';
 
 /** The template of every kind that is about one booking (the agenda and a package's messages have their own input). */
-export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind | AccessEmailKind>, Template> = {
+export const TEMPLATES: Record<Exclude<EmailKind, 'specialist.agenda' | PackageEmailKind | AccountEmailKind | AccessEmailKind | ReviewEmailKind>, Template> = {
   'customer.confirmed': customerConfirmed,
   'customer.payment_received': customerPaymentReceived,
   'customer.rescheduled': customerRescheduled,
@@ -48,6 +48,7 @@ export const STANDING_TEMPLATES: Record<StandingEmailKind, StandingTemplate> = {
 
 export { specialistAgenda } from './agenda.js';
 export { customerAccessLink, type AccessTemplateInput } from './customer-access.js';
+export { customerReviewAnswered, type ReviewTemplateInput } from './customer-review.js';
 export type { AccountTemplate, AccountTemplateInput } from './account.js';
 export type { StandingTemplate, StandingTemplateInput } from './account-status.js';
 export type { AgendaInput } from './agenda.js';
