@@ -20,10 +20,11 @@ export function renderReview(host: SlotwiseConsoleReviews, review: ReviewDetail)
             maxlength="2000"
             required
             aria-invalid=${refusal ? 'true' : 'false'}
-            aria-describedby=${refusal ? `answer-error-${review.id}` : nothing}
+            aria-describedby=${refusal ? `answer-hint-${review.id} answer-error-${review.id}` : `answer-hint-${review.id}`}
             .value=${host.drafts[review.id] ?? ''}
             @input=${(event: Event) => (host.drafts = { ...host.drafts, [review.id]: (event.target as HTMLTextAreaElement).value })}
           ></textarea>
+          <p class="note" id=${`answer-hint-${review.id}`}>The customer is emailed your answer, unless they turned off emails about reviews.</p>
           ${refusal ? html`<p class="form-error" id=${`answer-error-${review.id}`}>${refusal}</p>` : nothing}
           <button type="submit" class="primary" ?disabled=${host.sending === review.id}>Publish answer to ${review.reviewer}</button>
         </form>`}

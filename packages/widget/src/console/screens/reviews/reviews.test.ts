@@ -22,12 +22,14 @@ describe('console reviews', () => {
     expect(deepAll(el, `#review-${review.id} img`)).to.have.length(0);
     expect((window as { __hacked?: boolean }).__hacked).to.equal(undefined);
     await expect(el).to.be.accessible();
+    // Before publishing, the specialist reads who learns of the answer.
+    expect(text(deep(el, `#answer-hint-${review.id}`))).to.equal('The customer is emailed your answer, unless they turned off emails about reviews.');
 
     fill(el, `#answer-${review.id}`, '   ');
     deep<HTMLFormElement>(el, `#review-${review.id} form`)!.requestSubmit();
     await eventually(() => deep(el, `#answer-error-${review.id}`), 'the server’s refusal beside the field');
     expect(el.shadowRoot!.activeElement?.id).to.equal(`answer-${review.id}`);
-    expect(deep(el, `#answer-${review.id}`)!.getAttribute('aria-describedby')).to.equal(`answer-error-${review.id}`);
+    expect(deep(el, `#answer-${review.id}`)!.getAttribute('aria-describedby')).to.equal(`answer-hint-${review.id} answer-error-${review.id}`);
 
     fill(el, `#answer-${review.id}`, 'Thank you, Ada — see you next month.');
     button(el, 'Publish answer to Ada L.').click();
