@@ -26,10 +26,10 @@ export const BOOKING_WEBHOOK_EVENT_TYPES = [
  * package paid for, or a free one claimed: its credits were granted) and `package.refunded` (its
  * payment refunded in full, or refunded by the specialist from Slotwise: the unspent credits were
  * revoked) and `package.refund_failed` (a refund of it failed at the provider after it was
- * created: the revoked credits came back). The README's "Outgoing webhooks"
- * table says which change sends which type.
+ * created: the revoked credits came back), and `review.created` (a customer reviewed a completed
+ * session). The README's "Outgoing webhooks" table says which change sends which type.
  */
-export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded', 'package.refund_failed'] as const;
+export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded', 'package.refund_failed', 'review.created'] as const;
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -243,13 +243,36 @@ export const WebhookPackageRefundFailedEvent = z
   })
   .meta({ id: 'WebhookPackageRefundFailedEvent' });
 
+/** A review as a webhook carries it: the whole of what the customer wrote, and who they are. */
+export const WebhookReview = z
+  .strictObject({
+    id: z.string().meta({ example: 'rv_4kq0m3x9c2vbn7wd' }),
+    bookingId: z.string(),
+    serviceId: z.string(),
+    rating: z.number().int().min(1).max(5),
+    /** What they wrote; empty for a rating without words. Plain text, as typed: escape it where it is shown. */
+    text: z.string(),
+    customer: z.strictObject({ name: z.string(), email: z.string() }),
+    createdAt: Instant,
+  })
+  .meta({ id: 'WebhookReview' });
+
+/** `review.created`: a customer reviewed a completed session (it shows on the public page unless an operator hides it). */
+export const WebhookReviewEvent = z
+  .strictObject({
+    type: z.literal('review.created'),
+    timestamp: Instant,
+    data: z.strictObject({ review: WebhookReview }),
+  })
+  .meta({ id: 'WebhookReviewEvent' });
+
 /**
  * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`), told apart by
  * `type`: booking and payment events carry `data.booking`, package events carry
- * `data.purchase`. `timestamp` is when it happened, not when this attempt was made (that is the
+ * `data.purchase`, `review.created` carries `data.review`. `timestamp` is when it happened, not when this attempt was made (that is the
  * `webhook-timestamp` header).
  */
-export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent, WebhookPackageRefundFailedEvent]).meta({ id: 'WebhookEvent' });
+export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent, WebhookPackageRefundFailedEvent, WebhookReviewEvent]).meta({ id: 'WebhookEvent' });
 
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;

@@ -20,6 +20,7 @@ import { customerReviewAnswered } from './templates/index.js';
  * names the event, never the address (keys are logged); nothing anyone wrote is copied into it.
  */
 export async function planReviewEmail(tx: Tx, event: ReviewEvent): Promise<DeliveryDraft[]> {
+  if (event.topic !== 'review.answered') return []; // a new review: the specialist's notice and webhook, no email
   const kind: ReviewEmailKind = 'customer.review_answered';
   const [booking] = await tx.select({ email: bookings.customerEmail }).from(bookings).where(eq(bookings.id, event.bookingId));
   if (!booking) return [];

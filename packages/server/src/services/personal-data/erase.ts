@@ -48,6 +48,22 @@ function scrub(value: unknown, map: ReadonlyMap<string, string | null>): unknown
   return value;
 }
 
+/**
+ * A delivery's data scrubbed: its values, and a webhook's `body` — the JSON as sent, kept to be
+ * redelivered — inside, so a booking's or a review's webhook keeps no name, address or words of theirs.
+ */
+function scrubData(data: Record<string, unknown>, map: ReadonlyMap<string, string | null>): Record<string, unknown> {
+  const out = scrub(data, map) as Record<string, unknown>;
+  if (typeof out.body === 'string') {
+    try {
+      out.body = JSON.stringify(scrub(JSON.parse(out.body), map));
+    } catch {
+      /* not JSON: left as scrubbed above */
+    }
+  }
+  return out;
+}
+
 /** Messages to the customer not sent yet: never sent now (there is no address to send them to). */
 const UNSENT = ['pending', 'failed'] as const;
 
@@ -59,6 +75,8 @@ interface Snapshot {
   outboxRows: { id: string; payload: Record<string, unknown> }[];
   messages: { id: string; status: string; recipient: string; data: Record<string, unknown> }[];
   notices: NotificationRow[];
+  /** What they wrote in reviews of their bookings: copied into `review.created` webhooks. */
+  reviewTexts: string[];
   /** Nothing of theirs added, sent or changed since the reads: the batch's guard. */
   still: SQL;
 }
@@ -86,11 +104,12 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
     purchaseIds.length ? inArray(sql`json_extract(${notifications.data}, '$.purchaseId')`, purchaseIds) : undefined,
   ) ?? sql`0`;
   const theirEvents = bookingIds.length ? inArray(bookingEvents.bookingId, bookingIds) : sql`0`;
-  const [outboxRows, messages, notices, [events]] = await Promise.all([
+  const [outboxRows, messages, notices, [events], written] = await Promise.all([
     db.select({ id: outbox.id, payload: outbox.payload }).from(outbox).where(aboutThem),
     db.select({ id: deliveries.id, status: deliveries.status, recipient: deliveries.recipient, data: deliveries.data }).from(deliveries).where(theirMessages),
     db.select().from(notifications).where(theirNotices),
     db.select({ n: sql<number>`count(*)` }).from(bookingEvents).where(theirEvents),
+    bookingIds.length ? db.select({ text: reviews.text }).from(reviews).where(inArray(reviews.bookingId, bookingIds)) : Promise.resolve([]),
   ]);
   const unsentNow = messages.filter((m) => (UNSENT as readonly string[]).includes(m.status)).length;
   const still = and(
@@ -103,7 +122,7 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
     sql`${count(deliveries, unsent)} = ${unsentNow}`,
     sql`${count(notifications, theirNotices)} = ${notices.length}`,
   )!;
-  return { booked, purchased, paid: paid.length, outboxRows: outboxRows as Snapshot['outboxRows'], messages: messages as Snapshot['messages'], notices, still };
+  return { booked, purchased, paid: paid.length, outboxRows: outboxRows as Snapshot['outboxRows'], messages: messages as Snapshot['messages'], notices, reviewTexts: written.map((r) => r.text).filter(Boolean), still };
 }
 
 /** Every statement of the erasure, computed from the snapshot: rows replaced in place, by id. */
@@ -118,6 +137,7 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
     if (b.sharedNotes) map.set(b.sharedNotes, null);
   }
   for (const p of purchased) map.set(p.customerName, erased.name);
+  for (const text of snap.reviewTexts) map.set(text, '');
   const phones = booked.flatMap((b) => (b.customerPhone ? [b.customerPhone] : []));
   const queries: Query[] = [
     ...eraseCustomerBookingsQueries(db, booked.map((b) => b.id), erased),
@@ -145,7 +165,7 @@ function eraseQueries(db: Drizzle, email: string, erased: ErasedCustomer, snap: 
       db
         .update(deliveries)
         .set({
-          data: scrub(m.data, map) as Record<string, unknown>,
+          data: scrubData(m.data, map),
           ...(mine ? { recipient: erased.email } : {}),
           ...(stop ? { status: 'skipped' as const, lastError: 'The customer’s personal data was erased.', updatedAt: now } : {}),
         })

@@ -63,7 +63,7 @@ export async function respondToReview(deps: ServiceDeps, specialist: SpecialistR
     (review) => (review.response ? new ServiceError('review_already_answered', t('review_already_answered')) : undefined),
     isNull(reviews.response),
     { response: text, respondedAt: now },
-    (review) => [reviewEventQuery(deps.database.db, { id: review.id, bookingId: review.bookingId, specialistId: specialist.id }, 'review.answered', now)],
+    (review) => [reviewEventQuery(deps.database.db, specialist.id, { id: review.id, bookingId: review.bookingId }, 'review.answered', now)],
   );
 }
 

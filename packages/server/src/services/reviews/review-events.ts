@@ -4,34 +4,48 @@ import { isoInstant } from '../../domain/civil.js';
 import { newId } from '../ids.js';
 
 /**
- * What happens to a review that someone is told of: `review.answered`, the specialist's public
- * answer, emailed to the customer who wrote the review. An outbox topic of that name.
+ * What happens to a review that someone is told of, each an outbox topic of that name:
+ * `review.created`, a customer reviewed a session (the specialist's systems, by webhook), and
+ * `review.answered`, the specialist's public answer (emailed to the customer who wrote the review).
  */
-export type ReviewEventType = 'review.answered';
+export type ReviewEventType = 'review.created' | 'review.answered';
+
+/** A new review as its webhook carries it, copied when it is written (an erasure scrubs the copy). */
+export interface ReviewSnapshot {
+  id: string;
+  bookingId: string;
+  serviceId: string;
+  rating: number;
+  text: string;
+  customer: { name: string; email: string };
+  createdAt: string;
+}
 
 /**
- * What a review event's outbox row carries: which review, and nothing anyone wrote — the email is
- * worded when it is sent, from the review as it stands then (an erasure or a hidden review
- * meanwhile is honoured, and no copy of the words waits in the outbox).
+ * What a review event's outbox row carries. `review.created`: the review as written, for the
+ * webhook's body. `review.answered`: only which review — its email is worded when it is sent, from
+ * the review as it stands then (an erasure or a hidden review meanwhile is honoured, and no copy of
+ * the words waits in the outbox).
  */
-export interface ReviewEventPayload {
-  event: { id: string; type: ReviewEventType; at: string };
-  review: { id: string };
-}
+export type ReviewEventPayload =
+  | { event: { id: string; type: 'review.created'; at: string }; review: ReviewSnapshot }
+  | { event: { id: string; type: 'review.answered'; at: string }; review: { id: string } };
 
 /**
  * The outbox row of a review event, to write in the same batch as the change it tells of. It
  * names the review's booking (`booking_id`), so an erasure of the booking's customer finds it.
  */
-export function reviewEventQuery(db: Drizzle | Tx, review: { id: string; bookingId: string; specialistId: string }, type: ReviewEventType, now: number) {
+export function reviewEventQuery(db: Drizzle | Tx, specialistId: string, about: ReviewSnapshot | { id: string; bookingId: string }, type: ReviewEventType, now: number) {
   const id = newId('msg');
-  const payload: ReviewEventPayload = { event: { id, type, at: isoInstant(now) }, review: { id: review.id } };
+  const head = { id, at: isoInstant(now) };
+  const payload: ReviewEventPayload =
+    type === 'review.created' ? { event: { ...head, type }, review: about as ReviewSnapshot } : { event: { ...head, type }, review: { id: about.id } };
   return (db as Drizzle).insert(outbox).values({
     id,
     topic: type,
-    bookingId: review.bookingId,
+    bookingId: about.bookingId,
     eventId: null,
-    specialistId: review.specialistId,
+    specialistId,
     payload: payload as unknown as Record<string, unknown>,
     createdAt: now,
   });

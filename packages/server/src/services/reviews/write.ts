@@ -9,6 +9,8 @@ import { t } from '../messages/index.js';
 import { findByToken } from '../bookings/customer.js';
 import { reviewNotice } from '../notifications/in-app.js';
 import { reviewsJoined, toReview } from './present.js';
+import { reviewEventQuery } from './review-events.js';
+import { isoInstant } from '../../domain/civil.js';
 
 /** Why a booking in `status` cannot be reviewed, in words its customer can act on. */
 function notAllowed(status: Exclude<BookingRow['status'], 'completed'>): ServiceError {
@@ -30,7 +32,7 @@ export function isSecondReview(error: unknown): boolean {
  * The customer of booking `id` (holding its manage `token`) reviews it: only a `completed` booking,
  * only once. A snapshot read says why not (`review_not_allowed` naming the status,
  * `already_reviewed`), then ONE guarded batch writes it with the specialist's in-app notice
- * (`reviewNotice`): the guard is the booking still completed,
+ * (`reviewNotice`) and the `review.created` outbox row (the webhook): the guard is the booking still completed,
  * and the unique index on `booking_id` refuses a second review written meanwhile by another
  * request or process — answered as `already_reviewed`, nothing written.
  */
@@ -54,9 +56,15 @@ export async function createReview(deps: ServiceDeps, id: string, token: string,
         .where(eq(services.id, booking.serviceId))
         .limit(1);
       const notice = reviewNotice(deps, { specialistId: booking.specialistId, bookingId: id, reviewId: row.id, customerName: booking.customerName, serviceName: about?.serviceName ?? 'a session', startAt: booking.startAt, timeZone: about?.timeZone ?? 'UTC', rating: row.rating });
+      // The webhook's copy of the review (`review.created`), for the specialist's own systems.
+      const snapshot = { id: row.id, bookingId: id, serviceId: booking.serviceId, rating: row.rating, text: row.text, customer: { name: booking.customerName, email: booking.customerEmail }, createdAt: isoInstant(row.createdAt) };
       try {
-        // The specialist's notice in the same batch: told exactly when the review exists.
-        const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [db.insert(reviews).values(row), notice]);
+        // The specialist's notice and the outbox row in the same batch: told exactly when the review exists.
+        const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [
+          db.insert(reviews).values(row),
+          notice,
+          reviewEventQuery(db, booking.specialistId, snapshot, 'review.created', row.createdAt),
+        ]);
         return written ? row.id : RETRY;
       } catch (error) {
         if (isSecondReview(error)) throw alreadyReviewed();

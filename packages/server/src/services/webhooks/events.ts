@@ -1,5 +1,5 @@
 import type { Actor, WebhookBooking, WebhookBookingEvent, WebhookEvent, WebhookPackagePurchase } from '@slotwise/sdk/contract';
-import { isAccessEvent, isAccountEvent, isBookingEvent, isReviewEvent, type BookingEvent, type OutboxEvent, type PackageEvent } from '../delivery/channel.js';
+import { isAccessEvent, isAccountEvent, isBookingEvent, isReviewEvent, type BookingEvent, type OutboxEvent, type PackageEvent, type ReviewEvent } from '../delivery/channel.js';
 
 type Change = BookingEvent['payload']['event'];
 type Snapshot = BookingEvent['payload']['booking'];
@@ -101,16 +101,23 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
   return [];
 }
 
+/** A review's webhook event: `review.created` for a new one, with the review as written; none for its answer (the customer's email). */
+function reviewEvents(payload: ReviewEvent['payload']): WebhookEvent[] {
+  if (payload.event.type !== 'review.created' || !('rating' in payload.review)) return [];
+  return [{ type: 'review.created', timestamp: payload.event.at, data: { review: payload.review } }];
+}
+
 /**
  * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
  * change's by the action that made it; `package.purchased` for a purchase whose credits were
- * granted, `package.refunded` for one refunded in full or by its specialist (its unspent credits revoked). Low
+ * granted, `package.refunded` for one refunded in full or by its specialist (its unspent credits revoked);
+ * `review.created` for a new review. Low
  * credits are the customer's business, not the specialist's systems': none; nor
  * are an account's reset and verification emails.
  */
 export function webhookEventsOf(event: OutboxEvent): WebhookEvent[] {
   if (isAccountEvent(event) || isAccessEvent(event)) return []; // a login's, or a customer's own sign-in link: not the specialist's business data
-  if (isReviewEvent(event)) return []; // an answer to a review: the customer's email only (no webhook event type yet)
+  if (isReviewEvent(event)) return reviewEvents(event.payload);
   if (!isBookingEvent(event)) return packageEvents(event.payload);
   const { event: change, booking } = event.payload;
   return (EVENTS[change.action]?.(change, booking) ?? []).map(([type, extra]) => ({

@@ -1,12 +1,12 @@
 import { verifyWebhook, WebhookVerificationError } from '@slotwise/sdk';
-import { WebhookBookingEvent, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent, WebhookPackageEvent } from '@slotwise/sdk/contract';
+import { WebhookBookingEvent, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent, WebhookPackageEvent, WebhookReviewEvent } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError as StandardVerificationError } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deliveries, notifications, webhookEndpoints } from '../../db/schema.js';
 import { isoInstant } from '../../domain/civil.js';
 import { seedDemoPayments } from '../../seed.js';
-import { auth, signUp } from '../../testing/accounts.js';
+import { auth, operatorToken, signUp } from '../../testing/accounts.js';
 import { testApp, type TestApp, type TestAppOptions } from '../../testing/test-app.js';
 import { webhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '../../testing/webhook-receiver.js';
 import { DeliveryFailure } from '../delivery/channel.js';
@@ -344,6 +344,50 @@ describe('package events', () => {
     await settle();
     const event = WebhookPackageEvent.parse(await verifiedEvent(all.secret, at('/hook')[0]!));
     expect(event.data.purchase).toMatchObject({ id: claimed.body.purchase.id, package: { price: 0, sessionCount: 1, validityDays: 7 }, credits: { granted: 1, expiresAt: isoInstant(t.now() + 7 * DAY) } });
+  });
+});
+
+describe('review events', () => {
+  it('sends review.created with the review as written to the endpoints that subscribed; the answer sends none; an erasure scrubs every stored body of them', async () => {
+    await start();
+    const all = await createEndpoint();
+    const reviewsOnly = await createEndpoint({ url: `${rx.url}/reviews`, eventTypes: ['review.created'] });
+    const b = await book('2026-11-23T09:00:00Z');
+    t.setNow(Date.parse('2026-11-24T12:00:00Z'));
+    expect((await t.json(`/v1/me/bookings/${b.booking.id}/complete`, { method: 'POST', headers: me() })).status).toBe(200);
+    await settle();
+    expect(at('/reviews')).toHaveLength(0); // a completed session is not a review
+
+    const words = 'Clear and <b>kind</b>, thank you Ada.';
+    const review = await t.json(`/v1/bookings/${b.booking.id}/review`, { body: { rating: 5, text: words }, headers: auth(b.manageToken) });
+    expect(review.status, JSON.stringify(review.body)).toBe(201);
+    await settle();
+    const event = WebhookReviewEvent.parse(await verifiedEvent(reviewsOnly.secret, at('/reviews')[0]!));
+    expect(await verifiedEvent(all.secret, at('/hook').find((r) => typeOf(r) === 'review.created')!)).toEqual(event);
+    expect(event).toEqual({
+      type: 'review.created',
+      timestamp: isoInstant(t.now()),
+      data: { review: { id: review.body.id, bookingId: b.booking.id, serviceId: t.intro.id, rating: 5, text: words, customer: { name: customer.name, email: customer.email }, createdAt: isoInstant(t.now()) } },
+    });
+    expect(at('/hook').map(typeOf).sort()).toEqual(['booking.completed', 'booking.confirmed', 'booking.created', 'review.created']); // sent side by side: any order
+    expect(await log(reviewsOnly.id)).toMatchObject([{ eventType: 'review.created', bookingId: b.booking.id, status: 'sent', lastStatusCode: 200 }]);
+
+    expect((await t.json(`/v1/me/reviews/${review.body.id}/response`, { body: { text: 'Thank you!' }, headers: me() })).status).toBe(200);
+    await settle();
+    expect(at('/reviews')).toHaveLength(1);
+    expect(at('/hook')).toHaveLength(4);
+
+    // Kept to be redelivered, the bodies sent keep nothing of the customer once they are erased.
+    expect((await t.json('/v1/operator/customers/erase', { body: { email: customer.email }, headers: auth(await operatorToken(t)) })).status).toBe(200);
+    const stored = await t.database.db.select({ kind: deliveries.kind, data: deliveries.data }).from(deliveries).where(eq(deliveries.channel, 'webhook'));
+    expect(stored.map((d) => d.kind).sort()).toEqual(['booking.completed', 'booking.confirmed', 'booking.created', 'review.created', 'review.created']);
+    for (const d of stored) {
+      const body = String((d.data as { body: string }).body);
+      expect(body).not.toContain(customer.email);
+      expect(body).not.toContain(customer.name);
+      expect(body).not.toContain('kind</b>');
+      expect(JSON.parse(body).type).toBe(d.kind); // still the event it was, as JSON
+    }
   });
 });
 

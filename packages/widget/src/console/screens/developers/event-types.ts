@@ -20,6 +20,7 @@ export const eventTypeChoices = [
   { type: 'package.purchased', label: 'A package was bought' },
   { type: 'package.refunded', label: 'A package was refunded (its unspent credits revoked)' },
   { type: 'package.refund_failed', label: 'A package refund failed at the bank (its credits came back)' },
+  { type: 'review.created', label: 'A customer reviewed a session' },
 ] as const satisfies readonly { type: Exclude<Subscription, '*'>; label: string }[];
 
 type Listed = (typeof eventTypeChoices)[number]['type'];
