@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
 import { reviewsJoined, toReviewDetail } from './present.js';
-import { reviewEventQuery } from './review-events.js';
+import { reviewAnsweredQuery } from './review-events.js';
 import type { Query } from '../../db/shaped.js';
 
 const notFound = (id: string) => new ServiceError('review_not_found', t('review_not_found', { id }));
@@ -63,7 +63,7 @@ export async function respondToReview(deps: ServiceDeps, specialist: SpecialistR
     (review) => (review.response ? new ServiceError('review_already_answered', t('review_already_answered')) : undefined),
     isNull(reviews.response),
     { response: text, respondedAt: now },
-    (review) => [reviewEventQuery(deps.database.db, specialist.id, { id: review.id, bookingId: review.bookingId }, 'review.answered', now)],
+    (review) => [reviewAnsweredQuery(deps.database.db, specialist.id, review, now)],
   );
 }
 

@@ -31,22 +31,27 @@ export type ReviewEventPayload =
   | { event: { id: string; type: 'review.created'; at: string }; review: ReviewSnapshot }
   | { event: { id: string; type: 'review.answered'; at: string }; review: { id: string } };
 
-/**
- * The outbox row of a review event, to write in the same batch as the change it tells of. It
- * names the review's booking (`booking_id`), so an erasure of the booking's customer finds it.
- */
-export function reviewEventQuery(db: Drizzle | Tx, specialistId: string, about: ReviewSnapshot | { id: string; bookingId: string }, type: ReviewEventType, now: number) {
-  const id = newId('msg');
-  const head = { id, at: isoInstant(now) };
-  const payload: ReviewEventPayload =
-    type === 'review.created' ? { event: { ...head, type }, review: about as ReviewSnapshot } : { event: { ...head, type }, review: { id: about.id } };
+/** The outbox row of `payload`, naming the review's booking (`booking_id`), so an erasure of the booking's customer finds it. */
+function eventRow(db: Drizzle | Tx, specialistId: string, bookingId: string, payload: ReviewEventPayload, now: number) {
   return (db as Drizzle).insert(outbox).values({
-    id,
-    topic: type,
-    bookingId: about.bookingId,
+    id: payload.event.id,
+    topic: payload.event.type,
+    bookingId,
     eventId: null,
     specialistId,
     payload: payload as unknown as Record<string, unknown>,
     createdAt: now,
   });
+}
+
+/** `review.created`, to write in the same batch as the review: its webhook's copy of it. */
+export function reviewCreatedQuery(db: Drizzle | Tx, specialistId: string, review: ReviewSnapshot, now: number) {
+  const id = newId('msg');
+  return eventRow(db, specialistId, review.bookingId, { event: { id, type: 'review.created', at: isoInstant(now) }, review }, now);
+}
+
+/** `review.answered`, to write in the same batch as the answer: which review, nothing anyone wrote. */
+export function reviewAnsweredQuery(db: Drizzle | Tx, specialistId: string, review: { id: string; bookingId: string }, now: number) {
+  const id = newId('msg');
+  return eventRow(db, specialistId, review.bookingId, { event: { id, type: 'review.answered', at: isoInstant(now) }, review: { id: review.id } }, now);
 }

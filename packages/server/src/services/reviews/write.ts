@@ -9,7 +9,7 @@ import { t } from '../messages/index.js';
 import { findByToken } from '../bookings/customer.js';
 import { reviewNotice } from '../notifications/in-app.js';
 import { reviewsJoined, toReview } from './present.js';
-import { reviewEventQuery } from './review-events.js';
+import { reviewCreatedQuery } from './review-events.js';
 import { isoInstant } from '../../domain/civil.js';
 
 /** Why a booking in `status` cannot be reviewed, in words its customer can act on. */
@@ -63,7 +63,7 @@ export async function createReview(deps: ServiceDeps, id: string, token: string,
         const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [
           db.insert(reviews).values(row),
           notice,
-          reviewEventQuery(db, booking.specialistId, snapshot, 'review.created', row.createdAt),
+          reviewCreatedQuery(db, booking.specialistId, snapshot, row.createdAt),
         ]);
         return written ? row.id : RETRY;
       } catch (error) {
