@@ -29,11 +29,21 @@ export function noteRequests() {
 
 const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref())]);
 
-/** Runs in the page: where it is, whether it is visible and focused, and the text it shows, through shadow roots. */
+/**
+ * Runs in the page: where it is, whether it is visible and focused, the text it shows (through
+ * shadow roots), and mocha's own account of each test — passed, failed with its message, or not
+ * run —, which says whether the tests finished and only their report never reached the runner.
+ */
 const PAGE_STATE = `(() => {
   const text = (node) => node.nodeType === 3 ? node.textContent : node.nodeType !== 1 || /^(SCRIPT|STYLE)$/.test(node.tagName) ? '' : [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes].map(text).join(' ');
+  const tests = [];
+  const walk = (suite) => {
+    for (const t of suite.tests) tests.push((t.state || 'running or not yet run') + ': ' + t.fullTitle().slice(0, 160) + (t.err ? ' — ' + String(t.err.message).replace(/\\s+/g, ' ').slice(0, 300) : ''));
+    suite.suites.forEach(walk);
+  };
+  if (window.mocha && window.mocha.suite) walk(window.mocha.suite);
   return { url: location.pathname + location.search, visibility: document.visibilityState, focused: document.hasFocus(),
-    active: document.activeElement && document.activeElement.tagName, shows: text(document.body).replace(/\\s+/g, ' ').trim().slice(0, 800) };
+    active: document.activeElement && document.activeElement.tagName, shows: text(document.body).replace(/\\s+/g, ' ').trim().slice(0, 800), tests };
 })()`;
 
 async function diagnose(sessionId, page, seconds) {
@@ -48,6 +58,7 @@ async function diagnose(sessionId, page, seconds) {
   else {
     lines.push(`  the page: ${state.url} — ${state.visibility}, ${state.focused ? 'focused' : 'not focused'}, active element ${state.active}`);
     lines.push(`  it shows: ${state.shows || '(nothing)'}`);
+    lines.push('  its tests, as mocha has them:', ...(state.tests.length ? state.tests : ['(none found)']).map((line) => `    ${line}`));
   }
   lines.push(`  this process (the runner and the APIs): ${await processState()}`);
   lines.push('  its threads, by what they are doing (the same stack counted once):', ...(await threadStacks()).map((line) => `    ${line}`));
