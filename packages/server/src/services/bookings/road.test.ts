@@ -78,16 +78,22 @@ describe('the one road', () => {
     const outboxWrites = /\.(insert|delete)\(\s*outbox\s*\)|\b(insert\s+into|delete\s+from)\s+[`"']?outbox\b/i;
     // A booking is written by the road alone. Outbox rows are written by the road (booking changes),
     // by the packages' own helper (a purchase, low credits), the accounts' (a reset or
-    // verification email) and the customers' ("My bookings" link), which name no booking.
+    // verification email) and the customers' ("My bookings" link), which name no booking, and the
+    // reviews' (a review, its answer), which name the review's booking — so an erasure finds them —
+    // but are no change of it: no booking event, no `booking.` topic.
     expect(files.filter((f) => f.file !== 'services/bookings/road.ts' && bookingWrites.test(f.text)).map((f) => f.file)).toEqual([]);
     const helpers = ['services/packages/outbox.ts', 'services/accounts/account-events.ts', 'services/customers/access-events.ts'];
-    const outboxWriters = ['services/bookings/road.ts', ...helpers];
+    const reviews = 'services/reviews/review-events.ts';
+    const outboxWriters = ['services/bookings/road.ts', ...helpers, reviews];
     expect(files.filter((f) => !outboxWriters.includes(f.file) && outboxWrites.test(f.text)).map((f) => f.file)).toEqual([]);
     for (const helper of helpers) {
       const text = files.find((f) => f.file === helper)!.text;
       expect(text, helper).toMatch(/bookingId: null,\s*eventId: null,/);
       expect(text, helper).not.toMatch(/['`"]booking\./);
     }
+    const reviewText = files.find((f) => f.file === reviews)!.text;
+    expect(reviewText).toMatch(/bookingId,\s*eventId: null,/);
+    expect(reviewText).not.toMatch(/['`"]booking\./);
   });
 
   it('books a free session: confirmed at once', async () => {
