@@ -6,6 +6,7 @@ import { links, messageIdFor } from './links.js';
 import type { Strings } from './locales/index.js';
 import { unsubscribeToken } from './opt-outs.js';
 import type { OutgoingMail } from './port.js';
+import { bareAddress, specialistAddress } from './recipients.js';
 
 /** A rendered message, or why it is not sent after all (`skipped`, never `sent`). */
 export type Composed = { mail: OutgoingMail } | { skip: string };
@@ -27,6 +28,16 @@ export const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
 export const mailbox = (name: string, address: string) => `"${oneLine(name).replace(/[\\"]/g, (c) => `\\${c}`)}" <${address}>`;
 /** `Slotwise` of `Slotwise <bookings@example.com>`: the name customers see after "via". */
 export const brandOf = (from: string) => /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1]?.trim() || 'Slotwise';
+
+/**
+ * The sender of a customer's email about a specialist's business (a package, a review): the
+ * service's address under `Name via Brand`, and replies to the specialist's own address when
+ * they have one.
+ */
+export async function fromSpecialist(deps: ServiceDeps, specialist: SpecialistRow): Promise<{ from: string; replyTo?: string }> {
+  const replyTo = await specialistAddress(deps.database.db, specialist);
+  return { from: mailbox(`${specialist.name} via ${brandOf(deps.mailFrom)}`, bareAddress(deps.mailFrom)), ...(replyTo ? { replyTo: mailbox(specialist.name, replyTo) } : {}) };
+}
 
 /** The small print, `List-Unsubscribe` for optional kinds, both bodies and the stable Message-ID. */
 export async function finish(

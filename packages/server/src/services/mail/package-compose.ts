@@ -3,13 +3,12 @@ import { packagePurchases, refunds, services } from '../../db/schema.js';
 import { remaining } from '../../domain/credits.js';
 import type { ServiceDeps } from '../deps.js';
 import { LOW_CREDITS, lotsOfPurchases, mintPurchaseToken } from '../packages/credits.js';
-import { brandOf, finish, mailbox, type Composed, type Facts } from './envelope.js';
+import { finish, fromSpecialist, type Composed, type Facts } from './envelope.js';
 import { longDate, money, time, zoneLabel } from './format.js';
 import type { PackageEmailKind } from './kinds.js';
 import { links } from './links.js';
 import { stringsFor } from './locales/index.js';
 import { staleExpiryReminder, type PackageEmailData } from './package-plan.js';
-import { bareAddress, specialistAddress } from './recipients.js';
 import { PACKAGE_TEMPLATES } from './templates/index.js';
 
 const DAY_MS = 86_400_000;
@@ -71,11 +70,9 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
     ...(code ? { code } : {}),
     links: code ? { credits: links.credits(deps, code), book: links.bookWithCredits(deps, specialist.handle, code) } : {},
   });
-  const replyTo = await specialistAddress(db, specialist);
   return finish(deps, { ...facts, t, locale, zone }, written, {
     footer: [t.common.footerPackage(specialist.name)],
-    from: mailbox(`${specialist.name} via ${brandOf(deps.mailFrom)}`, bareAddress(deps.mailFrom)),
-    ...(replyTo ? { replyTo: mailbox(specialist.name, replyTo) } : {}),
+    ...(await fromSpecialist(deps, specialist)),
     to: delivery.recipient,
   });
 }

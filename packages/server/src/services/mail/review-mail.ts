@@ -5,8 +5,7 @@ import { mintManageToken } from '../bookings/customer.js';
 import type { DeliveryDraft, ReviewEvent } from '../delivery/channel.js';
 import { newDeliveryId } from '../delivery/dispatcher.js';
 import type { ServiceDeps } from '../deps.js';
-import { bareAddress, specialistAddress } from './recipients.js';
-import { brandOf, finish, mailbox, type Composed } from './envelope.js';
+import { finish, fromSpecialist, type Composed } from './envelope.js';
 import { longDate } from './format.js';
 import { kindInfo, type KindInfo, type ReviewEmailKind } from './kinds.js';
 import { links } from './links.js';
@@ -63,11 +62,9 @@ export async function composeReviewEmail(deps: ServiceDeps, facts: { kind: Revie
     answer: review.response,
     url: links.manage(deps, specialist.handle, booking.id, token),
   });
-  const replyTo = await specialistAddress(db, specialist);
   return finish(deps, { ...facts, t, locale, zone }, written, {
     footer: [t.common.footerCustomer(specialist.name)],
-    from: mailbox(`${specialist.name} via ${brandOf(deps.mailFrom)}`, bareAddress(deps.mailFrom)),
-    ...(replyTo ? { replyTo: mailbox(specialist.name, replyTo) } : {}),
+    ...(await fromSpecialist(deps, specialist)),
     to: delivery.recipient,
   });
 }
