@@ -26,10 +26,10 @@ export const BOOKING_WEBHOOK_EVENT_TYPES = [
  * package paid for, or a free one claimed: its credits were granted) and `package.refunded` (its
  * payment refunded in full, or refunded by the specialist from Slotwise: the unspent credits were
  * revoked) and `package.refund_failed` (a refund of it failed at the provider after it was
- * created: the revoked credits came back), and `review.created` (a customer reviewed a completed
- * session). The README's "Outgoing webhooks" table says which change sends which type.
+ * created: the revoked credits came back), `review.created` (a customer reviewed a completed
+ * session) and `review.answered` (the specialist answered a review publicly). The README's "Outgoing webhooks" table says which change sends which type.
  */
-export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded', 'package.refund_failed', 'review.created'] as const;
+export const WEBHOOK_EVENT_TYPES = [...BOOKING_WEBHOOK_EVENT_TYPES, 'package.purchased', 'package.refunded', 'package.refund_failed', 'review.created', 'review.answered'] as const;
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 
@@ -267,12 +267,28 @@ export const WebhookReviewEvent = z
   .meta({ id: 'WebhookReviewEvent' });
 
 /**
+ * `review.answered`: the specialist answered a review publicly (once; it shows under the review).
+ * `data.review` is the review as it stood when answered, `data.answer` the answer.
+ */
+export const WebhookReviewAnsweredEvent = z
+  .strictObject({
+    type: z.literal('review.answered'),
+    timestamp: Instant,
+    data: z.strictObject({
+      review: WebhookReview,
+      /** Plain text, as typed: escape it where it is shown. */
+      answer: z.strictObject({ text: z.string(), answeredAt: Instant }),
+    }),
+  })
+  .meta({ id: 'WebhookReviewAnsweredEvent' });
+
+/**
  * The JSON body of every delivery (Standard Webhooks' `type`, `timestamp`, `data`), told apart by
  * `type`: booking and payment events carry `data.booking`, package events carry
- * `data.purchase`, `review.created` carries `data.review`. `timestamp` is when it happened, not when this attempt was made (that is the
+ * `data.purchase`, `review.created` carries `data.review`, `review.answered` `data.review` and `data.answer`. `timestamp` is when it happened, not when this attempt was made (that is the
  * `webhook-timestamp` header).
  */
-export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent, WebhookPackageRefundFailedEvent, WebhookReviewEvent]).meta({ id: 'WebhookEvent' });
+export const WebhookEvent = z.discriminatedUnion('type', [WebhookBookingEvent, WebhookPackageEvent, WebhookPackageRefundedEvent, WebhookPackageRefundFailedEvent, WebhookReviewEvent, WebhookReviewAnsweredEvent]).meta({ id: 'WebhookEvent' });
 
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 export type WebhookSubscription = z.infer<typeof WebhookSubscription>;

@@ -42,7 +42,7 @@ export interface AccessEvent extends Omit<OutboxRow, 'payload' | 'topic'> {
   payload: AccessEventPayload;
 }
 
-/** A review's event: `review.created` (a webhook event), `review.answered` (an email to the customer who wrote it). Its booking is named, never changed. */
+/** A review's event: `review.created` (a webhook event), `review.answered` (a webhook event, and an email to the customer who wrote it). Its booking is named, never changed. */
 export interface ReviewEvent extends Omit<OutboxRow, 'payload' | 'topic' | 'bookingId'> {
   topic: ReviewEventPayload['event']['type'];
   bookingId: string;

@@ -75,7 +75,7 @@ interface Snapshot {
   outboxRows: { id: string; payload: Record<string, unknown> }[];
   messages: { id: string; status: string; recipient: string; data: Record<string, unknown> }[];
   notices: NotificationRow[];
-  /** What they wrote in reviews of their bookings: copied into `review.created` webhooks. */
+  /** What they wrote in reviews of their bookings, and the specialist's answers (which may quote them): copied into review webhooks. */
   reviewTexts: string[];
   /** Nothing of theirs added, sent or changed since the reads: the batch's guard. */
   still: SQL;
@@ -109,7 +109,7 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
     db.select({ id: deliveries.id, status: deliveries.status, recipient: deliveries.recipient, data: deliveries.data }).from(deliveries).where(theirMessages),
     db.select().from(notifications).where(theirNotices),
     db.select({ n: sql<number>`count(*)` }).from(bookingEvents).where(theirEvents),
-    bookingIds.length ? db.select({ text: reviews.text }).from(reviews).where(inArray(reviews.bookingId, bookingIds)) : Promise.resolve([]),
+    bookingIds.length ? db.select({ text: reviews.text, response: reviews.response }).from(reviews).where(inArray(reviews.bookingId, bookingIds)) : Promise.resolve([]),
   ]);
   const unsentNow = messages.filter((m) => (UNSENT as readonly string[]).includes(m.status)).length;
   const still = and(
@@ -122,7 +122,7 @@ async function snapshot(db: Drizzle, email: string): Promise<Snapshot> {
     sql`${count(deliveries, unsent)} = ${unsentNow}`,
     sql`${count(notifications, theirNotices)} = ${notices.length}`,
   )!;
-  return { booked, purchased, paid: paid.length, outboxRows: outboxRows as Snapshot['outboxRows'], messages: messages as Snapshot['messages'], notices, reviewTexts: written.map((r) => r.text).filter(Boolean), still };
+  return { booked, purchased, paid: paid.length, outboxRows: outboxRows as Snapshot['outboxRows'], messages: messages as Snapshot['messages'], notices, reviewTexts: written.flatMap((r) => [r.text, r.response ?? '']).filter(Boolean), still };
 }
 
 /** Every statement of the erasure, computed from the snapshot: rows replaced in place, by id. */

@@ -1,12 +1,12 @@
 import type { ReviewDetail } from '@slotwise/sdk/contract';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY } from '../../db/batch.js';
-import { reviews, type SpecialistRow } from '../../db/schema.js';
+import { bookings, reviews, type SpecialistRow } from '../../db/schema.js';
 import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
 import { reviewsJoined, toReviewDetail } from './present.js';
-import { reviewAnsweredQuery } from './review-events.js';
+import { reviewAnsweredQuery, type ReviewSnapshot } from './review-events.js';
 import type { Query } from '../../db/shaped.js';
 
 const notFound = (id: string) => new ServiceError('review_not_found', t('review_not_found', { id }));
@@ -24,7 +24,7 @@ async function change(
   refuse: (review: ReviewDetail) => ServiceError | undefined,
   unchanged: ReturnType<typeof isNull | typeof isNotNull>,
   set: Partial<typeof reviews.$inferInsert>,
-  also: (review: ReviewDetail) => Query[] = () => [],
+  also: (review: ReviewDetail) => Promise<Query[]> | Query[] = () => [],
 ): Promise<ReviewDetail> {
   const { database } = deps;
   const db = database.db;
@@ -41,7 +41,8 @@ async function change(
       const review = await read();
       const refusal = refuse(review);
       if (refusal) throw refusal;
-      const written = await guardedBatch(database, sql`exists (select 1 from ${reviews} where ${and(mine, unchanged)})`, [db.update(reviews).set(set).where(and(mine, unchanged)), ...also(review)]);
+      const extra = await also(review);
+      const written = await guardedBatch(database, sql`exists (select 1 from ${reviews} where ${and(mine, unchanged)})`, [db.update(reviews).set(set).where(and(mine, unchanged)), ...extra]);
       return written ? true : RETRY;
     },
     writeContention,
@@ -51,8 +52,8 @@ async function change(
 
 /**
  * The specialist answers one of their own reviews publicly, once. The same batch writes the
- * `review.answered` outbox row, so the customer who wrote the review is emailed the answer exactly
- * when it exists.
+ * `review.answered` outbox row, so the customer who wrote the review is emailed the answer, and the
+ * specialist's endpoints get their webhook, exactly when it exists.
  */
 export async function respondToReview(deps: ServiceDeps, specialist: SpecialistRow, id: string, text: string): Promise<ReviewDetail> {
   const now = deps.clock();
@@ -63,8 +64,19 @@ export async function respondToReview(deps: ServiceDeps, specialist: SpecialistR
     (review) => (review.response ? new ServiceError('review_already_answered', t('review_already_answered')) : undefined),
     isNull(reviews.response),
     { response: text, respondedAt: now },
-    (review) => [reviewAnsweredQuery(deps.database.db, specialist.id, review, now)],
+    async (review) => [reviewAnsweredQuery(deps.database.db, specialist.id, await snapshotOf(deps, review), text, now)],
   );
+}
+
+/** Review `review` as its webhooks carry it: with its booking's service and customer, read now. */
+async function snapshotOf(deps: ServiceDeps, review: ReviewDetail): Promise<ReviewSnapshot> {
+  const [booking] = await deps.database.db
+    .select({ serviceId: bookings.serviceId, name: bookings.customerName, email: bookings.customerEmail })
+    .from(bookings)
+    .where(eq(bookings.id, review.bookingId))
+    .limit(1);
+  if (!booking) throw notFound(review.id);
+  return { id: review.id, bookingId: review.bookingId, serviceId: booking.serviceId, rating: review.rating, text: review.text, customer: { name: booking.name, email: booking.email }, createdAt: review.createdAt };
 }
 
 /** An operator hides a review: kept with who, when and why; no longer shown nor counted. */

@@ -6,11 +6,12 @@ import { newId } from '../ids.js';
 /**
  * What happens to a review that someone is told of, each an outbox topic of that name:
  * `review.created`, a customer reviewed a session (the specialist's systems, by webhook), and
- * `review.answered`, the specialist's public answer (emailed to the customer who wrote the review).
+ * `review.answered`, the specialist's public answer (emailed to the customer who wrote the review,
+ * and a webhook).
  */
 export type ReviewEventType = 'review.created' | 'review.answered';
 
-/** A new review as its webhook carries it, copied when it is written (an erasure scrubs the copy). */
+/** A review as its webhooks carry it, copied when it is written or answered (an erasure scrubs the copy). */
 export interface ReviewSnapshot {
   id: string;
   bookingId: string;
@@ -22,14 +23,14 @@ export interface ReviewSnapshot {
 }
 
 /**
- * What a review event's outbox row carries. `review.created`: the review as written, for the
- * webhook's body. `review.answered`: only which review — its email is worded when it is sent, from
- * the review as it stands then (an erasure or a hidden review meanwhile is honoured, and no copy of
- * the words waits in the outbox).
+ * What a review event's outbox row carries, for its webhook's body: the review as it stood, and for
+ * `review.answered` the answer. The customer's email about an answer uses only `review.id`: it is
+ * worded when it is sent, from the review as it stands then (an erasure or a hidden review
+ * meanwhile is honoured).
  */
 export type ReviewEventPayload =
   | { event: { id: string; type: 'review.created'; at: string }; review: ReviewSnapshot }
-  | { event: { id: string; type: 'review.answered'; at: string }; review: { id: string } };
+  | { event: { id: string; type: 'review.answered'; at: string }; review: ReviewSnapshot; answer: { text: string; answeredAt: string } };
 
 /** The outbox row of `payload`, naming the review's booking (`booking_id`), so an erasure of the booking's customer finds it. */
 function eventRow(db: Drizzle | Tx, specialistId: string, bookingId: string, payload: ReviewEventPayload, now: number) {
@@ -50,8 +51,9 @@ export function reviewCreatedQuery(db: Drizzle | Tx, specialistId: string, revie
   return eventRow(db, specialistId, review.bookingId, { event: { id, type: 'review.created', at: isoInstant(now) }, review }, now);
 }
 
-/** `review.answered`, to write in the same batch as the answer: which review, nothing anyone wrote. */
-export function reviewAnsweredQuery(db: Drizzle | Tx, specialistId: string, review: { id: string; bookingId: string }, now: number) {
+/** `review.answered`, to write in the same batch as the answer: the review as it stood and the answer `text`. */
+export function reviewAnsweredQuery(db: Drizzle | Tx, specialistId: string, review: ReviewSnapshot, text: string, now: number) {
   const id = newId('msg');
-  return eventRow(db, specialistId, review.bookingId, { event: { id, type: 'review.answered', at: isoInstant(now) }, review: { id: review.id } }, now);
+  const at = isoInstant(now);
+  return eventRow(db, specialistId, review.bookingId, { event: { id, type: 'review.answered', at }, review, answer: { text, answeredAt: at } }, now);
 }

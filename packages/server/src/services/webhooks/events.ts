@@ -101,17 +101,23 @@ function packageEvents(payload: PackageEvent['payload']): WebhookEvent[] {
   return [];
 }
 
-/** A review's webhook event: `review.created` for a new one, with the review as written; none for its answer (the customer's email). */
+/**
+ * A review's webhook event: `review.created` for a new one, with the review as written;
+ * `review.answered` for its answer, with the review as it stood and the answer. (A row written
+ * before answers had webhooks named only its review: none for it.)
+ */
 function reviewEvents(payload: ReviewEvent['payload']): WebhookEvent[] {
-  if (payload.event.type !== 'review.created' || !('rating' in payload.review)) return [];
-  return [{ type: 'review.created', timestamp: payload.event.at, data: { review: payload.review } }];
+  if (!('rating' in payload.review)) return [];
+  const timestamp = payload.event.at;
+  if (payload.event.type === 'review.created') return [{ type: 'review.created', timestamp, data: { review: payload.review } }];
+  return 'answer' in payload ? [{ type: 'review.answered', timestamp, data: { review: payload.review, answer: payload.answer } }] : [];
 }
 
 /**
  * The webhook events one outbox row sends, each with the JSON body every endpoint gets: a booking
  * change's by the action that made it; `package.purchased` for a purchase whose credits were
  * granted, `package.refunded` for one refunded in full or by its specialist (its unspent credits revoked);
- * `review.created` for a new review. Low
+ * `review.created` for a new review, `review.answered` for its answer. Low
  * credits are the customer's business, not the specialist's systems': none; nor
  * are an account's reset and verification emails.
  */

@@ -1,5 +1,5 @@
 import { verifyWebhook, WebhookVerificationError } from '@slotwise/sdk';
-import { WebhookBookingEvent, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent, WebhookPackageEvent, WebhookReviewEvent } from '@slotwise/sdk/contract';
+import { WebhookBookingEvent, WebhookDelivery, WebhookDeliveryList, WebhookEndpoint, WebhookEndpointWithSecret, WebhookEvent, WebhookPackageEvent, WebhookReviewAnsweredEvent, WebhookReviewEvent } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError as StandardVerificationError } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -348,7 +348,7 @@ describe('package events', () => {
 });
 
 describe('review events', () => {
-  it('sends review.created with the review as written to the endpoints that subscribed; the answer sends none; an erasure scrubs every stored body of them', async () => {
+  it('sends review.created with the review as written and review.answered with the answer to the endpoints that subscribed; an erasure scrubs every stored body of them', async () => {
     await start();
     const all = await createEndpoint();
     const reviewsOnly = await createEndpoint({ url: `${rx.url}/reviews`, eventTypes: ['review.created'] });
@@ -372,20 +372,30 @@ describe('review events', () => {
     expect(at('/hook').map(typeOf).sort()).toEqual(['booking.completed', 'booking.confirmed', 'booking.created', 'review.created']); // sent side by side: any order
     expect(await log(reviewsOnly.id)).toMatchObject([{ eventType: 'review.created', bookingId: b.booking.id, status: 'sent', lastStatusCode: 200 }]);
 
-    expect((await t.json(`/v1/me/reviews/${review.body.id}/response`, { body: { text: 'Thank you!' }, headers: me() })).status).toBe(200);
+    const answeredAt = Date.parse('2026-11-25T08:30:00Z');
+    t.setNow(answeredAt);
+    const answer = 'Thank you, Ada: see you <i>soon</i>.';
+    expect((await t.json(`/v1/me/reviews/${review.body.id}/response`, { body: { text: answer }, headers: me() })).status).toBe(200);
     await settle();
-    expect(at('/reviews')).toHaveLength(1);
-    expect(at('/hook')).toHaveLength(4);
+    expect(at('/reviews')).toHaveLength(1); // subscribed to review.created only
+    expect(at('/hook').map(typeOf).filter((type) => type.startsWith('review.')).sort()).toEqual(['review.answered', 'review.created']);
+    const answered = WebhookReviewAnsweredEvent.parse(await verifiedEvent(all.secret, at('/hook').find((r) => typeOf(r) === 'review.answered')!));
+    expect(answered).toEqual({
+      type: 'review.answered',
+      timestamp: isoInstant(answeredAt),
+      data: { review: event.data.review, answer: { text: answer, answeredAt: isoInstant(answeredAt) } },
+    });
 
     // Kept to be redelivered, the bodies sent keep nothing of the customer once they are erased.
     expect((await t.json('/v1/operator/customers/erase', { body: { email: customer.email }, headers: auth(await operatorToken(t)) })).status).toBe(200);
     const stored = await t.database.db.select({ kind: deliveries.kind, data: deliveries.data }).from(deliveries).where(eq(deliveries.channel, 'webhook'));
-    expect(stored.map((d) => d.kind).sort()).toEqual(['booking.completed', 'booking.confirmed', 'booking.created', 'review.created', 'review.created']);
+    expect(stored.map((d) => d.kind).sort()).toEqual(['booking.completed', 'booking.confirmed', 'booking.created', 'review.answered', 'review.created', 'review.created']);
     for (const d of stored) {
       const body = String((d.data as { body: string }).body);
       expect(body).not.toContain(customer.email);
       expect(body).not.toContain(customer.name);
       expect(body).not.toContain('kind</b>');
+      expect(body).not.toContain('<i>soon</i>'); // the answer goes with the review (it may quote it)
       expect(JSON.parse(body).type).toBe(d.kind); // still the event it was, as JSON
     }
   });

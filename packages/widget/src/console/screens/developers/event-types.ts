@@ -21,6 +21,7 @@ export const eventTypeChoices = [
   { type: 'package.refunded', label: 'A package was refunded (its unspent credits revoked)' },
   { type: 'package.refund_failed', label: 'A package refund failed at the bank (its credits came back)' },
   { type: 'review.created', label: 'A customer reviewed a session' },
+  { type: 'review.answered', label: 'You answered a review' },
 ] as const satisfies readonly { type: Exclude<Subscription, '*'>; label: string }[];
 
 type Listed = (typeof eventTypeChoices)[number]['type'];
