@@ -12,7 +12,13 @@ export const BookingStatus = z.enum(['held', 'confirmed', 'cancelled', 'expired'
 export const Actor = z.enum(['customer', 'specialist', 'system', 'operator']);
 
 export const Customer = z.strictObject({
-  name: z.string().trim().min(1, { message: say('customer_name_required') }).max(120),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: say('customer_name_required') })
+    .max(120)
+    // Not only invisible characters (a zero-width space is not trimmed).
+    .refine((name) => name === '' || /[\p{L}\p{N}]/u.test(name), { message: say('customer_name_required') }),
   email: Email,
   timeZone: TimeZone,
 });

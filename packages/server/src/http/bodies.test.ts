@@ -44,3 +44,65 @@ describe('bodies at the edge', () => {
     expect((await t.database.db.select({ n: count() }).from(bookings))[0]!.n).toBe(0);
   });
 });
+
+describe('text a field cannot keep', () => {
+  const booking = (customer: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    t.json('/v1/bookings', { body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T09:00:00Z', customer: { email: 'ada@example.com', timeZone: 'Europe/Berlin', ...customer }, ...extra } });
+  const stored = async () => (await t.database.db.select({ n: count() }).from(bookings))[0]!.n;
+
+  it('refuses a control character or half a surrogate pair, naming the field, instead of storing the text cut short or changed', async () => {
+    const nul = await booking({ name: 'Ada\u0000Lovelace' });
+    expect(nul.status).toBe(400);
+    expect(nul.body).toMatchObject({ code: 'invalid_request', errors: [{ field: 'body.customer.name', message: expect.stringContaining('U+0000') }] });
+    expect(nul.body.detail).toContain('body.customer.name');
+    const bell = await booking({ name: 'Ada' }, { notes: 'ring\u0007' });
+    expect(bell.body.errors).toEqual([{ field: 'body.notes', message: expect.stringContaining('U+0007') }]);
+    const c1 = await booking({ name: 'Ada\u0085' });
+    expect(c1.body.errors[0].message).toContain('U+0085');
+    const half = await booking({ name: 'Ada \ud83d' });
+    expect(half.status).toBe(400);
+    expect(half.body.errors).toEqual([{ field: 'body.customer.name', message: expect.stringContaining('unpaired surrogate') }]);
+    expect(await stored()).toBe(0);
+
+    // The specialist's own text is kept whole or refused, too: the bio stays as it was.
+    const me = { authorization: `Bearer ${t.apiKey}` };
+    const before = (await t.json('/v1/me', { headers: me })).body.bio;
+    const bio = await t.json('/v1/me', { method: 'PATCH', body: { bio: 'before\u0000after' }, headers: me });
+    expect(bio.body.errors).toEqual([{ field: 'body.bio', message: expect.stringContaining('U+0000') }]);
+    expect((await t.json('/v1/me', { headers: me })).body.bio).toBe(before);
+  });
+
+  it('keeps line breaks, tabs, whole emoji and right-to-left text; says it in the caller language', async () => {
+    const ok = await booking({ name: 'Ada 👩🏽‍💻 עדה' }, { notes: 'line one\nline two\r\n\tindented' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.booking.customer.name).toBe('Ada 👩🏽‍💻 עדה');
+    expect(ok.body.booking.notes).toBe('line one\nline two\r\n\tindented');
+    const german = await t.json('/v1/bookings', {
+      body: { specialist: 'demo', service: t.intro.id, start: '2026-11-23T10:00:00Z', customer: { name: 'A\u0001', email: 'b@example.com', timeZone: 'Europe/Berlin' } },
+      headers: { 'accept-language': 'de' },
+    });
+    expect(german.body.errors[0].message).toContain('Steuerzeichen U+0001');
+  });
+
+  it('refuses a name of invisible characters only, as an empty one', async () => {
+    const invisible = await booking({ name: '\u200b\u200d' });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.errors).toEqual([{ field: 'body.customer.name', message: 'Tell us your name.' }]);
+  });
+
+  it('refuses bytes that are not UTF-8, a compressed body and another charset with what to send instead', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"specialist":"demo","notes":"caf'), 0xe9, ...new TextEncoder().encode('"}')]);
+    const bytes = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: latin1 });
+    expect(bytes.status).toBe(400);
+    expect(await bytes.json()).toMatchObject({ code: 'invalid_json', detail: 'The body is not valid UTF-8; send JSON encoded as UTF-8.' });
+    const gzip = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array([0x1f, 0x8b, 8, 0]) });
+    expect(gzip.status).toBe(415);
+    expect((await gzip.json()).detail).toBe('Send the body uncompressed: Content-Encoding gzip is not accepted.');
+    const utf16 = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-16' }, body: '{}' });
+    expect(utf16.status).toBe(415);
+    expect((await utf16.json()).detail).toBe('Send the JSON as UTF-8: charset utf-16 is not accepted.');
+    const utf8 = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8' }, body: '{"x":1}' });
+    expect(utf8.status).toBe(400); // judged as JSON: an unknown key, not a media type
+    expect((await utf8.json()).code).toBe('invalid_request');
+  });
+});

@@ -46,16 +46,63 @@ const languageOf = (c: Context) => () => negotiateLanguage(c.req.header('accept-
 
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') throw new HttpError('unsupported_media_type', t('unsupported_media_type.encoding', { encoding }));
   const text = await c.req.text();
   if (text.trim() === '') return {};
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new HttpError('unsupported_media_type', t('unsupported_media_type'));
   }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) throw new HttpError('unsupported_media_type', t('unsupported_media_type.charset', { charset }));
+  // The text was decoded leniently: a U+FFFD in it may stand for bytes that were not UTF-8.
+  if (text.includes('\uFFFD') && !isUtf8(await c.req.arrayBuffer())) throw new HttpError('invalid_json', t('invalid_json.utf8'));
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new HttpError('invalid_json', t('invalid_json'));
   }
+  // A control character or half a surrogate pair arrives only through an escape (or, for DEL and
+  // the C1 controls, as itself): most bodies have neither and are not walked.
+  if (/\\u|[\u007f-\u009f]/.test(text)) {
+    const errors = unstorable(body, ['body']);
+    if (errors.length) throw new HttpError('invalid_request', t('invalid_request.field', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
+  }
+  return body;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function isUtf8(bytes: ArrayBuffer): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// A high surrogate with no low one after it, or a low one with no high one before it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The strings of a parsed body that text cannot keep: a control character (SQLite's C API ends a
+ * string at NUL, and a mail header must not hold one) or half of a surrogate pair (stored as
+ * U+FFFD). Refused at the edge, each named by its field, rather than stored cut short or changed.
+ */
+function unstorable(value: unknown, path: string[], out: FieldText[] = []): FieldText[] {
+  if (typeof value === 'string') {
+    const control = CONTROL.exec(value);
+    if (control) out.push({ field: path.join('.'), message: t('invalid_request.control_character', { code: `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }) });
+    else if (LONE_SURROGATE.test(value)) out.push({ field: path.join('.'), message: t('invalid_request.broken_text') });
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unstorable(item, [...path, String(i)], out));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) unstorable(item, [...path, key], out);
+  }
+  return out;
 }
 
 /**

@@ -97,6 +97,9 @@ export function bodyLimit(options: BodyLimitOptions): MiddlewareHandler<AppEnv> 
       offset += chunk.byteLength;
     }
     c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body, signal: raw.signal });
+    // The bytes as they came, for a reader that must tell them from their decoded text (which
+    // Hono would otherwise derive from a cached `text()`, with any invalid UTF-8 already replaced).
+    (c.req.bodyCache as Record<string, Promise<unknown>>).arrayBuffer = Promise.resolve(body.buffer);
     await next();
   };
 }
