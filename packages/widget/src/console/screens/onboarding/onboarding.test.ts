@@ -116,4 +116,25 @@ describe('<slotwise-console-onboarding>', () => {
     expect(textOf(find(el, '.lead'))).to.contain('Your page takes no new bookings while it is not active.');
     expect(textOf(find(el, '.lead'))).not.to.contain('Customers can book you now.');
   });
+
+  it('keeps a day of several intervals as it is when the hours are saved from here, and says where to change it', async () => {
+    const { tokens } = await signUpSpecialist();
+    const session = await sessionFor(tokens);
+    const weekly = [
+      { weekday: 1, start: '09:00', end: '12:00' },
+      { weekday: 1, start: '13:00', end: '17:00' },
+      { weekday: 2, start: '10:00', end: '16:00' },
+    ];
+    await session.client.me.availability.replaceWeekly({ weekly, breaks: [] });
+    const el = await inConsole<SlotwiseConsoleOnboarding>(html`<slotwise-console-onboarding></slotwise-console-onboarding>`, session);
+    await eventually(() => find(el, '#step-hours form'), 'the hours step');
+    expect(textOf(find(el, '#step-hours .several'))).to.contain('09:00–12:00, 13:00–17:00');
+    expect(find(el, '#step-hours input[name="on-1"]')).to.equal(null);
+    expect(find<HTMLAnchorElement>(el, '#step-hours .several a')!.getAttribute('href')).to.equal('#/availability');
+    find<HTMLInputElement>(el, '#step-hours input[name="on-7"]')!.click();
+    find<HTMLButtonElement>(el, '#step-hours button[type=submit]')!.click();
+    await eventually(() => session.announced.includes('Weekly hours saved.'), 'the hours saved');
+    const saved = (await session.client.me.availability.retrieve()).weekly.map(({ weekday, start, end }) => ({ weekday, start, end }));
+    expect(saved).to.deep.equal([...weekly, { weekday: 7, start: '09:00', end: '17:00' }]);
+  });
 });

@@ -89,10 +89,15 @@ export function serviceStep(o: Onboarding) {
 export function hoursStep(o: Onboarding) {
   const { weekly, breaks } = o.progress!.availability;
   const current = weekly.length ? weekly : DEFAULT_WEEKLY;
+  const on = (day: number) => current.filter((h) => h.weekday === day).map(({ weekday, start, end }) => ({ weekday, start, end }));
   const submit = (event: Event) => {
     const data = formValues(event);
-    const days = [1, 2, 3, 4, 5, 6, 7].filter((day) => data.get(`on-${day}`));
-    const next = days.map((weekday) => ({ weekday, start: String(data.get(`start-${weekday}`)), end: String(data.get(`end-${weekday}`)) }));
+    // A day of several intervals is shown, not edited, here: it is saved as it was.
+    const next = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => {
+      const intervals = on(weekday);
+      if (intervals.length > 1) return intervals;
+      return data.get(`on-${weekday}`) ? [{ weekday, start: String(data.get(`start-${weekday}`)), end: String(data.get(`end-${weekday}`)) }] : [];
+    });
     void o.save('hours', () => o.session!.client.me.availability.replaceWeekly({ weekly: next, breaks }), 'Weekly hours saved.');
   };
   return step('hours', '3. Your weekly hours', o.progress!.done.hours, html`
@@ -100,8 +105,16 @@ export function hoursStep(o: Onboarding) {
       ${alert(o, 'hours')}
       <p class="hint">In ${o.session!.profile!.timeZone}. Breaks and several intervals a day: <a href="#/availability">Availability</a>.</p>
       <div class="days">${[1, 2, 3, 4, 5, 6, 7].map((day) => {
-        const hours = current.find((h) => h.weekday === day);
+        const intervals = on(day);
+        const hours = intervals[0];
         const name = weekdayName(day);
+        if (intervals.length > 1) {
+          return html`<div class="day several">
+            <span>${name}</span>
+            <span>${intervals.map((i) => `${i.start}–${i.end}`).join(', ')}</span>
+            <a href="#/availability" aria-label="Change ${name}'s intervals in Availability">Change in Availability</a>
+          </div>`;
+        }
         return html`<div class="day">
           <label class="inline"><input type="checkbox" name="on-${day}" ?checked=${hours !== undefined} />${name}</label>
           <input type="time" name="start-${day}" aria-label="${name} from" .value=${hours?.start ?? '09:00'} />
