@@ -120,7 +120,7 @@ export class SlotwiseConsoleAvailability extends LitElement {
           ? html`<h2 id="confirm-title">${c.title}</h2><p>${c.consequence}</p>
               <div class="row">
                 <button type="button" class="danger" @click=${() => { this.dialog.close(); void this.save(c.section, c.run, c.done); }}>Remove</button>
-                <button type="button" @click=${() => this.dialog.close()}>Keep it</button>
+                <button type="button" autofocus @click=${() => this.dialog.close()}>Keep it</button>
               </div>`
           : nothing}
       </dialog>

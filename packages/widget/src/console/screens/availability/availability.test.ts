@@ -98,6 +98,7 @@ describe('<slotwise-console-availability>', () => {
     find<HTMLButtonElement>(el, '#overrides li button.danger')!.click();
     await eventually(() => find<HTMLDialogElement>(el, 'dialog')?.open, 'the confirmation');
     expect(textOf(find(el, 'dialog'))).to.contain('customers may book them');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Keep it'); // Enter keeps it
     find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
     await eventually(async () => (await session.client.me.availability.retrieve()).overrides.length === 0, 'the override removed');
 
@@ -109,6 +110,29 @@ describe('<slotwise-console-availability>', () => {
     expect(rule).to.include({ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', start: '10:00', end: '12:00' });
     // Counted from a date with its year: "every other" means nothing without knowing which year's Saturday.
     expect(textOf(find(el, '#recurring ul'))).to.contain(`(from ${new Date(`${rule!.anchor}T12:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })})`);
+  });
+
+  it('starts each date rule picked on the calendar afresh: the last one’s “Until” is not carried into it', async () => {
+    const { el, session } = await mount();
+    const [first, second] = ['-20', '-16'].map((d) => find<HTMLButtonElement>(el, `.grid button[data-date$="${d}"]`)!);
+    first!.click();
+    await el.updateComplete;
+    const until = find<HTMLInputElement>(el, '#ov-to')!;
+    const to = `${first!.dataset['date']!.slice(0, 8)}22`;
+    until.value = to;
+    buttonNamed(el, 'Save these dates').click();
+    await eventually(() => session.announced.includes('Marked closed.'), 'the closure saved');
+    expect((await session.client.me.availability.retrieve()).overrides.map((o) => [o.from, o.to])).to.deep.equal([[first!.dataset['date'], to]]);
+    expect(find<HTMLInputElement>(el, '#ov-to')!.value).to.equal('');
+
+    until.value = to; // typed again, then another day picked
+    second!.click();
+    await el.updateComplete;
+    expect(find<HTMLInputElement>(el, '#ov-from')!.value).to.equal(second!.dataset['date']);
+    expect(find<HTMLInputElement>(el, '#ov-to')!.value).to.equal('');
+    buttonNamed(el, 'Save these dates').click();
+    await eventually(async () => (await session.client.me.availability.retrieve()).overrides.length === 2, 'the second closure');
+    expect((await session.client.me.availability.retrieve()).overrides.map((o) => [o.from, o.to])).to.deep.include([second!.dataset['date'], second!.dataset['date']]);
   });
 
   it('shows an outside calendar’s last sync, and the error when “Sync now” finds its server failing', async () => {

@@ -58,6 +58,12 @@ export function weeklySection(v: View) {
   </section>`;
 }
 
+/** Empties the date rule's "Until", so the next entry is one day unless another end is typed. */
+function clearUntil(v: View) {
+  const until = v.renderRoot.querySelector<HTMLInputElement>('#ov-to');
+  if (until) until.value = '';
+}
+
 export function overridesSection(v: View) {
   const f = v.failures.overrides;
   const submit = (event: Event) => {
@@ -65,13 +71,20 @@ export function overridesSection(v: View) {
     const closed = data.get('closed') === 'on';
     const to = String(data.get('to') ?? '');
     const body = { from: String(data.get('from')), ...(to ? { to } : {}), intervals: closed ? [] : [{ start: String(data.get('intervals.0.start')), end: String(data.get('intervals.0.end')) }] };
-    void v.save('overrides', () => v.session!.client.me.availability.overrides.create(body), closed ? 'Marked closed.' : 'Other hours saved.');
+    void v.save('overrides', () => v.session!.client.me.availability.overrides.create(body), closed ? 'Marked closed.' : 'Other hours saved.').then((saved) => {
+      if (saved) clearUntil(v);
+    });
+  };
+  // A day picked on the calendar starts a new entry: no "Until" left from the one before.
+  const pick = (date: string) => {
+    v.overrideFrom = date;
+    clearUntil(v);
   };
   const remove = (id: string, label: string) =>
     v.confirm({ section: 'overrides', title: `Remove ${label}?`, consequence: 'Your weekly hours apply on these dates again, so customers may book them.', run: () => v.session!.client.me.availability.overrides.delete(id), done: 'Override removed.' });
   return html`<section id="overrides" aria-labelledby="overrides-title">
     <h2 id="overrides-title">Days off and other hours</h2>
-    ${monthGrid(v.month, v.rules!.overrides, (date) => (v.overrideFrom = date), (delta) => (v.month = addMonths(v.month, delta)))}
+    ${monthGrid(v.month, v.rules!.overrides, pick, (delta) => (v.month = addMonths(v.month, delta)))}
     <form @submit=${submit} novalidate>
       ${alert(v, 'overrides')}
       <div class="row">${input(f, 'ov-from', 'from', 'From', 'date', v.overrideFrom, true)} ${input(f, 'ov-to', 'to', 'Until (optional)', 'date')}</div>

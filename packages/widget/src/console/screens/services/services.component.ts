@@ -139,7 +139,7 @@ export class SlotwiseConsoleServices extends LitElement {
         : 'Customers can book it again, on your site and your page, from your open times.'}</p>
       <div class="row">
         <button type="button" class=${archive ? 'danger' : 'primary'} @click=${confirm}>${archive ? 'Archive' : 'Offer again'}</button>
-        <button type="button" @click=${() => this.dialog.close()}>Keep it as it is</button>
+        <button type="button" autofocus @click=${() => this.dialog.close()}>Keep it as it is</button>
       </div>
     </dialog>`;
   }

@@ -106,6 +106,7 @@ describe('<slotwise-console-services>', () => {
     const dialog = find<HTMLDialogElement>(el, 'dialog')!;
     expect(dialog.open).to.equal(true);
     expect(textOf(dialog)).to.contain('Customers can no longer book it');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Keep it as it is'); // Enter keeps it
     find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
     await eventually(async () => !(await session.client.me.services.retrieve(id)).active, 'archived on the server');
     expect(session.announced.at(-1)).to.equal('Intro call archived. Customers can no longer book it.');

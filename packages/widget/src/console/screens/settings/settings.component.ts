@@ -153,7 +153,7 @@ export class SlotwiseConsoleSettings extends LitElement {
         <h2 id="st-confirm-title">${this.confirming === 'revoke' ? 'Turn the calendar feed off?' : 'Make a new feed address?'}</h2>
         <p>${this.confirming === 'revoke' ? 'Calendars subscribed to it stop getting your bookings.' : 'An earlier address, if you made one, stops working at once: calendars subscribed to it stop getting your bookings until you subscribe to the new one.'}</p>
         <div class="row"><button type="button" class="danger" @click=${() => this.feed(this.confirming!)}>${this.confirming === 'revoke' ? 'Turn off' : 'Make it'}</button>
-          <button type="button" @click=${() => this.dialog.close()}>Keep it</button></div>
+          <button type="button" autofocus @click=${() => this.dialog.close()}>Keep it</button></div>
       </dialog>
       <slotwise-console-your-data></slotwise-console-your-data>
       <slotwise-console-close-account></slotwise-console-close-account>

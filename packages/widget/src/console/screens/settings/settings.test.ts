@@ -59,6 +59,7 @@ describe('<slotwise-console-settings>', () => {
     find<HTMLButtonElement>(el, '#feed .row button')!.click();
     expect(find<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
     expect(textOf(find(el, 'dialog'))).to.contain('stops working');
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Keep it'); // Enter keeps it
     find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
     await eventually(() => find(el, '#st-feed'), 'the feed address');
     const url = find<HTMLInputElement>(el, '#st-feed')!.value;
