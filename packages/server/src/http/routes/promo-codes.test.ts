@@ -50,7 +50,7 @@ describe('a specialist’s promo codes', () => {
     // An end before the code's start, and a change of nothing: refused, nothing stored.
     const backwards = await patch({ validUntil: '2026-10-01T00:00:00Z' });
     expect(backwards.status).toBe(400);
-    expect(backwards.body.errors).toEqual([{ field: 'body.validUntil', message: 'validUntil must be after validFrom.' }]);
+    expect(backwards.body.errors).toEqual([{ field: 'body.validUntil', message: 'Make the last day (validUntil) later than the first (validFrom).' }]);
     const empty = await patch({}, { 'accept-language': 'de' });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].message).toBe('Senden Sie active, validUntil, maxRedemptions oder maxPerCustomer.');

@@ -150,7 +150,7 @@ export const en = {
   promo_code_not_for_service: (p: { code: string; service: string }) => `The promo code "${p.code}" does not apply to "${p.service}". Choose a service it covers, or book without it.`,
   promo_code_first_booking: (p: { code: string }) => `The promo code "${p.code}" is for a first booking only, and this email has booked before. Book without it.`,
   promo_code_percent: () => `A percent code takes off 1 to 100 percent.`,
-  promo_code_window: () => `validUntil must be after validFrom.`,
+  promo_code_window: () => `Make the last day (validUntil) later than the first (validFrom).`,
   promo_code_ended: () => `The end is already past: the code could never be used. Give a later end, or none for a code that does not end.`,
   // Packages and credits.
   'package_not_found.yours': (p: { id: string }) => `You have no package "${p.id}".`,

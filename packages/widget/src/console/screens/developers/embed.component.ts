@@ -90,7 +90,7 @@ export class SlotwiseConsoleEmbed extends LitElement {
       </section>
       <section aria-labelledby="snippet-heading">
         <h3 id="snippet-heading">Embed snippet</h3>
-        <p class="note">The widget shows all your active services (it has no attribute to pick one); it follows the visitor’s light or dark mode.</p>
+        <p class="note">The widget shows all your active services; to open on one, add <code>service="…"</code> with its id or its name as a slug (<code>service="intro-call"</code>) and, for a length, <code>duration="60"</code>. It follows the visitor’s light or dark mode.</p>
         <form @submit=${(e: Event) => e.preventDefault()}>
           <label>Language <select @change=${(e: Event) => (this.lang = (e.target as HTMLSelectElement).value)}>
             ${snippetLanguages.map(({ tag, label }) => html`<option value=${tag} ?selected=${tag === this.lang}>${label}</option>`)}</select></label>

@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import type { ReviewDetail } from '@slotwise/sdk/contract';
+import { formatInstantDate } from '../../../internal/format.js';
 import type { SlotwiseConsoleReviews } from './reviews.component.js';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+/** The day an instant falls on in the specialist's zone, as the rest of the console writes dates. */
+const dayIn = (zone: string | undefined) => (iso: string) => formatInstantDate(iso, zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, undefined, { dateStyle: 'medium' });
 
 /** One review: everything the customer wrote is bound as text, never as markup. */
 export function renderReview(host: SlotwiseConsoleReviews, review: ReviewDetail) {
   const refusal = host.refusals[review.id];
+  const day = dayIn(host.session?.profile?.timeZone);
   return html`<li id=${`review-${review.id}`}>
     <p><strong>${review.rating} of 5</strong> · ${review.reviewer} · ${review.service} · ${day(review.createdAt)}</p>
     ${review.text ? html`<p class="text">${review.text}</p>` : html`<p class="note">A rating without words.</p>`}

@@ -7,6 +7,7 @@ import { reviewedSession } from '../../testing/reviews.js';
 import { demoOnClock, inConsole } from '../../testing/session.js';
 import type { SlotwiseConsoleReviews } from './reviews.component.js';
 import './reviews.js';
+import { formatInstantDate } from '../../../internal/format.js';
 
 const SCRIPT = '<img src=x onerror="window.__hacked = true">Great <b>session</b>';
 
@@ -18,6 +19,8 @@ describe('console reviews', () => {
     await eventually(() => deep(el, `#review-${review.id}`), 'the review');
     const item = deep(el, `#review-${review.id}`)!;
     expect(text(item)).to.contain('4 of 5').and.contain('Ada L.');
+    // Dated in the specialist's zone, as the rest of the console: not the browser's.
+    expect(text(item)).to.contain(formatInstantDate(review.createdAt, session.profile!.timeZone, undefined, { dateStyle: 'medium' }));
     expect(text(deep(el, `#review-${review.id} .text`))).to.equal(SCRIPT); // the markup shown as the characters typed
     expect(deepAll(el, `#review-${review.id} img`)).to.have.length(0);
     expect((window as { __hacked?: boolean }).__hacked).to.equal(undefined);
