@@ -53,6 +53,17 @@ export class SlotwiseConsoleBookingDetail extends LitElement {
     return this.session?.profile?.timeZone ?? this.booking?.specialist.timeZone ?? 'UTC';
   }
 
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Another booking: nothing typed for the last one (a cancellation's reason goes to its
+    // customer) and none of its actions stay on screen while this one loads.
+    if (changed.has('bookingId') && changed.get('bookingId') !== undefined) {
+      this.booking = undefined;
+      this.reason = '';
+      this.error = '';
+      this.notesErrors = noErrors;
+    }
+  }
+
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('bookingId') || (changed.has('session') && !this.booking)) void this.load();
   }

@@ -186,6 +186,22 @@ describe('console bookings', () => {
     for (const id of [booking.id, second.booking.id]) expect((await practice.session.client.me.bookings.retrieve(id)).status).to.equal('cancelled');
   });
 
+  it('opened on another booking, keeps nothing typed for the last one: its cancellation reason is not sent to the next customer', async () => {
+    const practice = await openPractice();
+    const first = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
+    const second = await practice.book(1, { name: 'Grace Hopper', email: 'grace@example.com' });
+    const el = await inConsole<SlotwiseConsoleBookingDetail>(html`<slotwise-console-booking-detail booking-id=${first.booking.id}></slotwise-console-booking-detail>`, practice.session);
+    await eventually(() => deep(el, 'input[name="reason"]'), 'the first booking');
+    const reason = deep<HTMLInputElement>(el, 'input[name="reason"]')!;
+    reason.value = 'Ada, I am ill this week';
+    reason.dispatchEvent(new Event('input'));
+    el.bookingId = second.booking.id; // e.g. the address bar or the browser's history
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).not.to.contain('Ada Lovelace'); // not the last booking's actions while this one loads
+    await eventually(() => el.shadowRoot!.textContent!.includes('Grace Hopper') && deep(el, 'input[name="reason"]'), 'the second booking');
+    expect(deep<HTMLInputElement>(el, 'input[name="reason"]')!.value).to.equal('');
+  });
+
   it('shares notes and a recording link with the customer beside the private notes, showing the server’s field errors', async () => {
     const practice = await openPractice();
     const { booking, manageToken } = await practice.book(0, { name: 'Ada Lovelace', email: 'ada@example.com' });
