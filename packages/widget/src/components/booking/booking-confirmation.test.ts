@@ -45,6 +45,25 @@ describe('<slotwise-booking> confirmation', () => {
     await eventually(() => deep(el, 'slotwise-manage')!.shadowRoot!.textContent!.includes('Intro call'), 'the booking shown');
   });
 
+  it('opens the booking’s page in the widget the link was clicked in, on a page with another widget (inline and popup)', async () => {
+    const inline = await mountBooking({ timezone: 'Europe/Berlin' });
+    const other = await mountBooking({ timezone: 'Europe/Berlin' });
+    await chooseService(other, 'Intro call');
+    await pickDay(other, 8);
+    await chooseTime(other, 2);
+    fillDetails(other, { name: 'Second Widget', email: 'second@example.com' });
+    const booked = nextEvent(other, 'slotwise:booked');
+    submitDetails(other);
+    const { detail } = await booked;
+    await eventually(() => deep(other, 'slotwise-confirmation', '[part="manage-link"]'), 'the link');
+    deep<HTMLAnchorElement>(other, 'slotwise-confirmation', '[part="manage-link"]')!.click();
+    await eventually(() => deep(other, 'slotwise-manage', '[part="manage-title"]'), 'the manage view where it was clicked');
+    expect(other.booking).to.equal(detail.booking.id);
+    expect(inline.booking ?? '').to.equal('');
+    expect(deep(inline, 'slotwise-manage')).to.equal(undefined);
+    expect(location.hash).to.equal(''); // the token never went into the address bar
+  });
+
   it('opens the manage view straight from a link when the page loads with one', async () => {
     const first = await mountBooking({ timezone: 'Europe/Berlin' });
     await chooseService(first, 'Intro call');
