@@ -3,6 +3,7 @@ import type { Booking } from '@slotwise/sdk/contract';
 import type { SlotwiseBooking } from './booking.component.js';
 import { loadMessages } from '../../i18n/index.js';
 import { inContext } from '../../testing/context.js';
+import { dateTimeJoiner, formatInstantDate } from '../../internal/format.js';
 import {
   api,
   chooseService,
@@ -78,6 +79,10 @@ describe('<slotwise-booking> in the visitor’s language', () => {
       expect(text(el.shadowRoot!.querySelector('h3'))).to.equal(word.booked);
       expect(text(el.shadowRoot!.querySelector('.email'))).to.include('ada@example.com').and.not.include('on its way');
       expect(text(el.shadowRoot!.querySelector('[part="book-again"]'))).to.equal(messages.bookAnotherTime).and.not.equal('Book another time');
+      // Its date and time joined as the language joins them, not with an English comma.
+      const when = text(el.shadowRoot!.querySelector('[part="when"]'));
+      expect(when).to.include(`${formatInstantDate(booked.start, booked.customer.timeZone, lang)}${dateTimeJoiner(lang)}`);
+      if (lang === 'ja' || lang === 'ar') expect(when).not.to.match(/[^\s], [0-9٠-٩]/);
     });
   }
 

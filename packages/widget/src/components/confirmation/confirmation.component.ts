@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import type { Booking } from '@slotwise/sdk/contract';
 import { bookingContext, type BookingContext } from '../../context.js';
 import { en } from '../../i18n/index.js';
-import { formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
+import { formatInstantDate, dateTimeJoiner, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './confirmation.styles.js';
 import { manageLink } from '../../internal/page-fragment.js';
@@ -69,8 +69,7 @@ export class SlotwiseConfirmation extends LitElement {
         <h3 id="heading" tabindex="-1">${t.bookedHeading}</h3>
         <p class="what">${t.serviceWith(booking.service.name, booking.specialist.name)} · ${formatMinutes(booking.duration, locale)}</p>
         <p part="when" class="when">
-          <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)},
-            <span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
+          <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)}${dateTimeJoiner(locale)}<span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
             <span class="end">${formatTime(booking.end, timeZone, locale)}</span></time>
         </p>
         <p class="zone muted">${t.timesIn(zoneLabel(timeZone, new Date(booking.start), locale))}</p>

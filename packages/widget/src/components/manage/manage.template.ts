@@ -3,7 +3,7 @@ import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
 import type { ErrorDetail } from '../../events.js';
 import type { Messages } from '../../i18n/index.js';
 import { errorText } from '../../internal/errors.js';
-import { formatAmount, formatCountdown, formatInstantDate, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
+import { formatAmount, formatCountdown, formatInstantDate, dateTimeJoiner, formatMinutes, formatTime, zoneLabel } from '../../internal/format.js';
 import { addEnglish } from '../../i18n/en.js';
 import { manage } from '../../i18n/en/manage.js';
 
@@ -38,8 +38,7 @@ export function renderSummary(booking: Booking, display: Display) {
   return html`
     <h3 id="heading" part="manage-title" tabindex="-1">${t.serviceWith(booking.service.name, booking.specialist.name)}</h3>
     <p part="when" class="when">
-      <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)},
-        <span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
+      <time datetime=${booking.start}>${formatInstantDate(booking.start, timeZone, locale)}${dateTimeJoiner(locale)}<span class="time">${formatTime(booking.start, timeZone, locale)}</span> –
         <span class="end">${formatTime(booking.end, timeZone, locale)}</span></time>
       · <span class="duration">${formatMinutes(booking.duration, locale)}</span>
     </p>
