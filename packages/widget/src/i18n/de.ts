@@ -202,7 +202,7 @@ export const de: Messages = {
   // my bookings
   myOpen: 'Meine Buchungen',
   myTitle: 'Meine Buchungen',
-  myIntro: 'Geben Sie die E-Mail-Adresse ein, mit der Sie gebucht haben. Wir senden Ihnen einen Link, der Ihre Buchungen hier öffnet: ohne Konto, ohne Passwort.',
+  myIntro: 'Geben Sie die E-Mail-Adresse ein, mit der Sie gebucht haben. Wir senden Ihnen einen Link, der Ihre Buchungen öffnet: ohne Konto, ohne Passwort.',
   myEmail: 'E-Mail',
   mySend: 'Link per E-Mail senden',
   mySending: 'Wird gesendet…',

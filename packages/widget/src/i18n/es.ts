@@ -205,7 +205,7 @@ export const es: Messages = {
   // my bookings
   myOpen: 'Mis reservas',
   myTitle: 'Mis reservas',
-  myIntro: 'Introduce el correo con el que reservaste. Te enviamos un enlace que abre tus reservas aquí: sin cuenta y sin contraseña.',
+  myIntro: 'Introduce el correo con el que reservaste. Te enviamos un enlace que abre tus reservas: sin cuenta y sin contraseña.',
   myEmail: 'Correo electrónico',
   mySend: 'Enviarme un enlace',
   mySending: 'Enviando…',

@@ -204,7 +204,7 @@ export const fr: Messages = {
   // my bookings
   myOpen: 'Mes réservations',
   myTitle: 'Mes réservations',
-  myIntro: 'Saisissez l’e-mail utilisé pour réserver. Nous vous envoyons un lien qui ouvre vos réservations ici : sans compte, sans mot de passe.',
+  myIntro: 'Saisissez l’e-mail utilisé pour réserver. Nous vous envoyons un lien qui ouvre vos réservations : sans compte, sans mot de passe.',
   myEmail: 'E-mail',
   mySend: 'Recevoir un lien par e-mail',
   mySending: 'Envoi…',

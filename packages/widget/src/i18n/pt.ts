@@ -205,7 +205,7 @@ export const pt: Messages = {
   // my bookings
   myOpen: 'Meus agendamentos',
   myTitle: 'Meus agendamentos',
-  myIntro: 'Digite o e-mail que você usou para agendar. Enviamos um link que abre seus agendamentos aqui: sem conta, sem senha.',
+  myIntro: 'Digite o e-mail que você usou para agendar. Enviamos um link que abre seus agendamentos: sem conta, sem senha.',
   myEmail: 'E-mail',
   mySend: 'Enviar um link por e-mail',
   mySending: 'Enviando…',

@@ -124,7 +124,7 @@ function reviewSection(profile: HostedProfile, latest: readonly Review[], langua
   return html`<h2 id="reviews">${w.reviews}</h2>
       <p><span aria-hidden="true">★ </span>${w.rating(one.format(average), count)}</p>
       <ul class="reviews">
-        ${latest.map((r) => html`<li><p><span role="img" aria-label="${w.stars(r.rating)}">${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}</span> ${r.reviewer} · <span dir="auto">${r.service}</span></p>${r.text ? html`<p dir="auto">${r.text}</p>` : ''}${r.response ? html`<p class="muted">${w.response(profile.name)} <span dir="auto">${r.response.text}</span></p>` : ''}</li>`)}
+        ${latest.map((r) => html`<li><p><span role="img" aria-label="${w.stars(r.rating)}">${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}</span> <bdi>${r.reviewer}</bdi> · <span dir="auto">${r.service}</span></p>${r.text ? html`<p dir="auto">${r.text}</p>` : ''}${r.response ? html`<p class="muted">${w.response(profile.name)} <span dir="auto">${r.response.text}</span></p>` : ''}</li>`)}
       </ul>`;
 }
 

@@ -41,6 +41,12 @@ describe('My bookings by emailed link', () => {
     expect(await mailedLinks('grace@example.com')).toHaveLength(1);
     expect(m.to('nobody@example.com')).toEqual([]);
     expect(await m.database.db.select().from(outbox).where(eq(outbox.topic, 'customer.my_bookings_link'))).toHaveLength(1);
+    // The answer's sentence is for the customer: in the language the widget asks in.
+    expect(known.body.message).toBe('If this address has bookings here, a link to see them is on its way to it. It works once, within 15 minutes.');
+    const german = await m.json('/v1/specialists/demo/my-bookings/link', { body: { email: 'nobody@example.com' }, headers: { 'accept-language': 'de-AT, en;q=0.5' } });
+    expect(german.status).toBe(202);
+    expect(german.body.message).toBe('Wenn diese Adresse hier Buchungen hat, ist ein Link zu ihnen auf dem Weg dorthin. Er funktioniert einmal, innerhalb von 15 Minuten.');
+    expect(german.headers.get('content-language')).toBe('de');
   });
 
   it('leads to the page asked for only on an allowed origin, else to the specialist’s hosted page; the token is stored hashed', async () => {

@@ -1,6 +1,7 @@
 import { routes } from '@slotwise/sdk/contract';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { negotiateLanguage } from '../accept-language.js';
 import { endCustomerSession, openCustomerSession, requestCustomerLink } from '../../services/customers/access.js';
 import { listCustomerBookings } from '../../services/customers/customer-bookings.js';
 import { t } from '../../services/messages/index.js';
@@ -45,7 +46,12 @@ export function customerAccessRoutes(options: CustomerAccessRoutesOptions = {}):
   app.use('/v1/my-bookings/*', rateLimit({ name: 'my-bookings', limit: 60 }));
   app.use('/v1/my-bookings', rateLimit({ name: 'my-bookings', limit: 60 }));
 
-  defineRoute(app, routes.requestCustomerLink, async ({ params, body }, c) => c.json(await requestCustomerLink(c.var.deps, params.handle, body.email, body.returnUrl), 202));
+  // The answer's `message` is a sentence for the customer: in the language they read (Accept-Language).
+  defineRoute(app, routes.requestCustomerLink, async ({ params, body }, c) => {
+    const language = negotiateLanguage(c.req.header('accept-language'));
+    c.header('vary', 'Accept-Language', { append: true });
+    return c.json(await requestCustomerLink(c.var.deps, params.handle, body.email, body.returnUrl, language), 202, { 'content-language': language });
+  });
   defineRoute(app, routes.openCustomerSession, async ({ params, body }, c) => c.json(await openCustomerSession(c.var.deps, params.handle, body.token), 201, noStore));
   defineRoute(app, routes.listCustomerBookings, async (_, c) => c.json(await listCustomerBookings(c.var.deps, sessionToken(c)), 200, noStore));
   defineRoute(app, routes.endCustomerSession, async ({ body }, c) => c.json(await endCustomerSession(c.var.deps, body.sessionToken)));

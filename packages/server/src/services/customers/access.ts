@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError } from '../errors.js';
 import { hashToken } from '../ids.js';
 import { mailEnabled } from '../mail/recipients.js';
-import { t } from '../messages/index.js';
+import { render, t, type Language } from '../messages/index.js';
 import { accessLinkQuery } from './access-events.js';
 import { grantSessionManageTokens } from './customer-bookings.js';
 import { endSession, exchangeLinkToken, liveSession } from './customer-tokens.js';
@@ -37,7 +37,7 @@ export function linkPage(deps: Pick<ServiceDeps, 'links'>, specialist: { handle:
  * or a credit of `email` with the specialist and, only when there is one, appends the outbox row
  * of the email — the dispatcher sends it after the commit, minting the token then.
  */
-export async function requestCustomerLink(deps: Deps, handle: string, email: string, returnUrl: string | undefined): Promise<EmailAccepted> {
+export async function requestCustomerLink(deps: Deps, handle: string, email: string, returnUrl: string | undefined, language: Language = 'en'): Promise<EmailAccepted> {
   const now = deps.clock();
   const db = deps.database.db;
   const [specialist] = await db.select({ id: specialists.id, handle: specialists.handle, allowedOrigins: specialists.allowedOrigins }).from(specialists).where(eq(specialists.handle, handle)).limit(1);
@@ -48,9 +48,7 @@ export async function requestCustomerLink(deps: Deps, handle: string, email: str
   if (booked || credited) await writeOne(deps.database, accessLinkQuery(db, specialist.id, email, linkPage(deps, specialist, returnUrl), now));
   return {
     accepted: true,
-    message: mailEnabled(deps)
-      ? 'If this address has bookings here, a link to see them is on its way to it. It works once, within 15 minutes.'
-      : 'This server sends no email, so it cannot send a link. Use the link in your confirmation email instead.',
+    message: render(mailEnabled(deps) ? t('customer_link_sent') : t('customer_link_mail_off'), language),
   };
 }
 

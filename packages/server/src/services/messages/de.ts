@@ -169,6 +169,8 @@ export const de: Catalog = {
   'credits_token_required.purchase': () => 'Senden Sie den Guthabencode aus Ihrem Paketkauf als `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Öffnen Sie Ihre Guthaben über den Link in der E-Mail zu Ihrem Paket oder senden Sie den Guthabencode.',
 
+  customer_link_sent: () => 'Wenn diese Adresse hier Buchungen hat, ist ein Link zu ihnen auf dem Weg dorthin. Er funktioniert einmal, innerhalb von 15 Minuten.',
+  customer_link_mail_off: () => 'Dieser Server versendet keine E-Mails und kann daher keinen Link senden. Verwenden Sie stattdessen den Link in Ihrer Bestätigungs-E-Mail.',
   customer_link_invalid: () => 'Dieser Link wurde bereits verwendet, durch einen neueren ersetzt oder ist älter als 15 Minuten. Fordern Sie einen neuen Link an.',
   'customer_link_invalid.field': () => 'Fordern Sie unter „Meine Buchungen“ einen neuen Link an; nur der neueste gilt, einmal, innerhalb von 15 Minuten.',
   customer_session_required: () => 'Öffnen Sie „Meine Buchungen“ zuerst über den Link aus Ihrer E-Mail; senden Sie dessen Sitzungstoken als `Authorization: Bearer <token>`.',

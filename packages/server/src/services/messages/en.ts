@@ -180,6 +180,8 @@ export const en = {
   'credits_token_required.open': () => 'Open your credits from the link in your package’s email, or send the credits token.',
 
   // "My bookings": a single-use emailed link, exchanged for a 1-hour session.
+  customer_link_sent: () => 'If this address has bookings here, a link to see them is on its way to it. It works once, within 15 minutes.',
+  customer_link_mail_off: () => 'This server sends no email, so it cannot send a link. Use the link in your confirmation email instead.',
   customer_link_invalid: () => 'This link was already used, replaced by a newer one, or is more than 15 minutes old. Ask for a new link.',
   'customer_link_invalid.field': () => 'Ask for a new link from “My bookings”; only the newest works, once, within 15 minutes.',
   customer_session_required: () => 'Open “My bookings” with the link from your email first; send its session token as `Authorization: Bearer <token>`.',

@@ -169,6 +169,8 @@ export const es: Catalog = {
   'credits_token_required.purchase': () => 'Envíe el código de créditos de la compra de su paquete como `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Abra sus créditos desde el enlace del correo de su paquete, o envíe el código de créditos.',
 
+  customer_link_sent: () => 'Si esta dirección tiene reservas aquí, un enlace para verlas va de camino. Funciona una vez, en un plazo de 15 minutos.',
+  customer_link_mail_off: () => 'Este servidor no envía correos, así que no puede enviar un enlace. Use el enlace de su correo de confirmación.',
   customer_link_invalid: () => 'Este enlace ya se usó, fue sustituido por uno más reciente o tiene más de 15 minutos. Pida un enlace nuevo.',
   'customer_link_invalid.field': () => 'Pida un enlace nuevo desde «Mis reservas»; solo funciona el más reciente, una vez, en 15 minutos.',
   customer_session_required: () => 'Abra primero «Mis reservas» con el enlace de su correo; envíe su token de sesión como `Authorization: Bearer <token>`.',

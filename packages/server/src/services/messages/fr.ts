@@ -169,6 +169,8 @@ export const fr: Catalog = {
   'credits_token_required.purchase': () => 'Envoyez le code de crédits de votre achat de forfait sous la forme `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Ouvrez vos crédits depuis le lien de l’e-mail de votre forfait, ou envoyez le code de crédits.',
 
+  customer_link_sent: () => 'Si cette adresse a des réservations ici, un lien pour les voir est en route vers elle. Il fonctionne une fois, dans les 15 minutes.',
+  customer_link_mail_off: () => 'Ce serveur n’envoie pas d’e-mails : il ne peut donc pas envoyer de lien. Utilisez plutôt le lien de votre e-mail de confirmation.',
   customer_link_invalid: () => 'Ce lien a déjà été utilisé, a été remplacé par un plus récent, ou date de plus de 15 minutes. Demandez un nouveau lien.',
   'customer_link_invalid.field': () => 'Demandez un nouveau lien depuis « Mes réservations » ; seul le plus récent fonctionne, une fois, dans les 15 minutes.',
   customer_session_required: () => 'Ouvrez d’abord « Mes réservations » avec le lien de votre e-mail ; envoyez son jeton de session en `Authorization: Bearer <token>`.',

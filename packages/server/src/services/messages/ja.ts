@@ -169,6 +169,8 @@ export const ja: Catalog = {
   'credits_token_required.purchase': () => 'パッケージ購入時のクレジットコードを `Authorization: Bearer <token>` として送信してください。',
   'credits_token_required.open': () => 'パッケージのメールにあるリンクからクレジットを開くか、クレジットコードを送信してください。',
 
+  customer_link_sent: () => 'このアドレスにここでの予約があれば、予約を確認するリンクをお送りしました。リンクは15分以内に一度だけ使えます。',
+  customer_link_mail_off: () => 'このサーバーはメールを送信しないため、リンクを送れません。代わりに確認メールのリンクをお使いください。',
   customer_link_invalid: () => 'このリンクはすでに使用されたか、新しいリンクに置き換えられたか、発行から 15 分以上経過しています。新しいリンクをリクエストしてください。',
   'customer_link_invalid.field': () => '「ご予約一覧」から新しいリンクをリクエストしてください。有効なのは最新のリンクのみで、15 分以内に一度だけ使えます。',
   customer_session_required: () => 'まずメールのリンクから「ご予約一覧」を開き、そのセッショントークンを `Authorization: Bearer <token>` として送信してください。',

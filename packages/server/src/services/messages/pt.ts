@@ -169,6 +169,8 @@ export const pt: Catalog = {
   'credits_token_required.purchase': () => 'Envie o código de créditos da compra do seu pacote como `Authorization: Bearer <token>`.',
   'credits_token_required.open': () => 'Abra seus créditos pelo link do e-mail do seu pacote, ou envie o código de créditos.',
 
+  customer_link_sent: () => 'Se este endereço tiver reservas aqui, um link para vê-las está a caminho. Ele funciona uma vez, em até 15 minutos.',
+  customer_link_mail_off: () => 'Este servidor não envia e-mails, por isso não pode enviar um link. Use o link do seu e-mail de confirmação.',
   customer_link_invalid: () => 'Este link já foi usado, foi substituído por um mais recente ou tem mais de 15 minutos. Peça um novo link.',
   'customer_link_invalid.field': () => 'Peça um novo link em "Meus agendamentos"; só o mais recente funciona, uma vez, em até 15 minutos.',
   customer_session_required: () => 'Abra primeiro "Meus agendamentos" com o link do seu e-mail; envie o token de sessão dele como `Authorization: Bearer <token>`.',

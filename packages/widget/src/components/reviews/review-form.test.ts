@@ -68,6 +68,20 @@ describe('<slotwise-review-form> in the manage view, and the reviews on <slotwis
     expect(deep(widget, 'slotwise-reviews', 'script')).to.equal(undefined);
     await expect(widget).to.be.accessible();
 
+    // Right to left, the reviewer's name keeps its own direction: "Ada L." with its full stop after
+    // the L, not before the A (".Ada L") as the surrounding Arabic would place it.
+    const arabic = await fixture<SlotwiseBooking>(html`<slotwise-booking lang="ar" specialist="demo" api=${clockApi()}></slotwise-booking>`);
+    await eventually(() => deep(arabic, 'slotwise-reviews', '[part~="review"]'), 'the reviews in Arabic');
+    const name = deepAll(arabic, 'slotwise-reviews', '[part~="review"] .byline *').find((node) => node.textContent === 'Ada L.')!;
+    const words = [...name.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent === 'Ada L.')!;
+    const at = (index: number) => {
+      const range = document.createRange();
+      range.setStart(words, index);
+      range.setEnd(words, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    expect(at(5), 'the full stop right of the L').to.be.greaterThan(at(4));
+
     // `reviews="off"`: none.
     const off = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${clockApi()} reviews="off"></slotwise-booking>`);
     await eventually(() => deep(off, '[part~="title"]'), 'the profile');

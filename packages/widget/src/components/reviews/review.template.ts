@@ -13,7 +13,7 @@ export function stars(rating: number, t: Messages) {
  */
 export function renderReview(review: Review, specialistName: string, t: Messages) {
   return html`<li part="review" class="review">
-    <p class="byline">${stars(review.rating, t)} <span>${review.reviewer}</span> · <span dir="auto">${review.service}</span></p>
+    <p class="byline">${stars(review.rating, t)} <bdi part="reviewer">${review.reviewer}</bdi> · <span dir="auto">${review.service}</span></p>
     ${review.text ? html`<p class="text" dir="auto">${review.text}</p>` : nothing}
     ${review.response ? html`<p part="review-response" class="response muted">${t.responseFrom(specialistName)} <span dir="auto">${review.response.text}</span></p>` : nothing}
   </li>`;

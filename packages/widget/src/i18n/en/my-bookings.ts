@@ -1,6 +1,6 @@
 /** English strings of "My bookings" (`<slotwise-my-bookings>`); its link in the booking flow is in `booking.ts`. */
 export const myBookings = {
-  myIntro: 'Enter the email you booked with. We send a link that opens your bookings here: no account, no password.',
+  myIntro: 'Enter the email you booked with. We send a link that opens your bookings: no account, no password.',
   myEmail: 'Email',
   mySend: 'Email me a link',
   mySending: 'Sending…',
