@@ -83,7 +83,7 @@ const profileRoutes = {
 const apiKeyRoutes = {
   listApiKeys: {
     ...operations.listApiKeys,
-    summary: 'The caller’s API keys, newest first, revoked ones included; never the secrets.',
+    summary: 'The caller’s API keys, newest first: every active one and the 20 revoked last; never the secrets.',
     tag: 'API keys',
     response: { status: 200, schema: ApiKeyList, description: 'The keys.' },
     errors: meErrors,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiKeys } from '../../db/schema.js';
-import { MAX_ACTIVE_API_KEYS } from '../../services/accounts/api-keys.js';
+import { MAX_ACTIVE_API_KEYS, MAX_LISTED_REVOKED_KEYS } from '../../services/accounts/api-keys.js';
 import { auth, signUp } from '../../testing/accounts.js';
 import { testApp, type TestApp } from '../../testing/test-app.js';
 
@@ -70,6 +70,23 @@ describe('/v1/me/api-keys', () => {
     const again = await asDemo(`/v1/me/api-keys/${old.id}/rotate`, { method: 'POST' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('api_key_revoked');
+  });
+
+  it(`lists every active key and the ${MAX_LISTED_REVOKED_KEYS} revoked last, however often a key was rotated`, async () => {
+    const job = await asDemo('/v1/me/api-keys', { body: { name: 'Nightly job' } });
+    let current = job.body.id as string;
+    for (let day = 1; day <= MAX_LISTED_REVOKED_KEYS + 5; day++) {
+      t.setNow(Date.parse('2026-11-20T12:00:00Z') + day * 86_400_000);
+      current = (await asDemo(`/v1/me/api-keys/${current}/rotate`, { method: 'POST' })).body.id;
+    }
+    const list = (await asDemo('/v1/me/api-keys')).body.data as { id: string; name: string; revokedAt: string | null; createdAt: string }[];
+    expect(list.filter((k) => k.revokedAt === null).map((k) => k.name).sort()).toEqual(['Demo key', 'Nightly job']);
+    const revoked = list.filter((k) => k.revokedAt !== null);
+    expect(revoked).toHaveLength(MAX_LISTED_REVOKED_KEYS);
+    expect(revoked.map((k) => k.id)).not.toContain(job.body.id); // the first, revoked longest ago, is kept but not listed
+    expect(list.map((k) => k.createdAt)).toEqual(list.map((k) => k.createdAt).sort().reverse()); // newest first
+    expect(list[0]!.id).toBe(current);
+    expect(await t.database.db.select().from(apiKeys)).toHaveLength(MAX_LISTED_REVOKED_KEYS + 7);
   });
 
   it('lets a specialist logged in to the console manage keys with the access token', async () => {

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../deps.js';
 import type { ApiKey, ApiKeyCreated } from '@slotwise/sdk/contract';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { guardedBatch, optimistic, RETRY, writeOne } from '../../db/batch.js';
 import type { Tx } from '../../db/client.js';
 import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
@@ -32,6 +32,8 @@ const apiKeyValues = (specialistId: string, name: string, prepared: NewApiKey, n
 
 /** Active keys one specialist may hold: enough for every server and a rotation, few enough to audit. */
 export const MAX_ACTIVE_API_KEYS = 20;
+/** How many revoked keys the list shows, the latest revoked first: older ones are kept, not listed. */
+export const MAX_LISTED_REVOKED_KEYS = 20;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -44,8 +46,14 @@ const notFound = (id: string) => new ServiceError('api_key_not_found', t('api_ke
 /** The caller's keys, newest first, revoked ones too; never a secret or its hash. */
 export async function listApiKeys(deps: ServiceDeps, specialistId: string): Promise<ApiKey[]> {
   const db = deps.database.db;
-  const rows = await db.select().from(apiKeys).where(eq(apiKeys.specialistId, specialistId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-  return rows.map(toApiKey);
+  const mine = eq(apiKeys.specialistId, specialistId);
+  // The active keys (at most MAX_ACTIVE_API_KEYS) and the latest revoked ones: a key rotated every
+  // day for years must not make this answer grow without end.
+  const [active, revoked] = await Promise.all([
+    db.select().from(apiKeys).where(and(mine, isNull(apiKeys.revokedAt))),
+    db.select().from(apiKeys).where(and(mine, isNotNull(apiKeys.revokedAt))).orderBy(desc(apiKeys.revokedAt), desc(apiKeys.id)).limit(MAX_LISTED_REVOKED_KEYS),
+  ]);
+  return [...active, ...revoked].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).map(toApiKey);
 }
 
 /** A new key named `name`; the key is in the answer only. */
