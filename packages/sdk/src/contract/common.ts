@@ -18,9 +18,23 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+let zonesByLowerCase: Map<string, string> | undefined;
+
+/**
+ * `value` in the zone database's own case when it differs only in case from a zone this runtime
+ * lists (`europe/berlin` → `Europe/Berlin`), so a zone stored, echoed and written in emails reads
+ * as people know it; otherwise `value` unchanged (an alias keeps its name: `Asia/Calcutta`).
+ */
+export function zoneInItsCase(value: string): string {
+  if (knownZones.has(value) || value.length > 64) return value;
+  zonesByLowerCase ??= new Map(['UTC', ...(Intl.supportedValuesOf?.('timeZone') ?? [])].map((zone) => [zone.toLowerCase(), zone]));
+  return zonesByLowerCase.get(value.toLowerCase()) ?? value;
+}
+
 export const TimeZone = z
   .string()
   .max(64)
+  .overwrite(zoneInItsCase)
   .refine(isTimeZone, { message: say('time_zone') })
   .meta({ description: 'An IANA time zone name.', example: 'Europe/Berlin' });
 

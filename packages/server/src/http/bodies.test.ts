@@ -106,3 +106,21 @@ describe('text a field cannot keep', () => {
     expect((await utf8.json()).code).toBe('invalid_request');
   });
 });
+
+describe('a time zone written in another case', () => {
+  it('is kept in the zone database’s own case, for the booking, the profile and the slots answer', async () => {
+    const booked = await t.json('/v1/bookings', {
+      body: { specialist: 'demo', service: t.intro.id, start: '2026-11-24T09:00:00Z', customer: { name: 'Ada', email: 'zone@example.com', timeZone: 'america/new_york' } },
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.booking.customer.timeZone).toBe('America/New_York');
+    const me = { authorization: `Bearer ${t.apiKey}` };
+    const before = (await t.json('/v1/me', { headers: me })).body.timeZone;
+    const profile = await t.json('/v1/me', { method: 'PATCH', body: { timeZone: 'EUROPE/LONDON' }, headers: me });
+    expect(profile.body.timeZone).toBe('Europe/London');
+    await t.json('/v1/me', { method: 'PATCH', body: { timeZone: before }, headers: me });
+    const slots = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&from=2026-11-23&to=2026-11-24&timezone=europe/berlin`);
+    expect(slots.status).toBe(200);
+    expect(slots.body.timeZone).toBe('Europe/Berlin');
+  });
+});
