@@ -124,3 +124,16 @@ describe('a time zone written in another case', () => {
     expect(slots.body.timeZone).toBe('Europe/Berlin');
   });
 });
+
+describe('a query parameter given twice', () => {
+  it('is refused naming it, not read as its first value', async () => {
+    const me = { authorization: `Bearer ${t.apiKey}` };
+    const bookingsTwice = await t.json('/v1/me/bookings?status=confirmed&status=held', { headers: me });
+    expect(bookingsTwice.status).toBe(400);
+    expect(bookingsTwice.body).toMatchObject({ code: 'invalid_request', errors: [{ field: 'query.status', message: 'Give "status" once: a repeated parameter is not combined.' }] });
+    const slotsTwice = await t.json(`/v1/specialists/demo/slots?service=${t.intro.id}&service=${t.intro.id}&from=2026-11-23&to=2026-11-24&timezone=UTC`);
+    expect(slotsTwice.status).toBe(400);
+    expect(slotsTwice.body.errors[0].field).toBe('query.service');
+    expect((await t.json('/v1/me/bookings?status=confirmed', { headers: me })).status).toBe(200);
+  });
+});

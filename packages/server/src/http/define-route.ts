@@ -106,6 +106,17 @@ function unstorable(value: unknown, path: string[], out: FieldText[] = []): Fiel
 }
 
 /**
+ * A key given twice (`?status=held&status=confirmed`) is refused, naming it: no query takes a
+ * list, and reading only the first would answer a question that was not asked.
+ */
+function refuseRepeated(c: Context): void {
+  const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
+  if (repeated.length === 0) return;
+  const errors = repeated.map(([key]) => ({ field: `query.${key}`, message: t('invalid_request.repeated_key', { key }) }));
+  throw new HttpError('invalid_request', t('invalid_request.field', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
+}
+
+/**
  * Registers `handler` for `spec` on `app`, validating params, query and body with the contract's
  * schemas first — the same schemas the OpenAPI document is built from, so the two cannot drift.
  */
@@ -121,6 +132,7 @@ export function defineRoute<S extends RouteSpec>(
     const raw = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
     let parsed = queries.get(raw);
     if (parsed === undefined) {
+      refuseRepeated(c);
       parsed = parseWith(spec.query!, c.req.query(), 'query', languageOf(c));
       if (queries.size >= 500) queries.delete(queries.keys().next().value!);
       queries.set(raw, parsed);

@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const ar: Catalog = {
   'invalid_request.field': (p) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p) => `احذف "${p.key}": فهو ليس حقلًا في هذا الطلب.`,
+  'invalid_request.repeated_key': (p) => `اذكر "${p.key}" مرة واحدة: لا تُدمج المعاملات المكررة.`,
   unsupported_media_type: () => 'أرسل المحتوى بصيغة JSON مع `Content-Type: application/json`.',
   invalid_json: () => 'تعذّرت قراءة المحتوى بصيغة JSON؛ تحقّق من عدم نقص علامة اقتباس أو فاصلة.',
   'invalid_request.control_character': (p) => `احذف حرف التحكم ${p.code}: يجوز أن يحتوي النص على فواصل الأسطر وعلامات الجدولة فقط، لا على حروف تحكم أخرى.`,

@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const de: Catalog = {
   'invalid_request.field': (p) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p) => `Entfernen Sie „${p.key}“: Dieses Feld gehört nicht zu dieser Anfrage.`,
+  'invalid_request.repeated_key': (p) => `Geben Sie „${p.key}“ nur einmal an: Ein wiederholter Parameter wird nicht zusammengeführt.`,
   unsupported_media_type: () => 'Senden Sie den Inhalt als JSON mit `Content-Type: application/json`.',
   invalid_json: () => 'Der Inhalt konnte nicht als JSON gelesen werden; prüfen Sie, ob ein Anführungszeichen oder Komma fehlt.',
   'invalid_request.control_character': (p) => `Entfernen Sie das Steuerzeichen ${p.code}: Text darf Zeilenumbrüche und Tabulatoren enthalten, keine anderen Steuerzeichen.`,

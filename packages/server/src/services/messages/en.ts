@@ -10,6 +10,7 @@ export const en = {
   // Validation at the edge (the contract's zod schemas) and HTTP itself.
   'invalid_request.field': (p: { field: string; message: string }) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p: { key: string }) => `Remove "${p.key}": not a field of this request.`,
+  'invalid_request.repeated_key': (p: { key: string }) => `Give "${p.key}" once: a repeated parameter is not combined.`,
   unsupported_media_type: () => 'Send the body as JSON with `Content-Type: application/json`.',
   invalid_json: () => 'The body could not be parsed as JSON; check for a missing quote or comma.',
   'invalid_request.control_character': (p: { code: string }) => `Remove the control character ${p.code}: text may hold line breaks and tabs, no other control characters.`,

@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const es: Catalog = {
   'invalid_request.field': (p) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p) => `Quite «${p.key}»: no es un campo de esta solicitud.`,
+  'invalid_request.repeated_key': (p) => `Indique «${p.key}» una sola vez: un parámetro repetido no se combina.`,
   unsupported_media_type: () => 'Envíe el cuerpo como JSON con `Content-Type: application/json`.',
   invalid_json: () => 'No se pudo leer el cuerpo como JSON; compruebe si falta una comilla o una coma.',
   'invalid_request.control_character': (p) => `Quite el carácter de control ${p.code}: un texto puede tener saltos de línea y tabulaciones, ningún otro carácter de control.`,

@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const fr: Catalog = {
   'invalid_request.field': (p) => `${p.field} : ${p.message}`,
   'invalid_request.unknown_key': (p) => `Retirez « ${p.key} » : ce champ ne fait pas partie de cette requête.`,
+  'invalid_request.repeated_key': (p) => `Donnez « ${p.key} » une seule fois : un paramètre répété n’est pas combiné.`,
   unsupported_media_type: () => 'Envoyez le corps en JSON avec `Content-Type: application/json`.',
   invalid_json: () => 'Le corps n’a pas pu être lu comme du JSON ; vérifiez qu’il ne manque pas un guillemet ou une virgule.',
   'invalid_request.control_character': (p) => `Retirez le caractère de contrôle ${p.code} : un texte peut contenir des retours à la ligne et des tabulations, aucun autre caractère de contrôle.`,

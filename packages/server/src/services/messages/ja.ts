@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const ja: Catalog = {
   'invalid_request.field': (p) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p) => `「${p.key}」を削除してください。このリクエストの項目ではありません。`,
+  'invalid_request.repeated_key': (p) => `「${p.key}」は一度だけ指定してください。繰り返したパラメーターは結合されません。`,
   unsupported_media_type: () => '本文は `Content-Type: application/json` を付けて JSON で送信してください。',
   invalid_json: () => '本文を JSON として読み取れませんでした。引用符やカンマが抜けていないか確認してください。',
   'invalid_request.control_character': (p) => `制御文字 ${p.code} を削除してください。テキストに使える制御文字は改行とタブだけです。`,

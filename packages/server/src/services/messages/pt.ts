@@ -4,6 +4,7 @@ import type { Catalog } from './index.js';
 export const pt: Catalog = {
   'invalid_request.field': (p) => `${p.field}: ${p.message}`,
   'invalid_request.unknown_key': (p) => `Remova "${p.key}": não é um campo desta solicitação.`,
+  'invalid_request.repeated_key': (p) => `Informe "${p.key}" uma só vez: um parâmetro repetido não é combinado.`,
   unsupported_media_type: () => 'Envie o corpo como JSON com `Content-Type: application/json`.',
   invalid_json: () => 'Não foi possível ler o corpo como JSON; verifique se falta alguma aspa ou vírgula.',
   'invalid_request.control_character': (p) => `Remova o caractere de controle ${p.code}: um texto pode ter quebras de linha e tabulações, nenhum outro caractere de controle.`,
