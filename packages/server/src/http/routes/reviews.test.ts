@@ -236,7 +236,7 @@ describe('the specialist is told of a new review', () => {
     expect(after.unread).toBe(before.unread + 1);
     const [notice] = after.data.filter((n) => n.kind === 'review.created');
     // The demo specialist works in Europe/Berlin: 09:00Z is 10:00 there.
-    expect(notice).toMatchObject({ bookingId: b.id, title: 'New review: Grace Hopper, 4 of 5', body: `Grace Hopper rated ${t.intro.name} on Mon 23 Nov, 10:00 4 of 5.`, read: false });
+    expect(notice).toMatchObject({ bookingId: b.id, title: 'New review: Grace Hopper, 4 of 5', body: `Grace Hopper gave 4 of 5 to ${t.intro.name} on Mon 23 Nov, 10:00.`, read: false });
     expect(JSON.stringify(notice)).not.toContain('Clear and kind');
     expect((await review(b, { rating: 1, text: 'Again' })).status).toBe(409);
     expect((await notices()).data.filter((n) => n.kind === 'review.created')).toHaveLength(1);

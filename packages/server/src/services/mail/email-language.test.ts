@@ -41,6 +41,18 @@ describe('emails in the customer’s language', () => {
     expect(customer!.html).toContain('تم تأكيد حجزك');
   });
 
+  it('joins the date and the time as Japanese and Arabic write them, not with an English comma', async () => {
+    await m.book(MONDAY, m.customer, { customer: { ...m.customer, locale: 'ja' } });
+    await m.book('2026-11-24T09:00:00Z', { ...m.customer, email: 'ada@example.com' }, { customer: { ...m.customer, email: 'ada@example.com', locale: 'ar' } });
+    await m.settle();
+    const [ja] = m.to('grace@example.com');
+    expect(ja!.text).toContain('日時: 2026年11月23日月曜日 18:00 – 18:30');
+    expect(ja!.text).toContain('時刻は Asia/Tokyo (GMT+9) で表示しています。');
+    const [ar] = m.to('ada@example.com');
+    const when = /الموعد: (.*)/.exec(ar!.text)?.[1];
+    expect(when).toMatch(/^الثلاثاء، 24 نوفمبر 2026، 6:00\sم – 6:30\sم$/);
+  });
+
   it.each(['fr', 'es', 'pt', 'ja'])('confirms a booking made in %s in that language', async (locale) => {
     await m.book(MONDAY, m.customer, { customer: { ...m.customer, locale } });
     await m.settle();

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries } from '../../db/schema.js';
 import { connectDemo, setService } from '../../testing/fixtures.js';
 import { linksOf, mailTestApp, type MailTestApp } from '../../testing/mail-app.js';
+import { zoneLabel } from './format.js';
+import { stringsFor } from './locales/index.js';
 
 // What the customer and the specialist are told when money moves: the payment, the refund a
 // cancellation gives, a hold that lapsed, a payment that came too late. Offline test payments;
@@ -52,6 +54,24 @@ describe('money in emails', () => {
     // Written before the meeting exists (or as it is made), the receipt says when the link shows, as the widget does.
     expect(receipt.text).toMatch(/Video call(: https:\/\/\S+| — the link is on your booking page from 10 minutes before the start\.)/);
     expect(receipt.text).not.toContain('shortly before');
+    // Its "When" is in the customer's zone, and says so.
+    expect(receipt.text).toContain('When: Monday, November 23, 2026, 10:00 AM – 10:30 AM');
+    expect(receipt.text).toContain('Times are in Europe/Berlin (GMT+1).');
+  });
+
+  it('the payment email names the zone of its times in every language', async () => {
+    const languages = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'];
+    for (const [i, locale] of languages.entries()) {
+      const who = { ...customer, email: `${locale}@example.com`, locale };
+      await pay(await hold(`2026-11-23T${String(9 + i).padStart(2, '0')}:00:00Z`, who));
+    }
+    await m.settle();
+    for (const locale of languages) {
+      const { t, locale: format } = stringsFor(locale);
+      const receipt = m.to(`${locale}@example.com`).find((x) => x.text.includes(t.customerPaymentReceived.heading))!;
+      expect(receipt, locale).toBeDefined();
+      expect(receipt.text, locale).toContain(t.common.timesIn(zoneLabel('Europe/Berlin', Date.parse(MONDAY), format)));
+    }
   });
 
   it('a cancellation tells the customer the refund it gives, and the specialist what it reverses', async () => {
@@ -64,6 +84,7 @@ describe('money in emails', () => {
     expect(cancelled.text).toContain('A refund of €49.00 is on its way');
     const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('Cancelled'))!;
     expect(notice.text).toContain('The customer is refunded €49.00');
+    for (const message of [cancelled, notice]) expect(message.text).toContain('Times are in Europe/Berlin (GMT+1).');
   });
 
   it('a hold that lapses unpaid: "not booked, nothing charged"', async () => {

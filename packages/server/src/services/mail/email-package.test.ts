@@ -113,6 +113,15 @@ describe('package emails', () => {
     expect((await m.app.request('/v1/credits/summary')).status).toBe(401);
   });
 
+  it('writes the expiry in Japanese as Japanese joins a date and a time, with no English comma', async () => {
+    await start();
+    const japanese = { ...customer, locale: 'ja' };
+    await buy((await offer()).id, japanese);
+    const [mail] = await m.settle();
+    expect(mail!.text).toContain('2026年12月20日日曜日 21:00');
+    expect(mail!.text).not.toMatch(/日曜日, /);
+  });
+
   it('plans the expiry reminders 7 days and 1 day before the credits expire, and sends them with what is left, in the customer’s zone, with List-Unsubscribe', async () => {
     await start();
     const pkg = await offer();

@@ -152,6 +152,11 @@ describe('changes update the same calendar event', () => {
     expect(customerCancel.text).toMatch(/View your booking: https:\/\/coach\.example\/book#slotwise-booking=/);
     expect(customerCancel.text).not.toContain('View or change');
     expect(specialistCancel.text).toContain('The time is no longer held for this booking: others can book it if it is still within your hours.');
+    // Each in the reader's own zone, named, as the confirmation does.
+    expect(customerCancel.text).toContain('When: Tuesday, November 24, 2026, 6:00 PM – 6:30 PM');
+    expect(customerCancel.text).toContain('Times are in Asia/Tokyo (GMT+9).');
+    expect(specialistCancel.text).toContain('When: Tuesday, November 24, 2026, 10:00 AM – 10:30 AM');
+    expect(specialistCancel.text).toContain('Times are in Europe/Berlin (GMT+1).');
     for (const message of [customerCancel, specialistCancel]) {
       expect(vevent(calendarsOf(message)[0]!)).toMatchObject({ method: 'CANCEL', uid: `${booking.id}@slotwise`, sequence: 2, status: 'CANCELLED' });
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { money, span, zoneLabel } from './format.js';
+import { longWhen, money, span, zoneLabel } from './format.js';
 import { renderHtml, renderText, type MessageContent } from './layout.js';
-import { stringsFor } from './locales/index.js';
+import { stringsFor, type Strings } from './locales/index.js';
+import { PACKAGE_TEMPLATES, TEMPLATES, type PackageTemplateInput, type TemplateInput, type TemplateOutput } from './templates/index.js';
 
 const content = (patch: Partial<MessageContent> = {}): MessageContent => ({
   subject: 'S',
@@ -53,9 +54,86 @@ describe('words, dates and amounts for the recipient', () => {
     expect(zoneLabel('Europe/Berlin', Date.parse('2026-03-28T08:00:00Z'), 'en')).toBe('Europe/Berlin (GMT+1)');
   });
 
+  it('joins a date and its time as each language does: no English comma in Japanese or Arabic', () => {
+    const start = Date.parse('2026-12-16T08:00:00Z');
+    const spans = Object.fromEntries(['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'].map((l) => [l, span(start, start + 3_600_000, 'Asia/Tokyo', l).replace(/\s/g, ' ')]));
+    expect(spans).toEqual({
+      en: 'Wednesday, December 16, 2026, 5:00 PM – 6:00 PM',
+      de: 'Mittwoch, 16. Dezember 2026, 17:00 – 18:00',
+      fr: 'mercredi 16 décembre 2026, 17:00 – 18:00',
+      es: 'miércoles, 16 de diciembre de 2026, 17:00 – 18:00',
+      pt: 'quarta-feira, 16 de dezembro de 2026, 17:00 – 18:00',
+      ja: '2026年12月16日水曜日 17:00 – 18:00',
+      ar: 'الأربعاء، 16 ديسمبر 2026، 5:00 م – 6:00 م',
+    });
+    // A package's expiry: one instant, joined the same way.
+    expect(longWhen(start, 'Asia/Tokyo', 'ja-JP')).toBe('2026年12月16日水曜日 17:00');
+    expect(longWhen(start, 'Asia/Tokyo', 'ar-EG')).not.toContain(', ');
+  });
+
   it('writes amounts with the currency’s own decimals', () => {
     expect(money(9000, 'EUR', 'en')).toBe('€90.00');
     expect(money(5000, 'JPY', 'en')).toBe('¥5,000');
     expect(money(4900, 'EUR', 'de-DE').replace(/\s/g, ' ')).toBe('49,00 €');
+  });
+});
+
+// Every email that gives a time says which zone it is in, in the reader's words — checked on
+// every template, in every language, so a new email cannot forget it.
+const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'ja', 'ar'];
+const ZONE = 'Asia/Tokyo (GMT+9)';
+const everything = (out: TemplateOutput) => [out.subject, ...out.paragraphs, ...(out.details ?? []).flat()].join('\n');
+
+const bookingInput = (t: Strings): TemplateInput => ({
+  t,
+  booking: {
+    service: 'Intro call',
+    specialist: 'Dr. Ada Demo',
+    customer: 'Grace Hopper',
+    customerEmail: 'grace@example.com',
+    when: '<WHEN>',
+    whenShort: '<SHORT>',
+    startTime: '<START>',
+    zone: ZONE,
+    duration: 30,
+    place: null,
+    notes: '',
+    sharedNotes: null,
+    recordingUrl: null,
+    paid: '€49.00',
+    paidWithCredit: false,
+    promo: null,
+  },
+  change: { actor: 'customer', reason: null, refund: '€49.00', hours: 24 },
+  links: {},
+});
+
+const packageInput = (t: Strings, remaining: number): PackageTemplateInput => ({
+  t,
+  purchase: { package: 'Three', specialist: 'Dr. Ada Demo', customer: 'Grace Hopper', sessions: 3, paid: '€240.00', validityDays: 30, services: ['Coaching'], remaining, expires: '<EXPIRES>', expiresShort: 'Dec 20', zone: ZONE, daysLeft: 7 },
+  refund: { amount: '€80.00', removed: 1, booked: 0 },
+  links: {},
+});
+
+describe('every email that gives a time names its zone', () => {
+  it.each(LANGUAGES)('about a session, in %s', (language) => {
+    const { t } = stringsFor(language);
+    const missing = Object.entries(TEMPLATES).flatMap(([kind, template]) => {
+      const out = template(bookingInput(t));
+      const timed = /<WHEN>|<START>/.test(everything(out));
+      return timed && !out.paragraphs.includes(t.common.timesIn(ZONE)) ? [kind] : [];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('about a package’s expiry, in %s', (language) => {
+    const { t } = stringsFor(language);
+    const missing = Object.entries(PACKAGE_TEMPLATES).flatMap(([kind, template]) =>
+      [0, 1, 2].flatMap((remaining) => {
+        const out = template(packageInput(t, remaining));
+        return everything(out).includes('<EXPIRES>') && !out.paragraphs.includes(t.common.timesIn(ZONE)) ? [`${kind} (${remaining} left)`] : [];
+      }),
+    );
+    expect(missing).toEqual([]);
   });
 });

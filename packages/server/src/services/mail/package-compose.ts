@@ -4,7 +4,7 @@ import { remaining } from '../../domain/credits.js';
 import type { ServiceDeps } from '../deps.js';
 import { LOW_CREDITS, lotsOfPurchases, mintPurchaseToken } from '../packages/credits.js';
 import { finish, fromSpecialist, type Composed, type Facts } from './envelope.js';
-import { longDate, money, time, zoneLabel } from './format.js';
+import { longWhen, money, zoneLabel } from './format.js';
 import type { PackageEmailKind } from './kinds.js';
 import { links } from './links.js';
 import { stringsFor } from './locales/index.js';
@@ -61,7 +61,7 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
       validityDays: purchase.validityDays,
       services: names,
       remaining: kind === 'customer.credits_expiring' && lot ? remaining(lot, now) : left,
-      expires: `${longDate(expiresAt, zone, locale)}, ${time(expiresAt, zone, locale)}`,
+      expires: longWhen(expiresAt, zone, locale),
       expiresShort: new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'short' }).format(expiresAt),
       zone: zoneLabel(zone, expiresAt, locale),
       daysLeft: Math.max(1, Math.round((expiresAt - now) / DAY_MS)),

@@ -131,7 +131,7 @@ export function reviewNotice(deps: ServiceDeps, r: { specialistId: string; booki
     kind: 'review.created',
     bookingId: r.bookingId,
     title: `New review: ${r.customerName}, ${r.rating} of 5`,
-    body: `${r.customerName} rated ${r.serviceName} on ${wallTime(r.startAt, r.timeZone)} ${r.rating} of 5.`,
+    body: `${r.customerName} gave ${r.rating} of 5 to ${r.serviceName} on ${wallTime(r.startAt, r.timeZone)}.`,
     data: { reviewId: r.reviewId },
     createdAt: deps.clock(),
   });

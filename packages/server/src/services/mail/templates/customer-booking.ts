@@ -46,7 +46,7 @@ export const customerPaymentReceived: Template = (input) => {
   return {
     subject: s.subject(amount, booking.service),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.specialist)],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.specialist), t.common.timesIn(booking.zone)],
     details: [[s.amount, amount], ...promoRow(input), ...sessionDetails(input)],
     actions: [...(links.receipt ? [{ label: t.common.receipt, url: links.receipt }] : []), ...customerActions(input)],
   };
@@ -71,7 +71,7 @@ export const customerCancelled: Template = (input) => {
   return {
     subject: s.subject(booking.service, booking.whenShort),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when, change.actor, booking.specialist), ...(money ? [money] : []), t.common.cancelInvite],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when, change.actor, booking.specialist), ...(money ? [money] : []), t.common.cancelInvite, t.common.timesIn(booking.zone)],
     details: [[t.common.session, booking.service], [t.common.with, booking.specialist], [t.common.when, booking.when], ...(change.reason ? ([[s.reason, change.reason]] as [string, string][]) : [])],
     actions: customerActions(input, { over: true }),
   };
@@ -83,7 +83,7 @@ export const customerMeetingReady: Template = (input) => {
   return {
     subject: s.subject(booking.service),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when)],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.when), t.common.timesIn(booking.zone)],
     details: sessionDetails(input),
     actions: customerActions(input, { join: true, calendar: true }),
   };

@@ -114,7 +114,8 @@ export const customerCreditsLow: PackageTemplate = (input) => {
       t.common.greeting(purchase.customer),
       s.intro(purchase.remaining, purchase.package, purchase.specialist, purchase.expires),
       s.more(purchase.specialist),
-      ...(purchase.remaining > 0 ? [t.common.timesIn(purchase.zone)] : []),
+      // The expiry row is there even with no credit left: its time needs its zone.
+      t.common.timesIn(purchase.zone),
     ],
     details: packageDetails(input, [[t.package.left, String(purchase.remaining)]]),
     actions: actions(input),
@@ -138,6 +139,8 @@ export const customerPackageRefunded: PackageTemplate = (input) => {
       refund.removed > 0 ? s.removed(refund.removed) : s.unchanged,
       ...(refund.booked > 0 ? [s.booked] : []),
       s.arrives,
+      // The expiry row stays only while credits are left: its time needs its zone then.
+      ...(purchase.remaining > 0 ? [t.common.timesIn(purchase.zone)] : []),
     ],
     details: packageDetails(input, [
       [s.refunded, refund.amount],

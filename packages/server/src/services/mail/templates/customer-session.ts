@@ -21,7 +21,7 @@ export const customerLateRefund: Template = ({ t, booking, change, links }) => {
   return {
     subject: s.subject(amount),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.service, booking.when), s.again],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(amount, booking.service, booking.when), s.again, t.common.timesIn(booking.zone)],
     details: [[t.common.session, booking.service], [t.common.with, booking.specialist], [t.common.when, booking.when]],
     actions: links.receipt ? [{ label: t.common.receipt, url: links.receipt }] : [],
   };
@@ -46,7 +46,7 @@ export const customerStarting: Template = (input) => {
   return {
     subject: s.subject(booking.service),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist, booking.startTime), links.join ? s.joinHint : s.noLinkYet],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist, booking.startTime), links.join ? s.joinHint : s.noLinkYet, t.common.timesIn(booking.zone)],
     details: sessionDetails(input),
     actions: customerActions(input, { join: true }),
   };
@@ -62,7 +62,7 @@ export const customerFollowUp: Template = ({ t, booking, links }) => {
   return {
     subject: s.subject(booking.specialist),
     heading: s.heading,
-    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), ...shared, s.ask],
+    paragraphs: [t.common.greeting(booking.customer), s.intro(booking.service, booking.specialist), ...shared, s.ask, t.common.timesIn(booking.zone)],
     details: [[t.common.session, booking.service], [t.common.when, booking.when]],
     actions: [...(booking.recordingUrl ? [{ label: s.recording, url: booking.recordingUrl }] : []), ...(links.manage ? [{ label: s.feedback, url: links.manage }] : [])],
   };

@@ -47,7 +47,7 @@ export const specialistCancelled: Template = (input) => {
   return {
     subject: s.subject(booking.customer, booking.whenShort),
     heading: s.heading,
-    paragraphs: [s.intro(booking.customer, booking.service, booking.when, change.actor), ...(money ? [money] : []), s.freed, t.common.cancelInvite],
+    paragraphs: [s.intro(booking.customer, booking.service, booking.when, change.actor), ...(money ? [money] : []), s.freed, t.common.cancelInvite, t.common.timesIn(booking.zone)],
     details: [...details(input).slice(0, 3), ...(change.reason ? ([[s.reason, change.reason]] as [string, string][]) : [])],
   };
 };
@@ -72,7 +72,7 @@ export const specialistRefund: Template = (input) => {
   return {
     subject: s.subject(amount, booking.customer),
     heading: s.heading,
-    paragraphs: [s.intro(amount, booking.customer, booking.service, booking.when), ...(change.refundCause === 'late_payment' ? [s.latePayment] : [])],
+    paragraphs: [s.intro(amount, booking.customer, booking.service, booking.when), ...(change.refundCause === 'late_payment' ? [s.latePayment] : []), t.common.timesIn(booking.zone)],
     details: details(input).slice(0, 3),
   };
 };

@@ -124,4 +124,14 @@ describe('console developers', () => {
     await eventually(() => text(deep(hooks, 'li.endpoint')).includes('Disabled'), 'the disabled endpoint');
     expect((await practice.session.client.me.webhooks.retrieve(endpoint!.id)).enabled).to.equal(false);
   });
+
+  it('lists an endpoint subscribed to everything as “Every event”, not the API’s “*”', async () => {
+    const practice = await openPractice();
+    await practice.session.client.me.webhooks.create({ url: 'https://hooks.example.com/all', eventTypes: ['*'] });
+    const el = await inConsole<SlotwiseConsoleDevelopers>(html`<slotwise-console-developers></slotwise-console-developers>`, practice.session);
+    const hooks = part(el, 'webhooks');
+    await eventually(() => shown(hooks).includes('https://hooks.example.com/all'), 'the endpoint');
+    expect(shown(hooks)).to.contain('Enabled · Every event');
+    expect(shown(hooks)).not.to.contain('· *');
+  });
 });

@@ -16,7 +16,7 @@ export function renderEndpoints(host: SlotwiseConsoleWebhooks) {
         const log = host.deliveries[endpoint.id];
         return html`<li class="endpoint" data-id=${endpoint.id}>
           <h4><code>${endpoint.url}</code></h4>
-          <p>${endpoint.enabled ? 'Enabled' : 'Disabled'} · ${endpoint.eventTypes.join(', ')}${endpoint.description ? ` · ${endpoint.description}` : ''}</p>
+          <p>${endpoint.enabled ? 'Enabled' : 'Disabled'} · ${endpoint.eventTypes.includes('*') ? 'Every event' : endpoint.eventTypes.join(', ')}${endpoint.description ? ` · ${endpoint.description}` : ''}</p>
           <div class="actions">
             <button type="button" @click=${() => host.toggle(endpoint)}>${endpoint.enabled ? 'Disable' : 'Enable'}</button>
             <button type="button" @click=${() => host.rotate(endpoint)}>Rotate secret…</button>

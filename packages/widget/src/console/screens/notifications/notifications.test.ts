@@ -85,7 +85,7 @@ describe('console notifications', () => {
     await eventually(() => deepAll(el, 'ol.notices li').some((li) => text(li).includes('New review')), 'the review’s notice');
     const notice = deepAll(el, 'ol.notices li').find((li) => text(li).includes('New review'))!;
     expect(text(deep(notice, '.title'))).to.match(/^Unread New review: .+, 5 of 5$/);
-    expect(text(deep(notice, '.body'))).to.match(/ rated .+ 5 of 5\.$/);
+    expect(text(deep(notice, '.body'))).to.match(/ gave 5 of 5 to .+ on .+\d\.$/);
     expect(text(notice)).not.to.contain('Thorough and warm.');
     expect(review.rating).to.equal(5);
     deep<HTMLAnchorElement>(notice, 'a')!.click();
