@@ -41,7 +41,7 @@ export class SlotwiseConsoleHome extends LitElement {
     if (!session.profile) return html`<p>You are logged in as the platform’s operator (${session.account.email}). Your tools are in the navigation.</p>`;
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
     if (this.complete === undefined) return html`<p class="muted">Reading your account…</p>`;
-    if (!this.complete) return html`<p>Welcome, ${session.profile.name}. A few steps and customers can book you.</p><slotwise-console-onboarding></slotwise-console-onboarding>`;
+    if (!this.complete) return html`<p>Welcome, ${session.profile.name}. Your setup, step by step:</p><slotwise-console-onboarding></slotwise-console-onboarding>`;
     const page = `${session.apiBase}/${session.profile.handle}`;
     return html`
       <p>Welcome back, ${session.profile.name}. Customers book you on <a href=${page} target="_blank" rel="noopener">${page}</a> and on your site.</p>

@@ -9,7 +9,17 @@ describe('<slotwise-console-home>', () => {
     const { tokens } = await signUpSpecialist();
     const el = await inConsole<SlotwiseConsoleHome>(html`<slotwise-console-home></slotwise-console-home>`, await sessionFor(tokens));
     await eventually(() => find(el, 'slotwise-console-onboarding', '#step-profile'), 'the checklist');
-    expect(textOf(el)).to.contain('A few steps and customers can book you.');
+    expect(textOf(el)).to.contain('Your setup, step by step:');
+  });
+
+  it('does not promise bookings above a checklist that says they are open already', async () => {
+    const { tokens } = await signUpSpecialist();
+    const session = await sessionFor(tokens);
+    await session.client.me.services.create({ name: 'Intro', durations: [{ minutes: 20, price: 0 }] });
+    await session.client.me.availability.replaceWeekly({ weekly: [{ weekday: 1, start: '09:00', end: '12:00' }] });
+    const el = await inConsole<SlotwiseConsoleHome>(html`<slotwise-console-home></slotwise-console-home>`, session);
+    await eventually(() => textOf(find(el, 'slotwise-console-onboarding', '.lead')).includes('Customers can book you now.'), 'the checklist');
+    expect(textOf(el)).not.to.match(/customers can book you\.|A few steps/i);
   });
 
   it('once set up, links to the hosted page and the weekly screens; accessible', async () => {
