@@ -68,8 +68,8 @@ export const styles = css`
   .axis {
     display: grid;
     grid-template-rows: repeat(var(--hours), var(--hour));
-    /* Below the day headings (padding + 1.5rem heading + gap + border). */
-    margin-top: calc(2rem + 1px);
+    /* Below the day headings (padding + 2.5rem heading + gap + border). */
+    margin-top: calc(3rem + 1px);
     font-size: 0.75rem;
     color: var(--_muted);
   }
@@ -121,12 +121,26 @@ export const styles = css`
     border-width: 2px;
   }
 
+  /* The weekday over the date: two short lines fit a seventh of a narrow screen, one long one did not. */
   .week h4 {
     margin: 0;
     font-size: 0.875rem;
-    height: 1.5rem;
-    line-height: 1.5rem;
+    height: 2.5rem;
+    line-height: 1.25rem;
     overflow: hidden;
+  }
+
+  .week h4 span {
+    display: block;
+    white-space: nowrap;
+  }
+
+  .week .track > p.muted {
+    margin: 0.25rem 0;
+    font-size: 0.75rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   .week a.booking {

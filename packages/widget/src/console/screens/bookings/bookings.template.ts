@@ -66,7 +66,7 @@ export function renderWeek(host: SlotwiseConsoleBookings, bookings: readonly Boo
         ${dates.map((date) => {
           const list = bookings.filter((booking) => dayOf(booking, host.timeZone) === date);
           return html`<div class="day ${date === host.today ? 'today' : ''}" role="listitem" data-date=${date}>
-            <h4>${formatDate(date, undefined, { weekday: 'short', month: 'short' })}</h4>
+            <h4><span>${formatDate(date, undefined, { weekday: 'short', month: undefined, day: undefined })}</span> <span>${formatDate(date, undefined, { weekday: undefined, month: 'short' })}</span></h4>
             <div class="track">${list.length === 0 ? html`<p class="muted">No bookings</p>` : list.map((booking) => bookingLink(host, booking, false, layout.place.get(booking.id)))}</div>
           </div>`;
         })}

@@ -97,6 +97,19 @@ describe('console bookings', () => {
     // Each block is a link whose text has the full time and the customer.
     expect(text(second)).to.contain(`${formatTime(late.booking.start, 'Europe/Paris')}–${formatTime(late.booking.end, 'Europe/Paris')}`).and.contain('Grace Hopper');
 
+    // Just wider than a phone (the console's navigation beside it), a seventh is narrow: each heading
+    // still shows its weekday and its whole date, unclipped.
+    el.style.width = '660px';
+    await el.updateComplete;
+    expect(columns(deep(el, '.week')!)).to.equal(7);
+    for (const heading of deepAll<HTMLElement>(el, '.week h4')) {
+      const date = heading.closest<HTMLElement>('.day')!.dataset['date']!;
+      expect(text(heading)).to.match(new RegExp(`\\b${Number(date.slice(8))}\\b`));
+      for (const line of heading.querySelectorAll('span')) expect(line.scrollWidth, text(heading)).to.be.at.most(line.clientWidth + 1);
+      expect(heading.scrollHeight).to.be.at.most(heading.clientHeight + 1);
+    }
+    expect(deep(el, '.axis span')!.getBoundingClientRect().top).to.be.closeTo(first.parentElement!.getBoundingClientRect().top, 2);
+
     el.style.width = '390px';
     await eventually(() => columns(deep(el, '.week')!) === 1, 'one column on a phone');
     expect(getComputedStyle(deep(el, '.axis')!).display).to.equal('none');
