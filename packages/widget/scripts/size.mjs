@@ -22,8 +22,12 @@ import { lazyEnglishProbes } from './lazy-english.mjs';
  */
 export const SCRIPT_TAG_BUDGET = 32 * 1024;
 
-/** The console's first-load budget, gzip bytes: 28.6 KB measured when it was set, plus about a quarter for growth. */
-export const FIRST_LOAD_BUDGET = 36 * 1024;
+/**
+ * The console's first-load budget, gzip bytes: 28.6 KB measured when it was set, plus about a
+ * quarter for growth; raised by half a KB on 2026-12-08, when giving focus back after every
+ * action (accessibility: it was lost to the page) took the last of it.
+ */
+export const FIRST_LOAD_BUDGET = 36.5 * 1024;
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const consoleDir = join(dist, 'console');

@@ -58,6 +58,10 @@ export class SlotwiseConsole extends LitElement {
     this.addEventListener(FLASH_EVENT, (event) => (this.flash = (event as CustomEvent<Flash>).detail));
     // The Notifications screen says how many are left unread after marking some read.
     this.addEventListener(UNREAD_EVENT, (event) => (this.unread = (event as CustomEvent<number>).detail));
+    // What an action began on (a click's element, a key's focused one): where focus returns after it (`keepFocus`).
+    const remember = (event: Event) => (this.lastFocused = event.composedPath()[0] as Element);
+    this.addEventListener('click', remember, true);
+    this.addEventListener('keydown', remember, true);
   }
 
   override connectedCallback(): void {
@@ -141,11 +145,15 @@ export class SlotwiseConsole extends LitElement {
   @property({ attribute: false }) statusMs = 10_000;
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The element in the console that last had focus (the deepest, through shadow roots): `keepFocus` returns to it. */
+  private lastFocused: Element | undefined;
+
   private announce(message: string) {
     // Emptied first, so the same sentence twice in a row is read out twice.
     this.status = '';
     clearTimeout(this.statusTimer);
     requestAnimationFrame(() => {
+      void import('./keep-focus.js').then(({ keepFocus }) => keepFocus(() => this.lastFocused, () => this.heading));
       this.status = message;
       // A "saved" must not still stand beside a later save's error: the line empties again.
       this.statusTimer = setTimeout(() => (this.status = ''), this.statusMs);

@@ -8,6 +8,13 @@ import { consoleApi, signUpSpecialist } from './testing/session.js';
 import { openPractice } from './testing/practice.js';
 import { eventually, fill, find, textOf } from './testing/dom.js';
 
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 const storageKey = () => `slotwise.console.${new URL(consoleApi()).origin}`;
 
 async function mount(hash = '#/home') {
@@ -85,10 +92,36 @@ describe('<slotwise-console>', () => {
     await eventually(() => find(el, 'nav'), 'the console after login');
     location.hash = '#/settings';
     await eventually(() => find(el, 'slotwise-console-settings', '#profile button[type=submit]'), 'the settings');
-    find<HTMLButtonElement>(el, 'slotwise-console-settings', '#profile button[type=submit]')!.click();
+    const save = find<HTMLButtonElement>(el, 'slotwise-console-settings', '#profile button[type=submit]')!;
+    save.focus();
+    save.click();
     const status = () => textOf(find(el, 'p.status[role=status]'));
     await eventually(() => status() === 'Profile saved.', 'the save said');
+    // The button was disabled while saving, which drops focus to the page: it comes back to it.
+    await eventually(() => deepActive() === save, 'focus back on the save button');
     await eventually(() => status() === '', 'the sentence gone');
+  });
+
+  it('puts focus on the page heading when an action removes the element that had it', async () => {
+    const { email, password, tokens } = await signUpSpecialist();
+    const api = createClient({ baseURL: consoleApi(), apiKey: tokens.accessToken });
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await api.me.availability.overrides.create({ from: day, intervals: [] });
+    const el = await mount('#/login');
+    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
+    fill(el, ['slotwise-console-auth', '#auth-email'], email);
+    fill(el, ['slotwise-console-auth', '#auth-password'], password);
+    find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
+    await eventually(() => find(el, 'nav'), 'the console after login');
+    location.hash = '#/availability';
+    await eventually(() => find(el, 'slotwise-console-availability', '#overrides li button.danger'), 'the date rule');
+    const remove = find<HTMLButtonElement>(el, 'slotwise-console-availability', '#overrides li button.danger')!;
+    remove.focus();
+    remove.click();
+    await eventually(() => find<HTMLDialogElement>(el, 'slotwise-console-availability', 'dialog')?.open, 'the confirmation');
+    find<HTMLButtonElement>(el, 'slotwise-console-availability', 'dialog button.danger')!.click();
+    await eventually(() => !find(el, 'slotwise-console-availability', '#overrides li button.danger'), 'the rule gone, with its button');
+    await eventually(() => deepActive() === find(el, 'main h1'), 'focus on the heading');
   });
 
   it('refreshes the access token once on a 401 and retries the call; a dead login ends with a sentence', async () => {
