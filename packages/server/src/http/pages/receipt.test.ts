@@ -27,6 +27,7 @@ describe('receipts', () => {
     expect(page).toContain('Refund (succeeded)');
     expect(page).toContain('€0.00'); // the total after the refund
     expect(page).toMatch(/Monday(,)? 23 November 2026( at)? 10:00/); // 15:00 UTC, written in the customer's zone (New York)
+    expect(page).toContain('Payments are processed by Stripe.'); // it did (the offline mode's receipt: test-mode.test.ts)
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&lt;script&gt;');
     const wrong = await t.app.request(`/v1/bookings/${booking.id}/receipt?token=bmt_wrong`);

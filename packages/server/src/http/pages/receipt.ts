@@ -43,7 +43,7 @@ export function receiptPage(receipt: Receipt, language: PageLanguage): HtmlEscap
       ${receipt.refunds.map((r) => html`<tr><td>${w.refund(r.status)}</td><td>−${amount(r.amount)}</td></tr>`)}
       <tr><td><strong>${w.total}</strong></td><td><strong>${amount(payment.amount - payment.amountRefunded)}</strong></td></tr>
     </table>
-    <p class="muted">${w.footer(booking.id)}${payment.mode === 'test' ? ` ${w.testMode}` : ''}</p>
+    <p class="muted">${w.footer(booking.id)} ${payment.mode === 'test' ? w.testMode : w.byStripe}</p>
   </body>
 </html>`;
 }

@@ -32,6 +32,10 @@ describe('the offline test-payments mode', () => {
     expect(declined.body).toMatchObject({ status: 'held', payment: { status: 'failed', lastError: 'card_declined' } });
     const paid = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers });
     expect(paid.body).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded', amount: 9000 } });
+    // Its receipt says no money moved, and does not claim Stripe processed it.
+    const receipt = await (await t.app.request(`/v1/bookings/${res.body.booking.id}/receipt?token=${res.body.manageToken}`)).text();
+    expect(receipt).toContain('TEST MODE: no money moved.');
+    expect(receipt).not.toContain('Stripe');
     const status = await t.json('/v1/me/stripe', { headers: { authorization: `Bearer ${t.apiKey}` } });
     expect(status.body).toMatchObject({ mode: 'test', chargesEnabled: true });
   });

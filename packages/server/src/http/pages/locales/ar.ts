@@ -15,7 +15,8 @@ export const ar: PageWords = {
     amountPaid: 'المبلغ المدفوع',
     refund: (status) => `استرداد (${{ pending: 'قيد التنفيذ', succeeded: 'تم', failed: 'لم ينجح' }[status]})`,
     total: 'الإجمالي',
-    footer: (booking) => `الحجز ${iso(booking)}. تعالج Stripe المدفوعات.`,
+    footer: (booking) => `الحجز ${iso(booking)}.`,
+    byStripe: 'تعالج Stripe المدفوعات.',
     testMode: 'وضع الاختبار: لم يُحوَّل أي مال.',
   },
   credits: {

@@ -12,7 +12,8 @@ export const de: PageWords = {
     amountPaid: 'Bezahlter Betrag',
     refund: (status) => `Erstattung (${{ pending: 'ausstehend', succeeded: 'erfolgt', failed: 'fehlgeschlagen' }[status]})`,
     total: 'Gesamt',
-    footer: (booking) => `Buchung ${booking}. Zahlungen werden von Stripe abgewickelt.`,
+    footer: (booking) => `Buchung ${booking}.`,
+    byStripe: 'Zahlungen werden von Stripe abgewickelt.',
     testMode: 'TESTMODUS: Es wurde kein Geld bewegt.',
   },
   credits: {

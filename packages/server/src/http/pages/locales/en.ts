@@ -17,7 +17,8 @@ export const en = {
     amountPaid: 'Amount paid',
     refund: (status: 'pending' | 'succeeded' | 'failed') => `Refund (${status})`,
     total: 'Total',
-    footer: (booking: string) => `Booking ${booking}. Payments are processed by Stripe.`,
+    footer: (booking: string) => `Booking ${booking}.`,
+    byStripe: 'Payments are processed by Stripe.',
     testMode: 'TEST MODE: no money moved.',
   },
   credits: {

@@ -12,7 +12,8 @@ export const es: PageWords = {
     amountPaid: 'Importe pagado',
     refund: (status) => `Reembolso (${{ pending: 'pendiente', succeeded: 'realizado', failed: 'fallido' }[status]})`,
     total: 'Total',
-    footer: (booking) => `Reserva ${booking}. Los pagos los procesa Stripe.`,
+    footer: (booking) => `Reserva ${booking}.`,
+    byStripe: 'Los pagos los procesa Stripe.',
     testMode: 'MODO DE PRUEBA: no se movió dinero.',
   },
   credits: {

@@ -12,7 +12,8 @@ export const fr: PageWords = {
     amountPaid: 'Montant payé',
     refund: (status) => `Remboursement (${{ pending: 'en cours', succeeded: 'effectué', failed: 'échoué' }[status]})`,
     total: 'Total',
-    footer: (booking) => `Réservation ${booking}. Les paiements sont traités par Stripe.`,
+    footer: (booking) => `Réservation ${booking}.`,
+    byStripe: 'Les paiements sont traités par Stripe.',
     testMode: 'MODE TEST : aucun argent n’a été débité.',
   },
   credits: {

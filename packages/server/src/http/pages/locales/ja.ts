@@ -12,7 +12,8 @@ export const ja: PageWords = {
     amountPaid: 'お支払い金額',
     refund: (status) => `返金（${{ pending: '処理中', succeeded: '完了', failed: '失敗' }[status]}）`,
     total: '合計',
-    footer: (booking) => `予約 ${booking}。お支払いは Stripe が処理しています。`,
+    footer: (booking) => `予約 ${booking}。`,
+    byStripe: 'お支払いは Stripe が処理しています。',
     testMode: 'テストモード：実際のお金は動いていません。',
   },
   credits: {

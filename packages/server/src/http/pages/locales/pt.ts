@@ -12,7 +12,8 @@ export const pt: PageWords = {
     amountPaid: 'Valor pago',
     refund: (status) => `Reembolso (${{ pending: 'pendente', succeeded: 'concluído', failed: 'falhou' }[status]})`,
     total: 'Total',
-    footer: (booking) => `Reserva ${booking}. Os pagamentos são processados pela Stripe.`,
+    footer: (booking) => `Reserva ${booking}.`,
+    byStripe: 'Os pagamentos são processados pela Stripe.',
     testMode: 'MODO DE TESTE: nenhum dinheiro foi movimentado.',
   },
   credits: {
