@@ -79,5 +79,13 @@ describe('<slotwise-booking> confirmation', () => {
     expect(el.booking).to.equal(detail.booking.id);
     expect(location.hash).to.equal('#other=1');
     await eventually(() => deep(el, 'slotwise-manage')?.shadowRoot?.textContent?.includes('Intro call'), 'the booking shown');
+
+    // From there, a way on to booking another session, without reloading the page.
+    const again = deep<HTMLButtonElement>(el, '[part="book-new"]')!;
+    expect(again.textContent).to.equal('Book another time');
+    again.click();
+    await eventually(() => deep(el, 'slotwise-service-picker'), 'the services again');
+    expect(el.booking ?? '').to.equal('');
+    expect(deep(el, 'slotwise-manage')).to.equal(undefined);
   });
 });

@@ -202,7 +202,8 @@ export class SlotwiseBooking extends LitElement {
       return html`<div part="base" class="base" dir=${dir}><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
         .locale=${flow.ctx.locale} .messages=${t} .now=${this.now}></slotwise-manage>
-        ${this.cameFromMine ? html`<button type="button" part="my-bookings-link" @click=${this.backToMine}>${t.myTitle}</button>` : nothing}</div>`;
+        ${this.cameFromMine ? html`<button type="button" part="my-bookings-link" @click=${this.backToMine}>${t.myTitle}</button>` : nothing}
+        ${this.specialist ? html`<button type="button" part="book-new" @click=${this.bookNew}>${t.bookAnotherTime}</button>` : nothing}</div>`;
     }
     const profile = flow.profile.value;
     return html`<div part="base" class="base" dir=${dir}>
@@ -362,6 +363,14 @@ export class SlotwiseBooking extends LitElement {
     this.pickedZone = event.detail.timeZone;
     zoneMemory.write(this.pickedZone);
     if (this.flow.ctx) this.flow.configure({ ...this.flow.ctx, timeZone: this.pickedZone });
+  }
+
+  /** From a booking's page (a link, "My bookings") to booking another session with the same specialist. */
+  private bookNew(): void {
+    this.cameFromMine = false;
+    this.booking = undefined;
+    this.token = undefined;
+    this.onBookAgain();
   }
 
   private onBookAgain(): void {
