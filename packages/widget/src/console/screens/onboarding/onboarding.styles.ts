@@ -45,6 +45,10 @@ export const onboardingStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
+  /* A day of several intervals has no checkbox: its name lines up with the others' names. */
+  .day.several > span:first-child {
+    padding-inline-start: 2rem;
+  }
   .preview {
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
