@@ -15,6 +15,15 @@ function deepActive(): Element | null {
   return active;
 }
 
+/** Logs in on the login form `el` shows, and waits for the console. */
+async function logIn(el: SlotwiseConsole, email: string, password: string) {
+  await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
+  fill(el, ['slotwise-console-auth', '#auth-email'], email);
+  fill(el, ['slotwise-console-auth', '#auth-password'], password);
+  find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
+  await eventually(() => find(el, 'nav'), 'the console after login');
+}
+
 const storageKey = () => `slotwise.console.${new URL(consoleApi()).origin}`;
 
 async function mount(hash = '#/home') {
@@ -85,11 +94,7 @@ describe('<slotwise-console>', () => {
     const { email, password } = await signUpSpecialist();
     const el = await mount('#/login');
     el.statusMs = 400;
-    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
-    fill(el, ['slotwise-console-auth', '#auth-email'], email);
-    fill(el, ['slotwise-console-auth', '#auth-password'], password);
-    find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
-    await eventually(() => find(el, 'nav'), 'the console after login');
+    await logIn(el, email, password);
     location.hash = '#/settings';
     await eventually(() => find(el, 'slotwise-console-settings', '#profile button[type=submit]'), 'the settings');
     const save = find<HTMLButtonElement>(el, 'slotwise-console-settings', '#profile button[type=submit]')!;
@@ -108,11 +113,7 @@ describe('<slotwise-console>', () => {
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     await api.me.availability.overrides.create({ from: day, intervals: [] });
     const el = await mount('#/login');
-    await eventually(() => find(el, 'slotwise-console-auth', '#auth-email'), 'the login form');
-    fill(el, ['slotwise-console-auth', '#auth-email'], email);
-    fill(el, ['slotwise-console-auth', '#auth-password'], password);
-    find<HTMLButtonElement>(el, 'slotwise-console-auth', 'button[type=submit]')!.click();
-    await eventually(() => find(el, 'nav'), 'the console after login');
+    await logIn(el, email, password);
     location.hash = '#/availability';
     await eventually(() => find(el, 'slotwise-console-availability', '#overrides li button.danger'), 'the date rule');
     const remove = find<HTMLButtonElement>(el, 'slotwise-console-availability', '#overrides li button.danger')!;
