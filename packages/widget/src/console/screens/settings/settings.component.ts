@@ -45,12 +45,12 @@ export class SlotwiseConsoleSettings extends LitElement {
   @state() private confirming: 'rotate' | 'revoke' | undefined;
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  private async run(part: Part, action: () => Promise<unknown>, done: string) {
+  private async run<T>(part: Part, action: () => Promise<T>, done: string | ((result: T) => string)) {
     this.busy = part;
     this.failures = { ...this.failures, [part]: undefined };
     try {
-      await action();
-      this.session!.announce(done);
+      const result = await action();
+      this.session!.announce(typeof done === 'string' ? done : done(result));
     } catch (error) {
       this.failures = { ...this.failures, [part]: listErrors(saveFailure(error)) };
       await this.updateComplete;
@@ -103,7 +103,18 @@ export class SlotwiseConsoleSettings extends LitElement {
   private feed(kind: 'rotate' | 'revoke') {
     this.dialog?.close();
     const { bookingsFeed } = this.session!.client.me;
-    if (kind === 'revoke') return void this.run('feed', async () => { await bookingsFeed.revoke(); this.feedUrl = ''; }, 'Calendar feed turned off. Its address no longer works.');
+    if (kind === 'revoke') {
+      return void this.run(
+        'feed',
+        async () => {
+          const { revoked } = await bookingsFeed.revoke();
+          this.feedUrl = '';
+          return revoked;
+        },
+        // Said as it was: with no feed, nothing was turned off.
+        (revoked) => (revoked ? 'Calendar feed turned off. Its address no longer works.' : 'There was no calendar feed to turn off.'),
+      );
+    }
     void this.run('feed', async () => (this.feedUrl = (await bookingsFeed.create()).url), 'Calendar feed address made. Any earlier one no longer works.');
   }
 

@@ -71,6 +71,11 @@ describe('<slotwise-console-settings>', () => {
     // Nothing left to revoke: the console's "turn off" ended it on the server.
     expect(await session.client.me.bookingsFeed.revoke()).to.deep.equal({ revoked: false });
     expect(session.announced.at(-1)).to.contain('no longer works');
+
+    // Turned off again with none left: it says there was none, not that it turned one off.
+    find<HTMLButtonElement>(el, '#feed button.danger')!.click();
+    find<HTMLButtonElement>(el, 'dialog button.danger')!.click();
+    await eventually(() => session.announced.at(-1) === 'There was no calendar feed to turn off.', 'said as it was');
   });
 
   it('opts out of the directory and back in, with a headline, categories and languages; a wrong category is said beside its field', async () => {
