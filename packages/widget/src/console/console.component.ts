@@ -244,7 +244,7 @@ export class SlotwiseConsole extends LitElement {
     const current = screens.find(([name]) => name === this.route.screen);
     return html`
       <button class="skip" type="button" @click=${this.skip}>Skip to content</button>
-      <header>
+      <header @keydown=${this.closeMenu}>
         <span class="brand">Slotwise</span>
         <button class="menu" type="button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="console-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>Menu</button>
         <nav id="console-nav" aria-label="Console" class=${this.menuOpen ? 'open' : ''}>
@@ -272,6 +272,13 @@ export class SlotwiseConsole extends LitElement {
     // The tag comes from the route table, never from the address bar.
     const tag = unsafeStatic(`slotwise-console-${name}`);
     return staticHtml`<${tag} route=${this.route.rest}></${tag}>`;
+  }
+
+  /** Escape closes the open menu (on a narrow screen) and puts focus back on its button. */
+  private closeMenu(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.menuOpen) return;
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('button.menu')?.focus();
   }
 
   /** A button, not a link: the hash is the router's, and `#main` could not reach into the shadow root. */

@@ -180,6 +180,14 @@ describe('<slotwise-console>', () => {
     expect(menu.getAttribute('aria-expanded')).to.equal('true');
     expect(getComputedStyle(find(el, 'nav')!).display).not.to.equal('none');
     await expect(el).to.be.accessible();
+    // Escape from inside the open menu closes it, focus back on its button.
+    find<HTMLAnchorElement>(el, 'nav a[href="#/services"]')!.focus();
+    await pressKey('Escape');
+    await el.updateComplete;
+    expect(menu.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.activeElement).to.equal(menu);
+    menu.click();
+    await el.updateComplete;
     find<HTMLButtonElement>(el, 'button.skip')!.click();
     expect(el.shadowRoot!.activeElement).to.equal(find(el, 'main h1'));
 
