@@ -12,6 +12,12 @@ import type { SlotwiseConsoleMoney } from './money.component.js';
 export const shareAfterRefunds = (p: Pick<SpecialistPayment, 'specialistShare' | 'feeRefunded' | 'amountRefunded'>) => p.specialistShare + p.feeRefunded - p.amountRefunded;
 
 /** Stripe's state in the API's own terms; test mode is labelled as moving no money. */
+/** A payment's status as the specialist reads it: a succeeded one refunded says so (Stripe keeps it "succeeded"). */
+function statusOf(p: { status: string; amount: number; amountRefunded: number }): string {
+  if (p.status === 'succeeded' && p.amountRefunded > 0) return p.amountRefunded >= p.amount ? 'refunded' : 'partly refunded';
+  return p.status.replace('_', ' ');
+}
+
 export function renderStripe(stripe: StripeStatus | undefined) {
   if (!stripe) return html`<section><h3>Payments account</h3><p>Loading…</p></section>`;
   const yes = (on: boolean) => (on ? 'yes' : 'no');
@@ -65,7 +71,7 @@ export function renderPayments(host: SlotwiseConsoleMoney) {
         <td>${p.bookingId
           ? html`<a href="#/bookings/${p.bookingId}" @click=${(e: Event) => (e.preventDefault(), host.session?.navigate(`bookings/${p.bookingId}`))}>Booking</a>`
           : p.packagePurchaseId ? 'Package' : ''}</td>
-        <td>${p.status.replace('_', ' ')}</td>
+        <td>${statusOf(p)}</td>
         <td class="num">${formatAmount(p.amount, p.currency)}</td>
         <td class="num">${formatAmount(p.fee - p.feeRefunded, p.currency)}</td>
         <td class="num">${formatAmount(shareAfterRefunds(p), p.currency)}</td>

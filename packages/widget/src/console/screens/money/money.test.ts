@@ -32,6 +32,8 @@ describe('console money', () => {
     const refundedPayment = payments.find((p) => p.bookingId === refunded.booking.id)!;
     const refundedRow = text(deep(el, `tr[data-id="${refundedPayment.id}"]`));
     expect(refundedRow).to.contain('grace@example.com').and.match(/€45\.00$/);
+    expect(text(deepAll(el, `tr[data-id="${refundedPayment.id}"] td`)[3]!)).to.equal('refunded'); // not Stripe's "succeeded"
+    expect(text(deepAll(el, `tr[data-id="${paid.id}"] td`)[3]!)).to.equal('succeeded');
     // Refunded in full by the specialist's cancellation, the fee given back too: the row adds up,
     // amount − fee − refunded = share, and nothing is left as "your share".
     expect(refundedPayment).to.include({ amount: 4500, amountRefunded: 4500, feeRefunded: refundedPayment.fee });
