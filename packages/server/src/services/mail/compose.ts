@@ -108,7 +108,7 @@ async function bookingEmail(
       actor: (change?.actor ?? 'system') as TemplateInput['change']['actor'],
       reason: change?.reason ?? null,
       ...(data.from ? { previously: span(Date.parse(data.from), Date.parse(data.from) + snapshot.duration * 60_000, zone, locale) } : {}),
-      ...(refundMinor ? { refund: money(refundMinor, data.currency ?? snapshot.currency, locale) } : {}),
+      ...(refundMinor ? { refund: money(refundMinor, data.currency ?? snapshot.currency, locale), testPayments: deps.payments.mode === 'test' } : {}),
       ...(data.cause ? { refundCause: data.cause } : {}),
       ...(data.credit ? { credit: data.credit } : {}),
       ...(about.hours ? { hours: about.hours } : {}),

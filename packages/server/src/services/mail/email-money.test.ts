@@ -81,7 +81,9 @@ describe('money in emails', () => {
     expect((await m.json(`/v1/bookings/${held.booking.id}/cancel`, { body: {}, headers: asToken(held.manageToken) })).status).toBe(200);
     await m.settle();
     const cancelled = m.to('grace@example.com').find((x) => x.subject.startsWith('Cancelled'))!;
-    expect(cancelled.text).toContain('A refund of €49.00 is on its way');
+    // Paid offline (the test-payments mode): recorded, and said not to reach any card.
+    expect(cancelled.text).toContain('A refund of €49.00 is recorded. This is test mode: no money moved, so nothing reaches a card.');
+    expect(cancelled.text).not.toContain('on its way');
     const notice = m.to('demo@slotwise.local').find((x) => x.subject.startsWith('Cancelled'))!;
     expect(notice.text).toContain('The customer is refunded €49.00');
     for (const message of [cancelled, notice]) expect(message.text).toContain('Times are in Europe/Berlin (GMT+1).');

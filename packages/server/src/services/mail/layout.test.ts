@@ -137,3 +137,20 @@ describe('every email that gives a time names its zone', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('a refund of an offline test payment', () => {
+  it.each(LANGUAGES)('says no money moved instead of money on its way, in %s', (language) => {
+    const { t } = stringsFor(language);
+    const real = everything(TEMPLATES['customer.cancelled'](bookingInput(t)));
+    const base = bookingInput(t);
+    const test = everything(TEMPLATES['customer.cancelled']({ ...base, change: { ...base.change, testPayments: true } }));
+    expect(real).toContain(t.customerCancelled.refund('€49.00'));
+    expect(test).toContain(t.customerCancelled.refundTest('€49.00'));
+    expect(test).not.toContain(t.customerCancelled.refund('€49.00'));
+    const pkg = packageInput(t, 1);
+    expect(everything(PACKAGE_TEMPLATES['customer.package_refunded'](pkg))).toContain(t.customerPackageRefunded.arrives);
+    const testPkg = everything(PACKAGE_TEMPLATES['customer.package_refunded']({ ...pkg, refund: { ...pkg.refund!, test: true } }));
+    expect(testPkg).toContain(t.customerPackageRefunded.arrivesTest);
+    expect(testPkg).not.toContain(t.customerPackageRefunded.arrives);
+  });
+});

@@ -66,7 +66,7 @@ export async function composePackageEmail(deps: ServiceDeps, facts: Omit<Facts, 
       zone: zoneLabel(zone, expiresAt, locale),
       daysLeft: Math.max(1, Math.round((expiresAt - now) / DAY_MS)),
     },
-    ...(data.refund && data.credits ? { refund: { amount: money(data.refund.amount, data.refund.currency, locale), ...data.credits } } : {}),
+    ...(data.refund && data.credits ? { refund: { amount: money(data.refund.amount, data.refund.currency, locale), ...data.credits, test: deps.payments.mode === 'test' } } : {}),
     ...(code ? { code } : {}),
     links: code ? { credits: links.credits(deps, code), book: links.bookWithCredits(deps, specialist.handle, code) } : {},
   });

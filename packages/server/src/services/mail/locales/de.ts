@@ -68,6 +68,7 @@ export const de: Strings = {
           : `Ihre Sitzung „${service}“ am ${when} ist storniert.`,
     reason: 'Grund',
     refund: (amount) => `Eine Erstattung von ${amount} ist auf dem Weg zu Ihrem ursprünglichen Zahlungsmittel. Banken zeigen sie meist innerhalb von 5–10 Werktagen an.`,
+    refundTest: (amount) => `Eine Erstattung von ${amount} ist verbucht. Dies ist der Testmodus: Es wurde kein Geld bewegt, also kommt nichts auf einer Karte an.`,
     noRefund: 'Nach den Stornobedingungen dieser Sitzung besteht kein Anspruch auf Erstattung.',
     creditReturned: 'Das Guthaben, mit dem Sie gebucht haben, ist wieder in Ihrem Paket.',
     creditKept: 'Nach den Stornobedingungen dieser Sitzung wird das Guthaben, mit dem Sie gebucht haben, nicht zurückgebucht.',
@@ -173,6 +174,7 @@ export const de: Strings = {
     unchanged: 'Ihr Guthaben bleibt unverändert.',
     booked: 'Bereits gebuchte Sitzungen bleiben gebucht.',
     arrives: 'Erstattungen erreichen Ihr Konto in der Regel innerhalb von 5–10 Werktagen.',
+    arrivesTest: 'Dies ist der Testmodus: Es wurde kein Geld bewegt, also kommt nichts auf einem Konto an.',
     refunded: 'Erstattet',
   },
 

@@ -71,6 +71,7 @@ export const en = {
           : `Your ${service} on ${when} is cancelled.`,
     reason: 'Reason',
     refund: (amount: string) => `A refund of ${amount} is on its way to your original payment method. Banks usually show it within 5–10 business days.`,
+    refundTest: (amount: string) => `A refund of ${amount} is recorded. This is test mode: no money moved, so nothing reaches a card.`,
     noRefund: 'Under the cancellation policy of this session, no refund is due.',
     creditReturned: 'The credit you booked with is back in your package.',
     creditKept: 'Under the cancellation policy of this session, the credit you booked with is not returned.',
@@ -177,6 +178,7 @@ export const en = {
     unchanged: 'Your credits are unchanged.',
     booked: 'Sessions you already booked stay booked.',
     arrives: 'Refunds usually reach your account in 5–10 business days.',
+    arrivesTest: 'This is test mode: no money moved, so nothing reaches an account.',
     refunded: 'Refunded',
   },
 

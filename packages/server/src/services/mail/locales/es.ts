@@ -68,6 +68,7 @@ export const es: Strings = {
           : `Su sesión «${service}» del ${when} está cancelada.`,
     reason: 'Motivo',
     refund: (amount) => `Un reembolso de ${amount} está en camino a su método de pago original. Los bancos suelen mostrarlo en un plazo de 5 a 10 días hábiles.`,
+    refundTest: (amount) => `Se ha registrado un reembolso de ${amount}. Esto es el modo de prueba: no se movió dinero, así que nada llega a ninguna tarjeta.`,
     noRefund: 'Según la política de cancelación de esta sesión, no corresponde ningún reembolso.',
     creditReturned: 'El crédito con el que reservó ha vuelto a su paquete.',
     creditKept: 'Según la política de cancelación de esta sesión, el crédito con el que reservó no se devuelve.',
@@ -173,6 +174,7 @@ export const es: Strings = {
     unchanged: 'Tus créditos no cambian.',
     booked: 'Las sesiones que ya reservaste siguen reservadas.',
     arrives: 'Los reembolsos suelen llegar a tu cuenta en un plazo de 5 a 10 días hábiles.',
+    arrivesTest: 'Esto es el modo de prueba: no se movió dinero, así que nada llega a ninguna cuenta.',
     refunded: 'Reembolsado',
   },
 

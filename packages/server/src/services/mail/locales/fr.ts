@@ -68,6 +68,7 @@ export const fr: Strings = {
           : `Votre séance « ${service} » du ${when} est annulée.`,
     reason: 'Motif',
     refund: (amount) => `Un remboursement de ${amount} est en cours vers votre moyen de paiement d’origine. Les banques l’affichent généralement sous 5 à 10 jours ouvrés.`,
+    refundTest: (amount) => `Un remboursement de ${amount} est enregistré. C’est le mode test : aucun argent n’a été débité, rien n’arrive donc sur une carte.`,
     noRefund: 'Selon les conditions d’annulation de cette séance, aucun remboursement n’est dû.',
     creditReturned: 'Le crédit utilisé pour réserver a été restitué à votre forfait.',
     creditKept: 'Selon les conditions d’annulation de cette séance, le crédit utilisé pour réserver n’est pas restitué.',
@@ -175,6 +176,7 @@ export const fr: Strings = {
     unchanged: 'Vos crédits restent inchangés.',
     booked: 'Les séances déjà réservées restent réservées.',
     arrives: 'Les remboursements arrivent généralement sur votre compte sous 5 à 10 jours ouvrés.',
+    arrivesTest: 'C’est le mode test : aucun argent n’a été débité, rien n’arrive donc sur un compte.',
     refunded: 'Remboursé',
   },
 

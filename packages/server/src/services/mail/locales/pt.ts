@@ -68,6 +68,7 @@ export const pt: Strings = {
           : `Sua sessão "${service}" de ${when} foi cancelada.`,
     reason: 'Motivo',
     refund: (amount) => `Um reembolso de ${amount} está a caminho do seu meio de pagamento original. Os bancos costumam mostrá-lo em 5 a 10 dias úteis.`,
+    refundTest: (amount) => `Um reembolso de ${amount} foi registrado. Este é o modo de teste: nenhum dinheiro foi movimentado, então nada chega a um cartão.`,
     noRefund: 'Pela política de cancelamento desta sessão, não há reembolso.',
     creditReturned: 'O crédito usado na reserva voltou para o seu pacote.',
     creditKept: 'Pela política de cancelamento desta sessão, o crédito usado na reserva não é devolvido.',
@@ -173,6 +174,7 @@ export const pt: Strings = {
     unchanged: 'Os seus créditos não mudam.',
     booked: 'As sessões que já reservou continuam reservadas.',
     arrives: 'Os reembolsos costumam chegar à sua conta em 5 a 10 dias úteis.',
+    arrivesTest: 'Este é o modo de teste: nenhum dinheiro foi movimentado, então nada chega a uma conta.',
     refunded: 'Reembolsado',
   },
 

@@ -67,7 +67,7 @@ export const customerRescheduled: Template = (input) => {
 export const customerCancelled: Template = (input) => {
   const { t, booking, change } = input;
   const s = t.customerCancelled;
-  const money = change.credit === 'returned' ? s.creditReturned : change.credit === 'kept' ? s.creditKept : change.credit === 'revoked' ? s.creditRevoked : change.refund ? s.refund(change.refund) : booking.paid ? s.noRefund : null;
+  const money = change.credit === 'returned' ? s.creditReturned : change.credit === 'kept' ? s.creditKept : change.credit === 'revoked' ? s.creditRevoked : change.refund ? (change.testPayments ? s.refundTest : s.refund)(change.refund) : booking.paid ? s.noRefund : null;
   return {
     subject: s.subject(booking.service, booking.whenShort),
     heading: s.heading,

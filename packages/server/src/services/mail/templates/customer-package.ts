@@ -29,7 +29,8 @@ export interface PackageTemplateInput {
     daysLeft: number;
   };
   /** A refund of the purchase (its own email): the amount formatted, the credits it removed, those already booked. */
-  refund?: { amount: string; removed: number; booked: number };
+  /** `test`: the refund of an offline test payment (no money moved, none arrives). */
+  refund?: { amount: string; removed: number; booked: number; test?: boolean };
   /** A credits token minted for this email: books with a credit, shows the balance. */
   code?: string;
   /** The credits page, and the hosted booking page that books with the code. */
@@ -138,7 +139,7 @@ export const customerPackageRefunded: PackageTemplate = (input) => {
       s.intro(purchase.specialist, refund.amount, purchase.package),
       refund.removed > 0 ? s.removed(refund.removed) : s.unchanged,
       ...(refund.booked > 0 ? [s.booked] : []),
-      s.arrives,
+      refund.test ? s.arrivesTest : s.arrives,
       // The expiry row stays only while credits are left: its time needs its zone then.
       ...(purchase.remaining > 0 ? [t.common.timesIn(purchase.zone)] : []),
     ],

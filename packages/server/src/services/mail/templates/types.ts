@@ -42,6 +42,8 @@ export interface TemplateInput {
     previously?: string;
     /** A refund's amount, formatted (cancellations, late payments). */
     refund?: string | null;
+    /** The refund is of an offline test payment: no money moved, so none is on its way. */
+    testPayments?: boolean;
     /** Why a refund was issued (`late_payment`). */
     refundCause?: string;
     /** A credit booking's cancellation: the credit came back or was kept. */
