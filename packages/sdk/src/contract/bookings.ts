@@ -122,6 +122,11 @@ export const Booking = z
       .strictObject({ allowed: z.boolean(), reason: z.string().nullable(), until: Instant.nullable() })
       .optional()
       .meta({ description: 'Whether the customer may move this booking now, why not, and until when (their view only).' }),
+    /** For the holder of the manage token, on a completed booking: whether they reviewed it. Absent elsewhere. */
+    reviewed: z
+      .boolean()
+      .optional()
+      .meta({ description: 'On a completed booking, in the customer’s view: whether they reviewed it (`GET /v1/bookings/{id}/review` reads it).' }),
   })
   .meta({ id: 'Booking' });
 

@@ -33,6 +33,18 @@ const review = (b: { id: string; token: string }, body: unknown, headers: Record
 const stored = async () => t.database.db.select().from(reviews);
 
 describe('a customer reviews a completed session', () => {
+  it('says on the customer’s view of a completed booking whether they reviewed it, and nowhere else', async () => {
+    const b = await completed();
+    const view = async () => (await t.json(`/v1/bookings/${b.id}`, { headers: auth(b.token) })).body;
+    expect((await view()).reviewed).toBe(false);
+    expect((await review(b, { rating: 4, text: 'Good.' })).status).toBe(201);
+    expect((await view()).reviewed).toBe(true);
+    expect((await t.json(`/v1/me/bookings/${b.id}`, { headers: auth(t.apiKey) })).body).not.toHaveProperty('reviewed');
+    t.setNow(NOW);
+    const upcoming = await book('2026-11-23T11:00:00Z');
+    expect((await t.json(`/v1/bookings/${upcoming.id}`, { headers: auth(upcoming.token) })).body).not.toHaveProperty('reviewed');
+  });
+
   it('reviews once with the manage token; the profile counts it and the list shows first name and initial, never the email', async () => {
     const b = await completed();
     const res = await review(b, { rating: 4, text: '  Clear and kind.  ' });

@@ -2,7 +2,7 @@ import type { Booking, CancellationQuote } from '@slotwise/sdk/contract';
 import { and, eq } from 'drizzle-orm';
 import { writeOne } from '../../db/batch.js';
 import type { Database, Drizzle, Tx } from '../../db/client.js';
-import { bookings, bookingTokens, payments, services, type BookingRow } from '../../db/schema.js';
+import { bookings, bookingTokens, payments, reviews, services, type BookingRow } from '../../db/schema.js';
 import { transition } from '../../domain/booking-state.js';
 import { isoInstant } from '../../domain/civil.js';
 import { returnsCredit } from '../../domain/credits.js';
@@ -86,7 +86,13 @@ export async function retrieveBooking(deps: ServiceDeps, id: string, token: stri
   const row = await bookingForToken(deps, id, token);
   if (row.status === 'held' && (row.holdExpiresAt ?? 0) <= deps.clock()) await expireDueHolds(deps, { bookingId: id });
   const current = await findByToken(deps.database.db, id, row.manageTokenHash);
-  return { ...(await present(deps, current)), move: await moveOf(deps, current, language) };
+  const view: Booking = { ...(await present(deps, current)), move: await moveOf(deps, current, language) };
+  // A completed session's page asks for its review only when there is one (no 404 to log).
+  if (current.status === 'completed') {
+    const [review] = await deps.database.db.select({ id: reviews.id }).from(reviews).where(eq(reviews.bookingId, id)).limit(1);
+    view.reviewed = review !== undefined;
+  }
+  return view;
 }
 
 export async function cancelBooking(deps: ServiceDeps, id: string, token: string, reason: string | undefined): Promise<Booking> {

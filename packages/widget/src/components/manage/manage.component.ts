@@ -148,7 +148,7 @@ export class SlotwiseManage extends LitElement {
       })}
       <p role="status" class="visually-hidden">${joinAnnouncement(value, phase, t)}</p>
       ${value.status === 'completed' ? html`<slotwise-review-form exportparts="review-form, review, stars, review-response" .client=${this.client}
-        .bookingId=${this.bookingId} .manageToken=${this.manageToken} .specialistName=${value.specialist.name} .messages=${t}></slotwise-review-form>` : nothing}
+        .bookingId=${this.bookingId} .manageToken=${this.manageToken} .reviewed=${value.reviewed} .specialistName=${value.specialist.name} .messages=${t}></slotwise-review-form>` : nothing}
       ${over ? nothing : html`<slotwise-add-to-calendar exportparts="add-to-calendar, calendar-ics, calendar-google" .booking=${value}
         .manageToken=${this.manageToken} .api=${this.api} .messages=${t}></slotwise-add-to-calendar>`}
       ${this.reschedule.open

@@ -21,6 +21,8 @@ interface OwnReviewRequest {
   client: VisitorClient;
   id: string;
   manageToken: string;
+  /** What the booking said (`Booking.reviewed`): false, none to ask for. */
+  reviewed?: boolean;
 }
 
 /** The review the booking's customer wrote, or null while there is none (`review_not_found`). */
@@ -29,7 +31,9 @@ class OwnReview extends LoaderController<Review | null, OwnReviewRequest> {
     return this.run(request);
   }
 
-  protected async fetch({ client, id, manageToken }: OwnReviewRequest, signal: AbortSignal): Promise<Review | null> {
+  protected async fetch({ client, id, manageToken, reviewed }: OwnReviewRequest, signal: AbortSignal): Promise<Review | null> {
+    // The booking says there is none: no request (whose 404 a browser would log as an error).
+    if (reviewed === false) return null;
     try {
       return await client.reviews.retrieve(id, { manageToken, signal });
     } catch (error) {
@@ -56,6 +60,8 @@ export class SlotwiseReviewForm extends LitElement {
   @property({ attribute: false }) manageToken = '';
   @property({ attribute: false }) specialistName = '';
   @property({ attribute: false }) messages: Messages = en;
+  /** The booking's `reviewed` (its manage view): false skips asking for a review that is not there. */
+  @property({ attribute: false }) reviewed?: boolean;
 
   @state() private sending = false;
   @state() private failure: ErrorDetail | undefined;
@@ -65,7 +71,7 @@ export class SlotwiseReviewForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!(['client', 'bookingId', 'manageToken'] as const).some((key) => changed.has(key))) return;
-    if (this.client && this.bookingId && this.manageToken) void this.own.load({ client: this.client, id: this.bookingId, manageToken: this.manageToken });
+    if (this.client && this.bookingId && this.manageToken) void this.own.load({ client: this.client, id: this.bookingId, manageToken: this.manageToken, reviewed: this.reviewed });
   }
 
   override render() {
