@@ -38,8 +38,13 @@ export function parseWith<T extends z.ZodType>(schema: T, data: unknown, where: 
     if (issue.code !== 'unrecognized_keys') return [{ field: at.join('.'), message: fromContract(issue.message) }];
     return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: t('invalid_request.unknown_key', { key }) }));
   });
+  throw refused(errors);
+}
+
+/** `invalid_request` naming every field at fault; its detail is the first's sentence. */
+function refused(errors: FieldText[]): HttpError {
   const first = errors[0]!;
-  throw new HttpError('invalid_request', t('invalid_request.field', { field: first.field, message: first.message }), { errors });
+  return new HttpError('invalid_request', t('invalid_request.field', { field: first.field, message: first.message }), { errors });
 }
 
 const languageOf = (c: Context) => () => negotiateLanguage(c.req.header('accept-language'));
@@ -67,7 +72,7 @@ async function readJson(c: Context): Promise<unknown> {
   // the C1 controls, as itself): most bodies have neither and are not walked.
   if (/\\u|[\u007f-\u009f]/.test(text)) {
     const errors = unstorable(body, ['body']);
-    if (errors.length) throw new HttpError('invalid_request', t('invalid_request.field', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
+    if (errors.length) throw refused(errors);
   }
   return body;
 }
@@ -112,8 +117,7 @@ function unstorable(value: unknown, path: string[], out: FieldText[] = []): Fiel
 function refuseRepeated(c: Context): void {
   const repeated = Object.entries(c.req.queries()).filter(([, values]) => values.length > 1);
   if (repeated.length === 0) return;
-  const errors = repeated.map(([key]) => ({ field: `query.${key}`, message: t('invalid_request.repeated_key', { key }) }));
-  throw new HttpError('invalid_request', t('invalid_request.field', { field: errors[0]!.field, message: errors[0]!.message }), { errors });
+  throw refused(repeated.map(([key]) => ({ field: `query.${key}`, message: t('invalid_request.repeated_key', { key }) })));
 }
 
 /**
