@@ -27,7 +27,10 @@ describe('the offline test-payments mode', () => {
     const intent = String(res.body.paymentSession.clientSecret).split('_secret_')[0];
     const headers = { authorization: `Bearer ${res.body.manageToken}` };
     expect((await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' } })).status).toBe(401);
-    expect((await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers: { authorization: 'Bearer bmt_other' } })).status).toBe(404);
+    const other = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers: { authorization: 'Bearer bmt_other' } });
+    // Another token learns nothing: the same answer as no such payment, no booking named.
+    expect(other).toMatchObject({ status: 404, body: { code: 'payment_not_found' } });
+    expect(JSON.stringify(other.body)).not.toContain(res.body.booking.id);
     const declined = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'decline' }, headers });
     expect(declined.body).toMatchObject({ status: 'held', payment: { status: 'failed', lastError: 'card_declined' } });
     const paid = await t.json(`/v1/test-payments/${intent}/confirm`, { body: { outcome: 'succeed' }, headers });

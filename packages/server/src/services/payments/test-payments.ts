@@ -45,8 +45,13 @@ export async function payBookingInTestMode(deps: ServiceDeps, intentId: string, 
   const test = controls(deps);
   if (!manageToken) throw new ServiceError('manage_token_required', t('manage_token_required.bearer'));
   const payment = await paymentByIntent(deps, intentId);
-  if (!payment?.bookingId) throw new ServiceError('payment_not_found', t('payment_not_found.test', { id: intentId }));
-  await bookingForToken(deps, payment.bookingId, manageToken); // only the booking's own customer may pay it, even in test mode
+  const none = () => new ServiceError('payment_not_found', t('payment_not_found.test', { id: intentId }));
+  if (!payment?.bookingId) throw none();
+  // Only the booking's own customer may pay it, even in test mode; another token is answered as
+  // no such payment, naming no booking.
+  await bookingForToken(deps, payment.bookingId, manageToken).catch((error: unknown) => {
+    throw error instanceof ServiceError && error.code === 'booking_not_found' ? none() : error;
+  });
   await attempt(test, intentId, outcome);
   await syncBookingPayment(deps, payment.bookingId);
   return retrieveBooking(deps, payment.bookingId, manageToken);
