@@ -1,4 +1,4 @@
-import { Handle, RESERVED_HANDLES } from '@slotwise/sdk/contract';
+import { Handle, Locale, RESERVED_HANDLES } from '@slotwise/sdk/contract';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { profile } from '../../services/catalog/catalog.js';
@@ -62,7 +62,10 @@ async function specialistPage(c: Context<AppEnv>, handle: string, script: string
     // The newest few only: the page stays one bounded read; the API pages through the rest.
     const latest = found.rating.count > 0 ? (await listReviews(deps, found.handle, { limit: LATEST_REVIEWS })).data : [];
     c.header('cache-control', 'no-cache');
-    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, pageLanguage(c), script, latest));
+    // `?lang=` (an email's link to a booking: the customer's language) before the browser's.
+    const asked = c.req.query('lang');
+    const language = pageLanguage(c, asked && Locale.safeParse(asked).success ? asked : undefined);
+    return c.html(hostedPage(found, `${origin}/${found.handle}`, origin, language, script, latest));
   } catch (error) {
     if (!(error instanceof ServiceError) || error.code !== 'specialist_not_found') throw error;
     c.header('cache-control', 'no-store');

@@ -79,7 +79,8 @@ async function bookingEmail(
   const meetingUrl = row?.meetingUrl ?? snapshot.meeting?.url ?? null;
   const where = locationOf(service, { meetingUrl }, specialist);
   const token = customer && row ? await mintManageToken(deps.database, row.id, 'email', now) : undefined;
-  const manage = token ? links.manage(deps, specialist.handle, snapshot.id, token) : undefined;
+  // The booking's page in the customer's language, the email's (as the receipt is).
+  const manage = token ? links.manage(deps, specialist.handle, snapshot.id, token, locale) : undefined;
   const data = (change?.data ?? {}) as { from?: string; refund?: { amount?: number }; credit?: 'returned' | 'kept' | 'revoked'; amount?: number; currency?: string; cause?: string };
   const refundMinor = change?.type === 'refunded' ? data.amount : data.refund?.amount;
   const input: TemplateInput = {

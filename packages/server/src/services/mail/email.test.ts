@@ -87,7 +87,16 @@ describe('confirmation', () => {
     const { booking } = await m.book(MONDAY);
     const customer = one(await m.settle().then(() => m.to('grace@example.com')), 'Confirmed');
     const manage = linksOf(customer).find((l) => l.includes('#slotwise-booking='))!;
-    expect(manage).toMatch(new RegExp(`^https://api\\.slotwise\\.test/demo#slotwise-booking=${booking.id}&slotwise-token=`));
+    expect(manage).toMatch(new RegExp(`^https://api\\.slotwise\\.test/demo\\?lang=en#slotwise-booking=${booking.id}&slotwise-token=`));
+
+    // Booked in Japanese: the page opens in Japanese, whatever the browser that follows the link asks for.
+    const japanese = await m.book('2026-11-23T10:00:00Z', { name: 'Kenji Tanaka', email: 'kenji@example.com', timeZone: 'Asia/Tokyo' }, { customer: { name: 'Kenji Tanaka', email: 'kenji@example.com', timeZone: 'Asia/Tokyo', locale: 'ja' } });
+    const mail = one(await m.settle().then(() => m.to('kenji@example.com')), '予約確定');
+    const link = new URL(linksOf(mail).find((l) => l.includes('#slotwise-booking='))!);
+    expect(link.searchParams.get('lang')).toBe('ja');
+    expect(link.hash).toContain(`slotwise-booking=${japanese.booking.id}`);
+    const page = await m.app.request(`/demo${link.search}`, { headers: { 'accept-language': 'en-US' } });
+    expect(await page.text()).toContain('<html lang="ja"');
   });
 
   it('links the customer to their booking, its calendar file and its receipt with a token minted for this email', async () => {

@@ -24,9 +24,14 @@ const api = (deps: Pick<ServiceDeps, 'links'>, path: string) => `${deps.links.ap
  * verification screens (with an account token minted for that email).
  */
 export const links = {
-  /** `handle`'s own page (the hosted one, `/{handle}`), or the one page `PUBLIC_MANAGE_URL` names for every specialist. */
-  manage: (deps: Pick<ServiceDeps, 'links'>, handle: string, bookingId: string, token: string) => {
+  /**
+   * `handle`'s own page (the hosted one, `/{handle}`, in the customer's `locale` — `?lang=` — so
+   * the booking reads in the email's language whatever the browser's), or the one page
+   * `PUBLIC_MANAGE_URL` names for every specialist (in the site's own language).
+   */
+  manage: (deps: Pick<ServiceDeps, 'links'>, handle: string, bookingId: string, token: string, locale?: string) => {
     const url = new URL(deps.links.manage ?? api(deps, `/${encodeURIComponent(handle)}`));
+    if (!deps.links.manage && locale) url.searchParams.set('lang', locale);
     url.hash = new URLSearchParams({ [MANAGE_FRAGMENT.booking]: bookingId, [MANAGE_FRAGMENT.token]: token }).toString();
     return url.href;
   },

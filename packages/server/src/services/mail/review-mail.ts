@@ -60,7 +60,7 @@ export async function composeReviewEmail(deps: ServiceDeps, facts: { kind: Revie
     rating: review.rating,
     text: review.text,
     answer: review.response,
-    url: links.manage(deps, specialist.handle, booking.id, token),
+    url: links.manage(deps, specialist.handle, booking.id, token, locale),
   });
   return finish(deps, { ...facts, t, locale, zone }, written, {
     footer: [t.common.footerCustomer(specialist.name)],
