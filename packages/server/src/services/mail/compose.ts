@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { bookings, services, specialists, type BookingRow, type DeliveryRow, type ServiceRow } from '../../db/schema.js';
 import { mintManageToken } from '../bookings/customer.js';
 import { inviteIcs, locationOf } from '../calendar/ics.js';
+import { deadlines } from '../../domain/policy.js';
+import { policyOf } from '../availability/rules.js';
 import { DeliveryFailure, type BookingEvent } from '../delivery/channel.js';
 import type { ServiceDeps } from '../deps.js';
 import { agendaOf, AGENDA_LATEST_MS } from './agenda.js';
@@ -64,6 +66,12 @@ export async function composeEmail(deps: ServiceDeps, delivery: DeliveryRow): Pr
   return bookingEmail(deps, facts, { snapshot, change: data.event, hours: data.hours, row, service });
 }
 
+/** Whether the service's policy still lets the customer cancel or move a session starting at `start`, at `now`. */
+function changeableAt(service: ServiceRow, start: number, now: number): boolean {
+  const { cancelUntil, rescheduleUntil } = deadlines(policyOf(service), start);
+  return now < Math.max(cancelUntil, rescheduleUntil);
+}
+
 async function bookingEmail(
   deps: ServiceDeps,
   facts: Facts,
@@ -91,6 +99,7 @@ async function bookingEmail(
       customer: snapshot.customer.name,
       customerEmail: snapshot.customer.email,
       when: span(start, end, zone, locale),
+      changeable: changeableAt(service, start, now),
       whenShort: shortWhen(start, zone, locale),
       startTime: time(start, zone, locale),
       zone: zoneLabel(zone, start, locale),

@@ -203,6 +203,12 @@ describe('reminders', () => {
     const starting = one(m.to('grace@example.com'), 'Starting soon: Intro call');
     expect(linksOf(starting).some((l) => l.startsWith('https://meet.jit.si/'))).toBe(true);
     expect(m.to('grace@example.com').map((x) => x.subject.split(':')[0])).toEqual(['Confirmed', 'Reminder', 'Reminder', 'Starting soon']);
+    // "View or change" while the policy lets the customer change it (the intro call: until 24 hours
+    // before); an hour before, only "View".
+    const [confirmed, , lastReminder] = m.to('grace@example.com');
+    expect(confirmed!.text).toContain('View or change your booking:');
+    expect(lastReminder!.text).toContain('View your booking:');
+    expect(lastReminder!.text).not.toContain('View or change');
     // Due once: more ticks send nothing again.
     await m.app.tick();
     await m.app.tick();

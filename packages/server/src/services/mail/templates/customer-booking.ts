@@ -15,10 +15,12 @@ export function sessionDetails({ t, booking }: TemplateInput): [string, string][
  * The customer's way back to the booking (and to the meeting, once it exists). `over`: the booking
  * was cancelled or never made, so the link only shows it — "change" would promise what it cannot.
  */
-export function customerActions({ t, links }: TemplateInput, options: { join?: boolean; calendar?: boolean; over?: boolean } = {}) {
+export function customerActions({ t, links, booking }: TemplateInput, options: { join?: boolean; calendar?: boolean; over?: boolean } = {}) {
+  // "View or change" only while it can still be changed online.
+  const view = options.over || booking.changeable === false;
   return [
     ...(options.join && links.join ? [{ label: t.common.join, url: links.join }] : []),
-    ...(links.manage ? [{ label: options.over ? t.common.view : t.common.manage, url: links.manage }] : []),
+    ...(links.manage ? [{ label: view ? t.common.view : t.common.manage, url: links.manage }] : []),
     ...(options.calendar && links.calendar ? [{ label: t.common.addToCalendar, url: links.calendar }] : []),
   ];
 }

@@ -15,6 +15,8 @@ export interface TemplateInput {
     customerEmail: string;
     /** `Monday, 23 November 2026, 09:00 – 09:30` in the recipient's zone. */
     when: string;
+    /** False once the service's policy lets the customer neither cancel nor move it online (when the email is written). */
+    changeable?: boolean;
     /** `Mon, 23 Nov, 09:00` for subjects. */
     whenShort: string;
     /** `09:00` */
