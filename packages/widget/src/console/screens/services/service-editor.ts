@@ -32,7 +32,7 @@ export function serviceEditor(state: EditorState, on: EditorHandlers) {
   return html`
     <p><a href="#/services">← All services</a></p>
     <form @submit=${on.submit} @input=${on.input} novalidate aria-busy=${state.busy ? 'true' : 'false'}>
-      ${f ? html`<p class="error" role="alert" tabindex="-1">${f.message}</p>` : nothing}
+      ${f ? html`<p class="error" role="alert" tabindex="-1">${Object.keys(f.fields).length > 0 ? 'Nothing was saved: check the fields marked below.' : f.message}</p>` : nothing}
       ${field(f, 'name', 'Name', s.name, { type: 'text' })}
       <label for="svc-description">Description
         <textarea id="svc-description" name="description" rows="3" .value=${s.description}></textarea>${fieldError('svc-description', f, 'description')}</label>

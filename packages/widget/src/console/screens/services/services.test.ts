@@ -26,6 +26,8 @@ describe('<slotwise-console-services>', () => {
     submit(el);
     await eventually(() => find(el, '#svc-durations-0-minutes-error'), 'the length error');
     expect(el.shadowRoot!.activeElement?.id).to.equal('svc-durations-0-minutes');
+    // The server's sentence stands beside its field; the alert above says where to look, as the browser's checks do.
+    expect(textOf(find(el, 'form [role=alert]'))).to.equal('Nothing was saved: check the fields marked below.');
     expect(find<HTMLInputElement>(el, '#svc-name')!.value).to.equal('Deep work session');
 
     fill(el, ['#svc-durations-0-minutes'], '45');
