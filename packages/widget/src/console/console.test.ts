@@ -3,17 +3,11 @@ import { createClient } from '@slotwise/sdk';
 import './console.js';
 import type { SlotwiseConsole } from './console.component.js';
 import { TokenKeeper } from './auth/token-keeper.js';
+import { deepActive } from './keep-focus.js';
 import { pressKey, typeInto } from '../testing/keyboard.js';
 import { consoleApi, signUpSpecialist } from './testing/session.js';
 import { openPractice } from './testing/practice.js';
 import { eventually, fill, find, textOf } from './testing/dom.js';
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Logs in on the login form `el` shows, and waits for the console. */
 async function logIn(el: SlotwiseConsole, email: string, password: string) {

@@ -6,7 +6,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ServiceError, writeContention } from '../errors.js';
 import { t } from '../messages/index.js';
 import { reviewsJoined, toReviewDetail } from './present.js';
-import { reviewAnsweredQuery, type ReviewSnapshot } from './review-events.js';
+import { reviewAnsweredQuery, reviewSnapshot, type ReviewSnapshot } from './review-events.js';
 import type { Query } from '../../db/shaped.js';
 
 const notFound = (id: string) => new ServiceError('review_not_found', t('review_not_found', { id }));
@@ -71,12 +71,12 @@ export async function respondToReview(deps: ServiceDeps, specialist: SpecialistR
 /** Review `review` as its webhooks carry it: with its booking's service and customer, read now. */
 async function snapshotOf(deps: ServiceDeps, review: ReviewDetail): Promise<ReviewSnapshot> {
   const [booking] = await deps.database.db
-    .select({ serviceId: bookings.serviceId, name: bookings.customerName, email: bookings.customerEmail })
+    .select({ id: bookings.id, serviceId: bookings.serviceId, customerName: bookings.customerName, customerEmail: bookings.customerEmail })
     .from(bookings)
     .where(eq(bookings.id, review.bookingId))
     .limit(1);
   if (!booking) throw notFound(review.id);
-  return { id: review.id, bookingId: review.bookingId, serviceId: booking.serviceId, rating: review.rating, text: review.text, customer: { name: booking.name, email: booking.email }, createdAt: review.createdAt };
+  return reviewSnapshot({ ...review, createdAt: Date.parse(review.createdAt) }, booking);
 }
 
 /** An operator hides a review: kept with who, when and why; no longer shown nor counted. */

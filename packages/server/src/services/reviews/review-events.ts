@@ -22,6 +22,11 @@ export interface ReviewSnapshot {
   createdAt: string;
 }
 
+/** The webhooks' copy of a review, from its row's fields and its booking's service and customer. */
+export function reviewSnapshot(review: { id: string; rating: number; text: string; createdAt: number }, booking: { id: string; serviceId: string; customerName: string; customerEmail: string }): ReviewSnapshot {
+  return { id: review.id, bookingId: booking.id, serviceId: booking.serviceId, rating: review.rating, text: review.text, customer: { name: booking.customerName, email: booking.customerEmail }, createdAt: isoInstant(review.createdAt) };
+}
+
 /**
  * What a review event's outbox row carries, for its webhook's body: the review as it stood, and for
  * `review.answered` the answer. The customer's email about an answer uses only `review.id`: it is

@@ -9,8 +9,7 @@ import { t } from '../messages/index.js';
 import { findByToken } from '../bookings/customer.js';
 import { reviewNotice } from '../notifications/in-app.js';
 import { reviewsJoined, toReview } from './present.js';
-import { reviewCreatedQuery } from './review-events.js';
-import { isoInstant } from '../../domain/civil.js';
+import { reviewCreatedQuery, reviewSnapshot } from './review-events.js';
 
 /** Why a booking in `status` cannot be reviewed, in words its customer can act on. */
 function notAllowed(status: Exclude<BookingRow['status'], 'completed'>): ServiceError {
@@ -57,7 +56,7 @@ export async function createReview(deps: ServiceDeps, id: string, token: string,
         .limit(1);
       const notice = reviewNotice(deps, { specialistId: booking.specialistId, bookingId: id, reviewId: row.id, customerName: booking.customerName, serviceName: about?.serviceName ?? 'a session', startAt: booking.startAt, timeZone: about?.timeZone ?? 'UTC', rating: row.rating });
       // The webhook's copy of the review (`review.created`), for the specialist's own systems.
-      const snapshot = { id: row.id, bookingId: id, serviceId: booking.serviceId, rating: row.rating, text: row.text, customer: { name: booking.customerName, email: booking.customerEmail }, createdAt: isoInstant(row.createdAt) };
+      const snapshot = reviewSnapshot(row, { ...booking, id });
       try {
         // The specialist's notice and the outbox row in the same batch: told exactly when the review exists.
         const written = await guardedBatch(database, sql`exists (select 1 from ${bookings} where ${bookings.id} = ${id} and ${bookings.status} = 'completed')`, [
