@@ -25,6 +25,8 @@ export const de: Messages = {
   networkError: 'Der Buchungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   timeoutError: 'Der Buchungsdienst hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
   unexpectedError: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
+  partMissing: 'Ein Teil dieses Buchungsformulars wurde nicht geladen. Die Website wurde vielleicht aktualisiert, seit Sie diese Seite geöffnet haben, oder die Verbindung ist abgebrochen.',
+  reloadPage: 'Seite neu laden',
   // schedule
   chooseSession: 'Termin wählen',
   noServices: 'Derzeit sind keine Angebote buchbar.',

@@ -25,6 +25,8 @@ export const es: Messages = {
   networkError: 'No pudimos conectar con el servicio de reservas. Comprueba tu conexión y vuelve a intentarlo.',
   timeoutError: 'El servicio de reservas no respondió a tiempo. Vuelve a intentarlo.',
   unexpectedError: 'Algo salió mal por nuestra parte. Vuelve a intentarlo.',
+  partMissing: 'Una parte de este formulario de reserva no se cargó. Puede que el sitio se haya actualizado desde que abriste esta página, o que se haya cortado la conexión.',
+  reloadPage: 'Recargar la página',
   // schedule
   chooseSession: 'Elige una sesión',
   noServices: 'Ahora mismo no hay servicios abiertos a reservas.',

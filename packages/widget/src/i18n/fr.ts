@@ -25,6 +25,8 @@ export const fr: Messages = {
   networkError: 'Impossible de joindre le service de réservation. Vérifiez votre connexion et réessayez.',
   timeoutError: 'Le service de réservation n’a pas répondu à temps. Veuillez réessayer.',
   unexpectedError: 'Un problème est survenu de notre côté. Veuillez réessayer.',
+  partMissing: 'Une partie de ce formulaire de réservation ne s’est pas chargée. Le site a peut-être été mis à jour depuis l’ouverture de cette page, ou la connexion a été interrompue.',
+  reloadPage: 'Recharger la page',
   // schedule
   chooseSession: 'Choisissez une séance',
   noServices: 'Aucune prestation n’est ouverte à la réservation pour le moment.',

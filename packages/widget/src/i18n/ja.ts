@@ -21,6 +21,8 @@ export const ja: Messages = {
   networkError: '予約サービスに接続できませんでした。接続を確認して、もう一度お試しください。',
   timeoutError: '予約サービスから時間内に応答がありませんでした。もう一度お試しください。',
   unexpectedError: 'こちらで問題が発生しました。もう一度お試しください。',
+  partMissing: 'この予約フォームの一部を読み込めませんでした。このページを開いた後にサイトが更新されたか、接続が切れた可能性があります。',
+  reloadPage: 'ページを再読み込み',
   // schedule
   chooseSession: 'セッションを選択',
   noServices: '現在予約できるサービスはありません。',

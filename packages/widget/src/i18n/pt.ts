@@ -25,6 +25,8 @@ export const pt: Messages = {
   networkError: 'Não foi possível acessar o serviço de agendamento. Verifique sua conexão e tente novamente.',
   timeoutError: 'O serviço de agendamento não respondeu a tempo. Tente novamente.',
   unexpectedError: 'Algo deu errado do nosso lado. Tente novamente.',
+  partMissing: 'Uma parte deste formulário de agendamento não carregou. O site pode ter sido atualizado desde que você abriu esta página, ou a conexão caiu.',
+  reloadPage: 'Recarregar a página',
   // schedule
   chooseSession: 'Escolha uma sessão',
   noServices: 'Nenhum serviço está aberto para agendamento no momento.',

@@ -134,16 +134,30 @@ export class SlotwiseBooking extends LitElement {
   @state() private cameFromMine = false;
   /** The zone the visitor picked in the switcher, this visit (sessionStorage). */
   private pickedZone = zoneMemory.read();
+  /**
+   * A part the flow needs did not load (`lazy-parts.ts`): most often the site's Slotwise was
+   * updated while this page was open, so this page's chunk names are gone; or the connection
+   * dropped. Said at the top with a way out, instead of a step that stays empty.
+   */
+  @state() private partMissing = false;
+
+  /** Loads `part`; a failure says so (`partMissing`) rather than leaving its step blank. */
+  private need(part: Parameters<typeof loadPart>[0] | 'my-bookings'): void {
+    const loading = part === 'my-bookings' ? import('../my-bookings/my-bookings.js') : loadPart(part);
+    loading.catch(() => {
+      this.partMissing = true;
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.managing) void loadPart('manage');
+    if (this.managing) this.need('manage');
     // A link or button inside the widget opened a booking (the confirmation's manage link, My bookings): focus follows into it.
     if ((changed.has('booking') || changed.has('token')) && this.managing && this.matches(':focus-within')) void this.focusPart('slotwise-manage');
     // The details form and the confirmation, fetched once a day is chosen (or a time preselected).
     const selection = this.flow.ctx?.selection;
-    if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) void loadPart('details');
+    if (selection?.date || selection?.slot || this.flow.booked || this.flow.payment) this.need('details');
     // Fetched once a time is chosen, while the visitor types their details: the step is ready when reached.
-    if (this.flow.payment || selection?.slot || this.packs.paying) void loadPart('payment');
+    if (this.flow.payment || selection?.slot || this.packs.paying) this.need('payment');
     this.packs.define(this.flow.profile.value);
     if (this.showsReviews) void loadPart('reviews');
     const stripe = (this.flow.payment ?? this.packs.paying)?.paymentSession.mode === 'stripe';
@@ -198,8 +212,12 @@ export class SlotwiseBooking extends LitElement {
     const t = flow.ctx?.messages ?? en;
     // The base, not the host, carries the direction: the page's own layout around the element is left alone.
     const dir = layoutDirection(flow.ctx?.locale, t);
+    const missing = this.partMissing
+      ? html`<p role="alert" part="alert part-missing">${t.partMissing}
+          <button type="button" part="reload" @click=${() => location.reload()}>${t.reloadPage}</button></p>`
+      : nothing;
     if (this.managing && flow.ctx) {
-      return html`<div part="base" class="base" dir=${dir}><slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
+      return html`<div part="base" class="base" dir=${dir}>${missing}<slotwise-manage exportparts=${manageParts} .client=${flow.ctx.client}
         .bookingId=${this.booking!} .manageToken=${this.token!} .api=${this.baseUrl} .timeZone=${flow.ctx.timeZone}
         .locale=${flow.ctx.locale} .messages=${t} .now=${this.now}></slotwise-manage>
         ${this.cameFromMine ? html`<button type="button" part="my-bookings-link" @click=${this.backToMine}>${t.myTitle}</button>` : nothing}
@@ -208,6 +226,7 @@ export class SlotwiseBooking extends LitElement {
     const profile = flow.profile.value;
     return html`<div part="base" class="base" dir=${dir}>
       <p role="status" part="status" class="status">${statusText(flow, t)}</p>
+      ${missing}
       ${!this.specialist
         ? html`<p role="alert" part="alert">${t.noSpecialist}</p>`
         : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void this.handlers.retryProfile(), t) : nothing}
@@ -333,7 +352,7 @@ export class SlotwiseBooking extends LitElement {
   /** Shows "My bookings" (from its link in the header, or an emailed link's token). */
   openMyBookings(linkToken?: string): void {
     // Loaded on first use: most visitors book and never open it.
-    void import('../my-bookings/my-bookings.js');
+    this.need('my-bookings');
     this.mine = { ...(linkToken ? { linkToken } : {}) };
     void this.focusPart('slotwise-my-bookings');
   }

@@ -19,6 +19,9 @@ export const booking = {
   networkError: 'We could not reach the booking service. Check your connection and try again.',
   timeoutError: 'The booking service did not answer in time. Please try again.',
   unexpectedError: 'Something went wrong on our side. Please try again.',
+  /** A lazy part of the widget (the details form, the payment step…) did not load: a release replaced it while the page was open, or the connection dropped. */
+  partMissing: 'Part of this booking form did not load. The site may have been updated since you opened this page, or the connection dropped.',
+  reloadPage: 'Reload the page',
   // The link to "My bookings" on the first screen, and the way back to it from a booking opened there.
   myOpen: 'My bookings',
   myTitle: 'My bookings',
