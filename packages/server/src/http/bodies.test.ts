@@ -72,6 +72,17 @@ describe('text a field cannot keep', () => {
     expect((await t.json('/v1/me', { headers: me })).body.bio).toBe(before);
   });
 
+  it('answers a body nested 20,000 arrays deep with text in it as a 400, not a 500; names a field inside an array by its index', async () => {
+    const deep = `{"specialist":"demo","notes":"caf\\u00e9","customer":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const res = await t.app.request('/v1/bookings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { code: string }).code).toBe('invalid_request');
+    const me = { authorization: `Bearer ${t.apiKey}` };
+    const listed = await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.coach.example/in', eventTypes: ['booking.created', 'x\u0000'] }, headers: me });
+    expect(listed.body.errors).toEqual([{ field: 'body.eventTypes.1', message: expect.stringContaining('U+0000') }]);
+    expect(await stored()).toBe(0);
+  });
+
   it('keeps line breaks, tabs, whole emoji and right-to-left text; says it in the caller language', async () => {
     const ok = await booking({ name: 'Ada 👩🏽‍💻 עדה' }, { notes: 'line one\nline two\r\n\tindented' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);

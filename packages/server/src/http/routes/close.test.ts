@@ -108,6 +108,37 @@ describe('POST /v1/me/close', () => {
     expect(again.body.detail).toMatch(/already closed/);
   }, 30_000);
 
+  it('leaves the login able to read and export, not to change anything: no new key, no webhook back on, no handle freed', async () => {
+    const hook = await t.json('/v1/me/webhooks', { body: { url: 'https://hooks.coach.example/slotwise', eventTypes: ['*'] }, headers: auth(t.apiKey) });
+    expect((await close()).status).toBe(200);
+    const as = auth(login.accessToken);
+    const refusals = [
+      await t.json('/v1/me/api-keys', { body: { name: 'again' }, headers: as }),
+      await t.json(`/v1/me/webhooks/${hook.body.id}`, { method: 'PATCH', body: { enabled: true }, headers: as }),
+      await t.json('/v1/me', { method: 'PATCH', body: { handle: 'demo-two' }, headers: as }),
+      await t.json('/v1/me/services', { body: { name: 'Zombie', durations: [{ minutes: 30, price: 0 }] }, headers: as }),
+      await t.json(`/v1/me/services/${t.session.id}`, { method: 'PATCH', body: { active: true }, headers: as }),
+      await t.json('/v1/me/calendar-feed', { method: 'POST', headers: as }),
+      await t.json('/v1/me/availability/weekly', { method: 'PUT', body: { intervals: [] }, headers: as }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'account_closed', detail: expect.stringMatching(/closed: it can be read and exported/) });
+    }
+    const german = await t.json('/v1/me/api-keys', { body: { name: 'again' }, headers: { ...as, 'accept-language': 'de' } });
+    expect(german.body.detail).toMatch(/geschlossen/);
+    // Nothing changed: the handle is still the closed one's, the endpoint still off, no key made.
+    const me = await t.json('/v1/me', { headers: as });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ handle: 'demo', status: 'closed' });
+    expect((await t.json('/v1/me/webhooks', { headers: as })).body.data.map((h: { enabled: boolean }) => h.enabled)).toEqual([false]);
+    expect((await t.json('/v1/me/api-keys', { headers: as })).body.data.filter((k: { revokedAt: string | null }) => !k.revokedAt)).toEqual([]);
+    expect((await t.json('/v1/specialists/demo')).body.services).toEqual([]);
+    // Still allowed: the export, and marking notices read.
+    expect((await t.app.request('/v1/me/export', { headers: as })).status).toBe(200);
+    expect((await t.json('/v1/me/notifications/read', { body: { all: true }, headers: as })).status).toBe(200);
+  }, 30_000);
+
   it('takes the password of the specialist’s own login, also when called with an API key', async () => {
     const res = await close({ password: t.demoPassword, confirm: 'DEMO' }, t.apiKey);
     expect(res.status).toBe(200);

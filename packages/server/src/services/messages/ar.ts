@@ -190,6 +190,7 @@ export const ar: Catalog = {
   reset_token_invalid: () => 'رابط إعادة التعيين هذا استُخدم من قبل، أو استُبدل برابط أحدث، أو مضت عليه أكثر من ساعة. اطلب رابطًا جديدًا.',
   'reset_token_invalid.field': () => 'اطلب رابطًا جديدًا؛ لا يعمل إلا أحدث رابط، مرة واحدة، وخلال ساعة.',
   account_closed: () => 'هذا الحساب مغلق بالفعل؛ لم يعد هناك ما يُغلق. يبقى التصدير متاحًا: GET /v1/me/export.',
+  'account_closed.read_only': () => 'هذا الحساب مغلق: يمكن الاطلاع عليه وتصديره (GET /v1/me/export)، لكن لا يمكن تغييره.',
   'invalid_request.confirm_handle': (p) => `اكتب اسمك "${p.handle}" للتأكيد: لا يمكن التراجع عن الإغلاق.`,
   'invalid_request.confirm_handle_field': (p) => `اكتب "${p.handle}".`,
   password_incorrect: () => 'هذه ليست كلمة مرورك؛ لم يُغلق أي شيء. أدخل كلمة المرور التي تسجّل بها الدخول.',

@@ -191,6 +191,7 @@ export const de: Catalog = {
   reset_token_invalid: () => 'Dieser Link zum Zurücksetzen wurde bereits verwendet, durch einen neueren ersetzt oder ist älter als 1 Stunde. Fordern Sie einen neuen an.',
   'reset_token_invalid.field': () => 'Fordern Sie einen neuen Link an; nur der neueste funktioniert, einmal, innerhalb von 1 Stunde.',
   account_closed: () => 'Dieses Konto ist bereits geschlossen; es gibt nichts mehr zu schließen. Ihr Export bleibt verfügbar: GET /v1/me/export.',
+  'account_closed.read_only': () => 'Dieses Konto ist geschlossen: Es kann gelesen und exportiert (GET /v1/me/export), aber nicht mehr geändert werden.',
   'invalid_request.confirm_handle': (p) => `Geben Sie zur Bestätigung Ihren Namen „${p.handle}“ ein: Das Schließen kann nicht rückgängig gemacht werden.`,
   'invalid_request.confirm_handle_field': (p) => `Geben Sie „${p.handle}“ ein.`,
   password_incorrect: () => 'Das ist nicht Ihr Passwort; es wurde nichts geschlossen. Geben Sie das Passwort ein, mit dem Sie sich anmelden.',

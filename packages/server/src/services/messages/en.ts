@@ -202,6 +202,7 @@ export const en = {
   reset_token_invalid: () => 'This reset link was already used, replaced by a newer one, or is more than 1 hour old. Ask for a new link.',
   'reset_token_invalid.field': () => 'Ask for a new reset link; only the newest one works, once, within 1 hour.',
   account_closed: () => 'This account is already closed; there is nothing more to close. Your export stays available: GET /v1/me/export.',
+  'account_closed.read_only': () => 'This account is closed: it can be read and exported (GET /v1/me/export), not changed.',
   'invalid_request.confirm_handle': (p: { handle: string }) => `Type your handle "${p.handle}" to confirm: closing cannot be undone.`,
   'invalid_request.confirm_handle_field': (p: { handle: string }) => `Type "${p.handle}".`,
   password_incorrect: () => 'That is not your password; nothing was closed. Enter the password you log in with.',

@@ -191,6 +191,7 @@ export const es: Catalog = {
   reset_token_invalid: () => 'Este enlace de restablecimiento ya se usó, se sustituyó por uno más reciente o tiene más de 1 hora. Solicite uno nuevo.',
   'reset_token_invalid.field': () => 'Solicite un enlace nuevo; solo funciona el más reciente, una vez, durante 1 hora.',
   account_closed: () => 'Esta cuenta ya está cerrada; no queda nada por cerrar. Su exportación sigue disponible: GET /v1/me/export.',
+  'account_closed.read_only': () => 'Esta cuenta está cerrada: se puede consultar y exportar (GET /v1/me/export), pero no modificar.',
   'invalid_request.confirm_handle': (p) => `Escriba su nombre «${p.handle}» para confirmar: el cierre no se puede deshacer.`,
   'invalid_request.confirm_handle_field': (p) => `Escriba «${p.handle}».`,
   password_incorrect: () => 'Esa no es su contraseña; no se cerró nada. Introduzca la contraseña con la que inicia sesión.',

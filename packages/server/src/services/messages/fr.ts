@@ -191,6 +191,7 @@ export const fr: Catalog = {
   reset_token_invalid: () => 'Ce lien de réinitialisation a déjà servi, a été remplacé par un plus récent ou date de plus d’une heure. Demandez-en un nouveau.',
   'reset_token_invalid.field': () => 'Demandez un nouveau lien ; seul le plus récent fonctionne, une fois, pendant une heure.',
   account_closed: () => 'Ce compte est déjà fermé ; il n’y a plus rien à fermer. Votre export reste disponible : GET /v1/me/export.',
+  'account_closed.read_only': () => 'Ce compte est fermé : il peut être consulté et exporté (GET /v1/me/export), mais plus modifié.',
   'invalid_request.confirm_handle': (p) => `Saisissez votre nom « ${p.handle} » pour confirmer : la fermeture est définitive.`,
   'invalid_request.confirm_handle_field': (p) => `Saisissez « ${p.handle} ».`,
   password_incorrect: () => 'Ce n’est pas votre mot de passe ; rien n’a été fermé. Saisissez le mot de passe avec lequel vous vous connectez.',

@@ -190,6 +190,7 @@ export const ja: Catalog = {
   reset_token_invalid: () => 'この再設定リンクは使用済みか、新しいリンクに置き換えられたか、1 時間以上経過しています。新しいリンクを請求してください。',
   'reset_token_invalid.field': () => '新しいリンクを請求してください。有効なのは最新のリンクだけで、1 時間以内に 1 回です。',
   account_closed: () => 'このアカウントはすでに閉鎖されています。これ以上閉鎖するものはありません。エクスポートは引き続き利用できます: GET /v1/me/export。',
+  'account_closed.read_only': () => 'このアカウントは閉鎖されています。閲覧とエクスポート (GET /v1/me/export) はできますが、変更はできません。',
   'invalid_request.confirm_handle': (p) => `確認のため、ハンドル「${p.handle}」を入力してください。閉鎖は取り消せません。`,
   'invalid_request.confirm_handle_field': (p) => `「${p.handle}」と入力してください。`,
   password_incorrect: () => 'パスワードが違います。何も閉鎖されていません。ログインに使うパスワードを入力してください。',

@@ -191,6 +191,7 @@ export const pt: Catalog = {
   reset_token_invalid: () => 'Este link de redefinição já foi usado, foi substituído por um mais recente ou tem mais de 1 hora. Peça um novo link.',
   'reset_token_invalid.field': () => 'Peça um novo link; só o mais recente funciona, uma vez, dentro de 1 hora.',
   account_closed: () => 'Esta conta já está encerrada; não há mais nada a encerrar. Sua exportação continua disponível: GET /v1/me/export.',
+  'account_closed.read_only': () => 'Esta conta está encerrada: pode ser consultada e exportada (GET /v1/me/export), mas não alterada.',
   'invalid_request.confirm_handle': (p) => `Digite seu nome "${p.handle}" para confirmar: o encerramento não pode ser desfeito.`,
   'invalid_request.confirm_handle_field': (p) => `Digite "${p.handle}".`,
   password_incorrect: () => 'Essa não é a sua senha; nada foi encerrado. Digite a senha com que você entra.',
