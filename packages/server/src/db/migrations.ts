@@ -285,5 +285,11 @@ export const migrations: Migration[] = [
     "statements": [
       "CREATE TABLE `released_handles` (\n\t`handle` text PRIMARY KEY NOT NULL,\n\t`specialist_id` text NOT NULL,\n\t`released_at` integer NOT NULL,\n\tFOREIGN KEY (`specialist_id`) REFERENCES `specialists`(`id`) ON UPDATE no action ON DELETE cascade\n);"
     ]
+  },
+  {
+    "tag": "0016_sessions_since",
+    "statements": [
+      "ALTER TABLE `accounts` ADD `sessions_since` integer;"
+    ]
   }
 ];

@@ -118,6 +118,12 @@ export const accounts = sqliteTable(
      * verification (migration 0005) count as verified since their creation.
      */
     emailVerifiedAt: integer('email_verified_at'),
+    /**
+     * Access tokens issued before this instant (ms, a whole second) are refused: set when a
+     * password reset ends every login, so a token taken before it stops at once instead of
+     * running out its 15 minutes. Null: none refused.
+     */
+    sessionsSince: integer('sessions_since'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('accounts_email_unique').on(t.email), index('accounts_specialist_idx').on(t.specialistId)],

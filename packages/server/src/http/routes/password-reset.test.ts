@@ -29,9 +29,11 @@ async function resetTokens(address: string): Promise<string[]> {
 
 describe('password reset', () => {
   it('emails a single-use console link that sets a new password, ends every other login and logs in', async () => {
-    m = await mailTestApp();
+    m = await mailTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
     const before = await signUp(m, 'ada');
-    const elsewhere = (await login(OLD)).body.refreshToken as string;
+    const elsewhereLogin = (await login(OLD)).body;
+    const elsewhere = elsewhereLogin.refreshToken as string;
+    m.setNow(Date.parse('2026-11-20T12:05:00Z')); // five minutes on: their access tokens have ten to go
 
     const asked = await request('ADA@example.com');
     expect(asked.status).toBe(202);
@@ -56,6 +58,13 @@ describe('password reset', () => {
       expect((await m.json('/v1/auth/refresh', { body: { refreshToken: old } })).body.code).toBe('invalid_refresh_token');
     }
     expect((await m.json('/v1/auth/refresh', { body: { refreshToken: done.body.refreshToken } })).status).toBe(200);
+    // Their access tokens stop at once too, not when their 15 minutes run out.
+    for (const old of [before.accessToken, elsewhereLogin.accessToken]) {
+      const refused = await m.json('/v1/me', { headers: auth(old) });
+      expect(refused.status).toBe(401);
+      expect(refused.body).toMatchObject({ code: 'unauthorized', detail: expect.stringContaining('password was reset') });
+    }
+    expect((await m.json('/v1/me', { headers: auth(done.body.accessToken) })).status).toBe(200);
     expect((await login(OLD)).status).toBe(401);
     expect((await login(NEW)).status).toBe(200);
 
@@ -163,7 +172,10 @@ describe('password reset', () => {
   });
 
   it('resets an operator’s password too (an account with no specialist), in English', async () => {
-    m = await mailTestApp();
+    m = await mailTestApp({ now: Date.parse('2026-11-20T12:00:00Z') });
+    const earlier = await m.json('/v1/auth/login', { body: { email: 'operator@slotwise.local', password: m.operatorPassword } });
+    expect(earlier.status).toBe(200);
+    m.setNow(Date.parse('2026-11-20T12:01:00Z'));
     await request('operator@slotwise.local');
     const [token] = await resetTokens('operator@slotwise.local');
     const mail = m.to('operator@slotwise.local')[0]!;
@@ -171,6 +183,8 @@ describe('password reset', () => {
     expect(mail.text).not.toContain('Hello');
     const done = await confirm(token!);
     expect(done.body.account).toMatchObject({ role: 'operator', handle: null });
+    expect((await m.json('/v1/operator/specialists', { headers: auth(earlier.body.accessToken) })).status).toBe(401);
+    expect((await m.json('/v1/operator/specialists', { headers: auth(done.body.accessToken) })).status).toBe(200);
     expect((await m.json('/v1/auth/login', { body: { email: 'operator@slotwise.local', password: NEW } })).status).toBe(200);
   });
 

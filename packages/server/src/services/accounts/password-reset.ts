@@ -42,8 +42,8 @@ const invalidToken = () =>
 
 /**
  * Sets a new password with a reset link's token, in one write: the token is spent, the password
- * replaced, every refresh token of the account revoked (every other login ends; access tokens
- * already issued run out within their 15 minutes) and a new login started. Following the emailed
+ * replaced, every refresh token of the account revoked and every access token issued before
+ * this second refused (every other login ends at once) and a new login started. Following the emailed
  * link also proves the address, so an unverified email becomes verified.
  */
 export async function confirmPasswordReset(deps: Deps, input: z.output<typeof PasswordResetConfirm>): Promise<AuthTokens> {
@@ -61,7 +61,8 @@ export async function confirmPasswordReset(deps: Deps, input: z.output<typeof Pa
     verified &&
     (await guardedBatch(database, token.still, [
       token.spend,
-      db.update(accounts).set({ passwordHash }).where(eq(accounts.id, token.account.id)),
+      // Access tokens issued until this second are refused from now on (`principals.ts`).
+      db.update(accounts).set({ passwordHash, sessionsSince: Math.floor(now / 1000) * 1000 }).where(eq(accounts.id, token.account.id)),
       db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.accountId, token.account.id), isNull(refreshTokens.revokedAt))),
       refreshTokenQuery(db, token.account.id, refresh, now),
       ...verified.queries,

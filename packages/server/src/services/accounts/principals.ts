@@ -30,6 +30,9 @@ export async function accessClaims(deps: Pick<ServiceDeps, 'jwtSecret' | 'clock'
   return claims;
 }
 
+/** Whether the token was issued before its account's logins were all ended (a password reset). */
+const endedBefore = (claims: AccessClaims, sessionsSince: number | null) => sessionsSince !== null && claims.iat * 1000 < sessionsSince;
+
 /** The row of a secret API key that is not revoked (a revoked key reads exactly like an unknown one). */
 const liveKey = async (key: string) => and(eq(apiKeys.secretHash, await hashToken(key)), isNull(apiKeys.revokedAt));
 
@@ -59,8 +62,15 @@ async function bySpecialistToken(deps: ServiceDeps, token: string): Promise<Spec
   if (claims.role !== 'specialist' || !claims.sp) {
     throw new ServiceError('forbidden', t('forbidden.operator_profile'));
   }
-  const [specialist] = await deps.database.db.select().from(specialists).where(eq(specialists.id, claims.sp)).limit(1);
-  if (!specialist) throw unauthorized(t('unauthorized.account_gone'));
+  const [found] = await deps.database.db
+    .select({ specialist: specialists, sessionsSince: accounts.sessionsSince })
+    .from(specialists)
+    .innerJoin(accounts, and(eq(accounts.id, claims.sub), eq(accounts.specialistId, specialists.id)))
+    .where(eq(specialists.id, claims.sp))
+    .limit(1);
+  if (!found) throw unauthorized(t('unauthorized.account_gone'));
+  if (endedBefore(claims, found.sessionsSince)) throw unauthorized(t('unauthorized.session_ended'));
+  const { specialist } = found;
   return { specialist, principal: { kind: 'accessToken', accountId: claims.sub, role: 'specialist', specialistId: specialist.id } };
 }
 
@@ -108,10 +118,11 @@ export async function authenticateAccount(deps: ServiceDeps, bearer: string | un
   const claims = await accessClaims(deps, bearer);
   if (claims.role !== role) throw new ServiceError('forbidden', t('forbidden.role', { role }));
   const [account] = await deps.database.db
-    .select({ id: accounts.id, specialistId: accounts.specialistId })
+    .select({ id: accounts.id, specialistId: accounts.specialistId, sessionsSince: accounts.sessionsSince })
     .from(accounts)
     .where(and(eq(accounts.id, claims.sub), eq(accounts.role, role)))
     .limit(1);
   if (!account) throw unauthorized(t('unauthorized.account_gone'));
+  if (endedBefore(claims, account.sessionsSince)) throw unauthorized(t('unauthorized.session_ended'));
   return { kind: 'accessToken', accountId: account.id, role, specialistId: account.specialistId };
 }

@@ -199,6 +199,7 @@ export const ar: Catalog = {
   too_many_api_keys: (p) => `لديك ${p.max} مفاتيح API نشطة؛ ألغِ أولًا مفتاحًا لم تعد تستخدمه.`,
   api_key_revoked: () => 'أُلغي هذا المفتاح، لذا لا يوجد ما يُجدَّد؛ أنشئ مفتاحًا جديدًا بدلًا منه.',
   'unauthorized.account_gone': () => 'لم يعد هذا الحساب موجودًا؛ سجّل الدخول مرة أخرى.',
+  'unauthorized.session_ended': () => 'انتهى تسجيل الدخول هذا عند إعادة تعيين كلمة مرور الحساب؛ سجّل الدخول مرة أخرى.',
   'unauthorized.token_invalid': () => 'رمز الوصول هذا غير صالح؛ سجّل الدخول مرة أخرى عبر POST /v1/auth/login.',
   'unauthorized.api_key_unknown': () => 'مفتاح API هذا غير معروف أو أُلغي. أنشئ مفتاحًا جديدًا في لوحة التحكم.',
   'unauthorized.no_bearer': () => 'أرسل مفتاح API سريًا (`sk_…`) أو رمز وصول من POST /v1/auth/login بالصيغة `Authorization: Bearer …`.',

@@ -200,6 +200,7 @@ export const de: Catalog = {
   too_many_api_keys: (p) => `Sie haben ${p.max} aktive API-Schlüssel; widerrufen Sie zuerst einen, den Sie nicht mehr verwenden.`,
   api_key_revoked: () => 'Dieser Schlüssel wurde widerrufen und kann daher nicht erneuert werden; erstellen Sie stattdessen einen neuen.',
   'unauthorized.account_gone': () => 'Dieses Konto existiert nicht mehr; bitte melden Sie sich erneut an.',
+  'unauthorized.session_ended': () => 'Diese Anmeldung wurde beendet, als das Passwort des Kontos zurückgesetzt wurde; bitte melden Sie sich erneut an.',
   'unauthorized.token_invalid': () => 'Dieses Zugriffstoken ist ungültig; melden Sie sich unter POST /v1/auth/login erneut an.',
   'unauthorized.api_key_unknown': () => 'Dieser API-Schlüssel ist unbekannt oder wurde widerrufen. Erstellen Sie in Ihrer Konsole einen neuen.',
   'unauthorized.no_bearer': () => 'Senden Sie einen geheimen API-Schlüssel (`sk_…`) oder ein Zugriffstoken von POST /v1/auth/login als `Authorization: Bearer …`.',

@@ -211,6 +211,7 @@ export const en = {
   too_many_api_keys: (p: { max: number }) => `You have ${p.max} active API keys; revoke one you no longer use first.`,
   api_key_revoked: () => 'This key was revoked, so there is nothing to rotate; create a new key instead.',
   'unauthorized.account_gone': () => 'This account no longer exists; log in again.',
+  'unauthorized.session_ended': () => 'This login was ended when the account’s password was reset; log in again.',
   'unauthorized.token_invalid': () => 'This access token is not valid; log in again at POST /v1/auth/login.',
   'unauthorized.api_key_unknown': () => 'This API key is unknown or was revoked. Create a new one in your console.',
   'unauthorized.no_bearer': () => 'Send a secret API key (`sk_…`) or an access token from POST /v1/auth/login as `Authorization: Bearer …`.',

@@ -200,6 +200,7 @@ export const es: Catalog = {
   too_many_api_keys: (p) => `Tiene ${p.max} claves de API activas; revoque primero una que ya no use.`,
   api_key_revoked: () => 'Esta clave fue revocada, así que no hay nada que rotar; cree una clave nueva.',
   'unauthorized.account_gone': () => 'Esta cuenta ya no existe; inicie sesión de nuevo.',
+  'unauthorized.session_ended': () => 'Esta sesión terminó cuando se restableció la contraseña de la cuenta; inicie sesión de nuevo.',
   'unauthorized.token_invalid': () => 'Este token de acceso no es válido; inicie sesión de nuevo en POST /v1/auth/login.',
   'unauthorized.api_key_unknown': () => 'Esta clave de API es desconocida o fue revocada. Cree una nueva en su consola.',
   'unauthorized.no_bearer': () => 'Envíe una clave de API secreta (`sk_…`) o un token de acceso de POST /v1/auth/login como `Authorization: Bearer …`.',

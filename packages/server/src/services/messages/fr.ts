@@ -200,6 +200,7 @@ export const fr: Catalog = {
   too_many_api_keys: (p) => `Vous avez ${p.max} clés API actives ; révoquez d’abord celle que vous n’utilisez plus.`,
   api_key_revoked: () => 'Cette clé a été révoquée ; il n’y a donc rien à renouveler. Créez plutôt une nouvelle clé.',
   'unauthorized.account_gone': () => 'Ce compte n’existe plus ; reconnectez-vous.',
+  'unauthorized.session_ended': () => 'Cette connexion a pris fin lors de la réinitialisation du mot de passe du compte ; reconnectez-vous.',
   'unauthorized.token_invalid': () => 'Ce jeton d’accès n’est pas valide ; reconnectez-vous avec POST /v1/auth/login.',
   'unauthorized.api_key_unknown': () => 'Cette clé API est inconnue ou a été révoquée. Créez-en une nouvelle dans votre console.',
   'unauthorized.no_bearer': () => 'Envoyez une clé API secrète (`sk_…`) ou un jeton d’accès de POST /v1/auth/login sous la forme `Authorization: Bearer …`.',

@@ -199,6 +199,7 @@ export const ja: Catalog = {
   too_many_api_keys: (p) => `有効な API キーが ${p.max} 件あります。先に使っていないキーを無効にしてください。`,
   api_key_revoked: () => 'このキーは無効化されているため、ローテーションできません。代わりに新しいキーを作成してください。',
   'unauthorized.account_gone': () => 'このアカウントはもう存在しません。もう一度ログインしてください。',
+  'unauthorized.session_ended': () => 'アカウントのパスワードがリセットされたため、このログインは終了しました。もう一度ログインしてください。',
   'unauthorized.token_invalid': () => 'このアクセストークンは無効です。POST /v1/auth/login でもう一度ログインしてください。',
   'unauthorized.api_key_unknown': () => 'この API キーは不明か、無効化されています。コンソールで新しいキーを作成してください。',
   'unauthorized.no_bearer': () => 'シークレット API キー（`sk_…`）または POST /v1/auth/login のアクセストークンを `Authorization: Bearer …` として送信してください。',

@@ -200,6 +200,7 @@ export const pt: Catalog = {
   too_many_api_keys: (p) => `Você tem ${p.max} chaves de API ativas; revogue primeiro uma que não usa mais.`,
   api_key_revoked: () => 'Esta chave foi revogada, por isso não há nada a renovar; crie uma chave nova.',
   'unauthorized.account_gone': () => 'Esta conta não existe mais; entre novamente.',
+  'unauthorized.session_ended': () => 'Esta sessão foi encerrada quando a senha da conta foi redefinida; entre novamente.',
   'unauthorized.token_invalid': () => 'Este token de acesso não é válido; entre novamente em POST /v1/auth/login.',
   'unauthorized.api_key_unknown': () => 'Esta chave de API é desconhecida ou foi revogada. Crie uma nova no seu console.',
   'unauthorized.no_bearer': () => 'Envie uma chave de API secreta (`sk_…`) ou um token de acesso de POST /v1/auth/login como `Authorization: Bearer …`.',
