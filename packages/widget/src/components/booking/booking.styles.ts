@@ -3,6 +3,13 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /*
+     * The base is a size container (its schedule folds to one column when narrow), so the element
+     * has no width of its own from its content: in a centred flex column, a flex row or any
+     * shrink-to-fit box it would collapse to its padding. It takes the room a two-column schedule
+     * wants, or all there is when there is less.
+     */
+    min-inline-size: min(100%, 40rem);
     background: var(--_bg);
     border-radius: var(--_radius);
     line-height: 1.45;

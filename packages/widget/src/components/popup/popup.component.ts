@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import type { Specialist } from '@slotwise/sdk/contract';
-import { loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
+import { layoutDirection, loadMessages, messagesFor, type Messages } from '../../i18n/index.js';
 import { pageLocale } from '../../internal/format.js';
 import { tokens } from '../../styles/tokens.js';
 import type { PopupOptions } from '../../embed/options.js';
@@ -85,7 +85,11 @@ export class SlotwisePopup extends LitElement {
     const title = this.managing
       ? this.messages.popupBookingTitle
       : this.specialistName ? this.messages.bookTitle(this.specialistName) : this.messages.popupTitle;
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.restore}>
+    // The title and the close button read in the booking's language and direction, not the page's:
+    // an Arabic booking on an English page is right to left from its title down, and the reverse.
+    const lang = this.pageLang || undefined;
+    return html`<dialog part="dialog" aria-labelledby="title" lang=${ifDefined(lang)} dir=${layoutDirection(pageLocale(lang), this.messages)}
+      @close=${this.restore}>
       <span class="sentinel" tabindex="0" @focus=${() => this.wrap('last')}></span>
       <div part="header" class="bar">
         <h2 id="title" part="title">${title}</h2>
@@ -93,7 +97,7 @@ export class SlotwisePopup extends LitElement {
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <div lang=${ifDefined(this.pageLang || undefined)}>
+      <div>
         ${o
           ? keyed(this.flows, html`<slotwise-booking specialist=${o.specialist} api=${ifDefined(o.api)}
               service=${ifDefined(o.service)} duration=${ifDefined(o.duration?.toString())} name=${ifDefined(o.name)}

@@ -49,6 +49,23 @@ describe('the popup', () => {
     expect(deepActiveElement()).to.equal(opener);
   });
 
+  it('reads its title bar in the booking’s language and direction: Arabic on an English page right to left, English on a right-to-left page left to right', async () => {
+    for (const [page, opener, dir] of [['en', 'ar', 'rtl'], ['ar', 'en', 'ltr']] as const) {
+      const wrapper = await fixture(html`<div lang=${page} dir=${page === 'ar' ? 'rtl' : 'ltr'}><button lang=${opener} data-slotwise-open="demo">Book</button></div>`);
+      wrapper.querySelector('button')!.click();
+      await opened();
+      const title = popup().shadowRoot!.getElementById('title')!;
+      await eventually(() => getComputedStyle(title).direction === dir, `a ${dir} title for lang=${opener}`);
+      expect(title.closest('[lang]')?.getAttribute('lang')).to.equal(opener);
+      // The close button sits at the title's end: left of it in Arabic, right of it in English.
+      const close = popup().shadowRoot!.querySelector('[part="close"]')!.getBoundingClientRect();
+      const text = title.getBoundingClientRect();
+      expect(dir === 'rtl' ? close.right <= text.left + 1 : close.left >= text.right - 1, 'close button at the end').to.equal(true);
+      expect(getComputedStyle(deep(inner(), '[part="base"]') ?? inner()).direction).to.equal(dir);
+      await closePopup();
+    }
+  });
+
   it('keeps a link opener’s href as the no-script fallback but does not follow it', async () => {
     const link = await fixture<HTMLAnchorElement>(html`<a href="#not-followed" data-slotwise-open="demo" data-slotwise-service="svc_x">Book</a>`);
     link.click();
