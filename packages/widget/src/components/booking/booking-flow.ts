@@ -80,6 +80,19 @@ export class BookingFlow extends SlotPicker {
     if (service && !this.ctx?.selection.service) this.openWith(service, profile.slots!);
   }
 
+  /**
+   * The embed named another service or duration after load (a single-page app re-rendering with
+   * another prop): opens on it as on a first load — the profile asked again with the new
+   * preselection. A payment or a confirmation under way is not torn down; the choice applies
+   * after it ("Book another time").
+   */
+  reselect(preselect: Omit<Preselect, 'timeZone'>): void {
+    this.preselect = preselect;
+    if (!this.ctx || this.payment || this.booked) return;
+    this.select({ service: undefined, duration: undefined, date: undefined, slot: undefined });
+    void this.loadProfile();
+  }
+
   chooseService(service: Service, duration: number): void {
     this.select({ service, duration, date: undefined, slot: undefined });
     this.openAt();

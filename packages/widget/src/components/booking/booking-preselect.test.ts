@@ -35,6 +35,21 @@ describe('<slotwise-booking> opening on a service', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('opens on another service when the attribute changes after load, as a single-page app re-rendering does', async () => {
+    const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${api()}></slotwise-booking>`);
+    await eventually(() => deepAll(el, 'slotwise-service-picker', 'button[data-service]').length === 2, 'the services');
+    expect(deep(el, 'slotwise-service-picker', '[aria-pressed="true"]'), 'no service chosen before').to.not.be.ok;
+
+    el.setAttribute('service', 'coaching-session');
+    await eventually(() => deep(el, 'slotwise-service-picker', '[aria-pressed="true"]')?.closest('li')?.textContent?.includes('Coaching session') === true, 'the coaching session chosen');
+    await eventually(() => openDays(el).length > 0, 'its open days');
+    expect(deep(el, 'slotwise-service-picker', '[aria-pressed="true"]')!.dataset['duration']).to.equal('60');
+
+    el.setAttribute('service', 'intro-call');
+    await eventually(() => deep(el, 'slotwise-service-picker', '[aria-pressed="true"]')?.closest('li')?.textContent?.includes('Intro call') === true, 'the intro call chosen');
+    await eventually(() => openDays(el).length > 0, 'the intro call’s open days');
+  });
+
   it('opens on the service the `service` attribute names, by name slug or id, with its duration', async () => {
     const el = await fixture<SlotwiseBooking>(html`<slotwise-booking specialist="demo" api=${api()} service="coaching-session"></slotwise-booking>`);
     await eventually(() => openDays(el).length > 0, 'the coaching session’s open days');

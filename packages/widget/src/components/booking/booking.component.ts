@@ -169,8 +169,14 @@ export class SlotwiseBooking extends LitElement {
     const keys = ['specialist', 'api', 'client', 'timezone', 'booking', 'token', 'name', 'email', 'notes', 'promoCode'] as const;
     // `lang` changed after load (here or on an ancestor) counts as a change too: formats and text follow it.
     const locale = this.pageLang.locale;
-    if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) return;
-    this.flow.preselect = { service: this.service, duration: this.duration };
+    const preselect = { service: this.service, duration: this.duration };
+    // Another service or duration named after load opens on it, as the first load would have.
+    const reselect = this.flow.ctx !== undefined && (changed.has('service') || changed.has('duration'));
+    if (this.flow.ctx && !keys.some((key) => changed.has(key)) && this.flow.ctx.locale === locale) {
+      if (reselect) this.flow.reselect(preselect);
+      return;
+    }
+    this.flow.preselect = preselect;
     this.flow.configure({
       client: this.client ?? this.clientFor(this.baseUrl),
       // Managing a booking needs no specialist profile: none is loaded meanwhile.
@@ -181,6 +187,7 @@ export class SlotwiseBooking extends LitElement {
       prefill: { name: this.name, email: this.email, notes: this.notes, promoCode: this.promoCode },
       utm: this.utm,
     });
+    if (reselect && !changed.has('specialist') && !changed.has('api') && !changed.has('client')) this.flow.reselect(preselect);
     void this.loadCatalog(locale);
     warmFormats(locale);
     this.packs.configure(this.flow.ctx!.client, this.flow.ctx!.specialist);
