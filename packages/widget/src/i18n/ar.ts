@@ -233,6 +233,8 @@ export const ar: Messages = {
   // my bookings
   myOpen: 'حجوزاتي',
   myTitle: 'حجوزاتي',
+  bookOnHostedPage: 'للحجز الآن، استخدم صفحة الحجز.',
+  openBookingPage: 'افتح صفحة الحجز',
   myIntro: 'أدخل البريد الإلكتروني الذي حجزت به. سنرسل إليك رابطًا يفتح حجوزاتك: دون حساب ودون كلمة مرور.',
   myEmail: 'البريد الإلكتروني',
   mySend: 'أرسل لي رابطًا',

@@ -204,6 +204,8 @@ export const de: Messages = {
   // my bookings
   myOpen: 'Meine Buchungen',
   myTitle: 'Meine Buchungen',
+  bookOnHostedPage: 'Um jetzt zu buchen, nutzen Sie die Buchungsseite.',
+  openBookingPage: 'Buchungsseite öffnen',
   myIntro: 'Geben Sie die E-Mail-Adresse ein, mit der Sie gebucht haben. Wir senden Ihnen einen Link, der Ihre Buchungen öffnet: ohne Konto, ohne Passwort.',
   myEmail: 'E-Mail',
   mySend: 'Link per E-Mail senden',

@@ -207,6 +207,8 @@ export const es: Messages = {
   // my bookings
   myOpen: 'Mis reservas',
   myTitle: 'Mis reservas',
+  bookOnHostedPage: 'Para reservar ahora, use la página de reservas.',
+  openBookingPage: 'Abrir la página de reservas',
   myIntro: 'Introduce el correo con el que reservaste. Te enviamos un enlace que abre tus reservas: sin cuenta y sin contraseña.',
   myEmail: 'Correo electrónico',
   mySend: 'Enviarme un enlace',

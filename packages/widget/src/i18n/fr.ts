@@ -206,6 +206,8 @@ export const fr: Messages = {
   // my bookings
   myOpen: 'Mes réservations',
   myTitle: 'Mes réservations',
+  bookOnHostedPage: 'Pour réserver maintenant, utilisez la page de réservation.',
+  openBookingPage: 'Ouvrir la page de réservation',
   myIntro: 'Saisissez l’e-mail utilisé pour réserver. Nous vous envoyons un lien qui ouvre vos réservations : sans compte, sans mot de passe.',
   myEmail: 'E-mail',
   mySend: 'Recevoir un lien par e-mail',

@@ -200,6 +200,8 @@ export const ja: Messages = {
   // my bookings
   myOpen: 'ご予約一覧',
   myTitle: 'ご予約一覧',
+  bookOnHostedPage: '今すぐ予約するには、予約ページをご利用ください。',
+  openBookingPage: '予約ページを開く',
   myIntro: 'ご予約時のメールアドレスを入力してください。ご予約を開くリンクをお送りします。アカウントもパスワードも不要です。',
   myEmail: 'メールアドレス',
   mySend: 'リンクをメールで受け取る',

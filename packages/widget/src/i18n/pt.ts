@@ -207,6 +207,8 @@ export const pt: Messages = {
   // my bookings
   myOpen: 'Meus agendamentos',
   myTitle: 'Meus agendamentos',
+  bookOnHostedPage: 'Para agendar agora, use a página de agendamento.',
+  openBookingPage: 'Abrir a página de agendamento',
   myIntro: 'Digite o e-mail que você usou para agendar. Enviamos um link que abre seus agendamentos: sem conta, sem senha.',
   myEmail: 'E-mail',
   mySend: 'Enviar um link por e-mail',

@@ -40,6 +40,12 @@ describe('<slotwise-booking> on a site the specialist did not register', () => {
     expect(deep(el, 'slotwise-service-picker')).to.equal(undefined);
     expect(deep(el, 'slotwise-details-form')).to.equal(undefined);
     expect(el.shadowRoot!.textContent).to.not.match(/Failed to fetch|network_error/);
+    // A visitor is not stuck: the specialist's own booking page books from anywhere.
+    const fallback = deep(el, '[part="hosted-page"]')!;
+    expect(fallback.textContent!.replace(/\s+/g, ' ').trim()).to.equal('To book now, use the booking page. Open the booking page (opens in a new tab)');
+    const link = fallback.querySelector('a')!;
+    expect(link.href).to.equal(new URL(`/${practice.handle}`, consoleApi()).href);
+    expect(link.target).to.equal('_blank');
     await expect(el).to.be.accessible();
   });
 

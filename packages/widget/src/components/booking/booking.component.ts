@@ -236,7 +236,7 @@ export class SlotwiseBooking extends LitElement {
       ${missing}
       ${!this.specialist
         ? html`<p role="alert" part="alert">${t.noSpecialist}</p>`
-        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void this.handlers.retryProfile(), t) : nothing}
+        : flow.profile.error ? renderProfileError(flow.profile.error, this.specialist, () => void this.handlers.retryProfile(), t, this.baseUrl) : nothing}
       ${profile ? html`
         <header part="header">
           <h2 part="title">${t.bookTitle(profile.name)}</h2>

@@ -94,13 +94,18 @@ export function renderNotAccepting(profile: Pick<Specialist, 'name'>, t: Message
   return html`<p role="status" part="unavailable" class="unavailable">${t.notAccepting(profile.name)}</p>`;
 }
 
-export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void, t: Messages) {
+export function renderProfileError(error: ErrorDetail, handle: string, retry: () => void, t: Messages, api: string) {
   if (error.code === 'specialist_not_found') {
     return html`<p role="alert" part="alert">${t.specialistNotFound(handle)}</p>`;
   }
   if (error.code === 'origin_not_allowed') {
     // The server's sentence names this site and where its owner registers it; nothing to retry.
-    return html`<p role="alert" part="alert">${error.message}</p>`;
+    // A visitor reads it too: the specialist's hosted page (`/{handle}` on the API's host) books
+    // from anywhere.
+    const page = new URL(`/${encodeURIComponent(handle)}`, api).href;
+    return html`<p role="alert" part="alert">${error.message}</p>
+      <p part="hosted-page">${t.bookOnHostedPage}
+        <a href=${page} target="_blank" rel="noopener">${t.openBookingPage}<span class="visually-hidden">${t.opensInNewTab}</span></a></p>`;
   }
   if (error.code === 'invalid_request') {
     return html`<p role="alert" part="alert">${t.invalidHandle(handle)}</p>`;

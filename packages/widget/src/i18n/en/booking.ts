@@ -25,4 +25,7 @@ export const booking = {
   // The link to "My bookings" on the first screen, and the way back to it from a booking opened there.
   myOpen: 'My bookings',
   myTitle: 'My bookings',
+  /** Under the owner's sentence when this site may not embed the widget: the way a visitor can still book. */
+  bookOnHostedPage: 'To book now, use the booking page.',
+  openBookingPage: 'Open the booking page',
 };
