@@ -40,6 +40,30 @@ export class SlotwiseButton extends LitElement {
     const locale = pageLocale(this.closest('[lang]')?.getAttribute('lang'));
     this.messages = messagesFor(locale);
     void loadMessages(locale).then((messages) => (this.messages = messages));
+    // Moved in the page (removal hides a popover): back into the top layer.
+    if (this.hasUpdated) this.raise();
+  }
+
+  protected override updated(): void {
+    this.raise();
+  }
+
+  /**
+   * A floating button lives in the top layer (a manual popover): `position: fixed` alone is fixed
+   * to the nearest ancestor with a `transform`, `filter` or `contain`, which smooth-scroll and
+   * page-transition wrappers set, and the button then sat at the wrapper's bottom, off screen.
+   * In the top layer it is fixed to the window whatever wraps it. Browsers without popovers keep
+   * the plain fixed position.
+   */
+  private raise(): void {
+    if (typeof this.showPopover !== 'function' || !this.isConnected) return;
+    if (this.floating) {
+      if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
+      if (!this.matches(':popover-open')) this.showPopover();
+    } else if (this.hasAttribute('popover')) {
+      if (this.matches(':popover-open')) this.hidePopover();
+      this.removeAttribute('popover');
+    }
   }
 
   override render() {

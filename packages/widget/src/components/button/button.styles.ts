@@ -6,8 +6,16 @@ export const styles = css`
   }
 
   /* Logical properties: the end corner is the left one in a right-to-left page. */
+  /* In the top layer as a manual popover (button.component.ts): the browser's popover box undone. */
   :host([floating]) {
     position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: inherit;
+    overflow: visible;
     inset-block-end: max(1rem, env(safe-area-inset-bottom));
     inset-inline-end: max(1rem, env(safe-area-inset-right));
     z-index: 2147483000;

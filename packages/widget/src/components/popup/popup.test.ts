@@ -160,6 +160,23 @@ describe('<slotwise-button>', () => {
     box = wrapper.querySelector('slotwise-button')!.getBoundingClientRect();
     expect(Math.round(box.left)).to.equal(16);
   });
+
+  it('stays in the window’s corner inside a transformed wrapper (smooth-scroll, page transitions), and opens the popup from there', async () => {
+    const page = await fixture(html`<div style="transform: translateX(0)"><div style="height: 3000px">A long page</div>
+      <slotwise-button specialist="demo" floating></slotwise-button></div>`);
+    const button = page.querySelector('slotwise-button')!;
+    const box = button.getBoundingClientRect();
+    expect(Math.round(window.innerHeight - box.bottom), 'at the window’s bottom, not the wrapper’s').to.equal(16);
+    expect(Math.round(window.innerWidth - box.right)).to.equal(16);
+    expect(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)).to.equal(button);
+    button.shadowRoot!.querySelector('button')!.click();
+    await opened();
+    // The popup's modal dialog covers it: the button is below the dialog in the top layer.
+    const middle = [box.left + box.width / 2, box.top + box.height / 2] as const;
+    expect(document.elementFromPoint(...middle)).to.equal(popup());
+    await closePopup();
+    expect(deepActiveElement()?.closest?.('slotwise-button') ?? (deepActiveElement()?.getRootNode() as ShadowRoot | undefined)?.host).to.equal(button);
+  });
 });
 
 describe('keyboard only', () => {
