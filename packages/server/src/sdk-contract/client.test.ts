@@ -106,7 +106,8 @@ describe('a refusal as the SDK hands it over', () => {
       let refused: Awaited<ReturnType<typeof failure>> | undefined;
       for (let i = 0; i < 40 && !refused?.status.toString().startsWith('429'); i++) {
         // A Sunday: never a slot, so nothing is booked; each try still counts against the limit.
-        refused = await failure(limited.visitor.bookings.create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-22T09:00:00Z', customer }));
+        // Each from another address: the per-client limit is the one met, not the per-email one.
+        refused = await failure(limited.visitor.bookings.create({ specialist: 'demo', service: services[0]!.id, start: '2026-11-22T09:00:00Z', customer: { ...customer, email: `try${i}@example.com` } }));
       }
       expect(refused!.code).toBe('rate_limited');
       expect(refused!.retryAfter).toBeGreaterThan(0);

@@ -24,9 +24,36 @@ export function manageToken(c: Context<AppEnv>): string {
   return token;
 }
 
+/** Booking attempts one customer email address may make in an hour (`rateLimit` 'book-email'). */
+export const BOOKINGS_PER_EMAIL_PER_HOUR = 10;
+
+/** The booking body's customer email, lower-cased; undefined when there is none to count by. */
+async function customerEmailOf(c: Context<AppEnv>): Promise<string | undefined> {
+  try {
+    const body = JSON.parse(await c.req.text()) as { customer?: { email?: unknown } };
+    const email = typeof body.customer?.email === 'string' ? body.customer.email.trim().toLowerCase() : '';
+    return email === '' ? undefined : email;
+  } catch {
+    return undefined;
+  }
+}
+
 export function bookingRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/v1/bookings', rateLimit({ name: 'book', limit: 30 }));
+  // Every booking emails its customer: one address gets at most BOOKINGS_PER_EMAIL_PER_HOUR
+  // attempts an hour, across every specialist, so nobody can fill a stranger's inbox with
+  // confirmations (a free service books without payment, and its text is the booker's).
+  app.post(
+    '/v1/bookings',
+    rateLimit({
+      name: 'book-email',
+      limit: BOOKINGS_PER_EMAIL_PER_HOUR,
+      windowMs: 60 * 60_000,
+      keyOf: customerEmailOf,
+      message: (seconds) => t('rate_limited.bookings_per_email', { n: BOOKINGS_PER_EMAIL_PER_HOUR, minutes: Math.ceil(Number(seconds) / 60) }),
+    }),
+  );
   app.use('/v1/bookings/:id/*', rateLimit({ name: 'manage', limit: 60 }));
 
   defineRoute(app, routes.createBooking, async ({ body }, c) => {

@@ -18,6 +18,7 @@ export const ar: Catalog = {
   idempotency_key_reused: () => 'استُخدم مفتاح Idempotency-Key هذا من قبل لطلب مختلف؛ استخدم مفتاحًا جديدًا لكل طلب جديد.',
   idempotency_key_in_use: () => 'الطلب الأول الذي يحمل مفتاح Idempotency-Key هذا ما زال قيد التنفيذ؛ أعد المحاولة بعد قليل.',
   rate_limited: (p) => `طلبات كثيرة جدًا؛ أعد المحاولة بعد ${p.seconds} ثانية.`,
+  'rate_limited.bookings_per_email': (p) => `استُخدم عنوان البريد هذا في ${p.n} حجوزات خلال الساعة الماضية، وهو الحد الأقصى؛ أعد المحاولة بعد ${p.minutes} دقيقة.`,
   'not_found.endpoint': (p) => `لا توجد نقطة نهاية ${p.method} ${p.path}. راجع /openapi.json.`,
   'method_not_allowed.endpoint': (p) => `لا يقبل ${p.path} الطريقة ${p.method}، بل ${p.allowed} فقط. راجع /openapi.json.`,
   'not_found.export_table': (p) => `لا يوجد جدول تصدير باسم "${p.table}". استخدم أحد الجداول التالية: ${p.tables}.`,

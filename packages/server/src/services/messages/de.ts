@@ -18,6 +18,7 @@ export const de: Catalog = {
   idempotency_key_reused: () => 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet; nehmen Sie für eine neue Anfrage einen neuen Schlüssel.',
   idempotency_key_in_use: () => 'Die erste Anfrage mit diesem Idempotency-Key läuft noch; versuchen Sie es gleich noch einmal.',
   rate_limited: (p) => `Zu viele Anfragen; versuchen Sie es in ${p.seconds} Sekunden erneut.`,
+  'rate_limited.bookings_per_email': (p) => `Mit dieser E-Mail-Adresse wurde in der letzten Stunde ${p.n}-mal gebucht, mehr nehmen wir nicht an; versuchen Sie es in ${p.minutes} Minuten erneut.`,
   'not_found.endpoint': (p) => `Den Endpunkt ${p.method} ${p.path} gibt es nicht. Siehe /openapi.json.`,
   'method_not_allowed.endpoint': (p) => `${p.path} nimmt kein ${p.method} an, nur ${p.allowed}. Siehe /openapi.json.`,
   'not_found.export_table': (p) => `Die Exporttabelle „${p.table}“ gibt es nicht. Verwenden Sie eine von: ${p.tables}.`,

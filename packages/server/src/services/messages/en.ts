@@ -24,6 +24,7 @@ export const en = {
   idempotency_key_reused: () => 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
   idempotency_key_in_use: () => 'The first request with this Idempotency-Key is still running; retry in a moment.',
   rate_limited: (p: { seconds: string }) => `Too many requests; try again in ${p.seconds} seconds.`,
+  'rate_limited.bookings_per_email': (p: { n: number; minutes: number }) => `This email address was used for ${p.n} bookings in the last hour, the most we take; try again in ${p.minutes} minutes.`,
   'not_found.endpoint': (p: { method: string; path: string }) => `There is no endpoint ${p.method} ${p.path}. See /openapi.json.`,
   'method_not_allowed.endpoint': (p: { method: string; path: string; allowed: string }) => `${p.path} does not take ${p.method}; it takes ${p.allowed}. See /openapi.json.`,
   'not_found.export_table': (p: { table: string; tables: string }) => `There is no export table "${p.table}". Use one of: ${p.tables}.`,

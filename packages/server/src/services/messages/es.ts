@@ -18,6 +18,7 @@ export const es: Catalog = {
   idempotency_key_reused: () => 'Esta Idempotency-Key ya se usó para otra solicitud; use una clave nueva para una solicitud nueva.',
   idempotency_key_in_use: () => 'La primera solicitud con esta Idempotency-Key aún está en curso; vuelva a intentarlo en un momento.',
   rate_limited: (p) => `Demasiadas solicitudes; vuelva a intentarlo en ${p.seconds} segundos.`,
+  'rate_limited.bookings_per_email': (p) => `Esta dirección de correo se usó para ${p.n} reservas en la última hora, el máximo que aceptamos; vuelva a intentarlo en ${p.minutes} minutos.`,
   'not_found.endpoint': (p) => `No existe el endpoint ${p.method} ${p.path}. Consulte /openapi.json.`,
   'method_not_allowed.endpoint': (p) => `${p.path} no admite ${p.method}, solo ${p.allowed}. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `No existe la tabla de exportación «${p.table}». Use una de: ${p.tables}.`,

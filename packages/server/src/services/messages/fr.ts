@@ -18,6 +18,7 @@ export const fr: Catalog = {
   idempotency_key_reused: () => 'Cette Idempotency-Key a déjà servi pour une autre requête ; utilisez une nouvelle clé pour une nouvelle requête.',
   idempotency_key_in_use: () => 'La première requête avec cette Idempotency-Key est encore en cours ; réessayez dans un instant.',
   rate_limited: (p) => `Trop de requêtes ; réessayez dans ${p.seconds} secondes.`,
+  'rate_limited.bookings_per_email': (p) => `Cette adresse e-mail a servi à ${p.n} réservations dans la dernière heure, le maximum accepté ; réessayez dans ${p.minutes} minutes.`,
   'not_found.endpoint': (p) => `Le point d’accès ${p.method} ${p.path} n’existe pas. Consultez /openapi.json.`,
   'method_not_allowed.endpoint': (p) => `${p.path} n’accepte pas ${p.method}, seulement ${p.allowed}. Consultez /openapi.json.`,
   'not_found.export_table': (p) => `La table d’export « ${p.table} » n’existe pas. Utilisez l’une de : ${p.tables}.`,

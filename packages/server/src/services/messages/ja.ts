@@ -18,6 +18,7 @@ export const ja: Catalog = {
   idempotency_key_reused: () => 'この Idempotency-Key は別のリクエストですでに使われています。新しいリクエストには新しいキーを使ってください。',
   idempotency_key_in_use: () => 'この Idempotency-Key の最初のリクエストがまだ処理中です。少し待ってから再試行してください。',
   rate_limited: (p) => `リクエストが多すぎます。${p.seconds} 秒後にもう一度お試しください。`,
+  'rate_limited.bookings_per_email': (p) => `このメールアドレスは過去 1 時間に ${p.n} 件の予約に使われました (上限です)。${p.minutes} 分後にもう一度お試しください。`,
   'not_found.endpoint': (p) => `エンドポイント ${p.method} ${p.path} はありません。/openapi.json をご覧ください。`,
   'method_not_allowed.endpoint': (p) => `${p.path} は ${p.method} を受け付けません（受け付けるのは ${p.allowed}）。/openapi.json をご覧ください。`,
   'not_found.export_table': (p) => `エクスポート表「${p.table}」はありません。次のいずれかを使ってください: ${p.tables}。`,

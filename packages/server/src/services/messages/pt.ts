@@ -18,6 +18,7 @@ export const pt: Catalog = {
   idempotency_key_reused: () => 'Esta Idempotency-Key já foi usada em outra solicitação; use uma chave nova para uma nova solicitação.',
   idempotency_key_in_use: () => 'A primeira solicitação com esta Idempotency-Key ainda está em andamento; tente novamente em instantes.',
   rate_limited: (p) => `Solicitações demais; tente novamente em ${p.seconds} segundos.`,
+  'rate_limited.bookings_per_email': (p) => `Este endereço de e-mail foi usado em ${p.n} agendamentos na última hora, o máximo que aceitamos; tente novamente em ${p.minutes} minutos.`,
   'not_found.endpoint': (p) => `O endpoint ${p.method} ${p.path} não existe. Consulte /openapi.json.`,
   'method_not_allowed.endpoint': (p) => `${p.path} não aceita ${p.method}, apenas ${p.allowed}. Consulte /openapi.json.`,
   'not_found.export_table': (p) => `A tabela de exportação "${p.table}" não existe. Use uma destas: ${p.tables}.`,

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../../../app-env.js';
 import { HttpError } from '../../problem.js';
-import { t } from '../../../services/messages/index.js';
+import { t, type Message } from '../../../services/messages/index.js';
 import { limiterStore, type RateLimitStore } from './store.js';
 
 export type { RateLimitHit, RateLimitStore } from './store.js';
@@ -20,6 +20,8 @@ export interface RateLimitOptions {
    * every such body would answer 429 for anyone's next mistake). @default the caller's address (see `clientAddress`)
    */
   keyOf?: (c: Context<AppEnv>) => string | undefined | Promise<string | undefined>;
+  /** The `429`'s sentence, given the seconds to wait. @default "Too many requests; try again in … seconds." */
+  message?: (seconds: string) => Message;
 }
 
 /**
@@ -77,7 +79,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> 
       keyGenerator: (c) => `${options.name}:${keys.get(c)}`,
       handler: (c) => {
         const retry = c.res.headers.get('retry-after') ?? String(Math.ceil(windowMs / 1000));
-        throw new HttpError('rate_limited', t('rate_limited', { seconds: retry }), { headers: { 'retry-after': retry } });
+        const message = options.message ? options.message(retry) : t('rate_limited', { seconds: retry });
+        throw new HttpError('rate_limited', message, { headers: { 'retry-after': retry } });
       },
     });
   // One limiter per app (its deps), made on its first request: routes are built before any store is known.

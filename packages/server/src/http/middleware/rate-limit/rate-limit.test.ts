@@ -41,6 +41,36 @@ describe('rate limits', () => {
     }
   });
 
+  it('takes at most 10 bookings an hour for one email address, whoever sends them, so nobody can fill a stranger’s inbox', async () => {
+    const proxied = await testApp({ now: Date.parse('2026-11-20T12:00:00Z'), rateLimits: true, trustProxy: true });
+    try {
+      const starts = (await proxied.json(`/v1/specialists/demo/slots?service=${proxied.intro.id}&from=2026-11-23&to=2026-11-27&timezone=UTC`)).body.days
+        .flatMap((day: { slots: { start: string }[] }) => day.slots.map((slot) => slot.start));
+      const book = (start: string, email: string, address: string) =>
+        proxied.json('/v1/bookings', {
+          body: { specialist: 'demo', service: proxied.intro.id, start, customer: { name: 'Someone', email, timeZone: 'UTC' } },
+          headers: { 'x-forwarded-for': address },
+        });
+      // Ten from ten different clients, the address written two ways: each a booking.
+      for (let i = 0; i < 10; i++) expect((await book(starts[i], i % 2 ? 'Victim@Example.com' : 'victim@example.com', `203.0.113.${i + 1}`)).status).toBe(201);
+      const eleventh = await book(starts[10], 'victim@example.com', '198.51.100.7');
+      expect(eleventh.status).toBe(429);
+      expect(eleventh.body).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/^This email address was used for 10 bookings in the last hour, the most we take; try again in \d+ minutes\.$/) });
+      expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(60);
+      // Another address books on; the refused start is still free.
+      expect((await book(starts[10], 'someone.else@example.com', '198.51.100.7')).status).toBe(201);
+      // Bytes that are not UTF-8 are still refused as such with the limit reading the body first.
+      const raw = await proxied.app.request('/v1/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.8' },
+        body: new Uint8Array([...new TextEncoder().encode('{"specialist":"demo","customer":{"email":"x@example.com","name":"'), 0xff, ...new TextEncoder().encode('"}}')]),
+      });
+      expect(((await raw.json()) as { code: string }).code).toBe('invalid_json');
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('reads an address as the unit it counts', () => {
     expect(networkOf('203.0.113.9')).toBe('203.0.113.9');
     expect(networkOf('::ffff:203.0.113.9')).toBe('203.0.113.9');
