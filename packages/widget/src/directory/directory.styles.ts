@@ -9,21 +9,21 @@ export const styles = css`
   form {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
     align-items: end;
-    margin-block-end: 1rem;
+    margin-block-end: calc(1 * var(--_sw-u));
   }
   label {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
-    font-size: 0.875rem;
+    gap: calc(0.25 * var(--_sw-u));
+    font-size: calc(0.875 * var(--_sw-u));
   }
   input,
   select,
   button {
     font: inherit;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.75 * var(--_sw-u));
     border: 1px solid var(--slotwise-color-border, #767676);
     border-radius: var(--slotwise-radius, 6px);
     background: var(--slotwise-color-surface, #fff);
@@ -39,7 +39,7 @@ export const styles = css`
     border-color: var(--slotwise-color-primary, #0b57d0);
     color: var(--slotwise-color-on-primary, #fff);
     text-decoration: none;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.75 * var(--_sw-u));
     border-radius: var(--slotwise-radius, 6px);
   }
   :focus-visible {
@@ -51,13 +51,13 @@ export const styles = css`
     padding: 0;
     margin: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
   li {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: 0.75rem;
-    padding: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
+    padding: calc(0.75 * var(--_sw-u));
     border: 1px solid var(--slotwise-color-border, #d0d0d0);
     border-radius: var(--slotwise-radius, 6px);
   }
@@ -69,31 +69,31 @@ export const styles = css`
   }
   h3 {
     margin: 0;
-    font-size: 1.05rem;
+    font-size: calc(1.05 * var(--_sw-u));
   }
   p {
-    margin: 0.2rem 0;
+    margin: calc(0.2 * var(--_sw-u)) 0;
   }
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_sw-u));
   }
   .chips button {
-    padding: 0.1rem 0.5rem;
-    font-size: 0.8rem;
+    padding: calc(0.1 * var(--_sw-u)) calc(0.5 * var(--_sw-u));
+    font-size: calc(0.8 * var(--_sw-u));
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
     align-items: center;
-    margin-block-start: 0.5rem;
+    margin-block-start: calc(0.5 * var(--_sw-u));
   }
   .status {
-    margin-block: 0.5rem;
+    margin-block: calc(0.5 * var(--_sw-u));
   }
   .more {
-    margin-block-start: 1rem;
+    margin-block-start: calc(1 * var(--_sw-u));
   }
 `;

@@ -14,13 +14,13 @@ export const cardList = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
 
   li {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: calc(0.75 * var(--_sw-u)) calc(1 * var(--_sw-u));
     background: var(--_surface);
   }
 

@@ -9,7 +9,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   .label {
@@ -22,7 +22,7 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_bg);
-    padding: 0.375rem 0.75rem;
+    padding: calc(0.375 * var(--_sw-u)) calc(0.75 * var(--_sw-u));
   }
 
   a:hover {

@@ -9,7 +9,7 @@ export const styles = css`
      * shrink-to-fit box it would collapse to its padding. It takes the room a two-column schedule
      * wants, or all there is when there is less.
      */
-    min-inline-size: min(100%, 40rem);
+    min-inline-size: min(100%, calc(40 * var(--_sw-u)));
     background: var(--_bg);
     border-radius: var(--_radius);
     line-height: 1.45;
@@ -18,8 +18,8 @@ export const styles = css`
   .base {
     container-type: inline-size;
     display: grid;
-    gap: 1.25rem;
-    padding: 1rem;
+    gap: calc(1.25 * var(--_sw-u));
+    padding: calc(1 * var(--_sw-u));
   }
 
   .status:empty {
@@ -38,12 +38,12 @@ export const styles = css`
 
   .schedule {
     display: grid;
-    gap: 1.25rem;
-    grid-template-columns: minmax(16rem, 1fr) minmax(12rem, 1fr);
+    gap: calc(1.25 * var(--_sw-u));
+    grid-template-columns: minmax(calc(16 * var(--_sw-u)), 1fr) minmax(calc(12 * var(--_sw-u)), 1fr);
     align-items: start;
   }
 
-  @container (max-width: 34rem) {
+  @container (max-width: 34em) {
     .schedule {
       grid-template-columns: 1fr;
     }
@@ -51,7 +51,7 @@ export const styles = css`
 
   .day {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
 
   .day p {

@@ -16,14 +16,14 @@ export const styles = css`
     background: transparent;
     color: inherit;
     overflow: visible;
-    inset-block-end: max(1rem, env(safe-area-inset-bottom));
-    inset-inline-end: max(1rem, env(safe-area-inset-right));
+    inset-block-end: max(calc(1 * var(--_sw-u)), env(safe-area-inset-bottom));
+    inset-inline-end: max(calc(1 * var(--_sw-u)), env(safe-area-inset-right));
     z-index: 2147483000;
   }
 
   button {
-    min-block-size: 2.75rem;
-    padding: 0.625rem 1.125rem;
+    min-block-size: calc(2.75 * var(--_sw-u));
+    padding: calc(0.625 * var(--_sw-u)) calc(1.125 * var(--_sw-u));
     font-weight: 600;
     color: var(--_accent-text);
     background: var(--_accent);
@@ -32,7 +32,7 @@ export const styles = css`
 
   :host([floating]) button {
     border-radius: 999px;
-    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
+    box-shadow: 0 calc(0.25 * var(--_sw-u)) calc(1 * var(--_sw-u)) rgb(0 0 0 / 0.25);
   }
 
   button:focus-visible {

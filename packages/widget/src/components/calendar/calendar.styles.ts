@@ -9,8 +9,8 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
-    margin-block-end: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
+    margin-block-end: calc(0.5 * var(--_sw-u));
   }
 
   .header h3 {
@@ -20,7 +20,7 @@ export const styles = css`
   }
 
   .header button {
-    min-width: 2.5rem;
+    min-width: calc(2.5 * var(--_sw-u));
   }
 
   table {
@@ -33,7 +33,7 @@ export const styles = css`
   th {
     font-weight: normal;
     color: var(--_muted);
-    padding-block-end: 0.25rem;
+    padding-block-end: calc(0.25 * var(--_sw-u));
   }
 
   td {
@@ -44,7 +44,7 @@ export const styles = css`
   td button {
     width: 100%;
     aspect-ratio: 1;
-    max-width: 2.75rem;
+    max-width: calc(2.75 * var(--_sw-u));
     padding: 0;
   }
 

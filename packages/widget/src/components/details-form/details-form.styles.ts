@@ -7,7 +7,7 @@ export const styles = css`
 
   form {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
 
   .summary {
@@ -16,7 +16,7 @@ export const styles = css`
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_sw-u));
   }
 
   label {
@@ -30,7 +30,7 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem 0.625rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.625 * var(--_sw-u));
   }
 
   [aria-invalid='true'] {
@@ -40,21 +40,21 @@ export const styles = css`
   .error {
     color: var(--_danger);
     margin: 0;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_sw-u));
   }
 
   .choice {
     display: grid;
-    gap: 0.375rem;
+    gap: calc(0.375 * var(--_sw-u));
     margin: 0;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.75 * var(--_sw-u));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
   .choice label {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
     align-items: center;
     font-weight: 400;
   }
@@ -72,7 +72,7 @@ export const styles = css`
 
   .promo-row {
     display: flex;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   .promo-row input {
@@ -82,7 +82,7 @@ export const styles = css`
 
   .muted {
     margin: 0;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_sw-u));
   }
 
   button[type='submit'] {

@@ -7,11 +7,11 @@ export const styles = css`
 
   section {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
     border: 1px solid var(--_border);
     border-inline-start: 4px solid var(--_accent);
     border-radius: var(--_radius);
-    padding: 1rem 1.25rem;
+    padding: calc(1 * var(--_sw-u)) calc(1.25 * var(--_sw-u));
     background: var(--_surface);
   }
 
@@ -21,7 +21,7 @@ export const styles = css`
   }
 
   .when {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_sw-u));
     font-weight: 600;
   }
 
@@ -41,16 +41,16 @@ export const styles = css`
 
   .cancel-panel {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
     border-top: 1px solid var(--_border);
-    padding-block-start: 0.75rem;
+    padding-block-start: calc(0.75 * var(--_sw-u));
   }
 
   .reschedule-panel {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
     border-top: 1px solid var(--_border);
-    padding-block-start: 0.75rem;
+    padding-block-start: calc(0.75 * var(--_sw-u));
   }
 
   h4 {
@@ -59,8 +59,8 @@ export const styles = css`
 
   .schedule {
     display: grid;
-    gap: 1rem;
-    grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr));
+    gap: calc(1 * var(--_sw-u));
+    grid-template-columns: repeat(auto-fit, minmax(calc(15 * var(--_sw-u)), 1fr));
     align-items: start;
   }
 
@@ -74,13 +74,13 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem;
+    padding: calc(0.5 * var(--_sw-u));
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   button.danger {
@@ -96,19 +96,19 @@ export const styles = css`
   .join,
   .follow-up {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
     border-top: 1px solid var(--_border);
-    padding-block-start: 0.75rem;
+    padding-block-start: calc(0.75 * var(--_sw-u));
   }
 
   .join-button {
     justify-self: start;
     display: inline-block;
-    padding: 0.75rem 1.75rem;
+    padding: calc(0.75 * var(--_sw-u)) calc(1.75 * var(--_sw-u));
     border-radius: var(--_radius);
     background: var(--slotwise-join-background, var(--_accent));
     color: var(--slotwise-join-text, var(--_accent-text));
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_sw-u));
     font-weight: 600;
     text-decoration: none;
   }

@@ -8,7 +8,7 @@ export const styles = css`
   section,
   form {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
 
   p {
@@ -21,16 +21,16 @@ export const styles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem 0.625rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.625 * var(--_sw-u));
   }
 
   h4 {
-    margin: 0.5rem 0 0.25rem;
+    margin: calc(0.5 * var(--_sw-u)) 0 calc(0.25 * var(--_sw-u));
   }
 
   .error {
     color: var(--_danger);
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_sw-u));
   }
 
   .bookings {
@@ -38,22 +38,22 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
   }
 
   .bookings li {
     display: grid;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_sw-u));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_sw-u));
     background: var(--_surface);
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: calc(0.5 * var(--_sw-u)) calc(1 * var(--_sw-u));
     align-items: center;
   }
 

@@ -34,11 +34,11 @@ export class SlotwisePackageForm extends LitElement {
     cardList,
     styles,
     css`
-      form { display: grid; gap: 0.75rem; }
-      .field { display: grid; gap: 0.25rem; }
-      input { font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.625rem; }
+      form { display: grid; gap: calc(0.75 * var(--_sw-u)); }
+      .field { display: grid; gap: calc(0.25 * var(--_sw-u)); }
+      input { font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: calc(0.5 * var(--_sw-u)) calc(0.625 * var(--_sw-u)); }
       [aria-invalid='true'] { border-color: var(--_danger); }
-      .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .actions { display: flex; flex-wrap: wrap; gap: calc(0.5 * var(--_sw-u)); }
     `,
   ];
 

@@ -5,12 +5,12 @@ export const packagesBarStyles = css`
   .credits,
   .bought {
     display: grid;
-    gap: 0.35rem;
+    gap: calc(0.35 * var(--_sw-u));
     justify-items: start;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    padding: 0.75rem 1rem;
+    padding: calc(0.75 * var(--_sw-u)) calc(1 * var(--_sw-u));
   }
 
   .credits p,

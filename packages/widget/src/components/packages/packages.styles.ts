@@ -3,12 +3,12 @@ import { css } from 'lit';
 /** Shared by the packages list, the package checkout and the credits bar, after `cardList` (the cards). */
 export const styles = css`
   h3 {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_sw-u));
   }
 
   li {
     display: grid;
-    gap: 0.35rem;
+    gap: calc(0.35 * var(--_sw-u));
   }
 
   p {
@@ -20,7 +20,7 @@ export const styles = css`
   }
 
   details {
-    margin-top: 1rem;
+    margin-top: calc(1 * var(--_sw-u));
   }
 
   summary {
@@ -30,18 +30,18 @@ export const styles = css`
 
   form {
     display: grid;
-    gap: 0.35rem;
-    margin-top: 0.5rem;
+    gap: calc(0.35 * var(--_sw-u));
+    margin-top: calc(0.5 * var(--_sw-u));
   }
 
   .row {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   .row input {
-    flex: 1 1 12rem;
+    flex: 1 1 calc(12 * var(--_sw-u));
     min-width: 0;
   }
 

@@ -7,10 +7,10 @@ export const styles = css`
 
   section {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 1rem 1.25rem;
+    padding: calc(1 * var(--_sw-u)) calc(1.25 * var(--_sw-u));
     background: var(--_surface);
   }
 
@@ -19,7 +19,7 @@ export const styles = css`
   }
 
   .amount {
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_sw-u));
   }
 
   .countdown strong {
@@ -28,17 +28,17 @@ export const styles = css`
 
   .test-panel {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_sw-u));
     border: 2px dashed var(--_danger);
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: calc(0.75 * var(--_sw-u)) calc(1 * var(--_sw-u));
     background: var(--_bg);
   }
 
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   /* Stripe's form lives in the page's light DOM and is shown here through the slot. */
@@ -47,7 +47,7 @@ export const styles = css`
   }
 
   .element {
-    min-height: 1rem;
+    min-height: calc(1 * var(--_sw-u));
   }
 
   .error {
@@ -63,6 +63,6 @@ export const styles = css`
   .pending,
   .released {
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
   }
 `;

@@ -7,9 +7,9 @@ export const styles = css`
 
   dialog {
     box-sizing: border-box;
-    inline-size: min(60rem, calc(100vw - 2rem));
+    inline-size: min(calc(60 * var(--_sw-u)), calc(100vw - calc(2 * var(--_sw-u))));
     max-inline-size: none;
-    max-block-size: calc(100dvh - 2rem);
+    max-block-size: calc(100dvh - calc(2 * var(--_sw-u)));
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -31,23 +31,23 @@ export const styles = css`
     display: flex;
     align-items: center;
     justify-content: space-between;
-    gap: 1rem;
-    padding: 0.75rem 1rem;
+    gap: calc(1 * var(--_sw-u));
+    padding: calc(0.75 * var(--_sw-u)) calc(1 * var(--_sw-u));
     background: var(--_bg);
     border-block-end: 1px solid var(--_border);
   }
 
   h2 {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: calc(1.125 * var(--_sw-u));
   }
 
   .close {
     flex: none;
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
+    inline-size: calc(2.75 * var(--_sw-u));
+    block-size: calc(2.75 * var(--_sw-u));
     padding: 0;
-    font-size: 1.5rem;
+    font-size: calc(1.5 * var(--_sw-u));
     line-height: 1;
   }
 

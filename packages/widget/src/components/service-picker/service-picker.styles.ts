@@ -4,13 +4,13 @@ import { css } from 'lit';
 export const styles = css`
   /* The cards themselves: styles/card-list.ts. */
   .description {
-    margin: 0.25rem 0 0;
+    margin: calc(0.25 * var(--_sw-u)) 0 0;
   }
 
   .durations {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block-start: 0.5rem;
+    gap: calc(0.5 * var(--_sw-u));
+    margin-block-start: calc(0.5 * var(--_sw-u));
   }
 `;

@@ -6,8 +6,8 @@ export const styles = css`
   }
 
   .zone {
-    margin: 0 0 0.75rem;
-    font-size: 0.875rem;
+    margin: 0 0 calc(0.75 * var(--_sw-u));
+    font-size: calc(0.875 * var(--_sw-u));
   }
 
   ul {
@@ -15,8 +15,8 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(6rem, 1fr));
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(calc(6 * var(--_sw-u)), 1fr));
+    gap: calc(0.5 * var(--_sw-u));
   }
 
   li button {
@@ -25,7 +25,7 @@ export const styles = css`
 
   .seats {
     display: block;
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_sw-u));
     opacity: 0.8;
   }
 

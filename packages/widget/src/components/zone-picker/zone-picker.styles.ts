@@ -10,13 +10,13 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
-    gap: 0.25rem 0.75rem;
+    gap: calc(0.25 * var(--_sw-u)) calc(0.75 * var(--_sw-u));
   }
 
   .panel {
     display: grid;
-    gap: 0.375rem;
-    margin-top: 0.75rem;
-    max-width: 26rem;
+    gap: calc(0.375 * var(--_sw-u));
+    margin-top: calc(0.75 * var(--_sw-u));
+    max-width: calc(26 * var(--_sw-u));
   }
 `;

@@ -8,7 +8,7 @@ export const searchStyles = css`
 
   .hint {
     margin: 0;
-    font-size: 0.875rem;
+    font-size: calc(0.875 * var(--_sw-u));
     color: var(--_muted);
   }
 
@@ -18,7 +18,7 @@ export const searchStyles = css`
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: 0.5rem 0.625rem;
+    padding: calc(0.5 * var(--_sw-u)) calc(0.625 * var(--_sw-u));
   }
 
   input:focus-visible {
@@ -29,8 +29,8 @@ export const searchStyles = css`
   ul {
     list-style: none;
     margin: 0;
-    padding: 0.25rem;
-    max-height: 14rem;
+    padding: calc(0.25 * var(--_sw-u));
+    max-height: calc(14 * var(--_sw-u));
     overflow-y: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -38,7 +38,7 @@ export const searchStyles = css`
   }
 
   li {
-    padding: 0.375rem 0.5rem;
+    padding: calc(0.375 * var(--_sw-u)) calc(0.5 * var(--_sw-u));
     border-radius: calc(var(--_radius) / 2);
     cursor: pointer;
   }
