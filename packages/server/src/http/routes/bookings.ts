@@ -12,6 +12,7 @@ import { clientAddress, rateLimit } from '../middleware/rate-limit/index.js';
 import { HttpError } from '../problem.js';
 import { t } from '../../services/messages/index.js';
 import { negotiateLanguage } from '../accept-language.js';
+import { bodyEmail } from './recovery.js';
 
 /** The manage token of a booking, sent as `Authorization: Bearer`, or a 401 that says where it is. */
 export function manageToken(c: Context<AppEnv>): string {
@@ -28,15 +29,7 @@ export function manageToken(c: Context<AppEnv>): string {
 export const BOOKINGS_PER_EMAIL_PER_HOUR = 10;
 
 /** The booking body's customer email, lower-cased; undefined when there is none to count by. */
-async function customerEmailOf(c: Context<AppEnv>): Promise<string | undefined> {
-  try {
-    const body = JSON.parse(await c.req.text()) as { customer?: { email?: unknown } };
-    const email = typeof body.customer?.email === 'string' ? body.customer.email.trim().toLowerCase() : '';
-    return email === '' ? undefined : email;
-  } catch {
-    return undefined;
-  }
-}
+const customerEmailOf = (c: Context<AppEnv>) => bodyEmail(c, (body) => (body.customer as { email?: unknown } | undefined)?.email);
 
 export function bookingRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

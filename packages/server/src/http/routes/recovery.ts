@@ -27,10 +27,18 @@ export interface RecoveryRoutesOptions {
  * when it names none (the route answers that body itself, so no per-address limit counts it).
  * The body is read once and cached by Hono.
  */
-export async function emailOf(c: Context<AppEnv>): Promise<string | undefined> {
+export function emailOf(c: Context<AppEnv>): Promise<string | undefined> {
+  return bodyEmail(c, (body) => body.email);
+}
+
+/**
+ * The address `pick` finds in the JSON body, trimmed and lower-cased (the unit a per-address
+ * limit counts); undefined when there is none or the body is not JSON.
+ */
+export async function bodyEmail(c: Context<AppEnv>, pick: (body: Record<string, unknown>) => unknown): Promise<string | undefined> {
   try {
-    const body = JSON.parse(await c.req.text()) as { email?: unknown };
-    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const found = pick((JSON.parse(await c.req.text()) as Record<string, unknown> | null) ?? {});
+    const email = typeof found === 'string' ? found.trim().toLowerCase() : '';
     return email === '' ? undefined : email;
   } catch {
     return undefined;
